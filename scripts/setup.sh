@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages bhxh needs to build, test and benchmark.
+# Idempotent: does nothing when every package is already installed.
+set -euo pipefail
+PKGS=(
+  build-essential cmake pkg-config
+  libboost1.81-dev          # Boost.Beast/Asio: HTTP server
+  nlohmann-json3-dev        # JSON
+  libcli11-dev              # command-line parsing
+  libspdlog-dev libfmt-dev  # logging
+  libsqlite3-dev            # embedded default store
+  libssl-dev                # SHA-256 of bearer tokens (OpenSSL EVP)
+  libpq-dev postgresql      # PostgreSQL store + throwaway server in tests
+  libutf8proc-dev           # Unicode normalisation for diacritic-insensitive search
+  libgtest-dev libgmock-dev # unit tests
+  libbenchmark-dev wrk      # benchmarks
+)
+missing=()
+for p in "${PKGS[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi

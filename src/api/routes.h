@@ -1,0 +1,14 @@
+// The HTTP API under /api/v1: a thin shell that authenticates the bearer
+// token into an Actor, parses the request with views/, calls one engine and
+// renders its answer. HandleApi needs no socket, so tests call it directly.
+#pragma once
+
+#include "api/server.h"
+#include "app/context.h"
+
+namespace bhxh {
+
+HttpResponse HandleApi(AppContext& ctx, const HttpRequest& req);
+std::string OpenApiDocument();
+
+}  // namespace bhxh

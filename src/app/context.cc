@@ -1,0 +1,80 @@
+#include "app/context.h"
+
+#include <cstdlib>
+
+#include "store/migrations.h"
+
+namespace bhxh {
+
+Result<DbPool::Lease> DbPool::Acquire() {
+  {
+    std::lock_guard lock(mu_);
+    if (!idle_.empty()) {
+      auto db = std::move(idle_.back());
+      idle_.pop_back();
+      return Lease(this, std::move(db));
+    }
+  }
+  BHXH_ASSIGN_OR_RETURN(auto db, Db::Open(url_));
+  return Lease(this, std::move(db));
+}
+
+void DbPool::Return(std::unique_ptr<Db> db) {
+  std::lock_guard lock(mu_);
+  if (idle_.size() < 16) idle_.push_back(std::move(db));
+}
+
+std::string DefaultDataDir() {
+  const char* e = std::getenv("BHXH_DATA");
+  return e && *e ? e : BHXH_DEFAULT_DATA_DIR;
+}
+
+std::string DefaultDbUrl() {
+  const char* e = std::getenv("BHXH_DB");
+  return e && *e ? e : "bhxh.db";
+}
+
+Result<std::unique_ptr<AppContext>> AppContext::Open(const std::string& data_dir, const std::string& db_url) {
+  auto ctx = std::make_unique<AppContext>();
+  ctx->data_dir = data_dir;
+  BHXH_ASSIGN_OR_RETURN(ctx->law, LawBook::Load(data_dir + "/law"));
+  BHXH_ASSIGN_OR_RETURN(ctx->geo, Geo::Load(data_dir + "/geo/provinces.csv"));
+  ctx->pool = std::make_unique<DbPool>(db_url);
+  {
+    BHXH_ASSIGN_OR_RETURN(auto lease, ctx->pool->Acquire());
+    BHXH_ASSIGN_OR_RETURN(int applied, Migrate(*lease));
+    (void)applied;
+  }
+  ctx->cards = std::make_unique<CardIndex>(ctx->law);
+  return ctx;
+}
+
+Status AppContext::LoadCards() {
+  BHXH_ASSIGN_OR_RETURN(auto lease, pool->Acquire());
+  return cards->Load(*lease);
+}
+
+Result<Actor> AppContext::Authenticate(const std::string& token) {
+  {
+    std::lock_guard lock(accounts_mu_);
+    auto it = accounts_.find(token);
+    if (it != accounts_.end()) return it->second;
+  }
+  BHXH_ASSIGN_OR_RETURN(auto lease, pool->Acquire());
+  BHXH_ASSIGN_OR_RETURN(Actor a, ActorForToken(*lease, token));
+  std::lock_guard lock(accounts_mu_);
+  accounts_[token] = a;
+  return a;
+}
+
+Status EnsureDemoAccounts(Db& db, const std::string& province, const std::string& employer_code) {
+  BHXH_RETURN_IF_ERROR(CreateAccount(db, "demo-officer-token", {"officer:demo", "officer", province, "", ""}));
+  BHXH_RETURN_IF_ERROR(CreateAccount(db, "demo-facility-token", {"facility:" + province + "001", "facility", province, "",
+                                                                 province + "001"}));
+  if (!employer_code.empty())
+    BHXH_RETURN_IF_ERROR(CreateAccount(db, "demo-employer-token",
+                                       {"employer:" + employer_code, "employer", province, employer_code, ""}));
+  return Status::Ok();
+}
+
+}  // namespace bhxh

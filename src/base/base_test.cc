@@ -1,0 +1,90 @@
+#include <gtest/gtest.h>
+
+#include "base/cccd.h"
+#include "base/csv.h"
+#include "base/date.h"
+#include "base/money.h"
+#include "base/text.h"
+
+namespace bhxh {
+namespace {
+
+bool KnownProvince(std::string_view c) { return c == "001" || c == "079" || c == "074"; }
+
+TEST(Cccd, AcceptsWellFormedNumberAgreeingWithBirthYearAndSex) {
+  // 001 Hà Nội, digit 4 = 0 (male, 1900s), 85 = 1985.
+  EXPECT_TRUE(ValidateCccd("001085012345", KnownProvince, PartialDate{1985, 3, 2}, Sex::kMale).ok());
+  // 3 = female born 2000-2099; 05 = 2005.
+  EXPECT_TRUE(ValidateCccd("079305000001", KnownProvince, PartialDate{2005, 0, 0}, Sex::kFemale).ok());
+}
+
+TEST(Cccd, RejectsEachBrokenRuleWithTheField) {
+  auto s = ValidateCccd("00108501234", KnownProvince, std::nullopt, std::nullopt);
+  EXPECT_EQ(s.code(), "invalid_cccd");
+  EXPECT_EQ(s.field(), "cccd");
+  EXPECT_FALSE(ValidateCccd("00108501234a", KnownProvince, std::nullopt, std::nullopt).ok());
+  EXPECT_FALSE(ValidateCccd("099085012345", KnownProvince, std::nullopt, std::nullopt).ok());  // unknown province
+  EXPECT_FALSE(ValidateCccd("001085012345", KnownProvince, PartialDate{1985, 1, 1}, Sex::kFemale).ok());  // sex digit
+  EXPECT_FALSE(ValidateCccd("001085012345", KnownProvince, PartialDate{1986, 1, 1}, Sex::kMale).ok());    // year
+  EXPECT_FALSE(ValidateCccd("001285012345", KnownProvince, PartialDate{1985, 1, 1}, Sex::kMale).ok());    // century
+}
+
+TEST(CardCode, ParsesTheFifteenCharacterLayout) {
+  auto c = ParseCardCode("HS4010120878811");
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(c->group, "HS");
+  EXPECT_EQ(c->level, 4);
+  EXPECT_EQ(c->province, "01");
+  EXPECT_EQ(c->si_number, "0120878811");
+  EXPECT_FALSE(ParseCardCode("HS6010120878811").ok());  // benefit digit 6
+  EXPECT_FALSE(ParseCardCode("hs4010120878811").ok());
+  EXPECT_FALSE(ParseCardCode("HS401012087881").ok());
+}
+
+TEST(Text, FoldingIgnoresDiacriticsCaseAndSpacing) {
+  EXPECT_EQ(*FoldForSearch("Nguyễn Văn An"), "nguyen van an");
+  EXPECT_EQ(*FoldForSearch("  ĐẶNG   Thị Ánh "), "dang thi anh");
+  EXPECT_EQ(*FoldForSearch("Đỗ Đức Được"), "do duc duoc");
+  EXPECT_FALSE(FoldForSearch(std::string("\xff\xfe", 2)).ok());
+}
+
+TEST(Dates, ParseValidateAndStepMonths) {
+  EXPECT_TRUE(Date::Parse("2024-02-29", "d").ok());
+  EXPECT_FALSE(Date::Parse("2023-02-29", "d").ok());
+  EXPECT_EQ(Date::Parse("2023-13-01", "d").status().field(), "d");
+  Month m = *Month::Parse("2025-12", "m");
+  EXPECT_EQ(m.Next().ToString(), "2026-01");
+  EXPECT_EQ(m.LastDay().ToString(), "2025-12-31");
+  EXPECT_EQ(Month::Parse("02/2024", "m")->ToString(), "2024-02");
+  EXPECT_EQ(Month::Of(2024, 2).LastDay().ToString(), "2024-02-29");
+  auto p = PartialDate::Parse("1950", "dob");
+  ASSERT_TRUE(p.ok());
+  EXPECT_TRUE(p->Matches(PartialDate{1950, 4, 1}));
+  EXPECT_FALSE(PartialDate::Parse("1950-13", "dob").ok());
+}
+
+TEST(Money, RatesRoundHalfUpToTheDong) {
+  EXPECT_EQ(ApplyRate(10'000'000, 80'000), 800'000);      // 8%
+  EXPECT_EQ(ApplyRate(4'410'000, 5'000), 22'050);         // 0.5%
+  EXPECT_EQ(ApplyRate(3'333'333, 15'000), 50'000);        // 1.5% of 3,333,333 = 49,999.995
+  EXPECT_EQ(*ParsePercent("17.5", "r"), 175'000);
+  EXPECT_EQ(*ParsePercent("0.03", "r"), 300);
+  EXPECT_FALSE(ParsePercent("1.23456", "r").ok());
+  EXPECT_EQ(*ParseVnd("10.000.000", "a"), 10'000'000);
+  EXPECT_FALSE(ParseVnd("-5", "a").ok());
+  EXPECT_EQ(FormatVnd(1234567), "1.234.567");
+}
+
+TEST(Csv, QuotedFieldsAndLineNumbers) {
+  auto t = ParseCsv("# comment\na,b\n1,\"x, \"\"y\"\"\"\n\n2,z\n", "t");
+  ASSERT_TRUE(t.ok());
+  ASSERT_EQ(t->rows.size(), 2u);
+  EXPECT_EQ(t->rows[0].cells[1], "x, \"y\"");
+  EXPECT_EQ(t->rows[1].line, 5);
+  auto bad = ParseCsv("a,b\n1,2,3\n", "t");
+  EXPECT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().field(), "t:2");
+}
+
+}  // namespace
+}  // namespace bhxh

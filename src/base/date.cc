@@ -1,0 +1,138 @@
+#include "base/date.h"
+
+#include <chrono>
+#include <cstdio>
+
+namespace bhxh {
+namespace {
+
+bool AllDigits(std::string_view s) {
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return !s.empty();
+}
+
+int ToInt(std::string_view s) {
+  int v = 0;
+  for (char c : s) v = v * 10 + (c - '0');
+  return v;
+}
+
+}  // namespace
+
+bool Date::IsValidYmd(int y, int m, int d) {
+  if (y < 1800 || y > 2400 || m < 1 || m > 12 || d < 1) return false;
+  return std::chrono::year_month_day(std::chrono::year(y), std::chrono::month(m),
+                                     std::chrono::day(d)).ok();
+}
+
+Date Date::FromYmd(int y, int m, int d) {
+  std::chrono::sys_days sd = std::chrono::year_month_day(
+      std::chrono::year(y), std::chrono::month(m), std::chrono::day(d));
+  return FromDays(static_cast<int32_t>(sd.time_since_epoch().count()));
+}
+
+Ymd Date::ymd() const {
+  std::chrono::year_month_day ymd{std::chrono::sys_days(std::chrono::days(days_))};
+  return {static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
+          static_cast<int>(static_cast<unsigned>(ymd.day()))};
+}
+
+Date Date::Today() {
+  auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  return FromDays(static_cast<int32_t>(now.time_since_epoch().count()));
+}
+
+Result<Date> Date::Parse(std::string_view t, const std::string& field) {
+  if (t.size() == 10 && t[4] == '-' && t[7] == '-' && AllDigits(t.substr(0, 4)) &&
+      AllDigits(t.substr(5, 2)) && AllDigits(t.substr(8, 2))) {
+    int y = ToInt(t.substr(0, 4)), m = ToInt(t.substr(5, 2)), d = ToInt(t.substr(8, 2));
+    if (IsValidYmd(y, m, d)) return FromYmd(y, m, d);
+  }
+  return Status::Invalid(field,
+                         "Ngày không hợp lệ: \"" + std::string(t) + "\" (định dạng YYYY-MM-DD)",
+                         "invalid date \"" + std::string(t) + "\" (expected YYYY-MM-DD)");
+}
+
+Result<Date> Date::ParseCompact(std::string_view t, const std::string& field) {
+  if (t.size() == 8 && AllDigits(t)) {
+    int y = ToInt(t.substr(0, 4)), m = ToInt(t.substr(4, 2)), d = ToInt(t.substr(6, 2));
+    if (IsValidYmd(y, m, d)) return FromYmd(y, m, d);
+  }
+  return Status::Invalid(field,
+                         "Ngày không hợp lệ: \"" + std::string(t) + "\" (định dạng yyyymmdd)",
+                         "invalid date \"" + std::string(t) + "\" (expected yyyymmdd)");
+}
+
+std::string Date::ToString() const {
+  auto v = ymd();
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", v.year, v.month, v.day);
+  return buf;
+}
+
+Result<Month> Month::Parse(std::string_view t, const std::string& field) {
+  int y = -1, m = -1;
+  if (t.size() == 7 && t[4] == '-' && AllDigits(t.substr(0, 4)) && AllDigits(t.substr(5, 2))) {
+    y = ToInt(t.substr(0, 4));
+    m = ToInt(t.substr(5, 2));
+  } else if (t.size() == 7 && t[2] == '/' && AllDigits(t.substr(0, 2)) &&
+             AllDigits(t.substr(3, 4))) {
+    m = ToInt(t.substr(0, 2));
+    y = ToInt(t.substr(3, 4));
+  }
+  if (y >= 1900 && y <= 2300 && m >= 1 && m <= 12) return Month::Of(y, m);
+  return Status::Invalid(field,
+                         "Tháng không hợp lệ: \"" + std::string(t) + "\" (định dạng YYYY-MM)",
+                         "invalid month \"" + std::string(t) + "\" (expected YYYY-MM)");
+}
+
+std::string Month::ToString() const {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d", year(), month());
+  return buf;
+}
+
+Result<PartialDate> PartialDate::Parse(std::string_view t, const std::string& field) {
+  PartialDate p;
+  auto bad = [&] {
+    return Status::Invalid(field,
+                           "Ngày sinh không hợp lệ: \"" + std::string(t) +
+                               "\" (YYYY, YYYY-MM hoặc YYYY-MM-DD)",
+                           "invalid date of birth \"" + std::string(t) +
+                               "\" (YYYY, YYYY-MM or YYYY-MM-DD)");
+  };
+  if (t.size() >= 4 && AllDigits(t.substr(0, 4))) p.year = ToInt(t.substr(0, 4));
+  else return bad();
+  if (t.size() == 4) {
+  } else if (t.size() == 7 && t[4] == '-' && AllDigits(t.substr(5, 2))) {
+    p.month = ToInt(t.substr(5, 2));
+  } else if (t.size() == 10 && t[4] == '-' && t[7] == '-' && AllDigits(t.substr(5, 2)) &&
+             AllDigits(t.substr(8, 2))) {
+    p.month = ToInt(t.substr(5, 2));
+    p.day = ToInt(t.substr(8, 2));
+  } else {
+    return bad();
+  }
+  if (p.year < 1880 || p.year > 2300) return bad();
+  if (p.month != 0 && (p.month < 1 || p.month > 12)) return bad();
+  if (p.day != 0 && !Date::IsValidYmd(p.year, p.month, p.day)) return bad();
+  return p;
+}
+
+std::string PartialDate::ToString() const {
+  char buf[16];
+  if (month == 0) std::snprintf(buf, sizeof buf, "%04d", year);
+  else if (day == 0) std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
+  else std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+  return buf;
+}
+
+bool PartialDate::Matches(const PartialDate& o) const {
+  if (year != o.year) return false;
+  if (month && o.month && month != o.month) return false;
+  if (day && o.day && day != o.day) return false;
+  return true;
+}
+
+}  // namespace bhxh

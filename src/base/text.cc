@@ -1,0 +1,82 @@
+#include "base/text.h"
+
+#include <utf8proc.h>
+
+#include <cstdlib>
+
+namespace bhxh {
+
+bool IsValidUtf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+  utf8proc_ssize_t len = static_cast<utf8proc_ssize_t>(s.size());
+  while (len > 0) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate(p, len, &cp);
+    if (n <= 0) return false;
+    p += n;
+    len -= n;
+  }
+  return true;
+}
+
+Result<std::string> FoldForSearch(std::string_view s) {
+  if (!IsValidUtf8(s))
+    return Status::Invalid("text", "Chuỗi không phải UTF-8 hợp lệ", "text is not valid UTF-8");
+  utf8proc_uint8_t* out = nullptr;
+  auto opts = static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
+                                             UTF8PROC_CASEFOLD);
+  utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
+                                    static_cast<utf8proc_ssize_t>(s.size()), &out, opts);
+  if (n < 0) return Status::Invalid("text", "Chuỗi không hợp lệ", "text could not be normalised");
+  std::string folded(reinterpret_cast<char*>(out), static_cast<size_t>(n));
+  std::free(out);
+  // đ (U+0111) has no decomposition; fold it (Đ was case-folded to đ already).
+  std::string r;
+  r.reserve(folded.size());
+  bool space = false;
+  for (size_t i = 0; i < folded.size(); ++i) {
+    unsigned char c = folded[i];
+    if (c == 0xC4 && i + 1 < folded.size() && static_cast<unsigned char>(folded[i + 1]) == 0x91) {
+      r.push_back('d');
+      ++i;
+      space = false;
+      continue;
+    }
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = !r.empty();
+      continue;
+    }
+    if (space) r.push_back(' ');
+    space = false;
+    r.push_back(static_cast<char>(c));
+  }
+  return r;
+}
+
+std::string Trim(std::string_view s) {
+  size_t b = 0, e = s.size();
+  while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r' || s[b] == '\n')) ++b;
+  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r' || s[e - 1] == '\n')) --e;
+  return std::string(s.substr(b, e - b));
+}
+
+std::vector<std::string> Split(std::string_view s, char sep) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  for (size_t i = 0; i <= s.size(); ++i) {
+    if (i == s.size() || s[i] == sep) {
+      out.emplace_back(s.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+bool IsDigits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+}  // namespace bhxh

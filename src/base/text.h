@@ -1,0 +1,22 @@
+// Text helpers for Vietnamese: search keys that ignore diacritics and case.
+//
+// FoldForSearch("Nguyễn Văn  An") == "nguyen van an": NFD decomposition
+// (utf8proc), combining marks dropped, case folded, đ/Đ mapped to d, runs of
+// white space collapsed. Invalid UTF-8 is reported, not guessed at.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+
+namespace bhxh {
+
+Result<std::string> FoldForSearch(std::string_view utf8);
+bool IsValidUtf8(std::string_view s);
+std::string Trim(std::string_view s);
+std::vector<std::string> Split(std::string_view s, char sep);
+bool IsDigits(std::string_view s);
+
+}  // namespace bhxh

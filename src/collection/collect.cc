@@ -1,0 +1,209 @@
+#include "collection/collect.h"
+
+#include <chrono>
+#include <map>
+#include <unordered_map>
+
+#include <nlohmann/json.hpp>
+
+namespace bhxh {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+double Since(Clock::time_point t) {
+  return std::chrono::duration<double>(Clock::now() - t).count();
+}
+
+// Periods covering the month, as columns.
+struct PeriodColumns {
+  std::vector<int64_t> id, person, employer;
+  std::vector<Vnd> salary;
+  std::vector<uint8_t> funds;
+  std::vector<uint16_t> group;  // index into group_codes
+  std::vector<std::string> group_codes;
+};
+
+struct EmployerInfo {
+  int region = 0;
+  bool owes = true;  // active on the month's first day
+};
+
+}  // namespace
+
+Result<CollectStats> RunCollection(Db& db, const LawBook& law, Month month, const Actor& actor,
+                                   const Progress& progress) {
+  CollectStats stats;
+  stats.month = month;
+  auto t0 = Clock::now();
+  std::string first_day = month.FirstDay().ToString();
+
+  // Employers with region and status on the first day.
+  std::unordered_map<int64_t, EmployerInfo> employers;
+  {
+    BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT id, region FROM employers"));
+    while (true) {
+      BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
+      if (!row) break;
+      employers[st->Int(0)] = {static_cast<int>(st->Int(1)), true};
+    }
+    BHXH_ASSIGN_OR_RETURN(auto hs, db.Prepare(
+        "SELECT employer_id, status FROM employer_status WHERE effective_from <= ? ORDER BY employer_id, effective_from"));
+    hs->Bind(first_day);
+    while (true) {
+      BHXH_ASSIGN_OR_RETURN(bool row, hs->Step());
+      if (!row) break;
+      auto it = employers.find(hs->Int(0));
+      if (it != employers.end()) it->second.owes = hs->Text(1) == "active";  // last row wins
+    }
+  }
+
+  PeriodColumns pc;
+  {
+    BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(
+        "SELECT p.id, p.person_id, p.employer_id, p.salary, p.funds, p.group_code FROM periods p "
+        "WHERE p.employer_id IS NOT NULL AND p.from_month <= ? AND (p.to_month IS NULL OR p.to_month >= ?) "
+        "AND NOT EXISTS (SELECT 1 FROM persons d WHERE d.id = p.person_id AND d.deceased_on IS NOT NULL AND d.deceased_on < ?)"));
+    st->Bind(month.index(), month.index(), first_day);
+    std::unordered_map<std::string, uint16_t> gidx;
+    while (true) {
+      BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
+      if (!row) break;
+      pc.id.push_back(st->Int(0));
+      pc.person.push_back(st->Int(1));
+      pc.employer.push_back(st->Int(2));
+      pc.salary.push_back(st->Int(3));
+      pc.funds.push_back(static_cast<uint8_t>(st->Int(4)));
+      std::string g = st->Text(5);
+      auto it = gidx.find(g);
+      if (it == gidx.end()) {
+        it = gidx.emplace(g, static_cast<uint16_t>(pc.group_codes.size())).first;
+        pc.group_codes.push_back(g);
+      }
+      pc.group.push_back(it->second);
+    }
+  }
+  stats.load_seconds = Since(t0);
+  auto t1 = Clock::now();
+
+  // One card per (group, region).
+  std::map<std::pair<uint16_t, int>, RateCard> cards;
+  auto card_for = [&](uint16_t g, int region) -> Result<const RateCard*> {
+    auto key = std::make_pair(g, region);
+    auto it = cards.find(key);
+    if (it != cards.end()) return &it->second;
+    BHXH_ASSIGN_OR_RETURN(GroupRule rule, law.Group(pc.group_codes[g], month.FirstDay()));
+    if (rule.scheme.empty())
+      return Status::Invalid("group", "Đối tượng " + rule.group + " không có chế độ đóng",
+                             "group " + rule.group + " has no contribution scheme");
+    BHXH_ASSIGN_OR_RETURN(RateCard c, BuildRateCard(law, rule.scheme, month, region));
+    return &cards.emplace(key, std::move(c)).first->second;
+  };
+
+  size_t n = pc.id.size();
+  std::vector<Breakdown> out(n);
+  std::vector<uint8_t> keep(n, 0);
+  std::unordered_map<int64_t, std::pair<int64_t, Vnd>> per_employer;  // workers, amount
+  std::unordered_map<int64_t, bool> skipped;
+  for (size_t i = 0; i < n; ++i) {
+    auto e = employers.find(pc.employer[i]);
+    if (e == employers.end()) continue;
+    if (!e->second.owes) { skipped[pc.employer[i]] = true; continue; }
+    BHXH_ASSIGN_OR_RETURN(const RateCard* card, card_for(pc.group[i], e->second.region));
+    out[i] = ApplyCard(*card, pc.salary[i], pc.funds[i]);
+    keep[i] = 1;
+    auto& agg = per_employer[pc.employer[i]];
+    agg.first += 1;
+    agg.second += out[i].total;
+    stats.total += out[i].total;
+    for (int f = 0; f < kFundCount; ++f)
+      for (int p = 0; p < kPartyCount; ++p) stats.by_fund_party[f][p] += out[i].lines[f].amount[p];
+    ++stats.workers;
+  }
+  stats.employers = static_cast<int64_t>(per_employer.size());
+  stats.skipped_employers = static_cast<int64_t>(skipped.size());
+  for (const auto& [k, c] : cards) {
+    stats.law = c.law;
+    for (const auto& p : c.params) {
+      bool dup = false;
+      for (const auto& q : stats.params) dup |= (q.key == p.key && q.effective_from == p.effective_from);
+      if (!dup) stats.params.push_back(p);
+    }
+  }
+  if (stats.law.empty()) {
+    BHXH_ASSIGN_OR_RETURN(LawParam l, law.Param("si_law", month.FirstDay()));
+    stats.law = l.value;
+  }
+  stats.compute_seconds = Since(t1);
+  auto t2 = Clock::now();
+
+  nlohmann::json params = nlohmann::json::array();
+  for (const auto& p : stats.params)
+    params.push_back({{"key", p.key}, {"effective_from", p.effective_from.ToString()}, {"value", p.value}, {"law", p.law}});
+
+  Tx tx(db);
+  BHXH_RETURN_IF_ERROR(tx.status());
+  {
+    BHXH_ASSIGN_OR_RETURN(auto d1, db.Prepare("DELETE FROM dues WHERE month = ?"));
+    BHXH_RETURN_IF_ERROR(d1->Bind(month.index()).Run());
+    BHXH_ASSIGN_OR_RETURN(auto d2, db.Prepare("DELETE FROM employer_dues WHERE month = ?"));
+    BHXH_RETURN_IF_ERROR(d2->Bind(month.index()).Run());
+    BHXH_ASSIGN_OR_RETURN(auto run, db.Prepare(
+        "INSERT INTO collection_runs (month, law, workers, employers, total, params, created_at, created_by) "
+        "VALUES (?,?,?,?,?,?,?,?) RETURNING id"));
+    run->Bind(month.index(), stats.law, stats.workers, stats.employers, stats.total, params.dump(), NowIsoUtc(),
+              actor.id);
+    BHXH_ASSIGN_OR_RETURN(bool got, run->Step());
+    if (!got) return Status::Internal("insert run returned no id");
+    stats.run_id = run->Int(0);
+  }
+  {
+    std::vector<std::string> cols = {"month", "employer_id", "person_id", "period_id", "run_id", "group_code"};
+    for (int f = 0; f < kFundCount; ++f) {
+      std::string code = FundCode(static_cast<Fund>(f));
+      cols.push_back(code + "_base");
+      cols.push_back(code + "_er");
+      cols.push_back(code + "_ee");
+    }
+    cols.push_back("total");
+    BHXH_ASSIGN_OR_RETURN(auto w, db.Bulk("dues", cols));
+    int64_t written = 0;
+    for (size_t i = 0; i < n; ++i) {
+      if (!keep[i]) continue;
+      w->Int(month.index());
+      w->Int(pc.employer[i]);
+      w->Int(pc.person[i]);
+      w->Int(pc.id[i]);
+      w->Int(stats.run_id);
+      w->Text(pc.group_codes[pc.group[i]]);
+      for (int f = 0; f < kFundCount; ++f) {
+        const FundLine& l = out[i].lines[f];
+        w->Int(l.base);
+        w->Int(l.amount[static_cast<int>(Party::kEmployer)]);
+        w->Int(l.amount[static_cast<int>(Party::kEmployee)]);
+      }
+      w->Int(out[i].total);
+      BHXH_RETURN_IF_ERROR(w->EndRow());
+      if (progress && (++written % 100000 == 0)) progress(written, stats.workers);
+    }
+    BHXH_RETURN_IF_ERROR(w->Finish());
+    BHXH_ASSIGN_OR_RETURN(auto ew, db.Bulk("employer_dues", {"month", "employer_id", "run_id", "workers", "amount"}));
+    for (const auto& [emp, agg] : per_employer) {
+      ew->Int(month.index());
+      ew->Int(emp);
+      ew->Int(stats.run_id);
+      ew->Int(agg.first);
+      ew->Int(agg.second);
+      BHXH_RETURN_IF_ERROR(ew->EndRow());
+    }
+    BHXH_RETURN_IF_ERROR(ew->Finish());
+  }
+  BHXH_RETURN_IF_ERROR(WriteAudit(db, actor, "collect", "month", month.ToString(),
+                                  "run " + std::to_string(stats.run_id) + ": " + std::to_string(stats.workers) +
+                                      " workers, total " + std::to_string(stats.total)));
+  BHXH_RETURN_IF_ERROR(tx.Commit());
+  if (progress) progress(stats.workers, stats.workers);
+  stats.write_seconds = Since(t2);
+  return stats;
+}
+
+}  // namespace bhxh

@@ -1,0 +1,113 @@
+// Durable storage behind one interface: SQLite (the embedded default) or
+// PostgreSQL (by connection URL).
+//
+// SQL is written once with '?' placeholders and the subset both engines
+// share (RETURNING, ON CONFLICT, standard types); the PostgreSQL backend
+// renumbers placeholders. Transactions are explicit (Tx is RAII: it rolls
+// back unless Commit succeeds), so a failed submission leaves nothing
+// behind. Bulk loads go through BulkWriter: prepared inserts on SQLite,
+// COPY on PostgreSQL. A Db is used by one thread at a time.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+
+namespace bhxh {
+
+enum class Dialect { kSqlite, kPostgres };
+
+class Stmt {
+ public:
+  virtual ~Stmt() = default;
+  // 1-based parameter index, as in SQL.
+  virtual void BindNull(int i) = 0;
+  virtual void BindInt(int i, int64_t v) = 0;
+  virtual void BindText(int i, std::string_view v) = 0;
+  // Runs the statement on the first call; true while a row is available.
+  virtual Result<bool> Step() = 0;
+  // 0-based column index of the current row.
+  virtual bool IsNull(int col) const = 0;
+  virtual int64_t Int(int col) const = 0;
+  virtual std::string Text(int col) const = 0;
+  // Clears the result so the statement can run again with new bindings.
+  virtual void Reset() = 0;
+
+  // Convenience: binds in order, from 1.
+  template <typename... Args>
+  Stmt& Bind(const Args&... args) {
+    int i = 1;
+    (BindOne(i++, args), ...);
+    return *this;
+  }
+  // Runs a statement that returns no rows (or ignores them).
+  Status Run();
+
+ private:
+  void BindOne(int i, int64_t v) { BindInt(i, v); }
+  void BindOne(int i, int v) { BindInt(i, v); }
+  void BindOne(int i, const std::string& v) { BindText(i, v); }
+  void BindOne(int i, const char* v) { BindText(i, v); }
+  void BindOne(int i, std::string_view v) { BindText(i, v); }
+  void BindOne(int i, std::nullptr_t) { BindNull(i); }
+};
+
+class BulkWriter {
+ public:
+  virtual ~BulkWriter() = default;
+  virtual void Int(int64_t v) = 0;
+  virtual void Text(std::string_view v) = 0;
+  virtual void Null() = 0;
+  virtual Status EndRow() = 0;
+  virtual Status Finish() = 0;
+};
+
+class Db {
+ public:
+  virtual ~Db() = default;
+  // `url`: "postgresql://..." / "postgres://..." / "host=... dbname=..." for
+  // PostgreSQL, otherwise an SQLite file path (":memory:" allowed; an
+  // optional "sqlite:" prefix is stripped).
+  static Result<std::unique_ptr<Db>> Open(const std::string& url);
+
+  virtual Dialect dialect() const = 0;
+  // Runs one or more statements without parameters.
+  virtual Status Exec(std::string_view sql) = 0;
+  virtual Result<std::unique_ptr<Stmt>> Prepare(std::string_view sql) = 0;
+  virtual Status Begin() = 0;
+  virtual Status Commit() = 0;
+  virtual Status Rollback() = 0;
+  virtual Result<std::unique_ptr<BulkWriter>> Bulk(const std::string& table,
+                                                   const std::vector<std::string>& columns) = 0;
+
+  // One integer from a query (e.g. COUNT(*)), or the error.
+  Result<int64_t> QueryInt(std::string_view sql);
+};
+
+// Begins on construction; rolls back on destruction unless committed.
+class Tx {
+ public:
+  explicit Tx(Db& db) : db_(db) { status_ = db_.Begin(); }
+  ~Tx() { if (status_.ok() && !done_) (void)db_.Rollback(); }
+  Tx(const Tx&) = delete;
+  Tx& operator=(const Tx&) = delete;
+  const Status& status() const { return status_; }
+  Status Commit() {
+    done_ = true;
+    return db_.Commit();
+  }
+
+ private:
+  Db& db_;
+  Status status_;
+  bool done_ = false;
+};
+
+std::unique_ptr<Db> OpenSqlite(const std::string& path, Status* error);
+std::unique_ptr<Db> OpenPostgres(const std::string& conninfo, Status* error);
+
+}  // namespace bhxh

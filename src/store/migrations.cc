@@ -1,0 +1,196 @@
+#include "store/migrations.h"
+
+#include <chrono>
+#include <ctime>
+
+#include "base/text.h"
+
+namespace bhxh {
+
+const std::vector<Migration>& AllMigrations() {
+  static const std::vector<Migration> kAll = {
+      {1, "registry", R"SQL(
+CREATE TABLE accounts (
+  token_sha256 TEXT PRIMARY KEY,
+  actor TEXT NOT NULL UNIQUE,
+  role TEXT NOT NULL,            -- officer | employer | facility | citizen
+  province TEXT,
+  employer_code TEXT,
+  facility_code TEXT
+);
+CREATE TABLE audit_log (
+  id {ID},
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  entity TEXT NOT NULL,
+  entity_key TEXT,
+  detail TEXT
+);
+CREATE TABLE idempotency (
+  scope TEXT NOT NULL,
+  key TEXT NOT NULL,
+  response TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (scope, key)
+);
+CREATE TABLE persons (
+  id {ID},
+  cccd TEXT NOT NULL UNIQUE,
+  si_number TEXT UNIQUE,
+  full_name TEXT NOT NULL,
+  name_key TEXT NOT NULL,
+  dob TEXT NOT NULL,             -- YYYY, YYYY-MM or YYYY-MM-DD
+  sex INTEGER NOT NULL,
+  province TEXT,                 -- residence, code as at registration
+  commune TEXT,
+  deceased_on TEXT,
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL
+);
+CREATE INDEX persons_name_key ON persons(name_key);
+CREATE TABLE employers (
+  id {ID},
+  code TEXT NOT NULL UNIQUE,
+  tax_code TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  type TEXT NOT NULL,            -- enterprise | state_agency | cooperative | household_business | other
+  province TEXT NOT NULL,
+  region INTEGER NOT NULL,       -- wage region 1-4
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL
+);
+CREATE TABLE employer_status (
+  employer_id BIGINT NOT NULL REFERENCES employers(id),
+  effective_from TEXT NOT NULL,
+  status TEXT NOT NULL,          -- active | suspended | dissolved | bankrupt
+  recorded_by TEXT NOT NULL,
+  PRIMARY KEY (employer_id, effective_from)
+);
+CREATE TABLE periods (
+  id {ID},
+  person_id BIGINT NOT NULL REFERENCES persons(id),
+  employer_id BIGINT REFERENCES employers(id),   -- NULL: voluntary or household
+  from_month INTEGER NOT NULL,                   -- year*12 + month-1
+  to_month INTEGER,                              -- inclusive; NULL = open
+  salary BIGINT NOT NULL,
+  funds INTEGER NOT NULL,                        -- bit mask of funds covered
+  group_code TEXT NOT NULL,
+  declaration_id BIGINT
+);
+CREATE INDEX periods_employer ON periods(employer_id);
+CREATE INDEX periods_person ON periods(person_id);
+CREATE TABLE hi_cards (
+  id {ID},
+  person_id BIGINT NOT NULL REFERENCES persons(id),
+  code TEXT NOT NULL,
+  valid_from TEXT NOT NULL,
+  valid_to TEXT NOT NULL,
+  facility TEXT NOT NULL,
+  five_year_date TEXT,
+  status TEXT NOT NULL,          -- active | withdrawn
+  issued_by TEXT NOT NULL
+);
+CREATE INDEX hi_cards_person ON hi_cards(person_id);
+CREATE INDEX hi_cards_code ON hi_cards(code);
+)SQL"},
+      {2, "collection", R"SQL(
+CREATE TABLE declarations (
+  id {ID},
+  employer_id BIGINT NOT NULL REFERENCES employers(id),
+  month INTEGER NOT NULL,
+  idempotency_key TEXT NOT NULL UNIQUE,
+  row_count INTEGER NOT NULL,
+  body TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL
+);
+CREATE TABLE collection_runs (
+  id {ID},
+  month INTEGER NOT NULL,
+  law TEXT NOT NULL,
+  workers INTEGER NOT NULL,
+  employers INTEGER NOT NULL,
+  total BIGINT NOT NULL,
+  params TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL
+);
+CREATE TABLE dues (
+  month INTEGER NOT NULL,
+  employer_id BIGINT NOT NULL,
+  person_id BIGINT NOT NULL,
+  period_id BIGINT NOT NULL,
+  run_id BIGINT NOT NULL,
+  group_code TEXT NOT NULL,
+  retirement_base BIGINT NOT NULL, retirement_er BIGINT NOT NULL, retirement_ee BIGINT NOT NULL,
+  sickness_base BIGINT NOT NULL, sickness_er BIGINT NOT NULL, sickness_ee BIGINT NOT NULL,
+  accident_base BIGINT NOT NULL, accident_er BIGINT NOT NULL, accident_ee BIGINT NOT NULL,
+  unemployment_base BIGINT NOT NULL, unemployment_er BIGINT NOT NULL, unemployment_ee BIGINT NOT NULL,
+  health_base BIGINT NOT NULL, health_er BIGINT NOT NULL, health_ee BIGINT NOT NULL,
+  total BIGINT NOT NULL
+);
+CREATE INDEX dues_month_employer ON dues(month, employer_id);
+CREATE INDEX dues_person ON dues(person_id);
+CREATE TABLE employer_dues (
+  month INTEGER NOT NULL,
+  employer_id BIGINT NOT NULL REFERENCES employers(id),
+  run_id BIGINT NOT NULL,
+  workers INTEGER NOT NULL,
+  amount BIGINT NOT NULL,
+  PRIMARY KEY (month, employer_id)
+);
+CREATE INDEX employer_dues_employer ON employer_dues(employer_id);
+CREATE TABLE payments (
+  id {ID},
+  employer_id BIGINT NOT NULL REFERENCES employers(id),
+  paid_on TEXT NOT NULL,
+  amount BIGINT NOT NULL,
+  reference TEXT NOT NULL,
+  source TEXT NOT NULL,          -- api | bank_csv | generator
+  idempotency_key TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL
+);
+CREATE INDEX payments_employer ON payments(employer_id);
+)SQL"},
+  };
+  return kAll;
+}
+
+namespace {
+std::string NowIso() {
+  std::time_t t = std::time(nullptr);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+  return buf;
+}
+
+std::string Substitute(const std::string& sql, Dialect d) {
+  std::string id = d == Dialect::kSqlite ? "INTEGER PRIMARY KEY" : "BIGSERIAL PRIMARY KEY";
+  std::string out = sql;
+  for (size_t p; (p = out.find("{ID}")) != std::string::npos;) out.replace(p, 4, id);
+  return out;
+}
+}  // namespace
+
+Result<int> Migrate(Db& db) {
+  BHXH_RETURN_IF_ERROR(db.Exec(
+      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+      "applied_at TEXT NOT NULL)"));
+  BHXH_ASSIGN_OR_RETURN(int64_t current, db.QueryInt("SELECT MAX(version) FROM schema_migrations"));
+  int applied = 0;
+  for (const Migration& m : AllMigrations()) {
+    if (m.version <= current) continue;
+    Tx tx(db);
+    BHXH_RETURN_IF_ERROR(tx.status());
+    BHXH_RETURN_IF_ERROR(db.Exec(Substitute(m.sql, db.dialect())));
+    BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("INSERT INTO schema_migrations VALUES (?, ?, ?)"));
+    BHXH_RETURN_IF_ERROR(st->Bind(m.version, m.name, NowIso()).Run());
+    BHXH_RETURN_IF_ERROR(tx.Commit());
+    ++applied;
+  }
+  return applied;
+}
+
+}  // namespace bhxh

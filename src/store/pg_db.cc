@@ -1,0 +1,184 @@
+// PostgreSQL backend over libpq: '?' placeholders become $n, results are
+// fetched whole per statement, bulk loads use COPY ... FROM STDIN (text).
+#include <libpq-fe.h>
+
+#include "store/db.h"
+
+namespace bhxh {
+namespace {
+
+Status PgError(PGconn* c, const std::string& what, PGresult* r = nullptr) {
+  std::string msg = what + ": " + (r ? PQresultErrorMessage(r) : PQerrorMessage(c));
+  while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
+  const char* state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
+  if (state && std::string(state) == "23505")
+    return Status::Error("conflict", "", "Dữ liệu trùng lặp: " + msg, msg);
+  return Status::Error("storage", "", "Lỗi lưu trữ: " + msg, msg);
+}
+
+// Rewrites '?' outside quotes as $1, $2, ...
+std::string Renumber(std::string_view sql, int* count) {
+  std::string out;
+  bool in_str = false;
+  int n = 0;
+  for (char c : sql) {
+    if (c == '\'') in_str = !in_str;
+    if (c == '?' && !in_str) out += "$" + std::to_string(++n);
+    else out.push_back(c);
+  }
+  *count = n;
+  return out;
+}
+
+class PgStmt : public Stmt {
+ public:
+  PgStmt(PGconn* c, std::string sql, int nparams) : c_(c), sql_(std::move(sql)), vals_(nparams), null_(nparams, true) {}
+  ~PgStmt() override { if (res_) PQclear(res_); }
+  void BindNull(int i) override { null_.at(i - 1) = true; }
+  void BindInt(int i, int64_t v) override { vals_.at(i - 1) = std::to_string(v); null_[i - 1] = false; }
+  void BindText(int i, std::string_view v) override { vals_.at(i - 1) = std::string(v); null_[i - 1] = false; }
+  Result<bool> Step() override {
+    if (!res_) {
+      std::vector<const char*> p(vals_.size());
+      for (size_t i = 0; i < vals_.size(); ++i) p[i] = null_[i] ? nullptr : vals_[i].c_str();
+      res_ = PQexecParams(c_, sql_.c_str(), static_cast<int>(p.size()), nullptr, p.data(), nullptr,
+                          nullptr, 0);
+      auto st = PQresultStatus(res_);
+      if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
+        Status s = PgError(c_, "query", res_);
+        PQclear(res_);
+        res_ = nullptr;
+        return s;
+      }
+      row_ = -1;
+      rows_ = PQntuples(res_);
+    }
+    ++row_;
+    return row_ < rows_;
+  }
+  bool IsNull(int c) const override { return PQgetisnull(res_, row_, c); }
+  int64_t Int(int c) const override {
+    const char* v = PQgetvalue(res_, row_, c);
+    if (v[0] == 't' && v[1] == 0) return 1;
+    if (v[0] == 'f' && v[1] == 0) return 0;
+    return std::strtoll(v, nullptr, 10);
+  }
+  std::string Text(int c) const override {
+    return std::string(PQgetvalue(res_, row_, c), PQgetlength(res_, row_, c));
+  }
+  void Reset() override {
+    if (res_) PQclear(res_);
+    res_ = nullptr;
+    std::fill(null_.begin(), null_.end(), true);
+  }
+
+ private:
+  PGconn* c_;
+  std::string sql_;
+  std::vector<std::string> vals_;
+  std::vector<bool> null_;
+  PGresult* res_ = nullptr;
+  int row_ = -1, rows_ = 0;
+};
+
+class PgBulk : public BulkWriter {
+ public:
+  explicit PgBulk(PGconn* c) : c_(c) {}
+  void Int(int64_t v) override { Sep(); buf_ += std::to_string(v); }
+  void Text(std::string_view v) override {
+    Sep();
+    for (char ch : v) {
+      switch (ch) {
+        case '\\': buf_ += "\\\\"; break;
+        case '\t': buf_ += "\\t"; break;
+        case '\n': buf_ += "\\n"; break;
+        case '\r': buf_ += "\\r"; break;
+        default: buf_.push_back(ch);
+      }
+    }
+  }
+  void Null() override { Sep(); buf_ += "\\N"; }
+  Status EndRow() override {
+    buf_.push_back('\n');
+    first_ = true;
+    if (buf_.size() > (1 << 20)) return Flush();
+    return Status::Ok();
+  }
+  Status Finish() override {
+    BHXH_RETURN_IF_ERROR(Flush());
+    if (PQputCopyEnd(c_, nullptr) != 1) return PgError(c_, "copy end");
+    PGresult* r = PQgetResult(c_);
+    Status s = PQresultStatus(r) == PGRES_COMMAND_OK ? Status::Ok() : PgError(c_, "copy", r);
+    PQclear(r);
+    while ((r = PQgetResult(c_))) PQclear(r);
+    return s;
+  }
+
+ private:
+  void Sep() { if (!first_) buf_.push_back('\t'); first_ = false; }
+  Status Flush() {
+    if (!buf_.empty() && PQputCopyData(c_, buf_.data(), static_cast<int>(buf_.size())) != 1)
+      return PgError(c_, "copy data");
+    buf_.clear();
+    return Status::Ok();
+  }
+  PGconn* c_;
+  std::string buf_;
+  bool first_ = true;
+};
+
+class PgDb : public Db {
+ public:
+  explicit PgDb(PGconn* c) : c_(c) {}
+  ~PgDb() override { PQfinish(c_); }
+  Dialect dialect() const override { return Dialect::kPostgres; }
+  Status Exec(std::string_view sql) override {
+    std::string s(sql);
+    PGresult* r = PQexec(c_, s.c_str());
+    auto st = PQresultStatus(r);
+    Status out = (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) ? Status::Ok() : PgError(c_, "exec", r);
+    PQclear(r);
+    return out;
+  }
+  Result<std::unique_ptr<Stmt>> Prepare(std::string_view sql) override {
+    int n = 0;
+    std::string s = Renumber(sql, &n);
+    return std::unique_ptr<Stmt>(new PgStmt(c_, std::move(s), n));
+  }
+  Status Begin() override { return Exec("BEGIN"); }
+  Status Commit() override { return Exec("COMMIT"); }
+  Status Rollback() override { return Exec("ROLLBACK"); }
+  Result<std::unique_ptr<BulkWriter>> Bulk(const std::string& table,
+                                           const std::vector<std::string>& cols) override {
+    std::string sql = "COPY " + table + " (";
+    for (size_t i = 0; i < cols.size(); ++i) sql += (i ? "," : "") + cols[i];
+    sql += ") FROM STDIN";
+    PGresult* r = PQexec(c_, sql.c_str());
+    if (PQresultStatus(r) != PGRES_COPY_IN) {
+      Status s = PgError(c_, "copy", r);
+      PQclear(r);
+      return s;
+    }
+    PQclear(r);
+    return std::unique_ptr<BulkWriter>(new PgBulk(c_));
+  }
+
+ private:
+  PGconn* c_;
+};
+
+}  // namespace
+
+std::unique_ptr<Db> OpenPostgres(const std::string& conninfo, Status* error) {
+  PGconn* c = PQconnectdb(conninfo.c_str());
+  if (PQstatus(c) != CONNECTION_OK) {
+    *error = PgError(c, "connect");
+    PQfinish(c);
+    return nullptr;
+  }
+  PGresult* r = PQexec(c, "SET client_min_messages TO WARNING");
+  PQclear(r);
+  return std::make_unique<PgDb>(c);
+}
+
+}  // namespace bhxh

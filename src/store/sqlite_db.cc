@@ -1,0 +1,135 @@
+// SQLite backend: WAL journal, foreign keys on, one connection per Db.
+#include <sqlite3.h>
+
+#include "store/db.h"
+
+namespace bhxh {
+namespace {
+
+Status SqliteError(sqlite3* db, const std::string& what) {
+  std::string msg = what + ": " + (db ? sqlite3_errmsg(db) : "unknown");
+  if (db && sqlite3_extended_errcode(db) == SQLITE_CONSTRAINT_UNIQUE)
+    return Status::Error("conflict", "", "Dữ liệu trùng lặp: " + msg, msg);
+  return Status::Error("storage", "", "Lỗi lưu trữ: " + msg, msg);
+}
+
+class SqliteStmt : public Stmt {
+ public:
+  SqliteStmt(sqlite3* db, sqlite3_stmt* st) : db_(db), st_(st) {}
+  ~SqliteStmt() override { sqlite3_finalize(st_); }
+  void BindNull(int i) override { sqlite3_bind_null(st_, i); }
+  void BindInt(int i, int64_t v) override { sqlite3_bind_int64(st_, i, v); }
+  void BindText(int i, std::string_view v) override {
+    sqlite3_bind_text(st_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+  }
+  Result<bool> Step() override {
+    if (done_) return false;
+    int rc = sqlite3_step(st_);
+    if (rc == SQLITE_ROW) return true;
+    done_ = true;
+    if (rc == SQLITE_DONE) return false;
+    Status s = SqliteError(db_, "step");
+    sqlite3_reset(st_);
+    return s;
+  }
+  bool IsNull(int c) const override { return sqlite3_column_type(st_, c) == SQLITE_NULL; }
+  int64_t Int(int c) const override { return sqlite3_column_int64(st_, c); }
+  std::string Text(int c) const override {
+    const unsigned char* t = sqlite3_column_text(st_, c);
+    return t ? std::string(reinterpret_cast<const char*>(t), sqlite3_column_bytes(st_, c)) : "";
+  }
+  void Reset() override {
+    sqlite3_reset(st_);
+    sqlite3_clear_bindings(st_);
+    done_ = false;
+  }
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* st_;
+  bool done_ = false;
+};
+
+class SqliteBulk : public BulkWriter {
+ public:
+  explicit SqliteBulk(std::unique_ptr<Stmt> st) : st_(std::move(st)) {}
+  void Int(int64_t v) override { st_->BindInt(++col_, v); }
+  void Text(std::string_view v) override { st_->BindText(++col_, v); }
+  void Null() override { st_->BindNull(++col_); }
+  Status EndRow() override {
+    col_ = 0;
+    Status s = st_->Run();
+    st_->Reset();
+    return s;
+  }
+  Status Finish() override { return Status::Ok(); }
+
+ private:
+  std::unique_ptr<Stmt> st_;
+  int col_ = 0;
+};
+
+class SqliteDb : public Db {
+ public:
+  explicit SqliteDb(sqlite3* db) : db_(db) {}
+  ~SqliteDb() override { sqlite3_close_v2(db_); }
+  Dialect dialect() const override { return Dialect::kSqlite; }
+  Status Exec(std::string_view sql) override {
+    std::string s(sql);
+    char* err = nullptr;
+    if (sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+      std::string msg = err ? err : "exec failed";
+      sqlite3_free(err);
+      return Status::Error("storage", "", "Lỗi lưu trữ: " + msg, msg);
+    }
+    return Status::Ok();
+  }
+  Result<std::unique_ptr<Stmt>> Prepare(std::string_view sql) override {
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &st, nullptr) != SQLITE_OK)
+      return SqliteError(db_, "prepare " + std::string(sql.substr(0, 80)));
+    return std::unique_ptr<Stmt>(new SqliteStmt(db_, st));
+  }
+  Status Begin() override { return Exec("BEGIN IMMEDIATE"); }
+  Status Commit() override { return Exec("COMMIT"); }
+  Status Rollback() override { return Exec("ROLLBACK"); }
+  Result<std::unique_ptr<BulkWriter>> Bulk(const std::string& table,
+                                           const std::vector<std::string>& cols) override {
+    std::string sql = "INSERT INTO " + table + " (";
+    std::string qs;
+    for (size_t i = 0; i < cols.size(); ++i) {
+      sql += (i ? "," : "") + cols[i];
+      qs += i ? ",?" : "?";
+    }
+    sql += ") VALUES (" + qs + ")";
+    BHXH_ASSIGN_OR_RETURN(auto st, Prepare(sql));
+    return std::unique_ptr<BulkWriter>(new SqliteBulk(std::move(st)));
+  }
+
+ private:
+  sqlite3* db_;
+};
+
+}  // namespace
+
+std::unique_ptr<Db> OpenSqlite(const std::string& path, Status* error) {
+  sqlite3* db = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                           nullptr);
+  if (rc != SQLITE_OK) {
+    *error = SqliteError(db, "open " + path);
+    sqlite3_close_v2(db);
+    return nullptr;
+  }
+  sqlite3_busy_timeout(db, 10000);
+  auto out = std::make_unique<SqliteDb>(db);
+  for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
+                             "PRAGMA foreign_keys=ON", "PRAGMA temp_store=MEMORY",
+                             "PRAGMA cache_size=-262144"}) {
+    Status s = out->Exec(pragma);
+    if (!s.ok()) { *error = s; return nullptr; }
+  }
+  return out;
+}
+
+}  // namespace bhxh
