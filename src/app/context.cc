@@ -20,6 +20,8 @@ Result<DbPool::Lease> DbPool::Acquire() {
 }
 
 void DbPool::Return(std::unique_ptr<Db> db) {
+  // A connection left inside a transaction is rolled back, or dropped.
+  if (db->InTransaction() && (!db->Rollback().ok() || db->InTransaction())) return;
   std::lock_guard lock(mu_);
   if (idle_.size() < 16) idle_.push_back(std::move(db));
 }

@@ -27,7 +27,7 @@ Result<std::string> FoldForSearch(std::string_view s) {
                                              UTF8PROC_CASEFOLD);
   utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
                                     static_cast<utf8proc_ssize_t>(s.size()), &out, opts);
-  if (n < 0) return Status::Invalid("text", "Chuỗi không hợp lệ", "text could not be normalised");
+  if (n < 0) return Status::Invalid("text", "Chuỗi không hợp lệ", std::string("text could not be normalised: ") + utf8proc_errmsg(n));
   std::string folded(reinterpret_cast<char*>(out), static_cast<size_t>(n));
   std::free(out);
   // đ (U+0111) has no decomposition; fold it (Đ was case-folded to đ already).
@@ -37,6 +37,7 @@ Result<std::string> FoldForSearch(std::string_view s) {
   for (size_t i = 0; i < folded.size(); ++i) {
     unsigned char c = folded[i];
     if (c == 0xC4 && i + 1 < folded.size() && static_cast<unsigned char>(folded[i + 1]) == 0x91) {
+      if (space) r.push_back(' ');
       r.push_back('d');
       ++i;
       space = false;

@@ -81,6 +81,9 @@ class Db {
   virtual Status Begin() = 0;
   virtual Status Commit() = 0;
   virtual Status Rollback() = 0;
+  // True while a transaction is open (a pool must not hand out such a
+  // connection).
+  virtual bool InTransaction() const = 0;
   virtual Result<std::unique_ptr<BulkWriter>> Bulk(const std::string& table,
                                                    const std::vector<std::string>& columns) = 0;
 
@@ -96,9 +99,11 @@ class Tx {
   Tx(const Tx&) = delete;
   Tx& operator=(const Tx&) = delete;
   const Status& status() const { return status_; }
+  // On failure the transaction is rolled back by the destructor.
   Status Commit() {
-    done_ = true;
-    return db_.Commit();
+    Status s = db_.Commit();
+    if (s.ok()) done_ = true;
+    return s;
   }
 
  private:

@@ -148,6 +148,7 @@ class PgDb : public Db {
   Status Begin() override { return Exec("BEGIN"); }
   Status Commit() override { return Exec("COMMIT"); }
   Status Rollback() override { return Exec("ROLLBACK"); }
+  bool InTransaction() const override { return PQtransactionStatus(c_) != PQTRANS_IDLE; }
   Result<std::unique_ptr<BulkWriter>> Bulk(const std::string& table,
                                            const std::vector<std::string>& cols) override {
     std::string sql = "COPY " + table + " (";

@@ -91,8 +91,24 @@ class SqliteDb : public Db {
     return std::unique_ptr<Stmt>(new SqliteStmt(db_, st));
   }
   Status Begin() override { return Exec("BEGIN IMMEDIATE"); }
-  Status Commit() override { return Exec("COMMIT"); }
-  Status Rollback() override { return Exec("ROLLBACK"); }
+  // A statement left mid-iteration (e.g. after reading a RETURNING row)
+  // would make COMMIT fail; reset every busy statement first.
+  Status Commit() override {
+    ResetBusy();
+    return Exec("COMMIT");
+  }
+  Status Rollback() override {
+    ResetBusy();
+    return Exec("ROLLBACK");
+  }
+  bool InTransaction() const override { return sqlite3_get_autocommit(db_) == 0; }
+ private:
+  void ResetBusy() {
+    for (sqlite3_stmt* st = sqlite3_next_stmt(db_, nullptr); st; st = sqlite3_next_stmt(db_, st))
+      if (sqlite3_stmt_busy(st)) sqlite3_reset(st);
+  }
+
+ public:
   Result<std::unique_ptr<BulkWriter>> Bulk(const std::string& table,
                                            const std::vector<std::string>& cols) override {
     std::string sql = "INSERT INTO " + table + " (";
