@@ -1,0 +1,43 @@
+// A fixture run once per storage backend (SQLite and PostgreSQL): a fresh
+// migrated database per test, with the law book and geography loaded.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+
+#include "testing/test_support.h"
+
+namespace bhxh::testing {
+
+class BackendTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    std::string why;
+    ctx_ = FreshContext(GetParam(), &why);
+    if (!ctx_) {
+      const char* req = std::getenv("BHXH_REQUIRE_PG");
+      if (GetParam() == "postgres" && !(req && std::string(req) == "1")) GTEST_SKIP() << why;
+      FAIL() << "cannot open " << GetParam() << ": " << why;
+    }
+    auto lease = ctx_->pool->Acquire();
+    ASSERT_TRUE(lease.ok());
+    lease_ = std::make_unique<DbPool::Lease>(std::move(lease).value());
+  }
+  void TearDown() override {
+    lease_.reset();
+    ctx_.reset();
+  }
+  Db& db() { return **lease_; }
+  int64_t Count(const std::string& table) {
+    auto n = db().QueryInt("SELECT COUNT(*) FROM " + table);
+    EXPECT_TRUE(n.ok()) << n.status().ToString();
+    return n.ok() ? *n : -1;
+  }
+  std::unique_ptr<AppContext> ctx_;
+  std::unique_ptr<DbPool::Lease> lease_;
+};
+
+inline std::string BackendName(const ::testing::TestParamInfo<std::string>& i) { return i.param; }
+
+}  // namespace bhxh::testing

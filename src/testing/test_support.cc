@@ -1,0 +1,98 @@
+#include "testing/test_support.h"
+
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <filesystem>
+#include <mutex>
+
+namespace bhxh::testing {
+namespace fs = std::filesystem;
+
+std::string DataDir() { return DefaultDataDir(); }
+
+Actor TestOfficer() { return {"officer:test", "officer", "01", "", ""}; }
+
+namespace {
+
+std::string Bin(const std::string& tool) {
+  for (const char* dir : {"/usr/lib/postgresql/15/bin", "/usr/lib/postgresql/16/bin", "/usr/bin"}) {
+    std::string p = std::string(dir) + "/" + tool;
+    if (access(p.c_str(), X_OK) == 0) return p;
+  }
+  return "";
+}
+
+class PgServer {
+ public:
+  static PgServer& Get() {
+    static PgServer s;
+    return s;
+  }
+  bool ok() const { return !socket_dir_.empty(); }
+  const std::string& why() const { return why_; }
+  std::string Admin() const { return "host=" + socket_dir_ + " port=55432 dbname=postgres user=bhxh"; }
+  std::string Url(const std::string& db) const {
+    return "host=" + socket_dir_ + " port=55432 dbname=" + db + " user=bhxh";
+  }
+  ~PgServer() {
+    if (ok()) {
+      std::string cmd = As() + Bin("pg_ctl") + " -D " + dir_ + "/data -m immediate stop >/dev/null 2>&1";
+      (void)std::system(cmd.c_str());
+      fs::remove_all(dir_);
+    }
+  }
+
+ private:
+  std::string As() const { return getuid() == 0 ? "runuser -u postgres -- " : ""; }
+  PgServer() {
+    std::string initdb = Bin("initdb"), pg_ctl = Bin("pg_ctl");
+    if (initdb.empty() || pg_ctl.empty()) { why_ = "initdb/pg_ctl not found (apt install postgresql)"; return; }
+    char tmpl[] = "/tmp/bhxh-pg-XXXXXX";
+    if (!mkdtemp(tmpl)) { why_ = "mkdtemp failed"; return; }
+    dir_ = tmpl;
+    if (getuid() == 0) {
+      std::string chown = "chown postgres " + dir_;
+      if (std::system(chown.c_str()) != 0) { why_ = "chown to postgres failed"; return; }
+    }
+    std::string cmd = As() + initdb + " -D " + dir_ + "/data -U bhxh --auth=trust -E UTF8 --locale=C.UTF-8 >" + dir_ +
+                      "/initdb.log 2>&1";
+    if (std::system(cmd.c_str()) != 0) { why_ = "initdb failed, see " + dir_ + "/initdb.log"; return; }
+    cmd = As() + pg_ctl + " -D " + dir_ + "/data -l " + dir_ + "/server.log -w -o \"-k " + dir_ +
+          " -p 55432 -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off\" start >/dev/null 2>&1";
+    if (std::system(cmd.c_str()) != 0) { why_ = "pg_ctl start failed, see " + dir_ + "/server.log"; return; }
+    socket_dir_ = dir_;
+  }
+  std::string dir_, socket_dir_, why_;
+};
+
+}  // namespace
+
+std::string FreshDatabaseUrl(const std::string& backend, std::string* why) {
+  static std::atomic<int> n{0};
+  int id = ++n;
+  if (backend == "sqlite") {
+    std::string path = fs::temp_directory_path() / ("bhxh_test_" + std::to_string(getpid()) + "_" + std::to_string(id) + ".db");
+    for (const char* ext : {"", "-wal", "-shm"}) fs::remove(path + ext);
+    return path;
+  }
+  PgServer& pg = PgServer::Get();
+  if (!pg.ok()) { *why = pg.why(); return ""; }
+  auto admin = Db::Open(pg.Admin());
+  if (!admin.ok()) { *why = admin.status().ToString(); return ""; }
+  std::string name = "t" + std::to_string(getpid()) + "_" + std::to_string(id);
+  Status s = (*admin)->Exec("CREATE DATABASE " + name);
+  if (!s.ok()) { *why = s.ToString(); return ""; }
+  return pg.Url(name);
+}
+
+std::unique_ptr<AppContext> FreshContext(const std::string& backend, std::string* why) {
+  std::string url = FreshDatabaseUrl(backend, why);
+  if (url.empty()) return nullptr;
+  auto ctx = AppContext::Open(DataDir(), url);
+  if (!ctx.ok()) { *why = ctx.status().ToString(); return nullptr; }
+  return std::move(ctx).value();
+}
+
+}  // namespace bhxh::testing
