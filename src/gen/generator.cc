@@ -17,6 +17,7 @@ uint64_t Rng::Next() {
 }
 double Rng::Uniform() { return static_cast<double>(Next() >> 11) * (1.0 / 9007199254740992.0); }
 int64_t Rng::Range(int64_t lo, int64_t hi) {
+  if (hi <= lo) return lo;
   return lo + static_cast<int64_t>(Next() % static_cast<uint64_t>(hi - lo + 1));
 }
 
@@ -68,6 +69,8 @@ Result<GenStats> Generate(Db& db, const Geo& geo, const LawBook& law, const GenO
                             "the database already holds persons; use a fresh one");
   Rng rng(opt.seed);
   GenStats gs;
+  const int span = opt.end.index() - opt.start.index();
+  if (span < 0) return Status::Invalid("to", "Tháng cuối phải sau tháng đầu", "end month is before start month");
   std::vector<Province> provinces = geo.InForce(opt.start.FirstDay());
   const std::string& prov = opt.province;
   int ref_year = opt.end.year();
@@ -174,7 +177,7 @@ Result<GenStats> Generate(Db& db, const Geo& geo, const LawBook& law, const GenO
       e.weight = std::pow(1.0 - rng.Uniform(), -1.0 / 1.2);
       double b = rng.Uniform();
       e.behaviour = b < 0.85 ? 0 : b < 0.95 ? 1 : 2;
-      e.stop_paying = opt.start.Add(static_cast<int>(rng.Range(6, opt.end.index() - opt.start.index())));
+      e.stop_paying = opt.start.Add(static_cast<int>(rng.Range(std::min(6, span), span)));
       std::string prefix = e.type == "enterprise" ? "Công ty TNHH " : e.type == "state_agency" ? "Trung tâm "
                          : e.type == "cooperative" ? "Hợp tác xã " : e.type == "household_business" ? "Hộ kinh doanh "
                          : "Văn phòng đại diện ";
@@ -190,7 +193,7 @@ Result<GenStats> Generate(Db& db, const Geo& geo, const LawBook& law, const GenO
       if (c < (coop ? 0.15 : 0.03)) closed = rng.Chance(coop ? 0.85 : 0.8) ? "dissolved" : "bankrupt";
       else if (c < (coop ? 0.23 : 0.06)) closed = "suspended";
       if (!closed.empty()) {
-        e.closed = opt.start.Add(static_cast<int>(rng.Range(6, opt.end.index() - opt.start.index())));
+        e.closed = opt.start.Add(static_cast<int>(rng.Range(std::min(6, span), span)));
         ws->Int(e.id); ws->Text(e.closed->FirstDay().ToString()); ws->Text(closed); ws->Text(actor.id);
         BHXH_RETURN_IF_ERROR(ws->EndRow());
         // Closed employers mostly stopped paying some months before.
