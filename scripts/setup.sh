@@ -14,6 +14,7 @@ PKGS=(
   libutf8proc-dev           # Unicode normalisation for diacritic-insensitive search
   libgtest-dev libgmock-dev # unit tests
   libbenchmark-dev wrk      # benchmarks
+  curl sqlite3              # smoke test
 )
 missing=()
 for p in "${PKGS[@]}"; do

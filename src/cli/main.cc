@@ -61,6 +61,7 @@ std::string Dong(int64_t v) { return FormatVnd(v) + " đ"; }
 int main(int argc, char** argv) {
   CLI::App app{"bhxh — Hệ thống thông tin Bảo hiểm xã hội Việt Nam (national insurance database)"};
   app.require_subcommand(1);
+  app.fallthrough(true);  // global options may follow the subcommand
   Globals g;
   app.add_option("--db", g.db, "SQLite file or postgresql:// URL (env BHXH_DB)");
   app.add_option("--data", g.data, "Directory of law and geography data (env BHXH_DATA)");
