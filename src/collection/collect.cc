@@ -3,6 +3,7 @@
 #include <chrono>
 #include <map>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <nlohmann/json.hpp>
 
@@ -57,17 +58,30 @@ Result<CollectStats> RunCollection(Db& db, const LawBook& law, Month month, cons
     }
   }
 
+  // Persons deceased before the month: a small set, read through a partial
+  // index rather than probed once per period row.
+  std::unordered_set<int64_t> deceased;
+  {
+    BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(
+        "SELECT id FROM persons WHERE deceased_on IS NOT NULL AND deceased_on < ?"));
+    st->Bind(first_day);
+    while (true) {
+      BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
+      if (!row) break;
+      deceased.insert(st->Int(0));
+    }
+  }
   PeriodColumns pc;
   {
     BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(
         "SELECT p.id, p.person_id, p.employer_id, p.salary, p.funds, p.group_code FROM periods p "
-        "WHERE p.employer_id IS NOT NULL AND p.from_month <= ? AND (p.to_month IS NULL OR p.to_month >= ?) "
-        "AND NOT EXISTS (SELECT 1 FROM persons d WHERE d.id = p.person_id AND d.deceased_on IS NOT NULL AND d.deceased_on < ?)"));
-    st->Bind(month.index(), month.index(), first_day);
+        "WHERE p.employer_id IS NOT NULL AND p.from_month <= ? AND (p.to_month IS NULL OR p.to_month >= ?)"));
+    st->Bind(month.index(), month.index());
     std::unordered_map<std::string, uint16_t> gidx;
     while (true) {
       BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
       if (!row) break;
+      if (deceased.count(st->Int(1))) continue;
       pc.id.push_back(st->Int(0));
       pc.person.push_back(st->Int(1));
       pc.employer.push_back(st->Int(2));
@@ -100,26 +114,17 @@ Result<CollectStats> RunCollection(Db& db, const LawBook& law, Month month, cons
   };
 
   size_t n = pc.id.size();
-  std::vector<Breakdown> out(n);
-  std::vector<uint8_t> keep(n, 0);
-  std::unordered_map<int64_t, std::pair<int64_t, Vnd>> per_employer;  // workers, amount
-  std::unordered_map<int64_t, bool> skipped;
+  // Resolve every row's card first (a missing parameter fails the run before
+  // anything is written); the costing itself streams into the writer below,
+  // so no per-worker result is ever held in memory.
+  std::vector<const RateCard*> row_card(n, nullptr);
+  std::unordered_set<int64_t> skipped;
   for (size_t i = 0; i < n; ++i) {
     auto e = employers.find(pc.employer[i]);
     if (e == employers.end()) continue;
-    if (!e->second.owes) { skipped[pc.employer[i]] = true; continue; }
-    BHXH_ASSIGN_OR_RETURN(const RateCard* card, card_for(pc.group[i], e->second.region));
-    out[i] = ApplyCard(*card, pc.salary[i], pc.funds[i]);
-    keep[i] = 1;
-    auto& agg = per_employer[pc.employer[i]];
-    agg.first += 1;
-    agg.second += out[i].total;
-    stats.total += out[i].total;
-    for (int f = 0; f < kFundCount; ++f)
-      for (int p = 0; p < kPartyCount; ++p) stats.by_fund_party[f][p] += out[i].lines[f].amount[p];
-    ++stats.workers;
+    if (!e->second.owes) { skipped.insert(pc.employer[i]); continue; }
+    BHXH_ASSIGN_OR_RETURN(row_card[i], card_for(pc.group[i], e->second.region));
   }
-  stats.employers = static_cast<int64_t>(per_employer.size());
   stats.skipped_employers = static_cast<int64_t>(skipped.size());
   for (const auto& [k, c] : cards) {
     stats.law = c.law;
@@ -133,12 +138,11 @@ Result<CollectStats> RunCollection(Db& db, const LawBook& law, Month month, cons
     BHXH_ASSIGN_OR_RETURN(LawParam l, law.Param("si_law", month.FirstDay()));
     stats.law = l.value;
   }
-  stats.compute_seconds = Since(t1);
-  auto t2 = Clock::now();
-
   nlohmann::json params = nlohmann::json::array();
   for (const auto& p : stats.params)
     params.push_back({{"key", p.key}, {"effective_from", p.effective_from.ToString()}, {"value", p.value}, {"law", p.law}});
+  stats.compute_seconds = Since(t1);
+  auto t2 = Clock::now();
 
   Tx tx(db);
   BHXH_RETURN_IF_ERROR(tx.status());
@@ -149,13 +153,13 @@ Result<CollectStats> RunCollection(Db& db, const LawBook& law, Month month, cons
     BHXH_RETURN_IF_ERROR(d2->Bind(month.index()).Run());
     BHXH_ASSIGN_OR_RETURN(auto run, db.Prepare(
         "INSERT INTO collection_runs (month, law, workers, employers, total, params, created_at, created_by) "
-        "VALUES (?,?,?,?,?,?,?,?) RETURNING id"));
-    run->Bind(month.index(), stats.law, stats.workers, stats.employers, stats.total, params.dump(), NowIsoUtc(),
-              actor.id);
+        "VALUES (?,?,0,0,0,?,?,?) RETURNING id"));
+    run->Bind(month.index(), stats.law, params.dump(), NowIsoUtc(), actor.id);
     BHXH_ASSIGN_OR_RETURN(bool got, run->Step());
     if (!got) return Status::Internal("insert run returned no id");
     stats.run_id = run->Int(0);
   }
+  std::unordered_map<int64_t, std::pair<int64_t, Vnd>> per_employer;  // workers, amount
   {
     std::vector<std::string> cols = {"month", "employer_id", "person_id", "period_id", "run_id", "group_code"};
     for (int f = 0; f < kFundCount; ++f) {
@@ -166,9 +170,16 @@ Result<CollectStats> RunCollection(Db& db, const LawBook& law, Month month, cons
     }
     cols.push_back("total");
     BHXH_ASSIGN_OR_RETURN(auto w, db.Bulk("dues", cols));
-    int64_t written = 0;
     for (size_t i = 0; i < n; ++i) {
-      if (!keep[i]) continue;
+      if (!row_card[i]) continue;
+      Breakdown b = ApplyCard(*row_card[i], pc.salary[i], pc.funds[i]);
+      auto& agg = per_employer[pc.employer[i]];
+      agg.first += 1;
+      agg.second += b.total;
+      stats.total += b.total;
+      for (int f = 0; f < kFundCount; ++f)
+        for (int p = 0; p < kPartyCount; ++p) stats.by_fund_party[f][p] += b.lines[f].amount[p];
+      ++stats.workers;
       w->Int(month.index());
       w->Int(pc.employer[i]);
       w->Int(pc.person[i]);
@@ -176,14 +187,14 @@ Result<CollectStats> RunCollection(Db& db, const LawBook& law, Month month, cons
       w->Int(stats.run_id);
       w->Text(pc.group_codes[pc.group[i]]);
       for (int f = 0; f < kFundCount; ++f) {
-        const FundLine& l = out[i].lines[f];
+        const FundLine& l = b.lines[f];
         w->Int(l.base);
         w->Int(l.amount[static_cast<int>(Party::kEmployer)]);
         w->Int(l.amount[static_cast<int>(Party::kEmployee)]);
       }
-      w->Int(out[i].total);
+      w->Int(b.total);
       BHXH_RETURN_IF_ERROR(w->EndRow());
-      if (progress && (++written % 100000 == 0)) progress(written, stats.workers);
+      if (progress && (stats.workers % 100000 == 0)) progress(stats.workers, static_cast<int64_t>(n));
     }
     BHXH_RETURN_IF_ERROR(w->Finish());
     BHXH_ASSIGN_OR_RETURN(auto ew, db.Bulk("employer_dues", {"month", "employer_id", "run_id", "workers", "amount"}));
@@ -196,6 +207,11 @@ Result<CollectStats> RunCollection(Db& db, const LawBook& law, Month month, cons
       BHXH_RETURN_IF_ERROR(ew->EndRow());
     }
     BHXH_RETURN_IF_ERROR(ew->Finish());
+  }
+  stats.employers = static_cast<int64_t>(per_employer.size());
+  {
+    BHXH_ASSIGN_OR_RETURN(auto up, db.Prepare("UPDATE collection_runs SET workers = ?, employers = ?, total = ? WHERE id = ?"));
+    BHXH_RETURN_IF_ERROR(up->Bind(stats.workers, stats.employers, stats.total, stats.run_id).Run());
   }
   BHXH_RETURN_IF_ERROR(WriteAudit(db, actor, "collect", "month", month.ToString(),
                                   "run " + std::to_string(stats.run_id) + ": " + std::to_string(stats.workers) +

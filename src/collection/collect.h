@@ -29,7 +29,7 @@ struct CollectStats {
   Vnd total = 0;
   std::array<std::array<Vnd, kPartyCount>, kFundCount> by_fund_party{};
   std::vector<LawParam> params;  // union of the cards' parameters
-  double load_seconds = 0, compute_seconds = 0, write_seconds = 0;
+  double load_seconds = 0, compute_seconds = 0, write_seconds = 0;  // compute = cards; costing streams with the write
 };
 
 // `progress(done, total)` is called now and then during the write.

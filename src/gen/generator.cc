@@ -156,7 +156,8 @@ Result<GenStats> Generate(Db& db, const Geo& geo, const LawBook& law, const GenO
     BHXH_RETURN_IF_ERROR(tx.status());
     BHXH_ASSIGN_OR_RETURN(auto w, db.Bulk("employers", {"id", "code", "tax_code", "name", "type", "province", "region",
                                                         "created_at", "created_by"}));
-    BHXH_ASSIGN_OR_RETURN(auto ws, db.Bulk("employer_status", {"employer_id", "effective_from", "status", "recorded_by"}));
+    struct StatusRow { int64_t id; std::string from, status; };
+    std::vector<StatusRow> statuses;
     std::string now = NowIsoUtc();
     for (size_t i = 0; i < n_emp; ++i) {
       GenEmployer e;
@@ -185,8 +186,7 @@ Result<GenStats> Generate(Db& db, const Geo& geo, const LawBook& law, const GenO
       w->Int(e.id); w->Text(e.code); w->Text(tax); w->Text(name); w->Text(e.type); w->Text(prov);
       w->Int(e.region); w->Text(now); w->Text(actor.id);
       BHXH_RETURN_IF_ERROR(w->EndRow());
-      ws->Int(e.id); ws->Text("2015-01-01"); ws->Text("active"); ws->Text(actor.id);
-      BHXH_RETURN_IF_ERROR(ws->EndRow());
+      statuses.push_back({e.id, "2015-01-01", "active"});
       double c = rng.Uniform();
       bool coop = e.type == "cooperative";
       std::string closed;
@@ -194,8 +194,7 @@ Result<GenStats> Generate(Db& db, const Geo& geo, const LawBook& law, const GenO
       else if (c < (coop ? 0.23 : 0.06)) closed = "suspended";
       if (!closed.empty()) {
         e.closed = opt.start.Add(static_cast<int>(rng.Range(std::min(6, span), span)));
-        ws->Int(e.id); ws->Text(e.closed->FirstDay().ToString()); ws->Text(closed); ws->Text(actor.id);
-        BHXH_RETURN_IF_ERROR(ws->EndRow());
+        statuses.push_back({e.id, e.closed->FirstDay().ToString(), closed});
         // Closed employers mostly stopped paying some months before.
         if (rng.Chance(0.7)) { e.behaviour = 2; e.stop_paying = e.closed->Add(-static_cast<int>(rng.Range(1, 6))); }
       }
@@ -203,6 +202,11 @@ Result<GenStats> Generate(Db& db, const Geo& geo, const LawBook& law, const GenO
       emps.push_back(std::move(e));
     }
     BHXH_RETURN_IF_ERROR(w->Finish());
+    BHXH_ASSIGN_OR_RETURN(auto ws, db.Bulk("employer_status", {"employer_id", "effective_from", "status", "recorded_by"}));
+    for (const auto& r : statuses) {
+      ws->Int(r.id); ws->Text(r.from); ws->Text(r.status); ws->Text(actor.id);
+      BHXH_RETURN_IF_ERROR(ws->EndRow());
+    }
     BHXH_RETURN_IF_ERROR(ws->Finish());
     BHXH_RETURN_IF_ERROR(tx.Commit());
   }

@@ -56,6 +56,9 @@ class Stmt {
   void BindOne(int i, std::nullptr_t) { BindNull(i); }
 };
 
+// Rows are buffered: they reach the table only as batches fill and at
+// Finish. Finish one writer before opening the next on the same Db (one COPY
+// at a time on PostgreSQL; parent rows before children for foreign keys).
 class BulkWriter {
  public:
   virtual ~BulkWriter() = default;

@@ -130,7 +130,6 @@ CREATE TABLE dues (
   health_base BIGINT NOT NULL, health_er BIGINT NOT NULL, health_ee BIGINT NOT NULL,
   total BIGINT NOT NULL
 );
-CREATE INDEX dues_month_employer ON dues(month, employer_id);
 CREATE INDEX dues_person ON dues(person_id);
 CREATE TABLE employer_dues (
   month INTEGER NOT NULL,
@@ -153,6 +152,9 @@ CREATE TABLE payments (
   created_by TEXT NOT NULL
 );
 CREATE INDEX payments_employer ON payments(employer_id);
+)SQL"},
+      {3, "deceased_index", R"SQL(
+CREATE INDEX persons_deceased ON persons(deceased_on) WHERE deceased_on IS NOT NULL;
 )SQL"},
   };
   return kAll;

@@ -1,0 +1,40 @@
+// Small helpers shared by the benchmarks: wall time, peak memory (VmHWM,
+// resettable through /proc/self/clear_refs) and machine description.
+#pragma once
+
+#include <chrono>
+#include <fstream>
+#include <string>
+
+namespace bhxh::bench {
+
+inline double Now() {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+// Peak resident set size in MiB since the last ResetPeak().
+inline double PeakMiB() {
+  std::ifstream f("/proc/self/status");
+  std::string line;
+  while (std::getline(f, line))
+    if (line.rfind("VmHWM:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;
+  return 0;
+}
+inline double RssMiB() {
+  std::ifstream f("/proc/self/status");
+  std::string line;
+  while (std::getline(f, line))
+    if (line.rfind("VmRSS:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;
+  return 0;
+}
+inline void ResetPeak() { std::ofstream("/proc/self/clear_refs") << "5"; }
+
+inline std::string Cpu() {
+  std::ifstream f("/proc/cpuinfo");
+  std::string line;
+  while (std::getline(f, line))
+    if (line.rfind("model name", 0) == 0) return line.substr(line.find(':') + 2);
+  return "unknown";
+}
+
+}  // namespace bhxh::bench
