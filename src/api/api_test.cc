@@ -134,5 +134,22 @@ TEST_F(Api, CardIssuedOverTheApiIsEligibleAtOnce) {
   EXPECT_EQ(J(e)["benefit_percent"], "80");
 }
 
+TEST_F(Api, VoluntaryPeriodsRespectTheFloorAndDoNotOverlap) {
+  ASSERT_EQ(Call("POST", "/api/v1/persons",
+                 R"({"cccd":"001085012345","full_name":"Nguyễn Văn An","dob":"1985-03-02","sex":"1"})").status, 201);
+  auto low = Call("POST", "/api/v1/periods", R"({"cccd":"001085012345","group":"BHXHTN","from_month":"2025-01","salary":"1000000"})");
+  EXPECT_EQ(low.status, 422);  // below the 1,500,000 rural poverty line
+  EXPECT_EQ(J(low)["error"]["field"], "salary");
+  auto emp = Call("POST", "/api/v1/periods", R"({"cccd":"001085012345","group":"DN","from_month":"2025-01","salary":"9000000"})");
+  EXPECT_EQ(J(emp)["error"]["field"], "group");
+  auto ok = Call("POST", "/api/v1/periods", R"({"cccd":"001085012345","group":"BHXHTN","from_month":"2025-01","to_month":"2025-12","salary":"2000000"})");
+  ASSERT_EQ(ok.status, 201) << ok.body;
+  EXPECT_EQ(J(ok)["funds"], "retirement");
+  auto dup = Call("POST", "/api/v1/periods", R"({"cccd":"001085012345","group":"BHXHTN","from_month":"2025-06","salary":"2000000"})");
+  EXPECT_EQ(dup.status, 409);
+  auto h = Call("GET", "/api/v1/persons/001085012345/history", "", "demo-officer-token", {{"as_of", "2026-03-01"}});
+  EXPECT_EQ(J(h)["months_by_fund"]["retirement"], 12);
+}
+
 }  // namespace
 }  // namespace bhxh

@@ -45,6 +45,7 @@ std::string OpenApiDocument() {
       {"/employers/{code}", {{"get", Op("Thông tin đơn vị / an employer", {"{code}"})}}},
       {"/employers/{code}/status", {{"post", Op("Thay đổi trạng thái / record a status change", {"{code}"}, true)}}},
       {"/employers/{code}/statement", {{"get", Op("Đối chiếu phải đóng, đã đóng, còn nợ, lãi / statement", {"{code}", "as_of"})}}},
+      {"/periods", {{"post", Op("Thời gian tham gia tự nguyện / hộ gia đình / voluntary or household period", {}, true)}}},
       {"/cards", {{"post", Op("Cấp thẻ BHYT / issue an HI card", {}, true)}}},
       {"/declarations", {{"post", Op("Tờ khai tăng/giảm/điều chỉnh lao động (Idempotency-Key) / monthly declaration", {}, true)}}},
       {"/collections", {{"post", Op("Tính phải thu tháng / monthly collection run", {}, true)}}},

@@ -238,6 +238,15 @@ HttpResponse HandleApi(AppContext& ctx, const HttpRequest& req) {
     }
     return Reply(201, ToJson(*c));
   }
+  if (m == "POST" && Match(req.path, "/periods", a)) {
+    if (Status s = RequireOfficer(*actor); !s.ok()) return Error(s);
+    auto body = ParseJsonBody(req.body);
+    if (!body.ok()) return Error(body.status());
+    auto in = PeriodFromJson(*body);
+    if (!in.ok()) return Error(in.status());
+    auto p = reg.AddPeriod(*in, *actor);
+    return p.ok() ? Reply(201, ToJson(*p)) : Error(p.status());
+  }
   if (m == "POST" && Match(req.path, "/declarations", a)) {
     auto body = ParseJsonBody(req.body);
     if (!body.ok()) return Error(body.status());

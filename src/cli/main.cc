@@ -315,6 +315,12 @@ int main(int argc, char** argv) {
   cissue->add_option("file", file)->required();
   cissue->callback([&] { auto b = read_arg(file); rc = b.ok() ? api_call("POST", "/cards", *b) : Fail(b.status(), g.json); });
 
+  auto* period = app.add_subcommand("period", "Voluntary SI and household/student HI periods");
+  period->require_subcommand(1);
+  auto* peradd = period->add_subcommand("add", "Add a period from a JSON file");
+  peradd->add_option("file", file)->required();
+  peradd->callback([&] { auto b = read_arg(file); rc = b.ok() ? api_call("POST", "/periods", *b) : Fail(b.status(), g.json); });
+
   // declarations, payments, bank statements
   auto* declare = app.add_subcommand("declare", "Submit an employer's monthly declaration (JSON file)");
   std::string key;

@@ -353,3 +353,74 @@ Result<std::vector<Period>> Registry::PeriodsOfPerson(int64_t person_id) {
 }
 
 }  // namespace bhxh
+
+namespace bhxh {
+
+Result<Period> Registry::AddPeriod(const PeriodInput& in, const Actor& actor) {
+  Period p;
+  BHXH_ASSIGN_OR_RETURN(p.from, Month::Parse(in.from_month, "from_month"));
+  if (!in.to_month.empty()) {
+    BHXH_ASSIGN_OR_RETURN(Month to, Month::Parse(in.to_month, "to_month"));
+    if (to < p.from)
+      return Status::Invalid("to_month", "Tháng kết thúc phải từ tháng bắt đầu trở đi", "to_month is before from_month");
+    p.to = to;
+  }
+  BHXH_ASSIGN_OR_RETURN(GroupRule g, law_.Group(in.group, p.from.FirstDay()));
+  if (g.scheme.empty() || g.scheme == "employee_private" || g.scheme == "employee_state")
+    return Status::Invalid("group",
+                           "Đối tượng " + in.group + " tham gia qua đơn vị sử dụng lao động (dùng tờ khai của đơn vị)",
+                           "group " + in.group + " joins through an employer's declaration");
+  p.group = in.group;
+  BHXH_ASSIGN_OR_RETURN(RateCard card, BuildRateCard(law_, g.scheme, p.from, 0, g.scheme == "household_hi" ? 1 : 0));
+  p.funds = card.scheme_funds;
+  if (!in.funds.empty()) {
+    BHXH_ASSIGN_OR_RETURN(FundMask m, ParseFundMask(in.funds, "funds"));
+    p.funds = m & card.scheme_funds;
+    if (!p.funds)
+      return Status::Invalid("funds", "Đối tượng này không đóng vào các quỹ đã chọn", "the group pays into none of these funds");
+  }
+  if (!card.base_is_reference_level) {
+    BHXH_ASSIGN_OR_RETURN(p.salary, ParseVnd(in.salary, "salary"));
+    for (const auto& t : card.funds) {
+      if (!t.present) continue;
+      if (t.floor && p.salary < t.floor)
+        return Status::Invalid("salary", "Thu nhập lựa chọn thấp hơn mức tối thiểu " + FormatVnd(t.floor) + " đồng",
+                               "chosen income below the floor " + std::to_string(t.floor));
+      if (t.cap && p.salary > t.cap)
+        return Status::Invalid("salary", "Thu nhập lựa chọn vượt mức tối đa " + FormatVnd(t.cap) + " đồng",
+                               "chosen income above the cap " + std::to_string(t.cap));
+      break;
+    }
+  }
+  Tx tx(db_);
+  BHXH_RETURN_IF_ERROR(tx.status());
+  BHXH_ASSIGN_OR_RETURN(Person person, PersonByCccd(in.cccd));
+  if (person.deceased_on && p.from.FirstDay() > *person.deceased_on)
+    return Status::Invalid("from_month", "Người tham gia đã chết", "the person has died");
+  BHXH_ASSIGN_OR_RETURN(std::vector<Period> existing, PeriodsOfPerson(person.id));
+  for (const Period& e : existing) {
+    if (e.employer_id) continue;
+    bool overlap = (!e.to || *e.to >= p.from) && (!p.to || *p.to >= e.from);
+    if (overlap && (e.funds & p.funds))
+      return Status::Conflict("from_month", "Trùng với thời gian tham gia từ " + e.from.ToString(),
+                              "overlaps the period from " + e.from.ToString());
+  }
+  BHXH_ASSIGN_OR_RETURN(auto st, db_.Prepare(
+      "INSERT INTO periods (person_id, employer_id, from_month, to_month, salary, funds, group_code) "
+      "VALUES (?,NULL,?,?,?,?,?) RETURNING id"));
+  st->Bind(person.id, p.from.index());
+  if (p.to) st->BindInt(3, p.to->index()); else st->BindNull(3);
+  st->BindInt(4, p.salary);
+  st->BindInt(5, p.funds);
+  st->BindText(6, p.group);
+  BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
+  if (!row) return Status::Internal("insert period returned no id");
+  p.id = st->Int(0);
+  p.person_id = person.id;
+  BHXH_RETURN_IF_ERROR(WriteAudit(db_, actor, "period", "person", person.cccd,
+                                  p.group + " from " + p.from.ToString()));
+  BHXH_RETURN_IF_ERROR(tx.Commit());
+  return p;
+}
+
+}  // namespace bhxh

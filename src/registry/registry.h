@@ -76,6 +76,13 @@ struct Period {
   std::string group;
 };
 
+// A period without an employer: voluntary SI (chosen income) or HI by
+// household, student or state budget. Periods with an employer come only
+// through declarations.
+struct PeriodInput {
+  std::string cccd, group, from_month, to_month, salary, funds;
+};
+
 bool IsEmployerType(std::string_view t);
 bool IsEmployerStatus(std::string_view s);
 
@@ -104,6 +111,10 @@ class Registry {
   Result<Card> IssueCard(const CardInput& in, const Actor& actor);
   Result<std::vector<Card>> CardsOfPerson(int64_t person_id);
   Result<std::vector<Period>> PeriodsOfPerson(int64_t person_id);
+  // Validates the group (not an employee group), months (from <= to), the
+  // chosen income against the scheme's floor and cap for voluntary SI, and
+  // that it does not overlap another employer-less period of the person.
+  Result<Period> AddPeriod(const PeriodInput& in, const Actor& actor);
 
   // Validation only (also used by declarations before any write).
   Status ValidatePersonInput(const PersonInput& in, Person* out) const;

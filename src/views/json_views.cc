@@ -100,6 +100,25 @@ Result<CardInput> CardFromJson(const Json& j) {
   return c;
 }
 
+Result<PeriodInput> PeriodFromJson(const Json& j) {
+  BHXH_RETURN_IF_ERROR(RequireObject(j));
+  PeriodInput p;
+  BHXH_RETURN_IF_ERROR(Str(j, "cccd", &p.cccd, true));
+  BHXH_RETURN_IF_ERROR(Str(j, "group", &p.group, true));
+  BHXH_RETURN_IF_ERROR(Str(j, "from_month", &p.from_month, true));
+  BHXH_RETURN_IF_ERROR(Str(j, "to_month", &p.to_month));
+  BHXH_RETURN_IF_ERROR(Str(j, "salary", &p.salary));
+  BHXH_RETURN_IF_ERROR(Str(j, "funds", &p.funds));
+  return p;
+}
+
+Json ToJson(const Period& p) {
+  Json j = {{"id", p.id}, {"from", p.from.ToString()}, {"salary", p.salary}, {"group", p.group},
+            {"funds", FundMaskString(p.funds)}};
+  j["to"] = p.to ? Json(p.to->ToString()) : Json(nullptr);
+  return j;
+}
+
 Result<Declaration> DeclarationFromJson(const Json& j) {
   BHXH_RETURN_IF_ERROR(RequireObject(j));
   Declaration d;

@@ -23,6 +23,8 @@ Result<Json> ParseJsonBody(std::string_view body);
 Result<PersonInput> PersonFromJson(const Json& j);
 Result<EmployerInput> EmployerFromJson(const Json& j);
 Result<CardInput> CardFromJson(const Json& j);
+Result<PeriodInput> PeriodFromJson(const Json& j);
+Json ToJson(const Period& p);
 Result<Declaration> DeclarationFromJson(const Json& j);
 Result<PaymentInput> PaymentFromJson(const Json& j);
 Result<CalcRequest> CalcRequestFromJson(const Json& j);
