@@ -128,11 +128,7 @@ Result<CollectStats> RunCollection(Db& db, const LawBook& law, Month month, cons
   stats.skipped_employers = static_cast<int64_t>(skipped.size());
   for (const auto& [k, c] : cards) {
     stats.law = c.law;
-    for (const auto& p : c.params) {
-      bool dup = false;
-      for (const auto& q : stats.params) dup |= (q.key == p.key && q.effective_from == p.effective_from);
-      if (!dup) stats.params.push_back(p);
-    }
+    for (const auto& p : c.params) CiteOnce(stats.params, p);
   }
   if (stats.law.empty()) {
     BHXH_ASSIGN_OR_RETURN(LawParam l, law.Param("si_law", month.FirstDay()));

@@ -129,13 +129,9 @@ Result<RateCard> BuildRateCard(const LawBook& law, const std::string& scheme_cod
       BHXH_ASSIGN_OR_RETURN(t.cap, cap_of("cap_multiple.si", card.reference_level));
     }
   }
-  // De-duplicate cited parameters (caps are read once per fund).
+  // Caps are read once per fund; cite each row once.
   std::vector<LawParam> uniq;
-  for (auto& p : card.params) {
-    bool dup = false;
-    for (auto& u : uniq) dup |= (u.key == p.key && u.effective_from == p.effective_from);
-    if (!dup) uniq.push_back(p);
-  }
+  for (const auto& p : card.params) CiteOnce(uniq, p);
   card.params = std::move(uniq);
   card.rule_vi = card.base_is_reference_level
                      ? "Số phải đóng = mức tham chiếu (lương cơ sở)" +

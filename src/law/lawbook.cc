@@ -54,6 +54,12 @@ std::string Where(const std::string& path, const CsvRow& r) {
 
 }  // namespace
 
+void CiteOnce(std::vector<LawParam>& cited, const LawParam& p) {
+  for (const auto& c : cited)
+    if (c.key == p.key && c.effective_from == p.effective_from) return;
+  cited.push_back(p);
+}
+
 const char* FundCode(Fund f) { return kFundCodes[static_cast<int>(f)]; }
 const char* FundNameVi(Fund f) { return kFundNamesVi[static_cast<int>(f)]; }
 const char* PartyCode(Party p) { return kPartyCodes[static_cast<int>(p)]; }

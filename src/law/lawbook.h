@@ -41,6 +41,9 @@ struct LawParam {
   std::string note;
 };
 
+// Appends `p` unless the same row (key and effective date) is already cited.
+void CiteOnce(std::vector<LawParam>& cited, const LawParam& p);
+
 struct SchemeRule {
   std::string scheme;
   Date effective_from;
