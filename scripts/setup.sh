@@ -12,6 +12,7 @@ PKGS=(
   libssl-dev                # SHA-256 of bearer tokens (OpenSSL EVP)
   libpq-dev postgresql      # PostgreSQL store + throwaway server in tests
   libutf8proc-dev           # Unicode normalisation for diacritic-insensitive search
+  libpugixml-dev            # XML 130 claims (DOM parser)
   libgtest-dev libgmock-dev # unit tests
   libbenchmark-dev wrk      # benchmarks
   curl sqlite3              # smoke test

@@ -21,7 +21,7 @@ J Op(const std::string& summary, const std::vector<std::string>& params = {}, bo
                   {"schema", {{"type", "string"}}}});
   }
   if (!ps.empty()) op["parameters"] = ps;
-  if (body) op["requestBody"] = {{"required", true}, {"content", {{body_type, {{"schema", {{"type", body_type == "text/csv" ? "string" : "object"}}}}}}}};
+  if (body) op["requestBody"] = {{"required", true}, {"content", {{body_type, {{"schema", {{"type", body_type == "application/json" ? "object" : "string"}}}}}}}};
   return op;
 }
 
@@ -33,6 +33,7 @@ std::string OpenApiDocument() {
       {"/calc/contribution", {{"post", Op("Tính số phải đóng theo quỹ và bên đóng / contribution calculator", {}, true)}}},
       {"/eligibility", {{"get", Op("Kiểm tra thẻ BHYT / HI card eligibility",
                                    {"id", "facility", "date", "full_name", "dob"})}}},
+      {"/claims/check", {{"post", Op("Kiểm tra trước hồ sơ XML 130 (không cần CSDL) / pre-check a GIAMDINHHS envelope", {}, true, "application/xml")}}},
       {"/law/in-force", {{"get", Op("Tham số pháp lý có hiệu lực / parameters in force on a date", {"date"})}}},
       {"/law/history/{key}", {{"get", Op("Lịch sử một tham số / history of one parameter", {"{key}"})}}},
       {"/provinces", {{"get", Op("Đơn vị hành chính cấp tỉnh có hiệu lực / provinces in force", {"date"})}}},

@@ -20,7 +20,7 @@ int HttpStatusFor(const Status& s) {
   if (c == "unauthenticated") return 401;
   if (c == "forbidden") return 403;
   if (c == "storage" || c == "internal") return 500;
-  if (c == "malformed_json") return 400;
+  if (c == "malformed_json" || c == "malformed_envelope") return 400;
   return 422;
 }
 
@@ -110,6 +110,11 @@ HttpResponse HandleApi(AppContext& ctx, const HttpRequest& req) {
     EligibilityQuery q{Q(req, "id"), Q(req, "facility"), Q(req, "date"), Q(req, "full_name"), Q(req, "dob")};
     auto r = ctx.cards->Check(q);
     return r.ok() ? Reply(200, ToJson(*r)) : Error(r.status());
+  }
+  if (m == "POST" && Match(req.path, "/claims/check", a)) {
+    auto env = ParseEnvelope(req.body);
+    if (!env.ok()) return Error(env.status());
+    return Reply(200, ToJson(PreCheck(*env, ctx.claims, ctx.law)));
   }
   if (m == "GET" && Match(req.path, "/law/in-force", a)) {
     auto d = DateParam(req, "date");

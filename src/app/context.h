@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "claims/xml130.h"
 #include "eligibility/card_index.h"
 #include "law/lawbook.h"
 #include "registry/audit.h"
@@ -48,6 +49,7 @@ struct AppContext {
   std::string data_dir;
   LawBook law;
   Geo geo;
+  ClaimSchema claims;
   std::unique_ptr<DbPool> pool;
   std::unique_ptr<CardIndex> cards;
 

@@ -13,7 +13,10 @@
 #include "api/server.h"
 #include "app/context.h"
 #include "base/csv.h"
+#include "base/text.h"
 #include "cli/progress.h"
+#include "claims/precheck.h"
+#include "claims/synth.h"
 #include "collection/arrears.h"
 #include "collection/collect.h"
 #include "collection/declarations.h"
@@ -436,6 +439,66 @@ int main(int argc, char** argv) {
   audit->add_option("--limit", limit);
   audit->add_option("--key", key, "Only entries about this key (CCCD, employer code, month)");
   audit->callback([&] { rc = api_call("GET", "/audit", "", {{"limit", std::to_string(limit)}, {"key", key}}); });
+
+  // claims
+  auto* claims = app.add_subcommand("claims", "HI claims in the XML 130 standard");
+  claims->require_subcommand(1);
+  auto* ccheck = claims->add_subcommand("check", "Pre-check an envelope (GIAMDINHHS) without the database");
+  ccheck->add_option("file", file, "Envelope XML file or -")->required();
+  ccheck->callback([&] {
+    auto law = LawBook::Load(g.data + "/law");
+    if (!law.ok()) { rc = Fail(law.status(), g.json); return; }
+    auto schema = ClaimSchema::Load(g.data + "/claims");
+    if (!schema.ok()) { rc = Fail(schema.status(), g.json); return; }
+    auto text = read_arg(file);
+    if (!text.ok()) { rc = Fail(text.status(), g.json); return; }
+    auto env = ParseEnvelope(*text);
+    if (!env.ok()) { rc = Fail(env.status(), g.json); return; }
+    CheckReport r = PreCheck(*env, *schema, *law);
+    if (g.json) { Print(ToJson(r)); return; }
+    int rejected = 0;
+    for (const auto& e : r.encounters) {
+      rejected += e.rejected();
+      if (e.findings.empty()) continue;
+      std::cout << "Hồ sơ " << e.ma_lk << (e.rejected() ? " — có lỗi xuất toán" : " — cảnh báo") << "\n";
+      for (const auto& f : e.findings)
+        std::cout << "  [" << (f.severity == "reject" ? "XUẤT TOÁN" : "CẢNH BÁO") << "] " << f.rule << " " << f.table
+                  << (f.stt.empty() ? "" : " dòng " + f.stt) << " " << f.field << ": " << f.message << "\n";
+    }
+    for (const auto& e : r.errors) std::cout << "  [LỖI] " << e.field << ": " << e.message << "\n";
+    std::cout << r.encounters.size() << " hồ sơ, " << r.lines << " dòng chi tiết; " << rejected
+              << " hồ sơ có lỗi xuất toán; " << r.errors.size() << " lỗi cấu trúc.\n";
+  });
+  auto* csynth = claims->add_subcommand("synth", "Write a synthetic envelope (for trying the checks)");
+  SynthOptions so_synth;
+  std::string out_file = "-";
+  std::vector<std::string> defect_args;
+  csynth->add_option("--encounters", so_synth.encounters)->check(CLI::Range(1, 1'000'000));
+  csynth->add_option("--seed", so_synth.seed);
+  csynth->add_option("--facility", so_synth.facility);
+  csynth->add_option("--defect", defect_args, "INDEX:KIND, e.g. 2:line_price (kinds: line_price total benefit "
+                                               "order_before_admission expired_card bed_days exam_fee no_performer overlap bad_date)");
+  csynth->add_option("--out", out_file);
+  csynth->callback([&] {
+    auto law = LawBook::Load(g.data + "/law");
+    if (!law.ok()) { rc = Fail(law.status(), g.json); return; }
+    for (const auto& d : defect_args) {
+      size_t c = d.find(':');
+      if (c == std::string::npos || !IsDigits(d.substr(0, c))) {
+        rc = Fail(Status::Invalid("defect", "Dạng INDEX:KIND", "expected INDEX:KIND"), g.json);
+        return;
+      }
+      so_synth.defects.push_back({std::stoi(d.substr(0, c)), d.substr(c + 1)});
+    }
+    std::string xml = SynthEnvelope(*law, so_synth);
+    if (out_file == "-") std::cout << xml << "\n";
+    else {
+      FILE* f = std::fopen(out_file.c_str(), "w");
+      if (!f) { rc = Fail(Status::Invalid("out", "Không ghi được tệp", "cannot write file"), g.json); return; }
+      std::fwrite(xml.data(), 1, xml.size(), f);
+      std::fclose(f);
+    }
+  });
 
   auto* openapi = app.add_subcommand("openapi", "Print the OpenAPI document");
   openapi->callback([&] { std::cout << OpenApiDocument() << "\n"; });

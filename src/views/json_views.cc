@@ -371,4 +371,24 @@ Json ToJson(const EligibilityAnswer& a) {
   return j;
 }
 
+Json ToJson(const CheckReport& r) {
+  Json encs = Json::array();
+  int rejected = 0, warned = 0;
+  for (const auto& e : r.encounters) {
+    Json f = Json::array();
+    for (const auto& x : e.findings)
+      f.push_back({{"rule", x.rule}, {"severity", x.severity}, {"table", x.table}, {"stt", x.stt},
+                   {"field", x.field}, {"message", x.message}, {"legal_basis", x.legal_basis}});
+    bool rej = e.rejected();
+    rejected += rej;
+    warned += !rej && !e.findings.empty();
+    encs.push_back({{"ma_lk", e.ma_lk}, {"hoso", e.hoso}, {"rejected", rej}, {"findings", f}});
+  }
+  Json errs = Json::array();
+  for (const auto& e : r.errors) errs.push_back({{"ma_lk", e.ma_lk}, {"field", e.field}, {"message", e.message}});
+  return {{"facility", r.facility}, {"encounters", encs}, {"errors", errs},
+          {"summary", {{"encounters", r.encounters.size()}, {"lines", r.lines}, {"with_rejections", rejected},
+                       {"with_warnings_only", warned}, {"errors", r.errors.size()}}}};
+}
+
 }  // namespace bhxh

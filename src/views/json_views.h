@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "claims/precheck.h"
 #include "collection/arrears.h"
 #include "collection/collect.h"
 #include "collection/declarations.h"
@@ -44,5 +45,6 @@ Json ToJson(const Ledger& l);
 Json ToJson(const ArrearsReport& r);
 Json ToJson(const Book& b);
 Json ToJson(const EligibilityAnswer& a);
+Json ToJson(const CheckReport& r);
 
 }  // namespace bhxh

@@ -1,0 +1,103 @@
+#include "claims/envelope.h"
+
+#include <openssl/evp.h>
+#include <pugixml.hpp>
+
+#include "base/text.h"
+
+namespace bhxh {
+
+Result<std::string> DecodeBase64(std::string_view text) {
+  std::string clean;
+  clean.reserve(text.size());
+  for (char c : text)
+    if (c != ' ' && c != '\n' && c != '\r' && c != '\t') clean.push_back(c);
+  auto bad = Status::Invalid("NOIDUNGFILE", "Nội dung tệp không phải base64 hợp lệ",
+                             "file content is not valid base64");
+  if (clean.empty() || clean.size() % 4 != 0) return bad;
+  std::string out(clean.size() / 4 * 3, '\0');
+  int n = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()),
+                          reinterpret_cast<const unsigned char*>(clean.data()), static_cast<int>(clean.size()));
+  if (n < 0) return bad;
+  size_t pad = 0;
+  if (clean.back() == '=') ++pad;
+  if (clean.size() >= 2 && clean[clean.size() - 2] == '=') ++pad;
+  out.resize(static_cast<size_t>(n) - pad);
+  return out;
+}
+
+std::string EncodeBase64(std::string_view bytes) {
+  std::string out(4 * ((bytes.size() + 2) / 3) + 1, '\0');
+  int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
+                          reinterpret_cast<const unsigned char*>(bytes.data()), static_cast<int>(bytes.size()));
+  out.resize(static_cast<size_t>(n));
+  return out;
+}
+
+namespace {
+
+std::string Text(const pugi::xml_node& n, const char* child) { return Trim(n.child(child).text().as_string()); }
+
+// The XML declaration, if any, must not claim another encoding.
+bool DeclaresNonUtf8(const std::string& xml) {
+  size_t p = xml.find("encoding=");
+  if (p == std::string::npos || p > 200) return false;
+  std::string enc = xml.substr(p + 10, 10);
+  for (auto& c : enc) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return enc.rfind("UTF-8", 0) != 0 && enc.rfind("UTF8", 0) != 0;
+}
+
+}  // namespace
+
+Result<Envelope> ParseEnvelope(std::string_view xml) {
+  pugi::xml_document doc;
+  pugi::xml_parse_result pr = doc.load_buffer(xml.data(), xml.size(), pugi::parse_default, pugi::encoding_utf8);
+  if (!pr)
+    return Status::Error("malformed_envelope", "GIAMDINHHS",
+                         std::string("Hồ sơ gửi không phải XML hợp lệ: ") + pr.description() + " (vị trí " +
+                             std::to_string(pr.offset) + ")",
+                         std::string("envelope is not valid XML: ") + pr.description() + " at offset " +
+                             std::to_string(pr.offset));
+  pugi::xml_node root = doc.child("GIAMDINHHS");
+  if (!root)
+    return Status::Error("malformed_envelope", "GIAMDINHHS", "Thiếu thẻ gốc GIAMDINHHS",
+                         "the root element must be GIAMDINHHS");
+  Envelope env;
+  env.macskcb = Text(root.child("THONGTINDONVI"), "MACSKCB");
+  pugi::xml_node info = root.child("THONGTINHOSO");
+  env.ngaylap = Text(info, "NGAYLAP");
+  std::string count = Text(info, "SOLUONGHOSO");
+  if (IsDigits(count)) env.declared_count = std::stoi(count.substr(0, 9));
+  if (env.macskcb.size() != 5)
+    env.errors.push_back({"", "MACSKCB", "Mã cơ sở KCB (MACSKCB) phải gồm 5 ký tự"});
+  if (env.ngaylap.size() != 8 || !IsDigits(env.ngaylap))
+    env.errors.push_back({"", "NGAYLAP", "Ngày lập (NGAYLAP) phải có dạng yyyymmdd"});
+  int i = 0;
+  for (pugi::xml_node h : info.child("DANHSACHHOSO").children("HOSO")) {
+    Hoso hs;
+    hs.index = ++i;
+    for (pugi::xml_node f : h.children("FILEHOSO")) {
+      ClaimFile cf;
+      cf.type = Text(f, "LOAIHOSO");
+      auto bytes = DecodeBase64(f.child("NOIDUNGFILE").text().as_string());
+      std::string where = "HOSO[" + std::to_string(hs.index) + "]/" + (cf.type.empty() ? "FILEHOSO" : cf.type);
+      if (!bytes.ok()) {
+        env.errors.push_back({"", where + "/NOIDUNGFILE", bytes.status().message_vi()});
+        continue;
+      }
+      if (!IsValidUtf8(*bytes) || DeclaresNonUtf8(*bytes)) {
+        env.errors.push_back({"", where + "/NOIDUNGFILE", "Nội dung tệp phải mã hoá UTF-8"});
+        continue;
+      }
+      cf.xml = std::move(bytes).value();
+      hs.files.push_back(std::move(cf));
+    }
+    env.hoso.push_back(std::move(hs));
+  }
+  if (env.declared_count >= 0 && env.declared_count != static_cast<int>(env.hoso.size()))
+    env.errors.push_back({"", "SOLUONGHOSO", "SOLUONGHOSO = " + std::to_string(env.declared_count) +
+                                                 " nhưng có " + std::to_string(env.hoso.size()) + " hồ sơ"});
+  return env;
+}
+
+}  // namespace bhxh

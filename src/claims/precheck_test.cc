@@ -1,0 +1,143 @@
+// The pre-check on synthetic envelopes: a clean envelope has no finding;
+// each injected defect triggers its rule on its encounter and nowhere else;
+// unreadable input is an error, not a crash. Line amounts are checked
+// against values worked out by hand.
+#include "claims/precheck.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "claims/synth.h"
+#include "testing/test_support.h"
+
+namespace bhxh {
+namespace {
+
+struct Fixture {
+  LawBook law = *LawBook::Load(testing::DataDir() + "/law");
+  ClaimSchema schema = *ClaimSchema::Load(testing::DataDir() + "/claims");
+};
+const Fixture& F() {
+  static Fixture* f = new Fixture;
+  return *f;
+}
+
+CheckReport Check(const std::string& xml) {
+  auto env = ParseEnvelope(xml);
+  EXPECT_TRUE(env.ok()) << env.status().ToString();
+  return PreCheck(*env, F().schema, F().law);
+}
+
+std::set<std::string> Rules(const EncounterReport& e) {
+  std::set<std::string> s;
+  for (const auto& f : e.findings) s.insert(f.rule);
+  return s;
+}
+
+TEST(PreCheck, CleanSyntheticEnvelopeHasNoFinding) {
+  SynthOptions o;
+  o.encounters = 40;
+  CheckReport r = Check(SynthEnvelope(F().law, o));
+  ASSERT_EQ(r.encounters.size(), 40u);
+  EXPECT_TRUE(r.errors.empty());
+  for (const auto& e : r.encounters) {
+    EXPECT_TRUE(e.findings.empty()) << e.ma_lk << ": " << e.findings[0].rule << " " << e.findings[0].field << " "
+                                    << e.findings[0].message;
+  }
+  EXPECT_GT(r.lines, 160);
+}
+
+TEST(PreCheck, EachInjectedDefectTriggersItsRuleOnItsEncounterOnly) {
+  for (const auto& [kind, rule] : kSynthDefects) {
+    SynthOptions o;
+    o.encounters = 6;
+    o.defects = {{2, kind}};
+    if (kind == "overlap") o.defects.push_back({3, kind});
+    CheckReport r = Check(SynthEnvelope(F().law, o));
+    ASSERT_EQ(r.encounters.size(), 6u) << kind;
+    for (size_t i = 0; i < r.encounters.size(); ++i) {
+      bool target = i == 2 || (kind == "overlap" && i == 3);
+      std::set<std::string> got = Rules(r.encounters[i]);
+      if (target) EXPECT_EQ(got, std::set<std::string>{rule}) << kind << " on encounter " << i;
+      else EXPECT_TRUE(got.empty()) << kind << " leaked to encounter " << i << ": " << *got.begin();
+    }
+  }
+}
+
+std::string Envelope(const std::string& x1, const std::string& x2 = "", const std::string& x3 = "") {
+  auto file = [](const char* t, const std::string& x) {
+    return x.empty() ? std::string() : std::string("<FILEHOSO><LOAIHOSO>") + t + "</LOAIHOSO><NOIDUNGFILE>" +
+                                           EncodeBase64(x) + "</NOIDUNGFILE></FILEHOSO>";
+  };
+  return "<GIAMDINHHS><THONGTINDONVI><MACSKCB>01001</MACSKCB></THONGTINDONVI><THONGTINHOSO><NGAYLAP>20251120</NGAYLAP>"
+         "<SOLUONGHOSO>1</SOLUONGHOSO><DANHSACHHOSO><HOSO>" + file("XML1", x1) + file("XML2", x2) + file("XML3", x3) +
+         "</HOSO></DANHSACHHOSO></THONGTINHOSO></GIAMDINHHS>";
+}
+
+// One outpatient visit, worked by hand: 20 tablets × 1,250.5 = 25,010 VND;
+// card level 4 (80%) but the visit costs less than 15% of 2,340,000
+// (351,000), so MUC_HUONG must be 100.
+const char* kX1 =
+    "<TONG_HOP><MA_LK>A1</MA_LK><STT>1</STT><MA_BN>B1</MA_BN><HO_TEN>Trần Thị Bình</HO_TEN>"
+    "<NGAY_SINH>199001010000</NGAY_SINH><GIOI_TINH>2</GIOI_TINH><MA_THE_BHYT>DN4010112345678</MA_THE_BHYT>"
+    "<GT_THE_TU>20250101</GT_THE_TU><GT_THE_DEN>20251231</GT_THE_DEN><MA_BENH_CHINH>J06.9</MA_BENH_CHINH>"
+    "<MA_DOITUONG_KCB>1.1</MA_DOITUONG_KCB><NGAY_VAO>202511200800</NGAY_VAO><NGAY_RA>202511201000</NGAY_RA>"
+    "<SO_NGAY_DTRI>0</SO_NGAY_DTRI><KET_QUA_DTRI>1</KET_QUA_DTRI><MA_LOAI_RV>1</MA_LOAI_RV>"
+    "<T_THUOC>25010</T_THUOC><T_TONGCHI_BV>25010</T_TONGCHI_BV><T_TONGCHI_BH>25010</T_TONGCHI_BH>"
+    "<T_BNCCT>0</T_BNCCT><T_BHTT>25010</T_BHTT><NAM_QT>2025</NAM_QT><THANG_QT>11</THANG_QT>"
+    "<MA_LOAI_KCB>01</MA_LOAI_KCB><MA_CSKCB>01001</MA_CSKCB></TONG_HOP>";
+
+std::string X2(const std::string& qty, const std::string& price, const std::string& bv, const std::string& muc,
+               const std::string& bhtt, const std::string& bncct) {
+  return "<CHITIEU_CHITIET_THUOC><DSACH_CHI_TIET_THUOC><CHI_TIET_THUOC><MA_LK>A1</MA_LK><STT>1</STT>"
+         "<MA_THUOC>40.17</MA_THUOC><MA_NHOM>4</MA_NHOM><TEN_THUOC>Paracetamol</TEN_THUOC><PHAM_VI>1</PHAM_VI>"
+         "<TYLE_TT_BH>100</TYLE_TT_BH><SO_LUONG>" + qty + "</SO_LUONG><DON_GIA>" + price + "</DON_GIA>"
+         "<THANH_TIEN_BV>" + bv + "</THANH_TIEN_BV><THANH_TIEN_BH>" + bv + "</THANH_TIEN_BH><MUC_HUONG>" + muc +
+         "</MUC_HUONG><T_BNCCT>" + bncct + "</T_BNCCT><T_BHTT>" + bhtt + "</T_BHTT><NGAY_YL>202511200830</NGAY_YL>"
+         "</CHI_TIET_THUOC></DSACH_CHI_TIET_THUOC></CHITIEU_CHITIET_THUOC>";
+}
+
+TEST(PreCheck, HandWorkedVisitIsCleanAndEachChangeIsCaught) {
+  CheckReport ok = Check(Envelope(kX1, X2("20", "1250.5", "25010.00", "100", "25010", "0")));
+  ASSERT_EQ(ok.encounters.size(), 1u);
+  EXPECT_TRUE(ok.encounters[0].findings.empty()) << ok.encounters[0].findings[0].rule << " "
+                                                  << ok.encounters[0].findings[0].message;
+  // 80% on a visit under the 15% threshold: the patient was charged a co-pay they do not owe.
+  CheckReport low = Check(Envelope(kX1, X2("20", "1250.5", "25010", "80", "20008", "5002")));
+  EXPECT_EQ(Rules(low.encounters[0]).count("BENEFIT-LOW-COST"), 1u);
+  // 20 × 1,250.5 is 25,010, not 26,000.
+  CheckReport wrong = Check(Envelope(kX1, X2("20", "1250.5", "26000", "100", "26000", "0")));
+  EXPECT_EQ(Rules(wrong.encounters[0]).count("ARITH-LINE-BV"), 1u);
+  // A decimal comma is a format error naming the field.
+  CheckReport comma = Check(Envelope(kX1, X2("20", "1250,5", "25010", "100", "25010", "0")));
+  bool found = false;
+  for (const auto& f : comma.encounters[0].findings) found |= f.rule == "FMT-TYPE" && f.field == "DON_GIA";
+  EXPECT_TRUE(found);
+}
+
+TEST(PreCheck, StructuralProblemsAreErrorsAndUnreadableInputFails) {
+  EXPECT_EQ(ParseEnvelope("not xml").status().code(), "malformed_envelope");
+  EXPECT_EQ(ParseEnvelope("<OTHER/>").status().code(), "malformed_envelope");
+  // Bad base64.
+  std::string bad = "<GIAMDINHHS><THONGTINDONVI><MACSKCB>01001</MACSKCB></THONGTINDONVI><THONGTINHOSO>"
+                    "<NGAYLAP>20251120</NGAYLAP><DANHSACHHOSO><HOSO><FILEHOSO><LOAIHOSO>XML1</LOAIHOSO>"
+                    "<NOIDUNGFILE>@@not base64@@</NOIDUNGFILE></FILEHOSO></HOSO></DANHSACHHOSO></THONGTINHOSO></GIAMDINHHS>";
+  CheckReport r = Check(bad);
+  ASSERT_GE(r.errors.size(), 2u);  // the bad file, and the encounter left without XML1
+  EXPECT_NE(r.errors[0].field.find("NOIDUNGFILE"), std::string::npos);
+  // Not UTF-8 (Latin-1 bytes).
+  CheckReport latin = Check(Envelope(std::string("<TONG_HOP><HO_TEN>Tr\xe2n</HO_TEN></TONG_HOP>")));
+  ASSERT_FALSE(latin.errors.empty());
+  EXPECT_NE(latin.errors[0].message.find("UTF-8"), std::string::npos);
+  // A drug line whose MA_LK matches no summary.
+  std::string orphan = X2("20", "1250.5", "25010", "100", "25010", "0");
+  orphan.replace(orphan.find("<MA_LK>A1"), 9, "<MA_LK>ZZ");
+  CheckReport o = Check(Envelope(kX1, orphan));
+  ASSERT_EQ(o.errors.size(), 1u);
+  EXPECT_EQ(o.errors[0].ma_lk, "ZZ");
+  EXPECT_EQ(o.errors[0].field, "XML2.MA_LK");
+}
+
+}  // namespace
+}  // namespace bhxh

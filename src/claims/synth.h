@@ -1,0 +1,35 @@
+// Synthetic XML 130 envelopes for tests, demos and benchmarks: consistent
+// encounters (outpatient visits and inpatient stays with exams, drugs,
+// labs, beds) whose every amount follows the standard's formulas and the
+// law's benefit levels, plus defects injected on request, each of which
+// must trigger exactly one known rule.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "base/date.h"
+#include "law/lawbook.h"
+
+namespace bhxh {
+
+struct SynthDefect {
+  int encounter;     // 0-based
+  std::string kind;  // see kSynthDefects
+};
+
+// Defect kind → the rule it must trigger.
+extern const std::vector<std::pair<std::string, std::string>> kSynthDefects;
+
+struct SynthOptions {
+  uint64_t seed = 1;
+  int encounters = 10;
+  std::string facility = "01001";
+  Date day = Date::FromYmd(2026, 11, 20);
+  std::vector<SynthDefect> defects;
+};
+
+// Returns the GIAMDINHHS envelope as XML text.
+std::string SynthEnvelope(const LawBook& law, const SynthOptions& opt);
+
+}  // namespace bhxh

@@ -1,0 +1,187 @@
+#include "claims/xml130.h"
+
+#include <pugixml.hpp>
+
+#include "base/csv.h"
+#include "base/date.h"
+#include "base/text.h"
+
+namespace bhxh {
+
+Result<ClaimSchema> ClaimSchema::Load(const std::string& dir) {
+  ClaimSchema s;
+  BHXH_ASSIGN_OR_RETURN(CsvTable f, ReadCsvFile(dir + "/xml130_fields.csv"));
+  int ct = f.Column("table"), cf = f.Column("field"), cy = f.Column("type"), cl = f.Column("length"),
+      cd = f.Column("decimals"), cr = f.Column("required");
+  if (ct < 0 || cf < 0 || cy < 0 || cl < 0 || cd < 0 || cr < 0)
+    return Status::Invalid("xml130_fields.csv", "Thiếu cột trong danh mục trường", "missing columns");
+  for (const auto& r : f.rows) {
+    FieldSpec x{r.cells[ct], r.cells[cf], r.cells[cy], 0, 0, r.cells[cr] == "1"};
+    if (!IsDigits(r.cells[cl]) || !IsDigits(r.cells[cd]))
+      return Status::Invalid("xml130_fields.csv:" + std::to_string(r.line), "Độ dài không hợp lệ", "bad length");
+    x.length = std::stoi(r.cells[cl]);
+    x.decimals = std::stoi(r.cells[cd]);
+    s.fields_[x.table].push_back(x);
+  }
+  BHXH_ASSIGN_OR_RETURN(CsvTable rt, ReadCsvFile(dir + "/rules.csv"));
+  int ri = rt.Column("rule"), rs = rt.Column("severity"), rn = rt.Column("needs_store"), rp = rt.Column("param"),
+      rl = rt.Column("legal_basis"), rm = rt.Column("message_vi");
+  if (ri < 0 || rs < 0 || rn < 0 || rp < 0 || rl < 0 || rm < 0)
+    return Status::Invalid("rules.csv", "Thiếu cột trong danh mục quy tắc", "missing columns");
+  for (const auto& r : rt.rows) {
+    RuleSpec x{r.cells[ri], r.cells[rs], r.cells[rl], r.cells[rm], r.cells[rn] == "1", 0};
+    if (x.severity != "reject" && x.severity != "warn")
+      return Status::Invalid("rules.csv:" + std::to_string(r.line), "Mức độ phải là reject hoặc warn",
+                             "severity must be reject or warn");
+    if (!r.cells[rp].empty()) x.param = std::stoll(r.cells[rp]);
+    s.rules_[x.id] = x;
+  }
+  return s;
+}
+
+const FieldSpec* ClaimSchema::Field(const std::string& table, const std::string& name) const {
+  auto it = fields_.find(table);
+  if (it == fields_.end()) return nullptr;
+  for (const auto& f : it->second)
+    if (f.name == name) return &f;
+  return nullptr;
+}
+
+const std::vector<FieldSpec>& ClaimSchema::Fields(const std::string& table) const {
+  static const std::vector<FieldSpec> kNone;
+  auto it = fields_.find(table);
+  return it == fields_.end() ? kNone : it->second;
+}
+
+const RuleSpec& ClaimSchema::Rule(const std::string& id) const {
+  auto it = rules_.find(id);
+  if (it == rules_.end()) throw std::logic_error("rule not in rules.csv: " + id);
+  return it->second;
+}
+
+std::string Record::Get(const std::string& name) const {
+  for (const auto& [k, v] : fields)
+    if (k == name) return v;
+  return "";
+}
+
+bool Record::Has(const std::string& name) const {
+  for (const auto& [k, v] : fields)
+    if (k == name) return true;
+  return false;
+}
+
+std::optional<int64_t> Milli(const std::string& s) {
+  if (s.empty()) return std::nullopt;
+  size_t i = 0;
+  bool neg = s[0] == '-';
+  if (neg) i = 1;
+  int64_t whole = 0, frac = 0;
+  int fd = 0;
+  bool dot = false, any = false;
+  for (; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == '.') {
+      if (dot) return std::nullopt;
+      dot = true;
+    } else if (c >= '0' && c <= '9') {
+      any = true;
+      if (!dot) {
+        whole = whole * 10 + (c - '0');
+        if (whole > 1'000'000'000'000'000LL) return std::nullopt;
+      } else if (fd < 3) {
+        frac = frac * 10 + (c - '0');
+        ++fd;
+      } else if (c != '0') {
+        return std::nullopt;  // more precision than a thousandth
+      }
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (!any) return std::nullopt;
+  while (fd < 3) { frac *= 10; ++fd; }
+  int64_t v = whole * 1000 + frac;
+  return neg ? -v : v;
+}
+
+std::optional<int64_t> Minutes12(const std::string& s) {
+  if (s.size() != 12 || !IsDigits(s)) return std::nullopt;
+  int y = std::stoi(s.substr(0, 4)), mo = std::stoi(s.substr(4, 2)), d = std::stoi(s.substr(6, 2)),
+      h = std::stoi(s.substr(8, 2)), mi = std::stoi(s.substr(10, 2));
+  if (!Date::IsValidYmd(y, mo, d) || h > 23 || mi > 59) return std::nullopt;
+  return static_cast<int64_t>(Date::FromYmd(y, mo, d).days()) * 1440 + h * 60 + mi;
+}
+
+namespace {
+
+const char* RecordTag(const std::string& type) {
+  if (type == "XML1") return "TONG_HOP";
+  if (type == "XML2") return "CHI_TIET_THUOC";
+  if (type == "XML3") return "CHI_TIET_DVKT";
+  return nullptr;
+}
+
+void Collect(const pugi::xml_node& n, const char* tag, std::vector<pugi::xml_node>& out) {
+  for (pugi::xml_node c : n.children()) {
+    if (std::string(c.name()) == tag) out.push_back(c);
+    else Collect(c, tag, out);
+  }
+}
+
+}  // namespace
+
+std::vector<Encounter> ReadEncounters(const Envelope& env, std::vector<EnvelopeError>* errors) {
+  std::vector<Encounter> out;
+  for (const Hoso& h : env.hoso) {
+    Encounter e;
+    e.hoso = h.index;
+    std::vector<Record> lines2, lines3;
+    for (const ClaimFile& f : h.files) {
+      const char* tag = RecordTag(f.type);
+      if (!tag) { e.others.push_back(f); continue; }
+      pugi::xml_document doc;
+      auto pr = doc.load_buffer(f.xml.data(), f.xml.size(), pugi::parse_default, pugi::encoding_utf8);
+      std::string where = "HOSO[" + std::to_string(h.index) + "]/" + f.type;
+      if (!pr) {
+        errors->push_back({"", where, std::string("Tệp ") + f.type + " không phải XML hợp lệ: " + pr.description()});
+        continue;
+      }
+      std::vector<pugi::xml_node> nodes;
+      Collect(doc, tag, nodes);
+      if (doc.child(tag)) nodes = {doc.child(tag)};
+      for (const auto& n : nodes) {
+        Record r;
+        r.table = f.type;
+        for (pugi::xml_node c : n.children())
+          if (c.type() == pugi::node_element) r.fields.emplace_back(c.name(), Trim(c.text().as_string()));
+        if (f.type == "XML1") {
+          if (e.xml1) errors->push_back({r.Get("MA_LK"), where, "Một hồ sơ chỉ có một bảng tổng hợp XML1"});
+          else e.xml1 = std::move(r);
+        } else {
+          (f.type == "XML2" ? lines2 : lines3).push_back(std::move(r));
+        }
+      }
+    }
+    if (!e.xml1) {
+      errors->push_back({"", "HOSO[" + std::to_string(h.index) + "]/XML1", "Hồ sơ thiếu bảng tổng hợp XML1"});
+      continue;
+    }
+    e.ma_lk = e.xml1->Get("MA_LK");
+    for (auto* lines : {&lines2, &lines3}) {
+      for (auto& r : *lines) {
+        if (r.Get("MA_LK") != e.ma_lk) {
+          errors->push_back({r.Get("MA_LK"), r.table + ".MA_LK",
+                             "Dòng " + r.table + " STT " + r.Get("STT") + " có MA_LK \"" + r.Get("MA_LK") +
+                                 "\" không khớp hồ sơ tổng hợp \"" + e.ma_lk + "\""});
+          continue;
+        }
+        (lines == &lines2 ? e.xml2 : e.xml3).push_back(std::move(r));
+      }
+    }
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+}  // namespace bhxh
