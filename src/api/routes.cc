@@ -298,6 +298,46 @@ HttpResponse HandleApi(AppContext& ctx, const HttpRequest& req) {
     auto r = BuildArrearsReport(db, ctx.law, ctx.geo, opt);
     return r.ok() ? Reply(200, ToJson(*r)) : Error(r.status());
   }
+  if (m == "POST" && Match(req.path, "/claims", a)) {
+    if (actor->role != "facility" && actor->role != "officer")
+      return Error(Status::Error("forbidden", "Authorization", "Chỉ cơ sở KCB hoặc cán bộ được gửi hồ sơ", "facilities and officers only"));
+    auto key = req.headers.find("idempotency-key");
+    auto cat = ctx.CurrentCatalogue();
+    ReviewDeps deps{ctx.claims, ctx.law, *ctx.cards, *cat};
+    auto r = SubmitClaims(db, deps, req.body, key == req.headers.end() ? "" : key->second, *actor);
+    if (!r.ok()) return Error(r.status());
+    return Reply(r->replayed ? 200 : 201, ToJson(*r));
+  }
+  if (m == "POST" && Match(req.path, "/catalogues/{kind}", a)) {
+    if (Status s = RequireOfficer(*actor); !s.ok()) return Error(s);
+    auto r = ImportCatalogue(db, a[0], req.body, *actor);
+    if (!r.ok()) return Error(r.status());
+    if (r->accepted) (void)ctx.LoadCatalogue();
+    return Reply(r->accepted ? 201 : 422, ToJson(*r));
+  }
+  if (m == "GET" && Match(req.path, "/settlements", a)) {
+    if (actor->role == "facility" && actor->facility_code != Q(req, "facility"))
+      return Error(Status::Error("forbidden", "facility", "Chỉ xem quyết toán của cơ sở mình", "own facility only"));
+    auto r = SettleQuarter(db, Q(req, "facility"), Q(req, "quarter"));
+    return r.ok() ? Reply(200, ToJson(*r)) : Error(r.status());
+  }
+  if (m == "POST" && Match(req.path, "/advances", a)) {
+    if (Status s = RequireOfficer(*actor); !s.ok()) return Error(s);
+    auto body = ParseJsonBody(req.body);
+    if (!body.ok()) return Error(body.status());
+    if (!body->is_object()) return Error(Status::Invalid("body", "Cần đối tượng JSON", "object expected"));
+    auto str = [&](const char* k) { return body->contains(k) && (*body)[k].is_string() ? (*body)[k].get<std::string>() : (body->contains(k) ? (*body)[k].dump() : ""); };
+    Status s = RecordAdvance(db, {str("facility"), str("quarter"), str("amount"), str("paid_on"), str("reference")}, *actor);
+    return s.ok() ? Reply(201, {{"recorded", true}}) : Error(s);
+  }
+  if (m == "GET" && Match(req.path, "/drug-prices", a)) {
+    auto r = PublishedPrices(db, Q(req, "province"), Q(req, "facility"), Q(req, "date"));
+    if (!r.ok()) return Error(r.status());
+    if (Q(req, "format") == "csv") return {200, "text/csv; charset=utf-8", PricesCsv(*r)};
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& p : *r) out.push_back(ToJson(p));
+    return Reply(200, {{"prices", out}});
+  }
   if (m == "GET" && Match(req.path, "/audit", a)) {
     if (Status s = RequireOfficer(*actor); !s.ok()) return Error(s);
     auto r = RecentAudit(db, std::max(1, std::min(1000, std::atoi(Q(req, "limit", "100").c_str()))), Q(req, "key"));

@@ -53,8 +53,25 @@ Result<std::unique_ptr<AppContext>> AppContext::Open(const std::string& data_dir
 }
 
 Status AppContext::LoadCards() {
+  {
+    BHXH_ASSIGN_OR_RETURN(auto lease, pool->Acquire());
+    BHXH_RETURN_IF_ERROR(cards->Load(*lease));
+  }
+  return LoadCatalogue();
+}
+
+Status AppContext::LoadCatalogue() {
   BHXH_ASSIGN_OR_RETURN(auto lease, pool->Acquire());
-  return cards->Load(*lease);
+  auto c = std::make_shared<Catalogue>();
+  BHXH_RETURN_IF_ERROR(c->Load(*lease));
+  std::lock_guard lock(catalogue_mu_);
+  catalogue = std::move(c);
+  return Status::Ok();
+}
+
+std::shared_ptr<const Catalogue> AppContext::CurrentCatalogue() {
+  std::lock_guard lock(catalogue_mu_);
+  return catalogue;
 }
 
 Result<Actor> AppContext::Authenticate(const std::string& token) {

@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "claims/catalogue.h"
 #include "claims/xml130.h"
 #include "eligibility/card_index.h"
 #include "law/lawbook.h"
@@ -52,6 +53,11 @@ struct AppContext {
   ClaimSchema claims;
   std::unique_ptr<DbPool> pool;
   std::unique_ptr<CardIndex> cards;
+  // Facilities' approved lists; replaced whole on reload (shared_ptr swap),
+  // so a review in progress keeps the list it started with.
+  std::shared_ptr<const Catalogue> catalogue = std::make_shared<Catalogue>();
+  Status LoadCatalogue();
+  std::shared_ptr<const Catalogue> CurrentCatalogue();
 
   // Loads law and geography from `data_dir`, opens (and migrates) the store.
   static Result<std::unique_ptr<AppContext>> Open(const std::string& data_dir, const std::string& db_url);
@@ -61,7 +67,7 @@ struct AppContext {
   Result<Actor> Authenticate(const std::string& token);
 
  private:
-  std::mutex accounts_mu_;
+  std::mutex accounts_mu_, catalogue_mu_;
   std::unordered_map<std::string, Actor> accounts_;
 };
 

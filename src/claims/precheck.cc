@@ -48,9 +48,7 @@ class Checker {
 
   void Add(EncounterReport& rep, const std::string& rule, const std::string& table, const std::string& stt,
            const std::string& field, const std::string& detail) {
-    const RuleSpec& r = s_.Rule(rule);
-    rep.findings.push_back({rule, r.severity, table, stt, field,
-                            detail.empty() ? r.message_vi : r.message_vi + ": " + detail, r.legal_basis});
+    rep.findings.push_back(MakeFinding(s_, rule, table, stt, field, detail));
   }
   int64_t Tol(const std::string& rule) const { return s_.Rule(rule).param; }
 
@@ -338,7 +336,15 @@ class Checker {
   const LawBook& law_;
 };
 
-// The patient: first card's SI number, else CCCD, else facility patient id.
+}  // namespace
+
+Finding MakeFinding(const ClaimSchema& schema, const std::string& rule, const std::string& table,
+                    const std::string& stt, const std::string& field, const std::string& detail) {
+  const RuleSpec& r = schema.Rule(rule);
+  return {rule, r.severity, table, stt, field, detail.empty() ? r.message_vi : r.message_vi + ": " + detail,
+          r.legal_basis};
+}
+
 std::string PatientKey(const Record& x1) {
   auto c = ParseCardCode(Trim(Split(x1.Get("MA_THE_BHYT"), ';')[0]));
   if (c.ok()) return "si:" + c->si_number;
@@ -346,13 +352,18 @@ std::string PatientKey(const Record& x1) {
   return "bn:" + x1.Get("MA_BN");
 }
 
-}  // namespace
-
 CheckReport PreCheck(const Envelope& env, const ClaimSchema& schema, const LawBook& law) {
   CheckReport rep;
   rep.facility = env.macskcb;
   rep.errors = env.errors;
   std::vector<Encounter> encs = ReadEncounters(env, &rep.errors);
+  CheckEncounters(encs, schema, law, &rep);
+  return rep;
+}
+
+void CheckEncounters(const std::vector<Encounter>& encs, const ClaimSchema& schema, const LawBook& law,
+                     CheckReport* out) {
+  CheckReport& rep = *out;
   Checker ck(schema, law);
   std::map<std::string, int> seen_lk;
   for (const auto& e : encs) {
@@ -399,7 +410,6 @@ CheckReport PreCheck(const Envelope& env, const ClaimSchema& schema, const LawBo
         ck.Add(rep.encounters[std::get<2>(svc[k])], "TIME-REPEATED-SERVICE", "XML3", std::get<3>(svc[k])->Get("STT"),
                "MA_DICH_VU", std::get<0>(svc[k]));
   }
-  return rep;
 }
 
 }  // namespace bhxh

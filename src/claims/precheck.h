@@ -41,5 +41,14 @@ struct CheckReport {
 };
 
 CheckReport PreCheck(const Envelope& env, const ClaimSchema& schema, const LawBook& law);
+// The same on encounters already read; `rep` gets one report per encounter, in order.
+void CheckEncounters(const std::vector<Encounter>& encs, const ClaimSchema& schema, const LawBook& law,
+                     CheckReport* rep);
+// A finding of `rule` with its severity, legal basis and message from the rule book.
+Finding MakeFinding(const ClaimSchema& schema, const std::string& rule, const std::string& table,
+                    const std::string& stt, const std::string& field, const std::string& detail);
+// The patient an encounter is about: the first card's SI number, else the
+// ID number, else the facility's patient code.
+std::string PatientKey(const Record& xml1);
 
 }  // namespace bhxh

@@ -83,7 +83,7 @@ std::string SynthEnvelope(const LawBook& law, const SynthOptions& opt) {
     std::string card = std::string("DN4") + "01" + si;
     Date in_day = opt.day.AddDays(-(inpatient ? 4 : 0));
     Date out_day = opt.day;
-    std::string ma_lk = "LK" + std::to_string(opt.seed) + "-" + std::to_string(i);
+    std::string ma_lk = opt.ma_lk_prefix + std::to_string(opt.seed) + "-" + std::to_string(i);
     int days = inpatient ? out_day.days() - in_day.days() + 1 : 0;
     std::vector<Line> lines;
     auto add_line = [&](bool drug, const std::string& code, const std::string& name, int group, int64_t qty,

@@ -25,6 +25,7 @@ struct SynthOptions {
   uint64_t seed = 1;
   int encounters = 10;
   std::string facility = "01001";
+  std::string ma_lk_prefix = "LK";  // MA_LK = prefix + seed + "-" + index
   Date day = Date::FromYmd(2026, 11, 20);
   std::vector<SynthDefect> defects;
 };

@@ -5,7 +5,9 @@
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <cstdlib>
 #include <iostream>
 
@@ -16,6 +18,7 @@
 #include "base/text.h"
 #include "cli/progress.h"
 #include "claims/precheck.h"
+#include "claims/review.h"
 #include "claims/synth.h"
 #include "collection/arrears.h"
 #include "collection/collect.h"
@@ -498,6 +501,68 @@ int main(int argc, char** argv) {
       std::fwrite(xml.data(), 1, xml.size(), f);
       std::fclose(f);
     }
+  });
+
+  auto* csubmit = claims->add_subcommand("submit", "Submit envelopes (files or folders of .xml) for review");
+  std::vector<std::string> paths;
+  csubmit->add_option("paths", paths, "Envelope files or folders")->required();
+  csubmit->callback([&] {
+    std::vector<std::string> files;
+    for (const auto& p : paths) {
+      if (std::filesystem::is_directory(p)) {
+        for (const auto& e : std::filesystem::directory_iterator(p))
+          if (e.path().extension() == ".xml") files.push_back(e.path().string());
+      } else {
+        files.push_back(p);
+      }
+    }
+    std::sort(files.begin(), files.end());
+    auto ctx = OpenCtx(g);
+    if (!ctx.ok()) { rc = Fail(ctx.status(), g.json); return; }
+    Status s = (*ctx)->LoadCards();
+    if (!s.ok()) { rc = Fail(s, g.json); return; }
+    auto lease = (*ctx)->pool->Acquire();
+    if (!lease.ok()) { rc = Fail(lease.status(), g.json); return; }
+    ProgressBar bar("claims");
+    Json all = Json::array();
+    int64_t n = 0;
+    for (const auto& f : files) {
+      auto text = ReadFile(f);
+      if (!text.ok()) { rc = Fail(text.status(), g.json); return; }
+      auto cat = (*ctx)->CurrentCatalogue();
+      ReviewDeps deps{(*ctx)->claims, (*ctx)->law, *(*ctx)->cards, *cat};
+      // The file's content is its idempotency key: resubmitting the same file applies it once.
+      auto r = SubmitClaims(**lease, deps, *text, "file:" + Sha256Hex(*text), Operator(g));
+      if (!r.ok()) { rc = Fail(r.status().WithFieldPrefix(f + ": "), g.json); return; }
+      if (g.json) all.push_back(ToJson(*r));
+      else {
+        int64_t claimed = 0, approved = 0;
+        for (const auto& e : r->encounters) { claimed += e.claimed; approved += e.approved; }
+        std::cout << f << ": " << r->encounters.size() << " hồ sơ, đề nghị " << Dong(claimed / 1000) << ", chấp nhận "
+                  << Dong(approved / 1000) << (r->replayed ? " (đã gửi trước đó)" : "") << "\n";
+      }
+      bar.Update(++n, static_cast<int64_t>(files.size()));
+    }
+    if (g.json) Print(all);
+  });
+  auto* ccat = claims->add_subcommand("catalogue", "Import a catalogue CSV (drugs, services, facilities)");
+  std::string kind;
+  ccat->add_option("kind", kind, "drugs | services | facilities")->required();
+  ccat->add_option("file", file)->required();
+  ccat->callback([&] { auto b = read_arg(file); rc = b.ok() ? api_call("POST", "/catalogues/" + kind, *b) : Fail(b.status(), g.json); });
+  auto* csettle = claims->add_subcommand("settle", "Quarterly settlement of a facility");
+  std::string quarter;
+  csettle->add_option("--facility", code)->required();
+  csettle->add_option("--quarter", quarter, "YYYY-Qn")->required();
+  csettle->callback([&] { rc = api_call("GET", "/settlements", "", {{"facility", code}, {"quarter", quarter}}); });
+  auto* cprices = claims->add_subcommand("prices", "Published winning-bid drug prices (CSV with --csv)");
+  bool csv = false;
+  cprices->add_option("--province", province);
+  cprices->add_option("--facility", code);
+  cprices->add_option("--date", date);
+  cprices->add_flag("--csv", csv);
+  cprices->callback([&] {
+    rc = api_call("GET", "/drug-prices", "", {{"province", province}, {"facility", code}, {"date", date}, {"format", csv ? "csv" : ""}});
   });
 
   auto* openapi = app.add_subcommand("openapi", "Print the OpenAPI document");

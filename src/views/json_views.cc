@@ -391,4 +391,53 @@ Json ToJson(const CheckReport& r) {
                        {"with_warnings_only", warned}, {"errors", r.errors.size()}}}};
 }
 
+namespace {
+// Thousandths of a dong as a JSON number of dong with up to 3 decimals.
+Json Dong(int64_t milli) { return static_cast<double>(milli) / 1000.0; }
+}  // namespace
+
+Json ToJson(const ReviewResult& r) {
+  Json encs = Json::array();
+  for (const auto& e : r.encounters) {
+    Json f = Json::array();
+    for (const auto& x : e.report.findings)
+      f.push_back({{"rule", x.rule}, {"severity", x.severity}, {"table", x.table}, {"stt", x.stt},
+                   {"field", x.field}, {"message", x.message}});
+    Json lines = Json::array();
+    for (const auto& l : e.lines)
+      lines.push_back({{"table", l.table}, {"stt", l.stt}, {"code", l.code}, {"claimed", Dong(l.claimed)},
+                       {"approved", Dong(l.approved)}, {"rejected", Dong(l.rejected)}, {"reasons", l.reasons}});
+    encs.push_back({{"ma_lk", e.report.ma_lk}, {"version", e.version}, {"claimed", Dong(e.claimed)},
+                    {"approved", Dong(e.approved)}, {"rejected", Dong(e.rejected)}, {"findings", f}, {"lines", lines}});
+  }
+  Json errs = Json::array();
+  for (const auto& e : r.errors) errs.push_back({{"ma_lk", e.ma_lk}, {"field", e.field}, {"message", e.message}});
+  std::string t = r.received_at;  // 2026-11-22T10:11:12Z → yyyyMMddHHmmss
+  std::string compact;
+  for (char c : t) if (c >= '0' && c <= '9') compact.push_back(c);
+  return {{"maKetQua", "200"}, {"maGiaoDich", r.txn}, {"thoiGianTiepNhan", compact},
+          {"thongDiep", r.replayed ? "Đã tiếp nhận trước đó (gửi lại cùng khoá)" : "Tiếp nhận thành công"},
+          {"replayed", r.replayed}, {"facility", r.facility}, {"encounters", encs}, {"errors", errs}};
+}
+
+Json ToJson(const Settlement& s) {
+  Json by = Json::object();
+  for (const auto& [k, v] : s.rejected_by_reason) by[k] = Dong(v);
+  return {{"facility", s.facility}, {"quarter", s.quarter}, {"encounters", s.encounters}, {"claimed", Dong(s.claimed)},
+          {"approved", Dong(s.approved)}, {"rejected", Dong(s.rejected)}, {"rejected_by_reason", by},
+          {"advances", s.advances}, {"to_settle", Dong(s.to_settle)}};
+}
+
+Json ToJson(const PublishedPrice& p) {
+  return {{"facility", p.facility}, {"facility_name", p.facility_name}, {"province", p.province},
+          {"drug_code", p.drug_code}, {"name", p.name}, {"tt_thau", p.tt_thau}, {"unit_price", Dong(p.unit_price)},
+          {"valid_from", p.valid_from}, {"valid_to", p.valid_to}};
+}
+
+Json ToJson(const ImportResult& r) {
+  Json errs = Json::array();
+  for (const auto& e : r.errors) errs.push_back(ToJson(e));
+  return {{"accepted", r.accepted}, {"rows", r.rows}, {"errors", errs}};
+}
+
 }  // namespace bhxh

@@ -7,6 +7,8 @@
 #include <nlohmann/json.hpp>
 
 #include "claims/precheck.h"
+#include "claims/review.h"
+#include "claims/settlement.h"
 #include "collection/arrears.h"
 #include "collection/collect.h"
 #include "collection/declarations.h"
@@ -46,5 +48,9 @@ Json ToJson(const ArrearsReport& r);
 Json ToJson(const Book& b);
 Json ToJson(const EligibilityAnswer& a);
 Json ToJson(const CheckReport& r);
+Json ToJson(const ReviewResult& r);
+Json ToJson(const Settlement& s);
+Json ToJson(const PublishedPrice& p);
+Json ToJson(const ImportResult& r);
 
 }  // namespace bhxh

@@ -1,0 +1,61 @@
+// Claim review at VSS (issue #4 §1-2): a facility's envelope is parsed,
+// pre-checked, then checked against the national database (the card
+// index: card exists, valid on admission, level, name, date of birth, sex,
+// registered facility) and the facility's approved lists (drug bid prices
+// and packages, service prices and groups), and against claims already
+// stored (the same visit under another MA_LK; overlapping inpatient stays).
+//
+// Every line ends with claimed, approved and rejected amounts (fund share,
+// thousandths of a dong) and its reasons: a rejecting finding on the line
+// or on the whole encounter rejects the line; a price above the approved
+// one rejects only the fund's share of the excess. Results are stored in
+// one transaction. Sending an encounter (facility, MA_LK) again stores a
+// new version and retires the old one, so history is kept and only the
+// current version is ever settled. The idempotency key makes a retried
+// submission return the first answer.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "claims/catalogue.h"
+#include "claims/precheck.h"
+#include "eligibility/card_index.h"
+#include "registry/audit.h"
+
+namespace bhxh {
+
+struct LineOutcome {
+  std::string table, stt, code, group;
+  int64_t quantity = 0, unit_price = 0, claimed = 0, approved = 0, rejected = 0;
+  std::vector<std::string> reasons;
+};
+
+struct ReviewedEncounter {
+  EncounterReport report;
+  std::vector<LineOutcome> lines;
+  int64_t claimed = 0, approved = 0, rejected = 0;
+  int version = 0;  // set when stored
+  int64_t claim_id = 0;
+};
+
+struct ReviewResult {
+  bool replayed = false;
+  std::string txn, received_at, facility;
+  std::vector<ReviewedEncounter> encounters;
+  std::vector<EnvelopeError> errors;
+};
+
+struct ReviewDeps {
+  const ClaimSchema& schema;
+  const LawBook& law;
+  const CardIndex& cards;
+  const Catalogue& catalogue;
+};
+
+// Reviews and stores. Errors (Status): unreadable envelope, missing key,
+// a facility account sending for another facility, storage failure.
+Result<ReviewResult> SubmitClaims(Db& db, const ReviewDeps& deps, std::string_view envelope_xml,
+                                  const std::string& idempotency_key, const Actor& actor);
+
+}  // namespace bhxh

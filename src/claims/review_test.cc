@@ -1,0 +1,155 @@
+// Review against the national database and the catalogues, stored with
+// versions; settlement counts the current version once.
+#include "claims/review.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "claims/settlement.h"
+#include "claims/synth.h"
+#include "testing/backend_fixture.h"
+
+namespace bhxh {
+namespace {
+
+using testing::BackendTest;
+using testing::TestOfficer;
+
+const char* kDrugs =
+    "facility,drug_code,name,tt_thau,unit_price,valid_from,valid_to\n"
+    "01001,40.17,Paracetamol 500mg,QĐ123;G1;N4;2026,1100,2026-01-01,2026-12-31\n"
+    "01001,40.678,Amoxicillin 500mg,QĐ123;G1;N4;2026,1000,2026-01-01,2026-12-31\n";  // claimed at 1,200
+const char* kServices =
+    "facility,service_code,name,group_code,unit_price,valid_from,valid_to\n"
+    "01001,02.1896,Khám Nội,13,38700,2026-01-01,2026-12-31\n"
+    "01001,02.1897,Khám Tai Mũi Họng,13,38700,2026-01-01,2026-12-31\n"
+    "01001,22.0120.1370,Tổng phân tích tế bào máu,1,46200,2026-01-01,2026-12-31\n"
+    "01001,K01.1911,Giường Nội khoa loại 1,15,199100,2026-01-01,2026-12-31\n";
+
+class Review : public BackendTest {
+ protected:
+  void SetUp() override {
+    BackendTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    std::vector<CardRecord> recs;
+    for (int i = 0; i < 8; ++i) {
+      CardRecord r;
+      char si[16];
+      std::snprintf(si, sizeof si, "01%08d", i);
+      r.si_number = si;
+      r.cccd = "001085" + std::string(si).substr(4);
+      r.full_name = "Nguyễn Văn An";
+      r.dob = {1985, 3, 2};
+      r.card_code = std::string("DN401") + si;
+      r.valid_from = Date::FromYmd(2026, 1, 1);
+      r.valid_to = Date::FromYmd(2026, 12, 31);
+      r.facility = "01001";
+      if (i == 5) r.card_code = std::string("DN301") + si;  // the national record says level 3
+      if (i != 6) recs.push_back(r);                       // patient 6 has no card
+    }
+    ctx_->cards->Build(recs);
+    ASSERT_TRUE(ImportCatalogue(db(), "drugs", kDrugs, TestOfficer())->accepted);
+    ASSERT_TRUE(ImportCatalogue(db(), "services", kServices, TestOfficer())->accepted);
+    ASSERT_TRUE(ctx_->LoadCatalogue().ok());
+  }
+  Result<ReviewResult> Submit(const std::string& xml, const std::string& key) {
+    auto cat = ctx_->CurrentCatalogue();
+    ReviewDeps deps{ctx_->claims, ctx_->law, *ctx_->cards, *cat};
+    return SubmitClaims(db(), deps, xml, key, TestOfficer());
+  }
+  std::string Envelope(int n, std::vector<SynthDefect> defects = {}, uint64_t seed = 1, std::string prefix = "LK") {
+    SynthOptions o;
+    o.ma_lk_prefix = prefix;
+    o.encounters = n;
+    o.seed = seed;
+    o.defects = std::move(defects);
+    return SynthEnvelope(ctx_->law, o);
+  }
+  static std::set<std::string> Rules(const ReviewedEncounter& e) {
+    std::set<std::string> s;
+    for (const auto& f : e.report.findings) s.insert(f.rule);
+    return s;
+  }
+};
+
+TEST_P(Review, PriceAboveTheBidRejectsOnlyTheFundShareOfTheExcess) {
+  auto r = Submit(Envelope(5), "k1");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_EQ(r->encounters.size(), 5u);
+  const ReviewedEncounter& e = r->encounters[0];
+  EXPECT_EQ(Rules(e), std::set<std::string>{"DRUG-PRICE-ABOVE-BID"});
+  // Amoxicillin: 14 × (1,200 − 1,000) = 2,800 VND over the bid, × MUC_HUONG.
+  const LineOutcome* amox = nullptr;
+  for (const auto& l : e.lines) if (l.code == "40.678") amox = &l;
+  ASSERT_NE(amox, nullptr);
+  int64_t muc = amox->claimed == 14 * 1200 * 1000 ? 100 : 80;
+  EXPECT_EQ(amox->claimed, 14 * 1200 * 10 * muc);   // 16,800 × muc% in thousandths
+  EXPECT_EQ(amox->rejected, 2800 * 10 * muc);       // 2,800 × muc%
+  EXPECT_EQ(amox->approved, amox->claimed - amox->rejected);
+  EXPECT_EQ(e.rejected, amox->rejected);
+}
+
+TEST_P(Review, NationalCardDataDecides) {
+  auto r = Submit(Envelope(8), "k1");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(Rules(r->encounters[5]).count("CARD-DB-LEVEL"), 1u);
+  EXPECT_EQ(Rules(r->encounters[6]).count("CARD-NO-DATA"), 1u);
+  // An encounter-level rejection rejects every line.
+  EXPECT_EQ(r->encounters[6].approved, 0);
+  EXPECT_EQ(r->encounters[6].rejected, r->encounters[6].claimed);
+  EXPECT_EQ(Rules(r->encounters[1]).count("CARD-NO-DATA"), 0u);
+}
+
+TEST_P(Review, ResendingKeepsHistoryAndSettlesOnce) {
+  std::string xml = Envelope(3);
+  auto a = Submit(xml, "k1");
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  auto again = Submit(xml, "k1");  // a retry: same key
+  ASSERT_TRUE(again.ok());
+  EXPECT_TRUE(again->replayed);
+  EXPECT_EQ(again->txn, a->txn);
+  auto b = Submit(xml, "k2");  // the facility sends the same encounters again
+  ASSERT_TRUE(b.ok());
+  EXPECT_EQ(b->encounters[0].version, 2);
+  EXPECT_EQ(Count("claims"), 6);
+  EXPECT_EQ(*db().QueryInt("SELECT COUNT(*) FROM claims WHERE is_current = 1"), 3);
+  // Not a duplicate of itself.
+  EXPECT_EQ(Rules(b->encounters[0]).count("DUPLICATE-CLAIM"), 0u);
+  auto s = SettleQuarter(db(), "01001", "2026-Q4");
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(s->encounters, 3);
+  int64_t approved = 0;
+  for (const auto& e : b->encounters) approved += e.approved;
+  EXPECT_EQ(s->approved, approved);
+  ASSERT_TRUE(RecordAdvance(db(), {"01001", "2026-Q4", "100000", "2026-10-05", "TU-1"}, TestOfficer()).ok());
+  s = SettleQuarter(db(), "01001", "2026-Q4");
+  EXPECT_EQ(s->advances, 100'000);
+  EXPECT_EQ(s->to_settle, approved - 100'000'000);
+  EXPECT_GT(s->rejected_by_reason.at("DRUG-PRICE-ABOVE-BID"), 0);
+}
+
+TEST_P(Review, SameVisitUnderAnotherKeyIsADuplicate) {
+  ASSERT_TRUE(Submit(Envelope(2), "k1").ok());
+  // The same visits (patients, admission times) under other MA_LK values.
+  auto r = Submit(Envelope(2, {}, 1, "RE"), "k2");
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(Rules(r->encounters[0]).count("DUPLICATE-CLAIM"), 1u);
+}
+
+TEST_P(Review, CatalogueImportIsValidatedWhole) {
+  auto r = ImportCatalogue(db(), "drugs",
+                           "facility,drug_code,name,tt_thau,unit_price,valid_from,valid_to\n"
+                           "01001,40.1,A,X,100,2026-01-01,2026-12-31\n"
+                           "0100,40.2,B,X,-5,2026-13-01,2026-12-31\n", TestOfficer());
+  ASSERT_TRUE(r.ok());
+  EXPECT_FALSE(r->accepted);
+  ASSERT_GE(r->errors.size(), 3u);
+  EXPECT_EQ(r->errors[0].row, 3);
+  EXPECT_EQ(*db().QueryInt("SELECT COUNT(*) FROM drug_prices WHERE drug_code = '40.1'"), 0);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, Review, ::testing::Values("sqlite", "postgres"), testing::BackendName);
+
+}  // namespace
+}  // namespace bhxh
