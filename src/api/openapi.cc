@@ -39,6 +39,7 @@ std::string OpenApiDocument() {
       {"/settlements", {{"get", Op("Quyết toán theo quý / quarterly settlement", {"facility", "quarter"})}}},
       {"/advances", {{"post", Op("Ghi nhận tạm ứng / record an advance", {}, true)}}},
       {"/drug-prices", {{"get", Op("Công khai giá thuốc trúng thầu / published winning-bid prices", {"province", "facility", "date", "format"})}}},
+      {"/alerts", {{"get", Op("Cảnh báo gia tăng chi phí KCB hằng ngày / daily cost alerts", {"date", "province", "facility", "format"})}}},
       {"/law/in-force", {{"get", Op("Tham số pháp lý có hiệu lực / parameters in force on a date", {"date"})}}},
       {"/law/history/{key}", {{"get", Op("Lịch sử một tham số / history of one parameter", {"{key}"})}}},
       {"/provinces", {{"get", Op("Đơn vị hành chính cấp tỉnh có hiệu lực / provinces in force", {"date"})}}},

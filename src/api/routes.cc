@@ -338,6 +338,20 @@ HttpResponse HandleApi(AppContext& ctx, const HttpRequest& req) {
     for (const auto& p : *r) out.push_back(ToJson(p));
     return Reply(200, {{"prices", out}});
   }
+  if (m == "GET" && Match(req.path, "/alerts", a)) {
+    auto d = DateParam(req, "date");
+    if (!d.ok()) return Error(d.status());
+    auto cat = ctx.CurrentCatalogue();
+    auto r = DailyAlerts(db, *cat, ctx.alert_params, *d, Q(req, "province"));
+    if (!r.ok()) return Error(r.status());
+    if (!Q(req, "facility").empty()) {
+      std::erase_if(r->alerts, [&](const CostAlert& x) { return x.facility != Q(req, "facility"); });
+    }
+    if (actor->role == "facility")
+      std::erase_if(r->alerts, [&](const CostAlert& x) { return x.facility != actor->facility_code; });
+    if (Q(req, "format") == "csv") return {200, "text/csv; charset=utf-8", AlertsCsv(*r)};
+    return Reply(200, ToJson(*r));
+  }
   if (m == "GET" && Match(req.path, "/audit", a)) {
     if (Status s = RequireOfficer(*actor); !s.ok()) return Error(s);
     auto r = RecentAudit(db, std::max(1, std::min(1000, std::atoi(Q(req, "limit", "100").c_str()))), Q(req, "key"));

@@ -42,6 +42,7 @@ Result<std::unique_ptr<AppContext>> AppContext::Open(const std::string& data_dir
   BHXH_ASSIGN_OR_RETURN(ctx->law, LawBook::Load(data_dir + "/law"));
   BHXH_ASSIGN_OR_RETURN(ctx->geo, Geo::Load(data_dir + "/geo/provinces.csv"));
   BHXH_ASSIGN_OR_RETURN(ctx->claims, ClaimSchema::Load(data_dir + "/claims"));
+  BHXH_ASSIGN_OR_RETURN(ctx->alert_params, AlertParams::Load(data_dir + "/claims/alert_parameters.csv"));
   ctx->pool = std::make_unique<DbPool>(db_url);
   {
     BHXH_ASSIGN_OR_RETURN(auto lease, ctx->pool->Acquire());

@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "claims/alerts.h"
 #include "claims/catalogue.h"
 #include "claims/xml130.h"
 #include "eligibility/card_index.h"
@@ -51,6 +52,7 @@ struct AppContext {
   LawBook law;
   Geo geo;
   ClaimSchema claims;
+  AlertParams alert_params;
   std::unique_ptr<DbPool> pool;
   std::unique_ptr<CardIndex> cards;
   // Facilities' approved lists; replaced whole on reload (shared_ptr swap),

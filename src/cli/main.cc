@@ -565,6 +565,15 @@ int main(int argc, char** argv) {
     rc = api_call("GET", "/drug-prices", "", {{"province", province}, {"facility", code}, {"date", date}, {"format", csv ? "csv" : ""}});
   });
 
+  auto* calerts = claims->add_subcommand("alerts", "Daily alerts of abnormal cost rises (88/QĐ-BHXH task 13.1)");
+  calerts->add_option("--date", date, "YYYY-MM-DD (default today)");
+  calerts->add_option("--province", province);
+  calerts->add_option("--facility", code);
+  calerts->add_flag("--csv", csv);
+  calerts->callback([&] {
+    rc = api_call("GET", "/alerts", "", {{"date", date}, {"province", province}, {"facility", code}, {"format", csv ? "csv" : ""}});
+  });
+
   auto* openapi = app.add_subcommand("openapi", "Print the OpenAPI document");
   openapi->callback([&] { std::cout << OpenApiDocument() << "\n"; });
 

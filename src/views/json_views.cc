@@ -440,4 +440,15 @@ Json ToJson(const ImportResult& r) {
   return {{"accepted", r.accepted}, {"rows", r.rows}, {"errors", errs}};
 }
 
+Json ToJson(const AlertRun& r) {
+  Json a = Json::array();
+  for (const auto& x : r.alerts)
+    a.push_back({{"facility", x.facility}, {"facility_name", x.facility_name}, {"province", x.province},
+                 {"level", x.level}, {"day", x.day.ToString()}, {"indicator", x.indicator}, {"baseline", x.baseline},
+                 {"value", x.value}, {"baseline_median", x.baseline_median}, {"baseline_points", x.baseline_points},
+                 {"z", x.z}, {"rise_percent", x.rise_percent}, {"message", x.message_vi}});
+  return {{"day", r.day.ToString()}, {"facilities_checked", r.facilities_checked}, {"claims_read", r.claims_read},
+          {"alerts", a}};
+}
+
 }  // namespace bhxh

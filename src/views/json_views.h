@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "claims/alerts.h"
 #include "claims/precheck.h"
 #include "claims/review.h"
 #include "claims/settlement.h"
@@ -52,5 +53,6 @@ Json ToJson(const ReviewResult& r);
 Json ToJson(const Settlement& s);
 Json ToJson(const PublishedPrice& p);
 Json ToJson(const ImportResult& r);
+Json ToJson(const AlertRun& r);
 
 }  // namespace bhxh
