@@ -8,20 +8,27 @@
 namespace bhxh {
 
 Result<std::string> DecodeBase64(std::string_view text) {
-  std::string clean;
-  clean.reserve(text.size());
-  for (char c : text)
-    if (c != ' ' && c != '\n' && c != '\r' && c != '\t') clean.push_back(c);
   auto bad = Status::Invalid("NOIDUNGFILE", "Nội dung tệp không phải base64 hợp lệ",
                              "file content is not valid base64");
-  if (clean.empty() || clean.size() % 4 != 0) return bad;
-  std::string out(clean.size() / 4 * 3, '\0');
+  // Decoded in place of a copy when there is no white space (the usual case).
+  std::string clean;
+  std::string_view in = text;
+  bool has_space = false;
+  for (char c : text) has_space |= (c == ' ' || c == '\n' || c == '\r' || c == '\t');
+  if (has_space) {
+    clean.reserve(text.size());
+    for (char c : text)
+      if (c != ' ' && c != '\n' && c != '\r' && c != '\t') clean.push_back(c);
+    in = clean;
+  }
+  if (in.empty() || in.size() % 4 != 0) return bad;
+  std::string out(in.size() / 4 * 3, '\0');
   int n = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()),
-                          reinterpret_cast<const unsigned char*>(clean.data()), static_cast<int>(clean.size()));
+                          reinterpret_cast<const unsigned char*>(in.data()), static_cast<int>(in.size()));
   if (n < 0) return bad;
   size_t pad = 0;
-  if (clean.back() == '=') ++pad;
-  if (clean.size() >= 2 && clean[clean.size() - 2] == '=') ++pad;
+  if (in.back() == '=') ++pad;
+  if (in.size() >= 2 && in[in.size() - 2] == '=') ++pad;
   out.resize(static_cast<size_t>(n) - pad);
   return out;
 }
@@ -40,9 +47,11 @@ std::string Text(const pugi::xml_node& n, const char* child) { return Trim(n.chi
 
 // The XML declaration, if any, must not claim another encoding.
 bool DeclaresNonUtf8(const std::string& xml) {
-  size_t p = xml.find("encoding=");
-  if (p == std::string::npos || p > 200) return false;
-  std::string enc = xml.substr(p + 10, 10);
+  if (xml.rfind("<?xml", 0) != 0) return false;
+  std::string_view decl(xml.data(), std::min<size_t>(xml.size(), xml.find("?>") == std::string::npos ? 0 : xml.find("?>")));
+  size_t p = decl.find("encoding=");
+  if (p == std::string_view::npos) return false;
+  std::string enc(decl.substr(p + 10, 10));
   for (auto& c : enc) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return enc.rfind("UTF-8", 0) != 0 && enc.rfind("UTF8", 0) != 0;
 }

@@ -1,9 +1,11 @@
 #include "claims/review.h"
 
+#include <future>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "base/csv.h"
 #include "base/text.h"
 
 namespace bhxh {
@@ -12,9 +14,9 @@ namespace {
 Date DayOf(int64_t minutes) { return Date::FromDays(static_cast<int32_t>(minutes / 1440)); }
 
 std::string Compact(const std::string& yyyymmddHHMM) {
-  return yyyymmddHHMM.size() >= 8 ? yyyymmddHHMM.substr(0, 4) + "-" + yyyymmddHHMM.substr(4, 2) + "-" +
-                                        yyyymmddHHMM.substr(6, 2)
-                                  : "";
+  return yyyymmddHHMM.size() >= 8
+             ? yyyymmddHHMM.substr(0, 4) + "-" + yyyymmddHHMM.substr(4, 2) + "-" + yyyymmddHHMM.substr(6, 2)
+             : "";
 }
 
 // Birth date of XML1 (yyyymmddHHMM with 0000 for unknown parts) as a partial date.
@@ -30,109 +32,115 @@ struct Stored {
   int64_t in = 0, out = 0;
 };
 
-class Reviewer {
- public:
-  Reviewer(Db& db, const ReviewDeps& d) : db_(db), d_(d) {}
-
-  void Card(EncounterReport& rep, const Record& x1) {
-    auto in = Minutes12(x1.Get("NGAY_VAO"));
-    std::string code = Trim(Split(x1.Get("MA_THE_BHYT"), ';')[0]);
-    std::string id = code.empty() ? x1.Get("SO_CCCD") : code;
-    if (id.empty() || !in) return;
-    EligibilityQuery q{id, "", DayOf(*in).ToString(), x1.Get("HO_TEN"), ""};
-    if (auto b = Birth(x1.Get("NGAY_SINH"))) q.dob = b->ToString();
-    auto a = d_.cards.Check(q);
-    if (!a.ok()) return;  // malformed ID: already a format finding
-    std::string stt = x1.Get("STT");
-    auto add = [&](const char* rule, const std::string& field) {
-      rep.findings.push_back(MakeFinding(d_.schema, rule, "XML1", stt, field, a->code + " " + a->message_vi));
-    };
-    if (a->code == "050" || a->code == "051" || a->code == "052") add("CARD-NO-DATA", "MA_THE_BHYT");
-    else if (a->code == "053") add("CARD-DB-LEVEL", "MA_THE_BHYT");
-    else if (a->code == "060") add("CARD-DB-NAME", "HO_TEN");
-    else if (a->code == "070") add("CARD-DB-DOB", "NGAY_SINH");
-    else if (a->code != "000") add("CARD-DB-NOT-VALID", "MA_THE_BHYT");
-    if (a->card) {
-      std::string sex = x1.Get("GIOI_TINH");
-      if ((sex == "1" || sex == "2") && sex != SexCode(a->card->sex))
-        rep.findings.push_back(MakeFinding(d_.schema, "CARD-DB-SEX", "XML1", stt, "GIOI_TINH", ""));
-      std::string reg = Trim(Split(x1.Get("MA_DKBD"), ';')[0]);
-      if (!reg.empty() && reg != a->card->facility)
-        rep.findings.push_back(MakeFinding(d_.schema, "CARD-DB-FACILITY", "XML1", stt, "MA_DKBD",
-                                           reg + " ≠ " + a->card->facility));
-    }
+void CardRule(const ReviewDeps& d_, EncounterReport& rep, const Record& x1) {
+  auto in = Minutes12(x1.Get("NGAY_VAO"));
+  std::string code = Trim(Split(x1.Get("MA_THE_BHYT"), ';')[0]);
+  std::string id = code.empty() ? x1.Get("SO_CCCD") : code;
+  if (id.empty() || !in) return;
+  EligibilityQuery q{id, "", DayOf(*in).ToString(), x1.Get("HO_TEN"), ""};
+  if (auto b = Birth(x1.Get("NGAY_SINH"))) q.dob = b->ToString();
+  auto a = d_.cards.Check(q);
+  if (!a.ok()) return;  // malformed ID: already a format finding
+  std::string stt = x1.Get("STT");
+  auto add = [&](const char* rule, const std::string& field) {
+    rep.findings.push_back(MakeFinding(d_.schema, rule, "XML1", stt, field, a->code + " " + a->message_vi));
+  };
+  if (a->code == "050" || a->code == "051" || a->code == "052")
+    add("CARD-NO-DATA", "MA_THE_BHYT");
+  else if (a->code == "053")
+    add("CARD-DB-LEVEL", "MA_THE_BHYT");
+  else if (a->code == "060")
+    add("CARD-DB-NAME", "HO_TEN");
+  else if (a->code == "070")
+    add("CARD-DB-DOB", "NGAY_SINH");
+  else if (a->code != "000")
+    add("CARD-DB-NOT-VALID", "MA_THE_BHYT");
+  if (a->card) {
+    std::string sex = x1.Get("GIOI_TINH");
+    if ((sex == "1" || sex == "2") && sex != SexCode(a->card->sex))
+      rep.findings.push_back(MakeFinding(d_.schema, "CARD-DB-SEX", "XML1", stt, "GIOI_TINH", ""));
+    std::string reg = Trim(Split(x1.Get("MA_DKBD"), ';')[0]);
+    if (!reg.empty() && reg != a->card->facility)
+      rep.findings.push_back(
+          MakeFinding(d_.schema, "CARD-DB-FACILITY", "XML1", stt, "MA_DKBD", reg + " ≠ " + a->card->facility));
   }
+}
 
-  // Catalogue rules; returns the fund share of any excess price per line.
-  void Catalogue(EncounterReport& rep, const std::string& facility, const Record& r, LineOutcome& line) {
-    if (!d_.catalogue.HasFacility(facility)) return;
-    auto yl = Minutes12(r.Get("NGAY_YL"));
-    if (!yl) return;
-    Date day = DayOf(*yl);
-    bool drug = r.table == "XML2";
-    auto qty = Milli(r.Get("SO_LUONG")).value_or(0);
-    auto muc = Milli(r.Get("MUC_HUONG")).value_or(0);
-    auto rate_bh = Milli(r.Get("TYLE_TT_BH")).value_or(0);
-    auto rate_dv = drug ? 100'000 : Milli(r.Get("TYLE_TT_DV")).value_or(0);
-    auto fund_share_of = [&](int64_t unit_excess) {  // thousandths of a dong
-      __int128 v = static_cast<__int128>(qty) * unit_excess;  // 1e-6
-      v = v * rate_dv / 100'000 * rate_bh / 100'000 * muc / 100'000;
-      return static_cast<int64_t>(v / 1000);
-    };
-    std::string stt = r.Get("STT");
-    if (drug) {
-      const PriceEntry* e = d_.catalogue.Drug(facility, r.Get("MA_THUOC"), r.Get("TT_THAU"), day);
-      if (!e) {
-        rep.findings.push_back(MakeFinding(d_.schema, "DRUG-NOT-IN-LIST", "XML2", stt, "MA_THUOC", r.Get("MA_THUOC")));
-        line.reasons.push_back("DRUG-NOT-IN-LIST");
-        line.rejected = line.claimed;
-        return;
-      }
-      auto price = Milli(r.Get("DON_GIA")).value_or(0);
-      if (price > e->unit_price) {
-        int64_t excess = fund_share_of(price - e->unit_price);
-        rep.findings.push_back(MakeFinding(d_.schema, "DRUG-PRICE-ABOVE-BID", "XML2", stt, "DON_GIA",
-                                           r.Get("DON_GIA") + " > " + std::to_string(e->unit_price / 1000) +
-                                               " (" + e->tt_thau + ")"));
-        line.reasons.push_back("DRUG-PRICE-ABOVE-BID");
-        line.rejected += excess;
-      }
-      return;
-    }
-    std::string code = r.Get("MA_DICH_VU");
-    if (code.empty()) return;  // supplies: their list is not loaded yet
-    const PriceEntry* e = d_.catalogue.Service(facility, code, day);
+// Catalogue rules: a line not in the list is rejected; a price above the
+// approved one rejects the fund's share of the excess.
+void CatalogueRule(const ReviewDeps& d_, EncounterReport& rep, const std::string& facility, const Record& r,
+                   LineOutcome& line) {
+  if (!d_.catalogue.HasFacility(facility)) return;
+  auto yl = Minutes12(r.Get("NGAY_YL"));
+  if (!yl) return;
+  Date day = DayOf(*yl);
+  bool drug = r.table == "XML2";
+  auto qty = Milli(r.Get("SO_LUONG")).value_or(0);
+  auto muc = Milli(r.Get("MUC_HUONG")).value_or(0);
+  auto rate_bh = Milli(r.Get("TYLE_TT_BH")).value_or(0);
+  auto rate_dv = drug ? 100'000 : Milli(r.Get("TYLE_TT_DV")).value_or(0);
+  auto fund_share_of = [&](int64_t unit_excess) {           // thousandths of a dong
+    __int128 v = static_cast<__int128>(qty) * unit_excess;  // 1e-6
+    v = v * rate_dv / 100'000 * rate_bh / 100'000 * muc / 100'000;
+    return static_cast<int64_t>(v / 1000);
+  };
+  std::string stt = r.Get("STT");
+  if (drug) {
+    const PriceEntry* e = d_.catalogue.Drug(facility, r.Get("MA_THUOC"), r.Get("TT_THAU"), day);
     if (!e) {
-      rep.findings.push_back(MakeFinding(d_.schema, "SERVICE-NOT-IN-LIST", "XML3", stt, "MA_DICH_VU", code));
-      line.reasons.push_back("SERVICE-NOT-IN-LIST");
+      rep.findings.push_back(MakeFinding(d_.schema, "DRUG-NOT-IN-LIST", "XML2", stt, "MA_THUOC", r.Get("MA_THUOC")));
+      line.reasons.push_back("DRUG-NOT-IN-LIST");
       line.rejected = line.claimed;
       return;
     }
-    if (!e->group.empty() && e->group != r.Get("MA_NHOM")) {
-      rep.findings.push_back(MakeFinding(d_.schema, "SERVICE-WRONG-GROUP", "XML3", stt, "MA_NHOM",
-                                         r.Get("MA_NHOM") + " ≠ " + e->group));
-      line.reasons.push_back("SERVICE-WRONG-GROUP");
-      line.rejected = line.claimed;
-      return;
-    }
-    auto price = Milli(r.Get("DON_GIA_BH")).value_or(0);
+    auto price = Milli(r.Get("DON_GIA")).value_or(0);
     if (price > e->unit_price) {
-      rep.findings.push_back(MakeFinding(d_.schema, "SERVICE-PRICE-ABOVE", "XML3", stt, "DON_GIA_BH",
-                                         r.Get("DON_GIA_BH") + " > " + std::to_string(e->unit_price / 1000)));
-      line.reasons.push_back("SERVICE-PRICE-ABOVE");
-      line.rejected += fund_share_of(price - e->unit_price);
+      int64_t excess = fund_share_of(price - e->unit_price);
+      rep.findings.push_back(
+          MakeFinding(d_.schema, "DRUG-PRICE-ABOVE-BID", "XML2", stt, "DON_GIA",
+                      r.Get("DON_GIA") + " > " + std::to_string(e->unit_price / 1000) + " (" + e->tt_thau + ")"));
+      line.reasons.push_back("DRUG-PRICE-ABOVE-BID");
+      line.rejected += excess;
     }
+    return;
   }
+  std::string code = r.Get("MA_DICH_VU");
+  if (code.empty()) return;  // supplies: their list is not loaded yet
+  const PriceEntry* e = d_.catalogue.Service(facility, code, day);
+  if (!e) {
+    rep.findings.push_back(MakeFinding(d_.schema, "SERVICE-NOT-IN-LIST", "XML3", stt, "MA_DICH_VU", code));
+    line.reasons.push_back("SERVICE-NOT-IN-LIST");
+    line.rejected = line.claimed;
+    return;
+  }
+  if (!e->group.empty() && e->group != r.Get("MA_NHOM")) {
+    rep.findings.push_back(
+        MakeFinding(d_.schema, "SERVICE-WRONG-GROUP", "XML3", stt, "MA_NHOM", r.Get("MA_NHOM") + " ≠ " + e->group));
+    line.reasons.push_back("SERVICE-WRONG-GROUP");
+    line.rejected = line.claimed;
+    return;
+  }
+  auto price = Milli(r.Get("DON_GIA_BH")).value_or(0);
+  if (price > e->unit_price) {
+    rep.findings.push_back(MakeFinding(d_.schema, "SERVICE-PRICE-ABOVE", "XML3", stt, "DON_GIA_BH",
+                                       r.Get("DON_GIA_BH") + " > " + std::to_string(e->unit_price / 1000)));
+    line.reasons.push_back("SERVICE-PRICE-ABOVE");
+    line.rejected += fund_share_of(price - e->unit_price);
+  }
+}
 
-  // Claims already stored for the same patient: same visit under another
-  // MA_LK, or an overlapping inpatient stay.
-  Status AgainstStored(EncounterReport& rep, const std::string& facility, const Record& x1) {
+// Claims already stored for the same patient: same visit under another
+// MA_LK, or an overlapping inpatient stay.
+class StoredRule {
+ public:
+  StoredRule(Db& db, const ReviewDeps& d) : db_(db), d_(d) {}
+  Status Check(EncounterReport& rep, const std::string& facility, const Record& x1) {
     auto in = Minutes12(x1.Get("NGAY_VAO")), out = Minutes12(x1.Get("NGAY_RA"));
     if (!in || !out) return Status::Ok();
     if (!st_) {
-      BHXH_ASSIGN_OR_RETURN(st_, db_.Prepare(
-          "SELECT facility, ma_lk, kind, admitted_at, discharged_at FROM claims WHERE is_current = 1 AND patient_key = ? "
-          "AND admitted_at < ? AND discharged_at > ?"));
+      BHXH_ASSIGN_OR_RETURN(st_, db_.Prepare("SELECT facility, ma_lk, kind, admitted_at, discharged_at FROM claims "
+                                             "WHERE is_current = 1 AND patient_key = ? "
+                                             "AND admitted_at < ? AND discharged_at > ?"));
     }
     st_->Reset();
     st_->Bind(PatientKey(x1), *out + 1, *in - 1);
@@ -160,18 +168,19 @@ class Reviewer {
 nlohmann::json ResponseJson(const ReviewResult& r) {
   nlohmann::json e = nlohmann::json::array();
   for (const auto& x : r.encounters)
-    e.push_back({{"ma_lk", x.report.ma_lk}, {"version", x.version}, {"claimed", x.claimed}, {"approved", x.approved},
+    e.push_back({{"ma_lk", x.report.ma_lk},
+                 {"version", x.version},
+                 {"claimed", x.claimed},
+                 {"approved", x.approved},
                  {"rejected", x.rejected}});
   return {{"txn", r.txn}, {"received_at", r.received_at}, {"facility", r.facility}, {"encounters", e}};
 }
 
 }  // namespace
 
-Result<ReviewResult> SubmitClaims(Db& db, const ReviewDeps& deps, std::string_view xml, const std::string& key,
-                                  const Actor& actor) {
-  if (key.empty() || key.size() > 200)
-    return Status::Invalid("idempotency_key", "Cần khoá chống gửi trùng (Idempotency-Key, tối đa 200 ký tự)",
-                           "an idempotency key of at most 200 characters is required");
+namespace {
+
+Result<std::optional<ReviewResult>> Replay(Db& db, const std::string& key) {
   {
     BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT response FROM claim_submissions WHERE idempotency_key = ?"));
     st->Bind(key);
@@ -194,9 +203,19 @@ Result<ReviewResult> SubmitClaims(Db& db, const ReviewDeps& deps, std::string_vi
           r.encounters.push_back(std::move(x));
         }
       }
-      return r;
+      return std::optional<ReviewResult>(std::move(r));
     }
   }
+  return std::optional<ReviewResult>{};
+}
+
+}  // namespace
+
+Result<PreparedReview> PrepareReview(const ReviewDeps& deps, std::string_view xml, const std::string& key,
+                                     const Actor& actor) {
+  if (key.empty() || key.size() > 200)
+    return Status::Invalid("idempotency_key", "Cần khoá chống gửi trùng (Idempotency-Key, tối đa 200 ký tự)",
+                           "an idempotency key of at most 200 characters is required");
   BHXH_ASSIGN_OR_RETURN(Envelope env, ParseEnvelope(xml));
   if (actor.role == "facility" && actor.facility_code != env.macskcb)
     return Status::Error("forbidden", "MACSKCB", "Cơ sở chỉ được gửi hồ sơ của chính mình",
@@ -206,45 +225,68 @@ Result<ReviewResult> SubmitClaims(Db& db, const ReviewDeps& deps, std::string_vi
   res.received_at = NowIsoUtc();
   res.txn = "GD" + env.macskcb + "-" + Sha256Hex(key).substr(0, 16);
   std::vector<EnvelopeError> errors = env.errors;
-  std::vector<Encounter> encs = ReadEncounters(env, &errors);
+  PreparedReview prep;
+  prep.key = key;
+  std::vector<Encounter>& encs = prep.encounters;
+  encs = ReadEncounters(env, &errors);
   CheckReport pre;
   CheckEncounters(encs, deps.schema, deps.law, &pre);
   res.errors = std::move(errors);
-  Reviewer rv(db, deps);
-
+  ReviewResult& res_out = prep.result;
+  res_out = std::move(res);
   for (size_t i = 0; i < encs.size(); ++i) {
     const Encounter& e = encs[i];
     ReviewedEncounter out;
     out.report = std::move(pre.encounters[i]);
-    rv.Card(out.report, *e.xml1);
-    BHXH_RETURN_IF_ERROR(rv.AgainstStored(out.report, env.macskcb, *e.xml1));
+    CardRule(deps, out.report, *e.xml1);
     for (const auto* lines : {&e.xml2, &e.xml3}) {
       for (const auto& r : *lines) {
         LineOutcome l;
         l.table = r.table;
         l.stt = r.Get("STT");
-        l.code = r.table == "XML2" ? r.Get("MA_THUOC") : (r.Get("MA_DICH_VU").empty() ? r.Get("MA_VAT_TU") : r.Get("MA_DICH_VU"));
+        l.code = r.table == "XML2" ? r.Get("MA_THUOC")
+                                   : (r.Get("MA_DICH_VU").empty() ? r.Get("MA_VAT_TU") : r.Get("MA_DICH_VU"));
         l.group = r.Get("MA_NHOM");
         l.quantity = Milli(r.Get("SO_LUONG")).value_or(0);
         l.unit_price = Milli(r.Get(r.table == "XML2" ? "DON_GIA" : "DON_GIA_BH")).value_or(0);
         l.claimed = Milli(r.Get("T_BHTT")).value_or(0);
-        rv.Catalogue(out.report, env.macskcb, r, l);
+        CatalogueRule(deps, out.report, res_out.facility, r, l);
         out.lines.push_back(std::move(l));
       }
     }
+    res_out.encounters.push_back(std::move(out));
+  }
+  return prep;
+}
+
+Result<ReviewResult> CommitReview(Db& db, const ReviewDeps& deps, PreparedReview prep, const Actor& actor) {
+  {
+    BHXH_ASSIGN_OR_RETURN(auto prior, Replay(db, prep.key));
+    if (prior) return std::move(*prior);
+  }
+  const std::string& key = prep.key;
+  ReviewResult res = std::move(prep.result);
+  const std::vector<Encounter>& encs = prep.encounters;
+  StoredRule stored(db, deps);
+  for (size_t i = 0; i < encs.size(); ++i) {
+    ReviewedEncounter& out = res.encounters[i];
+    BHXH_RETURN_IF_ERROR(stored.Check(out.report, res.facility, *encs[i].xml1));
     // Rejecting findings: on the whole encounter (XML1) or on one line.
     std::set<std::string> enc_reasons;
     std::map<std::pair<std::string, std::string>, std::vector<std::string>> line_reasons;
     for (const auto& f : out.report.findings) {
       if (f.severity != "reject") continue;
-      if (f.table == "XML1" || f.stt.empty()) enc_reasons.insert(f.rule);
-      else if (f.rule != "DRUG-PRICE-ABOVE-BID" && f.rule != "SERVICE-PRICE-ABOVE") line_reasons[{f.table, f.stt}].push_back(f.rule);
+      if (f.table == "XML1" || f.stt.empty())
+        enc_reasons.insert(f.rule);
+      else if (f.rule != "DRUG-PRICE-ABOVE-BID" && f.rule != "SERVICE-PRICE-ABOVE")
+        line_reasons[{f.table, f.stt}].push_back(f.rule);
     }
     for (auto& l : out.lines) {
       auto it = line_reasons.find({l.table, l.stt});
       if (!enc_reasons.empty() || it != line_reasons.end()) {
         for (const auto& x : enc_reasons) l.reasons.push_back(x);
-        if (it != line_reasons.end()) for (const auto& x : it->second) l.reasons.push_back(x);
+        if (it != line_reasons.end())
+          for (const auto& x : it->second) l.reasons.push_back(x);
         l.rejected = l.claimed;
       }
       l.rejected = std::min(std::max<int64_t>(l.rejected, 0), l.claimed);
@@ -253,36 +295,51 @@ Result<ReviewResult> SubmitClaims(Db& db, const ReviewDeps& deps, std::string_vi
       out.approved += l.approved;
       out.rejected += l.rejected;
     }
-    res.encounters.push_back(std::move(out));
   }
 
   // Store everything in one transaction.
   Tx tx(db);
   BHXH_RETURN_IF_ERROR(tx.status());
-  BHXH_ASSIGN_OR_RETURN(auto sub, db.Prepare(
-      "INSERT INTO claim_submissions (txn, facility, idempotency_key, received_at, encounters, response, created_by) "
-      "VALUES (?,?,?,?,?,'',?) RETURNING id"));
+  BHXH_ASSIGN_OR_RETURN(auto sub, db.Prepare("INSERT INTO claim_submissions (txn, facility, idempotency_key, "
+                                             "received_at, encounters, response, created_by) "
+                                             "VALUES (?,?,?,?,?,'',?) RETURNING id"));
   sub->Bind(res.txn, res.facility, key, res.received_at, static_cast<int64_t>(encs.size()), actor.id);
   BHXH_ASSIGN_OR_RETURN(bool got, sub->Step());
   if (!got) return Status::Internal("insert submission returned no id");
   int64_t sub_id = sub->Int(0);
-  BHXH_ASSIGN_OR_RETURN(auto prev, db.Prepare(
-      "SELECT MAX(version) FROM claims WHERE facility = ? AND ma_lk = ?"));
-  BHXH_ASSIGN_OR_RETURN(auto retire, db.Prepare("UPDATE claims SET is_current = 0 WHERE facility = ? AND ma_lk = ? AND is_current = 1"));
-  BHXH_ASSIGN_OR_RETURN(auto ins, db.Prepare(
-      "INSERT INTO claims (facility, ma_lk, version, is_current, submission_id, patient_key, card_code, kind, admitted_at, "
-      "discharged_at, day, treatment_days, total_bv, claimed, approved, rejected, drug_lines, high_cost, xml1, others) "
-      "VALUES (?,?,?,1,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"));
+  // Earlier versions of this envelope's encounters, in one query per 500.
+  std::map<std::string, int> versions;
+  for (size_t b = 0; b < encs.size(); b += 500) {
+    size_t e = std::min(encs.size(), b + 500);
+    std::string sql = "SELECT ma_lk, MAX(version) FROM claims WHERE facility = ? AND ma_lk IN (";
+    for (size_t k = b; k < e; ++k) sql += k == b ? "?" : ",?";
+    sql += ") GROUP BY ma_lk";
+    BHXH_ASSIGN_OR_RETURN(auto q, db.Prepare(sql));
+    q->BindText(1, res.facility);
+    for (size_t k = b; k < e; ++k) q->BindText(static_cast<int>(k - b) + 2, encs[k].ma_lk);
+    while (true) {
+      BHXH_ASSIGN_OR_RETURN(bool row, q->Step());
+      if (!row) break;
+      versions[q->Text(0)] = static_cast<int>(q->Int(1));
+    }
+  }
+  BHXH_ASSIGN_OR_RETURN(
+      auto retire, db.Prepare("UPDATE claims SET is_current = 0 WHERE facility = ? AND ma_lk = ? AND is_current = 1"));
+  BHXH_ASSIGN_OR_RETURN(auto ins, db.Prepare("INSERT INTO claims (facility, ma_lk, version, is_current, submission_id, "
+                                             "patient_key, card_code, kind, admitted_at, "
+                                             "discharged_at, day, treatment_days, total_bv, claimed, approved, "
+                                             "rejected, drug_lines, high_cost, xml1, others) "
+                                             "VALUES (?,?,?,1,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"));
   for (size_t i = 0; i < encs.size(); ++i) {
     const Encounter& e = encs[i];
     ReviewedEncounter& out = res.encounters[i];
     const Record& x1 = *e.xml1;
-    prev->Reset();
-    prev->Bind(res.facility, e.ma_lk);
-    BHXH_ASSIGN_OR_RETURN(bool pr, prev->Step());
-    out.version = (pr && !prev->IsNull(0) ? static_cast<int>(prev->Int(0)) : 0) + 1;
-    retire->Reset();
-    BHXH_RETURN_IF_ERROR(retire->Bind(res.facility, e.ma_lk).Run());
+    int& v = versions[e.ma_lk];  // also numbers a MA_LK repeated inside this envelope
+    if (v > 0) {
+      retire->Reset();
+      BHXH_RETURN_IF_ERROR(retire->Bind(res.facility, e.ma_lk).Run());
+    }
+    out.version = ++v;
     nlohmann::json x1j = nlohmann::json::object(), others = nlohmann::json::array();
     for (const auto& [k, v] : x1.fields) x1j[k] = v;
     for (const auto& f : e.others) others.push_back({{"type", f.type}, {"xml", f.xml}});
@@ -295,8 +352,14 @@ Result<ReviewResult> SubmitClaims(Db& db, const ReviewDeps& deps, std::string_vi
     ins->Reset();
     ins->Bind(res.facility, e.ma_lk, out.version, sub_id, PatientKey(x1), Trim(Split(x1.Get("MA_THE_BHYT"), ';')[0]),
               x1.Get("MA_LOAI_KCB"));
-    if (in) ins->BindInt(8, *in); else ins->BindNull(8);
-    if (outm) ins->BindInt(9, *outm); else ins->BindNull(9);
+    if (in)
+      ins->BindInt(8, *in);
+    else
+      ins->BindNull(8);
+    if (outm)
+      ins->BindInt(9, *outm);
+    else
+      ins->BindNull(9);
     ins->BindText(10, Compact(x1.Get("NGAY_RA")));
     ins->BindInt(11, IsDigits(x1.Get("SO_NGAY_DTRI")) ? std::stoi(x1.Get("SO_NGAY_DTRI")) : 0);
     ins->BindInt(12, Milli(x1.Get("T_TONGCHI_BV")).value_or(0));
@@ -313,22 +376,36 @@ Result<ReviewResult> SubmitClaims(Db& db, const ReviewDeps& deps, std::string_vi
   }
   {
     BHXH_ASSIGN_OR_RETURN(auto w, db.Bulk("claim_lines", {"claim_id", "tbl", "stt", "code", "group_code", "quantity",
-                                                           "unit_price", "claimed", "approved", "rejected", "reasons"}));
+                                                          "unit_price", "claimed", "approved", "rejected", "reasons"}));
     for (const auto& out : res.encounters)
       for (const auto& l : out.lines) {
         std::string reasons;
         for (const auto& x : l.reasons) reasons += (reasons.empty() ? "" : ",") + x;
-        w->Int(out.claim_id); w->Text(l.table); w->Text(l.stt); w->Text(l.code); w->Text(l.group);
-        w->Int(l.quantity); w->Int(l.unit_price); w->Int(l.claimed); w->Int(l.approved); w->Int(l.rejected);
+        w->Int(out.claim_id);
+        w->Text(l.table);
+        w->Text(l.stt);
+        w->Text(l.code);
+        w->Text(l.group);
+        w->Int(l.quantity);
+        w->Int(l.unit_price);
+        w->Int(l.claimed);
+        w->Int(l.approved);
+        w->Int(l.rejected);
         w->Text(reasons);
         BHXH_RETURN_IF_ERROR(w->EndRow());
       }
     BHXH_RETURN_IF_ERROR(w->Finish());
-    BHXH_ASSIGN_OR_RETURN(auto fw, db.Bulk("claim_findings", {"claim_id", "rule", "severity", "tbl", "stt", "field", "message"}));
+    BHXH_ASSIGN_OR_RETURN(
+        auto fw, db.Bulk("claim_findings", {"claim_id", "rule", "severity", "tbl", "stt", "field", "message"}));
     for (const auto& out : res.encounters)
       for (const auto& f : out.report.findings) {
-        fw->Int(out.claim_id); fw->Text(f.rule); fw->Text(f.severity); fw->Text(f.table); fw->Text(f.stt);
-        fw->Text(f.field); fw->Text(f.message);
+        fw->Int(out.claim_id);
+        fw->Text(f.rule);
+        fw->Text(f.severity);
+        fw->Text(f.table);
+        fw->Text(f.stt);
+        fw->Text(f.field);
+        fw->Text(f.message);
         BHXH_RETURN_IF_ERROR(fw->EndRow());
       }
     BHXH_RETURN_IF_ERROR(fw->Finish());
@@ -339,6 +416,43 @@ Result<ReviewResult> SubmitClaims(Db& db, const ReviewDeps& deps, std::string_vi
                                   res.txn + ": " + std::to_string(encs.size()) + " encounters"));
   BHXH_RETURN_IF_ERROR(tx.Commit());
   return res;
+}
+
+Result<ReviewResult> SubmitClaims(Db& db, const ReviewDeps& deps, std::string_view xml, const std::string& key,
+                                  const Actor& actor) {
+  {
+    BHXH_ASSIGN_OR_RETURN(auto prior, Replay(db, key));
+    if (prior) return std::move(*prior);
+  }
+  BHXH_ASSIGN_OR_RETURN(PreparedReview prep, PrepareReview(deps, xml, key, actor));
+  return CommitReview(db, deps, std::move(prep), actor);
+}
+
+Status SubmitFiles(Db& db, const ReviewDeps& deps, const std::vector<std::string>& files, const Actor& actor,
+                   const std::function<void(const std::string&, const ReviewResult&)>& on_done) {
+  auto prepare = [&](size_t i) -> Result<PreparedReview> {
+    BHXH_ASSIGN_OR_RETURN(std::string text, ReadFile(files[i]));
+    auto p = PrepareReview(deps, text, "file:" + Sha256Hex(text), actor);
+    if (!p.ok()) return p.status().WithFieldPrefix(files[i] + ": ");
+    return p;
+  };
+  if (files.empty()) return Status::Ok();
+  std::future<Result<PreparedReview>> next = std::async(std::launch::async, prepare, 0);
+  for (size_t i = 0; i < files.size(); ++i) {
+    Result<PreparedReview> cur = next.get();
+    if (i + 1 < files.size()) next = std::async(std::launch::async, prepare, i + 1);
+    if (!cur.ok()) {
+      if (i + 1 < files.size()) next.wait();
+      return cur.status();
+    }
+    auto r = CommitReview(db, deps, std::move(cur).value(), actor);
+    if (!r.ok()) {
+      if (i + 1 < files.size()) next.wait();
+      return r.status();
+    }
+    if (on_done) on_done(files[i], *r);
+  }
+  return Status::Ok();
 }
 
 }  // namespace bhxh

@@ -15,6 +15,7 @@
 // submission return the first answer.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -57,5 +58,24 @@ struct ReviewDeps {
 // a facility account sending for another facility, storage failure.
 Result<ReviewResult> SubmitClaims(Db& db, const ReviewDeps& deps, std::string_view envelope_xml,
                                   const std::string& idempotency_key, const Actor& actor);
+
+// The same in two stages, so a batch can overlap them on two cores:
+// PrepareReview needs no store (parse, pre-check, card and catalogue
+// rules); CommitReview checks against stored claims, settles the amounts
+// and stores, in one transaction. Commit prepared envelopes in order.
+struct PreparedReview {
+  std::string key;
+  ReviewResult result;
+  std::vector<Encounter> encounters;
+};
+Result<PreparedReview> PrepareReview(const ReviewDeps& deps, std::string_view envelope_xml,
+                                     const std::string& idempotency_key, const Actor& actor);
+Result<ReviewResult> CommitReview(Db& db, const ReviewDeps& deps, PreparedReview prepared, const Actor& actor);
+
+// Submits envelope files in order, preparing the next one on a second
+// thread while the current one is stored. Each file's key is its content's
+// SHA-256, so a file sent twice is applied once. `on_done` sees each result.
+Status SubmitFiles(Db& db, const ReviewDeps& deps, const std::vector<std::string>& files, const Actor& actor,
+                   const std::function<void(const std::string&, const ReviewResult&)>& on_done);
 
 }  // namespace bhxh

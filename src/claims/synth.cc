@@ -77,7 +77,7 @@ std::string SynthEnvelope(const LawBook& law, const SynthOptions& opt) {
     uint64_t r = Mix(opt.seed * 1'000'003 + static_cast<uint64_t>(i));
     bool inpatient = has(i, "bed_days") || has(i, "overlap") || (r % 4 == 0);
     // "overlap" pairs encounter i with the same patient as encounter i-1's partner: use a shared card.
-    int patient = has(i, "overlap") ? 900000 : i;
+    int patient = has(i, "overlap") ? 90000000 : opt.patient_offset + i;
     char si[16];
     std::snprintf(si, sizeof si, "01%08d", patient);
     std::string card = std::string("DN4") + "01" + si;

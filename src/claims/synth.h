@@ -26,6 +26,7 @@ struct SynthOptions {
   int encounters = 10;
   std::string facility = "01001";
   std::string ma_lk_prefix = "LK";  // MA_LK = prefix + seed + "-" + index
+  int patient_offset = 0;            // patient of encounter i: SI number 01 + (offset + i)
   Date day = Date::FromYmd(2026, 11, 20);
   std::vector<SynthDefect> defects;
 };

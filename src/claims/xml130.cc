@@ -2,6 +2,8 @@
 
 #include <pugixml.hpp>
 
+#include <algorithm>
+
 #include "base/csv.h"
 #include "base/date.h"
 #include "base/text.h"
@@ -59,17 +61,29 @@ const RuleSpec& ClaimSchema::Rule(const std::string& id) const {
   return it->second;
 }
 
-std::string Record::Get(const std::string& name) const {
-  for (const auto& [k, v] : fields)
-    if (k == name) return v;
-  return "";
+void Record::Index() {
+  index_.resize(fields.size());
+  for (uint32_t i = 0; i < fields.size(); ++i) index_[i] = i;
+  std::stable_sort(index_.begin(), index_.end(), [this](uint32_t a, uint32_t b) { return fields[a].first < fields[b].first; });
 }
 
-bool Record::Has(const std::string& name) const {
-  for (const auto& [k, v] : fields)
-    if (k == name) return true;
-  return false;
+namespace {
+template <typename R>
+const std::pair<std::string, std::string>* FindField(const R& fields, const std::vector<uint32_t>& index,
+                                                     const std::string& name) {
+  auto it = std::lower_bound(index.begin(), index.end(), name,
+                             [&](uint32_t i, const std::string& n) { return fields[i].first < n; });
+  return it != index.end() && fields[*it].first == name ? &fields[*it] : nullptr;
 }
+}  // namespace
+
+const std::string& Record::Get(const std::string& name) const {
+  static const std::string kEmpty;
+  const auto* f = FindField(fields, index_, name);
+  return f ? f->second : kEmpty;
+}
+
+bool Record::Has(const std::string& name) const { return FindField(fields, index_, name) != nullptr; }
 
 std::optional<int64_t> Milli(const std::string& s) {
   if (s.empty()) return std::nullopt;
@@ -155,6 +169,7 @@ std::vector<Encounter> ReadEncounters(const Envelope& env, std::vector<EnvelopeE
         r.table = f.type;
         for (pugi::xml_node c : n.children())
           if (c.type() == pugi::node_element) r.fields.emplace_back(c.name(), Trim(c.text().as_string()));
+        r.Index();
         if (f.type == "XML1") {
           if (e.xml1) errors->push_back({r.Get("MA_LK"), where, "Một hồ sơ chỉ có một bảng tổng hợp XML1"});
           else e.xml1 = std::move(r);

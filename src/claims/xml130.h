@@ -44,8 +44,13 @@ class ClaimSchema {
 struct Record {
   std::string table;
   std::vector<std::pair<std::string, std::string>> fields;  // in document order
-  std::string Get(const std::string& name) const;
+  const std::string& Get(const std::string& name) const;  // "" when absent
   bool Has(const std::string& name) const;
+  // Builds the name index used by Get; call after filling `fields`.
+  void Index();
+
+ private:
+  std::vector<uint32_t> index_;  // positions in `fields`, sorted by name (safe to copy)
 };
 
 struct Encounter {

@@ -526,23 +526,19 @@ int main(int argc, char** argv) {
     ProgressBar bar("claims");
     Json all = Json::array();
     int64_t n = 0;
-    for (const auto& f : files) {
-      auto text = ReadFile(f);
-      if (!text.ok()) { rc = Fail(text.status(), g.json); return; }
-      auto cat = (*ctx)->CurrentCatalogue();
-      ReviewDeps deps{(*ctx)->claims, (*ctx)->law, *(*ctx)->cards, *cat};
-      // The file's content is its idempotency key: resubmitting the same file applies it once.
-      auto r = SubmitClaims(**lease, deps, *text, "file:" + Sha256Hex(*text), Operator(g));
-      if (!r.ok()) { rc = Fail(r.status().WithFieldPrefix(f + ": "), g.json); return; }
-      if (g.json) all.push_back(ToJson(*r));
+    auto cat = (*ctx)->CurrentCatalogue();
+    ReviewDeps deps{(*ctx)->claims, (*ctx)->law, *(*ctx)->cards, *cat};
+    Status st = SubmitFiles(**lease, deps, files, Operator(g), [&](const std::string& f, const ReviewResult& r) {
+      if (g.json) all.push_back(ToJson(r));
       else {
         int64_t claimed = 0, approved = 0;
-        for (const auto& e : r->encounters) { claimed += e.claimed; approved += e.approved; }
-        std::cout << f << ": " << r->encounters.size() << " hồ sơ, đề nghị " << Dong(claimed / 1000) << ", chấp nhận "
-                  << Dong(approved / 1000) << (r->replayed ? " (đã gửi trước đó)" : "") << "\n";
+        for (const auto& e : r.encounters) { claimed += e.claimed; approved += e.approved; }
+        std::cout << f << ": " << r.encounters.size() << " hồ sơ, đề nghị " << Dong(claimed / 1000) << ", chấp nhận "
+                  << Dong(approved / 1000) << (r.replayed ? " (đã gửi trước đó)" : "") << "\n";
       }
       bar.Update(++n, static_cast<int64_t>(files.size()));
-    }
+    });
+    if (!st.ok()) { rc = Fail(st, g.json); return; }
     if (g.json) Print(all);
   });
   auto* ccat = claims->add_subcommand("catalogue", "Import a catalogue CSV (drugs, services, facilities)");

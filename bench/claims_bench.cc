@@ -1,0 +1,128 @@
+// Claims review benchmark (issue #4): envelopes on disk → parsed, checked
+// (pre-check + national card index + catalogues + stored claims) → stored
+// results, in one process on a fresh SQLite store. Reports parse MB/s,
+// encounters/s and peak memory, for two sizes to show growth.
+//
+//   bench_claims [--encounters 50000,100000] [--per-envelope 500]
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "app/context.h"
+#include "bench/bench_util.h"
+#include "claims/catalogue.h"
+#include "claims/precheck.h"
+#include "claims/review.h"
+#include "base/csv.h"
+#include "claims/synth.h"
+
+using namespace bhxh;
+using bhxh::bench::Now;
+
+int main(int argc, char** argv) {
+  std::vector<int> sizes = {50'000, 100'000};
+  int per = 500;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    std::string a = argv[i];
+    if (a == "--encounters") {
+      sizes.clear();
+      std::string v = argv[i + 1];
+      for (size_t p = 0; p < v.size();) {
+        size_t c = v.find(',', p);
+        sizes.push_back(std::stoi(v.substr(p, c - p)));
+        p = c == std::string::npos ? v.size() : c + 1;
+      }
+    } else if (a == "--per-envelope") per = std::stoi(argv[i + 1]);
+  }
+  std::printf("# bench_claims — %s, %u cores\n", bench::Cpu().c_str(), std::thread::hardware_concurrency());
+  std::printf("%-11s %-9s %9s %9s %10s %12s %10s %10s\n", "encounters", "lines", "MB", "parse_s", "parse_MB/s",
+              "review+store_s", "enc/s", "peak_MiB");
+  for (int n : sizes) {
+    std::string dir = "/tmp/bhxh_claims_bench_" + std::to_string(n);
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    std::string db_path = dir + "/store.db";
+    auto ctx = AppContext::Open(DefaultDataDir(), db_path);
+    if (!ctx.ok()) { std::fprintf(stderr, "%s\n", ctx.status().ToString().c_str()); return 1; }
+    // Cards for every synthetic patient; a catalogue for the facility.
+    std::vector<CardRecord> recs;
+    for (int i = 0; i < n; ++i) {
+      CardRecord r;
+      char si[16];
+      std::snprintf(si, sizeof si, "01%08d", i);
+      r.si_number = si;
+      r.cccd = "001085" + std::string(si).substr(4);
+      r.full_name = "Nguyễn Văn An";
+      r.dob = {1985, 3, 2};
+      r.card_code = std::string("DN401") + si;
+      r.valid_from = Date::FromYmd(2026, 1, 1);
+      r.valid_to = Date::FromYmd(2026, 12, 31);
+      r.facility = "01001";
+      recs.push_back(std::move(r));
+    }
+    (*ctx)->cards->Build(std::move(recs));
+    Actor op{"bench", "officer", "", "", ""};
+    {
+      auto lease = (*ctx)->pool->Acquire();
+      (void)ImportCatalogue(**lease, "drugs",
+                            "facility,drug_code,name,tt_thau,unit_price,valid_from,valid_to\n"
+                            "01001,40.17,Paracetamol,X,1100,2026-01-01,2026-12-31\n"
+                            "01001,40.678,Amoxicillin,X,1200,2026-01-01,2026-12-31\n", op);
+      (void)ImportCatalogue(**lease, "services",
+                            "facility,service_code,name,group_code,unit_price,valid_from,valid_to\n"
+                            "01001,02.1896,Khám,13,38700,2026-01-01,2026-12-31\n"
+                            "01001,22.0120.1370,CTM,1,46200,2026-01-01,2026-12-31\n"
+                            "01001,K01.1911,Giường,15,199100,2026-01-01,2026-12-31\n", op);
+    }
+    (void)(*ctx)->LoadCatalogue();
+    // Envelopes on disk, `per` encounters each, ~2% with defects.
+    size_t bytes = 0;
+    std::vector<std::string> files;
+    for (int start = 0, k = 0; start < n; start += per, ++k) {
+      SynthOptions o;
+      o.seed = static_cast<uint64_t>(k + 1);
+      o.encounters = std::min(per, n - start);
+      o.patient_offset = start;
+      for (int d = 0; d < o.encounters; d += 50) o.defects.push_back({d, kSynthDefects[(d / 50) % kSynthDefects.size()].first});
+      std::string xml = SynthEnvelope((*ctx)->law, o);
+      // Patients of this envelope: shift the synthetic SI numbers.
+      std::string path = dir + "/env" + std::to_string(k) + ".xml";
+      FILE* f = std::fopen(path.c_str(), "w");
+      std::fwrite(xml.data(), 1, xml.size(), f);
+      std::fclose(f);
+      bytes += xml.size();
+      files.push_back(path);
+    }
+    bench::ResetPeak();
+    double base_rss = bench::RssMiB();
+    double parse_s = 0, t0 = Now();
+    int64_t lines = 0, encs = 0;
+    auto lease = (*ctx)->pool->Acquire();
+    for (const auto& path : files) {  // parse alone, for MB/s
+      auto text = ReadFile(path);
+      double p0 = Now();
+      auto env = ParseEnvelope(*text);
+      std::vector<EnvelopeError> errs;
+      auto e = ReadEncounters(*env, &errs);
+      parse_s += Now() - p0;
+      for (const auto& x : e) lines += static_cast<int64_t>(x.xml2.size() + x.xml3.size());
+    }
+    bench::ResetPeak();
+    t0 = Now();
+    auto cat = (*ctx)->CurrentCatalogue();
+    ReviewDeps deps{(*ctx)->claims, (*ctx)->law, *(*ctx)->cards, *cat};
+    Status s = SubmitFiles(**lease, deps, files, op, [&](const std::string&, const ReviewResult& r) {
+      encs += static_cast<int64_t>(r.encounters.size());
+    });
+    if (!s.ok()) { std::fprintf(stderr, "%s\n", s.ToString().c_str()); return 1; }
+    double total = Now() - t0;
+    std::printf("%-11lld %-9lld %9.1f %9.2f %10.1f %12.2f %10.0f %10.0f\n", static_cast<long long>(encs),
+                static_cast<long long>(lines), bytes / 1e6, parse_s, bytes / 1e6 / parse_s, total, encs / total,
+                bench::PeakMiB() - base_rss);
+    std::fflush(stdout);
+    std::filesystem::remove_all(dir);
+  }
+  return 0;
+}
