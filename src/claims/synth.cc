@@ -81,6 +81,11 @@ std::string SynthEnvelope(const LawBook& law, const SynthOptions& opt) {
     char si[16];
     std::snprintf(si, sizeof si, "01%08d", patient);
     std::string card = std::string("DN4") + "01" + si;
+    const SynthPatient* real = opt.patients.empty() ? nullptr : &opt.patients[static_cast<size_t>(i) % opt.patients.size()];
+    if (real) {
+      std::snprintf(si, sizeof si, "%s", real->si_number.c_str());
+      card = real->card_code;
+    }
     Date in_day = opt.day.AddDays(-(inpatient ? 4 : 0));
     Date out_day = opt.day;
     std::string ma_lk = opt.ma_lk_prefix + std::to_string(opt.seed) + "-" + std::to_string(i);
@@ -116,8 +121,9 @@ std::string SynthEnvelope(const LawBook& law, const SynthOptions& opt) {
     };
     add_line(false, "02.1896", "Khám Nội", 13, 1, 38'700, 100, in_day, 8);
     if (has(i, "exam_fee")) add_line(false, "02.1897", "Khám Tai Mũi Họng", 13, 1, 38'700, 100, in_day, 9);
-    add_line(true, "40.17", "Paracetamol 500mg", 4, 10 + static_cast<int64_t>(r % 20), 450 + static_cast<int64_t>(r % 7) * 100, 100, in_day, 8);
-    add_line(true, "40.678", "Amoxicillin 500mg", 4, 14, 1'200, 100, in_day, 8);
+    int64_t qp = opt.quantity_percent;
+    add_line(true, "40.17", "Paracetamol 500mg", 4, (10 + static_cast<int64_t>(r % 20)) * qp / 100, 450 + static_cast<int64_t>(r % 7) * 100, 100, in_day, 8);
+    add_line(true, "40.678", "Amoxicillin 500mg", 4, 14 * qp / 100, 1'200, 100, in_day, 8);
     if (!has(i, "overlap")) add_line(false, "22.0120.1370", "Tổng phân tích tế bào máu", 1, 1, 46'200, 100, in_day, 9);
     if (inpatient) {
       int bed_days = has(i, "bed_days") ? days + 2 : days;
@@ -128,7 +134,9 @@ std::string SynthEnvelope(const LawBook& law, const SynthOptions& opt) {
     }
     int64_t total_bh = 0;
     for (const auto& l : lines) total_bh += l.bh;
-    int muc = total_bh < low_cost ? 100 : 80;
+    int level_pct = 80;
+    if (auto lv = law.Level(card[2] - '0', in_day); lv.ok()) level_pct = static_cast<int>(lv->percent / 10'000);
+    int muc = total_bh < low_cost ? 100 : level_pct;
     if (has(i, "benefit")) muc = 95;  // a level the card does not give, with amounts consistent with it
     for (auto& l : lines) {
       l.bhtt = l.bh * muc / 100;
@@ -159,12 +167,18 @@ std::string SynthEnvelope(const LawBook& law, const SynthOptions& opt) {
     x2 += "</DSACH_CHI_TIET_THUOC></CHITIEU_CHITIET_THUOC>";
     x3 += "</DSACH_CHI_TIET_DVKT></CHITIEU_CHITIET_DVKT_VTYT>";
     Date card_from = Date::FromYmd(in_day.year(), 1, 1), card_to = Date::FromYmd(in_day.year(), 12, 31);
+    if (real) {
+      card_from = *Date::Parse(real->card_from, "from");
+      card_to = *Date::Parse(real->card_to, "to");
+    }
     if (has(i, "expired_card")) { card_from = Date::FromYmd(in_day.year() - 1, 1, 1); card_to = Date::FromYmd(in_day.year() - 1, 12, 31); }
     int64_t total_bv_claimed = sum_bv + (has(i, "total") ? 10'000'000 : 0);
     std::vector<std::pair<std::string, std::string>> s = {
-        {"MA_LK", ma_lk}, {"STT", std::to_string(i + 1)}, {"MA_BN", "BN" + std::to_string(patient)},
-        {"HO_TEN", "Nguyễn Văn An"}, {"SO_CCCD", "001085" + std::string(si).substr(4)}, {"NGAY_SINH", "198503020000"},
-        {"GIOI_TINH", "1"}, {"MA_THE_BHYT", card}, {"MA_DKBD", opt.facility}, {"GT_THE_TU", Ymd8(card_from)},
+        {"MA_LK", ma_lk}, {"STT", std::to_string(i + 1)}, {"MA_BN", "BN" + std::string(si)},
+        {"HO_TEN", real ? real->full_name : "Nguyễn Văn An"},
+        {"SO_CCCD", real ? real->cccd : "001085" + std::string(si).substr(4)},
+        {"NGAY_SINH", real ? real->dob12 : "198503020000"}, {"GIOI_TINH", real ? real->sex : "1"},
+        {"MA_THE_BHYT", card}, {"MA_DKBD", real ? real->registered : opt.facility}, {"GT_THE_TU", Ymd8(card_from)},
         {"GT_THE_DEN", Ymd8(card_to)}, {"MA_BENH_CHINH", inpatient ? "J18.9" : "J06.9"}, {"MA_BENH_KT", "I10;E11.9"},
         {"MA_DOITUONG_KCB", "1.1"}, {"NGAY_VAO", has(i, "bad_date") ? "202613200800" : When(in_day, 7, 30)},
         {"NGAY_RA", When(out_day, 16, 0)}, {"SO_NGAY_DTRI", std::to_string(days)}, {"KET_QUA_DTRI", "1"},

@@ -21,6 +21,11 @@ struct SynthDefect {
 // Defect kind → the rule it must trigger.
 extern const std::vector<std::pair<std::string, std::string>> kSynthDefects;
 
+// A real person with a card, for envelopes built on the demo database.
+struct SynthPatient {
+  std::string si_number, cccd, full_name, dob12, sex, card_code, card_from, card_to, registered;  // XML forms
+};
+
 struct SynthOptions {
   uint64_t seed = 1;
   int encounters = 10;
@@ -29,6 +34,8 @@ struct SynthOptions {
   int patient_offset = 0;            // patient of encounter i: SI number 01 + (offset + i)
   Date day = Date::FromYmd(2026, 11, 20);
   std::vector<SynthDefect> defects;
+  std::vector<SynthPatient> patients;  // when set, encounter i treats patients[i % size] with their card
+  int quantity_percent = 100;          // scales drug quantities (a facility whose costs jump)
 };
 
 // Returns the GIAMDINHHS envelope as XML text.

@@ -25,6 +25,7 @@
 #include "collection/declarations.h"
 #include "collection/ledger.h"
 #include "collection/payments.h"
+#include "gen/claims_gen.h"
 #include "gen/generator.h"
 #include "history/book.h"
 #include "views/json_views.h"
@@ -80,6 +81,7 @@ int main(int argc, char** argv) {
   bool demo = false;
   GenOptions gen;
   std::string start = "2023-01", end = "2026-10";
+  int claims_days = 28;
   init->add_flag("--demo", demo, "Generate a demo province");
   auto add_gen_opts = [&](CLI::App* c) {
     c->add_option("--persons", gen.persons, "Number of persons")->check(CLI::Range(int64_t{100}, int64_t{20'000'000}));
@@ -87,6 +89,7 @@ int main(int argc, char** argv) {
     c->add_option("--province", gen.province, "Province code of the demo province");
     c->add_option("--from", start, "First month of history (YYYY-MM)");
     c->add_option("--to", end, "Last month collected (YYYY-MM)");
+    c->add_option("--claims-days", claims_days, "Days of demo HI claims ending on the 20th of the month after --to (0: none)");
   };
   add_gen_opts(init);
   auto generate_into = [&](AppContext& ctx) -> int {
@@ -107,14 +110,30 @@ int main(int argc, char** argv) {
     std::string first_employer = gen.province + "A00001";
     auto acc = EnsureDemoAccounts(**lease, gen.province, first_employer);
     if (!acc.ok()) return Fail(acc, g.json);
+    ClaimsGenStats cs;
+    if (claims_days > 0) {
+      Status s = ctx.LoadCards();
+      if (!s.ok()) return Fail(s, g.json);
+      ClaimsGenOptions co;
+      co.seed = gen.seed;
+      co.province = gen.province;
+      co.last_day = gen.end.Next().FirstDay().AddDays(19);
+      co.days = claims_days;
+      auto c = GenerateClaims(**lease, ctx.claims, ctx.law, *ctx.cards, co, Operator(g));
+      if (!c.ok()) return Fail(c.status(), g.json);
+      cs = *c;
+    }
     if (g.json) {
       Print({{"persons", r->persons}, {"employers", r->employers}, {"cooperatives", r->cooperatives},
              {"workers", r->workers}, {"periods", r->periods}, {"cards", r->cards}, {"payments", r->payments},
-             {"months_collected", r->months_collected}});
+             {"months_collected", r->months_collected}, {"claim_envelopes", cs.envelopes},
+             {"claim_encounters", cs.encounters}, {"claims_with_rejections", cs.rejected_encounters}});
     } else {
       std::cout << "Đã tạo dữ liệu mẫu: " << r->persons << " người, " << r->employers << " đơn vị ("
                 << r->cooperatives << " hợp tác xã), " << r->workers << " người lao động, " << r->cards
-                << " thẻ BHYT, " << r->months_collected << " tháng thu, " << r->payments << " lần nộp tiền.\n"
+                << " thẻ BHYT, " << r->months_collected << " tháng thu, " << r->payments << " lần nộp tiền; "
+                << cs.encounters << " hồ sơ KCB BHYT (" << cs.envelopes << " lần gửi, " << cs.rejected_encounters
+                << " hồ sơ bị xuất toán một phần; cơ sở " << cs.jump_facility << " tăng chi phí đột biến).\n"
                 << "Mã truy cập mẫu: demo-officer-token, demo-employer-token (đơn vị " << first_employer
                 << "), demo-facility-token\n";
     }
@@ -241,8 +260,11 @@ int main(int argc, char** argv) {
                       const std::map<std::string, std::string>& query = {}) -> int {
     auto ctx = OpenCtx(g);
     if (!ctx.ok()) return Fail(ctx.status(), g.json);
-    if (path.find("/eligibility") != std::string::npos) {
-      Status s = (*ctx)->LoadCards();
+    if (path.find("/eligibility") != std::string::npos || path == "/claims") {
+      Status s = (*ctx)->LoadCards();  // also loads the catalogue
+      if (!s.ok()) return Fail(s, g.json);
+    } else {
+      Status s = (*ctx)->LoadCatalogue();
       if (!s.ok()) return Fail(s, g.json);
     }
     // The CLI's actor is the operator: register a one-off token for it.
