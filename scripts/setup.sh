@@ -13,6 +13,7 @@ PKGS=(
   libpq-dev postgresql      # PostgreSQL store + throwaway server in tests
   libutf8proc-dev           # Unicode normalisation for diacritic-insensitive search
   libpugixml-dev            # XML 130 claims (DOM parser)
+  libxlsxwriter-dev         # XLSX exports
   libgtest-dev libgmock-dev # unit tests
   libbenchmark-dev wrk      # benchmarks
   curl sqlite3              # smoke test

@@ -334,6 +334,11 @@ HttpResponse HandleApi(AppContext& ctx, const HttpRequest& req) {
     auto r = PublishedPrices(db, Q(req, "province"), Q(req, "facility"), Q(req, "date"));
     if (!r.ok()) return Error(r.status());
     if (Q(req, "format") == "csv") return {200, "text/csv; charset=utf-8", PricesCsv(*r)};
+    if (Q(req, "format") == "xlsx") {
+      auto x = PricesXlsx(*r);
+      if (!x.ok()) return Error(x.status());
+      return {200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", *x};
+    }
     nlohmann::json out = nlohmann::json::array();
     for (const auto& p : *r) out.push_back(ToJson(p));
     return Reply(200, {{"prices", out}});

@@ -149,6 +149,20 @@ TEST_P(Review, CatalogueImportIsValidatedWhole) {
   EXPECT_EQ(*db().QueryInt("SELECT COUNT(*) FROM drug_prices WHERE drug_code = '40.1'"), 0);
 }
 
+TEST_P(Review, WinningBidPricesArePublishedAsCsvAndXlsx) {
+  auto p = PublishedPrices(db(), "01", "", "2026-06-01");
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  ASSERT_EQ(p->size(), 2u);
+  EXPECT_EQ((*p)[1].drug_code, "40.678");
+  EXPECT_EQ((*p)[1].unit_price, 1'000'000);  // 1,000 VND in thousandths
+  std::string csv = PricesCsv(*p);
+  EXPECT_NE(csv.find("\"40.678\",\"Amoxicillin 500mg\""), std::string::npos);
+  auto x = PricesXlsx(*p);
+  ASSERT_TRUE(x.ok());
+  EXPECT_EQ(x->substr(0, 2), "PK");  // an OOXML zip package
+  EXPECT_TRUE(PublishedPrices(db(), "01", "", "2027-06-01")->empty());  // no longer in force
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, Review, ::testing::Values("sqlite", "postgres"), testing::BackendName);
 
 }  // namespace

@@ -40,5 +40,7 @@ struct PublishedPrice {
 Result<std::vector<PublishedPrice>> PublishedPrices(Db& db, const std::string& province, const std::string& facility,
                                                     const std::string& on);
 std::string PricesCsv(const std::vector<PublishedPrice>& p);
+// The same as an XLSX workbook (bytes), one sheet, Vietnamese headers.
+Result<std::string> PricesXlsx(const std::vector<PublishedPrice>& p);
 
 }  // namespace bhxh

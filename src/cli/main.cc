@@ -19,6 +19,7 @@
 #include "cli/progress.h"
 #include "claims/precheck.h"
 #include "claims/review.h"
+#include "claims/settlement.h"
 #include "claims/synth.h"
 #include "collection/arrears.h"
 #include "collection/collect.h"
@@ -579,7 +580,25 @@ int main(int argc, char** argv) {
   cprices->add_option("--facility", code);
   cprices->add_option("--date", date);
   cprices->add_flag("--csv", csv);
+  std::string xlsx_out;
+  cprices->add_option("--xlsx", xlsx_out, "Write an XLSX workbook to this file");
   cprices->callback([&] {
+    if (!xlsx_out.empty()) {
+      auto ctx = OpenCtx(g);
+      if (!ctx.ok()) { rc = Fail(ctx.status(), g.json); return; }
+      auto lease = (*ctx)->pool->Acquire();
+      if (!lease.ok()) { rc = Fail(lease.status(), g.json); return; }
+      auto r = PublishedPrices(**lease, province, code, date);
+      if (!r.ok()) { rc = Fail(r.status(), g.json); return; }
+      auto x = PricesXlsx(*r);
+      if (!x.ok()) { rc = Fail(x.status(), g.json); return; }
+      FILE* f = std::fopen(xlsx_out.c_str(), "wb");
+      if (!f) { rc = Fail(Status::Invalid("xlsx", "Không ghi được tệp", "cannot write file"), g.json); return; }
+      std::fwrite(x->data(), 1, x->size(), f);
+      std::fclose(f);
+      std::cout << "Đã ghi " << r->size() << " dòng giá thuốc vào " << xlsx_out << "\n";
+      return;
+    }
     rc = api_call("GET", "/drug-prices", "", {{"province", province}, {"facility", code}, {"date", date}, {"format", csv ? "csv" : ""}});
   });
 
