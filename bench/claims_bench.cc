@@ -118,6 +118,23 @@ int main(int argc, char** argv) {
     });
     if (!s.ok()) { std::fprintf(stderr, "%s\n", s.ToString().c_str()); return 1; }
     double total = Now() - t0;
+    // The two stages alone (on a second store), to see which one bounds the pipeline.
+    double prep_s = 0, commit_s = 0;
+    {
+      std::string p2 = dir + "/stages.db";
+      auto ctx2 = AppContext::Open(DefaultDataDir(), p2);
+      auto l2 = (*ctx2)->pool->Acquire();
+      for (const auto& path : files) {
+        auto text = ReadFile(path);
+        double a = Now();
+        auto prep = PrepareReview(deps, *text, path, op);
+        double b = Now();
+        auto r = CommitReview(**l2, deps, std::move(prep).value(), op);
+        commit_s += Now() - b;
+        prep_s += b - a;
+      }
+    }
+    std::fprintf(stderr, "stages alone: prepare %.2f s, commit %.2f s\n", prep_s, commit_s);
     std::printf("%-11lld %-9lld %9.1f %9.2f %10.1f %12.2f %10.0f %10.0f\n", static_cast<long long>(encs),
                 static_cast<long long>(lines), bytes / 1e6, parse_s, bytes / 1e6 / parse_s, total, encs / total,
                 bench::PeakMiB() - base_rss);

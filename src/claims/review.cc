@@ -1,6 +1,8 @@
 #include "claims/review.h"
 
+#include <deque>
 #include <future>
+#include <thread>
 #include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -359,8 +361,7 @@ Result<ReviewResult> CommitReview(Db& db, const ReviewDeps& deps, PreparedReview
       BHXH_RETURN_IF_ERROR(retire->Bind(res.facility, e.ma_lk).Run());
     }
     out.version = ++v;
-    nlohmann::json x1j = nlohmann::json::object(), others = nlohmann::json::array();
-    for (const auto& [k, v] : x1.fields) x1j[k] = v;
+    nlohmann::json others = nlohmann::json::array();
     for (const auto& f : e.others) others.push_back({{"type", f.type}, {"xml", f.xml}});
     auto in = Minutes12(x1.Get("NGAY_VAO")), outm = Minutes12(x1.Get("NGAY_RA"));
     int64_t high = 0;
@@ -387,7 +388,7 @@ Result<ReviewResult> CommitReview(Db& db, const ReviewDeps& deps, PreparedReview
     ins->BindInt(15, out.rejected);
     ins->BindInt(16, static_cast<int64_t>(e.xml2.size()));
     ins->BindInt(17, high);
-    ins->BindText(18, x1j.dump());
+    ins->BindText(18, e.xml1_raw);
     ins->BindText(19, others.dump());
     BHXH_ASSIGN_OR_RETURN(bool ok, ins->Step());
     if (!ok) return Status::Internal("insert claim returned no id");
@@ -456,17 +457,30 @@ Status SubmitFiles(Db& db, const ReviewDeps& deps, const std::vector<std::string
     return p;
   };
   if (files.empty()) return Status::Ok();
-  std::future<Result<PreparedReview>> next = std::async(std::launch::async, prepare, 0);
+  // Preparation is the heavier stage: keep up to `ahead` envelopes being
+  // prepared (one per core) while this thread stores them in order.
+  const size_t ahead = std::max<size_t>(2, std::thread::hardware_concurrency());
+  std::deque<std::future<Result<PreparedReview>>> pending;
+  size_t launched = 0;
+  auto top_up = [&] {
+    while (launched < files.size() && pending.size() < ahead)
+      pending.push_back(std::async(std::launch::async, prepare, launched++));
+  };
+  auto drain = [&] {
+    for (auto& f : pending) f.wait();
+  };
+  top_up();
   for (size_t i = 0; i < files.size(); ++i) {
-    Result<PreparedReview> cur = next.get();
-    if (i + 1 < files.size()) next = std::async(std::launch::async, prepare, i + 1);
+    Result<PreparedReview> cur = pending.front().get();
+    pending.pop_front();
+    top_up();
     if (!cur.ok()) {
-      if (i + 1 < files.size()) next.wait();
+      drain();
       return cur.status();
     }
     auto r = CommitReview(db, deps, std::move(cur).value(), actor);
     if (!r.ok()) {
-      if (i + 1 < files.size()) next.wait();
+      drain();
       return r.status();
     }
     if (on_done) on_done(files[i], *r);

@@ -172,7 +172,10 @@ std::vector<Encounter> ReadEncounters(const Envelope& env, std::vector<EnvelopeE
         r.Index();
         if (f.type == "XML1") {
           if (e.xml1) errors->push_back({r.Get("MA_LK"), where, "Một hồ sơ chỉ có một bảng tổng hợp XML1"});
-          else e.xml1 = std::move(r);
+          else {
+            e.xml1 = std::move(r);
+            e.xml1_raw = f.xml;
+          }
         } else {
           (f.type == "XML2" ? lines2 : lines3).push_back(std::move(r));
         }

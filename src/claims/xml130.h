@@ -57,6 +57,7 @@ struct Encounter {
   int hoso = 0;
   std::string ma_lk;
   std::optional<Record> xml1;
+  std::string xml1_raw;  // the XML1 file as received
   std::vector<Record> xml2, xml3;
   std::vector<ClaimFile> others;  // XML4.. kept as received
 };

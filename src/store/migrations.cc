@@ -193,7 +193,7 @@ CREATE TABLE claims (
   rejected BIGINT NOT NULL,
   drug_lines INTEGER NOT NULL,
   high_cost BIGINT NOT NULL,     -- fund share of high-cost services (surgery, imaging)
-  xml1 TEXT NOT NULL,
+  xml1 TEXT NOT NULL,            -- XML1 as received
   others TEXT NOT NULL           -- XML4.. as received (JSON)
 );
 CREATE UNIQUE INDEX claims_version ON claims(facility, ma_lk, version);
