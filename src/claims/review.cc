@@ -346,53 +346,70 @@ Result<ReviewResult> CommitReview(Db& db, const ReviewDeps& deps, PreparedReview
   }
   BHXH_ASSIGN_OR_RETURN(
       auto retire, db.Prepare("UPDATE claims SET is_current = 0 WHERE facility = ? AND ma_lk = ? AND is_current = 1"));
-  BHXH_ASSIGN_OR_RETURN(auto ins, db.Prepare("INSERT INTO claims (facility, ma_lk, version, is_current, submission_id, "
-                                             "patient_key, card_code, kind, admitted_at, "
-                                             "discharged_at, day, treatment_days, total_bv, claimed, approved, "
-                                             "rejected, drug_lines, high_cost, xml1, others) "
-                                             "VALUES (?,?,?,1,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"));
-  for (size_t i = 0; i < encs.size(); ++i) {
-    const Encounter& e = encs[i];
-    ReviewedEncounter& out = res.encounters[i];
-    const Record& x1 = *e.xml1;
-    int& v = versions[e.ma_lk];  // also numbers a MA_LK repeated inside this envelope
-    if (v > 0) {
-      retire->Reset();
-      BHXH_RETURN_IF_ERROR(retire->Bind(res.facility, e.ma_lk).Run());
+  // Claim rows go in 200 at a time with one multi-row INSERT (one round trip
+  // instead of one per encounter); RETURNING gives (id, ma_lk, version),
+  // matched back by key since row order is not guaranteed.
+  constexpr size_t kChunk = 200;
+  const std::string head =
+      "INSERT INTO claims (facility, ma_lk, version, is_current, submission_id, patient_key, card_code, kind, "
+      "admitted_at, discharged_at, day, treatment_days, total_bv, claimed, approved, rejected, drug_lines, high_cost, "
+      "xml1, others) VALUES ";
+  const std::string one = "(?,?,?,1,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+  for (size_t b = 0; b < encs.size(); b += kChunk) {
+    size_t end_i = std::min(encs.size(), b + kChunk);
+    std::string sql = head;
+    for (size_t i = b; i < end_i; ++i) sql += (i == b ? "" : ",") + one;
+    sql += " RETURNING id, ma_lk, version";
+    BHXH_ASSIGN_OR_RETURN(auto ins, db.Prepare(sql));
+    int k = 0;
+    std::map<std::pair<std::string, int>, ReviewedEncounter*> by_key;
+    for (size_t i = b; i < end_i; ++i) {
+      const Encounter& e = encs[i];
+      ReviewedEncounter& out = res.encounters[i];
+      const Record& x1 = *e.xml1;
+      int& v = versions[e.ma_lk];  // also numbers a MA_LK repeated inside this envelope
+      if (v > 0) {
+        retire->Reset();
+        BHXH_RETURN_IF_ERROR(retire->Bind(res.facility, e.ma_lk).Run());
+      }
+      out.version = ++v;
+      by_key[{e.ma_lk, out.version}] = &out;
+      nlohmann::json others = nlohmann::json::array();
+      for (const auto& f : e.others) others.push_back({{"type", f.type}, {"xml", f.xml}});
+      auto in = Minutes12(x1.Get("NGAY_VAO")), outm = Minutes12(x1.Get("NGAY_RA"));
+      int64_t high = 0;
+      for (const auto& r : e.xml3) {
+        const std::string& g = r.Get("MA_NHOM");
+        if (g == "2" || g == "8") high += Milli(r.Get("T_BHTT")).value_or(0);
+      }
+      ins->BindText(++k, res.facility);
+      ins->BindText(++k, e.ma_lk);
+      ins->BindInt(++k, out.version);
+      ins->BindInt(++k, sub_id);
+      ins->BindText(++k, PatientKey(x1));
+      ins->BindText(++k, Trim(Split(x1.Get("MA_THE_BHYT"), ';')[0]));
+      ins->BindText(++k, x1.Get("MA_LOAI_KCB"));
+      if (in) ins->BindInt(++k, *in); else ins->BindNull(++k);
+      if (outm) ins->BindInt(++k, *outm); else ins->BindNull(++k);
+      ins->BindText(++k, Compact(x1.Get("NGAY_RA")));
+      ins->BindInt(++k, IsDigits(x1.Get("SO_NGAY_DTRI")) ? std::stoi(x1.Get("SO_NGAY_DTRI")) : 0);
+      ins->BindInt(++k, Milli(x1.Get("T_TONGCHI_BV")).value_or(0));
+      ins->BindInt(++k, out.claimed);
+      ins->BindInt(++k, out.approved);
+      ins->BindInt(++k, out.rejected);
+      ins->BindInt(++k, static_cast<int64_t>(e.xml2.size()));
+      ins->BindInt(++k, high);
+      ins->BindText(++k, e.xml1_raw);
+      ins->BindText(++k, others.dump());
     }
-    out.version = ++v;
-    nlohmann::json others = nlohmann::json::array();
-    for (const auto& f : e.others) others.push_back({{"type", f.type}, {"xml", f.xml}});
-    auto in = Minutes12(x1.Get("NGAY_VAO")), outm = Minutes12(x1.Get("NGAY_RA"));
-    int64_t high = 0;
-    for (size_t k = 0; k < e.xml3.size(); ++k) {
-      std::string g = e.xml3[k].Get("MA_NHOM");
-      if (g == "2" || g == "8") high += Milli(e.xml3[k].Get("T_BHTT")).value_or(0);
+    while (true) {
+      BHXH_ASSIGN_OR_RETURN(bool row, ins->Step());
+      if (!row) break;
+      auto it = by_key.find({ins->Text(1), static_cast<int>(ins->Int(2))});
+      if (it != by_key.end()) it->second->claim_id = ins->Int(0);
     }
-    ins->Reset();
-    ins->Bind(res.facility, e.ma_lk, out.version, sub_id, PatientKey(x1), Trim(Split(x1.Get("MA_THE_BHYT"), ';')[0]),
-              x1.Get("MA_LOAI_KCB"));
-    if (in)
-      ins->BindInt(8, *in);
-    else
-      ins->BindNull(8);
-    if (outm)
-      ins->BindInt(9, *outm);
-    else
-      ins->BindNull(9);
-    ins->BindText(10, Compact(x1.Get("NGAY_RA")));
-    ins->BindInt(11, IsDigits(x1.Get("SO_NGAY_DTRI")) ? std::stoi(x1.Get("SO_NGAY_DTRI")) : 0);
-    ins->BindInt(12, Milli(x1.Get("T_TONGCHI_BV")).value_or(0));
-    ins->BindInt(13, out.claimed);
-    ins->BindInt(14, out.approved);
-    ins->BindInt(15, out.rejected);
-    ins->BindInt(16, static_cast<int64_t>(e.xml2.size()));
-    ins->BindInt(17, high);
-    ins->BindText(18, e.xml1_raw);
-    ins->BindText(19, others.dump());
-    BHXH_ASSIGN_OR_RETURN(bool ok, ins->Step());
-    if (!ok) return Status::Internal("insert claim returned no id");
-    out.claim_id = ins->Int(0);
+    for (const auto& [key, out] : by_key)
+      if (!out->claim_id) return Status::Internal("insert claim returned no id for " + key.first);
   }
   {
     BHXH_ASSIGN_OR_RETURN(auto w, db.Bulk("claim_lines", {"claim_id", "tbl", "stt", "code", "group_code", "quantity",
