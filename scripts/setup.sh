@@ -14,6 +14,7 @@ PKGS=(
   libutf8proc-dev           # Unicode normalisation for diacritic-insensitive search
   libpugixml-dev            # XML 130 claims (DOM parser)
   libxlsxwriter-dev         # XLSX exports
+  libzip-dev                # XLSX imports (the package is a zip)
   libgtest-dev libgmock-dev # unit tests
   libbenchmark-dev wrk      # benchmarks
   curl sqlite3              # smoke test

@@ -2,6 +2,7 @@
 
 #include "base/csv.h"
 #include "base/text.h"
+#include "base/xlsx.h"
 #include "claims/xml130.h"
 
 namespace bhxh {
@@ -100,7 +101,16 @@ Result<ImportResult> ImportCatalogue(Db& db, const std::string& kind, const std:
   } else {
     return Status::Invalid("kind", "Loại danh mục phải là drugs, services hoặc facilities", "kind must be drugs, services or facilities");
   }
-  BHXH_ASSIGN_OR_RETURN(CsvTable t, ParseCsv(text, kind));
+  // A spreadsheet (XLSX) or CSV text: the same table, the same checks.
+  CsvTable t;
+  if (LooksLikeXlsx(text)) {
+    BHXH_ASSIGN_OR_RETURN(t, ReadXlsxFirstSheet(text, kind));
+    for (auto& r : t.rows)
+      for (size_t i = 0; i < t.header.size() && i < r.cells.size(); ++i)
+        if (t.header[i] == "valid_from" || t.header[i] == "valid_to") r.cells[i] = ExcelSerialToIso(r.cells[i]);
+  } else {
+    BHXH_ASSIGN_OR_RETURN(t, ParseCsv(text, kind));
+  }
   std::vector<int> idx;
   for (const auto& c : cols) {
     int i = t.Column(c);

@@ -50,7 +50,8 @@ struct ImportResult {
 
 // kind: "drugs" (facility,drug_code,name,tt_thau,unit_price,valid_from,valid_to),
 // "services" (facility,service_code,name,group_code,unit_price,valid_from,valid_to),
-// "facilities" (code,name,level,province). Prices in dong, '.' decimals.
+// "facilities" (code,name,level,province). Prices in dong, '.' decimals. The text may
+// also be an XLSX workbook (first sheet, same header row); Excel date cells are converted.
 Result<ImportResult> ImportCatalogue(Db& db, const std::string& kind, const std::string& csv_text, const Actor& actor);
 
 }  // namespace bhxh

@@ -2,6 +2,13 @@
 // versions; settlement counts the current version once.
 #include "claims/review.h"
 
+#include <xlsxwriter.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "base/csv.h"
+
 #include <gtest/gtest.h>
 
 #include <set>
@@ -161,6 +168,36 @@ TEST_P(Review, WinningBidPricesArePublishedAsCsvAndXlsx) {
   ASSERT_TRUE(x.ok());
   EXPECT_EQ(x->substr(0, 2), "PK");  // an OOXML zip package
   EXPECT_TRUE(PublishedPrices(db(), "01", "", "2027-06-01")->empty());  // no longer in force
+}
+
+TEST_P(Review, CataloguesImportFromXlsxToo) {
+  std::string path = std::filesystem::temp_directory_path() / ("bhxh_cat_" + std::to_string(::getpid()) + ".xlsx");
+  lxw_workbook* wb = workbook_new(path.c_str());
+  lxw_worksheet* ws = workbook_add_worksheet(wb, nullptr);
+  const char* head[] = {"facility", "drug_code", "name", "tt_thau", "unit_price", "valid_from", "valid_to"};
+  for (int c = 0; c < 7; ++c) worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), head[c], nullptr);
+  worksheet_write_string(ws, 1, 0, "01002", nullptr);
+  worksheet_write_string(ws, 1, 1, "40.999", nullptr);
+  worksheet_write_string(ws, 1, 2, "Vitamin C 500mg", nullptr);
+  worksheet_write_string(ws, 1, 3, "QĐ 7;G2;N1;2026", nullptr);
+  worksheet_write_number(ws, 1, 4, 850.5, nullptr);
+  worksheet_write_number(ws, 1, 5, 46023, nullptr);  // Excel serial for 2026-01-01
+  worksheet_write_string(ws, 1, 6, "2026-12-31", nullptr);
+  ASSERT_EQ(workbook_close(wb), LXW_NO_ERROR);
+  std::string bytes = *ReadFile(path);
+  std::filesystem::remove(path);
+  auto r = ImportCatalogue(db(), "drugs", bytes, TestOfficer());
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_TRUE(r->accepted) << (r->errors.empty() ? "" : r->errors[0].message_vi);
+  EXPECT_EQ(r->rows, 1);
+  auto st = db().Prepare("SELECT unit_price, valid_from, tt_thau FROM drug_prices WHERE drug_code = '40.999'");
+  ASSERT_TRUE(st.ok());
+  ASSERT_TRUE(*(*st)->Step());
+  EXPECT_EQ((*st)->Int(0), 850'500);
+  EXPECT_EQ((*st)->Text(1), "2026-01-01");
+  EXPECT_EQ((*st)->Text(2), "QĐ 7;G2;N1;2026");
+  // Not a zip: a clear error, nothing stored.
+  EXPECT_FALSE(ImportCatalogue(db(), "drugs", std::string("PK\x03\x04garbage"), TestOfficer()).ok());
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, Review, ::testing::Values("sqlite", "postgres"), testing::BackendName);

@@ -1,0 +1,125 @@
+#include "base/xlsx.h"
+
+#include <pugixml.hpp>
+#include <zip.h>
+
+#include <map>
+
+#include "base/date.h"
+#include "base/text.h"
+
+namespace bhxh {
+namespace {
+
+Result<std::string> ReadEntry(zip_t* z, const std::string& name) {
+  zip_stat_t st;
+  if (zip_stat(z, name.c_str(), 0, &st) != 0)
+    return Status::NotFound("xlsx", "Thiếu phần " + name + " trong tệp XLSX", "missing " + name + " in the XLSX package");
+  zip_file_t* f = zip_fopen(z, name.c_str(), 0);
+  if (!f) return Status::Invalid("xlsx", "Không đọc được " + name, "cannot read " + name);
+  std::string out(st.size, '\0');
+  zip_int64_t n = zip_fread(f, out.data(), st.size);
+  zip_fclose(f);
+  if (n < 0 || static_cast<zip_uint64_t>(n) != st.size) return Status::Invalid("xlsx", "Tệp XLSX hỏng", "truncated XLSX entry");
+  return out;
+}
+
+int ColumnIndex(const std::string& ref) {  // "C12" → 2
+  int c = 0;
+  for (char ch : ref) {
+    if (ch < 'A' || ch > 'Z') break;
+    c = c * 26 + (ch - 'A' + 1);
+  }
+  return c - 1;
+}
+
+std::string InlineText(const pugi::xml_node& n) {  // <si> or <is>: <t> or rich runs <r><t>
+  std::string s = n.child("t").text().as_string();
+  for (pugi::xml_node r : n.children("r")) s += r.child("t").text().as_string();
+  return s;
+}
+
+}  // namespace
+
+bool LooksLikeXlsx(std::string_view b) { return b.size() > 4 && b.substr(0, 2) == "PK"; }
+
+std::string ExcelSerialToIso(const std::string& cell) {
+  if (cell.empty()) return cell;
+  size_t dot = cell.find('.');
+  std::string whole = cell.substr(0, dot);
+  if (!IsDigits(whole) || whole.size() > 6) return cell;
+  int n = std::stoi(whole);
+  if (n < 20000 || n > 80000) return cell;  // 1954..2119: anything else is not a date
+  return Date::FromYmd(1899, 12, 30).AddDays(n).ToString();
+}
+
+Result<CsvTable> ReadXlsxFirstSheet(std::string_view bytes, const std::string& source) {
+  zip_error_t err;
+  zip_error_init(&err);
+  zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &err);
+  if (!src) return Status::Invalid(source, "Không mở được tệp XLSX", "cannot open the XLSX data");
+  zip_t* z = zip_open_from_source(src, ZIP_RDONLY, &err);
+  if (!z) {
+    zip_source_free(src);
+    return Status::Invalid(source, "Tệp không phải XLSX hợp lệ (không phải gói zip)", "not a valid XLSX (zip) file");
+  }
+  struct Closer { zip_t* z; ~Closer() { zip_discard(z); } } closer{z};
+  // The first sheet: workbook.xml's first <sheet>, through the relations.
+  std::string sheet_path = "xl/worksheets/sheet1.xml";
+  if (auto wb = ReadEntry(z, "xl/workbook.xml"); wb.ok()) {
+    pugi::xml_document d;
+    if (d.load_string(wb->c_str())) {
+      std::string rid = d.child("workbook").child("sheets").child("sheet").attribute("r:id").as_string();
+      if (auto rels = ReadEntry(z, "xl/_rels/workbook.xml.rels"); rels.ok() && !rid.empty()) {
+        pugi::xml_document r;
+        if (r.load_string(rels->c_str()))
+          for (pugi::xml_node rel : r.child("Relationships").children("Relationship"))
+            if (rid == rel.attribute("Id").as_string()) {
+              std::string t = rel.attribute("Target").as_string();
+              sheet_path = t.rfind("/", 0) == 0 ? t.substr(1) : "xl/" + t;
+            }
+      }
+    }
+  }
+  std::vector<std::string> shared;
+  if (auto ss = ReadEntry(z, "xl/sharedStrings.xml"); ss.ok()) {
+    pugi::xml_document d;
+    if (d.load_string(ss->c_str()))
+      for (pugi::xml_node si : d.child("sst").children("si")) shared.push_back(InlineText(si));
+  }
+  BHXH_ASSIGN_OR_RETURN(std::string sheet, ReadEntry(z, sheet_path));
+  pugi::xml_document d;
+  if (!d.load_string(sheet.c_str()))
+    return Status::Invalid(source, "Trang tính XLSX không đọc được", "the worksheet XML is malformed");
+  CsvTable t;
+  for (pugi::xml_node row : d.child("worksheet").child("sheetData").children("row")) {
+    std::map<int, std::string> cells;
+    int last = -1;
+    for (pugi::xml_node c : row.children("c")) {
+      int col = ColumnIndex(c.attribute("r").as_string());
+      if (col < 0) col = last + 1;
+      last = col;
+      std::string type = c.attribute("t").as_string(), v = c.child("v").text().as_string();
+      if (type == "s") {
+        size_t i = static_cast<size_t>(std::atoi(v.c_str()));
+        v = i < shared.size() ? shared[i] : "";
+      } else if (type == "inlineStr") {
+        v = InlineText(c.child("is"));
+      }
+      cells[col] = Trim(v);
+    }
+    if (cells.empty()) continue;
+    int width = t.header.empty() ? cells.rbegin()->first + 1 : static_cast<int>(t.header.size());
+    std::vector<std::string> out(static_cast<size_t>(width));
+    bool any = false;
+    for (const auto& [col, v] : cells)
+      if (col < width) { out[static_cast<size_t>(col)] = v; any |= !v.empty(); }
+    if (!any) continue;
+    if (t.header.empty()) t.header = std::move(out);
+    else t.rows.push_back({row.attribute("r").as_int(), std::move(out)});
+  }
+  if (t.header.empty()) return Status::Invalid(source, "Trang tính trống", "the first worksheet is empty");
+  return t;
+}
+
+}  // namespace bhxh
