@@ -22,7 +22,7 @@ const PriceEntry* Pick(const std::vector<PriceEntry>& v, const std::string& tt_t
 }  // namespace
 
 Status Catalogue::Load(Db& db) {
-  Index drugs, services;
+  Index drugs, services, supplies;
   std::map<std::string, FacilityInfo> facs;
   {
     BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(
@@ -36,16 +36,18 @@ Status Catalogue::Load(Db& db) {
       drugs[st->Text(0)][e.code].push_back(std::move(e));
     }
   }
-  {
-    BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(
-        "SELECT facility, service_code, name, group_code, unit_price, valid_from, valid_to FROM service_prices"));
+  for (auto [table, index] : {std::pair<const char*, Index*>{"service_prices", &services},
+                               std::pair<const char*, Index*>{"supply_prices", &supplies}}) {
+    std::string code_col = std::string(table) == "service_prices" ? "service_code" : "supply_code";
+    BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT facility, " + code_col +
+                                              ", name, group_code, unit_price, valid_from, valid_to FROM " + table));
     while (true) {
       BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
       if (!row) break;
       PriceEntry e{st->Text(1), st->Text(2), "", st->Text(3), st->Int(4), {}, {}};
       BHXH_ASSIGN_OR_RETURN(e.valid_from, Date::Parse(st->Text(5), "valid_from"));
       BHXH_ASSIGN_OR_RETURN(e.valid_to, Date::Parse(st->Text(6), "valid_to"));
-      services[st->Text(0)][e.code].push_back(std::move(e));
+      (*index)[st->Text(0)][e.code].push_back(std::move(e));
     }
   }
   {
@@ -58,6 +60,7 @@ Status Catalogue::Load(Db& db) {
   }
   drugs_.swap(drugs);
   services_.swap(services);
+  supplies_.swap(supplies);
   facilities_.swap(facs);
   return Status::Ok();
 }
@@ -72,6 +75,13 @@ const PriceEntry* Catalogue::Drug(const std::string& f, const std::string& code,
 const PriceEntry* Catalogue::Service(const std::string& f, const std::string& code, Date d) const {
   auto fi = services_.find(f);
   if (fi == services_.end()) return nullptr;
+  auto ci = fi->second.find(code);
+  return ci == fi->second.end() ? nullptr : Pick(ci->second, "", d);
+}
+
+const PriceEntry* Catalogue::Supply(const std::string& f, const std::string& code, Date d) const {
+  auto fi = supplies_.find(f);
+  if (fi == supplies_.end()) return nullptr;
   auto ci = fi->second.find(code);
   return ci == fi->second.end() ? nullptr : Pick(ci->second, "", d);
 }
@@ -94,12 +104,18 @@ Result<ImportResult> ImportCatalogue(Db& db, const std::string& kind, const std:
     sql = "INSERT INTO service_prices (facility, service_code, name, group_code, unit_price, valid_from, valid_to) "
           "VALUES (?,?,?,?,?,?,?) ON CONFLICT (facility, service_code, valid_from) DO UPDATE SET name = excluded.name, "
           "group_code = excluded.group_code, unit_price = excluded.unit_price, valid_to = excluded.valid_to";
+  } else if (kind == "supplies") {
+    cols = {"facility", "supply_code", "name", "group_code", "unit_price", "valid_from", "valid_to"};
+    sql = "INSERT INTO supply_prices (facility, supply_code, name, group_code, unit_price, valid_from, valid_to) "
+          "VALUES (?,?,?,?,?,?,?) ON CONFLICT (facility, supply_code, valid_from) DO UPDATE SET name = excluded.name, "
+          "group_code = excluded.group_code, unit_price = excluded.unit_price, valid_to = excluded.valid_to";
   } else if (kind == "facilities") {
     cols = {"code", "name", "level", "province"};
     sql = "INSERT INTO facilities (code, name, level, province) VALUES (?,?,?,?) ON CONFLICT (code) DO UPDATE SET "
           "name = excluded.name, level = excluded.level, province = excluded.province";
   } else {
-    return Status::Invalid("kind", "Loại danh mục phải là drugs, services hoặc facilities", "kind must be drugs, services or facilities");
+    return Status::Invalid("kind", "Loại danh mục phải là drugs, services, supplies hoặc facilities",
+                           "kind must be drugs, services, supplies or facilities");
   }
   // A spreadsheet (XLSX) or CSV text: the same table, the same checks.
   CsvTable t;
@@ -142,7 +158,8 @@ Result<ImportResult> ImportCatalogue(Db& db, const std::string& kind, const std:
       if (!f.ok()) err("valid_from", f.status().message_vi());
       if (!to.ok()) err("valid_to", to.status().message_vi());
       if (f.ok() && to.ok() && *to < *f) err("valid_to", "Ngày hết hiệu lực trước ngày hiệu lực");
-      if (kind == "services" && (v[3].empty() || !IsDigits(v[3]))) err("group_code", "Mã nhóm (MA_NHOM) phải là số");
+      if ((kind == "services" || kind == "supplies") && (v[3].empty() || !IsDigits(v[3])))
+        err("group_code", "Mã nhóm (MA_NHOM) phải là số");
     }
     if (res.errors.size() == before) rows.push_back(std::move(v));
   }

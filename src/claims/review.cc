@@ -107,27 +107,31 @@ void CatalogueRule(const ReviewDeps& d_, EncounterReport& rep, const std::string
     }
     return;
   }
-  std::string code = r.Get("MA_DICH_VU");
-  if (code.empty()) return;  // supplies: their list is not loaded yet
-  const PriceEntry* e = d_.catalogue.Service(facility, code, day);
+  // A service (MA_DICH_VU) or, failing that, a supply (MA_VAT_TU): each against its own list.
+  bool supply = r.Get("MA_DICH_VU").empty();
+  std::string code = supply ? r.Get("MA_VAT_TU") : r.Get("MA_DICH_VU");
+  if (code.empty()) return;
+  const std::string field = supply ? "MA_VAT_TU" : "MA_DICH_VU";
+  const std::string prefix = supply ? "SUPPLY" : "SERVICE";
+  const PriceEntry* e = supply ? d_.catalogue.Supply(facility, code, day) : d_.catalogue.Service(facility, code, day);
   if (!e) {
-    rep.findings.push_back(MakeFinding(d_.schema, "SERVICE-NOT-IN-LIST", "XML3", stt, "MA_DICH_VU", code));
-    line.reasons.push_back("SERVICE-NOT-IN-LIST");
+    rep.findings.push_back(MakeFinding(d_.schema, prefix + "-NOT-IN-LIST", "XML3", stt, field, code));
+    line.reasons.push_back(prefix + "-NOT-IN-LIST");
     line.rejected = line.claimed;
     return;
   }
   if (!e->group.empty() && e->group != r.Get("MA_NHOM")) {
     rep.findings.push_back(
-        MakeFinding(d_.schema, "SERVICE-WRONG-GROUP", "XML3", stt, "MA_NHOM", r.Get("MA_NHOM") + " ≠ " + e->group));
-    line.reasons.push_back("SERVICE-WRONG-GROUP");
+        MakeFinding(d_.schema, prefix + "-WRONG-GROUP", "XML3", stt, "MA_NHOM", r.Get("MA_NHOM") + " ≠ " + e->group));
+    line.reasons.push_back(prefix + "-WRONG-GROUP");
     line.rejected = line.claimed;
     return;
   }
   auto price = Milli(r.Get("DON_GIA_BH")).value_or(0);
   if (price > e->unit_price) {
-    rep.findings.push_back(MakeFinding(d_.schema, "SERVICE-PRICE-ABOVE", "XML3", stt, "DON_GIA_BH",
+    rep.findings.push_back(MakeFinding(d_.schema, prefix + "-PRICE-ABOVE", "XML3", stt, "DON_GIA_BH",
                                        r.Get("DON_GIA_BH") + " > " + std::to_string(e->unit_price / 1000)));
-    line.reasons.push_back("SERVICE-PRICE-ABOVE");
+    line.reasons.push_back(prefix + "-PRICE-ABOVE");
     line.rejected += fund_share_of(price - e->unit_price);
   }
 }
@@ -231,6 +235,11 @@ Result<std::optional<ReviewResult>> Replay(Db& db, const std::string& key) {
 
 }  // namespace
 
+void CatalogueRuleForTest(const ReviewDeps& deps, EncounterReport& rep, const std::string& facility, const Record& r,
+                          LineOutcome& line) {
+  CatalogueRule(deps, rep, facility, r, line);
+}
+
 Result<PreparedReview> PrepareReview(const ReviewDeps& deps, std::string_view xml, const std::string& key,
                                      const Actor& actor) {
   if (key.empty() || key.size() > 200)
@@ -299,7 +308,7 @@ Result<ReviewResult> CommitReview(Db& db, const ReviewDeps& deps, PreparedReview
       if (f.severity != "reject") continue;
       if (f.table == "XML1" || f.stt.empty())
         enc_reasons.insert(f.rule);
-      else if (f.rule != "DRUG-PRICE-ABOVE-BID" && f.rule != "SERVICE-PRICE-ABOVE")
+      else if (f.rule != "DRUG-PRICE-ABOVE-BID" && f.rule != "SERVICE-PRICE-ABOVE" && f.rule != "SUPPLY-PRICE-ABOVE")
         line_reasons[{f.table, f.stt}].push_back(f.rule);
     }
     for (auto& l : out.lines) {

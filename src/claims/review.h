@@ -72,6 +72,10 @@ Result<PreparedReview> PrepareReview(const ReviewDeps& deps, std::string_view en
                                      const std::string& idempotency_key, const Actor& actor);
 Result<ReviewResult> CommitReview(Db& db, const ReviewDeps& deps, PreparedReview prepared, const Actor& actor);
 
+// The catalogue rule for one line (exposed for tests).
+void CatalogueRuleForTest(const ReviewDeps& deps, EncounterReport& rep, const std::string& facility, const Record& r,
+                          LineOutcome& line);
+
 // Submits envelope files in order, preparing the next one on a second
 // thread while the current one is stored. Each file's key is its content's
 // SHA-256, so a file sent twice is applied once. `on_done` sees each result.

@@ -200,6 +200,35 @@ TEST_P(Review, CataloguesImportFromXlsxToo) {
   EXPECT_FALSE(ImportCatalogue(db(), "drugs", std::string("PK\x03\x04garbage"), TestOfficer()).ok());
 }
 
+TEST_P(Review, SuppliesAreCheckedAgainstTheirOwnList) {
+  ASSERT_TRUE(ImportCatalogue(db(), "supplies",
+                              "facility,supply_code,name,group_code,unit_price,valid_from,valid_to\n"
+                              "01001,N03.05.070,Bơm tiêm 5ml,10,1500,2026-01-01,2026-12-31\n", TestOfficer())->accepted);
+  ASSERT_TRUE(ctx_->LoadCatalogue().ok());
+  auto cat = ctx_->CurrentCatalogue();
+  ReviewDeps deps{ctx_->claims, ctx_->law, *ctx_->cards, *cat};
+  LineOutcome line;
+  line.claimed = 16'000'000;  // 10 × 2,000 VND × 80%, in thousandths
+  Record r;
+  r.table = "XML3";
+  r.fields = {{"STT", "9"}, {"MA_VAT_TU", "N03.05.070"}, {"MA_NHOM", "10"}, {"SO_LUONG", "10"}, {"DON_GIA_BH", "2000"},
+              {"TYLE_TT_DV", "100"}, {"TYLE_TT_BH", "100"}, {"MUC_HUONG", "80"}, {"NGAY_YL", "202611200900"}};
+  r.Index();
+  EncounterReport rep;
+  CatalogueRuleForTest(deps, rep, "01001", r, line);
+  ASSERT_EQ(rep.findings.size(), 1u);
+  EXPECT_EQ(rep.findings[0].rule, "SUPPLY-PRICE-ABOVE");
+  EXPECT_EQ(line.rejected, 4'000'000);  // 10 × (2,000 − 1,500) × 80% = 4,000 VND
+  r.fields[1].second = "N99.99.999";
+  r.Index();
+  EncounterReport rep2;
+  LineOutcome line2;
+  line2.claimed = 16'000'000;
+  CatalogueRuleForTest(deps, rep2, "01001", r, line2);
+  EXPECT_EQ(rep2.findings[0].rule, "SUPPLY-NOT-IN-LIST");
+  EXPECT_EQ(line2.rejected, line2.claimed);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, Review, ::testing::Values("sqlite", "postgres"), testing::BackendName);
 
 }  // namespace

@@ -253,6 +253,18 @@ CREATE TABLE advances (
   created_by TEXT NOT NULL
 );
 )SQL"},
+      {5, "supply_prices", R"SQL(
+CREATE TABLE supply_prices (
+  facility TEXT NOT NULL,
+  supply_code TEXT NOT NULL,
+  name TEXT NOT NULL,
+  group_code TEXT NOT NULL,
+  unit_price BIGINT NOT NULL,
+  valid_from TEXT NOT NULL,
+  valid_to TEXT NOT NULL,
+  PRIMARY KEY (facility, supply_code, valid_from)
+);
+)SQL"},
   };
   return kAll;
 }
