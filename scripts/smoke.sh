@@ -12,13 +12,15 @@ fail() { echo "smoke: $*" >&2; exit 1; }
 
 "$BIN" --db "$DB" init --demo --persons 3000 --from 2025-01 --to 2025-06 >/dev/null
 out=$("$BIN" calc contribution --month 2025-08 --salary 10000000 --region 1 --group DN --json)
-echo "$out" | grep -q '"total": 3200000' || fail "calculator total"
+grep -q '"total": 3200000' <<<"$out" || fail "calculator total"
 set +e
 "$BIN" calc contribution --month 2025-13 --salary 1 --region 1 --json >/dev/null; rc=$?
 set -e
 [ "$rc" = 2 ] || fail "bad month should exit 2, got $rc"
-"$BIN" --db "$DB" collect --month 2025-07 --json | grep -q '"month": "2025-07"' || fail "collect"
-"$BIN" --db "$DB" arrears --as-of 2025-09-30 | grep -q "Hợp tác xã" || fail "arrears report"
+out=$("$BIN" --db "$DB" collect --month 2025-07 --json) || fail "collect"
+grep -q '"month": "2025-07"' <<<"$out" || fail "collect output"
+out=$("$BIN" --db "$DB" arrears --as-of 2025-09-30) || fail "arrears"
+grep -q "Hợp tác xã" <<<"$out" || fail "arrears report"
 
 PORT=$((20000 + RANDOM % 20000))
 "$BIN" --db "$DB" serve --port "$PORT" >"$DIR/serve.log" 2>&1 &
@@ -26,10 +28,16 @@ PID=$!
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$PORT/api/v1/health" >/dev/null && break; sleep 0.1; done
 H="Authorization: Bearer demo-officer-token"
 CCCD=$(sqlite3 "$DB" "select p.cccd from persons p join hi_cards c on c.person_id=p.id limit 1")
-curl -sf -H "$H" "http://127.0.0.1:$PORT/api/v1/eligibility?id=$CCCD" | grep -q '"code"' || fail "eligibility over HTTP"
+# Outputs are captured before grep: under pipefail, grep -q closing the pipe early would fail curl.
+out=$(curl -sf -H "$H" "http://127.0.0.1:$PORT/api/v1/eligibility?id=$CCCD") || fail "eligibility request"
+grep -q '"code"' <<<"$out" || fail "eligibility over HTTP"
 code=$(curl -s -o /dev/null -w '%{http_code}' -H "$H" -X POST -d '{oops' "http://127.0.0.1:$PORT/api/v1/persons")
 [ "$code" = 400 ] || fail "malformed JSON should be 400, got $code"
 code=$(curl -s -o /dev/null -w '%{http_code}' -H "$H" -X POST --data-binary @<(head -c 20000000 /dev/zero) "http://127.0.0.1:$PORT/api/v1/persons")
 [ "$code" = 413 ] || fail "oversized body should be 413, got $code"
-curl -sf "http://127.0.0.1:$PORT/api/v1/openapi.json" | grep -q '"openapi"' || fail "openapi"
+out=$(curl -sf "http://127.0.0.1:$PORT/api/v1/openapi.json") || fail "openapi request"
+grep -q '"openapi"' <<<"$out" || fail "openapi"
+out=$("$BIN" claims synth --encounters 3 --defect 1:line_price | curl -sf -H "Authorization: Bearer demo-facility-token" \
+      -H "Idempotency-Key: smoke-1" --data-binary @- "http://127.0.0.1:$PORT/api/v1/claims") || fail "claims submission"
+grep -q '"maGiaoDich"' <<<"$out" || fail "claims answer"
 echo "1 passed, 0 failed"
