@@ -70,21 +70,7 @@ int main(int argc, char** argv) {
   if (url_engine.empty() || url_sql.empty()) { std::fprintf(stderr, "no PostgreSQL: %s\n", why.c_str()); return 1; }
   auto ctx = AppContext::Open(DefaultDataDir(), url_engine);
   if (!ctx.ok()) { std::fprintf(stderr, "%s\n", ctx.status().ToString().c_str()); return 1; }
-  std::vector<CardRecord> recs;
-  for (int i = 0; i < n; ++i) {
-    CardRecord r;
-    char si[16];
-    std::snprintf(si, sizeof si, "01%08d", i);
-    r.si_number = si;
-    r.cccd = "001085" + std::string(si).substr(4);
-    r.full_name = "Nguyễn Văn An";
-    r.dob = {1985, 3, 2};
-    r.card_code = std::string("DN401") + si;
-    r.valid_from = Date::FromYmd(2026, 1, 1);
-    r.valid_to = Date::FromYmd(2026, 12, 31);
-    r.facility = "01001";
-    recs.push_back(std::move(r));
-  }
+  std::vector<CardRecord> recs = SynthCards(n);
   (*ctx)->cards->Build(recs);
   Actor op{"bench", "officer", "", "", ""};
   const char* drugs = "facility,drug_code,name,tt_thau,unit_price,valid_from,valid_to\n"

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Runs every benchmark (long: about 5 minutes on 2 cores). Not part of the
+# Runs every benchmark (long: about 10 minutes on 2 cores). Not part of the
 # test command. Results go to BENCHMARKS.md by hand, with date and machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build.sh
-echo "== monthly collection =="; ./build/bench_collect --sizes 1000000,2000000
-echo "== eligibility over HTTP =="; bash bench/eligibility.sh build 1000000 10000000
+echo "== monthly collection (issue #2) =="; ./build/bench_collect --sizes 1000000,2000000
+echo "== eligibility over HTTP (issue #2) =="; bash bench/eligibility.sh build 1000000 10000000
+echo "== claim review (issue #4) =="; ./build/bench_claims --encounters 50000,100000
+echo "== claim review vs SQL over PostgreSQL (issue #4) =="; ./build/bench_claims_sql --encounters 50000
+echo "== daily alerts (issue #4) =="; ./build/bench_alerts --scales 0.01,0.02

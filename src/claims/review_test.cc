@@ -40,20 +40,9 @@ class Review : public BackendTest {
     BackendTest::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;
     std::vector<CardRecord> recs;
-    for (int i = 0; i < 8; ++i) {
-      CardRecord r;
-      char si[16];
-      std::snprintf(si, sizeof si, "01%08d", i);
-      r.si_number = si;
-      r.cccd = "001085" + std::string(si).substr(4);
-      r.full_name = "Nguyễn Văn An";
-      r.dob = {1985, 3, 2};
-      r.card_code = std::string("DN401") + si;
-      r.valid_from = Date::FromYmd(2026, 1, 1);
-      r.valid_to = Date::FromYmd(2026, 12, 31);
-      r.facility = "01001";
-      if (i == 5) r.card_code = std::string("DN301") + si;  // the national record says level 3
-      if (i != 6) recs.push_back(r);                       // patient 6 has no card
+    for (CardRecord& r : SynthCards(8)) {
+      if (r.si_number == "0100000005") r.card_code = "DN3" + r.card_code.substr(3);  // the national record says level 3
+      if (r.si_number != "0100000006") recs.push_back(r);                             // patient 6 has no card
     }
     ctx_->cards->Build(recs);
     ASSERT_TRUE(ImportCatalogue(db(), "drugs", kDrugs, TestOfficer())->accepted);

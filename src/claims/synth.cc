@@ -60,6 +60,26 @@ std::string Xml(const std::string& tag, const std::vector<std::pair<std::string,
 
 }  // namespace
 
+std::vector<CardRecord> SynthCards(int count, Date day, const std::string& facility) {
+  std::vector<CardRecord> recs;
+  recs.reserve(static_cast<size_t>(count));
+  for (int i = 0; i < count; ++i) {
+    CardRecord r;
+    char si[16];
+    std::snprintf(si, sizeof si, "01%08d", i);
+    r.si_number = si;
+    r.cccd = "001085" + std::string(si).substr(4);  // as SynthEnvelope writes SO_CCCD
+    r.full_name = "Nguyễn Văn An";
+    r.dob = {1985, 3, 2};
+    r.card_code = std::string("DN401") + si;
+    r.valid_from = Date::FromYmd(day.year(), 1, 1);
+    r.valid_to = Date::FromYmd(day.year(), 12, 31);
+    r.facility = facility;
+    recs.push_back(std::move(r));
+  }
+  return recs;
+}
+
 std::string SynthEnvelope(const LawBook& law, const SynthOptions& opt) {
   std::map<int, std::vector<std::string>> defects;
   for (const auto& d : opt.defects) defects[d.encounter].push_back(d.kind);

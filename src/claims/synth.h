@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "base/date.h"
+#include "eligibility/card_index.h"
 #include "law/lawbook.h"
 
 namespace bhxh {
@@ -37,6 +38,11 @@ struct SynthOptions {
   std::vector<SynthPatient> patients;  // when set, encounter i treats patients[i % size] with their card
   int quantity_percent = 100;          // scales drug quantities (a facility whose costs jump)
 };
+
+// National card records of the default synthetic patients 0..count-1 (SI
+// number 01 + 8 digits, card DN4 01, valid through the year of `day`,
+// registered at `facility`), so a card index can answer for them.
+std::vector<CardRecord> SynthCards(int count, Date day = Date::FromYmd(2026, 11, 20), const std::string& facility = "01001");
 
 // Returns the GIAMDINHHS envelope as XML text.
 std::string SynthEnvelope(const LawBook& law, const SynthOptions& opt);
