@@ -1,0 +1,38 @@
+// Time frames of programme tasks (issue #3 §3), parsed from the words the
+// decisions use, with the original text kept beside the structure:
+//   date         31/3/2024, ngày 30/6/2025
+//   month        Tháng 01/2024, Tháng 9/2024
+//   quarter      Quý III/2023, Quý 01/2024
+//   year         Năm 2024
+//   period       Giai đoạn 2017-2020, 2021 - 2025
+//   recurring    Hàng năm / Hằng năm (yearly), Hàng quý, Hàng tháng,
+//                Thường xuyên / Nhiệm vụ thường xuyên (ongoing)
+//   conditional  Sau khi Chính phủ ban hành ..., Theo hướng dẫn của ...
+//   open_ended   Năm 2023 và các năm tiếp theo, Từ năm 2024, Kết thúc giai đoạn 1
+// Matching ignores diacritics and case. Start and end are inclusive; the
+// end is the deadline a task is judged against. Text that fits no form is
+// kind "unknown", never dropped.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "base/date.h"
+
+namespace bhxh {
+
+struct TimeFrame {
+  std::string text;
+  std::string kind = "unknown";
+  std::optional<Date> start, end;
+  std::string recurrence;  // yearly | quarterly | monthly | ongoing
+  std::string condition;   // for conditional frames
+};
+
+TimeFrame ParseTimeFrame(std::string_view text);
+// A task whose table gives a start column and an end column: the start of
+// the first and the end of the second (e.g. Quý III/2023 → Quý IV/2024).
+TimeFrame CombineTimeFrames(const TimeFrame& from, const TimeFrame& to);
+
+}  // namespace bhxh
