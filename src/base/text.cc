@@ -69,6 +69,17 @@ Result<std::string> FoldForSearch(std::string_view s) {
   return r;
 }
 
+std::string CaseFold(std::string_view s) {
+  utf8proc_uint8_t* out = nullptr;
+  auto opts = static_cast<utf8proc_option_t>(UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE);
+  utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
+                                    static_cast<utf8proc_ssize_t>(s.size()), &out, opts);
+  if (n < 0) return std::string(s);
+  std::string r(reinterpret_cast<char*>(out), static_cast<size_t>(n));
+  std::free(out);
+  return r;
+}
+
 std::string Trim(std::string_view s) {
   size_t b = 0, e = s.size();
   while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r' || s[b] == '\n')) ++b;

@@ -14,6 +14,8 @@
 namespace bhxh {
 
 Result<std::string> FoldForSearch(std::string_view utf8);
+// Unicode case folding that keeps diacritics ("VIỆC" → "việc").
+std::string CaseFold(std::string_view utf8);
 bool IsValidUtf8(std::string_view s);
 std::string Trim(std::string_view s);
 std::vector<std::string> Split(std::string_view s, char sep);

@@ -1,0 +1,181 @@
+#include "programs/document.h"
+
+#include <regex>
+
+#include "base/text.h"
+
+namespace bhxh {
+namespace {
+
+// A code point is part of a word when it is an ASCII letter or any
+// non-ASCII character (Vietnamese letters and combining marks).
+bool WordByte(unsigned char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0x80; }
+
+std::string Lower(const std::string& s) {
+  auto f = FoldForSearch(s);  // only for deciding vocabulary membership
+  return f.ok() ? *f : s;
+}
+
+// The run of word bytes at the end / start of `s`.
+std::string TailWord(const std::string& s) {
+  size_t i = s.size();
+  while (i > 0 && WordByte(static_cast<unsigned char>(s[i - 1]))) --i;
+  return s.substr(i);
+}
+std::string HeadWord(const std::string& s) {
+  size_t i = 0;
+  while (i < s.size() && WordByte(static_cast<unsigned char>(s[i]))) ++i;
+  return s.substr(0, i);
+}
+
+// Vocabulary keys keep diacritics (so "li" and "liên" differ) but not case.
+std::string VocabKey(const std::string& w) { return CaseFold(w); }
+
+std::optional<Date> FindDate(const std::string& s) {
+  static const std::regex long_form(R"(ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))");
+  static const std::regex short_form(R"((\d{1,2})/(\d{1,2})/(\d{4}))");
+  std::smatch m;
+  if (std::regex_search(s, m, long_form) || std::regex_search(s, m, short_form)) {
+    int d = std::stoi(m[1]), mo = std::stoi(m[2]), y = std::stoi(m[3]);
+    if (Date::IsValidYmd(y, mo, d)) return Date::FromYmd(y, mo, d);
+  }
+  return std::nullopt;
+}
+
+bool IsUpperLine(const std::string& s) {
+  // No ASCII lower-case letter and at least one letter (Vietnamese capitals are multi-byte).
+  bool letter = false;
+  for (unsigned char c : s) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') letter = true;
+  }
+  return letter;
+}
+
+}  // namespace
+
+std::vector<SourceLine> SplitSourceLines(std::string_view text) {
+  std::vector<SourceLine> out;
+  int n = 0;
+  for (const std::string& raw : Split(text, '\n')) {
+    ++n;
+    std::string t = Trim(raw);
+    if (t.empty()) continue;
+    out.push_back({n, raw.rfind("  ", 0) == 0, t});
+  }
+  return out;
+}
+
+std::set<std::string> DocumentVocabulary(const std::vector<SourceLine>& lines) {
+  std::set<std::string> v;
+  for (const auto& l : lines) {
+    std::vector<std::string> words;
+    std::string cur;
+    for (char c : l.text) {
+      if (WordByte(static_cast<unsigned char>(c))) cur.push_back(c);
+      else { if (!cur.empty()) words.push_back(cur); cur.clear(); }
+    }
+    if (!cur.empty()) words.push_back(cur);
+    // Only words with neighbours on both sides on the same line are sure to be whole.
+    for (size_t i = 1; i + 1 < words.size(); ++i) v.insert(VocabKey(words[i]));
+  }
+  return v;
+}
+
+std::string JoinLines(const std::vector<SourceLine>& lines, size_t from, size_t to, const std::set<std::string>& vocab) {
+  std::string out;
+  for (size_t i = from; i < to && i < lines.size(); ++i) {
+    const std::string& next = lines[i].text;
+    if (out.empty()) { out = next; continue; }
+    unsigned char last = static_cast<unsigned char>(out.back()), first = static_cast<unsigned char>(next[0]);
+    bool glue = false;
+    if (std::string("/.,;:)]").find(static_cast<char>(first)) != std::string::npos) glue = true;  // "1541" + "/QĐ-BHXH"
+    else if (last == '(' || last == '/' || last == '-') glue = last != '-' || std::isdigit(first);
+    else if (WordByte(last) && WordByte(first)) {
+      std::string t = VocabKey(TailWord(out)), h = VocabKey(HeadWord(next));
+      bool tw = vocab.count(t) > 0, hw = vocab.count(h) > 0, jw = vocab.count(t + h) > 0;
+      glue = jw || (!tw && !hw);
+      // An indented line is a wrapped line: a whole-word break unless the join is a word.
+      if (lines[i].indented && !jw) glue = false;
+    }
+    if (!glue) out.push_back(' ');
+    out += next;
+  }
+  return out;
+}
+
+Result<DecisionHeader> ReadDecisionHeader(std::string_view text) {
+  std::vector<SourceLine> lines = SplitSourceLines(text);
+  std::set<std::string> vocab = DocumentVocabulary(lines);
+  auto find = [&](const std::function<bool(const std::string&)>& pred, size_t from = 0) -> size_t {
+    for (size_t i = from; i < lines.size(); ++i)
+      if (pred(Lower(lines[i].text))) return i;
+    return lines.size();
+  };
+  size_t qd = find([](const std::string& s) { return s == "quyet dinh"; });
+  size_t qd2 = find([](const std::string& s) { return s == "quyet dinh:"; }, qd == lines.size() ? 0 : qd + 1);
+  if (qd == lines.size() || qd2 == lines.size())
+    return Status::Error("not_a_decision", "text", "Văn bản không phải một quyết định (thiếu dòng \"QUYẾT ĐỊNH\" và \"QUYẾT ĐỊNH:\")",
+                         "the text is not a decision (no \"QUYẾT ĐỊNH\" heading and \"QUYẾT ĐỊNH:\" line)");
+  DecisionHeader h;
+  std::string head = JoinLines(lines, 0, qd, vocab);
+  std::smatch m;
+  static const std::regex number(R"(Số:\s*(\d+\s*/\s*[A-ZĐ]+(?:-[A-ZĐ]+)*))");
+  if (std::regex_search(head, m, number)) {
+    h.number = m[1];
+    h.number.erase(std::remove(h.number.begin(), h.number.end(), ' '), h.number.end());
+  }
+  // The place sits between the number and ", ngày ...".
+  if (size_t at = head.find(", ngày"); at != std::string::npos) {
+    size_t from = h.number.empty() ? std::string::npos : head.find(h.number.substr(h.number.find('/')));
+    size_t start = from == std::string::npos ? head.rfind(' ', at) : from + h.number.size() - h.number.find('/');
+    if (start != std::string::npos && start < at) h.place = Trim(head.substr(start, at - start));
+  }
+  h.date = FindDate(head.substr(head.find("ngày") == std::string::npos ? 0 : head.find("ngày")));
+  size_t dash = find([](const std::string& s) { return s.rfind("---", 0) == 0; });
+  if (dash < qd) h.issuer = JoinLines(lines, 0, dash, vocab);
+  // Title: from after "QUYẾT ĐỊNH" to the authority line (all capitals, "... GIÁM ĐỐC ...").
+  size_t auth = qd + 1;
+  while (auth < qd2 && !(IsUpperLine(lines[auth].text) && Lower(lines[auth].text).find("giam doc") != std::string::npos &&
+                         Lower(lines[auth].text).find("ban hanh") == std::string::npos))
+    ++auth;
+  h.title = JoinLines(lines, qd + 1, auth, vocab);
+  if (auth < qd2) h.authority = lines[auth].text;
+  // Legal bases: clauses starting "Căn cứ", up to ';' / the "Xét/Theo đề nghị" clause.
+  std::string bases = JoinLines(lines, auth + 1, qd2, vocab);
+  static const std::regex clause(R"(Căn cứ\s+([^;]+?)(?=;|\s*(?:Xét|Theo) đề nghị|$))");
+  static const std::regex kind(R"(^(Luật|Bộ luật|Nghị định|Nghị quyết|Quyết định|Kết luận|Thông tư|Chỉ thị|Hiến pháp|Kế hoạch|Chương trình))");
+  static const std::regex ref_number(R"((\d+(?:/\d{4})?[-/][A-ZĐ]+(?:[-/][A-ZĐa-z]+)*))");
+  for (auto it = std::sregex_iterator(bases.begin(), bases.end(), clause); it != std::sregex_iterator(); ++it) {
+    LegalReference r;
+    r.text = Trim((*it)[1].str());
+    std::smatch k;
+    if (std::regex_search(r.text, k, kind)) r.kind = k[1];
+    if (std::regex_search(r.text, k, ref_number)) r.number = k[1];
+    r.date = FindDate(r.text);
+    h.legal_bases.push_back(std::move(r));
+  }
+  // Signature: after the recipients ("Nơi nhận:"), capitals lines, then the signer's name.
+  size_t recv = find([](const std::string& s) { return s.rfind("noi nhan", 0) == 0; }, qd2);
+  size_t i = recv;
+  while (i < lines.size() && !(IsUpperLine(lines[i].text) && Lower(lines[i].text).find("giam doc") != std::string::npos)) ++i;
+  while (i > recv && i < lines.size() && lines[i].indented && IsUpperLine(lines[i - 1].text)) --i;  // "TỔNG" / "  GIÁM ĐỐC"
+  std::vector<std::string> sign;
+  size_t j = i;
+  while (j < lines.size() && IsUpperLine(lines[j].text) && sign.size() < 4) {
+    if (lines[j].indented && !sign.empty()) sign.back() += " " + lines[j].text;
+    else sign.push_back(lines[j].text);
+    ++j;
+  }
+  for (size_t k = 0; k < sign.size(); ++k) h.signing_line += (k ? " / " : "") + sign[k];
+  if (j < lines.size() && !IsUpperLine(lines[j].text)) {
+    h.signer = lines[j].text;
+    h.body_start_line = lines[j].number + 1;
+  }
+  if (h.number.empty() || !h.date)
+    return Status::Error("not_a_decision", "text", "Không tìm thấy số hiệu hoặc ngày ban hành của quyết định",
+                         "no decision number or date found");
+  return h;
+}
+
+}  // namespace bhxh

@@ -1,0 +1,60 @@
+// Reading a VSS decision from the raw text of a web page (issue #3 §1):
+// table cells come one per line, a cell's continuation lines are indented
+// by two spaces, words are broken across lines even inside a syllable
+// ("Nghị đ" / "ị" / "nh s" / "ố"), document numbers sit on lines of their
+// own. JoinLines rejoins such lines into text using the document's own
+// vocabulary: a break is glued when the pieces on either side are not words
+// of the document (tokens seen inside lines) but their join is, or when
+// neither piece is a word; otherwise it is a space. No fixed word list, so
+// unseen decisions are read the same way.
+//
+// ReadDecisionHeader extracts the decision's metadata: number and symbol,
+// place and date, issuer, title, the authority, its legal bases ("Căn cứ
+// ...") as references (kind, number, date), the signing line and signer.
+#pragma once
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "base/date.h"
+#include "base/status.h"
+
+namespace bhxh {
+
+struct SourceLine {
+  int number = 0;        // 1-based line in the file
+  bool indented = false; // a continuation of the previous cell
+  std::string text;      // trimmed
+};
+
+std::vector<SourceLine> SplitSourceLines(std::string_view text);
+
+// Words seen inside lines (not at a line's edge), case-folded.
+std::set<std::string> DocumentVocabulary(const std::vector<SourceLine>& lines);
+
+// Joins lines [from, to) into one string; `vocab` from DocumentVocabulary.
+std::string JoinLines(const std::vector<SourceLine>& lines, size_t from, size_t to, const std::set<std::string>& vocab);
+
+struct LegalReference {
+  std::string text;    // the whole "Căn cứ ..." clause
+  std::string kind;    // Luật, Nghị định, Quyết định, Nghị quyết, Kết luận, Thông tư, Chỉ thị, ...
+  std::string number;  // e.g. 89/2020/NĐ-CP, 70-KL/TW (empty for a law cited by name)
+  std::optional<Date> date;
+};
+
+struct DecisionHeader {
+  std::string number;  // 249/QĐ-BHXH
+  std::optional<Date> date;
+  std::string place, issuer, title, authority;
+  std::vector<LegalReference> legal_bases;
+  std::string signing_line;  // e.g. "KT. TỔNG GIÁM ĐỐC / PHÓ TỔNG GIÁM ĐỐC"
+  std::string signer;
+  int body_start_line = 0;  // first line after the signature (the programme / appendix)
+};
+
+// Fails with a clear error when the text is not such a decision.
+Result<DecisionHeader> ReadDecisionHeader(std::string_view text);
+
+}  // namespace bhxh
