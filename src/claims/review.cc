@@ -162,8 +162,41 @@ class StoredRule {
         if (st->IsNull(4) || st->IsNull(5)) continue;
         stored_[st->Text(0)].push_back({st->Text(1), st->Text(2), st->Text(3), st->Int(4), st->Int(5)});
       }
+      // Their lab, imaging and functional-test lines, for repeated services.
+      std::string lsql = "SELECT c.patient_key, c.facility, c.ma_lk, l.code, l.ordered_at FROM claim_lines l JOIN claims c "
+                         "ON c.id = l.claim_id WHERE c.is_current = 1 AND l.group_code IN ('1','2','3') "
+                         "AND l.ordered_at IS NOT NULL AND c.patient_key IN (";
+      for (size_t k = b; k < e; ++k) lsql += k == b ? "?" : ",?";
+      lsql += ")";
+      BHXH_ASSIGN_OR_RETURN(auto ls, db_.Prepare(lsql));
+      for (size_t k = b; k < e; ++k) ls->BindText(static_cast<int>(k - b) + 1, keys[k]);
+      while (true) {
+        BHXH_ASSIGN_OR_RETURN(bool row, ls->Step());
+        if (!row) break;
+        services_[ls->Text(0)].push_back({ls->Text(1), ls->Text(2), ls->Text(3), ls->Int(4)});
+      }
     }
     return Status::Ok();
+  }
+  // A lab/imaging/functional test already paid for the patient within the window.
+  void CheckRepeats(EncounterReport& rep, const std::string& facility, const Encounter& enc) const {
+    auto it = services_.find(PatientKey(*enc.xml1));
+    if (it == services_.end()) return;
+    int64_t window = d_.schema.Rule("TIME-REPEATED-SERVICE").param * 60;
+    for (const auto& r : enc.xml3) {
+      const std::string& g = r.Get("MA_NHOM");
+      if (g != "1" && g != "2" && g != "3") continue;
+      auto t = Minutes12(r.Get("NGAY_YL"));
+      if (!t) continue;
+      for (const StoredService& s : it->second) {
+        if (s.code != r.Get("MA_DICH_VU") || (s.facility == facility && s.ma_lk == enc.ma_lk)) continue;
+        if (std::llabs(s.at - *t) < window) {
+          rep.findings.push_back(MakeFinding(d_.schema, "TIME-REPEATED-SERVICE", "XML3", r.Get("STT"), "MA_DICH_VU",
+                                             s.code + " đã thanh toán trong hồ sơ " + s.facility + "/" + s.ma_lk));
+          break;
+        }
+      }
+    }
   }
   void Check(EncounterReport& rep, const std::string& facility, const Record& x1) const {
     auto in = Minutes12(x1.Get("NGAY_VAO")), out = Minutes12(x1.Get("NGAY_RA"));
@@ -186,7 +219,12 @@ class StoredRule {
  private:
   Db& db_;
   const ReviewDeps& d_;
+  struct StoredService {
+    std::string facility, ma_lk, code;
+    int64_t at;
+  };
   std::map<std::string, std::vector<Stored>> stored_;
+  std::map<std::string, std::vector<StoredService>> services_;
 };
 
 nlohmann::json ResponseJson(const ReviewResult& r) {
@@ -279,6 +317,7 @@ Result<PreparedReview> PrepareReview(const ReviewDeps& deps, std::string_view xm
         l.quantity = Milli(r.Get("SO_LUONG")).value_or(0);
         l.unit_price = Milli(r.Get(r.table == "XML2" ? "DON_GIA" : "DON_GIA_BH")).value_or(0);
         l.claimed = Milli(r.Get("T_BHTT")).value_or(0);
+        l.ordered_at = Minutes12(r.Get("NGAY_YL"));
         CatalogueRule(deps, out.report, res_out.facility, r, l);
         out.lines.push_back(std::move(l));
       }
@@ -301,6 +340,7 @@ Result<ReviewResult> CommitReview(Db& db, const ReviewDeps& deps, PreparedReview
   for (size_t i = 0; i < encs.size(); ++i) {
     ReviewedEncounter& out = res.encounters[i];
     stored.Check(out.report, res.facility, *encs[i].xml1);
+    stored.CheckRepeats(out.report, res.facility, encs[i]);
     // Rejecting findings: on the whole encounter (XML1) or on one line.
     std::set<std::string> enc_reasons;
     std::map<std::pair<std::string, std::string>, std::vector<std::string>> line_reasons;
@@ -422,7 +462,8 @@ Result<ReviewResult> CommitReview(Db& db, const ReviewDeps& deps, PreparedReview
   }
   {
     BHXH_ASSIGN_OR_RETURN(auto w, db.Bulk("claim_lines", {"claim_id", "tbl", "stt", "code", "group_code", "quantity",
-                                                          "unit_price", "claimed", "approved", "rejected", "reasons"}));
+                                                          "unit_price", "claimed", "approved", "rejected", "reasons",
+                                                          "ordered_at"}));
     for (const auto& out : res.encounters)
       for (const auto& l : out.lines) {
         std::string reasons;
@@ -438,6 +479,7 @@ Result<ReviewResult> CommitReview(Db& db, const ReviewDeps& deps, PreparedReview
         w->Int(l.approved);
         w->Int(l.rejected);
         w->Text(reasons);
+        if (l.ordered_at) w->Int(*l.ordered_at); else w->Null();
         BHXH_RETURN_IF_ERROR(w->EndRow());
       }
     BHXH_RETURN_IF_ERROR(w->Finish());

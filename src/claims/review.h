@@ -16,6 +16,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,7 @@ namespace bhxh {
 struct LineOutcome {
   std::string table, stt, code, group;
   int64_t quantity = 0, unit_price = 0, claimed = 0, approved = 0, rejected = 0;
+  std::optional<int64_t> ordered_at;  // NGAY_YL, minutes since 1970
   std::vector<std::string> reasons;
 };
 

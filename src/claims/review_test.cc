@@ -133,6 +133,24 @@ TEST_P(Review, SameVisitUnderAnotherKeyIsADuplicate) {
   EXPECT_EQ(Rules(r->encounters[0]).count("DUPLICATE-CLAIM"), 1u);
 }
 
+TEST_P(Review, ALabTestRepeatedWithinADayOfAStoredOneIsFlagged) {
+  ASSERT_TRUE(Submit(Envelope(1), "k1").ok());
+  // The same patient comes back the same day: a new encounter (other MA_LK, admitted an hour later).
+  std::string again = Envelope(1, {}, 1, "RE");
+  size_t at = again.find("<NOIDUNGFILE>");
+  ASSERT_NE(at, std::string::npos);  // XML1 is the first file
+  size_t end = again.find("</NOIDUNGFILE>", at);
+  std::string x1 = *DecodeBase64(again.substr(at + 13, end - at - 13));
+  size_t vao = x1.find("<NGAY_VAO>");
+  x1.replace(vao + 10 + 8, 4, "0830");  // 07:30 → 08:30: another visit, not a duplicate
+  again.replace(at + 13, end - at - 13, EncodeBase64(x1));
+  auto r = Submit(again, "k2");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  auto rules = Rules(r->encounters[0]);
+  EXPECT_EQ(rules.count("DUPLICATE-CLAIM"), 0u);
+  EXPECT_EQ(rules.count("TIME-REPEATED-SERVICE"), 1u);
+}
+
 TEST_P(Review, CatalogueImportIsValidatedWhole) {
   auto r = ImportCatalogue(db(), "drugs",
                            "facility,drug_code,name,tt_thau,unit_price,valid_from,valid_to\n"

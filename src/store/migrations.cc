@@ -265,6 +265,9 @@ CREATE TABLE supply_prices (
   PRIMARY KEY (facility, supply_code, valid_from)
 );
 )SQL"},
+      {6, "claim_line_order_time", R"SQL(
+ALTER TABLE claim_lines ADD COLUMN ordered_at BIGINT;
+)SQL"},
   };
   return kAll;
 }
