@@ -62,6 +62,11 @@ void CardRule(const ReviewDeps& d_, EncounterReport& rep, const Record& x1) {
     std::string sex = x1.Get("GIOI_TINH");
     if ((sex == "1" || sex == "2") && sex != SexCode(a->card->sex))
       rep.findings.push_back(MakeFinding(d_.schema, "CARD-DB-SEX", "XML1", stt, "GIOI_TINH", ""));
+    // Valid on the discharge date too, by the national record.
+    auto out = Minutes12(x1.Get("NGAY_RA"));
+    if (a->code == "000" && out && DayOf(*out) > a->card->valid_to)
+      rep.findings.push_back(MakeFinding(d_.schema, "CARD-DB-EXPIRES-BEFORE-DISCHARGE", "XML1", stt, "NGAY_RA",
+                                         "thẻ hết hạn " + a->card->valid_to.ToString()));
     std::string reg = Trim(Split(x1.Get("MA_DKBD"), ';')[0]);
     if (!reg.empty() && reg != a->card->facility)
       rep.findings.push_back(

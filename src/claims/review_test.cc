@@ -97,6 +97,19 @@ TEST_P(Review, NationalCardDataDecides) {
   EXPECT_EQ(Rules(r->encounters[1]).count("CARD-NO-DATA"), 0u);
 }
 
+TEST_P(Review, TheNationalCardMustCoverTheDischargeDate) {
+  // Patient 0's national card ends on 2026-11-18, before the stay ends on 2026-11-20.
+  std::vector<CardRecord> recs = SynthCards(8);
+  recs[0].valid_to = Date::FromYmd(2026, 11, 18);
+  ctx_->cards->Build(recs);
+  SynthOptions o;
+  o.encounters = 1;
+  o.defects = {{0, "bed_days"}};  // makes it an inpatient stay (admitted 2026-11-16)
+  auto r = Submit(SynthEnvelope(ctx_->law, o), "k-discharge");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(Rules(r->encounters[0]).count("CARD-DB-EXPIRES-BEFORE-DISCHARGE"), 1u);
+}
+
 TEST_P(Review, ResendingKeepsHistoryAndSettlesOnce) {
   std::string xml = Envelope(3);
   auto a = Submit(xml, "k1");
