@@ -15,24 +15,31 @@ std::string Key(const std::string& s) {
   return k;
 }
 
-// Splits on ';', newline-dashes, ',' and ' và ', but keeps the commas
-// inside known names ("BHXH các tỉnh, thành phố").
-std::vector<std::string> Pieces(const std::string& text) {
-  std::vector<std::string> out;
+// Splits on ';', newlines, ',' and ' và ', remembering each separator so a
+// name that contains one ("Vụ Kế hoạch và Đầu tư", "BHXH các tỉnh, thành
+// phố") can be put back together exactly.
+struct Piece {
+  std::string text, sep_after;
+};
+
+std::vector<Piece> Pieces(const std::string& text) {
+  std::vector<Piece> out;
   std::string cur;
-  auto flush = [&] {
+  auto flush = [&](const std::string& sep) {
     std::string t = Trim(cur);
     while (!t.empty() && (t[0] == '-' || t[0] == '+')) t = Trim(t.substr(1));
-    if (!t.empty()) out.push_back(t);
+    if (!t.empty()) out.push_back({t, sep});
+    else if (!out.empty()) out.back().sep_after = sep;
     cur.clear();
   };
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
-    if (c == ';' || c == '\n' || c == ',') { flush(); continue; }
-    if (c == ' ' && text.compare(i, 5, " và ") == 0) { flush(); i += 4; continue; }  // "và" is 3 bytes
+    if (c == ';' || c == '\n') { flush("; "); continue; }
+    if (c == ',') { flush(", "); continue; }
+    if (c == ' ' && text.compare(i, 5, " và ") == 0) { flush(" và "); i += 4; continue; }  // "và" is 3 bytes
     cur.push_back(c);
   }
-  flush();
+  flush("");
   return out;
 }
 
@@ -80,7 +87,11 @@ UnitResolution UnitRegistry::ResolveList(const std::string& cell) const {
   // "Các đơn vị: A, B" — the prefix names no unit itself.
   if (auto folded = FoldForSearch(text); folded.ok() && folded->rfind("cac don vi:", 0) == 0)
     text = text.substr(text.find(':') + 1);
-  std::vector<std::string> parts = Pieces(text);
+  if (const Unit* whole = Find(text)) {
+    res.ids.push_back(whole->id);
+    return res;
+  }
+  std::vector<Piece> parts = Pieces(text);
   auto add = [&](const Unit* u) {
     if (std::find(res.ids.begin(), res.ids.end(), u->id) == res.ids.end()) res.ids.push_back(u->id);
   };
@@ -89,8 +100,8 @@ UnitResolution UnitRegistry::ResolveList(const std::string& cell) const {
     const Unit* best = nullptr;
     size_t used = 0;
     std::string joined;
-    for (size_t j = i; j < parts.size() && j < i + 3; ++j) {
-      joined += (j == i ? "" : ", ") + parts[j];
+    for (size_t j = i; j < parts.size() && j < i + 4; ++j) {
+      joined += (j == i ? "" : parts[j - 1].sep_after) + parts[j].text;
       if (const Unit* u = Find(joined)) { best = u; used = j - i + 1; }
     }
     if (best) {
@@ -99,7 +110,7 @@ UnitResolution UnitRegistry::ResolveList(const std::string& cell) const {
       continue;
     }
     // "Trung tâm CNTT" / "... (Địa phương được lựa chọn ...)": drop a trailing remark in parentheses.
-    std::string p = parts[i];
+    std::string p = parts[i].text;
     if (size_t paren = p.find(" ("); paren != std::string::npos) {
       if (const Unit* u = Find(p.substr(0, paren))) { add(u); continue; }
     }

@@ -1,0 +1,54 @@
+// Task tables of a decision's appendix (issue #3 §1): header cells give
+// the column roles (content, task count, unit in charge, coordinating
+// units, plan already assigned, start / end / time frame, leader); the body
+// is cut into cells (a non-indented line starts a cell unless it continues
+// the previous one: a document number, lower-case or punctuation start, a
+// broken word, a parenthesis); rows start at hierarchical ids (I, 1, 1.1,
+// a)). A row with children is a group; a leaf is a task. Cells are
+// assigned from the row's end by type — leader, time frames, then units
+// recognised by the unit registry — and the rest is the content. Cells
+// that cannot be placed are reported with their lines.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "programs/document.h"
+#include "programs/timeframe.h"
+#include "programs/units.h"
+
+namespace bhxh {
+
+struct TaskRow {
+  std::string id, group_id, content, leader, plan;
+  std::vector<std::string> lead_units, coordinating_units;  // unit ids
+  std::vector<std::string> unknown_units;                    // names to map
+  TimeFrame timeframe;
+  int first_line = 0, last_line = 0;
+};
+
+struct TaskGroup {
+  std::string id, title;
+  std::vector<std::string> units;  // when the title names the unit in charge
+  int stated_count = -1;           // "Tổng số nhiệm vụ", when the table states it
+  int tasks = 0;
+};
+
+struct Unplaced {
+  int first_line = 0, last_line = 0;
+  std::string text;
+};
+
+struct TaskTable {
+  std::vector<std::string> columns;  // roles, in order
+  std::vector<TaskGroup> groups;
+  std::vector<TaskRow> tasks;
+  std::vector<Unplaced> unplaced;
+  int stated_total = -1;
+};
+
+// Reads the first task table found in lines [from, end).
+Result<TaskTable> ReadTaskTable(const std::vector<SourceLine>& lines, size_t from, const std::set<std::string>& vocab,
+                                const UnitRegistry& units);
+
+}  // namespace bhxh
