@@ -31,6 +31,13 @@ std::string HeadWord(const std::string& s) {
 // Vocabulary keys keep diacritics (so "li" and "liên" differ) but not case.
 std::string VocabKey(const std::string& w) { return CaseFold(w); }
 
+// A Vietnamese syllable needs a vowel; a piece without one ("đ", "nh", "th",
+// "B") can only be part of a word.
+bool HasVowel(const std::string& piece) {
+  std::string f = FoldForSearch(piece).ok() ? *FoldForSearch(piece) : piece;
+  return f.find_first_of("aeiouy") != std::string::npos;
+}
+
 std::optional<Date> FindDate(const std::string& s) {
   static const std::regex long_form(R"(ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))");
   static const std::regex short_form(R"((\d{1,2})/(\d{1,2})/(\d{4}))");
@@ -94,7 +101,12 @@ std::string JoinLines(const std::vector<SourceLine>& lines, size_t from, size_t 
     else if (WordByte(last) && WordByte(first)) {
       std::string t = VocabKey(TailWord(out)), h = VocabKey(HeadWord(next));
       bool tw = vocab.count(t) > 0, hw = vocab.count(h) > 0, jw = vocab.count(t + h) > 0;
-      glue = jw || (!tw && !hw);
+      glue = jw || (!tw && !hw && (!HasVowel(t) || !HasVowel(h)));
+      // A lone fragment line ("HI" / "Ể" / "M XÃ HỘI"): look through it to the next line's head.
+      if (!glue && next.find(' ') == std::string::npos && i + 1 < to && i + 1 < lines.size()) {
+        std::string h2 = VocabKey(HeadWord(lines[i + 1].text));
+        glue = !h2.empty() && vocab.count(t + h + h2) > 0;
+      }
       // An indented line is a wrapped line: a whole-word break unless the join is a word.
       if (lines[i].indented && !jw) glue = false;
     }

@@ -87,13 +87,13 @@ Result<TaskTable> ReadTaskTable(const std::vector<SourceLine>& lines, size_t fro
     ++i;
   }
   int time_cols = 0;
-  bool has_leader = false, has_count = false;
+  bool has_leader = false, has_count = false, has_lead = false;
   for (const auto& hc : header) {
     std::string f = Fold(hc);
     std::string role = "other";
-    if (f.find("noi dung") != std::string::npos) role = "content";
+    if (f.find("noi dung") != std::string::npos || f.find("ten nhiem vu") != std::string::npos) role = "content";
     else if (f.find("tong so") != std::string::npos) role = "count", has_count = true;
-    else if (f.find("chu tri") != std::string::npos) role = "lead";
+    else if (f.find("chu tri") != std::string::npos) role = "lead", has_lead = true;
     else if (f.find("phoi hop") != std::string::npos) role = "coordinating";
     else if (f.find("da giao") != std::string::npos) role = "plan";
     else if (f.find("thoi gian") != std::string::npos) role = "time", ++time_cols;
@@ -193,9 +193,11 @@ Result<TaskTable> ReadTaskTable(const std::vector<SourceLine>& lines, size_t fro
     for (size_t k = 2; k < end; ++k)
       if (StartsLikeUnit(c[k].text)) { unit_from = k; break; }
     for (size_t k = 1; k < unit_from; ++k) task.content += (task.content.empty() ? "" : " ") + c[k].text;
+    // With a unit-in-charge column, its cell comes first; the rest coordinate.
     for (size_t k = unit_from; k < end; ++k) {
       UnitResolution ur = units.ResolveList(c[k].text);
-      for (const auto& u : ur.ids) task.coordinating_units.push_back(u);
+      bool lead_cell = has_lead && k == unit_from;
+      for (const auto& u : ur.ids) (lead_cell ? task.lead_units : task.coordinating_units).push_back(u);
       for (const auto& u : ur.unknown) task.unknown_units.push_back(u);
     }
     t.tasks.push_back(std::move(task));

@@ -65,5 +65,32 @@ TEST(Tasks, KeyProgramme2024HasFortyTasksUnderSeventeenUnits) {
   EXPECT_EQ(t153->timeframe.end->ToString(), "2025-12-31");
 }
 
+TEST(Tasks, CooperativeProgrammeHasTenTasksWithLeadAndCoordinatingUnits) {
+  std::string text = Seed("002_dfc3ba65e88b699e.txt");
+  if (text.empty()) GTEST_SKIP() << "seeds not found";
+  auto header = ReadDecisionHeader(text);
+  ASSERT_TRUE(header.ok());
+  auto lines = SplitSourceLines(text);
+  auto vocab = DocumentVocabulary(lines);
+  size_t from = 0;
+  while (from < lines.size() && lines[from].number < header->body_start_line) ++from;
+  auto t = ReadTaskTable(lines, from, vocab, Units());
+  ASSERT_TRUE(t.ok()) << t.status().ToString();
+  ASSERT_EQ(t->tasks.size(), 10u);
+  EXPECT_TRUE(t->unplaced.empty());
+  const TaskRow& first = t->tasks[0];
+  EXPECT_EQ(first.id, "1");
+  EXPECT_EQ(first.content.rfind("Tổ chức rà soát việc thực hiện chính sách, chế độ BHXH, BHYT, BHTN", 0), 0u) << first.content;
+  EXPECT_EQ(first.lead_units, std::vector<std::string>{"TST"});
+  EXPECT_EQ(first.coordinating_units, (std::vector<std::string>{"CSXH", "CSYT", "CNTT", "BHXH_TINH"}));
+  const TaskRow& eighth = t->tasks[7];
+  EXPECT_NE(eighth.content.find("tuyên truyền, phổ biến những điểm mới"), std::string::npos) << eighth.content;
+  const TaskRow& last = t->tasks[9];
+  EXPECT_EQ(last.content, "Theo dõi, đôn đốc triển khai thực hiện Chương trình hành động");
+  EXPECT_EQ(last.lead_units, std::vector<std::string>{"VP"});
+  EXPECT_EQ(last.coordinating_units, std::vector<std::string>{"KHĐT"});
+  for (const auto& x : t->tasks) EXPECT_TRUE(x.unknown_units.empty()) << x.id;
+}
+
 }  // namespace
 }  // namespace bhxh
