@@ -38,6 +38,19 @@ bool HasVowel(const std::string& piece) {
   return f.find_first_of("aeiouy") != std::string::npos;
 }
 
+// Upper-case (Unicode): a string is all capitals when folding changes every letter.
+std::string Upper(const std::string& s) {
+  std::string out;
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    std::string cp = s.substr(i, n);
+    out += CaseFold(cp) == cp && c >= 'a' && c <= 'z' ? std::string(1, static_cast<char>(c - 32)) : cp;
+    i += n;
+  }
+  return out;
+}
+
 std::optional<Date> FindDate(const std::string& s) {
   static const std::regex long_form(R"(ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))");
   static const std::regex short_form(R"((\d{1,2})/(\d{1,2})/(\d{4}))");
@@ -101,9 +114,14 @@ std::string JoinLines(const std::vector<SourceLine>& lines, size_t from, size_t 
     else if (WordByte(last) && WordByte(first)) {
       std::string t = VocabKey(TailWord(out)), h = VocabKey(HeadWord(next));
       bool tw = vocab.count(t) > 0, hw = vocab.count(h) > 0, jw = vocab.count(t + h) > 0;
-      glue = jw || (!tw && !hw && (!HasVowel(t) || !HasVowel(h)));
+      // An abbreviation in capitals before a capitalised word ("TTĐT" / "Trường") stays apart.
+      std::string tail = TailWord(out), head = HeadWord(next);
+      bool abbrev = tail.size() >= 2 && CaseFold(tail) != tail && Upper(tail) == tail &&
+                    head.size() >= 2 && CaseFold(head) != head && Upper(head) != head;
+      // Two whole words stay apart even if the source once glued them ("BHXHcác").
+      glue = !abbrev && ((jw && (!tw || !hw)) || (!tw && !hw && (!HasVowel(t) || !HasVowel(h))));
       // A lone fragment line ("HI" / "Ể" / "M XÃ HỘI"): look through it to the next line's head.
-      if (!glue && next.find(' ') == std::string::npos && i + 1 < to && i + 1 < lines.size()) {
+      if (!glue && (!tw || !hw) && next.find(' ') == std::string::npos && i + 1 < to && i + 1 < lines.size()) {
         std::string h2 = VocabKey(HeadWord(lines[i + 1].text));
         glue = !h2.empty() && vocab.count(t + h + h2) > 0;
       }

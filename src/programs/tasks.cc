@@ -87,16 +87,17 @@ Result<TaskTable> ReadTaskTable(const std::vector<SourceLine>& lines, size_t fro
     ++i;
   }
   int time_cols = 0;
-  bool has_leader = false, has_count = false, has_lead = false;
+  bool has_leader = false, has_count = false, has_lead = false, has_plan = false;
   for (const auto& hc : header) {
     std::string f = Fold(hc);
     std::string role = "other";
-    if (f.find("noi dung") != std::string::npos || f.find("ten nhiem vu") != std::string::npos) role = "content";
-    else if (f.find("tong so") != std::string::npos) role = "count", has_count = true;
+    if (f.find("tong so") != std::string::npos) role = "count", has_count = true;
+    else if (f.find("da giao") != std::string::npos) role = "plan", has_plan = true;
+    else if (f.find("noi dung") != std::string::npos || f.find("nhiem vu") != std::string::npos) role = "content";
     else if (f.find("chu tri") != std::string::npos) role = "lead", has_lead = true;
     else if (f.find("phoi hop") != std::string::npos) role = "coordinating";
-    else if (f.find("da giao") != std::string::npos) role = "plan";
-    else if (f.find("thoi gian") != std::string::npos) role = "time", ++time_cols;
+    else if (f.find("da giao") != std::string::npos) role = "plan", has_plan = true;
+    else if (f.find("thoi gian") != std::string::npos || f.find("thoi diem") != std::string::npos) role = "time", ++time_cols;
     else if (f.find("lanh dao") != std::string::npos) role = "leader", has_leader = true;
     t.columns.push_back(role);
   }
@@ -154,7 +155,10 @@ Result<TaskTable> ReadTaskTable(const std::vector<SourceLine>& lines, size_t fro
     }
     std::string id = c[0].text;
     if (!id.empty() && id.back() == '.') id.pop_back();
-    bool has_child = r + 1 < rows.size() && !rows[r + 1].cells.empty() && parent_of(rows[r + 1].cells[0].text) == id;
+    static const std::regex roman(R"(^[IVX]{1,5}$)");
+    bool has_child = r + 1 < rows.size() && !rows[r + 1].cells.empty() &&
+                     (parent_of(rows[r + 1].cells[0].text) == id ||
+                      (std::regex_match(id, roman) && !std::regex_match(rows[r + 1].cells[0].text, roman)));
     if (has_child) {
       TaskGroup g;
       g.id = id;
@@ -171,7 +175,8 @@ Result<TaskTable> ReadTaskTable(const std::vector<SourceLine>& lines, size_t fro
     task.first_line = c.front().first;
     task.last_line = c.back().last;
     for (size_t gi = t.groups.size(); gi-- > 0;)
-      if (parent_of(id) == t.groups[gi].id || id.rfind(t.groups[gi].id + ".", 0) == 0) {
+      if (parent_of(id) == t.groups[gi].id || id.rfind(t.groups[gi].id + ".", 0) == 0 ||
+          (std::regex_match(t.groups[gi].id, roman) && parent_of(id).empty())) {
         task.group_id = t.groups[gi].id;
         ++t.groups[gi].tasks;
         task.lead_units = t.groups[gi].units;
@@ -188,6 +193,21 @@ Result<TaskTable> ReadTaskTable(const std::vector<SourceLine>& lines, size_t fro
     }
     if (times.size() == 2) task.timeframe = CombineTimeFrames(times[0], times[1]);
     else if (times.size() == 1) task.timeframe = times[0];
+    // The plan the task was already assigned in (1541's fifth column): the
+    // cells before the time frame that name a programme, plan or decision.
+    if (has_plan) {
+      size_t p = end;
+      while (p > 2) {
+        std::string f = Fold(c[p - 1].text);
+        bool plan_like = false;
+        for (const char* k : {"chuong trinh", "ke hoach", "de an", "nhiem vu", "quyet dinh", "nghi quyet", "chi thi"})
+          plan_like |= f.rfind(k, 0) == 0;
+        if (!plan_like) break;
+        --p;
+      }
+      for (size_t k = p; k < end; ++k) task.plan += (task.plan.empty() ? "" : "; ") + c[k].text;
+      end = p;
+    }
     // Units: from the first cell after the content's first that starts like a unit.
     size_t unit_from = end;
     for (size_t k = 2; k < end; ++k)

@@ -36,6 +36,12 @@ std::vector<Piece> Pieces(const std::string& text) {
     char c = text[i];
     if (c == ';' || c == '\n') { flush("; "); continue; }
     if (c == ',') { flush(", "); continue; }
+    // "Ban THCS BHXH. Ban THCS BHYT": a full stop before a capital separates two names.
+    if (c == '.' && i + 2 < text.size() && text[i + 1] == ' ' && std::isupper(static_cast<unsigned char>(text[i + 2]))) {
+      flush(". ");
+      ++i;
+      continue;
+    }
     if (c == ' ' && text.compare(i, 5, " và ") == 0) { flush(" và "); i += 4; continue; }  // "và" is 3 bytes
     cur.push_back(c);
   }
@@ -73,7 +79,16 @@ const Unit* UnitRegistry::Find(const std::string& name) const {
     if (k.rfind(prefix, 0) == 0 && prefix[std::string(prefix).size() - 2] == ':') k = k.substr(std::string(prefix).size());
   }
   auto it = by_key_.find(k);
-  return it == by_key_.end() ? nullptr : &units_[it->second];
+  if (it != by_key_.end()) return &units_[it->second];
+  // "Vụ TCCB", "Ban THCS BHXH", "Viện KH BHXH": a unit word followed by an abbreviation.
+  for (const char* word : {"vu ", "ban ", "vien ", "trung tam ", "van phong "}) {
+    std::string w(word);
+    if (k.rfind(w, 0) == 0) {
+      auto ab = by_key_.find(k.substr(w.size()));
+      if (ab != by_key_.end()) return &units_[ab->second];
+    }
+  }
+  return nullptr;
 }
 
 const Unit* UnitRegistry::ById(const std::string& id) const {
