@@ -9,15 +9,7 @@
 namespace bhxh {
 namespace {
 
-// The seeds live in shared/ beside the repository (BHXH_SEEDS, set by CMake).
-std::string Seed(const std::string& name) {
-  const char* env = std::getenv("BHXH_SEEDS");
-  for (std::string dir : {std::string(env ? env : ""), std::string("../../shared/seeds")}) {
-    auto t = ReadFile(dir + "/" + name);
-    if (t.ok()) return *t;
-  }
-  return "";
-}
+std::string Seed(const std::string& name) { return testing::SeedText(name); }
 
 TEST(Document, BrokenWordsAreRejoinedWithTheDocumentsOwnVocabulary) {
   std::string text = "Căn cứ Nghị đ\nị\nnh s\nố\n01/2016/NĐ-CP ngày 05 tháng 01 năm 2016 của Chính phủ quy định;\n"

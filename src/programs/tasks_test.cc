@@ -9,13 +9,18 @@
 namespace bhxh {
 namespace {
 
-std::string Seed(const std::string& name) {
-  const char* env = std::getenv("BHXH_SEEDS");
-  for (std::string dir : {std::string(env ? env : ""), std::string("../../shared/seeds")}) {
-    auto t = ReadFile(dir + "/" + name);
-    if (t.ok()) return *t;
-  }
-  return "";
+std::string Seed(const std::string& name) { return testing::SeedText(name); }
+
+const UnitRegistry& Units();
+
+Result<TaskTable> ReadSeedTable(const std::string& text) {
+  auto header = ReadDecisionHeader(text);
+  if (!header.ok()) return header.status();
+  auto lines = SplitSourceLines(text);
+  auto vocab = DocumentVocabulary(lines);
+  size_t from = 0;
+  while (from < lines.size() && lines[from].number < header->body_start_line) ++from;
+  return ReadTaskTable(lines, from, vocab, Units());
 }
 
 const UnitRegistry& Units() {
@@ -26,13 +31,7 @@ const UnitRegistry& Units() {
 TEST(Tasks, KeyProgramme2024HasFortyTasksUnderSeventeenUnits) {
   std::string text = Seed("003_254a1e4a17401211.txt");
   if (text.empty()) GTEST_SKIP() << "seeds not found";
-  auto header = ReadDecisionHeader(text);
-  ASSERT_TRUE(header.ok());
-  auto lines = SplitSourceLines(text);
-  auto vocab = DocumentVocabulary(lines);
-  size_t from = 0;
-  while (from < lines.size() && lines[from].number < header->body_start_line) ++from;
-  auto t = ReadTaskTable(lines, from, vocab, Units());
+  auto t = ReadSeedTable(text);
   ASSERT_TRUE(t.ok()) << t.status().ToString();
   EXPECT_EQ(t->stated_total, 40);
   EXPECT_EQ(t->tasks.size(), 40u);
@@ -68,13 +67,7 @@ TEST(Tasks, KeyProgramme2024HasFortyTasksUnderSeventeenUnits) {
 TEST(Tasks, CooperativeProgrammeHasTenTasksWithLeadAndCoordinatingUnits) {
   std::string text = Seed("002_dfc3ba65e88b699e.txt");
   if (text.empty()) GTEST_SKIP() << "seeds not found";
-  auto header = ReadDecisionHeader(text);
-  ASSERT_TRUE(header.ok());
-  auto lines = SplitSourceLines(text);
-  auto vocab = DocumentVocabulary(lines);
-  size_t from = 0;
-  while (from < lines.size() && lines[from].number < header->body_start_line) ++from;
-  auto t = ReadTaskTable(lines, from, vocab, Units());
+  auto t = ReadSeedTable(text);
   ASSERT_TRUE(t.ok()) << t.status().ToString();
   ASSERT_EQ(t->tasks.size(), 10u);
   EXPECT_TRUE(t->unplaced.empty());

@@ -1,5 +1,7 @@
 #include "testing/test_support.h"
 
+#include "base/csv.h"
+
 #include <unistd.h>
 
 #include <atomic>
@@ -13,6 +15,15 @@ namespace fs = std::filesystem;
 std::string DataDir() { return DefaultDataDir(); }
 
 Actor TestOfficer() { return {"officer:test", "officer", "01", "", ""}; }
+
+std::string SeedText(const std::string& name) {
+  const char* env = std::getenv("BHXH_SEEDS");
+  for (std::string dir : {std::string(env ? env : ""), std::string("../../shared/seeds")}) {
+    auto t = ReadFile(dir + "/" + name);
+    if (t.ok()) return *t;
+  }
+  return "";
+}
 
 namespace {
 

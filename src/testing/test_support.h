@@ -23,4 +23,8 @@ std::unique_ptr<AppContext> FreshContext(const std::string& backend, std::string
 
 Actor TestOfficer();
 
+// A seed decision's text from shared/seeds beside the repository
+// ($BHXH_SEEDS, set by CMake); empty when not found.
+std::string SeedText(const std::string& file_name);
+
 }  // namespace bhxh::testing
