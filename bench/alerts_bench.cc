@@ -21,15 +21,7 @@ using bhxh::bench::Now;
 int main(int argc, char** argv) {
   std::vector<double> scales = {0.01, 0.02};
   for (int i = 1; i + 1 < argc; i += 2)
-    if (std::string(argv[i]) == "--scales") {
-      scales.clear();
-      std::string v = argv[i + 1];
-      for (size_t p = 0; p < v.size();) {
-        size_t c = v.find(',', p);
-        scales.push_back(std::stod(v.substr(p, c - p)));
-        p = c == std::string::npos ? v.size() : c + 1;
-      }
-    }
+    if (std::string(argv[i]) == "--scales") scales = bench::ParseList<double>(argv[i + 1]);
   std::printf("# bench_alerts — %s, %u cores\n", bench::Cpu().c_str(), std::thread::hardware_concurrency());
   std::printf("%-7s %-10s %-12s %9s %10s %12s %8s\n", "scale", "facilities", "claims_year", "load_s", "alerts_s",
               "rows_read", "alerts");

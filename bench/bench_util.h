@@ -5,6 +5,7 @@
 #include <chrono>
 #include <fstream>
 #include <string>
+#include <vector>
 
 namespace bhxh::bench {
 
@@ -28,6 +29,18 @@ inline double RssMiB() {
   return 0;
 }
 inline void ResetPeak() { std::ofstream("/proc/self/clear_refs") << "5"; }
+
+// "1000000,2000000" → {1000000, 2000000}.
+template <typename T>
+std::vector<T> ParseList(const std::string& v) {
+  std::vector<T> out;
+  for (size_t p = 0; p < v.size();) {
+    size_t c = v.find(',', p);
+    out.push_back(static_cast<T>(std::stod(v.substr(p, c - p))));
+    p = c == std::string::npos ? v.size() : c + 1;
+  }
+  return out;
+}
 
 inline std::string Cpu() {
   std::ifstream f("/proc/cpuinfo");

@@ -12,6 +12,7 @@
 
 #include "app/context.h"
 #include "bench/bench_util.h"
+#include "bench/claims_fixture.h"
 #include "claims/catalogue.h"
 #include "claims/precheck.h"
 #include "claims/review.h"
@@ -26,15 +27,8 @@ int main(int argc, char** argv) {
   int per = 500;
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string a = argv[i];
-    if (a == "--encounters") {
-      sizes.clear();
-      std::string v = argv[i + 1];
-      for (size_t p = 0; p < v.size();) {
-        size_t c = v.find(',', p);
-        sizes.push_back(std::stoi(v.substr(p, c - p)));
-        p = c == std::string::npos ? v.size() : c + 1;
-      }
-    } else if (a == "--per-envelope") per = std::stoi(argv[i + 1]);
+    if (a == "--encounters") sizes = bench::ParseList<int>(argv[i + 1]);
+    else if (a == "--per-envelope") per = std::stoi(argv[i + 1]);
   }
   std::printf("# bench_claims — %s, %u cores\n", bench::Cpu().c_str(), std::thread::hardware_concurrency());
   std::printf("%-11s %-9s %9s %9s %10s %12s %10s %10s\n", "encounters", "lines", "MB", "parse_s", "parse_MB/s",
@@ -46,41 +40,11 @@ int main(int argc, char** argv) {
     std::string db_path = dir + "/store.db";
     auto ctx = AppContext::Open(DefaultDataDir(), db_path);
     if (!ctx.ok()) { std::fprintf(stderr, "%s\n", ctx.status().ToString().c_str()); return 1; }
-    // Cards for every synthetic patient; a catalogue for the facility.
-    std::vector<CardRecord> recs = SynthCards(n);
-    (*ctx)->cards->Build(std::move(recs));
     Actor op{"bench", "officer", "", "", ""};
-    {
-      auto lease = (*ctx)->pool->Acquire();
-      (void)ImportCatalogue(**lease, "drugs",
-                            "facility,drug_code,name,tt_thau,unit_price,valid_from,valid_to\n"
-                            "01001,40.17,Paracetamol,X,1100,2026-01-01,2026-12-31\n"
-                            "01001,40.678,Amoxicillin,X,1200,2026-01-01,2026-12-31\n", op);
-      (void)ImportCatalogue(**lease, "services",
-                            "facility,service_code,name,group_code,unit_price,valid_from,valid_to\n"
-                            "01001,02.1896,Khám,13,38700,2026-01-01,2026-12-31\n"
-                            "01001,22.0120.1370,CTM,1,46200,2026-01-01,2026-12-31\n"
-                            "01001,K01.1911,Giường,15,199100,2026-01-01,2026-12-31\n", op);
-    }
-    (void)(*ctx)->LoadCatalogue();
-    // Envelopes on disk, `per` encounters each, ~2% with defects.
-    size_t bytes = 0;
-    std::vector<std::string> files;
-    for (int start = 0, k = 0; start < n; start += per, ++k) {
-      SynthOptions o;
-      o.seed = static_cast<uint64_t>(k + 1);
-      o.encounters = std::min(per, n - start);
-      o.patient_offset = start;
-      for (int d = 0; d < o.encounters; d += 50) o.defects.push_back({d, kSynthDefects[(d / 50) % kSynthDefects.size()].first});
-      std::string xml = SynthEnvelope((*ctx)->law, o);
-      // Patients of this envelope: shift the synthetic SI numbers.
-      std::string path = dir + "/env" + std::to_string(k) + ".xml";
-      FILE* f = std::fopen(path.c_str(), "w");
-      std::fwrite(xml.data(), 1, xml.size(), f);
-      std::fclose(f);
-      bytes += xml.size();
-      files.push_back(path);
-    }
+    bench::PrepareSynthStore(**ctx, n, op);
+    bench::EnvelopeFiles env = bench::WriteSynthEnvelopes((*ctx)->law, n, per, dir);
+    const std::vector<std::string>& files = env.paths;
+    size_t bytes = env.bytes;
     bench::ResetPeak();
     double base_rss = bench::RssMiB();
     double parse_s = 0, t0 = Now();

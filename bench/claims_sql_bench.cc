@@ -19,6 +19,7 @@
 #include "app/context.h"
 #include "base/csv.h"
 #include "bench/bench_util.h"
+#include "bench/claims_fixture.h"
 #include "claims/review.h"
 #include "claims/synth.h"
 #include "testing/test_support.h"
@@ -71,36 +72,12 @@ int main(int argc, char** argv) {
   auto ctx = AppContext::Open(DefaultDataDir(), url_engine);
   if (!ctx.ok()) { std::fprintf(stderr, "%s\n", ctx.status().ToString().c_str()); return 1; }
   std::vector<CardRecord> recs = SynthCards(n);
-  (*ctx)->cards->Build(recs);
   Actor op{"bench", "officer", "", "", ""};
-  const char* drugs = "facility,drug_code,name,tt_thau,unit_price,valid_from,valid_to\n"
-                      "01001,40.17,Paracetamol,X,1100,2026-01-01,2026-12-31\n01001,40.678,Amoxicillin,X,1200,2026-01-01,2026-12-31\n";
-  const char* services = "facility,service_code,name,group_code,unit_price,valid_from,valid_to\n"
-                         "01001,02.1896,Khám,13,38700,2026-01-01,2026-12-31\n01001,22.0120.1370,CTM,1,46200,2026-01-01,2026-12-31\n"
-                         "01001,K01.1911,Giường,15,199100,2026-01-01,2026-12-31\n";
-  {
-    auto lease = (*ctx)->pool->Acquire();
-    (void)ImportCatalogue(**lease, "drugs", drugs, op);
-    (void)ImportCatalogue(**lease, "services", services, op);
-  }
-  (void)(*ctx)->LoadCatalogue();
+  bench::PrepareSynthStore(**ctx, n, op);
   std::string dir = "/tmp/bhxh_claims_sql_bench";
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
-  std::vector<std::string> files;
-  for (int start = 0, k = 0; start < n; start += per, ++k) {
-    SynthOptions o;
-    o.seed = static_cast<uint64_t>(k + 1);
-    o.encounters = std::min(per, n - start);
-    o.patient_offset = start;
-    for (int d = 0; d < o.encounters; d += 50) o.defects.push_back({d, kSynthDefects[(d / 50) % kSynthDefects.size()].first});
-    std::string path = dir + "/env" + std::to_string(k) + ".xml";
-    std::string xml = SynthEnvelope((*ctx)->law, o);
-    FILE* f = std::fopen(path.c_str(), "w");
-    std::fwrite(xml.data(), 1, xml.size(), f);
-    std::fclose(f);
-    files.push_back(path);
-  }
+  std::vector<std::string> files = bench::WriteSynthEnvelopes((*ctx)->law, n, per, dir).paths;
   std::printf("# bench_claims_sql — %s, %u cores, PostgreSQL 15 (throwaway, fsync off)\n", bench::Cpu().c_str(),
               std::thread::hardware_concurrency());
   // Engine, storing into PostgreSQL.

@@ -127,15 +127,7 @@ int main(int argc, char** argv) {
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string a = argv[i];
     if (a == "--sizes") {
-      sizes.clear();
-      for (auto& s : std::vector<std::string>{}) (void)s;
-      std::string v = argv[i + 1];
-      size_t p = 0;
-      while (p < v.size()) {
-        size_t c = v.find(',', p);
-        sizes.push_back(std::stoll(v.substr(p, c - p)));
-        p = c == std::string::npos ? v.size() : c + 1;
-      }
+      sizes = bench::ParseList<int64_t>(argv[i + 1]);
     } else if (a == "--db-dir") dir = argv[i + 1];
     else if (a == "--postgres") pg = argv[i + 1];
   }

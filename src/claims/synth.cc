@@ -80,6 +80,23 @@ std::vector<CardRecord> SynthCards(int count, Date day, const std::string& facil
   return recs;
 }
 
+SynthCatalogue SynthCatalogueFor(const std::vector<std::string>& facilities, Date from, Date to) {
+  SynthCatalogue c{"facility,drug_code,name,tt_thau,unit_price,valid_from,valid_to\n",
+                   "facility,service_code,name,group_code,unit_price,valid_from,valid_to\n"};
+  std::string range = "," + from.ToString() + "," + to.ToString() + "\n";
+  for (const std::string& f : facilities) {
+    std::string bid = "QĐ " + f + ";G1;N4;" + std::to_string(to.year());
+    // Paracetamol is claimed at 450-1,050 VND, amoxicillin at 1,200 (see SynthEnvelope).
+    c.drugs_csv += f + ",40.17,Paracetamol 500mg," + bid + ",1100" + range;
+    c.drugs_csv += f + ",40.678,Amoxicillin 500mg," + bid + ",1200" + range;
+    c.services_csv += f + ",02.1896,Khám Nội,13,38700" + range;
+    c.services_csv += f + ",02.1897,Khám Tai Mũi Họng,13,38700" + range;
+    c.services_csv += f + ",22.0120.1370,Tổng phân tích tế bào máu,1,46200" + range;
+    c.services_csv += f + ",K01.1911,Giường Nội khoa loại 1,15,199100" + range;
+  }
+  return c;
+}
+
 std::string SynthEnvelope(const LawBook& law, const SynthOptions& opt) {
   std::map<int, std::vector<std::string>> defects;
   for (const auto& d : opt.defects) defects[d.encounter].push_back(d.kind);

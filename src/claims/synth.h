@@ -44,6 +44,14 @@ struct SynthOptions {
 // registered at `facility`), so a card index can answer for them.
 std::vector<CardRecord> SynthCards(int count, Date day = Date::FromYmd(2026, 11, 20), const std::string& facility = "01001");
 
+// Catalogue CSV texts (with headers, for ImportCatalogue) listing, for each
+// facility, every drug and service SynthEnvelope writes, at prices at or
+// above those it claims, valid from `from` to `to`.
+struct SynthCatalogue {
+  std::string drugs_csv, services_csv;
+};
+SynthCatalogue SynthCatalogueFor(const std::vector<std::string>& facilities, Date from, Date to);
+
 // Returns the GIAMDINHHS envelope as XML text.
 std::string SynthEnvelope(const LawBook& law, const SynthOptions& opt);
 

@@ -12,25 +12,22 @@ Result<ClaimsGenStats> GenerateClaims(Db& db, const ClaimSchema& schema, const L
                                       const ClaimsGenOptions& opt, const Actor& actor) {
   ClaimsGenStats st;
   const std::string& p = opt.province;
-  struct Fac { std::string code, name, level; int visits; double price; };
-  std::vector<Fac> facs = {{p + "901", "Bệnh viện Đa khoa tỉnh", "province", 60, 1.15}};
-  for (int i = 0; i < 5; ++i) facs.push_back({p + std::to_string(902 + i), "Trung tâm Y tế huyện " + std::to_string(i + 1), "district", 30, 1.0});
-  for (int i = 0; i < 6; ++i) facs.push_back({p + std::to_string(910 + i), "Trạm Y tế xã " + std::to_string(i + 1), "commune", 10, 0.9});
+  struct Fac { std::string code, name, level; int visits; };
+  std::vector<Fac> facs = {{p + "901", "Bệnh viện Đa khoa tỉnh", "province", 60}};
+  for (int i = 0; i < 5; ++i) facs.push_back({p + std::to_string(902 + i), "Trung tâm Y tế huyện " + std::to_string(i + 1), "district", 30});
+  for (int i = 0; i < 6; ++i) facs.push_back({p + std::to_string(910 + i), "Trạm Y tế xã " + std::to_string(i + 1), "commune", 10});
   st.facilities = static_cast<int>(facs.size());
   st.jump_facility = facs[2].code;
-  std::string fcsv = "code,name,level,province\n", dcsv = "facility,drug_code,name,tt_thau,unit_price,valid_from,valid_to\n",
-              scsv = "facility,service_code,name,group_code,unit_price,valid_from,valid_to\n";
-  std::string from = Date::FromYmd(opt.last_day.year() - 1, 1, 1).ToString(), to = Date::FromYmd(opt.last_day.year(), 12, 31).ToString();
+  std::string fcsv = "code,name,level,province\n";
+  std::vector<std::string> codes;
   for (const auto& f : facs) {
     fcsv += f.code + "," + f.name + "," + f.level + "," + p + "\n";
-    // Bid prices a little above what the synthetic lines claim, so only injected defects exceed them.
-    dcsv += f.code + ",40.17,Paracetamol 500mg,QĐ " + f.code + ";G1;N4;" + std::to_string(opt.last_day.year()) + ",1100," + from + "," + to + "\n";
-    dcsv += f.code + ",40.678,Amoxicillin 500mg,QĐ " + f.code + ";G1;N4;" + std::to_string(opt.last_day.year()) + ",1200," + from + "," + to + "\n";
-    scsv += f.code + ",02.1896,Khám Nội,13,38700," + from + "," + to + "\n";
-    scsv += f.code + ",02.1897,Khám Tai Mũi Họng,13,38700," + from + "," + to + "\n";
-    scsv += f.code + ",22.0120.1370,Tổng phân tích tế bào máu,1,46200," + from + "," + to + "\n";
-    scsv += f.code + ",K01.1911,Giường Nội khoa loại 1,15,199100," + from + "," + to + "\n";
+    codes.push_back(f.code);
   }
+  SynthCatalogue synth_cat = SynthCatalogueFor(codes, Date::FromYmd(opt.last_day.year() - 1, 1, 1),
+                                               Date::FromYmd(opt.last_day.year(), 12, 31));
+  std::string& dcsv = synth_cat.drugs_csv;
+  std::string& scsv = synth_cat.services_csv;
   for (auto [kind, csv] : {std::pair<const char*, std::string*>{"facilities", &fcsv}, {"drugs", &dcsv}, {"services", &scsv}}) {
     BHXH_ASSIGN_OR_RETURN(ImportResult r, ImportCatalogue(db, kind, *csv, actor));
     if (!r.accepted) return Status::Internal(std::string("generated ") + kind + " catalogue rejected");

@@ -1,0 +1,51 @@
+// Shared by the claims benchmarks: synthetic envelopes written to disk,
+// with the card records and catalogue that match them.
+#pragma once
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "app/context.h"
+#include "claims/catalogue.h"
+#include "claims/synth.h"
+
+namespace bhxh::bench {
+
+struct EnvelopeFiles {
+  std::vector<std::string> paths;
+  size_t bytes = 0;
+};
+
+// `n` encounters in envelopes of `per`, about 2% with injected defects,
+// written to `dir` (which must exist).
+inline EnvelopeFiles WriteSynthEnvelopes(const LawBook& law, int n, int per, const std::string& dir) {
+  EnvelopeFiles out;
+  for (int start = 0, k = 0; start < n; start += per, ++k) {
+    SynthOptions o;
+    o.seed = static_cast<uint64_t>(k + 1);
+    o.encounters = std::min(per, n - start);
+    o.patient_offset = start;
+    for (int d = 0; d < o.encounters; d += 50) o.defects.push_back({d, kSynthDefects[(d / 50) % kSynthDefects.size()].first});
+    std::string xml = SynthEnvelope(law, o);
+    std::string path = dir + "/env" + std::to_string(k) + ".xml";
+    FILE* f = std::fopen(path.c_str(), "w");
+    std::fwrite(xml.data(), 1, xml.size(), f);
+    std::fclose(f);
+    out.bytes += xml.size();
+    out.paths.push_back(path);
+  }
+  return out;
+}
+
+// Cards for the first `n` synthetic patients and facility 01001's catalogue.
+inline void PrepareSynthStore(AppContext& ctx, int n, const Actor& op) {
+  ctx.cards->Build(SynthCards(n));
+  SynthCatalogue cat = SynthCatalogueFor({"01001"}, Date::FromYmd(2026, 1, 1), Date::FromYmd(2026, 12, 31));
+  auto lease = ctx.pool->Acquire();
+  (void)ImportCatalogue(**lease, "drugs", cat.drugs_csv, op);
+  (void)ImportCatalogue(**lease, "services", cat.services_csv, op);
+  (void)ctx.LoadCatalogue();
+}
+
+}  // namespace bhxh::bench
