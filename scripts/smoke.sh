@@ -40,4 +40,12 @@ grep -q '"openapi"' <<<"$out" || fail "openapi"
 out=$("$BIN" claims synth --encounters 3 --defect 1:line_price | curl -sf -H "Authorization: Bearer demo-facility-token" \
       -H "Idempotency-Key: smoke-1" --data-binary @- "http://127.0.0.1:$PORT/api/v1/claims") || fail "claims submission"
 grep -q '"maGiaoDich"' <<<"$out" || fail "claims answer"
+# A demo left half-written by a failed run is reported, not silently reused.
+DB2="$DIR/half.db"
+"$BIN" --db "$DB2" init --demo --persons 300 --from 2025-05 --to 2025-06 --claims-days 0 >/dev/null
+sqlite3 "$DB2" "DELETE FROM audit_log WHERE action = 'generate-complete'"
+set +e
+"$BIN" --db "$DB2" init --demo >/dev/null 2>&1; rc=$?
+set -e
+[ "$rc" = 2 ] || fail "a half-written demo should exit 2, got $rc"
 echo "1 passed, 0 failed"

@@ -42,6 +42,17 @@ TEST_F(Api, RequiresABearerToken) {
   EXPECT_EQ(Call("GET", "/api/v1/health", "", "").status, 200);
 }
 
+TEST_F(Api, CommandLineSessionsAreInProcessOnly) {
+  // The CLI's operator gets a random token that is never stored: a guessable
+  // name is not an account, and the session works only inside this process.
+  EXPECT_EQ(Call("GET", "/api/v1/audit", "", "cli-cli:root").status, 401);
+  std::string token = ctx_->SessionToken({"cli:tester", "officer", "", "", ""});
+  EXPECT_EQ(token.size(), std::string("session-").size() + 64);
+  EXPECT_EQ(Call("GET", "/api/v1/audit", "", token).status, 200);
+  auto lease = ctx_->pool->Acquire();
+  EXPECT_EQ(*(*lease)->QueryInt("SELECT COUNT(*) FROM accounts WHERE actor = 'cli:tester'"), 0);
+}
+
 TEST_F(Api, OpenApiDocumentDescribesTheRoutes) {
   auto r = Call("GET", "/api/v1/openapi.json", "", "");
   ASSERT_EQ(r.status, 200);

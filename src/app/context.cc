@@ -1,6 +1,9 @@
 #include "app/context.h"
 
+#include <openssl/rand.h>
+
 #include <cstdlib>
+#include <stdexcept>
 
 #include "store/migrations.h"
 
@@ -86,6 +89,16 @@ Result<Actor> AppContext::Authenticate(const std::string& token) {
   std::lock_guard lock(accounts_mu_);
   accounts_[token] = a;
   return a;
+}
+
+std::string AppContext::SessionToken(const Actor& actor) {
+  unsigned char buf[32];
+  std::string token = "session-";
+  if (RAND_bytes(buf, sizeof buf) != 1) throw std::runtime_error("no random bytes for a session token");
+  token += Sha256Hex(std::string_view(reinterpret_cast<char*>(buf), sizeof buf));
+  std::lock_guard lock(accounts_mu_);
+  accounts_[token] = actor;
+  return token;
 }
 
 Status EnsureDemoAccounts(Db& db, const std::string& province, const std::string& employer_code) {

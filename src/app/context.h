@@ -67,6 +67,9 @@ struct AppContext {
   Status LoadCards();
   // Resolves a bearer token (cached after the first lookup).
   Result<Actor> Authenticate(const std::string& token);
+  // A token valid only inside this process (the CLI's operator): random,
+  // never stored, so it cannot be replayed against a server.
+  std::string SessionToken(const Actor& actor);
 
  private:
   std::mutex accounts_mu_, catalogue_mu_;

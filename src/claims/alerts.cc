@@ -5,6 +5,7 @@
 #include <tuple>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <unordered_map>
 
@@ -19,13 +20,18 @@ Result<AlertParams> AlertParams::Load(const std::string& path) {
   AlertParams p;
   for (const auto& r : t.rows) {
     const std::string& key = r.cells[k];
-    double x = std::atof(r.cells[v].c_str());
+    std::string where = path + ":" + std::to_string(r.line);
+    char* end = nullptr;
+    double x = std::strtod(r.cells[v].c_str(), &end);
+    if (r.cells[v].empty() || *end != '\0' || x < 0)
+      return Status::Invalid(where, "Giá trị của " + key + " phải là số không âm", key + " must be a non-negative number");
     if (key == "z_threshold") p.z_threshold = x;
     else if (key == "min_rise_percent") p.min_rise_percent = x;
     else if (key == "min_visits") p.min_visits = static_cast<int>(x);
     else if (key == "own_weeks") p.own_weeks = static_cast<int>(x);
     else if (key == "last_year_days") p.last_year_days = static_cast<int>(x);
     else if (key == "min_peers") p.min_peers = static_cast<int>(x);
+    else return Status::Invalid(where, "Tham số cảnh báo không xác định: " + key, "unknown alert parameter " + key);
   }
   return p;
 }
@@ -87,7 +93,7 @@ std::string Fmt(double v) {
 Result<AlertRun> DailyAlerts(Db& db, const Catalogue& cat, const AlertParams& p, Date day, const std::string& province) {
   AlertRun run;
   run.day = day;
-  Date from = day.AddDays(-std::max(p.own_weeks * 7, 0)), ly_from = Date::FromYmd(day.year() - 1, 1, 1);
+  Date from = day.AddDays(-std::max(p.own_weeks * 7, 0));
   Date ly_day = day.AddDays(-364);  // same weekday last year
   // Two windows: the recent weeks, and last year's dates around the day.
   std::unordered_map<std::string, std::unordered_map<int32_t, Cell>> cells;
@@ -114,7 +120,6 @@ Result<AlertRun> DailyAlerts(Db& db, const Catalogue& cat, const AlertParams& p,
     return Status::Ok();
   };
   BHXH_RETURN_IF_ERROR(read(from, day));
-  (void)ly_from;
   BHXH_RETURN_IF_ERROR(read(ly_day.AddDays(-p.last_year_days), ly_day.AddDays(p.last_year_days)));
 
   // Peers: facilities of the same level and province, on the day.

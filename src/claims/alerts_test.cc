@@ -9,6 +9,11 @@
 #include <set>
 
 #include "claims/catalogue.h"
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 #include "testing/backend_fixture.h"
 
 namespace bhxh {
@@ -73,6 +78,19 @@ TEST_P(Alerts, OnlyTheFacilityWhoseCostsJumpIsAlertedWithItsReasons) {
   // Below the minimum volume nothing is judged.
   p.min_visits = 1000;
   EXPECT_TRUE(DailyAlerts(db(), cat, p, day)->alerts.empty());
+}
+
+TEST(AlertParameters, LoadedFromDataAndValidated) {
+  auto p = AlertParams::Load(testing::DataDir() + "/claims/alert_parameters.csv");
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  EXPECT_DOUBLE_EQ(p->z_threshold, 3.5);
+  EXPECT_EQ(p->min_visits, 20);
+  std::string path = std::filesystem::temp_directory_path() / ("bhxh_alert_" + std::to_string(::getpid()) + ".csv");
+  std::ofstream(path) << "key,value,note\nz_threshold,three,\n";
+  EXPECT_NE(AlertParams::Load(path).status().field().find(":2"), std::string::npos);
+  std::ofstream(path) << "key,value,note\nz_treshold,3.5,\n";  // a typo in the key
+  EXPECT_FALSE(AlertParams::Load(path).ok());
+  std::filesystem::remove(path);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, Alerts, ::testing::Values("sqlite", "postgres"), testing::BackendName);

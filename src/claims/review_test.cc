@@ -138,6 +138,11 @@ TEST_P(Review, ResendingKeepsHistoryAndSettlesOnce) {
   EXPECT_GT(s->rejected_by_reason.at("DRUG-PRICE-ABOVE-BID"), 0);
 }
 
+TEST_P(Review, SettlementNeedsAFacilityCodeAndAQuarter) {
+  EXPECT_EQ(SettleQuarter(db(), "", "2026-Q4").status().field(), "facility");
+  EXPECT_EQ(SettleQuarter(db(), "01001", "2026-Q5").status().field(), "quarter");
+}
+
 TEST_P(Review, SameVisitUnderAnotherKeyIsADuplicate) {
   ASSERT_TRUE(Submit(Envelope(2), "k1").ok());
   // The same visits (patients, admission times) under other MA_LK values.

@@ -26,6 +26,8 @@ Result<std::pair<Date, Date>> QuarterRange(const std::string& q) {
 }  // namespace
 
 Result<Settlement> SettleQuarter(Db& db, const std::string& facility, const std::string& quarter) {
+  if (facility.size() != 5 || !IsDigits(facility))
+    return Status::Invalid("facility", "Mã cơ sở KCB phải gồm 5 chữ số", "facility code must be 5 digits");
   BHXH_ASSIGN_OR_RETURN(auto range, QuarterRange(quarter));
   Settlement s;
   s.facility = facility;

@@ -124,6 +124,9 @@ int main(int argc, char** argv) {
       if (!c.ok()) return Fail(c.status(), g.json);
       cs = *c;
     }
+    // The last step: `init --demo` treats demo data without this row as half-written.
+    Status done = WriteAudit(**lease, Operator(g), "generate-complete", "database", gen.province, "");
+    if (!done.ok()) return Fail(done, g.json);
     if (g.json) {
       Print({{"persons", r->persons}, {"employers", r->employers}, {"cooperatives", r->cooperatives},
              {"workers", r->workers}, {"periods", r->periods}, {"cards", r->cards}, {"payments", r->payments},
@@ -147,6 +150,15 @@ int main(int argc, char** argv) {
       auto lease = (*ctx)->pool->Acquire();
       auto n = lease.ok() ? (*lease)->QueryInt("SELECT COUNT(*) FROM persons") : Result<int64_t>(lease.status());
       if (n.ok() && *n > 0) {
+        auto started = (*lease)->QueryInt("SELECT COUNT(*) FROM audit_log WHERE action = 'generate'");
+        auto finished = (*lease)->QueryInt("SELECT COUNT(*) FROM audit_log WHERE action = 'generate-complete'");
+        if (started.ok() && finished.ok() && *started > 0 && *finished == 0) {
+          rc = Fail(Status::Error("incomplete_demo", "database",
+                                  "Dữ liệu mẫu trong " + g.db + " được tạo dở (lần trước bị lỗi); hãy xoá tệp và chạy lại",
+                                  "the demo data in " + g.db + " is half-written (an earlier run failed); delete it and run again"),
+                    g.json);
+          return;
+        }
         std::cout << "Cơ sở dữ liệu đã có " << *n << " người; bỏ qua tạo dữ liệu mẫu.\n";
         return;
       }
@@ -268,15 +280,8 @@ int main(int argc, char** argv) {
       Status s = (*ctx)->LoadCatalogue();
       if (!s.ok()) return Fail(s, g.json);
     }
-    // The CLI's actor is the operator: register a one-off token for it.
-    Actor op = Operator(g);
-    std::string token = "cli-" + op.id;
-    {
-      auto lease = (*ctx)->pool->Acquire();
-      if (!lease.ok()) return Fail(lease.status(), g.json);
-      Status s = CreateAccount(**lease, token, op);
-      if (!s.ok()) return Fail(s, g.json);
-    }
+    // The CLI's actor is the operator, through a token that lives only in this process.
+    std::string token = (*ctx)->SessionToken(Operator(g));
     HttpRequest req;
     req.method = method;
     req.path = "/api/v1" + path;

@@ -73,11 +73,7 @@ Result<UnitRegistry> UnitRegistry::Load(const std::string& path) {
 
 const Unit* UnitRegistry::Find(const std::string& name) const {
   std::string k = Key(name);
-  for (const char* prefix : {"cac don vi: ", "cac don vi "}) {
-    auto it = by_key_.find(k);
-    if (it != by_key_.end()) return &units_[it->second];
-    if (k.rfind(prefix, 0) == 0 && prefix[std::string(prefix).size() - 2] == ':') k = k.substr(std::string(prefix).size());
-  }
+  if (k.rfind("cac don vi: ", 0) == 0) k = k.substr(12);  // "Các đơn vị: TCCB" names the unit after the colon
   auto it = by_key_.find(k);
   if (it != by_key_.end()) return &units_[it->second];
   // "Vụ TCCB", "Ban THCS BHXH", "Viện KH BHXH": a unit word followed by an abbreviation.
