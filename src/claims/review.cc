@@ -333,6 +333,8 @@ Result<PreparedReview> PrepareReview(const ReviewDeps& deps, std::string_view xm
 }
 
 Result<ReviewResult> CommitReview(Db& db, const ReviewDeps& deps, PreparedReview prep, const Actor& actor) {
+  // Checked here (not only in SubmitClaims) so a batch prepared ahead is
+  // still applied once: the key may have been stored since preparation.
   {
     BHXH_ASSIGN_OR_RETURN(auto prior, Replay(db, prep.key));
     if (prior) return std::move(*prior);
@@ -513,7 +515,7 @@ Result<ReviewResult> CommitReview(Db& db, const ReviewDeps& deps, PreparedReview
 
 Result<ReviewResult> SubmitClaims(Db& db, const ReviewDeps& deps, std::string_view xml, const std::string& key,
                                   const Actor& actor) {
-  {
+  {  // a retried envelope is answered without being parsed again
     BHXH_ASSIGN_OR_RETURN(auto prior, Replay(db, key));
     if (prior) return std::move(*prior);
   }
