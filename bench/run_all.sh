@@ -9,3 +9,4 @@ echo "== eligibility over HTTP (issue #2) =="; bash bench/eligibility.sh build 1
 echo "== claim review (issue #4) =="; ./build/bench_claims --encounters 50000,100000
 echo "== claim review vs SQL over PostgreSQL (issue #4) =="; ./build/bench_claims_sql --encounters 50000
 echo "== daily alerts (issue #4) =="; ./build/bench_alerts --scales 0.01,0.02
+echo "== importing a decision (issue #3) =="; ./build/bench_import ../shared/seeds 50

@@ -59,7 +59,8 @@ TEST_F(Api, OpenApiDocumentDescribesTheRoutes) {
   Json doc = J(r);
   EXPECT_EQ(doc["openapi"], "3.0.3");
   for (const char* p : {"/calc/contribution", "/eligibility", "/declarations", "/payments", "/arrears",
-                        "/persons/{cccd}/history", "/employers/{code}/statement"})
+                        "/persons/{cccd}/history", "/employers/{code}/statement", "/programmes",
+                        "/programmes/{ref}/tasks/{key}/progress", "/followup", "/deadlines", "/programmes/{ref}/indicators"})
     EXPECT_TRUE(doc["paths"].contains(p)) << p;
 }
 

@@ -60,6 +60,32 @@ std::string OpenApiDocument() {
       {"/payments/bank-statement", {{"post", Op("Nhập sao kê ngân hàng CSV / import a bank statement", {}, true, "text/csv")}}},
       {"/arrears", {{"get", Op("Báo cáo nợ đóng / arrears report", {"as_of", "province", "units", "top"})}}},
       {"/audit", {{"get", Op("Nhật ký thao tác / audit trail", {"limit", "key"})}}},
+      {"/programmes", {{"post", Op("Nhập quyết định từ văn bản gốc (dry_run=true: chỉ trích xuất; replace=true: thay bản đã nhập) / "
+                                   "import a decision from its raw text", {"dry_run", "replace"}, true, "text/plain")},
+                       {"get", Op("Danh sách chương trình đã nhập / programmes imported")}}},
+      {"/programmes/{ref}", {{"get", Op("Một chương trình và nội dung trích xuất (ref: mã hoặc số quyết định, '/' viết %2F) / "
+                                         "one programme with its extraction", {"{ref}"})}}},
+      {"/programmes/{ref}/tasks", {{"get", Op("Nhiệm vụ và tình trạng / tasks with their state",
+                                              {"{ref}", "unit", "status", "overdue", "as_of"})}}},
+      {"/programmes/{ref}/tasks/{key}/progress",
+       {{"post", Op("Báo cáo tiến độ nhiệm vụ (Idempotency-Key) / post progress: unit, status, percent, period, note, "
+                    "evidence, difficulties, lessons", {"{ref}", "{key}"}, true)},
+        {"get", Op("Lịch sử báo cáo tiến độ / progress history", {"{ref}", "{key}"})}}},
+      {"/followup", {{"get", Op("Danh sách theo dõi, đôn đốc theo đơn vị hoặc lãnh đạo / follow-up list",
+                                {"programme", "unit", "leader", "by", "include_done", "as_of"})}}},
+      {"/programmes/{ref}/report", {{"get", Op("Báo cáo năm (json, md, html, xlsx) / annual report", {"{ref}", "year", "format"})}}},
+      {"/deadlines", {{"get", Op("Lịch hạn báo cáo và hạn nhiệm vụ / deadline calendar", {"from", "to"})}}},
+      {"/units", {{"get", Op("Danh mục đơn vị / unit registry")}}},
+      {"/units/unknown", {{"get", Op("Tên đơn vị chưa có trong danh mục / names to map")}}},
+      {"/units/aliases", {{"post", Op("Ánh xạ một tên vào đơn vị: {name, unit} / map a name to a unit", {}, true)}}},
+      {"/programmes/{ref}/indicators", {{"get", Op("Chỉ tiêu: giá trị, lộ trình, đánh giá / indicators with path and status",
+                                                   {"{ref}", "province"})}}},
+      {"/programmes/{ref}/indicators/{key}/values", {{"post", Op("Nhập giá trị chỉ tiêu: {year, province, value} / enter a value",
+                                                                 {"{ref}", "{key}"}, true)}}},
+      {"/programmes/{ref}/indicators/{key}/compute", {{"post", Op("Tính chỉ tiêu từ CSDL quốc gia: {year, province} / compute",
+                                                                  {"{ref}", "{key}"}, true)}}},
+      {"/denominators", {{"post", Op("Nhập mẫu số: {kind: labour_force|population|retirement_age_population, province, year, "
+                                     "value, source} / enter a denominator", {}, true)}}},
   };
   J doc = {
       {"openapi", "3.0.3"},

@@ -87,7 +87,7 @@ class Session : public std::enable_shared_from_this<Session> {
     r.method = std::string(req.method_string());
     std::string_view target(req.target().data(), req.target().size());
     size_t q = target.find('?');
-    r.path = PercentDecode(target.substr(0, q));
+    r.path = std::string(target.substr(0, q));  // segments are decoded by the router, so "%2F" stays inside one
     if (q != std::string_view::npos) r.query = ParseQuery(target.substr(q + 1));
     for (const auto& f : req) {
       std::string name(f.name_string());

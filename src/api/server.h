@@ -15,7 +15,7 @@ namespace bhxh {
 
 struct HttpRequest {
   std::string method;  // GET, POST, ...
-  std::string path;    // without the query string, percent-decoded
+  std::string path;    // without the query string, as sent (Match decodes each segment)
   std::map<std::string, std::string> query;
   std::map<std::string, std::string> headers;  // lower-case names
   std::string body;

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <stdexcept>
 
+#include "programs/store.h"
 #include "store/migrations.h"
 
 namespace bhxh {
@@ -53,6 +54,14 @@ Result<std::unique_ptr<AppContext>> AppContext::Open(const std::string& data_dir
     (void)applied;
   }
   ctx->cards = std::make_unique<CardIndex>(ctx->law);
+  BHXH_ASSIGN_OR_RETURN(UnitRegistry units, UnitRegistry::Load(data_dir + "/programs/units.csv"));
+  {
+    BHXH_ASSIGN_OR_RETURN(auto lease, ctx->pool->Acquire());
+    BHXH_ASSIGN_OR_RETURN(auto aliases, LoadUnitAliases(*lease));
+    for (const auto& [name, id] : aliases) (void)units.AddAlias(name, id);  // a unit since removed from the file: skipped
+  }
+  ctx->units = std::make_shared<UnitRegistry>(std::move(units));
+  BHXH_ASSIGN_OR_RETURN(ctx->measures, MeasureBook::Load(data_dir + "/programs/indicator_measures.csv"));
   return ctx;
 }
 
@@ -71,6 +80,21 @@ Status AppContext::LoadCatalogue() {
   std::lock_guard lock(catalogue_mu_);
   catalogue = std::move(c);
   return Status::Ok();
+}
+
+std::shared_ptr<const UnitRegistry> AppContext::CurrentUnits() {
+  std::lock_guard lock(units_mu_);
+  return units;
+}
+
+Result<int> AppContext::MapUnit(const std::string& name, const std::string& unit_id, const Actor& actor) {
+  auto next = std::make_shared<UnitRegistry>(*CurrentUnits());
+  BHXH_RETURN_IF_ERROR(next->AddAlias(name, unit_id));
+  BHXH_ASSIGN_OR_RETURN(auto lease, pool->Acquire());
+  BHXH_ASSIGN_OR_RETURN(int changed, ApplyUnitAlias(*lease, name, unit_id, actor));
+  std::lock_guard lock(units_mu_);
+  units = std::move(next);
+  return changed;
 }
 
 std::shared_ptr<const Catalogue> AppContext::CurrentCatalogue() {

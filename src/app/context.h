@@ -14,6 +14,8 @@
 #include "claims/xml130.h"
 #include "eligibility/card_index.h"
 #include "law/lawbook.h"
+#include "programs/indicator_values.h"
+#include "programs/units.h"
 #include "registry/audit.h"
 #include "registry/geo.h"
 #include "store/db.h"
@@ -60,6 +62,14 @@ struct AppContext {
   std::shared_ptr<const Catalogue> catalogue = std::make_shared<Catalogue>();
   Status LoadCatalogue();
   std::shared_ptr<const Catalogue> CurrentCatalogue();
+  // VSS units (data/programs/units.csv plus the aliases officers mapped);
+  // replaced whole when an alias is added, like the catalogue.
+  std::shared_ptr<const UnitRegistry> units = std::make_shared<UnitRegistry>();
+  std::shared_ptr<const UnitRegistry> CurrentUnits();
+  // Maps an unknown unit name to a unit: stored, applied to the stored tasks
+  // that listed it, and to the registry in memory. Returns the tasks changed.
+  Result<int> MapUnit(const std::string& name, const std::string& unit_id, const Actor& actor);
+  MeasureBook measures;
 
   // Loads law and geography from `data_dir`, opens (and migrates) the store.
   static Result<std::unique_ptr<AppContext>> Open(const std::string& data_dir, const std::string& db_url);
@@ -72,7 +82,7 @@ struct AppContext {
   std::string SessionToken(const Actor& actor);
 
  private:
-  std::mutex accounts_mu_, catalogue_mu_;
+  std::mutex accounts_mu_, catalogue_mu_, units_mu_;
   std::unordered_map<std::string, Actor> accounts_;
 };
 

@@ -1,5 +1,7 @@
 #include "base/text.h"
 
+#include <algorithm>
+
 #include <utf8proc.h>
 
 #include <cstdlib>
@@ -35,6 +37,19 @@ bool IsValidUtf8(std::string_view s) {
 }
 
 Result<std::string> FoldForSearch(std::string_view s) {
+  bool ascii = std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (ascii) {  // the common short token ("BHXH", "tham"): no normalisation needed, same result
+    std::string r;
+    r.reserve(s.size());
+    bool space = false;
+    for (char c : s) {
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r') { space = !r.empty(); continue; }
+      if (space) r.push_back(' ');
+      space = false;
+      r.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+    }
+    return r;
+  }
   if (!IsValidUtf8(s))
     return Status::Invalid("text", "Chuỗi không phải UTF-8 hợp lệ", "text is not valid UTF-8");
   utf8proc_uint8_t* out = nullptr;
@@ -70,6 +85,11 @@ Result<std::string> FoldForSearch(std::string_view s) {
 }
 
 std::string CaseFold(std::string_view s) {
+  if (std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    std::string r(s);
+    for (char& c : r) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+    return r;
+  }
   utf8proc_uint8_t* out = nullptr;
   auto opts = static_cast<utf8proc_option_t>(UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE);
   utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
@@ -104,6 +124,13 @@ bool IsDigits(std::string_view s) {
   for (char c : s)
     if (c < '0' || c > '9') return false;
   return true;
+}
+
+std::string Utf8Prefix(std::string_view s, size_t max_bytes) {
+  if (s.size() <= max_bytes) return std::string(s);
+  size_t n = max_bytes;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;  // back to a lead byte
+  return std::string(s.substr(0, n));
 }
 
 }  // namespace bhxh

@@ -20,5 +20,7 @@ bool IsValidUtf8(std::string_view s);
 std::string Trim(std::string_view s);
 std::vector<std::string> Split(std::string_view s, char sep);
 bool IsDigits(std::string_view s);
+// At most `max_bytes` of `s`, cut at a code point boundary.
+std::string Utf8Prefix(std::string_view s, size_t max_bytes);
 
 }  // namespace bhxh

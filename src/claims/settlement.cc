@@ -1,15 +1,12 @@
 #include "claims/settlement.h"
 
-#include <xlsxwriter.h>
-
 #include <cstdio>
-#include <unistd.h>
-#include <filesystem>
 
 #include "base/csv.h"
 #include "base/date.h"
 #include "base/money.h"
 #include "base/text.h"
+#include "base/xlsx_out.h"
 #include "claims/xml130.h"
 
 namespace bhxh {
@@ -118,47 +115,16 @@ std::string PricesCsv(const std::vector<PublishedPrice>& ps) {
 }
 
 Result<std::string> PricesXlsx(const std::vector<PublishedPrice>& ps) {
-  // libxlsxwriter writes to a file; use a private temporary one.
-  char tmpl[] = "/tmp/bhxh-prices-XXXXXX";
-  int fd = mkstemp(tmpl);
-  if (fd < 0) return Status::Internal("cannot create a temporary file");
-  close(fd);
-  std::string path = tmpl;
-  lxw_workbook* wb = workbook_new(path.c_str());
-  if (!wb) return Status::Internal("cannot create the workbook");
-  lxw_worksheet* ws = workbook_add_worksheet(wb, "Gia trung thau");
-  lxw_format* bold = workbook_add_format(wb);
-  format_set_bold(bold);
-  lxw_format* money = workbook_add_format(wb);
-  format_set_num_format(money, "#,##0.###");
-  const char* head[] = {"Mã CSKCB", "Tên CSKCB", "Mã tỉnh", "Mã thuốc", "Tên thuốc", "Thông tin thầu (TT_THAU)",
-                        "Đơn giá (đồng)", "Hiệu lực từ", "Hiệu lực đến"};
-  for (int c = 0; c < 9; ++c) worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), head[c], bold);
-  lxw_row_t r = 1;
-  for (const auto& p : ps) {
-    worksheet_write_string(ws, r, 0, p.facility.c_str(), nullptr);
-    worksheet_write_string(ws, r, 1, p.facility_name.c_str(), nullptr);
-    worksheet_write_string(ws, r, 2, p.province.c_str(), nullptr);
-    worksheet_write_string(ws, r, 3, p.drug_code.c_str(), nullptr);
-    worksheet_write_string(ws, r, 4, p.name.c_str(), nullptr);
-    worksheet_write_string(ws, r, 5, p.tt_thau.c_str(), nullptr);
-    worksheet_write_number(ws, r, 6, static_cast<double>(p.unit_price) / 1000.0, money);
-    worksheet_write_string(ws, r, 7, p.valid_from.c_str(), nullptr);
-    worksheet_write_string(ws, r, 8, p.valid_to.c_str(), nullptr);
-    ++r;
-  }
-  worksheet_set_column(ws, 0, 0, 10, nullptr);
-  worksheet_set_column(ws, 1, 1, 32, nullptr);
-  worksheet_set_column(ws, 4, 5, 28, nullptr);
-  worksheet_set_column(ws, 6, 8, 14, nullptr);
-  lxw_error err = workbook_close(wb);
-  if (err != LXW_NO_ERROR) {
-    std::filesystem::remove(path);
-    return Status::Internal(std::string("xlsx: ") + lxw_strerror(err));
-  }
-  auto bytes = ReadFile(path);
-  std::filesystem::remove(path);
-  return bytes;
+  XlsxSheet sheet;
+  sheet.name = "Gia trung thau";
+  sheet.header = {"Mã CSKCB", "Tên CSKCB", "Mã tỉnh", "Mã thuốc", "Tên thuốc", "Thông tin thầu (TT_THAU)",
+                  "Đơn giá (đồng)", "Hiệu lực từ", "Hiệu lực đến"};
+  sheet.number_format = "#,##0.###";
+  sheet.widths = {10, 32, 8, 14, 28, 28, 14, 14, 14};
+  for (const auto& p : ps)
+    sheet.rows.push_back({p.facility, p.facility_name, p.province, p.drug_code, p.name, p.tt_thau,
+                          static_cast<double>(p.unit_price) / 1000.0, p.valid_from, p.valid_to});
+  return WriteXlsx({sheet});
 }
 
 }  // namespace bhxh

@@ -16,6 +16,7 @@
 #include "app/context.h"
 #include "base/csv.h"
 #include "base/text.h"
+#include "cli/common.h"
 #include "cli/progress.h"
 #include "claims/precheck.h"
 #include "claims/review.h"
@@ -35,33 +36,6 @@ using namespace bhxh;
 
 namespace {
 
-struct Globals {
-  std::string db = DefaultDbUrl();
-  std::string data = DefaultDataDir();
-  std::string op;
-  bool json = false;
-};
-
-int Fail(const Status& s, bool json) {
-  if (json) std::cout << ErrorJson(s).dump(2) << "\n";
-  else std::cerr << "Lỗi [" << s.code() << (s.field().empty() ? "" : " · " + s.field()) << "]: " << s.message_vi()
-                 << "\n  (" << s.message_en() << ")\n";
-  return (s.code() == "storage" || s.code() == "internal" || s.code() == "bind_failed") ? 3 : 2;
-}
-
-Actor Operator(const Globals& g) {
-  std::string who = g.op;
-  if (who.empty()) {
-    const char* u = std::getenv("USER");
-    who = u && *u ? u : "operator";
-  }
-  return {"cli:" + who, "officer", "", "", ""};
-}
-
-Result<std::unique_ptr<AppContext>> OpenCtx(const Globals& g) { return AppContext::Open(g.data, g.db); }
-
-void Print(const Json& j) { std::cout << j.dump(2) << "\n"; }
-
 std::string Dong(int64_t v) { return FormatVnd(v) + " đ"; }
 
 }  // namespace
@@ -76,6 +50,8 @@ int main(int argc, char** argv) {
   app.add_option("--operator", g.op, "Who runs this command (recorded in the audit trail)");
   app.add_flag("--json", g.json, "Print JSON (the API's shape)");
   int rc = 0;
+
+  AddProgrammeCommands(app, g, rc);
 
   // init
   auto* init = app.add_subcommand("init", "Create or migrate the database; optionally load demo data");
@@ -271,33 +247,7 @@ int main(int argc, char** argv) {
   // path as the API.
   auto api_call = [&](const std::string& method, const std::string& path, const std::string& body,
                       const std::map<std::string, std::string>& query = {}) -> int {
-    auto ctx = OpenCtx(g);
-    if (!ctx.ok()) return Fail(ctx.status(), g.json);
-    if (path.find("/eligibility") != std::string::npos || path == "/claims") {
-      Status s = (*ctx)->LoadCards();  // also loads the catalogue
-      if (!s.ok()) return Fail(s, g.json);
-    } else {
-      Status s = (*ctx)->LoadCatalogue();
-      if (!s.ok()) return Fail(s, g.json);
-    }
-    // The CLI's actor is the operator, through a token that lives only in this process.
-    std::string token = (*ctx)->SessionToken(Operator(g));
-    HttpRequest req;
-    req.method = method;
-    req.path = "/api/v1" + path;
-    req.query = query;
-    req.body = body;
-    req.headers["authorization"] = "Bearer " + token;
-    HttpResponse resp = HandleApi(**ctx, req);
-    auto j = Json::parse(resp.body, nullptr, false);
-    if (g.json || resp.status >= 400 || j.is_discarded()) {
-      std::cout << (j.is_discarded() ? resp.body : j.dump(2)) << "\n";
-    } else {
-      std::cout << j.dump(2) << "\n";
-    }
-    if (resp.status >= 500) return 3;
-    if (resp.status >= 400) return 2;
-    return 0;
+    return ApiCommand(g, method, path, body, query);
   };
   auto read_arg = [&](const std::string& file) -> Result<std::string> {
     if (file == "-") { std::string s((std::istreambuf_iterator<char>(std::cin)), {}); return s; }

@@ -62,6 +62,8 @@ std::optional<Date> FindDate(const std::string& s) {
   return std::nullopt;
 }
 
+}  // namespace
+
 bool IsUpperLine(const std::string& s) {
   // No ASCII lower-case letter and at least one letter (Vietnamese capitals are multi-byte).
   bool letter = false;
@@ -71,8 +73,6 @@ bool IsUpperLine(const std::string& s) {
   }
   return letter;
 }
-
-}  // namespace
 
 std::vector<SourceLine> SplitSourceLines(std::string_view text) {
   std::vector<SourceLine> out;
@@ -198,6 +198,8 @@ Result<DecisionHeader> ReadDecisionHeader(std::string_view text) {
     ++j;
   }
   for (size_t k = 0; k < sign.size(); ++k) h.signing_line += (k ? " / " : "") + sign[k];
+  h.articles_first_line = lines[qd2].number + 1;
+  h.articles_end_line = recv < lines.size() ? lines[recv].number : h.articles_first_line;
   if (j < lines.size() && !IsUpperLine(lines[j].text)) {
     h.signer = lines[j].text;
     h.body_start_line = lines[j].number + 1;

@@ -52,7 +52,11 @@ struct DecisionHeader {
   std::string signing_line;  // e.g. "KT. TỔNG GIÁM ĐỐC / PHÓ TỔNG GIÁM ĐỐC"
   std::string signer;
   int body_start_line = 0;  // first line after the signature (the programme / appendix)
+  int articles_first_line = 0, articles_end_line = 0;  // the articles ("Điều 1. ..."), [first, end)
 };
+
+// A line with letters and no lower-case ASCII letter (a heading in capitals).
+bool IsUpperLine(const std::string& s);
 
 // Fails with a clear error when the text is not such a decision.
 Result<DecisionHeader> ReadDecisionHeader(std::string_view text);

@@ -1,8 +1,10 @@
 #include "programs/tasks.h"
 
+#include <algorithm>
 #include <regex>
 
 #include "base/text.h"
+#include "programs/table.h"
 
 namespace bhxh {
 namespace {
@@ -12,80 +14,27 @@ std::string Fold(const std::string& s) {
   return f.ok() ? *f : s;
 }
 
-bool IsId(const std::string& s) {
-  static const std::regex id(R"(^(\d{1,2}(\.\d{1,2}){0,3}\.?|[IVX]{1,5}|[a-zđ]\))$)");
-  return std::regex_match(s, id);
-}
-
-bool IsDocNumber(const std::string& s) {
-  static const std::regex doc(R"(^\d+[\d/]*\s*/\s*[A-ZĐ]+[-A-ZĐa-z/ ]*$)");
-  return s.size() < 40 && std::regex_match(s, doc);
-}
-
 bool IsLeader(const std::string& s) {
   std::string f = Fold(s);
   return f.rfind("ptgd", 0) == 0 || f.rfind("pho tgd", 0) == 0 || f.rfind("tong giam doc", 0) == 0 ||
          f.rfind("tgd", 0) == 0 || f.rfind("pho tong giam doc", 0) == 0;
 }
 
-// The bytes of the first UTF-8 code point of `s` (empty for empty input).
-std::string FirstCodePoint(std::string_view s) {
-  if (s.empty()) return "";
-  unsigned char c = static_cast<unsigned char>(s[0]);
-  size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-  return std::string(s.substr(0, std::min(n, s.size())));
-}
+std::string KeyPart(const std::string& id) { return id.back() == ')' ? id.substr(0, id.size() - 1) : id; }
 
-bool StartsUpper(std::string_view s) {
-  std::string c = FirstCodePoint(s);
-  return !c.empty() && CaseFold(c) != c;
-}
-
-bool StartsLower(std::string_view s) {
-  std::string c = FirstCodePoint(s);
-  if (c.empty()) return false;
-  unsigned char b = static_cast<unsigned char>(c[0]);
-  if (b < 0x80) return b >= 'a' && b <= 'z';
-  return CaseFold(c) == c;  // a letter that folds to itself is lower case (or caseless)
-}
-
-bool StartsLikeUnit(const std::string& s) {
-  std::string t = s;
-  if (!t.empty() && (t[0] == '-' || t[0] == '+')) t = Trim(t.substr(1));
-  std::string f = Fold(t);
-  for (const char* p : {"cac don vi", "mot so don vi", "cac vu", "cac ban", "cac co quan", "bhxh ", "bao hiem xa hoi "})
-    if (f.rfind(p, 0) == 0) return true;
-  for (const char* k : {"Vụ ", "Ban ", "Cục ", "Bộ ", "Trung tâm ", "Viện ", "Sở ", "Tổng cục ", "Ngân hàng ", "Hội đồng ",
-                        "Báo ", "Tạp chí ", "Kiểm toán ", "Thanh tra ", "Ủy ban "}) {
-    std::string key(k);
-    if (t.rfind(key, 0) == 0 && StartsUpper(std::string_view(t).substr(key.size()))) return true;  // "Ban Thực hiện", not "Ban hành"
-  }
-  for (const char* k : {"Văn phòng", "Đảng ủy", "Công đoàn", "UBND"})
-    if (t.rfind(k, 0) == 0) return true;
-  return false;
-}
-
-struct Cell {
-  int first = 0, last = 0;
-  std::string text;
-};
+using Cell = TableCell;
 
 }  // namespace
 
-Result<TaskTable> ReadTaskTable(const std::vector<SourceLine>& lines, size_t from, const std::set<std::string>& vocab,
-                                const UnitRegistry& units) {
+Result<TaskTable> ReadTaskTable(const std::vector<SourceLine>& lines, size_t from, size_t end_line,
+                                const std::set<std::string>& vocab, const UnitRegistry& units) {
+  end_line = std::min(end_line, lines.size());
   TaskTable t;
-  // Header: "STT" or "TT" and the cells up to the first id.
-  size_t h = from;
-  while (h < lines.size() && lines[h].text != "STT" && lines[h].text != "TT") ++h;
-  if (h == lines.size()) return Status::NotFound("table", "Không thấy bảng nhiệm vụ (dòng tiêu đề STT/TT)", "no task table header");
-  size_t i = h + 1;
-  std::vector<std::string> header;
-  while (i < lines.size() && !IsId(lines[i].text)) {
-    if (lines[i].indented && !header.empty()) header.back() += " " + lines[i].text;
-    else header.push_back(lines[i].text);
-    ++i;
-  }
+  size_t h = FindTableHeader(lines, from, end_line);
+  if (h == end_line) return Status::NotFound("table", "Không thấy bảng nhiệm vụ (dòng tiêu đề STT/TT)", "no task table header");
+  t.header_line = lines[h].number;
+  size_t i = 0;
+  std::vector<std::string> header = ReadHeaderCells(lines, h, end_line, &i);
   int time_cols = 0;
   bool has_leader = false, has_count = false, has_lead = false, has_plan = false;
   for (const auto& hc : header) {
@@ -101,29 +50,7 @@ Result<TaskTable> ReadTaskTable(const std::vector<SourceLine>& lines, size_t fro
     else if (f.find("lanh dao") != std::string::npos) role = "leader", has_leader = true;
     t.columns.push_back(role);
   }
-  // Cells of the body.
-  std::vector<Cell> cells;
-  for (; i < lines.size(); ++i) {
-    const SourceLine& l = lines[i];
-    std::string f = Fold(l.text);
-    if (f.rfind("tai van ban", 0) == 0 || f.rfind("phu luc", 0) == 0) break;  // the page's footer / next appendix
-    bool cont = false;
-    if (!cells.empty() && !IsId(l.text)) {
-      unsigned char c0 = static_cast<unsigned char>(l.text[0]);
-      cont = l.indented || IsDocNumber(l.text) || StartsLower(l.text) ||
-             std::string(".,;:)(").find(static_cast<char>(c0)) != std::string::npos;
-      if (!cont) {  // a syllable broken across lines
-        std::string joined = JoinLines({{0, false, cells.back().text}, {0, false, l.text}}, 0, 2, vocab);
-        cont = joined.size() == cells.back().text.size() + l.text.size();
-      }
-    }
-    if (cont) {
-      cells.back().text = JoinLines({{0, false, cells.back().text}, {0, l.indented, l.text}}, 0, 2, vocab);
-      cells.back().last = l.number;
-    } else {
-      cells.push_back({l.number, l.number, l.text});
-    }
-  }
+  std::vector<Cell> cells = ReadTableCells(lines, i, end_line, vocab);
   // Rows.
   struct RawRow { std::vector<Cell> cells; };
   std::vector<RawRow> rows;
@@ -133,7 +60,7 @@ Result<TaskTable> ReadTaskTable(const std::vector<SourceLine>& lines, size_t fro
       if (k + 1 < cells.size() && IsDigits(cells[k + 1].text)) t.stated_total = std::stoi(cells[k + 1].text);
       break;
     }
-    bool id = IsId(cells[k].text);
+    bool id = IsRowId(cells[k].text);
     // A bare number right after a group title, before the group's first child, is the group's task count.
     if (id && has_count && !rows.empty() && rows.back().cells.size() == 2 && IsDigits(cells[k].text) &&
         k + 1 < cells.size() && cells[k + 1].text.rfind(rows.back().cells[0].text + ".", 0) == 0) {
@@ -143,45 +70,78 @@ Result<TaskTable> ReadTaskTable(const std::vector<SourceLine>& lines, size_t fro
     if (id || rows.empty()) rows.push_back({});
     rows.back().cells.push_back(cells[k]);
   }
-  auto parent_of = [](const std::string& id) {
-    size_t dot = id.rfind('.');
-    return dot == std::string::npos ? std::string() : id.substr(0, dot);
-  };
+  // Nesting: a stack of open rows; an id of a form already open closes
+  // that level (1712's I, II, III, VI and 249's restart of 1, 2, ... under
+  // each Roman section both fall out of this).
+  std::vector<int> parent(rows.size(), -1);
+  std::vector<bool> has_child(rows.size(), false);
+  {
+    std::vector<size_t> stack;
+    for (size_t r = 0; r < rows.size(); ++r) {
+      if (rows[r].cells.empty() || !IsRowId(rows[r].cells[0].text)) continue;
+      std::string form = RowIdForm(NormalizeRowId(rows[r].cells[0].text));
+      for (size_t k = 0; k < stack.size(); ++k)
+        if (RowIdForm(NormalizeRowId(rows[stack[k]].cells[0].text)) == form) { stack.resize(k); break; }
+      if (!stack.empty()) parent[r] = static_cast<int>(stack.back()), has_child[stack.back()] = true;
+      stack.push_back(r);
+    }
+  }
+  std::vector<std::string> keys(rows.size());
+  std::vector<int> group_of_row(rows.size(), -1);
   for (size_t r = 0; r < rows.size(); ++r) {
     auto& c = rows[r].cells;
-    if (c.empty() || !IsId(c[0].text)) {
+    if (c.empty() || !IsRowId(c[0].text)) {
       for (const auto& x : c) t.unplaced.push_back({x.first, x.last, x.text});
       continue;
     }
-    std::string id = c[0].text;
-    if (!id.empty() && id.back() == '.') id.pop_back();
-    static const std::regex roman(R"(^[IVX]{1,5}$)");
-    bool has_child = r + 1 < rows.size() && !rows[r + 1].cells.empty() &&
-                     (parent_of(rows[r + 1].cells[0].text) == id ||
-                      (std::regex_match(id, roman) && !std::regex_match(rows[r + 1].cells[0].text, roman)));
-    if (has_child) {
+    std::string id = NormalizeRowId(c[0].text);
+    std::string pkey = parent[r] >= 0 ? keys[parent[r]] : "";
+    // "1.1" under "1" is already unique; "3" under "II" / "a)" becomes II.a.3.
+    std::string pid = parent[r] >= 0 ? NormalizeRowId(rows[parent[r]].cells[0].text) : "";
+    if (pkey.empty()) keys[r] = KeyPart(id);
+    else if (id.rfind(pid + ".", 0) == 0) keys[r] = pkey.substr(0, pkey.size() - KeyPart(pid).size()) + id;
+    else keys[r] = pkey + "." + KeyPart(id);
+    int pg = parent[r] >= 0 ? group_of_row[parent[r]] : -1;
+    if (has_child[r]) {
       TaskGroup g;
       g.id = id;
+      g.key = keys[r];
+      g.parent_key = pkey;
+      g.level = pg >= 0 ? t.groups[pg].level + 1 : 0;
+      g.first_line = c.front().first;
       if (c.size() > 1) g.title = c[1].text;
       if (c.size() > 2 && IsDigits(c[2].text)) g.stated_count = std::stoi(c[2].text);
-      UnitResolution ur = units.ResolveList(g.title);
+      UnitResolution ur = g.title.size() < 160 ? units.ResolveList(g.title) : UnitResolution{{}, {g.title}};
       if (ur.unknown.empty()) g.units = ur.ids;
-      for (size_t k = (g.stated_count >= 0 ? 3 : 2); k < c.size(); ++k) t.unplaced.push_back({c[k].first, c[k].last, c[k].text});
+      // "Trung tâm Truyền thông chủ trì, phối hợp với ...": the group names its unit in charge.
+      else if (size_t at = g.title.find(" chủ trì"); at != std::string::npos && at < 120) {
+        UnitResolution lead = units.ResolveList(g.title.substr(0, at));
+        if (lead.unknown.empty()) g.units = lead.ids;
+      }
+      if (g.units.empty() && pg >= 0) g.units = t.groups[pg].units;
+      // A group row's further cells continue its title (249's "a) ... Luật BHXH ; Luật BHYT").
+      for (size_t k = (g.stated_count >= 0 ? 3 : 2); k < c.size(); ++k)
+        g.title = JoinLines({{0, false, g.title}, {0, false, c[k].text}}, 0, 2, vocab);
+      group_of_row[r] = static_cast<int>(t.groups.size());
       t.groups.push_back(std::move(g));
       continue;
     }
     TaskRow task;
     task.id = id;
+    task.key = keys[r];
     task.first_line = c.front().first;
     task.last_line = c.back().last;
-    for (size_t gi = t.groups.size(); gi-- > 0;)
-      if (parent_of(id) == t.groups[gi].id || id.rfind(t.groups[gi].id + ".", 0) == 0 ||
-          (std::regex_match(t.groups[gi].id, roman) && parent_of(id).empty())) {
-        task.group_id = t.groups[gi].id;
-        ++t.groups[gi].tasks;
-        task.lead_units = t.groups[gi].units;
-        break;
+    if (pg >= 0) {
+      task.group_id = t.groups[pg].id;
+      task.group_key = t.groups[pg].key;
+      for (int g = pg; g >= 0;) {
+        ++t.groups[g].tasks;
+        int up = -1;
+        for (size_t k = 0; k < t.groups.size(); ++k)
+          if (t.groups[k].key == t.groups[g].parent_key) up = static_cast<int>(k);
+        g = up;
       }
+    }
     size_t end = c.size();
     if (has_leader && end > 1 && IsLeader(c[end - 1].text)) task.leader = c[--end].text;
     std::vector<TimeFrame> times;
@@ -211,7 +171,12 @@ Result<TaskTable> ReadTaskTable(const std::vector<SourceLine>& lines, size_t fro
     // Units: from the first cell after the content's first that starts like a unit.
     size_t unit_from = end;
     for (size_t k = 2; k < end; ++k)
-      if (StartsLikeUnit(c[k].text)) { unit_from = k; break; }
+      if (StartsLikeUnitName(c[k].text)) { unit_from = k; break; }
+    // A dashed list of units ("- Cục quản lý ... của Bộ Tài chính." / "- Các Vụ, Ban liên quan")
+    // starts at its first dash, even when that item does not look like a unit name.
+    auto dashed = [&](size_t k) { return c[k].text.rfind("- ", 0) == 0; };
+    if (unit_from < end && dashed(unit_from))
+      while (unit_from > 2 && dashed(unit_from - 1)) --unit_from;
     for (size_t k = 1; k < unit_from; ++k) task.content += (task.content.empty() ? "" : " ") + c[k].text;
     // With a unit-in-charge column, its cell comes first; the rest coordinate.
     for (size_t k = unit_from; k < end; ++k) {
@@ -220,6 +185,7 @@ Result<TaskTable> ReadTaskTable(const std::vector<SourceLine>& lines, size_t fro
       for (const auto& u : ur.ids) (lead_cell ? task.lead_units : task.coordinating_units).push_back(u);
       for (const auto& u : ur.unknown) task.unknown_units.push_back(u);
     }
+    if (task.lead_units.empty() && pg >= 0) task.lead_units = t.groups[pg].units;  // the group's unit in charge
     t.tasks.push_back(std::move(task));
   }
   return t;

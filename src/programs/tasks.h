@@ -20,7 +20,9 @@
 namespace bhxh {
 
 struct TaskRow {
-  std::string id, group_id, content, leader, plan;
+  std::string id;         // as written: 1, 1.1, 11
+  std::string key;        // unique in the table: 1.1, II.a.3
+  std::string group_id, group_key, content, leader, plan;
   std::vector<std::string> lead_units, coordinating_units;  // unit ids
   std::vector<std::string> unknown_units;                    // names to map
   TimeFrame timeframe;
@@ -28,7 +30,8 @@ struct TaskRow {
 };
 
 struct TaskGroup {
-  std::string id, title;
+  std::string id, key, parent_key, title;
+  int level = 0, first_line = 0;
   std::vector<std::string> units;  // when the title names the unit in charge
   int stated_count = -1;           // "Tổng số nhiệm vụ", when the table states it
   int tasks = 0;
@@ -45,10 +48,13 @@ struct TaskTable {
   std::vector<TaskRow> tasks;
   std::vector<Unplaced> unplaced;
   int stated_total = -1;
+  int header_line = 0;
 };
 
-// Reads the first task table found in lines [from, end).
-Result<TaskTable> ReadTaskTable(const std::vector<SourceLine>& lines, size_t from, const std::set<std::string>& vocab,
-                                const UnitRegistry& units);
+// Reads the first task table found in lines [from, end): its header row
+// starts at a line "TT" or "STT". Rows nest by the form of their ids
+// (Roman, letter, number, dotted number) in the order the table uses them.
+Result<TaskTable> ReadTaskTable(const std::vector<SourceLine>& lines, size_t from, size_t end,
+                                const std::set<std::string>& vocab, const UnitRegistry& units);
 
 }  // namespace bhxh

@@ -20,7 +20,7 @@ Result<TaskTable> ReadSeedTable(const std::string& text) {
   auto vocab = DocumentVocabulary(lines);
   size_t from = 0;
   while (from < lines.size() && lines[from].number < header->body_start_line) ++from;
-  return ReadTaskTable(lines, from, vocab, Units());
+  return ReadTaskTable(lines, from, lines.size(), vocab, Units());
 }
 
 const UnitRegistry& Units() {

@@ -12,7 +12,18 @@ std::string Key(const std::string& s) {
   auto f = FoldForSearch(s);
   std::string k = f.ok() ? *f : s;
   while (!k.empty() && (k.back() == '.' || k.back() == ';' || k.back() == ',' || k.back() == ' ')) k.pop_back();
-  return k;
+  // "Thanh tra-Kiểm tra" and "Thanh tra - Kiểm tra" are one name.
+  std::string out;
+  for (size_t i = 0; i < k.size(); ++i) {
+    if (k[i] == ' ' && ((i + 1 < k.size() && k[i + 1] == '-') || (!out.empty() && out.back() == '-'))) continue;
+    out.push_back(k[i]);
+  }
+  // "... của BHXH Việt Nam" / "... của BHXH": the tables' "of VSS" adds nothing.
+  for (const char* tail : {" cua bhxh viet nam", " cua bhxh"}) {
+    std::string t(tail);
+    if (out.size() > t.size() && out.compare(out.size() - t.size(), t.size(), t) == 0) out.resize(out.size() - t.size());
+  }
+  return out;
 }
 
 // Splits on ';', newlines, ',' and ' và ', remembering each separator so a
@@ -47,6 +58,16 @@ std::vector<Piece> Pieces(const std::string& text) {
   }
   flush("");
   return out;
+}
+
+// A capitals abbreviation glued to a lower-case word by the page:
+// "BHXHcác tỉnh" → "BHXH các tỉnh".
+std::string SpaceGluedAbbreviation(std::string p) {
+  for (size_t i = 2; i < p.size(); ++i)
+    if (std::islower(static_cast<unsigned char>(p[i])) && std::isupper(static_cast<unsigned char>(p[i - 1])) &&
+        std::isupper(static_cast<unsigned char>(p[i - 2])) && (i < 3 || !std::isalpha(static_cast<unsigned char>(p[i - 3])) || std::isupper(static_cast<unsigned char>(p[i - 3]))))
+      p.insert(i++, " ");
+  return p;
 }
 
 }  // namespace
@@ -87,6 +108,27 @@ const Unit* UnitRegistry::Find(const std::string& name) const {
   return nullptr;
 }
 
+std::optional<std::vector<const Unit*>> UnitRegistry::SplitAdjacent(const std::string& p) const {
+  if (p.size() > 120) return std::nullopt;  // two unit names, not a sentence
+  for (size_t sp = p.find(' '); sp != std::string::npos; sp = p.find(' ', sp + 1)) {
+    const Unit* a = Find(p.substr(0, sp));
+    const Unit* b = a ? Find(p.substr(sp + 1)) : nullptr;
+    if (a && b) return std::vector<const Unit*>{a, b};
+  }
+  return std::nullopt;
+}
+
+Status UnitRegistry::AddAlias(const std::string& name, const std::string& unit_id) {
+  for (size_t i = 0; i < units_.size(); ++i)
+    if (units_[i].id == unit_id) {
+      if (Key(name).empty()) return Status::Invalid("name", "Tên đơn vị trống", "empty name");
+      by_key_[Key(name)] = i;
+      units_[i].abbreviations.push_back(Trim(name));
+      return Status::Ok();
+    }
+  return Status::NotFound("unit", "Không có đơn vị mã " + unit_id + " trong danh mục", "no unit " + unit_id);
+}
+
 const Unit* UnitRegistry::ById(const std::string& id) const {
   for (const auto& u : units_) if (u.id == id) return &u;
   return nullptr;
@@ -98,6 +140,7 @@ UnitResolution UnitRegistry::ResolveList(const std::string& cell) const {
   // "Các đơn vị: A, B" — the prefix names no unit itself.
   if (auto folded = FoldForSearch(text); folded.ok() && folded->rfind("cac don vi:", 0) == 0)
     text = text.substr(text.find(':') + 1);
+  text = SpaceGluedAbbreviation(text);
   if (const Unit* whole = Find(text)) {
     res.ids.push_back(whole->id);
     return res;
@@ -106,26 +149,46 @@ UnitResolution UnitRegistry::ResolveList(const std::string& cell) const {
   auto add = [&](const Unit* u) {
     if (std::find(res.ids.begin(), res.ids.end(), u->id) == res.ids.end()) res.ids.push_back(u->id);
   };
+  size_t last_unknown = std::string::npos;  // piece index of the last unknown name
   for (size_t i = 0; i < parts.size(); ++i) {
     // Greedy: the longest run of pieces that names a unit ("BHXH các tỉnh" + "thành phố").
-    const Unit* best = nullptr;
+    std::vector<const Unit*> best;
     size_t used = 0;
     std::string joined;
     for (size_t j = i; j < parts.size() && j < i + 4; ++j) {
       joined += (j == i ? "" : parts[j - 1].sep_after) + parts[j].text;
-      if (const Unit* u = Find(joined)) { best = u; used = j - i + 1; }
+      if (const Unit* u = Find(joined)) { best = {u}; used = j - i + 1; }
+      // "BHXH các tỉnh, thành phố (Địa phương được lựa chọn ...)": a trailing remark in parentheses.
+      else if (size_t paren = joined.find(" ("); paren != std::string::npos && joined.back() == ')' && Find(joined.substr(0, paren)))
+        best = {Find(joined.substr(0, paren))}, used = j - i + 1;
+      // "Ban Quản lý Thu-Sổ, Thẻ Vụ Quản lý Đầu tư quỹ": two names side by side across a comma.
+      else if (j > i)
+        if (auto two = SplitAdjacent(joined)) best = *two, used = j - i + 1;
     }
-    if (best) {
-      add(best);
+    if (!best.empty()) {
+      for (const Unit* u : best) add(u);
       i += used - 1;
       continue;
     }
     // "Trung tâm CNTT" / "... (Địa phương được lựa chọn ...)": drop a trailing remark in parentheses.
     std::string p = parts[i].text;
+    // Two names the page put side by side without a separator ("Vụ Tài
+    // chính - Kế toán Trung tâm Công nghệ thông tin", "BHXHcác tỉnh").
+    if (auto two = SplitAdjacent(p)) {
+      for (const Unit* u : *two) add(u);
+      continue;
+    }
     if (size_t paren = p.find(" ("); paren != std::string::npos) {
       if (const Unit* u = Find(p.substr(0, paren))) { add(u); continue; }
     }
-    res.unknown.push_back(p);
+    // "Cục quản lý giám sát kế toán, kiểm toán của Bộ Tài chính": a piece
+    // starting in lower case continues the unknown name before it.
+    unsigned char c0 = static_cast<unsigned char>(p[0]);
+    std::string first = p.substr(0, c0 < 0x80 ? 1 : c0 < 0xE0 ? 2 : c0 < 0xF0 ? 3 : 4);
+    bool lower = (c0 >= 'a' && c0 <= 'z') || (c0 >= 0x80 && CaseFold(first) == first);
+    if (lower && last_unknown + 1 == i && !res.unknown.empty()) res.unknown.back() += parts[i - 1].sep_after + p;
+    else res.unknown.push_back(p);
+    last_unknown = i;
   }
   return res;
 }

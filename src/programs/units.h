@@ -9,6 +9,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,9 +33,13 @@ class UnitRegistry {
   const Unit* Find(const std::string& name) const;  // by name, abbreviation or earlier name
   const Unit* ById(const std::string& id) const;
   UnitResolution ResolveList(const std::string& cell) const;
+  // Maps one more name to a known unit (an officer's answer to an unknown name).
+  Status AddAlias(const std::string& name, const std::string& unit_id);
   const std::vector<Unit>& units() const { return units_; }
 
  private:
+  // One piece that is two names side by side, or one name after a fix.
+  std::optional<std::vector<const Unit*>> SplitAdjacent(const std::string& piece) const;
   std::vector<Unit> units_;
   std::map<std::string, size_t> by_key_;  // folded alias → unit index
 };
