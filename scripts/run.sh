@@ -7,4 +7,12 @@ cd "$(dirname "$0")/.."
 bash scripts/build.sh
 DB="${BHXH_DB:-bhxh.db}"
 ./build/bhxh --db "$DB" init --demo --persons "${BHXH_PERSONS:-40000}" --seed "${BHXH_SEED:-1}"
+# The agency's decisions (../shared/seeds) become programmes to follow up; a
+# second run is a replay. The HI coverage indicator of 249/QĐ-BHXH is then
+# computed from the demo province's records.
+SEEDS="${BHXH_SEEDS:-../shared/seeds}"
+if ls "$SEEDS"/*.txt >/dev/null 2>&1; then
+  ./build/bhxh --db "$DB" programs import "$SEEDS"/*.txt
+  ./build/bhxh --db "$DB" programs indicator-compute 249/QĐ-BHXH 3 --year 2025 --province "${BHXH_PROVINCE:-01}" >/dev/null || true
+fi
 exec ./build/bhxh --db "$DB" serve --host 127.0.0.1 --port "${BHXH_PORT:-8080}"

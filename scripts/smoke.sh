@@ -40,6 +40,26 @@ grep -q '"openapi"' <<<"$out" || fail "openapi"
 out=$("$BIN" claims synth --encounters 3 --defect 1:line_price | curl -sf -H "Authorization: Bearer demo-facility-token" \
       -H "Idempotency-Key: smoke-1" --data-binary @- "http://127.0.0.1:$PORT/api/v1/claims") || fail "claims submission"
 grep -q '"maGiaoDich"' <<<"$out" || fail "claims answer"
+# Programmes (issue #3): import from the raw text by CLI and over HTTP, follow up, report.
+SEEDS="$(dirname "$0")/../../shared/seeds"
+if [ -f "$SEEDS/003_254a1e4a17401211.txt" ]; then
+  out=$("$BIN" --db "$DB" programs import "$SEEDS/003_254a1e4a17401211.txt") || fail "programs import"
+  grep -q "40 nhiệm vụ (17 nhóm)" <<<"$out" || fail "programs import summary"
+  out=$("$BIN" programs import --dry-run --json "$SEEDS/001_76d0ab86a136d09b.txt") || fail "dry run"
+  grep -q '"number": "249/QĐ-BHXH"' <<<"$out" || fail "dry run json"
+  code=$(curl -s -o "$DIR/imp.json" -w '%{http_code}' -H "$H" --data-binary @"$SEEDS/001_76d0ab86a136d09b.txt" \
+         "http://127.0.0.1:$PORT/api/v1/programmes")
+  [ "$code" = 201 ] || fail "programme import over HTTP should be 201, got $code"
+  out=$(curl -sf -H "$H" "http://127.0.0.1:$PORT/api/v1/programmes/249%2FQ%C4%90-BHXH/indicators") || fail "indicators"
+  grep -q '"Tỷ lệ dân số tham gia BHYT"' <<<"$out" || fail "indicators over HTTP"
+  out=$(curl -sf -H "$H" -H "Idempotency-Key: smoke-p1" -d '{"unit":"TCKT","status":"done","period":"2024"}' \
+        "http://127.0.0.1:$PORT/api/v1/programmes/88%2FQ%C4%90-BHXH/tasks/1.1/progress") || fail "progress"
+  grep -q '"percent":100' <<<"$out" || fail "progress answer"
+  out=$("$BIN" --db "$DB" programs followup --unit TCKT) || fail "followup"
+  grep -q "Vụ Tài chính - Kế toán" <<<"$out" || fail "followup list"
+  "$BIN" --db "$DB" programs report 88/QĐ-BHXH --year 2024 --format xlsx --out "$DIR/r.xlsx" >/dev/null || fail "report xlsx"
+  [ "$(head -c 2 "$DIR/r.xlsx")" = "PK" ] || fail "report is not an XLSX file"
+fi
 # A demo left half-written by a failed run is reported, not silently reused.
 DB2="$DIR/half.db"
 "$BIN" --db "$DB2" init --demo --persons 300 --from 2025-05 --to 2025-06 --claims-days 0 >/dev/null
