@@ -198,6 +198,25 @@ Result<DecisionHeader> ReadDecisionHeader(std::string_view text) {
     ++j;
   }
   for (size_t k = 0; k < sign.size(); ++k) h.signing_line += (k ? " / " : "") + sign[k];
+  // The articles, "Điều 1. ..." up to "Nơi nhận:", and the distribution list.
+  static const std::regex article(R"(^Điều\s+(\d+)\.?\s*(.*)$)");
+  for (size_t k = qd2 + 1; k < recv && k < lines.size(); ++k) {
+    std::smatch am;
+    if (std::regex_match(lines[k].text, am, article)) {
+      size_t e = k + 1;
+      while (e < recv && e < lines.size() && !std::regex_match(lines[e].text, article)) ++e;
+      std::vector<SourceLine> body;
+      if (!am[2].str().empty()) body.push_back({lines[k].number, false, am[2].str()});
+      for (size_t x = k + 1; x < e; ++x) body.push_back(lines[x]);
+      h.articles.push_back({am[1].str(), JoinLines(body, 0, body.size(), vocab), lines[k].number, lines[e - 1].number});
+      k = e - 1;
+    }
+  }
+  for (size_t k = recv + 1; k < i && k < lines.size(); ++k) {
+    std::string r = lines[k].text;
+    if (r.rfind("- ", 0) == 0) h.recipients.push_back(Trim(r.substr(2)));
+    else if (!h.recipients.empty()) h.recipients.back() += " " + r;
+  }
   h.articles_first_line = lines[qd2].number + 1;
   h.articles_end_line = recv < lines.size() ? lines[recv].number : h.articles_first_line;
   if (j < lines.size() && !IsUpperLine(lines[j].text)) {

@@ -44,6 +44,12 @@ struct LegalReference {
   std::optional<Date> date;
 };
 
+struct Article {
+  std::string number;  // "1" of "Điều 1."
+  std::string text;
+  int first_line = 0, last_line = 0;
+};
+
 struct DecisionHeader {
   std::string number;  // 249/QĐ-BHXH
   std::optional<Date> date;
@@ -53,6 +59,8 @@ struct DecisionHeader {
   std::string signer;
   int body_start_line = 0;  // first line after the signature (the programme / appendix)
   int articles_first_line = 0, articles_end_line = 0;  // the articles ("Điều 1. ..."), [first, end)
+  std::vector<Article> articles;
+  std::vector<std::string> recipients;  // "Nơi nhận:" — who receives the decision
 };
 
 // A line with letters and no lower-case ASCII letter (a heading in capitals).

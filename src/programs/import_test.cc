@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <tuple>
+
 #include "programs/json.h"
 #include "testing/test_support.h"
 
@@ -59,6 +61,9 @@ TEST(Import, ActionProgrammeForNinetyNineTasksOf51NQ1541) {
   const TaskRow& i54 = Task(p, "I.5.4");  // the fifth column: the plan already assigned
   EXPECT_EQ(i54.plan, "Chương trình hành động thực hiện Nghị quyết 27/NQ-CP; Kế hoạch 595/KH-BHXH");
   EXPECT_EQ(i54.lead_units, std::vector<std::string>{"TST"});  // "Ban Thu, Ban S" / "ổ, thẻ"
+  const TaskRow& i55 = Task(p, "I.5.5");  // "Vụ T" "à" "i chính - Kế toán" then "T" "ru" "ng tâm Công ng" "hệ thông tin"
+  EXPECT_EQ(i55.lead_units, std::vector<std::string>{"TCKT"});
+  EXPECT_EQ(i55.coordinating_units, (std::vector<std::string>{"CNTT", "PC", "BHXH_TINH"}));
   // Quantitative targets of §I.2: 50% SI, 35% UI, over 90% HI by 2020.
   ASSERT_EQ(p.targets.size(), 3u);
   EXPECT_EQ(p.targets[0].value, 50);
@@ -83,6 +88,9 @@ TEST(Import, StrategyProgramme249HasFourteenIndicatorsAndSixtyEightTasks) {
   EXPECT_EQ(p.decision.signer, "Nguyễn Thế Mạnh");
   ASSERT_EQ(p.decision.legal_bases.size(), 2u);
   EXPECT_EQ(p.decision.legal_bases[1].number, "38/QĐ-TTg");
+  ASSERT_EQ(p.decision.articles.size(), 2u);
+  EXPECT_TRUE(StartsWith(p.decision.articles[1].text, "Quyết định này có hiệu lực kể từ ngày ký.")) << p.decision.articles[1].text;
+  EXPECT_EQ(p.decision.recipients.back(), "Lưu: VT, KHĐT.");
   ASSERT_EQ(p.appendices.size(), 2u);
   EXPECT_EQ(p.appendices[0].kind, "indicators");
   EXPECT_EQ(p.appendices[1].kind, "tasks");
@@ -91,6 +99,18 @@ TEST(Import, StrategyProgramme249HasFourteenIndicatorsAndSixtyEightTasks) {
   int top = 0;
   for (const auto& i : p.indicators) top += i.part_of.empty();
   EXPECT_EQ(top, 14);
+  // Every target of Appendix I as the table writes it (one value across both years where the cell is merged).
+  const std::vector<std::tuple<std::string, std::string, std::string>> expected = {
+      {"1", "45", "60"},   {"1.1", "2,5", "5"}, {"2", "35", "45"},   {"3", "95", "97"},
+      {"4", "55", "60"},   {"5", "90", "95"},   {"6", "85", "90"},   {"7", "68", "75"},
+      {"8", "100", "100"}, {"9", "95", "100"},  {"10", "100", "100"}, {"11", "100", "100"},
+      {"12", "100", "100"}, {"13", "Hoàn thành", "Hoàn thành"}, {"14", "Hoàn thành", "Hoàn thành"}};
+  for (size_t k = 0; k < expected.size(); ++k) {
+    EXPECT_EQ(p.indicators[k].key, std::get<0>(expected[k]));
+    EXPECT_EQ(p.indicators[k].targets.at("2025"), std::get<1>(expected[k])) << std::get<0>(expected[k]);
+    EXPECT_EQ(p.indicators[k].targets.at("2030"), std::get<2>(expected[k])) << std::get<0>(expected[k]);
+    EXPECT_FALSE(p.indicators[k].lead_units.empty()) << std::get<0>(expected[k]);
+  }
   const IndicatorRow& si = p.indicators[0];
   EXPECT_EQ(si.name, "Tỷ lệ lực lượng lao động trong độ tuổi tham gia BHXH");
   EXPECT_EQ(si.measure, "%");

@@ -52,7 +52,11 @@ Json ToJson(const ImportedProgramme& p) {
   Json bases = Json::array();
   for (const auto& b : d.legal_bases)
     bases.push_back({{"kind", b.kind}, {"number", b.number}, {"date", OptDate(b.date)}, {"text", b.text}});
+  Json articles = Json::array();
+  for (const auto& a : d.articles)
+    articles.push_back({{"number", a.number}, {"text", a.text}, {"lines", Lines(a.first_line, a.last_line)}});
   Json decision = {{"number", d.number},     {"date", OptDate(d.date)},     {"place", d.place},
+                   {"articles", articles},   {"recipients", d.recipients},
                    {"issuer", d.issuer},     {"title", d.title},            {"authority", d.authority},
                    {"legal_bases", bases},   {"signing_line", d.signing_line}, {"signer", d.signer}};
   Json sections = Json::array(), objectives = Json::array(), targets = Json::array();

@@ -108,7 +108,8 @@ std::vector<std::string> ReadHeaderCells(const std::vector<SourceLine>& lines, s
 }
 
 std::vector<TableCell> ReadTableCells(const std::vector<SourceLine>& lines, size_t from, size_t end,
-                                      const std::set<std::string>& vocab) {
+                                      const std::set<std::string>& vocab,
+                                      const std::function<bool(const std::string&)>& complete) {
   std::vector<TableCell> cells;
   end = std::min(end, lines.size());
   for (size_t i = from; i < end; ++i) {
@@ -124,7 +125,8 @@ std::vector<TableCell> ReadTableCells(const std::vector<SourceLine>& lines, size
     bool cont = false;
     if (!cells.empty() && !IsRowId(l.text) && !IsRowId(cells.back().text)) {
       unsigned char c0 = static_cast<unsigned char>(l.text[0]);
-      cont = l.indented || IsDocNumber(l.text) || StartsLower(l.text) || IsFragment(l.text) ||
+      bool fragment = IsFragment(l.text) && !(complete && StartsUpper(l.text) && complete(cells.back().text));
+      cont = l.indented || IsDocNumber(l.text) || StartsLower(l.text) || fragment ||
              (l.text.size() > 1 && l.text[0] == '-' && l.text[1] != ' ') ||  // "01/N" "Q" "-CP"
              cells.back().text.back() == '-' || cells.back().text.back() == '/' ||  // "63/NQ-" "CP"
              std::string(".,;:)(").find(static_cast<char>(c0)) != std::string::npos;

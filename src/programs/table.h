@@ -6,6 +6,7 @@
 // (I, 1, 1.1, a)); "1 1" is 11 broken by the page.
 #pragma once
 
+#include <functional>
 #include <set>
 #include <string>
 #include <vector>
@@ -37,7 +38,11 @@ size_t FindTableHeader(const std::vector<SourceLine>& lines, size_t from, size_t
 // `*body` receives the index of the first body line.
 std::vector<std::string> ReadHeaderCells(const std::vector<SourceLine>& lines, size_t h, size_t end, size_t* body);
 // The body cells in [from, end); stops early at the page's footer ("Tải văn bản").
+// `complete`, when given, says a cell's text is already whole (a known unit
+// name): a capital fragment after it ("Vụ Tài chính - Kế toán" / "T" / "ru" /
+// "ng tâm ...") then starts a new cell instead of continuing it.
 std::vector<TableCell> ReadTableCells(const std::vector<SourceLine>& lines, size_t from, size_t end,
-                                      const std::set<std::string>& vocab);
+                                      const std::set<std::string>& vocab,
+                                      const std::function<bool(const std::string&)>& complete = {});
 
 }  // namespace bhxh

@@ -50,7 +50,8 @@ Result<TaskTable> ReadTaskTable(const std::vector<SourceLine>& lines, size_t fro
     else if (f.find("lanh dao") != std::string::npos) role = "leader", has_leader = true;
     t.columns.push_back(role);
   }
-  std::vector<Cell> cells = ReadTableCells(lines, i, end_line, vocab);
+  std::vector<Cell> cells =
+      ReadTableCells(lines, i, end_line, vocab, [&](const std::string& text) { return units.Find(text) != nullptr; });
   // Rows.
   struct RawRow { std::vector<Cell> cells; };
   std::vector<RawRow> rows;
@@ -186,6 +187,10 @@ Result<TaskTable> ReadTaskTable(const std::vector<SourceLine>& lines, size_t fro
       for (const auto& u : ur.unknown) task.unknown_units.push_back(u);
     }
     if (task.lead_units.empty() && pg >= 0) task.lead_units = t.groups[pg].units;  // the group's unit in charge
+    // Two earlier names of one unit ("Ban Sổ, thẻ" leads, "Ban Thu" coordinates): it is the unit in charge.
+    std::erase_if(task.coordinating_units, [&](const std::string& u) {
+      return std::find(task.lead_units.begin(), task.lead_units.end(), u) != task.lead_units.end();
+    });
     t.tasks.push_back(std::move(task));
   }
   return t;
