@@ -4,37 +4,12 @@
 
 #include <gtest/gtest.h>
 
-#include "testing/test_support.h"
-#include "views/json_views.h"
+#include "testing/api_fixture.h"
 
 namespace bhxh {
 namespace {
 
-class Api : public ::testing::Test {
- protected:
-  void SetUp() override {
-    std::string why;
-    ctx_ = testing::FreshContext("sqlite", &why);
-    ASSERT_TRUE(ctx_) << why;
-    auto lease = ctx_->pool->Acquire();
-    ASSERT_TRUE(lease.ok());
-    ASSERT_TRUE(EnsureDemoAccounts(**lease, "01", "01A1").ok());
-  }
-  HttpResponse Call(const std::string& method, const std::string& path, const std::string& body = "",
-                    const std::string& token = "demo-officer-token", std::map<std::string, std::string> query = {},
-                    std::map<std::string, std::string> headers = {}) {
-    HttpRequest r;
-    r.method = method;
-    r.path = path;
-    r.body = body;
-    r.query = std::move(query);
-    r.headers = std::move(headers);
-    if (!token.empty()) r.headers["authorization"] = "Bearer " + token;
-    return HandleApi(*ctx_, r);
-  }
-  static Json J(const HttpResponse& r) { return Json::parse(r.body); }
-  std::unique_ptr<AppContext> ctx_;
-};
+using Api = testing::ApiTest;
 
 TEST_F(Api, RequiresABearerToken) {
   EXPECT_EQ(Call("GET", "/api/v1/persons/001085012345", "", "").status, 401);
