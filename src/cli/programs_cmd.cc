@@ -5,6 +5,7 @@
 // database. Without --json the answers are printed for an officer, in
 // Vietnamese.
 #include <cstdio>
+#include <functional>
 #include <iostream>
 
 #include "base/csv.h"
@@ -45,6 +46,33 @@ std::string StatusVi(const std::string& s) {
   if (s == "in_progress") return "đang thực hiện";
   if (s == "blocked") return "vướng mắc";
   return "chưa bắt đầu";
+}
+
+// Runs a GET through the API; prints its JSON with --json or on error,
+// otherwise hands the answer to `readable`.
+int Readable(const Globals& g, const std::string& path, const std::map<std::string, std::string>& query,
+             const std::function<void(const Json&)>& readable) {
+  auto ctx = OpenCtx(g);
+  if (!ctx.ok()) return Fail(ctx.status(), g.json);
+  HttpResponse r = CallApi(g, **ctx, "GET", path, "", query);
+  Json j = Json::parse(r.body, nullptr, false);
+  if (g.json || r.status >= 400 || j.is_discarded()) Print(j.is_discarded() ? Json(r.body) : j);
+  else readable(j);
+  return ExitCodeFor(r.status);
+}
+
+std::string Units(const Json& list) {
+  std::string out;
+  for (const auto& u : list) out += (out.empty() ? "" : ", ") + (u.is_object() ? Get(u, "name") : u.get<std::string>());
+  return out;
+}
+
+std::string IndicatorStatusVi(const std::string& s) {
+  if (s == "achieved") return "đã đạt";
+  if (s == "on_track") return "đúng lộ trình";
+  if (s == "behind") return "chậm so với lộ trình";
+  if (s == "in_progress") return "đang thực hiện";
+  return "chưa có số liệu";
 }
 
 }  // namespace
@@ -93,7 +121,14 @@ void AddProgrammeCommands(CLI::App& app, Globals& g, int& rc) {
   });
 
   auto* list = pc->add_subcommand("list", "Programmes imported");
-  list->callback([&] { rc = ApiCommand(g, "GET", "/programmes", "", {}); });
+  list->callback([&] {
+    rc = Readable(g, "/programmes", {}, [](const Json& j) {
+      for (const auto& p : j["programmes"])
+        std::cout << Get(p, "number") << " (" << Get(p, "date") << ", mã " << Get(p, "id") << "): " << p["counts"]["tasks"]
+                  << " nhiệm vụ, " << p["counts"]["indicators"] << " chỉ tiêu, " << p["counts"]["reports"]
+                  << " nghĩa vụ báo cáo — " << Utf8Prefix(Get(p, "title"), 140) << "\n";
+    });
+  });
 
   auto* show = pc->add_subcommand("show", "One programme with what its import extracted");
   show->add_option("programme", ref, "Decision number (249/QĐ-BHXH) or id")->required();
@@ -106,8 +141,24 @@ void AddProgrammeCommands(CLI::App& app, Globals& g, int& rc) {
   tasks->add_flag("--overdue", overdue, "Only overdue tasks or tasks missing a period's report");
   tasks->add_option("--as-of", as_of, "YYYY-MM-DD (default today)");
   tasks->callback([&] {
-    rc = ApiCommand(g, "GET", "/programmes/" + PathSegment(ref) + "/tasks", "",
-                    {{"unit", unit}, {"status", status}, {"overdue", overdue ? "true" : ""}, {"as_of", as_of}});
+    rc = Readable(g, "/programmes/" + PathSegment(ref) + "/tasks",
+                  {{"unit", unit}, {"status", status}, {"overdue", overdue ? "true" : ""}, {"as_of", as_of}},
+                  [](const Json& j) {
+                    std::cout << Get(j, "programme") << " — " << j["tasks"].size() << " nhiệm vụ (đến ngày "
+                              << Get(j, "as_of") << ")\n";
+                    for (const auto& t : j["tasks"]) {
+                      std::string when = t["overdue"] == true ? "QUÁ HẠN " + Get(t, "days_overdue") + " ngày"
+                                         : !t["missing_periods"].empty() ? "THIẾU BÁO CÁO " + t["missing_periods"].dump()
+                                                                          : t["timeframe"]["text"].get<std::string>();
+                      std::cout << "  " << Get(t, "key") << "  " << StatusVi(Get(t, "status")) << " " << Get(t, "percent")
+                                << "% · " << when << "\n    " << Utf8Prefix(Get(t, "content"), 160)
+                                << "\n    Chủ trì: " << Units(t["lead_units"]);
+                      if (!t["coordinating_units"].empty()) std::cout << " · Phối hợp: " << Units(t["coordinating_units"]);
+                      if (!t["unknown_units"].empty()) std::cout << " · Chưa rõ: " << Units(t["unknown_units"]);
+                      if (!t["leader"].is_null()) std::cout << " · Lãnh đạo: " << Get(t, "leader");
+                      std::cout << "\n";
+                    }
+                  });
   });
 
   auto* prog = pc->add_subcommand("progress", "Post a unit's progress on a task");
@@ -220,7 +271,19 @@ void AddProgrammeCommands(CLI::App& app, Globals& g, int& rc) {
   ind->add_option("programme", ref)->required();
   ind->add_option("--province", province, "Province code (default the whole country)");
   ind->callback([&] {
-    rc = ApiCommand(g, "GET", "/programmes/" + PathSegment(ref) + "/indicators", "", {{"province", province}});
+    rc = Readable(g, "/programmes/" + PathSegment(ref) + "/indicators", {{"province", province}}, [](const Json& j) {
+      std::cout << "Chỉ tiêu của " << Get(j, "programme") << (Get(j, "province").empty() ? " (toàn quốc)" : " (tỉnh " + Get(j, "province") + ")")
+                << "\n";
+      for (const auto& i : j["indicators"]) {
+        std::string targets;
+        for (auto it = i["targets"].begin(); it != i["targets"].end(); ++it)
+          targets += (targets.empty() ? "" : ", ") + it.key() + ": " + (it.value().is_string() ? it.value().get<std::string>() : it.value().dump());
+        std::cout << "  " << Get(i, "key") << ". " << Utf8Prefix(Get(i, "name"), 120) << " (" << Get(i, "unit") << ")\n     mục tiêu "
+                  << targets << " · mới nhất " << (i["latest"].is_null() ? "—" : i["latest"].dump() + " (" + Get(i, "latest_year") + ")")
+                  << (i["expected"].is_null() ? "" : ", lộ trình " + i["expected"].dump()) << " · " << IndicatorStatusVi(Get(i, "status"))
+                  << (i["computable"] == true ? " · tính được từ CSDL" : "") << "\n";
+      }
+    });
   });
 
   auto* iv = pc->add_subcommand("indicator-value", "Enter an indicator's value for a year (and province)");
