@@ -376,5 +376,58 @@ TEST(Import, ADecisionOfTheSameKindNeverSeen) {
   EXPECT_EQ(p.reports[0].recipient_units, std::vector<std::string>{"KHĐT"});
 }
 
+// A plan whose table also names each task's product, with a row whose
+// coordinating cell is empty (the page drops it), a "Ghi chú" column, and
+// no programme text at all.
+const char* kWithProducts = R"(Số: 31/QĐ-BHXH
+Hà Nội, ngày 05 tháng 3 năm 2026
+QUYẾT ĐỊNH
+VỀ VIỆC BAN HÀNH KẾ HOẠCH KIỂM TRA NĂM 2026
+TỔNG GIÁM ĐỐC BẢO HIỂM XÃ HỘI VIỆT NAM
+QUYẾT ĐỊNH:
+Điều 1. Ban hành Kế hoạch kiểm tra năm 2026.
+Nơi nhận:
+- Lưu: VT.
+TỔNG GIÁM ĐỐC
+Nguyễn Văn C
+KẾ HOẠCH KIỂM TRA NĂM 2026
+STT
+Nhiệm vụ
+Đơn vị chủ trì
+Đơn vị phối hợp
+Thời gian hoàn thành
+Sản phẩm
+1
+Kiểm tra việc chi trả lương hưu qua tài khoản
+Vụ Thanh tra - Kiểm tra
+Vụ Tài chính - Kế toán
+Tháng 6/2026
+Báo cáo kết quả kiểm tra
+2
+Kiểm tra thu nợ đóng tại các đơn vị lớn
+Vụ Thanh tra - Kiểm tra
+Quý IV/2026
+Danh sách đơn vị nợ đóng đã xử lý
+)";
+
+TEST(Import, ATableWithProductsAndADroppedCell) {
+  auto r = ImportDecision(kWithProducts, Units());
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_EQ(r->tasks.size(), 2u);
+  const TaskRow& a = r->tasks[0].row;  // one cell per column: read by the header
+  EXPECT_EQ(a.content, "Kiểm tra việc chi trả lương hưu qua tài khoản");
+  EXPECT_EQ(a.lead_units, std::vector<std::string>{"TTKT"});
+  EXPECT_EQ(a.coordinating_units, std::vector<std::string>{"TCKT"});
+  EXPECT_EQ(a.timeframe.end->ToString(), "2026-06-30");
+  EXPECT_EQ(a.product, "Báo cáo kết quả kiểm tra");
+  const TaskRow& b = r->tasks[1].row;  // the coordinating cell is missing: read by type
+  EXPECT_EQ(b.content, "Kiểm tra thu nợ đóng tại các đơn vị lớn");
+  EXPECT_EQ(b.lead_units, std::vector<std::string>{"TTKT"});
+  EXPECT_TRUE(b.coordinating_units.empty());
+  EXPECT_EQ(b.timeframe.end->ToString(), "2026-12-31");
+  EXPECT_EQ(b.product, "Danh sách đơn vị nợ đóng đã xử lý");
+  EXPECT_TRUE(r->unplaced.empty());
+}
+
 }  // namespace
 }  // namespace bhxh

@@ -107,6 +107,8 @@ Json ToJson(const ImportedProgramme& p) {
                      {"timeframe", ToJson(t.timeframe)},
                      {"leader", t.leader.empty() ? Json(nullptr) : Json(t.leader)},
                      {"plan", t.plan.empty() ? Json(nullptr) : Json(t.plan)},
+                     {"product", t.product.empty() ? Json(nullptr) : Json(t.product)},
+                     {"notes", t.notes.empty() ? Json(nullptr) : Json(t.notes)},
                      {"lines", Lines(t.first_line, t.last_line)}});
   }
   Json indicators = Json::array();

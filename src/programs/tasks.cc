@@ -24,6 +24,100 @@ std::string KeyPart(const std::string& id) { return id.back() == ')' ? id.substr
 
 using Cell = TableCell;
 
+// Cells placed by type from the row's end: leader, time frames, the plan
+// already assigned, then units from the first cell that starts like a unit
+// name; what remains is the content.
+void ReadByType(const std::vector<TableCell>& c, bool has_leader, int time_cols, bool has_plan, bool has_lead,
+                bool product_last, const UnitRegistry& units, TaskRow& task) {
+    size_t end = c.size();
+    if (product_last && end > 2 && ParseTimeFrame(c[end - 1].text).kind == "unknown" && !IsLeader(c[end - 1].text) &&
+        !StartsLikeUnitName(c[end - 1].text))
+      task.product = c[--end].text;
+    if (has_leader && end > 1 && IsLeader(c[end - 1].text)) task.leader = c[--end].text;
+    std::vector<TimeFrame> times;
+    while (end > 2 && static_cast<int>(times.size()) < std::max(time_cols, 1)) {
+      TimeFrame tf = ParseTimeFrame(c[end - 1].text);
+      if (tf.kind == "unknown") break;
+      times.insert(times.begin(), tf);
+      --end;
+    }
+    if (times.size() == 2) task.timeframe = CombineTimeFrames(times[0], times[1]);
+    else if (times.size() == 1) task.timeframe = times[0];
+    // The plan the task was already assigned in (1541's fifth column): the
+    // cells before the time frame that name a programme, plan or decision.
+    if (has_plan) {
+      size_t p = end;
+      while (p > 2) {
+        std::string f = Fold(c[p - 1].text);
+        bool plan_like = false;
+        for (const char* k : {"chuong trinh", "ke hoach", "de an", "nhiem vu", "quyet dinh", "nghi quyet", "chi thi"})
+          plan_like |= f.rfind(k, 0) == 0;
+        if (!plan_like) break;
+        --p;
+      }
+      for (size_t k = p; k < end; ++k) task.plan += (task.plan.empty() ? "" : "; ") + c[k].text;
+      end = p;
+    }
+    // Units: from the first cell after the content's first that starts like a unit.
+    size_t unit_from = end;
+    for (size_t k = 2; k < end; ++k)
+      if (StartsLikeUnitName(c[k].text)) { unit_from = k; break; }
+    // A dashed list of units ("- Cục quản lý ... của Bộ Tài chính." / "- Các Vụ, Ban liên quan")
+    // starts at its first dash, even when that item does not look like a unit name.
+    auto dashed = [&](size_t k) { return c[k].text.rfind("- ", 0) == 0; };
+    if (unit_from < end && dashed(unit_from))
+      while (unit_from > 2 && dashed(unit_from - 1)) --unit_from;
+    for (size_t k = 1; k < unit_from; ++k) task.content += (task.content.empty() ? "" : " ") + c[k].text;
+    // With a unit-in-charge column, its cell comes first; the rest coordinate.
+    for (size_t k = unit_from; k < end; ++k) {
+      UnitResolution ur = units.ResolveList(c[k].text);
+      bool lead_cell = has_lead && k == unit_from;
+      for (const auto& u : ur.ids) (lead_cell ? task.lead_units : task.coordinating_units).push_back(u);
+      for (const auto& u : ur.unknown) task.unknown_units.push_back(u);
+    }
+}
+
+// Cells read by the header's column roles; false when a cell does not fit.
+bool ReadByColumns(const std::vector<TableCell>& c, const std::vector<std::string>& columns, const UnitRegistry& units,
+                   const std::set<std::string>& vocab, TaskRow& task) {
+  if (c.size() != columns.size() + 1) return false;
+  TaskRow d = task;
+  std::vector<TimeFrame> times;
+  for (size_t k = 1; k < c.size(); ++k) {
+    const std::string& role = columns[k - 1];
+    const std::string& x = c[k].text;
+    if (role == "content") {
+      d.content = d.content.empty() ? x : JoinLines({{0, false, d.content}, {0, false, x}}, 0, 2, vocab);
+    } else if (role == "lead" || role == "coordinating") {
+      UnitResolution ur = units.ResolveList(x);
+      if (ur.ids.empty() && !StartsLikeUnitName(x)) return false;
+      for (const auto& u : ur.ids) (role == "lead" ? d.lead_units : d.coordinating_units).push_back(u);
+      for (const auto& u : ur.unknown) d.unknown_units.push_back(u);
+    } else if (role == "time") {
+      TimeFrame tf = ParseTimeFrame(x);
+      if (tf.kind == "unknown") return false;
+      times.push_back(tf);
+    } else if (role == "leader") {
+      if (!IsLeader(x)) return false;
+      d.leader = x;
+    } else if (role == "count") {
+      if (!IsDigits(x)) return false;
+    } else if (role == "plan") {
+      d.plan = x;
+    } else if (role == "product") {
+      d.product = x;
+    } else {
+      d.notes += (d.notes.empty() ? "" : "; ") + x;
+    }
+  }
+  if (d.content.empty()) return false;
+  if (times.size() == 2) d.timeframe = CombineTimeFrames(times[0], times[1]);
+  else if (times.size() == 1) d.timeframe = times[0];
+  task = std::move(d);
+  return true;
+}
+
+
 }  // namespace
 
 Result<TaskTable> ReadTaskTable(const std::vector<SourceLine>& lines, size_t from, size_t end_line,
@@ -36,13 +130,16 @@ Result<TaskTable> ReadTaskTable(const std::vector<SourceLine>& lines, size_t fro
   size_t i = 0;
   std::vector<std::string> header = ReadHeaderCells(lines, h, end_line, &i);
   int time_cols = 0;
-  bool has_leader = false, has_count = false, has_lead = false, has_plan = false;
+  bool has_leader = false, has_count = false, has_lead = false, has_plan = false, product_last = false;
   for (const auto& hc : header) {
     std::string f = Fold(hc);
     std::string role = "other";
     if (f.find("tong so") != std::string::npos) role = "count", has_count = true;
     else if (f.find("da giao") != std::string::npos) role = "plan", has_plan = true;
-    else if (f.find("noi dung") != std::string::npos || f.find("nhiem vu") != std::string::npos) role = "content";
+    else if (f.find("san pham") != std::string::npos || f.find("ket qua") != std::string::npos) role = "product";
+    else if (f.find("noi dung") != std::string::npos || f.find("nhiem vu") != std::string::npos ||
+             f.find("cong viec") != std::string::npos)
+      role = "content";
     else if (f.find("chu tri") != std::string::npos) role = "lead", has_lead = true;
     else if (f.find("phoi hop") != std::string::npos) role = "coordinating";
     else if (f.find("da giao") != std::string::npos) role = "plan", has_plan = true;
@@ -50,6 +147,7 @@ Result<TaskTable> ReadTaskTable(const std::vector<SourceLine>& lines, size_t fro
     else if (f.find("lanh dao") != std::string::npos) role = "leader", has_leader = true;
     t.columns.push_back(role);
   }
+  product_last = !t.columns.empty() && t.columns.back() == "product";
   std::vector<Cell> cells =
       ReadTableCells(lines, i, end_line, vocab, [&](const std::string& text) { return units.Find(text) != nullptr; });
   // Rows.
@@ -143,48 +241,12 @@ Result<TaskTable> ReadTaskTable(const std::vector<SourceLine>& lines, size_t fro
         g = up;
       }
     }
-    size_t end = c.size();
-    if (has_leader && end > 1 && IsLeader(c[end - 1].text)) task.leader = c[--end].text;
-    std::vector<TimeFrame> times;
-    while (end > 2 && static_cast<int>(times.size()) < std::max(time_cols, 1)) {
-      TimeFrame tf = ParseTimeFrame(c[end - 1].text);
-      if (tf.kind == "unknown") break;
-      times.insert(times.begin(), tf);
-      --end;
-    }
-    if (times.size() == 2) task.timeframe = CombineTimeFrames(times[0], times[1]);
-    else if (times.size() == 1) task.timeframe = times[0];
-    // The plan the task was already assigned in (1541's fifth column): the
-    // cells before the time frame that name a programme, plan or decision.
-    if (has_plan) {
-      size_t p = end;
-      while (p > 2) {
-        std::string f = Fold(c[p - 1].text);
-        bool plan_like = false;
-        for (const char* k : {"chuong trinh", "ke hoach", "de an", "nhiem vu", "quyet dinh", "nghi quyet", "chi thi"})
-          plan_like |= f.rfind(k, 0) == 0;
-        if (!plan_like) break;
-        --p;
-      }
-      for (size_t k = p; k < end; ++k) task.plan += (task.plan.empty() ? "" : "; ") + c[k].text;
-      end = p;
-    }
-    // Units: from the first cell after the content's first that starts like a unit.
-    size_t unit_from = end;
-    for (size_t k = 2; k < end; ++k)
-      if (StartsLikeUnitName(c[k].text)) { unit_from = k; break; }
-    // A dashed list of units ("- Cục quản lý ... của Bộ Tài chính." / "- Các Vụ, Ban liên quan")
-    // starts at its first dash, even when that item does not look like a unit name.
-    auto dashed = [&](size_t k) { return c[k].text.rfind("- ", 0) == 0; };
-    if (unit_from < end && dashed(unit_from))
-      while (unit_from > 2 && dashed(unit_from - 1)) --unit_from;
-    for (size_t k = 1; k < unit_from; ++k) task.content += (task.content.empty() ? "" : " ") + c[k].text;
-    // With a unit-in-charge column, its cell comes first; the rest coordinate.
-    for (size_t k = unit_from; k < end; ++k) {
-      UnitResolution ur = units.ResolveList(c[k].text);
-      bool lead_cell = has_lead && k == unit_from;
-      for (const auto& u : ur.ids) (lead_cell ? task.lead_units : task.coordinating_units).push_back(u);
-      for (const auto& u : ur.unknown) task.unknown_units.push_back(u);
+    // A row with one cell per column is read by the header; each cell must
+    // then fit its column (a time frame parses, a unit cell names units, a
+    // leader is a leader). Otherwise the page dropped empty cells, and the
+    // cells are placed by type from the row's end.
+    if (!ReadByColumns(c, t.columns, units, vocab, task)) {
+      ReadByType(c, has_leader, time_cols, has_plan, has_lead, product_last, units, task);
     }
     if (task.lead_units.empty() && pg >= 0) task.lead_units = t.groups[pg].units;  // the group's unit in charge
     // Two earlier names of one unit ("Ban Sổ, thẻ" leads, "Ban Thu" coordinates): it is the unit in charge.
