@@ -213,7 +213,7 @@ std::optional<HttpResponse> HandleProgrammeRoutes(AppContext& ctx, Db& db, const
     Date today = Date::Today();
     auto year = YearParam(Str(*body, "year"), "year", today.year());
     if (!year.ok()) return Error(year.status());
-    auto r = compute ? ComputeIndicatorValue(db, ctx.measures, p->id, a[1], *year, Str(*body, "province"), today, actor)
+    auto r = compute ? ComputeIndicatorValue(db, ctx.measures, p->id, a[1], *year, Str(*body, "province"), today, actor, &ctx.geo)
                      : RecordIndicatorValue(db, p->id, a[1], *year, Str(*body, "province"), Str(*body, "value"), actor);
     if (!r.ok()) return Error(r.status());
     return Reply(201, ToJson(*r));

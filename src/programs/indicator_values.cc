@@ -143,7 +143,7 @@ Status RecordDenominator(Db& db, const std::string& kind, const std::string& pro
 
 Result<IndicatorValue> ComputeIndicatorValue(Db& db, const MeasureBook& measures, int64_t programme_id,
                                              const std::string& key, int year, const std::string& province, Date today,
-                                             const Actor& actor) {
+                                             const Actor& actor, const Geo* geo) {
   BHXH_RETURN_IF_ERROR(CheckYear(year));
   BHXH_RETURN_IF_ERROR(CheckProvince(province));
   if (year > today.year())
@@ -163,7 +163,22 @@ Result<IndicatorValue> ComputeIndicatorValue(Db& db, const MeasureBook& measures
   int64_t month = static_cast<int64_t>(at.year()) * 12 + (Month::OfDate(at).month() - 1);
   const std::string alive =
       " AND p.dob <= /*d*/? AND (p.deceased_on IS NULL OR p.deceased_on = '' OR p.deceased_on > /*d*/?) ";
-  const std::string where_prov = " AND (? = '' OR p.province = ?)";
+  // A province today includes the provinces merged into it on 2025-07-01:
+  // persons keep the code recorded at registration. Codes are two digits
+  // (checked above and in the geography file), so they are written inline.
+  std::string where_prov, merged;
+  if (!province.empty()) {
+    std::vector<std::string> codes = {province};
+    if (geo) {
+      if (!geo->IsKnownCode(province))
+        return Status::Invalid("province", "Không có tỉnh mã " + province, "unknown province " + province);
+      for (const auto& c : geo->MergedFrom(province))
+        if (c != province && c.size() == 2 && IsDigits(c)) codes.push_back(c);
+    }
+    for (const auto& c : codes) where_prov += (where_prov.empty() ? "" : ",") + std::string("'") + c + "'";
+    where_prov = " AND p.province IN (" + where_prov + ")";
+    for (size_t k = 1; k < codes.size(); ++k) merged += (merged.empty() ? "" : ", ") + codes[k];
+  }
   std::string num_sql, num_vi;
   int funds = 0;
   if (rule->measure == "hi_population_share") {
@@ -189,7 +204,6 @@ Result<IndicatorValue> ComputeIndicatorValue(Db& db, const MeasureBook& measures
       bool is_month = p >= 5 && sql.compare(p - 5, 5, "/*m*/") == 0;
       if (is_date) st->BindText(i++, at.ToString());
       else if (is_month) st->BindInt(i++, month);
-      else st->BindText(i++, province);
     }
     BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
     return row ? st->Int(0) : int64_t{0};
@@ -199,6 +213,7 @@ Result<IndicatorValue> ComputeIndicatorValue(Db& db, const MeasureBook& measures
   int64_t denominator = 0;
   std::string den_vi;
   std::string where = province.empty() ? "toàn quốc" : "tỉnh " + province;
+  if (!merged.empty()) where += " (gồm mã tỉnh cũ " + merged + ")";
   if (entered) {
     denominator = *entered;
     den_vi = (rule->denominator == "population" ? "dân số" : "lực lượng lao động trong độ tuổi") +

@@ -7,7 +7,8 @@
 // current year, for one province (residence) or the whole country:
 //   hi_population_share   persons holding an active HI card valid that day
 //                         / population (entered; else persons alive in
-//                         the registry, and the method says so)
+//                         the registry, and the method says so); a province
+//                         counts the residents of the provinces merged into it
 //   si_labour_share       persons with an SI period (retirement fund)
 //                         covering that month / labour force (entered)
 //   ui_labour_share       the same with the unemployment fund
@@ -31,6 +32,7 @@
 #include <vector>
 
 #include "programs/store.h"
+#include "registry/geo.h"
 
 namespace bhxh {
 
@@ -66,9 +68,10 @@ struct IndicatorStatus {
 
 Result<IndicatorValue> RecordIndicatorValue(Db& db, int64_t programme_id, const std::string& key, int year,
                                             const std::string& province, const std::string& value, const Actor& actor);
+// `geo`, when given, widens a province to the provinces merged into it.
 Result<IndicatorValue> ComputeIndicatorValue(Db& db, const MeasureBook& measures, int64_t programme_id,
                                              const std::string& key, int year, const std::string& province, Date today,
-                                             const Actor& actor);
+                                             const Actor& actor, const Geo* geo = nullptr);
 // kind: labour_force | population | retirement_age_population.
 Status RecordDenominator(Db& db, const std::string& kind, const std::string& province, int year, int64_t value,
                          const std::string& source, const Actor& actor);

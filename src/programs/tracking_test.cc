@@ -275,6 +275,18 @@ TEST_P(Tracking, IndicatorsComputedFromTheNationalDatabaseSayHow) {
   EXPECT_EQ(si.status().code(), "missing_denominator");
   auto pension = ComputeIndicatorValue(db(), ctx_->measures, id_, "3", 2025, "", today, testing::TestOfficer());
   EXPECT_EQ(pension.status().code(), "not_computable");
+  // Hà Giang (02) merged into Tuyên Quang (08) on 2025-07-01: a resident recorded under 02 counts for 08.
+  ASSERT_TRUE(db().Exec("INSERT INTO persons (cccd, full_name, name_key, dob, sex, province, commune, created_at, created_by) "
+                        "VALUES ('002085000005','E','e','1985-01-01',1,'02','','x','t')").ok());
+  ASSERT_TRUE(db().Exec("INSERT INTO hi_cards (person_id, code, valid_from, valid_to, facility, status, issued_by) "
+                        "SELECT id, 'DN40202' || cccd, '2025-01-01', '2026-06-30', '02001', 'active', 't' FROM persons "
+                        "WHERE cccd = '002085000005'").ok());
+  auto merged = ComputeIndicatorValue(db(), ctx_->measures, id_, "1", 2025, "08", today, testing::TestOfficer(), &ctx_->geo);
+  ASSERT_TRUE(merged.ok()) << merged.status().ToString();
+  EXPECT_EQ(merged->value, "100.00");
+  EXPECT_NE(merged->method.find("gồm mã tỉnh cũ 02"), std::string::npos) << merged->method;
+  EXPECT_EQ(ComputeIndicatorValue(db(), ctx_->measures, id_, "1", 2025, "99", today, testing::TestOfficer(), &ctx_->geo)
+                .status().field(), "province");
   EXPECT_EQ(RecordDenominator(db(), "people", "01", 2025, 5, "x", testing::TestOfficer()).field(), "kind");
   EXPECT_EQ(RecordDenominator(db(), "population", "01", 2025, 0, "x", testing::TestOfficer()).field(), "value");
 }
