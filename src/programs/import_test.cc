@@ -376,9 +376,9 @@ TEST(Import, ADecisionOfTheSameKindNeverSeen) {
   EXPECT_EQ(p.reports[0].recipient_units, std::vector<std::string>{"KHĐT"});
 }
 
-// A plan whose table also names each task's product, with a row whose
-// coordinating cell is empty (the page drops it), a "Ghi chú" column, and
-// no programme text at all.
+// A plan whose table names its columns differently ("Số TT", "Đơn vị thực
+// hiện", "Thời hạn") and also each task's product, with a row whose
+// coordinating cell is empty (the page drops it), and no programme text.
 const char* kWithProducts = R"(Số: 31/QĐ-BHXH
 Hà Nội, ngày 05 tháng 3 năm 2026
 QUYẾT ĐỊNH
@@ -391,11 +391,11 @@ Nơi nhận:
 TỔNG GIÁM ĐỐC
 Nguyễn Văn C
 KẾ HOẠCH KIỂM TRA NĂM 2026
-STT
+Số TT
 Nhiệm vụ
-Đơn vị chủ trì
+Đơn vị thực hiện
 Đơn vị phối hợp
-Thời gian hoàn thành
+Thời hạn
 Sản phẩm
 1
 Kiểm tra việc chi trả lương hưu qua tài khoản

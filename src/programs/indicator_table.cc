@@ -19,6 +19,13 @@ std::string YearIn(const std::string& s) {
   return std::regex_search(s, m, year) ? m.str(0) : "";
 }
 
+// "Chỉ tiêu phấn đấu năm 2025", "Mục tiêu năm 2030", "Kế hoạch 2026", "Năm 2025".
+bool IsTargetYearHeader(const std::string& folded) {
+  if (YearIn(folded).empty()) return false;
+  return folded.find("chi tieu") != std::string::npos || folded.find("muc tieu") != std::string::npos ||
+         folded.find("ke hoach") != std::string::npos || folded.rfind("nam ", 0) == 0;
+}
+
 bool IsMeasure(const std::string& s) {
   std::string f = Fold(s);
   for (const char* m : {"%", "nguoi", "luot", "lan", "don vi", "ty dong", "trieu dong", "dong", "ngay", "ho so", "so", "diem"})
@@ -41,7 +48,7 @@ bool IsIndicatorHeader(const std::vector<std::string>& header) {
   for (const auto& h : header) {
     std::string f = Fold(h);
     measure |= f.find("don vi tinh") != std::string::npos;
-    year |= f.find("chi tieu") != std::string::npos && !YearIn(f).empty();
+    year |= IsTargetYearHeader(f);
   }
   return measure && year;
 }
@@ -61,7 +68,7 @@ Result<IndicatorTable> ReadIndicatorTable(const std::vector<SourceLine>& lines, 
   for (const auto& hc : header) {
     std::string f = Fold(hc);
     if (f.find("don vi tinh") != std::string::npos) continue;
-    if (std::string y = YearIn(f); !y.empty() && f.find("chi tieu") != std::string::npos) t.years.push_back(y);
+    if (IsTargetYearHeader(f)) t.years.push_back(YearIn(f));
     else if (f.find("chu tri") != std::string::npos || f.find("phoi hop") != std::string::npos) ++unit_columns;
   }
   std::vector<TableCell> cells = ReadTableCells(lines, body, end, vocab);

@@ -90,7 +90,12 @@ std::string RowIdForm(const std::string& id) {
 size_t FindTableHeader(const std::vector<SourceLine>& lines, size_t from, size_t end) {
   end = std::min(end, lines.size());
   size_t h = from;
-  while (h < end && lines[h].text != "STT" && lines[h].text != "TT") ++h;
+  auto header = [](const std::string& t) {
+    if (t == "TT" || t == "STT") return true;
+    std::string f = Fold(t);
+    return f == "so tt" || f == "so thu tu" || f == "stt." || f == "tt.";
+  };
+  while (h < end && !header(lines[h].text)) ++h;
   return h;
 }
 

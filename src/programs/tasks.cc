@@ -140,11 +140,15 @@ Result<TaskTable> ReadTaskTable(const std::vector<SourceLine>& lines, size_t fro
     else if (f.find("noi dung") != std::string::npos || f.find("nhiem vu") != std::string::npos ||
              f.find("cong viec") != std::string::npos)
       role = "content";
-    else if (f.find("chu tri") != std::string::npos) role = "lead", has_lead = true;
+    else if (f.find("chu tri") != std::string::npos ||
+             (f.find("don vi") != std::string::npos && (f.find("phu trach") != std::string::npos || f.find("thuc hien") != std::string::npos)))
+      role = "lead", has_lead = true;
     else if (f.find("phoi hop") != std::string::npos) role = "coordinating";
-    else if (f.find("da giao") != std::string::npos) role = "plan", has_plan = true;
-    else if (f.find("thoi gian") != std::string::npos || f.find("thoi diem") != std::string::npos) role = "time", ++time_cols;
-    else if (f.find("lanh dao") != std::string::npos) role = "leader", has_leader = true;
+    else if (f.find("thoi gian") != std::string::npos || f.find("thoi diem") != std::string::npos ||
+             f.find("thoi han") != std::string::npos || f.find("tien do") != std::string::npos ||
+             f.find("han hoan thanh") != std::string::npos)
+      role = "time", ++time_cols;
+    else if (f.find("lanh dao") != std::string::npos || f.find("phu trach") != std::string::npos) role = "leader", has_leader = true;
     t.columns.push_back(role);
   }
   product_last = !t.columns.empty() && t.columns.back() == "product";

@@ -1,5 +1,6 @@
 #include "programs/timeframe.h"
 
+#include <functional>
 #include <regex>
 
 #include "base/text.h"
@@ -32,16 +33,12 @@ TimeFrame ParseTimeFrame(std::string_view text) {
   if (!folded.ok()) return t;
   std::string s = *folded;
   std::smatch m;
-  static const std::regex kRecurring(R"(^(nhiem vu )?(hang|hang) (nam|quy|thang)\b|^(nhiem vu )?thuong xuyen)");
+  static const std::regex kRecurring(R"((^|\b)(hang|dinh ky hang) (nam|quy|thang)\b|^(nhiem vu )?thuong xuyen)");
   static const std::regex kConditional(R"(^(sau khi|theo huong dan|theo tien do|khi |phu thuoc|can cu))");
   static const std::regex kYearOnwards(R"((nam )?(\d{4}) va cac nam tiep theo)");
   static const std::regex kFrom(R"(^tu (nam |thang |quy )?(.+)$)");
   static const std::regex kEndOfPhase(R"(^ket thuc giai doan)");
   static const std::regex kPeriod(R"((giai doan )?(\d{4}) ?[-–] ?(\d{4}))");
-  static const std::regex kQuarter(R"(quy ([ivx]+|\d{1,2}) ?[/-] ?(\d{4}))");
-  static const std::regex kMonth(R"(thang (\d{1,2}) ?[/-] ?(\d{4}))");
-  static const std::regex kDate(R"((\d{1,2}) ?/ ?(\d{1,2}) ?/ ?(\d{4}))");
-  static const std::regex kYear(R"((nam )?(\d{4}))");
 
   if (std::regex_search(s, kConditional)) {
     t.kind = "conditional";
@@ -80,49 +77,81 @@ TimeFrame ParseTimeFrame(std::string_view text) {
       return t;
     }
   }
-  if (std::regex_search(s, m, kPeriod)) {
-    int a = std::stoi(m[2]), b = std::stoi(m[3]);
-    if (a <= b && a > 1900 && b < 2200) {
-      t.kind = "period";
-      t.start = YearStart(a);
-      t.end = YearEnd(b);
-      return t;
+  // Concrete spans, most specific first; each match is blanked out so a
+  // year inside a date is not read again. One span gives its own kind;
+  // several ("Năm 2024, 2025", "Quý II/2025 - Quý IV/2025") make a range
+  // from the earliest start to the latest end.
+  struct Span { std::string kind; Date start, end; };
+  std::vector<Span> spans;
+  bool malformed = false;  // "Tháng 13/2025", "Quý V/2025", "31/2/2025": not read as something else
+  std::string work = s;
+  auto scan = [&](const std::regex& re, const std::function<std::optional<Span>(const std::smatch&)>& make) {
+    std::smatch x;
+    std::string::const_iterator from = work.cbegin();
+    while (std::regex_search(from, work.cend(), x, re)) {
+      size_t at = static_cast<size_t>(x.position(0) + (from - work.cbegin()));
+      size_t len = static_cast<size_t>(x.length(0));
+      if (auto sp = make(x)) {
+        spans.push_back(*sp);
+        work.replace(at, len, std::string(len, ' '));
+      } else {
+        malformed = true;
+      }
+      from = work.cbegin() + static_cast<std::ptrdiff_t>(at + std::max<size_t>(len, 1));
+      if (from >= work.cend()) break;
     }
-  }
-  if (std::regex_search(s, m, kQuarter)) {
-    int q = Roman(m[1]), y = std::stoi(m[2]);
-    if (q) {
-      t.kind = "quarter";
-      Month first = Month::Of(y, 3 * (q - 1) + 1);
-      t.start = first.FirstDay();
-      t.end = first.Add(2).LastDay();
-      return t;
+  };
+  auto month_span = [](int y, int m1, int m2, const char* kind) -> std::optional<Span> {
+    if (m1 < 1 || m2 > 12 || m1 > m2 || y < 1900 || y > 2200) return std::nullopt;
+    return Span{kind, Month::Of(y, m1).FirstDay(), Month::Of(y, m2).LastDay()};
+  };
+  static const std::regex kDateRe(R"((\d{1,2}) ?/ ?(\d{1,2}) ?/ ?(\d{4}))");
+  static const std::regex kMonthYear(R"(thang (\d{1,2}) nam (\d{4}))");
+  static const std::regex kMonthRange(R"(thang (\d{1,2}) ?[-–] ?(\d{1,2}) ?/ ?(\d{4}))");
+  static const std::regex kMonthRe(R"(thang (\d{1,2}) ?[/-] ?(\d{4}))");
+  static const std::regex kQuarters(R"(quy ((?:[ivx]+|\d{1,2})(?: ?(?:,|va|-|–) ?(?:quy )?(?:[ivx]+|\d{1,2}))*) ?[/-] ?(\d{4}))");
+  static const std::regex kHalf(R"(6 thang (dau|cuoi) nam (\d{4}))");
+  static const std::regex kPeriodRe(R"((giai doan )?(\d{4}) ?[-–] ?(\d{4}))");
+  static const std::regex kYearRe(R"((nam )?(\d{4}))");
+  scan(kDateRe, [](const std::smatch& x) -> std::optional<Span> {
+    auto d = MakeDate(std::stoi(x[3]), std::stoi(x[2]), std::stoi(x[1]));
+    return d ? std::optional<Span>(Span{"date", *d, *d}) : std::nullopt;
+  });
+  scan(kMonthYear, [&](const std::smatch& x) { return month_span(std::stoi(x[2]), std::stoi(x[1]), std::stoi(x[1]), "month"); });
+  scan(kMonthRange, [&](const std::smatch& x) { return month_span(std::stoi(x[3]), std::stoi(x[1]), std::stoi(x[2]), "month"); });
+  scan(kMonthRe, [&](const std::smatch& x) { return month_span(std::stoi(x[2]), std::stoi(x[1]), std::stoi(x[1]), "month"); });
+  scan(kQuarters, [&](const std::smatch& x) -> std::optional<Span> {
+    int lo = 5, hi = 0;
+    static const std::regex q(R"([ivx]+|\d{1,2})");
+    std::string list = x[1];
+    for (auto it = std::sregex_iterator(list.begin(), list.end(), q); it != std::sregex_iterator(); ++it) {
+      int n = Roman(it->str());
+      if (!n) return std::nullopt;
+      lo = std::min(lo, n), hi = std::max(hi, n);
     }
-  }
-  if (std::regex_search(s, m, kMonth)) {
-    int mo = std::stoi(m[1]), y = std::stoi(m[2]);
-    if (mo >= 1 && mo <= 12) {
-      t.kind = "month";
-      t.start = Month::Of(y, mo).FirstDay();
-      t.end = Month::Of(y, mo).LastDay();
-      return t;
-    }
-  }
-  if (std::regex_search(s, m, kDate)) {
-    if (auto d = MakeDate(std::stoi(m[3]), std::stoi(m[2]), std::stoi(m[1]))) {
-      t.kind = "date";
-      t.start = t.end = d;
-      return t;
-    }
-  }
-  if (std::regex_search(s, m, kYear)) {
-    int y = std::stoi(m[2]);
-    if (y > 1900 && y < 2200) {
-      t.kind = "year";
-      t.start = YearStart(y);
-      t.end = YearEnd(y);
-      return t;
-    }
+    return month_span(std::stoi(x[2]), 3 * lo - 2, 3 * hi, "quarter");
+  });
+  scan(kHalf, [&](const std::smatch& x) {
+    bool first = x[1] == "dau";
+    return month_span(std::stoi(x[2]), first ? 1 : 7, first ? 6 : 12, "half_year");
+  });
+  scan(kPeriodRe, [](const std::smatch& x) -> std::optional<Span> {
+    int a = std::stoi(x[2]), b = std::stoi(x[3]);
+    if (a > b || a < 1900 || b > 2200) return std::nullopt;
+    return Span{"period", YearStart(a), YearEnd(b)};
+  });
+  scan(kYearRe, [](const std::smatch& x) -> std::optional<Span> {
+    int y = std::stoi(x[2]);
+    if (y < 1900 || y > 2200) return std::nullopt;
+    return Span{"year", YearStart(y), YearEnd(y)};
+  });
+  if (spans.empty() || malformed) return t;
+  t.kind = spans.size() == 1 ? spans[0].kind : "range";
+  t.start = spans[0].start;
+  t.end = spans[0].end;
+  for (const auto& sp : spans) {
+    if (sp.start < *t.start) t.start = sp.start;
+    if (*t.end < sp.end) t.end = sp.end;
   }
   return t;
 }

@@ -1,11 +1,13 @@
 // Time frames of programme tasks (issue #3 §3), parsed from the words the
 // decisions use, with the original text kept beside the structure:
 //   date         31/3/2024, ngày 30/6/2025
-//   month        Tháng 01/2024, Tháng 9/2024
-//   quarter      Quý III/2023, Quý 01/2024
+//   month        Tháng 01/2024, Tháng 9/2024, Tháng 6 năm 2025, Tháng 3-6/2025
+//   quarter      Quý III/2023, Quý 01/2024, Quý I, II/2025
+//   half_year    6 tháng đầu / cuối năm 2025
+//   range        several spans: Năm 2024, 2025; Quý II/2025 - Quý IV/2025
 //   year         Năm 2024
 //   period       Giai đoạn 2017-2020, 2021 - 2025
-//   recurring    Hàng năm / Hằng năm (yearly), Hàng quý, Hàng tháng,
+//   recurring    Hàng năm / Hằng năm / Định kỳ hằng năm (yearly), Hàng quý, Hàng tháng,
 //                Thường xuyên / Nhiệm vụ thường xuyên (ongoing)
 //   conditional  Sau khi Chính phủ ban hành ..., Theo hướng dẫn của ...
 //   open_ended   Năm 2023 và các năm tiếp theo, Từ năm 2024, Kết thúc giai đoạn 1

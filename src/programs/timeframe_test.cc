@@ -46,6 +46,33 @@ TEST(TimeFrame, EachFormOfTheSeeds) {
             "Sau khi Chính phủ ban hành Nghị định");
 }
 
+// Forms other decisions use: several quarters or months at once, halves of
+// a year, a month written with "năm", lists and ranges of spans.
+TEST(TimeFrame, FormsBeyondTheSeeds) {
+  struct Case { const char* text; const char* kind; const char* start; const char* end; const char* rec; };
+  const Case cases[] = {
+      {"Quý I, II/2025", "quarter", "2025-01-01", "2025-06-30", ""},
+      {"Tháng 3-6/2025", "month", "2025-03-01", "2025-06-30", ""},
+      {"Tháng 6 năm 2025", "month", "2025-06-01", "2025-06-30", ""},
+      {"6 tháng đầu năm 2025", "half_year", "2025-01-01", "2025-06-30", ""},
+      {"6 tháng cuối năm 2025", "half_year", "2025-07-01", "2025-12-31", ""},
+      {"Quý II/2025 - Quý IV/2025", "range", "2025-04-01", "2025-12-31", ""},
+      {"Năm 2024, 2025", "range", "2024-01-01", "2025-12-31", ""},
+      {"Hoàn thành trước 31/12/2024", "date", "2024-12-31", "2024-12-31", ""},
+      {"Định kỳ hằng năm", "recurring", "-", "-", "yearly"},
+      {"Tháng 12", "unknown", "-", "-", ""},  // no year: not guessed
+      {"Quý V/2025", "unknown", "-", "-", ""},
+      {"Tháng 13/2025", "unknown", "-", "-", ""},
+  };
+  for (const Case& c : cases) {
+    TimeFrame t = ParseTimeFrame(c.text);
+    EXPECT_EQ(t.kind, c.kind) << c.text;
+    EXPECT_EQ(D(t.start), c.start) << c.text;
+    EXPECT_EQ(D(t.end), c.end) << c.text;
+    EXPECT_EQ(t.recurrence, c.rec) << c.text;
+  }
+}
+
 TEST(TimeFrame, StartAndEndColumnsCombine) {
   TimeFrame r = CombineTimeFrames(ParseTimeFrame("Quý III/2023"), ParseTimeFrame("Quý IV/2024"));
   EXPECT_EQ(r.kind, "range");
