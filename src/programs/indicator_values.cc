@@ -232,7 +232,7 @@ Result<IndicatorValue> ComputeIndicatorValue(Db& db, const MeasureBook& measures
                          "the denominator is zero");
   double share = 100.0 * static_cast<double>(numerator) / static_cast<double>(denominator);
   IndicatorValue v{year, province, Decimal(share), "computed",
-                   num_vi + " ngày " + at.ToString() + " = " + std::to_string(numerator) + "; chia cho " + den_vi + " = " +
+                   num_vi + (rule->measure == "hi_population_share" ? " ngày " + at.ToString() : " tháng " + Month::OfDate(at).ToString()) + " = " + std::to_string(numerator) + "; chia cho " + den_vi + " = " +
                        std::to_string(denominator) + "; × 100 (" + rule->measure + ")",
                    NowIsoUtc(), actor.id};
   BHXH_RETURN_IF_ERROR(Upsert(db, programme_id, v, key, actor));
