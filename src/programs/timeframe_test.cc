@@ -9,9 +9,27 @@ namespace {
 
 std::string D(const std::optional<Date>& d) { return d ? d->ToString() : "-"; }
 
+struct Case {
+  const char* text;
+  const char* kind;
+  const char* start;
+  const char* end;
+  const char* rec;
+};
+
+void Check(const std::vector<Case>& cases) {
+  for (const Case& c : cases) {
+    TimeFrame t = ParseTimeFrame(c.text);
+    EXPECT_EQ(t.kind, c.kind) << c.text;
+    EXPECT_EQ(D(t.start), c.start) << c.text;
+    EXPECT_EQ(D(t.end), c.end) << c.text;
+    EXPECT_EQ(t.recurrence, c.rec) << c.text;
+    EXPECT_EQ(t.text.empty(), std::string(c.text).empty());
+  }
+}
+
 TEST(TimeFrame, EachFormOfTheSeeds) {
-  struct Case { const char* text; const char* kind; const char* start; const char* end; const char* rec; };
-  const Case cases[] = {
+  Check({
       {"Giai đoạn 2017-2020", "period", "2017-01-01", "2020-12-31", ""},
       {"Giai\n  đoạn 2021 - 2025", "period", "2021-01-01", "2025-12-31", ""},
       {"Năm 2024", "year", "2024-01-01", "2024-12-31", ""},
@@ -33,15 +51,7 @@ TEST(TimeFrame, EachFormOfTheSeeds) {
       {"Theo Hướng dẫn của Bộ Tài chính", "conditional", "-", "-", ""},
       {"Khi có yêu cầu", "conditional", "-", "-", ""},
       {"Theo kế hoạch riêng", "unknown", "-", "-", ""},
-  };
-  for (const Case& c : cases) {
-    TimeFrame t = ParseTimeFrame(c.text);
-    EXPECT_EQ(t.kind, c.kind) << c.text;
-    EXPECT_EQ(D(t.start), c.start) << c.text;
-    EXPECT_EQ(D(t.end), c.end) << c.text;
-    EXPECT_EQ(t.recurrence, c.rec) << c.text;
-    EXPECT_FALSE(t.text.empty());
-  }
+  });
   EXPECT_EQ(ParseTimeFrame("Sau khi Chính phủ ban hành Nghị định").condition,
             "Sau khi Chính phủ ban hành Nghị định");
 }
@@ -49,8 +59,7 @@ TEST(TimeFrame, EachFormOfTheSeeds) {
 // Forms other decisions use: several quarters or months at once, halves of
 // a year, a month written with "năm", lists and ranges of spans.
 TEST(TimeFrame, FormsBeyondTheSeeds) {
-  struct Case { const char* text; const char* kind; const char* start; const char* end; const char* rec; };
-  const Case cases[] = {
+  Check({
       {"Quý I, II/2025", "quarter", "2025-01-01", "2025-06-30", ""},
       {"Tháng 3-6/2025", "month", "2025-03-01", "2025-06-30", ""},
       {"Tháng 6 năm 2025", "month", "2025-06-01", "2025-06-30", ""},
@@ -63,14 +72,7 @@ TEST(TimeFrame, FormsBeyondTheSeeds) {
       {"Tháng 12", "unknown", "-", "-", ""},  // no year: not guessed
       {"Quý V/2025", "unknown", "-", "-", ""},
       {"Tháng 13/2025", "unknown", "-", "-", ""},
-  };
-  for (const Case& c : cases) {
-    TimeFrame t = ParseTimeFrame(c.text);
-    EXPECT_EQ(t.kind, c.kind) << c.text;
-    EXPECT_EQ(D(t.start), c.start) << c.text;
-    EXPECT_EQ(D(t.end), c.end) << c.text;
-    EXPECT_EQ(t.recurrence, c.rec) << c.text;
-  }
+  });
 }
 
 TEST(TimeFrame, StartAndEndColumnsCombine) {
