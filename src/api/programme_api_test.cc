@@ -24,6 +24,8 @@ TEST_F(ProgrammeApi, ImportFollowUpAndReport) {
   EXPECT_EQ(J(dry)["tasks"].size(), 40u);
   EXPECT_EQ(J(Call("GET", "/api/v1/programmes"))["programmes"].size(), 0u);  // a dry run stores nothing
   EXPECT_EQ(Call("POST", "/api/v1/programmes", text_, "demo-facility-token").status, 403);
+  EXPECT_EQ(Call("GET", "/api/v1/programmes", "", "demo-employer-token").status, 403);  // internal to the agency
+  EXPECT_EQ(Call("GET", "/api/v1/followup", "", "demo-facility-token").status, 403);
   auto stored = Call("POST", "/api/v1/programmes", text_);
   ASSERT_EQ(stored.status, 201) << stored.body;
   EXPECT_EQ(Call("POST", "/api/v1/programmes", text_).status, 200);  // the same text again: a replay
