@@ -156,6 +156,7 @@ void AddProgrammeCommands(CLI::App& app, Globals& g, int& rc) {
                       if (!t["coordinating_units"].empty()) std::cout << " · Phối hợp: " << Units(t["coordinating_units"]);
                       if (!t["unknown_units"].empty()) std::cout << " · Chưa rõ: " << Units(t["unknown_units"]);
                       if (!t["leader"].is_null()) std::cout << " · Lãnh đạo: " << Get(t, "leader");
+                      if (!t["plan"].is_null()) std::cout << "\n    Đã giao tại: " << Get(t, "plan");
                       std::cout << "\n";
                     }
                   });

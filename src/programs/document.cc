@@ -110,6 +110,7 @@ std::string JoinLines(const std::vector<SourceLine>& lines, size_t from, size_t 
     unsigned char last = static_cast<unsigned char>(out.back()), first = static_cast<unsigned char>(next[0]);
     bool glue = false;
     if (std::string("/.,;:)]").find(static_cast<char>(first)) != std::string::npos) glue = true;  // "1541" + "/QĐ-BHXH"
+    else if (first == '-' && next.size() > 1 && next[1] != ' ' && std::isalnum(last)) glue = true;  // "01/NQ" + "-CP"
     else if (last == '(' || last == '/' || last == '-') glue = last != '-' || std::isdigit(first);
     else if (WordByte(last) && WordByte(first)) {
       std::string t = VocabKey(TailWord(out)), h = VocabKey(HeadWord(next));

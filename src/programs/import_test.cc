@@ -60,6 +60,9 @@ TEST(Import, ActionProgrammeForNinetyNineTasksOf51NQ1541) {
   EXPECT_TRUE(StartsWith(ii1.content, "Tăng cường các giải pháp tổ chức chi trả")) << ii1.content;
   const TaskRow& i54 = Task(p, "I.5.4");  // the fifth column: the plan already assigned
   EXPECT_EQ(i54.plan, "Chương trình hành động thực hiện Nghị quyết 27/NQ-CP; Kế hoạch 595/KH-BHXH");
+  EXPECT_EQ(Task(p, "I.2").plan,  // "01/N" / "Q" / "-CP hàng năm"
+            "Chương trình hành động thực hiện Nghị quyết số 27/NQ-CP; Chương trình hành động thực hiện Nghị quyết số "
+            "01/NQ-CP hàng năm");
   EXPECT_EQ(i54.lead_units, std::vector<std::string>{"TST"});  // "Ban Thu, Ban S" / "ổ, thẻ"
   const TaskRow& i55 = Task(p, "I.5.5");  // "Vụ T" "à" "i chính - Kế toán" then "T" "ru" "ng tâm Công ng" "hệ thông tin"
   EXPECT_EQ(i55.lead_units, std::vector<std::string>{"TCKT"});

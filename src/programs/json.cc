@@ -181,6 +181,9 @@ Json ToJson(const StoredTask& t, const UnitRegistry& units) {
           {"unknown_units", t.unknown_units},
           {"leader", t.leader.empty() ? Json(nullptr) : Json(t.leader)},
           {"timeframe", ToJson(t.timeframe)},
+          {"plan", t.plan.empty() ? Json(nullptr) : Json(t.plan)},
+          {"product", t.product.empty() ? Json(nullptr) : Json(t.product)},
+          {"notes", t.notes.empty() ? Json(nullptr) : Json(t.notes)},
           {"line", t.first_line}};
 }
 

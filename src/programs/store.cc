@@ -63,8 +63,8 @@ Status WriteChildren(Db& db, int64_t id, const ImportedProgramme& p) {
   for (const auto& g : p.groups) group_titles[g.key] = g.title;
   BHXH_ASSIGN_OR_RETURN(auto ts, db.Prepare(
       "INSERT INTO programme_tasks (programme_id, task_key, id_text, group_key, group_title, content, lead_units, "
-      "coordinating_units, unknown_units, leader, tf_text, tf_kind, tf_start, tf_end, tf_recurrence, first_line) "
-      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+      "coordinating_units, unknown_units, leader, tf_text, tf_kind, tf_start, tf_end, tf_recurrence, first_line, plan, "
+      "product, notes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
   for (const auto& e : p.tasks) {
     const TaskRow& t = e.row;
     ts->Reset();
@@ -75,6 +75,9 @@ Status WriteChildren(Db& db, int64_t id, const ImportedProgramme& p) {
     BindOptDate(*ts, 14, t.timeframe.end);
     ts->BindText(15, t.timeframe.recurrence);
     ts->BindInt(16, t.first_line);
+    ts->BindText(17, t.plan);
+    ts->BindText(18, t.product);
+    ts->BindText(19, t.notes);
     BHXH_RETURN_IF_ERROR(ts->Run());
   }
   BHXH_ASSIGN_OR_RETURN(auto rs, db.Prepare(
@@ -214,7 +217,7 @@ Result<std::vector<StoredTask>> LoadTasks(Db& db, int64_t programme_id) {
   BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(
       "SELECT t.programme_id, p.number, t.task_key, t.id_text, t.group_key, t.group_title, t.content, t.leader, "
       "t.lead_units, t.coordinating_units, t.unknown_units, t.tf_text, t.tf_kind, t.tf_start, t.tf_end, t.tf_recurrence, "
-      "t.first_line FROM programme_tasks t JOIN programmes p ON p.id = t.programme_id "
+      "t.first_line, t.plan, t.product, t.notes FROM programme_tasks t JOIN programmes p ON p.id = t.programme_id "
       "WHERE ? = 0 OR t.programme_id = ? ORDER BY t.programme_id, t.first_line"));
   st->Bind(programme_id, programme_id);
   std::vector<StoredTask> out;
@@ -239,6 +242,9 @@ Result<std::vector<StoredTask>> LoadTasks(Db& db, int64_t programme_id) {
     t.timeframe.end = OptDate(*st, 14);
     t.timeframe.recurrence = st->Text(15);
     t.first_line = static_cast<int>(st->Int(16));
+    t.plan = st->Text(17);
+    t.product = st->Text(18);
+    t.notes = st->Text(19);
     out.push_back(std::move(t));
   }
   return out;

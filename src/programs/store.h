@@ -34,6 +34,7 @@ struct StoredTask {
   std::vector<std::string> lead_units, coordinating_units, unknown_units;
   TimeFrame timeframe;
   int first_line = 0;
+  std::string plan, product, notes;  // where the table has those columns
 };
 
 struct StoredReport {

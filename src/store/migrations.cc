@@ -372,6 +372,11 @@ CREATE TABLE unit_aliases (
   created_by TEXT NOT NULL
 );
 )SQL"},
+      {8, "programme_task_columns", R"SQL(
+ALTER TABLE programme_tasks ADD COLUMN plan TEXT NOT NULL DEFAULT '';
+ALTER TABLE programme_tasks ADD COLUMN product TEXT NOT NULL DEFAULT '';
+ALTER TABLE programme_tasks ADD COLUMN notes TEXT NOT NULL DEFAULT '';
+)SQL"},
   };
   return kAll;
 }
