@@ -10,3 +10,4 @@ echo "== claim review (issue #4) =="; ./build/bench_claims --encounters 50000,10
 echo "== claim review vs SQL over PostgreSQL (issue #4) =="; ./build/bench_claims_sql --encounters 50000
 echo "== daily alerts (issue #4) =="; ./build/bench_alerts --scales 0.01,0.02
 echo "== importing a decision (issue #3) =="; ./build/bench_import ../shared/seeds 50
+echo "== coverage counts for the indicators (issue #3) =="; ./build/bench_coverage --sizes 1000000,5000000

@@ -7,6 +7,7 @@
 #include "base/csv.h"
 #include "base/text.h"
 #include "law/contribution.h"
+#include "programs/coverage.h"
 #include "programs/indicator_table.h"
 
 namespace bhxh {
@@ -160,55 +161,37 @@ Result<IndicatorValue> ComputeIndicatorValue(Db& db, const MeasureBook& measures
                          "Ban Thực hiện chính sách BHXH nhập giá trị",
                          "the database holds no pension or monthly benefit records yet; enter the value");
   Date at = year == today.year() ? today : Date::FromYmd(year, 12, 31);
-  int64_t month = static_cast<int64_t>(at.year()) * 12 + (Month::OfDate(at).month() - 1);
-  const std::string alive =
-      " AND p.dob <= /*d*/? AND (p.deceased_on IS NULL OR p.deceased_on = '' OR p.deceased_on > /*d*/?) ";
   // A province today includes the provinces merged into it on 2025-07-01:
-  // persons keep the code recorded at registration. Codes are two digits
-  // (checked above and in the geography file), so they are written inline.
-  std::string where_prov, merged;
+  // persons keep the code recorded at registration.
+  std::vector<std::string> codes;
+  std::string merged;
   if (!province.empty()) {
-    std::vector<std::string> codes = {province};
+    codes.push_back(province);
     if (geo) {
       if (!geo->IsKnownCode(province))
         return Status::Invalid("province", "Không có tỉnh mã " + province, "unknown province " + province);
       for (const auto& c : geo->MergedFrom(province))
-        if (c != province && c.size() == 2 && IsDigits(c)) codes.push_back(c);
+        if (c != province) codes.push_back(c), merged += (merged.empty() ? "" : ", ") + c;
     }
-    for (const auto& c : codes) where_prov += (where_prov.empty() ? "" : ",") + std::string("'") + c + "'";
-    where_prov = " AND p.province IN (" + where_prov + ")";
-    for (size_t k = 1; k < codes.size(); ++k) merged += (merged.empty() ? "" : ", ") + codes[k];
   }
-  std::string num_sql, num_vi;
-  int funds = 0;
+  BHXH_ASSIGN_OR_RETURN(CoverageCounts counts, CountCoverage(db, at, codes));
+  int64_t numerator = 0;
+  std::string num_vi;
   if (rule->measure == "hi_population_share") {
-    num_sql = "SELECT COUNT(DISTINCT c.person_id) FROM hi_cards c JOIN persons p ON p.id = c.person_id "
-              "WHERE c.status = 'active' AND c.valid_from <= /*d*/? AND c.valid_to >= /*d*/?" + alive + where_prov;
-    num_vi = "số người có thẻ BHYT còn hiệu lực";
+    numerator = counts.hi;
+    num_vi = "số người có thẻ BHYT còn hiệu lực ngày " + at.ToString();
+  } else if (rule->measure == "ui_labour_share") {
+    numerator = counts.ui;
+    num_vi = "số người tham gia BHTN tháng " + Month::OfDate(at).ToString();
+  } else if (rule->measure == "voluntary_si_share") {
+    numerator = counts.voluntary;
+    num_vi = "số người tham gia BHXH tự nguyện tháng " + Month::OfDate(at).ToString();
+  } else if (rule->measure == "si_labour_share") {
+    numerator = counts.si;
+    num_vi = "số người tham gia BHXH (bắt buộc và tự nguyện) tháng " + Month::OfDate(at).ToString();
   } else {
-    bool voluntary = rule->measure == "voluntary_si_share";
-    funds = rule->measure == "ui_labour_share" ? FundBit(Fund::kUnemployment) : FundBit(Fund::kRetirement);
-    num_sql = "SELECT COUNT(DISTINCT pe.person_id) FROM periods pe JOIN persons p ON p.id = pe.person_id "
-              "WHERE pe.from_month <= /*m*/? AND (pe.to_month IS NULL OR pe.to_month >= /*m*/?) AND (pe.funds & " +
-              std::to_string(funds) + ") <> 0" + (voluntary ? " AND pe.employer_id IS NULL" : "") + where_prov;
-    num_vi = rule->measure == "ui_labour_share" ? "số người tham gia BHTN"
-             : voluntary                         ? "số người tham gia BHXH tự nguyện"
-                                                 : "số người tham gia BHXH (bắt buộc và tự nguyện)";
+    return Status::Internal("unknown measure " + rule->measure + " in indicator_measures.csv");
   }
-  // Bind order: dates then months, as the placeholders appear in each query.
-  auto count = [&](const std::string& sql) -> Result<int64_t> {
-    BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(sql));
-    int i = 1;
-    for (size_t p = 0; (p = sql.find("?", p)) != std::string::npos; ++p) {
-      bool is_date = p >= 5 && sql.compare(p - 5, 5, "/*d*/") == 0;
-      bool is_month = p >= 5 && sql.compare(p - 5, 5, "/*m*/") == 0;
-      if (is_date) st->BindText(i++, at.ToString());
-      else if (is_month) st->BindInt(i++, month);
-    }
-    BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
-    return row ? st->Int(0) : int64_t{0};
-  };
-  BHXH_ASSIGN_OR_RETURN(int64_t numerator, count(num_sql));
   BHXH_ASSIGN_OR_RETURN(auto entered, Denominator(db, rule->denominator, province, year));
   int64_t denominator = 0;
   std::string den_vi;
@@ -219,7 +202,7 @@ Result<IndicatorValue> ComputeIndicatorValue(Db& db, const MeasureBook& measures
     den_vi = (rule->denominator == "population" ? "dân số" : "lực lượng lao động trong độ tuổi") +
              std::string(" đã nhập cho ") + where + " năm " + std::to_string(year);
   } else if (rule->denominator == "population") {
-    BHXH_ASSIGN_OR_RETURN(denominator, count("SELECT COUNT(*) FROM persons p WHERE 1 = 1" + alive + where_prov));
+    denominator = counts.alive;
     den_vi = "số người còn sống trong cơ sở dữ liệu (chưa nhập dân số của " + where + " năm " + std::to_string(year) + ")";
   } else {
     return Status::Error("missing_denominator", "denominator",
@@ -232,7 +215,7 @@ Result<IndicatorValue> ComputeIndicatorValue(Db& db, const MeasureBook& measures
                          "the denominator is zero");
   double share = 100.0 * static_cast<double>(numerator) / static_cast<double>(denominator);
   IndicatorValue v{year, province, Decimal(share), "computed",
-                   num_vi + (rule->measure == "hi_population_share" ? " ngày " + at.ToString() : " tháng " + Month::OfDate(at).ToString()) + " = " + std::to_string(numerator) + "; chia cho " + den_vi + " = " +
+                   num_vi + " = " + std::to_string(numerator) + "; chia cho " + den_vi + " = " +
                        std::to_string(denominator) + "; × 100 (" + rule->measure + ")",
                    NowIsoUtc(), actor.id};
   BHXH_RETURN_IF_ERROR(Upsert(db, programme_id, v, key, actor));

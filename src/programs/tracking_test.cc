@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include "programs/coverage.h"
 #include "programs/indicator_values.h"
 #include "programs/report.h"
 #include "testing/backend_fixture.h"
@@ -273,6 +274,26 @@ TEST_P(Tracking, IndicatorsComputedFromTheNationalDatabaseSayHow) {
   EXPECT_EQ(computed->source, "computed");
   auto si = ComputeIndicatorValue(db(), ctx_->measures, id_, "2", 2025, "01", today, testing::TestOfficer());
   EXPECT_EQ(si.status().code(), "missing_denominator");
+  // A works for an employer (all funds) through 2025; B pays voluntary SI; C's period ended in June 2025.
+  ASSERT_TRUE(db().Exec("INSERT INTO employers (code, tax_code, name, type, province, region, created_at, created_by) "
+                        "VALUES ('01A1','0100000001','Công ty A','enterprise','01',1,'x','t')").ok());
+  ASSERT_TRUE(db().Exec("INSERT INTO periods (person_id, employer_id, from_month, to_month, salary, funds, group_code) "
+                        "SELECT p.id, e.id, 24288, NULL, 9000000, 31, 'DN' FROM persons p, employers e WHERE p.cccd = '001085000001'").ok());
+  ASSERT_TRUE(db().Exec("INSERT INTO periods (person_id, employer_id, from_month, to_month, salary, funds, group_code) "
+                        "SELECT id, NULL, 24288, NULL, 2000000, 1, 'BHXHTN' FROM persons WHERE cccd = '001085000002'").ok());
+  ASSERT_TRUE(db().Exec("INSERT INTO periods (person_id, employer_id, from_month, to_month, salary, funds, group_code) "
+                        "SELECT p.id, e.id, 24288, 24305, 9000000, 31, 'DN' FROM persons p, employers e WHERE p.cccd = '001085000003'").ok());
+  auto counts = CountCoverage(db(), Date::FromYmd(2025, 12, 31), {"01"});
+  ASSERT_TRUE(counts.ok()) << counts.status().ToString();
+  EXPECT_EQ(counts->alive, 4);
+  EXPECT_EQ(counts->hi, 3);
+  EXPECT_EQ(counts->si, 2);  // A and B in December 2025 (month 24311); C left in June (24305)
+  EXPECT_EQ(counts->ui, 1);
+  EXPECT_EQ(counts->voluntary, 1);
+  ASSERT_TRUE(RecordDenominator(db(), "labour_force", "01", 2025, 8, "Điều tra lao động", testing::TestOfficer()).ok());
+  si = ComputeIndicatorValue(db(), ctx_->measures, id_, "2", 2025, "01", today, testing::TestOfficer());
+  ASSERT_TRUE(si.ok()) << si.status().ToString();
+  EXPECT_EQ(si->value, "25.00");  // 2 / 8
   auto pension = ComputeIndicatorValue(db(), ctx_->measures, id_, "3", 2025, "", today, testing::TestOfficer());
   EXPECT_EQ(pension.status().code(), "not_computable");
   // Hà Giang (02) merged into Tuyên Quang (08) on 2025-07-01: a resident recorded under 02 counts for 08.
