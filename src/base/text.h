@@ -20,6 +20,9 @@ bool IsValidUtf8(std::string_view s);
 std::string Trim(std::string_view s);
 std::vector<std::string> Split(std::string_view s, char sep);
 bool IsDigits(std::string_view s);
+// Unicode NFC (composed): "Điều" typed or copied with combining marks
+// becomes the same bytes as the precomposed form. Invalid UTF-8 is returned unchanged.
+std::string NormalizeNfc(std::string_view utf8);
 // At most `max_bytes` of `s`, cut at a code point boundary.
 std::string Utf8Prefix(std::string_view s, size_t max_bytes);
 

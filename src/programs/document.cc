@@ -74,6 +74,39 @@ bool IsUpperLine(const std::string& s) {
   return letter;
 }
 
+std::string CleanSourceText(std::string_view text) {
+  std::string s = NormalizeNfc(text);
+  std::string out;
+  out.reserve(s.size());
+  bool line_start = true;
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {  // U+00A0 no-break space
+      out.push_back(' ');
+      ++i;
+      continue;
+    }
+    if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+        static_cast<unsigned char>(s[i + 2]) == 0x8B) {  // U+200B zero-width space
+      i += 2;
+      continue;
+    }
+    if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBB &&
+        static_cast<unsigned char>(s[i + 2]) == 0xBF) {  // U+FEFF byte-order mark
+      i += 2;
+      continue;
+    }
+    if (c == '\r') continue;
+    if (c == '\t') {
+      out += line_start ? "  " : " ";
+      continue;
+    }
+    out.push_back(static_cast<char>(c));
+    line_start = c == '\n' || (line_start && c == ' ');
+  }
+  return out;
+}
+
 std::vector<SourceLine> SplitSourceLines(std::string_view text) {
   std::vector<SourceLine> out;
   int n = 0;
@@ -135,7 +168,8 @@ std::string JoinLines(const std::vector<SourceLine>& lines, size_t from, size_t 
   return out;
 }
 
-Result<DecisionHeader> ReadDecisionHeader(std::string_view text) {
+Result<DecisionHeader> ReadDecisionHeader(std::string_view raw) {
+  std::string text = CleanSourceText(raw);
   std::vector<SourceLine> lines = SplitSourceLines(text);
   std::set<std::string> vocab = DocumentVocabulary(lines);
   auto find = [&](const std::function<bool(const std::string&)>& pred, size_t from = 0) -> size_t {

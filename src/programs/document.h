@@ -29,6 +29,12 @@ struct SourceLine {
   std::string text;      // trimmed
 };
 
+// The text as the readers expect it: NFC, non-breaking and zero-width
+// spaces and the byte-order mark handled, Windows line ends and leading
+// tabs (an indented cell) made plain. Applied by ReadDecisionHeader and
+// ImportDecision, so text saved from any editor or browser reads the same.
+std::string CleanSourceText(std::string_view text);
+
 std::vector<SourceLine> SplitSourceLines(std::string_view text);
 
 // Words seen inside lines (not at a line's edge), case-folded.

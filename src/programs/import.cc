@@ -338,9 +338,10 @@ void FindReports(const std::string& text, const std::string& role, int line, con
 
 }  // namespace
 
-Result<ImportedProgramme> ImportDecision(std::string_view text, const UnitRegistry& units) {
-  if (!IsValidUtf8(text))
+Result<ImportedProgramme> ImportDecision(std::string_view raw, const UnitRegistry& units) {
+  if (!IsValidUtf8(raw))
     return Status::Invalid("text", "Văn bản không phải UTF-8 hợp lệ", "the text is not valid UTF-8");
+  std::string text = CleanSourceText(raw);
   ImportedProgramme p;
   BHXH_ASSIGN_OR_RETURN(p.decision, ReadDecisionHeader(text));
   std::vector<SourceLine> lines = SplitSourceLines(text);

@@ -7,6 +7,8 @@
 
 #include <tuple>
 
+#include <utf8proc.h>
+
 #include "programs/json.h"
 #include "testing/test_support.h"
 
@@ -338,6 +340,35 @@ Các đơn vị liên quan
 Hàng năm
 Tải Văn bản tiếng Việt
 )";
+
+std::string Decomposed(const std::string& s) {  // NFD: letters and combining marks apart
+  utf8proc_uint8_t* out = nullptr;
+  utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()), static_cast<utf8proc_ssize_t>(s.size()),
+                                    &out, static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_STABLE));
+  std::string r(reinterpret_cast<char*>(out), static_cast<size_t>(n));
+  std::free(out);
+  return r;
+}
+
+// The same text saved by another editor: decomposed diacritics, Windows
+// line ends, a no-break space after "Số:", a tab for the indentation, a BOM.
+TEST(Import, TheSameDecisionFromAnotherEditorReadsTheSame) {
+  std::string text = Decomposed(kUnseen);
+  std::string crlf = "\xEF\xBB\xBF";
+  for (char c : text) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+  ASSERT_NE(text, std::string(kUnseen));  // "ệ" is now "e" + two combining marks
+  size_t num = crlf.find("512/Q");
+  ASSERT_NE(num, std::string::npos);
+  crlf.replace(num - 1, 1, "\xC2\xA0");
+  size_t indent = crlf.find("\r\n  thông");
+  if (indent == std::string::npos) indent = crlf.find("\r\n  th");
+  ASSERT_NE(indent, std::string::npos);
+  crlf.replace(indent + 2, 2, "\t");
+  auto a = ImportDecision(kUnseen, Units());
+  auto b = ImportDecision(crlf, Units());
+  ASSERT_TRUE(a.ok() && b.ok()) << b.status().ToString();
+  EXPECT_EQ(ToJson(*a).dump(), ToJson(*b).dump());
+}
 
 TEST(Import, ADecisionOfTheSameKindNeverSeen) {
   auto r = ImportDecision(kUnseen, Units());
