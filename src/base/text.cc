@@ -127,7 +127,12 @@ bool IsDigits(std::string_view s) {
 }
 
 std::string NormalizeNfc(std::string_view s) {
-  if (std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) return std::string(s);
+  // Fast path: without a combining mark (U+0300-U+036F: lead bytes CC, CD)
+  // precomposed Vietnamese text is already NFC.
+  if (std::none_of(s.begin(), s.end(), [](char c) {
+        return static_cast<unsigned char>(c) == 0xCC || static_cast<unsigned char>(c) == 0xCD;
+      }))
+    return std::string(s);
   utf8proc_uint8_t* out = nullptr;
   utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
                                     static_cast<utf8proc_ssize_t>(s.size()), &out,
