@@ -64,6 +64,19 @@ std::optional<Date> FindDate(const std::string& s) {
 
 }  // namespace
 
+// A head of a body or its signing formula, folded: "tong giam doc", "kt. bo truong", "thu tuong chinh phu".
+static bool IsHeadTitle(const std::string& f) {
+  // The line starts with the head ("THỦ TƯỚNG CHÍNH PHỦ"); a title that
+  // mentions one ("... CỦA THỦ TƯỚNG CHÍNH PHỦ") does not.
+  std::string g = f.rfind("pho ", 0) == 0 ? f.substr(4) : f;
+  for (const char* w : {"tong giam doc", "giam doc", "thu tuong", "bo truong", "chu tich", "truong ban", "cuc truong",
+                        "tong cuc truong", "vien truong", "chanh an", "tong thu ky"})
+    if (g.rfind(w, 0) == 0) return true;
+  for (const char* p : {"kt.", "tm.", "tl.", "q.", "tuq.", "ktl."})
+    if (f.rfind(p, 0) == 0) return true;
+  return false;
+}
+
 bool IsUpperLine(const std::string& s) {
   // No ASCII lower-case letter and at least one letter (Vietnamese capitals are multi-byte).
   bool letter = false;
@@ -184,10 +197,16 @@ Result<DecisionHeader> ReadDecisionHeader(std::string_view raw) {
                          "the text is not a decision (no \"QUYẾT ĐỊNH\" heading and \"QUYẾT ĐỊNH:\" line)");
   DecisionHeader h;
   std::string head = JoinLines(lines, 0, qd, vocab);
+  // The number is read line by line (joined by newlines): a symbol ending in
+  // a lower-case letter ("QĐ-TTg") must not run into the next line's place.
+  std::string head_lines;
+  for (size_t k = 0; k < qd; ++k) head_lines += lines[k].text + "\n";
   std::smatch m;
-  static const std::regex number(R"(Số:\s*(\d+\s*/\s*[A-ZĐ]+(?:-[A-ZĐ]+)*))");
-  if (std::regex_search(head, m, number)) {
+  // 249/QĐ-BHXH, 38/QĐ-TTg, 89/2020/NĐ-CP.
+  static const std::regex number(R"(Số:\s*(\d+(?:/\d{4})?\s*/\s*[A-ZĐ][A-ZĐa-z]*(?:-[A-ZĐ][A-ZĐa-z]*)*))");
+  if (std::regex_search(head_lines, m, number)) {
     h.number = m[1];
+    h.number.erase(std::remove(h.number.begin(), h.number.end(), '\n'), h.number.end());
     h.number.erase(std::remove(h.number.begin(), h.number.end(), ' '), h.number.end());
   }
   // The place sits between the number and ", ngày ...".
@@ -200,12 +219,15 @@ Result<DecisionHeader> ReadDecisionHeader(std::string_view raw) {
   size_t dash = find([](const std::string& s) { return s.rfind("---", 0) == 0; });
   if (dash < qd) h.issuer = JoinLines(lines, 0, dash, vocab);
   // Title: from after "QUYẾT ĐỊNH" to the authority line (all capitals, "... GIÁM ĐỐC ...").
+  // The authority: the capitals line naming the head who decides (TỔNG GIÁM
+  // ĐỐC ..., THỦ TƯỚNG CHÍNH PHỦ, BỘ TRƯỞNG ...), just before "Căn cứ".
+  size_t bases_at = find([](const std::string& s) { return s.rfind("can cu", 0) == 0; }, qd + 1);
+  size_t title_end = std::min(bases_at, qd2);
   size_t auth = qd + 1;
-  while (auth < qd2 && !(IsUpperLine(lines[auth].text) && Lower(lines[auth].text).find("giam doc") != std::string::npos &&
-                         Lower(lines[auth].text).find("ban hanh") == std::string::npos))
-    ++auth;
+  while (auth < title_end && !(IsUpperLine(lines[auth].text) && IsHeadTitle(Lower(lines[auth].text)))) ++auth;
+  if (auth == title_end && title_end > qd + 2 && IsUpperLine(lines[title_end - 1].text)) auth = title_end - 1;
   h.title = JoinLines(lines, qd + 1, auth, vocab);
-  if (auth < qd2) h.authority = lines[auth].text;
+  if (auth < title_end) h.authority = JoinLines(lines, auth, title_end, vocab);
   // Legal bases: clauses starting "Căn cứ", up to ';' / the "Xét/Theo đề nghị" clause.
   std::string bases = JoinLines(lines, auth + 1, qd2, vocab);
   static const std::regex clause(R"(Căn cứ\s+([^;]+?)(?=;|\s*(?:Xét|Theo) đề nghị|$))");
@@ -222,8 +244,14 @@ Result<DecisionHeader> ReadDecisionHeader(std::string_view raw) {
   }
   // Signature: after the recipients ("Nơi nhận:"), capitals lines, then the signer's name.
   size_t recv = find([](const std::string& s) { return s.rfind("noi nhan", 0) == 0; }, qd2);
+  auto signing = [&](size_t k) { return IsUpperLine(lines[k].text) && IsHeadTitle(Lower(lines[k].text)); };
   size_t i = recv;
-  while (i < lines.size() && !(IsUpperLine(lines[i].text) && Lower(lines[i].text).find("giam doc") != std::string::npos)) ++i;
+  while (i < lines.size() && !signing(i)) ++i;
+  if (i == lines.size()) {  // a page that puts the signature before "Nơi nhận:"
+    for (i = qd2 + 1; i < recv && !signing(i); ++i) {
+    }
+    if (i == recv) i = lines.size();
+  }
   while (i > recv && i < lines.size() && lines[i].indented && IsUpperLine(lines[i - 1].text)) --i;  // "TỔNG" / "  GIÁM ĐỐC"
   std::vector<std::string> sign;
   size_t j = i;

@@ -341,6 +341,59 @@ Hàng năm
 Tải Văn bản tiếng Việt
 )";
 
+// A decision of another body (the Prime Minister's strategy, 38/QĐ-TTg):
+// a lower-case letter in the symbol, another head, the signature before
+// the distribution list, and a programme of one task table.
+const char* kPrimeMinister = R"(THỦ TƯỚNG CHÍNH PHỦ
+-------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+Số: 38/QĐ-TTg
+Hà Nội, ngày 11 tháng 01 năm 2024
+QUYẾT ĐỊNH
+PHÊ DUYỆT CHIẾN LƯỢC PHÁT TRIỂN NGÀNH BẢO HIỂM XÃ HỘI VIỆT NAM ĐẾN NĂM 2030
+THỦ TƯỚNG CHÍNH PHỦ
+Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;
+Căn cứ Luật Bảo hiểm xã hội ngày 20 tháng 11 năm 2014;
+Xét đề nghị của Tổng Giám đốc Bảo hiểm xã hội Việt Nam,
+QUYẾT ĐỊNH:
+Điều 1. Phê duyệt Chiến lược phát triển ngành Bảo hiểm xã hội Việt Nam đến năm 2030.
+Điều 2. Quyết định này có hiệu lực từ ngày ký.
+KT. THỦ TƯỚNG
+PHÓ THỦ TƯỚNG
+Lê Minh Khái
+Nơi nhận:
+- Ban Bí thư Trung ương Đảng;
+- Lưu: VT, KGVX.
+PHỤ LỤC
+NHIỆM VỤ
+TT
+Nội dung
+Đơn vị chủ trì
+Thời gian
+1
+Hoàn thành cơ sở dữ liệu quốc gia về bảo hiểm
+Bảo hiểm xã hội Việt Nam
+Năm 2030
+)";
+
+TEST(Import, ADecisionOfAnotherBody) {
+  auto r = ImportDecision(kPrimeMinister, Units());
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->decision.number, "38/QĐ-TTg");
+  EXPECT_EQ(r->decision.authority, "THỦ TƯỚNG CHÍNH PHỦ");
+  EXPECT_EQ(r->decision.title, "PHÊ DUYỆT CHIẾN LƯỢC PHÁT TRIỂN NGÀNH BẢO HIỂM XÃ HỘI VIỆT NAM ĐẾN NĂM 2030");
+  EXPECT_EQ(r->decision.signing_line, "KT. THỦ TƯỚNG / PHÓ THỦ TƯỚNG");
+  EXPECT_EQ(r->decision.signer, "Lê Minh Khái");
+  ASSERT_EQ(r->decision.legal_bases.size(), 2u);
+  EXPECT_EQ(r->decision.legal_bases[1].kind, "Luật");
+  ASSERT_EQ(r->decision.articles.size(), 2u);
+  ASSERT_EQ(r->tasks.size(), 1u);
+  EXPECT_EQ(r->tasks[0].row.lead_units, std::vector<std::string>{"BHXH_VN"});
+  EXPECT_EQ(r->tasks[0].row.timeframe.end->ToString(), "2030-12-31");
+}
+
 std::string Decomposed(const std::string& s) {  // NFD: letters and combining marks apart
   utf8proc_uint8_t* out = nullptr;
   utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()), static_cast<utf8proc_ssize_t>(s.size()),
