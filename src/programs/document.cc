@@ -111,7 +111,15 @@ std::string CleanSourceText(std::string_view text) {
     }
     if (c == '\r') continue;
     if (c == '\t') {
-      out += line_start ? "  " : " ";
+      // A leading tab indents (a cell's continuation); a tab inside a line
+      // separates table cells copied from a word processor, so each cell
+      // gets its own line as in the page's text.
+      if (line_start) out += "  ";
+      else {
+        while (!out.empty() && out.back() == ' ') out.pop_back();
+        if (!out.empty() && out.back() != '\n') out.push_back('\n');
+        line_start = true;
+      }
       continue;
     }
     out.push_back(static_cast<char>(c));

@@ -31,7 +31,8 @@ struct SourceLine {
 
 // The text as the readers expect it: NFC, non-breaking and zero-width
 // spaces and the byte-order mark handled, Windows line ends and leading
-// tabs (an indented cell) made plain. Applied by ReadDecisionHeader and
+// tabs (an indented cell) made plain, and a tab inside a line (table cells
+// copied from a word processor) made a line break, one cell per line. Applied by ReadDecisionHeader and
 // ImportDecision, so text saved from any editor or browser reads the same.
 std::string CleanSourceText(std::string_view text);
 

@@ -516,5 +516,20 @@ TEST(Import, ATableWithProductsAndADroppedCell) {
   EXPECT_TRUE(r->unplaced.empty());
 }
 
+TEST(Import, TableRowsCopiedWithTabsBetweenCells) {
+  std::string text = kWithProducts;
+  size_t at = text.find("1\nKiểm tra việc chi trả");
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, std::string("1\nKiểm tra việc chi trả lương hưu qua tài khoản\nVụ Thanh tra - Kiểm tra\n").size(),
+               "1\tKiểm tra việc chi trả lương hưu qua tài khoản\tVụ Thanh tra - Kiểm tra\t");
+  auto a = ImportDecision(kWithProducts, Units());
+  auto b = ImportDecision(text, Units());
+  ASSERT_TRUE(a.ok() && b.ok()) << b.status().ToString();
+  ASSERT_EQ(b->tasks.size(), 2u);
+  EXPECT_EQ(b->tasks[0].row.content, a->tasks[0].row.content);
+  EXPECT_EQ(b->tasks[0].row.lead_units, std::vector<std::string>{"TTKT"});
+  EXPECT_EQ(b->tasks[0].row.product, "Báo cáo kết quả kiểm tra");
+}
+
 }  // namespace
 }  // namespace bhxh
