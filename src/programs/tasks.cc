@@ -29,52 +29,57 @@ using Cell = TableCell;
 // name; what remains is the content.
 void ReadByType(const std::vector<TableCell>& c, bool has_leader, int time_cols, bool has_plan, bool has_lead,
                 bool product_last, const UnitRegistry& units, TaskRow& task) {
-    size_t end = c.size();
-    if (product_last && end > 2 && ParseTimeFrame(c[end - 1].text).kind == "unknown" && !IsLeader(c[end - 1].text) &&
-        !StartsLikeUnitName(c[end - 1].text))
-      task.product = c[--end].text;
-    if (has_leader && end > 1 && IsLeader(c[end - 1].text)) task.leader = c[--end].text;
-    std::vector<TimeFrame> times;
-    while (end > 2 && static_cast<int>(times.size()) < std::max(time_cols, 1)) {
-      TimeFrame tf = ParseTimeFrame(c[end - 1].text);
-      if (tf.kind == "unknown") break;
-      times.insert(times.begin(), tf);
-      --end;
+  size_t end = c.size();
+  if (product_last && end > 2 && ParseTimeFrame(c[end - 1].text).kind == "unknown" && !IsLeader(c[end - 1].text) &&
+      !StartsLikeUnitName(c[end - 1].text))
+    task.product = c[--end].text;
+  if (has_leader && end > 1 && IsLeader(c[end - 1].text)) task.leader = c[--end].text;
+  std::vector<TimeFrame> times;
+  while (end > 2 && static_cast<int>(times.size()) < std::max(time_cols, 1)) {
+    TimeFrame tf = ParseTimeFrame(c[end - 1].text);
+    if (tf.kind == "unknown") break;
+    times.insert(times.begin(), tf);
+    --end;
+  }
+  if (times.size() == 2)
+    task.timeframe = CombineTimeFrames(times[0], times[1]);
+  else if (times.size() == 1)
+    task.timeframe = times[0];
+  // The plan the task was already assigned in (1541's fifth column): the
+  // cells before the time frame that name a programme, plan or decision.
+  if (has_plan) {
+    size_t p = end;
+    while (p > 2) {
+      std::string f = Fold(c[p - 1].text);
+      bool plan_like = false;
+      for (const char* k : {"chuong trinh", "ke hoach", "de an", "nhiem vu", "quyet dinh", "nghi quyet", "chi thi"})
+        plan_like |= f.rfind(k, 0) == 0;
+      if (!plan_like) break;
+      --p;
     }
-    if (times.size() == 2) task.timeframe = CombineTimeFrames(times[0], times[1]);
-    else if (times.size() == 1) task.timeframe = times[0];
-    // The plan the task was already assigned in (1541's fifth column): the
-    // cells before the time frame that name a programme, plan or decision.
-    if (has_plan) {
-      size_t p = end;
-      while (p > 2) {
-        std::string f = Fold(c[p - 1].text);
-        bool plan_like = false;
-        for (const char* k : {"chuong trinh", "ke hoach", "de an", "nhiem vu", "quyet dinh", "nghi quyet", "chi thi"})
-          plan_like |= f.rfind(k, 0) == 0;
-        if (!plan_like) break;
-        --p;
-      }
-      for (size_t k = p; k < end; ++k) task.plan += (task.plan.empty() ? "" : "; ") + c[k].text;
-      end = p;
+    for (size_t k = p; k < end; ++k) task.plan += (task.plan.empty() ? "" : "; ") + c[k].text;
+    end = p;
+  }
+  // Units: from the first cell after the content's first that starts like a unit.
+  size_t unit_from = end;
+  for (size_t k = 2; k < end; ++k)
+    if (StartsLikeUnitName(c[k].text)) {
+      unit_from = k;
+      break;
     }
-    // Units: from the first cell after the content's first that starts like a unit.
-    size_t unit_from = end;
-    for (size_t k = 2; k < end; ++k)
-      if (StartsLikeUnitName(c[k].text)) { unit_from = k; break; }
-    // A dashed list of units ("- Cục quản lý ... của Bộ Tài chính." / "- Các Vụ, Ban liên quan")
-    // starts at its first dash, even when that item does not look like a unit name.
-    auto dashed = [&](size_t k) { return c[k].text.rfind("- ", 0) == 0; };
-    if (unit_from < end && dashed(unit_from))
-      while (unit_from > 2 && dashed(unit_from - 1)) --unit_from;
-    for (size_t k = 1; k < unit_from; ++k) task.content += (task.content.empty() ? "" : " ") + c[k].text;
-    // With a unit-in-charge column, its cell comes first; the rest coordinate.
-    for (size_t k = unit_from; k < end; ++k) {
-      UnitResolution ur = units.ResolveList(c[k].text);
-      bool lead_cell = has_lead && k == unit_from;
-      for (const auto& u : ur.ids) (lead_cell ? task.lead_units : task.coordinating_units).push_back(u);
-      for (const auto& u : ur.unknown) task.unknown_units.push_back(u);
-    }
+  // A dashed list of units ("- Cục quản lý ... của Bộ Tài chính." / "- Các Vụ, Ban liên quan")
+  // starts at its first dash, even when that item does not look like a unit name.
+  auto dashed = [&](size_t k) { return c[k].text.rfind("- ", 0) == 0; };
+  if (unit_from < end && dashed(unit_from))
+    while (unit_from > 2 && dashed(unit_from - 1)) --unit_from;
+  for (size_t k = 1; k < unit_from; ++k) task.content += (task.content.empty() ? "" : " ") + c[k].text;
+  // With a unit-in-charge column, its cell comes first; the rest coordinate.
+  for (size_t k = unit_from; k < end; ++k) {
+    UnitResolution ur = units.ResolveList(c[k].text);
+    bool lead_cell = has_lead && k == unit_from;
+    for (const auto& u : ur.ids) (lead_cell ? task.lead_units : task.coordinating_units).push_back(u);
+    for (const auto& u : ur.unknown) task.unknown_units.push_back(u);
+  }
 }
 
 // Cells read by the header's column roles; false when a cell does not fit.
@@ -111,12 +116,13 @@ bool ReadByColumns(const std::vector<TableCell>& c, const std::vector<std::strin
     }
   }
   if (d.content.empty()) return false;
-  if (times.size() == 2) d.timeframe = CombineTimeFrames(times[0], times[1]);
-  else if (times.size() == 1) d.timeframe = times[0];
+  if (times.size() == 2)
+    d.timeframe = CombineTimeFrames(times[0], times[1]);
+  else if (times.size() == 1)
+    d.timeframe = times[0];
   task = std::move(d);
   return true;
 }
-
 
 }  // namespace
 
@@ -125,7 +131,8 @@ Result<TaskTable> ReadTaskTable(const std::vector<SourceLine>& lines, size_t fro
   end_line = std::min(end_line, lines.size());
   TaskTable t;
   size_t h = FindTableHeader(lines, from, end_line);
-  if (h == end_line) return Status::NotFound("table", "Không thấy bảng nhiệm vụ (dòng tiêu đề STT/TT)", "no task table header");
+  if (h == end_line)
+    return Status::NotFound("table", "Không thấy bảng nhiệm vụ (dòng tiêu đề STT/TT)", "no task table header");
   t.header_line = lines[h].number;
   size_t i = 0;
   std::vector<std::string> header = ReadHeaderCells(lines, h, end_line, &i);
@@ -134,28 +141,36 @@ Result<TaskTable> ReadTaskTable(const std::vector<SourceLine>& lines, size_t fro
   for (const auto& hc : header) {
     std::string f = Fold(hc);
     std::string role = "other";
-    if (f.find("tong so") != std::string::npos) role = "count", has_count = true;
-    else if (f.find("da giao") != std::string::npos) role = "plan", has_plan = true;
-    else if (f.find("san pham") != std::string::npos || f.find("ket qua") != std::string::npos) role = "product";
+    if (f.find("tong so") != std::string::npos)
+      role = "count", has_count = true;
+    else if (f.find("da giao") != std::string::npos)
+      role = "plan", has_plan = true;
+    else if (f.find("san pham") != std::string::npos || f.find("ket qua") != std::string::npos)
+      role = "product";
     else if (f.find("noi dung") != std::string::npos || f.find("nhiem vu") != std::string::npos ||
              f.find("cong viec") != std::string::npos)
       role = "content";
     else if (f.find("chu tri") != std::string::npos ||
-             (f.find("don vi") != std::string::npos && (f.find("phu trach") != std::string::npos || f.find("thuc hien") != std::string::npos)))
+             (f.find("don vi") != std::string::npos &&
+              (f.find("phu trach") != std::string::npos || f.find("thuc hien") != std::string::npos)))
       role = "lead", has_lead = true;
-    else if (f.find("phoi hop") != std::string::npos) role = "coordinating";
+    else if (f.find("phoi hop") != std::string::npos)
+      role = "coordinating";
     else if (f.find("thoi gian") != std::string::npos || f.find("thoi diem") != std::string::npos ||
              f.find("thoi han") != std::string::npos || f.find("tien do") != std::string::npos ||
              f.find("han hoan thanh") != std::string::npos)
       role = "time", ++time_cols;
-    else if (f.find("lanh dao") != std::string::npos || f.find("phu trach") != std::string::npos) role = "leader", has_leader = true;
+    else if (f.find("lanh dao") != std::string::npos || f.find("phu trach") != std::string::npos)
+      role = "leader", has_leader = true;
     t.columns.push_back(role);
   }
   product_last = !t.columns.empty() && t.columns.back() == "product";
   std::vector<Cell> cells =
       ReadTableCells(lines, i, end_line, vocab, [&](const std::string& text) { return units.Find(text) != nullptr; });
   // Rows.
-  struct RawRow { std::vector<Cell> cells; };
+  struct RawRow {
+    std::vector<Cell> cells;
+  };
   std::vector<RawRow> rows;
   for (size_t k = 0; k < cells.size(); ++k) {
     std::string f = Fold(cells[k].text);
@@ -184,7 +199,10 @@ Result<TaskTable> ReadTaskTable(const std::vector<SourceLine>& lines, size_t fro
       if (rows[r].cells.empty() || !IsRowId(rows[r].cells[0].text)) continue;
       std::string form = RowIdForm(NormalizeRowId(rows[r].cells[0].text));
       for (size_t k = 0; k < stack.size(); ++k)
-        if (RowIdForm(NormalizeRowId(rows[stack[k]].cells[0].text)) == form) { stack.resize(k); break; }
+        if (RowIdForm(NormalizeRowId(rows[stack[k]].cells[0].text)) == form) {
+          stack.resize(k);
+          break;
+        }
       if (!stack.empty()) parent[r] = static_cast<int>(stack.back()), has_child[stack.back()] = true;
       stack.push_back(r);
     }
@@ -201,9 +219,12 @@ Result<TaskTable> ReadTaskTable(const std::vector<SourceLine>& lines, size_t fro
     std::string pkey = parent[r] >= 0 ? keys[parent[r]] : "";
     // "1.1" under "1" is already unique; "3" under "II" / "a)" becomes II.a.3.
     std::string pid = parent[r] >= 0 ? NormalizeRowId(rows[parent[r]].cells[0].text) : "";
-    if (pkey.empty()) keys[r] = KeyPart(id);
-    else if (id.rfind(pid + ".", 0) == 0) keys[r] = pkey.substr(0, pkey.size() - KeyPart(pid).size()) + id;
-    else keys[r] = pkey + "." + KeyPart(id);
+    if (pkey.empty())
+      keys[r] = KeyPart(id);
+    else if (id.rfind(pid + ".", 0) == 0)
+      keys[r] = pkey.substr(0, pkey.size() - KeyPart(pid).size()) + id;
+    else
+      keys[r] = pkey + "." + KeyPart(id);
     int pg = parent[r] >= 0 ? group_of_row[parent[r]] : -1;
     if (has_child[r]) {
       TaskGroup g;
