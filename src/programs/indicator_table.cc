@@ -19,8 +19,18 @@ std::string YearIn(const std::string& s) {
   return std::regex_search(s, m, year) ? m.str(0) : "";
 }
 
+// "Thực hiện năm 2023", "Ước thực hiện 2024", "Năm gốc 2020": what was
+// achieved, the baseline of the path to the targets.
+bool IsActualYearHeader(const std::string& folded) {
+  if (YearIn(folded).empty()) return false;
+  return folded.find("thuc hien") != std::string::npos || folded.rfind("uoc ", 0) == 0 ||
+         folded.find("dat duoc") != std::string::npos || folded.find("nam goc") != std::string::npos ||
+         folded.find("co so") != std::string::npos;
+}
+
 // "Chỉ tiêu phấn đấu năm 2025", "Mục tiêu năm 2030", "Kế hoạch 2026", "Năm 2025".
 bool IsTargetYearHeader(const std::string& folded) {
+  if (IsActualYearHeader(folded)) return false;
   if (YearIn(folded).empty()) return false;
   return folded.find("chi tieu") != std::string::npos || folded.find("muc tieu") != std::string::npos ||
          folded.find("ke hoach") != std::string::npos || folded.rfind("nam ", 0) == 0;
@@ -65,10 +75,13 @@ Result<IndicatorTable> ReadIndicatorTable(const std::vector<SourceLine>& lines, 
   if (!IsIndicatorHeader(header))
     return Status::Invalid("table", "Bảng không có cột đơn vị tính và chỉ tiêu theo năm", "not an indicator table");
   int unit_columns = 0;
+  struct ValueColumn { bool actual; std::string year; };
+  std::vector<ValueColumn> value_columns;  // in the header's order
   for (const auto& hc : header) {
     std::string f = Fold(hc);
     if (f.find("don vi tinh") != std::string::npos) continue;
-    if (IsTargetYearHeader(f)) t.years.push_back(YearIn(f));
+    if (IsActualYearHeader(f)) value_columns.push_back({true, YearIn(f)});
+    else if (IsTargetYearHeader(f)) t.years.push_back(YearIn(f)), value_columns.push_back({false, YearIn(f)});
     else if (f.find("chu tri") != std::string::npos || f.find("phoi hop") != std::string::npos) ++unit_columns;
   }
   std::vector<TableCell> cells = ReadTableCells(lines, body, end, vocab);
@@ -118,7 +131,7 @@ Result<IndicatorTable> ReadIndicatorTable(const std::vector<SourceLine>& lines, 
         unit_cells.push_back(units.ResolveList(x));
       } else if (IsMeasure(x) && r.measure.empty() && !r.name.empty()) {
         r.measure = x;
-      } else if (!r.name.empty() && (TargetNumber(x) || (targets.size() < t.years.size() && x.size() < 40))) {
+      } else if (!r.name.empty() && (TargetNumber(x) || (targets.size() < value_columns.size() && x.size() < 40))) {
         targets.push_back(x);
       } else if (targets.empty() && r.measure.empty()) {
         r.name = r.name.empty() ? x : JoinLines({{0, false, r.name}, {0, false, x}}, 0, 2, vocab);
@@ -126,12 +139,19 @@ Result<IndicatorTable> ReadIndicatorTable(const std::vector<SourceLine>& lines, 
         t.unplaced.push_back({c[k].first, c[k].last, x});
       }
     }
-    if (targets.size() == 1 && t.years.size() > 1) {
+    // Values fill the value columns in order; one value for several target
+    // columns is a merged cell and applies to each target year.
+    if (targets.size() == value_columns.size()) {
+      for (size_t i = 0; i < targets.size(); ++i)
+        (value_columns[i].actual ? r.actuals : r.targets)[value_columns[i].year] = targets[i];
+    } else if (targets.size() == 1 && t.years.size() > 1) {
       for (const auto& y : t.years) r.targets[y] = targets[0];
       r.targets_merged = true;
     } else {
-      for (size_t i = 0; i < targets.size() && i < t.years.size(); ++i) r.targets[t.years[i]] = targets[i];
-      for (size_t i = t.years.size(); i < targets.size(); ++i) t.unplaced.push_back({r.first_line, r.last_line, targets[i]});
+      // Fewer values than columns: the targets are the last columns written.
+      size_t skip = targets.size() > t.years.size() ? targets.size() - t.years.size() : 0;
+      for (size_t i = 0; i < skip; ++i) t.unplaced.push_back({r.first_line, r.last_line, targets[i]});
+      for (size_t i = skip; i < targets.size(); ++i) r.targets[t.years[i - skip]] = targets[i];
     }
     // Unit cells fill the rightmost unit columns; the rest continue from above.
     if (unit_columns >= 2) {

@@ -2,7 +2,8 @@
 // strategy's 14 indicators). Header cells give the roles: the indicator
 // name ("Chỉ tiêu"), the unit of measure ("Đơn vị tính"), one target column
 // per year ("Chỉ tiêu phấn đấu năm 2025"), the unit in charge of reporting
-// ("chủ trì") and the coordinating unit ("phối hợp"). A row starts at the
+// ("chủ trì") and the coordinating unit ("phối hợp"); a column "Thực hiện
+// năm 2023" gives what was achieved (the baseline). A row starts at the
 // next number in sequence (so a target "5" is not taken for row 5); a cell
 // "Trong đó: ..." starts a sub-indicator of the row above.
 //
@@ -27,6 +28,7 @@ struct IndicatorRow {
   std::string part_of;     // key of the indicator a sub-indicator belongs to
   std::string name, measure;
   std::map<std::string, std::string> targets;  // year → as written ("2,5", "Hoàn thành")
+  std::map<std::string, std::string> actuals;  // year → achieved, where the table has "Thực hiện năm ..."
   bool targets_merged = false;
   std::vector<std::string> lead_units, coordinating_units, unknown_units;
   bool lead_inherited = false, coordinating_inherited = false;

@@ -32,6 +32,7 @@ Json IndicatorJson(const IndicatorRow& r) {
           {"targets", targets},
           {"targets_text", written},
           {"targets_merged", r.targets_merged},
+          {"actuals", r.actuals},
           {"lead_units", r.lead_units},
           {"coordinating_units", r.coordinating_units},
           {"lead_units_inherited", r.lead_inherited},

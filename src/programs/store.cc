@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdio>
+
 #include "base/text.h"
 #include "programs/json.h"
 
@@ -96,11 +98,28 @@ Status WriteChildren(Db& db, int64_t id, const ImportedProgramme& p) {
   BHXH_ASSIGN_OR_RETURN(auto is, db.Prepare(
       "INSERT INTO programme_indicators (programme_id, indicator_key, name, measure, targets, lead_units, coordinating_units) "
       "VALUES (?,?,?,?,?,?,?)"));
+  // What the decision says was achieved ("Thực hiện năm 2023") is the first
+  // value of its indicator; a value a unit entered later is kept.
+  BHXH_ASSIGN_OR_RETURN(auto vs, db.Prepare(
+      "INSERT INTO indicator_values (programme_id, indicator_key, year, province, value, source, method, recorded_at, "
+      "recorded_by) VALUES (?,?,?,'',?,'decision',?,?,?) ON CONFLICT (programme_id, indicator_key, year, province) DO NOTHING"));
   for (const auto& r : p.indicators) {
     nlohmann::json targets(r.targets);
     is->Reset();
     BHXH_RETURN_IF_ERROR(is->Bind(id, r.key, r.name, r.measure, targets.dump(), JoinIds(r.lead_units),
                                   JoinIds(r.coordinating_units)).Run());
+    for (const auto& [year, written] : r.actuals) {
+      std::string value = written;
+      if (auto n = TargetNumber(written)) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.2f", *n);
+        value = buf;
+      }
+      vs->Reset();
+      BHXH_RETURN_IF_ERROR(vs->Bind(id, r.key, static_cast<int64_t>(std::stoi(year)), value,
+                                    "Số liệu thực hiện ghi trong Quyết định " + p.decision.number, NowIsoUtc(),
+                                    std::string("decision")).Run());
+    }
   }
   return Status::Ok();
 }

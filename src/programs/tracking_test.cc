@@ -355,6 +355,32 @@ TEST_P(Tracking, AnOfficerMapsAnUnknownUnitName) {
   EXPECT_EQ(ctx_->CurrentUnits()->Find("sở tư pháp các tỉnh")->id, "LIEN_QUAN");
 }
 
+TEST_P(Tracking, WhatTheDecisionSaysWasAchievedIsTheBaseline) {
+  std::string text = kDecision;
+  text.replace(text.find("Đơn vị tính\nChỉ tiêu năm 2025"), std::string("Đơn vị tính\n").size(),
+               "Đơn vị tính\nThực hiện năm 2023\n");
+  text.replace(text.find("%\n95\n97"), std::string("%\n").size(), "%\n92,36\n");
+  text.replace(text.find("%\n45\n60"), std::string("%\n").size(), "%\n38,1\n");
+  text.replace(text.find("%\n55\n60"), std::string("%\n").size(), "%\n50\n");
+  text.replace(text.find("Số: 77/"), std::string("Số: 77/").size(), "Số: 78/");
+  auto p = ImportDecision(text, *ctx_->CurrentUnits());
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  EXPECT_EQ(p->indicators[0].actuals.at("2023"), "92,36");
+  EXPECT_EQ(p->indicators[0].targets.at("2025"), "95");
+  auto s = SaveProgramme(db(), *p, text, false, testing::TestOfficer());
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  auto st = IndicatorStatuses(db(), ctx_->measures, s->programme.id, "");
+  ASSERT_TRUE(st.ok());
+  ASSERT_EQ((*st)[0].values.size(), 1u);
+  EXPECT_EQ((*st)[0].values[0].value, "92.36");
+  EXPECT_EQ((*st)[0].values[0].source, "decision");
+  // The line from 92.36 (2023) to 95 (2025): 93.68 expected in 2024.
+  EXPECT_DOUBLE_EQ((*st)[0].path.at(2024), 93.68);
+  ASSERT_TRUE(RecordIndicatorValue(db(), s->programme.id, "1", 2024, "", "93,5", testing::TestOfficer()).ok());
+  st = IndicatorStatuses(db(), ctx_->measures, s->programme.id, "");
+  EXPECT_EQ((*st)[0].status, "behind");  // 93.5 < 93.68
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, Tracking, ::testing::Values("sqlite", "postgres"), testing::BackendName);
 
 }  // namespace
