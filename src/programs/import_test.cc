@@ -531,5 +531,20 @@ TEST(Import, TableRowsCopiedWithTabsBetweenCells) {
   EXPECT_EQ(b->tasks[0].row.product, "Báo cáo kết quả kiểm tra");
 }
 
+TEST(Import, TwoTaskAppendicesKeepTheirKeysApart) {
+  std::string text = std::string(kWithProducts) +
+                     "PHỤ LỤC 2\nNHIỆM VỤ CỦA BHXH CÁC TỈNH\nTT\nNội dung\nĐơn vị chủ trì\nThời gian\n1\n"
+                     "Tự kiểm tra chi trả tại địa phương\nBHXH các tỉnh, thành phố\nQuý III/2026\n";
+  auto r = ImportDecision(text, Units());
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_EQ(r->appendices.size(), 2u);
+  EXPECT_EQ(r->appendices[1].label, "PHỤ LỤC 2");
+  ASSERT_EQ(r->tasks.size(), 3u);
+  EXPECT_EQ(r->tasks[0].row.key, "PL1.1");
+  EXPECT_EQ(r->tasks[2].row.key, "PL2.1");
+  EXPECT_EQ(r->tasks[2].row.id, "1");
+  EXPECT_EQ(r->tasks[2].row.lead_units, std::vector<std::string>{"BHXH_TINH"});
+}
+
 }  // namespace
 }  // namespace bhxh
