@@ -238,6 +238,9 @@ Result<DecisionHeader> ReadDecisionHeader(std::string_view raw) {
   if (auth < title_end) h.authority = JoinLines(lines, auth, title_end, vocab);
   // Legal bases: clauses starting "Căn cứ", up to ';' / the "Xét/Theo đề nghị" clause.
   std::string bases = JoinLines(lines, auth + 1, qd2, vocab);
+  if (bases.size() > 16 * 1024)  // a few clauses; the clause pattern recurses per character
+    return Status::Error("not_a_decision", "text", "Phần căn cứ của quyết định dài bất thường (trên 16 KB)",
+                         "the legal bases run over 16 KB");
   static const std::regex clause(R"(Căn cứ\s+([^;]+?)(?=;|\s*(?:Xét|Theo) đề nghị|$))");
   static const std::regex kind(R"(^(Luật|Bộ luật|Nghị định|Nghị quyết|Quyết định|Kết luận|Thông tư|Chỉ thị|Hiến pháp|Kế hoạch|Chương trình))");
   static const std::regex ref_number(R"((\d+(?:/\d{4})?[-/][A-ZĐ]+(?:[-/][A-ZĐa-z]+)*))");

@@ -341,7 +341,26 @@ void FindReports(const std::string& text, const std::string& role, int line, con
 Result<ImportedProgramme> ImportDecision(std::string_view raw, const UnitRegistry& units) {
   if (!IsValidUtf8(raw))
     return Status::Invalid("text", "Văn bản không phải UTF-8 hợp lệ", "the text is not valid UTF-8");
+  // A decision page is some 100 KB with lines of a paragraph at most; far
+  // larger input is refused before any pattern runs over it (the standard
+  // library's regex engine recurses per character).
+  if (raw.size() > kMaxDecisionBytes)
+    return Status::Invalid("text", "Văn bản quá lớn (tối đa 2 MB)", "the text is larger than 2 MB");
   std::string text = CleanSourceText(raw);
+  {
+    int line = 1;
+    size_t start = 0;
+    for (size_t i = 0; i <= text.size(); ++i)
+      if (i == text.size() || text[i] == '\n') {
+        if (i - start > kMaxLineBytes)
+          return Status::Invalid("text", "Dòng " + std::to_string(line) + " dài quá " + std::to_string(kMaxLineBytes) +
+                                             " byte; văn bản không đúng dạng một quyết định",
+                                 "line " + std::to_string(line) + " is longer than " + std::to_string(kMaxLineBytes) +
+                                     " bytes");
+        start = i + 1;
+        ++line;
+      }
+  }
   ImportedProgramme p;
   BHXH_ASSIGN_OR_RETURN(p.decision, ReadDecisionHeader(text));
   std::vector<SourceLine> lines = SplitSourceLines(text);

@@ -97,7 +97,12 @@ struct ImportedProgramme {
   std::optional<Date> period_start, period_end;  // from the decision date to the last deadline or target year
 };
 
+constexpr size_t kMaxDecisionBytes = 2 * 1024 * 1024;
+constexpr size_t kMaxLineBytes = 8000;
+
 // Fails with code "not_a_decision" when the text is not such a decision,
+// "invalid_input" when it is over kMaxDecisionBytes or has a line over
+// kMaxLineBytes,
 // and "no_programme" when it is one but has neither tasks, indicators nor
 // programme text.
 Result<ImportedProgramme> ImportDecision(std::string_view text, const UnitRegistry& units);

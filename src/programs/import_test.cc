@@ -546,5 +546,16 @@ TEST(Import, TwoTaskAppendicesKeepTheirKeysApart) {
   EXPECT_EQ(r->tasks[2].row.lead_units, std::vector<std::string>{"BHXH_TINH"});
 }
 
+TEST(Import, RefusesOversizedInputBeforeReadingIt) {
+  std::string text = std::string(kUnseen);
+  text.insert(text.find("KẾ HOẠCH\nCHUYỂN"), "- " + std::string(100000, 'a') + "\n");
+  auto r = ImportDecision(text, Units());
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().field(), "text");
+  EXPECT_NE(r.status().message_en().find("line 24 is longer than 8000 bytes"), std::string::npos) << r.status().message_en();
+  EXPECT_FALSE(ImportDecision(std::string(kMaxDecisionBytes + 1, 'x'), Units()).ok());
+  EXPECT_EQ(ParseTimeFrame("Từ " + std::string(1000, 'x')).kind, "unknown");
+}
+
 }  // namespace
 }  // namespace bhxh

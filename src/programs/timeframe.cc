@@ -29,6 +29,7 @@ Date YearEnd(int y) { return Date::FromYmd(y, 12, 31); }
 TimeFrame ParseTimeFrame(std::string_view text) {
   TimeFrame t;
   t.text = Trim(text);
+  if (t.text.size() > 400) return t;  // not a time frame; and no pattern runs over a long text
   auto folded = FoldForSearch(t.text);
   if (!folded.ok()) return t;
   std::string s = *folded;
