@@ -84,6 +84,11 @@ Result<std::string> FoldForSearch(std::string_view s) {
   return r;
 }
 
+std::string FoldOrSelf(std::string_view s) {
+  auto f = FoldForSearch(s);
+  return f.ok() ? *f : std::string(s);
+}
+
 std::string CaseFold(std::string_view s) {
   if (std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
     std::string r(s);

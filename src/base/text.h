@@ -14,6 +14,9 @@
 namespace bhxh {
 
 Result<std::string> FoldForSearch(std::string_view utf8);
+// FoldForSearch, or the text unchanged when it is not UTF-8 (for matching
+// words in text already checked).
+std::string FoldOrSelf(std::string_view utf8);
 // Unicode case folding that keeps diacritics ("VIỆC" → "việc").
 std::string CaseFold(std::string_view utf8);
 bool IsValidUtf8(std::string_view s);

@@ -41,12 +41,6 @@ void PrintImportSummary(const Json& j, const std::string& file) {
               << " (mã chương trình " << j["stored"]["id"] << ")\n";
 }
 
-std::string StatusVi(const std::string& s) {
-  if (s == "done") return "hoàn thành";
-  if (s == "in_progress") return "đang thực hiện";
-  if (s == "blocked") return "vướng mắc";
-  return "chưa bắt đầu";
-}
 
 // Runs a GET through the API; prints its JSON with --json or on error,
 // otherwise hands the answer to `readable`.
@@ -67,13 +61,6 @@ std::string Units(const Json& list) {
   return out;
 }
 
-std::string IndicatorStatusVi(const std::string& s) {
-  if (s == "achieved") return "đã đạt";
-  if (s == "on_track") return "đúng lộ trình";
-  if (s == "behind") return "chậm so với lộ trình";
-  if (s == "in_progress") return "đang thực hiện";
-  return "chưa có số liệu";
-}
 
 }  // namespace
 
@@ -150,7 +137,7 @@ void AddProgrammeCommands(CLI::App& app, Globals& g, int& rc) {
                       std::string when = t["overdue"] == true ? "QUÁ HẠN " + Get(t, "days_overdue") + " ngày"
                                          : !t["missing_periods"].empty() ? "THIẾU BÁO CÁO " + t["missing_periods"].dump()
                                                                           : t["timeframe"]["text"].get<std::string>();
-                      std::cout << "  " << Get(t, "key") << "  " << StatusVi(Get(t, "status")) << " " << Get(t, "percent")
+                      std::cout << "  " << Get(t, "key") << "  " << CaseFold(StatusVi(Get(t, "status"))) << " " << Get(t, "percent")
                                 << "% · " << when << "\n    " << Utf8Prefix(Get(t, "content"), 160)
                                 << "\n    Chủ trì: " << Units(t["lead_units"]);
                       if (!t["coordinating_units"].empty()) std::cout << " · Phối hợp: " << Units(t["coordinating_units"]);
@@ -212,7 +199,7 @@ void AddProgrammeCommands(CLI::App& app, Globals& g, int& rc) {
                            : !t["missing_periods"].empty() ? "THIẾU BÁO CÁO " + t["missing_periods"].dump()
                                                            : Get(t, "timeframe").empty() ? "" : t["timeframe"]["text"].get<std::string>();
         std::string content = Get(t, "content");
-        std::cout << "  [" << Get(t, "programme") << " " << Get(t, "key") << "] " << StatusVi(Get(t, "status")) << " "
+        std::cout << "  [" << Get(t, "programme") << " " << Get(t, "key") << "] " << CaseFold(StatusVi(Get(t, "status"))) << " "
                   << Get(t, "percent") << "% · " << when << "\n    " << Utf8Prefix(content, 160)
                   << (content.size() > 160 ? "…" : "") << "\n";
       }
@@ -281,7 +268,7 @@ void AddProgrammeCommands(CLI::App& app, Globals& g, int& rc) {
           targets += (targets.empty() ? "" : ", ") + it.key() + ": " + (it.value().is_string() ? it.value().get<std::string>() : it.value().dump());
         std::cout << "  " << Get(i, "key") << ". " << Utf8Prefix(Get(i, "name"), 120) << " (" << Get(i, "unit") << ")\n     mục tiêu "
                   << targets << " · mới nhất " << (i["latest"].is_null() ? "—" : i["latest"].dump() + " (" + Get(i, "latest_year") + ")")
-                  << (i["expected"].is_null() ? "" : ", lộ trình " + i["expected"].dump()) << " · " << IndicatorStatusVi(Get(i, "status"))
+                  << (i["expected"].is_null() ? "" : ", lộ trình " + i["expected"].dump()) << " · " << CaseFold(StatusVi(Get(i, "status")))
                   << (i["computable"] == true ? " · tính được từ CSDL" : "") << "\n";
       }
     });

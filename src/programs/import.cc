@@ -9,11 +9,6 @@
 namespace bhxh {
 namespace {
 
-std::string Fold(const std::string& s) {
-  auto f = FoldForSearch(s);
-  return f.ok() ? *f : s;
-}
-
 size_t IndexOfLine(const std::vector<SourceLine>& lines, int number) {
   size_t i = 0;
   while (i < lines.size() && lines[i].number < number) ++i;
@@ -33,7 +28,7 @@ size_t HeadingStart(const std::vector<SourceLine>& lines, size_t h, size_t floor
     if (lines[k].text[0] == '(') j = k;
   }
   for (size_t k = j; k > floor && k + 8 > j; --k)
-    if (Fold(lines[k - 1].text).rfind("phu luc", 0) == 0 && lines[k - 1].text.size() < 40) return k - 1;
+    if (FoldOrSelf(lines[k - 1].text).rfind("phu luc", 0) == 0 && lines[k - 1].text.size() < 40) return k - 1;
   while (j > floor && IsUpperLine(lines[j - 1].text) && !IsRowId(lines[j - 1].text)) --j;
   return j;
 }
@@ -61,7 +56,7 @@ std::optional<Marker> LineMarker(const std::string& line) {
 }
 
 std::string RoleOf(const std::string& text) {
-  std::string f = Fold(Utf8Prefix(text, 90));
+  std::string f = FoldOrSelf(Utf8Prefix(text, 90));
   if (f.find("muc tieu") != std::string::npos || f.find("muc dich") != std::string::npos) return "objectives";
   if (f.find("yeu cau") != std::string::npos) return "requirements";
   if (f.find("che do bao cao") != std::string::npos || f.rfind("bao cao", 0) == 0 ||
@@ -164,7 +159,7 @@ void FindTargets(const std::vector<Section>& sections, std::vector<QuantTarget>&
       std::string num = ms[k][1];
       std::replace(num.begin(), num.end(), ',', '.');
       q.value = std::stod(num);
-      std::string before = Fold(t.substr(start, at - start));
+      std::string before = FoldOrSelf(t.substr(start, at - start));
       for (const char* w : {"khoang", "tren", "toi thieu", "it nhat", "duoi", "dat muc", "dat"}) {
         std::string ws(w);
         if (before.size() >= ws.size() && Trim(before).size() >= ws.size() &&
@@ -229,8 +224,10 @@ std::string RecipientsIn(const std::string& s) {
 done:
   std::string out = Trim(r.substr(0, i));
   // A recipient is a name: "gửi báo cáo" sends, it does not name anyone.
-  if (out.empty() || CaseFold(out.substr(0, 1)) == out.substr(0, 1) && static_cast<unsigned char>(out[0]) < 0x80) return "";
-  if (Fold(out).rfind("bao cao", 0) == 0) return "";
+  if (out.empty()) return "";
+  unsigned char c0 = static_cast<unsigned char>(out[0]);
+  if (c0 < 0x80 && !std::isupper(c0)) return "";  // "gửi trước ...", "gửi (qua ...)": no name
+  if (FoldOrSelf(out).rfind("bao cao", 0) == 0) return "";
   return out;
 }
 
@@ -238,7 +235,7 @@ std::vector<std::string> RecipientUnits(const std::string& rec, const UnitRegist
   std::vector<std::string> ids;
   auto add = [&](const std::string& name) {
     std::string n = Trim(name);
-    if (Fold(n).rfind("qua ", 0) == 0) n = n.substr(4);
+    if (FoldOrSelf(n).rfind("qua ", 0) == 0) n = n.substr(4);
     for (const auto& id : units.ResolveList(n).ids)
       if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
   };
@@ -258,7 +255,7 @@ std::vector<std::string> RecipientUnits(const std::string& rec, const UnitRegist
 }
 
 std::string KindOf(const std::string& name, const std::string& recurrence) {
-  std::string f = Fold(name);
+  std::string f = FoldOrSelf(name);
   if (f.find("so ket") != std::string::npos) return "midterm";
   if (f.find("tong ket") != std::string::npos) return "final";
   if (recurrence == "yearly" || f.find("bao cao nam") != std::string::npos) return "annual";
@@ -276,7 +273,7 @@ void FindReports(const std::string& text, const std::string& role, int line, con
   static const std::regex short_form(R"((trước|chậm nhất|hạn chót)\s+ngày\s+(\d{1,2})/(\d{1,2})(?:/(\d{4}))?)");
   static const std::regex review_year(R"((sơ kết|tổng kết)[^.;]{0,80}?(?:vào|trong)\s+năm\s+(\d{4}))");
   for (const std::string& s : Sentences(text)) {
-    std::string f = Fold(s);
+    std::string f = FoldOrSelf(s);
     bool about_report = f.find("bao cao") != std::string::npos || f.find("gui ") != std::string::npos;
     std::smatch m;
     bool dated = (about_report || role == "reporting") &&
@@ -368,7 +365,7 @@ Result<ImportedProgramme> ImportDecision(std::string_view raw, const UnitRegistr
 
   size_t body = IndexOfLine(lines, p.decision.body_start_line);
   size_t doc_end = body;
-  while (doc_end < lines.size() && Fold(lines[doc_end].text).rfind("tai van ban", 0) != 0) ++doc_end;
+  while (doc_end < lines.size() && FoldOrSelf(lines[doc_end].text).rfind("tai van ban", 0) != 0) ++doc_end;
 
   // Footnotes: the second appearance of a mark "[n]" starts the notes.
   static const std::regex mark(R"(^\[(\d{1,3})\]$)");
@@ -404,7 +401,7 @@ Result<ImportedProgramme> ImportDecision(std::string_view raw, const UnitRegistr
     ap.header_line = lines[heads[a]].number;
     ap.last_line = lines[end - 1].number;
     size_t title_from = starts[a];
-    if (Fold(lines[title_from].text).rfind("phu luc", 0) == 0) ap.label = lines[title_from++].text;
+    if (FoldOrSelf(lines[title_from].text).rfind("phu luc", 0) == 0) ap.label = lines[title_from++].text;
     size_t title_to = title_from;
     while (title_to < heads[a] && lines[title_to].text[0] != '(') ++title_to;
     ap.title = JoinLines(lines, title_from, title_to, vocab);

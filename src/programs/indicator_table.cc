@@ -1,5 +1,6 @@
 #include "programs/indicator_table.h"
 
+#include <cstdio>
 #include <regex>
 
 #include "base/text.h"
@@ -7,11 +8,6 @@
 
 namespace bhxh {
 namespace {
-
-std::string Fold(const std::string& s) {
-  auto f = FoldForSearch(s);
-  return f.ok() ? *f : s;
-}
 
 std::string YearIn(const std::string& s) {
   static const std::regex year(R"((19|20)\d\d)");
@@ -37,7 +33,7 @@ bool IsTargetYearHeader(const std::string& folded) {
 }
 
 bool IsMeasure(const std::string& s) {
-  std::string f = Fold(s);
+  std::string f = FoldOrSelf(s);
   for (const char* m : {"%", "nguoi", "luot", "lan", "don vi", "ty dong", "trieu dong", "dong", "ngay", "ho so", "so", "diem"})
     if (f == m) return true;
   return false;
@@ -53,10 +49,16 @@ std::optional<double> TargetNumber(const std::string& written) {
   return std::stod(s);
 }
 
+std::string DecimalText(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f", v);
+  return buf;
+}
+
 bool IsIndicatorHeader(const std::vector<std::string>& header) {
   bool measure = false, year = false;
   for (const auto& h : header) {
-    std::string f = Fold(h);
+    std::string f = FoldOrSelf(h);
     measure |= f.find("don vi tinh") != std::string::npos;
     year |= IsTargetYearHeader(f);
   }
@@ -78,7 +80,7 @@ Result<IndicatorTable> ReadIndicatorTable(const std::vector<SourceLine>& lines, 
   struct ValueColumn { bool actual; std::string year; };
   std::vector<ValueColumn> value_columns;  // in the header's order
   for (const auto& hc : header) {
-    std::string f = Fold(hc);
+    std::string f = FoldOrSelf(hc);
     if (f.find("don vi tinh") != std::string::npos) continue;
     if (IsActualYearHeader(f)) value_columns.push_back({true, YearIn(f)});
     else if (IsTargetYearHeader(f)) t.years.push_back(YearIn(f)), value_columns.push_back({false, YearIn(f)});
@@ -93,7 +95,7 @@ Result<IndicatorTable> ReadIndicatorTable(const std::vector<SourceLine>& lines, 
     const std::string& x = cells[k].text;
     bool starts = IsDigits(x) && std::stoi(x) == next_id && k + 1 < cells.size() && !TargetNumber(cells[k + 1].text);
     if (starts) ++next_id;
-    bool sub = Fold(x).rfind("trong do", 0) == 0 && !rows.empty();
+    bool sub = FoldOrSelf(x).rfind("trong do", 0) == 0 && !rows.empty();
     if (starts || sub || rows.empty()) rows.push_back({});
     rows.back().push_back(cells[k]);
   }
@@ -109,7 +111,7 @@ Result<IndicatorTable> ReadIndicatorTable(const std::vector<SourceLine>& lines, 
       last_key = r.key;
       subs = 0;
       k = 1;
-    } else if (Fold(c[0].text).rfind("trong do", 0) == 0) {
+    } else if (FoldOrSelf(c[0].text).rfind("trong do", 0) == 0) {
       r.part_of = last_key;
       r.key = last_key + "." + std::to_string(++subs);
       std::string name = c[0].text.substr(c[0].text.find(':') == std::string::npos ? 0 : c[0].text.find(':') + 1);

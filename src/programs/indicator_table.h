@@ -51,5 +51,7 @@ Result<IndicatorTable> ReadIndicatorTable(const std::vector<SourceLine>& lines, 
 
 // The numeric value of a target as written ("2,5" → 2.5), if it is a number.
 std::optional<double> TargetNumber(const std::string& written);
+// How indicator values are stored: two decimals, a point ("92.36").
+std::string DecimalText(double v);
 
 }  // namespace bhxh

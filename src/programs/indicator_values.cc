@@ -6,17 +6,11 @@
 
 #include "base/csv.h"
 #include "base/text.h"
-#include "law/contribution.h"
 #include "programs/coverage.h"
 #include "programs/indicator_table.h"
 
 namespace bhxh {
 namespace {
-
-std::string Fold(const std::string& s) {
-  auto f = FoldForSearch(s);
-  return f.ok() ? *f : s;
-}
 
 Status CheckProvince(const std::string& province) {
   if (province.empty() || (province.size() == 2 && IsDigits(province))) return Status::Ok();
@@ -33,12 +27,6 @@ Result<StoredIndicator> FindIndicator(Db& db, int64_t programme_id, const std::s
   for (auto& i : all)
     if (i.key == key) return i;
   return Status::NotFound("indicator", "Chương trình không có chỉ tiêu " + key, "no indicator " + key);
-}
-
-std::string Decimal(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f", v);
-  return buf;
 }
 
 Status Upsert(Db& db, int64_t programme_id, const IndicatorValue& v, const std::string& key, const Actor& actor) {
@@ -86,7 +74,7 @@ Result<MeasureBook> MeasureBook::Load(const std::string& path) {
 }
 
 const MeasureRule* MeasureBook::For(const std::string& indicator_name) const {
-  std::string f = Fold(indicator_name);
+  std::string f = FoldOrSelf(indicator_name);
   for (const auto& r : rules_) {
     bool ok = !r.all_of.empty();
     for (const auto& s : r.all_of) ok &= f.find(s) != std::string::npos;
@@ -111,7 +99,7 @@ Result<IndicatorValue> RecordIndicatorValue(Db& db, int64_t programme_id, const 
     if (!n) return Status::Invalid("value", "Chỉ tiêu này đo bằng số (ví dụ 45 hoặc 2,5)", "this indicator takes a number");
     if (ind.measure == "%" && *n > 100)
       return Status::Invalid("value", "Tỷ lệ phần trăm không quá 100", "a percentage is at most 100");
-    v = Decimal(*n);
+    v = DecimalText(*n);
   }
   IndicatorValue out{year, province, v, "entered", "Đơn vị báo cáo nhập", NowIsoUtc(), actor.id};
   BHXH_RETURN_IF_ERROR(Upsert(db, programme_id, out, key, actor));
@@ -214,7 +202,7 @@ Result<IndicatorValue> ComputeIndicatorValue(Db& db, const MeasureBook& measures
     return Status::Error("missing_denominator", "denominator", "Mẫu số bằng 0: không có dữ liệu cho " + where,
                          "the denominator is zero");
   double share = 100.0 * static_cast<double>(numerator) / static_cast<double>(denominator);
-  IndicatorValue v{year, province, Decimal(share), "computed",
+  IndicatorValue v{year, province, DecimalText(share), "computed",
                    num_vi + " = " + std::to_string(numerator) + "; chia cho " + den_vi + " = " +
                        std::to_string(denominator) + "; × 100 (" + rule->measure + ")",
                    NowIsoUtc(), actor.id};
@@ -258,7 +246,7 @@ Result<std::vector<IndicatorStatus>> IndicatorStatuses(Db& db, const MeasureBook
     const IndicatorValue& last = s.values.back();
     s.latest_year = last.year;
     if (!text_targets.empty()) {
-      s.status = Fold(last.value) == Fold(text_targets.rbegin()->second) ? "achieved" : "in_progress";
+      s.status = FoldOrSelf(last.value) == FoldOrSelf(text_targets.rbegin()->second) ? "achieved" : "in_progress";
       out.push_back(std::move(s));
       continue;
     }

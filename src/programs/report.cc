@@ -9,17 +9,6 @@
 namespace bhxh {
 namespace {
 
-std::string StatusVi(const std::string& s) {
-  if (s == "done") return "Hoàn thành";
-  if (s == "in_progress") return "Đang thực hiện";
-  if (s == "blocked") return "Vướng mắc";
-  if (s == "not_started") return "Chưa bắt đầu";
-  if (s == "achieved") return "Đã đạt";
-  if (s == "on_track") return "Đúng lộ trình";
-  if (s == "behind") return "Chậm so với lộ trình";
-  if (s == "in_progress") return "Đang thực hiện";
-  return "Chưa có số liệu";
-}
 
 std::string UnitNames(const std::vector<std::string>& ids, const UnitRegistry& units) {
   std::string out;
@@ -138,6 +127,17 @@ std::string Subheading(const AnnualReport& r) {
 }
 
 }  // namespace
+
+std::string StatusVi(const std::string& s) {
+  if (s == "done") return "Hoàn thành";
+  if (s == "in_progress") return "Đang thực hiện";
+  if (s == "blocked") return "Vướng mắc";
+  if (s == "not_started") return "Chưa bắt đầu";
+  if (s == "achieved") return "Đã đạt";
+  if (s == "on_track") return "Đúng lộ trình";
+  if (s == "behind") return "Chậm so với lộ trình";
+  return "Chưa có số liệu";
+}
 
 Result<AnnualReport> BuildAnnualReport(Db& db, const MeasureBook& measures, int64_t programme_id, int year, Date today) {
   if (year < 2000 || year > today.year())

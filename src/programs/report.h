@@ -29,6 +29,10 @@ struct AnnualReport {
   std::vector<StoredReport> obligations;  // the programme's reports due that year
 };
 
+// Vietnamese labels for task states (done, in_progress, blocked, not_started)
+// and indicator states (achieved, on_track, behind, no_data).
+std::string StatusVi(const std::string& status);
+
 Result<AnnualReport> BuildAnnualReport(Db& db, const MeasureBook& measures, int64_t programme_id, int year, Date today);
 
 std::string ReportMarkdown(const AnnualReport& r, const UnitRegistry& units);

@@ -110,11 +110,7 @@ Status WriteChildren(Db& db, int64_t id, const ImportedProgramme& p) {
                                   JoinIds(r.coordinating_units)).Run());
     for (const auto& [year, written] : r.actuals) {
       std::string value = written;
-      if (auto n = TargetNumber(written)) {
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "%.2f", *n);
-        value = buf;
-      }
+      if (auto n = TargetNumber(written)) value = DecimalText(*n);
       vs->Reset();
       BHXH_RETURN_IF_ERROR(vs->Bind(id, r.key, static_cast<int64_t>(std::stoi(year)), value,
                                     "Số liệu thực hiện ghi trong Quyết định " + p.decision.number, NowIsoUtc(),

@@ -8,11 +8,6 @@
 namespace bhxh {
 namespace {
 
-std::string Fold(const std::string& s) {
-  auto f = FoldForSearch(s);
-  return f.ok() ? *f : s;
-}
-
 bool IsDocNumber(const std::string& s) {
   static const std::regex doc(R"(^\d+[\d/]*\s*/\s*[A-ZĐ]+[-A-ZĐa-z/ ]*$)");
   return s.size() < 40 && std::regex_match(s, doc);
@@ -41,7 +36,7 @@ bool IsFragment(const std::string& s) {
     return (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80;
   });
   if (capitals || IsRowId(s)) return false;  // "BHXH", "PC", "V": whole
-  std::string f = Fold(s);
+  std::string f = FoldOrSelf(s);
   bool letters = std::all_of(f.begin(), f.end(), [](char c) { return c >= 'a' && c <= 'z'; });
   return letters && !f.empty() && f.find_first_of("aeiouy") == std::string::npos;
 }
@@ -56,7 +51,7 @@ bool StartsUpper(std::string_view s) {
 bool StartsLikeUnitName(const std::string& s) {
   std::string t = s;
   if (!t.empty() && (t[0] == '-' || t[0] == '+')) t = Trim(t.substr(1));
-  std::string f = Fold(t);
+  std::string f = FoldOrSelf(t);
   for (const char* p : {"cac don vi", "mot so don vi", "cac vu", "cac ban", "cac co quan", "bhxh ", "bao hiem xa hoi "})
     if (f.rfind(p, 0) == 0) return true;
   for (const char* k : {"Vụ ", "Ban ", "Cục ", "Bộ ", "Trung tâm ", "Viện ", "Sở ", "Tổng cục ", "Ngân hàng ", "Hội đồng ",
@@ -92,7 +87,7 @@ size_t FindTableHeader(const std::vector<SourceLine>& lines, size_t from, size_t
   size_t h = from;
   auto header = [](const std::string& t) {
     if (t == "TT" || t == "STT") return true;
-    std::string f = Fold(t);
+    std::string f = FoldOrSelf(t);
     return f == "so tt" || f == "so thu tu" || f == "stt." || f == "tt.";
   };
   while (h < end && !header(lines[h].text)) ++h;
@@ -119,7 +114,7 @@ std::vector<TableCell> ReadTableCells(const std::vector<SourceLine>& lines, size
   end = std::min(end, lines.size());
   for (size_t i = from; i < end; ++i) {
     const SourceLine& l = lines[i];
-    if (Fold(l.text).rfind("tai van ban", 0) == 0) break;  // the page's footer
+    if (FoldOrSelf(l.text).rfind("tai van ban", 0) == 0) break;  // the page's footer
     // "5" / "." / "7": an id broken over three lines is 5.7.
     if (i + 2 < end && IsDigits(l.text) && lines[i + 1].text == "." && IsDigits(lines[i + 2].text) &&
         l.text.size() <= 2 && lines[i + 2].text.size() <= 2) {

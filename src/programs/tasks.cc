@@ -9,13 +9,8 @@
 namespace bhxh {
 namespace {
 
-std::string Fold(const std::string& s) {
-  auto f = FoldForSearch(s);
-  return f.ok() ? *f : s;
-}
-
 bool IsLeader(const std::string& s) {
-  std::string f = Fold(s);
+  std::string f = FoldOrSelf(s);
   return f.rfind("ptgd", 0) == 0 || f.rfind("pho tgd", 0) == 0 || f.rfind("tong giam doc", 0) == 0 ||
          f.rfind("tgd", 0) == 0 || f.rfind("pho tong giam doc", 0) == 0;
 }
@@ -50,7 +45,7 @@ void ReadByType(const std::vector<TableCell>& c, bool has_leader, int time_cols,
   if (has_plan) {
     size_t p = end;
     while (p > 2) {
-      std::string f = Fold(c[p - 1].text);
+      std::string f = FoldOrSelf(c[p - 1].text);
       bool plan_like = false;
       for (const char* k : {"chuong trinh", "ke hoach", "de an", "nhiem vu", "quyet dinh", "nghi quyet", "chi thi"})
         plan_like |= f.rfind(k, 0) == 0;
@@ -139,7 +134,7 @@ Result<TaskTable> ReadTaskTable(const std::vector<SourceLine>& lines, size_t fro
   int time_cols = 0;
   bool has_leader = false, has_count = false, has_lead = false, has_plan = false, product_last = false;
   for (const auto& hc : header) {
-    std::string f = Fold(hc);
+    std::string f = FoldOrSelf(hc);
     std::string role = "other";
     if (f.find("tong so") != std::string::npos)
       role = "count", has_count = true;
@@ -173,7 +168,7 @@ Result<TaskTable> ReadTaskTable(const std::vector<SourceLine>& lines, size_t fro
   };
   std::vector<RawRow> rows;
   for (size_t k = 0; k < cells.size(); ++k) {
-    std::string f = Fold(cells[k].text);
+    std::string f = FoldOrSelf(cells[k].text);
     if (f == "tong so" || f == "tong cong") {
       if (k + 1 < cells.size() && IsDigits(cells[k + 1].text)) t.stated_total = std::stoi(cells[k + 1].text);
       break;
