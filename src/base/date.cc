@@ -1,5 +1,8 @@
 #include "base/date.h"
 
+#include <date/tz.h>
+
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 
@@ -38,9 +41,31 @@ Ymd Date::ymd() const {
           static_cast<int>(static_cast<unsigned>(ymd.day()))};
 }
 
+namespace {
+std::atomic<int32_t> g_today_override{INT32_MIN};
+}  // namespace
+
+void Date::SetTodayForTesting(std::optional<Date> d) { g_today_override = d ? d->days() : INT32_MIN; }
+
 Date Date::Today() {
-  auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-  return FromDays(static_cast<int32_t>(now.time_since_epoch().count()));
+  if (int32_t o = g_today_override.load(); o != INT32_MIN) return FromDays(o);
+  // The agency works on Vietnam's calendar: between 00:00 and 07:00 there
+  // it is already tomorrow in UTC's terms. The zone comes from the system's
+  // tz database (Debian's tzdata) through the date library; Vietnam has kept
+  // UTC+7 since 1975, which is the fallback if the database is missing.
+  auto now = std::chrono::system_clock::now();
+  static const date::time_zone* zone = [] () -> const date::time_zone* {
+    try {
+      return date::locate_zone("Asia/Ho_Chi_Minh");
+    } catch (...) {
+      return nullptr;
+    }
+  }();
+  std::chrono::sys_seconds s = std::chrono::floor<std::chrono::seconds>(now);
+  int64_t local = zone ? date::zoned_seconds(zone, s).get_local_time().time_since_epoch().count()
+                       : s.time_since_epoch().count() + 7 * 3600;
+  int64_t days = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
+  return FromDays(static_cast<int32_t>(days));
 }
 
 Result<Date> Date::Parse(std::string_view t, const std::string& field) {

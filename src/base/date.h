@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -29,7 +30,11 @@ class Date {
   static Result<Date> Parse(std::string_view text, const std::string& field);
   // Parses "YYYYMMDD" (the XML 130 date form).
   static Result<Date> ParseCompact(std::string_view text, const std::string& field);
+  // Today in Vietnam (Asia/Ho_Chi_Minh), whatever the server's zone.
   static Date Today();
+  // Makes Today() answer `d` (tests of deadlines and overdue days); nullopt
+  // restores the clock.
+  static void SetTodayForTesting(std::optional<Date> d);
 
   int32_t days() const { return days_; }
   Ymd ymd() const;

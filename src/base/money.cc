@@ -41,27 +41,35 @@ Result<RateMicro> ParsePercent(std::string_view t, const std::string& field) {
 
 Result<Vnd> ParseVnd(std::string_view t, const std::string& field) {
   auto bad = [&] {
+    std::string shown(t.substr(0, 40));
     return Status::Invalid(field,
-                           "Số tiền không hợp lệ: \"" + std::string(t) +
-                               "\" (số đồng nguyên, không âm)",
-                           "invalid amount \"" + std::string(t) +
-                               "\" (whole dong, not negative)");
+                           "Số tiền không hợp lệ: \"" + shown +
+                               "\" (số đồng nguyên, không âm; nhóm nghìn bằng dấu chấm, phẩy hoặc khoảng trắng)",
+                           "invalid amount \"" + shown + "\" (whole dong, not negative; thousands grouped by '.', ',' or ' ')");
   };
-  if (t.empty()) return bad();
+  if (t.empty() || t.size() > 32) return bad();
+  // Grouping is allowed only as written in Vietnamese or English: one
+  // separator character, every group after the first exactly three digits.
+  // "1000.50" is therefore refused rather than read as 100,050 đ.
+  char sep = 0;
+  int group = 0;  // digits since the last separator
+  bool grouped = false;
   Vnd v = 0;
-  bool any = false;
   for (char c : t) {
     if (c >= '0' && c <= '9') {
-      any = true;
       v = v * 10 + (c - '0');
+      ++group;
       if (v > 1'000'000'000'000'000LL) return bad();
     } else if (c == ',' || c == '.' || c == ' ') {
-      continue;
+      if (group == 0 || (sep && c != sep) || (grouped && group != 3) || (!grouped && group > 3)) return bad();
+      sep = c;
+      grouped = true;
+      group = 0;
     } else {
       return bad();
     }
   }
-  if (!any) return bad();
+  if (group == 0 || (grouped && group != 3)) return bad();
   return v;
 }
 

@@ -14,7 +14,7 @@
 
 namespace bhxh {
 
-class Status {
+class [[nodiscard]] Status {
  public:
   Status() = default;  // OK
   static Status Ok() { return Status(); }

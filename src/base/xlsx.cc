@@ -1,5 +1,7 @@
 #include "base/xlsx.h"
 
+#include "base/parse.h"
+
 #include <pugixml.hpp>
 #include <zip.h>
 
@@ -48,7 +50,7 @@ std::string ExcelSerialToIso(const std::string& cell) {
   size_t dot = cell.find('.');
   std::string whole = cell.substr(0, dot);
   if (!IsDigits(whole) || whole.size() > 6) return cell;
-  int n = std::stoi(whole);
+  int n = DigitsValue(whole);
   if (n < 20000 || n > 80000) return cell;  // 1954..2119: anything else is not a date
   return Date::FromYmd(1899, 12, 30).AddDays(n).ToString();
 }
@@ -101,7 +103,8 @@ Result<CsvTable> ReadXlsxFirstSheet(std::string_view bytes, const std::string& s
       last = col;
       std::string type = c.attribute("t").as_string(), v = c.child("v").text().as_string();
       if (type == "s") {
-        size_t i = static_cast<size_t>(std::atoi(v.c_str()));
+        int si = DigitsValue(v);
+        size_t i = si < 0 ? SIZE_MAX : static_cast<size_t>(si);
         v = i < shared.size() ? shared[i] : "";
       } else if (type == "inlineStr") {
         v = InlineText(c.child("is"));

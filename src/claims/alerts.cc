@@ -1,5 +1,7 @@
 #include "claims/alerts.h"
 
+#include "base/parse.h"
+
 #include <algorithm>
 #include <array>
 #include <tuple>
@@ -106,8 +108,9 @@ Result<AlertRun> DailyAlerts(Db& db, const Catalogue& cat, const AlertParams& p,
       BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
       if (!row) break;
       std::string d = st->Text(1);
-      if (d.size() != 10) continue;
-      int32_t dn = Date::FromYmd(std::stoi(d.substr(0, 4)), std::stoi(d.substr(5, 2)), std::stoi(d.substr(8, 2))).days();
+      auto day = Date::Parse(d, "day");
+      if (!day.ok()) continue;
+      int32_t dn = day->days();
       Cell& c = cells[st->Text(0)][dn];
       double cost = st->Int(3) / 1000.0;
       c.cost += cost;

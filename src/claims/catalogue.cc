@@ -1,5 +1,7 @@
 #include "claims/catalogue.h"
 
+#include "base/parse.h"
+
 #include "base/csv.h"
 #include "base/text.h"
 #include "base/xlsx.h"
@@ -170,7 +172,11 @@ Result<ImportResult> ImportCatalogue(Db& db, const std::string& kind, const std:
   for (const auto& v : rows) {
     for (size_t i = 0; i < v.size(); ++i) {
       bool numeric = kind != "facilities" && i == 4;
-      if (numeric) st->BindInt(static_cast<int>(i) + 1, std::stoll(v[i]));
+      if (numeric) {
+        auto n = ParseInt(v[i], "price", 0, INT64_MAX / 1000);
+        if (!n.ok()) return n.status();  // validated before; a changed validator must not abort here
+        st->BindInt(static_cast<int>(i) + 1, *n);
+      }
       else st->BindText(static_cast<int>(i) + 1, v[i]);
     }
     BHXH_RETURN_IF_ERROR(st->Run());

@@ -1,5 +1,7 @@
 #include "claims/envelope.h"
 
+#include "base/parse.h"
+
 #include <openssl/evp.h>
 #include <pugixml.hpp>
 
@@ -76,7 +78,7 @@ Result<Envelope> ParseEnvelope(std::string_view xml) {
   pugi::xml_node info = root.child("THONGTINHOSO");
   env.ngaylap = Text(info, "NGAYLAP");
   std::string count = Text(info, "SOLUONGHOSO");
-  if (IsDigits(count)) env.declared_count = std::stoi(count.substr(0, 9));
+  if (IsDigits(count)) env.declared_count = DigitsValue(count.substr(0, 9));
   if (env.macskcb.size() != 5)
     env.errors.push_back({"", "MACSKCB", "Mã cơ sở KCB (MACSKCB) phải gồm 5 ký tự"});
   if (env.ngaylap.size() != 8 || !IsDigits(env.ngaylap))

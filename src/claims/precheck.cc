@@ -1,8 +1,9 @@
 #include "claims/precheck.h"
+#include "base/re.h"
+#include "base/parse.h"
 
 #include <algorithm>
 #include <map>
-#include <regex>
 #include <set>
 
 #include "base/cccd.h"
@@ -28,13 +29,13 @@ size_t Utf8Length(const std::string& s) {
 
 bool ValidD8(const std::string& s) {
   if (s.size() != 8 || !IsDigits(s)) return false;
-  return Date::IsValidYmd(std::stoi(s.substr(0, 4)), std::stoi(s.substr(4, 2)), std::stoi(s.substr(6, 2)));
+  return Date::IsValidYmd(DigitsValue(s.substr(0, 4)), DigitsValue(s.substr(4, 2)), DigitsValue(s.substr(6, 2)));
 }
 
 bool ValidBirth12(const std::string& s) {
   if (s.size() != 12 || !IsDigits(s)) return false;
-  int y = std::stoi(s.substr(0, 4)), m = std::stoi(s.substr(4, 2)), d = std::stoi(s.substr(6, 2));
-  int h = std::stoi(s.substr(8, 2)), mi = std::stoi(s.substr(10, 2));
+  int y = DigitsValue(s.substr(0, 4)), m = DigitsValue(s.substr(4, 2)), d = DigitsValue(s.substr(6, 2));
+  int h = DigitsValue(s.substr(8, 2)), mi = DigitsValue(s.substr(10, 2));
   if (y < 1880 || m > 12 || h > 23 || mi > 59) return false;
   if (m == 0) return d == 0;
   return d == 0 || Date::IsValidYmd(y, m, d);
@@ -203,8 +204,11 @@ class Checker {
     auto in = Minutes12(x1.Get("NGAY_VAO")), out = Minutes12(x1.Get("NGAY_RA"));
     if (in && out && *out < *in) Add(rep, "TIME-DISCHARGE-BEFORE-ADMISSION", "XML1", x1.Get("STT"), "NGAY_RA", "");
     std::string kind = x1.Get("MA_LOAI_KCB");
+    // A day count too large to be a stay (SO_NGAY_DTRI = 99999999999) is a
+    // wrong count like any other, never a parse failure.
+    auto days_written = ParseInt(x1.Get("SO_NGAY_DTRI"), "SO_NGAY_DTRI", 0, 100000);
     if (in && out && IsDigits(x1.Get("SO_NGAY_DTRI"))) {
-      int days = std::stoi(x1.Get("SO_NGAY_DTRI"));
+      int days = days_written.ok() ? static_cast<int>(*days_written) : -1;
       int expected = -1;
       if (kind == "01" || kind == "07" || kind == "09") expected = 0;
       else if (kind == "02" || kind == "03" || kind == "04" || kind == "06")
@@ -319,15 +323,15 @@ class Checker {
         Add(rep, "EXAM-FEE-RATE", "XML3", exams[i]->Get("STT"), "TYLE_TT_DV",
             "lần khám thứ " + std::to_string(i + 1) + " phải là " + std::to_string(want) + "%, kê " + exams[i]->Get("TYLE_TT_DV"));
     }
-    static const std::regex icd("^[A-Z][0-9]{2}(\\.?[0-9A-Z]{1,2})?$");
+    static const Regex icd("[A-Z][0-9]{2}(\\.?[0-9A-Z]{1,2})?");
     std::string main = x1.Get("MA_BENH_CHINH");
-    if (!main.empty() && !std::regex_match(main, icd)) Add(rep, "ICD-FORMAT", "XML1", x1.Get("STT"), "MA_BENH_CHINH", main);
+    if (!main.empty() && !icd.FullMatch(main)) Add(rep, "ICD-FORMAT", "XML1", x1.Get("STT"), "MA_BENH_CHINH", main);
     std::string extra = x1.Get("MA_BENH_KT");
     if (!extra.empty()) {
       auto parts = Split(extra, ';');
       if (parts.size() > 12) Add(rep, "ICD-FORMAT", "XML1", x1.Get("STT"), "MA_BENH_KT", std::to_string(parts.size()) + " mã");
       for (const auto& p : parts)
-        if (!std::regex_match(Trim(p), icd)) { Add(rep, "ICD-FORMAT", "XML1", x1.Get("STT"), "MA_BENH_KT", Trim(p)); break; }
+        if (!icd.FullMatch(Trim(p))) { Add(rep, "ICD-FORMAT", "XML1", x1.Get("STT"), "MA_BENH_KT", Trim(p)); break; }
     }
   }
 

@@ -1,5 +1,7 @@
 #include "claims/review.h"
 
+#include "base/parse.h"
+
 #include <deque>
 #include <future>
 #include <thread>
@@ -25,7 +27,7 @@ std::string Compact(const std::string& yyyymmddHHMM) {
 // Birth date of XML1 (yyyymmddHHMM with 0000 for unknown parts) as a partial date.
 std::optional<PartialDate> Birth(const std::string& s) {
   if (s.size() < 8 || !IsDigits(s.substr(0, 8))) return std::nullopt;
-  PartialDate p{std::stoi(s.substr(0, 4)), std::stoi(s.substr(4, 2)), std::stoi(s.substr(6, 2))};
+  PartialDate p{DigitsValue(s.substr(0, 4)), DigitsValue(s.substr(4, 2)), DigitsValue(s.substr(6, 2))};
   if (p.month == 0) p.day = 0;
   return p;
 }
@@ -448,7 +450,7 @@ Result<ReviewResult> CommitReview(Db& db, const ReviewDeps& deps, PreparedReview
       if (in) ins->BindInt(++k, *in); else ins->BindNull(++k);
       if (outm) ins->BindInt(++k, *outm); else ins->BindNull(++k);
       ins->BindText(++k, Compact(x1.Get("NGAY_RA")));
-      ins->BindInt(++k, IsDigits(x1.Get("SO_NGAY_DTRI")) ? std::stoi(x1.Get("SO_NGAY_DTRI")) : 0);
+      ins->BindInt(++k, std::max(0, DigitsValue(x1.Get("SO_NGAY_DTRI"))));
       ins->BindInt(++k, Milli(x1.Get("T_TONGCHI_BV")).value_or(0));
       ins->BindInt(++k, out.claimed);
       ins->BindInt(++k, out.approved);

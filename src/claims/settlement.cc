@@ -1,5 +1,7 @@
 #include "claims/settlement.h"
 
+#include "base/parse.h"
+
 #include <cstdio>
 
 #include "base/csv.h"
@@ -15,7 +17,8 @@ namespace {
 Result<std::pair<Date, Date>> QuarterRange(const std::string& q) {
   if (q.size() != 7 || !IsDigits(q.substr(0, 4)) || q[4] != '-' || q[5] != 'Q' || q[6] < '1' || q[6] > '4')
     return Status::Invalid("quarter", "Quý phải có dạng YYYY-Qn (n từ 1 đến 4)", "quarter must look like YYYY-Qn");
-  int y = std::stoi(q.substr(0, 4)), n = q[6] - '0';
+  int y = DigitsValue(q.substr(0, 4)), n = q[6] - '0';
+  if (y < 1900 || y > 2200) return Status::Invalid("quarter", "Năm của quý không hợp lệ", "quarter year out of range");
   Month first = Month::Of(y, 3 * (n - 1) + 1);
   return std::make_pair(first.FirstDay(), first.Add(2).LastDay());
 }

@@ -1,5 +1,7 @@
 #include "claims/xml130.h"
 
+#include "base/parse.h"
+
 #include <pugixml.hpp>
 
 #include <algorithm>
@@ -19,10 +21,9 @@ Result<ClaimSchema> ClaimSchema::Load(const std::string& dir) {
     return Status::Invalid("xml130_fields.csv", "Thiếu cột trong danh mục trường", "missing columns");
   for (const auto& r : f.rows) {
     FieldSpec x{r.cells[ct], r.cells[cf], r.cells[cy], 0, 0, r.cells[cr] == "1"};
-    if (!IsDigits(r.cells[cl]) || !IsDigits(r.cells[cd]))
-      return Status::Invalid("xml130_fields.csv:" + std::to_string(r.line), "Độ dài không hợp lệ", "bad length");
-    x.length = std::stoi(r.cells[cl]);
-    x.decimals = std::stoi(r.cells[cd]);
+    std::string where = "xml130_fields.csv:" + std::to_string(r.line);
+    BHXH_ASSIGN_OR_RETURN(x.length, ParseInt32(r.cells[cl], where + " length", 0, 100000));
+    BHXH_ASSIGN_OR_RETURN(x.decimals, ParseInt32(r.cells[cd], where + " decimals", 0, 6));
     s.fields_[x.table].push_back(x);
   }
   BHXH_ASSIGN_OR_RETURN(CsvTable rt, ReadCsvFile(dir + "/rules.csv"));
@@ -35,7 +36,9 @@ Result<ClaimSchema> ClaimSchema::Load(const std::string& dir) {
     if (x.severity != "reject" && x.severity != "warn")
       return Status::Invalid("rules.csv:" + std::to_string(r.line), "Mức độ phải là reject hoặc warn",
                              "severity must be reject or warn");
-    if (!r.cells[rp].empty()) x.param = std::stoll(r.cells[rp]);
+    if (!r.cells[rp].empty()) {
+      BHXH_ASSIGN_OR_RETURN(x.param, ParseInt(r.cells[rp], "rules.csv:" + std::to_string(r.line) + " param", 0, INT32_MAX));
+    }
     s.rules_[x.id] = x;
   }
   return s;
@@ -121,8 +124,8 @@ std::optional<int64_t> Milli(const std::string& s) {
 
 std::optional<int64_t> Minutes12(const std::string& s) {
   if (s.size() != 12 || !IsDigits(s)) return std::nullopt;
-  int y = std::stoi(s.substr(0, 4)), mo = std::stoi(s.substr(4, 2)), d = std::stoi(s.substr(6, 2)),
-      h = std::stoi(s.substr(8, 2)), mi = std::stoi(s.substr(10, 2));
+  int y = DigitsValue(s.substr(0, 4)), mo = DigitsValue(s.substr(4, 2)), d = DigitsValue(s.substr(6, 2)),
+      h = DigitsValue(s.substr(8, 2)), mi = DigitsValue(s.substr(10, 2));
   if (!Date::IsValidYmd(y, mo, d) || h > 23 || mi > 59) return std::nullopt;
   return static_cast<int64_t>(Date::FromYmd(y, mo, d).days()) * 1440 + h * 60 + mi;
 }

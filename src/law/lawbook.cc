@@ -1,5 +1,7 @@
 #include "law/lawbook.h"
 
+#include "base/parse.h"
+
 #include <algorithm>
 
 #include "base/csv.h"
@@ -178,9 +180,7 @@ Result<LawBook> LawBook::Load(const std::string& dir) {
     for (const auto& r : t.rows) {
       HiLevel h;
       std::string w = Where(path, r);
-      if (!IsDigits(r.cells[c[0]]))
-        return Status::Invalid(w, "Mức hưởng không hợp lệ", "bad level");
-      h.level = std::stoi(r.cells[c[0]]);
+      BHXH_ASSIGN_OR_RETURN(h.level, ParseInt32(r.cells[c[0]], w + " level", 1, 9));
       BHXH_ASSIGN_OR_RETURN(h.effective_from, Date::Parse(r.cells[c[1]], w));
       BHXH_ASSIGN_OR_RETURN(h.percent, ParsePercent(r.cells[c[2]], w));
       h.description_vi = r.cells[c[3]];
@@ -215,9 +215,7 @@ Result<RateMicro> LawBook::Percent(const std::string& key, Date d) const {
 
 Result<int64_t> LawBook::Integer(const std::string& key, Date d) const {
   BHXH_ASSIGN_OR_RETURN(LawParam p, Param(key, d));
-  if (!IsDigits(p.value))
-    return Status::Invalid(key, "Tham số không phải số nguyên", "parameter is not an integer");
-  return std::stoll(p.value);
+  return ParseInt(p.value, key);
 }
 
 std::vector<LawParam> LawBook::InForce(Date d) const {

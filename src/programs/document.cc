@@ -1,7 +1,10 @@
 #include "programs/document.h"
 
-#include <regex>
+#include <algorithm>
+#include <functional>
 
+#include "base/parse.h"
+#include "base/re.h"
 #include "base/text.h"
 
 namespace bhxh {
@@ -52,11 +55,11 @@ std::string Upper(const std::string& s) {
 }
 
 std::optional<Date> FindDate(const std::string& s) {
-  static const std::regex long_form(R"(ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))");
-  static const std::regex short_form(R"((\d{1,2})/(\d{1,2})/(\d{4}))");
-  std::smatch m;
-  if (std::regex_search(s, m, long_form) || std::regex_search(s, m, short_form)) {
-    int d = std::stoi(m[1]), mo = std::stoi(m[2]), y = std::stoi(m[3]);
+  static const Regex long_form(R"(ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))");
+  static const Regex short_form(R"((\d{1,2})/(\d{1,2})/(\d{4}))");
+  Regex::Groups m;
+  if (long_form.Search(s, &m) || short_form.Search(s, &m)) {
+    int d = DigitsValue(m[1]), mo = DigitsValue(m[2]), y = DigitsValue(m[3]);
     if (Date::IsValidYmd(y, mo, d)) return Date::FromYmd(y, mo, d);
   }
   return std::nullopt;
@@ -209,11 +212,11 @@ Result<DecisionHeader> ReadDecisionHeader(std::string_view raw) {
   // a lower-case letter ("QĐ-TTg") must not run into the next line's place.
   std::string head_lines;
   for (size_t k = 0; k < qd; ++k) head_lines += lines[k].text + "\n";
-  std::smatch m;
+  Regex::Groups m;
   // 249/QĐ-BHXH, 38/QĐ-TTg, 89/2020/NĐ-CP.
-  static const std::regex number(R"(Số:\s*(\d+(?:/\d{4})?\s*/\s*[A-ZĐ][A-ZĐa-z]*(?:-[A-ZĐ][A-ZĐa-z]*)*))");
-  if (std::regex_search(head_lines, m, number)) {
-    h.number = m[1];
+  static const Regex number(R"(Số:\s*(\d+(?:/\d{4})?\s*/\s*[A-ZĐ][A-ZĐa-z]*(?:-[A-ZĐ][A-ZĐa-z]*)*))");
+  if (number.Search(head_lines, &m)) {
+    h.number = Str(m, 1);
     h.number.erase(std::remove(h.number.begin(), h.number.end(), '\n'), h.number.end());
     h.number.erase(std::remove(h.number.begin(), h.number.end(), ' '), h.number.end());
   }
@@ -238,18 +241,20 @@ Result<DecisionHeader> ReadDecisionHeader(std::string_view raw) {
   if (auth < title_end) h.authority = JoinLines(lines, auth, title_end, vocab);
   // Legal bases: clauses starting "Căn cứ", up to ';' / the "Xét/Theo đề nghị" clause.
   std::string bases = JoinLines(lines, auth + 1, qd2, vocab);
-  if (bases.size() > 16 * 1024)  // a few clauses; the clause pattern recurses per character
+  if (bases.size() > 16 * 1024)  // a few clauses; more is not a decision's header
     return Status::Error("not_a_decision", "text", "Phần căn cứ của quyết định dài bất thường (trên 16 KB)",
                          "the legal bases run over 16 KB");
-  static const std::regex clause(R"(Căn cứ\s+([^;]+?)(?=;|\s*(?:Xét|Theo) đề nghị|$))");
-  static const std::regex kind(R"(^(Luật|Bộ luật|Nghị định|Nghị quyết|Quyết định|Kết luận|Thông tư|Chỉ thị|Hiến pháp|Kế hoạch|Chương trình))");
-  static const std::regex ref_number(R"((\d+(?:/\d{4})?[-/][A-ZĐ]+(?:[-/][A-ZĐa-z]+)*))");
-  for (auto it = std::sregex_iterator(bases.begin(), bases.end(), clause); it != std::sregex_iterator(); ++it) {
+  // A clause runs to ';', to the "Xét/Theo đề nghị" clause, or to the end
+  // (the terminator is consumed; it never starts a clause).
+  static const Regex clause(R"(Căn cứ\s+([^;]+?)(?:;|\s*(?:Xét|Theo) đề nghị|$))");
+  static const Regex kind(R"(^(Luật|Bộ luật|Nghị định|Nghị quyết|Quyết định|Kết luận|Thông tư|Chỉ thị|Hiến pháp|Kế hoạch|Chương trình))");
+  static const Regex ref_number(R"((\d+(?:/\d{4})?[-/][A-ZĐ]+(?:[-/][A-ZĐa-z]+)*))");
+  for (const auto& g : clause.FindAll(bases)) {
     LegalReference r;
-    r.text = Trim((*it)[1].str());
-    std::smatch k;
-    if (std::regex_search(r.text, k, kind)) r.kind = k[1];
-    if (std::regex_search(r.text, k, ref_number)) r.number = k[1];
+    r.text = Trim(g[1]);
+    Regex::Groups k;
+    if (kind.Search(r.text, &k)) r.kind = Str(k, 1);
+    if (ref_number.Search(r.text, &k)) r.number = Str(k, 1);
     r.date = FindDate(r.text);
     h.legal_bases.push_back(std::move(r));
   }
@@ -273,16 +278,16 @@ Result<DecisionHeader> ReadDecisionHeader(std::string_view raw) {
   }
   for (size_t k = 0; k < sign.size(); ++k) h.signing_line += (k ? " / " : "") + sign[k];
   // The articles, "Điều 1. ..." up to "Nơi nhận:", and the distribution list.
-  static const std::regex article(R"(^Điều\s+(\d+)\.?\s*(.*)$)");
+  static const Regex article(R"(Điều\s+(\d+)\.?\s*(.*))");
   for (size_t k = qd2 + 1; k < recv && k < lines.size(); ++k) {
-    std::smatch am;
-    if (std::regex_match(lines[k].text, am, article)) {
+    Regex::Groups am;
+    if (article.FullMatch(lines[k].text, &am)) {
       size_t e = k + 1;
-      while (e < recv && e < lines.size() && !std::regex_match(lines[e].text, article)) ++e;
+      while (e < recv && e < lines.size() && !article.FullMatch(lines[e].text)) ++e;
       std::vector<SourceLine> body;
-      if (!am[2].str().empty()) body.push_back({lines[k].number, false, am[2].str()});
+      if (!am[2].empty()) body.push_back({lines[k].number, false, Str(am, 2)});
       for (size_t x = k + 1; x < e; ++x) body.push_back(lines[x]);
-      h.articles.push_back({am[1].str(), JoinLines(body, 0, body.size(), vocab), lines[k].number, lines[e - 1].number});
+      h.articles.push_back({Str(am, 1), JoinLines(body, 0, body.size(), vocab), lines[k].number, lines[e - 1].number});
       k = e - 1;
     }
   }

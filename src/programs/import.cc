@@ -1,8 +1,9 @@
 #include "programs/import.h"
 
 #include <algorithm>
-#include <regex>
 
+#include "base/parse.h"
+#include "base/re.h"
 #include "base/text.h"
 #include "programs/table.h"
 
@@ -40,18 +41,18 @@ struct Marker {
 };
 
 std::optional<Marker> LineMarker(const std::string& line) {
-  static const std::regex roman(R"(^([IVX]{1,5})\.\s*(.*)$)");
-  static const std::regex number(R"(^(\d{1,2}(?:\.\d{1,2}){0,3})\.\s*(.*)$)");
-  static const std::regex letter(R"(^([a-z]|đ)\)\s*(.*)$)");
-  static const std::regex dash(R"(^([-+])\s+(.*)$)");
-  std::smatch m;
-  if (std::regex_match(line, m, roman)) return Marker{m[1], "R", m[2]};
-  if (std::regex_match(line, m, number)) {
-    std::string id = m[1];
-    return Marker{id, "N" + std::to_string(std::count(id.begin(), id.end(), '.')), m[2]};
+  static const Regex roman(R"(([IVX]{1,5})\.\s*(.*))");
+  static const Regex number(R"((\d{1,2}(?:\.\d{1,2}){0,3})\.\s*(.*))");
+  static const Regex letter(R"(([a-z]|đ)\)\s*(.*))");
+  static const Regex dash(R"(([-+])\s+(.*))");
+  Regex::Groups m;
+  if (roman.FullMatch(line, &m)) return Marker{Str(m, 1), "R", Str(m, 2)};
+  if (number.FullMatch(line, &m)) {
+    std::string id = Str(m, 1);
+    return Marker{id, "N" + std::to_string(std::count(id.begin(), id.end(), '.')), Str(m, 2)};
   }
-  if (std::regex_match(line, m, letter)) return Marker{m[1], "L", m[2]};
-  if (std::regex_match(line, m, dash)) return Marker{m[1], "D" + m[1].str(), m[2]};
+  if (letter.FullMatch(line, &m)) return Marker{Str(m, 1), "L", Str(m, 2)};
+  if (dash.FullMatch(line, &m)) return Marker{Str(m, 1), "D" + Str(m, 1), Str(m, 2)};
   return std::nullopt;
 }
 
@@ -123,31 +124,30 @@ std::vector<Section> ReadOutline(const std::vector<SourceLine>& lines, size_t fr
 // --- Quantitative targets -------------------------------------------------
 
 std::optional<int> LastYear(const std::string& s, size_t before) {
-  static const std::regex year(R"(năm\s+((?:19|20)\d\d))");
+  static const Regex year(R"(năm\s+((?:19|20)\d\d))");
   std::optional<int> y;
   std::string head = s.substr(0, std::min(before, s.size()));
-  for (auto it = std::sregex_iterator(head.begin(), head.end(), year); it != std::sregex_iterator(); ++it)
-    y = std::stoi((*it)[1]);
+  for (const auto& g : year.FindAll(head)) y = DigitsValue(g[1]);
   return y;
 }
 
 void FindTargets(const std::vector<Section>& sections, std::vector<QuantTarget>& out) {
-  static const std::regex pct(R"((\d{1,3}(?:[.,]\d{1,2})?)\s?%)");
+  static const Regex pct(R"((\d{1,3}(?:[.,]\d{1,2})?)\s?%)");
   bool any_objectives = std::any_of(sections.begin(), sections.end(), [](const Section& s) { return s.role == "objectives"; });
   for (const auto& s : sections) {
     if (any_objectives ? s.role != "objectives" : s.role == "tasks") continue;
     const std::string& t = s.text;
-    std::vector<std::smatch> ms;
-    for (auto it = std::sregex_iterator(t.begin(), t.end(), pct); it != std::sregex_iterator(); ++it) ms.push_back(*it);
+    std::vector<Regex::Groups> ms = pct.FindAll(t);
+    auto position = [&](size_t k) { return static_cast<size_t>(ms[k][0].data() - t.data()); };
     size_t prev_end = 0;
     for (size_t k = 0; k < ms.size(); ++k) {
-      size_t at = ms[k].position(0), stop = ms[k].position(0) + ms[k].length(0);
+      size_t at = position(k), stop = position(k) + ms[k][0].size();
       size_t start = t.find_last_of(".;:", at);
       start = start == std::string::npos || start < prev_end ? prev_end : start + 1;
       size_t end = t.find_first_of(";.", stop);
       // A "." inside a number ("2.5%") is not an end; neither is the next target's start.
       if (k + 1 < ms.size()) {
-        size_t next_at = static_cast<size_t>(ms[k + 1].position(0));
+        size_t next_at = position(k + 1);
         size_t comma = t.rfind(',', next_at);
         if (comma != std::string::npos && comma > stop && (end == std::string::npos || comma < end)) end = comma;
       }
@@ -156,9 +156,11 @@ void FindTargets(const std::vector<Section>& sections, std::vector<QuantTarget>&
       q.text = Trim(t.substr(start, end - start));
       while (!q.text.empty() && (q.text[0] == ',' || q.text[0] == ';')) q.text = Trim(q.text.substr(1));
       while (!q.text.empty() && (q.text.back() == ',' || q.text.back() == ';')) q.text.pop_back();
-      std::string num = ms[k][1];
+      std::string num = Str(ms[k], 1);
       std::replace(num.begin(), num.end(), ',', '.');
-      q.value = std::stod(num);
+      auto value = ParseDouble(num, "target");
+      if (!value.ok()) continue;
+      q.value = *value;
       std::string before = FoldOrSelf(t.substr(start, at - start));
       for (const char* w : {"khoang", "tren", "toi thieu", "it nhat", "duoi", "dat muc", "dat"}) {
         std::string ws(w);
@@ -269,22 +271,21 @@ std::string UpperFirst(const std::string& s) {
 
 void FindReports(const std::string& text, const std::string& role, int line, const UnitRegistry& units,
                  std::vector<ReportDue>& out) {
-  static const std::regex long_form(R"((trước|chậm nhất|hạn chót|trong)\s+ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?)");
-  static const std::regex short_form(R"((trước|chậm nhất|hạn chót)\s+ngày\s+(\d{1,2})/(\d{1,2})(?:/(\d{4}))?)");
-  static const std::regex review_year(R"((sơ kết|tổng kết)[^.;]{0,80}?(?:vào|trong)\s+năm\s+(\d{4}))");
+  static const Regex long_form(R"((trước|chậm nhất|hạn chót|trong)\s+ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?)");
+  static const Regex short_form(R"((trước|chậm nhất|hạn chót)\s+ngày\s+(\d{1,2})/(\d{1,2})(?:/(\d{4}))?)");
+  static const Regex review_year(R"((sơ kết|tổng kết)[^.;]{0,80}?(?:vào|trong)\s+năm\s+(\d{4}))");
   for (const std::string& s : Sentences(text)) {
     std::string f = FoldOrSelf(s);
     bool about_report = f.find("bao cao") != std::string::npos || f.find("gui ") != std::string::npos;
-    std::smatch m;
-    bool dated = (about_report || role == "reporting") &&
-                 (std::regex_search(s, m, long_form) || std::regex_search(s, m, short_form));
+    Regex::Groups m;
+    bool dated = (about_report || role == "reporting") && (long_form.Search(s, &m) || short_form.Search(s, &m));
     if (dated) {
       ReportDue r;
       r.text = s;
       r.line = line;
-      int d = std::stoi(m[2]), mo = std::stoi(m[3]);
-      if (m[4].matched) {
-        int y = std::stoi(m[4]);
+      int d = DigitsValue(m[2]), mo = DigitsValue(m[3]);
+      if (!m[4].empty()) {
+        int y = DigitsValue(m[4]);
         if (!Date::IsValidYmd(y, mo, d)) continue;
         r.recurrence = "once";
         r.date = Date::FromYmd(y, mo, d);
@@ -293,10 +294,10 @@ void FindReports(const std::string& text, const std::string& role, int line, con
         r.recurrence = "yearly";
         r.day = d, r.month = mo;
       }
-      static const std::regex labelled(R"(^(?:-\s*)?(Báo cáo[^:]{0,60}):)");
-      std::smatch lm;
+      static const Regex labelled(R"(^(?:-\s*)?(Báo cáo[^:]{0,60}):)");
+      Regex::Groups lm;
       size_t bc = f.find("bao cao");
-      if (std::regex_search(s, lm, labelled)) r.name = lm[1];
+      if (labelled.Search(s, &lm)) r.name = Str(lm, 1);
       else if (bc != std::string::npos) {
         // Folding keeps byte offsets only for ASCII; find the phrase in the original instead.
         size_t at = s.find("báo cáo");
@@ -317,14 +318,14 @@ void FindReports(const std::string& text, const std::string& role, int line, con
       r.recipient_units = RecipientUnits(r.recipients, units);
       r.kind = KindOf(r.name, r.recurrence);
       out.push_back(std::move(r));
-    } else if (std::regex_search(s, m, review_year)) {
+    } else if (review_year.Search(s, &m)) {
       ReportDue r;
       r.text = s;
       r.line = line;
       r.recurrence = "once";
-      int y = std::stoi(m[2]);
+      int y = DigitsValue(m[2]);
       r.date = Date::FromYmd(y, 12, 31);
-      r.name = (m[1] == "sơ kết" ? "Sơ kết" : "Tổng kết") + std::string(" năm ") + m[2].str();
+      r.name = (m[1] == "sơ kết" ? "Sơ kết" : "Tổng kết") + std::string(" năm ") + Str(m, 2);
       r.kind = m[1] == "sơ kết" ? "midterm" : "final";
       r.recipients = RecipientsIn(s);
       r.recipient_units = RecipientUnits(r.recipients, units);
@@ -368,16 +369,16 @@ Result<ImportedProgramme> ImportDecision(std::string_view raw, const UnitRegistr
   while (doc_end < lines.size() && FoldOrSelf(lines[doc_end].text).rfind("tai van ban", 0) != 0) ++doc_end;
 
   // Footnotes: the second appearance of a mark "[n]" starts the notes.
-  static const std::regex mark(R"(^\[(\d{1,3})\]$)");
+  static const Regex mark(R"(\[(\d{1,3})\])");
   size_t notes = doc_end;
   {
     std::set<std::string> seen;
     for (size_t i = 0; i < doc_end; ++i)
-      if (std::regex_match(lines[i].text, mark) && !seen.insert(lines[i].text).second && i >= body) { notes = i; break; }
+      if (mark.FullMatch(lines[i].text) && !seen.insert(lines[i].text).second && i >= body) { notes = i; break; }
     for (size_t i = notes; i < doc_end;) {
       Footnote n{lines[i].text.substr(1, lines[i].text.size() - 2), "", lines[i].number, lines[i].number};
       size_t j = i + 1;
-      while (j < doc_end && !std::regex_match(lines[j].text, mark)) ++j;
+      while (j < doc_end && !mark.FullMatch(lines[j].text)) ++j;
       n.text = JoinLines(lines, i + 1, j, vocab);
       if (j > i + 1) n.last_line = lines[j - 1].number;
       p.footnotes.push_back(std::move(n));
@@ -488,7 +489,8 @@ Result<ImportedProgramme> ImportDecision(std::string_view raw, const UnitRegistr
   for (const auto& r : p.reports) if (r.date) later(*r.date);
   for (const auto& q : p.targets) if (q.year) later(Date::FromYmd(*q.year, 12, 31));
   for (const auto& ind : p.indicators)
-    for (const auto& [y, v] : ind.targets) later(Date::FromYmd(std::stoi(y), 12, 31));
+    for (const auto& [y, v] : ind.targets)
+      if (int year = DigitsValue(y); year > 0 && Date::IsValidYmd(year, 12, 31)) later(Date::FromYmd(year, 12, 31));
   if (p.period_start && p.period_end && *p.period_end < *p.period_start) p.period_end = p.period_start;
   return p;
 }

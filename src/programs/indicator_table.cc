@@ -1,8 +1,9 @@
 #include "programs/indicator_table.h"
 
 #include <cstdio>
-#include <regex>
 
+#include "base/parse.h"
+#include "base/re.h"
 #include "base/text.h"
 #include "programs/table.h"
 
@@ -10,9 +11,9 @@ namespace bhxh {
 namespace {
 
 std::string YearIn(const std::string& s) {
-  static const std::regex year(R"((19|20)\d\d)");
-  std::smatch m;
-  return std::regex_search(s, m, year) ? m.str(0) : "";
+  static const Regex year(R"((19|20)\d\d)");
+  Regex::Groups m;
+  return year.Search(s, &m) ? Str(m, 0) : "";
 }
 
 // "Thực hiện năm 2023", "Ước thực hiện 2024", "Năm gốc 2020": what was
@@ -42,11 +43,12 @@ bool IsMeasure(const std::string& s) {
 }  // namespace
 
 std::optional<double> TargetNumber(const std::string& written) {
-  static const std::regex num(R"(^\d{1,6}([.,]\d{1,4})?$)");
-  if (!std::regex_match(written, num)) return std::nullopt;
+  static const Regex num(R"(\d{1,6}([.,]\d{1,4})?)");
+  if (!num.FullMatch(written)) return std::nullopt;
   std::string s = written;
   std::replace(s.begin(), s.end(), ',', '.');
-  return std::stod(s);
+  auto v = ParseDouble(s, "value");
+  return v.ok() ? std::optional<double>(*v) : std::nullopt;
 }
 
 std::string DecimalText(double v) {
@@ -93,7 +95,7 @@ Result<IndicatorTable> ReadIndicatorTable(const std::vector<SourceLine>& lines, 
   int next_id = 1;
   for (size_t k = 0; k < cells.size(); ++k) {
     const std::string& x = cells[k].text;
-    bool starts = IsDigits(x) && std::stoi(x) == next_id && k + 1 < cells.size() && !TargetNumber(cells[k + 1].text);
+    bool starts = IsDigits(x) && DigitsValue(x) == next_id && k + 1 < cells.size() && !TargetNumber(cells[k + 1].text);
     if (starts) ++next_id;
     bool sub = FoldOrSelf(x).rfind("trong do", 0) == 0 && !rows.empty();
     if (starts || sub || rows.empty()) rows.push_back({});

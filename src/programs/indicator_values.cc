@@ -1,5 +1,7 @@
 #include "programs/indicator_values.h"
 
+#include "base/parse.h"
+
 #include <cmath>
 #include <cstdio>
 #include <regex>
@@ -235,8 +237,10 @@ Result<std::vector<IndicatorStatus>> IndicatorStatuses(Db& db, const MeasureBook
     std::map<int, double> targets;
     std::map<int, std::string> text_targets;
     for (const auto& [y, t] : ind.targets) {
-      if (auto n = TargetNumber(t)) targets[std::stoi(y)] = *n;
-      else text_targets[std::stoi(y)] = t;
+      int year = DigitsValue(y);
+      if (year < 1900 || year > 2200) continue;
+      if (auto n = TargetNumber(t)) targets[year] = *n;
+      else text_targets[year] = t;
     }
     if (s.values.empty()) {
       s.status = "no_data";

@@ -1,5 +1,7 @@
 #include "programs/store.h"
 
+#include "base/parse.h"
+
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
@@ -112,7 +114,9 @@ Status WriteChildren(Db& db, int64_t id, const ImportedProgramme& p) {
       std::string value = written;
       if (auto n = TargetNumber(written)) value = DecimalText(*n);
       vs->Reset();
-      BHXH_RETURN_IF_ERROR(vs->Bind(id, r.key, static_cast<int64_t>(std::stoi(year)), value,
+      int y = DigitsValue(year);
+      if (y < 1900 || y > 2200) continue;  // a column header that is not a year
+      BHXH_RETURN_IF_ERROR(vs->Bind(id, r.key, static_cast<int64_t>(y), value,
                                     "Số liệu thực hiện ghi trong Quyết định " + p.decision.number, NowIsoUtc(),
                                     std::string("decision")).Run());
     }
@@ -216,9 +220,9 @@ Result<std::vector<StoredProgramme>> ListProgrammes(Db& db) {
 Result<StoredProgramme> FindProgramme(Db& db, const std::string& ref) {
   std::string r = Trim(ref);
   if (r.empty()) return Status::Invalid("programme", "Cần số quyết định hoặc mã chương trình", "a programme is required");
-  if (IsDigits(r) && r.size() < 12) {
+  if (IsDigits(r) && r.size() < 10) {
     BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(std::string("SELECT ") + kProgrammeColumns + " FROM programmes p WHERE p.id = ?"));
-    st->Bind(static_cast<int64_t>(std::stoll(r)));
+    st->Bind(static_cast<int64_t>(DigitsValue(r)));
     BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
     if (row) return ReadProgramme(*st);
   }
@@ -316,7 +320,7 @@ Result<std::vector<StoredIndicator>> LoadIndicators(Db& db, int64_t programme_id
   std::sort(out.begin(), out.end(), [](const StoredIndicator& a, const StoredIndicator& b) {
     auto parts = [](const std::string& k) {
       std::vector<int> v;
-      for (const auto& s : Split(k, '.')) v.push_back(IsDigits(s) && !s.empty() ? std::stoi(s) : 0);
+      for (const auto& s : Split(k, '.')) v.push_back(std::max(0, DigitsValue(s)));
       return v;
     };
     return parts(a.key) < parts(b.key);

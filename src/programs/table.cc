@@ -1,16 +1,16 @@
 #include "programs/table.h"
 
 #include <algorithm>
-#include <regex>
 
+#include "base/re.h"
 #include "base/text.h"
 
 namespace bhxh {
 namespace {
 
 bool IsDocNumber(const std::string& s) {
-  static const std::regex doc(R"(^\d+[\d/]*\s*/\s*[A-ZĐ]+[-A-ZĐa-z/ ]*$)");
-  return s.size() < 40 && std::regex_match(s, doc);
+  static const Regex doc(R"(\d+[\d/]*\s*/\s*[A-ZĐ]+[-A-ZĐa-z/ ]*)");
+  return s.size() < 40 && doc.FullMatch(s);
 }
 
 std::string FirstCodePoint(std::string_view s) {
@@ -65,8 +65,8 @@ bool StartsLikeUnitName(const std::string& s) {
 }
 
 bool IsRowId(const std::string& s) {
-  static const std::regex id(R"(^(\d{1,2}(\.\d{1,2}){0,3}\.?|\d \d|[IVX]{1,5}|[a-zđ]\))$)");
-  return std::regex_match(s, id);
+  static const Regex id(R"(\d{1,2}(\.\d{1,2}){0,3}\.?|\d \d|[IVX]{1,5}|[a-zđ]\))");
+  return id.FullMatch(s);
 }
 
 std::string NormalizeRowId(std::string id) {
@@ -76,8 +76,8 @@ std::string NormalizeRowId(std::string id) {
 }
 
 std::string RowIdForm(const std::string& id) {
-  static const std::regex roman(R"(^[IVX]{1,5}$)");
-  if (std::regex_match(id, roman)) return "R";
+  static const Regex roman(R"([IVX]{1,5})");
+  if (roman.FullMatch(id)) return "R";
   if (!id.empty() && id.back() == ')') return "L";
   return "N" + std::to_string(std::count(id.begin(), id.end(), '.'));
 }

@@ -1,5 +1,7 @@
 #include "programs/tasks.h"
 
+#include "base/parse.h"
+
 #include <algorithm>
 #include <regex>
 
@@ -170,7 +172,7 @@ Result<TaskTable> ReadTaskTable(const std::vector<SourceLine>& lines, size_t fro
   for (size_t k = 0; k < cells.size(); ++k) {
     std::string f = FoldOrSelf(cells[k].text);
     if (f == "tong so" || f == "tong cong") {
-      if (k + 1 < cells.size() && IsDigits(cells[k + 1].text)) t.stated_total = std::stoi(cells[k + 1].text);
+      if (k + 1 < cells.size() && DigitsValue(cells[k + 1].text) >= 0) t.stated_total = DigitsValue(cells[k + 1].text);
       break;
     }
     bool id = IsRowId(cells[k].text);
@@ -229,7 +231,7 @@ Result<TaskTable> ReadTaskTable(const std::vector<SourceLine>& lines, size_t fro
       g.level = pg >= 0 ? t.groups[pg].level + 1 : 0;
       g.first_line = c.front().first;
       if (c.size() > 1) g.title = c[1].text;
-      if (c.size() > 2 && IsDigits(c[2].text)) g.stated_count = std::stoi(c[2].text);
+      if (c.size() > 2 && DigitsValue(c[2].text) >= 0) g.stated_count = DigitsValue(c[2].text);
       UnitResolution ur = g.title.size() < 160 ? units.ResolveList(g.title) : UnitResolution{{}, {g.title}};
       if (ur.unknown.empty()) g.units = ur.ids;
       // "Trung tâm Truyền thông chủ trì, phối hợp với ...": the group names its unit in charge.

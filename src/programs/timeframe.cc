@@ -1,8 +1,9 @@
 #include "programs/timeframe.h"
 
 #include <functional>
-#include <regex>
 
+#include "base/parse.h"
+#include "base/re.h"
 #include "base/text.h"
 
 namespace bhxh {
@@ -33,45 +34,45 @@ TimeFrame ParseTimeFrame(std::string_view text) {
   auto folded = FoldForSearch(t.text);
   if (!folded.ok()) return t;
   std::string s = *folded;
-  std::smatch m;
-  static const std::regex kRecurring(R"((^|\b)(hang|dinh ky hang) (nam|quy|thang)\b|^(nhiem vu )?thuong xuyen)");
-  static const std::regex kConditional(R"(^(sau khi|theo huong dan|theo tien do|khi |phu thuoc|can cu))");
-  static const std::regex kYearOnwards(R"((nam )?(\d{4}) va cac nam tiep theo)");
-  static const std::regex kFrom(R"(^tu (nam |thang |quy )?(.+)$)");
-  static const std::regex kEndOfPhase(R"(^ket thuc giai doan)");
-  static const std::regex kPeriod(R"((giai doan )?(\d{4}) ?[-–] ?(\d{4}))");
+  Regex::Groups m;
+  static const Regex kRecurring(R"((^|\b)(hang|dinh ky hang) (nam|quy|thang)\b|^(nhiem vu )?thuong xuyen)");
+  static const Regex kConditional(R"(^(sau khi|theo huong dan|theo tien do|khi |phu thuoc|can cu))");
+  static const Regex kYearOnwards(R"((nam )?(\d{4}) va cac nam tiep theo)");
+  static const Regex kFrom(R"(^tu (nam |thang |quy )?(.+)$)");
+  static const Regex kEndOfPhase(R"(^ket thuc giai doan)");
+  static const Regex kPeriod(R"((giai doan )?(\d{4}) ?[-–] ?(\d{4}))");
 
-  if (std::regex_search(s, kConditional)) {
+  if (kConditional.Search(s)) {
     t.kind = "conditional";
     t.condition = t.text;
     return t;
   }
-  if (std::regex_search(s, m, kYearOnwards)) {
+  if (kYearOnwards.Search(s, &m) && DigitsValue(m[2]) >= 1900 && DigitsValue(m[2]) <= 2200) {
     t.kind = "open_ended";
-    t.start = YearStart(std::stoi(m[2]));
+    t.start = YearStart(DigitsValue(m[2]));
     t.recurrence = "yearly";
     return t;
   }
-  if (std::regex_search(s, kEndOfPhase)) {
+  if (kEndOfPhase.Search(s)) {
     t.kind = "open_ended";
     t.condition = t.text;
     return t;
   }
-  if (std::regex_search(s, m, kRecurring)) {
+  if (kRecurring.Search(s, &m)) {
     t.kind = "recurring";
-    std::string unit = m[3];
+    std::string unit = Str(m, 3);
     t.recurrence = unit == "nam" ? "yearly" : unit == "quy" ? "quarterly" : unit == "thang" ? "monthly" : "ongoing";
     if (std::string(m[0]).find("thuong xuyen") != std::string::npos) t.recurrence = "ongoing";
     // "Hàng năm, giai đoạn 2017-2020": recurring within a period.
-    std::smatch p;
-    if (std::regex_search(s, p, kPeriod)) {
-      t.start = YearStart(std::stoi(p[2]));
-      t.end = YearEnd(std::stoi(p[3]));
+    Regex::Groups p;
+    if (kPeriod.Search(s, &p) && DigitsValue(p[2]) >= 1900 && DigitsValue(p[3]) <= 2200) {
+      t.start = YearStart(DigitsValue(p[2]));
+      t.end = YearEnd(DigitsValue(p[3]));
     }
     return t;
   }
-  if (std::regex_search(s, m, kFrom)) {
-    TimeFrame inner = ParseTimeFrame(std::string(m[2]));
+  if (kFrom.Search(s, &m)) {
+    TimeFrame inner = ParseTimeFrame(Str(m, 2));
     if (inner.start) {
       t.kind = "open_ended";
       t.start = inner.start;
@@ -86,63 +87,61 @@ TimeFrame ParseTimeFrame(std::string_view text) {
   std::vector<Span> spans;
   bool malformed = false;  // "Tháng 13/2025", "Quý V/2025", "31/2/2025": not read as something else
   std::string work = s;
-  auto scan = [&](const std::regex& re, const std::function<std::optional<Span>(const std::smatch&)>& make) {
-    std::smatch x;
-    std::string::const_iterator from = work.cbegin();
-    while (std::regex_search(from, work.cend(), x, re)) {
-      size_t at = static_cast<size_t>(x.position(0) + (from - work.cbegin()));
-      size_t len = static_cast<size_t>(x.length(0));
+  auto scan = [&](const Regex& re, const std::function<std::optional<Span>(const Regex::Groups&)>& make) {
+    Regex::Groups x;
+    size_t from = 0;
+    while (from < work.size() && re.SearchFrom(work, from, &x)) {
+      size_t at = static_cast<size_t>(x[0].data() - work.data());
+      size_t len = x[0].size();
       if (auto sp = make(x)) {
         spans.push_back(*sp);
-        work.replace(at, len, std::string(len, ' '));
+        work.replace(at, len, std::string(len, ' '));  // same length: positions stay valid
       } else {
         malformed = true;
       }
-      from = work.cbegin() + static_cast<std::ptrdiff_t>(at + std::max<size_t>(len, 1));
-      if (from >= work.cend()) break;
+      from = at + std::max<size_t>(len, 1);
     }
   };
   auto month_span = [](int y, int m1, int m2, const char* kind) -> std::optional<Span> {
     if (m1 < 1 || m2 > 12 || m1 > m2 || y < 1900 || y > 2200) return std::nullopt;
     return Span{kind, Month::Of(y, m1).FirstDay(), Month::Of(y, m2).LastDay()};
   };
-  static const std::regex kDateRe(R"((\d{1,2}) ?/ ?(\d{1,2}) ?/ ?(\d{4}))");
-  static const std::regex kMonthYear(R"(thang (\d{1,2}) nam (\d{4}))");
-  static const std::regex kMonthRange(R"(thang (\d{1,2}) ?[-–] ?(\d{1,2}) ?/ ?(\d{4}))");
-  static const std::regex kMonthRe(R"(thang (\d{1,2}) ?[/-] ?(\d{4}))");
-  static const std::regex kQuarters(R"(quy ((?:[ivx]+|\d{1,2})(?: ?(?:,|va|-|–) ?(?:quy )?(?:[ivx]+|\d{1,2}))*) ?[/-] ?(\d{4}))");
-  static const std::regex kHalf(R"(6 thang (dau|cuoi) nam (\d{4}))");
-  static const std::regex kPeriodRe(R"((giai doan )?(\d{4}) ?[-–] ?(\d{4}))");
-  static const std::regex kYearRe(R"((nam )?(\d{4}))");
-  scan(kDateRe, [](const std::smatch& x) -> std::optional<Span> {
-    auto d = MakeDate(std::stoi(x[3]), std::stoi(x[2]), std::stoi(x[1]));
+  static const Regex kDateRe(R"((\d{1,2}) ?/ ?(\d{1,2}) ?/ ?(\d{4}))");
+  static const Regex kMonthYear(R"(thang (\d{1,2}) nam (\d{4}))");
+  static const Regex kMonthRange(R"(thang (\d{1,2}) ?[-–] ?(\d{1,2}) ?/ ?(\d{4}))");
+  static const Regex kMonthRe(R"(thang (\d{1,2}) ?[/-] ?(\d{4}))");
+  static const Regex kQuarters(R"(quy ((?:[ivx]+|\d{1,2})(?: ?(?:,|va|-|–) ?(?:quy )?(?:[ivx]+|\d{1,2}))*) ?[/-] ?(\d{4}))");
+  static const Regex kHalf(R"(6 thang (dau|cuoi) nam (\d{4}))");
+  static const Regex kPeriodRe(R"((giai doan )?(\d{4}) ?[-–] ?(\d{4}))");
+  static const Regex kYearRe(R"((nam )?(\d{4}))");
+  scan(kDateRe, [](const Regex::Groups& x) -> std::optional<Span> {
+    auto d = MakeDate(DigitsValue(x[3]), DigitsValue(x[2]), DigitsValue(x[1]));
     return d ? std::optional<Span>(Span{"date", *d, *d}) : std::nullopt;
   });
-  scan(kMonthYear, [&](const std::smatch& x) { return month_span(std::stoi(x[2]), std::stoi(x[1]), std::stoi(x[1]), "month"); });
-  scan(kMonthRange, [&](const std::smatch& x) { return month_span(std::stoi(x[3]), std::stoi(x[1]), std::stoi(x[2]), "month"); });
-  scan(kMonthRe, [&](const std::smatch& x) { return month_span(std::stoi(x[2]), std::stoi(x[1]), std::stoi(x[1]), "month"); });
-  scan(kQuarters, [&](const std::smatch& x) -> std::optional<Span> {
+  scan(kMonthYear, [&](const Regex::Groups& x) { return month_span(DigitsValue(x[2]), DigitsValue(x[1]), DigitsValue(x[1]), "month"); });
+  scan(kMonthRange, [&](const Regex::Groups& x) { return month_span(DigitsValue(x[3]), DigitsValue(x[1]), DigitsValue(x[2]), "month"); });
+  scan(kMonthRe, [&](const Regex::Groups& x) { return month_span(DigitsValue(x[2]), DigitsValue(x[1]), DigitsValue(x[1]), "month"); });
+  scan(kQuarters, [&](const Regex::Groups& x) -> std::optional<Span> {
     int lo = 5, hi = 0;
-    static const std::regex q(R"([ivx]+|\d{1,2})");
-    std::string list = x[1];
-    for (auto it = std::sregex_iterator(list.begin(), list.end(), q); it != std::sregex_iterator(); ++it) {
-      int n = Roman(it->str());
+    static const Regex q(R"([ivx]+|\d{1,2})");
+    for (const auto& g : q.FindAll(x[1])) {
+      int n = Roman(Str(g, 0));
       if (!n) return std::nullopt;
       lo = std::min(lo, n), hi = std::max(hi, n);
     }
-    return month_span(std::stoi(x[2]), 3 * lo - 2, 3 * hi, "quarter");
+    return month_span(DigitsValue(x[2]), 3 * lo - 2, 3 * hi, "quarter");
   });
-  scan(kHalf, [&](const std::smatch& x) {
+  scan(kHalf, [&](const Regex::Groups& x) {
     bool first = x[1] == "dau";
-    return month_span(std::stoi(x[2]), first ? 1 : 7, first ? 6 : 12, "half_year");
+    return month_span(DigitsValue(x[2]), first ? 1 : 7, first ? 6 : 12, "half_year");
   });
-  scan(kPeriodRe, [](const std::smatch& x) -> std::optional<Span> {
-    int a = std::stoi(x[2]), b = std::stoi(x[3]);
+  scan(kPeriodRe, [](const Regex::Groups& x) -> std::optional<Span> {
+    int a = DigitsValue(x[2]), b = DigitsValue(x[3]);
     if (a > b || a < 1900 || b > 2200) return std::nullopt;
     return Span{"period", YearStart(a), YearEnd(b)};
   });
-  scan(kYearRe, [](const std::smatch& x) -> std::optional<Span> {
-    int y = std::stoi(x[2]);
+  scan(kYearRe, [](const Regex::Groups& x) -> std::optional<Span> {
+    int y = DigitsValue(x[2]);
     if (y < 1900 || y > 2200) return std::nullopt;
     return Span{"year", YearStart(y), YearEnd(y)};
   });

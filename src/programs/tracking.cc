@@ -2,8 +2,9 @@
 
 #include <algorithm>
 #include <map>
-#include <regex>
 
+#include "base/parse.h"
+#include "base/re.h"
 #include "base/text.h"
 
 namespace bhxh {
@@ -16,18 +17,18 @@ const std::vector<std::string>& Statuses() {
 
 // First and last day of a reported period: YYYY, YYYY-Qn or YYYY-MM.
 std::optional<std::pair<Date, Date>> PeriodRange(const std::string& p) {
-  static const std::regex year(R"(^(\d{4})$)"), quarter(R"(^(\d{4})-Q([1-4])$)"), month(R"(^(\d{4})-(\d{2})$)");
-  std::smatch m;
-  if (std::regex_match(p, m, year)) {
-    int y = std::stoi(m[1]);
+  static const Regex year(R"((\d{4}))"), quarter(R"((\d{4})-Q([1-4]))"), month(R"((\d{4})-(\d{2}))");
+  Regex::Groups m;
+  if (year.FullMatch(p, &m)) {
+    int y = DigitsValue(m[1]);
     return std::make_pair(Date::FromYmd(y, 1, 1), Date::FromYmd(y, 12, 31));
   }
-  if (std::regex_match(p, m, quarter)) {
-    int y = std::stoi(m[1]), q = std::stoi(m[2]);
+  if (quarter.FullMatch(p, &m)) {
+    int y = DigitsValue(m[1]), q = DigitsValue(m[2]);
     return std::make_pair(Date::FromYmd(y, q * 3 - 2, 1), Month::Of(y, q * 3).LastDay());
   }
-  if (std::regex_match(p, m, month)) {
-    int y = std::stoi(m[1]), mo = std::stoi(m[2]);
+  if (month.FullMatch(p, &m)) {
+    int y = DigitsValue(m[1]), mo = DigitsValue(m[2]);
     if (mo < 1 || mo > 12) return std::nullopt;
     return std::make_pair(Date::FromYmd(y, mo, 1), Month::Of(y, mo).LastDay());
   }
@@ -109,7 +110,9 @@ Result<ProgressOutcome> PostProgress(Db& db, const UnitRegistry& units, const Pr
     BHXH_ASSIGN_OR_RETURN(auto prior, IdempotentLookup(db, "progress", in.idempotency_key));
     if (prior) {
       BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(std::string("SELECT ") + kEntryColumns + " FROM task_progress WHERE id = ?"));
-      st->Bind(static_cast<int64_t>(std::stoll(*prior)));
+      auto prior_id = ParseInt(*prior, "idempotency");
+      if (!prior_id.ok()) return Status::Internal("stored progress id is not a number");
+      st->Bind(*prior_id);
       BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
       if (row) return ProgressOutcome{ReadEntry(*st), true};
     }
@@ -126,9 +129,10 @@ Result<ProgressOutcome> PostProgress(Db& db, const UnitRegistry& units, const Pr
                            "status must be not_started, in_progress, done or blocked");
   int percent = in.status == "done" ? 100 : in.status == "not_started" ? 0 : -1;
   if (!in.percent.empty()) {
-    if (!IsDigits(in.percent) || in.percent.size() > 3 || std::stoi(in.percent) > 100)
+    auto parsed = ParseInt32(in.percent, "percent", 0, 100);
+    if (!parsed.ok())
       return Status::Invalid("percent", "Tỷ lệ hoàn thành là số nguyên từ 0 đến 100", "percent must be 0-100");
-    int p = std::stoi(in.percent);
+    int p = *parsed;
     if (in.status == "done" && p != 100)
       return Status::Invalid("percent", "Nhiệm vụ hoàn thành phải có tỷ lệ 100%", "a done task is at 100 percent");
     percent = p;
