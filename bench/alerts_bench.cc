@@ -13,7 +13,7 @@
 #include "bench/bench_util.h"
 #include "claims/alerts.h"
 #include "claims/catalogue.h"
-#include "store/migrations.h"
+#include "capabilities/all.h"
 
 using namespace bhxh;
 using bhxh::bench::Now;
@@ -32,7 +32,7 @@ int main(int argc, char** argv) {
     std::string path = "/tmp/bhxh_alerts_bench.db";
     for (const char* ext : {"", "-wal", "-shm"}) std::filesystem::remove(path + ext);
     auto db = Db::Open(path);
-    if (!db.ok() || !Migrate(**db).ok()) return 1;
+    if (!db.ok() || !Migrate(**db, AllMigrations()).ok()) return 1;
     double t0 = Now();
     int64_t rows = 0;
     {

@@ -10,7 +10,11 @@
 #include <thread>
 #include <vector>
 
-#include "app/context.h"
+#include "capabilities/all.h"
+#include "claims/module.h"
+#include "eligibility/module.h"
+#include "platform/context.h"
+#include "base/parse.h"
 #include "bench/bench_util.h"
 #include "bench/claims_fixture.h"
 #include "claims/catalogue.h"
@@ -28,7 +32,7 @@ int main(int argc, char** argv) {
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string a = argv[i];
     if (a == "--encounters") sizes = bench::ParseList<int>(argv[i + 1]);
-    else if (a == "--per-envelope") per = std::stoi(argv[i + 1]);
+    else if (a == "--per-envelope") per = ParseInt32(argv[i + 1], "per-envelope", 1, 1000000).value();
   }
   std::printf("# bench_claims — %s, %u cores\n", bench::Cpu().c_str(), std::thread::hardware_concurrency());
   std::printf("%-11s %-9s %9s %9s %10s %12s %10s %10s\n", "encounters", "lines", "MB", "parse_s", "parse_MB/s",
@@ -38,9 +42,9 @@ int main(int argc, char** argv) {
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     std::string db_path = dir + "/store.db";
-    auto ctx = AppContext::Open(DefaultDataDir(), db_path);
+    auto ctx = AppContext::Open({DefaultDataDir(), db_path, AllCapabilities(), true});
     if (!ctx.ok()) { std::fprintf(stderr, "%s\n", ctx.status().ToString().c_str()); return 1; }
-    Actor op{"bench", "officer", "", "", ""};
+    Actor op{"bench", {"officer"}, "", "", "", ""};
     bench::PrepareSynthStore(**ctx, n, op);
     bench::EnvelopeFiles env = bench::WriteSynthEnvelopes((*ctx)->law, n, per, dir);
     const std::vector<std::string>& files = env.paths;
@@ -61,8 +65,8 @@ int main(int argc, char** argv) {
     }
     bench::ResetPeak();
     t0 = Now();
-    auto cat = (*ctx)->CurrentCatalogue();
-    ReviewDeps deps{(*ctx)->claims, (*ctx)->law, *(*ctx)->cards, *cat};
+    auto cat = (*ctx)->State<ClaimsState>().catalogue();
+    ReviewDeps deps{(*ctx)->State<ClaimsState>().schema, (*ctx)->law, (*ctx)->State<EligibilityState>().cards(), *cat};
     Status s = SubmitFiles(**lease, deps, files, op, [&](const std::string&, const ReviewResult& r) {
       encs += static_cast<int64_t>(r.encounters.size());
     });
@@ -72,7 +76,7 @@ int main(int argc, char** argv) {
     double prep_s = 0, commit_s = 0;
     {
       std::string p2 = dir + "/stages.db";
-      auto ctx2 = AppContext::Open(DefaultDataDir(), p2);
+      auto ctx2 = AppContext::Open({DefaultDataDir(), p2, AllCapabilities(), true});
       auto l2 = (*ctx2)->pool->Acquire();
       for (const auto& path : files) {
         auto text = ReadFile(path);

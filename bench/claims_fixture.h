@@ -6,7 +6,10 @@
 #include <string>
 #include <vector>
 
-#include "app/context.h"
+#include "capabilities/all.h"
+#include "claims/module.h"
+#include "eligibility/module.h"
+#include "platform/context.h"
 #include "claims/catalogue.h"
 #include "claims/synth.h"
 
@@ -40,12 +43,12 @@ inline EnvelopeFiles WriteSynthEnvelopes(const LawBook& law, int n, int per, con
 
 // Cards for the first `n` synthetic patients and facility 01001's catalogue.
 inline void PrepareSynthStore(AppContext& ctx, int n, const Actor& op) {
-  ctx.cards->Build(SynthCards(n));
+  ctx.State<EligibilityState>().Replace(SynthCards(n));
   SynthCatalogue cat = SynthCatalogueFor({"01001"}, Date::FromYmd(2026, 1, 1), Date::FromYmd(2026, 12, 31));
   auto lease = ctx.pool->Acquire();
   (void)ImportCatalogue(**lease, "drugs", cat.drugs_csv, op);
   (void)ImportCatalogue(**lease, "services", cat.services_csv, op);
-  (void)ctx.LoadCatalogue();
+  (void)ctx.State<ClaimsState>().ReloadCatalogue(ctx);
 }
 
 }  // namespace bhxh::bench

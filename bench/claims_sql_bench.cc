@@ -16,8 +16,12 @@
 #include <thread>
 #include <vector>
 
-#include "app/context.h"
+#include "capabilities/all.h"
+#include "claims/module.h"
+#include "eligibility/module.h"
+#include "platform/context.h"
 #include "base/csv.h"
+#include "base/parse.h"
 #include "bench/bench_util.h"
 #include "bench/claims_fixture.h"
 #include "claims/review.h"
@@ -64,15 +68,15 @@ const char* kRules[] = {
 int main(int argc, char** argv) {
   int n = 50'000, per = 500;
   for (int i = 1; i + 1 < argc; i += 2)
-    if (std::string(argv[i]) == "--encounters") n = std::stoi(argv[i + 1]);
+    if (std::string(argv[i]) == "--encounters") n = ParseInt32(argv[i + 1], "encounters", 1, 10000000).value();
   std::string why;
   std::string url_engine = testing::FreshDatabaseUrl("postgres", &why);
   std::string url_sql = testing::FreshDatabaseUrl("postgres", &why);
   if (url_engine.empty() || url_sql.empty()) { std::fprintf(stderr, "no PostgreSQL: %s\n", why.c_str()); return 1; }
-  auto ctx = AppContext::Open(DefaultDataDir(), url_engine);
+  auto ctx = AppContext::Open({DefaultDataDir(), url_engine, AllCapabilities(), true});
   if (!ctx.ok()) { std::fprintf(stderr, "%s\n", ctx.status().ToString().c_str()); return 1; }
   std::vector<CardRecord> recs = SynthCards(n);
-  Actor op{"bench", "officer", "", "", ""};
+  Actor op{"bench", {"officer"}, "", "", "", ""};
   bench::PrepareSynthStore(**ctx, n, op);
   std::string dir = "/tmp/bhxh_claims_sql_bench";
   std::filesystem::remove_all(dir);
@@ -84,8 +88,8 @@ int main(int argc, char** argv) {
   double t0 = Now();
   {
     auto lease = (*ctx)->pool->Acquire();
-    auto cat = (*ctx)->CurrentCatalogue();
-    ReviewDeps deps{(*ctx)->claims, (*ctx)->law, *(*ctx)->cards, *cat};
+    auto cat = (*ctx)->State<ClaimsState>().catalogue();
+    ReviewDeps deps{(*ctx)->State<ClaimsState>().schema, (*ctx)->law, (*ctx)->State<EligibilityState>().cards(), *cat};
     Status s = SubmitFiles(**lease, deps, files, op, nullptr);
     if (!s.ok()) { std::fprintf(stderr, "%s\n", s.ToString().c_str()); return 1; }
   }
@@ -120,7 +124,7 @@ int main(int argc, char** argv) {
       const Record& x = *e.xml1;
       (*wx)->Text(e.ma_lk); (*wx)->Text(x.Get("MA_THE_BHYT")); (*wx)->Text(x.Get("GT_THE_TU")); (*wx)->Text(x.Get("GT_THE_DEN"));
       (*wx)->Int(Minutes12(x.Get("NGAY_VAO")).value_or(0)); (*wx)->Int(Minutes12(x.Get("NGAY_RA")).value_or(0));
-      (*wx)->Text(x.Get("MA_LOAI_KCB")); (*wx)->Int(std::atoi(x.Get("SO_NGAY_DTRI").c_str()));
+      (*wx)->Text(x.Get("MA_LOAI_KCB")); (*wx)->Int(std::max(0, DigitsValue(x.Get("SO_NGAY_DTRI"))));
       (*wx)->Int(Milli(x.Get("T_TONGCHI_BV")).value_or(0)); (*wx)->Int(Milli(x.Get("T_TONGCHI_BH")).value_or(0));
       (*wx)->Int(Milli(x.Get("T_BHTT")).value_or(0)); (*wx)->Int(Milli(x.Get("T_BNCCT")).value_or(0));
       (void)(*wx)->EndRow();

@@ -17,11 +17,14 @@
 #include <string>
 #include <vector>
 
-#include "app/context.h"
+#include "capabilities/all.h"
+#include "claims/module.h"
+#include "eligibility/module.h"
+#include "platform/context.h"
 #include "bench/bench_util.h"
 #include "collection/collect.h"
 #include "law/contribution.h"
-#include "store/migrations.h"
+#include "capabilities/all.h"
 
 using namespace bhxh;
 using bhxh::bench::Now;
@@ -134,7 +137,7 @@ int main(int argc, char** argv) {
   auto law = LawBook::Load(DefaultDataDir() + "/law");
   if (!law.ok()) { std::fprintf(stderr, "%s\n", law.status().ToString().c_str()); return 1; }
   Month month = Month::Of(2025, 8);
-  Actor actor{"bench", "officer", "", "", ""};
+  Actor actor{"bench", {"officer"}, "", "", "", ""};
   std::printf("# bench_collect — %s, %u cores\n", bench::Cpu().c_str(), std::thread::hardware_concurrency());
   std::printf("%-9s %-10s %9s %9s %9s %9s %10s %12s %10s %s\n", "backend", "workers", "load_s", "engine_s", "read_s",
               "write_s", "peak_MiB", "w/s", "sql_s", "totals");
@@ -147,7 +150,7 @@ int main(int argc, char** argv) {
     for (const std::string& url : urls) {
       auto db = Db::Open(url);
       if (!db.ok()) { std::fprintf(stderr, "%s\n", db.status().ToString().c_str()); return 1; }
-      if (!Migrate(**db).ok()) return 1;
+      if (!Migrate(**db, AllMigrations()).ok()) return 1;
       double t0 = Now();
       Status s = Load(**db, n, n / 20);
       if (!s.ok()) { std::fprintf(stderr, "%s\n", s.ToString().c_str()); return 1; }

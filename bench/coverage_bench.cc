@@ -17,8 +17,8 @@
 
 #include "bench/bench_util.h"
 #include "law/contribution.h"
-#include "programs/coverage.h"
-#include "store/migrations.h"
+#include "programmes/coverage.h"
+#include "capabilities/all.h"
 
 using namespace bhxh;
 
@@ -147,7 +147,7 @@ int main(int argc, char** argv) {
     std::filesystem::remove(path);
     auto db = Db::Open(url.empty() ? path : url);
     if (!db.ok()) { std::fprintf(stderr, "%s\n", db.status().ToString().c_str()); return 1; }
-    if (auto m = Migrate(**db); !m.ok()) { std::fprintf(stderr, "%s\n", m.status().ToString().c_str()); return 1; }
+    if (auto m = Migrate(**db, AllMigrations()); !m.ok()) { std::fprintf(stderr, "%s\n", m.status().ToString().c_str()); return 1; }
     if (Status s = Fill(**db, n); !s.ok()) { std::fprintf(stderr, "%s\n", s.ToString().c_str()); return 1; }
     bench::ResetPeak();
     double t0 = bench::Now();

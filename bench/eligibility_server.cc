@@ -1,7 +1,7 @@
 // Eligibility benchmark server (issue #2): builds the in-memory card index
 // with N synthetic persons, measures in-process lookups against the natural
 // alternative (an indexed SQLite lookup per query), writes a sample of IDs
-// for wrk, then serves the real API (HandleApi over the Beast server).
+// for wrk, then serves the real API (the route table over the Beast server).
 //
 //   bench_eligibility_server --persons 1000000 --port 18181 --ids /tmp/ids.txt
 #include <cstdio>
@@ -10,10 +10,17 @@
 #include <string>
 #include <thread>
 
-#include "api/routes.h"
-#include "app/context.h"
+#include "demo/demo.h"
+#include "platform/http/route_table.h"
+#include "platform/http/server.h"
+#include "platform/routes.h"
+#include "base/parse.h"
+#include "capabilities/all.h"
+#include "claims/module.h"
+#include "eligibility/module.h"
+#include "platform/context.h"
 #include "bench/bench_util.h"
-#include "gen/generator.h"
+#include "demo/generator.h"
 
 using namespace bhxh;
 using bhxh::bench::Now;
@@ -50,14 +57,14 @@ int main(int argc, char** argv) {
   std::string ids_path = "/tmp/bhxh_ids.txt";
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string a = argv[i];
-    if (a == "--persons") persons = std::stoll(argv[i + 1]);
-    else if (a == "--port") port = std::stoi(argv[i + 1]);
+    if (a == "--persons") persons = ParseInt(argv[i + 1], "persons", 1, 200'000'000).value();
+    else if (a == "--port") port = ParseInt32(argv[i + 1], "port", 0, 65535).value();
     else if (a == "--ids") ids_path = argv[i + 1];
-    else if (a == "--threads") threads = std::stoi(argv[i + 1]);
+    else if (a == "--threads") threads = ParseInt32(argv[i + 1], "threads", 1, 64).value();
   }
   std::string db_path = "/tmp/bhxh_elig_bench.db";
   for (const char* ext : {"", "-wal", "-shm"}) std::filesystem::remove(db_path + ext);
-  auto ctx = AppContext::Open(DefaultDataDir(), db_path);
+  auto ctx = AppContext::Open({DefaultDataDir(), db_path, AllCapabilities(), true});
   if (!ctx.ok()) { std::fprintf(stderr, "%s\n", ctx.status().ToString().c_str()); return 1; }
   {
     auto lease = (*ctx)->pool->Acquire();
@@ -88,7 +95,7 @@ int main(int argc, char** argv) {
     (void)(*w)->Finish();
     (void)tx.Commit();
   }
-  (*ctx)->cards->Build(std::move(recs));
+  (*ctx)->State<EligibilityState>().Replace(std::move(recs));
   double build = Now() - t0;
   double rss = bench::RssMiB();
 
@@ -97,7 +104,7 @@ int main(int argc, char** argv) {
   for (int64_t i = 0; i < 200000; ++i) q.push_back(sample[i % sample.size()]);
   t0 = Now();
   int ok = 0;
-  for (const auto& id : q) ok += (*ctx)->cards->Check({id, "01001", "2026-11-20", "", ""})->valid;
+  for (const auto& id : q) ok += (*ctx)->State<EligibilityState>().cards().Check({id, "01001", "2026-11-20", "", ""})->valid;
   double idx_s = Now() - t0;
   auto st = (*sdb)->Prepare("SELECT code, valid_from, valid_to, facility FROM cards WHERE cccd = ?");
   t0 = Now();
@@ -109,7 +116,7 @@ int main(int argc, char** argv) {
   }
   double sql_s = Now() - t0;
   std::printf("persons=%lld build_s=%.2f index_rss_MiB=%.0f process_rss_MiB=%.0f index_bytes_MiB=%.0f\n",
-              static_cast<long long>(persons), build, rss - rss0, rss, (*ctx)->cards->MemoryBytes() / 1048576.0);
+              static_cast<long long>(persons), build, rss - rss0, rss, (*ctx)->State<EligibilityState>().cards().MemoryBytes() / 1048576.0);
   std::printf("in_process_lookups_per_s index=%.0f sqlite(%lld rows)=%.0f (valid=%d found=%d)\n", q.size() / idx_s,
               static_cast<long long>(sql_rows), q.size() / sql_s, ok, found);
   {
@@ -120,10 +127,15 @@ int main(int argc, char** argv) {
   std::fflush(stdout);
   ServerOptions so;
   so.port = static_cast<unsigned short>(port);
-  so.threads = threads;
-  AppContext* c = ctx->get();
+  so.io_threads = threads;
+  so.workers = threads;
+  so.access_log = false;
+  RouteTable table(**ctx, {});
+  PlatformRoutes(table);
+  for (const auto* cap : (*ctx)->capabilities())
+    if (cap->routes) cap->routes(table);
   std::printf("ready\n");
   std::fflush(stdout);
-  Status s = Serve(so, [c](const HttpRequest& r) { return HandleApi(*c, r); });
+  Status s = Serve(so, table);
   return s.ok() ? 0 : 1;
 }

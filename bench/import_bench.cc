@@ -9,11 +9,15 @@
 #include <string>
 #include <vector>
 
-#include "app/context.h"
+#include "capabilities/all.h"
+#include "claims/module.h"
+#include "eligibility/module.h"
+#include "platform/context.h"
 #include "base/csv.h"
+#include "base/parse.h"
 #include "bench/bench_util.h"
-#include "programs/import.h"
-#include "programs/store.h"
+#include "programmes/import.h"
+#include "programmes/store.h"
 
 using namespace bhxh;
 
@@ -39,8 +43,8 @@ Stat Time(int runs, F&& f) {
 
 int main(int argc, char** argv) {
   std::string seeds = argc > 1 ? argv[1] : "../shared/seeds";
-  int runs = argc > 2 ? std::atoi(argv[2]) : 50;
-  auto units = UnitRegistry::Load(DefaultDataDir() + "/programs/units.csv");
+  int runs = argc > 2 ? ParseInt32(argv[2], "runs", 1, 100000).value() : 50;
+  auto units = UnitRegistry::Load(DefaultDataDir() + "/programmes/units.csv");
   if (!units.ok()) { std::fprintf(stderr, "%s\n", units.status().ToString().c_str()); return 1; }
   std::vector<std::filesystem::path> files;
   for (const auto& e : std::filesystem::directory_iterator(seeds))
@@ -48,10 +52,10 @@ int main(int argc, char** argv) {
   std::sort(files.begin(), files.end());
   std::string db_path = "/tmp/bhxh-import-bench.db";
   std::filesystem::remove(db_path);
-  auto ctx = AppContext::Open(DefaultDataDir(), db_path);
+  auto ctx = AppContext::Open({DefaultDataDir(), db_path, AllCapabilities(), true});
   if (!ctx.ok()) { std::fprintf(stderr, "%s\n", ctx.status().ToString().c_str()); return 1; }
   auto lease = (*ctx)->pool->Acquire();
-  Actor actor{"bench", "officer", "", "", ""};
+  Actor actor{"bench", {"officer"}, "", "", "", ""};
   std::printf("%-14s %7s %6s | %-17s | %-17s | %-17s\n", "decision", "lines", "tasks", "lines+vocab ms",
               "import ms", "import+store ms");
   std::printf("%-14s %7s %6s | %8s %8s | %8s %8s | %8s %8s\n", "", "", "", "median", "worst", "median", "worst",

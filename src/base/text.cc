@@ -124,6 +124,12 @@ std::vector<std::string> Split(std::string_view s, char sep) {
   return out;
 }
 
+bool HasControlChars(std::string_view s) {
+  for (unsigned char c : s)
+    if (c < 0x20 || c == 0x7F) return true;
+  return false;
+}
+
 bool IsDigits(std::string_view s) {
   if (s.empty()) return false;
   for (char c : s)

@@ -23,6 +23,9 @@ bool IsValidUtf8(std::string_view s);
 std::string Trim(std::string_view s);
 std::vector<std::string> Split(std::string_view s, char sep);
 bool IsDigits(std::string_view s);
+// True when `s` holds a control character (NUL, tab, newline, DEL, ...):
+// never part of a name or a code.
+bool HasControlChars(std::string_view s);
 // Unicode NFC (composed): "Điều" typed or copied with combining marks
 // becomes the same bytes as the precomposed form. Invalid UTF-8 is returned unchanged.
 std::string NormalizeNfc(std::string_view utf8);

@@ -92,19 +92,42 @@ class Db {
 
   // One integer from a query (e.g. COUNT(*)), or the error.
   Result<int64_t> QueryInt(std::string_view sql);
+
+ private:
+  friend class Tx;
+  int savepoint_seq_ = 0;
 };
 
 // Begins on construction; rolls back on destruction unless committed.
+// Inside an open transaction a Tx is a savepoint: its Commit releases the
+// savepoint and its rollback undoes only its own work, so an engine's
+// transaction can run inside the API's (which records an idempotency key
+// atomically with the work).
 class Tx {
  public:
-  explicit Tx(Db& db) : db_(db) { status_ = db_.Begin(); }
-  ~Tx() { if (status_.ok() && !done_) (void)db_.Rollback(); }
+  explicit Tx(Db& db) : db_(db) {
+    if (db_.InTransaction()) {
+      savepoint_ = "sp" + std::to_string(++db_.savepoint_seq_);
+      status_ = db_.Exec("SAVEPOINT " + savepoint_);
+    } else {
+      status_ = db_.Begin();
+    }
+  }
+  ~Tx() {
+    if (!status_.ok() || done_) return;
+    if (savepoint_.empty()) {
+      (void)db_.Rollback();
+    } else {
+      (void)db_.Exec("ROLLBACK TO SAVEPOINT " + savepoint_);
+      (void)db_.Exec("RELEASE SAVEPOINT " + savepoint_);
+    }
+  }
   Tx(const Tx&) = delete;
   Tx& operator=(const Tx&) = delete;
   const Status& status() const { return status_; }
   // On failure the transaction is rolled back by the destructor.
   Status Commit() {
-    Status s = db_.Commit();
+    Status s = savepoint_.empty() ? db_.Commit() : db_.Exec("RELEASE SAVEPOINT " + savepoint_);
     if (s.ok()) done_ = true;
     return s;
   }
@@ -112,6 +135,7 @@ class Tx {
  private:
   Db& db_;
   Status status_;
+  std::string savepoint_;
   bool done_ = false;
 };
 

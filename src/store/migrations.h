@@ -1,23 +1,29 @@
-// The schema, as an ordered list of versioned migrations.
+// Schema migrations, contributed by the platform and each capability.
 //
-// Migrate applies, each in its own transaction, every migration newer than
-// the highest version recorded in schema_migrations; running it again is a
-// no-op. SQL is shared by both dialects except {ID} (an auto-increment
-// primary key), substituted per backend.
+// A migration has a version that is unique across the system (1-8 were
+// numbered in sequence; later ones use YYYYMMDDNN, so work in separate
+// folders does not collide) and SQL shared by both dialects except {ID}
+// (an auto-increment primary key), substituted per backend. Migrate
+// applies, each in its own transaction and in version order, every
+// migration not yet recorded in schema_migrations; running it again is a
+// no-op. Two migrations with one version stop it before anything runs.
 #pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
 
 #include "store/db.h"
 
 namespace bhxh {
 
 struct Migration {
-  int version;
-  const char* name;
-  const char* sql;
+  int64_t version;
+  std::string name;
+  std::string sql;
 };
 
-const std::vector<Migration>& AllMigrations();
 // Returns the number of migrations applied by this call.
-Result<int> Migrate(Db& db);
+Result<int> Migrate(Db& db, std::vector<Migration> migrations);
 
 }  // namespace bhxh

@@ -114,6 +114,8 @@ class SqliteDb : public Db {
   Dialect dialect() const override { return Dialect::kSqlite; }
   Status Exec(std::string_view sql) override {
     std::string s(sql);
+    // Ending a savepoint has COMMIT's constraint: no statement mid-iteration.
+    if (s.rfind("RELEASE", 0) == 0 || s.rfind("ROLLBACK", 0) == 0) ResetBusy();
     char* err = nullptr;
     if (sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
       std::string msg = err ? err : "exec failed";

@@ -1,6 +1,8 @@
-// A fixture for the HTTP API through its router (no socket): a fresh
+// A fixture for the HTTP API through its route table (no socket): a fresh
 // SQLite database with the demo accounts (demo-officer-token,
-// demo-employer-token, demo-facility-token).
+// demo-employer-token for employer 01A1, demo-facility-token for 01001),
+// every capability's routes, and every JSON answer checked against the
+// schema its route declares.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -9,11 +11,23 @@
 #include <memory>
 #include <string>
 
-#include "api/routes.h"
+#include "demo/demo.h"
+#include "platform/http/route_table.h"
+#include "platform/jsonio/json.h"
+#include "platform/routes.h"
 #include "testing/test_support.h"
-#include "views/json_views.h"
 
 namespace bhxh::testing {
+
+inline std::unique_ptr<RouteTable> FullRouteTable(AppContext& ctx) {
+  TableOptions opt;
+  opt.validate_responses = true;
+  auto t = std::make_unique<RouteTable>(ctx, opt);
+  PlatformRoutes(*t);
+  for (const auto* c : ctx.capabilities())
+    if (c->routes) c->routes(*t);
+  return t;
+}
 
 class ApiTest : public ::testing::Test {
  protected:
@@ -24,6 +38,7 @@ class ApiTest : public ::testing::Test {
     auto lease = ctx_->pool->Acquire();
     ASSERT_TRUE(lease.ok());
     ASSERT_TRUE(EnsureDemoAccounts(**lease, "01", "01A1").ok());
+    routes_ = FullRouteTable(*ctx_);
   }
   HttpResponse Call(const std::string& method, const std::string& path, const std::string& body = "",
                     const std::string& token = "demo-officer-token", std::map<std::string, std::string> query = {},
@@ -35,10 +50,11 @@ class ApiTest : public ::testing::Test {
     r.query = std::move(query);
     r.headers = std::move(headers);
     if (!token.empty()) r.headers["authorization"] = "Bearer " + token;
-    return HandleApi(*ctx_, r);
+    return routes_->Dispatch(std::move(r));
   }
   static Json J(const HttpResponse& r) { return Json::parse(r.body); }
   std::unique_ptr<AppContext> ctx_;
+  std::unique_ptr<RouteTable> routes_;
 };
 
 }  // namespace bhxh::testing

@@ -16,8 +16,10 @@ class BackendTest : public ::testing::TestWithParam<std::string> {
     std::string why;
     ctx_ = FreshContext(GetParam(), &why);
     if (!ctx_) {
-      const char* req = std::getenv("BHXH_REQUIRE_PG");
-      if (GetParam() == "postgres" && !(req && std::string(req) == "1")) GTEST_SKIP() << why;
+      // PostgreSQL is part of the suite: without it the test fails, unless
+      // BHXH_ALLOW_NO_PG=1 waives it (CI never sets it).
+      const char* waive = std::getenv("BHXH_ALLOW_NO_PG");
+      if (GetParam() == "postgres" && waive && std::string(waive) == "1") GTEST_SKIP() << "waived: " << why;
       FAIL() << "cannot open " << GetParam() << ": " << why;
     }
     auto lease = ctx_->pool->Acquire();

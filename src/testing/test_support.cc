@@ -2,6 +2,8 @@
 
 #include "base/csv.h"
 
+#include <gtest/gtest.h>
+
 #include <unistd.h>
 
 #include <atomic>
@@ -14,14 +16,22 @@ namespace fs = std::filesystem;
 
 std::string DataDir() { return DefaultDataDir(); }
 
-Actor TestOfficer() { return {"officer:test", "officer", "01", "", ""}; }
+Actor TestOfficer() { return {"officer:test", {"officer"}, "01", "", "", ""}; }
+
+bool MissingSeedsAllowed() {
+  const char* e = std::getenv("BHXH_ALLOW_MISSING_SEEDS");
+  return e && std::string(e) == "1";
+}
 
 std::string SeedText(const std::string& name) {
   const char* env = std::getenv("BHXH_SEEDS");
-  for (std::string dir : {std::string(env ? env : ""), std::string("../../shared/seeds")}) {
+  for (std::string dir : {std::string(env ? env : ""), std::string("../../shared/seeds"), std::string("../shared/seeds")}) {
+    if (dir.empty()) continue;
     auto t = ReadFile(dir + "/" + name);
     if (t.ok()) return *t;
   }
+  if (!MissingSeedsAllowed())
+    ADD_FAILURE() << "seed decision " << name << " not found (set BHXH_SEEDS to the shared/seeds folder)";
   return "";
 }
 
@@ -43,10 +53,7 @@ class PgServer {
   }
   bool ok() const { return !socket_dir_.empty(); }
   const std::string& why() const { return why_; }
-  std::string Admin() const { return "host=" + socket_dir_ + " port=55432 dbname=postgres user=bhxh"; }
-  std::string Url(const std::string& db) const {
-    return "host=" + socket_dir_ + " port=55432 dbname=" + db + " user=bhxh";
-  }
+  std::string Base() const { return "host=" + socket_dir_ + " port=55432 user=bhxh"; }
   ~PgServer() {
     if (ok()) {
       std::string cmd = As() + Bin("pg_ctl") + " -D " + dir_ + "/data -m immediate stop >/dev/null 2>&1";
@@ -88,20 +95,34 @@ std::string FreshDatabaseUrl(const std::string& backend, std::string* why) {
     for (const char* ext : {"", "-wal", "-shm"}) fs::remove(path + ext);
     return path;
   }
-  PgServer& pg = PgServer::Get();
-  if (!pg.ok()) { *why = pg.why(); return ""; }
-  auto admin = Db::Open(pg.Admin());
+  // A server the test command started for the whole run ($BHXH_TEST_PG:
+  // "host=DIR port=N user=U"), else one of this process's own.
+  std::string base;
+  if (const char* shared = std::getenv("BHXH_TEST_PG"); shared && *shared) {
+    base = shared;
+  } else {
+    PgServer& pg = PgServer::Get();
+    if (!pg.ok()) { *why = pg.why(); return ""; }
+    base = pg.Base();
+  }
+  auto admin = Db::Open(base + " dbname=postgres");
   if (!admin.ok()) { *why = admin.status().ToString(); return ""; }
   std::string name = "t" + std::to_string(getpid()) + "_" + std::to_string(id);
   Status s = (*admin)->Exec("CREATE DATABASE " + name);
   if (!s.ok()) { *why = s.ToString(); return ""; }
-  return pg.Url(name);
+  return base + " dbname=" + name;
 }
 
 std::unique_ptr<AppContext> FreshContext(const std::string& backend, std::string* why) {
   std::string url = FreshDatabaseUrl(backend, why);
   if (url.empty()) return nullptr;
-  auto ctx = AppContext::Open(DataDir(), url);
+  auto ctx = AppContext::Open({DataDir(), url, AllCapabilities(), true});
+  if (!ctx.ok()) { *why = ctx.status().ToString(); return nullptr; }
+  return std::move(ctx).value();
+}
+
+std::unique_ptr<AppContext> ContextWithoutDb(std::string* why) {
+  auto ctx = AppContext::Open({DataDir(), "", AllCapabilities(), false});
   if (!ctx.ok()) { *why = ctx.status().ToString(); return nullptr; }
   return std::move(ctx).value();
 }

@@ -6,7 +6,8 @@
 #include <memory>
 #include <string>
 
-#include "app/context.h"
+#include "capabilities/all.h"
+#include "platform/context.h"
 
 namespace bhxh::testing {
 
@@ -17,14 +18,19 @@ std::string DataDir();
 // in *why).
 std::string FreshDatabaseUrl(const std::string& backend, std::string* why);
 
-// Opens a fresh AppContext on `backend`; skips (or fails when
-// BHXH_REQUIRE_PG=1) if PostgreSQL is unavailable.
+// Opens a fresh AppContext with every capability on `backend`; nullptr
+// (with the reason in *why) if the database cannot be made.
 std::unique_ptr<AppContext> FreshContext(const std::string& backend, std::string* why);
+// A context with every capability and no database (pre-checks, imports).
+std::unique_ptr<AppContext> ContextWithoutDb(std::string* why);
 
 Actor TestOfficer();
 
 // A seed decision's text from shared/seeds beside the repository
-// ($BHXH_SEEDS, set by CMake); empty when not found.
+// ($BHXH_SEEDS, set by CMake). A missing seed fails the calling test (it is
+// an input, not an option) unless BHXH_ALLOW_MISSING_SEEDS=1, which CI never
+// sets; then it returns "" and the caller skips with the reason.
 std::string SeedText(const std::string& file_name);
+bool MissingSeedsAllowed();
 
 }  // namespace bhxh::testing

@@ -1,0 +1,28 @@
+#include "capabilities/all.h"
+
+#include "claims/module.h"
+#include "collection/module.h"
+#include "eligibility/module.h"
+#include "history/module.h"
+#include "programmes/module.h"
+#include "reference/module.h"
+#include "registry/module.h"
+
+namespace bhxh {
+
+const std::vector<const Capability*>& AllCapabilities() {
+  static const std::vector<const Capability*> kAll = {
+      &kReference, &kRegistry, &kCollection, &kEligibility, &kHistory, &kClaims, &kProgrammes,
+  };
+  return kAll;
+}
+
+std::vector<Migration> AllMigrations() {
+  std::vector<Migration> all = PlatformMigrations();
+  for (const auto* c : AllCapabilities())
+    if (c->migrations)
+      for (auto& m : c->migrations()) all.push_back(std::move(m));
+  return all;
+}
+
+}  // namespace bhxh

@@ -1,0 +1,263 @@
+// Review against the national database and the catalogues, stored with
+// versions; settlement counts the current version once.
+#include "claims/review.h"
+
+#include <xlsxwriter.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "base/csv.h"
+
+#include <gtest/gtest.h>
+
+#include "claims/module.h"
+#include "eligibility/module.h"
+
+#include <set>
+
+#include "claims/settlement.h"
+#include "claims/synth.h"
+#include "testing/backend_fixture.h"
+
+namespace bhxh {
+namespace {
+
+using testing::BackendTest;
+using testing::TestOfficer;
+
+const char* kDrugs =
+    "facility,drug_code,name,tt_thau,unit_price,valid_from,valid_to\n"
+    "01001,40.17,Paracetamol 500mg,QĐ123;G1;N4;2026,1100,2026-01-01,2026-12-31\n"
+    "01001,40.678,Amoxicillin 500mg,QĐ123;G1;N4;2026,1000,2026-01-01,2026-12-31\n";  // claimed at 1,200
+const char* kServices =
+    "facility,service_code,name,group_code,unit_price,valid_from,valid_to\n"
+    "01001,02.1896,Khám Nội,13,38700,2026-01-01,2026-12-31\n"
+    "01001,02.1897,Khám Tai Mũi Họng,13,38700,2026-01-01,2026-12-31\n"
+    "01001,22.0120.1370,Tổng phân tích tế bào máu,1,46200,2026-01-01,2026-12-31\n"
+    "01001,K01.1911,Giường Nội khoa loại 1,15,199100,2026-01-01,2026-12-31\n";
+
+class Review : public BackendTest {
+ protected:
+  void SetUp() override {
+    BackendTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    std::vector<CardRecord> recs;
+    for (CardRecord& r : SynthCards(8)) {
+      if (r.si_number == "0100000005") r.card_code = "DN3" + r.card_code.substr(3);  // the national record says level 3
+      if (r.si_number != "0100000006") recs.push_back(r);                             // patient 6 has no card
+    }
+    ctx_->State<EligibilityState>().cards().Build(recs);
+    ASSERT_TRUE(ImportCatalogue(db(), "drugs", kDrugs, TestOfficer())->accepted);
+    ASSERT_TRUE(ImportCatalogue(db(), "services", kServices, TestOfficer())->accepted);
+    ASSERT_TRUE(ctx_->State<ClaimsState>().ReloadCatalogue(*ctx_).ok());
+  }
+  Result<ReviewResult> Submit(const std::string& xml, const std::string& key) {
+    auto cat = ctx_->State<ClaimsState>().catalogue();
+    ReviewDeps deps{ctx_->State<ClaimsState>().schema, ctx_->law, ctx_->State<EligibilityState>().cards(), *cat};
+    return SubmitClaims(db(), deps, xml, key, TestOfficer());
+  }
+  std::string Envelope(int n, std::vector<SynthDefect> defects = {}, uint64_t seed = 1, std::string prefix = "LK") {
+    SynthOptions o;
+    o.ma_lk_prefix = prefix;
+    o.encounters = n;
+    o.seed = seed;
+    o.defects = std::move(defects);
+    return SynthEnvelope(ctx_->law, o);
+  }
+  static std::set<std::string> Rules(const ReviewedEncounter& e) {
+    std::set<std::string> s;
+    for (const auto& f : e.report.findings) s.insert(f.rule);
+    return s;
+  }
+};
+
+TEST_P(Review, PriceAboveTheBidRejectsOnlyTheFundShareOfTheExcess) {
+  auto r = Submit(Envelope(5), "k1");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_EQ(r->encounters.size(), 5u);
+  const ReviewedEncounter& e = r->encounters[0];
+  EXPECT_EQ(Rules(e), std::set<std::string>{"DRUG-PRICE-ABOVE-BID"});
+  // Amoxicillin: 14 × (1,200 − 1,000) = 2,800 VND over the bid, × MUC_HUONG.
+  const LineOutcome* amox = nullptr;
+  for (const auto& l : e.lines) if (l.code == "40.678") amox = &l;
+  ASSERT_NE(amox, nullptr);
+  int64_t muc = amox->claimed == 14 * 1200 * 1000 ? 100 : 80;
+  EXPECT_EQ(amox->claimed, 14 * 1200 * 10 * muc);   // 16,800 × muc% in thousandths
+  EXPECT_EQ(amox->rejected, 2800 * 10 * muc);       // 2,800 × muc%
+  EXPECT_EQ(amox->approved, amox->claimed - amox->rejected);
+  EXPECT_EQ(e.rejected, amox->rejected);
+}
+
+TEST_P(Review, NationalCardDataDecides) {
+  auto r = Submit(Envelope(8), "k1");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(Rules(r->encounters[5]).count("CARD-DB-LEVEL"), 1u);
+  EXPECT_EQ(Rules(r->encounters[6]).count("CARD-NO-DATA"), 1u);
+  // An encounter-level rejection rejects every line.
+  EXPECT_EQ(r->encounters[6].approved, 0);
+  EXPECT_EQ(r->encounters[6].rejected, r->encounters[6].claimed);
+  EXPECT_EQ(Rules(r->encounters[1]).count("CARD-NO-DATA"), 0u);
+}
+
+TEST_P(Review, TheNationalCardMustCoverTheDischargeDate) {
+  // Patient 0's national card ends on 2026-11-18, before the stay ends on 2026-11-20.
+  std::vector<CardRecord> recs = SynthCards(8);
+  recs[0].valid_to = Date::FromYmd(2026, 11, 18);
+  ctx_->State<EligibilityState>().cards().Build(recs);
+  SynthOptions o;
+  o.encounters = 1;
+  o.defects = {{0, "bed_days"}};  // makes it an inpatient stay (admitted 2026-11-16)
+  auto r = Submit(SynthEnvelope(ctx_->law, o), "k-discharge");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(Rules(r->encounters[0]).count("CARD-DB-EXPIRES-BEFORE-DISCHARGE"), 1u);
+}
+
+TEST_P(Review, ResendingKeepsHistoryAndSettlesOnce) {
+  std::string xml = Envelope(3);
+  auto a = Submit(xml, "k1");
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  auto again = Submit(xml, "k1");  // a retry: same key
+  ASSERT_TRUE(again.ok());
+  EXPECT_TRUE(again->replayed);
+  EXPECT_EQ(again->txn, a->txn);
+  auto b = Submit(xml, "k2");  // the facility sends the same encounters again
+  ASSERT_TRUE(b.ok());
+  EXPECT_EQ(b->encounters[0].version, 2);
+  EXPECT_EQ(Count("claims"), 6);
+  EXPECT_EQ(*db().QueryInt("SELECT COUNT(*) FROM claims WHERE is_current = 1"), 3);
+  // Not a duplicate of itself.
+  EXPECT_EQ(Rules(b->encounters[0]).count("DUPLICATE-CLAIM"), 0u);
+  auto s = SettleQuarter(db(), "01001", "2026-Q4");
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(s->encounters, 3);
+  int64_t approved = 0;
+  for (const auto& e : b->encounters) approved += e.approved;
+  EXPECT_EQ(s->approved, approved);
+  ASSERT_TRUE(RecordAdvance(db(), {"01001", "2026-Q4", "100000", "2026-10-05", "TU-1"}, TestOfficer()).ok());
+  s = SettleQuarter(db(), "01001", "2026-Q4");
+  EXPECT_EQ(s->advances, 100'000);
+  EXPECT_EQ(s->to_settle, approved - 100'000'000);
+  EXPECT_GT(s->rejected_by_reason.at("DRUG-PRICE-ABOVE-BID"), 0);
+}
+
+TEST_P(Review, SettlementNeedsAFacilityCodeAndAQuarter) {
+  EXPECT_EQ(SettleQuarter(db(), "", "2026-Q4").status().field(), "facility");
+  EXPECT_EQ(SettleQuarter(db(), "01001", "2026-Q5").status().field(), "quarter");
+}
+
+TEST_P(Review, SameVisitUnderAnotherKeyIsADuplicate) {
+  ASSERT_TRUE(Submit(Envelope(2), "k1").ok());
+  // The same visits (patients, admission times) under other MA_LK values.
+  auto r = Submit(Envelope(2, {}, 1, "RE"), "k2");
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(Rules(r->encounters[0]).count("DUPLICATE-CLAIM"), 1u);
+}
+
+TEST_P(Review, ALabTestRepeatedWithinADayOfAStoredOneIsFlagged) {
+  ASSERT_TRUE(Submit(Envelope(1), "k1").ok());
+  // The same patient comes back the same day: a new encounter (other MA_LK, admitted an hour later).
+  std::string again = Envelope(1, {}, 1, "RE");
+  size_t at = again.find("<NOIDUNGFILE>");
+  ASSERT_NE(at, std::string::npos);  // XML1 is the first file
+  size_t end = again.find("</NOIDUNGFILE>", at);
+  std::string x1 = *DecodeBase64(again.substr(at + 13, end - at - 13));
+  size_t vao = x1.find("<NGAY_VAO>");
+  x1.replace(vao + 10 + 8, 4, "0830");  // 07:30 → 08:30: another visit, not a duplicate
+  again.replace(at + 13, end - at - 13, EncodeBase64(x1));
+  auto r = Submit(again, "k2");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  auto rules = Rules(r->encounters[0]);
+  EXPECT_EQ(rules.count("DUPLICATE-CLAIM"), 0u);
+  EXPECT_EQ(rules.count("TIME-REPEATED-SERVICE"), 1u);
+}
+
+TEST_P(Review, CatalogueImportIsValidatedWhole) {
+  auto r = ImportCatalogue(db(), "drugs",
+                           "facility,drug_code,name,tt_thau,unit_price,valid_from,valid_to\n"
+                           "01001,40.1,A,X,100,2026-01-01,2026-12-31\n"
+                           "0100,40.2,B,X,-5,2026-13-01,2026-12-31\n", TestOfficer());
+  ASSERT_TRUE(r.ok());
+  EXPECT_FALSE(r->accepted);
+  ASSERT_GE(r->errors.size(), 3u);
+  EXPECT_EQ(r->errors[0].row, 3);
+  EXPECT_EQ(*db().QueryInt("SELECT COUNT(*) FROM drug_prices WHERE drug_code = '40.1'"), 0);
+}
+
+TEST_P(Review, WinningBidPricesArePublishedAsCsvAndXlsx) {
+  auto p = PublishedPrices(db(), "01", "", "2026-06-01");
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  ASSERT_EQ(p->size(), 2u);
+  EXPECT_EQ((*p)[1].drug_code, "40.678");
+  EXPECT_EQ((*p)[1].unit_price, 1'000'000);  // 1,000 VND in thousandths
+  std::string csv = PricesCsv(*p);
+  EXPECT_NE(csv.find("\"40.678\",\"Amoxicillin 500mg\""), std::string::npos);
+  auto x = PricesXlsx(*p);
+  ASSERT_TRUE(x.ok());
+  EXPECT_EQ(x->substr(0, 2), "PK");  // an OOXML zip package
+  EXPECT_TRUE(PublishedPrices(db(), "01", "", "2027-06-01")->empty());  // no longer in force
+}
+
+TEST_P(Review, CataloguesImportFromXlsxToo) {
+  std::string path = std::filesystem::temp_directory_path() / ("bhxh_cat_" + std::to_string(::getpid()) + ".xlsx");
+  lxw_workbook* wb = workbook_new(path.c_str());
+  lxw_worksheet* ws = workbook_add_worksheet(wb, nullptr);
+  const char* head[] = {"facility", "drug_code", "name", "tt_thau", "unit_price", "valid_from", "valid_to"};
+  for (int c = 0; c < 7; ++c) worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), head[c], nullptr);
+  worksheet_write_string(ws, 1, 0, "01002", nullptr);
+  worksheet_write_string(ws, 1, 1, "40.999", nullptr);
+  worksheet_write_string(ws, 1, 2, "Vitamin C 500mg", nullptr);
+  worksheet_write_string(ws, 1, 3, "QĐ 7;G2;N1;2026", nullptr);
+  worksheet_write_number(ws, 1, 4, 850.5, nullptr);
+  worksheet_write_number(ws, 1, 5, 46023, nullptr);  // Excel serial for 2026-01-01
+  worksheet_write_string(ws, 1, 6, "2026-12-31", nullptr);
+  ASSERT_EQ(workbook_close(wb), LXW_NO_ERROR);
+  std::string bytes = *ReadFile(path);
+  std::filesystem::remove(path);
+  auto r = ImportCatalogue(db(), "drugs", bytes, TestOfficer());
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_TRUE(r->accepted) << (r->errors.empty() ? "" : r->errors[0].message_vi);
+  EXPECT_EQ(r->rows, 1);
+  auto st = db().Prepare("SELECT unit_price, valid_from, tt_thau FROM drug_prices WHERE drug_code = '40.999'");
+  ASSERT_TRUE(st.ok());
+  ASSERT_TRUE(*(*st)->Step());
+  EXPECT_EQ((*st)->Int(0), 850'500);
+  EXPECT_EQ((*st)->Text(1), "2026-01-01");
+  EXPECT_EQ((*st)->Text(2), "QĐ 7;G2;N1;2026");
+  // Not a zip: a clear error, nothing stored.
+  EXPECT_FALSE(ImportCatalogue(db(), "drugs", std::string("PK\x03\x04garbage"), TestOfficer()).ok());
+}
+
+TEST_P(Review, SuppliesAreCheckedAgainstTheirOwnList) {
+  ASSERT_TRUE(ImportCatalogue(db(), "supplies",
+                              "facility,supply_code,name,group_code,unit_price,valid_from,valid_to\n"
+                              "01001,N03.05.070,Bơm tiêm 5ml,10,1500,2026-01-01,2026-12-31\n", TestOfficer())->accepted);
+  ASSERT_TRUE(ctx_->State<ClaimsState>().ReloadCatalogue(*ctx_).ok());
+  auto cat = ctx_->State<ClaimsState>().catalogue();
+  ReviewDeps deps{ctx_->State<ClaimsState>().schema, ctx_->law, ctx_->State<EligibilityState>().cards(), *cat};
+  LineOutcome line;
+  line.claimed = 16'000'000;  // 10 × 2,000 VND × 80%, in thousandths
+  Record r;
+  r.table = "XML3";
+  r.fields = {{"STT", "9"}, {"MA_VAT_TU", "N03.05.070"}, {"MA_NHOM", "10"}, {"SO_LUONG", "10"}, {"DON_GIA_BH", "2000"},
+              {"TYLE_TT_DV", "100"}, {"TYLE_TT_BH", "100"}, {"MUC_HUONG", "80"}, {"NGAY_YL", "202611200900"}};
+  r.Index();
+  EncounterReport rep;
+  CatalogueRuleForTest(deps, rep, "01001", r, line);
+  ASSERT_EQ(rep.findings.size(), 1u);
+  EXPECT_EQ(rep.findings[0].rule, "SUPPLY-PRICE-ABOVE");
+  EXPECT_EQ(line.rejected, 4'000'000);  // 10 × (2,000 − 1,500) × 80% = 4,000 VND
+  r.fields[1].second = "N99.99.999";
+  r.Index();
+  EncounterReport rep2;
+  LineOutcome line2;
+  line2.claimed = 16'000'000;
+  CatalogueRuleForTest(deps, rep2, "01001", r, line2);
+  EXPECT_EQ(rep2.findings[0].rule, "SUPPLY-NOT-IN-LIST");
+  EXPECT_EQ(line2.rejected, line2.claimed);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, Review, ::testing::Values("sqlite", "postgres"), testing::BackendName);
+
+}  // namespace
+}  // namespace bhxh

@@ -1,0 +1,173 @@
+// The claims' API: pre-check and submission of XML 130 envelopes, the
+// facilities' catalogues, settlement and advances, published drug prices,
+// daily cost alerts.
+#include "claims/json.h"
+#include "claims/module.h"
+#include "eligibility/module.h"
+#include "platform/http/metrics.h"
+#include "platform/http/route_table.h"
+#include "platform/jsonio/rows.h"
+
+namespace bhxh {
+namespace {
+
+constexpr const char* kXlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+Result<Owner> FacilityOwner(Db& db, const std::string& code) {
+  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT province FROM facilities WHERE code = ?"));
+  st->Bind(code);
+  BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
+  if (!row) return Status::NotFound("facility", "Không có cơ sở KCB " + code, "no facility " + code);
+  Owner o;
+  o.province = st->Text(0);
+  o.facility = code;
+  return o;
+}
+
+}  // namespace
+
+void ClaimsRoutes(RouteTable& t) {
+  t.AddTag("claims", "Giám định BHYT theo chuẩn XML 130: tiếp nhận, giám định, quyết toán, cảnh báo / HI claim review (M7)");
+
+  t.Add(Route::Post("/claims/check", "precheckClaims")
+            .Tag("claims")
+            .Summary("Kiểm tra trước hồ sơ XML 130 (không lưu)", "Pre-check a GIAMDINHHS envelope (nothing stored)")
+            .Permission("claims.check")
+            .NoDb()
+            .Heavy()
+            .RawBody({"application/xml", "text/xml"}, "Bản tin GIAMDINHHS (XML 130/4750/3176)", 32 << 20)
+            .Returns(200, schemas::CheckReport())
+            .Handle([](Call& c) -> Result<Reply> {
+              auto& st = c.ctx().State<ClaimsState>();
+              BHXH_ASSIGN_OR_RETURN(Envelope env, ParseEnvelope(c.RawBody()));
+              return Reply::Ok(ToJson(PreCheck(env, st.schema, c.ctx().law)));
+            }));
+
+  t.Add(Route::Post("/claims", "submitClaims")
+            .Tag("claims")
+            .Summary("Gửi hồ sơ XML 130 để giám định", "Submit claims for review")
+            .Describe("Mỗi hồ sơ (MA_LK) được lưu thành một phiên bản mới; gửi lại cùng khoá được trả lại kết quả lần đầu / "
+                      "each encounter is stored as a new version; a retry with the same key replays the first answer.")
+            .Permission("claims.submit")
+            .Heavy()
+            .RawBody({"application/xml", "text/xml"}, "Bản tin GIAMDINHHS (XML 130/4750/3176)", 64 << 20)
+            .Idempotent(Idempotency::kRequired)
+            .Returns(201, schemas::ReviewResult())
+            .Returns(200, schemas::ReviewResult(), "Đã tiếp nhận trước đó / received before")
+            .Handle([](Call& c) -> Result<Reply> {
+              auto& st = c.ctx().State<ClaimsState>();
+              auto& elig = c.ctx().State<EligibilityState>();
+              BHXH_RETURN_IF_ERROR(elig.EnsureLoaded(c.ctx()));
+              BHXH_RETURN_IF_ERROR(st.EnsureCatalogue(c.ctx()));
+              auto cat = st.catalogue();
+              ReviewDeps deps{st.schema, c.ctx().law, elig.cards(), *cat};
+              auto t0 = std::chrono::steady_clock::now();
+              // The key is the submitter's own: another facility's "2026-11-20-1" is another key.
+              BHXH_ASSIGN_OR_RETURN(ReviewResult r, SubmitClaims(c.db(), deps, c.RawBody(), c.actor().id + "|" + c.idempotency_key(), c.actor()));
+              Metrics::Get().Job("claims_review", std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+              return Reply::With(r.replayed ? 200 : 201, ToJson(r));
+            }));
+
+  t.Add(Route::Post("/catalogues/{kind}", "importCatalogue")
+            .Tag("claims")
+            .Summary("Nhập danh mục: thuốc, dịch vụ, vật tư, cơ sở KCB (CSV hoặc XLSX)", "Import a catalogue (CSV or XLSX)")
+            .Permission("claims.catalogue.write")
+            .PathParam("kind", S::OneOf({"drugs", "services", "supplies", "facilities"}), "Loại danh mục / catalogue")
+            .RawBody({"text/csv", kXlsx}, "CSV hoặc XLSX có dòng tiêu đề / CSV or XLSX with a header row", 64 << 20)
+            .Heavy()
+            .Returns(201, schemas::ImportResult())
+            .Handle([](Call& c) -> Result<Reply> {
+              BHXH_ASSIGN_OR_RETURN(ImportResult r, ImportCatalogue(c.db(), c.Path("kind"), c.RawBody(), c.actor()));
+              if (!r.accepted) return Reply::With(422, RowsRejectedJson(r.errors, "Danh mục", "the catalogue"));
+              BHXH_RETURN_IF_ERROR(c.ctx().State<ClaimsState>().ReloadCatalogue(c.ctx()));
+              return Reply::Created(ToJson(r));
+            }));
+
+  t.Add(Route::Get("/settlements", "settlement")
+            .Tag("claims")
+            .Summary("Quyết toán chi phí KCB BHYT theo quý của một cơ sở", "A facility's quarterly settlement")
+            .Permission("claims.settlement.read")
+            .Query("facility", S::FacilityCode(), "Mã cơ sở KCB / facility", true)
+            .Query("quarter", S::Quarter(), "Quý YYYY-Qn / quarter", true)
+            .OwnedBy([](Call& c) { return FacilityOwner(c.db(), c.Str("facility")); })
+            .Returns(200, schemas::Settlement())
+            .Handle([](Call& c) -> Result<Reply> {
+              BHXH_ASSIGN_OR_RETURN(Settlement s, SettleQuarter(c.db(), c.Str("facility"), c.Str("quarter")));
+              return Reply::Ok(ToJson(s));
+            }));
+
+  t.Add(Route::Post("/advances", "recordAdvance")
+            .Tag("claims")
+            .Summary("Ghi nhận tạm ứng chi phí KCB cho cơ sở", "Record an advance paid to a facility")
+            .Permission("claims.settlement.write")
+            .JsonBody(Schema::Object({Req("facility", S::FacilityCode()), Req("quarter", S::Quarter()),
+                                      Req("amount", S::Money().Range(1, 1'000'000'000'000'000LL)), Req("paid_on", S::Date()),
+                                      Req("reference", S::Text(100).Length(1, 100)), Opt("idempotency_key", S::Key())}))
+            .Idempotent(Idempotency::kRequired)
+            .OwnedBy([](Call& c) { return FacilityOwner(c.db(), c.BodyStr("facility")); })
+            .Returns(201, Schema::Object({Req("recorded", S::Bool())}))
+            .Handle([](Call& c) -> Result<Reply> {
+              BHXH_RETURN_IF_ERROR(RecordAdvance(c.db(), {c.BodyStr("facility"), c.BodyStr("quarter"), c.BodyStr("amount"),
+                                                          c.BodyStr("paid_on"), c.BodyStr("reference")},
+                                                 c.actor()));
+              return Reply::Created({{"recorded", true}});
+            }));
+
+  t.Add(Route::Get("/drug-prices", "drugPrices")
+            .Tag("claims")
+            .Summary("Công khai giá thuốc trúng thầu của các cơ sở KCB", "Published winning-bid drug prices")
+            .Permission("claims.prices.read")
+            .Query("province", S::ProvinceCode(), "Tỉnh / province")
+            .Query("facility", S::FacilityCode(), "Cơ sở KCB / facility")
+            .Query("date", S::Date(), "Giá có hiệu lực ngày (mặc định hôm nay) / in force on")
+            .Query("format", S::OneOf({"json", "csv", "xlsx"}), "json (mặc định, phân trang), csv, xlsx")
+            .Paged(100, 5000)
+            .Returns(200, Schema::Object({Req("prices", Schema::Array(schemas::PublishedPrice())), Req("page", PageSchema())}))
+            .ReturnsFile(200, {"text/csv", kXlsx}, "Bảng giá (format=csv hoặc xlsx) / the price list as a file")
+            .Handle([](Call& c) -> Result<Reply> {
+              BHXH_ASSIGN_OR_RETURN(auto r, PublishedPrices(c.db(), c.Str("province"), c.Str("facility"), c.Str("date")));
+              std::string f = c.Str("format", "json");
+              if (f == "csv") return Reply::File(PricesCsv(r), "text/csv; charset=utf-8", "gia-thuoc-trung-thau.csv");
+              if (f == "xlsx") {
+                BHXH_ASSIGN_OR_RETURN(std::string x, PricesXlsx(r));
+                return Reply::File(std::move(x), kXlsx, "gia-thuoc-trung-thau.xlsx");
+              }
+              Json all = Json::array();
+              for (const auto& p : r) all.push_back(ToJson(p));
+              Json out = Json::object();
+              c.Paginate(out, "prices", std::move(all));
+              return Reply::Ok(out);
+            }));
+
+  t.Add(Route::Get("/alerts", "costAlerts")
+            .Tag("claims")
+            .Summary("Cảnh báo gia tăng chi phí KCB bất thường hằng ngày (Nghị định 75/2023)", "Daily alerts of abnormal cost rises")
+            .Describe("Cơ sở KCB chỉ thấy cảnh báo của mình / a facility sees only its own alerts.")
+            .Permission("claims.alerts.read")
+            .Query("date", S::Date(), "Ngày (mặc định hôm nay) / day, default today")
+            .Query("province", S::ProvinceCode(), "Tỉnh / province")
+            .Query("facility", S::FacilityCode(), "Cơ sở KCB / facility")
+            .Query("format", S::OneOf({"json", "csv"}), "json (mặc định) hoặc csv")
+            .Heavy()
+            .Returns(200, schemas::AlertRun())
+            .ReturnsFile(200, {"text/csv"}, "Danh sách cảnh báo (format=csv) / alerts as CSV")
+            .Handle([](Call& c) -> Result<Reply> {
+              auto& st = c.ctx().State<ClaimsState>();
+              BHXH_RETURN_IF_ERROR(st.EnsureCatalogue(c.ctx()));
+              auto cat = st.catalogue();
+              BHXH_ASSIGN_OR_RETURN(AlertRun r, DailyAlerts(c.db(), *cat, st.alert_params, c.DateOr("date", Date::Today()), c.Str("province")));
+              std::string facility = c.Str("facility");
+              const AccessScope& s = c.scope();
+              std::erase_if(r.alerts, [&](const CostAlert& x) {
+                if (!facility.empty() && x.facility != facility) return true;
+                if (s.scope == GrantScope::kOwn) return x.facility != s.facility;
+                if (s.scope == GrantScope::kProvince)
+                  return std::find(s.provinces.begin(), s.provinces.end(), x.province) == s.provinces.end();
+                return false;
+              });
+              if (c.Str("format") == "csv") return Reply::File(AlertsCsv(r), "text/csv; charset=utf-8", "canh-bao-chi-phi.csv");
+              return Reply::Ok(ToJson(r));
+            }));
+}
+
+}  // namespace bhxh

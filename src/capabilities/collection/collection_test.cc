@@ -1,0 +1,288 @@
+// The spine end to end on both backends. Amounts are worked out by hand:
+// a worker on 10,000,000 VND in region I in 2025 owes 21.5% (employer,
+// 2,150,000) + 10.5% (employee, 1,050,000) = 3,200,000 a month; late
+// interest under the 2024 law is 0.03% a day.
+#include "collection/arrears.h"
+#include "collection/collect.h"
+#include "collection/declarations.h"
+#include "collection/ledger.h"
+#include "collection/payments.h"
+#include "history/book.h"
+#include "testing/backend_fixture.h"
+
+namespace bhxh {
+namespace {
+
+using testing::BackendTest;
+using testing::TestOfficer;
+
+class Spine : public BackendTest {
+ protected:
+  Registry reg() { return Registry(db(), ctx_->geo, ctx_->law); }
+  void AddEmployer(const std::string& code, const std::string& type = "enterprise", int region = 1) {
+    EmployerInput e{code, code == "01A1" ? "0101234567" : "01" + std::to_string(10000000 + code.size() * 7 + code.back()),
+                    "Công ty " + code, type, "01", region, "active", "2020-01-01"};
+    auto r = reg().RegisterEmployer(e, TestOfficer());
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+  }
+  DeclarationResult Declare(const std::string& employer, const std::string& month, const std::string& key,
+                            std::vector<DeclarationRow> rows) {
+    Declaration d{employer, month, key, std::move(rows)};
+    auto r = SubmitDeclaration(db(), ctx_->geo, ctx_->law, d, TestOfficer());
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return r.ok() ? *r : DeclarationResult{};
+  }
+  static DeclarationRow Join(const std::string& cccd, const std::string& month, const std::string& salary,
+                             const std::string& name = "Nguyễn Văn An", const std::string& dob = "1985-03-02") {
+    DeclarationRow r;
+    r.action = "join";
+    r.cccd = cccd;
+    r.effective_month = month;
+    r.salary = salary;
+    r.full_name = name;
+    r.dob = dob;
+    r.sex = "1";
+    return r;
+  }
+  void Collect(const std::string& month) {
+    auto r = RunCollection(db(), ctx_->law, *Month::Parse(month, "m"), TestOfficer());
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+  }
+  int64_t EmployerId(const std::string& code) { return reg().EmployerByCode(code)->id; }
+};
+
+TEST_P(Spine, RegistryValidatesAndStoresNothingOnError) {
+  PersonInput bad{"001085012345", "", "Nguyễn Văn An", "1986-01-01", "1", "01", "", ""};
+  auto r = reg().RegisterPerson(bad, TestOfficer());
+  EXPECT_EQ(r.status().code(), "invalid_cccd");
+  EXPECT_EQ(Count("persons"), 0);
+  PersonInput good{"001085012345", "0112345678", "Nguyễn Văn An", "1985-03-02", "1", "01", "00001", ""};
+  ASSERT_TRUE(reg().RegisterPerson(good, TestOfficer()).ok());
+  EXPECT_EQ(reg().RegisterPerson(good, TestOfficer()).status().code(), "conflict");
+  auto found = reg().SearchPersons("nguyen van an", {}, 10, 0);
+  ASSERT_TRUE(found.ok());
+  ASSERT_EQ(found->persons.size(), 1u);
+  EXPECT_EQ(found->total, 1);
+  EXPECT_EQ(found->persons[0].full_name, "Nguyễn Văn An");
+  // Within a province: the person lives in 01, not in 79.
+  EXPECT_EQ(reg().SearchPersons("nguyen van an", {"79"}, 10, 0)->total, 0);
+  EXPECT_EQ(Count("persons"), 1);
+  EXPECT_EQ(Count("audit_log"), 1);
+}
+
+TEST_P(Spine, EmployerStatusHistoryIsDated) {
+  AddEmployer("01A1");
+  EXPECT_EQ(reg().RegisterEmployer({"01A2", "12345", "X", "enterprise", "01", 1, "active", ""}, TestOfficer()).status().field(),
+            "tax_code");
+  ASSERT_TRUE(reg().SetEmployerStatus("01A1", "2025-03-01", "suspended", TestOfficer()).ok());
+  ASSERT_TRUE(reg().SetEmployerStatus("01A1", "2025-09-01", "dissolved", TestOfficer()).ok());
+  auto e = reg().EmployerByCode("01A1");
+  ASSERT_TRUE(e.ok());
+  EXPECT_EQ(e->StatusOn(*Date::Parse("2025-02-28", "d")), "active");
+  EXPECT_EQ(e->StatusOn(*Date::Parse("2025-05-01", "d")), "suspended");
+  EXPECT_EQ(e->StatusOn(*Date::Parse("2025-09-01", "d")), "dissolved");
+}
+
+TEST_P(Spine, DeclarationReportsEveryBadRowAndAppliesNothing) {
+  AddEmployer("01A1");
+  DeclarationRow low = Join("001085012345", "2025-08", "4000000");  // below 4,960,000
+  DeclarationRow badid = Join("00108501234", "2025-08", "9000000");
+  DeclarationRow badmonth = Join("001090012345", "2025-13", "9000000", "Trần Thị Bình", "1990-01-01");
+  auto r = Declare("01A1", "2025-08", "k1", {low, badid, badmonth});
+  EXPECT_FALSE(r.accepted);
+  ASSERT_EQ(r.errors.size(), 3u);
+  EXPECT_EQ(r.errors[0].row, 1);
+  EXPECT_EQ(r.errors[0].field, "salary");
+  EXPECT_EQ(r.errors[1].row, 2);
+  EXPECT_EQ(r.errors[1].field, "cccd");
+  EXPECT_EQ(r.errors[2].field, "effective_month");
+  EXPECT_EQ(Count("periods"), 0);
+  EXPECT_EQ(Count("persons"), 0);
+  EXPECT_EQ(Count("declarations"), 0);
+}
+
+TEST_P(Spine, StateConflictsRollBackTheWholeDeclaration) {
+  AddEmployer("01A1");
+  DeclarationRow leave;
+  leave.action = "leave";
+  leave.cccd = "001090012345";
+  leave.effective_month = "2025-08";
+  auto r = Declare("01A1", "2025-08", "k1", {Join("001085012345", "2025-08", "10000000"), leave});
+  EXPECT_FALSE(r.accepted);
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_EQ(r.errors[0].row, 2);
+  EXPECT_EQ(Count("periods"), 0);
+  EXPECT_EQ(Count("persons"), 0);  // the join's new person was rolled back too
+}
+
+TEST_P(Spine, SameKeyIsNeverAppliedTwice) {
+  // The API answers a retry with the first answer (platform/http api_test);
+  // the engine itself refuses a second declaration under a submitter's key.
+  AddEmployer("01A1");
+  auto a = Declare("01A1", "2025-08", "same-key", {Join("001085012345", "2025-08", "10000000")});
+  EXPECT_TRUE(a.accepted);
+  DeclarationRow row = Join("001085012345", "2025-08", "10000000");
+  Declaration d{"01A1", "2025-08", "same-key", {row}};
+  auto b = SubmitDeclaration(db(), ctx_->geo, ctx_->law, d, TestOfficer());
+  ASSERT_FALSE(b.ok());
+  EXPECT_EQ(b.status().code(), "conflict");
+  EXPECT_EQ(Count("periods"), 1);
+  EXPECT_EQ(Count("declarations"), 1);
+}
+
+TEST_P(Spine, CollectionComputesDuesPerWorkerFundAndParty) {
+  AddEmployer("01A1");
+  ASSERT_TRUE(Declare("01A1", "2025-08", "k1",
+                      {Join("001085012345", "2025-08", "10000000"),
+                       Join("001090012345", "2025-08", "60000000", "Trần Thị Bình", "1990-01-01")}).accepted);
+  auto r = RunCollection(db(), ctx_->law, Month::Of(2025, 8), TestOfficer());
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->workers, 2);
+  // Worker 2 is capped: SI and HI base 46,800,000 (20 × 2,340,000):
+  // 46.8M × (14+3+0.5+8+3+1.5)% = 14,040,000; UI 60M × 2% = 1,200,000.
+  EXPECT_EQ(r->total, 3'200'000 + 14'040'000 + 1'200'000);
+  EXPECT_EQ(r->law, "41/2024/QH15");
+  auto st = db().Prepare("SELECT retirement_base, retirement_ee, health_er, total FROM dues ORDER BY total");
+  ASSERT_TRUE(st.ok());
+  ASSERT_TRUE(*(*st)->Step());
+  EXPECT_EQ((*st)->Int(0), 10'000'000);
+  EXPECT_EQ((*st)->Int(1), 800'000);
+  EXPECT_EQ((*st)->Int(2), 300'000);
+  EXPECT_EQ((*st)->Int(3), 3'200'000);
+  // Re-running the month replaces, never adds.
+  Collect("2025-08");
+  EXPECT_EQ(Count("dues"), 2);
+  EXPECT_EQ(Count("employer_dues"), 1);
+}
+
+TEST_P(Spine, LeaveAndSalaryChangeTakeEffectFromTheirMonth) {
+  AddEmployer("01A1");
+  ASSERT_TRUE(Declare("01A1", "2025-08", "k1", {Join("001085012345", "2025-08", "10000000")}).accepted);
+  DeclarationRow raise;
+  raise.action = "salary";
+  raise.cccd = "001085012345";
+  raise.effective_month = "2025-09";
+  raise.salary = "20000000";
+  ASSERT_TRUE(Declare("01A1", "2025-09", "k2", {raise}).accepted);
+  DeclarationRow leave;
+  leave.action = "leave";
+  leave.cccd = "001085012345";
+  leave.effective_month = "2025-10";
+  ASSERT_TRUE(Declare("01A1", "2025-10", "k3", {leave}).accepted);
+  Collect("2025-08");
+  Collect("2025-09");
+  Collect("2025-10");
+  auto L = EmployerLedger(db(), ctx_->law, EmployerId("01A1"), *Date::Parse("2025-10-31", "d"));
+  ASSERT_TRUE(L.ok());
+  ASSERT_EQ(L->lines.size(), 2u);  // nothing due for October
+  EXPECT_EQ(L->lines[0].due, 3'200'000);
+  EXPECT_EQ(L->lines[1].due, 6'400'000);  // 32% of 20,000,000
+}
+
+TEST_P(Spine, PaymentsGoToTheOldestMonthAndLateDaysAccrueInterest) {
+  AddEmployer("01A1");
+  ASSERT_TRUE(Declare("01A1", "2025-08", "k1", {Join("001085012345", "2025-08", "10000000")}).accepted);
+  Collect("2025-08");
+  Collect("2025-09");
+  PaymentInput p{"01A1", "2025-09-10", "4800000", "UNC-001", "pay-1"};
+  auto pr = PostPayment(db(), p, TestOfficer());
+  ASSERT_TRUE(pr.ok()) << pr.status().ToString();
+  EXPECT_TRUE(PostPayment(db(), p, TestOfficer())->replayed);
+  EXPECT_EQ(Count("payments"), 1);
+
+  auto L = EmployerLedger(db(), ctx_->law, EmployerId("01A1"), *Date::Parse("2025-10-15", "d"));
+  ASSERT_TRUE(L.ok()) << L.status().ToString();
+  ASSERT_EQ(L->lines.size(), 2u);
+  // August (deadline 31/8) paid on 10/9: 10 days × 0.03% × 3,200,000 = 9,600.
+  EXPECT_EQ(L->lines[0].paid, 3'200'000);
+  EXPECT_EQ(L->lines[0].interest, 9'600);
+  // September: 1,600,000 paid early, 1,600,000 open 1/10..15/10 = 15 days → 7,200.
+  EXPECT_EQ(L->lines[1].paid, 1'600'000);
+  EXPECT_EQ(L->lines[1].balance, 1'600'000);
+  EXPECT_EQ(L->lines[1].interest, 7'200);
+  EXPECT_EQ(L->interest, 16'800);
+  EXPECT_EQ(L->months_owed, 1);
+  EXPECT_EQ(L->classification, "late");
+  // 76 days after the deadline it is evasion under the 2024 law (> 60 days).
+  auto later = EmployerLedger(db(), ctx_->law, EmployerId("01A1"), *Date::Parse("2025-12-15", "d"));
+  ASSERT_TRUE(later.ok());
+  EXPECT_EQ(later->classification, "evasion");
+  EXPECT_EQ(later->interest, 9'600 + 36'480);
+}
+
+TEST_P(Spine, BankStatementIsAllOrNothingAndNeverCountedTwice) {
+  AddEmployer("01A1");
+  std::string bad = "employer_code,paid_on,amount,reference\n01A1,2025-09-10,1000000,FT1\nNOPE,2025-09-11,5,FT2\n";
+  auto r = ImportBankStatement(db(), bad, TestOfficer());
+  ASSERT_TRUE(r.ok());
+  EXPECT_FALSE(r->accepted);
+  ASSERT_EQ(r->errors.size(), 1u);
+  EXPECT_EQ(r->errors[0].row, 3);
+  EXPECT_EQ(r->errors[0].field, "employer_code");
+  EXPECT_EQ(Count("payments"), 0);
+  std::string good = "employer_code,paid_on,amount,reference\n01A1,10/09/2025,1000000,FT1\n01A1,2025-09-11,2000000,FT2\n";
+  auto a = ImportBankStatement(db(), good, TestOfficer());
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->applied, 2);
+  EXPECT_EQ(a->total, 3'000'000);
+  auto b = ImportBankStatement(db(), good, TestOfficer());
+  EXPECT_EQ(b->applied, 0);
+  EXPECT_EQ(b->duplicates, 2);
+  EXPECT_EQ(Count("payments"), 2);
+}
+
+TEST_P(Spine, CooperativeArrearsByStatusWithPerWorkerDebts) {
+  AddEmployer("01X1", "cooperative");
+  ASSERT_TRUE(Declare("01X1", "2025-08", "k1", {Join("001085012345", "2025-08", "10000000")}).accepted);
+  Collect("2025-08");
+  Collect("2025-09");
+  ASSERT_TRUE(reg().SetEmployerStatus("01X1", "2025-10-01", "dissolved", TestOfficer()).ok());
+  Collect("2025-10");  // dissolved: nothing more is due
+  ArrearsOptions opt;
+  opt.as_of = *Date::Parse("2025-11-30", "d");
+  auto rep = BuildArrearsReport(db(), ctx_->law, ctx_->geo, opt);
+  ASSERT_TRUE(rep.ok()) << rep.status().ToString();
+  const ArrearsBucket& d = rep->cooperatives.at("dissolved_bankrupt");
+  EXPECT_EQ(d.employers, 1);
+  EXPECT_EQ(d.owing_1plus, 1);
+  EXPECT_EQ(d.owing_3plus, 0);
+  EXPECT_EQ(d.owed, 6'400'000);
+  EXPECT_EQ(rep->cooperatives.at("active").employers, 0);
+  ASSERT_EQ(rep->cooperative_workers.size(), 1u);
+  EXPECT_EQ(rep->cooperative_workers[0].months_owed, 2);
+  EXPECT_EQ(rep->cooperative_workers[0].amount_owed, 6'400'000);
+  EXPECT_EQ(rep->by_province.count("01"), 1u);
+}
+
+TEST_P(Spine, CitizenSeesUnpaidMonthsInTheirBook) {
+  AddEmployer("01A1");
+  ASSERT_TRUE(Declare("01A1", "2025-08", "k1", {Join("001085012345", "2025-08", "10000000")}).accepted);
+  Collect("2025-08");
+  Collect("2025-09");
+  ASSERT_TRUE(PostPayment(db(), {"01A1", "2025-09-05", "3200000", "UNC-1", "p1"}, TestOfficer()).ok());
+  auto b = BuildBook(db(), ctx_->geo, ctx_->law, "001085012345", *Date::Parse("2025-10-20", "d"));
+  ASSERT_TRUE(b.ok()) << b.status().ToString();
+  ASSERT_EQ(b->periods.size(), 1u);
+  EXPECT_EQ(b->periods[0].months, 3);  // Aug, Sep, Oct (open period up to the as-of month)
+  EXPECT_EQ(b->months_by_fund[static_cast<int>(Fund::kRetirement)], 3);
+  ASSERT_EQ(b->months.size(), 2u);
+  EXPECT_TRUE(b->months[0].paid);
+  ASSERT_EQ(b->unpaid.size(), 1u);
+  EXPECT_EQ(b->unpaid[0].month.ToString(), "2025-09");
+}
+
+TEST_P(Spine, EveryChangeRecordsItsActor) {
+  AddEmployer("01A1");
+  ASSERT_TRUE(Declare("01A1", "2025-08", "k1", {Join("001085012345", "2025-08", "10000000")}).accepted);
+  Collect("2025-08");
+  auto entries = RecentAudit(db(), 10);
+  ASSERT_TRUE(entries.ok());
+  ASSERT_EQ(entries->size(), 3u);  // register employer, declare, collect
+  for (const auto& e : *entries) EXPECT_EQ(e.actor, "officer:test");
+  EXPECT_EQ((*entries)[0].action, "collect");
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, Spine, ::testing::Values("sqlite", "postgres"), testing::BackendName);
+
+}  // namespace
+}  // namespace bhxh

@@ -1,0 +1,197 @@
+// `bhxh declare | pay | import bank-statement | collect | statement | arrears`:
+// the collection from the command line.
+#include <iostream>
+
+#include "collection/json.h"
+#include "collection/module.h"
+#include "platform/cli/format.h"
+#include "platform/cli/progress.h"
+#include "platform/cli/shell.h"
+#include "registry/labels.h"
+
+namespace bhxh {
+namespace {
+
+std::string ClassificationVi(const std::string& c) {
+  if (c == "late") return "Chậm đóng";
+  if (c == "evasion") return "Trốn đóng";
+  return "Không nợ";
+}
+
+
+void PrintStatement(const Json& j) {
+  const Json& e = j["employer"];
+  std::cout << "Đối chiếu của " << Txt(e, "name") << " (" << Txt(e, "code") << ") đến ngày " << DateVi(Txt(j, "as_of")) << " — "
+            << Txt(j, "law") << "\n\n";
+  TextTable t({{"Tháng"}, {"Hạn nộp"}, {"Số LĐ", TextTable::Align::kRight}, {"Phải đóng", TextTable::Align::kRight},
+               {"Đã đóng", TextTable::Align::kRight}, {"Còn nợ", TextTable::Align::kRight}, {"Lãi chậm đóng", TextTable::Align::kRight}});
+  for (const auto& l : j["lines"])
+    t.Row({DateVi(Txt(l, "month")), DateVi(Txt(l, "deadline")), std::to_string(l["workers"].get<int>()),
+           MoneyVi(l["due"].get<int64_t>()), MoneyVi(l["paid"].get<int64_t>()), MoneyVi(l["balance"].get<int64_t>()),
+           MoneyVi(l["interest"].get<int64_t>())});
+  t.Print(std::cout);
+  std::cout << "\n";
+  PrintFields(std::cout, {{"Tổng phải đóng", MoneyVi(j["total_due"].get<int64_t>())},
+                          {"Tổng đã đóng", MoneyVi(j["total_paid"].get<int64_t>())},
+                          {"Còn nợ", MoneyVi(j["balance"].get<int64_t>())},
+                          {"Lãi chậm đóng", MoneyVi(j["interest"].get<int64_t>())},
+                          {"Số tháng nợ", std::to_string(j["months_owed"].get<int>())},
+                          {"Phân loại", ClassificationVi(Txt(j, "classification"))}});
+  if (!j["interest_rules"].empty()) {
+    std::cout << "Quy định tính lãi áp dụng:\n";
+    for (const auto& r : j["interest_rules"]) std::cout << "  - " << Txt(r) << "\n";
+  }
+  std::cout << Txt(j, "allocation_rule") << ".\n";
+}
+
+}  // namespace
+
+void CollectionCommands(Shell& sh) {
+  {
+    struct Opt {
+      std::string file, key;
+    };
+    auto o = std::make_shared<Opt>();
+    auto* c = sh.app().add_subcommand("declare", "Nộp tờ khai tăng, giảm, điều chỉnh lao động (tệp JSON) / submit a declaration");
+    c->add_option("file", o->file, "Tệp JSON (- là đầu vào chuẩn)")->required();
+    c->add_option("--key", o->key, "Khoá chống gửi trùng (mặc định: idempotency_key trong tệp)");
+    c->callback(sh.Guard([&sh, o] {
+      auto body = sh.ReadArg(o->file);
+      if (!body.ok()) return sh.Fail(body.status());
+      std::map<std::string, std::string> headers;
+      if (!o->key.empty()) headers["idempotency-key"] = o->key;
+      sh.Run("POST", "/declarations", {}, *body, [](const Json& j) {
+        std::cout << (j.value("replayed", false) ? "Tờ khai đã nộp trước đó (cùng khoá), không ghi lại" : "Đã ghi tờ khai")
+                  << " số " << j["declaration_id"] << ": " << j["joined"] << " tăng, " << j["left"] << " giảm, "
+                  << j["salary_changes"] << " điều chỉnh lương, " << j["persons_registered"] << " người mới đăng ký.\n";
+      }, headers);
+    }));
+  }
+  {
+    struct Opt {
+      std::string employer, date, reference, key;
+      int64_t amount = 0;
+    };
+    auto o = std::make_shared<Opt>();
+    auto* c = sh.app().add_subcommand("pay", "Ghi nhận một lần nộp tiền của đơn vị / post one payment");
+    c->add_option("--employer", o->employer, "Mã đơn vị")->required();
+    c->add_option("--amount", o->amount, "Số tiền, đồng")->required()->check(CLI::Range(int64_t{1}, int64_t{1'000'000'000'000'000}));
+    c->add_option("--date", o->date, "Ngày nộp YYYY-MM-DD")->required();
+    c->add_option("--reference", o->reference, "Số chứng từ ngân hàng")->required();
+    c->add_option("--key", o->key, "Khoá chống gửi trùng (mặc định: số chứng từ)");
+    c->callback(sh.Guard([&sh, o] {
+      Json body = {{"employer_code", o->employer}, {"amount", o->amount}, {"paid_on", o->date}, {"reference", o->reference}};
+      sh.Run("POST", "/payments", {}, DumpJson(body), [](const Json& j) {
+        std::cout << (j.value("replayed", false) ? "Lần nộp này đã được ghi trước đó" : "Đã ghi nhận") << ": "
+                  << MoneyVi(j["amount"].get<int64_t>()) << " ngày " << DateVi(Txt(j, "paid_on")) << " (số " << j["payment_id"]
+                  << ").\n";
+      }, {{"idempotency-key", o->key.empty() ? o->reference : o->key}});
+    }));
+  }
+  {
+    auto file = std::make_shared<std::string>();
+    auto* imp = sh.Group("import", "Nhập tệp / import files");
+    auto* c = imp->add_subcommand("bank-statement", "Nhập sao kê ngân hàng CSV (employer_code,paid_on,amount,reference)");
+    c->add_option("file", *file, "Tệp CSV (- là đầu vào chuẩn)")->required();
+    c->callback(sh.Guard([&sh, file] {
+      auto body = sh.ReadArg(*file);
+      if (!body.ok()) return sh.Fail(body.status());
+      sh.Run("POST", "/payments/bank-statement", {}, *body, [](const Json& j) {
+        std::cout << "Đã nhập " << j["applied"] << " giao dịch (" << MoneyVi(j["total"].get<int64_t>()) << "); " << j["duplicates"]
+                  << " giao dịch đã nhập trước đó được bỏ qua.\n";
+      }, {{"content-type", "text/csv"}});
+    }));
+  }
+  {
+    auto month = std::make_shared<std::string>();
+    auto* c = sh.app().add_subcommand("collect", "Tính số phải thu của một tháng (chạy thu hằng tháng) / the monthly run");
+    c->add_option("--month", *month, "Tháng YYYY-MM")->required();
+    c->callback(sh.Guard([&sh, month] {
+      // Called directly (not through the route) to show progress; the
+      // operator holds every permission at the server's console.
+      auto ctx = sh.Context();
+      if (!ctx.ok()) return sh.Fail(ctx.status());
+      auto m = Month::Parse(*month, "month");
+      if (!m.ok()) return sh.Fail(m.status());
+      auto lease = (*ctx)->pool->Acquire();
+      if (!lease.ok()) return sh.Fail(lease.status());
+      ProgressBar bar("thu " + m->ToString());
+      auto r = RunCollection(**lease, (*ctx)->law, *m, sh.Operator(), [&](int64_t d, int64_t t) { bar.Update(d, t); });
+      bar.Clear();
+      if (!r.ok()) return sh.Fail(r.status());
+      if (sh.g().json) return sh.PrintJson(ToJson(*r));
+      std::cout << "Tháng " << DateVi(r->month.ToString()) << " (" << r->law << "): " << NumberVi(r->workers) << " người lao động, "
+                << NumberVi(r->employers) << " đơn vị, phải thu " << MoneyVi(r->total) << " (lần tính số " << r->run_id << ").\n";
+    }));
+  }
+  {
+    struct Opt {
+      std::string code, as_of;
+    };
+    auto o = std::make_shared<Opt>();
+    auto* c = sh.app().add_subcommand("statement", "Đối chiếu của đơn vị: phải đóng, đã đóng, còn nợ, lãi / an employer's statement");
+    c->add_option("--employer", o->code, "Mã đơn vị")->required();
+    c->add_option("--as-of", o->as_of, "Tính đến ngày YYYY-MM-DD (mặc định hôm nay)");
+    c->callback(sh.Guard([&sh, o] { sh.Run("GET", "/employers/" + o->code + "/statement", {{"as_of", o->as_of}}, "", PrintStatement); }));
+  }
+  {
+    struct Opt {
+      std::string as_of, units = "current", province;
+      int top = 20;
+    };
+    auto o = std::make_shared<Opt>();
+    auto* c = sh.app().add_subcommand("arrears", "Báo cáo nợ đóng theo tỉnh, loại hình, trạng thái; hợp tác xã (2422) / arrears");
+    c->add_option("--as-of", o->as_of, "Tính đến ngày YYYY-MM-DD (mặc định hôm nay)");
+    c->add_option("--units", o->units, "current: 34 tỉnh hiện nay (mặc định) | recorded: mã tỉnh như khi ghi");
+    c->add_option("--province", o->province, "Chỉ một tỉnh (mã 2 chữ số)");
+    c->add_option("--top", o->top, "Số đơn vị nợ nhiều nhất liệt kê (mặc định 20)")->check(CLI::Range(0, 1000));
+    c->callback(sh.Guard([&sh, o] {
+      sh.Run("GET", "/arrears", {{"as_of", o->as_of}, {"units", o->units}, {"province", o->province}, {"top", std::to_string(o->top)}},
+             "", [&sh](const Json& j) {
+               auto ctx = sh.Context();
+               auto table = [](const std::string& title) {
+                 return TextTable({{title, {}, 40}, {"Đơn vị", TextTable::Align::kRight}, {"Nợ 1+ tháng", TextTable::Align::kRight},
+                                   {"Nợ 3+ tháng", TextTable::Align::kRight}, {"Trốn đóng", TextTable::Align::kRight},
+                                   {"Số nợ", TextTable::Align::kRight}, {"Lãi", TextTable::Align::kRight}});
+               };
+               auto row = [](TextTable& t, const std::string& k, const Json& b) {
+                 t.Row({k, NumberVi(b["employers"].get<int64_t>()), NumberVi(b["owing_1plus_months"].get<int64_t>()),
+                        NumberVi(b["owing_3plus_months"].get<int64_t>()), NumberVi(b["evasion"].get<int64_t>()),
+                        MoneyVi(b["owed"].get<int64_t>()), MoneyVi(b["interest"].get<int64_t>())});
+               };
+               std::cout << "Báo cáo nợ đóng đến ngày " << DateVi(Txt(j, "as_of")) << "\n\n";
+               TextTable p = table("Tỉnh");
+               for (const auto& [k, b] : j["by_province"].items())
+                 row(p, ctx.ok() ? (*ctx)->geo.NameOf(k) + " (" + k + ")" : k, b);
+               row(p, "Tổng cộng", j["total"]);
+               p.Print(std::cout);
+               std::cout << "\n";
+               TextTable ty = table("Loại hình");
+               for (const auto& [k, b] : j["by_type"].items()) row(ty, EmployerTypeVi(k), b);
+               ty.Print(std::cout);
+               std::cout << "\n";
+               TextTable st = table("Trạng thái");
+               for (const auto& [k, b] : j["by_status"].items()) row(st, EmployerStatusVi(k), b);
+               st.Print(std::cout);
+               std::cout << "\nHợp tác xã (QĐ 2422/QĐ-BHXH §II.2):\n";
+               TextTable co = table("Hợp tác xã theo trạng thái");
+               for (const auto& [k, b] : j["cooperatives"]["by_status"].items()) row(co, EmployerStatusVi(k), b);
+               co.Print(std::cout);
+               std::cout << "Người lao động của HTX giải thể, phá sản còn nợ: "
+                         << NumberVi(static_cast<int64_t>(j["cooperatives"]["dissolved_bankrupt_workers"].size())) << "\n";
+               if (!j["top_debtors"].empty()) {
+                 std::cout << "\nĐơn vị nợ nhiều nhất:\n";
+                 TextTable t({{"Mã"}, {"Tên", {}, 40}, {"Trạng thái"}, {"Số tháng", TextTable::Align::kRight},
+                              {"Còn nợ", TextTable::Align::kRight}, {"Lãi", TextTable::Align::kRight}, {"Phân loại"}});
+                 for (const auto& e : j["top_debtors"])
+                   t.Row({Txt(e, "code"), Txt(e, "name"), EmployerStatusVi(Txt(e, "status")), std::to_string(e["months_owed"].get<int>()),
+                          MoneyVi(e["balance"].get<int64_t>()), MoneyVi(e["interest"].get<int64_t>()),
+                          ClassificationVi(Txt(e, "classification"))});
+                 t.Print(std::cout);
+               }
+             });
+    }));
+  }
+}
+
+}  // namespace bhxh

@@ -1,0 +1,253 @@
+#include "collection/declarations.h"
+
+#include <nlohmann/json.hpp>
+
+#include "base/text.h"
+
+namespace bhxh {
+namespace {
+
+struct ParsedRow {
+  std::string action, cccd;
+  Month effective;
+  Vnd salary = 0;
+  std::string group;
+  FundMask funds = 0;
+  bool has_person = false;
+  PersonInput person;
+};
+
+void AddError(std::vector<RowError>& errs, int row, const Status& s) {
+  errs.push_back({row, s.field(), s.code(), s.message_vi(), s.message_en()});
+}
+
+// The open period of `person` at `employer` covering or after `m`, if any.
+Result<std::optional<Period>> OpenPeriod(Db& db, int64_t person, int64_t employer) {
+  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(
+      "SELECT id, from_month, salary, funds, group_code FROM periods WHERE person_id = ? AND employer_id = ? "
+      "AND to_month IS NULL ORDER BY from_month DESC LIMIT 1"));
+  st->Bind(person, employer);
+  BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
+  if (!row) return std::optional<Period>{};
+  Period p;
+  p.id = st->Int(0);
+  p.person_id = person;
+  p.employer_id = employer;
+  p.from = Month::FromIndex(static_cast<int32_t>(st->Int(1)));
+  p.salary = st->Int(2);
+  p.funds = static_cast<FundMask>(st->Int(3));
+  p.group = st->Text(4);
+  return std::optional<Period>{p};
+}
+
+Status InsertPeriod(Db& db, int64_t person, int64_t employer, Month from, Vnd salary, FundMask funds,
+                    const std::string& group, int64_t decl_id) {
+  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(
+      "INSERT INTO periods (person_id, employer_id, from_month, to_month, salary, funds, group_code, declaration_id) "
+      "VALUES (?,?,?,NULL,?,?,?,?)"));
+  return st->Bind(person, employer, from.index(), salary, static_cast<int>(funds), group, decl_id).Run();
+}
+
+// Closes `p` before `effective`; a period left with no month is removed.
+Status ClosePeriod(Db& db, const Period& p, Month effective) {
+  if (effective <= p.from) {
+    BHXH_ASSIGN_OR_RETURN(auto del, db.Prepare("DELETE FROM periods WHERE id = ?"));
+    return del->Bind(p.id).Run();
+  }
+  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("UPDATE periods SET to_month = ? WHERE id = ?"));
+  return st->Bind(effective.Prev().index(), p.id).Run();
+}
+
+}  // namespace
+
+Result<DeclarationResult> SubmitDeclaration(Db& db, const Geo& geo, const LawBook& law,
+                                            const Declaration& decl, const Actor& actor) {
+  DeclarationResult res;
+  if (decl.idempotency_key.empty() || decl.idempotency_key.size() > 200)
+    return Status::Invalid("idempotency_key", "Cần khoá chống gửi trùng (idempotency_key, tối đa 200 ký tự)",
+                           "an idempotency_key of at most 200 characters is required");
+  // Defence in depth: the API checks the scope before this, but an
+  // employer's account declares for its own employer whatever the caller.
+  if (!actor.employer_code.empty() && actor.employer_code != decl.employer_code)
+    return Status::Error("forbidden", "employer_code", "Tài khoản đơn vị chỉ được kê khai cho chính đơn vị mình",
+                         "an employer account may only declare for its own employer");
+  // The key is the submitter's: two employers may both call theirs "T11-1".
+  const std::string scoped_key = actor.id + "|" + decl.idempotency_key;
+  {
+    BHXH_ASSIGN_OR_RETURN(auto dup, db.Prepare("SELECT id FROM declarations WHERE idempotency_key = ?"));
+    dup->Bind(scoped_key);
+    BHXH_ASSIGN_OR_RETURN(bool seen, dup->Step());
+    if (seen)
+      return Status::Conflict("idempotency_key", "Tờ khai với khoá \"" + decl.idempotency_key + "\" đã được nộp",
+                              "a declaration with key \"" + decl.idempotency_key + "\" was already submitted");
+  }
+
+  BHXH_ASSIGN_OR_RETURN(Month decl_month, Month::Parse(decl.month, "month"));
+  Registry reg(db, geo, law);
+  BHXH_ASSIGN_OR_RETURN(Employer emp, reg.EmployerByCode(decl.employer_code));
+  if (decl.rows.empty())
+    return Status::Invalid("rows", "Tờ khai không có dòng nào", "the declaration has no rows");
+  if (decl.rows.size() > 100000)
+    return Status::Invalid("rows", "Tờ khai quá 100.000 dòng", "more than 100,000 rows");
+
+  // Phase 1: every row on its own.
+  std::vector<ParsedRow> rows(decl.rows.size());
+  for (size_t i = 0; i < decl.rows.size(); ++i) {
+    const DeclarationRow& in = decl.rows[i];
+    ParsedRow& p = rows[i];
+    int n = static_cast<int>(i) + 1;
+    p.action = in.action;
+    if (in.action != "join" && in.action != "leave" && in.action != "salary") {
+      AddError(res.errors, n, Status::Invalid("action", "Loại biến động phải là join (tăng), leave (giảm) hoặc salary (điều chỉnh lương)",
+                                              "action must be join, leave or salary"));
+      continue;
+    }
+    if (in.cccd.size() != 12 || !IsDigits(in.cccd)) {
+      AddError(res.errors, n, Status::Error("invalid_cccd", "cccd", "Số định danh cá nhân phải gồm đúng 12 chữ số",
+                                            "personal ID must be exactly 12 digits"));
+      continue;
+    }
+    p.cccd = in.cccd;
+    auto m = Month::Parse(in.effective_month, "effective_month");
+    if (!m.ok()) { AddError(res.errors, n, m.status()); continue; }
+    p.effective = *m;
+    if (p.effective > decl_month.Next() || p.effective < Month::Of(2016, 1)) {
+      AddError(res.errors, n, Status::Invalid("effective_month",
+                                              "Tháng hiệu lực phải từ 2016-01 đến tháng sau kỳ kê khai",
+                                              "effective month must be between 2016-01 and the month after the declaration"));
+      continue;
+    }
+    if (in.action == "leave") continue;
+    auto sal = ParseVnd(in.salary, "salary");
+    if (!sal.ok()) { AddError(res.errors, n, sal.status()); continue; }
+    p.salary = *sal;
+    p.group = in.action == "join" ? in.group : "";
+    if (in.action == "join") {
+      auto g = law.Group(in.group, p.effective.FirstDay());
+      if (!g.ok()) { AddError(res.errors, n, g.status()); continue; }
+      if (g->scheme != "employee_private" && g->scheme != "employee_state") {
+        AddError(res.errors, n, Status::Invalid("group", "Đối tượng " + in.group + " không đóng qua đơn vị sử dụng lao động",
+                                                "group " + in.group + " does not contribute through an employer"));
+        continue;
+      }
+      auto card = BuildRateCard(law, g->scheme, p.effective, emp.region);
+      if (!card.ok()) { AddError(res.errors, n, card.status()); continue; }
+      p.funds = card->scheme_funds;
+      if (!in.funds.empty()) {
+        auto f = ParseFundMask(in.funds, "funds");
+        if (!f.ok()) { AddError(res.errors, n, f.status()); continue; }
+        p.funds = *f & card->scheme_funds;
+      }
+      // The floor applies to every fund alike; check it once.
+      for (const auto& t : card->funds) {
+        if (t.present && t.floor && p.salary < t.floor) {
+          AddError(res.errors, n, Status::Invalid("salary",
+              "Tiền lương " + FormatVnd(p.salary) + " thấp hơn mức sàn " + FormatVnd(t.floor) + " đồng (" +
+                  card->floor_rule + ", tháng " + p.effective.ToString() + ")",
+              "salary below the floor " + std::to_string(t.floor) + " in force for " + p.effective.ToString()));
+          break;
+        }
+      }
+      if (!in.full_name.empty()) {
+        p.has_person = true;
+        p.person = {in.cccd, in.si_number, in.full_name, in.dob, in.sex, in.province, "", ""};
+        Person tmp;
+        Status s = reg.ValidatePersonInput(p.person, &tmp);
+        if (!s.ok()) AddError(res.errors, n, s);
+      }
+    } else if (p.salary == 0) {
+      AddError(res.errors, n, Status::Invalid("salary", "Tiền lương mới phải lớn hơn 0", "new salary must be positive"));
+    }
+  }
+  if (!res.errors.empty()) return res;
+
+  // Phase 2: apply in order against stored state, in one transaction.
+  Tx tx(db);
+  BHXH_RETURN_IF_ERROR(tx.status());
+  BHXH_ASSIGN_OR_RETURN(auto ins, db.Prepare(
+      "INSERT INTO declarations (employer_id, month, idempotency_key, row_count, body, created_at, created_by) "
+      "VALUES (?,?,?,?,?,?,?) RETURNING id"));
+  nlohmann::json body = nlohmann::json::array();
+  for (const auto& r : decl.rows)
+    body.push_back({{"action", r.action}, {"cccd", r.cccd}, {"effective_month", r.effective_month},
+                    {"salary", r.salary}, {"group", r.group}, {"funds", r.funds}});
+  ins->Bind(emp.id, decl_month.index(), scoped_key, static_cast<int64_t>(decl.rows.size()),
+            body.dump(), NowIsoUtc(), actor.id);
+  BHXH_ASSIGN_OR_RETURN(bool got, ins->Step());
+  if (!got) return Status::Internal("insert declaration returned no id");
+  res.declaration_id = ins->Int(0);
+
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const ParsedRow& p = rows[i];
+    int n = static_cast<int>(i) + 1;
+    auto person = reg.PersonByCccd(p.cccd);
+    if (!person.ok() && person.status().code() == "not_found" && p.has_person) {
+      // Registering inside our transaction: RegisterPerson opens its own, so
+      // insert directly through the same validated path.
+      Person np;
+      BHXH_RETURN_IF_ERROR(reg.ValidatePersonInput(p.person, &np));
+      BHXH_ASSIGN_OR_RETURN(std::string key, FoldForSearch(np.full_name));
+      BHXH_ASSIGN_OR_RETURN(auto pst, db.Prepare(
+          "INSERT INTO persons (cccd, si_number, full_name, name_key, dob, sex, province, commune, created_at, created_by) "
+          "VALUES (?,?,?,?,?,?,?,?,?,?)"));
+      pst->Bind(np.cccd, np.si_number, np.full_name, key, np.dob.ToString(), static_cast<int>(np.sex),
+                np.province, std::string(), NowIsoUtc(), actor.id);
+      if (np.si_number.empty()) pst->BindNull(2);
+      Status s = pst->Run();
+      if (!s.ok()) { AddError(res.errors, n, s.WithFieldPrefix("")); continue; }
+      ++res.persons_registered;
+      person = reg.PersonByCccd(p.cccd);
+    }
+    if (!person.ok()) {
+      AddError(res.errors, n, Status::NotFound("cccd", "Chưa có người tham gia với số định danh " + p.cccd +
+                                                           " (cần họ tên, ngày sinh, giới tính để đăng ký mới)",
+                                               "no person with this CCCD (give full_name, dob, sex to register)"));
+      continue;
+    }
+    if (person->deceased_on && p.action != "leave" && p.effective.FirstDay() > *person->deceased_on) {
+      AddError(res.errors, n, Status::Invalid("cccd", "Người tham gia đã chết từ " + person->deceased_on->ToString(),
+                                              "the person died on " + person->deceased_on->ToString()));
+      continue;
+    }
+    BHXH_ASSIGN_OR_RETURN(auto open, OpenPeriod(db, person->id, emp.id));
+    if (p.action == "join") {
+      if (open) {
+        AddError(res.errors, n, Status::Conflict("cccd", "Người lao động đang tham gia tại đơn vị từ " + open->from.ToString(),
+                                                 "the worker already has an open period here since " + open->from.ToString()));
+        continue;
+      }
+      BHXH_RETURN_IF_ERROR(InsertPeriod(db, person->id, emp.id, p.effective, p.salary, p.funds, p.group,
+                                        res.declaration_id));
+      ++res.joined;
+    } else if (!open) {
+      AddError(res.errors, n, Status::NotFound("cccd", "Người lao động không đang tham gia tại đơn vị",
+                                               "the worker has no open period at this employer"));
+    } else if (p.action == "leave") {
+      BHXH_RETURN_IF_ERROR(ClosePeriod(db, *open, p.effective));
+      ++res.left;
+    } else {
+      if (p.effective <= open->from) {
+        BHXH_ASSIGN_OR_RETURN(auto up, db.Prepare("UPDATE periods SET salary = ? WHERE id = ?"));
+        BHXH_RETURN_IF_ERROR(up->Bind(p.salary, open->id).Run());
+      } else {
+        BHXH_RETURN_IF_ERROR(ClosePeriod(db, *open, p.effective));
+        BHXH_RETURN_IF_ERROR(InsertPeriod(db, person->id, emp.id, p.effective, p.salary, open->funds, open->group,
+                                          res.declaration_id));
+      }
+      ++res.salary_changes;
+    }
+  }
+  if (!res.errors.empty()) {
+    res.declaration_id = 0;
+    res.joined = res.left = res.salary_changes = res.persons_registered = 0;
+    return res;  // Tx rolls back
+  }
+  BHXH_RETURN_IF_ERROR(WriteAudit(db, actor, "declare", "employer", emp.code,
+                                  "declaration " + std::to_string(res.declaration_id) + ": " +
+                                      std::to_string(rows.size()) + " rows for " + decl_month.ToString()));
+  BHXH_RETURN_IF_ERROR(tx.Commit());
+  res.accepted = true;
+  return res;
+}
+
+}  // namespace bhxh

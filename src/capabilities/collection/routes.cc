@@ -1,0 +1,125 @@
+// The collection's API: declarations, the monthly run, payments and bank
+// statements, an employer's statement, the arrears report.
+#include "collection/json.h"
+#include "collection/module.h"
+#include "platform/http/metrics.h"
+#include "platform/http/route_table.h"
+#include "registry/json.h"
+#include "registry/owners.h"
+
+namespace bhxh {
+
+void CollectionRoutes(RouteTable& t) {
+  t.AddTag("collection", "Thu BHXH, BHYT, BHTN: kê khai, số phải thu, nộp tiền, nợ / contribution collection (M3, M14)");
+
+  t.Add(Route::Post("/declarations", "submitDeclaration")
+            .Tag("collection")
+            .Summary("Tờ khai tăng, giảm, điều chỉnh lao động hằng tháng", "An employer's monthly declaration")
+            .Describe("Mọi dòng được kiểm tra; một dòng lỗi thì không dòng nào được ghi (422 với lỗi từng dòng) / "
+                      "every row is checked; one bad row stores nothing (422 with each row's problem).")
+            .Permission("collection.declare")
+            .JsonBody(schemas::Declaration(), 16 << 20)
+            .BodyExample({{"employer_code", "01A00001"}, {"month", "2026-11"},
+                          {"rows", {{{"action", "join"}, {"cccd", "001085012345"}, {"effective_month", "2026-11"},
+                                     {"salary", 8000000}, {"group", "DN"}}}}})
+            .Idempotent(Idempotency::kRequired)
+            .OwnedBy([](Call& c) { return EmployerOwner(c.db(), c.BodyStr("employer_code"), "employer_code"); })
+            .Returns(201, schemas::DeclarationResult())
+            .Handle([](Call& c) -> Result<Reply> {
+              Declaration d = DeclarationFromJson(c.Body());
+              d.idempotency_key = c.idempotency_key();
+              BHXH_ASSIGN_OR_RETURN(DeclarationResult r, SubmitDeclaration(c.db(), c.ctx().geo, c.ctx().law, d, c.actor()));
+              if (!r.accepted) return Reply::With(422, RowsRejectedJson(r.errors, "Tờ khai", "the declaration"));
+              c.ctx().Publish("declaration.applied", d.employer_code);
+              return Reply::Created(ToJson(r));
+            }));
+
+  t.Add(Route::Post("/collections", "runCollection")
+            .Tag("collection")
+            .Summary("Tính số phải thu của một tháng cho mọi đơn vị", "The monthly collection run")
+            .Permission("collection.run")
+            .Heavy()
+            .JsonBody(Schema::Object({Req("month", S::Month())}))
+            .Returns(201, schemas::CollectStats())
+            .Handle([](Call& c) -> Result<Reply> {
+              BHXH_ASSIGN_OR_RETURN(Month m, Month::Parse(c.BodyStr("month"), "month"));
+              BHXH_ASSIGN_OR_RETURN(CollectStats r, RunCollection(c.db(), c.ctx().law, m, c.actor()));
+              Metrics::Get().Job("collection", r.load_seconds + r.compute_seconds + r.write_seconds);
+              return Reply::Created(ToJson(r));
+            }));
+
+  t.Add(Route::Post("/payments", "postPayment")
+            .Tag("collection")
+            .Summary("Ghi nhận số tiền đơn vị đã nộp", "Post a payment received from an employer")
+            .Permission("collection.payments.write")
+            .JsonBody(schemas::PaymentInput())
+            .Idempotent(Idempotency::kRequired)
+            .OwnedBy([](Call& c) { return EmployerOwner(c.db(), c.BodyStr("employer_code"), "employer_code"); })
+            .Returns(201, schemas::PaymentResult())
+            .Returns(200, schemas::PaymentResult(), "Đã ghi trước đó / recorded before")
+            .Handle([](Call& c) -> Result<Reply> {
+              PaymentInput in = PaymentInputFromJson(c.Body());
+              in.idempotency_key = "api:" + c.actor().id + ":" + c.idempotency_key();
+              BHXH_ASSIGN_OR_RETURN(PaymentResult r, PostPayment(c.db(), in, c.actor()));
+              return Reply::With(r.replayed ? 200 : 201, ToJson(r));
+            }));
+
+  t.Add(Route::Post("/payments/bank-statement", "importBankStatement")
+            .Tag("collection")
+            .Summary("Nhập sao kê ngân hàng (CSV)", "Import a bank statement (CSV)")
+            .Describe("Cột: employer_code, paid_on, amount, reference. Giao dịch đã nhập (cùng reference) được bỏ qua / "
+                      "columns employer_code, paid_on, amount, reference; rows already imported are skipped.")
+            .Permission("collection.payments.write")
+            .RawBody({"text/csv"}, "CSV: employer_code,paid_on,amount,reference", 32 << 20)
+            .Idempotent(Idempotency::kOptional)
+            .Heavy()
+            .Returns(201, schemas::BankImportResult())
+            .Handle([](Call& c) -> Result<Reply> {
+              BHXH_ASSIGN_OR_RETURN(BankImportResult r, ImportBankStatement(c.db(), c.RawBody(), c.actor()));
+              if (!r.accepted) return Reply::With(422, RowsRejectedJson(r.errors, "Sao kê", "the statement"));
+              return Reply::Created(ToJson(r));
+            }));
+
+  t.Add(Route::Get("/employers/{code}/statement", "employerStatement")
+            .Tag("collection")
+            .Summary("Đối chiếu phải đóng, đã đóng, còn nợ, lãi chậm đóng", "An employer's statement: due, paid, balance, interest")
+            .Permission("collection.statement.read")
+            .PathParam("code", S::EmployerCode(), "Mã đơn vị / employer code")
+            .Query("as_of", S::Date(), "Tính đến ngày (mặc định hôm nay) / as of, default today")
+            .OwnedBy([](Call& c) { return EmployerOwner(c.db(), c.Path("code")); })
+            .Returns(200, schemas::Ledger())
+            .Handle([](Call& c) -> Result<Reply> {
+              Date as_of = c.DateOr("as_of", Date::Today());
+              Registry reg(c.db(), c.ctx().geo, c.ctx().law);
+              BHXH_ASSIGN_OR_RETURN(Employer e, reg.EmployerByCode(c.Path("code")));
+              BHXH_ASSIGN_OR_RETURN(Ledger L, EmployerLedger(c.db(), c.ctx().law, e.id, as_of));
+              Json j = ToJson(L);
+              j["employer"] = ToJson(e, as_of);
+              return Reply::Ok(j);
+            }));
+
+  t.Add(Route::Get("/arrears", "arrearsReport")
+            .Tag("collection")
+            .Summary("Báo cáo nợ đóng theo tỉnh, loại hình, trạng thái; hợp tác xã (2422/QĐ-BHXH)",
+                     "Arrears by province, type and status; cooperatives")
+            .Describe("Cán bộ cấp tỉnh chỉ thấy đơn vị của tỉnh mình / provincial officers see their province's employers.")
+            .Permission("collection.arrears.read")
+            .Query("as_of", S::Date(), "Tính đến ngày (mặc định hôm nay) / as of, default today")
+            .Query("province", S::ProvinceCode(), "Chỉ một tỉnh / one province only")
+            .Query("units", S::OneOf({"current", "recorded"}), "current: 34 tỉnh hiện nay (mặc định); recorded: mã tỉnh như khi ghi")
+            .Query("top", S::Int(0, 1000), "Số đơn vị nợ nhiều nhất liệt kê (mặc định 20) / top debtors listed")
+            .Heavy()
+            .Returns(200, schemas::ArrearsReport())
+            .Handle([](Call& c) -> Result<Reply> {
+              ArrearsOptions opt;
+              opt.as_of = c.DateOr("as_of", Date::Today());
+              opt.current_units = c.Str("units", "current") != "recorded";
+              opt.province = c.Str("province");
+              opt.top_n = static_cast<int>(c.Int("top", 20));
+              if (c.scope().scope == GrantScope::kProvince) opt.within = c.scope().provinces;
+              BHXH_ASSIGN_OR_RETURN(ArrearsReport r, BuildArrearsReport(c.db(), c.ctx().law, c.ctx().geo, opt));
+              return Reply::Ok(ToJson(r));
+            }));
+}
+
+}  // namespace bhxh

@@ -1,0 +1,75 @@
+// The schema of this capability: its migrations, in the global version
+// order kept by the store (store/migrations.h). Applied migrations are
+// history: change the schema with a new migration, never by editing one.
+#include "store/migrations.h"
+
+namespace bhxh {
+
+std::vector<Migration> CollectionMigrations() {
+  return {
+      {2, "collection", R"SQL(
+CREATE TABLE declarations (
+  id {ID},
+  employer_id BIGINT NOT NULL REFERENCES employers(id),
+  month INTEGER NOT NULL,
+  idempotency_key TEXT NOT NULL UNIQUE,
+  row_count INTEGER NOT NULL,
+  body TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL
+);
+CREATE TABLE collection_runs (
+  id {ID},
+  month INTEGER NOT NULL,
+  law TEXT NOT NULL,
+  workers INTEGER NOT NULL,
+  employers INTEGER NOT NULL,
+  total BIGINT NOT NULL,
+  params TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL
+);
+CREATE TABLE dues (
+  month INTEGER NOT NULL,
+  employer_id BIGINT NOT NULL,
+  person_id BIGINT NOT NULL,
+  period_id BIGINT NOT NULL,
+  run_id BIGINT NOT NULL,
+  group_code TEXT NOT NULL,
+  retirement_base BIGINT NOT NULL, retirement_er BIGINT NOT NULL, retirement_ee BIGINT NOT NULL,
+  sickness_base BIGINT NOT NULL, sickness_er BIGINT NOT NULL, sickness_ee BIGINT NOT NULL,
+  accident_base BIGINT NOT NULL, accident_er BIGINT NOT NULL, accident_ee BIGINT NOT NULL,
+  unemployment_base BIGINT NOT NULL, unemployment_er BIGINT NOT NULL, unemployment_ee BIGINT NOT NULL,
+  health_base BIGINT NOT NULL, health_er BIGINT NOT NULL, health_ee BIGINT NOT NULL,
+  total BIGINT NOT NULL
+);
+CREATE INDEX dues_person ON dues(person_id);
+CREATE TABLE employer_dues (
+  month INTEGER NOT NULL,
+  employer_id BIGINT NOT NULL REFERENCES employers(id),
+  run_id BIGINT NOT NULL,
+  workers INTEGER NOT NULL,
+  amount BIGINT NOT NULL,
+  PRIMARY KEY (month, employer_id)
+);
+CREATE INDEX employer_dues_employer ON employer_dues(employer_id);
+CREATE TABLE payments (
+  id {ID},
+  employer_id BIGINT NOT NULL REFERENCES employers(id),
+  paid_on TEXT NOT NULL,
+  amount BIGINT NOT NULL,
+  reference TEXT NOT NULL,
+  source TEXT NOT NULL,          -- api | bank_csv | generator
+  idempotency_key TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL
+);
+CREATE INDEX payments_employer ON payments(employer_id);
+)SQL"},
+      {3, "deceased_index", R"SQL(
+CREATE INDEX persons_deceased ON persons(deceased_on) WHERE deceased_on IS NOT NULL;
+)SQL"},
+  };
+}
+
+}  // namespace bhxh

@@ -1,0 +1,498 @@
+#include "programmes/import.h"
+
+#include <algorithm>
+
+#include "base/parse.h"
+#include "base/re.h"
+#include "base/text.h"
+#include "programmes/table.h"
+
+namespace bhxh {
+namespace {
+
+size_t IndexOfLine(const std::vector<SourceLine>& lines, int number) {
+  size_t i = 0;
+  while (i < lines.size() && lines[i].number < number) ++i;
+  return i;
+}
+
+// --- Appendices -----------------------------------------------------------
+
+// The start of the heading block above a table's "TT" line at `h`: the
+// "(Ban hành kèm theo ...)" parenthesis, the title in capitals, and the
+// "PHỤ LỤC ..." label when there is one.
+size_t HeadingStart(const std::vector<SourceLine>& lines, size_t h, size_t floor) {
+  size_t j = h;
+  if (j > floor && !lines[j - 1].text.empty() && lines[j - 1].text.back() == ')') {
+    size_t k = j - 1;
+    while (k > floor && k + 12 > j && lines[k].text[0] != '(') --k;
+    if (lines[k].text[0] == '(') j = k;
+  }
+  for (size_t k = j; k > floor && k + 8 > j; --k)
+    if (FoldOrSelf(lines[k - 1].text).rfind("phu luc", 0) == 0 && lines[k - 1].text.size() < 40) return k - 1;
+  while (j > floor && IsUpperLine(lines[j - 1].text) && !IsRowId(lines[j - 1].text)) --j;
+  return j;
+}
+
+// --- The programme's outline ----------------------------------------------
+
+struct Marker {
+  std::string id, form, rest;
+};
+
+std::optional<Marker> LineMarker(const std::string& line) {
+  static const Regex roman(R"(([IVX]{1,5})\.\s*(.*))");
+  static const Regex number(R"((\d{1,2}(?:\.\d{1,2}){0,3})\.\s*(.*))");
+  static const Regex letter(R"(([a-z]|đ)\)\s*(.*))");
+  static const Regex dash(R"(([-+])\s+(.*))");
+  Regex::Groups m;
+  if (roman.FullMatch(line, &m)) return Marker{Str(m, 1), "R", Str(m, 2)};
+  if (number.FullMatch(line, &m)) {
+    std::string id = Str(m, 1);
+    return Marker{id, "N" + std::to_string(std::count(id.begin(), id.end(), '.')), Str(m, 2)};
+  }
+  if (letter.FullMatch(line, &m)) return Marker{Str(m, 1), "L", Str(m, 2)};
+  if (dash.FullMatch(line, &m)) return Marker{Str(m, 1), "D" + Str(m, 1), Str(m, 2)};
+  return std::nullopt;
+}
+
+std::string RoleOf(const std::string& text) {
+  std::string f = FoldOrSelf(Utf8Prefix(text, 90));
+  if (f.find("muc tieu") != std::string::npos || f.find("muc dich") != std::string::npos) return "objectives";
+  if (f.find("yeu cau") != std::string::npos) return "requirements";
+  if (f.find("che do bao cao") != std::string::npos || f.rfind("bao cao", 0) == 0 ||
+      f.find("thoi gian gui bao cao") != std::string::npos)
+    return "reporting";
+  if (f.find("to chuc thuc hien") != std::string::npos) return "organisation";
+  if (f.find("nhiem vu") != std::string::npos || f.find("giai phap") != std::string::npos) return "tasks";
+  return "";
+}
+
+std::vector<Section> ReadOutline(const std::vector<SourceLine>& lines, size_t from, size_t to,
+                                 const std::set<std::string>& vocab) {
+  std::vector<Section> out;
+  struct Open { std::string form, id, key; size_t section; };
+  std::vector<Open> stack;
+  std::vector<SourceLine> body;  // the current section's lines, marker removed
+  auto flush = [&]() {
+    if (!out.empty()) out.back().text = JoinLines(body, 0, body.size(), vocab);
+    body.clear();
+  };
+  for (size_t i = from; i < to; ++i) {
+    auto mk = LineMarker(lines[i].text);
+    if (!mk && out.empty()) {  // text before the first heading: the preamble
+      out.push_back({"", "0", "", 0, "preamble", "", lines[i].number, lines[i].number});
+    }
+    if (mk) {
+      flush();
+      for (size_t k = 0; k < stack.size(); ++k)
+        if (stack[k].form == mk->form) { stack.resize(k); break; }
+      Section s;
+      s.id = mk->id;
+      s.parent_key = stack.empty() ? "" : stack.back().key;
+      s.level = static_cast<int>(stack.size());
+      std::string part = mk->form[0] == 'D' ? std::to_string(out.size()) : mk->id;  // dashes are numbered by position
+      std::string pid = stack.empty() ? "" : stack.back().id;
+      if (s.parent_key.empty()) s.key = part;
+      else if (!pid.empty() && part.rfind(pid + ".", 0) == 0)
+        s.key = s.parent_key.substr(0, s.parent_key.size() - pid.size()) + part;
+      else s.key = s.parent_key + "." + part;
+      s.first_line = s.last_line = lines[i].number;
+      if (!stack.empty()) s.role = out[stack.back().section].role;
+      if (!mk->rest.empty()) body.push_back({lines[i].number, false, mk->rest});
+      stack.push_back({mk->form, mk->id, s.key, out.size()});
+      out.push_back(std::move(s));
+      continue;
+    }
+    body.push_back(lines[i]);
+    out.back().last_line = lines[i].number;
+  }
+  flush();
+  // Roles: a heading names its own ("Mục tiêu", "Yêu cầu", "Chế độ báo
+  // cáo"); a section without one takes its parent's.
+  for (auto& s : out) {
+    if (s.key == "0") continue;
+    std::string own = s.text.size() < 200 ? RoleOf(s.text) : "";
+    if (!own.empty()) s.role = own;
+    else if (!s.parent_key.empty())
+      for (const auto& p : out)
+        if (p.key == s.parent_key) s.role = p.role;
+  }
+  return out;
+}
+
+// --- Quantitative targets -------------------------------------------------
+
+std::optional<int> LastYear(const std::string& s, size_t before) {
+  static const Regex year(R"(năm\s+((?:19|20)\d\d))");
+  std::optional<int> y;
+  std::string head = s.substr(0, std::min(before, s.size()));
+  for (const auto& g : year.FindAll(head)) y = DigitsValue(g[1]);
+  return y;
+}
+
+void FindTargets(const std::vector<Section>& sections, std::vector<QuantTarget>& out) {
+  static const Regex pct(R"((\d{1,3}(?:[.,]\d{1,2})?)\s?%)");
+  bool any_objectives = std::any_of(sections.begin(), sections.end(), [](const Section& s) { return s.role == "objectives"; });
+  for (const auto& s : sections) {
+    if (any_objectives ? s.role != "objectives" : s.role == "tasks") continue;
+    const std::string& t = s.text;
+    std::vector<Regex::Groups> ms = pct.FindAll(t);
+    auto position = [&](size_t k) { return static_cast<size_t>(ms[k][0].data() - t.data()); };
+    size_t prev_end = 0;
+    for (size_t k = 0; k < ms.size(); ++k) {
+      size_t at = position(k), stop = position(k) + ms[k][0].size();
+      size_t start = t.find_last_of(".;:", at);
+      start = start == std::string::npos || start < prev_end ? prev_end : start + 1;
+      size_t end = t.find_first_of(";.", stop);
+      // A "." inside a number ("2.5%") is not an end; neither is the next target's start.
+      if (k + 1 < ms.size()) {
+        size_t next_at = position(k + 1);
+        size_t comma = t.rfind(',', next_at);
+        if (comma != std::string::npos && comma > stop && (end == std::string::npos || comma < end)) end = comma;
+      }
+      if (end == std::string::npos) end = t.size();
+      QuantTarget q;
+      q.text = Trim(t.substr(start, end - start));
+      while (!q.text.empty() && (q.text[0] == ',' || q.text[0] == ';')) q.text = Trim(q.text.substr(1));
+      while (!q.text.empty() && (q.text.back() == ',' || q.text.back() == ';')) q.text.pop_back();
+      std::string num = Str(ms[k], 1);
+      std::replace(num.begin(), num.end(), ',', '.');
+      auto value = ParseDouble(num, "target");
+      if (!value.ok()) continue;
+      q.value = *value;
+      std::string before = FoldOrSelf(t.substr(start, at - start));
+      for (const char* w : {"khoang", "tren", "toi thieu", "it nhat", "duoi", "dat muc", "dat"}) {
+        std::string ws(w);
+        if (before.size() >= ws.size() && Trim(before).size() >= ws.size() &&
+            Trim(before).compare(Trim(before).size() - ws.size(), ws.size(), ws) == 0) {
+          static const std::map<std::string, std::string> vi = {
+              {"khoang", "khoảng"}, {"tren", "trên"}, {"toi thieu", "tối thiểu"}, {"it nhat", "ít nhất"},
+              {"duoi", "dưới"}, {"dat muc", "đạt mức"}, {"dat", "đạt"}};
+          q.qualifier = vi.at(ws);
+          break;
+        }
+      }
+      q.year = LastYear(t, at);
+      for (std::string pk = s.parent_key; !q.year && !pk.empty();) {
+        auto p = std::find_if(sections.begin(), sections.end(), [&](const Section& x) { return x.key == pk; });
+        if (p == sections.end()) break;
+        q.year = LastYear(p->text, p->text.size());
+        pk = p->parent_key;
+      }
+      q.section_key = s.key;
+      q.line = s.first_line;
+      out.push_back(std::move(q));
+      prev_end = end;
+    }
+  }
+}
+
+// --- Reporting obligations ------------------------------------------------
+
+std::vector<std::string> Sentences(const std::string& t) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  int depth = 0;  // "(khth. khdt@vss.gov.vn)": no sentence ends inside parentheses
+  for (size_t i = 0; i + 1 < t.size(); ++i)
+    if (t[i] == '(') ++depth;
+    else if (t[i] == ')') depth = std::max(0, depth - 1);
+    else if (depth == 0 && t[i] == '.' && t[i + 1] == ' ' && i > 0 && !std::isdigit(static_cast<unsigned char>(t[i - 1]))) {
+      out.push_back(Trim(t.substr(start, i - start)));
+      start = i + 2;
+    }
+  if (start < t.size()) out.push_back(Trim(t.substr(start)));
+  return out;
+}
+
+// "gửi (về) X (Y; Z) ..." — the recipients, parentheses kept whole.
+std::string RecipientsIn(const std::string& s) {
+  size_t at = s.find("gửi ");
+  if (at == std::string::npos) return "";
+  std::string r = s.substr(at + std::string("gửi ").size());
+  if (r.rfind("về ", 0) == 0) r = r.substr(std::string("về ").size());
+  if (r.rfind("trước", 0) == 0 || r.rfind("chậm nhất", 0) == 0) return "";  // "gửi trước ngày ...": no recipient named
+  int depth = 0;
+  size_t i = 0;
+  for (; i < r.size(); ++i) {
+    if (r[i] == '(') ++depth;
+    else if (r[i] == ')') --depth;
+    else if (depth == 0 && (r[i] == ';' || r[i] == '.' || r[i] == ',')) break;
+    if (depth == 0) {
+      for (const char* stop : {" để ", " trước ngày", " chậm nhất", " qua ", " theo "})
+        if (r.compare(i, std::string(stop).size(), stop) == 0) goto done;
+    }
+  }
+done:
+  std::string out = Trim(r.substr(0, i));
+  // A recipient is a name: "gửi báo cáo" sends, it does not name anyone.
+  if (out.empty()) return "";
+  unsigned char c0 = static_cast<unsigned char>(out[0]);
+  if (c0 < 0x80 && !std::isupper(c0)) return "";  // "gửi trước ...", "gửi (qua ...)": no name
+  if (FoldOrSelf(out).rfind("bao cao", 0) == 0) return "";
+  return out;
+}
+
+std::vector<std::string> RecipientUnits(const std::string& rec, const UnitRegistry& units) {
+  std::vector<std::string> ids;
+  auto add = [&](const std::string& name) {
+    std::string n = Trim(name);
+    if (FoldOrSelf(n).rfind("qua ", 0) == 0) n = n.substr(4);
+    for (const auto& id : units.ResolveList(n).ids)
+      if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+  };
+  size_t paren = rec.find('(');
+  std::string outside = rec.substr(0, paren);
+  // "BHXH Việt Nam - Vụ Kế hoạch và Đầu tư": the agency, then its unit.
+  for (size_t dash; (dash = outside.find(" - ")) != std::string::npos;) {
+    add(outside.substr(0, dash));
+    outside = outside.substr(dash + 3);
+  }
+  add(outside);
+  if (paren != std::string::npos) {
+    size_t close = rec.rfind(')');
+    add(rec.substr(paren + 1, (close == std::string::npos ? rec.size() : close) - paren - 1));
+  }
+  return ids;
+}
+
+std::string KindOf(const std::string& name, const std::string& recurrence) {
+  std::string f = FoldOrSelf(name);
+  if (f.find("so ket") != std::string::npos) return "midterm";
+  if (f.find("tong ket") != std::string::npos) return "final";
+  if (recurrence == "yearly" || f.find("bao cao nam") != std::string::npos) return "annual";
+  return "other";
+}
+
+std::string UpperFirst(const std::string& s) {
+  if (s.rfind("báo cáo", 0) == 0) return "Báo cáo" + s.substr(std::string("báo cáo").size());
+  return s;
+}
+
+void FindReports(const std::string& text, const std::string& role, int line, const UnitRegistry& units,
+                 std::vector<ReportDue>& out) {
+  static const Regex long_form(R"((trước|chậm nhất|hạn chót|trong)\s+ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?)");
+  static const Regex short_form(R"((trước|chậm nhất|hạn chót)\s+ngày\s+(\d{1,2})/(\d{1,2})(?:/(\d{4}))?)");
+  static const Regex review_year(R"((sơ kết|tổng kết)[^.;]{0,80}?(?:vào|trong)\s+năm\s+(\d{4}))");
+  for (const std::string& s : Sentences(text)) {
+    std::string f = FoldOrSelf(s);
+    bool about_report = f.find("bao cao") != std::string::npos || f.find("gui ") != std::string::npos;
+    Regex::Groups m;
+    bool dated = (about_report || role == "reporting") && (long_form.Search(s, &m) || short_form.Search(s, &m));
+    if (dated) {
+      ReportDue r;
+      r.text = s;
+      r.line = line;
+      int d = DigitsValue(m[2]), mo = DigitsValue(m[3]);
+      if (!m[4].empty()) {
+        int y = DigitsValue(m[4]);
+        if (!Date::IsValidYmd(y, mo, d)) continue;
+        r.recurrence = "once";
+        r.date = Date::FromYmd(y, mo, d);
+      } else {
+        if (!Date::IsValidYmd(2024, mo, d)) continue;  // any leap year: 29/2 is a valid yearly day
+        r.recurrence = "yearly";
+        r.day = d, r.month = mo;
+      }
+      static const Regex labelled(R"(^(?:-\s*)?(Báo cáo[^:]{0,60}):)");
+      Regex::Groups lm;
+      size_t bc = f.find("bao cao");
+      if (labelled.Search(s, &lm)) r.name = Str(lm, 1);
+      else if (bc != std::string::npos) {
+        // Folding keeps byte offsets only for ASCII; find the phrase in the original instead.
+        size_t at = s.find("báo cáo");
+        if (at == std::string::npos) at = s.find("Báo cáo");
+        if (at != std::string::npos) {
+          std::string rest = s.substr(at);
+          size_t stop = rest.size();
+          for (const char* k : {" gửi", ",", ";", " trước ngày", " chậm nhất", " (", " để "})
+            stop = std::min(stop, rest.find(k) == std::string::npos ? rest.size() : rest.find(k));
+          std::string name = Utf8Prefix(rest.substr(0, stop), 160);
+          if (name.size() < stop && name.rfind(' ') != std::string::npos) name = name.substr(0, name.rfind(' '));  // whole words
+          r.name = UpperFirst(Trim(name));
+        }
+      }
+      r.recipients = RecipientsIn(s);
+      if (r.name == "Báo cáo" && r.recurrence == "yearly") r.name = "Báo cáo năm";
+      if (r.name.empty()) r.name = r.recipients.empty() ? "Văn bản theo yêu cầu" : "Văn bản gửi " + r.recipients;
+      r.recipient_units = RecipientUnits(r.recipients, units);
+      r.kind = KindOf(r.name, r.recurrence);
+      out.push_back(std::move(r));
+    } else if (review_year.Search(s, &m)) {
+      ReportDue r;
+      r.text = s;
+      r.line = line;
+      r.recurrence = "once";
+      int y = DigitsValue(m[2]);
+      r.date = Date::FromYmd(y, 12, 31);
+      r.name = (m[1] == "sơ kết" ? "Sơ kết" : "Tổng kết") + std::string(" năm ") + Str(m, 2);
+      r.kind = m[1] == "sơ kết" ? "midterm" : "final";
+      r.recipients = RecipientsIn(s);
+      r.recipient_units = RecipientUnits(r.recipients, units);
+      out.push_back(std::move(r));
+    }
+  }
+}
+
+}  // namespace
+
+Result<ImportedProgramme> ImportDecision(std::string_view raw, const UnitRegistry& units) {
+  if (!IsValidUtf8(raw))
+    return Status::Invalid("text", "Văn bản không phải UTF-8 hợp lệ", "the text is not valid UTF-8");
+  // A decision page is some 100 KB with lines of a paragraph at most; far
+  // larger input is refused before any pattern runs over it (the standard
+  // library's regex engine recurses per character).
+  if (raw.size() > kMaxDecisionBytes)
+    return Status::Invalid("text", "Văn bản quá lớn (tối đa 2 MB)", "the text is larger than 2 MB");
+  std::string text = CleanSourceText(raw);
+  {
+    int line = 1;
+    size_t start = 0;
+    for (size_t i = 0; i <= text.size(); ++i)
+      if (i == text.size() || text[i] == '\n') {
+        if (i - start > kMaxLineBytes)
+          return Status::Invalid("text", "Dòng " + std::to_string(line) + " dài quá " + std::to_string(kMaxLineBytes) +
+                                             " byte; văn bản không đúng dạng một quyết định",
+                                 "line " + std::to_string(line) + " is longer than " + std::to_string(kMaxLineBytes) +
+                                     " bytes");
+        start = i + 1;
+        ++line;
+      }
+  }
+  ImportedProgramme p;
+  BHXH_ASSIGN_OR_RETURN(p.decision, ReadDecisionHeader(text));
+  std::vector<SourceLine> lines = SplitSourceLines(text);
+  std::set<std::string> vocab = DocumentVocabulary(lines);
+
+  size_t body = IndexOfLine(lines, p.decision.body_start_line);
+  size_t doc_end = body;
+  while (doc_end < lines.size() && FoldOrSelf(lines[doc_end].text).rfind("tai van ban", 0) != 0) ++doc_end;
+
+  // Footnotes: the second appearance of a mark "[n]" starts the notes.
+  static const Regex mark(R"(\[(\d{1,3})\])");
+  size_t notes = doc_end;
+  {
+    std::set<std::string> seen;
+    for (size_t i = 0; i < doc_end; ++i)
+      if (mark.FullMatch(lines[i].text) && !seen.insert(lines[i].text).second && i >= body) { notes = i; break; }
+    for (size_t i = notes; i < doc_end;) {
+      Footnote n{lines[i].text.substr(1, lines[i].text.size() - 2), "", lines[i].number, lines[i].number};
+      size_t j = i + 1;
+      while (j < doc_end && !mark.FullMatch(lines[j].text)) ++j;
+      n.text = JoinLines(lines, i + 1, j, vocab);
+      if (j > i + 1) n.last_line = lines[j - 1].number;
+      p.footnotes.push_back(std::move(n));
+      i = j;
+    }
+  }
+
+  // Appendices: a heading block and a table from each "TT"/"STT" line.
+  std::vector<size_t> heads, starts;
+  for (size_t h = FindTableHeader(lines, body, notes); h < notes; h = FindTableHeader(lines, h + 1, notes)) {
+    size_t floor = heads.empty() ? body : heads.back() + 1;
+    heads.push_back(h);
+    starts.push_back(HeadingStart(lines, h, floor));
+  }
+  size_t text_end = starts.empty() ? notes : starts.front();
+  int task_tables = 0;
+  for (size_t a = 0; a < heads.size(); ++a) {
+    size_t end = a + 1 < heads.size() ? starts[a + 1] : notes;
+    Appendix ap;
+    ap.first_line = lines[starts[a]].number;
+    ap.header_line = lines[heads[a]].number;
+    ap.last_line = lines[end - 1].number;
+    size_t title_from = starts[a];
+    if (FoldOrSelf(lines[title_from].text).rfind("phu luc", 0) == 0) ap.label = lines[title_from++].text;
+    size_t title_to = title_from;
+    while (title_to < heads[a] && lines[title_to].text[0] != '(') ++title_to;
+    ap.title = JoinLines(lines, title_from, title_to, vocab);
+    size_t first_body = 0;
+    std::vector<std::string> header = ReadHeaderCells(lines, heads[a], end, &first_body);
+    if (IsIndicatorHeader(header)) {
+      ap.kind = "indicators";
+      BHXH_ASSIGN_OR_RETURN(IndicatorTable it, ReadIndicatorTable(lines, heads[a], end, vocab, units));
+      for (auto& r : it.rows) p.indicators.push_back(std::move(r));
+      for (auto& u : it.unplaced) p.unplaced.push_back(std::move(u));
+    } else {
+      ap.kind = "tasks";
+      ++task_tables;
+      BHXH_ASSIGN_OR_RETURN(TaskTable tt, ReadTaskTable(lines, heads[a], end, vocab, units));
+      for (auto& g : tt.groups) p.groups.push_back(std::move(g));
+      for (auto& t : tt.tasks) p.tasks.push_back({static_cast<int>(a), std::move(t)});
+      for (auto& u : tt.unplaced) p.unplaced.push_back(std::move(u));
+      if (tt.stated_total >= 0) p.stated_total = std::max(0, p.stated_total) + tt.stated_total;
+    }
+    p.appendices.push_back(std::move(ap));
+  }
+  // Keys stay unique when a decision has more than one task table.
+  if (task_tables > 1) {
+    for (auto& t : p.tasks) {
+      std::string prefix = "PL" + std::to_string(t.appendix + 1) + ".";
+      t.row.key = prefix + t.row.key;
+      if (!t.row.group_key.empty()) t.row.group_key = prefix + t.row.group_key;
+    }
+  }
+
+  // The programme's own text: its title in capitals, the "(Kèm theo ...)"
+  // line, then the outline.
+  size_t i = body;
+  std::vector<SourceLine> title;
+  while (i < text_end && (IsUpperLine(lines[i].text) || (!title.empty() && lines[i].indented && title.size() < 8)) &&
+         !LineMarker(lines[i].text)) {
+    title.push_back(lines[i]);
+    ++i;
+  }
+  p.programme_title = JoinLines(title, 0, title.size(), vocab);
+  if (i < text_end && lines[i].text[0] == '(') {
+    size_t k = i;
+    while (k < text_end && k < i + 20 && lines[k].text.find(')') == std::string::npos) ++k;
+    if (k < text_end && k < i + 20) i = k + 1;
+  }
+  p.sections = ReadOutline(lines, i, text_end, vocab);
+  FindTargets(p.sections, p.targets);
+
+  // Reporting obligations: in the articles and in the programme's sections.
+  size_t art_from = IndexOfLine(lines, p.decision.articles_first_line);
+  size_t art_to = IndexOfLine(lines, p.decision.articles_end_line);
+  FindReports(JoinLines(lines, art_from, art_to, vocab), "", p.decision.articles_first_line, units, p.reports);
+  for (const auto& s : p.sections) FindReports(s.text, s.role, s.first_line, units, p.reports);
+  // A report without recipients takes those its reporting section names elsewhere ("Phương thức báo cáo").
+  std::string section_recipients;
+  std::vector<std::string> section_units;
+  for (const auto& s : p.sections)
+    if (s.role == "reporting" && section_recipients.empty())
+      for (const std::string& sen : Sentences(s.text))
+        if (std::string r = RecipientsIn(sen); !r.empty()) {
+          section_recipients = r;
+          section_units = RecipientUnits(r, units);
+          break;
+        }
+  for (auto& r : p.reports)
+    if (r.recipients.empty()) r.recipients = section_recipients, r.recipient_units = section_units;
+  // A review "in 2025" duplicates a dated review of the same kind that year.
+  std::erase_if(p.reports, [&](const ReportDue& r) {
+    if (r.name.rfind("Sơ kết năm", 0) != 0 && r.name.rfind("Tổng kết năm", 0) != 0) return false;
+    return std::any_of(p.reports.begin(), p.reports.end(), [&](const ReportDue& o) {
+      return &o != &r && o.kind == r.kind && o.date && o.date->year() == r.date->year() && o.name != r.name;
+    });
+  });
+
+  if (p.sections.empty() && p.tasks.empty() && p.indicators.empty())
+    return Status::Error("no_programme", "text",
+                         "Quyết định không kèm chương trình, kế hoạch hay bảng nhiệm vụ nào để theo dõi",
+                         "the decision carries no programme text, task table or indicator table");
+
+  // The period the programme runs: from its decision to its last deadline or target year.
+  p.period_start = p.decision.date;
+  auto later = [&](const Date& d) { if (!p.period_end || *p.period_end < d) p.period_end = d; };
+  for (const auto& t : p.tasks) if (t.row.timeframe.end) later(*t.row.timeframe.end);
+  for (const auto& r : p.reports) if (r.date) later(*r.date);
+  for (const auto& q : p.targets) if (q.year) later(Date::FromYmd(*q.year, 12, 31));
+  for (const auto& ind : p.indicators)
+    for (const auto& [y, v] : ind.targets)
+      if (int year = DigitsValue(y); year > 0 && Date::IsValidYmd(year, 12, 31)) later(Date::FromYmd(year, 12, 31));
+  if (p.period_start && p.period_end && *p.period_end < *p.period_start) p.period_end = p.period_start;
+  return p;
+}
+
+}  // namespace bhxh

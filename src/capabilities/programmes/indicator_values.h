@@ -1,0 +1,81 @@
+// Strategy indicators over time (issue #3 §6, M11): values per year and
+// province, entered by the reporting unit or computed from the national
+// database, and each indicator's path to its targets.
+//
+// Computed values (data/programmes/indicator_measures.csv says which
+// indicator is which measure), at 31 December of the year or today for the
+// current year, for one province (residence) or the whole country:
+//   hi_population_share   persons holding an active HI card valid that day
+//                         / population (entered; else persons alive in
+//                         the registry, and the method says so); a province
+//                         counts the residents of the provinces merged into it
+//   si_labour_share       persons with an SI period (retirement fund)
+//                         covering that month / labour force (entered)
+//   ui_labour_share       the same with the unemployment fund
+//   voluntary_si_share    SI periods without an employer / labour force
+//   pension_share         not held by the database (no benefit records):
+//                         refused with a message saying to enter it
+// The method text of a computed value names the numerator, denominator
+// and date, so a reader can check it.
+//
+// Path and status: the first value recorded is the baseline; the expected
+// value of a later year lies on the straight line from the baseline to the
+// next target year (then from target to target). The latest value is
+// "achieved" at or beyond the last target, "on_track" at or above the line,
+// "behind" below it; "no_data" without values. Text targets ("Hoàn thành")
+// are achieved when the value says the same.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "programmes/store.h"
+#include "geo/geo.h"
+
+namespace bhxh {
+
+struct MeasureRule {
+  std::vector<std::string> all_of, none_of;
+  std::string measure, denominator;
+};
+
+class MeasureBook {
+ public:
+  static Result<MeasureBook> Load(const std::string& path);
+  // The measure for an indicator name, or "" when the database cannot compute it.
+  const MeasureRule* For(const std::string& indicator_name) const;
+
+ private:
+  std::vector<MeasureRule> rules_;
+};
+
+struct IndicatorValue {
+  int year = 0;
+  std::string province, value, source, method, recorded_at, recorded_by;
+};
+
+struct IndicatorStatus {
+  StoredIndicator indicator;
+  std::string measure;  // computable measure, or ""
+  std::vector<IndicatorValue> values;  // by year
+  std::optional<double> latest, expected;
+  int latest_year = 0;
+  std::map<int, double> path;  // year → expected value, baseline to last target
+  std::string status;          // achieved | on_track | behind | no_data | in_progress
+};
+
+Result<IndicatorValue> RecordIndicatorValue(Db& db, int64_t programme_id, const std::string& key, int year,
+                                            const std::string& province, const std::string& value, const Actor& actor);
+// `geo`, when given, widens a province to the provinces merged into it.
+Result<IndicatorValue> ComputeIndicatorValue(Db& db, const MeasureBook& measures, int64_t programme_id,
+                                             const std::string& key, int year, const std::string& province, Date today,
+                                             const Actor& actor, const Geo* geo = nullptr);
+// kind: labour_force | population | retirement_age_population.
+Status RecordDenominator(Db& db, const std::string& kind, const std::string& province, int year, int64_t value,
+                         const std::string& source, const Actor& actor);
+Result<std::vector<IndicatorStatus>> IndicatorStatuses(Db& db, const MeasureBook& measures, int64_t programme_id,
+                                                       const std::string& province);
+
+}  // namespace bhxh

@@ -1,0 +1,174 @@
+#include "programmes/timeframe.h"
+
+#include <functional>
+
+#include "base/parse.h"
+#include "base/re.h"
+#include "base/text.h"
+
+namespace bhxh {
+namespace {
+
+int Roman(const std::string& r) {
+  if (r == "i" || r == "1" || r == "01") return 1;
+  if (r == "ii" || r == "2" || r == "02") return 2;
+  if (r == "iii" || r == "3" || r == "03") return 3;
+  if (r == "iv" || r == "4" || r == "04") return 4;
+  return 0;
+}
+
+std::optional<Date> MakeDate(int y, int m, int d) {
+  if (!Date::IsValidYmd(y, m, d)) return std::nullopt;
+  return Date::FromYmd(y, m, d);
+}
+
+Date YearStart(int y) { return Date::FromYmd(y, 1, 1); }
+Date YearEnd(int y) { return Date::FromYmd(y, 12, 31); }
+
+}  // namespace
+
+TimeFrame ParseTimeFrame(std::string_view text) {
+  TimeFrame t;
+  t.text = Trim(text);
+  if (t.text.size() > 400) return t;  // not a time frame; and no pattern runs over a long text
+  auto folded = FoldForSearch(t.text);
+  if (!folded.ok()) return t;
+  std::string s = *folded;
+  Regex::Groups m;
+  static const Regex kRecurring(R"((^|\b)(hang|dinh ky hang) (nam|quy|thang)\b|^(nhiem vu )?thuong xuyen)");
+  static const Regex kConditional(R"(^(sau khi|theo huong dan|theo tien do|khi |phu thuoc|can cu))");
+  static const Regex kYearOnwards(R"((nam )?(\d{4}) va cac nam tiep theo)");
+  static const Regex kFrom(R"(^tu (nam |thang |quy )?(.+)$)");
+  static const Regex kEndOfPhase(R"(^ket thuc giai doan)");
+  static const Regex kPeriod(R"((giai doan )?(\d{4}) ?[-–] ?(\d{4}))");
+
+  if (kConditional.Search(s)) {
+    t.kind = "conditional";
+    t.condition = t.text;
+    return t;
+  }
+  if (kYearOnwards.Search(s, &m) && DigitsValue(m[2]) >= 1900 && DigitsValue(m[2]) <= 2200) {
+    t.kind = "open_ended";
+    t.start = YearStart(DigitsValue(m[2]));
+    t.recurrence = "yearly";
+    return t;
+  }
+  if (kEndOfPhase.Search(s)) {
+    t.kind = "open_ended";
+    t.condition = t.text;
+    return t;
+  }
+  if (kRecurring.Search(s, &m)) {
+    t.kind = "recurring";
+    std::string unit = Str(m, 3);
+    t.recurrence = unit == "nam" ? "yearly" : unit == "quy" ? "quarterly" : unit == "thang" ? "monthly" : "ongoing";
+    if (std::string(m[0]).find("thuong xuyen") != std::string::npos) t.recurrence = "ongoing";
+    // "Hàng năm, giai đoạn 2017-2020": recurring within a period.
+    Regex::Groups p;
+    if (kPeriod.Search(s, &p) && DigitsValue(p[2]) >= 1900 && DigitsValue(p[3]) <= 2200) {
+      t.start = YearStart(DigitsValue(p[2]));
+      t.end = YearEnd(DigitsValue(p[3]));
+    }
+    return t;
+  }
+  if (kFrom.Search(s, &m)) {
+    TimeFrame inner = ParseTimeFrame(Str(m, 2));
+    if (inner.start) {
+      t.kind = "open_ended";
+      t.start = inner.start;
+      return t;
+    }
+  }
+  // Concrete spans, most specific first; each match is blanked out so a
+  // year inside a date is not read again. One span gives its own kind;
+  // several ("Năm 2024, 2025", "Quý II/2025 - Quý IV/2025") make a range
+  // from the earliest start to the latest end.
+  struct Span { std::string kind; Date start, end; };
+  std::vector<Span> spans;
+  bool malformed = false;  // "Tháng 13/2025", "Quý V/2025", "31/2/2025": not read as something else
+  std::string work = s;
+  auto scan = [&](const Regex& re, const std::function<std::optional<Span>(const Regex::Groups&)>& make) {
+    Regex::Groups x;
+    size_t from = 0;
+    while (from < work.size() && re.SearchFrom(work, from, &x)) {
+      size_t at = static_cast<size_t>(x[0].data() - work.data());
+      size_t len = x[0].size();
+      if (auto sp = make(x)) {
+        spans.push_back(*sp);
+        work.replace(at, len, std::string(len, ' '));  // same length: positions stay valid
+      } else {
+        malformed = true;
+      }
+      from = at + std::max<size_t>(len, 1);
+    }
+  };
+  auto month_span = [](int y, int m1, int m2, const char* kind) -> std::optional<Span> {
+    if (m1 < 1 || m2 > 12 || m1 > m2 || y < 1900 || y > 2200) return std::nullopt;
+    return Span{kind, Month::Of(y, m1).FirstDay(), Month::Of(y, m2).LastDay()};
+  };
+  static const Regex kDateRe(R"((\d{1,2}) ?/ ?(\d{1,2}) ?/ ?(\d{4}))");
+  static const Regex kMonthYear(R"(thang (\d{1,2}) nam (\d{4}))");
+  static const Regex kMonthRange(R"(thang (\d{1,2}) ?[-–] ?(\d{1,2}) ?/ ?(\d{4}))");
+  static const Regex kMonthRe(R"(thang (\d{1,2}) ?[/-] ?(\d{4}))");
+  static const Regex kQuarters(R"(quy ((?:[ivx]+|\d{1,2})(?: ?(?:,|va|-|–) ?(?:quy )?(?:[ivx]+|\d{1,2}))*) ?[/-] ?(\d{4}))");
+  static const Regex kHalf(R"(6 thang (dau|cuoi) nam (\d{4}))");
+  static const Regex kPeriodRe(R"((giai doan )?(\d{4}) ?[-–] ?(\d{4}))");
+  static const Regex kYearRe(R"((nam )?(\d{4}))");
+  scan(kDateRe, [](const Regex::Groups& x) -> std::optional<Span> {
+    auto d = MakeDate(DigitsValue(x[3]), DigitsValue(x[2]), DigitsValue(x[1]));
+    return d ? std::optional<Span>(Span{"date", *d, *d}) : std::nullopt;
+  });
+  scan(kMonthYear, [&](const Regex::Groups& x) { return month_span(DigitsValue(x[2]), DigitsValue(x[1]), DigitsValue(x[1]), "month"); });
+  scan(kMonthRange, [&](const Regex::Groups& x) { return month_span(DigitsValue(x[3]), DigitsValue(x[1]), DigitsValue(x[2]), "month"); });
+  scan(kMonthRe, [&](const Regex::Groups& x) { return month_span(DigitsValue(x[2]), DigitsValue(x[1]), DigitsValue(x[1]), "month"); });
+  scan(kQuarters, [&](const Regex::Groups& x) -> std::optional<Span> {
+    int lo = 5, hi = 0;
+    static const Regex q(R"([ivx]+|\d{1,2})");
+    for (const auto& g : q.FindAll(x[1])) {
+      int n = Roman(Str(g, 0));
+      if (!n) return std::nullopt;
+      lo = std::min(lo, n), hi = std::max(hi, n);
+    }
+    return month_span(DigitsValue(x[2]), 3 * lo - 2, 3 * hi, "quarter");
+  });
+  scan(kHalf, [&](const Regex::Groups& x) {
+    bool first = x[1] == "dau";
+    return month_span(DigitsValue(x[2]), first ? 1 : 7, first ? 6 : 12, "half_year");
+  });
+  scan(kPeriodRe, [](const Regex::Groups& x) -> std::optional<Span> {
+    int a = DigitsValue(x[2]), b = DigitsValue(x[3]);
+    if (a > b || a < 1900 || b > 2200) return std::nullopt;
+    return Span{"period", YearStart(a), YearEnd(b)};
+  });
+  scan(kYearRe, [](const Regex::Groups& x) -> std::optional<Span> {
+    int y = DigitsValue(x[2]);
+    if (y < 1900 || y > 2200) return std::nullopt;
+    return Span{"year", YearStart(y), YearEnd(y)};
+  });
+  if (spans.empty() || malformed) return t;
+  t.kind = spans.size() == 1 ? spans[0].kind : "range";
+  t.start = spans[0].start;
+  t.end = spans[0].end;
+  for (const auto& sp : spans) {
+    if (sp.start < *t.start) t.start = sp.start;
+    if (*t.end < sp.end) t.end = sp.end;
+  }
+  return t;
+}
+
+TimeFrame CombineTimeFrames(const TimeFrame& from, const TimeFrame& to) {
+  TimeFrame t;
+  t.text = from.text + " → " + to.text;
+  if (to.kind == "conditional" || to.kind == "recurring" || to.kind == "open_ended" || to.kind == "unknown") {
+    t = to;
+    t.text = from.text + " → " + to.text;
+    if (from.start) t.start = from.start;
+    return t;
+  }
+  t.kind = "range";
+  t.start = from.start ? from.start : to.start;
+  t.end = to.end;
+  return t;
+}
+
+}  // namespace bhxh

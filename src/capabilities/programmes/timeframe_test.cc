@@ -1,0 +1,95 @@
+// Every time-frame form found in the five seeds, and the combinations of
+// start and end columns (88/QĐ-BHXH).
+#include "programmes/timeframe.h"
+
+#include <gtest/gtest.h>
+
+namespace bhxh {
+namespace {
+
+std::string D(const std::optional<Date>& d) { return d ? d->ToString() : "-"; }
+
+struct Case {
+  const char* text;
+  const char* kind;
+  const char* start;
+  const char* end;
+  const char* rec;
+};
+
+void Check(const std::vector<Case>& cases) {
+  for (const Case& c : cases) {
+    TimeFrame t = ParseTimeFrame(c.text);
+    EXPECT_EQ(t.kind, c.kind) << c.text;
+    EXPECT_EQ(D(t.start), c.start) << c.text;
+    EXPECT_EQ(D(t.end), c.end) << c.text;
+    EXPECT_EQ(t.recurrence, c.rec) << c.text;
+    EXPECT_EQ(t.text.empty(), std::string(c.text).empty());
+  }
+}
+
+TEST(TimeFrame, EachFormOfTheSeeds) {
+  Check({
+      {"Giai đoạn 2017-2020", "period", "2017-01-01", "2020-12-31", ""},
+      {"Giai\n  đoạn 2021 - 2025", "period", "2021-01-01", "2025-12-31", ""},
+      {"Năm 2024", "year", "2024-01-01", "2024-12-31", ""},
+      {"Tháng 01/2024", "month", "2024-01-01", "2024-01-31", ""},
+      {"Tháng 9/2024", "month", "2024-09-01", "2024-09-30", ""},
+      {"Quý III/2023", "quarter", "2023-07-01", "2023-09-30", ""},
+      {"Quý 04/2024", "quarter", "2024-10-01", "2024-12-31", ""},
+      {"31/3/2024", "date", "2024-03-31", "2024-03-31", ""},
+      {"Trước ngày 30/6/2025", "date", "2025-06-30", "2025-06-30", ""},
+      {"Hàng năm", "recurring", "-", "-", "yearly"},
+      {"Hằng năm", "recurring", "-", "-", "yearly"},
+      {"Thường xuyên", "recurring", "-", "-", "ongoing"},
+      {"Nhiệm vụ thường xuyên", "recurring", "-", "-", "ongoing"},
+      {"Hàng quý", "recurring", "-", "-", "quarterly"},
+      {"Năm 2023 và các năm tiếp theo", "open_ended", "2023-01-01", "-", "yearly"},
+      {"Từ năm 2024", "open_ended", "2024-01-01", "-", ""},
+      {"Kết thúc giai đoạn 1", "open_ended", "-", "-", ""},
+      {"Sau khi Chính phủ ban hành Nghị định về cơ chế quản lý tài chính", "conditional", "-", "-", ""},
+      {"Theo Hướng dẫn của Bộ Tài chính", "conditional", "-", "-", ""},
+      {"Khi có yêu cầu", "conditional", "-", "-", ""},
+      {"Theo kế hoạch riêng", "unknown", "-", "-", ""},
+  });
+  EXPECT_EQ(ParseTimeFrame("Sau khi Chính phủ ban hành Nghị định").condition,
+            "Sau khi Chính phủ ban hành Nghị định");
+}
+
+// Forms other decisions use: several quarters or months at once, halves of
+// a year, a month written with "năm", lists and ranges of spans.
+TEST(TimeFrame, FormsBeyondTheSeeds) {
+  Check({
+      {"Quý I, II/2025", "quarter", "2025-01-01", "2025-06-30", ""},
+      {"Tháng 3-6/2025", "month", "2025-03-01", "2025-06-30", ""},
+      {"Tháng 6 năm 2025", "month", "2025-06-01", "2025-06-30", ""},
+      {"6 tháng đầu năm 2025", "half_year", "2025-01-01", "2025-06-30", ""},
+      {"6 tháng cuối năm 2025", "half_year", "2025-07-01", "2025-12-31", ""},
+      {"Quý II/2025 - Quý IV/2025", "range", "2025-04-01", "2025-12-31", ""},
+      {"Năm 2024, 2025", "range", "2024-01-01", "2025-12-31", ""},
+      {"Hoàn thành trước 31/12/2024", "date", "2024-12-31", "2024-12-31", ""},
+      {"Định kỳ hằng năm", "recurring", "-", "-", "yearly"},
+      {"Tháng 12", "unknown", "-", "-", ""},  // no year: not guessed
+      {"Quý V/2025", "unknown", "-", "-", ""},
+      {"Tháng 13/2025", "unknown", "-", "-", ""},
+  });
+}
+
+TEST(TimeFrame, StartAndEndColumnsCombine) {
+  TimeFrame r = CombineTimeFrames(ParseTimeFrame("Quý III/2023"), ParseTimeFrame("Quý IV/2024"));
+  EXPECT_EQ(r.kind, "range");
+  EXPECT_EQ(D(r.start), "2023-07-01");
+  EXPECT_EQ(D(r.end), "2024-12-31");
+  EXPECT_EQ(r.text, "Quý III/2023 → Quý IV/2024");
+  TimeFrame m = CombineTimeFrames(ParseTimeFrame("Tháng 01/2024"), ParseTimeFrame("Tháng 12/2024"));
+  EXPECT_EQ(D(m.start), "2024-01-01");
+  EXPECT_EQ(D(m.end), "2024-12-31");
+  TimeFrame c = CombineTimeFrames(ParseTimeFrame("Tháng 01/2024"),
+                                  ParseTimeFrame("Sau khi Chính phủ ban hành Nghị định"));
+  EXPECT_EQ(c.kind, "conditional");
+  EXPECT_EQ(D(c.start), "2024-01-01");
+  EXPECT_FALSE(c.end.has_value());
+}
+
+}  // namespace
+}  // namespace bhxh

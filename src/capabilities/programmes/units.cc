@@ -1,0 +1,196 @@
+#include "programmes/units.h"
+
+#include <algorithm>
+
+#include "base/csv.h"
+#include "base/text.h"
+
+namespace bhxh {
+namespace {
+
+std::string Key(const std::string& s) {
+  auto f = FoldForSearch(s);
+  std::string k = f.ok() ? *f : s;
+  while (!k.empty() && (k.back() == '.' || k.back() == ';' || k.back() == ',' || k.back() == ' ')) k.pop_back();
+  // "Thanh tra-Kiểm tra" and "Thanh tra - Kiểm tra" are one name.
+  std::string out;
+  for (size_t i = 0; i < k.size(); ++i) {
+    if (k[i] == ' ' && ((i + 1 < k.size() && k[i + 1] == '-') || (!out.empty() && out.back() == '-'))) continue;
+    out.push_back(k[i]);
+  }
+  // "... của BHXH Việt Nam" / "... của BHXH": the tables' "of VSS" adds nothing.
+  for (const char* tail : {" cua bhxh viet nam", " cua bhxh"}) {
+    std::string t(tail);
+    if (out.size() > t.size() && out.compare(out.size() - t.size(), t.size(), t) == 0) out.resize(out.size() - t.size());
+  }
+  return out;
+}
+
+// Splits on ';', newlines, ',' and ' và ', remembering each separator so a
+// name that contains one ("Vụ Kế hoạch và Đầu tư", "BHXH các tỉnh, thành
+// phố") can be put back together exactly.
+struct Piece {
+  std::string text, sep_after;
+};
+
+std::vector<Piece> Pieces(const std::string& text) {
+  std::vector<Piece> out;
+  std::string cur;
+  auto flush = [&](const std::string& sep) {
+    std::string t = Trim(cur);
+    while (!t.empty() && (t[0] == '-' || t[0] == '+')) t = Trim(t.substr(1));
+    if (!t.empty()) out.push_back({t, sep});
+    else if (!out.empty()) out.back().sep_after = sep;
+    cur.clear();
+  };
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == ';' || c == '\n') { flush("; "); continue; }
+    if (c == ',') { flush(", "); continue; }
+    // "Ban THCS BHXH. Ban THCS BHYT": a full stop before a capital separates two names.
+    if (c == '.' && i + 2 < text.size() && text[i + 1] == ' ' && std::isupper(static_cast<unsigned char>(text[i + 2]))) {
+      flush(". ");
+      ++i;
+      continue;
+    }
+    if (c == ' ' && text.compare(i, 5, " và ") == 0) { flush(" và "); i += 4; continue; }  // "và" is 3 bytes
+    cur.push_back(c);
+  }
+  flush("");
+  return out;
+}
+
+// A capitals abbreviation glued to a lower-case word by the page:
+// "BHXHcác tỉnh" → "BHXH các tỉnh".
+std::string SpaceGluedAbbreviation(std::string p) {
+  for (size_t i = 2; i < p.size(); ++i)
+    if (std::islower(static_cast<unsigned char>(p[i])) && std::isupper(static_cast<unsigned char>(p[i - 1])) &&
+        std::isupper(static_cast<unsigned char>(p[i - 2])) && (i < 3 || !std::isalpha(static_cast<unsigned char>(p[i - 3])) || std::isupper(static_cast<unsigned char>(p[i - 3]))))
+      p.insert(i++, " ");
+  return p;
+}
+
+}  // namespace
+
+Result<UnitRegistry> UnitRegistry::Load(const std::string& path) {
+  BHXH_ASSIGN_OR_RETURN(CsvTable t, ReadCsvFile(path));
+  int ci = t.Column("id"), cn = t.Column("name"), ca = t.Column("abbreviations"), ce = t.Column("earlier_names"),
+      ck = t.Column("kind");
+  if (ci < 0 || cn < 0 || ca < 0 || ce < 0 || ck < 0)
+    return Status::Invalid(path, "Thiếu cột trong danh mục đơn vị", "units file lacks columns");
+  UnitRegistry r;
+  for (const auto& row : t.rows) {
+    Unit u{row.cells[ci], row.cells[cn], row.cells[ck], {}, {}};
+    for (const auto& a : Split(row.cells[ca], '|')) if (!Trim(a).empty()) u.abbreviations.push_back(Trim(a));
+    for (const auto& e : Split(row.cells[ce], '|')) if (!Trim(e).empty()) u.earlier_names.push_back(Trim(e));
+    size_t idx = r.units_.size();
+    for (const std::string* alias : {&u.name, &u.id}) r.by_key_[Key(*alias)] = idx;
+    for (const auto& a : u.abbreviations) r.by_key_[Key(a)] = idx;
+    for (const auto& e : u.earlier_names) r.by_key_[Key(e)] = idx;
+    r.units_.push_back(std::move(u));
+  }
+  return r;
+}
+
+const Unit* UnitRegistry::Find(const std::string& name) const {
+  std::string k = Key(name);
+  if (k.rfind("cac don vi: ", 0) == 0) k = k.substr(12);  // "Các đơn vị: TCCB" names the unit after the colon
+  auto it = by_key_.find(k);
+  if (it != by_key_.end()) return &units_[it->second];
+  // "Vụ TCCB", "Ban THCS BHXH", "Viện KH BHXH": a unit word followed by an abbreviation.
+  for (const char* word : {"vu ", "ban ", "vien ", "trung tam ", "van phong "}) {
+    std::string w(word);
+    if (k.rfind(w, 0) == 0) {
+      auto ab = by_key_.find(k.substr(w.size()));
+      if (ab != by_key_.end()) return &units_[ab->second];
+    }
+  }
+  return nullptr;
+}
+
+std::optional<std::vector<const Unit*>> UnitRegistry::SplitAdjacent(const std::string& p) const {
+  if (p.size() > 120) return std::nullopt;  // two unit names, not a sentence
+  for (size_t sp = p.find(' '); sp != std::string::npos; sp = p.find(' ', sp + 1)) {
+    const Unit* a = Find(p.substr(0, sp));
+    const Unit* b = a ? Find(p.substr(sp + 1)) : nullptr;
+    if (a && b) return std::vector<const Unit*>{a, b};
+  }
+  return std::nullopt;
+}
+
+Status UnitRegistry::AddAlias(const std::string& name, const std::string& unit_id) {
+  for (size_t i = 0; i < units_.size(); ++i)
+    if (units_[i].id == unit_id) {
+      if (Key(name).empty()) return Status::Invalid("name", "Tên đơn vị trống", "empty name");
+      by_key_[Key(name)] = i;
+      units_[i].abbreviations.push_back(Trim(name));
+      return Status::Ok();
+    }
+  return Status::NotFound("unit", "Không có đơn vị mã " + unit_id + " trong danh mục", "no unit " + unit_id);
+}
+
+const Unit* UnitRegistry::ById(const std::string& id) const {
+  for (const auto& u : units_) if (u.id == id) return &u;
+  return nullptr;
+}
+
+UnitResolution UnitRegistry::ResolveList(const std::string& cell) const {
+  UnitResolution res;
+  std::string text = cell;
+  // "Các đơn vị: A, B" — the prefix names no unit itself.
+  if (auto folded = FoldForSearch(text); folded.ok() && folded->rfind("cac don vi:", 0) == 0)
+    text = text.substr(text.find(':') + 1);
+  text = SpaceGluedAbbreviation(text);
+  if (const Unit* whole = Find(text)) {
+    res.ids.push_back(whole->id);
+    return res;
+  }
+  std::vector<Piece> parts = Pieces(text);
+  auto add = [&](const Unit* u) {
+    if (std::find(res.ids.begin(), res.ids.end(), u->id) == res.ids.end()) res.ids.push_back(u->id);
+  };
+  size_t last_unknown = std::string::npos;  // piece index of the last unknown name
+  for (size_t i = 0; i < parts.size(); ++i) {
+    // Greedy: the longest run of pieces that names a unit ("BHXH các tỉnh" + "thành phố").
+    std::vector<const Unit*> best;
+    size_t used = 0;
+    std::string joined;
+    for (size_t j = i; j < parts.size() && j < i + 4; ++j) {
+      joined += (j == i ? "" : parts[j - 1].sep_after) + parts[j].text;
+      if (const Unit* u = Find(joined)) { best = {u}; used = j - i + 1; }
+      // "BHXH các tỉnh, thành phố (Địa phương được lựa chọn ...)": a trailing remark in parentheses.
+      else if (size_t paren = joined.find(" ("); paren != std::string::npos && joined.back() == ')' && Find(joined.substr(0, paren)))
+        best = {Find(joined.substr(0, paren))}, used = j - i + 1;
+      // "Ban Quản lý Thu-Sổ, Thẻ Vụ Quản lý Đầu tư quỹ": two names side by side across a comma.
+      else if (j > i)
+        if (auto two = SplitAdjacent(joined)) best = *two, used = j - i + 1;
+    }
+    if (!best.empty()) {
+      for (const Unit* u : best) add(u);
+      i += used - 1;
+      continue;
+    }
+    // "Trung tâm CNTT" / "... (Địa phương được lựa chọn ...)": drop a trailing remark in parentheses.
+    std::string p = parts[i].text;
+    // Two names the page put side by side without a separator ("Vụ Tài
+    // chính - Kế toán Trung tâm Công nghệ thông tin", "BHXHcác tỉnh").
+    if (auto two = SplitAdjacent(p)) {
+      for (const Unit* u : *two) add(u);
+      continue;
+    }
+    if (size_t paren = p.find(" ("); paren != std::string::npos) {
+      if (const Unit* u = Find(p.substr(0, paren))) { add(u); continue; }
+    }
+    // "Cục quản lý giám sát kế toán, kiểm toán của Bộ Tài chính": a piece
+    // starting in lower case continues the unknown name before it.
+    unsigned char c0 = static_cast<unsigned char>(p[0]);
+    std::string first = p.substr(0, c0 < 0x80 ? 1 : c0 < 0xE0 ? 2 : c0 < 0xF0 ? 3 : 4);
+    bool lower = (c0 >= 'a' && c0 <= 'z') || (c0 >= 0x80 && CaseFold(first) == first);
+    if (lower && last_unknown + 1 == i && !res.unknown.empty()) res.unknown.back() += parts[i - 1].sep_after + p;
+    else res.unknown.push_back(p);
+    last_unknown = i;
+  }
+  return res;
+}
+
+}  // namespace bhxh

@@ -1,0 +1,47 @@
+// The registry of VSS units named in task tables (issue #3 §2), loaded from
+// data/programmes/units.csv: canonical names, the abbreviations the tables
+// use (TCCB, PC, GĐĐT, ...), earlier names (Ban Thu → Ban Quản lý Thu - Sổ,
+// thẻ) and collective entries (BHXH các tỉnh, thành phố; Các đơn vị liên
+// quan). ResolveList splits a table cell ("Các đơn vị: TCCB, PC, GĐĐT và
+// BHXH các tỉnh, thành phố") into units; whatever it cannot place is
+// returned as unknown for an officer to map, never dropped. Matching
+// ignores diacritics, case and spacing.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+
+namespace bhxh {
+
+struct Unit {
+  std::string id, name, kind;
+  std::vector<std::string> abbreviations, earlier_names;
+};
+
+struct UnitResolution {
+  std::vector<std::string> ids;      // resolved, in order, without repeats
+  std::vector<std::string> unknown;  // names not in the registry, as written
+};
+
+class UnitRegistry {
+ public:
+  static Result<UnitRegistry> Load(const std::string& path);
+  const Unit* Find(const std::string& name) const;  // by name, abbreviation or earlier name
+  const Unit* ById(const std::string& id) const;
+  UnitResolution ResolveList(const std::string& cell) const;
+  // Maps one more name to a known unit (an officer's answer to an unknown name).
+  Status AddAlias(const std::string& name, const std::string& unit_id);
+  const std::vector<Unit>& units() const { return units_; }
+
+ private:
+  // One piece that is two names side by side, or one name after a fix.
+  std::optional<std::vector<const Unit*>> SplitAdjacent(const std::string& piece) const;
+  std::vector<Unit> units_;
+  std::map<std::string, size_t> by_key_;  // folded alias → unit index
+};
+
+}  // namespace bhxh

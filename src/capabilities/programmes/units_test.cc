@@ -1,0 +1,56 @@
+// Cells of the seeds' task tables resolve to registry entries; abbreviations
+// and earlier names too; unknown names are returned, not dropped.
+#include "programmes/units.h"
+
+#include <gtest/gtest.h>
+
+#include "testing/test_support.h"
+
+namespace bhxh {
+namespace {
+
+const UnitRegistry& R() {
+  static UnitRegistry* r = [] {
+    auto l = UnitRegistry::Load(testing::DataDir() + "/programmes/units.csv");
+    EXPECT_TRUE(l.ok()) << l.status().ToString();
+    return new UnitRegistry(l.ok() ? *l : UnitRegistry());
+  }();
+  return *r;
+}
+
+std::vector<std::string> Ids(const std::string& cell) { return R().ResolveList(cell).ids; }
+
+TEST(Units, AbbreviationListsOfThe2024Programme) {
+  // 88/QĐ-BHXH task 7.1.
+  EXPECT_EQ(Ids("Các đơn vị: TCCB, PC, GĐĐT, TST, CSXH, TTKT, TCKT, HTQT và BHXH các tỉnh, thành phố"),
+            (std::vector<std::string>{"TCCB", "PC", "GĐĐT", "TST", "CSXH", "TTKT", "TCKT", "HTQT", "BHXH_TINH"}));
+  EXPECT_EQ(Ids("Các đơn vị: KTNB, TTKT, GĐĐT"), (std::vector<std::string>{"KTNB", "TTKT", "GĐĐT"}));
+  EXPECT_EQ(Ids("Bộ Y tế; Các đơn vị: TCKT, GĐĐT, TTKT, KTNB, PC"),
+            (std::vector<std::string>{"BYT", "TCKT", "GĐĐT", "TTKT", "KTNB", "PC"}));
+}
+
+TEST(Units, NamesEarlierNamesAndCollectives) {
+  EXPECT_EQ(R().Find("Ban Thu")->id, "TST");        // earlier name, 1541/QĐ-BHXH
+  EXPECT_EQ(R().Find("ban so, the")->id, "TST");    // diacritics and case ignored
+  EXPECT_EQ(R().Find("Vụ Kế hoạch và đầu tư")->id, "KHĐT");
+  EXPECT_EQ(Ids("Trung tâm CNTT;\nBan Thực hiện chính sách BHYT"), (std::vector<std::string>{"CNTT", "CSYT"}));
+  EXPECT_EQ(Ids("Các đơn vị liên quan"), (std::vector<std::string>{"LIEN_QUAN"}));
+  EXPECT_EQ(Ids("BHXH các tỉnh, thành phố trực thuộc Trung ương (Địa phương được lựa chọn tổ chức chương trình)"),
+            (std::vector<std::string>{"BHXH_TINH"}));
+  EXPECT_EQ(Ids("- Các Vụ, Ban liên quan của BHXH"), std::vector<std::string>{"LIEN_QUAN"});  // "of VSS" adds nothing
+  EXPECT_EQ(Ids("Vụ Thanh tra-Kiểm tra"), std::vector<std::string>{"TTKT"});  // spacing around a hyphen
+  // Two names the page put side by side, and an abbreviation glued to the next word.
+  EXPECT_EQ(Ids("Vụ Tài chính - Kế toán Ban Thực hiện chính sách BHXH"), (std::vector<std::string>{"TCKT", "CSXH"}));
+  EXPECT_EQ(Ids("Ban Quản lý Thu-Sổ, Thẻ Vụ Quản lý Đầu tư quỹ"), (std::vector<std::string>{"TST", "DTQ"}));
+  EXPECT_EQ(Ids("BHXHcác tỉnh, thành phố"), std::vector<std::string>{"BHXH_TINH"});
+}
+
+TEST(Units, UnknownNamesAreListedForAnOfficer) {
+  UnitResolution r = R().ResolveList("Vụ Pháp chế; Cục quản lý giám sát kế toán, kiểm toán của Bộ Tài chính");
+  EXPECT_EQ(r.ids, (std::vector<std::string>{"PC"}));
+  ASSERT_FALSE(r.unknown.empty());
+  EXPECT_EQ(r.unknown[0], "Cục quản lý giám sát kế toán, kiểm toán của Bộ Tài chính");  // one name, not cut at its comma
+}
+
+}  // namespace
+}  // namespace bhxh

@@ -1,0 +1,142 @@
+// The national insurance database's registry (M1, M5): persons by CCCD,
+// employers with their dated status history, participation periods and HI
+// cards. Every write validates its input (errors name the field and rule),
+// runs in one transaction and writes its audit row; reads never write.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/cccd.h"
+#include "base/date.h"
+#include "base/money.h"
+#include "law/contribution.h"
+#include "law/lawbook.h"
+#include "platform/audit/audit.h"
+#include "geo/geo.h"
+#include "store/db.h"
+
+namespace bhxh {
+
+struct PersonInput {
+  std::string cccd, si_number, full_name, dob, sex, province, commune, deceased_on;
+};
+
+struct Person {
+  int64_t id = 0;
+  std::string cccd, si_number, full_name;
+  PartialDate dob;
+  Sex sex = Sex::kMale;
+  std::string province, commune;
+  std::optional<Date> deceased_on;
+};
+
+struct EmployerInput {
+  std::string code, tax_code, name, type, province;
+  int region = 0;
+  std::string status = "active";
+  std::string status_from;  // YYYY-MM-DD; default today
+};
+
+struct StatusChange {
+  Date effective_from;
+  std::string status;
+};
+
+struct Employer {
+  int64_t id = 0;
+  std::string code, tax_code, name, type, province;
+  int region = 0;
+  std::vector<StatusChange> history;  // oldest first
+  // Status in force on `d` ("active" before the first record).
+  std::string StatusOn(Date d) const;
+};
+
+struct CardInput {
+  std::string cccd, code, valid_from, valid_to, facility, five_year_date;
+};
+
+struct Card {
+  int64_t id = 0;
+  int64_t person_id = 0;
+  CardCode code;
+  Date valid_from, valid_to;
+  std::string facility;
+  std::optional<Date> five_year_date;
+  std::string status;
+};
+
+struct Period {
+  int64_t id = 0, person_id = 0, employer_id = 0;  // employer 0: voluntary/household
+  Month from;
+  std::optional<Month> to;  // inclusive
+  Vnd salary = 0;
+  FundMask funds = 0;
+  std::string group;
+};
+
+// A period without an employer: voluntary SI (chosen income) or HI by
+// household, student or state budget. Periods with an employer come only
+// through declarations.
+struct PeriodInput {
+  std::string cccd, group, from_month, to_month, salary, funds;
+};
+
+struct PersonPage {
+  std::vector<Person> persons;
+  int64_t total = 0;  // matches in all
+};
+
+bool IsEmployerType(std::string_view t);
+Status CheckDeathDate(Date d, const PartialDate& dob);
+bool IsEmployerStatus(std::string_view s);
+
+class Registry {
+ public:
+  Registry(Db& db, const Geo& geo, const LawBook& law) : db_(db), geo_(geo), law_(law) {}
+
+  // Validates: CCCD (12 digits, province list, century/sex digit vs dob and
+  // sex), SI number (10 digits, optional), name (non-empty UTF-8), dob
+  // (partial allowed), residence province (a code in force today or
+  // historically). Conflict if the CCCD or SI number exists.
+  Result<Person> RegisterPerson(const PersonInput& in, const Actor& actor);
+  Result<Person> PersonByCccd(const std::string& cccd);
+  Result<Person> PersonBySiNumber(const std::string& si);
+  Result<Person> PersonById(int64_t id);
+  // Diacritic- and case-insensitive name search ("nguyen van an"), within
+  // `provinces` (residence codes; empty: all), a page at a time.
+  Result<PersonPage> SearchPersons(const std::string& query, const std::vector<std::string>& provinces, int limit,
+                                   int64_t offset);
+  Status MarkDeceased(const std::string& cccd, const std::string& date, const Actor& actor);
+
+  Result<Employer> RegisterEmployer(const EmployerInput& in, const Actor& actor);
+  Result<Employer> EmployerByCode(const std::string& code);
+  Result<Employer> EmployerById(int64_t id);
+  Status SetEmployerStatus(const std::string& code, const std::string& date, const std::string& status,
+                           const Actor& actor);
+
+  Result<Card> IssueCard(const CardInput& in, const Actor& actor);
+  Result<std::vector<Card>> CardsOfPerson(int64_t person_id);
+  Result<std::vector<Period>> PeriodsOfPerson(int64_t person_id);
+  // Validates the group (not an employee group), months (from <= to), the
+  // chosen income against the scheme's floor and cap for voluntary SI, and
+  // that it does not overlap another employer-less period of the person.
+  Result<Period> AddPeriod(const PeriodInput& in, const Actor& actor);
+
+  // Validation only (also used by declarations before any write).
+  Status ValidatePersonInput(const PersonInput& in, Person* out) const;
+
+ private:
+  Result<Person> PersonWhere(const std::string& where, const std::string& value);
+  Result<Employer> EmployerWhere(const std::string& where, const std::string& value);
+  Db& db_;
+  const Geo& geo_;
+  const LawBook& law_;
+};
+
+// Row readers shared with engines that select the same columns.
+extern const char* kPersonColumns;
+Person ReadPerson(const Stmt& st);
+
+}  // namespace bhxh

@@ -1,0 +1,154 @@
+// The registry's API: persons, employers, HI cards and periods without an
+// employer. Thin: each handler reads its validated input, calls the
+// Registry and answers its JSON.
+#include "platform/context.h"
+#include "platform/http/route_table.h"
+#include "registry/json.h"
+#include "registry/module.h"
+#include "registry/owners.h"
+
+namespace bhxh {
+
+void RegistryRoutes(RouteTable& t) {
+  t.AddTag("registry", "Người tham gia, đơn vị, thẻ BHYT / persons, employers, HI cards (M1, M5)");
+  auto person_owner = [](Call& c) { return PersonOwner(c.db(), c.Path("cccd")); };
+  auto employer_owner = [](Call& c) { return EmployerOwner(c.db(), c.Path("code")); };
+
+  t.Add(Route::Post("/persons", "registerPerson")
+            .Tag("registry")
+            .Summary("Đăng ký người tham gia", "Register a person")
+            .Permission("registry.persons.write")
+            .JsonBody(schemas::PersonInput())
+            .BodyExample({{"cccd", "001085012345"}, {"full_name", "Nguyễn Văn An"}, {"dob", "1985-03-12"}, {"sex", "male"},
+                          {"province", "01"}})
+            .Returns(201, schemas::Person())
+            .Handle([](Call& c) -> Result<Reply> {
+              Registry reg(c.db(), c.ctx().geo, c.ctx().law);
+              BHXH_ASSIGN_OR_RETURN(Person p, reg.RegisterPerson(PersonInputFromJson(c.Body()), c.actor()));
+              c.ctx().Publish("person.changed", p.cccd);
+              return Reply::Created(ToJson(p));
+            }));
+
+  t.Add(Route::Get("/persons", "searchPersons")
+            .Tag("registry")
+            .Summary("Tìm người tham gia theo họ tên, không cần dấu", "Search persons by name, diacritics ignored")
+            .Describe("Cán bộ cấp tỉnh chỉ thấy người cư trú trong tỉnh mình / provincial officers see their province's residents.")
+            .Permission("registry.persons.search")
+            .Query("q", S::Text(100).Length(2, 100), "Họ tên hoặc một phần, ví dụ \"nguyen van an\" / name or part", true)
+            .Paged(50, 1000)
+            .Returns(200, Schema::Object({Req("persons", Schema::Array(schemas::Person())), Req("page", PageSchema())}))
+            .Handle([](Call& c) -> Result<Reply> {
+              Registry reg(c.db(), c.ctx().geo, c.ctx().law);
+              const AccessScope& s = c.scope();
+              std::vector<std::string> provinces = s.scope == GrantScope::kProvince ? s.provinces : std::vector<std::string>{};
+              BHXH_ASSIGN_OR_RETURN(PersonPage page, reg.SearchPersons(c.Str("q"), provinces, c.page().limit, c.page().offset));
+              Json out = {{"persons", Json::array()}};
+              for (const auto& p : page.persons) out["persons"].push_back(ToJson(p));
+              c.PageInfo(out, page.total, static_cast<int64_t>(page.persons.size()));
+              return Reply::Ok(out);
+            }));
+
+  t.Add(Route::Get("/persons/{cccd}", "getPerson")
+            .Tag("registry")
+            .Summary("Thông tin người tham gia và thẻ BHYT", "A person and their HI cards")
+            .Permission("registry.persons.read")
+            .PathParam("cccd", S::Cccd(), "Số định danh cá nhân / personal ID")
+            .OwnedBy(person_owner)
+            .Returns(200, schemas::Person())
+            .Handle([](Call& c) -> Result<Reply> {
+              Registry reg(c.db(), c.ctx().geo, c.ctx().law);
+              BHXH_ASSIGN_OR_RETURN(Person p, reg.PersonByCccd(c.Path("cccd")));
+              Json j = ToJson(p);
+              BHXH_ASSIGN_OR_RETURN(auto cards, reg.CardsOfPerson(p.id));
+              j["cards"] = Json::array();
+              for (const auto& card : cards) j["cards"].push_back(ToJson(card));
+              return Reply::Ok(j);
+            }));
+
+  t.Add(Route::Post("/persons/{cccd}/deceased", "recordDeath")
+            .Tag("registry")
+            .Summary("Ghi nhận người tham gia đã chết", "Record a death")
+            .Permission("registry.persons.write")
+            .PathParam("cccd", S::Cccd(), "Số định danh cá nhân / personal ID")
+            .OwnedBy(person_owner)
+            .JsonBody(Schema::Object({Req("deceased_on", S::Date())}))
+            .Returns(200, Schema::Object({Req("cccd", S::Cccd()), Req("deceased_on", S::Date())}))
+            .Handle([](Call& c) -> Result<Reply> {
+              Registry reg(c.db(), c.ctx().geo, c.ctx().law);
+              BHXH_RETURN_IF_ERROR(reg.MarkDeceased(c.Path("cccd"), c.BodyStr("deceased_on"), c.actor()));
+              c.ctx().Publish("person.changed", c.Path("cccd"));
+              return Reply::Ok({{"cccd", c.Path("cccd")}, {"deceased_on", c.BodyStr("deceased_on")}});
+            }));
+
+  t.Add(Route::Post("/employers", "registerEmployer")
+            .Tag("registry")
+            .Summary("Đăng ký đơn vị sử dụng lao động", "Register an employer")
+            .Permission("registry.employers.write")
+            .JsonBody(schemas::EmployerInput())
+            .BodyExample({{"code", "01A09999"}, {"tax_code", "0109999999"}, {"name", "Công ty TNHH Ánh Dương"},
+                          {"type", "enterprise"}, {"province", "01"}, {"region", 1}})
+            .Returns(201, schemas::Employer())
+            .Handle([](Call& c) -> Result<Reply> {
+              Registry reg(c.db(), c.ctx().geo, c.ctx().law);
+              BHXH_ASSIGN_OR_RETURN(Employer e, reg.RegisterEmployer(EmployerInputFromJson(c.Body()), c.actor()));
+              return Reply::Created(ToJson(e, Date::Today()));
+            }));
+
+  t.Add(Route::Get("/employers/{code}", "getEmployer")
+            .Tag("registry")
+            .Summary("Thông tin đơn vị", "An employer")
+            .Permission("registry.employers.read")
+            .PathParam("code", S::EmployerCode(), "Mã đơn vị / employer code")
+            .OwnedBy(employer_owner)
+            .Returns(200, schemas::Employer())
+            .Handle([](Call& c) -> Result<Reply> {
+              Registry reg(c.db(), c.ctx().geo, c.ctx().law);
+              BHXH_ASSIGN_OR_RETURN(Employer e, reg.EmployerByCode(c.Path("code")));
+              return Reply::Ok(ToJson(e, Date::Today()));
+            }));
+
+  t.Add(Route::Post("/employers/{code}/status", "setEmployerStatus")
+            .Tag("registry")
+            .Summary("Ghi nhận thay đổi trạng thái đơn vị", "Record an employer's status change")
+            .Permission("registry.employers.write")
+            .PathParam("code", S::EmployerCode(), "Mã đơn vị / employer code")
+            .OwnedBy(employer_owner)
+            .JsonBody(Schema::Object({Req("status", S::OneOf({"active", "suspended", "dissolved", "bankrupt"})),
+                                      Req("effective_from", S::Date())}))
+            .Returns(200, schemas::Employer())
+            .Handle([](Call& c) -> Result<Reply> {
+              Registry reg(c.db(), c.ctx().geo, c.ctx().law);
+              BHXH_RETURN_IF_ERROR(
+                  reg.SetEmployerStatus(c.Path("code"), c.BodyStr("effective_from"), c.BodyStr("status"), c.actor()));
+              BHXH_ASSIGN_OR_RETURN(Employer e, reg.EmployerByCode(c.Path("code")));
+              return Reply::Ok(ToJson(e, Date::Today()));
+            }));
+
+  t.Add(Route::Post("/cards", "issueCard")
+            .Tag("registry")
+            .Summary("Cấp thẻ BHYT", "Issue an HI card")
+            .Permission("registry.cards.write")
+            .JsonBody(schemas::CardInput())
+            .Returns(201, schemas::Card())
+            .Handle([](Call& c) -> Result<Reply> {
+              Registry reg(c.db(), c.ctx().geo, c.ctx().law);
+              CardInput in = CardInputFromJson(c.Body());
+              BHXH_ASSIGN_OR_RETURN(Card card, reg.IssueCard(in, c.actor()));
+              c.ctx().Publish("person.changed", in.cccd);
+              return Reply::Created(ToJson(card));
+            }));
+
+  t.Add(Route::Post("/periods", "addPeriod")
+            .Tag("registry")
+            .Summary("Thời gian tham gia BHXH tự nguyện, BHYT hộ gia đình, học sinh", "A voluntary, household or student period")
+            .Permission("registry.periods.write")
+            .JsonBody(schemas::PeriodInput())
+            .Returns(201, schemas::Period())
+            .Handle([](Call& c) -> Result<Reply> {
+              Registry reg(c.db(), c.ctx().geo, c.ctx().law);
+              BHXH_ASSIGN_OR_RETURN(Period p, reg.AddPeriod(PeriodInputFromJson(c.Body()), c.actor()));
+              return Reply::Created(ToJson(p));
+            }));
+}
+
+}  // namespace bhxh

@@ -1,0 +1,74 @@
+// The schema of this capability: its migrations, in the global version
+// order kept by the store (store/migrations.h). Applied migrations are
+// history: change the schema with a new migration, never by editing one.
+#include "store/migrations.h"
+
+namespace bhxh {
+
+std::vector<Migration> RegistryMigrations() {
+  return {
+      {1, "registry", R"SQL(
+CREATE TABLE persons (
+  id {ID},
+  cccd TEXT NOT NULL UNIQUE,
+  si_number TEXT UNIQUE,
+  full_name TEXT NOT NULL,
+  name_key TEXT NOT NULL,
+  dob TEXT NOT NULL,             -- YYYY, YYYY-MM or YYYY-MM-DD
+  sex INTEGER NOT NULL,
+  province TEXT,                 -- residence, code as at registration
+  commune TEXT,
+  deceased_on TEXT,
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL
+);
+CREATE INDEX persons_name_key ON persons(name_key);
+CREATE TABLE employers (
+  id {ID},
+  code TEXT NOT NULL UNIQUE,
+  tax_code TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  type TEXT NOT NULL,            -- enterprise | state_agency | cooperative | household_business | other
+  province TEXT NOT NULL,
+  region INTEGER NOT NULL,       -- wage region 1-4
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL
+);
+CREATE TABLE employer_status (
+  employer_id BIGINT NOT NULL REFERENCES employers(id),
+  effective_from TEXT NOT NULL,
+  status TEXT NOT NULL,          -- active | suspended | dissolved | bankrupt
+  recorded_by TEXT NOT NULL,
+  PRIMARY KEY (employer_id, effective_from)
+);
+CREATE TABLE periods (
+  id {ID},
+  person_id BIGINT NOT NULL REFERENCES persons(id),
+  employer_id BIGINT REFERENCES employers(id),   -- NULL: voluntary or household
+  from_month INTEGER NOT NULL,                   -- year*12 + month-1
+  to_month INTEGER,                              -- inclusive; NULL = open
+  salary BIGINT NOT NULL,
+  funds INTEGER NOT NULL,                        -- bit mask of funds covered
+  group_code TEXT NOT NULL,
+  declaration_id BIGINT
+);
+CREATE INDEX periods_employer ON periods(employer_id);
+CREATE INDEX periods_person ON periods(person_id);
+CREATE TABLE hi_cards (
+  id {ID},
+  person_id BIGINT NOT NULL REFERENCES persons(id),
+  code TEXT NOT NULL,
+  valid_from TEXT NOT NULL,
+  valid_to TEXT NOT NULL,
+  facility TEXT NOT NULL,
+  five_year_date TEXT,
+  status TEXT NOT NULL,          -- active | withdrawn
+  issued_by TEXT NOT NULL
+);
+CREATE INDEX hi_cards_person ON hi_cards(person_id);
+CREATE INDEX hi_cards_code ON hi_cards(code);
+)SQL"},
+  };
+}
+
+}  // namespace bhxh

@@ -1,0 +1,17 @@
+// The demo province: `bhxh init --demo` and `bhxh generate`, through the
+// real engines, with demo accounts for each role.
+#pragma once
+
+#include <string>
+
+#include "store/db.h"
+
+namespace bhxh {
+
+class Shell;
+
+// Creates the demo accounts (tokens printed by `init` and in the README) if missing.
+Status EnsureDemoAccounts(Db& db, const std::string& province, const std::string& employer_code);
+void DemoCommands(Shell& sh);
+
+}  // namespace bhxh
