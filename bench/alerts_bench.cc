@@ -11,9 +11,9 @@
 #include <vector>
 
 #include "bench/bench_util.h"
+#include "capabilities/all.h"
 #include "claims/alerts.h"
 #include "claims/catalogue.h"
-#include "capabilities/all.h"
 
 using namespace bhxh;
 using bhxh::bench::Now;
@@ -37,10 +37,10 @@ int main(int argc, char** argv) {
     int64_t rows = 0;
     {
       Tx tx(**db);
-      auto w = (*db)->Bulk("claims", {"facility", "ma_lk", "version", "is_current", "submission_id", "patient_key",
-                                      "card_code", "kind", "admitted_at", "discharged_at", "day", "treatment_days",
-                                      "total_bv", "claimed", "approved", "rejected", "drug_lines", "high_cost", "xml1",
-                                      "others"});
+      auto w = (*db)->Bulk("claims", {"facility",    "ma_lk",          "version",   "is_current",  "submission_id",
+                                      "patient_key", "card_code",      "kind",      "admitted_at", "discharged_at",
+                                      "day",         "treatment_days", "total_bv",  "claimed",     "approved",
+                                      "rejected",    "drug_lines",     "high_cost", "xml1",        "others"});
       uint64_t x = 12345;
       for (int d = 364; d >= 0; --d) {
         std::string day = last.AddDays(-d).ToString();
@@ -49,14 +49,32 @@ int main(int argc, char** argv) {
           std::snprintf(fac, sizeof fac, "%05d", 10000 + f);
           bool jump = d == 0 && f % 97 == 0;
           for (int v = 0; v < per_day; ++v) {
-            x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
             bool inpatient = x % 4 == 0;
             int64_t cost = (inpatient ? 1'200'000 : 250'000) + static_cast<int64_t>(x % 50'000);
             if (jump) cost *= 3;
-            (*w)->Text(fac); (*w)->Text(std::to_string(rows)); (*w)->Int(1); (*w)->Int(1); (*w)->Int(0);
-            (*w)->Text("p"); (*w)->Text(""); (*w)->Text(inpatient ? "03" : "01"); (*w)->Int(0); (*w)->Int(0);
-            (*w)->Text(day); (*w)->Int(inpatient ? 5 : 0); (*w)->Int(cost * 1000); (*w)->Int(cost * 1000);
-            (*w)->Int(cost * 1000); (*w)->Int(0); (*w)->Int(3); (*w)->Int(0); (*w)->Text("{}"); (*w)->Text("[]");
+            (*w)->Text(fac);
+            (*w)->Text(std::to_string(rows));
+            (*w)->Int(1);
+            (*w)->Int(1);
+            (*w)->Int(0);
+            (*w)->Text("p");
+            (*w)->Text("");
+            (*w)->Text(inpatient ? "03" : "01");
+            (*w)->Int(0);
+            (*w)->Int(0);
+            (*w)->Text(day);
+            (*w)->Int(inpatient ? 5 : 0);
+            (*w)->Int(cost * 1000);
+            (*w)->Int(cost * 1000);
+            (*w)->Int(cost * 1000);
+            (*w)->Int(0);
+            (*w)->Int(3);
+            (*w)->Int(0);
+            (*w)->Text("{}");
+            (*w)->Text("[]");
             if (!(*w)->EndRow().ok()) return 1;
             ++rows;
           }
@@ -70,7 +88,10 @@ int main(int argc, char** argv) {
     t0 = Now();
     auto run = DailyAlerts(**db, cat, p, last);
     double secs = Now() - t0;
-    if (!run.ok()) { std::fprintf(stderr, "%s\n", run.status().ToString().c_str()); return 1; }
+    if (!run.ok()) {
+      std::fprintf(stderr, "%s\n", run.status().ToString().c_str());
+      return 1;
+    }
     std::printf("%-7.3f %-10d %-12lld %9.1f %10.2f %12lld %8zu\n", scale, facilities, static_cast<long long>(rows),
                 load, secs, static_cast<long long>(run->claims_read), run->alerts.size());
     std::fflush(stdout);

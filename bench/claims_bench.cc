@@ -10,18 +10,18 @@
 #include <thread>
 #include <vector>
 
-#include "capabilities/all.h"
-#include "claims/module.h"
-#include "eligibility/module.h"
-#include "platform/context.h"
+#include "base/csv.h"
 #include "base/parse.h"
 #include "bench/bench_util.h"
 #include "bench/claims_fixture.h"
+#include "capabilities/all.h"
 #include "claims/catalogue.h"
+#include "claims/module.h"
 #include "claims/precheck.h"
 #include "claims/review.h"
-#include "base/csv.h"
 #include "claims/synth.h"
+#include "eligibility/module.h"
+#include "platform/context.h"
 
 using namespace bhxh;
 using bhxh::bench::Now;
@@ -31,8 +31,10 @@ int main(int argc, char** argv) {
   int per = 500;
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string a = argv[i];
-    if (a == "--encounters") sizes = bench::ParseList<int>(argv[i + 1]);
-    else if (a == "--per-envelope") per = ParseInt32(argv[i + 1], "per-envelope", 1, 1000000).value();
+    if (a == "--encounters")
+      sizes = bench::ParseList<int>(argv[i + 1]);
+    else if (a == "--per-envelope")
+      per = ParseInt32(argv[i + 1], "per-envelope", 1, 1000000).value();
   }
   std::printf("# bench_claims — %s, %u cores\n", bench::Cpu().c_str(), std::thread::hardware_concurrency());
   std::printf("%-11s %-9s %9s %9s %10s %12s %10s %10s\n", "encounters", "lines", "MB", "parse_s", "parse_MB/s",
@@ -43,7 +45,10 @@ int main(int argc, char** argv) {
     std::filesystem::create_directories(dir);
     std::string db_path = dir + "/store.db";
     auto ctx = AppContext::Open({DefaultDataDir(), db_path, AllCapabilities(), true});
-    if (!ctx.ok()) { std::fprintf(stderr, "%s\n", ctx.status().ToString().c_str()); return 1; }
+    if (!ctx.ok()) {
+      std::fprintf(stderr, "%s\n", ctx.status().ToString().c_str());
+      return 1;
+    }
     Actor op{"bench", {"officer"}, "", "", "", ""};
     bench::PrepareSynthStore(**ctx, n, op);
     bench::EnvelopeFiles env = bench::WriteSynthEnvelopes((*ctx)->law, n, per, dir);
@@ -70,7 +75,10 @@ int main(int argc, char** argv) {
     Status s = SubmitFiles(**lease, deps, files, op, [&](const std::string&, const ReviewResult& r) {
       encs += static_cast<int64_t>(r.encounters.size());
     });
-    if (!s.ok()) { std::fprintf(stderr, "%s\n", s.ToString().c_str()); return 1; }
+    if (!s.ok()) {
+      std::fprintf(stderr, "%s\n", s.ToString().c_str());
+      return 1;
+    }
     double total = Now() - t0;
     // The two stages alone (on a second store), to see which one bounds the pipeline.
     double prep_s = 0, commit_s = 0;

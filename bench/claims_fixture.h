@@ -7,11 +7,11 @@
 #include <vector>
 
 #include "capabilities/all.h"
+#include "claims/catalogue.h"
 #include "claims/module.h"
+#include "claims/synth.h"
 #include "eligibility/module.h"
 #include "platform/context.h"
-#include "claims/catalogue.h"
-#include "claims/synth.h"
 
 namespace bhxh::bench {
 
@@ -29,7 +29,8 @@ inline EnvelopeFiles WriteSynthEnvelopes(const LawBook& law, int n, int per, con
     o.seed = static_cast<uint64_t>(k + 1);
     o.encounters = std::min(per, n - start);
     o.patient_offset = start;
-    for (int d = 0; d < o.encounters; d += 50) o.defects.push_back({d, kSynthDefects[(d / 50) % kSynthDefects.size()].first});
+    for (int d = 0; d < o.encounters; d += 50)
+      o.defects.push_back({d, kSynthDefects[(d / 50) % kSynthDefects.size()].first});
     std::string xml = SynthEnvelope(law, o);
     std::string path = dir + "/env" + std::to_string(k) + ".xml";
     FILE* f = std::fopen(path.c_str(), "w");

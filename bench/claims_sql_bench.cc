@@ -16,16 +16,16 @@
 #include <thread>
 #include <vector>
 
-#include "capabilities/all.h"
-#include "claims/module.h"
-#include "eligibility/module.h"
-#include "platform/context.h"
 #include "base/csv.h"
 #include "base/parse.h"
 #include "bench/bench_util.h"
 #include "bench/claims_fixture.h"
+#include "capabilities/all.h"
+#include "claims/module.h"
 #include "claims/review.h"
 #include "claims/synth.h"
+#include "eligibility/module.h"
+#include "platform/context.h"
 #include "testing/test_support.h"
 
 using namespace bhxh;
@@ -50,16 +50,22 @@ const char* kRules[] = {
     "INSERT INTO sql_findings SELECT ma_lk, 'ARITH-LINE-BH', stt FROM stg_lines WHERE "
     "abs(bh - (qty * price_bh / 1000 * rate_dv / 100000 * rate_bh / 100000)) > 1000",
     "INSERT INTO sql_findings SELECT ma_lk, 'ARITH-LINE-SPLIT', stt FROM stg_lines WHERE abs(bhtt + bncct - bh) > 1000",
-    "INSERT INTO sql_findings SELECT x.ma_lk, 'ARITH-TOTAL', '' FROM stg_x1 x JOIN (SELECT ma_lk, SUM(bv) bv, SUM(bh) bh "
-    "FROM stg_lines GROUP BY ma_lk) l ON l.ma_lk = x.ma_lk WHERE abs(x.t_bv - l.bv) > 1000 OR abs(x.t_bh - l.bh) > 1000",
+    "INSERT INTO sql_findings SELECT x.ma_lk, 'ARITH-TOTAL', '' FROM stg_x1 x JOIN (SELECT ma_lk, SUM(bv) bv, SUM(bh) "
+    "bh "
+    "FROM stg_lines GROUP BY ma_lk) l ON l.ma_lk = x.ma_lk WHERE abs(x.t_bv - l.bv) > 1000 OR abs(x.t_bh - l.bh) > "
+    "1000",
     "INSERT INTO sql_findings SELECT ma_lk, 'ARITH-BHTT', '' FROM stg_x1 WHERE abs(t_bhtt - (t_bh - t_bncct)) > 1000",
-    "INSERT INTO sql_findings SELECT x.ma_lk, 'CARD-DB-NOT-VALID', '' FROM stg_x1 x LEFT JOIN ref_cards c ON c.card = x.card "
-    "WHERE c.card IS NULL OR to_char(to_timestamp(x.ngay_vao * 60), 'YYYY-MM-DD') NOT BETWEEN c.valid_from AND c.valid_to",
-    "INSERT INTO sql_findings SELECT l.ma_lk, 'PRICE-ABOVE-LIST', l.stt FROM stg_lines l JOIN ref_prices p ON p.code = l.code "
+    "INSERT INTO sql_findings SELECT x.ma_lk, 'CARD-DB-NOT-VALID', '' FROM stg_x1 x LEFT JOIN ref_cards c ON c.card = "
+    "x.card "
+    "WHERE c.card IS NULL OR to_char(to_timestamp(x.ngay_vao * 60), 'YYYY-MM-DD') NOT BETWEEN c.valid_from AND "
+    "c.valid_to",
+    "INSERT INTO sql_findings SELECT l.ma_lk, 'PRICE-ABOVE-LIST', l.stt FROM stg_lines l JOIN ref_prices p ON p.code = "
+    "l.code "
     "WHERE l.price_bh > p.unit_price",
     "INSERT INTO sql_findings SELECT l.ma_lk, 'TIME-ORDER-BEFORE-ADMISSION', l.stt FROM stg_lines l JOIN stg_x1 x "
     "ON x.ma_lk = l.ma_lk WHERE l.ngay_yl < x.ngay_vao",
-    "INSERT INTO sql_findings SELECT x.ma_lk, 'TIME-BED-DAYS', '' FROM stg_x1 x JOIN (SELECT ma_lk, SUM(qty) q FROM stg_lines "
+    "INSERT INTO sql_findings SELECT x.ma_lk, 'TIME-BED-DAYS', '' FROM stg_x1 x JOIN (SELECT ma_lk, SUM(qty) q FROM "
+    "stg_lines "
     "WHERE grp IN ('14','15') GROUP BY ma_lk) b ON b.ma_lk = x.ma_lk WHERE x.so_ngay > 0 AND b.q > x.so_ngay * 1000",
 };
 
@@ -72,9 +78,15 @@ int main(int argc, char** argv) {
   std::string why;
   std::string url_engine = testing::FreshDatabaseUrl("postgres", &why);
   std::string url_sql = testing::FreshDatabaseUrl("postgres", &why);
-  if (url_engine.empty() || url_sql.empty()) { std::fprintf(stderr, "no PostgreSQL: %s\n", why.c_str()); return 1; }
+  if (url_engine.empty() || url_sql.empty()) {
+    std::fprintf(stderr, "no PostgreSQL: %s\n", why.c_str());
+    return 1;
+  }
   auto ctx = AppContext::Open({DefaultDataDir(), url_engine, AllCapabilities(), true});
-  if (!ctx.ok()) { std::fprintf(stderr, "%s\n", ctx.status().ToString().c_str()); return 1; }
+  if (!ctx.ok()) {
+    std::fprintf(stderr, "%s\n", ctx.status().ToString().c_str());
+    return 1;
+  }
   std::vector<CardRecord> recs = SynthCards(n);
   Actor op{"bench", {"officer"}, "", "", "", ""};
   bench::PrepareSynthStore(**ctx, n, op);
@@ -91,7 +103,10 @@ int main(int argc, char** argv) {
     auto cat = (*ctx)->State<ClaimsState>().catalogue();
     ReviewDeps deps{(*ctx)->State<ClaimsState>().schema, (*ctx)->law, (*ctx)->State<EligibilityState>().cards(), *cat};
     Status s = SubmitFiles(**lease, deps, files, op, nullptr);
-    if (!s.ok()) { std::fprintf(stderr, "%s\n", s.ToString().c_str()); return 1; }
+    if (!s.ok()) {
+      std::fprintf(stderr, "%s\n", s.ToString().c_str());
+      return 1;
+    }
   }
   double engine = Now() - t0;
 
@@ -101,10 +116,16 @@ int main(int argc, char** argv) {
   {
     Tx tx(**db);
     auto wc = (*db)->Bulk("ref_cards", {"card", "valid_from", "valid_to"});
-    for (const auto& r : recs) { (*wc)->Text(r.card_code); (*wc)->Text("2026-01-01"); (*wc)->Text("2026-12-31"); (void)(*wc)->EndRow(); }
+    for (const auto& r : recs) {
+      (*wc)->Text(r.card_code);
+      (*wc)->Text("2026-01-01");
+      (*wc)->Text("2026-12-31");
+      (void)(*wc)->EndRow();
+    }
     (void)(*wc)->Finish();
-    (void)(*db)->Exec("INSERT INTO ref_prices VALUES ('40.17',1100000),('40.678',1200000),('02.1896',38700000),"
-                      "('22.0120.1370',46200000),('K01.1911',199100000)");
+    (void)(*db)->Exec(
+        "INSERT INTO ref_prices VALUES ('40.17',1100000),('40.678',1200000),('02.1896',38700000),"
+        "('22.0120.1370',46200000),('K01.1911',199100000)");
     (void)tx.Commit();
   }
   t0 = Now();
@@ -118,15 +139,22 @@ int main(int argc, char** argv) {
     double b = Now();
     parse_s += b - a;
     Tx tx(**db);
-    auto wx = (*db)->Bulk("stg_x1", {"ma_lk", "card", "gt_tu", "gt_den", "ngay_vao", "ngay_ra", "kind", "so_ngay", "t_bv",
-                                     "t_bh", "t_bhtt", "t_bncct"});
+    auto wx = (*db)->Bulk("stg_x1", {"ma_lk", "card", "gt_tu", "gt_den", "ngay_vao", "ngay_ra", "kind", "so_ngay",
+                                     "t_bv", "t_bh", "t_bhtt", "t_bncct"});
     for (const auto& e : encs) {
       const Record& x = *e.xml1;
-      (*wx)->Text(e.ma_lk); (*wx)->Text(x.Get("MA_THE_BHYT")); (*wx)->Text(x.Get("GT_THE_TU")); (*wx)->Text(x.Get("GT_THE_DEN"));
-      (*wx)->Int(Minutes12(x.Get("NGAY_VAO")).value_or(0)); (*wx)->Int(Minutes12(x.Get("NGAY_RA")).value_or(0));
-      (*wx)->Text(x.Get("MA_LOAI_KCB")); (*wx)->Int(std::max(0, DigitsValue(x.Get("SO_NGAY_DTRI"))));
-      (*wx)->Int(Milli(x.Get("T_TONGCHI_BV")).value_or(0)); (*wx)->Int(Milli(x.Get("T_TONGCHI_BH")).value_or(0));
-      (*wx)->Int(Milli(x.Get("T_BHTT")).value_or(0)); (*wx)->Int(Milli(x.Get("T_BNCCT")).value_or(0));
+      (*wx)->Text(e.ma_lk);
+      (*wx)->Text(x.Get("MA_THE_BHYT"));
+      (*wx)->Text(x.Get("GT_THE_TU"));
+      (*wx)->Text(x.Get("GT_THE_DEN"));
+      (*wx)->Int(Minutes12(x.Get("NGAY_VAO")).value_or(0));
+      (*wx)->Int(Minutes12(x.Get("NGAY_RA")).value_or(0));
+      (*wx)->Text(x.Get("MA_LOAI_KCB"));
+      (*wx)->Int(std::max(0, DigitsValue(x.Get("SO_NGAY_DTRI"))));
+      (*wx)->Int(Milli(x.Get("T_TONGCHI_BV")).value_or(0));
+      (*wx)->Int(Milli(x.Get("T_TONGCHI_BH")).value_or(0));
+      (*wx)->Int(Milli(x.Get("T_BHTT")).value_or(0));
+      (*wx)->Int(Milli(x.Get("T_BNCCT")).value_or(0));
       (void)(*wx)->EndRow();
     }
     (void)(*wx)->Finish();
@@ -136,15 +164,22 @@ int main(int argc, char** argv) {
       for (const auto* lines : {&e.xml2, &e.xml3})
         for (const auto& r : *lines) {
           bool x2 = r.table == "XML2";
-          (*wl)->Text(e.ma_lk); (*wl)->Text(r.table); (*wl)->Text(r.Get("STT"));
-          (*wl)->Text(x2 ? r.Get("MA_THUOC") : r.Get("MA_DICH_VU")); (*wl)->Text(r.Get("MA_NHOM"));
+          (*wl)->Text(e.ma_lk);
+          (*wl)->Text(r.table);
+          (*wl)->Text(r.Get("STT"));
+          (*wl)->Text(x2 ? r.Get("MA_THUOC") : r.Get("MA_DICH_VU"));
+          (*wl)->Text(r.Get("MA_NHOM"));
           (*wl)->Int(Milli(r.Get("SO_LUONG")).value_or(0));
           (*wl)->Int(Milli(r.Get(x2 ? "DON_GIA" : "DON_GIA_BV")).value_or(0));
           (*wl)->Int(Milli(r.Get(x2 ? "DON_GIA" : "DON_GIA_BH")).value_or(0));
-          (*wl)->Int(x2 ? 100000 : Milli(r.Get("TYLE_TT_DV")).value_or(0)); (*wl)->Int(Milli(r.Get("TYLE_TT_BH")).value_or(0));
-          (*wl)->Int(Milli(r.Get("THANH_TIEN_BV")).value_or(0)); (*wl)->Int(Milli(r.Get("THANH_TIEN_BH")).value_or(0));
-          (*wl)->Int(Milli(r.Get("T_BHTT")).value_or(0)); (*wl)->Int(Milli(r.Get("T_BNCCT")).value_or(0));
-          (*wl)->Int(Milli(r.Get("MUC_HUONG")).value_or(0)); (*wl)->Int(Minutes12(r.Get("NGAY_YL")).value_or(0));
+          (*wl)->Int(x2 ? 100000 : Milli(r.Get("TYLE_TT_DV")).value_or(0));
+          (*wl)->Int(Milli(r.Get("TYLE_TT_BH")).value_or(0));
+          (*wl)->Int(Milli(r.Get("THANH_TIEN_BV")).value_or(0));
+          (*wl)->Int(Milli(r.Get("THANH_TIEN_BH")).value_or(0));
+          (*wl)->Int(Milli(r.Get("T_BHTT")).value_or(0));
+          (*wl)->Int(Milli(r.Get("T_BNCCT")).value_or(0));
+          (*wl)->Int(Milli(r.Get("MUC_HUONG")).value_or(0));
+          (*wl)->Int(Minutes12(r.Get("NGAY_YL")).value_or(0));
           (void)(*wl)->EndRow();
         }
     (void)(*wl)->Finish();
@@ -152,10 +187,14 @@ int main(int argc, char** argv) {
     load_s += Now() - b;
   }
   double rules0 = Now();
-  (void)(*db)->Exec("CREATE INDEX ON stg_lines(ma_lk); CREATE INDEX ON stg_x1(ma_lk); ANALYZE stg_lines; ANALYZE stg_x1;");
+  (void)(*db)->Exec(
+      "CREATE INDEX ON stg_lines(ma_lk); CREATE INDEX ON stg_x1(ma_lk); ANALYZE stg_lines; ANALYZE stg_x1;");
   for (const char* r : kRules) {
     Status s = (*db)->Exec(r);
-    if (!s.ok()) { std::fprintf(stderr, "%s\n", s.ToString().c_str()); return 1; }
+    if (!s.ok()) {
+      std::fprintf(stderr, "%s\n", s.ToString().c_str());
+      return 1;
+    }
   }
   double rules_s = Now() - rules0;
   double sql_total = Now() - t0;
@@ -163,9 +202,10 @@ int main(int argc, char** argv) {
   auto lines = (*db)->QueryInt("SELECT COUNT(*) FROM stg_lines");
   std::printf("encounters=%d lines=%lld\n", n, static_cast<long long>(lines.ok() ? *lines : 0));
   std::printf("engine (review + store in PostgreSQL): %.2f s, %.0f encounters/s\n", engine, n / engine);
-  std::printf("sql: parse %.2f s + COPY %.2f s + %zu rules %.2f s = %.2f s, %.0f encounters/s (%lld findings, 9 rules)\n",
-              parse_s, load_s, sizeof(kRules) / sizeof(kRules[0]), rules_s, sql_total, n / sql_total,
-              static_cast<long long>(found.ok() ? *found : 0));
+  std::printf(
+      "sql: parse %.2f s + COPY %.2f s + %zu rules %.2f s = %.2f s, %.0f encounters/s (%lld findings, 9 rules)\n",
+      parse_s, load_s, sizeof(kRules) / sizeof(kRules[0]), rules_s, sql_total, n / sql_total,
+      static_cast<long long>(found.ok() ? *found : 0));
   std::filesystem::remove_all(dir);
   return 0;
 }

@@ -11,20 +11,19 @@
 //
 //   bench_collect [--sizes 1000000,2000000] [--db-dir /tmp] [--postgres URL-PREFIX]
 #include <cstdio>
-#include <thread>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
+#include <thread>
 #include <vector>
 
+#include "bench/bench_util.h"
 #include "capabilities/all.h"
 #include "claims/module.h"
-#include "eligibility/module.h"
-#include "platform/context.h"
-#include "bench/bench_util.h"
 #include "collection/collect.h"
+#include "eligibility/module.h"
 #include "law/contribution.h"
-#include "capabilities/all.h"
+#include "platform/context.h"
 
 using namespace bhxh;
 using bhxh::bench::Now;
@@ -34,39 +33,65 @@ namespace {
 Status Load(Db& db, int64_t workers, int64_t employers) {
   Tx tx(db);
   BHXH_RETURN_IF_ERROR(tx.status());
-  BHXH_ASSIGN_OR_RETURN(auto pe, db.Bulk("persons", {"id", "cccd", "full_name", "name_key", "dob", "sex", "created_at", "created_by"}));
+  BHXH_ASSIGN_OR_RETURN(
+      auto pe, db.Bulk("persons", {"id", "cccd", "full_name", "name_key", "dob", "sex", "created_at", "created_by"}));
   char buf[32];
   for (int64_t i = 1; i <= workers; ++i) {
-    std::snprintf(buf, sizeof buf, "0010%02lld%06lld", static_cast<long long>(70 + i / 1000000), static_cast<long long>(i % 1000000));
-    pe->Int(i); pe->Text(buf); pe->Text("Nguyễn Văn An"); pe->Text("nguyen van an"); pe->Text("1980-01-01");
-    pe->Int(1); pe->Text("2025-01-01"); pe->Text("bench");
+    std::snprintf(buf, sizeof buf, "0010%02lld%06lld", static_cast<long long>(70 + i / 1000000),
+                  static_cast<long long>(i % 1000000));
+    pe->Int(i);
+    pe->Text(buf);
+    pe->Text("Nguyễn Văn An");
+    pe->Text("nguyen van an");
+    pe->Text("1980-01-01");
+    pe->Int(1);
+    pe->Text("2025-01-01");
+    pe->Text("bench");
     BHXH_RETURN_IF_ERROR(pe->EndRow());
   }
   BHXH_RETURN_IF_ERROR(pe->Finish());
-  BHXH_ASSIGN_OR_RETURN(auto em, db.Bulk("employers", {"id", "code", "tax_code", "name", "type", "province", "region", "created_at", "created_by"}));
+  BHXH_ASSIGN_OR_RETURN(auto em, db.Bulk("employers", {"id", "code", "tax_code", "name", "type", "province", "region",
+                                                       "created_at", "created_by"}));
   for (int64_t e = 1; e <= employers; ++e) {
     std::snprintf(buf, sizeof buf, "01A%07lld", static_cast<long long>(e));
-    em->Int(e); em->Text(buf);
+    em->Int(e);
+    em->Text(buf);
     std::snprintf(buf, sizeof buf, "01%08lld", static_cast<long long>(e));
-    em->Text(buf); em->Text("Công ty"); em->Text(e % 20 == 0 ? "state_agency" : "enterprise"); em->Text("01");
-    em->Int(1 + e % 3); em->Text("2025-01-01"); em->Text("bench");
+    em->Text(buf);
+    em->Text("Công ty");
+    em->Text(e % 20 == 0 ? "state_agency" : "enterprise");
+    em->Text("01");
+    em->Int(1 + e % 3);
+    em->Text("2025-01-01");
+    em->Text("bench");
     BHXH_RETURN_IF_ERROR(em->EndRow());
   }
   BHXH_RETURN_IF_ERROR(em->Finish());
-  BHXH_ASSIGN_OR_RETURN(auto es, db.Bulk("employer_status", {"employer_id", "effective_from", "status", "recorded_by"}));
+  BHXH_ASSIGN_OR_RETURN(auto es,
+                        db.Bulk("employer_status", {"employer_id", "effective_from", "status", "recorded_by"}));
   for (int64_t e = 1; e <= employers; ++e) {
-    es->Int(e); es->Text("2015-01-01"); es->Text("active"); es->Text("bench");
+    es->Int(e);
+    es->Text("2015-01-01");
+    es->Text("active");
+    es->Text("bench");
     BHXH_RETURN_IF_ERROR(es->EndRow());
   }
   BHXH_RETURN_IF_ERROR(es->Finish());
-  BHXH_ASSIGN_OR_RETURN(auto pw, db.Bulk("periods", {"person_id", "employer_id", "from_month", "to_month", "salary", "funds", "group_code"}));
+  BHXH_ASSIGN_OR_RETURN(auto pw, db.Bulk("periods", {"person_id", "employer_id", "from_month", "to_month", "salary",
+                                                     "funds", "group_code"}));
   uint64_t x = 88172645463325252ULL;
   for (int64_t i = 1; i <= workers; ++i) {
-    x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
     int64_t e = 1 + static_cast<int64_t>(x % static_cast<uint64_t>(employers));
-    pw->Int(i); pw->Int(e); pw->Int(Month::Of(2024, 1).index()); pw->Null();
+    pw->Int(i);
+    pw->Int(e);
+    pw->Int(Month::Of(2024, 1).index());
+    pw->Null();
     pw->Int(4'000'000 + static_cast<int64_t>((x >> 20) % 60'000'000));  // some below the floor, some above caps
-    pw->Int(kAllFunds); pw->Text(e % 20 == 0 ? "HC" : "DN");
+    pw->Int(kAllFunds);
+    pw->Text(e % 20 == 0 ? "HC" : "DN");
     BHXH_RETURN_IF_ERROR(pw->EndRow());
   }
   BHXH_RETURN_IF_ERROR(pw->Finish());
@@ -77,10 +102,12 @@ Status Load(Db& db, int64_t workers, int64_t employers) {
 Result<int64_t> CollectInSql(Db& db, const LawBook& law, Month month) {
   BHXH_RETURN_IF_ERROR(db.Exec("DROP TABLE IF EXISTS bench_cards"));
   BHXH_RETURN_IF_ERROR(db.Exec("DROP TABLE IF EXISTS bench_dues"));
-  BHXH_RETURN_IF_ERROR(db.Exec(
-      "CREATE TABLE bench_cards (group_code TEXT, region INTEGER, fund INTEGER, floor BIGINT, cap BIGINT, er BIGINT, ee BIGINT)"));
-  BHXH_RETURN_IF_ERROR(db.Exec(
-      "CREATE TABLE bench_dues (period_id BIGINT, employer_id BIGINT, fund INTEGER, base BIGINT, er BIGINT, ee BIGINT)"));
+  BHXH_RETURN_IF_ERROR(
+      db.Exec("CREATE TABLE bench_cards (group_code TEXT, region INTEGER, fund INTEGER, floor BIGINT, cap BIGINT, er "
+              "BIGINT, ee BIGINT)"));
+  BHXH_RETURN_IF_ERROR(
+      db.Exec("CREATE TABLE bench_dues (period_id BIGINT, employer_id BIGINT, fund INTEGER, base BIGINT, er BIGINT, ee "
+              "BIGINT)"));
   BHXH_ASSIGN_OR_RETURN(auto w, db.Bulk("bench_cards", {"group_code", "region", "fund", "floor", "cap", "er", "ee"}));
   for (const char* g : {"DN", "HC"})
     for (int region = 1; region <= 4; ++region) {
@@ -88,8 +115,13 @@ Result<int64_t> CollectInSql(Db& db, const LawBook& law, Month month) {
       BHXH_ASSIGN_OR_RETURN(RateCard c, BuildRateCard(law, gr.scheme, month, region));
       for (int f = 0; f < kFundCount; ++f) {
         if (!c.funds[f].present) continue;
-        w->Text(g); w->Int(region); w->Int(f); w->Int(c.funds[f].floor); w->Int(c.funds[f].cap);
-        w->Int(c.funds[f].rate[0]); w->Int(c.funds[f].rate[1]);
+        w->Text(g);
+        w->Int(region);
+        w->Int(f);
+        w->Int(c.funds[f].floor);
+        w->Int(c.funds[f].cap);
+        w->Int(c.funds[f].rate[0]);
+        w->Int(c.funds[f].rate[1]);
         BHXH_RETURN_IF_ERROR(w->EndRow());
       }
     }
@@ -100,24 +132,31 @@ Result<int64_t> CollectInSql(Db& db, const LawBook& law, Month month) {
       "INSERT INTO bench_dues SELECT p.id, p.employer_id, c.fund, b.base, (b.base * c.er + 500000) / 1000000, "
       "(b.base * c.ee + 500000) / 1000000 FROM periods p JOIN employers e ON e.id = p.employer_id "
       "JOIN bench_cards c ON c.group_code = p.group_code AND c.region = e.region "
-      "CROSS JOIN LATERAL (SELECT CASE WHEN p.salary < c.floor THEN CASE WHEN c.floor > c.cap THEN c.cap ELSE c.floor END "
+      "CROSS JOIN LATERAL (SELECT CASE WHEN p.salary < c.floor THEN CASE WHEN c.floor > c.cap THEN c.cap ELSE c.floor "
+      "END "
       "WHEN p.salary > c.cap THEN c.cap ELSE p.salary END AS base) b "
-      "WHERE p.from_month <= " + m + " AND (p.to_month IS NULL OR p.to_month >= " + m + ") "
+      "WHERE p.from_month <= " +
+      m + " AND (p.to_month IS NULL OR p.to_month >= " + m +
+      ") "
       "AND (p.funds & (1 << c.fund)) <> 0";
   if (db.dialect() == Dialect::kSqlite) {
     // SQLite has no LATERAL; inline the base expression.
     std::string base = "(CASE WHEN p.salary < c.floor THEN c.floor WHEN p.salary > c.cap THEN c.cap ELSE p.salary END)";
-    sql = "INSERT INTO bench_dues SELECT p.id, p.employer_id, c.fund, " + base + ", (" + base + " * c.er + 500000) / 1000000, (" +
-          base + " * c.ee + 500000) / 1000000 FROM periods p JOIN employers e ON e.id = p.employer_id "
+    sql = "INSERT INTO bench_dues SELECT p.id, p.employer_id, c.fund, " + base + ", (" + base +
+          " * c.er + 500000) / 1000000, (" + base +
+          " * c.ee + 500000) / 1000000 FROM periods p JOIN employers e ON e.id = p.employer_id "
           "JOIN bench_cards c ON c.group_code = p.group_code AND c.region = e.region "
-          "WHERE p.from_month <= " + m + " AND (p.to_month IS NULL OR p.to_month >= " + m + ") "
+          "WHERE p.from_month <= " +
+          m + " AND (p.to_month IS NULL OR p.to_month >= " + m +
+          ") "
           "AND (p.funds & (1 << c.fund)) <> 0";
   }
   Tx tx(db);
   BHXH_RETURN_IF_ERROR(tx.status());
   BHXH_RETURN_IF_ERROR(db.Exec(sql));
   BHXH_RETURN_IF_ERROR(db.Exec("CREATE TABLE IF NOT EXISTS bench_employer_dues (employer_id BIGINT, amount BIGINT)"));
-  BHXH_RETURN_IF_ERROR(db.Exec("INSERT INTO bench_employer_dues SELECT employer_id, SUM(er + ee) FROM bench_dues GROUP BY employer_id"));
+  BHXH_RETURN_IF_ERROR(
+      db.Exec("INSERT INTO bench_employer_dues SELECT employer_id, SUM(er + ee) FROM bench_dues GROUP BY employer_id"));
   BHXH_RETURN_IF_ERROR(tx.Commit());
   return db.QueryInt("SELECT SUM(amount) FROM bench_employer_dues");
 }
@@ -131,11 +170,16 @@ int main(int argc, char** argv) {
     std::string a = argv[i];
     if (a == "--sizes") {
       sizes = bench::ParseList<int64_t>(argv[i + 1]);
-    } else if (a == "--db-dir") dir = argv[i + 1];
-    else if (a == "--postgres") pg = argv[i + 1];
+    } else if (a == "--db-dir")
+      dir = argv[i + 1];
+    else if (a == "--postgres")
+      pg = argv[i + 1];
   }
   auto law = LawBook::Load(DefaultDataDir() + "/law");
-  if (!law.ok()) { std::fprintf(stderr, "%s\n", law.status().ToString().c_str()); return 1; }
+  if (!law.ok()) {
+    std::fprintf(stderr, "%s\n", law.status().ToString().c_str());
+    return 1;
+  }
   Month month = Month::Of(2025, 8);
   Actor actor{"bench", {"officer"}, "", "", "", ""};
   std::printf("# bench_collect — %s, %u cores\n", bench::Cpu().c_str(), std::thread::hardware_concurrency());
@@ -149,27 +193,41 @@ int main(int argc, char** argv) {
     if (!pg.empty()) urls.push_back(pg + std::to_string(n));
     for (const std::string& url : urls) {
       auto db = Db::Open(url);
-      if (!db.ok()) { std::fprintf(stderr, "%s\n", db.status().ToString().c_str()); return 1; }
+      if (!db.ok()) {
+        std::fprintf(stderr, "%s\n", db.status().ToString().c_str());
+        return 1;
+      }
       if (!Migrate(**db, AllMigrations()).ok()) return 1;
       double t0 = Now();
       Status s = Load(**db, n, n / 20);
-      if (!s.ok()) { std::fprintf(stderr, "%s\n", s.ToString().c_str()); return 1; }
+      if (!s.ok()) {
+        std::fprintf(stderr, "%s\n", s.ToString().c_str());
+        return 1;
+      }
       double load = Now() - t0;
       bench::ResetPeak();
       double base_rss = bench::RssMiB();
       t0 = Now();
       auto r = RunCollection(**db, *law, month, actor);
       double engine = Now() - t0;
-      if (!r.ok()) { std::fprintf(stderr, "%s\n", r.status().ToString().c_str()); return 1; }
+      if (!r.ok()) {
+        std::fprintf(stderr, "%s\n", r.status().ToString().c_str());
+        return 1;
+      }
       double peak = bench::PeakMiB() - base_rss;
       t0 = Now();
       auto sql_total = CollectInSql(**db, *law, month);
       double sql = Now() - t0;
-      if (!sql_total.ok()) { std::fprintf(stderr, "%s\n", sql_total.status().ToString().c_str()); return 1; }
+      if (!sql_total.ok()) {
+        std::fprintf(stderr, "%s\n", sql_total.status().ToString().c_str());
+        return 1;
+      }
       std::printf("%-9s %-10lld %9.2f %9.2f %9.2f %9.2f %10.0f %12.0f %10.2f %s\n",
                   (*db)->dialect() == Dialect::kSqlite ? "sqlite" : "postgres", static_cast<long long>(n), load, engine,
                   r->load_seconds + r->compute_seconds, r->write_seconds, peak, n / engine, sql,
-                  *sql_total == r->total ? "equal" : ("DIFFER " + std::to_string(*sql_total) + " vs " + std::to_string(r->total)).c_str());
+                  *sql_total == r->total
+                      ? "equal"
+                      : ("DIFFER " + std::to_string(*sql_total) + " vs " + std::to_string(r->total)).c_str());
       std::fflush(stdout);
     }
     for (const char* ext : {"", "-wal", "-shm"}) std::filesystem::remove(path + ext);

@@ -16,9 +16,9 @@
 #include <string>
 
 #include "bench/bench_util.h"
+#include "capabilities/all.h"
 #include "law/contribution.h"
 #include "programmes/coverage.h"
-#include "capabilities/all.h"
 
 using namespace bhxh;
 
@@ -91,11 +91,15 @@ Status Fill(Db& db, int64_t n) {
       if (u(rng) > 0.4) continue;
       bool voluntary = u(rng) < 0.05;
       w->Int(i);
-      if (voluntary) w->Null();
-      else w->Int(1 + static_cast<int64_t>(i % 1000));
+      if (voluntary)
+        w->Null();
+      else
+        w->Int(1 + static_cast<int64_t>(i % 1000));
       w->Int(2020 * 12);
-      if (u(rng) < 0.9) w->Null();
-      else w->Int(2025 * 12 + 5);
+      if (u(rng) < 0.9)
+        w->Null();
+      else
+        w->Int(2025 * 12 + 5);
       w->Int(10'000'000);
       w->Int(voluntary ? FundBit(Fund::kRetirement) : (u(rng) < 0.88 ? kAllFunds : FundBit(Fund::kRetirement)));
       w->Text(voluntary ? "BHXHTN" : "DN");
@@ -110,17 +114,21 @@ Status Fill(Db& db, int64_t n) {
 Result<CoverageCounts> CountBySql(Db& db, Date day, const std::string& province) {
   std::string d = day.ToString();
   int64_t m = static_cast<int64_t>(day.year()) * 12 + (Month::OfDate(day).month() - 1);
-  std::string alive = " AND p.dob <= '" + d + "' AND (p.deceased_on IS NULL OR p.deceased_on = '' OR p.deceased_on > '" +
-                      d + "')" + (province.empty() ? "" : " AND p.province = '" + province + "'");
-  std::string period = "FROM periods pe JOIN persons p ON p.id = pe.person_id WHERE pe.from_month <= " + std::to_string(m) +
-                       " AND (pe.to_month IS NULL OR pe.to_month >= " + std::to_string(m) + ")" + alive;
+  std::string alive = " AND p.dob <= '" + d +
+                      "' AND (p.deceased_on IS NULL OR p.deceased_on = '' OR p.deceased_on > '" + d + "')" +
+                      (province.empty() ? "" : " AND p.province = '" + province + "'");
+  std::string period =
+      "FROM periods pe JOIN persons p ON p.id = pe.person_id WHERE pe.from_month <= " + std::to_string(m) +
+      " AND (pe.to_month IS NULL OR pe.to_month >= " + std::to_string(m) + ")" + alive;
   CoverageCounts c;
   BHXH_ASSIGN_OR_RETURN(c.alive, db.QueryInt("SELECT COUNT(*) FROM persons p WHERE 1 = 1" + alive));
   BHXH_ASSIGN_OR_RETURN(c.hi, db.QueryInt("SELECT COUNT(DISTINCT c.person_id) FROM hi_cards c JOIN persons p ON "
-                                          "p.id = c.person_id WHERE c.status = 'active' AND c.valid_from <= '" + d +
-                                          "' AND c.valid_to >= '" + d + "'" + alive));
-  BHXH_ASSIGN_OR_RETURN(c.si, db.QueryInt("SELECT COUNT(DISTINCT pe.person_id) " + period + " AND (pe.funds & 1) <> 0"));
-  BHXH_ASSIGN_OR_RETURN(c.ui, db.QueryInt("SELECT COUNT(DISTINCT pe.person_id) " + period + " AND (pe.funds & 8) <> 0"));
+                                          "p.id = c.person_id WHERE c.status = 'active' AND c.valid_from <= '" +
+                                          d + "' AND c.valid_to >= '" + d + "'" + alive));
+  BHXH_ASSIGN_OR_RETURN(c.si,
+                        db.QueryInt("SELECT COUNT(DISTINCT pe.person_id) " + period + " AND (pe.funds & 1) <> 0"));
+  BHXH_ASSIGN_OR_RETURN(c.ui,
+                        db.QueryInt("SELECT COUNT(DISTINCT pe.person_id) " + period + " AND (pe.funds & 8) <> 0"));
   BHXH_ASSIGN_OR_RETURN(c.voluntary, db.QueryInt("SELECT COUNT(DISTINCT pe.person_id) " + period +
                                                  " AND (pe.funds & 1) <> 0 AND pe.employer_id IS NULL"));
   return c;
@@ -146,9 +154,18 @@ int main(int argc, char** argv) {
     std::string path = "/tmp/bhxh-coverage-bench.db";
     std::filesystem::remove(path);
     auto db = Db::Open(url.empty() ? path : url);
-    if (!db.ok()) { std::fprintf(stderr, "%s\n", db.status().ToString().c_str()); return 1; }
-    if (auto m = Migrate(**db, AllMigrations()); !m.ok()) { std::fprintf(stderr, "%s\n", m.status().ToString().c_str()); return 1; }
-    if (Status s = Fill(**db, n); !s.ok()) { std::fprintf(stderr, "%s\n", s.ToString().c_str()); return 1; }
+    if (!db.ok()) {
+      std::fprintf(stderr, "%s\n", db.status().ToString().c_str());
+      return 1;
+    }
+    if (auto m = Migrate(**db, AllMigrations()); !m.ok()) {
+      std::fprintf(stderr, "%s\n", m.status().ToString().c_str());
+      return 1;
+    }
+    if (Status s = Fill(**db, n); !s.ok()) {
+      std::fprintf(stderr, "%s\n", s.ToString().c_str());
+      return 1;
+    }
     bench::ResetPeak();
     double t0 = bench::Now();
     auto a = CountCoverage(**db, day, {});
@@ -160,12 +177,16 @@ int main(int argc, char** argv) {
     double t3 = bench::Now();
     auto bp = CountBySql(**db, day, "07");
     double t4 = bench::Now();
-    if (!a.ok() || !ap.ok() || !b.ok() || !bp.ok()) { std::fprintf(stderr, "query failed\n"); return 1; }
-    std::printf("%10lld | %12.2f %13.2f | %12.2f %13.2f | %s (alive %lld, HI %lld, SI %lld, UI %lld, voluntary %lld; peak %.0f MiB)\n",
-                static_cast<long long>(n), t1 - t0, t2 - t1, t3 - t2, t4 - t3,
-                Same(*a, *b) && Same(*ap, *bp) ? "yes" : "NO", static_cast<long long>(a->alive),
-                static_cast<long long>(a->hi), static_cast<long long>(a->si), static_cast<long long>(a->ui),
-                static_cast<long long>(a->voluntary), peak);
+    if (!a.ok() || !ap.ok() || !b.ok() || !bp.ok()) {
+      std::fprintf(stderr, "query failed\n");
+      return 1;
+    }
+    std::printf(
+        "%10lld | %12.2f %13.2f | %12.2f %13.2f | %s (alive %lld, HI %lld, SI %lld, UI %lld, voluntary %lld; peak %.0f "
+        "MiB)\n",
+        static_cast<long long>(n), t1 - t0, t2 - t1, t3 - t2, t4 - t3, Same(*a, *b) && Same(*ap, *bp) ? "yes" : "NO",
+        static_cast<long long>(a->alive), static_cast<long long>(a->hi), static_cast<long long>(a->si),
+        static_cast<long long>(a->ui), static_cast<long long>(a->voluntary), peak);
     std::filesystem::remove(path);
   }
   return 0;

@@ -10,17 +10,17 @@
 #include <string>
 #include <thread>
 
+#include "base/parse.h"
+#include "bench/bench_util.h"
+#include "capabilities/all.h"
+#include "claims/module.h"
 #include "demo/demo.h"
+#include "demo/generator.h"
+#include "eligibility/module.h"
+#include "platform/context.h"
 #include "platform/http/route_table.h"
 #include "platform/http/server.h"
 #include "platform/routes.h"
-#include "base/parse.h"
-#include "capabilities/all.h"
-#include "claims/module.h"
-#include "eligibility/module.h"
-#include "platform/context.h"
-#include "bench/bench_util.h"
-#include "demo/generator.h"
 
 using namespace bhxh;
 using bhxh::bench::Now;
@@ -57,15 +57,22 @@ int main(int argc, char** argv) {
   std::string ids_path = "/tmp/bhxh_ids.txt";
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string a = argv[i];
-    if (a == "--persons") persons = ParseInt(argv[i + 1], "persons", 1, 200'000'000).value();
-    else if (a == "--port") port = ParseInt32(argv[i + 1], "port", 0, 65535).value();
-    else if (a == "--ids") ids_path = argv[i + 1];
-    else if (a == "--threads") threads = ParseInt32(argv[i + 1], "threads", 1, 64).value();
+    if (a == "--persons")
+      persons = ParseInt(argv[i + 1], "persons", 1, 200'000'000).value();
+    else if (a == "--port")
+      port = ParseInt32(argv[i + 1], "port", 0, 65535).value();
+    else if (a == "--ids")
+      ids_path = argv[i + 1];
+    else if (a == "--threads")
+      threads = ParseInt32(argv[i + 1], "threads", 1, 64).value();
   }
   std::string db_path = "/tmp/bhxh_elig_bench.db";
   for (const char* ext : {"", "-wal", "-shm"}) std::filesystem::remove(db_path + ext);
   auto ctx = AppContext::Open({DefaultDataDir(), db_path, AllCapabilities(), true});
-  if (!ctx.ok()) { std::fprintf(stderr, "%s\n", ctx.status().ToString().c_str()); return 1; }
+  if (!ctx.ok()) {
+    std::fprintf(stderr, "%s\n", ctx.status().ToString().c_str());
+    return 1;
+  }
   {
     auto lease = (*ctx)->pool->Acquire();
     if (!EnsureDemoAccounts(**lease, "01", "").ok()) return 1;
@@ -82,14 +89,21 @@ int main(int argc, char** argv) {
   int64_t sql_rows = std::min<int64_t>(persons, 1'000'000);
   auto sdb = Db::Open("/tmp/bhxh_elig_sql.db");
   if (!sdb.ok()) return 1;
-  (void)(*sdb)->Exec("DROP TABLE IF EXISTS cards; CREATE TABLE cards (cccd TEXT PRIMARY KEY, code TEXT, valid_from TEXT, valid_to TEXT, facility TEXT, full_name TEXT, dob TEXT)");
+  (void)(*sdb)->Exec(
+      "DROP TABLE IF EXISTS cards; CREATE TABLE cards (cccd TEXT PRIMARY KEY, code TEXT, valid_from TEXT, valid_to "
+      "TEXT, facility TEXT, full_name TEXT, dob TEXT)");
   {
     Tx tx(**sdb);
     auto w = (*sdb)->Bulk("cards", {"cccd", "code", "valid_from", "valid_to", "facility", "full_name", "dob"});
     for (int64_t i = 0; i < sql_rows; ++i) {
       const auto& r = recs[i];
-      (*w)->Text(r.cccd); (*w)->Text(r.card_code); (*w)->Text(r.valid_from.ToString()); (*w)->Text(r.valid_to.ToString());
-      (*w)->Text(r.facility); (*w)->Text(r.full_name); (*w)->Text(r.dob.ToString());
+      (*w)->Text(r.cccd);
+      (*w)->Text(r.card_code);
+      (*w)->Text(r.valid_from.ToString());
+      (*w)->Text(r.valid_to.ToString());
+      (*w)->Text(r.facility);
+      (*w)->Text(r.full_name);
+      (*w)->Text(r.dob.ToString());
       (void)(*w)->EndRow();
     }
     (void)(*w)->Finish();
@@ -104,7 +118,8 @@ int main(int argc, char** argv) {
   for (int64_t i = 0; i < 200000; ++i) q.push_back(sample[i % sample.size()]);
   t0 = Now();
   int ok = 0;
-  for (const auto& id : q) ok += (*ctx)->State<EligibilityState>().cards().Check({id, "01001", "2026-11-20", "", ""})->valid;
+  for (const auto& id : q)
+    ok += (*ctx)->State<EligibilityState>().cards().Check({id, "01001", "2026-11-20", "", ""})->valid;
   double idx_s = Now() - t0;
   auto st = (*sdb)->Prepare("SELECT code, valid_from, valid_to, facility FROM cards WHERE cccd = ?");
   t0 = Now();
@@ -116,7 +131,8 @@ int main(int argc, char** argv) {
   }
   double sql_s = Now() - t0;
   std::printf("persons=%lld build_s=%.2f index_rss_MiB=%.0f process_rss_MiB=%.0f index_bytes_MiB=%.0f\n",
-              static_cast<long long>(persons), build, rss - rss0, rss, (*ctx)->State<EligibilityState>().cards().MemoryBytes() / 1048576.0);
+              static_cast<long long>(persons), build, rss - rss0, rss,
+              (*ctx)->State<EligibilityState>().cards().MemoryBytes() / 1048576.0);
   std::printf("in_process_lookups_per_s index=%.0f sqlite(%lld rows)=%.0f (valid=%d found=%d)\n", q.size() / idx_s,
               static_cast<long long>(sql_rows), q.size() / sql_s, ok, found);
   {

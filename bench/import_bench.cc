@@ -9,13 +9,13 @@
 #include <string>
 #include <vector>
 
+#include "base/csv.h"
+#include "base/parse.h"
+#include "bench/bench_util.h"
 #include "capabilities/all.h"
 #include "claims/module.h"
 #include "eligibility/module.h"
 #include "platform/context.h"
-#include "base/csv.h"
-#include "base/parse.h"
-#include "bench/bench_util.h"
 #include "programmes/import.h"
 #include "programmes/store.h"
 
@@ -45,7 +45,10 @@ int main(int argc, char** argv) {
   std::string seeds = argc > 1 ? argv[1] : "../shared/seeds";
   int runs = argc > 2 ? ParseInt32(argv[2], "runs", 1, 100000).value() : 50;
   auto units = UnitRegistry::Load(DefaultDataDir() + "/programmes/units.csv");
-  if (!units.ok()) { std::fprintf(stderr, "%s\n", units.status().ToString().c_str()); return 1; }
+  if (!units.ok()) {
+    std::fprintf(stderr, "%s\n", units.status().ToString().c_str());
+    return 1;
+  }
   std::vector<std::filesystem::path> files;
   for (const auto& e : std::filesystem::directory_iterator(seeds))
     if (e.path().extension() == ".txt") files.push_back(e.path());
@@ -53,18 +56,24 @@ int main(int argc, char** argv) {
   std::string db_path = "/tmp/bhxh-import-bench.db";
   std::filesystem::remove(db_path);
   auto ctx = AppContext::Open({DefaultDataDir(), db_path, AllCapabilities(), true});
-  if (!ctx.ok()) { std::fprintf(stderr, "%s\n", ctx.status().ToString().c_str()); return 1; }
+  if (!ctx.ok()) {
+    std::fprintf(stderr, "%s\n", ctx.status().ToString().c_str());
+    return 1;
+  }
   auto lease = (*ctx)->pool->Acquire();
   Actor actor{"bench", {"officer"}, "", "", "", ""};
-  std::printf("%-14s %7s %6s | %-17s | %-17s | %-17s\n", "decision", "lines", "tasks", "lines+vocab ms",
-              "import ms", "import+store ms");
+  std::printf("%-14s %7s %6s | %-17s | %-17s | %-17s\n", "decision", "lines", "tasks", "lines+vocab ms", "import ms",
+              "import+store ms");
   std::printf("%-14s %7s %6s | %8s %8s | %8s %8s | %8s %8s\n", "", "", "", "median", "worst", "median", "worst",
               "median", "worst");
   for (const auto& f : files) {
     auto text = ReadFile(f.string());
     if (!text.ok()) continue;
     auto p = ImportDecision(*text, *units);
-    if (!p.ok()) { std::printf("%s: %s\n", f.filename().c_str(), p.status().ToString().c_str()); continue; }
+    if (!p.ok()) {
+      std::printf("%s: %s\n", f.filename().c_str(), p.status().ToString().c_str());
+      continue;
+    }
     Stat floor = Time(runs, [&] {
       auto lines = SplitSourceLines(*text);
       auto vocab = DocumentVocabulary(lines);

@@ -6,19 +6,25 @@ PKGS=(
   build-essential cmake pkg-config
   libboost1.81-dev          # Boost.Beast/Asio: HTTP server
   nlohmann-json3-dev        # JSON
-  libcli11-dev              # command-line parsing
+  libcli11-dev              # command-line parsing (and its config files)
   libspdlog-dev libfmt-dev  # logging
   libsqlite3-dev            # embedded default store
-  libssl-dev                # SHA-256 of bearer tokens (OpenSSL EVP)
+  libssl-dev                # SHA-256 of tokens, random ids (OpenSSL EVP)
+  libsodium-dev             # Argon2id password hashes (crypto_pwhash)
   libpq-dev postgresql      # PostgreSQL store + throwaway server in tests
-  libutf8proc-dev           # Unicode normalisation for diacritic-insensitive search
+  libutf8proc-dev           # Unicode normalisation, display widths
+  libre2-dev                # linear-time regular expressions for outside text
+  libhowardhinnant-date-dev tzdata  # "today" in Asia/Ho_Chi_Minh
   libpugixml-dev            # XML 130 claims (DOM parser)
   libxlsxwriter-dev         # XLSX exports
   libzip-dev                # XLSX imports (the package is a zip)
   libgtest-dev libgmock-dev # unit tests
   libbenchmark-dev wrk      # benchmarks
   curl sqlite3              # smoke test
+  chromium                  # the browser of the console's end-to-end tests
+  clang libclang-rt-14-dev  # fuzzing (scripts/fuzz.sh)
 )
+command -v node >/dev/null 2>&1 || PKGS+=(nodejs npm)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

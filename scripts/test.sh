@@ -1,10 +1,28 @@
 #!/usr/bin/env bash
-# The second command: install, build and run every test — unit, engine (on
-# SQLite and on a throwaway PostgreSQL the tests start themselves), API and
-# the CLI/HTTP smoke test.
+# The second command: install, build everything with warnings as errors,
+# build the web console, lint the generated OpenAPI document, and run every
+# test — unit, engine (on SQLite and on a throwaway PostgreSQL started here
+# for the whole run), API, the route catalogue, the CLI/HTTP smoke test and
+# the console's end-to-end tests in headless Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/build.sh
-export BHXH_REQUIRE_PG=1
+BHXH_WERROR=1 bash scripts/build.sh
+bash scripts/web.sh
+(cd web && npx redocly lint --config redocly.yaml openapi.json --format=summary)
+
+# One throwaway PostgreSQL for the run (Unix socket only, no fsync).
+PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+PGDIR=$(mktemp -d /tmp/bhxh-pg-XXXXXX)
+AS=""; [ "$(id -u)" -eq 0 ] && { chown postgres "$PGDIR"; AS="runuser -u postgres --"; }
+cleanup() { $AS "$PGBIN/pg_ctl" -D "$PGDIR/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$PGDIR"; }
+trap cleanup EXIT
+$AS "$PGBIN/initdb" -D "$PGDIR/data" -U bhxh --auth=trust -E UTF8 --locale=C.UTF-8 >"$PGDIR/initdb.log" 2>&1
+$AS "$PGBIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/server.log" -w \
+  -o "-k $PGDIR -p 55433 -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+  start >/dev/null
+export BHXH_TEST_PG="host=$PGDIR port=55433 user=bhxh"
+
 cd build
 ctest --output-on-failure -j2
+cd ..
+bash web/e2e/run.sh

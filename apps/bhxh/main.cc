@@ -31,7 +31,10 @@ int main(int argc, char** argv) {
   // An unknown command is named (CLI11 alone would only say that one is required).
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
-    if (a == "--db" || a == "--data" || a == "--operator" || a == "--config") { ++i; continue; }
+    if (a == "--db" || a == "--data" || a == "--operator" || a == "--config") {
+      ++i;
+      continue;
+    }
     if (!a.empty() && a[0] == '-') continue;
     bool known = false;
     std::string names;

@@ -34,24 +34,30 @@ void ServeCommand(Shell& sh) {
     int auth_failures = 20;
   };
   auto o = std::make_shared<Opt>();
-  auto* c = sh.app().add_subcommand("serve", "Phục vụ API, giao diện web và tài liệu API / serve the API and the console");
+  auto* c =
+      sh.app().add_subcommand("serve", "Phục vụ API, giao diện web và tài liệu API / serve the API and the console");
   c->add_option("--host", o->server.host, "Địa chỉ lắng nghe (mặc định 127.0.0.1)");
   c->add_option("--port", o->server.port, "Cổng (mặc định 8080; 0: tự chọn)");
   c->add_option("--io-threads", o->server.io_threads, "Luồng vào/ra (mặc định 2)")->check(CLI::Range(1, 64));
   c->add_option("--workers", o->server.workers, "Luồng xử lý yêu cầu (mặc định 4)")->check(CLI::Range(1, 256));
-  c->add_option("--header-timeout", o->server.header_timeout_seconds, "Giây chờ phần đầu yêu cầu và kết nối rảnh (mặc định 15)")
+  c->add_option("--header-timeout", o->server.header_timeout_seconds,
+                "Giây chờ phần đầu yêu cầu và kết nối rảnh (mặc định 15)")
       ->check(CLI::Range(1, 3600));
-  c->add_option("--body-timeout", o->server.body_base_seconds, "Giây tối thiểu để nhận nội dung (mặc định 30)")->check(CLI::Range(1, 3600));
+  c->add_option("--body-timeout", o->server.body_base_seconds, "Giây tối thiểu để nhận nội dung (mặc định 30)")
+      ->check(CLI::Range(1, 3600));
   c->add_option("--min-rate", o->server.body_min_rate_kbps, "Tốc độ tối thiểu khi nhận và gửi, KB/giây (mặc định 64)")
       ->check(CLI::Range(1, 1 << 20));
-  c->add_option("--shutdown-grace", o->server.shutdown_grace_seconds, "Giây chờ các yêu cầu đang xử lý khi dừng (mặc định 20)")
+  c->add_option("--shutdown-grace", o->server.shutdown_grace_seconds,
+                "Giây chờ các yêu cầu đang xử lý khi dừng (mặc định 20)")
       ->check(CLI::Range(0, 3600));
-  c->add_option("--log-format", o->server.log_format, "Nhật ký truy cập: text (mặc định) hoặc json")->check(CLI::IsMember({"text", "json"}));
+  c->add_option("--log-format", o->server.log_format, "Nhật ký truy cập: text (mặc định) hoặc json")
+      ->check(CLI::IsMember({"text", "json"}));
   c->add_flag("--access-log,!--no-access-log", o->server.access_log, "Ghi nhật ký truy cập (mặc định có)");
   c->add_option("--cors-origin", o->cors, "Nguồn (origin) được gọi API từ trình duyệt; lặp lại được; * là mọi nguồn");
   c->add_option("--static-dir", o->static_dir, "Thư mục giao diện web đã build (mặc định web/dist)");
   c->add_option("--heavy-limit", o->heavy, "Số yêu cầu nặng cùng lúc (mặc định 2)")->check(CLI::Range(1, 64));
-  c->add_option("--auth-failures", o->auth_failures, "Số lần xác thực sai mỗi phút từ một địa chỉ trước khi chặn (mặc định 20)")
+  c->add_option("--auth-failures", o->auth_failures,
+                "Số lần xác thực sai mỗi phút từ một địa chỉ trước khi chặn (mặc định 20)")
       ->check(CLI::Range(1, 100000));
   c->callback(sh.Guard([&sh, o] {
     auto ctx = sh.Context();
@@ -62,8 +68,11 @@ void ServeCommand(Shell& sh) {
     topt.heavy_limit = o->heavy;
     topt.auth_failures_per_minute = o->auth_failures;
     std::error_code ec;
-    if (!o->static_dir.empty() && std::filesystem::is_regular_file(o->static_dir + "/index.html", ec)) topt.static_dir = o->static_dir;
-    else spdlog::warn("chưa có giao diện web tại {} (chạy `npm --prefix web ci && npm --prefix web run build`)", o->static_dir);
+    if (!o->static_dir.empty() && std::filesystem::is_regular_file(o->static_dir + "/index.html", ec))
+      topt.static_dir = o->static_dir;
+    else
+      spdlog::warn("chưa có giao diện web tại {} (chạy `npm --prefix web ci && npm --prefix web run build`)",
+                   o->static_dir);
     topt.docs_html = DocsPage();
     const char* v = std::getenv("BHXH_VALIDATE_RESPONSES");
     topt.validate_responses = v && std::string(v) == "1";

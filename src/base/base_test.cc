@@ -64,9 +64,9 @@ TEST(Dates, ParseValidateAndStepMonths) {
 }
 
 TEST(Money, RatesRoundHalfUpToTheDong) {
-  EXPECT_EQ(ApplyRate(10'000'000, 80'000), 800'000);      // 8%
-  EXPECT_EQ(ApplyRate(4'410'000, 5'000), 22'050);         // 0.5%
-  EXPECT_EQ(ApplyRate(3'333'333, 15'000), 50'000);        // 1.5% of 3,333,333 = 49,999.995
+  EXPECT_EQ(ApplyRate(10'000'000, 80'000), 800'000);  // 8%
+  EXPECT_EQ(ApplyRate(4'410'000, 5'000), 22'050);     // 0.5%
+  EXPECT_EQ(ApplyRate(3'333'333, 15'000), 50'000);    // 1.5% of 3,333,333 = 49,999.995
   EXPECT_EQ(*ParsePercent("17.5", "r"), 175'000);
   EXPECT_EQ(*ParsePercent("0.03", "r"), 300);
   EXPECT_FALSE(ParsePercent("1.23456", "r").ok());

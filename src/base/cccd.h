@@ -20,24 +20,23 @@ namespace bhxh {
 
 enum class Sex { kMale = 1, kFemale = 2, kUndetermined = 3 };
 Result<Sex> ParseSex(std::string_view s, const std::string& field);  // "1"/"2"/"3", "male"/"female", "nam"/"nữ"
-const char* SexCode(Sex s);  // "1", "2", "3"
+const char* SexCode(Sex s);                                          // "1", "2", "3"
 
 // Validates `cccd`; `known_province` says whether a 3-digit code is in the
 // official list. When `dob`/`sex` are given, digit 4 and digits 5-6 must
 // agree with them.
 Status ValidateCccd(std::string_view cccd, const std::function<bool(std::string_view)>& known_province,
-                    const std::optional<PartialDate>& dob, std::optional<Sex> sex,
-                    const std::string& field = "cccd");
+                    const std::optional<PartialDate>& dob, std::optional<Sex> sex, const std::string& field = "cccd");
 
 // 10 digits; the first two are a province code (not checked against today's
 // list: SI numbers keep retired codes).
 Status ValidateSiNumber(std::string_view si, const std::string& field = "si_number");
 
 struct CardCode {
-  std::string group;     // 2 letters, e.g. "DN"
-  int level = 0;         // benefit digit 1-5
-  std::string province;  // 2 digits
-  std::string si_number; // 10 digits
+  std::string group;      // 2 letters, e.g. "DN"
+  int level = 0;          // benefit digit 1-5
+  std::string province;   // 2 digits
+  std::string si_number;  // 10 digits
   std::string ToString() const { return group + std::to_string(level) + province + si_number; }
 };
 // Parses the 15-character HI card code `XX Y ZZ NNNNNNNNNN`.

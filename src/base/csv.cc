@@ -21,8 +21,10 @@ Result<CsvTable> ParseCsv(std::string_view t, const std::string& source) {
     cells.push_back(std::move(cell));
     cell.clear();
     if (row_has_content) {
-      if (table.header.empty()) table.header = std::move(cells);
-      else table.rows.push_back({row_line, std::move(cells)});
+      if (table.header.empty())
+        table.header = std::move(cells);
+      else
+        table.rows.push_back({row_line, std::move(cells)});
     }
     cells.clear();
     row_has_content = false;
@@ -41,8 +43,11 @@ Result<CsvTable> ParseCsv(std::string_view t, const std::string& source) {
     }
     if (in_quotes) {
       if (c == '"') {
-        if (i + 1 < t.size() && t[i + 1] == '"') { cell.push_back('"'); ++i; }
-        else in_quotes = false;
+        if (i + 1 < t.size() && t[i + 1] == '"') {
+          cell.push_back('"');
+          ++i;
+        } else
+          in_quotes = false;
       } else {
         if (c == '\n') ++line;
         cell.push_back(c);
@@ -50,35 +55,44 @@ Result<CsvTable> ParseCsv(std::string_view t, const std::string& source) {
       continue;
     }
     switch (c) {
-      case '"': in_quotes = true; row_has_content = true; break;
-      case ',': cells.push_back(std::move(cell)); cell.clear(); row_has_content = true; break;
-      case '\r': break;
-      case '\n': end_row(); ++line; at_line_start = true; break;
-      default: cell.push_back(c); row_has_content = true;
+      case '"':
+        in_quotes = true;
+        row_has_content = true;
+        break;
+      case ',':
+        cells.push_back(std::move(cell));
+        cell.clear();
+        row_has_content = true;
+        break;
+      case '\r':
+        break;
+      case '\n':
+        end_row();
+        ++line;
+        at_line_start = true;
+        break;
+      default:
+        cell.push_back(c);
+        row_has_content = true;
     }
   }
   if (in_quotes)
-    return Status::Invalid(source, "Tệp CSV có dấu ngoặc kép chưa đóng",
-                           "CSV has an unterminated quoted field");
+    return Status::Invalid(source, "Tệp CSV có dấu ngoặc kép chưa đóng", "CSV has an unterminated quoted field");
   if (row_has_content || !cell.empty()) end_row();
-  if (table.header.empty())
-    return Status::Invalid(source, "Tệp CSV rỗng", "CSV file is empty");
+  if (table.header.empty()) return Status::Invalid(source, "Tệp CSV rỗng", "CSV file is empty");
   for (const auto& r : table.rows)
     if (r.cells.size() != table.header.size())
       return Status::Invalid(source + ":" + std::to_string(r.line),
-                             "Dòng " + std::to_string(r.line) + " có " +
-                                 std::to_string(r.cells.size()) + " cột, cần " +
+                             "Dòng " + std::to_string(r.line) + " có " + std::to_string(r.cells.size()) + " cột, cần " +
                                  std::to_string(table.header.size()),
-                             "line " + std::to_string(r.line) + " has " +
-                                 std::to_string(r.cells.size()) + " cells, header has " +
-                                 std::to_string(table.header.size()));
+                             "line " + std::to_string(r.line) + " has " + std::to_string(r.cells.size()) +
+                                 " cells, header has " + std::to_string(table.header.size()));
   return table;
 }
 
 Result<std::string> ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in)
-    return Status::NotFound("file", "Không mở được tệp " + path, "cannot open file " + path);
+  if (!in) return Status::NotFound("file", "Không mở được tệp " + path, "cannot open file " + path);
   std::ostringstream ss;
   ss << in.rdbuf();
   return ss.str();

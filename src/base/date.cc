@@ -25,13 +25,12 @@ int ToInt(std::string_view s) {
 
 bool Date::IsValidYmd(int y, int m, int d) {
   if (y < 1800 || y > 2400 || m < 1 || m > 12 || d < 1) return false;
-  return std::chrono::year_month_day(std::chrono::year(y), std::chrono::month(m),
-                                     std::chrono::day(d)).ok();
+  return std::chrono::year_month_day(std::chrono::year(y), std::chrono::month(m), std::chrono::day(d)).ok();
 }
 
 Date Date::FromYmd(int y, int m, int d) {
-  std::chrono::sys_days sd = std::chrono::year_month_day(
-      std::chrono::year(y), std::chrono::month(m), std::chrono::day(d));
+  std::chrono::sys_days sd =
+      std::chrono::year_month_day(std::chrono::year(y), std::chrono::month(m), std::chrono::day(d));
   return FromDays(static_cast<int32_t>(sd.time_since_epoch().count()));
 }
 
@@ -54,7 +53,7 @@ Date Date::Today() {
   // tz database (Debian's tzdata) through the date library; Vietnam has kept
   // UTC+7 since 1975, which is the fallback if the database is missing.
   auto now = std::chrono::system_clock::now();
-  static const date::time_zone* zone = [] () -> const date::time_zone* {
+  static const date::time_zone* zone = []() -> const date::time_zone* {
     try {
       return date::locate_zone("Asia/Ho_Chi_Minh");
     } catch (...) {
@@ -69,13 +68,12 @@ Date Date::Today() {
 }
 
 Result<Date> Date::Parse(std::string_view t, const std::string& field) {
-  if (t.size() == 10 && t[4] == '-' && t[7] == '-' && AllDigits(t.substr(0, 4)) &&
-      AllDigits(t.substr(5, 2)) && AllDigits(t.substr(8, 2))) {
+  if (t.size() == 10 && t[4] == '-' && t[7] == '-' && AllDigits(t.substr(0, 4)) && AllDigits(t.substr(5, 2)) &&
+      AllDigits(t.substr(8, 2))) {
     int y = ToInt(t.substr(0, 4)), m = ToInt(t.substr(5, 2)), d = ToInt(t.substr(8, 2));
     if (IsValidYmd(y, m, d)) return FromYmd(y, m, d);
   }
-  return Status::Invalid(field,
-                         "Ngày không hợp lệ: \"" + std::string(t) + "\" (định dạng YYYY-MM-DD)",
+  return Status::Invalid(field, "Ngày không hợp lệ: \"" + std::string(t) + "\" (định dạng YYYY-MM-DD)",
                          "invalid date \"" + std::string(t) + "\" (expected YYYY-MM-DD)");
 }
 
@@ -84,8 +82,7 @@ Result<Date> Date::ParseCompact(std::string_view t, const std::string& field) {
     int y = ToInt(t.substr(0, 4)), m = ToInt(t.substr(4, 2)), d = ToInt(t.substr(6, 2));
     if (IsValidYmd(y, m, d)) return FromYmd(y, m, d);
   }
-  return Status::Invalid(field,
-                         "Ngày không hợp lệ: \"" + std::string(t) + "\" (định dạng yyyymmdd)",
+  return Status::Invalid(field, "Ngày không hợp lệ: \"" + std::string(t) + "\" (định dạng yyyymmdd)",
                          "invalid date \"" + std::string(t) + "\" (expected yyyymmdd)");
 }
 
@@ -101,14 +98,12 @@ Result<Month> Month::Parse(std::string_view t, const std::string& field) {
   if (t.size() == 7 && t[4] == '-' && AllDigits(t.substr(0, 4)) && AllDigits(t.substr(5, 2))) {
     y = ToInt(t.substr(0, 4));
     m = ToInt(t.substr(5, 2));
-  } else if (t.size() == 7 && t[2] == '/' && AllDigits(t.substr(0, 2)) &&
-             AllDigits(t.substr(3, 4))) {
+  } else if (t.size() == 7 && t[2] == '/' && AllDigits(t.substr(0, 2)) && AllDigits(t.substr(3, 4))) {
     m = ToInt(t.substr(0, 2));
     y = ToInt(t.substr(3, 4));
   }
   if (y >= 1900 && y <= 2300 && m >= 1 && m <= 12) return Month::Of(y, m);
-  return Status::Invalid(field,
-                         "Tháng không hợp lệ: \"" + std::string(t) + "\" (định dạng YYYY-MM)",
+  return Status::Invalid(field, "Tháng không hợp lệ: \"" + std::string(t) + "\" (định dạng YYYY-MM)",
                          "invalid month \"" + std::string(t) + "\" (expected YYYY-MM)");
 }
 
@@ -121,19 +116,17 @@ std::string Month::ToString() const {
 Result<PartialDate> PartialDate::Parse(std::string_view t, const std::string& field) {
   PartialDate p;
   auto bad = [&] {
-    return Status::Invalid(field,
-                           "Ngày sinh không hợp lệ: \"" + std::string(t) +
-                               "\" (YYYY, YYYY-MM hoặc YYYY-MM-DD)",
-                           "invalid date of birth \"" + std::string(t) +
-                               "\" (YYYY, YYYY-MM or YYYY-MM-DD)");
+    return Status::Invalid(field, "Ngày sinh không hợp lệ: \"" + std::string(t) + "\" (YYYY, YYYY-MM hoặc YYYY-MM-DD)",
+                           "invalid date of birth \"" + std::string(t) + "\" (YYYY, YYYY-MM or YYYY-MM-DD)");
   };
-  if (t.size() >= 4 && AllDigits(t.substr(0, 4))) p.year = ToInt(t.substr(0, 4));
-  else return bad();
+  if (t.size() >= 4 && AllDigits(t.substr(0, 4)))
+    p.year = ToInt(t.substr(0, 4));
+  else
+    return bad();
   if (t.size() == 4) {
   } else if (t.size() == 7 && t[4] == '-' && AllDigits(t.substr(5, 2))) {
     p.month = ToInt(t.substr(5, 2));
-  } else if (t.size() == 10 && t[4] == '-' && t[7] == '-' && AllDigits(t.substr(5, 2)) &&
-             AllDigits(t.substr(8, 2))) {
+  } else if (t.size() == 10 && t[4] == '-' && t[7] == '-' && AllDigits(t.substr(5, 2)) && AllDigits(t.substr(8, 2))) {
     p.month = ToInt(t.substr(5, 2));
     p.day = ToInt(t.substr(8, 2));
   } else {
@@ -147,9 +140,12 @@ Result<PartialDate> PartialDate::Parse(std::string_view t, const std::string& fi
 
 std::string PartialDate::ToString() const {
   char buf[16];
-  if (month == 0) std::snprintf(buf, sizeof buf, "%04d", year);
-  else if (day == 0) std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
-  else std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+  if (month == 0)
+    std::snprintf(buf, sizeof buf, "%04d", year);
+  else if (day == 0)
+    std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
+  else
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
   return buf;
 }
 

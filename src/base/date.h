@@ -22,7 +22,11 @@ struct Ymd {
 class Date {
  public:
   Date() = default;
-  static Date FromDays(int32_t days) { Date d; d.days_ = days; return d; }
+  static Date FromDays(int32_t days) {
+    Date d;
+    d.days_ = days;
+    return d;
+  }
   // Requires a valid calendar date (checked with IsValidYmd first).
   static Date FromYmd(int y, int m, int d);
   static bool IsValidYmd(int y, int m, int d);
@@ -50,9 +54,20 @@ class Date {
 class Month {
  public:
   Month() = default;
-  static Month Of(int year, int month) { Month m; m.index_ = year * 12 + (month - 1); return m; }
-  static Month FromIndex(int32_t index) { Month m; m.index_ = index; return m; }
-  static Month OfDate(Date d) { auto y = d.ymd(); return Of(y.year, y.month); }
+  static Month Of(int year, int month) {
+    Month m;
+    m.index_ = year * 12 + (month - 1);
+    return m;
+  }
+  static Month FromIndex(int32_t index) {
+    Month m;
+    m.index_ = index;
+    return m;
+  }
+  static Month OfDate(Date d) {
+    auto y = d.ymd();
+    return Of(y.year, y.month);
+  }
   // Parses "YYYY-MM" (also accepts "MM/YYYY" as officers write it).
   static Result<Month> Parse(std::string_view text, const std::string& field);
 

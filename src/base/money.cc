@@ -10,7 +10,10 @@ Result<RateMicro> ParsePercent(std::string_view t, const std::string& field) {
   if (t.empty()) return bad();
   bool neg = false;
   size_t i = 0;
-  if (t[0] == '-') { neg = true; i = 1; }
+  if (t[0] == '-') {
+    neg = true;
+    i = 1;
+  }
   int64_t whole = 0, frac = 0;
   int frac_digits = 0;
   bool seen_dot = false, any = false;
@@ -34,7 +37,10 @@ Result<RateMicro> ParsePercent(std::string_view t, const std::string& field) {
     }
   }
   if (!any) return bad();
-  while (frac_digits < 4) { frac *= 10; ++frac_digits; }
+  while (frac_digits < 4) {
+    frac *= 10;
+    ++frac_digits;
+  }
   RateMicro r = whole * 10'000 + frac;
   return neg ? -r : r;
 }
@@ -42,10 +48,11 @@ Result<RateMicro> ParsePercent(std::string_view t, const std::string& field) {
 Result<Vnd> ParseVnd(std::string_view t, const std::string& field) {
   auto bad = [&] {
     std::string shown(t.substr(0, 40));
-    return Status::Invalid(field,
-                           "Số tiền không hợp lệ: \"" + shown +
-                               "\" (số đồng nguyên, không âm; nhóm nghìn bằng dấu chấm, phẩy hoặc khoảng trắng)",
-                           "invalid amount \"" + shown + "\" (whole dong, not negative; thousands grouped by '.', ',' or ' ')");
+    return Status::Invalid(
+        field,
+        "Số tiền không hợp lệ: \"" + shown +
+            "\" (số đồng nguyên, không âm; nhóm nghìn bằng dấu chấm, phẩy hoặc khoảng trắng)",
+        "invalid amount \"" + shown + "\" (whole dong, not negative; thousands grouped by '.', ',' or ' ')");
   };
   if (t.empty() || t.size() > 32) return bad();
   // Grouping is allowed only as written in Vietnamese or English: one

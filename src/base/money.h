@@ -24,8 +24,10 @@ constexpr RateMicro kMicroPerUnit = 1'000'000;
 inline Vnd ApplyRate(Vnd amount, RateMicro rate) {
   __int128 p = static_cast<__int128>(amount) * rate;
   __int128 q = p / kMicroPerUnit, r = p % kMicroPerUnit;
-  if (r * 2 >= kMicroPerUnit) ++q;
-  else if (r * 2 <= -kMicroPerUnit) --q;
+  if (r * 2 >= kMicroPerUnit)
+    ++q;
+  else if (r * 2 <= -kMicroPerUnit)
+    --q;
   return static_cast<Vnd>(q);
 }
 

@@ -6,7 +6,8 @@
 namespace bhxh {
 namespace {
 
-Status NotANumber(std::string_view t, const std::string& field, const std::string& want_vi, const std::string& want_en) {
+Status NotANumber(std::string_view t, const std::string& field, const std::string& want_vi,
+                  const std::string& want_en) {
   std::string shown(t.substr(0, 40));
   return Status::Invalid(field, "\"" + shown + "\" không phải " + want_vi, "\"" + shown + "\" is not " + want_en);
 }
@@ -37,8 +38,10 @@ Result<int> ParseInt32(std::string_view t, const std::string& field, int min, in
 }
 
 Result<int64_t> ParseScaled(std::string_view t, int scale, const std::string& field, bool allow_negative) {
-  auto bad = [&] { return NotANumber(t, field, "một số thập phân (dấu chấm, tối đa " + std::to_string(scale) + " chữ số lẻ)",
-                                     "a decimal number (point, at most " + std::to_string(scale) + " decimals)"); };
+  auto bad = [&] {
+    return NotANumber(t, field, "một số thập phân (dấu chấm, tối đa " + std::to_string(scale) + " chữ số lẻ)",
+                      "a decimal number (point, at most " + std::to_string(scale) + " decimals)");
+  };
   if (t.empty() || t.size() > 32 || scale < 0 || scale > 9) return bad();
   bool neg = false;
   if (t[0] == '-' || t[0] == '+') {
@@ -74,7 +77,8 @@ Result<double> ParseDouble(std::string_view t, const std::string& field) {
   if (t[0] == '+') t.remove_prefix(1);
   double v = 0;
   auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), v, std::chars_format::fixed);
-  if (ec != std::errc() || p != t.data() + t.size() || !std::isfinite(v)) return NotANumber(t, field, "một số", "a number");
+  if (ec != std::errc() || p != t.data() + t.size() || !std::isfinite(v))
+    return NotANumber(t, field, "một số", "a number");
   return v;
 }
 

@@ -20,8 +20,7 @@ namespace bhxh {
 Result<int64_t> ParseInt(std::string_view text, const std::string& field, int64_t min = INT64_MIN,
                          int64_t max = INT64_MAX);
 // Like ParseInt, for values that fit an int.
-Result<int> ParseInt32(std::string_view text, const std::string& field, int min = INT32_MIN,
-                       int max = INT32_MAX);
+Result<int> ParseInt32(std::string_view text, const std::string& field, int min = INT32_MIN, int max = INT32_MAX);
 // A decimal number with at most `scale` digits after the point, returned
 // as an integer scaled by 10^scale: ParseScaled("12.5", 3) == 12500.
 // Accepts "12", "12.", "12.50", "-3.2" when allow_negative; not exponents.

@@ -15,8 +15,8 @@ Regex::Regex(std::string_view pattern, bool icase) {
   o.set_max_mem(8 << 20);
   re_ = std::make_unique<re2::RE2>(re2::StringPiece(pattern.data(), pattern.size()), o);
   if (!re_->ok()) {
-    std::fprintf(stderr, "bhxh: bad regular expression /%.*s/: %s\n", static_cast<int>(pattern.size()),
-                 pattern.data(), re_->error().c_str());
+    std::fprintf(stderr, "bhxh: bad regular expression /%.*s/: %s\n", static_cast<int>(pattern.size()), pattern.data(),
+                 re_->error().c_str());
     std::abort();
   }
 }
@@ -28,8 +28,8 @@ int Regex::groups() const { return re_->NumberOfCapturingGroups(); }
 bool Regex::Do(std::string_view text, int anchor, Groups* groups) const {
   int n = groups ? re_->NumberOfCapturingGroups() + 1 : 0;
   std::vector<re2::StringPiece> sp(n);
-  bool ok = re_->Match(re2::StringPiece(text.data(), text.size()), 0, text.size(),
-                       static_cast<RE2::Anchor>(anchor), sp.data(), n);
+  bool ok = re_->Match(re2::StringPiece(text.data(), text.size()), 0, text.size(), static_cast<RE2::Anchor>(anchor),
+                       sp.data(), n);
   if (ok && groups) {
     groups->assign(n, std::string_view());
     for (int i = 0; i < n; ++i)

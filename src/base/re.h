@@ -49,8 +49,6 @@ class Regex {
 };
 
 // The text of a group as a std::string (empty if the group is absent).
-inline std::string Str(const Regex::Groups& g, size_t i) {
-  return i < g.size() ? std::string(g[i]) : std::string();
-}
+inline std::string Str(const Regex::Groups& g, size_t i) { return i < g.size() ? std::string(g[i]) : std::string(); }
 
 }  // namespace bhxh

@@ -18,8 +18,7 @@ class [[nodiscard]] Status {
  public:
   Status() = default;  // OK
   static Status Ok() { return Status(); }
-  static Status Error(std::string code, std::string field, std::string message_vi,
-                      std::string message_en) {
+  static Status Error(std::string code, std::string field, std::string message_vi, std::string message_en) {
     Status s;
     s.code_ = std::move(code);
     s.field_ = std::move(field);
@@ -37,9 +36,7 @@ class [[nodiscard]] Status {
   static Status Conflict(std::string field, std::string vi, std::string en) {
     return Error("conflict", std::move(field), std::move(vi), std::move(en));
   }
-  static Status Internal(std::string en) {
-    return Error("internal", "", "Lỗi hệ thống: " + en, std::move(en));
-  }
+  static Status Internal(std::string en) { return Error("internal", "", "Lỗi hệ thống: " + en, std::move(en)); }
 
   bool ok() const { return code_.empty(); }
   explicit operator bool() const { return ok(); }
@@ -84,16 +81,15 @@ class [[nodiscard]] Result {
 
 }  // namespace bhxh
 
-#define BHXH_RETURN_IF_ERROR(expr)      \
-  do {                                  \
-    ::bhxh::Status _st = (expr);        \
-    if (!_st.ok()) return _st;          \
+#define BHXH_RETURN_IF_ERROR(expr) \
+  do {                             \
+    ::bhxh::Status _st = (expr);   \
+    if (!_st.ok()) return _st;     \
   } while (0)
 
 #define BHXH_CONCAT_INNER(a, b) a##b
 #define BHXH_CONCAT(a, b) BHXH_CONCAT_INNER(a, b)
-#define BHXH_ASSIGN_OR_RETURN(lhs, expr) \
-  BHXH_ASSIGN_OR_RETURN_IMPL(BHXH_CONCAT(_res_, __LINE__), lhs, expr)
+#define BHXH_ASSIGN_OR_RETURN(lhs, expr) BHXH_ASSIGN_OR_RETURN_IMPL(BHXH_CONCAT(_res_, __LINE__), lhs, expr)
 #define BHXH_ASSIGN_OR_RETURN_IMPL(tmp, lhs, expr) \
   auto tmp = (expr);                               \
   if (!tmp.ok()) return tmp.status();              \

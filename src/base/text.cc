@@ -1,9 +1,8 @@
 #include "base/text.h"
 
-#include <algorithm>
-
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <cstdlib>
 
 namespace bhxh {
@@ -15,18 +14,34 @@ bool IsValidUtf8(std::string_view s) {
   size_t n = s.size(), i = 0;
   while (i < n) {
     unsigned char c = p[i];
-    if (c < 0x80) { ++i; continue; }
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
     size_t len;
     unsigned lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) len = 2;
-    else if (c == 0xE0) { len = 3; lo = 0xA0; }
-    else if (c >= 0xE1 && c <= 0xEC) len = 3;
-    else if (c == 0xED) { len = 3; hi = 0x9F; }
-    else if (c >= 0xEE && c <= 0xEF) len = 3;
-    else if (c == 0xF0) { len = 4; lo = 0x90; }
-    else if (c >= 0xF1 && c <= 0xF3) len = 4;
-    else if (c == 0xF4) { len = 4; hi = 0x8F; }
-    else return false;
+    if (c >= 0xC2 && c <= 0xDF)
+      len = 2;
+    else if (c == 0xE0) {
+      len = 3;
+      lo = 0xA0;
+    } else if (c >= 0xE1 && c <= 0xEC)
+      len = 3;
+    else if (c == 0xED) {
+      len = 3;
+      hi = 0x9F;
+    } else if (c >= 0xEE && c <= 0xEF)
+      len = 3;
+    else if (c == 0xF0) {
+      len = 4;
+      lo = 0x90;
+    } else if (c >= 0xF1 && c <= 0xF3)
+      len = 4;
+    else if (c == 0xF4) {
+      len = 4;
+      hi = 0x8F;
+    } else
+      return false;
     if (i + len > n) return false;
     if (p[i + 1] < lo || p[i + 1] > hi) return false;
     for (size_t k = 2; k < len; ++k)
@@ -43,21 +58,24 @@ Result<std::string> FoldForSearch(std::string_view s) {
     r.reserve(s.size());
     bool space = false;
     for (char c : s) {
-      if (c == ' ' || c == '\t' || c == '\n' || c == '\r') { space = !r.empty(); continue; }
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+        space = !r.empty();
+        continue;
+      }
       if (space) r.push_back(' ');
       space = false;
       r.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
     }
     return r;
   }
-  if (!IsValidUtf8(s))
-    return Status::Invalid("text", "Chuỗi không phải UTF-8 hợp lệ", "text is not valid UTF-8");
+  if (!IsValidUtf8(s)) return Status::Invalid("text", "Chuỗi không phải UTF-8 hợp lệ", "text is not valid UTF-8");
   utf8proc_uint8_t* out = nullptr;
-  auto opts = static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
-                                             UTF8PROC_CASEFOLD);
+  auto opts = static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
   utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
                                     static_cast<utf8proc_ssize_t>(s.size()), &out, opts);
-  if (n < 0) return Status::Invalid("text", "Chuỗi không hợp lệ", std::string("text could not be normalised: ") + utf8proc_errmsg(n));
+  if (n < 0)
+    return Status::Invalid("text", "Chuỗi không hợp lệ",
+                           std::string("text could not be normalised: ") + utf8proc_errmsg(n));
   std::string folded(reinterpret_cast<char*>(out), static_cast<size_t>(n));
   std::free(out);
   // đ (U+0111) has no decomposition; fold it (Đ was case-folded to đ already).
@@ -145,9 +163,9 @@ std::string NormalizeNfc(std::string_view s) {
       }))
     return std::string(s);
   utf8proc_uint8_t* out = nullptr;
-  utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
-                                    static_cast<utf8proc_ssize_t>(s.size()), &out,
-                                    static_cast<utf8proc_option_t>(UTF8PROC_COMPOSE | UTF8PROC_STABLE));
+  utf8proc_ssize_t n =
+      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()), static_cast<utf8proc_ssize_t>(s.size()), &out,
+                   static_cast<utf8proc_option_t>(UTF8PROC_COMPOSE | UTF8PROC_STABLE));
   if (n < 0) return std::string(s);
   std::string r(reinterpret_cast<char*>(out), static_cast<size_t>(n));
   std::free(out);

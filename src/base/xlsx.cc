@@ -1,13 +1,12 @@
 #include "base/xlsx.h"
 
-#include "base/parse.h"
-
 #include <pugixml.hpp>
 #include <zip.h>
 
 #include <map>
 
 #include "base/date.h"
+#include "base/parse.h"
 #include "base/text.h"
 
 namespace bhxh {
@@ -16,13 +15,15 @@ namespace {
 Result<std::string> ReadEntry(zip_t* z, const std::string& name) {
   zip_stat_t st;
   if (zip_stat(z, name.c_str(), 0, &st) != 0)
-    return Status::NotFound("xlsx", "Thiếu phần " + name + " trong tệp XLSX", "missing " + name + " in the XLSX package");
+    return Status::NotFound("xlsx", "Thiếu phần " + name + " trong tệp XLSX",
+                            "missing " + name + " in the XLSX package");
   zip_file_t* f = zip_fopen(z, name.c_str(), 0);
   if (!f) return Status::Invalid("xlsx", "Không đọc được " + name, "cannot read " + name);
   std::string out(st.size, '\0');
   zip_int64_t n = zip_fread(f, out.data(), st.size);
   zip_fclose(f);
-  if (n < 0 || static_cast<zip_uint64_t>(n) != st.size) return Status::Invalid("xlsx", "Tệp XLSX hỏng", "truncated XLSX entry");
+  if (n < 0 || static_cast<zip_uint64_t>(n) != st.size)
+    return Status::Invalid("xlsx", "Tệp XLSX hỏng", "truncated XLSX entry");
   return out;
 }
 
@@ -65,7 +66,10 @@ Result<CsvTable> ReadXlsxFirstSheet(std::string_view bytes, const std::string& s
     zip_source_free(src);
     return Status::Invalid(source, "Tệp không phải XLSX hợp lệ (không phải gói zip)", "not a valid XLSX (zip) file");
   }
-  struct Closer { zip_t* z; ~Closer() { zip_discard(z); } } closer{z};
+  struct Closer {
+    zip_t* z;
+    ~Closer() { zip_discard(z); }
+  } closer{z};
   // The first sheet: workbook.xml's first <sheet>, through the relations.
   std::string sheet_path = "xl/worksheets/sheet1.xml";
   if (auto wb = ReadEntry(z, "xl/workbook.xml"); wb.ok()) {
@@ -116,10 +120,15 @@ Result<CsvTable> ReadXlsxFirstSheet(std::string_view bytes, const std::string& s
     std::vector<std::string> out(static_cast<size_t>(width));
     bool any = false;
     for (const auto& [col, v] : cells)
-      if (col < width) { out[static_cast<size_t>(col)] = v; any |= !v.empty(); }
+      if (col < width) {
+        out[static_cast<size_t>(col)] = v;
+        any |= !v.empty();
+      }
     if (!any) continue;
-    if (t.header.empty()) t.header = std::move(out);
-    else t.rows.push_back({row.attribute("r").as_int(), std::move(out)});
+    if (t.header.empty())
+      t.header = std::move(out);
+    else
+      t.rows.push_back({row.attribute("r").as_int(), std::move(out)});
   }
   if (t.header.empty()) return Status::Invalid(source, "Trang tính trống", "the first worksheet is empty");
   return t;

@@ -43,8 +43,10 @@ Result<std::string> WriteXlsx(const std::vector<XlsxSheet>& sheets) {
       for (size_t c = 0; c < s.rows[r].size(); ++c) {
         auto row = static_cast<lxw_row_t>(r + 1);
         auto col = static_cast<lxw_col_t>(c);
-        if (const auto* t = std::get_if<std::string>(&s.rows[r][c])) worksheet_write_string(ws, row, col, t->c_str(), wrap);
-        else worksheet_write_number(ws, row, col, std::get<double>(s.rows[r][c]), num);
+        if (const auto* t = std::get_if<std::string>(&s.rows[r][c]))
+          worksheet_write_string(ws, row, col, t->c_str(), wrap);
+        else
+          worksheet_write_number(ws, row, col, std::get<double>(s.rows[r][c]), num);
       }
     for (size_t c = 0; c < s.widths.size(); ++c)
       worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), s.widths[c], nullptr);

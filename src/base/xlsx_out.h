@@ -19,7 +19,7 @@ struct XlsxSheet {
   std::string name;  // at most 31 characters, no []:*?/\ (Excel's rule)
   std::vector<std::string> header;
   std::vector<std::vector<XlsxCell>> rows;
-  std::vector<double> widths;     // per column, optional
+  std::vector<double> widths;  // per column, optional
   std::string number_format = "#,##0.##";
 };
 

@@ -12,10 +12,15 @@ Result<ClaimsGenStats> GenerateClaims(Db& db, const ClaimSchema& schema, const L
                                       const ClaimsGenOptions& opt, const Actor& actor) {
   ClaimsGenStats st;
   const std::string& p = opt.province;
-  struct Fac { std::string code, name, level; int visits; };
+  struct Fac {
+    std::string code, name, level;
+    int visits;
+  };
   std::vector<Fac> facs = {{p + "901", "Bệnh viện Đa khoa tỉnh", "province", 60}};
-  for (int i = 0; i < 5; ++i) facs.push_back({p + std::to_string(902 + i), "Trung tâm Y tế huyện " + std::to_string(i + 1), "district", 30});
-  for (int i = 0; i < 6; ++i) facs.push_back({p + std::to_string(910 + i), "Trạm Y tế xã " + std::to_string(i + 1), "commune", 10});
+  for (int i = 0; i < 5; ++i)
+    facs.push_back({p + std::to_string(902 + i), "Trung tâm Y tế huyện " + std::to_string(i + 1), "district", 30});
+  for (int i = 0; i < 6; ++i)
+    facs.push_back({p + std::to_string(910 + i), "Trạm Y tế xã " + std::to_string(i + 1), "commune", 10});
   st.facilities = static_cast<int>(facs.size());
   st.jump_facility = facs[2].code;
   std::string fcsv = "code,name,level,province\n";
@@ -28,7 +33,8 @@ Result<ClaimsGenStats> GenerateClaims(Db& db, const ClaimSchema& schema, const L
                                                Date::FromYmd(opt.last_day.year(), 12, 31));
   std::string& dcsv = synth_cat.drugs_csv;
   std::string& scsv = synth_cat.services_csv;
-  for (auto [kind, csv] : {std::pair<const char*, std::string*>{"facilities", &fcsv}, {"drugs", &dcsv}, {"services", &scsv}}) {
+  for (auto [kind, csv] :
+       {std::pair<const char*, std::string*>{"facilities", &fcsv}, {"drugs", &dcsv}, {"services", &scsv}}) {
     BHXH_ASSIGN_OR_RETURN(ImportResult r, ImportCatalogue(db, kind, *csv, actor));
     if (!r.accepted) return Status::Internal(std::string("generated ") + kind + " catalogue rejected");
   }
@@ -39,18 +45,23 @@ Result<ClaimsGenStats> GenerateClaims(Db& db, const ClaimSchema& schema, const L
   // Real patients: persons with a card, read once.
   std::vector<SynthPatient> pats;
   {
-    BHXH_ASSIGN_OR_RETURN(auto q, db.Prepare(
-        "SELECT p.si_number, p.cccd, p.full_name, p.dob, p.sex, c.code, c.valid_from, c.valid_to, c.facility "
-        "FROM hi_cards c JOIN persons p ON p.id = c.person_id WHERE p.deceased_on IS NULL ORDER BY c.id"));
+    BHXH_ASSIGN_OR_RETURN(
+        auto q,
+        db.Prepare(
+            "SELECT p.si_number, p.cccd, p.full_name, p.dob, p.sex, c.code, c.valid_from, c.valid_to, c.facility "
+            "FROM hi_cards c JOIN persons p ON p.id = c.person_id WHERE p.deceased_on IS NULL ORDER BY c.id"));
     while (true) {
       BHXH_ASSIGN_OR_RETURN(bool row, q->Step());
       if (!row) break;
       std::string dob = q->Text(3);
-      std::string dob12 = dob.substr(0, 4) + (dob.size() >= 7 ? dob.substr(5, 2) : "00") + (dob.size() >= 10 ? dob.substr(8, 2) : "00") + "0000";
-      pats.push_back({q->Text(0), q->Text(1), q->Text(2), dob12, q->Text(4), q->Text(5), q->Text(6), q->Text(7), q->Text(8)});
+      std::string dob12 = dob.substr(0, 4) + (dob.size() >= 7 ? dob.substr(5, 2) : "00") +
+                          (dob.size() >= 10 ? dob.substr(8, 2) : "00") + "0000";
+      pats.push_back(
+          {q->Text(0), q->Text(1), q->Text(2), dob12, q->Text(4), q->Text(5), q->Text(6), q->Text(7), q->Text(8)});
     }
   }
-  if (pats.empty()) return Status::NotFound("hi_cards", "Chưa có thẻ BHYT để tạo hồ sơ mẫu", "no cards to build claims on");
+  if (pats.empty())
+    return Status::NotFound("hi_cards", "Chưa có thẻ BHYT để tạo hồ sơ mẫu", "no cards to build claims on");
   if (!opt.out_dir.empty()) std::filesystem::create_directories(opt.out_dir);
   Rng rng(opt.seed * 7919);
   for (int d = opt.days - 1; d >= 0; --d) {
@@ -78,9 +89,13 @@ Result<ClaimsGenStats> GenerateClaims(Db& db, const ClaimSchema& schema, const L
       std::string xml = SynthEnvelope(law, o);
       if (!opt.out_dir.empty()) {
         std::string path = opt.out_dir + "/" + f.code + "_" + day.ToString() + ".xml";
-        if (FILE* fh = std::fopen(path.c_str(), "w")) { std::fwrite(xml.data(), 1, xml.size(), fh); std::fclose(fh); }
+        if (FILE* fh = std::fopen(path.c_str(), "w")) {
+          std::fwrite(xml.data(), 1, xml.size(), fh);
+          std::fclose(fh);
+        }
       }
-      BHXH_ASSIGN_OR_RETURN(PreparedReview prep, PrepareReview(deps, xml, "gen:" + f.code + ":" + day.ToString(), actor));
+      BHXH_ASSIGN_OR_RETURN(PreparedReview prep,
+                            PrepareReview(deps, xml, "gen:" + f.code + ":" + day.ToString(), actor));
       BHXH_ASSIGN_OR_RETURN(ReviewResult r, CommitReview(db, deps, std::move(prep), actor));
       ++st.envelopes;
       st.encounters += static_cast<int64_t>(r.encounters.size());

@@ -13,7 +13,8 @@
 
 namespace bhxh {
 
-Status EnsureDemoAccounts(Db& db, const std::string& province, const std::string& employer_code) {
+Status EnsureDemoAccounts(Db& db, const std::string& province, const std::string& employer_code,
+                          const std::string& citizen_cccd) {
   Actor officer{"officer:demo", {"officer"}, province, "", "", ""};
   BHXH_RETURN_IF_ERROR(CreateAccount(db, "demo-officer-token", officer));
   Actor facility{"facility:" + province + "001", {"facility"}, province, "", province + "001", ""};
@@ -21,6 +22,10 @@ Status EnsureDemoAccounts(Db& db, const std::string& province, const std::string
   if (!employer_code.empty()) {
     Actor employer{"employer:" + employer_code, {"employer"}, province, employer_code, "", ""};
     BHXH_RETURN_IF_ERROR(CreateAccount(db, "demo-employer-token", employer));
+  }
+  if (!citizen_cccd.empty()) {
+    Actor citizen{"citizen:" + citizen_cccd, {"citizen"}, province, "", "", citizen_cccd};
+    BHXH_RETURN_IF_ERROR(CreateAccount(db, "demo-citizen-token", citizen));
   }
   return Status::Ok();
 }
@@ -35,12 +40,14 @@ struct GenArgs {
 };
 
 void AddGenOptions(CLI::App* c, GenArgs& a) {
-  c->add_option("--persons", a.gen.persons, "Số người (mặc định 40.000)")->check(CLI::Range(int64_t{100}, int64_t{20'000'000}));
+  c->add_option("--persons", a.gen.persons, "Số người (mặc định 40.000)")
+      ->check(CLI::Range(int64_t{100}, int64_t{20'000'000}));
   c->add_option("--seed", a.gen.seed, "Hạt ngẫu nhiên: cùng hạt, cùng dữ liệu (mặc định 1)");
   c->add_option("--province", a.gen.province, "Mã tỉnh của tỉnh mẫu (mặc định 01)");
   c->add_option("--from", a.start, "Tháng đầu của quá trình đóng YYYY-MM (mặc định 2023-01)");
   c->add_option("--to", a.end, "Tháng cuối đã tính số phải thu YYYY-MM (mặc định 2026-10)");
-  c->add_option("--claims-days", a.claims_days, "Số ngày hồ sơ KCB mẫu, kết thúc ngày 20 tháng sau --to (0: không tạo; mặc định 28)")
+  c->add_option("--claims-days", a.claims_days,
+                "Số ngày hồ sơ KCB mẫu, kết thúc ngày 20 tháng sau --to (0: không tạo; mặc định 28)")
       ->check(CLI::Range(0, 365));
 }
 
@@ -54,14 +61,26 @@ void GenerateInto(Shell& sh, AppContext& ctx, GenArgs& a) {
   auto lease = ctx.pool->Acquire();
   if (!lease.ok()) return sh.Fail(lease.status());
   ProgressBar bar("tạo dữ liệu");
-  auto r = Generate(**lease, ctx.geo, ctx.law, a.gen, sh.Operator(), [&](const std::string& what, int64_t d, int64_t t) {
-    bar.SetLabel(what);
-    bar.Update(d, t);
-  });
+  auto r =
+      Generate(**lease, ctx.geo, ctx.law, a.gen, sh.Operator(), [&](const std::string& what, int64_t d, int64_t t) {
+        bar.SetLabel(what);
+        bar.Update(d, t);
+      });
   bar.Clear();
   if (!r.ok()) return sh.Fail(r.status());
   std::string first_employer = a.gen.province + "A00001";
-  if (Status st = EnsureDemoAccounts(**lease, a.gen.province, first_employer); !st.ok()) return sh.Fail(st);
+  // The citizen of the demo: a living worker of the first employer, with a card.
+  std::string citizen, card;
+  {
+    auto st = (*lease)->Prepare(
+        "SELECT p.cccd, c.code FROM persons p JOIN periods pe ON pe.person_id = p.id JOIN employers e ON e.id = pe.employer_id "
+        "JOIN hi_cards c ON c.person_id = p.id WHERE p.deceased_on IS NULL AND e.code = ? ORDER BY p.id, c.valid_to DESC LIMIT 1");
+    if (!st.ok()) return sh.Fail(st.status());
+    (*st)->Bind(first_employer);
+    auto row = (*st)->Step();
+    if (row.ok() && *row) citizen = (*st)->Text(0), card = (*st)->Text(1);
+  }
+  if (Status st = EnsureDemoAccounts(**lease, a.gen.province, first_employer, citizen); !st.ok()) return sh.Fail(st);
   ClaimsGenStats cs;
   if (a.claims_days > 0) {
     auto& elig = ctx.State<EligibilityState>();
@@ -80,18 +99,27 @@ void GenerateInto(Shell& sh, AppContext& ctx, GenArgs& a) {
   if (Status done = WriteAudit(**lease, sh.Operator(), "generate-complete", "database", a.gen.province, ""); !done.ok())
     return sh.Fail(done);
   if (sh.g().json) {
-    sh.PrintJson({{"persons", r->persons}, {"employers", r->employers}, {"cooperatives", r->cooperatives},
-                  {"workers", r->workers}, {"periods", r->periods}, {"cards", r->cards}, {"payments", r->payments},
-                  {"months_collected", r->months_collected}, {"claim_envelopes", cs.envelopes},
-                  {"claim_encounters", cs.encounters}, {"claims_with_rejections", cs.rejected_encounters}});
+    sh.PrintJson({{"persons", r->persons},
+                  {"employers", r->employers},
+                  {"cooperatives", r->cooperatives},
+                  {"workers", r->workers},
+                  {"periods", r->periods},
+                  {"cards", r->cards},
+                  {"payments", r->payments},
+                  {"months_collected", r->months_collected},
+                  {"claim_envelopes", cs.envelopes},
+                  {"claim_encounters", cs.encounters},
+                  {"claims_with_rejections", cs.rejected_encounters}});
     return;
   }
   std::cout << "Đã tạo dữ liệu mẫu: " << NumberVi(r->persons) << " người, " << NumberVi(r->employers) << " đơn vị ("
-            << NumberVi(r->cooperatives) << " hợp tác xã), " << NumberVi(r->workers) << " người lao động, " << NumberVi(r->cards)
-            << " thẻ BHYT, " << r->months_collected << " tháng thu, " << NumberVi(r->payments) << " lần nộp tiền; "
-            << NumberVi(cs.encounters) << " hồ sơ KCB BHYT (" << cs.envelopes << " lần gửi, " << cs.rejected_encounters
-            << " hồ sơ bị xuất toán một phần; cơ sở " << cs.jump_facility << " tăng chi phí đột biến).\n"
-            << "Mã truy cập mẫu: demo-officer-token, demo-employer-token (đơn vị " << first_employer << "), demo-facility-token\n";
+            << NumberVi(r->cooperatives) << " hợp tác xã), " << NumberVi(r->workers) << " người lao động, "
+            << NumberVi(r->cards) << " thẻ BHYT, " << r->months_collected << " tháng thu, " << NumberVi(r->payments)
+            << " lần nộp tiền; " << NumberVi(cs.encounters) << " hồ sơ KCB BHYT (" << cs.envelopes << " lần gửi, "
+            << cs.rejected_encounters << " hồ sơ bị xuất toán một phần; cơ sở " << cs.jump_facility
+            << " tăng chi phí đột biến).\n"
+            << "Mã truy cập mẫu: demo-officer-token, demo-employer-token (đơn vị " << first_employer
+            << "), demo-facility-token\n";
 }
 
 }  // namespace
@@ -99,7 +127,8 @@ void GenerateInto(Shell& sh, AppContext& ctx, GenArgs& a) {
 void DemoCommands(Shell& sh) {
   {
     auto a = std::make_shared<GenArgs>();
-    auto* c = sh.app().add_subcommand("init", "Tạo hoặc cập nhật cấu trúc cơ sở dữ liệu; có thể nạp dữ liệu mẫu / create or migrate the database");
+    auto* c = sh.app().add_subcommand(
+        "init", "Tạo hoặc cập nhật cấu trúc cơ sở dữ liệu; có thể nạp dữ liệu mẫu / create or migrate the database");
     c->add_flag("--demo", a->demo, "Tạo một tỉnh mẫu (nếu cơ sở dữ liệu còn trống)");
     AddGenOptions(c, *a);
     c->callback(sh.Guard([&sh, a] {
@@ -118,9 +147,10 @@ void DemoCommands(Shell& sh) {
           auto started = (*lease)->QueryInt("SELECT COUNT(*) FROM audit_log WHERE action = 'generate'");
           auto finished = (*lease)->QueryInt("SELECT COUNT(*) FROM audit_log WHERE action = 'generate-complete'");
           if (started.ok() && finished.ok() && *started > 0 && *finished == 0)
-            return sh.Fail(Status::Error("incomplete_demo", "database",
-                                         "Dữ liệu mẫu trong " + sh.g().db + " được tạo dở (lần trước bị lỗi); hãy xoá tệp và chạy lại",
-                                         "the demo data in " + sh.g().db + " is half-written (an earlier run failed); delete it and run again"));
+            return sh.Fail(Status::Error(
+                "incomplete_demo", "database",
+                "Dữ liệu mẫu trong " + sh.g().db + " được tạo dở (lần trước bị lỗi); hãy xoá tệp và chạy lại",
+                "the demo data in " + sh.g().db + " is half-written (an earlier run failed); delete it and run again"));
           std::cout << "Cơ sở dữ liệu đã có " << NumberVi(*n) << " người; bỏ qua tạo dữ liệu mẫu.\n";
           return;
         }

@@ -11,7 +11,9 @@ namespace bhxh {
 class Shell;
 
 // Creates the demo accounts (tokens printed by `init` and in the README) if missing.
-Status EnsureDemoAccounts(Db& db, const std::string& province, const std::string& employer_code);
+// A citizen's account is made when `citizen_cccd` is given.
+Status EnsureDemoAccounts(Db& db, const std::string& province, const std::string& employer_code,
+                          const std::string& citizen_cccd = "");
 void DemoCommands(Shell& sh);
 
 }  // namespace bhxh

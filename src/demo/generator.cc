@@ -23,19 +23,21 @@ int64_t Rng::Range(int64_t lo, int64_t hi) {
 
 namespace {
 
-const char* kFamily[] = {"Nguyễn", "Nguyễn", "Nguyễn", "Nguyễn", "Trần", "Trần", "Lê", "Lê", "Phạm", "Hoàng",
-                         "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Đinh"};
+const char* kFamily[] = {"Nguyễn", "Nguyễn", "Nguyễn", "Nguyễn", "Trần", "Trần", "Lê", "Lê",  "Phạm",  "Hoàng", "Huỳnh",
+                         "Phan",   "Vũ",     "Võ",     "Đặng",   "Bùi",  "Đỗ",   "Hồ", "Ngô", "Dương", "Lý",    "Đinh"};
 const char* kMiddleM[] = {"Văn", "Hữu", "Đức", "Minh", "Quang", "Thành", "Công", "Xuân", "Đình", "Ngọc"};
 const char* kMiddleF[] = {"Thị", "Thị", "Ngọc", "Thu", "Thanh", "Minh", "Hồng", "Kim", "Phương", "Mai"};
-const char* kGivenM[] = {"An", "Bình", "Cường", "Dũng", "Đạt", "Hải", "Hùng", "Khánh", "Long", "Nam",
-                         "Phong", "Quân", "Sơn", "Thắng", "Tuấn", "Việt", "Hoàng", "Trung", "Kiên", "Huy"};
-const char* kGivenF[] = {"An", "Anh", "Châu", "Dung", "Hà", "Hạnh", "Hương", "Lan", "Linh", "Mai",
-                         "Nga", "Ngọc", "Nhung", "Oanh", "Phương", "Quyên", "Thảo", "Trang", "Uyên", "Yến"};
-const char* kBizWords[] = {"Thành Công", "Hưng Thịnh", "Phú Gia", "Minh Phát", "Đại Việt", "Sao Mai",
-                           "Hoàng Long", "An Khang", "Tân Tiến", "Bình Minh", "Phương Nam", "Hồng Hà"};
+const char* kGivenM[] = {"An",    "Bình", "Cường", "Dũng",  "Đạt",  "Hải",  "Hùng",  "Khánh", "Long", "Nam",
+                         "Phong", "Quân", "Sơn",   "Thắng", "Tuấn", "Việt", "Hoàng", "Trung", "Kiên", "Huy"};
+const char* kGivenF[] = {"An",  "Anh",  "Châu",  "Dung", "Hà",     "Hạnh",  "Hương", "Lan",   "Linh", "Mai",
+                         "Nga", "Ngọc", "Nhung", "Oanh", "Phương", "Quyên", "Thảo",  "Trang", "Uyên", "Yến"};
+const char* kBizWords[] = {"Thành Công", "Hưng Thịnh", "Phú Gia",  "Minh Phát", "Đại Việt",   "Sao Mai",
+                           "Hoàng Long", "An Khang",   "Tân Tiến", "Bình Minh", "Phương Nam", "Hồng Hà"};
 
 template <size_t N>
-const char* Pick(Rng& r, const char* (&a)[N]) { return a[r.Next() % N]; }
+const char* Pick(Rng& r, const char* (&a)[N]) {
+  return a[r.Next() % N];
+}
 
 struct GenPerson {
   int64_t id;
@@ -83,16 +85,19 @@ Result<GenStats> Generate(Db& db, const Geo& geo, const LawBook& law, const GenO
   {
     Tx tx(db);
     BHXH_RETURN_IF_ERROR(tx.status());
-    BHXH_ASSIGN_OR_RETURN(auto w, db.Bulk("persons", {"id", "cccd", "si_number", "full_name", "name_key", "dob", "sex",
-                                                      "province", "commune", "deceased_on", "created_at", "created_by"}));
+    BHXH_ASSIGN_OR_RETURN(
+        auto w, db.Bulk("persons", {"id", "cccd", "si_number", "full_name", "name_key", "dob", "sex", "province",
+                                    "commune", "deceased_on", "created_at", "created_by"}));
     std::string now = NowIsoUtc();
     for (int64_t i = 0; i < opt.persons; ++i) {
       GenPerson p;
       p.id = i + 1;
       double u = rng.Uniform();
       // Rough 2024 pyramid: 0-5 8%, 6-17 17%, 18-59 60%, 60-90 15%.
-      p.age = u < 0.08 ? static_cast<int>(rng.Range(0, 5)) : u < 0.25 ? static_cast<int>(rng.Range(6, 17))
-            : u < 0.85 ? static_cast<int>(rng.Range(18, 59)) : static_cast<int>(rng.Range(60, 90));
+      p.age = u < 0.08   ? static_cast<int>(rng.Range(0, 5))
+              : u < 0.25 ? static_cast<int>(rng.Range(6, 17))
+              : u < 0.85 ? static_cast<int>(rng.Range(18, 59))
+                         : static_cast<int>(rng.Range(60, 90));
       p.sex = rng.Chance(0.5) ? Sex::kMale : Sex::kFemale;
       p.year = ref_year - p.age;
       p.month = static_cast<int>(rng.Range(1, 12));
@@ -108,8 +113,8 @@ Result<GenStats> Generate(Db& db, const Geo& geo, const LawBook& law, const GenO
       std::snprintf(buf, sizeof buf, "%s%08lld", prov.c_str(), static_cast<long long>(i + 1));
       p.si = buf;
       bool m = p.sex == Sex::kMale;
-      std::string name = std::string(Pick(rng, kFamily)) + " " + (m ? Pick(rng, kMiddleM) : Pick(rng, kMiddleF)) +
-                         " " + (m ? Pick(rng, kGivenM) : Pick(rng, kGivenF));
+      std::string name = std::string(Pick(rng, kFamily)) + " " + (m ? Pick(rng, kMiddleM) : Pick(rng, kMiddleF)) + " " +
+                         (m ? Pick(rng, kGivenM) : Pick(rng, kGivenF));
       BHXH_ASSIGN_OR_RETURN(std::string key, FoldForSearch(name));
       char dob[16];
       std::snprintf(dob, sizeof dob, "%04d-%02d-%02d", p.year, p.month, p.day);
@@ -126,7 +131,9 @@ Result<GenStats> Generate(Db& db, const Geo& geo, const LawBook& law, const GenO
       std::snprintf(commune, sizeof commune, "%05d", static_cast<int>(rng.Range(1, 300)));
       w->Text(commune);
       if (p.age >= 70 && rng.Chance(0.02)) {
-        w->Text(Date::FromYmd(static_cast<int>(rng.Range(opt.start.year(), opt.end.year())), static_cast<int>(rng.Range(1, 12)), 15).ToString());
+        w->Text(Date::FromYmd(static_cast<int>(rng.Range(opt.start.year(), opt.end.year())),
+                              static_cast<int>(rng.Range(1, 12)), 15)
+                    .ToString());
       } else {
         w->Null();
       }
@@ -141,7 +148,8 @@ Result<GenStats> Generate(Db& db, const Geo& geo, const LawBook& law, const GenO
   }
   gs.persons = opt.persons;
   if (db.dialect() == Dialect::kPostgres) {
-    BHXH_RETURN_IF_ERROR(db.Exec("SELECT setval(pg_get_serial_sequence('persons','id'), (SELECT MAX(id) FROM persons))"));
+    BHXH_RETURN_IF_ERROR(
+        db.Exec("SELECT setval(pg_get_serial_sequence('persons','id'), (SELECT MAX(id) FROM persons))"));
   }
 
   // ---- employers
@@ -156,17 +164,26 @@ Result<GenStats> Generate(Db& db, const Geo& geo, const LawBook& law, const GenO
     BHXH_RETURN_IF_ERROR(tx.status());
     BHXH_ASSIGN_OR_RETURN(auto w, db.Bulk("employers", {"id", "code", "tax_code", "name", "type", "province", "region",
                                                         "created_at", "created_by"}));
-    struct StatusRow { int64_t id; std::string from, status; };
+    struct StatusRow {
+      int64_t id;
+      std::string from, status;
+    };
     std::vector<StatusRow> statuses;
     std::string now = NowIsoUtc();
     for (size_t i = 0; i < n_emp; ++i) {
       GenEmployer e;
       e.id = static_cast<int64_t>(i + 1);
       double u = rng.Uniform();
-      e.type = u < 0.80 ? "enterprise" : u < 0.85 ? "state_agency" : u < 0.93 ? "cooperative"
-             : u < 0.99 ? "household_business" : "foreign_organisation";
-      char letter = e.type == "enterprise" ? 'A' : e.type == "state_agency" ? 'H' : e.type == "cooperative" ? 'X'
-                  : e.type == "household_business" ? 'K' : 'N';
+      e.type = u < 0.80   ? "enterprise"
+               : u < 0.85 ? "state_agency"
+               : u < 0.93 ? "cooperative"
+               : u < 0.99 ? "household_business"
+                          : "foreign_organisation";
+      char letter = e.type == "enterprise"           ? 'A'
+                    : e.type == "state_agency"       ? 'H'
+                    : e.type == "cooperative"        ? 'X'
+                    : e.type == "household_business" ? 'K'
+                                                     : 'N';
       char buf[32];
       std::snprintf(buf, sizeof buf, "%s%c%05zu", prov.c_str(), letter, i + 1);
       e.code = buf;
@@ -179,32 +196,50 @@ Result<GenStats> Generate(Db& db, const Geo& geo, const LawBook& law, const GenO
       double b = rng.Uniform();
       e.behaviour = b < 0.85 ? 0 : b < 0.95 ? 1 : 2;
       e.stop_paying = opt.start.Add(static_cast<int>(rng.Range(std::min(6, span), span)));
-      std::string prefix = e.type == "enterprise" ? "Công ty TNHH " : e.type == "state_agency" ? "Trung tâm "
-                         : e.type == "cooperative" ? "Hợp tác xã " : e.type == "household_business" ? "Hộ kinh doanh "
-                         : "Văn phòng đại diện ";
+      std::string prefix = e.type == "enterprise"           ? "Công ty TNHH "
+                           : e.type == "state_agency"       ? "Trung tâm "
+                           : e.type == "cooperative"        ? "Hợp tác xã "
+                           : e.type == "household_business" ? "Hộ kinh doanh "
+                                                            : "Văn phòng đại diện ";
       std::string name = prefix + Pick(rng, kBizWords) + " " + std::to_string(i + 1);
-      w->Int(e.id); w->Text(e.code); w->Text(tax); w->Text(name); w->Text(e.type); w->Text(prov);
-      w->Int(e.region); w->Text(now); w->Text(actor.id);
+      w->Int(e.id);
+      w->Text(e.code);
+      w->Text(tax);
+      w->Text(name);
+      w->Text(e.type);
+      w->Text(prov);
+      w->Int(e.region);
+      w->Text(now);
+      w->Text(actor.id);
       BHXH_RETURN_IF_ERROR(w->EndRow());
       statuses.push_back({e.id, "2015-01-01", "active"});
       double c = rng.Uniform();
       bool coop = e.type == "cooperative";
       std::string closed;
-      if (c < (coop ? 0.15 : 0.03)) closed = rng.Chance(coop ? 0.85 : 0.8) ? "dissolved" : "bankrupt";
-      else if (c < (coop ? 0.23 : 0.06)) closed = "suspended";
+      if (c < (coop ? 0.15 : 0.03))
+        closed = rng.Chance(coop ? 0.85 : 0.8) ? "dissolved" : "bankrupt";
+      else if (c < (coop ? 0.23 : 0.06))
+        closed = "suspended";
       if (!closed.empty()) {
         e.closed = opt.start.Add(static_cast<int>(rng.Range(std::min(6, span), span)));
         statuses.push_back({e.id, e.closed->FirstDay().ToString(), closed});
         // Closed employers mostly stopped paying some months before.
-        if (rng.Chance(0.7)) { e.behaviour = 2; e.stop_paying = e.closed->Add(-static_cast<int>(rng.Range(1, 6))); }
+        if (rng.Chance(0.7)) {
+          e.behaviour = 2;
+          e.stop_paying = e.closed->Add(-static_cast<int>(rng.Range(1, 6)));
+        }
       }
       if (coop) ++gs.cooperatives;
       emps.push_back(std::move(e));
     }
     BHXH_RETURN_IF_ERROR(w->Finish());
-    BHXH_ASSIGN_OR_RETURN(auto ws, db.Bulk("employer_status", {"employer_id", "effective_from", "status", "recorded_by"}));
+    BHXH_ASSIGN_OR_RETURN(auto ws,
+                          db.Bulk("employer_status", {"employer_id", "effective_from", "status", "recorded_by"}));
     for (const auto& r : statuses) {
-      ws->Int(r.id); ws->Text(r.from); ws->Text(r.status); ws->Text(actor.id);
+      ws->Int(r.id);
+      ws->Text(r.from);
+      ws->Text(r.status);
+      ws->Text(actor.id);
       BHXH_RETURN_IF_ERROR(ws->EndRow());
     }
     BHXH_RETURN_IF_ERROR(ws->Finish());
@@ -212,7 +247,8 @@ Result<GenStats> Generate(Db& db, const Geo& geo, const LawBook& law, const GenO
   }
   gs.employers = static_cast<int64_t>(emps.size());
   if (db.dialect() == Dialect::kPostgres) {
-    BHXH_RETURN_IF_ERROR(db.Exec("SELECT setval(pg_get_serial_sequence('employers','id'), (SELECT MAX(id) FROM employers))"));
+    BHXH_RETURN_IF_ERROR(
+        db.Exec("SELECT setval(pg_get_serial_sequence('employers','id'), (SELECT MAX(id) FROM employers))"));
   }
 
   // ---- periods and cards
@@ -220,7 +256,7 @@ Result<GenStats> Generate(Db& db, const Geo& geo, const LawBook& law, const GenO
   double total_w = 0;
   for (const auto& e : emps) cum.push_back(total_w += e.weight);
   for (size_t i = working.size(); i > 1; --i) std::swap(working[i - 1], working[rng.Next() % i]);
-  std::vector<int> employed(persons.size(), -1);   // employer index
+  std::vector<int> employed(persons.size(), -1);  // employer index
   std::vector<Month> employed_from(persons.size());
   {
     Tx tx(db);
@@ -236,8 +272,9 @@ Result<GenStats> Generate(Db& db, const Geo& geo, const LawBook& law, const GenO
       std::string group = e.type == "state_agency" ? "HC" : e.type == "cooperative" ? "HX" : "DN";
       FundMask funds = kAllFunds;
       // Start before the window for most; some join during it.
-      Month from = rng.Chance(0.75) ? opt.start.Add(-static_cast<int>(rng.Range(1, 60)))
-                                    : opt.start.Add(static_cast<int>(rng.Range(0, opt.end.index() - opt.start.index())));
+      Month from = rng.Chance(0.75)
+                       ? opt.start.Add(-static_cast<int>(rng.Range(1, 60)))
+                       : opt.start.Add(static_cast<int>(rng.Range(0, opt.end.index() - opt.start.index())));
       std::optional<Month> to;
       if (rng.Chance(0.2)) {
         Month leave = from.Add(static_cast<int>(rng.Range(3, 48)));
@@ -265,7 +302,10 @@ Result<GenStats> Generate(Db& db, const Geo& geo, const LawBook& law, const GenO
         w->Int(static_cast<int64_t>(p.id));
         w->Int(e.id);
         w->Int(seg_from.index());
-        if (last && !to) w->Null(); else w->Int(seg_to.index());
+        if (last && !to)
+          w->Null();
+        else
+          w->Int(seg_to.index());
         // Keep every segment at or above the regional minimum of its year.
         BHXH_ASSIGN_OR_RETURN(Vnd seg_floor, floor_at(seg_from));
         salary = std::max(salary, seg_floor);
@@ -278,7 +318,10 @@ Result<GenStats> Generate(Db& db, const Geo& geo, const LawBook& law, const GenO
         seg_from = year_end.Next();
         salary = static_cast<Vnd>(salary * (1.03 + rng.Uniform() * 0.05) / 10000) * 10000;
       }
-      if (!to) { employed[pi] = static_cast<int>(ei); employed_from[pi] = from; }
+      if (!to) {
+        employed[pi] = static_cast<int>(ei);
+        employed_from[pi] = from;
+      }
       ++gs.workers;
     }
     BHXH_RETURN_IF_ERROR(w->Finish());
@@ -323,16 +366,20 @@ Result<GenStats> Generate(Db& db, const Geo& geo, const LawBook& law, const GenO
       wc->Text(from.ToString());
       wc->Text(to.ToString());
       wc->Text(fac);
-      if (rng.Chance(0.6)) wc->Text(Date::FromYmd(static_cast<int>(rng.Range(2016, 2030)), static_cast<int>(rng.Range(1, 12)), 1).ToString());
-      else wc->Null();
+      if (rng.Chance(0.6))
+        wc->Text(
+            Date::FromYmd(static_cast<int>(rng.Range(2016, 2030)), static_cast<int>(rng.Range(1, 12)), 1).ToString());
+      else
+        wc->Null();
       wc->Text("active");
       wc->Text(actor.id);
       BHXH_RETURN_IF_ERROR(wc->EndRow());
       ++gs.cards;
     }
     BHXH_RETURN_IF_ERROR(wc->Finish());
-    BHXH_RETURN_IF_ERROR(WriteAudit(db, actor, "generate", "database", prov,
-                                    "seed " + std::to_string(opt.seed) + ", " + std::to_string(opt.persons) + " persons"));
+    BHXH_RETURN_IF_ERROR(
+        WriteAudit(db, actor, "generate", "database", prov,
+                   "seed " + std::to_string(opt.seed) + ", " + std::to_string(opt.persons) + " persons"));
     BHXH_RETURN_IF_ERROR(tx.Commit());
   }
   if (!opt.collect) return gs;
@@ -346,14 +393,19 @@ Result<GenStats> Generate(Db& db, const Geo& geo, const LawBook& law, const GenO
     if (progress) progress("collect", m.index() - opt.start.index() + 1, total_months);
   }
   {
-    BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT employer_id, month, amount FROM employer_dues ORDER BY employer_id, month"));
+    BHXH_ASSIGN_OR_RETURN(
+        auto st, db.Prepare("SELECT employer_id, month, amount FROM employer_dues ORDER BY employer_id, month"));
     Tx tx(db);
     BHXH_RETURN_IF_ERROR(tx.status());
     BHXH_ASSIGN_OR_RETURN(auto w, db.Bulk("payments", {"employer_id", "paid_on", "amount", "reference", "source",
                                                        "idempotency_key", "created_at", "created_by"}));
     std::string now = NowIsoUtc();
     Date today = Date::Today();
-    struct Due { int64_t emp; Month m; Vnd amount; };
+    struct Due {
+      int64_t emp;
+      Month m;
+      Vnd amount;
+    };
     std::vector<Due> dues;
     while (true) {
       BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
@@ -365,11 +417,18 @@ Result<GenStats> Generate(Db& db, const Geo& geo, const LawBook& law, const GenO
       Rng er(opt.seed ^ (static_cast<uint64_t>(d.emp) * 0x9E37ULL) ^ static_cast<uint64_t>(d.m.index()));
       if (e.behaviour == 2 && d.m >= e.stop_paying) continue;
       Date paid = d.m.FirstDay().AddDays(static_cast<int>(er.Range(14, 27)));
-      if (e.behaviour == 1) paid = d.m.Add(static_cast<int>(er.Range(1, 3))).FirstDay().AddDays(static_cast<int>(er.Range(0, 27)));
+      if (e.behaviour == 1)
+        paid = d.m.Add(static_cast<int>(er.Range(1, 3))).FirstDay().AddDays(static_cast<int>(er.Range(0, 27)));
       if (paid > today) continue;
       std::string ref = "GEN-" + std::to_string(d.emp) + "-" + d.m.ToString();
-      w->Int(d.emp); w->Text(paid.ToString()); w->Int(d.amount); w->Text(ref); w->Text("generator");
-      w->Text("gen:" + ref); w->Text(now); w->Text(actor.id);
+      w->Int(d.emp);
+      w->Text(paid.ToString());
+      w->Int(d.amount);
+      w->Text(ref);
+      w->Text("generator");
+      w->Text("gen:" + ref);
+      w->Text(now);
+      w->Text(actor.id);
       BHXH_RETURN_IF_ERROR(w->EndRow());
       ++gs.payments;
     }

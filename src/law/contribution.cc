@@ -21,13 +21,15 @@ Result<FundMask> ParseFundMask(std::string_view text, const std::string& field) 
         found = true;
       }
     }
-    if (t == "all") { m = kAllFunds; found = true; }
+    if (t == "all") {
+      m = kAllFunds;
+      found = true;
+    }
     if (!found)
       return Status::Invalid(field, "Quỹ không hợp lệ: \"" + t + "\" (HT, OM, TN, BHTN, BHYT)",
                              "unknown fund \"" + t + "\"");
   }
-  if (m == 0)
-    return Status::Invalid(field, "Phải có ít nhất một quỹ", "at least one fund is required");
+  if (m == 0) return Status::Invalid(field, "Phải có ít nhất một quỹ", "at least one fund is required");
   return m;
 }
 
@@ -41,8 +43,8 @@ std::string FundMaskString(FundMask m) {
   return s;
 }
 
-Result<RateCard> BuildRateCard(const LawBook& law, const std::string& scheme_code, Month month,
-                               int region, int household_member) {
+Result<RateCard> BuildRateCard(const LawBook& law, const std::string& scheme_code, Month month, int region,
+                               int household_member) {
   Date d = month.FirstDay();
   RateCard card;
   card.scheme = scheme_code;
@@ -88,8 +90,7 @@ Result<RateCard> BuildRateCard(const LawBook& law, const std::string& scheme_cod
   card.reference_base = card.reference_level;
   if (scheme_code == "household_hi") {
     if (household_member < 1)
-      return Status::Invalid("household_member",
-                             "BHYT hộ gia đình cần thứ tự thành viên (1, 2, 3, ...)",
+      return Status::Invalid("household_member", "BHYT hộ gia đình cần thứ tự thành viên (1, 2, 3, ...)",
                              "household HI needs the member's order (1, 2, 3, ...)");
     int k = std::min(household_member, 5);
     BHXH_ASSIGN_OR_RETURN(LawParam p, law.Param("hi_household_factor." + std::to_string(k), d));
@@ -135,8 +136,7 @@ Result<RateCard> BuildRateCard(const LawBook& law, const std::string& scheme_cod
   card.params = std::move(uniq);
   card.rule_vi = card.base_is_reference_level
                      ? "Số phải đóng = mức tham chiếu (lương cơ sở)" +
-                           std::string(household_member > 0 ? " × hệ số thành viên hộ" : "") +
-                           " × tỷ lệ đóng"
+                           std::string(household_member > 0 ? " × hệ số thành viên hộ" : "") + " × tỷ lệ đóng"
                      : "Số phải đóng = min(max(tiền lương, mức sàn), mức trần) × tỷ lệ đóng";
   return card;
 }
@@ -150,8 +150,14 @@ Breakdown ApplyCard(const RateCard& card, Vnd salary, FundMask mask) {
     if (!t.present || !(mask & (1u << i))) continue;
     l.covered = true;
     Vnd base = card.base_is_reference_level ? card.reference_base : salary;
-    if (t.floor && base < t.floor) { base = t.floor; l.floor_applied = true; }
-    if (t.cap && base > t.cap) { base = t.cap; l.cap_applied = true; }
+    if (t.floor && base < t.floor) {
+      base = t.floor;
+      l.floor_applied = true;
+    }
+    if (t.cap && base > t.cap) {
+      base = t.cap;
+      l.cap_applied = true;
+    }
     l.base = base;
     for (int p = 0; p < kPartyCount; ++p) {
       if (!t.rate[p]) continue;
@@ -166,18 +172,15 @@ Breakdown ApplyCard(const RateCard& card, Vnd salary, FundMask mask) {
 Result<CalcResult> CalculateContribution(const LawBook& law, const CalcRequest& req) {
   CalcResult r;
   r.request = req;
-  if (req.salary < 0)
-    return Status::Invalid("salary", "Tiền lương không được âm", "salary must not be negative");
+  if (req.salary < 0) return Status::Invalid("salary", "Tiền lương không được âm", "salary must not be negative");
   if (req.salary > 100'000'000'000LL)
     return Status::Invalid("salary", "Tiền lương vượt quá giới hạn hợp lý (100 tỷ đồng)",
                            "salary above the sanity limit (100 billion VND)");
   BHXH_ASSIGN_OR_RETURN(r.group, law.Group(req.group, req.month.FirstDay()));
   if (r.group.scheme.empty())
-    return Status::Invalid("group",
-                           "Đối tượng " + req.group + " không thuộc diện tính mức đóng tại đây",
+    return Status::Invalid("group", "Đối tượng " + req.group + " không thuộc diện tính mức đóng tại đây",
                            "group " + req.group + " has no contribution scheme here");
-  BHXH_ASSIGN_OR_RETURN(r.card, BuildRateCard(law, r.group.scheme, req.month, req.region,
-                                              req.household_member));
+  BHXH_ASSIGN_OR_RETURN(r.card, BuildRateCard(law, r.group.scheme, req.month, req.region, req.household_member));
   if (!r.card.base_is_reference_level && req.salary == 0)
     return Status::Invalid("salary", "Cần tiền lương đóng BHXH (lớn hơn 0)",
                            "a contribution salary greater than 0 is required");

@@ -59,8 +59,8 @@ struct RateCard {
 
 // Builds the card. `region` (1-4) is required when the floor or a cap uses
 // the regional minimum wage; `household_member` (1..) only for household HI.
-Result<RateCard> BuildRateCard(const LawBook& law, const std::string& scheme, Month month,
-                               int region, int household_member = 0);
+Result<RateCard> BuildRateCard(const LawBook& law, const std::string& scheme, Month month, int region,
+                               int household_member = 0);
 
 struct FundLine {
   Fund fund{};

@@ -32,8 +32,8 @@ Result<DayRate> RateOn(const LawBook& law, Date d) {
       return Status::Invalid("late_interest.day_count", "Số ngày quy đổi lãi phải là 365 hoặc 366",
                              "day count must be 365 or 366");
     r.per_day_numer = static_cast<__int128>(2 * yield) * (kDayCountLcm / days);
-    r.text = "2 × " + PercentString(yield) + "%/năm (lợi suất đầu tư quỹ năm " +
-             std::to_string(d.year() - 1) + ") ÷ " + std::to_string(days) + " ngày";
+    r.text = "2 × " + PercentString(yield) + "%/năm (lợi suất đầu tư quỹ năm " + std::to_string(d.year() - 1) + ") ÷ " +
+             std::to_string(days) + " ngày";
   } else {
     return Status::Invalid("late_interest.rule", "Quy tắc tính lãi không hỗ trợ: " + rule.value,
                            "unsupported interest rule " + rule.value);
@@ -52,8 +52,7 @@ Date NextChange(const LawBook& law, Date d) {
 
 }  // namespace
 
-Status InterestAccumulator::Add(Vnd principal, Date from, Date to,
-                                std::vector<InterestSegment>* explain) {
+Status InterestAccumulator::Add(Vnd principal, Date from, Date to, std::vector<InterestSegment>* explain) {
   if (principal <= 0 || from >= to) return Status::Ok();
   Date d = from;
   while (d < to) {

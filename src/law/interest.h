@@ -22,8 +22,8 @@ struct InterestSegment {
   Date from, to;  // [from, to)
   int days = 0;
   Vnd principal = 0;
-  std::string rule;        // "double_prev_year_yield" | "daily_rate"
-  std::string rate_text;   // e.g. "2 × 4.2%/năm ÷ 365" or "0.03%/ngày"
+  std::string rule;       // "double_prev_year_yield" | "daily_rate"
+  std::string rate_text;  // e.g. "2 × 4.2%/năm ÷ 365" or "0.03%/ngày"
   std::string law;
 };
 

@@ -1,10 +1,9 @@
 #include "law/lawbook.h"
 
-#include "base/parse.h"
-
 #include <algorithm>
 
 #include "base/csv.h"
+#include "base/parse.h"
 #include "base/text.h"
 
 namespace bhxh {
@@ -14,16 +13,17 @@ const char* kFundCodes[] = {"retirement", "sickness", "accident", "unemployment"
 const char* kFundNamesVi[] = {"Hưu trí - tử tuất", "Ốm đau - thai sản", "Tai nạn lao động - bệnh nghề nghiệp",
                               "Bảo hiểm thất nghiệp", "Bảo hiểm y tế"};
 const char* kPartyCodes[] = {"employer", "employee", "state", "si_fund"};
-const char* kPartyNamesVi[] = {"Người sử dụng lao động", "Người lao động", "Ngân sách nhà nước",
-                               "Quỹ BHXH"};
+const char* kPartyNamesVi[] = {"Người sử dụng lao động", "Người lao động", "Ngân sách nhà nước", "Quỹ BHXH"};
 
 // Finds the last element with effective_from <= d in a date-sorted vector.
 template <typename T>
 const T* InForceAt(const std::vector<T>& rows, Date d) {
   const T* best = nullptr;
   for (const auto& r : rows) {
-    if (r.effective_from <= d) best = &r;
-    else break;
+    if (r.effective_from <= d)
+      best = &r;
+    else
+      break;
   }
   return best;
 }
@@ -31,28 +31,23 @@ const T* InForceAt(const std::vector<T>& rows, Date d) {
 template <typename T>
 void SortByDate(std::map<std::string, std::vector<T>>& m) {
   for (auto& [k, v] : m)
-    std::stable_sort(v.begin(), v.end(),
-                     [](const T& a, const T& b) { return a.effective_from < b.effective_from; });
+    std::stable_sort(v.begin(), v.end(), [](const T& a, const T& b) { return a.effective_from < b.effective_from; });
 }
 
 // Reads a CSV and checks its columns; `cols` receives their indices.
-Result<CsvTable> Open(const std::string& path, const std::vector<std::string>& names,
-                      std::vector<int>& cols) {
+Result<CsvTable> Open(const std::string& path, const std::vector<std::string>& names, std::vector<int>& cols) {
   BHXH_ASSIGN_OR_RETURN(CsvTable t, ReadCsvFile(path));
   cols.clear();
   for (const auto& n : names) {
     int c = t.Column(n);
     if (c < 0)
-      return Status::Invalid(path, "Thiếu cột \"" + n + "\" trong " + path,
-                             "missing column \"" + n + "\" in " + path);
+      return Status::Invalid(path, "Thiếu cột \"" + n + "\" trong " + path, "missing column \"" + n + "\" in " + path);
     cols.push_back(c);
   }
   return t;
 }
 
-std::string Where(const std::string& path, const CsvRow& r) {
-  return path + ":" + std::to_string(r.line);
-}
+std::string Where(const std::string& path, const CsvRow& r) { return path + ":" + std::to_string(r.line); }
 
 }  // namespace
 
@@ -86,8 +81,8 @@ Result<LawBook> LawBook::Load(const std::string& dir) {
   std::vector<int> c;
   {
     std::string path = dir + "/parameters.csv";
-    BHXH_ASSIGN_OR_RETURN(CsvTable t, Open(path, {"key", "effective_from", "value", "unit", "law",
-                                                  "source", "note"}, c));
+    BHXH_ASSIGN_OR_RETURN(CsvTable t,
+                          Open(path, {"key", "effective_from", "value", "unit", "law", "source", "note"}, c));
     for (const auto& r : t.rows) {
       LawParam p;
       p.key = r.cells[c[0]];
@@ -107,8 +102,7 @@ Result<LawBook> LawBook::Load(const std::string& dir) {
   }
   {
     std::string path = dir + "/schemes.csv";
-    BHXH_ASSIGN_OR_RETURN(CsvTable t, Open(path, {"scheme", "effective_from", "base", "floor",
-                                                  "description_vi"}, c));
+    BHXH_ASSIGN_OR_RETURN(CsvTable t, Open(path, {"scheme", "effective_from", "base", "floor", "description_vi"}, c));
     for (const auto& r : t.rows) {
       SchemeRule s;
       s.scheme = r.cells[c[0]];
@@ -118,8 +112,8 @@ Result<LawBook> LawBook::Load(const std::string& dir) {
       s.description_vi = r.cells[c[4]];
       if (s.base != "salary" && s.base != "reference_level")
         return Status::Invalid(Where(path, r), "Cơ sở tính không hợp lệ", "base must be salary or reference_level");
-      if (s.floor != "region_min_wage" && s.floor != "reference_level" &&
-          s.floor != "rural_poverty_line" && s.floor != "none")
+      if (s.floor != "region_min_wage" && s.floor != "reference_level" && s.floor != "rural_poverty_line" &&
+          s.floor != "none")
         return Status::Invalid(Where(path, r), "Mức sàn không hợp lệ", "unknown floor rule");
       b.schemes_[s.scheme].push_back(std::move(s));
     }
@@ -127,8 +121,8 @@ Result<LawBook> LawBook::Load(const std::string& dir) {
   }
   {
     std::string path = dir + "/contribution_rates.csv";
-    BHXH_ASSIGN_OR_RETURN(CsvTable t, Open(path, {"effective_from", "scheme", "fund", "party",
-                                                  "rate_percent", "law", "source"}, c));
+    BHXH_ASSIGN_OR_RETURN(
+        CsvTable t, Open(path, {"effective_from", "scheme", "fund", "party", "rate_percent", "law", "source"}, c));
     for (const auto& r : t.rows) {
       RateRow x;
       std::string w = Where(path, r);
@@ -152,8 +146,7 @@ Result<LawBook> LawBook::Load(const std::string& dir) {
   }
   {
     std::string path = dir + "/groups.csv";
-    BHXH_ASSIGN_OR_RETURN(CsvTable t, Open(path, {"group", "effective_from", "scheme", "hi_level",
-                                                  "name_vi"}, c));
+    BHXH_ASSIGN_OR_RETURN(CsvTable t, Open(path, {"group", "effective_from", "scheme", "hi_level", "name_vi"}, c));
     for (const auto& r : t.rows) {
       GroupRule g;
       std::string w = Where(path, r);
@@ -175,8 +168,7 @@ Result<LawBook> LawBook::Load(const std::string& dir) {
   }
   {
     std::string path = dir + "/hi_levels.csv";
-    BHXH_ASSIGN_OR_RETURN(CsvTable t, Open(path, {"level", "effective_from", "percent",
-                                                  "description_vi"}, c));
+    BHXH_ASSIGN_OR_RETURN(CsvTable t, Open(path, {"level", "effective_from", "percent", "description_vi"}, c));
     for (const auto& r : t.rows) {
       HiLevel h;
       std::string w = Where(path, r);
@@ -197,8 +189,7 @@ Result<LawParam> LawBook::Param(const std::string& key, Date d) const {
   auto it = params_.find(key);
   const LawParam* p = it == params_.end() ? nullptr : InForceAt(it->second, d);
   if (!p)
-    return Status::NotFound(key,
-                            "Chưa có tham số \"" + key + "\" có hiệu lực ngày " + d.ToString(),
+    return Status::NotFound(key, "Chưa có tham số \"" + key + "\" có hiệu lực ngày " + d.ToString(),
                             "no value of \"" + key + "\" in force on " + d.ToString());
   return *p;
 }

@@ -77,7 +77,8 @@ Result<std::unique_ptr<AppContext>> AppContext::Open(const Options& opt) {
   for (const auto* c : ctx->caps_)
     if (c->load) {
       Status s = c->load(*ctx);
-      if (!s.ok()) return Status::Error(s.code(), s.field(), c->name + ": " + s.message_vi(), c->name + ": " + s.message_en());
+      if (!s.ok())
+        return Status::Error(s.code(), s.field(), c->name + ": " + s.message_vi(), c->name + ": " + s.message_en());
     }
   return ctx;
 }
@@ -96,7 +97,8 @@ Result<Actor> AppContext::Authenticate(const std::string& token) {
     auto it = accounts_.find(token);
     if (it != accounts_.end() && now - it->second.at < kTtl) return it->second.actor;
   }
-  if (!pool) return Status::Error("unauthenticated", "Authorization", "Không có cơ sở dữ liệu tài khoản", "no account store");
+  if (!pool)
+    return Status::Error("unauthenticated", "Authorization", "Không có cơ sở dữ liệu tài khoản", "no account store");
   BHXH_ASSIGN_OR_RETURN(auto lease, pool->Acquire());
   BHXH_ASSIGN_OR_RETURN(Actor a, ActorForToken(*lease, token));
   std::lock_guard lock(accounts_mu_);

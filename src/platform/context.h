@@ -12,10 +12,10 @@
 
 #include <atomic>
 #include <chrono>
-#include <stdexcept>
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <stdexcept>
 #include <string>
 #include <typeindex>
 #include <unordered_map>
@@ -24,8 +24,8 @@
 #include "geo/geo.h"
 #include "law/lawbook.h"
 #include "platform/access/policy.h"
-#include "store/db.h"
 #include "platform/migrations.h"
+#include "store/db.h"
 
 namespace bhxh {
 
@@ -42,7 +42,9 @@ class DbPool {
    public:
     Lease(DbPool* pool, std::unique_ptr<Db> db) : pool_(pool), db_(std::move(db)) {}
     Lease(Lease&&) = default;
-    ~Lease() { if (db_) pool_->Return(std::move(db_)); }
+    ~Lease() {
+      if (db_) pool_->Return(std::move(db_));
+    }
     Db& operator*() { return *db_; }
     Db* operator->() { return db_.get(); }
 
@@ -73,11 +75,11 @@ class CapabilityState {
 // One capability: what it contributes to a process. Declared in its
 // folder's module.cc and listed once in capabilities/all.cc.
 struct Capability {
-  std::string name;                       // as the API spells it: "claims", "programmes"
-  std::vector<std::string> depends;       // capabilities it builds on (listed before it)
+  std::string name;                  // as the API spells it: "claims", "programmes"
+  std::vector<std::string> depends;  // capabilities it builds on (listed before it)
   std::function<std::vector<Migration>()> migrations;
-  std::function<Status(AppContext&)> load;   // creates its state (cheap)
-  std::function<Status(AppContext&)> warm;   // loads what serving keeps in memory
+  std::function<Status(AppContext&)> load;  // creates its state (cheap)
+  std::function<Status(AppContext&)> warm;  // loads what serving keeps in memory
   std::function<void(RouteTable&)> routes;
   std::function<void(Shell&)> commands;
 };
@@ -103,13 +105,18 @@ class AppContext {
   template <typename T>
   T& State() {
     auto it = states_.find(std::type_index(typeid(T)));
-    if (it == states_.end()) throw std::logic_error(std::string("capability state not registered: ") + typeid(T).name());
+    if (it == states_.end())
+      throw std::logic_error(std::string("capability state not registered: ") + typeid(T).name());
     return static_cast<T&>(*it->second);
   }
   template <typename T>
-  bool HasState() const { return states_.count(std::type_index(typeid(T))) > 0; }
+  bool HasState() const {
+    return states_.count(std::type_index(typeid(T))) > 0;
+  }
   template <typename T>
-  void AddState(std::unique_ptr<T> s) { states_[std::type_index(typeid(T))] = std::move(s); }
+  void AddState(std::unique_ptr<T> s) {
+    states_[std::type_index(typeid(T))] = std::move(s);
+  }
 
   // Events between capabilities that do not depend on each other: the
   // registry publishes "person.changed" (a CCCD), and eligibility, which

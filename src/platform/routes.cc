@@ -10,7 +10,8 @@ namespace bhxh {
 
 void PlatformRoutes(RouteTable& t) {
   t.AddTag("platform", "Vận hành: tình trạng, số đo, tài liệu API, nhật ký, tài khoản / operations");
-  Schema health = Schema::Object({Req("status", S::OneOf({"ok", "unavailable"})), Opt("database", Schema::String())}).Named("Health");
+  Schema health = Schema::Object({Req("status", S::OneOf({"ok", "unavailable"})), Opt("database", Schema::String())})
+                      .Named("Health");
 
   t.Add(Route::Get("/health", "health")
             .Tag("platform")
@@ -18,14 +19,18 @@ void PlatformRoutes(RouteTable& t) {
             .Public()
             .NoDb()
             .Returns(200, health)
-            .Handle([](Call&) -> Result<Reply> { return Reply::Ok({{"status", "ok"}}); }));
+            .Handle([](Call&) -> Result<Reply> {
+              return Reply::Ok({{"status", "ok"}});
+            }));
   t.Add(Route::Get("/healthz", "healthz")
             .Tag("platform")
             .Summary("Tình trạng dịch vụ (còn sống)", "Liveness")
             .Public()
             .NoDb()
             .Returns(200, health)
-            .Handle([](Call&) -> Result<Reply> { return Reply::Ok({{"status", "ok"}}); }));
+            .Handle([](Call&) -> Result<Reply> {
+              return Reply::Ok({{"status", "ok"}});
+            }));
   t.Add(Route::Get("/readyz", "readyz")
             .Tag("platform")
             .Summary("Sẵn sàng phục vụ (kết nối được cơ sở dữ liệu)", "Readiness: the database answers")
@@ -36,7 +41,8 @@ void PlatformRoutes(RouteTable& t) {
             .Handle([](Call& c) -> Result<Reply> {
               if (!c.ctx().pool) return Reply::With(503, {{"status", "unavailable"}, {"database", "none"}});
               auto lease = c.ctx().pool->Acquire();
-              if (!lease.ok()) return Reply::With(503, {{"status", "unavailable"}, {"database", lease.status().message_en()}});
+              if (!lease.ok())
+                return Reply::With(503, {{"status", "unavailable"}, {"database", lease.status().message_en()}});
               auto n = (*lease)->QueryInt("SELECT 1");
               if (!n.ok()) return Reply::With(503, {{"status", "unavailable"}, {"database", n.status().message_en()}});
               return Reply::Ok({{"status", "ok"}, {"database", "ok"}});
@@ -63,11 +69,13 @@ void PlatformRoutes(RouteTable& t) {
             .Public()
             .NoDb()
             .ReturnsFile(200, {"application/json"}, "OpenAPI 3.0")
-            .Handle([table](Call&) -> Result<Reply> { return Reply::Inline(table->OpenApiText(), "application/json; charset=utf-8"); }));
+            .Handle([table](Call&) -> Result<Reply> {
+              return Reply::Inline(table->OpenApiText(), "application/json; charset=utf-8");
+            }));
 
   Schema entry = Schema::Object({Req("id", Schema::Integer()), Req("at", S::DateTime()), Req("actor", Schema::String()),
-                                 Req("action", Schema::String()), Req("entity", Schema::String()), Req("entity_key", Schema::String()),
-                                 Req("detail", Schema::String())});
+                                 Req("action", Schema::String()), Req("entity", Schema::String()),
+                                 Req("entity_key", Schema::String()), Req("detail", Schema::String())});
   t.Add(Route::Get("/audit", "auditTrail")
             .Tag("platform")
             .Summary("Nhật ký thao tác, mới nhất trước", "The audit trail, newest first")
@@ -77,11 +85,17 @@ void PlatformRoutes(RouteTable& t) {
             .Query("limit", S::Int(1, 1000), "Số dòng (mặc định 100) / rows")
             .Returns(200, Schema::Object({Req("entries", Schema::Array(entry))}))
             .Handle([](Call& c) -> Result<Reply> {
-              BHXH_ASSIGN_OR_RETURN(auto r, RecentAudit(c.db(), static_cast<int>(c.Int("limit", 100)), c.Str("key"), c.Int("before", 0)));
+              BHXH_ASSIGN_OR_RETURN(
+                  auto r, RecentAudit(c.db(), static_cast<int>(c.Int("limit", 100)), c.Str("key"), c.Int("before", 0)));
               Json out = Json::array();
               for (const auto& e : r)
-                out.push_back({{"id", e.id}, {"at", e.at}, {"actor", e.actor}, {"action", e.action}, {"entity", e.entity},
-                               {"entity_key", e.entity_key}, {"detail", e.detail}});
+                out.push_back({{"id", e.id},
+                               {"at", e.at},
+                               {"actor", e.actor},
+                               {"action", e.action},
+                               {"entity", e.entity},
+                               {"entity_key", e.entity_key},
+                               {"detail", e.detail}});
               return Reply::Ok({{"entries", out}});
             }));
 

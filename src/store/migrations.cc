@@ -29,9 +29,9 @@ Result<int> Migrate(Db& db, std::vector<Migration> all) {
     if (all[i].version == all[i - 1].version)
       return Status::Internal("two migrations with version " + std::to_string(all[i].version) + ": " + all[i - 1].name +
                               " and " + all[i].name);
-  BHXH_RETURN_IF_ERROR(db.Exec(
-      "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, "
-      "applied_at TEXT NOT NULL)"));
+  BHXH_RETURN_IF_ERROR(
+      db.Exec("CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, "
+              "applied_at TEXT NOT NULL)"));
   std::set<int64_t> done;
   {
     BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT version FROM schema_migrations"));
@@ -47,7 +47,9 @@ Result<int> Migrate(Db& db, std::vector<Migration> all) {
     Tx tx(db);
     BHXH_RETURN_IF_ERROR(tx.status());
     Status s = db.Exec(Substitute(m.sql, db.dialect()));
-    if (!s.ok()) return Status::Error(s.code(), "migration " + std::to_string(m.version), s.message_vi(), m.name + ": " + s.message_en());
+    if (!s.ok())
+      return Status::Error(s.code(), "migration " + std::to_string(m.version), s.message_vi(),
+                           m.name + ": " + s.message_en());
     BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("INSERT INTO schema_migrations VALUES (?, ?, ?)"));
     BHXH_RETURN_IF_ERROR(st->Bind(m.version, m.name, NowIso()).Run());
     BHXH_RETURN_IF_ERROR(tx.Commit());

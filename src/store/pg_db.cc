@@ -11,8 +11,7 @@ Status PgError(PGconn* c, const std::string& what, PGresult* r = nullptr) {
   std::string msg = what + ": " + (r ? PQresultErrorMessage(r) : PQerrorMessage(c));
   while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
   const char* state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
-  if (state && std::string(state) == "23505")
-    return Status::Error("conflict", "", "Dữ liệu trùng lặp: " + msg, msg);
+  if (state && std::string(state) == "23505") return Status::Error("conflict", "", "Dữ liệu trùng lặp: " + msg, msg);
   return Status::Error("storage", "", "Lỗi lưu trữ: " + msg, msg);
 }
 
@@ -23,8 +22,10 @@ std::string Renumber(std::string_view sql, int* count) {
   int n = 0;
   for (char c : sql) {
     if (c == '\'') in_str = !in_str;
-    if (c == '?' && !in_str) out += "$" + std::to_string(++n);
-    else out.push_back(c);
+    if (c == '?' && !in_str)
+      out += "$" + std::to_string(++n);
+    else
+      out.push_back(c);
   }
   *count = n;
   return out;
@@ -33,16 +34,23 @@ std::string Renumber(std::string_view sql, int* count) {
 class PgStmt : public Stmt {
  public:
   PgStmt(PGconn* c, std::string sql, int nparams) : c_(c), sql_(std::move(sql)), vals_(nparams), null_(nparams, true) {}
-  ~PgStmt() override { if (res_) PQclear(res_); }
+  ~PgStmt() override {
+    if (res_) PQclear(res_);
+  }
   void BindNull(int i) override { null_.at(i - 1) = true; }
-  void BindInt(int i, int64_t v) override { vals_.at(i - 1) = std::to_string(v); null_[i - 1] = false; }
-  void BindText(int i, std::string_view v) override { vals_.at(i - 1) = std::string(v); null_[i - 1] = false; }
+  void BindInt(int i, int64_t v) override {
+    vals_.at(i - 1) = std::to_string(v);
+    null_[i - 1] = false;
+  }
+  void BindText(int i, std::string_view v) override {
+    vals_.at(i - 1) = std::string(v);
+    null_[i - 1] = false;
+  }
   Result<bool> Step() override {
     if (!res_) {
       std::vector<const char*> p(vals_.size());
       for (size_t i = 0; i < vals_.size(); ++i) p[i] = null_[i] ? nullptr : vals_[i].c_str();
-      res_ = PQexecParams(c_, sql_.c_str(), static_cast<int>(p.size()), nullptr, p.data(), nullptr,
-                          nullptr, 0);
+      res_ = PQexecParams(c_, sql_.c_str(), static_cast<int>(p.size()), nullptr, p.data(), nullptr, nullptr, 0);
       auto st = PQresultStatus(res_);
       if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
         Status s = PgError(c_, "query", res_);
@@ -63,9 +71,7 @@ class PgStmt : public Stmt {
     if (v[0] == 'f' && v[1] == 0) return 0;
     return std::strtoll(v, nullptr, 10);
   }
-  std::string Text(int c) const override {
-    return std::string(PQgetvalue(res_, row_, c), PQgetlength(res_, row_, c));
-  }
+  std::string Text(int c) const override { return std::string(PQgetvalue(res_, row_, c), PQgetlength(res_, row_, c)); }
   void Reset() override {
     if (res_) PQclear(res_);
     res_ = nullptr;
@@ -84,20 +90,35 @@ class PgStmt : public Stmt {
 class PgBulk : public BulkWriter {
  public:
   explicit PgBulk(PGconn* c) : c_(c) {}
-  void Int(int64_t v) override { Sep(); buf_ += std::to_string(v); }
+  void Int(int64_t v) override {
+    Sep();
+    buf_ += std::to_string(v);
+  }
   void Text(std::string_view v) override {
     Sep();
     for (char ch : v) {
       switch (ch) {
-        case '\\': buf_ += "\\\\"; break;
-        case '\t': buf_ += "\\t"; break;
-        case '\n': buf_ += "\\n"; break;
-        case '\r': buf_ += "\\r"; break;
-        default: buf_.push_back(ch);
+        case '\\':
+          buf_ += "\\\\";
+          break;
+        case '\t':
+          buf_ += "\\t";
+          break;
+        case '\n':
+          buf_ += "\\n";
+          break;
+        case '\r':
+          buf_ += "\\r";
+          break;
+        default:
+          buf_.push_back(ch);
       }
     }
   }
-  void Null() override { Sep(); buf_ += "\\N"; }
+  void Null() override {
+    Sep();
+    buf_ += "\\N";
+  }
   Status EndRow() override {
     buf_.push_back('\n');
     first_ = true;
@@ -115,7 +136,10 @@ class PgBulk : public BulkWriter {
   }
 
  private:
-  void Sep() { if (!first_) buf_.push_back('\t'); first_ = false; }
+  void Sep() {
+    if (!first_) buf_.push_back('\t');
+    first_ = false;
+  }
   Status Flush() {
     if (!buf_.empty() && PQputCopyData(c_, buf_.data(), static_cast<int>(buf_.size())) != 1)
       return PgError(c_, "copy data");
@@ -149,8 +173,7 @@ class PgDb : public Db {
   Status Commit() override { return Exec("COMMIT"); }
   Status Rollback() override { return Exec("ROLLBACK"); }
   bool InTransaction() const override { return PQtransactionStatus(c_) != PQTRANS_IDLE; }
-  Result<std::unique_ptr<BulkWriter>> Bulk(const std::string& table,
-                                           const std::vector<std::string>& cols) override {
+  Result<std::unique_ptr<BulkWriter>> Bulk(const std::string& table, const std::vector<std::string>& cols) override {
     std::string sql = "COPY " + table + " (";
     for (size_t i = 0; i < cols.size(); ++i) sql += (i ? "," : "") + cols[i];
     sql += ") FROM STDIN";

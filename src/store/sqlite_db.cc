@@ -72,7 +72,11 @@ class SqliteBulk : public BulkWriter {
   }
 
  private:
-  struct Val { int kind; int64_t i; std::string s; };
+  struct Val {
+    int kind;
+    int64_t i;
+    std::string s;
+  };
   Status Flush(size_t rows) {
     Stmt* st = nullptr;
     if (rows == kRowsPerInsert) {
@@ -91,9 +95,12 @@ class SqliteBulk : public BulkWriter {
     for (size_t k = 0; k < vals_.size(); ++k) {
       const Val& v = vals_[k];
       int idx = static_cast<int>(k) + 1;
-      if (v.kind == 0) st->BindInt(idx, v.i);
-      else if (v.kind == 1) st->BindText(idx, v.s);
-      else st->BindNull(idx);
+      if (v.kind == 0)
+        st->BindInt(idx, v.i);
+      else if (v.kind == 1)
+        st->BindText(idx, v.s);
+      else
+        st->BindNull(idx);
     }
     Status s = st->Run();
     st->Reset();
@@ -142,6 +149,7 @@ class SqliteDb : public Db {
     return Exec("ROLLBACK");
   }
   bool InTransaction() const override { return sqlite3_get_autocommit(db_) == 0; }
+
  private:
   void ResetBusy() {
     for (sqlite3_stmt* st = sqlite3_next_stmt(db_, nullptr); st; st = sqlite3_next_stmt(db_, st))
@@ -149,8 +157,7 @@ class SqliteDb : public Db {
   }
 
  public:
-  Result<std::unique_ptr<BulkWriter>> Bulk(const std::string& table,
-                                           const std::vector<std::string>& cols) override {
+  Result<std::unique_ptr<BulkWriter>> Bulk(const std::string& table, const std::vector<std::string>& cols) override {
     std::string head = "INSERT INTO " + table + " (";
     std::string row = "(";
     for (size_t i = 0; i < cols.size(); ++i) {
@@ -162,7 +169,6 @@ class SqliteDb : public Db {
     return std::unique_ptr<BulkWriter>(new SqliteBulk(this, head, row, cols.size()));
   }
 
-
  private:
   sqlite3* db_;
 };
@@ -171,8 +177,8 @@ class SqliteDb : public Db {
 
 std::unique_ptr<Db> OpenSqlite(const std::string& path, Status* error) {
   sqlite3* db = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                           nullptr);
+  int rc =
+      sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     *error = SqliteError(db, "open " + path);
     sqlite3_close_v2(db);
@@ -180,11 +186,13 @@ std::unique_ptr<Db> OpenSqlite(const std::string& path, Status* error) {
   }
   sqlite3_busy_timeout(db, 10000);
   auto out = std::make_unique<SqliteDb>(db);
-  for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
-                             "PRAGMA foreign_keys=ON", "PRAGMA temp_store=MEMORY",
-                             "PRAGMA cache_size=-262144"}) {
+  for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
+                             "PRAGMA temp_store=MEMORY", "PRAGMA cache_size=-262144"}) {
     Status s = out->Exec(pragma);
-    if (!s.ok()) { *error = s; return nullptr; }
+    if (!s.ok()) {
+      *error = s;
+      return nullptr;
+    }
   }
   return out;
 }

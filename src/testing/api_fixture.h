@@ -1,6 +1,7 @@
 // A fixture for the HTTP API through its route table (no socket): a fresh
 // SQLite database with the demo accounts (demo-officer-token,
-// demo-employer-token for employer 01A1, demo-facility-token for 01001),
+// demo-employer-token for employer 01A1, demo-facility-token for 01001,
+// demo-citizen-token for CCCD 001085012345),
 // every capability's routes, and every JSON answer checked against the
 // schema its route declares.
 #pragma once
@@ -37,7 +38,7 @@ class ApiTest : public ::testing::Test {
     ASSERT_TRUE(ctx_) << why;
     auto lease = ctx_->pool->Acquire();
     ASSERT_TRUE(lease.ok());
-    ASSERT_TRUE(EnsureDemoAccounts(**lease, "01", "01A1").ok());
+    ASSERT_TRUE(EnsureDemoAccounts(**lease, "01", "01A1", "001085012345").ok());
     routes_ = FullRouteTable(*ctx_);
   }
   HttpResponse Call(const std::string& method, const std::string& path, const std::string& body = "",

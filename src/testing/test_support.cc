@@ -1,15 +1,14 @@
 #include "testing/test_support.h"
 
-#include "base/csv.h"
-
 #include <gtest/gtest.h>
-
 #include <unistd.h>
 
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <mutex>
+
+#include "base/csv.h"
 
 namespace bhxh::testing {
 namespace fs = std::filesystem;
@@ -25,7 +24,8 @@ bool MissingSeedsAllowed() {
 
 std::string SeedText(const std::string& name) {
   const char* env = std::getenv("BHXH_SEEDS");
-  for (std::string dir : {std::string(env ? env : ""), std::string("../../shared/seeds"), std::string("../shared/seeds")}) {
+  for (std::string dir :
+       {std::string(env ? env : ""), std::string("../../shared/seeds"), std::string("../shared/seeds")}) {
     if (dir.empty()) continue;
     auto t = ReadFile(dir + "/" + name);
     if (t.ok()) return *t;
@@ -66,20 +66,36 @@ class PgServer {
   std::string As() const { return getuid() == 0 ? "runuser -u postgres -- " : ""; }
   PgServer() {
     std::string initdb = Bin("initdb"), pg_ctl = Bin("pg_ctl");
-    if (initdb.empty() || pg_ctl.empty()) { why_ = "initdb/pg_ctl not found (apt install postgresql)"; return; }
+    if (initdb.empty() || pg_ctl.empty()) {
+      why_ = "initdb/pg_ctl not found (apt install postgresql)";
+      return;
+    }
     char tmpl[] = "/tmp/bhxh-pg-XXXXXX";
-    if (!mkdtemp(tmpl)) { why_ = "mkdtemp failed"; return; }
+    if (!mkdtemp(tmpl)) {
+      why_ = "mkdtemp failed";
+      return;
+    }
     dir_ = tmpl;
     if (getuid() == 0) {
       std::string chown = "chown postgres " + dir_;
-      if (std::system(chown.c_str()) != 0) { why_ = "chown to postgres failed"; return; }
+      if (std::system(chown.c_str()) != 0) {
+        why_ = "chown to postgres failed";
+        return;
+      }
     }
     std::string cmd = As() + initdb + " -D " + dir_ + "/data -U bhxh --auth=trust -E UTF8 --locale=C.UTF-8 >" + dir_ +
                       "/initdb.log 2>&1";
-    if (std::system(cmd.c_str()) != 0) { why_ = "initdb failed, see " + dir_ + "/initdb.log"; return; }
+    if (std::system(cmd.c_str()) != 0) {
+      why_ = "initdb failed, see " + dir_ + "/initdb.log";
+      return;
+    }
     cmd = As() + pg_ctl + " -D " + dir_ + "/data -l " + dir_ + "/server.log -w -o \"-k " + dir_ +
-          " -p 55432 -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off\" start >/dev/null 2>&1";
-    if (std::system(cmd.c_str()) != 0) { why_ = "pg_ctl start failed, see " + dir_ + "/server.log"; return; }
+          " -p 55432 -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off\" start "
+          ">/dev/null 2>&1";
+    if (std::system(cmd.c_str()) != 0) {
+      why_ = "pg_ctl start failed, see " + dir_ + "/server.log";
+      return;
+    }
     socket_dir_ = dir_;
   }
   std::string dir_, socket_dir_, why_;
@@ -91,7 +107,8 @@ std::string FreshDatabaseUrl(const std::string& backend, std::string* why) {
   static std::atomic<int> n{0};
   int id = ++n;
   if (backend == "sqlite") {
-    std::string path = fs::temp_directory_path() / ("bhxh_test_" + std::to_string(getpid()) + "_" + std::to_string(id) + ".db");
+    std::string path =
+        fs::temp_directory_path() / ("bhxh_test_" + std::to_string(getpid()) + "_" + std::to_string(id) + ".db");
     for (const char* ext : {"", "-wal", "-shm"}) fs::remove(path + ext);
     return path;
   }
@@ -102,14 +119,23 @@ std::string FreshDatabaseUrl(const std::string& backend, std::string* why) {
     base = shared;
   } else {
     PgServer& pg = PgServer::Get();
-    if (!pg.ok()) { *why = pg.why(); return ""; }
+    if (!pg.ok()) {
+      *why = pg.why();
+      return "";
+    }
     base = pg.Base();
   }
   auto admin = Db::Open(base + " dbname=postgres");
-  if (!admin.ok()) { *why = admin.status().ToString(); return ""; }
+  if (!admin.ok()) {
+    *why = admin.status().ToString();
+    return "";
+  }
   std::string name = "t" + std::to_string(getpid()) + "_" + std::to_string(id);
   Status s = (*admin)->Exec("CREATE DATABASE " + name);
-  if (!s.ok()) { *why = s.ToString(); return ""; }
+  if (!s.ok()) {
+    *why = s.ToString();
+    return "";
+  }
   return base + " dbname=" + name;
 }
 
@@ -117,13 +143,19 @@ std::unique_ptr<AppContext> FreshContext(const std::string& backend, std::string
   std::string url = FreshDatabaseUrl(backend, why);
   if (url.empty()) return nullptr;
   auto ctx = AppContext::Open({DataDir(), url, AllCapabilities(), true});
-  if (!ctx.ok()) { *why = ctx.status().ToString(); return nullptr; }
+  if (!ctx.ok()) {
+    *why = ctx.status().ToString();
+    return nullptr;
+  }
   return std::move(ctx).value();
 }
 
 std::unique_ptr<AppContext> ContextWithoutDb(std::string* why) {
   auto ctx = AppContext::Open({DataDir(), "", AllCapabilities(), false});
-  if (!ctx.ok()) { *why = ctx.status().ToString(); return nullptr; }
+  if (!ctx.ok()) {
+    *why = ctx.status().ToString();
+    return nullptr;
+  }
   return std::move(ctx).value();
 }
 

@@ -1,17 +1,16 @@
 #include "claims/alerts.h"
 
-#include "base/parse.h"
-
 #include <algorithm>
 #include <array>
-#include <tuple>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <tuple>
 #include <unordered_map>
 
 #include "base/csv.h"
+#include "base/parse.h"
 
 namespace bhxh {
 
@@ -26,14 +25,22 @@ Result<AlertParams> AlertParams::Load(const std::string& path) {
     char* end = nullptr;
     double x = std::strtod(r.cells[v].c_str(), &end);
     if (r.cells[v].empty() || *end != '\0' || x < 0)
-      return Status::Invalid(where, "Giá trị của " + key + " phải là số không âm", key + " must be a non-negative number");
-    if (key == "z_threshold") p.z_threshold = x;
-    else if (key == "min_rise_percent") p.min_rise_percent = x;
-    else if (key == "min_visits") p.min_visits = static_cast<int>(x);
-    else if (key == "own_weeks") p.own_weeks = static_cast<int>(x);
-    else if (key == "last_year_days") p.last_year_days = static_cast<int>(x);
-    else if (key == "min_peers") p.min_peers = static_cast<int>(x);
-    else return Status::Invalid(where, "Tham số cảnh báo không xác định: " + key, "unknown alert parameter " + key);
+      return Status::Invalid(where, "Giá trị của " + key + " phải là số không âm",
+                             key + " must be a non-negative number");
+    if (key == "z_threshold")
+      p.z_threshold = x;
+    else if (key == "min_rise_percent")
+      p.min_rise_percent = x;
+    else if (key == "min_visits")
+      p.min_visits = static_cast<int>(x);
+    else if (key == "own_weeks")
+      p.own_weeks = static_cast<int>(x);
+    else if (key == "last_year_days")
+      p.last_year_days = static_cast<int>(x);
+    else if (key == "min_peers")
+      p.min_peers = static_cast<int>(x);
+    else
+      return Status::Invalid(where, "Tham số cảnh báo không xác định: " + key, "unknown alert parameter " + key);
   }
   return p;
 }
@@ -41,20 +48,32 @@ Result<AlertParams> AlertParams::Load(const std::string& path) {
 namespace {
 
 constexpr int kIndicators = 7;
-const char* kNames[kIndicators] = {"fund_cost", "visits", "cost_per_visit", "inpatient_days",
-                                   "cost_per_inpatient_day", "high_cost_share", "drugs_per_visit"};
-const char* kNamesVi[kIndicators] = {"Chi phí quỹ BHYT", "Số lượt KCB", "Chi phí bình quân một lượt",
-                                     "Số ngày điều trị nội trú", "Chi phí bình quân một ngày nội trú",
-                                     "Tỷ trọng dịch vụ chi phí cao", "Số thuốc bình quân một lượt"};
+const char* kNames[kIndicators] = {
+    "fund_cost",       "visits",         "cost_per_visit", "inpatient_days", "cost_per_inpatient_day",
+    "high_cost_share", "drugs_per_visit"};
+const char* kNamesVi[kIndicators] = {"Chi phí quỹ BHYT",
+                                     "Số lượt KCB",
+                                     "Chi phí bình quân một lượt",
+                                     "Số ngày điều trị nội trú",
+                                     "Chi phí bình quân một ngày nội trú",
+                                     "Tỷ trọng dịch vụ chi phí cao",
+                                     "Số thuốc bình quân một lượt"};
 const char* kBaselineVi(const std::string& b) {
-  return b == "own_weeks" ? "cùng thứ các tuần trước" : b == "last_year" ? "cùng kỳ năm trước" : "các cơ sở cùng hạng, cùng tỉnh";
+  return b == "own_weeks"   ? "cùng thứ các tuần trước"
+         : b == "last_year" ? "cùng kỳ năm trước"
+                            : "các cơ sở cùng hạng, cùng tỉnh";
 }
 
 struct Cell {
   double cost = 0, visits = 0, inpatient_days = 0, inpatient_cost = 0, high = 0, drugs = 0;
   std::array<double, kIndicators> Indicators() const {
-    return {cost, visits, visits ? cost / visits : 0, inpatient_days, inpatient_days ? inpatient_cost / inpatient_days : 0,
-            cost ? high / cost : 0, visits ? drugs / visits : 0};
+    return {cost,
+            visits,
+            visits ? cost / visits : 0,
+            inpatient_days,
+            inpatient_days ? inpatient_cost / inpatient_days : 0,
+            cost ? high / cost : 0,
+            visits ? drugs / visits : 0};
   }
 };
 
@@ -85,14 +104,17 @@ std::pair<double, double> RobustZ(double x, const std::vector<double>& base) {
 
 std::string Fmt(double v) {
   char b[64];
-  if (std::fabs(v) >= 1000) std::snprintf(b, sizeof b, "%.0f", v);
-  else std::snprintf(b, sizeof b, "%.2f", v);
+  if (std::fabs(v) >= 1000)
+    std::snprintf(b, sizeof b, "%.0f", v);
+  else
+    std::snprintf(b, sizeof b, "%.2f", v);
   return b;
 }
 
 }  // namespace
 
-Result<AlertRun> DailyAlerts(Db& db, const Catalogue& cat, const AlertParams& p, Date day, const std::string& province) {
+Result<AlertRun> DailyAlerts(Db& db, const Catalogue& cat, const AlertParams& p, Date day,
+                             const std::string& province) {
   AlertRun run;
   run.day = day;
   Date from = day.AddDays(-std::max(p.own_weeks * 7, 0));
@@ -100,9 +122,9 @@ Result<AlertRun> DailyAlerts(Db& db, const Catalogue& cat, const AlertParams& p,
   // Two windows: the recent weeks, and last year's dates around the day.
   std::unordered_map<std::string, std::unordered_map<int32_t, Cell>> cells;
   auto read = [&](Date a, Date b) -> Status {
-    BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(
-        "SELECT facility, day, kind, claimed, treatment_days, drug_lines, high_cost FROM claims "
-        "WHERE is_current = 1 AND day >= ? AND day <= ?"));
+    BHXH_ASSIGN_OR_RETURN(
+        auto st, db.Prepare("SELECT facility, day, kind, claimed, treatment_days, drug_lines, high_cost FROM claims "
+                            "WHERE is_current = 1 AND day >= ? AND day <= ?"));
     st->Bind(a.ToString(), b.ToString());
     while (true) {
       BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
@@ -115,7 +137,10 @@ Result<AlertRun> DailyAlerts(Db& db, const Catalogue& cat, const AlertParams& p,
       double cost = st->Int(3) / 1000.0;
       c.cost += cost;
       c.visits += 1;
-      if (st->Text(2) == "03") { c.inpatient_days += st->Int(4); c.inpatient_cost += cost; }
+      if (st->Text(2) == "03") {
+        c.inpatient_days += st->Int(4);
+        c.inpatient_cost += cost;
+      }
       c.drugs += st->Int(5);
       c.high += st->Int(6) / 1000.0;
       ++run.claims_read;
@@ -126,7 +151,8 @@ Result<AlertRun> DailyAlerts(Db& db, const Catalogue& cat, const AlertParams& p,
   BHXH_RETURN_IF_ERROR(read(ly_day.AddDays(-p.last_year_days), ly_day.AddDays(p.last_year_days)));
 
   // Peers: facilities of the same level and province, on the day.
-  std::map<std::pair<std::string, std::string>, std::vector<std::pair<std::string, std::array<double, kIndicators>>>> peers;
+  std::map<std::pair<std::string, std::string>, std::vector<std::pair<std::string, std::array<double, kIndicators>>>>
+      peers;
   for (const auto& [f, days] : cells) {
     auto it = days.find(day.days());
     if (it == days.end()) continue;
@@ -144,14 +170,15 @@ Result<AlertRun> DailyAlerts(Db& db, const Catalogue& cat, const AlertParams& p,
     ++run.facilities_checked;
     if (today->second.visits < p.min_visits) continue;
     auto x = today->second.Indicators();
+    const std::string& fac = f;  // a structured binding cannot be captured before C++20 in every compiler
     auto consider = [&](const std::string& baseline, int ind, const std::vector<double>& base, size_t min_points) {
       if (base.size() < min_points) return;
       auto [med, z] = RobustZ(x[ind], base);
       if (med <= 0) return;
       double rise = (x[ind] - med) / med * 100;
       if (z < p.z_threshold || rise < p.min_rise_percent) return;
-      CostAlert a{f, info ? info->name : "", prov, level, day, kNames[ind], baseline, x[ind], med, z, rise,
-                  static_cast<int>(base.size()), ""};
+      CostAlert a{fac,  info ? info->name : "",        prov, level, day, kNames[ind], baseline, x[ind], med, z,
+                  rise, static_cast<int>(base.size()), ""};
       a.message_vi = std::string(kNamesVi[ind]) + " ngày " + day.ToString() + " là " + Fmt(x[ind]) + ", tăng " +
                      Fmt(rise) + "% so với trung vị " + Fmt(med) + " của " + kBaselineVi(baseline) + " (" +
                      std::to_string(base.size()) + " điểm so sánh, z = " + Fmt(z) + ")";
@@ -175,7 +202,8 @@ Result<AlertRun> DailyAlerts(Db& db, const Catalogue& cat, const AlertParams& p,
     }
   }
   std::sort(run.alerts.begin(), run.alerts.end(), [](const CostAlert& a, const CostAlert& b) {
-    return std::tie(a.province, a.facility, a.indicator, a.baseline) < std::tie(b.province, b.facility, b.indicator, b.baseline);
+    return std::tie(a.province, a.facility, a.indicator, a.baseline) <
+           std::tie(b.province, b.facility, b.indicator, b.baseline);
   });
   return run;
 }
@@ -184,10 +212,11 @@ std::string AlertsCsv(const AlertRun& run) {
   std::string out = "ngay,ma_tinh,ma_cskcb,ten_cskcb,hang,chi_so,so_sanh,gia_tri,trung_vi,tang_phan_tram,z,dien_giai\n";
   for (const auto& a : run.alerts) {
     std::string msg = a.message_vi;
-    for (auto& c : msg) if (c == '"') c = '\'';
+    for (auto& c : msg)
+      if (c == '"') c = '\'';
     out += a.day.ToString() + "," + a.province + "," + a.facility + ",\"" + a.facility_name + "\"," + a.level + "," +
-           a.indicator + "," + a.baseline + "," + Fmt(a.value) + "," + Fmt(a.baseline_median) + "," + Fmt(a.rise_percent) +
-           "," + Fmt(a.z) + ",\"" + msg + "\"\n";
+           a.indicator + "," + a.baseline + "," + Fmt(a.value) + "," + Fmt(a.baseline_median) + "," +
+           Fmt(a.rise_percent) + "," + Fmt(a.z) + ",\"" + msg + "\"\n";
   }
   return out;
 }

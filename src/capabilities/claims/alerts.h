@@ -31,9 +31,9 @@ struct AlertParams {
 struct CostAlert {
   std::string facility, facility_name, province, level;
   Date day;
-  std::string indicator;   // fund_cost, visits, cost_per_visit, inpatient_days, cost_per_inpatient_day,
-                           // high_cost_share, drugs_per_visit
-  std::string baseline;    // own_weeks | last_year | peers
+  std::string indicator;  // fund_cost, visits, cost_per_visit, inpatient_days, cost_per_inpatient_day,
+                          // high_cost_share, drugs_per_visit
+  std::string baseline;   // own_weeks | last_year | peers
   double value = 0, baseline_median = 0, z = 0, rise_percent = 0;
   int baseline_points = 0;
   std::string message_vi;

@@ -5,15 +5,13 @@
 #include "claims/alerts.h"
 
 #include <gtest/gtest.h>
-
-#include <set>
-
-#include "claims/catalogue.h"
-
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
+#include <set>
+
+#include "claims/catalogue.h"
 #include "testing/backend_fixture.h"
 
 namespace bhxh {
@@ -24,21 +22,26 @@ class Alerts : public testing::BackendTest {
   void Insert(const std::string& facility, Date day, int visits, int64_t cost_each) {
     auto st = db().Prepare(
         "INSERT INTO claims (facility, ma_lk, version, is_current, submission_id, patient_key, card_code, kind, "
-        "admitted_at, discharged_at, day, treatment_days, total_bv, claimed, approved, rejected, drug_lines, high_cost, "
+        "admitted_at, discharged_at, day, treatment_days, total_bv, claimed, approved, rejected, drug_lines, "
+        "high_cost, "
         "xml1, others) VALUES (?,?,1,1,0,?,'',?,0,0,?,0,?,?,?,0,3,0,'{}','[]')");
     ASSERT_TRUE(st.ok());
     for (int i = 0; i < visits; ++i) {
       (*st)->Reset();
       std::string lk = facility + day.ToString() + "-" + std::to_string(i);
-      ASSERT_TRUE((*st)->Bind(facility, lk, "p" + lk, "01", day.ToString(), cost_each * 1000, cost_each * 1000,
-                              cost_each * 1000).Run().ok());
+      ASSERT_TRUE(
+          (*st)
+              ->Bind(facility, lk, "p" + lk, "01", day.ToString(), cost_each * 1000, cost_each * 1000, cost_each * 1000)
+              .Run()
+              .ok());
     }
   }
 };
 
 TEST_P(Alerts, OnlyTheFacilityWhoseCostsJumpIsAlertedWithItsReasons) {
   std::string fac = "code,name,level,province\n";
-  for (int f = 1; f <= 6; ++f) fac += "0100" + std::to_string(f) + ",Bệnh viện huyện " + std::to_string(f) + ",district,01\n";
+  for (int f = 1; f <= 6; ++f)
+    fac += "0100" + std::to_string(f) + ",Bệnh viện huyện " + std::to_string(f) + ",district,01\n";
   ASSERT_TRUE(ImportCatalogue(db(), "facilities", fac, testing::TestOfficer())->accepted);
   Catalogue cat;
   ASSERT_TRUE(cat.Load(db()).ok());
@@ -48,7 +51,7 @@ TEST_P(Alerts, OnlyTheFacilityWhoseCostsJumpIsAlertedWithItsReasons) {
     for (int w = 0; w <= 8; ++w)
       for (int f = 1; f <= 6; ++f) {
         int64_t cost = 300'000 + f * 5'000 + (w % 3) * 2'000;  // steady, a little noise
-        if (w == 0 && f == 3) cost = 650'000;                   // the jump, on the day
+        if (w == 0 && f == 3) cost = 650'000;                  // the jump, on the day
         Insert("0100" + std::to_string(f), day.AddDays(-7 * w), 40 + (w % 2), cost);
       }
     ASSERT_TRUE(tx.Commit().ok());

@@ -1,13 +1,11 @@
 #include "claims/catalogue.h"
 
-#include "platform/audit/audit.h"
-
-#include "base/parse.h"
-
 #include "base/csv.h"
+#include "base/parse.h"
 #include "base/text.h"
 #include "base/xlsx.h"
 #include "claims/xml130.h"
+#include "platform/audit/audit.h"
 
 namespace bhxh {
 
@@ -29,8 +27,9 @@ Status Catalogue::Load(Db& db) {
   Index drugs, services, supplies;
   std::map<std::string, FacilityInfo> facs;
   {
-    BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(
-        "SELECT facility, drug_code, name, tt_thau, unit_price, valid_from, valid_to FROM drug_prices"));
+    BHXH_ASSIGN_OR_RETURN(
+        auto st,
+        db.Prepare("SELECT facility, drug_code, name, tt_thau, unit_price, valid_from, valid_to FROM drug_prices"));
     while (true) {
       BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
       if (!row) break;
@@ -41,7 +40,7 @@ Status Catalogue::Load(Db& db) {
     }
   }
   for (auto [table, index] : {std::pair<const char*, Index*>{"service_prices", &services},
-                               std::pair<const char*, Index*>{"supply_prices", &supplies}}) {
+                              std::pair<const char*, Index*>{"supply_prices", &supplies}}) {
     std::string code_col = std::string(table) == "service_prices" ? "service_code" : "supply_code";
     BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT facility, " + code_col +
                                               ", name, group_code, unit_price, valid_from, valid_to FROM " + table));
@@ -100,23 +99,28 @@ Result<ImportResult> ImportCatalogue(Db& db, const std::string& kind, const std:
   std::string table, sql;
   if (kind == "drugs") {
     cols = {"facility", "drug_code", "name", "tt_thau", "unit_price", "valid_from", "valid_to"};
-    sql = "INSERT INTO drug_prices (facility, drug_code, name, tt_thau, unit_price, valid_from, valid_to) VALUES (?,?,?,?,?,?,?) "
-          "ON CONFLICT (facility, drug_code, tt_thau, valid_from) DO UPDATE SET name = excluded.name, "
-          "unit_price = excluded.unit_price, valid_to = excluded.valid_to";
+    sql =
+        "INSERT INTO drug_prices (facility, drug_code, name, tt_thau, unit_price, valid_from, valid_to) VALUES "
+        "(?,?,?,?,?,?,?) "
+        "ON CONFLICT (facility, drug_code, tt_thau, valid_from) DO UPDATE SET name = excluded.name, "
+        "unit_price = excluded.unit_price, valid_to = excluded.valid_to";
   } else if (kind == "services") {
     cols = {"facility", "service_code", "name", "group_code", "unit_price", "valid_from", "valid_to"};
-    sql = "INSERT INTO service_prices (facility, service_code, name, group_code, unit_price, valid_from, valid_to) "
-          "VALUES (?,?,?,?,?,?,?) ON CONFLICT (facility, service_code, valid_from) DO UPDATE SET name = excluded.name, "
-          "group_code = excluded.group_code, unit_price = excluded.unit_price, valid_to = excluded.valid_to";
+    sql =
+        "INSERT INTO service_prices (facility, service_code, name, group_code, unit_price, valid_from, valid_to) "
+        "VALUES (?,?,?,?,?,?,?) ON CONFLICT (facility, service_code, valid_from) DO UPDATE SET name = excluded.name, "
+        "group_code = excluded.group_code, unit_price = excluded.unit_price, valid_to = excluded.valid_to";
   } else if (kind == "supplies") {
     cols = {"facility", "supply_code", "name", "group_code", "unit_price", "valid_from", "valid_to"};
-    sql = "INSERT INTO supply_prices (facility, supply_code, name, group_code, unit_price, valid_from, valid_to) "
-          "VALUES (?,?,?,?,?,?,?) ON CONFLICT (facility, supply_code, valid_from) DO UPDATE SET name = excluded.name, "
-          "group_code = excluded.group_code, unit_price = excluded.unit_price, valid_to = excluded.valid_to";
+    sql =
+        "INSERT INTO supply_prices (facility, supply_code, name, group_code, unit_price, valid_from, valid_to) "
+        "VALUES (?,?,?,?,?,?,?) ON CONFLICT (facility, supply_code, valid_from) DO UPDATE SET name = excluded.name, "
+        "group_code = excluded.group_code, unit_price = excluded.unit_price, valid_to = excluded.valid_to";
   } else if (kind == "facilities") {
     cols = {"code", "name", "level", "province"};
-    sql = "INSERT INTO facilities (code, name, level, province) VALUES (?,?,?,?) ON CONFLICT (code) DO UPDATE SET "
-          "name = excluded.name, level = excluded.level, province = excluded.province";
+    sql =
+        "INSERT INTO facilities (code, name, level, province) VALUES (?,?,?,?) ON CONFLICT (code) DO UPDATE SET "
+        "name = excluded.name, level = excluded.level, province = excluded.province";
   } else {
     return Status::Invalid("kind", "Loại danh mục phải là drugs, services, supplies hoặc facilities",
                            "kind must be drugs, services, supplies or facilities");
@@ -156,8 +160,10 @@ Result<ImportResult> ImportCatalogue(Db& db, const std::string& kind, const std:
       if (v[0].size() != 5 || !IsDigits(v[0])) err("facility", "Mã cơ sở phải gồm 5 chữ số");
       if (v[1].empty()) err(cols[1], "Thiếu mã");
       auto price = Milli(v[4]);
-      if (!price || *price <= 0) err("unit_price", "Đơn giá phải là số dương, dấu chấm thập phân");
-      else v[4] = std::to_string(*price);
+      if (!price || *price <= 0)
+        err("unit_price", "Đơn giá phải là số dương, dấu chấm thập phân");
+      else
+        v[4] = std::to_string(*price);
       auto f = Date::Parse(v[5], "valid_from"), to = Date::Parse(v[6], "valid_to");
       if (!f.ok()) err("valid_from", f.status().message_vi());
       if (!to.ok()) err("valid_to", to.status().message_vi());
@@ -178,8 +184,8 @@ Result<ImportResult> ImportCatalogue(Db& db, const std::string& kind, const std:
         auto n = ParseInt(v[i], "price", 0, INT64_MAX / 1000);
         if (!n.ok()) return n.status();  // validated before; a changed validator must not abort here
         st->BindInt(static_cast<int>(i) + 1, *n);
-      }
-      else st->BindText(static_cast<int>(i) + 1, v[i]);
+      } else
+        st->BindText(static_cast<int>(i) + 1, v[i]);
     }
     BHXH_RETURN_IF_ERROR(st->Run());
     st->Reset();

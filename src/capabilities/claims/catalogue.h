@@ -34,7 +34,8 @@ class Catalogue {
     return drugs_.count(facility) || services_.count(facility) || supplies_.count(facility);
   }
   // The entry valid on `d`; for drugs, the one of `tt_thau` when given.
-  const PriceEntry* Drug(const std::string& facility, const std::string& code, const std::string& tt_thau, Date d) const;
+  const PriceEntry* Drug(const std::string& facility, const std::string& code, const std::string& tt_thau,
+                         Date d) const;
   const PriceEntry* Service(const std::string& facility, const std::string& code, Date d) const;
   const PriceEntry* Supply(const std::string& facility, const std::string& code, Date d) const;
   const FacilityInfo* Facility(const std::string& code) const;

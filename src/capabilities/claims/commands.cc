@@ -32,8 +32,8 @@ void PrintFindings(const Json& encounters) {
     std::cout << "Hồ sơ " << Txt(e, "ma_lk") << (rejected ? " — có lỗi xuất toán" : " — cảnh báo") << "\n";
     for (const auto& f : e["findings"])
       std::cout << "  [" << (Txt(f, "severity") == "reject" ? "XUẤT TOÁN" : "CẢNH BÁO") << "] " << Txt(f, "rule") << " "
-                << Txt(f, "table") << (Txt(f, "stt").empty() ? "" : " dòng " + Txt(f, "stt")) << " " << Txt(f, "field") << ": "
-                << Txt(f, "message") << "\n";
+                << Txt(f, "table") << (Txt(f, "stt").empty() ? "" : " dòng " + Txt(f, "stt")) << " " << Txt(f, "field")
+                << ": " << Txt(f, "message") << "\n";
   }
 }
 
@@ -43,20 +43,25 @@ void ClaimsCommands(Shell& sh) {
   auto* claims = sh.Group("claims", "Giám định BHYT theo chuẩn XML 130 / HI claims");
   {
     auto file = std::make_shared<std::string>();
-    auto* c = claims->add_subcommand("check", "Kiểm tra trước một bản tin (không cần cơ sở dữ liệu) / pre-check an envelope");
+    auto* c =
+        claims->add_subcommand("check", "Kiểm tra trước một bản tin (không cần cơ sở dữ liệu) / pre-check an envelope");
     c->add_option("file", *file, "Tệp XML (- là đầu vào chuẩn)")->required();
     c->callback(sh.Guard([&sh, file] {
       auto ctx = sh.ContextNoDb();
       if (!ctx.ok()) return sh.Fail(ctx.status());
       auto text = sh.ReadArg(*file);
       if (!text.ok()) return sh.Fail(text.status());
-      sh.Run("POST", "/claims/check", {}, *text, [](const Json& j) {
-        PrintFindings(j["encounters"]);
-        for (const auto& e : j["errors"]) std::cout << "  [LỖI] " << Txt(e, "field") << ": " << Txt(e, "message") << "\n";
-        const Json& s = j["summary"];
-        std::cout << NumberVi(s["encounters"].get<int64_t>()) << " hồ sơ, " << NumberVi(s["lines"].get<int64_t>())
-                  << " dòng chi tiết; " << s["with_rejections"] << " hồ sơ có lỗi xuất toán; " << s["errors"] << " lỗi cấu trúc.\n";
-      }, {{"content-type", "application/xml"}});
+      sh.Run("POST", "/claims/check", {}, *text,
+             [](const Json& j) {
+               PrintFindings(j["encounters"]);
+               for (const auto& e : j["errors"])
+                 std::cout << "  [LỖI] " << Txt(e, "field") << ": " << Txt(e, "message") << "\n";
+               const Json& s = j["summary"];
+               std::cout << NumberVi(s["encounters"].get<int64_t>()) << " hồ sơ, "
+                         << NumberVi(s["lines"].get<int64_t>()) << " dòng chi tiết; " << s["with_rejections"]
+                         << " hồ sơ có lỗi xuất toán; " << s["errors"] << " lỗi cấu trúc.\n";
+             },
+             {{"content-type", "application/xml"}});
     }));
   }
   {
@@ -70,20 +75,24 @@ void ClaimsCommands(Shell& sh) {
     c->add_option("--encounters", o->synth.encounters, "Số hồ sơ (mặc định 10)")->check(CLI::Range(1, 1'000'000));
     c->add_option("--seed", o->synth.seed, "Hạt ngẫu nhiên (mặc định 1)");
     c->add_option("--facility", o->synth.facility, "Mã cơ sở KCB (mặc định 01001)");
-    c->add_option("--defect", o->defects,
-                  "INDEX:KIND, ví dụ 2:line_price (line_price total benefit order_before_admission expired_card bed_days "
-                  "exam_fee no_performer overlap bad_date)");
+    c->add_option(
+        "--defect", o->defects,
+        "INDEX:KIND, ví dụ 2:line_price (line_price total benefit order_before_admission expired_card bed_days "
+        "exam_fee no_performer overlap bad_date)");
     c->add_option("--out", o->out, "Tệp ghi ra (mặc định: màn hình)");
     c->callback(sh.Guard([&sh, o] {
       auto ctx = sh.ContextNoDb();
       if (!ctx.ok()) return sh.Fail(ctx.status());
       for (const auto& d : o->defects) {
         size_t colon = d.find(':');
-        auto idx = colon == std::string::npos ? Result<int64_t>(Status::Invalid("defect", "", "")) : ParseInt(d.substr(0, colon), "defect", 0, 1'000'000);
-        bool known = colon != std::string::npos &&
-                     std::any_of(kSynthDefects.begin(), kSynthDefects.end(), [&](const auto& k) { return k.first == d.substr(colon + 1); });
+        auto idx = colon == std::string::npos ? Result<int64_t>(Status::Invalid("defect", "", ""))
+                                              : ParseInt(d.substr(0, colon), "defect", 0, 1'000'000);
+        bool known =
+            colon != std::string::npos && std::any_of(kSynthDefects.begin(), kSynthDefects.end(),
+                                                      [&](const auto& k) { return k.first == d.substr(colon + 1); });
         if (!idx.ok() || !known)
-          return sh.Fail(Status::Invalid("defect", "Lỗi mẫu dạng INDEX:KIND với KIND trong danh sách (xem --help): " + d,
+          return sh.Fail(Status::Invalid("defect",
+                                         "Lỗi mẫu dạng INDEX:KIND với KIND trong danh sách (xem --help): " + d,
                                          "defect must be INDEX:KIND with a known KIND: " + d));
         o->synth.defects.push_back({static_cast<int>(*idx), d.substr(colon + 1)});
       }
@@ -97,7 +106,8 @@ void ClaimsCommands(Shell& sh) {
   }
   {
     auto paths = std::make_shared<std::vector<std::string>>();
-    auto* c = claims->add_subcommand("submit", "Gửi các bản tin để giám định (tệp hoặc thư mục .xml) / submit envelopes");
+    auto* c =
+        claims->add_subcommand("submit", "Gửi các bản tin để giám định (tệp hoặc thư mục .xml) / submit envelopes");
     c->add_option("paths", *paths, "Tệp hoặc thư mục")->required();
     c->callback(sh.Guard([&sh, paths] {
       std::vector<std::string> files;
@@ -134,9 +144,9 @@ void ClaimsCommands(Shell& sh) {
             claimed += e.claimed, approved += e.approved;
             rejected_encounters += e.rejected > 0;
           }
-          std::cout << f << ": " << r.encounters.size() << " hồ sơ, đề nghị " << MoneyVi(DongOf(claimed)) << ", chấp nhận "
-                    << MoneyVi(DongOf(approved)) << ", " << rejected_encounters << " hồ sơ bị xuất toán"
-                    << (r.replayed ? " (đã gửi trước đó)" : "") << "\n";
+          std::cout << f << ": " << r.encounters.size() << " hồ sơ, đề nghị " << MoneyVi(DongOf(claimed))
+                    << ", chấp nhận " << MoneyVi(DongOf(approved)) << ", " << rejected_encounters
+                    << " hồ sơ bị xuất toán" << (r.replayed ? " (đã gửi trước đó)" : "") << "\n";
         }
         bar.Update(++n, static_cast<int64_t>(files.size()));
       });
@@ -156,9 +166,12 @@ void ClaimsCommands(Shell& sh) {
     c->callback(sh.Guard([&sh, o] {
       auto body = sh.ReadArg(o->file);
       if (!body.ok()) return sh.Fail(body.status());
-      sh.Run("POST", "/catalogues/" + o->kind, {}, *body, [](const Json& j) {
-        std::cout << "Đã nhập " << NumberVi(j["rows"].get<int64_t>()) << " dòng danh mục.\n";
-      }, {{"content-type", body->rfind("PK", 0) == 0 ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv"}});
+      sh.Run(
+          "POST", "/catalogues/" + o->kind, {}, *body,
+          [](const Json& j) { std::cout << "Đã nhập " << NumberVi(j["rows"].get<int64_t>()) << " dòng danh mục.\n"; },
+          {{"content-type", body->rfind("PK", 0) == 0
+                                ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                                : "text/csv"}});
     }));
   }
   {
@@ -215,11 +228,16 @@ void ClaimsCommands(Shell& sh) {
       }
       q["limit"] = "5000";
       sh.Run("GET", "/drug-prices", q, "", [](const Json& j) {
-        TextTable t({{"Cơ sở"}, {"Mã thuốc"}, {"Tên thuốc", {}, 40}, {"Gói thầu"}, {"Đơn giá", TextTable::Align::kRight},
-                     {"Từ ngày"}, {"Đến ngày"}});
+        TextTable t({{"Cơ sở"},
+                     {"Mã thuốc"},
+                     {"Tên thuốc", {}, 40},
+                     {"Gói thầu"},
+                     {"Đơn giá", TextTable::Align::kRight},
+                     {"Từ ngày"},
+                     {"Đến ngày"}});
         for (const auto& p : j["prices"])
-          t.Row({Txt(p, "facility"), Txt(p, "drug_code"), Txt(p, "name"), Txt(p, "tt_thau"), MoneyVi(p["unit_price"].get<int64_t>()),
-                 DateVi(Txt(p, "valid_from")), DateVi(Txt(p, "valid_to"))});
+          t.Row({Txt(p, "facility"), Txt(p, "drug_code"), Txt(p, "name"), Txt(p, "tt_thau"),
+                 MoneyVi(p["unit_price"].get<int64_t>()), DateVi(Txt(p, "valid_from")), DateVi(Txt(p, "valid_to"))});
         t.Print(std::cout);
         std::cout << t.rows() << " / " << NumberVi(j["page"]["total"].get<int64_t>()) << " dòng\n";
       });
@@ -231,7 +249,8 @@ void ClaimsCommands(Shell& sh) {
       bool csv = false;
     };
     auto o = std::make_shared<Opt>();
-    auto* c = claims->add_subcommand("alerts", "Cảnh báo gia tăng chi phí KCB hằng ngày (88/QĐ-BHXH nhiệm vụ 13.1) / daily cost alerts");
+    auto* c = claims->add_subcommand(
+        "alerts", "Cảnh báo gia tăng chi phí KCB hằng ngày (88/QĐ-BHXH nhiệm vụ 13.1) / daily cost alerts");
     c->add_option("--date", o->date, "Ngày YYYY-MM-DD (mặc định hôm nay)");
     c->add_option("--province", o->province, "Tỉnh");
     c->add_option("--facility", o->facility, "Cơ sở KCB");
@@ -248,8 +267,13 @@ void ClaimsCommands(Shell& sh) {
       sh.Run("GET", "/alerts", q, "", [](const Json& j) {
         std::cout << "Cảnh báo ngày " << DateVi(Txt(j, "day")) << ": " << j["alerts"].size() << " cảnh báo trên "
                   << j["facilities_checked"] << " cơ sở (" << NumberVi(j["claims_read"].get<int64_t>()) << " hồ sơ).\n";
-        TextTable t({{"Cơ sở"}, {"Tên", {}, 36}, {"Chỉ số"}, {"So với"}, {"Giá trị", TextTable::Align::kRight},
-                     {"Mức thường", TextTable::Align::kRight}, {"Tăng", TextTable::Align::kRight}});
+        TextTable t({{"Cơ sở"},
+                     {"Tên", {}, 36},
+                     {"Chỉ số"},
+                     {"So với"},
+                     {"Giá trị", TextTable::Align::kRight},
+                     {"Mức thường", TextTable::Align::kRight},
+                     {"Tăng", TextTable::Align::kRight}});
         for (const auto& a : j["alerts"])
           t.Row({Txt(a, "facility"), Txt(a, "facility_name"), Txt(a, "indicator"), Txt(a, "baseline"),
                  DecimalVi(a["value"].get<double>(), 1), DecimalVi(a["baseline_median"].get<double>(), 1),

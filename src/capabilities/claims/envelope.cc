@@ -1,17 +1,16 @@
 #include "claims/envelope.h"
 
-#include "base/parse.h"
-
 #include <openssl/evp.h>
 #include <pugixml.hpp>
 
+#include "base/parse.h"
 #include "base/text.h"
 
 namespace bhxh {
 
 Result<std::string> DecodeBase64(std::string_view text) {
-  auto bad = Status::Invalid("NOIDUNGFILE", "Nội dung tệp không phải base64 hợp lệ",
-                             "file content is not valid base64");
+  auto bad =
+      Status::Invalid("NOIDUNGFILE", "Nội dung tệp không phải base64 hợp lệ", "file content is not valid base64");
   // Decoded in place of a copy when there is no white space (the usual case).
   std::string clean;
   std::string_view in = text;
@@ -50,7 +49,8 @@ std::string Text(const pugi::xml_node& n, const char* child) { return Trim(n.chi
 // The XML declaration, if any, must not claim another encoding.
 bool DeclaresNonUtf8(const std::string& xml) {
   if (xml.rfind("<?xml", 0) != 0) return false;
-  std::string_view decl(xml.data(), std::min<size_t>(xml.size(), xml.find("?>") == std::string::npos ? 0 : xml.find("?>")));
+  std::string_view decl(xml.data(),
+                        std::min<size_t>(xml.size(), xml.find("?>") == std::string::npos ? 0 : xml.find("?>")));
   size_t p = decl.find("encoding=");
   if (p == std::string_view::npos) return false;
   std::string enc(decl.substr(p + 10, 10));
@@ -64,11 +64,11 @@ Result<Envelope> ParseEnvelope(std::string_view xml) {
   pugi::xml_document doc;
   pugi::xml_parse_result pr = doc.load_buffer(xml.data(), xml.size(), pugi::parse_default, pugi::encoding_utf8);
   if (!pr)
-    return Status::Error("malformed_envelope", "GIAMDINHHS",
-                         std::string("Hồ sơ gửi không phải XML hợp lệ: ") + pr.description() + " (vị trí " +
-                             std::to_string(pr.offset) + ")",
-                         std::string("envelope is not valid XML: ") + pr.description() + " at offset " +
-                             std::to_string(pr.offset));
+    return Status::Error(
+        "malformed_envelope", "GIAMDINHHS",
+        std::string("Hồ sơ gửi không phải XML hợp lệ: ") + pr.description() + " (vị trí " + std::to_string(pr.offset) +
+            ")",
+        std::string("envelope is not valid XML: ") + pr.description() + " at offset " + std::to_string(pr.offset));
   pugi::xml_node root = doc.child("GIAMDINHHS");
   if (!root)
     return Status::Error("malformed_envelope", "GIAMDINHHS", "Thiếu thẻ gốc GIAMDINHHS",
@@ -79,8 +79,7 @@ Result<Envelope> ParseEnvelope(std::string_view xml) {
   env.ngaylap = Text(info, "NGAYLAP");
   std::string count = Text(info, "SOLUONGHOSO");
   if (IsDigits(count)) env.declared_count = DigitsValue(count.substr(0, 9));
-  if (env.macskcb.size() != 5)
-    env.errors.push_back({"", "MACSKCB", "Mã cơ sở KCB (MACSKCB) phải gồm 5 ký tự"});
+  if (env.macskcb.size() != 5) env.errors.push_back({"", "MACSKCB", "Mã cơ sở KCB (MACSKCB) phải gồm 5 ký tự"});
   if (env.ngaylap.size() != 8 || !IsDigits(env.ngaylap))
     env.errors.push_back({"", "NGAYLAP", "Ngày lập (NGAYLAP) phải có dạng yyyymmdd"});
   int i = 0;
@@ -106,8 +105,9 @@ Result<Envelope> ParseEnvelope(std::string_view xml) {
     env.hoso.push_back(std::move(hs));
   }
   if (env.declared_count >= 0 && env.declared_count != static_cast<int>(env.hoso.size()))
-    env.errors.push_back({"", "SOLUONGHOSO", "SOLUONGHOSO = " + std::to_string(env.declared_count) +
-                                                 " nhưng có " + std::to_string(env.hoso.size()) + " hồ sơ"});
+    env.errors.push_back({"", "SOLUONGHOSO",
+                          "SOLUONGHOSO = " + std::to_string(env.declared_count) + " nhưng có " +
+                              std::to_string(env.hoso.size()) + " hồ sơ"});
   return env;
 }
 

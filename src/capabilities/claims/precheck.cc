@@ -1,6 +1,4 @@
 #include "claims/precheck.h"
-#include "base/re.h"
-#include "base/parse.h"
 
 #include <algorithm>
 #include <map>
@@ -9,6 +7,8 @@
 #include "base/cccd.h"
 #include "base/date.h"
 #include "base/money.h"
+#include "base/parse.h"
+#include "base/re.h"
 #include "base/text.h"
 
 namespace bhxh {
@@ -60,26 +60,39 @@ class Checker {
     for (const auto& [name, value] : r.fields) {
       seen.insert(name);
       const FieldSpec* f = s_.Field(r.table, name);
-      if (!f) { Add(rep, "FMT-UNKNOWN", r.table, stt, name, ""); continue; }
+      if (!f) {
+        Add(rep, "FMT-UNKNOWN", r.table, stt, name, "");
+        continue;
+      }
       if (value.empty()) continue;
       bool ok = true;
       std::string why;
       if (f->type == "C") {
         if (Utf8Length(value) > static_cast<size_t>(f->length)) {
-          Add(rep, "FMT-LENGTH", r.table, stt, name, std::to_string(Utf8Length(value)) + " > " + std::to_string(f->length) + " ký tự");
+          Add(rep, "FMT-LENGTH", r.table, stt, name,
+              std::to_string(Utf8Length(value)) + " > " + std::to_string(f->length) + " ký tự");
         }
         continue;
       } else if (f->type == "N") {
         // Amounts, quantities and rates of the standard are never negative.
-        if (value[0] == '-') { ok = false; why = "không được âm"; }
-        else if (value.find(',') != std::string::npos) { ok = false; why = "dùng dấu chấm (.) làm dấu thập phân"; }
-        else {
+        if (value[0] == '-') {
+          ok = false;
+          why = "không được âm";
+        } else if (value.find(',') != std::string::npos) {
+          ok = false;
+          why = "dùng dấu chấm (.) làm dấu thập phân";
+        } else {
           size_t dot = value.find('.');
-          std::string w = value.substr(value[0] == '-' ? 1 : 0, dot == std::string::npos ? std::string::npos : dot - (value[0] == '-' ? 1 : 0));
+          std::string w = value.substr(value[0] == '-' ? 1 : 0,
+                                       dot == std::string::npos ? std::string::npos : dot - (value[0] == '-' ? 1 : 0));
           std::string d = dot == std::string::npos ? "" : value.substr(dot + 1);
-          if (!IsDigits(w) || (!d.empty() && !IsDigits(d)) || (dot != std::string::npos && d.empty())) { ok = false; why = "phải là số"; }
-          else if (static_cast<int>(d.size()) > f->decimals) { ok = false; why = "tối đa " + std::to_string(f->decimals) + " chữ số thập phân"; }
-          else if (static_cast<int>(w.size() + d.size()) > f->length) {
+          if (!IsDigits(w) || (!d.empty() && !IsDigits(d)) || (dot != std::string::npos && d.empty())) {
+            ok = false;
+            why = "phải là số";
+          } else if (static_cast<int>(d.size()) > f->decimals) {
+            ok = false;
+            why = "tối đa " + std::to_string(f->decimals) + " chữ số thập phân";
+          } else if (static_cast<int>(w.size() + d.size()) > f->length) {
             Add(rep, "FMT-LENGTH", r.table, stt, name, "tối đa " + std::to_string(f->length) + " chữ số");
             continue;
           }
@@ -98,17 +111,22 @@ class Checker {
         why = "danh sách ngày yyyymmdd cách nhau bởi ;";
       } else if (f->type == "L15") {
         for (const auto& p : Split(value, ';'))
-          if (!ParseCardCode(Trim(p)).ok()) { Add(rep, "CARD-FORMAT", r.table, stt, name, "\"" + Trim(p) + "\""); }
+          if (!ParseCardCode(Trim(p)).ok()) {
+            Add(rep, "CARD-FORMAT", r.table, stt, name, "\"" + Trim(p) + "\"");
+          }
         continue;
       }
       if (!ok) Add(rep, "FMT-TYPE", r.table, stt, name, why + " (giá trị \"" + value + "\")");
     }
     for (const auto& f : s_.Fields(r.table))
-      if (f.required && (!seen.count(f.name) || r.Get(f.name).empty())) Add(rep, "FMT-REQUIRED", r.table, stt, f.name, "");
+      if (f.required && (!seen.count(f.name) || r.Get(f.name).empty()))
+        Add(rep, "FMT-REQUIRED", r.table, stt, f.name, "");
   }
 
   // Exact line arithmetic, in thousandths of a dong.
-  struct LineAmounts { int64_t bv = 0, bh = 0, bhtt = 0, bncct = 0, nguonkhac = 0; };
+  struct LineAmounts {
+    int64_t bv = 0, bh = 0, bhtt = 0, bncct = 0, nguonkhac = 0;
+  };
   LineAmounts Line(EncounterReport& rep, const Record& r) {
     LineAmounts a;
     std::string stt = r.Get("STT");
@@ -127,20 +145,23 @@ class Checker {
     if (!qty || !price_bv || !price_bh || !rate_dv || !rate_bh || !bv || !bh) return a;  // format already reported
     // qty and price in 1e-3, rates in 1e-3 percent: value = qty·price·rate/(1e3·1e3·1e5) in milli.
     auto expect = [](int64_t q, int64_t p, int64_t r1, int64_t r2) {
-      __int128 v = static_cast<__int128>(q) * p;  // 1e-6 dong
-      v = v * r1 / 100'000;                        // × rate1 %
-      v = v * r2 / 100'000;                        // × rate2 %
+      __int128 v = static_cast<__int128>(q) * p;      // 1e-6 dong
+      v = v * r1 / 100'000;                           // × rate1 %
+      v = v * r2 / 100'000;                           // × rate2 %
       return static_cast<int64_t>((v + 500) / 1000);  // → milli, rounded
     };
     int64_t exp_bv = expect(*qty, *price_bv, *rate_dv, 100'000);
     int64_t exp_bh = expect(*qty, *price_bh, *rate_dv, *rate_bh);
     if (std::llabs(exp_bv - *bv) > Tol("ARITH-LINE-BV"))
-      Add(rep, "ARITH-LINE-BV", r.table, stt, "THANH_TIEN_BV", "kê " + r.Get("THANH_TIEN_BV") + ", tính được " + Show(exp_bv));
+      Add(rep, "ARITH-LINE-BV", r.table, stt, "THANH_TIEN_BV",
+          "kê " + r.Get("THANH_TIEN_BV") + ", tính được " + Show(exp_bv));
     if (std::llabs(exp_bh - *bh) > Tol("ARITH-LINE-BH"))
-      Add(rep, "ARITH-LINE-BH", r.table, stt, "THANH_TIEN_BH", "kê " + r.Get("THANH_TIEN_BH") + ", tính được " + Show(exp_bh));
+      Add(rep, "ARITH-LINE-BH", r.table, stt, "THANH_TIEN_BH",
+          "kê " + r.Get("THANH_TIEN_BH") + ", tính được " + Show(exp_bh));
     if (std::llabs(a.bhtt + a.bncct + a.nguonkhac - *bh) > Tol("ARITH-LINE-SPLIT"))
       Add(rep, "ARITH-LINE-SPLIT", r.table, stt, "T_BHTT",
-          "T_BHTT + T_BNCCT + T_NGUONKHAC = " + Show(a.bhtt + a.bncct + a.nguonkhac) + ", THANH_TIEN_BH = " + Show(*bh));
+          "T_BHTT + T_BNCCT + T_NGUONKHAC = " + Show(a.bhtt + a.bncct + a.nguonkhac) +
+              ", THANH_TIEN_BH = " + Show(*bh));
     if (auto muc = Milli(r.Get("MUC_HUONG"))) {
       int64_t cap = static_cast<int64_t>(static_cast<__int128>(*bh) * *muc / 100'000);
       if (a.bhtt > cap + Tol("ARITH-LINE-FUND"))
@@ -175,11 +196,18 @@ class Checker {
     int64_t sum_bv = 0, sum_bh = 0, sum_bhtt = 0, sum_bncct = 0, drugs = 0, supplies = 0;
     for (const auto& r : e.xml2) {
       LineAmounts a = Line(rep, r);
-      sum_bv += a.bv; sum_bh += a.bh; sum_bhtt += a.bhtt; sum_bncct += a.bncct; drugs += a.bv;
+      sum_bv += a.bv;
+      sum_bh += a.bh;
+      sum_bhtt += a.bhtt;
+      sum_bncct += a.bncct;
+      drugs += a.bv;
     }
     for (const auto& r : e.xml3) {
       LineAmounts a = Line(rep, r);
-      sum_bv += a.bv; sum_bh += a.bh; sum_bhtt += a.bhtt; sum_bncct += a.bncct;
+      sum_bv += a.bv;
+      sum_bh += a.bh;
+      sum_bhtt += a.bhtt;
+      sum_bncct += a.bncct;
       std::string g = r.Get("MA_NHOM");
       if (g == "10" || g == "11") supplies += a.bv;
     }
@@ -187,7 +215,8 @@ class Checker {
       if (!x1.Has(field) || x1.Get(field).empty()) return;
       auto v = Milli(x1.Get(field));
       if (v && std::llabs(*v - computed) > Tol("ARITH-TOTAL"))
-        Add(rep, "ARITH-TOTAL", "XML1", x1.Get("STT"), field, "kê " + x1.Get(field) + ", tổng chi tiết " + Show(computed));
+        Add(rep, "ARITH-TOTAL", "XML1", x1.Get("STT"), field,
+            "kê " + x1.Get(field) + ", tổng chi tiết " + Show(computed));
     };
     total("T_TONGCHI_BV", sum_bv);
     total("T_TONGCHI_BH", sum_bh);
@@ -212,7 +241,8 @@ class Checker {
     if (in && out && IsDigits(x1.Get("SO_NGAY_DTRI"))) {
       int days = days_written.ok() ? static_cast<int>(*days_written) : -1;
       int expected = -1;
-      if (kind == "01" || kind == "07" || kind == "09") expected = 0;
+      if (kind == "01" || kind == "07" || kind == "09")
+        expected = 0;
       else if (kind == "02" || kind == "03" || kind == "04" || kind == "06")
         expected = DayOf(*out).days() - DayOf(*in).days() + 1;
       if (expected >= 0 && days != expected)
@@ -224,18 +254,24 @@ class Checker {
         if (g == "14" || g == "15") beds += Milli(r.Get("SO_LUONG")).value_or(0);
       }
       if (beds > 0 && days > 0 && beds > static_cast<int64_t>(days) * 1000)
-        Add(rep, "TIME-BED-DAYS", "XML3", "", "SO_LUONG", Show(beds) + " ngày giường > " + std::to_string(days) + " ngày điều trị");
+        Add(rep, "TIME-BED-DAYS", "XML3", "", "SO_LUONG",
+            Show(beds) + " ngày giường > " + std::to_string(days) + " ngày điều trị");
     }
     for (const auto* lines : {&e.xml2, &e.xml3}) {
       for (const auto& r : *lines) {
         auto yl = Minutes12(r.Get("NGAY_YL"));
         if (!yl) continue;
-        if (in && *yl < *in) Add(rep, "TIME-ORDER-BEFORE-ADMISSION", r.table, r.Get("STT"), "NGAY_YL", r.Get("NGAY_YL") + " < " + x1.Get("NGAY_VAO"));
-        if (out && *yl > *out) Add(rep, "TIME-ORDER-AFTER-DISCHARGE", r.table, r.Get("STT"), "NGAY_YL", r.Get("NGAY_YL") + " > " + x1.Get("NGAY_RA"));
+        if (in && *yl < *in)
+          Add(rep, "TIME-ORDER-BEFORE-ADMISSION", r.table, r.Get("STT"), "NGAY_YL",
+              r.Get("NGAY_YL") + " < " + x1.Get("NGAY_VAO"));
+        if (out && *yl > *out)
+          Add(rep, "TIME-ORDER-AFTER-DISCHARGE", r.table, r.Get("STT"), "NGAY_YL",
+              r.Get("NGAY_YL") + " > " + x1.Get("NGAY_RA"));
         auto th = Minutes12(r.Get("NGAY_TH_YL"));
         if (th && *th < *yl) Add(rep, "TIME-RESULT-BEFORE-ORDER", r.table, r.Get("STT"), "NGAY_TH_YL", "");
         auto kq = Minutes12(r.Get("NGAY_KQ"));
-        if (kq && (*kq < *yl || (th && *kq < *th))) Add(rep, "TIME-RESULT-BEFORE-ORDER", r.table, r.Get("STT"), "NGAY_KQ", "");
+        if (kq && (*kq < *yl || (th && *kq < *th)))
+          Add(rep, "TIME-RESULT-BEFORE-ORDER", r.table, r.Get("STT"), "NGAY_KQ", "");
       }
     }
 
@@ -315,15 +351,15 @@ class Checker {
       if ((g == "1" || g == "2" || g == "3" || g == "8" || g == "18") && r.Get("NGUOI_THUC_HIEN").empty())
         Add(rep, "PERFORMER-REQUIRED", r.table, r.Get("STT"), "NGUOI_THUC_HIEN", "");
     }
-    std::stable_sort(exams.begin(), exams.end(), [](const Record* a, const Record* b) {
-      return a->Get("NGAY_YL") < b->Get("NGAY_YL");
-    });
+    std::stable_sort(exams.begin(), exams.end(),
+                     [](const Record* a, const Record* b) { return a->Get("NGAY_YL") < b->Get("NGAY_YL"); });
     for (size_t i = 0; i < exams.size(); ++i) {
       int64_t want = i == 0 ? 100 : i <= 3 ? 30 : i == 4 ? 10 : 0;
       auto got = Milli(exams[i]->Get("TYLE_TT_DV"));
       if (got && *got != want * 1000)
         Add(rep, "EXAM-FEE-RATE", "XML3", exams[i]->Get("STT"), "TYLE_TT_DV",
-            "lần khám thứ " + std::to_string(i + 1) + " phải là " + std::to_string(want) + "%, kê " + exams[i]->Get("TYLE_TT_DV"));
+            "lần khám thứ " + std::to_string(i + 1) + " phải là " + std::to_string(want) + "%, kê " +
+                exams[i]->Get("TYLE_TT_DV"));
     }
     static const Regex icd("[A-Z][0-9]{2}(\\.?[0-9A-Z]{1,2})?");
     std::string main = x1.Get("MA_BENH_CHINH");
@@ -331,9 +367,13 @@ class Checker {
     std::string extra = x1.Get("MA_BENH_KT");
     if (!extra.empty()) {
       auto parts = Split(extra, ';');
-      if (parts.size() > 12) Add(rep, "ICD-FORMAT", "XML1", x1.Get("STT"), "MA_BENH_KT", std::to_string(parts.size()) + " mã");
+      if (parts.size() > 12)
+        Add(rep, "ICD-FORMAT", "XML1", x1.Get("STT"), "MA_BENH_KT", std::to_string(parts.size()) + " mã");
       for (const auto& p : parts)
-        if (!icd.FullMatch(Trim(p))) { Add(rep, "ICD-FORMAT", "XML1", x1.Get("STT"), "MA_BENH_KT", Trim(p)); break; }
+        if (!icd.FullMatch(Trim(p))) {
+          Add(rep, "ICD-FORMAT", "XML1", x1.Get("STT"), "MA_BENH_KT", Trim(p));
+          break;
+        }
     }
   }
 
@@ -347,7 +387,7 @@ class Checker {
 Finding MakeFinding(const ClaimSchema& schema, const std::string& rule, const std::string& table,
                     const std::string& stt, const std::string& field, const std::string& detail) {
   const RuleSpec& r = schema.Rule(rule);
-  return {rule, r.severity, table, stt, field, detail.empty() ? r.message_vi : r.message_vi + ": " + detail,
+  return {rule,         r.severity, table, stt, field, detail.empty() ? r.message_vi : r.message_vi + ": " + detail,
           r.legal_basis};
 }
 
@@ -394,8 +434,10 @@ void CheckEncounters(const std::vector<Encounter>& encs, const ClaimSchema& sche
           auto xi = Minutes12(x.Get("NGAY_VAO")), xo = Minutes12(x.Get("NGAY_RA"));
           auto yi = Minutes12(y.Get("NGAY_VAO")), yo = Minutes12(y.Get("NGAY_RA"));
           if (xi && xo && yi && yo && *xi < *yo && *yi < *xo) {
-            ck.Add(rep.encounters[idx[a]], "TIME-OVERLAPPING-STAYS", "XML1", x.Get("STT"), "NGAY_VAO", "trùng với " + y.Get("MA_LK"));
-            ck.Add(rep.encounters[idx[b]], "TIME-OVERLAPPING-STAYS", "XML1", y.Get("STT"), "NGAY_VAO", "trùng với " + x.Get("MA_LK"));
+            ck.Add(rep.encounters[idx[a]], "TIME-OVERLAPPING-STAYS", "XML1", x.Get("STT"), "NGAY_VAO",
+                   "trùng với " + y.Get("MA_LK"));
+            ck.Add(rep.encounters[idx[b]], "TIME-OVERLAPPING-STAYS", "XML1", y.Get("STT"), "NGAY_VAO",
+                   "trùng với " + x.Get("MA_LK"));
           }
         }
       }
@@ -406,7 +448,8 @@ void CheckEncounters(const std::vector<Encounter>& encs, const ClaimSchema& sche
       for (const auto& r : encs[i].xml3) {
         std::string g = r.Get("MA_NHOM");
         auto t = Minutes12(r.Get("NGAY_YL"));
-        if ((g == "1" || g == "2" || g == "3") && t && !r.Get("MA_DICH_VU").empty()) svc.emplace_back(r.Get("MA_DICH_VU"), *t, i, &r);
+        if ((g == "1" || g == "2" || g == "3") && t && !r.Get("MA_DICH_VU").empty())
+          svc.emplace_back(r.Get("MA_DICH_VU"), *t, i, &r);
       }
     std::sort(svc.begin(), svc.end(), [](const auto& a, const auto& b) {
       return std::tie(std::get<0>(a), std::get<1>(a)) < std::tie(std::get<0>(b), std::get<1>(b));

@@ -59,20 +59,23 @@ TEST(PreCheck, EachInjectedDefectTriggersItsRuleOnItsEncounterOnly) {
     for (size_t i = 0; i < r.encounters.size(); ++i) {
       bool target = i == 2 || (kind == "overlap" && i == 3);
       std::set<std::string> got = Rules(r.encounters[i]);
-      if (target) EXPECT_EQ(got, std::set<std::string>{rule}) << kind << " on encounter " << i;
-      else EXPECT_TRUE(got.empty()) << kind << " leaked to encounter " << i << ": " << *got.begin();
+      if (target)
+        EXPECT_EQ(got, std::set<std::string>{rule}) << kind << " on encounter " << i;
+      else
+        EXPECT_TRUE(got.empty()) << kind << " leaked to encounter " << i << ": " << *got.begin();
     }
   }
 }
 
 std::string Envelope(const std::string& x1, const std::string& x2 = "", const std::string& x3 = "") {
   auto file = [](const char* t, const std::string& x) {
-    return x.empty() ? std::string() : std::string("<FILEHOSO><LOAIHOSO>") + t + "</LOAIHOSO><NOIDUNGFILE>" +
-                                           EncodeBase64(x) + "</NOIDUNGFILE></FILEHOSO>";
+    return x.empty() ? std::string()
+                     : std::string("<FILEHOSO><LOAIHOSO>") + t + "</LOAIHOSO><NOIDUNGFILE>" + EncodeBase64(x) +
+                           "</NOIDUNGFILE></FILEHOSO>";
   };
   return "<GIAMDINHHS><THONGTINDONVI><MACSKCB>01001</MACSKCB></THONGTINDONVI><THONGTINHOSO><NGAYLAP>20251120</NGAYLAP>"
-         "<SOLUONGHOSO>1</SOLUONGHOSO><DANHSACHHOSO><HOSO>" + file("XML1", x1) + file("XML2", x2) + file("XML3", x3) +
-         "</HOSO></DANHSACHHOSO></THONGTINHOSO></GIAMDINHHS>";
+         "<SOLUONGHOSO>1</SOLUONGHOSO><DANHSACHHOSO><HOSO>" +
+         file("XML1", x1) + file("XML2", x2) + file("XML3", x3) + "</HOSO></DANHSACHHOSO></THONGTINHOSO></GIAMDINHHS>";
 }
 
 // One outpatient visit, worked by hand: 20 tablets × 1,250.5 = 25,010 VND;
@@ -92,17 +95,21 @@ std::string X2(const std::string& qty, const std::string& price, const std::stri
                const std::string& bhtt, const std::string& bncct) {
   return "<CHITIEU_CHITIET_THUOC><DSACH_CHI_TIET_THUOC><CHI_TIET_THUOC><MA_LK>A1</MA_LK><STT>1</STT>"
          "<MA_THUOC>40.17</MA_THUOC><MA_NHOM>4</MA_NHOM><TEN_THUOC>Paracetamol</TEN_THUOC><PHAM_VI>1</PHAM_VI>"
-         "<TYLE_TT_BH>100</TYLE_TT_BH><SO_LUONG>" + qty + "</SO_LUONG><DON_GIA>" + price + "</DON_GIA>"
-         "<THANH_TIEN_BV>" + bv + "</THANH_TIEN_BV><THANH_TIEN_BH>" + bv + "</THANH_TIEN_BH><MUC_HUONG>" + muc +
-         "</MUC_HUONG><T_BNCCT>" + bncct + "</T_BNCCT><T_BHTT>" + bhtt + "</T_BHTT><NGAY_YL>202511200830</NGAY_YL>"
+         "<TYLE_TT_BH>100</TYLE_TT_BH><SO_LUONG>" +
+         qty + "</SO_LUONG><DON_GIA>" + price +
+         "</DON_GIA>"
+         "<THANH_TIEN_BV>" +
+         bv + "</THANH_TIEN_BV><THANH_TIEN_BH>" + bv + "</THANH_TIEN_BH><MUC_HUONG>" + muc + "</MUC_HUONG><T_BNCCT>" +
+         bncct + "</T_BNCCT><T_BHTT>" + bhtt +
+         "</T_BHTT><NGAY_YL>202511200830</NGAY_YL>"
          "</CHI_TIET_THUOC></DSACH_CHI_TIET_THUOC></CHITIEU_CHITIET_THUOC>";
 }
 
 TEST(PreCheck, HandWorkedVisitIsCleanAndEachChangeIsCaught) {
   CheckReport ok = Check(Envelope(kX1, X2("20", "1250.5", "25010.00", "100", "25010", "0")));
   ASSERT_EQ(ok.encounters.size(), 1u);
-  EXPECT_TRUE(ok.encounters[0].findings.empty()) << ok.encounters[0].findings[0].rule << " "
-                                                  << ok.encounters[0].findings[0].message;
+  EXPECT_TRUE(ok.encounters[0].findings.empty())
+      << ok.encounters[0].findings[0].rule << " " << ok.encounters[0].findings[0].message;
   // 80% on a visit under the 15% threshold: the patient was charged a co-pay they do not owe.
   CheckReport low = Check(Envelope(kX1, X2("20", "1250.5", "25010", "80", "20008", "5002")));
   EXPECT_EQ(Rules(low.encounters[0]).count("BENEFIT-LOW-COST"), 1u);
@@ -120,9 +127,10 @@ TEST(PreCheck, StructuralProblemsAreErrorsAndUnreadableInputFails) {
   EXPECT_EQ(ParseEnvelope("not xml").status().code(), "malformed_envelope");
   EXPECT_EQ(ParseEnvelope("<OTHER/>").status().code(), "malformed_envelope");
   // Bad base64.
-  std::string bad = "<GIAMDINHHS><THONGTINDONVI><MACSKCB>01001</MACSKCB></THONGTINDONVI><THONGTINHOSO>"
-                    "<NGAYLAP>20251120</NGAYLAP><DANHSACHHOSO><HOSO><FILEHOSO><LOAIHOSO>XML1</LOAIHOSO>"
-                    "<NOIDUNGFILE>@@not base64@@</NOIDUNGFILE></FILEHOSO></HOSO></DANHSACHHOSO></THONGTINHOSO></GIAMDINHHS>";
+  std::string bad =
+      "<GIAMDINHHS><THONGTINDONVI><MACSKCB>01001</MACSKCB></THONGTINDONVI><THONGTINHOSO>"
+      "<NGAYLAP>20251120</NGAYLAP><DANHSACHHOSO><HOSO><FILEHOSO><LOAIHOSO>XML1</LOAIHOSO>"
+      "<NOIDUNGFILE>@@not base64@@</NOIDUNGFILE></FILEHOSO></HOSO></DANHSACHHOSO></THONGTINHOSO></GIAMDINHHS>";
   CheckReport r = Check(bad);
   ASSERT_GE(r.errors.size(), 2u);  // the bad file, and the encounter left without XML1
   EXPECT_NE(r.errors[0].field.find("NOIDUNGFILE"), std::string::npos);

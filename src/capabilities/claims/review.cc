@@ -1,16 +1,16 @@
 #include "claims/review.h"
 
-#include "base/parse.h"
+#include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <deque>
 #include <future>
-#include <thread>
-#include <algorithm>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <set>
+#include <thread>
 
 #include "base/csv.h"
+#include "base/parse.h"
 #include "base/text.h"
 
 namespace bhxh {
@@ -157,8 +157,9 @@ class StoredRule {
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
     for (size_t b = 0; b < keys.size(); b += 500) {
       size_t e = std::min(keys.size(), b + 500);
-      std::string sql = "SELECT patient_key, facility, ma_lk, kind, admitted_at, discharged_at FROM claims "
-                        "WHERE is_current = 1 AND patient_key IN (";
+      std::string sql =
+          "SELECT patient_key, facility, ma_lk, kind, admitted_at, discharged_at FROM claims "
+          "WHERE is_current = 1 AND patient_key IN (";
       for (size_t k = b; k < e; ++k) sql += k == b ? "?" : ",?";
       sql += ")";
       BHXH_ASSIGN_OR_RETURN(auto st, db_.Prepare(sql));
@@ -170,9 +171,10 @@ class StoredRule {
         stored_[st->Text(0)].push_back({st->Text(1), st->Text(2), st->Text(3), st->Int(4), st->Int(5)});
       }
       // Their lab, imaging and functional-test lines, for repeated services.
-      std::string lsql = "SELECT c.patient_key, c.facility, c.ma_lk, l.code, l.ordered_at FROM claim_lines l JOIN claims c "
-                         "ON c.id = l.claim_id WHERE c.is_current = 1 AND l.group_code IN ('1','2','3') "
-                         "AND l.ordered_at IS NOT NULL AND c.patient_key IN (";
+      std::string lsql =
+          "SELECT c.patient_key, c.facility, c.ma_lk, l.code, l.ordered_at FROM claim_lines l JOIN claims c "
+          "ON c.id = l.claim_id WHERE c.is_current = 1 AND l.group_code IN ('1','2','3') "
+          "AND l.ordered_at IS NOT NULL AND c.patient_key IN (";
       for (size_t k = b; k < e; ++k) lsql += k == b ? "?" : ",?";
       lsql += ")";
       BHXH_ASSIGN_OR_RETURN(auto ls, db_.Prepare(lsql));
@@ -213,7 +215,7 @@ class StoredRule {
     const std::string& ma_lk = x1.Get("MA_LK");
     const std::string& kind = x1.Get("MA_LOAI_KCB");
     for (const Stored& s : it->second) {
-      if (!(s.in < *out + 1 && s.out > *in - 1)) continue;      // does not touch this stay
+      if (!(s.in < *out + 1 && s.out > *in - 1)) continue;       // does not touch this stay
       if (s.facility == facility && s.ma_lk == ma_lk) continue;  // an earlier version of this encounter
       if (s.facility == facility && s.in == *in)
         rep.findings.push_back(MakeFinding(d_.schema, "DUPLICATE-CLAIM", "XML1", x1.Get("STT"), "MA_LK", s.ma_lk));
@@ -449,8 +451,14 @@ Result<ReviewResult> CommitReview(Db& db, const ReviewDeps& deps, PreparedReview
       ins->BindText(++k, PatientKey(x1));
       ins->BindText(++k, Trim(Split(x1.Get("MA_THE_BHYT"), ';')[0]));
       ins->BindText(++k, x1.Get("MA_LOAI_KCB"));
-      if (in) ins->BindInt(++k, *in); else ins->BindNull(++k);
-      if (outm) ins->BindInt(++k, *outm); else ins->BindNull(++k);
+      if (in)
+        ins->BindInt(++k, *in);
+      else
+        ins->BindNull(++k);
+      if (outm)
+        ins->BindInt(++k, *outm);
+      else
+        ins->BindNull(++k);
       ins->BindText(++k, Compact(x1.Get("NGAY_RA")));
       ins->BindInt(++k, std::max(0, DigitsValue(x1.Get("SO_NGAY_DTRI"))));
       ins->BindInt(++k, Milli(x1.Get("T_TONGCHI_BV")).value_or(0));
@@ -472,9 +480,9 @@ Result<ReviewResult> CommitReview(Db& db, const ReviewDeps& deps, PreparedReview
       if (!out->claim_id) return Status::Internal("insert claim returned no id for " + key.first);
   }
   {
-    BHXH_ASSIGN_OR_RETURN(auto w, db.Bulk("claim_lines", {"claim_id", "tbl", "stt", "code", "group_code", "quantity",
-                                                          "unit_price", "claimed", "approved", "rejected", "reasons",
-                                                          "ordered_at"}));
+    BHXH_ASSIGN_OR_RETURN(
+        auto w, db.Bulk("claim_lines", {"claim_id", "tbl", "stt", "code", "group_code", "quantity", "unit_price",
+                                        "claimed", "approved", "rejected", "reasons", "ordered_at"}));
     for (const auto& out : res.encounters)
       for (const auto& l : out.lines) {
         std::string reasons;
@@ -490,7 +498,10 @@ Result<ReviewResult> CommitReview(Db& db, const ReviewDeps& deps, PreparedReview
         w->Int(l.approved);
         w->Int(l.rejected);
         w->Text(reasons);
-        if (l.ordered_at) w->Int(*l.ordered_at); else w->Null();
+        if (l.ordered_at)
+          w->Int(*l.ordered_at);
+        else
+          w->Null();
         BHXH_RETURN_IF_ERROR(w->EndRow());
       }
     BHXH_RETURN_IF_ERROR(w->Finish());

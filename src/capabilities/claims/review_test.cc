@@ -2,22 +2,18 @@
 // versions; settlement counts the current version once.
 #include "claims/review.h"
 
-#include <xlsxwriter.h>
+#include <gtest/gtest.h>
 #include <unistd.h>
+#include <xlsxwriter.h>
 
 #include <filesystem>
-
-#include "base/csv.h"
-
-#include <gtest/gtest.h>
-
-#include "claims/module.h"
-#include "eligibility/module.h"
-
 #include <set>
 
+#include "base/csv.h"
+#include "claims/module.h"
 #include "claims/settlement.h"
 #include "claims/synth.h"
+#include "eligibility/module.h"
 #include "testing/backend_fixture.h"
 
 namespace bhxh {
@@ -45,7 +41,7 @@ class Review : public BackendTest {
     std::vector<CardRecord> recs;
     for (CardRecord& r : SynthCards(8)) {
       if (r.si_number == "0100000005") r.card_code = "DN3" + r.card_code.substr(3);  // the national record says level 3
-      if (r.si_number != "0100000006") recs.push_back(r);                             // patient 6 has no card
+      if (r.si_number != "0100000006") recs.push_back(r);                            // patient 6 has no card
     }
     ctx_->State<EligibilityState>().cards().Build(recs);
     ASSERT_TRUE(ImportCatalogue(db(), "drugs", kDrugs, TestOfficer())->accepted);
@@ -80,11 +76,12 @@ TEST_P(Review, PriceAboveTheBidRejectsOnlyTheFundShareOfTheExcess) {
   EXPECT_EQ(Rules(e), std::set<std::string>{"DRUG-PRICE-ABOVE-BID"});
   // Amoxicillin: 14 × (1,200 − 1,000) = 2,800 VND over the bid, × MUC_HUONG.
   const LineOutcome* amox = nullptr;
-  for (const auto& l : e.lines) if (l.code == "40.678") amox = &l;
+  for (const auto& l : e.lines)
+    if (l.code == "40.678") amox = &l;
   ASSERT_NE(amox, nullptr);
   int64_t muc = amox->claimed == 14 * 1200 * 1000 ? 100 : 80;
-  EXPECT_EQ(amox->claimed, 14 * 1200 * 10 * muc);   // 16,800 × muc% in thousandths
-  EXPECT_EQ(amox->rejected, 2800 * 10 * muc);       // 2,800 × muc%
+  EXPECT_EQ(amox->claimed, 14 * 1200 * 10 * muc);  // 16,800 × muc% in thousandths
+  EXPECT_EQ(amox->rejected, 2800 * 10 * muc);      // 2,800 × muc%
   EXPECT_EQ(amox->approved, amox->claimed - amox->rejected);
   EXPECT_EQ(e.rejected, amox->rejected);
 }
@@ -176,7 +173,8 @@ TEST_P(Review, CatalogueImportIsValidatedWhole) {
   auto r = ImportCatalogue(db(), "drugs",
                            "facility,drug_code,name,tt_thau,unit_price,valid_from,valid_to\n"
                            "01001,40.1,A,X,100,2026-01-01,2026-12-31\n"
-                           "0100,40.2,B,X,-5,2026-13-01,2026-12-31\n", TestOfficer());
+                           "0100,40.2,B,X,-5,2026-13-01,2026-12-31\n",
+                           TestOfficer());
   ASSERT_TRUE(r.ok());
   EXPECT_FALSE(r->accepted);
   ASSERT_GE(r->errors.size(), 3u);
@@ -194,7 +192,7 @@ TEST_P(Review, WinningBidPricesArePublishedAsCsvAndXlsx) {
   EXPECT_NE(csv.find("\"40.678\",\"Amoxicillin 500mg\""), std::string::npos);
   auto x = PricesXlsx(*p);
   ASSERT_TRUE(x.ok());
-  EXPECT_EQ(x->substr(0, 2), "PK");  // an OOXML zip package
+  EXPECT_EQ(x->substr(0, 2), "PK");                                     // an OOXML zip package
   EXPECT_TRUE(PublishedPrices(db(), "01", "", "2027-06-01")->empty());  // no longer in force
 }
 
@@ -231,7 +229,9 @@ TEST_P(Review, CataloguesImportFromXlsxToo) {
 TEST_P(Review, SuppliesAreCheckedAgainstTheirOwnList) {
   ASSERT_TRUE(ImportCatalogue(db(), "supplies",
                               "facility,supply_code,name,group_code,unit_price,valid_from,valid_to\n"
-                              "01001,N03.05.070,Bơm tiêm 5ml,10,1500,2026-01-01,2026-12-31\n", TestOfficer())->accepted);
+                              "01001,N03.05.070,Bơm tiêm 5ml,10,1500,2026-01-01,2026-12-31\n",
+                              TestOfficer())
+                  ->accepted);
   ASSERT_TRUE(ctx_->State<ClaimsState>().ReloadCatalogue(*ctx_).ok());
   auto cat = ctx_->State<ClaimsState>().catalogue();
   ReviewDeps deps{ctx_->State<ClaimsState>().schema, ctx_->law, ctx_->State<EligibilityState>().cards(), *cat};
@@ -239,8 +239,9 @@ TEST_P(Review, SuppliesAreCheckedAgainstTheirOwnList) {
   line.claimed = 16'000'000;  // 10 × 2,000 VND × 80%, in thousandths
   Record r;
   r.table = "XML3";
-  r.fields = {{"STT", "9"}, {"MA_VAT_TU", "N03.05.070"}, {"MA_NHOM", "10"}, {"SO_LUONG", "10"}, {"DON_GIA_BH", "2000"},
-              {"TYLE_TT_DV", "100"}, {"TYLE_TT_BH", "100"}, {"MUC_HUONG", "80"}, {"NGAY_YL", "202611200900"}};
+  r.fields = {{"STT", "9"},          {"MA_VAT_TU", "N03.05.070"}, {"MA_NHOM", "10"},
+              {"SO_LUONG", "10"},    {"DON_GIA_BH", "2000"},      {"TYLE_TT_DV", "100"},
+              {"TYLE_TT_BH", "100"}, {"MUC_HUONG", "80"},         {"NGAY_YL", "202611200900"}};
   r.Index();
   EncounterReport rep;
   CatalogueRuleForTest(deps, rep, "01001", r, line);

@@ -27,7 +27,8 @@ Result<Owner> FacilityOwner(Db& db, const std::string& code) {
 }  // namespace
 
 void ClaimsRoutes(RouteTable& t) {
-  t.AddTag("claims", "Giám định BHYT theo chuẩn XML 130: tiếp nhận, giám định, quyết toán, cảnh báo / HI claim review (M7)");
+  t.AddTag("claims",
+           "Giám định BHYT theo chuẩn XML 130: tiếp nhận, giám định, quyết toán, cảnh báo / HI claim review (M7)");
 
   t.Add(Route::Post("/claims/check", "precheckClaims")
             .Tag("claims")
@@ -46,8 +47,9 @@ void ClaimsRoutes(RouteTable& t) {
   t.Add(Route::Post("/claims", "submitClaims")
             .Tag("claims")
             .Summary("Gửi hồ sơ XML 130 để giám định", "Submit claims for review")
-            .Describe("Mỗi hồ sơ (MA_LK) được lưu thành một phiên bản mới; gửi lại cùng khoá được trả lại kết quả lần đầu / "
-                      "each encounter is stored as a new version; a retry with the same key replays the first answer.")
+            .Describe(
+                "Mỗi hồ sơ (MA_LK) được lưu thành một phiên bản mới; gửi lại cùng khoá được trả lại kết quả lần đầu / "
+                "each encounter is stored as a new version; a retry with the same key replays the first answer.")
             .Permission("claims.submit")
             .Heavy()
             .RawBody({"application/xml", "text/xml"}, "Bản tin GIAMDINHHS (XML 130/4750/3176)", 64 << 20)
@@ -63,14 +65,17 @@ void ClaimsRoutes(RouteTable& t) {
               ReviewDeps deps{st.schema, c.ctx().law, elig.cards(), *cat};
               auto t0 = std::chrono::steady_clock::now();
               // The key is the submitter's own: another facility's "2026-11-20-1" is another key.
-              BHXH_ASSIGN_OR_RETURN(ReviewResult r, SubmitClaims(c.db(), deps, c.RawBody(), c.actor().id + "|" + c.idempotency_key(), c.actor()));
-              Metrics::Get().Job("claims_review", std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+              BHXH_ASSIGN_OR_RETURN(ReviewResult r, SubmitClaims(c.db(), deps, c.RawBody(),
+                                                                 c.actor().id + "|" + c.idempotency_key(), c.actor()));
+              Metrics::Get().Job("claims_review",
+                                 std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
               return Reply::With(r.replayed ? 200 : 201, ToJson(r));
             }));
 
   t.Add(Route::Post("/catalogues/{kind}", "importCatalogue")
             .Tag("claims")
-            .Summary("Nhập danh mục: thuốc, dịch vụ, vật tư, cơ sở KCB (CSV hoặc XLSX)", "Import a catalogue (CSV or XLSX)")
+            .Summary("Nhập danh mục: thuốc, dịch vụ, vật tư, cơ sở KCB (CSV hoặc XLSX)",
+                     "Import a catalogue (CSV or XLSX)")
             .Permission("claims.catalogue.write")
             .PathParam("kind", S::OneOf({"drugs", "services", "supplies", "facilities"}), "Loại danh mục / catalogue")
             .RawBody({"text/csv", kXlsx}, "CSV hoặc XLSX có dòng tiêu đề / CSV or XLSX with a header row", 64 << 20)
@@ -100,48 +105,53 @@ void ClaimsRoutes(RouteTable& t) {
             .Tag("claims")
             .Summary("Ghi nhận tạm ứng chi phí KCB cho cơ sở", "Record an advance paid to a facility")
             .Permission("claims.settlement.write")
-            .JsonBody(Schema::Object({Req("facility", S::FacilityCode()), Req("quarter", S::Quarter()),
-                                      Req("amount", S::Money().Range(1, 1'000'000'000'000'000LL)), Req("paid_on", S::Date()),
-                                      Req("reference", S::Text(100).Length(1, 100)), Opt("idempotency_key", S::Key())}))
+            .JsonBody(
+                Schema::Object({Req("facility", S::FacilityCode()), Req("quarter", S::Quarter()),
+                                Req("amount", S::Money().Range(1, 1'000'000'000'000'000LL)), Req("paid_on", S::Date()),
+                                Req("reference", S::Text(100).Length(1, 100)), Opt("idempotency_key", S::Key())}))
             .Idempotent(Idempotency::kRequired)
             .OwnedBy([](Call& c) { return FacilityOwner(c.db(), c.BodyStr("facility")); })
             .Returns(201, Schema::Object({Req("recorded", S::Bool())}))
             .Handle([](Call& c) -> Result<Reply> {
-              BHXH_RETURN_IF_ERROR(RecordAdvance(c.db(), {c.BodyStr("facility"), c.BodyStr("quarter"), c.BodyStr("amount"),
-                                                          c.BodyStr("paid_on"), c.BodyStr("reference")},
+              BHXH_RETURN_IF_ERROR(RecordAdvance(c.db(),
+                                                 {c.BodyStr("facility"), c.BodyStr("quarter"), c.BodyStr("amount"),
+                                                  c.BodyStr("paid_on"), c.BodyStr("reference")},
                                                  c.actor()));
               return Reply::Created({{"recorded", true}});
             }));
 
-  t.Add(Route::Get("/drug-prices", "drugPrices")
-            .Tag("claims")
-            .Summary("Công khai giá thuốc trúng thầu của các cơ sở KCB", "Published winning-bid drug prices")
-            .Permission("claims.prices.read")
-            .Query("province", S::ProvinceCode(), "Tỉnh / province")
-            .Query("facility", S::FacilityCode(), "Cơ sở KCB / facility")
-            .Query("date", S::Date(), "Giá có hiệu lực ngày (mặc định hôm nay) / in force on")
-            .Query("format", S::OneOf({"json", "csv", "xlsx"}), "json (mặc định, phân trang), csv, xlsx")
-            .Paged(100, 5000)
-            .Returns(200, Schema::Object({Req("prices", Schema::Array(schemas::PublishedPrice())), Req("page", PageSchema())}))
-            .ReturnsFile(200, {"text/csv", kXlsx}, "Bảng giá (format=csv hoặc xlsx) / the price list as a file")
-            .Handle([](Call& c) -> Result<Reply> {
-              BHXH_ASSIGN_OR_RETURN(auto r, PublishedPrices(c.db(), c.Str("province"), c.Str("facility"), c.Str("date")));
-              std::string f = c.Str("format", "json");
-              if (f == "csv") return Reply::File(PricesCsv(r), "text/csv; charset=utf-8", "gia-thuoc-trung-thau.csv");
-              if (f == "xlsx") {
-                BHXH_ASSIGN_OR_RETURN(std::string x, PricesXlsx(r));
-                return Reply::File(std::move(x), kXlsx, "gia-thuoc-trung-thau.xlsx");
-              }
-              Json all = Json::array();
-              for (const auto& p : r) all.push_back(ToJson(p));
-              Json out = Json::object();
-              c.Paginate(out, "prices", std::move(all));
-              return Reply::Ok(out);
-            }));
+  t.Add(
+      Route::Get("/drug-prices", "drugPrices")
+          .Tag("claims")
+          .Summary("Công khai giá thuốc trúng thầu của các cơ sở KCB", "Published winning-bid drug prices")
+          .Permission("claims.prices.read")
+          .Query("province", S::ProvinceCode(), "Tỉnh / province")
+          .Query("facility", S::FacilityCode(), "Cơ sở KCB / facility")
+          .Query("date", S::Date(), "Giá có hiệu lực ngày (mặc định hôm nay) / in force on")
+          .Query("format", S::OneOf({"json", "csv", "xlsx"}), "json (mặc định, phân trang), csv, xlsx")
+          .Paged(100, 5000)
+          .Returns(200,
+                   Schema::Object({Req("prices", Schema::Array(schemas::PublishedPrice())), Req("page", PageSchema())}))
+          .ReturnsFile(200, {"text/csv", kXlsx}, "Bảng giá (format=csv hoặc xlsx) / the price list as a file")
+          .Handle([](Call& c) -> Result<Reply> {
+            BHXH_ASSIGN_OR_RETURN(auto r, PublishedPrices(c.db(), c.Str("province"), c.Str("facility"), c.Str("date")));
+            std::string f = c.Str("format", "json");
+            if (f == "csv") return Reply::File(PricesCsv(r), "text/csv; charset=utf-8", "gia-thuoc-trung-thau.csv");
+            if (f == "xlsx") {
+              BHXH_ASSIGN_OR_RETURN(std::string x, PricesXlsx(r));
+              return Reply::File(std::move(x), kXlsx, "gia-thuoc-trung-thau.xlsx");
+            }
+            Json all = Json::array();
+            for (const auto& p : r) all.push_back(ToJson(p));
+            Json out = Json::object();
+            c.Paginate(out, "prices", std::move(all));
+            return Reply::Ok(out);
+          }));
 
   t.Add(Route::Get("/alerts", "costAlerts")
             .Tag("claims")
-            .Summary("Cảnh báo gia tăng chi phí KCB bất thường hằng ngày (Nghị định 75/2023)", "Daily alerts of abnormal cost rises")
+            .Summary("Cảnh báo gia tăng chi phí KCB bất thường hằng ngày (Nghị định 75/2023)",
+                     "Daily alerts of abnormal cost rises")
             .Describe("Cơ sở KCB chỉ thấy cảnh báo của mình / a facility sees only its own alerts.")
             .Permission("claims.alerts.read")
             .Query("date", S::Date(), "Ngày (mặc định hôm nay) / day, default today")
@@ -155,7 +165,8 @@ void ClaimsRoutes(RouteTable& t) {
               auto& st = c.ctx().State<ClaimsState>();
               BHXH_RETURN_IF_ERROR(st.EnsureCatalogue(c.ctx()));
               auto cat = st.catalogue();
-              BHXH_ASSIGN_OR_RETURN(AlertRun r, DailyAlerts(c.db(), *cat, st.alert_params, c.DateOr("date", Date::Today()), c.Str("province")));
+              BHXH_ASSIGN_OR_RETURN(AlertRun r, DailyAlerts(c.db(), *cat, st.alert_params,
+                                                            c.DateOr("date", Date::Today()), c.Str("province")));
               std::string facility = c.Str("facility");
               const AccessScope& s = c.scope();
               std::erase_if(r.alerts, [&](const CostAlert& x) {
@@ -165,7 +176,8 @@ void ClaimsRoutes(RouteTable& t) {
                   return std::find(s.provinces.begin(), s.provinces.end(), x.province) == s.provinces.end();
                 return false;
               });
-              if (c.Str("format") == "csv") return Reply::File(AlertsCsv(r), "text/csv; charset=utf-8", "canh-bao-chi-phi.csv");
+              if (c.Str("format") == "csv")
+                return Reply::File(AlertsCsv(r), "text/csv; charset=utf-8", "canh-bao-chi-phi.csv");
               return Reply::Ok(ToJson(r));
             }));
 }

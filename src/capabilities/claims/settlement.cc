@@ -1,12 +1,11 @@
 #include "claims/settlement.h"
 
-#include "base/parse.h"
-
 #include <cstdio>
 
 #include "base/csv.h"
 #include "base/date.h"
 #include "base/money.h"
+#include "base/parse.h"
 #include "base/text.h"
 #include "base/xlsx_out.h"
 #include "claims/xml130.h"
@@ -33,15 +32,24 @@ Result<Settlement> SettleQuarter(Db& db, const std::string& facility, const std:
   s.facility = facility;
   s.quarter = quarter;
   std::string from = range.first.ToString(), to = range.second.ToString();
-  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(
-      "SELECT COUNT(*), COALESCE(SUM(claimed),0), COALESCE(SUM(approved),0), COALESCE(SUM(rejected),0) FROM claims "
-      "WHERE is_current = 1 AND facility = ? AND day >= ? AND day <= ?"));
+  BHXH_ASSIGN_OR_RETURN(
+      auto st,
+      db.Prepare(
+          "SELECT COUNT(*), COALESCE(SUM(claimed),0), COALESCE(SUM(approved),0), COALESCE(SUM(rejected),0) FROM claims "
+          "WHERE is_current = 1 AND facility = ? AND day >= ? AND day <= ?"));
   st->Bind(facility, from, to);
   BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
-  if (row) { s.encounters = st->Int(0); s.claimed = st->Int(1); s.approved = st->Int(2); s.rejected = st->Int(3); }
-  BHXH_ASSIGN_OR_RETURN(auto rs, db.Prepare(
-      "SELECT l.reasons, l.rejected FROM claim_lines l JOIN claims c ON c.id = l.claim_id WHERE c.is_current = 1 "
-      "AND c.facility = ? AND c.day >= ? AND c.day <= ? AND l.rejected > 0"));
+  if (row) {
+    s.encounters = st->Int(0);
+    s.claimed = st->Int(1);
+    s.approved = st->Int(2);
+    s.rejected = st->Int(3);
+  }
+  BHXH_ASSIGN_OR_RETURN(
+      auto rs,
+      db.Prepare(
+          "SELECT l.reasons, l.rejected FROM claim_lines l JOIN claims c ON c.id = l.claim_id WHERE c.is_current = 1 "
+          "AND c.facility = ? AND c.day >= ? AND c.day <= ? AND l.rejected > 0"));
   rs->Bind(facility, from, to);
   while (true) {
     BHXH_ASSIGN_OR_RETURN(bool r, rs->Step());
@@ -50,7 +58,8 @@ Result<Settlement> SettleQuarter(Db& db, const std::string& facility, const std:
     std::string first = reasons.substr(0, reasons.find(','));
     s.rejected_by_reason[first.empty() ? "UNSPECIFIED" : first] += rs->Int(1);
   }
-  BHXH_ASSIGN_OR_RETURN(auto ad, db.Prepare("SELECT COALESCE(SUM(amount),0) FROM advances WHERE facility = ? AND quarter = ?"));
+  BHXH_ASSIGN_OR_RETURN(auto ad,
+                        db.Prepare("SELECT COALESCE(SUM(amount),0) FROM advances WHERE facility = ? AND quarter = ?"));
   ad->Bind(facility, quarter);
   BHXH_ASSIGN_OR_RETURN(bool ar, ad->Step());
   if (ar) s.advances = ad->Int(0);
@@ -68,28 +77,36 @@ Status RecordAdvance(Db& db, const AdvanceInput& in, const Actor& actor) {
   if (in.reference.empty()) return Status::Invalid("reference", "Cần số chứng từ", "a reference is required");
   Tx tx(db);
   BHXH_RETURN_IF_ERROR(tx.status());
-  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(
-      "INSERT INTO advances (facility, quarter, amount, paid_on, reference, created_by) VALUES (?,?,?,?,?,?)"));
+  BHXH_ASSIGN_OR_RETURN(
+      auto st,
+      db.Prepare(
+          "INSERT INTO advances (facility, quarter, amount, paid_on, reference, created_by) VALUES (?,?,?,?,?,?)"));
   BHXH_RETURN_IF_ERROR(st->Bind(in.facility, in.quarter, amount, d.ToString(), in.reference, actor.id).Run());
-  BHXH_RETURN_IF_ERROR(WriteAudit(db, actor, "advance", "facility", in.facility, in.quarter + " " + std::to_string(amount)));
+  BHXH_RETURN_IF_ERROR(
+      WriteAudit(db, actor, "advance", "facility", in.facility, in.quarter + " " + std::to_string(amount)));
   return tx.Commit();
 }
 
 Result<std::vector<PublishedPrice>> PublishedPrices(Db& db, const std::string& province, const std::string& facility,
                                                     const std::string& on) {
   Date d = Date::Today();
-  if (!on.empty()) { BHXH_ASSIGN_OR_RETURN(d, Date::Parse(on, "date")); }
-  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(
-      "SELECT p.facility, COALESCE(f.name,''), COALESCE(f.province, substr(p.facility,1,2)), p.drug_code, p.name, "
-      "p.tt_thau, p.unit_price, p.valid_from, p.valid_to FROM drug_prices p LEFT JOIN facilities f ON f.code = p.facility "
-      "WHERE p.valid_from <= ? AND p.valid_to >= ? ORDER BY p.facility, p.drug_code, p.tt_thau"));
+  if (!on.empty()) {
+    BHXH_ASSIGN_OR_RETURN(d, Date::Parse(on, "date"));
+  }
+  BHXH_ASSIGN_OR_RETURN(
+      auto st,
+      db.Prepare(
+          "SELECT p.facility, COALESCE(f.name,''), COALESCE(f.province, substr(p.facility,1,2)), p.drug_code, p.name, "
+          "p.tt_thau, p.unit_price, p.valid_from, p.valid_to FROM drug_prices p LEFT JOIN facilities f ON f.code = "
+          "p.facility "
+          "WHERE p.valid_from <= ? AND p.valid_to >= ? ORDER BY p.facility, p.drug_code, p.tt_thau"));
   st->Bind(d.ToString(), d.ToString());
   std::vector<PublishedPrice> out;
   while (true) {
     BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
     if (!row) break;
-    PublishedPrice p{st->Text(0), st->Text(1), st->Text(2), st->Text(3), st->Text(4), st->Text(5), st->Int(6),
-                     st->Text(7), st->Text(8)};
+    PublishedPrice p{st->Text(0), st->Text(1), st->Text(2), st->Text(3), st->Text(4),
+                     st->Text(5), st->Int(6),  st->Text(7), st->Text(8)};
     if (!province.empty() && p.province != province) continue;
     if (!facility.empty() && p.facility != facility) continue;
     out.push_back(std::move(p));
@@ -100,7 +117,12 @@ Result<std::vector<PublishedPrice>> PublishedPrices(Db& db, const std::string& p
 std::string PricesCsv(const std::vector<PublishedPrice>& ps) {
   auto q = [](const std::string& s) {
     std::string o = "\"";
-    for (char c : s) { if (c == '"') o += "\"\""; else o.push_back(c); }
+    for (char c : s) {
+      if (c == '"')
+        o += "\"\"";
+      else
+        o.push_back(c);
+    }
     return o + "\"";
   };
   std::string out = "ma_cskcb,ten_cskcb,ma_tinh,ma_thuoc,ten_thuoc,tt_thau,don_gia,hieu_luc_tu,hieu_luc_den\n";
@@ -120,7 +142,7 @@ std::string PricesCsv(const std::vector<PublishedPrice>& ps) {
 Result<std::string> PricesXlsx(const std::vector<PublishedPrice>& ps) {
   XlsxSheet sheet;
   sheet.name = "Gia trung thau";
-  sheet.header = {"Mã CSKCB", "Tên CSKCB", "Mã tỉnh", "Mã thuốc", "Tên thuốc", "Thông tin thầu (TT_THAU)",
+  sheet.header = {"Mã CSKCB",       "Tên CSKCB",   "Mã tỉnh",     "Mã thuốc", "Tên thuốc", "Thông tin thầu (TT_THAU)",
                   "Đơn giá (đồng)", "Hiệu lực từ", "Hiệu lực đến"};
   sheet.number_format = "#,##0.###";
   sheet.widths = {10, 32, 8, 14, 28, 28, 14, 14, 14};

@@ -101,7 +101,8 @@ std::string SynthEnvelope(const LawBook& law, const SynthOptions& opt) {
   std::map<int, std::vector<std::string>> defects;
   for (const auto& d : opt.defects) defects[d.encounter].push_back(d.kind);
   auto has = [&](int i, const char* k) {
-    for (const auto& x : defects[i]) if (x == k) return true;
+    for (const auto& x : defects[i])
+      if (x == k) return true;
     return false;
   };
   // The low-cost threshold (15% of the reference level) in thousandths of a dong.
@@ -118,7 +119,8 @@ std::string SynthEnvelope(const LawBook& law, const SynthOptions& opt) {
     char si[16];
     std::snprintf(si, sizeof si, "01%08d", patient);
     std::string card = std::string("DN4") + "01" + si;
-    const SynthPatient* real = opt.patients.empty() ? nullptr : &opt.patients[static_cast<size_t>(i) % opt.patients.size()];
+    const SynthPatient* real =
+        opt.patients.empty() ? nullptr : &opt.patients[static_cast<size_t>(i) % opt.patients.size()];
     if (real) {
       std::snprintf(si, sizeof si, "%s", real->si_number.c_str());
       card = real->card_code;
@@ -134,8 +136,12 @@ std::string SynthEnvelope(const LawBook& law, const SynthOptions& opt) {
       l.drug = drug;
       l.bv = qty * price * 1000 * rate_dv / 100;
       l.bh = l.bv;  // in scope, TYLE_TT_BH 100
-      l.f = {{"MA_NHOM", std::to_string(group)}, {"PHAM_VI", "1"}, {"TYLE_TT_BH", "100"},
-             {"SO_LUONG", std::to_string(qty)}, {"NGAY_YL", When(when, hh, 0)}, {"MA_KHOA", "K01"},
+      l.f = {{"MA_NHOM", std::to_string(group)},
+             {"PHAM_VI", "1"},
+             {"TYLE_TT_BH", "100"},
+             {"SO_LUONG", std::to_string(qty)},
+             {"NGAY_YL", When(when, hh, 0)},
+             {"MA_KHOA", "K01"},
              {"MA_BAC_SI", "000123/HNO-CCHN"}};
       if (drug) {
         l.f["MA_THUOC"] = code;
@@ -159,7 +165,8 @@ std::string SynthEnvelope(const LawBook& law, const SynthOptions& opt) {
     add_line(false, "02.1896", "Khám Nội", 13, 1, 38'700, 100, in_day, 8);
     if (has(i, "exam_fee")) add_line(false, "02.1897", "Khám Tai Mũi Họng", 13, 1, 38'700, 100, in_day, 9);
     int64_t qp = opt.quantity_percent;
-    add_line(true, "40.17", "Paracetamol 500mg", 4, (10 + static_cast<int64_t>(r % 20)) * qp / 100, 450 + static_cast<int64_t>(r % 7) * 100, 100, in_day, 8);
+    add_line(true, "40.17", "Paracetamol 500mg", 4, (10 + static_cast<int64_t>(r % 20)) * qp / 100,
+             450 + static_cast<int64_t>(r % 7) * 100, 100, in_day, 8);
     add_line(true, "40.678", "Amoxicillin 500mg", 4, 14 * qp / 100, 1'200, 100, in_day, 8);
     if (!has(i, "overlap")) add_line(false, "22.0120.1370", "Tổng phân tích tế bào máu", 1, 1, 46'200, 100, in_day, 9);
     if (inpatient) {
@@ -167,7 +174,8 @@ std::string SynthEnvelope(const LawBook& law, const SynthOptions& opt) {
       add_line(false, "K01.1911", "Giường Nội khoa loại 1", 15, bed_days, 199'100, 100, in_day.AddDays(1), 7);
     }
     if (has(i, "no_performer")) {
-      for (auto& l : lines) if (l.f["MA_NHOM"] == "1") l.f.erase("NGUOI_THUC_HIEN");
+      for (auto& l : lines)
+        if (l.f["MA_NHOM"] == "1") l.f.erase("NGUOI_THUC_HIEN");
     }
     int64_t total_bh = 0;
     for (const auto& l : lines) total_bh += l.bh;
@@ -184,12 +192,16 @@ std::string SynthEnvelope(const LawBook& law, const SynthOptions& opt) {
     if (has(i, "order_before_admission")) lines[1].f["NGAY_YL"] = When(in_day.AddDays(-1), 7, 0);
 
     int64_t sum_bv = 0, sum_bh = 0, sum_bhtt = 0, sum_bncct = 0, drugs = 0;
-    std::string x2 = "<CHITIEU_CHITIET_THUOC><DSACH_CHI_TIET_THUOC>", x3 = "<CHITIEU_CHITIET_DVKT_VTYT><DSACH_CHI_TIET_DVKT>";
+    std::string x2 = "<CHITIEU_CHITIET_THUOC><DSACH_CHI_TIET_THUOC>",
+                x3 = "<CHITIEU_CHITIET_DVKT_VTYT><DSACH_CHI_TIET_DVKT>";
     int stt2 = 0, stt3 = 0;
     for (auto& l : lines) {
       int64_t bv_claimed = l.bv + (l.f.count("THANH_TIEN_BV_BUMP") ? 5'000'000 : 0);
       l.f.erase("THANH_TIEN_BV_BUMP");
-      sum_bv += bv_claimed; sum_bh += l.bh; sum_bhtt += l.bhtt; sum_bncct += l.bncct;
+      sum_bv += bv_claimed;
+      sum_bh += l.bh;
+      sum_bhtt += l.bhtt;
+      sum_bncct += l.bncct;
       if (l.drug) drugs += bv_claimed;
       std::vector<std::pair<std::string, std::string>> f = {{"MA_LK", ma_lk},
                                                             {"STT", std::to_string(l.drug ? ++stt2 : ++stt3)}};
@@ -208,22 +220,44 @@ std::string SynthEnvelope(const LawBook& law, const SynthOptions& opt) {
       card_from = *Date::Parse(real->card_from, "from");
       card_to = *Date::Parse(real->card_to, "to");
     }
-    if (has(i, "expired_card")) { card_from = Date::FromYmd(in_day.year() - 1, 1, 1); card_to = Date::FromYmd(in_day.year() - 1, 12, 31); }
+    if (has(i, "expired_card")) {
+      card_from = Date::FromYmd(in_day.year() - 1, 1, 1);
+      card_to = Date::FromYmd(in_day.year() - 1, 12, 31);
+    }
     int64_t total_bv_claimed = sum_bv + (has(i, "total") ? 10'000'000 : 0);
     std::vector<std::pair<std::string, std::string>> s = {
-        {"MA_LK", ma_lk}, {"STT", std::to_string(i + 1)}, {"MA_BN", "BN" + std::string(si)},
+        {"MA_LK", ma_lk},
+        {"STT", std::to_string(i + 1)},
+        {"MA_BN", "BN" + std::string(si)},
         {"HO_TEN", real ? real->full_name : "Nguyễn Văn An"},
         {"SO_CCCD", real ? real->cccd : "001085" + std::string(si).substr(4)},
-        {"NGAY_SINH", real ? real->dob12 : "198503020000"}, {"GIOI_TINH", real ? real->sex : "1"},
-        {"MA_THE_BHYT", card}, {"MA_DKBD", real ? real->registered : opt.facility}, {"GT_THE_TU", Ymd8(card_from)},
-        {"GT_THE_DEN", Ymd8(card_to)}, {"MA_BENH_CHINH", inpatient ? "J18.9" : "J06.9"}, {"MA_BENH_KT", "I10;E11.9"},
-        {"MA_DOITUONG_KCB", "1.1"}, {"NGAY_VAO", has(i, "bad_date") ? "202613200800" : When(in_day, 7, 30)},
-        {"NGAY_RA", When(out_day, 16, 0)}, {"SO_NGAY_DTRI", std::to_string(days)}, {"KET_QUA_DTRI", "1"},
-        {"MA_LOAI_RV", "1"}, {"T_THUOC", Money(drugs)}, {"T_VTYT", Money(0)}, {"T_TONGCHI_BV", Money(total_bv_claimed)},
-        {"T_TONGCHI_BH", Money(sum_bh)}, {"T_BNTT", Money(sum_bv - sum_bh)}, {"T_BNCCT", Money(sum_bncct)},
-        {"T_BHTT", Money(sum_bhtt)}, {"T_NGUONKHAC", Money(0)}, {"NAM_QT", std::to_string(out_day.year())},
-        {"THANG_QT", std::to_string(out_day.ymd().month)}, {"MA_LOAI_KCB", inpatient ? "03" : "01"},
-        {"MA_CSKCB", opt.facility}, {"MA_KHOA", "K01"}};
+        {"NGAY_SINH", real ? real->dob12 : "198503020000"},
+        {"GIOI_TINH", real ? real->sex : "1"},
+        {"MA_THE_BHYT", card},
+        {"MA_DKBD", real ? real->registered : opt.facility},
+        {"GT_THE_TU", Ymd8(card_from)},
+        {"GT_THE_DEN", Ymd8(card_to)},
+        {"MA_BENH_CHINH", inpatient ? "J18.9" : "J06.9"},
+        {"MA_BENH_KT", "I10;E11.9"},
+        {"MA_DOITUONG_KCB", "1.1"},
+        {"NGAY_VAO", has(i, "bad_date") ? "202613200800" : When(in_day, 7, 30)},
+        {"NGAY_RA", When(out_day, 16, 0)},
+        {"SO_NGAY_DTRI", std::to_string(days)},
+        {"KET_QUA_DTRI", "1"},
+        {"MA_LOAI_RV", "1"},
+        {"T_THUOC", Money(drugs)},
+        {"T_VTYT", Money(0)},
+        {"T_TONGCHI_BV", Money(total_bv_claimed)},
+        {"T_TONGCHI_BH", Money(sum_bh)},
+        {"T_BNTT", Money(sum_bv - sum_bh)},
+        {"T_BNCCT", Money(sum_bncct)},
+        {"T_BHTT", Money(sum_bhtt)},
+        {"T_NGUONKHAC", Money(0)},
+        {"NAM_QT", std::to_string(out_day.year())},
+        {"THANG_QT", std::to_string(out_day.ymd().month)},
+        {"MA_LOAI_KCB", inpatient ? "03" : "01"},
+        {"MA_CSKCB", opt.facility},
+        {"MA_KHOA", "K01"}};
     if (inpatient) s.emplace_back("NGAY_VAO_NOI_TRU", When(in_day, 9, 0));
     std::string x1 = Xml("TONG_HOP", s);
     auto file = [](const char* type, const std::string& xml) {

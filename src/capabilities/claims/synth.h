@@ -32,7 +32,7 @@ struct SynthOptions {
   int encounters = 10;
   std::string facility = "01001";
   std::string ma_lk_prefix = "LK";  // MA_LK = prefix + seed + "-" + index
-  int patient_offset = 0;            // patient of encounter i: SI number 01 + (offset + i)
+  int patient_offset = 0;           // patient of encounter i: SI number 01 + (offset + i)
   Date day = Date::FromYmd(2026, 11, 20);
   std::vector<SynthDefect> defects;
   std::vector<SynthPatient> patients;  // when set, encounter i treats patients[i % size] with their card
@@ -42,7 +42,8 @@ struct SynthOptions {
 // National card records of the default synthetic patients 0..count-1 (SI
 // number 01 + 8 digits, card DN4 01, valid through the year of `day`,
 // registered at `facility`), so a card index can answer for them.
-std::vector<CardRecord> SynthCards(int count, Date day = Date::FromYmd(2026, 11, 20), const std::string& facility = "01001");
+std::vector<CardRecord> SynthCards(int count, Date day = Date::FromYmd(2026, 11, 20),
+                                   const std::string& facility = "01001");
 
 // Catalogue CSV texts (with headers, for ImportCatalogue) listing, for each
 // facility, every drug and service SynthEnvelope writes, at prices at or

@@ -1,13 +1,12 @@
 #include "claims/xml130.h"
 
-#include "base/parse.h"
-
 #include <pugixml.hpp>
 
 #include <algorithm>
 
 #include "base/csv.h"
 #include "base/date.h"
+#include "base/parse.h"
 #include "base/text.h"
 
 namespace bhxh {
@@ -37,7 +36,8 @@ Result<ClaimSchema> ClaimSchema::Load(const std::string& dir) {
       return Status::Invalid("rules.csv:" + std::to_string(r.line), "Mức độ phải là reject hoặc warn",
                              "severity must be reject or warn");
     if (!r.cells[rp].empty()) {
-      BHXH_ASSIGN_OR_RETURN(x.param, ParseInt(r.cells[rp], "rules.csv:" + std::to_string(r.line) + " param", 0, INT32_MAX));
+      BHXH_ASSIGN_OR_RETURN(x.param,
+                            ParseInt(r.cells[rp], "rules.csv:" + std::to_string(r.line) + " param", 0, INT32_MAX));
     }
     s.rules_[x.id] = x;
   }
@@ -67,7 +67,8 @@ const RuleSpec& ClaimSchema::Rule(const std::string& id) const {
 void Record::Index() {
   index_.resize(fields.size());
   for (uint32_t i = 0; i < fields.size(); ++i) index_[i] = i;
-  std::stable_sort(index_.begin(), index_.end(), [this](uint32_t a, uint32_t b) { return fields[a].first < fields[b].first; });
+  std::stable_sort(index_.begin(), index_.end(),
+                   [this](uint32_t a, uint32_t b) { return fields[a].first < fields[b].first; });
 }
 
 namespace {
@@ -117,7 +118,10 @@ std::optional<int64_t> Milli(const std::string& s) {
     }
   }
   if (!any) return std::nullopt;
-  while (fd < 3) { frac *= 10; ++fd; }
+  while (fd < 3) {
+    frac *= 10;
+    ++fd;
+  }
   int64_t v = whole * 1000 + frac;
   return neg ? -v : v;
 }
@@ -141,8 +145,10 @@ const char* RecordTag(const std::string& type) {
 
 void Collect(const pugi::xml_node& n, const char* tag, std::vector<pugi::xml_node>& out) {
   for (pugi::xml_node c : n.children()) {
-    if (std::string(c.name()) == tag) out.push_back(c);
-    else Collect(c, tag, out);
+    if (std::string(c.name()) == tag)
+      out.push_back(c);
+    else
+      Collect(c, tag, out);
   }
 }
 
@@ -156,7 +162,10 @@ std::vector<Encounter> ReadEncounters(const Envelope& env, std::vector<EnvelopeE
     std::vector<Record> lines2, lines3;
     for (const ClaimFile& f : h.files) {
       const char* tag = RecordTag(f.type);
-      if (!tag) { e.others.push_back(f); continue; }
+      if (!tag) {
+        e.others.push_back(f);
+        continue;
+      }
       pugi::xml_document doc;
       auto pr = doc.load_buffer(f.xml.data(), f.xml.size(), pugi::parse_default, pugi::encoding_utf8);
       std::string where = "HOSO[" + std::to_string(h.index) + "]/" + f.type;
@@ -174,7 +183,8 @@ std::vector<Encounter> ReadEncounters(const Envelope& env, std::vector<EnvelopeE
           if (c.type() == pugi::node_element) r.fields.emplace_back(c.name(), Trim(c.text().as_string()));
         r.Index();
         if (f.type == "XML1") {
-          if (e.xml1) errors->push_back({r.Get("MA_LK"), where, "Một hồ sơ chỉ có một bảng tổng hợp XML1"});
+          if (e.xml1)
+            errors->push_back({r.Get("MA_LK"), where, "Một hồ sơ chỉ có một bảng tổng hợp XML1"});
           else {
             e.xml1 = std::move(r);
             e.xml1_raw = f.xml;

@@ -44,7 +44,7 @@ class ClaimSchema {
 struct Record {
   std::string table;
   std::vector<std::pair<std::string, std::string>> fields;  // in document order
-  const std::string& Get(const std::string& name) const;  // "" when absent
+  const std::string& Get(const std::string& name) const;    // "" when absent
   bool Has(const std::string& name) const;
   // Builds the name index used by Get; call after filling `fields`.
   void Index();

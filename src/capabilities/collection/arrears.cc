@@ -26,7 +26,10 @@ void Add(ArrearsBucket& b, const Ledger& L) {
     ++b.owing;
     ++b.owing_1plus;
     if (L.months_owed >= 3) ++b.owing_3plus;
-    if (L.classification == "evasion") ++b.evasion; else ++b.late;
+    if (L.classification == "evasion")
+      ++b.evasion;
+    else
+      ++b.late;
     for (const auto& l : L.lines)
       if (l.balance > 0 && L.oldest_unpaid && l.month == *L.oldest_unpaid) b.workers_owed += l.workers;
   }
@@ -47,7 +50,8 @@ Result<ArrearsReport> BuildArrearsReport(Db& db, const LawBook& law, const Geo& 
       BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
       if (!row) break;
       EmpRow e{st->Text(1), st->Text(2), st->Text(3), st->Text(4), {}, {}, {}};
-      if (!opt.within.empty() && std::find(opt.within.begin(), opt.within.end(), e.province) == opt.within.end()) continue;
+      if (!opt.within.empty() && std::find(opt.within.begin(), opt.within.end(), e.province) == opt.within.end())
+        continue;
       if (opt.current_units) {
         auto c = geo.CurrentCode(e.province);
         if (c.ok()) e.province = *c;
@@ -57,8 +61,10 @@ Result<ArrearsReport> BuildArrearsReport(Db& db, const LawBook& law, const Geo& 
     }
   }
   {
-    BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(
-        "SELECT employer_id, effective_from, status FROM employer_status ORDER BY employer_id, effective_from"));
+    BHXH_ASSIGN_OR_RETURN(
+        auto st,
+        db.Prepare(
+            "SELECT employer_id, effective_from, status FROM employer_status ORDER BY employer_id, effective_from"));
     while (true) {
       BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
       if (!row) break;
@@ -75,12 +81,13 @@ Result<ArrearsReport> BuildArrearsReport(Db& db, const LawBook& law, const Geo& 
       if (!row) break;
       auto it = emps.find(st->Int(0));
       if (it == emps.end()) continue;
-      it->second.dues.push_back({Month::FromIndex(static_cast<int32_t>(st->Int(1))), st->Int(2),
-                                 static_cast<int>(st->Int(3))});
+      it->second.dues.push_back(
+          {Month::FromIndex(static_cast<int32_t>(st->Int(1))), st->Int(2), static_cast<int>(st->Int(3))});
     }
   }
   {
-    BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT employer_id, paid_on, amount, reference FROM payments WHERE paid_on <= ?"));
+    BHXH_ASSIGN_OR_RETURN(
+        auto st, db.Prepare("SELECT employer_id, paid_on, amount, reference FROM payments WHERE paid_on <= ?"));
     st->Bind(opt.as_of.ToString());
     while (true) {
       BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
@@ -115,9 +122,11 @@ Result<ArrearsReport> BuildArrearsReport(Db& db, const LawBook& law, const Geo& 
   for (const auto& e : owing)
     if (e.type == "cooperative" && (e.status == "dissolved" || e.status == "bankrupt")) by_code[e.code] = &e;
   if (!by_code.empty()) {
-    BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(
-        "SELECT e.code, d.month, d.total, p.cccd, p.full_name FROM dues d JOIN employers e ON e.id = d.employer_id "
-        "JOIN persons p ON p.id = d.person_id WHERE e.type = 'cooperative' ORDER BY e.code, p.cccd, d.month"));
+    BHXH_ASSIGN_OR_RETURN(
+        auto st,
+        db.Prepare(
+            "SELECT e.code, d.month, d.total, p.cccd, p.full_name FROM dues d JOIN employers e ON e.id = d.employer_id "
+            "JOIN persons p ON p.id = d.person_id WHERE e.type = 'cooperative' ORDER BY e.code, p.cccd, d.month"));
     std::map<std::pair<std::string, std::string>, WorkerDebt> workers;
     while (true) {
       BHXH_ASSIGN_OR_RETURN(bool row, st->Step());

@@ -16,13 +16,13 @@
 namespace bhxh {
 
 struct ArrearsBucket {
-  int employers = 0;        // employers in the bucket
-  int owing = 0;            // with at least one month owed
-  int owing_1plus = 0;      // 1+ month owed (same as owing; kept for the 2422 form)
-  int owing_3plus = 0;      // 3 or more months owed
+  int employers = 0;    // employers in the bucket
+  int owing = 0;        // with at least one month owed
+  int owing_1plus = 0;  // 1+ month owed (same as owing; kept for the 2422 form)
+  int owing_3plus = 0;  // 3 or more months owed
   int late = 0, evasion = 0;
   Vnd owed = 0, interest = 0;
-  int workers_owed = 0;     // workers of the oldest unpaid month, summed
+  int workers_owed = 0;  // workers of the oldest unpaid month, summed
 };
 
 struct WorkerDebt {
@@ -49,8 +49,8 @@ struct ArrearsReport {
 
 struct ArrearsOptions {
   Date as_of;
-  bool current_units = true;  // map old province codes to today's units
-  std::string province;       // filter (after mapping); empty = all
+  bool current_units = true;        // map old province codes to today's units
+  std::string province;             // filter (after mapping); empty = all
   std::vector<std::string> within;  // only employers recorded in these codes (a provincial officer's); empty = all
   int top_n = 20;
 };

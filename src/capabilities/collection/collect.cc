@@ -1,19 +1,17 @@
 #include "collection/collect.h"
 
+#include <nlohmann/json.hpp>
+
 #include <chrono>
 #include <map>
 #include <unordered_map>
 #include <unordered_set>
 
-#include <nlohmann/json.hpp>
-
 namespace bhxh {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-double Since(Clock::time_point t) {
-  return std::chrono::duration<double>(Clock::now() - t).count();
-}
+double Since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
 // Periods covering the month, as columns.
 struct PeriodColumns {
@@ -47,8 +45,8 @@ Result<CollectStats> RunCollection(Db& db, const LawBook& law, Month month, cons
       if (!row) break;
       employers[st->Int(0)] = {static_cast<int>(st->Int(1)), true};
     }
-    BHXH_ASSIGN_OR_RETURN(auto hs, db.Prepare(
-        "SELECT employer_id, status FROM employer_status WHERE effective_from <= ? ORDER BY employer_id, effective_from"));
+    BHXH_ASSIGN_OR_RETURN(auto hs, db.Prepare("SELECT employer_id, status FROM employer_status WHERE effective_from <= "
+                                              "? ORDER BY employer_id, effective_from"));
     hs->Bind(first_day);
     while (true) {
       BHXH_ASSIGN_OR_RETURN(bool row, hs->Step());
@@ -62,8 +60,8 @@ Result<CollectStats> RunCollection(Db& db, const LawBook& law, Month month, cons
   // index rather than probed once per period row.
   std::unordered_set<int64_t> deceased;
   {
-    BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(
-        "SELECT id FROM persons WHERE deceased_on IS NOT NULL AND deceased_on < ?"));
+    BHXH_ASSIGN_OR_RETURN(auto st,
+                          db.Prepare("SELECT id FROM persons WHERE deceased_on IS NOT NULL AND deceased_on < ?"));
     st->Bind(first_day);
     while (true) {
       BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
@@ -73,9 +71,11 @@ Result<CollectStats> RunCollection(Db& db, const LawBook& law, Month month, cons
   }
   PeriodColumns pc;
   {
-    BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(
-        "SELECT p.id, p.person_id, p.employer_id, p.salary, p.funds, p.group_code FROM periods p "
-        "WHERE p.employer_id IS NOT NULL AND p.from_month <= ? AND (p.to_month IS NULL OR p.to_month >= ?)"));
+    BHXH_ASSIGN_OR_RETURN(
+        auto st,
+        db.Prepare(
+            "SELECT p.id, p.person_id, p.employer_id, p.salary, p.funds, p.group_code FROM periods p "
+            "WHERE p.employer_id IS NOT NULL AND p.from_month <= ? AND (p.to_month IS NULL OR p.to_month >= ?)"));
     st->Bind(month.index(), month.index());
     std::unordered_map<std::string, uint16_t> gidx;
     while (true) {
@@ -122,7 +122,10 @@ Result<CollectStats> RunCollection(Db& db, const LawBook& law, Month month, cons
   for (size_t i = 0; i < n; ++i) {
     auto e = employers.find(pc.employer[i]);
     if (e == employers.end()) continue;
-    if (!e->second.owes) { skipped.insert(pc.employer[i]); continue; }
+    if (!e->second.owes) {
+      skipped.insert(pc.employer[i]);
+      continue;
+    }
     BHXH_ASSIGN_OR_RETURN(row_card[i], card_for(pc.group[i], e->second.region));
   }
   stats.skipped_employers = static_cast<int64_t>(skipped.size());
@@ -136,7 +139,8 @@ Result<CollectStats> RunCollection(Db& db, const LawBook& law, Month month, cons
   }
   nlohmann::json params = nlohmann::json::array();
   for (const auto& p : stats.params)
-    params.push_back({{"key", p.key}, {"effective_from", p.effective_from.ToString()}, {"value", p.value}, {"law", p.law}});
+    params.push_back(
+        {{"key", p.key}, {"effective_from", p.effective_from.ToString()}, {"value", p.value}, {"law", p.law}});
   stats.compute_seconds = Since(t1);
   auto t2 = Clock::now();
 
@@ -147,9 +151,11 @@ Result<CollectStats> RunCollection(Db& db, const LawBook& law, Month month, cons
     BHXH_RETURN_IF_ERROR(d1->Bind(month.index()).Run());
     BHXH_ASSIGN_OR_RETURN(auto d2, db.Prepare("DELETE FROM employer_dues WHERE month = ?"));
     BHXH_RETURN_IF_ERROR(d2->Bind(month.index()).Run());
-    BHXH_ASSIGN_OR_RETURN(auto run, db.Prepare(
-        "INSERT INTO collection_runs (month, law, workers, employers, total, params, created_at, created_by) "
-        "VALUES (?,?,0,0,0,?,?,?) RETURNING id"));
+    BHXH_ASSIGN_OR_RETURN(
+        auto run,
+        db.Prepare(
+            "INSERT INTO collection_runs (month, law, workers, employers, total, params, created_at, created_by) "
+            "VALUES (?,?,0,0,0,?,?,?) RETURNING id"));
     run->Bind(month.index(), stats.law, params.dump(), NowIsoUtc(), actor.id);
     BHXH_ASSIGN_OR_RETURN(bool got, run->Step());
     if (!got) return Status::Internal("insert run returned no id");
@@ -206,7 +212,8 @@ Result<CollectStats> RunCollection(Db& db, const LawBook& law, Month month, cons
   }
   stats.employers = static_cast<int64_t>(per_employer.size());
   {
-    BHXH_ASSIGN_OR_RETURN(auto up, db.Prepare("UPDATE collection_runs SET workers = ?, employers = ?, total = ? WHERE id = ?"));
+    BHXH_ASSIGN_OR_RETURN(auto up,
+                          db.Prepare("UPDATE collection_runs SET workers = ?, employers = ?, total = ? WHERE id = ?"));
     BHXH_RETURN_IF_ERROR(up->Bind(stats.workers, stats.employers, stats.total, stats.run_id).Run());
   }
   BHXH_RETURN_IF_ERROR(WriteAudit(db, actor, "collect", "month", month.ToString(),

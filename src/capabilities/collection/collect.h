@@ -28,7 +28,7 @@ struct CollectStats {
   int64_t workers = 0, employers = 0, skipped_employers = 0;
   Vnd total = 0;
   std::array<std::array<Vnd, kPartyCount>, kFundCount> by_fund_party{};
-  std::vector<LawParam> params;  // union of the cards' parameters
+  std::vector<LawParam> params;                                     // union of the cards' parameters
   double load_seconds = 0, compute_seconds = 0, write_seconds = 0;  // compute = cards; costing streams with the write
 };
 

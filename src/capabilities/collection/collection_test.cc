@@ -20,8 +20,14 @@ class Spine : public BackendTest {
  protected:
   Registry reg() { return Registry(db(), ctx_->geo, ctx_->law); }
   void AddEmployer(const std::string& code, const std::string& type = "enterprise", int region = 1) {
-    EmployerInput e{code, code == "01A1" ? "0101234567" : "01" + std::to_string(10000000 + code.size() * 7 + code.back()),
-                    "Công ty " + code, type, "01", region, "active", "2020-01-01"};
+    EmployerInput e{code,
+                    code == "01A1" ? "0101234567" : "01" + std::to_string(10000000 + code.size() * 7 + code.back()),
+                    "Công ty " + code,
+                    type,
+                    "01",
+                    region,
+                    "active",
+                    "2020-01-01"};
     auto r = reg().RegisterEmployer(e, TestOfficer());
     ASSERT_TRUE(r.ok()) << r.status().ToString();
   }
@@ -72,7 +78,10 @@ TEST_P(Spine, RegistryValidatesAndStoresNothingOnError) {
 
 TEST_P(Spine, EmployerStatusHistoryIsDated) {
   AddEmployer("01A1");
-  EXPECT_EQ(reg().RegisterEmployer({"01A2", "12345", "X", "enterprise", "01", 1, "active", ""}, TestOfficer()).status().field(),
+  EXPECT_EQ(reg()
+                .RegisterEmployer({"01A2", "12345", "X", "enterprise", "01", 1, "active", ""}, TestOfficer())
+                .status()
+                .field(),
             "tax_code");
   ASSERT_TRUE(reg().SetEmployerStatus("01A1", "2025-03-01", "suspended", TestOfficer()).ok());
   ASSERT_TRUE(reg().SetEmployerStatus("01A1", "2025-09-01", "dissolved", TestOfficer()).ok());
@@ -134,7 +143,8 @@ TEST_P(Spine, CollectionComputesDuesPerWorkerFundAndParty) {
   AddEmployer("01A1");
   ASSERT_TRUE(Declare("01A1", "2025-08", "k1",
                       {Join("001085012345", "2025-08", "10000000"),
-                       Join("001090012345", "2025-08", "60000000", "Trần Thị Bình", "1990-01-01")}).accepted);
+                       Join("001090012345", "2025-08", "60000000", "Trần Thị Bình", "1990-01-01")})
+                  .accepted);
   auto r = RunCollection(db(), ctx_->law, Month::Of(2025, 8), TestOfficer());
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ(r->workers, 2);
@@ -220,7 +230,8 @@ TEST_P(Spine, BankStatementIsAllOrNothingAndNeverCountedTwice) {
   EXPECT_EQ(r->errors[0].row, 3);
   EXPECT_EQ(r->errors[0].field, "employer_code");
   EXPECT_EQ(Count("payments"), 0);
-  std::string good = "employer_code,paid_on,amount,reference\n01A1,10/09/2025,1000000,FT1\n01A1,2025-09-11,2000000,FT2\n";
+  std::string good =
+      "employer_code,paid_on,amount,reference\n01A1,10/09/2025,1000000,FT1\n01A1,2025-09-11,2000000,FT2\n";
   auto a = ImportBankStatement(db(), good, TestOfficer());
   ASSERT_TRUE(a.ok());
   EXPECT_EQ(a->applied, 2);

@@ -18,13 +18,17 @@ std::string ClassificationVi(const std::string& c) {
   return "Không nợ";
 }
 
-
 void PrintStatement(const Json& j) {
   const Json& e = j["employer"];
-  std::cout << "Đối chiếu của " << Txt(e, "name") << " (" << Txt(e, "code") << ") đến ngày " << DateVi(Txt(j, "as_of")) << " — "
-            << Txt(j, "law") << "\n\n";
-  TextTable t({{"Tháng"}, {"Hạn nộp"}, {"Số LĐ", TextTable::Align::kRight}, {"Phải đóng", TextTable::Align::kRight},
-               {"Đã đóng", TextTable::Align::kRight}, {"Còn nợ", TextTable::Align::kRight}, {"Lãi chậm đóng", TextTable::Align::kRight}});
+  std::cout << "Đối chiếu của " << Txt(e, "name") << " (" << Txt(e, "code") << ") đến ngày " << DateVi(Txt(j, "as_of"))
+            << " — " << Txt(j, "law") << "\n\n";
+  TextTable t({{"Tháng"},
+               {"Hạn nộp"},
+               {"Số LĐ", TextTable::Align::kRight},
+               {"Phải đóng", TextTable::Align::kRight},
+               {"Đã đóng", TextTable::Align::kRight},
+               {"Còn nợ", TextTable::Align::kRight},
+               {"Lãi chậm đóng", TextTable::Align::kRight}});
   for (const auto& l : j["lines"])
     t.Row({DateVi(Txt(l, "month")), DateVi(Txt(l, "deadline")), std::to_string(l["workers"].get<int>()),
            MoneyVi(l["due"].get<int64_t>()), MoneyVi(l["paid"].get<int64_t>()), MoneyVi(l["balance"].get<int64_t>()),
@@ -52,7 +56,8 @@ void CollectionCommands(Shell& sh) {
       std::string file, key;
     };
     auto o = std::make_shared<Opt>();
-    auto* c = sh.app().add_subcommand("declare", "Nộp tờ khai tăng, giảm, điều chỉnh lao động (tệp JSON) / submit a declaration");
+    auto* c = sh.app().add_subcommand("declare",
+                                      "Nộp tờ khai tăng, giảm, điều chỉnh lao động (tệp JSON) / submit a declaration");
     c->add_option("file", o->file, "Tệp JSON (- là đầu vào chuẩn)")->required();
     c->add_option("--key", o->key, "Khoá chống gửi trùng (mặc định: idempotency_key trong tệp)");
     c->callback(sh.Guard([&sh, o] {
@@ -60,11 +65,16 @@ void CollectionCommands(Shell& sh) {
       if (!body.ok()) return sh.Fail(body.status());
       std::map<std::string, std::string> headers;
       if (!o->key.empty()) headers["idempotency-key"] = o->key;
-      sh.Run("POST", "/declarations", {}, *body, [](const Json& j) {
-        std::cout << (j.value("replayed", false) ? "Tờ khai đã nộp trước đó (cùng khoá), không ghi lại" : "Đã ghi tờ khai")
-                  << " số " << j["declaration_id"] << ": " << j["joined"] << " tăng, " << j["left"] << " giảm, "
-                  << j["salary_changes"] << " điều chỉnh lương, " << j["persons_registered"] << " người mới đăng ký.\n";
-      }, headers);
+      sh.Run(
+          "POST", "/declarations", {}, *body,
+          [](const Json& j) {
+            std::cout << (j.value("replayed", false) ? "Tờ khai đã nộp trước đó (cùng khoá), không ghi lại"
+                                                     : "Đã ghi tờ khai")
+                      << " số " << j["declaration_id"] << ": " << j["joined"] << " tăng, " << j["left"] << " giảm, "
+                      << j["salary_changes"] << " điều chỉnh lương, " << j["persons_registered"]
+                      << " người mới đăng ký.\n";
+          },
+          headers);
     }));
   }
   {
@@ -75,36 +85,45 @@ void CollectionCommands(Shell& sh) {
     auto o = std::make_shared<Opt>();
     auto* c = sh.app().add_subcommand("pay", "Ghi nhận một lần nộp tiền của đơn vị / post one payment");
     c->add_option("--employer", o->employer, "Mã đơn vị")->required();
-    c->add_option("--amount", o->amount, "Số tiền, đồng")->required()->check(CLI::Range(int64_t{1}, int64_t{1'000'000'000'000'000}));
+    c->add_option("--amount", o->amount, "Số tiền, đồng")
+        ->required()
+        ->check(CLI::Range(int64_t{1}, int64_t{1'000'000'000'000'000}));
     c->add_option("--date", o->date, "Ngày nộp YYYY-MM-DD")->required();
     c->add_option("--reference", o->reference, "Số chứng từ ngân hàng")->required();
     c->add_option("--key", o->key, "Khoá chống gửi trùng (mặc định: số chứng từ)");
     c->callback(sh.Guard([&sh, o] {
-      Json body = {{"employer_code", o->employer}, {"amount", o->amount}, {"paid_on", o->date}, {"reference", o->reference}};
-      sh.Run("POST", "/payments", {}, DumpJson(body), [](const Json& j) {
-        std::cout << (j.value("replayed", false) ? "Lần nộp này đã được ghi trước đó" : "Đã ghi nhận") << ": "
-                  << MoneyVi(j["amount"].get<int64_t>()) << " ngày " << DateVi(Txt(j, "paid_on")) << " (số " << j["payment_id"]
-                  << ").\n";
-      }, {{"idempotency-key", o->key.empty() ? o->reference : o->key}});
+      Json body = {
+          {"employer_code", o->employer}, {"amount", o->amount}, {"paid_on", o->date}, {"reference", o->reference}};
+      sh.Run("POST", "/payments", {}, DumpJson(body),
+             [](const Json& j) {
+               std::cout << (j.value("replayed", false) ? "Lần nộp này đã được ghi trước đó" : "Đã ghi nhận") << ": "
+                         << MoneyVi(j["amount"].get<int64_t>()) << " ngày " << DateVi(Txt(j, "paid_on")) << " (số "
+                         << j["payment_id"] << ").\n";
+             },
+             {{"idempotency-key", o->key.empty() ? o->reference : o->key}});
     }));
   }
   {
     auto file = std::make_shared<std::string>();
     auto* imp = sh.Group("import", "Nhập tệp / import files");
-    auto* c = imp->add_subcommand("bank-statement", "Nhập sao kê ngân hàng CSV (employer_code,paid_on,amount,reference)");
+    auto* c =
+        imp->add_subcommand("bank-statement", "Nhập sao kê ngân hàng CSV (employer_code,paid_on,amount,reference)");
     c->add_option("file", *file, "Tệp CSV (- là đầu vào chuẩn)")->required();
     c->callback(sh.Guard([&sh, file] {
       auto body = sh.ReadArg(*file);
       if (!body.ok()) return sh.Fail(body.status());
-      sh.Run("POST", "/payments/bank-statement", {}, *body, [](const Json& j) {
-        std::cout << "Đã nhập " << j["applied"] << " giao dịch (" << MoneyVi(j["total"].get<int64_t>()) << "); " << j["duplicates"]
-                  << " giao dịch đã nhập trước đó được bỏ qua.\n";
-      }, {{"content-type", "text/csv"}});
+      sh.Run("POST", "/payments/bank-statement", {}, *body,
+             [](const Json& j) {
+               std::cout << "Đã nhập " << j["applied"] << " giao dịch (" << MoneyVi(j["total"].get<int64_t>()) << "); "
+                         << j["duplicates"] << " giao dịch đã nhập trước đó được bỏ qua.\n";
+             },
+             {{"content-type", "text/csv"}});
     }));
   }
   {
     auto month = std::make_shared<std::string>();
-    auto* c = sh.app().add_subcommand("collect", "Tính số phải thu của một tháng (chạy thu hằng tháng) / the monthly run");
+    auto* c =
+        sh.app().add_subcommand("collect", "Tính số phải thu của một tháng (chạy thu hằng tháng) / the monthly run");
     c->add_option("--month", *month, "Tháng YYYY-MM")->required();
     c->callback(sh.Guard([&sh, month] {
       // Called directly (not through the route) to show progress; the
@@ -120,8 +139,9 @@ void CollectionCommands(Shell& sh) {
       bar.Clear();
       if (!r.ok()) return sh.Fail(r.status());
       if (sh.g().json) return sh.PrintJson(ToJson(*r));
-      std::cout << "Tháng " << DateVi(r->month.ToString()) << " (" << r->law << "): " << NumberVi(r->workers) << " người lao động, "
-                << NumberVi(r->employers) << " đơn vị, phải thu " << MoneyVi(r->total) << " (lần tính số " << r->run_id << ").\n";
+      std::cout << "Tháng " << DateVi(r->month.ToString()) << " (" << r->law << "): " << NumberVi(r->workers)
+                << " người lao động, " << NumberVi(r->employers) << " đơn vị, phải thu " << MoneyVi(r->total)
+                << " (lần tính số " << r->run_id << ").\n";
     }));
   }
   {
@@ -129,10 +149,13 @@ void CollectionCommands(Shell& sh) {
       std::string code, as_of;
     };
     auto o = std::make_shared<Opt>();
-    auto* c = sh.app().add_subcommand("statement", "Đối chiếu của đơn vị: phải đóng, đã đóng, còn nợ, lãi / an employer's statement");
+    auto* c = sh.app().add_subcommand(
+        "statement", "Đối chiếu của đơn vị: phải đóng, đã đóng, còn nợ, lãi / an employer's statement");
     c->add_option("--employer", o->code, "Mã đơn vị")->required();
     c->add_option("--as-of", o->as_of, "Tính đến ngày YYYY-MM-DD (mặc định hôm nay)");
-    c->callback(sh.Guard([&sh, o] { sh.Run("GET", "/employers/" + o->code + "/statement", {{"as_of", o->as_of}}, "", PrintStatement); }));
+    c->callback(sh.Guard([&sh, o] {
+      sh.Run("GET", "/employers/" + o->code + "/statement", {{"as_of", o->as_of}}, "", PrintStatement);
+    }));
   }
   {
     struct Opt {
@@ -140,19 +163,25 @@ void CollectionCommands(Shell& sh) {
       int top = 20;
     };
     auto o = std::make_shared<Opt>();
-    auto* c = sh.app().add_subcommand("arrears", "Báo cáo nợ đóng theo tỉnh, loại hình, trạng thái; hợp tác xã (2422) / arrears");
+    auto* c = sh.app().add_subcommand("arrears",
+                                      "Báo cáo nợ đóng theo tỉnh, loại hình, trạng thái; hợp tác xã (2422) / arrears");
     c->add_option("--as-of", o->as_of, "Tính đến ngày YYYY-MM-DD (mặc định hôm nay)");
     c->add_option("--units", o->units, "current: 34 tỉnh hiện nay (mặc định) | recorded: mã tỉnh như khi ghi");
     c->add_option("--province", o->province, "Chỉ một tỉnh (mã 2 chữ số)");
     c->add_option("--top", o->top, "Số đơn vị nợ nhiều nhất liệt kê (mặc định 20)")->check(CLI::Range(0, 1000));
     c->callback(sh.Guard([&sh, o] {
-      sh.Run("GET", "/arrears", {{"as_of", o->as_of}, {"units", o->units}, {"province", o->province}, {"top", std::to_string(o->top)}},
-             "", [&sh](const Json& j) {
+      sh.Run("GET", "/arrears",
+             {{"as_of", o->as_of}, {"units", o->units}, {"province", o->province}, {"top", std::to_string(o->top)}}, "",
+             [&sh](const Json& j) {
                auto ctx = sh.Context();
                auto table = [](const std::string& title) {
-                 return TextTable({{title, {}, 40}, {"Đơn vị", TextTable::Align::kRight}, {"Nợ 1+ tháng", TextTable::Align::kRight},
-                                   {"Nợ 3+ tháng", TextTable::Align::kRight}, {"Trốn đóng", TextTable::Align::kRight},
-                                   {"Số nợ", TextTable::Align::kRight}, {"Lãi", TextTable::Align::kRight}});
+                 return TextTable({{title, {}, 40},
+                                   {"Đơn vị", TextTable::Align::kRight},
+                                   {"Nợ 1+ tháng", TextTable::Align::kRight},
+                                   {"Nợ 3+ tháng", TextTable::Align::kRight},
+                                   {"Trốn đóng", TextTable::Align::kRight},
+                                   {"Số nợ", TextTable::Align::kRight},
+                                   {"Lãi", TextTable::Align::kRight}});
                };
                auto row = [](TextTable& t, const std::string& k, const Json& b) {
                  t.Row({k, NumberVi(b["employers"].get<int64_t>()), NumberVi(b["owing_1plus_months"].get<int64_t>()),
@@ -178,15 +207,21 @@ void CollectionCommands(Shell& sh) {
                for (const auto& [k, b] : j["cooperatives"]["by_status"].items()) row(co, EmployerStatusVi(k), b);
                co.Print(std::cout);
                std::cout << "Người lao động của HTX giải thể, phá sản còn nợ: "
-                         << NumberVi(static_cast<int64_t>(j["cooperatives"]["dissolved_bankrupt_workers"].size())) << "\n";
+                         << NumberVi(static_cast<int64_t>(j["cooperatives"]["dissolved_bankrupt_workers"].size()))
+                         << "\n";
                if (!j["top_debtors"].empty()) {
                  std::cout << "\nĐơn vị nợ nhiều nhất:\n";
-                 TextTable t({{"Mã"}, {"Tên", {}, 40}, {"Trạng thái"}, {"Số tháng", TextTable::Align::kRight},
-                              {"Còn nợ", TextTable::Align::kRight}, {"Lãi", TextTable::Align::kRight}, {"Phân loại"}});
+                 TextTable t({{"Mã"},
+                              {"Tên", {}, 40},
+                              {"Trạng thái"},
+                              {"Số tháng", TextTable::Align::kRight},
+                              {"Còn nợ", TextTable::Align::kRight},
+                              {"Lãi", TextTable::Align::kRight},
+                              {"Phân loại"}});
                  for (const auto& e : j["top_debtors"])
-                   t.Row({Txt(e, "code"), Txt(e, "name"), EmployerStatusVi(Txt(e, "status")), std::to_string(e["months_owed"].get<int>()),
-                          MoneyVi(e["balance"].get<int64_t>()), MoneyVi(e["interest"].get<int64_t>()),
-                          ClassificationVi(Txt(e, "classification"))});
+                   t.Row({Txt(e, "code"), Txt(e, "name"), EmployerStatusVi(Txt(e, "status")),
+                          std::to_string(e["months_owed"].get<int>()), MoneyVi(e["balance"].get<int64_t>()),
+                          MoneyVi(e["interest"].get<int64_t>()), ClassificationVi(Txt(e, "classification"))});
                  t.Print(std::cout);
                }
              });

@@ -23,9 +23,11 @@ void AddError(std::vector<RowError>& errs, int row, const Status& s) {
 
 // The open period of `person` at `employer` covering or after `m`, if any.
 Result<std::optional<Period>> OpenPeriod(Db& db, int64_t person, int64_t employer) {
-  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(
-      "SELECT id, from_month, salary, funds, group_code FROM periods WHERE person_id = ? AND employer_id = ? "
-      "AND to_month IS NULL ORDER BY from_month DESC LIMIT 1"));
+  BHXH_ASSIGN_OR_RETURN(
+      auto st,
+      db.Prepare(
+          "SELECT id, from_month, salary, funds, group_code FROM periods WHERE person_id = ? AND employer_id = ? "
+          "AND to_month IS NULL ORDER BY from_month DESC LIMIT 1"));
   st->Bind(person, employer);
   BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
   if (!row) return std::optional<Period>{};
@@ -42,9 +44,9 @@ Result<std::optional<Period>> OpenPeriod(Db& db, int64_t person, int64_t employe
 
 Status InsertPeriod(Db& db, int64_t person, int64_t employer, Month from, Vnd salary, FundMask funds,
                     const std::string& group, int64_t decl_id) {
-  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(
-      "INSERT INTO periods (person_id, employer_id, from_month, to_month, salary, funds, group_code, declaration_id) "
-      "VALUES (?,?,?,NULL,?,?,?,?)"));
+  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("INSERT INTO periods (person_id, employer_id, from_month, to_month, "
+                                            "salary, funds, group_code, declaration_id) "
+                                            "VALUES (?,?,?,NULL,?,?,?,?)"));
   return st->Bind(person, employer, from.index(), salary, static_cast<int>(funds), group, decl_id).Run();
 }
 
@@ -60,8 +62,8 @@ Status ClosePeriod(Db& db, const Period& p, Month effective) {
 
 }  // namespace
 
-Result<DeclarationResult> SubmitDeclaration(Db& db, const Geo& geo, const LawBook& law,
-                                            const Declaration& decl, const Actor& actor) {
+Result<DeclarationResult> SubmitDeclaration(Db& db, const Geo& geo, const LawBook& law, const Declaration& decl,
+                                            const Actor& actor) {
   DeclarationResult res;
   if (decl.idempotency_key.empty() || decl.idempotency_key.size() > 200)
     return Status::Invalid("idempotency_key", "Cần khoá chống gửi trùng (idempotency_key, tối đa 200 ký tự)",
@@ -85,10 +87,8 @@ Result<DeclarationResult> SubmitDeclaration(Db& db, const Geo& geo, const LawBoo
   BHXH_ASSIGN_OR_RETURN(Month decl_month, Month::Parse(decl.month, "month"));
   Registry reg(db, geo, law);
   BHXH_ASSIGN_OR_RETURN(Employer emp, reg.EmployerByCode(decl.employer_code));
-  if (decl.rows.empty())
-    return Status::Invalid("rows", "Tờ khai không có dòng nào", "the declaration has no rows");
-  if (decl.rows.size() > 100000)
-    return Status::Invalid("rows", "Tờ khai quá 100.000 dòng", "more than 100,000 rows");
+  if (decl.rows.empty()) return Status::Invalid("rows", "Tờ khai không có dòng nào", "the declaration has no rows");
+  if (decl.rows.size() > 100000) return Status::Invalid("rows", "Tờ khai quá 100.000 dòng", "more than 100,000 rows");
 
   // Phase 1: every row on its own.
   std::vector<ParsedRow> rows(decl.rows.size());
@@ -98,53 +98,74 @@ Result<DeclarationResult> SubmitDeclaration(Db& db, const Geo& geo, const LawBoo
     int n = static_cast<int>(i) + 1;
     p.action = in.action;
     if (in.action != "join" && in.action != "leave" && in.action != "salary") {
-      AddError(res.errors, n, Status::Invalid("action", "Loại biến động phải là join (tăng), leave (giảm) hoặc salary (điều chỉnh lương)",
-                                              "action must be join, leave or salary"));
+      AddError(
+          res.errors, n,
+          Status::Invalid("action", "Loại biến động phải là join (tăng), leave (giảm) hoặc salary (điều chỉnh lương)",
+                          "action must be join, leave or salary"));
       continue;
     }
     if (in.cccd.size() != 12 || !IsDigits(in.cccd)) {
-      AddError(res.errors, n, Status::Error("invalid_cccd", "cccd", "Số định danh cá nhân phải gồm đúng 12 chữ số",
-                                            "personal ID must be exactly 12 digits"));
+      AddError(res.errors, n,
+               Status::Error("invalid_cccd", "cccd", "Số định danh cá nhân phải gồm đúng 12 chữ số",
+                             "personal ID must be exactly 12 digits"));
       continue;
     }
     p.cccd = in.cccd;
     auto m = Month::Parse(in.effective_month, "effective_month");
-    if (!m.ok()) { AddError(res.errors, n, m.status()); continue; }
+    if (!m.ok()) {
+      AddError(res.errors, n, m.status());
+      continue;
+    }
     p.effective = *m;
     if (p.effective > decl_month.Next() || p.effective < Month::Of(2016, 1)) {
-      AddError(res.errors, n, Status::Invalid("effective_month",
-                                              "Tháng hiệu lực phải từ 2016-01 đến tháng sau kỳ kê khai",
-                                              "effective month must be between 2016-01 and the month after the declaration"));
+      AddError(res.errors, n,
+               Status::Invalid("effective_month", "Tháng hiệu lực phải từ 2016-01 đến tháng sau kỳ kê khai",
+                               "effective month must be between 2016-01 and the month after the declaration"));
       continue;
     }
     if (in.action == "leave") continue;
     auto sal = ParseVnd(in.salary, "salary");
-    if (!sal.ok()) { AddError(res.errors, n, sal.status()); continue; }
+    if (!sal.ok()) {
+      AddError(res.errors, n, sal.status());
+      continue;
+    }
     p.salary = *sal;
     p.group = in.action == "join" ? in.group : "";
     if (in.action == "join") {
       auto g = law.Group(in.group, p.effective.FirstDay());
-      if (!g.ok()) { AddError(res.errors, n, g.status()); continue; }
+      if (!g.ok()) {
+        AddError(res.errors, n, g.status());
+        continue;
+      }
       if (g->scheme != "employee_private" && g->scheme != "employee_state") {
-        AddError(res.errors, n, Status::Invalid("group", "Đối tượng " + in.group + " không đóng qua đơn vị sử dụng lao động",
-                                                "group " + in.group + " does not contribute through an employer"));
+        AddError(res.errors, n,
+                 Status::Invalid("group", "Đối tượng " + in.group + " không đóng qua đơn vị sử dụng lao động",
+                                 "group " + in.group + " does not contribute through an employer"));
         continue;
       }
       auto card = BuildRateCard(law, g->scheme, p.effective, emp.region);
-      if (!card.ok()) { AddError(res.errors, n, card.status()); continue; }
+      if (!card.ok()) {
+        AddError(res.errors, n, card.status());
+        continue;
+      }
       p.funds = card->scheme_funds;
       if (!in.funds.empty()) {
         auto f = ParseFundMask(in.funds, "funds");
-        if (!f.ok()) { AddError(res.errors, n, f.status()); continue; }
+        if (!f.ok()) {
+          AddError(res.errors, n, f.status());
+          continue;
+        }
         p.funds = *f & card->scheme_funds;
       }
       // The floor applies to every fund alike; check it once.
       for (const auto& t : card->funds) {
         if (t.present && t.floor && p.salary < t.floor) {
-          AddError(res.errors, n, Status::Invalid("salary",
-              "Tiền lương " + FormatVnd(p.salary) + " thấp hơn mức sàn " + FormatVnd(t.floor) + " đồng (" +
-                  card->floor_rule + ", tháng " + p.effective.ToString() + ")",
-              "salary below the floor " + std::to_string(t.floor) + " in force for " + p.effective.ToString()));
+          AddError(res.errors, n,
+                   Status::Invalid("salary",
+                                   "Tiền lương " + FormatVnd(p.salary) + " thấp hơn mức sàn " + FormatVnd(t.floor) +
+                                       " đồng (" + card->floor_rule + ", tháng " + p.effective.ToString() + ")",
+                                   "salary below the floor " + std::to_string(t.floor) + " in force for " +
+                                       p.effective.ToString()));
           break;
         }
       }
@@ -156,7 +177,8 @@ Result<DeclarationResult> SubmitDeclaration(Db& db, const Geo& geo, const LawBoo
         if (!s.ok()) AddError(res.errors, n, s);
       }
     } else if (p.salary == 0) {
-      AddError(res.errors, n, Status::Invalid("salary", "Tiền lương mới phải lớn hơn 0", "new salary must be positive"));
+      AddError(res.errors, n,
+               Status::Invalid("salary", "Tiền lương mới phải lớn hơn 0", "new salary must be positive"));
     }
   }
   if (!res.errors.empty()) return res;
@@ -164,15 +186,21 @@ Result<DeclarationResult> SubmitDeclaration(Db& db, const Geo& geo, const LawBoo
   // Phase 2: apply in order against stored state, in one transaction.
   Tx tx(db);
   BHXH_RETURN_IF_ERROR(tx.status());
-  BHXH_ASSIGN_OR_RETURN(auto ins, db.Prepare(
-      "INSERT INTO declarations (employer_id, month, idempotency_key, row_count, body, created_at, created_by) "
-      "VALUES (?,?,?,?,?,?,?) RETURNING id"));
+  BHXH_ASSIGN_OR_RETURN(
+      auto ins,
+      db.Prepare(
+          "INSERT INTO declarations (employer_id, month, idempotency_key, row_count, body, created_at, created_by) "
+          "VALUES (?,?,?,?,?,?,?) RETURNING id"));
   nlohmann::json body = nlohmann::json::array();
   for (const auto& r : decl.rows)
-    body.push_back({{"action", r.action}, {"cccd", r.cccd}, {"effective_month", r.effective_month},
-                    {"salary", r.salary}, {"group", r.group}, {"funds", r.funds}});
-  ins->Bind(emp.id, decl_month.index(), scoped_key, static_cast<int64_t>(decl.rows.size()),
-            body.dump(), NowIsoUtc(), actor.id);
+    body.push_back({{"action", r.action},
+                    {"cccd", r.cccd},
+                    {"effective_month", r.effective_month},
+                    {"salary", r.salary},
+                    {"group", r.group},
+                    {"funds", r.funds}});
+  ins->Bind(emp.id, decl_month.index(), scoped_key, static_cast<int64_t>(decl.rows.size()), body.dump(), NowIsoUtc(),
+            actor.id);
   BHXH_ASSIGN_OR_RETURN(bool got, ins->Step());
   if (!got) return Status::Internal("insert declaration returned no id");
   res.declaration_id = ins->Int(0);
@@ -187,41 +215,49 @@ Result<DeclarationResult> SubmitDeclaration(Db& db, const Geo& geo, const LawBoo
       Person np;
       BHXH_RETURN_IF_ERROR(reg.ValidatePersonInput(p.person, &np));
       BHXH_ASSIGN_OR_RETURN(std::string key, FoldForSearch(np.full_name));
-      BHXH_ASSIGN_OR_RETURN(auto pst, db.Prepare(
-          "INSERT INTO persons (cccd, si_number, full_name, name_key, dob, sex, province, commune, created_at, created_by) "
-          "VALUES (?,?,?,?,?,?,?,?,?,?)"));
-      pst->Bind(np.cccd, np.si_number, np.full_name, key, np.dob.ToString(), static_cast<int>(np.sex),
-                np.province, std::string(), NowIsoUtc(), actor.id);
+      BHXH_ASSIGN_OR_RETURN(auto pst, db.Prepare("INSERT INTO persons (cccd, si_number, full_name, name_key, dob, sex, "
+                                                 "province, commune, created_at, created_by) "
+                                                 "VALUES (?,?,?,?,?,?,?,?,?,?)"));
+      pst->Bind(np.cccd, np.si_number, np.full_name, key, np.dob.ToString(), static_cast<int>(np.sex), np.province,
+                std::string(), NowIsoUtc(), actor.id);
       if (np.si_number.empty()) pst->BindNull(2);
       Status s = pst->Run();
-      if (!s.ok()) { AddError(res.errors, n, s.WithFieldPrefix("")); continue; }
+      if (!s.ok()) {
+        AddError(res.errors, n, s.WithFieldPrefix(""));
+        continue;
+      }
       ++res.persons_registered;
       person = reg.PersonByCccd(p.cccd);
     }
     if (!person.ok()) {
-      AddError(res.errors, n, Status::NotFound("cccd", "Chưa có người tham gia với số định danh " + p.cccd +
-                                                           " (cần họ tên, ngày sinh, giới tính để đăng ký mới)",
-                                               "no person with this CCCD (give full_name, dob, sex to register)"));
+      AddError(res.errors, n,
+               Status::NotFound("cccd",
+                                "Chưa có người tham gia với số định danh " + p.cccd +
+                                    " (cần họ tên, ngày sinh, giới tính để đăng ký mới)",
+                                "no person with this CCCD (give full_name, dob, sex to register)"));
       continue;
     }
     if (person->deceased_on && p.action != "leave" && p.effective.FirstDay() > *person->deceased_on) {
-      AddError(res.errors, n, Status::Invalid("cccd", "Người tham gia đã chết từ " + person->deceased_on->ToString(),
-                                              "the person died on " + person->deceased_on->ToString()));
+      AddError(res.errors, n,
+               Status::Invalid("cccd", "Người tham gia đã chết từ " + person->deceased_on->ToString(),
+                               "the person died on " + person->deceased_on->ToString()));
       continue;
     }
     BHXH_ASSIGN_OR_RETURN(auto open, OpenPeriod(db, person->id, emp.id));
     if (p.action == "join") {
       if (open) {
-        AddError(res.errors, n, Status::Conflict("cccd", "Người lao động đang tham gia tại đơn vị từ " + open->from.ToString(),
-                                                 "the worker already has an open period here since " + open->from.ToString()));
+        AddError(res.errors, n,
+                 Status::Conflict("cccd", "Người lao động đang tham gia tại đơn vị từ " + open->from.ToString(),
+                                  "the worker already has an open period here since " + open->from.ToString()));
         continue;
       }
-      BHXH_RETURN_IF_ERROR(InsertPeriod(db, person->id, emp.id, p.effective, p.salary, p.funds, p.group,
-                                        res.declaration_id));
+      BHXH_RETURN_IF_ERROR(
+          InsertPeriod(db, person->id, emp.id, p.effective, p.salary, p.funds, p.group, res.declaration_id));
       ++res.joined;
     } else if (!open) {
-      AddError(res.errors, n, Status::NotFound("cccd", "Người lao động không đang tham gia tại đơn vị",
-                                               "the worker has no open period at this employer"));
+      AddError(res.errors, n,
+               Status::NotFound("cccd", "Người lao động không đang tham gia tại đơn vị",
+                                "the worker has no open period at this employer"));
     } else if (p.action == "leave") {
       BHXH_RETURN_IF_ERROR(ClosePeriod(db, *open, p.effective));
       ++res.left;
@@ -231,8 +267,8 @@ Result<DeclarationResult> SubmitDeclaration(Db& db, const Geo& geo, const LawBoo
         BHXH_RETURN_IF_ERROR(up->Bind(p.salary, open->id).Run());
       } else {
         BHXH_RETURN_IF_ERROR(ClosePeriod(db, *open, p.effective));
-        BHXH_RETURN_IF_ERROR(InsertPeriod(db, person->id, emp.id, p.effective, p.salary, open->funds, open->group,
-                                          res.declaration_id));
+        BHXH_RETURN_IF_ERROR(
+            InsertPeriod(db, person->id, emp.id, p.effective, p.salary, open->funds, open->group, res.declaration_id));
       }
       ++res.salary_changes;
     }

@@ -37,7 +37,6 @@ struct Declaration {
   std::vector<DeclarationRow> rows;
 };
 
-
 struct DeclarationResult {
   bool accepted = false;
   bool replayed = false;  // same idempotency key seen before: nothing applied now
@@ -49,7 +48,7 @@ struct DeclarationResult {
 // Returns a Status only when the request cannot be processed at all
 // (unknown employer, storage failure, forbidden); row problems come back in
 // DeclarationResult::errors with accepted = false.
-Result<DeclarationResult> SubmitDeclaration(Db& db, const Geo& geo, const LawBook& law,
-                                            const Declaration& decl, const Actor& actor);
+Result<DeclarationResult> SubmitDeclaration(Db& db, const Geo& geo, const LawBook& law, const Declaration& decl,
+                                            const Actor& actor);
 
 }  // namespace bhxh

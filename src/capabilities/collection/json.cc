@@ -10,18 +10,20 @@ namespace schemas {
 Schema RowErrors() { return RowErrorsSchema(); }
 Schema Declaration() {
   Schema row = Schema::Object(
-      {Req("action", S::OneOf({"join", "leave", "salary"}).Describe("join: tăng, leave: giảm, salary: điều chỉnh lương")),
+      {Req("action",
+           S::OneOf({"join", "leave", "salary"}).Describe("join: tăng, leave: giảm, salary: điều chỉnh lương")),
        Req("cccd", S::Cccd()), Req("effective_month", S::Month()), Opt("salary", S::Money()),
        Opt("group", S::Text(10).Describe("Đối tượng (mặc định DN)")), Opt("funds", S::Text(60)),
        Opt("full_name", S::Text(100)), Opt("dob", S::Text(10)), Opt("sex", S::Text(6)), Opt("si_number", S::SiNumber()),
        Opt("province", S::ProvinceCode())});
-  return Schema::Object({Req("employer_code", S::EmployerCode()), Req("month", S::Month()), Opt("idempotency_key", S::Key()),
-                         Req("rows", Schema::Array(row).Items(1, 100000))})
+  return Schema::Object({Req("employer_code", S::EmployerCode()), Req("month", S::Month()),
+                         Opt("idempotency_key", S::Key()), Req("rows", Schema::Array(row).Items(1, 100000))})
       .Named("Declaration");
 }
 Schema DeclarationResult() {
-  return Schema::Object({Req("accepted", S::Bool()), Req("replayed", S::Bool()), Req("declaration_id", Schema::Integer()),
-                         Req("joined", Schema::Integer()), Req("left", Schema::Integer()), Req("salary_changes", Schema::Integer()),
+  return Schema::Object({Req("accepted", S::Bool()), Req("replayed", S::Bool()),
+                         Req("declaration_id", Schema::Integer()), Req("joined", Schema::Integer()),
+                         Req("left", Schema::Integer()), Req("salary_changes", Schema::Integer()),
                          Req("persons_registered", Schema::Integer()), Req("errors", RowErrors())})
       .Named("DeclarationResult");
 }
@@ -29,16 +31,16 @@ Schema CollectStats() {
   return Schema::Object({Req("run_id", Schema::Integer()), Req("month", S::Month()), Req("law", Schema::String()),
                          Req("workers", Schema::Integer()), Req("employers", Schema::Integer()),
                          Req("skipped_employers", Schema::Integer()), Req("total", S::Money()),
-                         Req("by_fund_party", Schema::Array(Schema::Object({Req("fund", Schema::String()), Req("party", Schema::String()),
-                                                                           Req("amount", S::Money())}))),
-                         Req("parameters", Schema::Array(LawParam())),
-                         Req("seconds", Schema::Map(Schema::Number()))})
+                         Req("by_fund_party", Schema::Array(Schema::Object({Req("fund", Schema::String()),
+                                                                            Req("party", Schema::String()),
+                                                                            Req("amount", S::Money())}))),
+                         Req("parameters", Schema::Array(LawParam())), Req("seconds", Schema::Map(Schema::Number()))})
       .Named("CollectionRun");
 }
 Schema PaymentInput() {
   return Schema::Object({Req("employer_code", S::EmployerCode()), Req("paid_on", S::Date()),
-                         Req("amount", S::Money().Range(1, 1'000'000'000'000'000LL)), Req("reference", S::Text(100).Length(1, 100)),
-                         Opt("idempotency_key", S::Key())})
+                         Req("amount", S::Money().Range(1, 1'000'000'000'000'000LL)),
+                         Req("reference", S::Text(100).Length(1, 100)), Opt("idempotency_key", S::Key())})
       .Named("PaymentInput");
 }
 Schema PaymentResult() {
@@ -47,18 +49,19 @@ Schema PaymentResult() {
       .Named("PaymentResult");
 }
 Schema BankImportResult() {
-  return Schema::Object({Req("accepted", S::Bool()), Req("applied", Schema::Integer()), Req("duplicates", Schema::Integer()),
-                         Req("total", S::Money()), Req("errors", RowErrors())})
+  return Schema::Object({Req("accepted", S::Bool()), Req("applied", Schema::Integer()),
+                         Req("duplicates", Schema::Integer()), Req("total", S::Money()), Req("errors", RowErrors())})
       .Named("BankImportResult");
 }
 Schema Ledger() {
-  Schema line = Schema::Object({Req("month", S::Month()), Req("deadline", S::Date()), Req("workers", Schema::Integer()),
-                                Req("due", S::Money()), Req("paid", S::Money()), Req("balance", S::SignedMoney()),
-                                Req("interest", S::Money()),
-                                Req("allocations", Schema::Array(Schema::Object({Req("paid_on", S::Date()), Req("amount", S::Money())})))});
+  Schema line = Schema::Object(
+      {Req("month", S::Month()), Req("deadline", S::Date()), Req("workers", Schema::Integer()), Req("due", S::Money()),
+       Req("paid", S::Money()), Req("balance", S::SignedMoney()), Req("interest", S::Money()),
+       Req("allocations", Schema::Array(Schema::Object({Req("paid_on", S::Date()), Req("amount", S::Money())})))});
   return Schema::Object({Req("as_of", S::Date()), Req("law", Schema::String()), Req("total_due", S::Money()),
                          Req("total_paid", S::Money()), Req("balance", S::SignedMoney()), Req("interest", S::Money()),
-                         Req("credit", S::Money()), Req("months_owed", Schema::Integer()), Req("days_overdue", Schema::Integer()),
+                         Req("credit", S::Money()), Req("months_owed", Schema::Integer()),
+                         Req("days_overdue", Schema::Integer()),
                          Req("classification", S::OneOf({"none", "late", "evasion"})),
                          Req("interest_rules", Schema::Array(Schema::String())), Req("lines", Schema::Array(line)),
                          Req("allocation_rule", Schema::String()), Req("oldest_unpaid", S::Month().Nullable()),
@@ -66,23 +69,27 @@ Schema Ledger() {
       .Named("Ledger");
 }
 Schema ArrearsReport() {
-  Schema bucket = Schema::Object({Req("employers", Schema::Integer()), Req("owing", Schema::Integer()),
-                                  Req("owing_1plus_months", Schema::Integer()), Req("owing_3plus_months", Schema::Integer()),
-                                  Req("late", Schema::Integer()), Req("evasion", Schema::Integer()), Req("owed", S::SignedMoney()),
-                                  Req("interest", S::Money()), Req("workers_owed", Schema::Integer())})
-                      .Named("ArrearsBucket");
+  Schema bucket =
+      Schema::Object({Req("employers", Schema::Integer()), Req("owing", Schema::Integer()),
+                      Req("owing_1plus_months", Schema::Integer()), Req("owing_3plus_months", Schema::Integer()),
+                      Req("late", Schema::Integer()), Req("evasion", Schema::Integer()), Req("owed", S::SignedMoney()),
+                      Req("interest", S::Money()), Req("workers_owed", Schema::Integer())})
+          .Named("ArrearsBucket");
   Schema worker = Schema::Object({Req("employer_code", Schema::String()), Req("employer_name", Schema::String()),
-                                  Req("status", Schema::String()), Req("cccd", Schema::String()), Req("full_name", Schema::String()),
-                                  Req("months_owed", Schema::Integer()), Req("amount_owed", S::Money())});
-  Schema top = Schema::Object({Req("code", Schema::String()), Req("name", Schema::String()), Req("type", Schema::String()),
-                               Req("province", Schema::String()), Req("status", Schema::String()), Req("balance", S::SignedMoney()),
-                               Req("interest", S::Money()), Req("months_owed", Schema::Integer()), Req("classification", Schema::String())});
-  return Schema::Object({Req("as_of", S::Date()), Req("province_units", S::OneOf({"current", "recorded"})), Req("total", bucket),
-                         Req("by_province", Schema::Map(bucket)), Req("by_type", Schema::Map(bucket)),
-                         Req("by_status", Schema::Map(bucket)),
-                         Req("cooperatives", Schema::Object({Req("by_status", Schema::Map(bucket)),
-                                                             Req("dissolved_bankrupt_workers", Schema::Array(worker))})),
-                         Req("top_debtors", Schema::Array(top))})
+                                  Req("status", Schema::String()), Req("cccd", Schema::String()),
+                                  Req("full_name", Schema::String()), Req("months_owed", Schema::Integer()),
+                                  Req("amount_owed", S::Money())});
+  Schema top = Schema::Object(
+      {Req("code", Schema::String()), Req("name", Schema::String()), Req("type", Schema::String()),
+       Req("province", Schema::String()), Req("status", Schema::String()), Req("balance", S::SignedMoney()),
+       Req("interest", S::Money()), Req("months_owed", Schema::Integer()), Req("classification", Schema::String())});
+  return Schema::Object(
+             {Req("as_of", S::Date()), Req("province_units", S::OneOf({"current", "recorded"})), Req("total", bucket),
+              Req("by_province", Schema::Map(bucket)), Req("by_type", Schema::Map(bucket)),
+              Req("by_status", Schema::Map(bucket)),
+              Req("cooperatives", Schema::Object({Req("by_status", Schema::Map(bucket)),
+                                                  Req("dissolved_bankrupt_workers", Schema::Array(worker))})),
+              Req("top_debtors", Schema::Array(top))})
       .Named("ArrearsReport");
 }
 }  // namespace schemas
@@ -123,9 +130,14 @@ PaymentInput PaymentInputFromJson(const Json& j) {
 Json ToJson(const DeclarationResult& r) {
   Json errs = Json::array();
   for (const auto& e : r.errors) errs.push_back(ToJson(e));
-  return {{"accepted", r.accepted}, {"replayed", r.replayed}, {"declaration_id", r.declaration_id},
-          {"joined", r.joined}, {"left", r.left}, {"salary_changes", r.salary_changes},
-          {"persons_registered", r.persons_registered}, {"errors", errs}};
+  return {{"accepted", r.accepted},
+          {"replayed", r.replayed},
+          {"declaration_id", r.declaration_id},
+          {"joined", r.joined},
+          {"left", r.left},
+          {"salary_changes", r.salary_changes},
+          {"persons_registered", r.persons_registered},
+          {"errors", errs}};
 }
 
 Json ToJson(const CollectStats& s) {
@@ -133,24 +145,36 @@ Json ToJson(const CollectStats& s) {
   for (int f = 0; f < kFundCount; ++f)
     for (int p = 0; p < kPartyCount; ++p)
       if (s.by_fund_party[f][p])
-        funds.push_back({{"fund", FundCode(static_cast<Fund>(f))}, {"party", PartyCode(static_cast<Party>(p))},
+        funds.push_back({{"fund", FundCode(static_cast<Fund>(f))},
+                         {"party", PartyCode(static_cast<Party>(p))},
                          {"amount", s.by_fund_party[f][p]}});
   Json params = Json::array();
   for (const auto& p : s.params) params.push_back(ToJson(p));
-  return {{"run_id", s.run_id}, {"month", s.month.ToString()}, {"law", s.law}, {"workers", s.workers},
-          {"employers", s.employers}, {"skipped_employers", s.skipped_employers}, {"total", s.total},
-          {"by_fund_party", funds}, {"parameters", params},
+  return {{"run_id", s.run_id},
+          {"month", s.month.ToString()},
+          {"law", s.law},
+          {"workers", s.workers},
+          {"employers", s.employers},
+          {"skipped_employers", s.skipped_employers},
+          {"total", s.total},
+          {"by_fund_party", funds},
+          {"parameters", params},
           {"seconds", {{"load", s.load_seconds}, {"compute", s.compute_seconds}, {"write", s.write_seconds}}}};
 }
 
 Json ToJson(const PaymentResult& r) {
-  return {{"payment_id", r.payment_id}, {"replayed", r.replayed}, {"amount", r.amount}, {"paid_on", r.paid_on.ToString()}};
+  return {
+      {"payment_id", r.payment_id}, {"replayed", r.replayed}, {"amount", r.amount}, {"paid_on", r.paid_on.ToString()}};
 }
 
 Json ToJson(const BankImportResult& r) {
   Json errs = Json::array();
   for (const auto& e : r.errors) errs.push_back(ToJson(e));
-  return {{"accepted", r.accepted}, {"applied", r.applied}, {"duplicates", r.duplicates}, {"total", r.total}, {"errors", errs}};
+  return {{"accepted", r.accepted},
+          {"applied", r.applied},
+          {"duplicates", r.duplicates},
+          {"total", r.total},
+          {"errors", errs}};
 }
 
 Json ToJson(const Ledger& L) {
@@ -158,14 +182,27 @@ Json ToJson(const Ledger& L) {
   for (const auto& l : L.lines) {
     Json alloc = Json::array();
     for (const auto& a : l.allocations) alloc.push_back({{"paid_on", a.paid_on.ToString()}, {"amount", a.amount}});
-    lines.push_back({{"month", l.month.ToString()}, {"deadline", l.deadline.ToString()}, {"workers", l.workers},
-                     {"due", l.due}, {"paid", l.paid}, {"balance", l.balance}, {"interest", l.interest},
+    lines.push_back({{"month", l.month.ToString()},
+                     {"deadline", l.deadline.ToString()},
+                     {"workers", l.workers},
+                     {"due", l.due},
+                     {"paid", l.paid},
+                     {"balance", l.balance},
+                     {"interest", l.interest},
                      {"allocations", alloc}});
   }
-  Json j = {{"as_of", L.as_of.ToString()}, {"law", L.law}, {"total_due", L.total_due}, {"total_paid", L.total_paid},
-            {"balance", L.balance}, {"interest", L.interest}, {"credit", L.credit}, {"months_owed", L.months_owed},
-            {"days_overdue", L.days_overdue}, {"classification", L.classification},
-            {"interest_rules", L.interest_rules}, {"lines", lines},
+  Json j = {{"as_of", L.as_of.ToString()},
+            {"law", L.law},
+            {"total_due", L.total_due},
+            {"total_paid", L.total_paid},
+            {"balance", L.balance},
+            {"interest", L.interest},
+            {"credit", L.credit},
+            {"months_owed", L.months_owed},
+            {"days_overdue", L.days_overdue},
+            {"classification", L.classification},
+            {"interest_rules", L.interest_rules},
+            {"lines", lines},
             {"allocation_rule", "Số tiền nộp được phân bổ cho tháng nợ cũ nhất trước"}};
   j["oldest_unpaid"] = L.oldest_unpaid ? Json(L.oldest_unpaid->ToString()) : Json(nullptr);
   return j;
@@ -173,9 +210,15 @@ Json ToJson(const Ledger& L) {
 
 namespace {
 Json BucketJson(const ArrearsBucket& b) {
-  return {{"employers", b.employers}, {"owing", b.owing}, {"owing_1plus_months", b.owing_1plus},
-          {"owing_3plus_months", b.owing_3plus}, {"late", b.late}, {"evasion", b.evasion}, {"owed", b.owed},
-          {"interest", b.interest}, {"workers_owed", b.workers_owed}};
+  return {{"employers", b.employers},
+          {"owing", b.owing},
+          {"owing_1plus_months", b.owing_1plus},
+          {"owing_3plus_months", b.owing_3plus},
+          {"late", b.late},
+          {"evasion", b.evasion},
+          {"owed", b.owed},
+          {"interest", b.interest},
+          {"workers_owed", b.workers_owed}};
 }
 Json BucketMap(const std::map<std::string, ArrearsBucket>& m) {
   Json j = Json::object();
@@ -187,16 +230,29 @@ Json BucketMap(const std::map<std::string, ArrearsBucket>& m) {
 Json ToJson(const ArrearsReport& r) {
   Json workers = Json::array();
   for (const auto& w : r.cooperative_workers)
-    workers.push_back({{"employer_code", w.employer_code}, {"employer_name", w.employer_name}, {"status", w.status},
-                       {"cccd", w.cccd}, {"full_name", w.full_name}, {"months_owed", w.months_owed},
+    workers.push_back({{"employer_code", w.employer_code},
+                       {"employer_name", w.employer_name},
+                       {"status", w.status},
+                       {"cccd", w.cccd},
+                       {"full_name", w.full_name},
+                       {"months_owed", w.months_owed},
                        {"amount_owed", w.amount_owed}});
   Json top = Json::array();
   for (const auto& e : r.top)
-    top.push_back({{"code", e.code}, {"name", e.name}, {"type", e.type}, {"province", e.province},
-                   {"status", e.status}, {"balance", e.ledger.balance}, {"interest", e.ledger.interest},
-                   {"months_owed", e.ledger.months_owed}, {"classification", e.ledger.classification}});
-  return {{"as_of", r.as_of.ToString()}, {"province_units", r.current_units ? "current" : "recorded"},
-          {"total", BucketJson(r.total)}, {"by_province", BucketMap(r.by_province)}, {"by_type", BucketMap(r.by_type)},
+    top.push_back({{"code", e.code},
+                   {"name", e.name},
+                   {"type", e.type},
+                   {"province", e.province},
+                   {"status", e.status},
+                   {"balance", e.ledger.balance},
+                   {"interest", e.ledger.interest},
+                   {"months_owed", e.ledger.months_owed},
+                   {"classification", e.ledger.classification}});
+  return {{"as_of", r.as_of.ToString()},
+          {"province_units", r.current_units ? "current" : "recorded"},
+          {"total", BucketJson(r.total)},
+          {"by_province", BucketMap(r.by_province)},
+          {"by_type", BucketMap(r.by_type)},
           {"by_status", BucketMap(r.by_status)},
           {"cooperatives", {{"by_status", BucketMap(r.cooperatives)}, {"dissolved_bankrupt_workers", workers}}},
           {"top_debtors", top}};

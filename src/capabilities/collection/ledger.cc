@@ -101,16 +101,17 @@ Result<Ledger> ComputeLedger(const LawBook& law, std::vector<MonthDue> dues, std
 Result<Ledger> EmployerLedger(Db& db, const LawBook& law, int64_t employer_id, Date as_of) {
   std::vector<MonthDue> dues;
   std::vector<PaymentRow> pays;
-  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(
-      "SELECT month, amount, workers FROM employer_dues WHERE employer_id = ? ORDER BY month"));
+  BHXH_ASSIGN_OR_RETURN(
+      auto st, db.Prepare("SELECT month, amount, workers FROM employer_dues WHERE employer_id = ? ORDER BY month"));
   st->Bind(employer_id);
   while (true) {
     BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
     if (!row) break;
     dues.push_back({Month::FromIndex(static_cast<int32_t>(st->Int(0))), st->Int(1), static_cast<int>(st->Int(2))});
   }
-  BHXH_ASSIGN_OR_RETURN(auto ps, db.Prepare(
-      "SELECT paid_on, amount, reference FROM payments WHERE employer_id = ? ORDER BY paid_on, id"));
+  BHXH_ASSIGN_OR_RETURN(
+      auto ps,
+      db.Prepare("SELECT paid_on, amount, reference FROM payments WHERE employer_id = ? ORDER BY paid_on, id"));
   ps->Bind(employer_id);
   while (true) {
     BHXH_ASSIGN_OR_RETURN(bool row, ps->Step());

@@ -51,10 +51,10 @@ struct Ledger {
   Vnd total_due = 0, total_paid = 0, balance = 0, interest = 0, credit = 0;
   int months_owed = 0;  // months with a balance whose deadline has passed
   std::optional<Month> oldest_unpaid;
-  int days_overdue = 0;          // since the oldest unpaid deadline
-  std::string classification;    // none | late | evasion
+  int days_overdue = 0;                     // since the oldest unpaid deadline
+  std::string classification;               // none | late | evasion
   std::vector<std::string> interest_rules;  // distinct rate descriptions used
-  std::string law;               // SI law in force on as_of
+  std::string law;                          // SI law in force on as_of
 };
 
 Result<Ledger> ComputeLedger(const LawBook& law, std::vector<MonthDue> dues, std::vector<PaymentRow> payments,

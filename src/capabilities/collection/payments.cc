@@ -24,8 +24,7 @@ Result<Checked> Check(Db& db, const PaymentInput& in) {
   if (c.paid_on > Date::Today())
     return Status::Invalid("paid_on", "Ngày nộp tiền không được sau hôm nay", "payment date is in the future");
   BHXH_ASSIGN_OR_RETURN(c.amount, ParseVnd(in.amount, "amount"));
-  if (c.amount <= 0)
-    return Status::Invalid("amount", "Số tiền phải lớn hơn 0", "amount must be positive");
+  if (c.amount <= 0) return Status::Invalid("amount", "Số tiền phải lớn hơn 0", "amount must be positive");
   if (in.reference.empty() || in.reference.size() > 100)
     return Status::Invalid("reference", "Cần số chứng từ / mã giao dịch (tối đa 100 ký tự)",
                            "a payment reference of at most 100 characters is required");
@@ -39,11 +38,10 @@ Result<Checked> Check(Db& db, const PaymentInput& in) {
   return c;
 }
 
-Result<int64_t> Insert(Db& db, const Checked& c, const PaymentInput& in, const std::string& key,
-                       const Actor& actor) {
-  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(
-      "INSERT INTO payments (employer_id, paid_on, amount, reference, source, idempotency_key, created_at, created_by) "
-      "VALUES (?,?,?,?,?,?,?,?) RETURNING id"));
+Result<int64_t> Insert(Db& db, const Checked& c, const PaymentInput& in, const std::string& key, const Actor& actor) {
+  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("INSERT INTO payments (employer_id, paid_on, amount, reference, source, "
+                                            "idempotency_key, created_at, created_by) "
+                                            "VALUES (?,?,?,?,?,?,?,?) RETURNING id"));
   st->Bind(c.employer_id, c.paid_on.ToString(), c.amount, in.reference, in.source, key, NowIsoUtc(), actor.id);
   BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
   if (!row) return Status::Internal("insert payment returned no id");
@@ -96,8 +94,8 @@ Result<BankImportResult> ImportBankStatement(Db& db, const std::string& text, co
     in.idempotency_key = "bank:" + in.reference;
     auto c = Check(db, in);
     if (!c.ok()) {
-      res.errors.push_back({r.line, c.status().field(), c.status().code(), c.status().message_vi(),
-                            c.status().message_en()});
+      res.errors.push_back(
+          {r.line, c.status().field(), c.status().code(), c.status().message_vi(), c.status().message_en()});
       continue;
     }
     rows.emplace_back(*c, in);
@@ -107,7 +105,10 @@ Result<BankImportResult> ImportBankStatement(Db& db, const std::string& text, co
   BHXH_RETURN_IF_ERROR(tx.status());
   for (const auto& [c, in] : rows) {
     BHXH_ASSIGN_OR_RETURN(auto existing, ExistingPayment(db, in.idempotency_key));
-    if (existing) { ++res.duplicates; continue; }
+    if (existing) {
+      ++res.duplicates;
+      continue;
+    }
     BHXH_ASSIGN_OR_RETURN(int64_t id, Insert(db, c, in, in.idempotency_key, actor));
     (void)id;
     ++res.applied;

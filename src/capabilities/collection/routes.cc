@@ -10,7 +10,8 @@
 namespace bhxh {
 
 void CollectionRoutes(RouteTable& t) {
-  t.AddTag("collection", "Thu BHXH, BHYT, BHTN: kê khai, số phải thu, nộp tiền, nợ / contribution collection (M3, M14)");
+  t.AddTag("collection",
+           "Thu BHXH, BHYT, BHTN: kê khai, số phải thu, nộp tiền, nợ / contribution collection (M3, M14)");
 
   t.Add(Route::Post("/declarations", "submitDeclaration")
             .Tag("collection")
@@ -19,16 +20,22 @@ void CollectionRoutes(RouteTable& t) {
                       "every row is checked; one bad row stores nothing (422 with each row's problem).")
             .Permission("collection.declare")
             .JsonBody(schemas::Declaration(), 16 << 20)
-            .BodyExample({{"employer_code", "01A00001"}, {"month", "2026-11"},
-                          {"rows", {{{"action", "join"}, {"cccd", "001085012345"}, {"effective_month", "2026-11"},
-                                     {"salary", 8000000}, {"group", "DN"}}}}})
+            .BodyExample({{"employer_code", "01A00001"},
+                          {"month", "2026-11"},
+                          {"rows",
+                           {{{"action", "join"},
+                             {"cccd", "001085012345"},
+                             {"effective_month", "2026-11"},
+                             {"salary", 8000000},
+                             {"group", "DN"}}}}})
             .Idempotent(Idempotency::kRequired)
             .OwnedBy([](Call& c) { return EmployerOwner(c.db(), c.BodyStr("employer_code"), "employer_code"); })
             .Returns(201, schemas::DeclarationResult())
             .Handle([](Call& c) -> Result<Reply> {
               Declaration d = DeclarationFromJson(c.Body());
               d.idempotency_key = c.idempotency_key();
-              BHXH_ASSIGN_OR_RETURN(DeclarationResult r, SubmitDeclaration(c.db(), c.ctx().geo, c.ctx().law, d, c.actor()));
+              BHXH_ASSIGN_OR_RETURN(DeclarationResult r,
+                                    SubmitDeclaration(c.db(), c.ctx().geo, c.ctx().law, d, c.actor()));
               if (!r.accepted) return Reply::With(422, RowsRejectedJson(r.errors, "Tờ khai", "the declaration"));
               c.ctx().Publish("declaration.applied", d.employer_code);
               return Reply::Created(ToJson(r));
@@ -64,25 +71,27 @@ void CollectionRoutes(RouteTable& t) {
               return Reply::With(r.replayed ? 200 : 201, ToJson(r));
             }));
 
-  t.Add(Route::Post("/payments/bank-statement", "importBankStatement")
-            .Tag("collection")
-            .Summary("Nhập sao kê ngân hàng (CSV)", "Import a bank statement (CSV)")
-            .Describe("Cột: employer_code, paid_on, amount, reference. Giao dịch đã nhập (cùng reference) được bỏ qua / "
-                      "columns employer_code, paid_on, amount, reference; rows already imported are skipped.")
-            .Permission("collection.payments.write")
-            .RawBody({"text/csv"}, "CSV: employer_code,paid_on,amount,reference", 32 << 20)
-            .Idempotent(Idempotency::kOptional)
-            .Heavy()
-            .Returns(201, schemas::BankImportResult())
-            .Handle([](Call& c) -> Result<Reply> {
-              BHXH_ASSIGN_OR_RETURN(BankImportResult r, ImportBankStatement(c.db(), c.RawBody(), c.actor()));
-              if (!r.accepted) return Reply::With(422, RowsRejectedJson(r.errors, "Sao kê", "the statement"));
-              return Reply::Created(ToJson(r));
-            }));
+  t.Add(
+      Route::Post("/payments/bank-statement", "importBankStatement")
+          .Tag("collection")
+          .Summary("Nhập sao kê ngân hàng (CSV)", "Import a bank statement (CSV)")
+          .Describe("Cột: employer_code, paid_on, amount, reference. Giao dịch đã nhập (cùng reference) được bỏ qua / "
+                    "columns employer_code, paid_on, amount, reference; rows already imported are skipped.")
+          .Permission("collection.payments.write")
+          .RawBody({"text/csv"}, "CSV: employer_code,paid_on,amount,reference", 32 << 20)
+          .Idempotent(Idempotency::kOptional)
+          .Heavy()
+          .Returns(201, schemas::BankImportResult())
+          .Handle([](Call& c) -> Result<Reply> {
+            BHXH_ASSIGN_OR_RETURN(BankImportResult r, ImportBankStatement(c.db(), c.RawBody(), c.actor()));
+            if (!r.accepted) return Reply::With(422, RowsRejectedJson(r.errors, "Sao kê", "the statement"));
+            return Reply::Created(ToJson(r));
+          }));
 
   t.Add(Route::Get("/employers/{code}/statement", "employerStatement")
             .Tag("collection")
-            .Summary("Đối chiếu phải đóng, đã đóng, còn nợ, lãi chậm đóng", "An employer's statement: due, paid, balance, interest")
+            .Summary("Đối chiếu phải đóng, đã đóng, còn nợ, lãi chậm đóng",
+                     "An employer's statement: due, paid, balance, interest")
             .Permission("collection.statement.read")
             .PathParam("code", S::EmployerCode(), "Mã đơn vị / employer code")
             .Query("as_of", S::Date(), "Tính đến ngày (mặc định hôm nay) / as of, default today")
@@ -102,11 +111,13 @@ void CollectionRoutes(RouteTable& t) {
             .Tag("collection")
             .Summary("Báo cáo nợ đóng theo tỉnh, loại hình, trạng thái; hợp tác xã (2422/QĐ-BHXH)",
                      "Arrears by province, type and status; cooperatives")
-            .Describe("Cán bộ cấp tỉnh chỉ thấy đơn vị của tỉnh mình / provincial officers see their province's employers.")
+            .Describe(
+                "Cán bộ cấp tỉnh chỉ thấy đơn vị của tỉnh mình / provincial officers see their province's employers.")
             .Permission("collection.arrears.read")
             .Query("as_of", S::Date(), "Tính đến ngày (mặc định hôm nay) / as of, default today")
             .Query("province", S::ProvinceCode(), "Chỉ một tỉnh / one province only")
-            .Query("units", S::OneOf({"current", "recorded"}), "current: 34 tỉnh hiện nay (mặc định); recorded: mã tỉnh như khi ghi")
+            .Query("units", S::OneOf({"current", "recorded"}),
+                   "current: 34 tỉnh hiện nay (mặc định); recorded: mã tỉnh như khi ghi")
             .Query("top", S::Int(0, 1000), "Số đơn vị nợ nhiều nhất liệt kê (mặc định 20) / top debtors listed")
             .Heavy()
             .Returns(200, schemas::ArrearsReport())

@@ -1,8 +1,9 @@
 #include "eligibility/card_index.h"
 
+#include <malloc.h>
+
 #include <algorithm>
 #include <cstring>
-#include <malloc.h>
 #include <mutex>
 
 #include "base/text.h"
@@ -136,12 +137,18 @@ Status ReadCards(Stmt& st, std::vector<CardRecord>& recs) {
     r.full_name = st.Text(2);
     BHXH_ASSIGN_OR_RETURN(r.dob, PartialDate::Parse(st.Text(3), "dob"));
     r.sex = static_cast<Sex>(st.Int(4));
-    if (!st.IsNull(5)) { BHXH_ASSIGN_OR_RETURN(Date d, Date::Parse(st.Text(5), "deceased_on")); r.deceased_on = d; }
+    if (!st.IsNull(5)) {
+      BHXH_ASSIGN_OR_RETURN(Date d, Date::Parse(st.Text(5), "deceased_on"));
+      r.deceased_on = d;
+    }
     r.card_code = st.Text(6);
     BHXH_ASSIGN_OR_RETURN(r.valid_from, Date::Parse(st.Text(7), "valid_from"));
     BHXH_ASSIGN_OR_RETURN(r.valid_to, Date::Parse(st.Text(8), "valid_to"));
     r.facility = st.Text(9);
-    if (!st.IsNull(10)) { BHXH_ASSIGN_OR_RETURN(Date d, Date::Parse(st.Text(10), "five_year_date")); r.five_year_date = d; }
+    if (!st.IsNull(10)) {
+      BHXH_ASSIGN_OR_RETURN(Date d, Date::Parse(st.Text(10), "five_year_date"));
+      r.five_year_date = d;
+    }
     r.withdrawn = st.Text(11) == "withdrawn";
     if (r.card_code.size() != 15 || r.si_number.size() != 10) continue;
     recs.push_back(std::move(r));
@@ -181,8 +188,8 @@ size_t CardIndex::size() const {
 
 size_t CardIndex::MemoryBytes() const {
   std::shared_lock lock(mu_);
-  return entries_.capacity() * sizeof(Entry) + (by_cccd_.capacity() + by_si_.capacity()) * 16 +
-         arena_.capacity() + overlay_arena_.capacity() + overlay_cccd_.size() * (sizeof(Entry) + 32);
+  return entries_.capacity() * sizeof(Entry) + (by_cccd_.capacity() + by_si_.capacity()) * 16 + arena_.capacity() +
+         overlay_arena_.capacity() + overlay_cccd_.size() * (sizeof(Entry) + 32);
 }
 
 const CardIndex::Entry* CardIndex::Find(uint64_t key, bool by_si, const std::string** arena) const {
@@ -192,7 +199,10 @@ const CardIndex::Entry* CardIndex::Find(uint64_t key, bool by_si, const std::str
   }
   if (!by_si) {
     auto o = overlay_cccd_.find(key);
-    if (o != overlay_cccd_.end()) { *arena = &overlay_arena_; return &o->second; }
+    if (o != overlay_cccd_.end()) {
+      *arena = &overlay_arena_;
+      return &o->second;
+    }
   }
   auto idx = Lookup(by_si ? by_si_ : by_cccd_, key);
   if (!idx) return nullptr;
@@ -202,7 +212,9 @@ const CardIndex::Entry* CardIndex::Find(uint64_t key, bool by_si, const std::str
 
 Result<EligibilityAnswer> CardIndex::Check(const EligibilityQuery& q) const {
   Date date = Date::Today();
-  if (!q.date.empty()) { BHXH_ASSIGN_OR_RETURN(date, Date::Parse(q.date, "date")); }
+  if (!q.date.empty()) {
+    BHXH_ASSIGN_OR_RETURN(date, Date::Parse(q.date, "date"));
+  }
   if (!q.facility.empty() && (q.facility.size() != 5 || !IsDigits(q.facility)))
     return Status::Invalid("facility", "Mã cơ sở KCB phải gồm 5 chữ số", "facility code must be 5 digits");
   std::optional<CardCode> given;
@@ -229,9 +241,14 @@ Result<EligibilityAnswer> CardIndex::Check(const EligibilityQuery& q) const {
                            "id must be a CCCD (12 digits), SI number (10 digits) or card code (15 characters)");
   }
   std::optional<PartialDate> dob;
-  if (!q.dob.empty()) { BHXH_ASSIGN_OR_RETURN(PartialDate d, PartialDate::Parse(q.dob, "dob")); dob = d; }
+  if (!q.dob.empty()) {
+    BHXH_ASSIGN_OR_RETURN(PartialDate d, PartialDate::Parse(q.dob, "dob"));
+    dob = d;
+  }
   std::string name_key;
-  if (!q.full_name.empty()) { BHXH_ASSIGN_OR_RETURN(name_key, FoldForSearch(q.full_name)); }
+  if (!q.full_name.empty()) {
+    BHXH_ASSIGN_OR_RETURN(name_key, FoldForSearch(q.full_name));
+  }
 
   std::shared_lock lock(mu_);
   const std::string* arena = nullptr;
@@ -268,14 +285,13 @@ Result<EligibilityAnswer> CardIndex::Check(const EligibilityQuery& q) const {
   }
   if (!name_key.empty()) {
     auto stored = FoldForSearch(rec.full_name);
-    if (!stored.ok() || *stored != name_key)
-      return finish(Answer("060", false, "Sai họ tên", "wrong name"));
+    if (!stored.ok() || *stored != name_key) return finish(Answer("060", false, "Sai họ tên", "wrong name"));
   }
-  if (dob && !dob->Matches(rec.dob))
-    return finish(Answer("070", false, "Sai ngày sinh", "wrong date of birth"));
+  if (dob && !dob->Matches(rec.dob)) return finish(Answer("070", false, "Sai ngày sinh", "wrong date of birth"));
   if (rec.withdrawn) return finish(Answer("110", false, "Thẻ đã bị thu hồi", "card withdrawn"));
   if (rec.deceased_on && *rec.deceased_on < date)
-    return finish(Answer("120", false, "Thẻ đã báo giảm (người tham gia đã chết ngày " + rec.deceased_on->ToString() + ")",
+    return finish(Answer("120", false,
+                         "Thẻ đã báo giảm (người tham gia đã chết ngày " + rec.deceased_on->ToString() + ")",
                          "reported decreased: holder died on " + rec.deceased_on->ToString()));
   if (date > rec.valid_to)
     return finish(Answer("010", false, "Thẻ hết giá trị sử dụng từ " + rec.valid_to.ToString(),

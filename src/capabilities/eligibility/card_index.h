@@ -41,11 +41,11 @@ struct CardRecord {
 };
 
 struct EligibilityQuery {
-  std::string id;        // CCCD (12), SI number (10) or card code (15)
-  std::string facility;  // 5 digits; optional
-  std::string date;      // YYYY-MM-DD; default today
-  std::string full_name; // optional: checked when given
-  std::string dob;       // optional: checked when given
+  std::string id;         // CCCD (12), SI number (10) or card code (15)
+  std::string facility;   // 5 digits; optional
+  std::string date;       // YYYY-MM-DD; default today
+  std::string full_name;  // optional: checked when given
+  std::string dob;        // optional: checked when given
 };
 
 struct EligibilityAnswer {

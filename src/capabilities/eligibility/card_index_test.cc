@@ -52,14 +52,14 @@ TEST(Eligibility, ValidCardByEveryIdentifier) {
 TEST(Eligibility, EachMismatchHasItsCode) {
   CardIndex idx(Law());
   idx.Build({Rec()});
-  EXPECT_EQ(Code(idx, {"001085012345", "", "2027-01-01", "", ""}), "010");  // expired
-  EXPECT_EQ(Code(idx, {"001085012345", "", "2025-12-31", "", ""}), "010");  // not yet valid
-  EXPECT_EQ(Code(idx, {"001099999999", "", "2026-11-20", "", ""}), "050");  // no data
-  EXPECT_EQ(Code(idx, {"DN3010112345678", "", "2026-11-20", "", ""}), "053");  // benefit digit
-  EXPECT_EQ(Code(idx, {"DN4790112345678", "", "2026-11-20", "", ""}), "052");  // province
-  EXPECT_EQ(Code(idx, {"HS4010112345678", "", "2026-11-20", "", ""}), "051");  // group
+  EXPECT_EQ(Code(idx, {"001085012345", "", "2027-01-01", "", ""}), "010");                // expired
+  EXPECT_EQ(Code(idx, {"001085012345", "", "2025-12-31", "", ""}), "010");                // not yet valid
+  EXPECT_EQ(Code(idx, {"001099999999", "", "2026-11-20", "", ""}), "050");                // no data
+  EXPECT_EQ(Code(idx, {"DN3010112345678", "", "2026-11-20", "", ""}), "053");             // benefit digit
+  EXPECT_EQ(Code(idx, {"DN4790112345678", "", "2026-11-20", "", ""}), "052");             // province
+  EXPECT_EQ(Code(idx, {"HS4010112345678", "", "2026-11-20", "", ""}), "051");             // group
   EXPECT_EQ(idx.Check({"DN40101123", "", "2026-11-20", "", ""}).status().field(), "id");  // malformed: an error
-  EXPECT_EQ(Code(idx, {"001085012345", "", "2026-11-20", "nguyen van an", ""}), "000");  // diacritics ignored
+  EXPECT_EQ(Code(idx, {"001085012345", "", "2026-11-20", "nguyen van an", ""}), "000");   // diacritics ignored
   EXPECT_EQ(Code(idx, {"001085012345", "", "2026-11-20", "Nguyễn Văn Ân", "1985-03-02"}), "000");
   EXPECT_EQ(Code(idx, {"001085012345", "", "2026-11-20", "Trần Văn An", ""}), "060");
   EXPECT_EQ(Code(idx, {"001085012345", "", "2026-11-20", "", "1985-03-03"}), "070");

@@ -19,19 +19,22 @@ void EligibilityCommands(Shell& sh) {
   c->add_option("--name", o->name, "Họ tên để đối chiếu");
   c->add_option("--dob", o->dob, "Ngày sinh để đối chiếu");
   c->callback(sh.Guard([&sh, o] {
-    sh.Run("GET", "/eligibility", {{"id", o->id}, {"facility", o->facility}, {"date", o->date}, {"full_name", o->name}, {"dob", o->dob}},
-           "", [](const Json& j) {
-             std::cout << "Kết quả " << Txt(j, "code") << ": " << Txt(j, "message") << " (ngày " << DateVi(Txt(j, "date")) << ")\n";
+    sh.Run("GET", "/eligibility",
+           {{"id", o->id}, {"facility", o->facility}, {"date", o->date}, {"full_name", o->name}, {"dob", o->dob}}, "",
+           [](const Json& j) {
+             std::cout << "Kết quả " << Txt(j, "code") << ": " << Txt(j, "message") << " (ngày "
+                       << DateVi(Txt(j, "date")) << ")\n";
              if (!j.contains("card")) return;
              const Json& k = j["card"];
-             PrintFields(std::cout, {{"Mã thẻ", Txt(k, "code")},
-                                     {"Họ và tên", Txt(k, "full_name")},
-                                     {"Ngày sinh", DateVi(Txt(k, "dob"))},
-                                     {"Hiệu lực", DateVi(Txt(k, "valid_from")) + " – " + DateVi(Txt(k, "valid_to"))},
-                                     {"Nơi ĐK KCB ban đầu", Txt(k, "registered_facility") +
-                                                                (j.value("registered_here", false) ? " (tại cơ sở này)" : "")},
-                                     {"Mức hưởng", PercentTextVi(Txt(j, "benefit_percent"))},
-                                     {"Đủ 5 năm liên tục", j.value("five_years_reached", false) ? "Có" : "Chưa"}},
+             PrintFields(std::cout,
+                         {{"Mã thẻ", Txt(k, "code")},
+                          {"Họ và tên", Txt(k, "full_name")},
+                          {"Ngày sinh", DateVi(Txt(k, "dob"))},
+                          {"Hiệu lực", DateVi(Txt(k, "valid_from")) + " – " + DateVi(Txt(k, "valid_to"))},
+                          {"Nơi ĐK KCB ban đầu", Txt(k, "registered_facility") +
+                                                     (j.value("registered_here", false) ? " (tại cơ sở này)" : "")},
+                          {"Mức hưởng", PercentTextVi(Txt(j, "benefit_percent"))},
+                          {"Đủ 5 năm liên tục", j.value("five_years_reached", false) ? "Có" : "Chưa"}},
                          2);
            });
   }));

@@ -18,7 +18,9 @@ Result<Book> BuildBook(Db& db, const Geo& geo, const LawBook& law, const std::st
     BookPeriod bp;
     bp.period = p;
     if (p.employer_id) {
-      if (!emps.count(p.employer_id)) { BHXH_ASSIGN_OR_RETURN(emps[p.employer_id], reg.EmployerById(p.employer_id)); }
+      if (!emps.count(p.employer_id)) {
+        BHXH_ASSIGN_OR_RETURN(emps[p.employer_id], reg.EmployerById(p.employer_id));
+      }
       bp.employer_code = emps[p.employer_id].code;
       bp.employer_name = emps[p.employer_id].name;
     }
@@ -28,8 +30,8 @@ Result<Book> BuildBook(Db& db, const Geo& geo, const LawBook& law, const std::st
       if (p.funds & (1u << f)) b.months_by_fund[f] += bp.months;
     b.periods.push_back(std::move(bp));
   }
-  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(
-      "SELECT month, employer_id, retirement_base, total FROM dues WHERE person_id = ? ORDER BY month, employer_id"));
+  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT month, employer_id, retirement_base, total FROM dues WHERE "
+                                            "person_id = ? ORDER BY month, employer_id"));
   st->Bind(b.person.id);
   std::map<int64_t, Ledger> ledgers;
   while (true) {
@@ -38,8 +40,12 @@ Result<Book> BuildBook(Db& db, const Geo& geo, const LawBook& law, const std::st
     Month m = Month::FromIndex(static_cast<int32_t>(st->Int(0)));
     if (m > last) continue;
     int64_t eid = st->Int(1);
-    if (!ledgers.count(eid)) { BHXH_ASSIGN_OR_RETURN(ledgers[eid], EmployerLedger(db, law, eid, as_of)); }
-    if (!emps.count(eid)) { BHXH_ASSIGN_OR_RETURN(emps[eid], reg.EmployerById(eid)); }
+    if (!ledgers.count(eid)) {
+      BHXH_ASSIGN_OR_RETURN(ledgers[eid], EmployerLedger(db, law, eid, as_of));
+    }
+    if (!emps.count(eid)) {
+      BHXH_ASSIGN_OR_RETURN(emps[eid], reg.EmployerById(eid));
+    }
     BookMonth bm{m, emps[eid].code, st->Int(2), st->Int(3), true};
     for (const auto& l : ledgers[eid].lines)
       if (l.month == m) bm.paid = l.balance == 0;

@@ -16,7 +16,7 @@ namespace bhxh {
 struct BookPeriod {
   Period period;
   std::string employer_code, employer_name;  // empty: voluntary or household
-  int months = 0;                             // months up to the as-of month
+  int months = 0;                            // months up to the as-of month
 };
 
 struct BookMonth {
@@ -32,8 +32,8 @@ struct Book {
   Date as_of;
   std::vector<BookPeriod> periods;
   std::array<int, kFundCount> months_by_fund{};
-  std::vector<BookMonth> months;       // months with dues recorded
-  std::vector<BookMonth> unpaid;       // subset: employer has not paid
+  std::vector<BookMonth> months;  // months with dues recorded
+  std::vector<BookMonth> unpaid;  // subset: employer has not paid
   std::vector<Card> cards;
 };
 

@@ -21,20 +21,21 @@ std::string Seg(const std::string& s) { return PercentEncodeSegment(s); }
 void PrintImportSummary(const Json& j, const std::string& file) {
   const Json& d = j["decision"];
   const Json& c = j["counts"];
-  std::cout << file << ": Quyết định " << Txt(d, "number") << " ngày " << DateVi(Txt(d, "date")) << " — " << Txt(d, "signing_line")
-            << " " << Txt(d, "signer") << "\n  " << Txt(d, "title") << "\n  " << c["tasks"] << " nhiệm vụ (" << c["groups"] << " nhóm), "
-            << c["indicators"] << " chỉ tiêu, " << c["reports"] << " nghĩa vụ báo cáo, " << j["programme"]["targets"].size()
-            << " mục tiêu định lượng";
+  std::cout << file << ": Quyết định " << Txt(d, "number") << " ngày " << DateVi(Txt(d, "date")) << " — "
+            << Txt(d, "signing_line") << " " << Txt(d, "signer") << "\n  " << Txt(d, "title") << "\n  " << c["tasks"]
+            << " nhiệm vụ (" << c["groups"] << " nhóm), " << c["indicators"] << " chỉ tiêu, " << c["reports"]
+            << " nghĩa vụ báo cáo, " << j["programme"]["targets"].size() << " mục tiêu định lượng";
   if (!c["stated_total"].is_null()) std::cout << "; văn bản ghi tổng số " << c["stated_total"] << " nhiệm vụ";
   std::cout << "\n";
   for (const auto& t : j["tasks"])
     for (const auto& u : t["unknown_units"])
-      std::cout << "  Đơn vị chưa có trong danh mục: \"" << Txt(u) << "\" (nhiệm vụ " << Txt(t, "key") << ", dòng " << t["lines"][0] << ")\n";
+      std::cout << "  Đơn vị chưa có trong danh mục: \"" << Txt(u) << "\" (nhiệm vụ " << Txt(t, "key") << ", dòng "
+                << t["lines"][0] << ")\n";
   for (const auto& u : j["unplaced"])
     std::cout << "  Chưa xếp được (dòng " << u["lines"][0] << "–" << u["lines"][1] << "): " << Txt(u, "text") << "\n";
   if (j.contains("stored"))
     std::cout << "  "
-              << (j["stored"]["replayed"] == true  ? "Đã có sẵn, không ghi lại"
+              << (j["stored"]["replayed"] == true   ? "Đã có sẵn, không ghi lại"
                   : j["stored"]["replaced"] == true ? "Đã thay thế"
                                                     : "Đã lưu")
               << " (mã chương trình " << j["stored"]["id"] << ")\n";
@@ -60,7 +61,8 @@ void PrintTask(const Json& t, bool with_programme) {
   std::string content = Txt(t, "content");
   std::cout << "  " << (with_programme ? "[" + Txt(t, "programme") + " " + Txt(t, "key") + "]" : Txt(t, "key")) << "  "
             << CaseFold(StatusVi(Txt(t, "status"))) << " " << Txt(t, "percent") << "% · " << When(t) << "\n    "
-            << Utf8Prefix(content, 160) << (content.size() > 160 ? "…" : "") << "\n    Chủ trì: " << Units(t["lead_units"]);
+            << Utf8Prefix(content, 160) << (content.size() > 160 ? "…" : "")
+            << "\n    Chủ trì: " << Units(t["lead_units"]);
   if (!t["coordinating_units"].empty()) std::cout << " · Phối hợp: " << Units(t["coordinating_units"]);
   if (!t["unknown_units"].empty()) std::cout << " · Chưa rõ: " << Units(t["unknown_units"]);
   if (!t["leader"].is_null()) std::cout << " · Lãnh đạo: " << Txt(t, "leader");
@@ -69,14 +71,16 @@ void PrintTask(const Json& t, bool with_programme) {
 }
 
 std::string TargetText(const Json& v) {
-  if (v.is_number()) return DecimalVi(v.get<double>(), v.get<double>() == static_cast<int64_t>(v.get<double>()) ? 0 : 2);
+  if (v.is_number())
+    return DecimalVi(v.get<double>(), v.get<double>() == static_cast<int64_t>(v.get<double>()) ? 0 : 2);
   return Txt(v);
 }
 
 }  // namespace
 
 void ProgrammesCommands(Shell& sh) {
-  auto* pc = sh.Group("programmes", "Chương trình, nhiệm vụ, chỉ tiêu từ các quyết định / programmes of the agency's decisions");
+  auto* pc = sh.Group("programmes",
+                      "Chương trình, nhiệm vụ, chỉ tiêu từ các quyết định / programmes of the agency's decisions");
   pc->alias("programs");
   {
     struct Opt {
@@ -95,8 +99,9 @@ void ProgrammesCommands(Shell& sh) {
         if (!text.ok()) return sh.Fail(text.status());
         auto ctx = o->dry_run ? sh.ContextNoDb() : sh.Context();
         if (!ctx.ok()) return sh.Fail(ctx.status());
-        HttpResponse r = sh.Call("POST", "/programmes", {{"dry_run", o->dry_run ? "true" : ""}, {"replace", o->replace ? "true" : ""}},
-                                 *text, {{"content-type", "text/plain"}});
+        HttpResponse r = sh.Call("POST", "/programmes",
+                                 {{"dry_run", o->dry_run ? "true" : ""}, {"replace", o->replace ? "true" : ""}}, *text,
+                                 {{"content-type", "text/plain"}});
         auto j = ParseJson(r.body, 512);
         if (r.status >= 400 || !j.ok()) {
           if (j.ok() && j->contains("error")) {
@@ -107,8 +112,10 @@ void ProgrammesCommands(Shell& sh) {
           }
           return;
         }
-        if (sh.g().json) all.push_back(*j);
-        else PrintImportSummary(*j, f);
+        if (sh.g().json)
+          all.push_back(*j);
+        else
+          PrintImportSummary(*j, f);
       }
       if (sh.g().json) sh.PrintJson(all.size() == 1 ? all[0] : all);
     }));
@@ -117,11 +124,16 @@ void ProgrammesCommands(Shell& sh) {
     auto* c = pc->add_subcommand("list", "Các chương trình đã nhập / programmes imported");
     c->callback(sh.Guard([&sh] {
       sh.Run("GET", "/programmes", {{"limit", "1000"}}, "", [](const Json& j) {
-        TextTable t({{"Mã", TextTable::Align::kRight}, {"Số quyết định"}, {"Ngày"}, {"Nhiệm vụ", TextTable::Align::kRight},
-                     {"Chỉ tiêu", TextTable::Align::kRight}, {"Báo cáo", TextTable::Align::kRight}, {"Trích yếu", {}, 70}});
+        TextTable t({{"Mã", TextTable::Align::kRight},
+                     {"Số quyết định"},
+                     {"Ngày"},
+                     {"Nhiệm vụ", TextTable::Align::kRight},
+                     {"Chỉ tiêu", TextTable::Align::kRight},
+                     {"Báo cáo", TextTable::Align::kRight},
+                     {"Trích yếu", {}, 70}});
         for (const auto& p : j["programmes"])
-          t.Row({Txt(p, "id"), Txt(p, "number"), DateVi(Txt(p, "date")), Txt(p["counts"], "tasks"), Txt(p["counts"], "indicators"),
-                 Txt(p["counts"], "reports"), Txt(p, "title")});
+          t.Row({Txt(p, "id"), Txt(p, "number"), DateVi(Txt(p, "date")), Txt(p["counts"], "tasks"),
+                 Txt(p["counts"], "indicators"), Txt(p["counts"], "reports"), Txt(p, "title")});
         t.Print(std::cout);
       });
     }));
@@ -132,22 +144,26 @@ void ProgrammesCommands(Shell& sh) {
     c->add_option("programme", *ref, "Số quyết định (249/QĐ-BHXH) hoặc mã")->required();
     c->callback(sh.Guard([&sh, ref] {
       sh.Run("GET", "/programmes/" + Seg(*ref), {}, "", [](const Json& j) {
-        PrintFields(std::cout, {{"Số quyết định", Txt(j, "number")},
-                                {"Ngày", DateVi(Txt(j, "date"))},
-                                {"Trích yếu", Txt(j, "title")},
-                                {"Chương trình", Txt(j, "programme_title")},
-                                {"Người ký", Txt(j, "signing_line") + " " + Txt(j, "signer")},
-                                {"Thời gian", DateVi(Txt(j["period"], "start")) + " – " + DateVi(Txt(j["period"], "end"))},
-                                {"Nhập lúc", DateVi(Txt(j, "imported_at")) + " bởi " + Txt(j, "imported_by")}});
+        PrintFields(std::cout,
+                    {{"Số quyết định", Txt(j, "number")},
+                     {"Ngày", DateVi(Txt(j, "date"))},
+                     {"Trích yếu", Txt(j, "title")},
+                     {"Chương trình", Txt(j, "programme_title")},
+                     {"Người ký", Txt(j, "signing_line") + " " + Txt(j, "signer")},
+                     {"Thời gian", DateVi(Txt(j["period"], "start")) + " – " + DateVi(Txt(j["period"], "end"))},
+                     {"Nhập lúc", DateVi(Txt(j, "imported_at")) + " bởi " + Txt(j, "imported_by")}});
         const Json& e = j["extracted"];
-        std::cout << "\n" << e["tasks"].size() << " nhiệm vụ, " << e["indicators"].size() << " chỉ tiêu, " << e["reports"].size()
-                  << " nghĩa vụ báo cáo.\n";
+        std::cout << "\n"
+                  << e["tasks"].size() << " nhiệm vụ, " << e["indicators"].size() << " chỉ tiêu, "
+                  << e["reports"].size() << " nghĩa vụ báo cáo.\n";
         if (!e["reports"].empty()) {
           TextTable t({{"Báo cáo", {}, 50}, {"Định kỳ"}, {"Hạn"}, {"Gửi", {}, 40}});
           for (const auto& r : e["reports"]) {
             const Json& d = r["due"];
-            std::string due = d.contains("day") ? Txt(d, "day") + "/" + Txt(d, "month") + " hằng năm" : DateVi(Txt(d, "date"));
-            t.Row({Txt(r, "name"), Txt(r, "recurrence") == "yearly" ? "hằng năm" : "một lần", due, Txt(r, "recipients")});
+            std::string due =
+                d.contains("day") ? Txt(d, "day") + "/" + Txt(d, "month") + " hằng năm" : DateVi(Txt(d, "date"));
+            t.Row(
+                {Txt(r, "name"), Txt(r, "recurrence") == "yearly" ? "hằng năm" : "một lần", due, Txt(r, "recipients")});
           }
           t.Print(std::cout);
         }
@@ -169,10 +185,15 @@ void ProgrammesCommands(Shell& sh) {
     c->add_option("--as-of", o->as_of, "Tính đến ngày YYYY-MM-DD (mặc định hôm nay)");
     c->callback(sh.Guard([&sh, o] {
       sh.Run("GET", "/programmes/" + Seg(o->ref) + "/tasks",
-             {{"unit", o->unit}, {"status", o->status}, {"leader", o->leader}, {"overdue", o->overdue ? "true" : ""}, {"as_of", o->as_of},
+             {{"unit", o->unit},
+              {"status", o->status},
+              {"leader", o->leader},
+              {"overdue", o->overdue ? "true" : ""},
+              {"as_of", o->as_of},
               {"limit", "2000"}},
              "", [](const Json& j) {
-               std::cout << Txt(j, "programme") << " — " << j["tasks"].size() << " nhiệm vụ (đến ngày " << DateVi(Txt(j, "as_of")) << ")\n";
+               std::cout << Txt(j, "programme") << " — " << j["tasks"].size() << " nhiệm vụ (đến ngày "
+                         << DateVi(Txt(j, "as_of")) << ")\n";
                for (const auto& t : j["tasks"]) PrintTask(t, false);
              });
     }));
@@ -198,16 +219,23 @@ void ProgrammesCommands(Shell& sh) {
     c->callback(sh.Guard([&sh, o] {
       Json body = {{"unit", o->unit}, {"status", o->status}};
       if (o->percent >= 0) body["percent"] = o->percent;
-      for (auto [k, v] : {std::pair<const char*, std::string*>{"period", &o->period}, {"note", &o->note}, {"evidence", &o->evidence},
-                          {"difficulties", &o->difficulties}, {"lessons", &o->lessons}})
+      for (auto [k, v] : {std::pair<const char*, std::string*>{"period", &o->period},
+                          {"note", &o->note},
+                          {"evidence", &o->evidence},
+                          {"difficulties", &o->difficulties},
+                          {"lessons", &o->lessons}})
         if (!v->empty()) body[k] = *v;
       std::map<std::string, std::string> headers;
       if (!o->idem.empty()) headers["idempotency-key"] = o->idem;
-      sh.Run("POST", "/programmes/" + Seg(o->ref) + "/tasks/" + Seg(o->key) + "/progress", {}, DumpJson(body), [](const Json& j) {
-        const Json& p = j["progress"];
-        std::cout << "Đã ghi tiến độ nhiệm vụ " << Txt(p, "task_key") << " của " << Txt(p, "unit") << ": "
-                  << CaseFold(StatusVi(Txt(p, "status"))) << " " << Txt(p, "percent") << "%, kỳ " << Txt(p, "period") << ".\n";
-      }, headers);
+      sh.Run(
+          "POST", "/programmes/" + Seg(o->ref) + "/tasks/" + Seg(o->key) + "/progress", {}, DumpJson(body),
+          [](const Json& j) {
+            const Json& p = j["progress"];
+            std::cout << "Đã ghi tiến độ nhiệm vụ " << Txt(p, "task_key") << " của " << Txt(p, "unit") << ": "
+                      << CaseFold(StatusVi(Txt(p, "status"))) << " " << Txt(p, "percent") << "%, kỳ "
+                      << Txt(p, "period") << ".\n";
+          },
+          headers);
     }));
   }
   {
@@ -220,9 +248,15 @@ void ProgrammesCommands(Shell& sh) {
     c->add_option("task", o->key, "Mã nhiệm vụ")->required();
     c->callback(sh.Guard([&sh, o] {
       sh.Run("GET", "/programmes/" + Seg(o->ref) + "/tasks/" + Seg(o->key) + "/progress", {}, "", [](const Json& j) {
-        TextTable t({{"Ngày báo cáo"}, {"Đơn vị"}, {"Kỳ"}, {"Trạng thái"}, {"%", TextTable::Align::kRight}, {"Nội dung", {}, 70}});
+        TextTable t({{"Ngày báo cáo"},
+                     {"Đơn vị"},
+                     {"Kỳ"},
+                     {"Trạng thái"},
+                     {"%", TextTable::Align::kRight},
+                     {"Nội dung", {}, 70}});
         for (const auto& e : j["history"])
-          t.Row({DateVi(Txt(e, "reported_at")), Txt(e, "unit"), Txt(e, "period"), StatusVi(Txt(e, "status")), Txt(e, "percent"), Txt(e, "note")});
+          t.Row({DateVi(Txt(e, "reported_at")), Txt(e, "unit"), Txt(e, "period"), StatusVi(Txt(e, "status")),
+                 Txt(e, "percent"), Txt(e, "note")});
         t.Print(std::cout);
       });
     }));
@@ -242,13 +276,18 @@ void ProgrammesCommands(Shell& sh) {
     c->add_option("--as-of", o->as_of, "Tính đến ngày YYYY-MM-DD");
     c->callback(sh.Guard([&sh, o] {
       sh.Run("GET", "/followup",
-             {{"programme", o->ref}, {"unit", o->unit}, {"leader", o->leader}, {"by", o->by_leader ? "leader" : ""},
-              {"include_done", o->all ? "true" : ""}, {"as_of", o->as_of}},
+             {{"programme", o->ref},
+              {"unit", o->unit},
+              {"leader", o->leader},
+              {"by", o->by_leader ? "leader" : ""},
+              {"include_done", o->all ? "true" : ""},
+              {"as_of", o->as_of}},
              "", [](const Json& j) {
                std::cout << "Danh sách theo dõi, đôn đốc đến ngày " << DateVi(Txt(j, "as_of")) << "\n";
                for (const auto& g : j["groups"]) {
-                 std::cout << "\n" << Txt(g, "name") << " — " << g["tasks"].size() << " nhiệm vụ, " << g["overdue"] << " quá hạn, "
-                           << g["missing_reports"] << " thiếu báo cáo kỳ\n";
+                 std::cout << "\n"
+                           << Txt(g, "name") << " — " << g["tasks"].size() << " nhiệm vụ, " << g["overdue"]
+                           << " quá hạn, " << g["missing_reports"] << " thiếu báo cáo kỳ\n";
                  for (const auto& t : g["tasks"]) PrintTask(t, true);
                }
              });
@@ -262,14 +301,17 @@ void ProgrammesCommands(Shell& sh) {
     auto* c = pc->add_subcommand("report", "Báo cáo năm của chương trình (249/QĐ-BHXH §V.1) / the annual report");
     c->add_option("programme", o->ref, "Số quyết định hoặc mã")->required();
     c->add_option("--year", o->year, "Năm YYYY (mặc định năm nay)");
-    c->add_option("--format", o->format, "md (mặc định) | html | xlsx | json")->check(CLI::IsMember({"md", "html", "xlsx", "json"}));
+    c->add_option("--format", o->format, "md (mặc định) | html | xlsx | json")
+        ->check(CLI::IsMember({"md", "html", "xlsx", "json"}));
     c->add_option("--out", o->out, "Ghi ra tệp (bắt buộc với xlsx)");
     c->callback(sh.Guard([&sh, o] {
       if (o->format == "xlsx" && o->out.empty())
         return sh.Fail(Status::Invalid("out", "Cần --out TỆP cho định dạng xlsx", "--out is required for xlsx"));
       std::string format = sh.g().json ? "json" : o->format;
-      HttpResponse r = sh.Call("GET", "/programmes/" + Seg(o->ref) + "/report", {{"year", o->year}, {"format", format}});
-      if (r.status >= 400) return sh.Run("GET", "/programmes/" + Seg(o->ref) + "/report", {{"year", o->year}}, "", [](const Json&) {});
+      HttpResponse r =
+          sh.Call("GET", "/programmes/" + Seg(o->ref) + "/report", {{"year", o->year}, {"format", format}});
+      if (r.status >= 400)
+        return sh.Run("GET", "/programmes/" + Seg(o->ref) + "/report", {{"year", o->year}}, "", [](const Json&) {});
       if (o->out.empty()) {
         std::cout << r.body << "\n";
         return;
@@ -293,7 +335,8 @@ void ProgrammesCommands(Shell& sh) {
         std::cout << "Lịch hạn từ " << DateVi(Txt(j, "from")) << " đến " << DateVi(Txt(j, "to")) << "\n";
         TextTable t({{"Ngày"}, {"Còn", TextTable::Align::kRight}, {"Loại"}, {"Chương trình"}, {"Nội dung", {}, 80}});
         for (const auto& d : j["deadlines"])
-          t.Row({DateVi(Txt(d, "date")), Txt(d, "days_left") + " ngày", Txt(d, "kind") == "report" ? "Báo cáo" : "Nhiệm vụ",
+          t.Row({DateVi(Txt(d, "date")), Txt(d, "days_left") + " ngày",
+                 Txt(d, "kind") == "report" ? "Báo cáo" : "Nhiệm vụ",
                  Txt(d, "programme") + (d["task_key"].is_null() ? "" : " " + Txt(d, "task_key")),
                  Txt(d, "name") + (Txt(d, "detail").empty() ? "" : " → " + Txt(d, "detail"))});
         t.Print(std::cout);
@@ -310,7 +353,8 @@ void ProgrammesCommands(Shell& sh) {
           if (j["unknown"].empty()) std::cout << "Không có tên đơn vị nào chưa nhận ra.\n";
           for (const auto& u : j["unknown"]) {
             std::cout << "\"" << Txt(u, "name") << "\":";
-            for (const auto& t : u["tasks"]) std::cout << " " << Txt(t, "programme") << " " << Txt(t, "key") << " (dòng " << t["line"] << ")";
+            for (const auto& t : u["tasks"])
+              std::cout << " " << Txt(t, "programme") << " " << Txt(t, "key") << " (dòng " << t["line"] << ")";
             std::cout << "\n";
           }
         });
@@ -337,24 +381,32 @@ void ProgrammesCommands(Shell& sh) {
     c->add_option("unit", o->unit, "Mã đơn vị (xem `programmes units`)")->required();
     c->callback(sh.Guard([&sh, o] {
       sh.Run("POST", "/units/aliases", {}, DumpJson({{"name", o->name}, {"unit", o->unit}}), [](const Json& j) {
-        std::cout << "Đã ánh xạ \"" << Txt(j, "name") << "\" vào " << Txt(j, "unit") << "; " << j["tasks_updated"] << " nhiệm vụ được cập nhật.\n";
+        std::cout << "Đã ánh xạ \"" << Txt(j, "name") << "\" vào " << Txt(j, "unit") << "; " << j["tasks_updated"]
+                  << " nhiệm vụ được cập nhật.\n";
       });
     }));
   }
   {
     auto o = std::make_shared<std::pair<std::string, std::string>>();
-    auto* c = pc->add_subcommand("indicators", "Chỉ tiêu: giá trị, lộ trình, đánh giá / indicators with their path and status");
+    auto* c = pc->add_subcommand("indicators",
+                                 "Chỉ tiêu: giá trị, lộ trình, đánh giá / indicators with their path and status");
     c->add_option("programme", o->first, "Số quyết định hoặc mã")->required();
     c->add_option("--province", o->second, "Tỉnh (mặc định toàn quốc)");
     c->callback(sh.Guard([&sh, o] {
       sh.Run("GET", "/programmes/" + Seg(o->first) + "/indicators", {{"province", o->second}}, "", [](const Json& j) {
-        std::cout << "Chỉ tiêu của " << Txt(j, "programme") << (Txt(j, "province").empty() ? " (toàn quốc)" : " (tỉnh " + Txt(j, "province") + ")")
-                  << "\n";
-        TextTable t({{"Mã"}, {"Chỉ tiêu", {}, 60}, {"Đơn vị tính"}, {"Mục tiêu", {}, 30}, {"Mới nhất", TextTable::Align::kRight},
-                     {"Lộ trình", TextTable::Align::kRight}, {"Đánh giá"}});
+        std::cout << "Chỉ tiêu của " << Txt(j, "programme")
+                  << (Txt(j, "province").empty() ? " (toàn quốc)" : " (tỉnh " + Txt(j, "province") + ")") << "\n";
+        TextTable t({{"Mã"},
+                     {"Chỉ tiêu", {}, 60},
+                     {"Đơn vị tính"},
+                     {"Mục tiêu", {}, 30},
+                     {"Mới nhất", TextTable::Align::kRight},
+                     {"Lộ trình", TextTable::Align::kRight},
+                     {"Đánh giá"}});
         for (const auto& i : j["indicators"]) {
           std::string targets;
-          for (const auto& [y, v] : i["targets"].items()) targets += (targets.empty() ? "" : "; ") + y + ": " + TargetText(v);
+          for (const auto& [y, v] : i["targets"].items())
+            targets += (targets.empty() ? "" : "; ") + y + ": " + TargetText(v);
           t.Row({Txt(i, "key"), Txt(i, "name"), Txt(i, "unit"), targets,
                  i["latest"].is_null() ? "—" : TargetText(i["latest"]) + " (" + Txt(i, "latest_year") + ")",
                  i["expected"].is_null() ? "" : TargetText(i["expected"]),
@@ -370,7 +422,8 @@ void ProgrammesCommands(Shell& sh) {
       int year = 0;
     };
     auto o = std::make_shared<Opt>();
-    auto* c = pc->add_subcommand("indicator-value", "Nhập giá trị một chỉ tiêu của một năm / enter an indicator's value");
+    auto* c =
+        pc->add_subcommand("indicator-value", "Nhập giá trị một chỉ tiêu của một năm / enter an indicator's value");
     c->add_option("programme", o->ref, "Số quyết định hoặc mã")->required();
     c->add_option("indicator", o->key, "Mã chỉ tiêu (1, 1.1, ...)")->required();
     c->add_option("--year", o->year, "Năm")->required()->check(CLI::Range(1900, 2200));
@@ -379,10 +432,11 @@ void ProgrammesCommands(Shell& sh) {
     c->callback(sh.Guard([&sh, o] {
       Json body = {{"year", o->year}, {"value", o->value}};
       if (!o->province.empty()) body["province"] = o->province;
-      sh.Run("POST", "/programmes/" + Seg(o->ref) + "/indicators/" + Seg(o->key) + "/values", {}, DumpJson(body), [](const Json& j) {
-        std::cout << "Đã ghi giá trị " << Txt(j, "value") << " năm " << Txt(j, "year") << (Txt(j, "province").empty() ? "" : ", tỉnh " + Txt(j, "province"))
-                  << ".\n";
-      });
+      sh.Run("POST", "/programmes/" + Seg(o->ref) + "/indicators/" + Seg(o->key) + "/values", {}, DumpJson(body),
+             [](const Json& j) {
+               std::cout << "Đã ghi giá trị " << Txt(j, "value") << " năm " << Txt(j, "year")
+                         << (Txt(j, "province").empty() ? "" : ", tỉnh " + Txt(j, "province")) << ".\n";
+             });
     }));
   }
   {
@@ -391,7 +445,8 @@ void ProgrammesCommands(Shell& sh) {
       int year = 0;
     };
     auto o = std::make_shared<Opt>();
-    auto* c = pc->add_subcommand("indicator-compute", "Tính một chỉ tiêu từ cơ sở dữ liệu quốc gia / compute an indicator");
+    auto* c =
+        pc->add_subcommand("indicator-compute", "Tính một chỉ tiêu từ cơ sở dữ liệu quốc gia / compute an indicator");
     c->add_option("programme", o->ref, "Số quyết định hoặc mã")->required();
     c->add_option("indicator", o->key, "Mã chỉ tiêu")->required();
     c->add_option("--year", o->year, "Năm (mặc định năm nay)")->check(CLI::Range(1900, 2200));
@@ -400,10 +455,12 @@ void ProgrammesCommands(Shell& sh) {
       Json body = Json::object();
       if (o->year) body["year"] = o->year;
       if (!o->province.empty()) body["province"] = o->province;
-      sh.Run("POST", "/programmes/" + Seg(o->ref) + "/indicators/" + Seg(o->key) + "/compute", {}, DumpJson(body), [](const Json& j) {
-        std::cout << "Giá trị năm " << Txt(j, "year") << (Txt(j, "province").empty() ? " (toàn quốc)" : " (tỉnh " + Txt(j, "province") + ")")
-                  << ": " << Txt(j, "value") << "\nCách tính: " << Txt(j, "method") << "\n";
-      });
+      sh.Run("POST", "/programmes/" + Seg(o->ref) + "/indicators/" + Seg(o->key) + "/compute", {}, DumpJson(body),
+             [](const Json& j) {
+               std::cout << "Giá trị năm " << Txt(j, "year")
+                         << (Txt(j, "province").empty() ? " (toàn quốc)" : " (tỉnh " + Txt(j, "province") + ")") << ": "
+                         << Txt(j, "value") << "\nCách tính: " << Txt(j, "method") << "\n";
+             });
     }));
   }
   {
@@ -413,7 +470,8 @@ void ProgrammesCommands(Shell& sh) {
       int64_t value = 0;
     };
     auto o = std::make_shared<Opt>();
-    auto* c = pc->add_subcommand("denominator", "Nhập mẫu số: lực lượng lao động, dân số của tỉnh và năm / enter a denominator");
+    auto* c = pc->add_subcommand("denominator",
+                                 "Nhập mẫu số: lực lượng lao động, dân số của tỉnh và năm / enter a denominator");
     c->add_option("--kind", o->kind, "labour_force | population | retirement_age_population")->required();
     c->add_option("--province", o->province, "Tỉnh (để trống: toàn quốc)");
     c->add_option("--year", o->year, "Năm")->required()->check(CLI::Range(1900, 2200));
@@ -423,7 +481,8 @@ void ProgrammesCommands(Shell& sh) {
       Json body = {{"kind", o->kind}, {"year", o->year}, {"value", o->value}, {"source", o->source}};
       if (!o->province.empty()) body["province"] = o->province;
       sh.Run("POST", "/denominators", {}, DumpJson(body), [o](const Json&) {
-        std::cout << "Đã ghi mẫu số " << o->kind << " năm " << o->year << ": " << NumberVi(o->value) << " người (" << o->source << ").\n";
+        std::cout << "Đã ghi mẫu số " << o->kind << " năm " << o->year << ": " << NumberVi(o->value) << " người ("
+                  << o->source << ").\n";
       });
     }));
   }

@@ -13,16 +13,19 @@ enum : uint8_t { kInScope = 1, kHi = 2, kSi = 4, kUi = 8, kVoluntary = 16 };
 Result<CoverageCounts> CountCoverage(Db& db, Date day, const std::vector<std::string>& provinces) {
   std::string in;
   for (const auto& p : provinces) {
-    if (p.size() != 2 || !IsDigits(p)) return Status::Invalid("province", "Mã tỉnh gồm 2 chữ số", "province is 2 digits");
+    if (p.size() != 2 || !IsDigits(p))
+      return Status::Invalid("province", "Mã tỉnh gồm 2 chữ số", "province is 2 digits");
     in += (in.empty() ? "'" : ",'") + p + "'";  // digits only: safe to write inline
   }
   BHXH_ASSIGN_OR_RETURN(int64_t max_id, db.QueryInt("SELECT COALESCE(MAX(id), 0) FROM persons"));
   std::vector<uint8_t> flags(static_cast<size_t>(max_id) + 1, 0);
   std::string d = day.ToString();
   {
-    BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(
-        "SELECT id FROM persons WHERE dob <= ? AND (deceased_on IS NULL OR deceased_on = '' OR deceased_on > ?)" +
-        (in.empty() ? std::string() : " AND province IN (" + in + ")")));
+    BHXH_ASSIGN_OR_RETURN(
+        auto st,
+        db.Prepare(
+            "SELECT id FROM persons WHERE dob <= ? AND (deceased_on IS NULL OR deceased_on = '' OR deceased_on > ?)" +
+            (in.empty() ? std::string() : " AND province IN (" + in + ")")));
     st->Bind(d, d);
     while (true) {
       BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
@@ -31,8 +34,9 @@ Result<CoverageCounts> CountCoverage(Db& db, Date day, const std::vector<std::st
     }
   }
   {
-    BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(
-        "SELECT person_id FROM hi_cards WHERE status = 'active' AND valid_from <= ? AND valid_to >= ?"));
+    BHXH_ASSIGN_OR_RETURN(
+        auto st,
+        db.Prepare("SELECT person_id FROM hi_cards WHERE status = 'active' AND valid_from <= ? AND valid_to >= ?"));
     st->Bind(d, d);
     while (true) {
       BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
@@ -43,9 +47,8 @@ Result<CoverageCounts> CountCoverage(Db& db, Date day, const std::vector<std::st
   }
   {
     int64_t month = static_cast<int64_t>(day.year()) * 12 + (Month::OfDate(day).month() - 1);
-    BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(
-        "SELECT person_id, employer_id IS NULL, funds FROM periods "
-        "WHERE from_month <= ? AND (to_month IS NULL OR to_month >= ?)"));
+    BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT person_id, employer_id IS NULL, funds FROM periods "
+                                              "WHERE from_month <= ? AND (to_month IS NULL OR to_month >= ?)"));
     st->Bind(month, month);
     const int64_t si = FundBit(Fund::kRetirement), ui = FundBit(Fund::kUnemployment);
     while (true) {

@@ -117,7 +117,8 @@ std::string CleanSourceText(std::string_view text) {
       // A leading tab indents (a cell's continuation); a tab inside a line
       // separates table cells copied from a word processor, so each cell
       // gets its own line as in the page's text.
-      if (line_start) out += "  ";
+      if (line_start)
+        out += "  ";
       else {
         while (!out.empty() && out.back() == ' ') out.pop_back();
         if (!out.empty() && out.back() != '\n') out.push_back('\n');
@@ -149,8 +150,12 @@ std::set<std::string> DocumentVocabulary(const std::vector<SourceLine>& lines) {
     std::vector<std::string> words;
     std::string cur;
     for (char c : l.text) {
-      if (WordByte(static_cast<unsigned char>(c))) cur.push_back(c);
-      else { if (!cur.empty()) words.push_back(cur); cur.clear(); }
+      if (WordByte(static_cast<unsigned char>(c)))
+        cur.push_back(c);
+      else {
+        if (!cur.empty()) words.push_back(cur);
+        cur.clear();
+      }
     }
     if (!cur.empty()) words.push_back(cur);
     // Only words with neighbours on both sides on the same line are sure to be whole.
@@ -159,23 +164,30 @@ std::set<std::string> DocumentVocabulary(const std::vector<SourceLine>& lines) {
   return v;
 }
 
-std::string JoinLines(const std::vector<SourceLine>& lines, size_t from, size_t to, const std::set<std::string>& vocab) {
+std::string JoinLines(const std::vector<SourceLine>& lines, size_t from, size_t to,
+                      const std::set<std::string>& vocab) {
   std::string out;
   for (size_t i = from; i < to && i < lines.size(); ++i) {
     const std::string& next = lines[i].text;
-    if (out.empty()) { out = next; continue; }
+    if (out.empty()) {
+      out = next;
+      continue;
+    }
     unsigned char last = static_cast<unsigned char>(out.back()), first = static_cast<unsigned char>(next[0]);
     bool glue = false;
-    if (std::string("/.,;:)]").find(static_cast<char>(first)) != std::string::npos) glue = true;  // "1541" + "/QĐ-BHXH"
-    else if (first == '-' && next.size() > 1 && next[1] != ' ' && std::isalnum(last)) glue = true;  // "01/NQ" + "-CP"
-    else if (last == '(' || last == '/' || last == '-') glue = last != '-' || std::isdigit(first);
+    if (std::string("/.,;:)]").find(static_cast<char>(first)) != std::string::npos)
+      glue = true;  // "1541" + "/QĐ-BHXH"
+    else if (first == '-' && next.size() > 1 && next[1] != ' ' && std::isalnum(last))
+      glue = true;  // "01/NQ" + "-CP"
+    else if (last == '(' || last == '/' || last == '-')
+      glue = last != '-' || std::isdigit(first);
     else if (WordByte(last) && WordByte(first)) {
       std::string t = VocabKey(TailWord(out)), h = VocabKey(HeadWord(next));
       bool tw = vocab.count(t) > 0, hw = vocab.count(h) > 0, jw = vocab.count(t + h) > 0;
       // An abbreviation in capitals before a capitalised word ("TTĐT" / "Trường") stays apart.
       std::string tail = TailWord(out), head = HeadWord(next);
-      bool abbrev = tail.size() >= 2 && CaseFold(tail) != tail && Upper(tail) == tail &&
-                    head.size() >= 2 && CaseFold(head) != head && Upper(head) != head;
+      bool abbrev = tail.size() >= 2 && CaseFold(tail) != tail && Upper(tail) == tail && head.size() >= 2 &&
+                    CaseFold(head) != head && Upper(head) != head;
       // Two whole words stay apart even if the source once glued them ("BHXHcác").
       glue = !abbrev && ((jw && (!tw || !hw)) || (!tw && !hw && (!HasVowel(t) || !HasVowel(h))));
       // A lone fragment line ("HI" / "Ể" / "M XÃ HỘI"): look through it to the next line's head.
@@ -204,7 +216,8 @@ Result<DecisionHeader> ReadDecisionHeader(std::string_view raw) {
   size_t qd = find([](const std::string& s) { return s == "quyet dinh"; });
   size_t qd2 = find([](const std::string& s) { return s == "quyet dinh:"; }, qd == lines.size() ? 0 : qd + 1);
   if (qd == lines.size() || qd2 == lines.size())
-    return Status::Error("not_a_decision", "text", "Văn bản không phải một quyết định (thiếu dòng \"QUYẾT ĐỊNH\" và \"QUYẾT ĐỊNH:\")",
+    return Status::Error("not_a_decision", "text",
+                         "Văn bản không phải một quyết định (thiếu dòng \"QUYẾT ĐỊNH\" và \"QUYẾT ĐỊNH:\")",
                          "the text is not a decision (no \"QUYẾT ĐỊNH\" heading and \"QUYẾT ĐỊNH:\" line)");
   DecisionHeader h;
   std::string head = JoinLines(lines, 0, qd, vocab);
@@ -247,7 +260,8 @@ Result<DecisionHeader> ReadDecisionHeader(std::string_view raw) {
   // A clause runs to ';', to the "Xét/Theo đề nghị" clause, or to the end
   // (the terminator is consumed; it never starts a clause).
   static const Regex clause(R"(Căn cứ\s+([^;]+?)(?:;|\s*(?:Xét|Theo) đề nghị|$))");
-  static const Regex kind(R"(^(Luật|Bộ luật|Nghị định|Nghị quyết|Quyết định|Kết luận|Thông tư|Chỉ thị|Hiến pháp|Kế hoạch|Chương trình))");
+  static const Regex kind(
+      R"(^(Luật|Bộ luật|Nghị định|Nghị quyết|Quyết định|Kết luận|Thông tư|Chỉ thị|Hiến pháp|Kế hoạch|Chương trình))");
   static const Regex ref_number(R"((\d+(?:/\d{4})?[-/][A-ZĐ]+(?:[-/][A-ZĐa-z]+)*))");
   for (const auto& g : clause.FindAll(bases)) {
     LegalReference r;
@@ -268,12 +282,15 @@ Result<DecisionHeader> ReadDecisionHeader(std::string_view raw) {
     }
     if (i == recv) i = lines.size();
   }
-  while (i > recv && i < lines.size() && lines[i].indented && IsUpperLine(lines[i - 1].text)) --i;  // "TỔNG" / "  GIÁM ĐỐC"
+  while (i > recv && i < lines.size() && lines[i].indented && IsUpperLine(lines[i - 1].text))
+    --i;  // "TỔNG" / "  GIÁM ĐỐC"
   std::vector<std::string> sign;
   size_t j = i;
   while (j < lines.size() && IsUpperLine(lines[j].text) && sign.size() < 4) {
-    if (lines[j].indented && !sign.empty()) sign.back() += " " + lines[j].text;
-    else sign.push_back(lines[j].text);
+    if (lines[j].indented && !sign.empty())
+      sign.back() += " " + lines[j].text;
+    else
+      sign.push_back(lines[j].text);
     ++j;
   }
   for (size_t k = 0; k < sign.size(); ++k) h.signing_line += (k ? " / " : "") + sign[k];
@@ -293,8 +310,10 @@ Result<DecisionHeader> ReadDecisionHeader(std::string_view raw) {
   }
   for (size_t k = recv + 1; k < i && k < lines.size(); ++k) {
     std::string r = lines[k].text;
-    if (r.rfind("- ", 0) == 0) h.recipients.push_back(Trim(r.substr(2)));
-    else if (!h.recipients.empty()) h.recipients.back() += " " + r;
+    if (r.rfind("- ", 0) == 0)
+      h.recipients.push_back(Trim(r.substr(2)));
+    else if (!h.recipients.empty())
+      h.recipients.back() += " " + r;
   }
   h.articles_first_line = lines[qd2].number + 1;
   h.articles_end_line = recv < lines.size() ? lines[recv].number : h.articles_first_line;

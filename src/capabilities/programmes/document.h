@@ -24,9 +24,9 @@
 namespace bhxh {
 
 struct SourceLine {
-  int number = 0;        // 1-based line in the file
-  bool indented = false; // a continuation of the previous cell
-  std::string text;      // trimmed
+  int number = 0;         // 1-based line in the file
+  bool indented = false;  // a continuation of the previous cell
+  std::string text;       // trimmed
 };
 
 // The text as the readers expect it: NFC, non-breaking and zero-width
@@ -45,8 +45,8 @@ std::set<std::string> DocumentVocabulary(const std::vector<SourceLine>& lines);
 std::string JoinLines(const std::vector<SourceLine>& lines, size_t from, size_t to, const std::set<std::string>& vocab);
 
 struct LegalReference {
-  std::string text;    // the whole "Căn cứ ..." clause
-  std::string kind;    // Luật, Nghị định, Quyết định, Nghị quyết, Kết luận, Thông tư, Chỉ thị, ...
+  std::string text;  // the whole "Căn cứ ..." clause
+  std::string kind;  // Luật, Nghị định, Quyết định, Nghị quyết, Kết luận, Thông tư, Chỉ thị, ...
   std::string number;  // e.g. 89/2020/NĐ-CP, 70-KL/TW (empty for a law cited by name)
   std::optional<Date> date;
 };
@@ -64,7 +64,7 @@ struct DecisionHeader {
   std::vector<LegalReference> legal_bases;
   std::string signing_line;  // e.g. "KT. TỔNG GIÁM ĐỐC / PHÓ TỔNG GIÁM ĐỐC"
   std::string signer;
-  int body_start_line = 0;  // first line after the signature (the programme / appendix)
+  int body_start_line = 0;                             // first line after the signature (the programme / appendix)
   int articles_first_line = 0, articles_end_line = 0;  // the articles ("Điều 1. ..."), [first, end)
   std::vector<Article> articles;
   std::vector<std::string> recipients;  // "Nơi nhận:" — who receives the decision

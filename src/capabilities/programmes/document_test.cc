@@ -12,9 +12,10 @@ namespace {
 std::string Seed(const std::string& name) { return testing::SeedText(name); }
 
 TEST(Document, BrokenWordsAreRejoinedWithTheDocumentsOwnVocabulary) {
-  std::string text = "Căn cứ Nghị đ\nị\nnh s\nố\n01/2016/NĐ-CP ngày 05 tháng 01 năm 2016 của Chính phủ quy định;\n"
-                     "Tiếp tục phát triển đối tượng th\na\nm gia BHXH, tăng c\nườ\nng quản lý và các đơn vị liên quan\n"
-                     "Đơn\n  vị chủ trì có li\nên quan đến định số;\nSố:\n1541\n/QĐ-BHXH\n";
+  std::string text =
+      "Căn cứ Nghị đ\nị\nnh s\nố\n01/2016/NĐ-CP ngày 05 tháng 01 năm 2016 của Chính phủ quy định;\n"
+      "Tiếp tục phát triển đối tượng th\na\nm gia BHXH, tăng c\nườ\nng quản lý và các đơn vị liên quan\n"
+      "Đơn\n  vị chủ trì có li\nên quan đến định số;\nSố:\n1541\n/QĐ-BHXH\n";
   auto lines = SplitSourceLines(text);
   auto vocab = DocumentVocabulary(lines);
   std::string joined = JoinLines(lines, 0, lines.size(), vocab);
@@ -26,13 +27,26 @@ TEST(Document, BrokenWordsAreRejoinedWithTheDocumentsOwnVocabulary) {
 }
 
 TEST(Document, SeedMetadata) {
-  struct Case { const char* file; const char* number; const char* date; const char* signer; const char* signing; const char* title_start; size_t bases; };
+  struct Case {
+    const char* file;
+    const char* number;
+    const char* date;
+    const char* signer;
+    const char* signing;
+    const char* title_start;
+    size_t bases;
+  };
   const Case cases[] = {
-      {"000_7318c461c9c33541.txt", "1541/QĐ-BHXH", "2017-09-22", "Đào Việt Ánh", "KT. TỔNG GIÁM ĐỐC / PHÓ TỔNG GIÁM ĐỐC", "BAN HÀNH CHƯƠNG TRÌNH HÀNH ĐỘNG", 2},
-      {"001_76d0ab86a136d09b.txt", "249/QĐ-BHXH", "2024-02-29", "Nguyễn Thế Mạnh", "TỔNG GIÁM ĐỐC", "BAN HÀNH CHƯƠNG TRÌNH HÀNH ĐỘNG", 2},
-      {"002_dfc3ba65e88b699e.txt", "2422/QĐ-BHXH", "2020-12-25", "Nguyễn Thế Mạnh", "TỔNG GIÁM ĐỐC", "BAN HÀNH CHƯƠNG TRÌNH HÀNH ĐỘNG", 3},
-      {"003_254a1e4a17401211.txt", "88/QĐ-BHXH", "2024-01-30", "Nguyễn Thế Mạnh", "TỔNG GIÁM ĐỐC", "VỀ VIỆC BAN HÀNH CHƯƠNG TRÌNH CÔNG TÁC TRỌNG TÂM", 3},
-      {"004_85c8068c912dad62.txt", "1712/QĐ-BHXH", "2023-11-29", "Nguyễn Thế Mạnh", "TỔNG GIÁM ĐỐC", "VỀ VIỆC BAN HÀNH KẾ HOẠCH", 0},
+      {"000_7318c461c9c33541.txt", "1541/QĐ-BHXH", "2017-09-22", "Đào Việt Ánh",
+       "KT. TỔNG GIÁM ĐỐC / PHÓ TỔNG GIÁM ĐỐC", "BAN HÀNH CHƯƠNG TRÌNH HÀNH ĐỘNG", 2},
+      {"001_76d0ab86a136d09b.txt", "249/QĐ-BHXH", "2024-02-29", "Nguyễn Thế Mạnh", "TỔNG GIÁM ĐỐC",
+       "BAN HÀNH CHƯƠNG TRÌNH HÀNH ĐỘNG", 2},
+      {"002_dfc3ba65e88b699e.txt", "2422/QĐ-BHXH", "2020-12-25", "Nguyễn Thế Mạnh", "TỔNG GIÁM ĐỐC",
+       "BAN HÀNH CHƯƠNG TRÌNH HÀNH ĐỘNG", 3},
+      {"003_254a1e4a17401211.txt", "88/QĐ-BHXH", "2024-01-30", "Nguyễn Thế Mạnh", "TỔNG GIÁM ĐỐC",
+       "VỀ VIỆC BAN HÀNH CHƯƠNG TRÌNH CÔNG TÁC TRỌNG TÂM", 3},
+      {"004_85c8068c912dad62.txt", "1712/QĐ-BHXH", "2023-11-29", "Nguyễn Thế Mạnh", "TỔNG GIÁM ĐỐC",
+       "VỀ VIỆC BAN HÀNH KẾ HOẠCH", 0},
   };
   for (const Case& c : cases) {
     std::string text = Seed(c.file);

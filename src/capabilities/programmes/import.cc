@@ -71,7 +71,10 @@ std::string RoleOf(const std::string& text) {
 std::vector<Section> ReadOutline(const std::vector<SourceLine>& lines, size_t from, size_t to,
                                  const std::set<std::string>& vocab) {
   std::vector<Section> out;
-  struct Open { std::string form, id, key; size_t section; };
+  struct Open {
+    std::string form, id, key;
+    size_t section;
+  };
   std::vector<Open> stack;
   std::vector<SourceLine> body;  // the current section's lines, marker removed
   auto flush = [&]() {
@@ -86,17 +89,22 @@ std::vector<Section> ReadOutline(const std::vector<SourceLine>& lines, size_t fr
     if (mk) {
       flush();
       for (size_t k = 0; k < stack.size(); ++k)
-        if (stack[k].form == mk->form) { stack.resize(k); break; }
+        if (stack[k].form == mk->form) {
+          stack.resize(k);
+          break;
+        }
       Section s;
       s.id = mk->id;
       s.parent_key = stack.empty() ? "" : stack.back().key;
       s.level = static_cast<int>(stack.size());
       std::string part = mk->form[0] == 'D' ? std::to_string(out.size()) : mk->id;  // dashes are numbered by position
       std::string pid = stack.empty() ? "" : stack.back().id;
-      if (s.parent_key.empty()) s.key = part;
+      if (s.parent_key.empty())
+        s.key = part;
       else if (!pid.empty() && part.rfind(pid + ".", 0) == 0)
         s.key = s.parent_key.substr(0, s.parent_key.size() - pid.size()) + part;
-      else s.key = s.parent_key + "." + part;
+      else
+        s.key = s.parent_key + "." + part;
       s.first_line = s.last_line = lines[i].number;
       if (!stack.empty()) s.role = out[stack.back().section].role;
       if (!mk->rest.empty()) body.push_back({lines[i].number, false, mk->rest});
@@ -113,7 +121,8 @@ std::vector<Section> ReadOutline(const std::vector<SourceLine>& lines, size_t fr
   for (auto& s : out) {
     if (s.key == "0") continue;
     std::string own = s.text.size() < 200 ? RoleOf(s.text) : "";
-    if (!own.empty()) s.role = own;
+    if (!own.empty())
+      s.role = own;
     else if (!s.parent_key.empty())
       for (const auto& p : out)
         if (p.key == s.parent_key) s.role = p.role;
@@ -133,7 +142,8 @@ std::optional<int> LastYear(const std::string& s, size_t before) {
 
 void FindTargets(const std::vector<Section>& sections, std::vector<QuantTarget>& out) {
   static const Regex pct(R"((\d{1,3}(?:[.,]\d{1,2})?)\s?%)");
-  bool any_objectives = std::any_of(sections.begin(), sections.end(), [](const Section& s) { return s.role == "objectives"; });
+  bool any_objectives =
+      std::any_of(sections.begin(), sections.end(), [](const Section& s) { return s.role == "objectives"; });
   for (const auto& s : sections) {
     if (any_objectives ? s.role != "objectives" : s.role == "tasks") continue;
     const std::string& t = s.text;
@@ -167,8 +177,9 @@ void FindTargets(const std::vector<Section>& sections, std::vector<QuantTarget>&
         if (before.size() >= ws.size() && Trim(before).size() >= ws.size() &&
             Trim(before).compare(Trim(before).size() - ws.size(), ws.size(), ws) == 0) {
           static const std::map<std::string, std::string> vi = {
-              {"khoang", "khoảng"}, {"tren", "trên"}, {"toi thieu", "tối thiểu"}, {"it nhat", "ít nhất"},
-              {"duoi", "dưới"}, {"dat muc", "đạt mức"}, {"dat", "đạt"}};
+              {"khoang", "khoảng"},   {"tren", "trên"}, {"toi thieu", "tối thiểu"},
+              {"it nhat", "ít nhất"}, {"duoi", "dưới"}, {"dat muc", "đạt mức"},
+              {"dat", "đạt"}};
           q.qualifier = vi.at(ws);
           break;
         }
@@ -195,9 +206,12 @@ std::vector<std::string> Sentences(const std::string& t) {
   size_t start = 0;
   int depth = 0;  // "(khth. khdt@vss.gov.vn)": no sentence ends inside parentheses
   for (size_t i = 0; i + 1 < t.size(); ++i)
-    if (t[i] == '(') ++depth;
-    else if (t[i] == ')') depth = std::max(0, depth - 1);
-    else if (depth == 0 && t[i] == '.' && t[i + 1] == ' ' && i > 0 && !std::isdigit(static_cast<unsigned char>(t[i - 1]))) {
+    if (t[i] == '(')
+      ++depth;
+    else if (t[i] == ')')
+      depth = std::max(0, depth - 1);
+    else if (depth == 0 && t[i] == '.' && t[i + 1] == ' ' && i > 0 &&
+             !std::isdigit(static_cast<unsigned char>(t[i - 1]))) {
       out.push_back(Trim(t.substr(start, i - start)));
       start = i + 2;
     }
@@ -215,9 +229,12 @@ std::string RecipientsIn(const std::string& s) {
   int depth = 0;
   size_t i = 0;
   for (; i < r.size(); ++i) {
-    if (r[i] == '(') ++depth;
-    else if (r[i] == ')') --depth;
-    else if (depth == 0 && (r[i] == ';' || r[i] == '.' || r[i] == ',')) break;
+    if (r[i] == '(')
+      ++depth;
+    else if (r[i] == ')')
+      --depth;
+    else if (depth == 0 && (r[i] == ';' || r[i] == '.' || r[i] == ','))
+      break;
     if (depth == 0) {
       for (const char* stop : {" để ", " trước ngày", " chậm nhất", " qua ", " theo "})
         if (r.compare(i, std::string(stop).size(), stop) == 0) goto done;
@@ -271,7 +288,8 @@ std::string UpperFirst(const std::string& s) {
 
 void FindReports(const std::string& text, const std::string& role, int line, const UnitRegistry& units,
                  std::vector<ReportDue>& out) {
-  static const Regex long_form(R"((trước|chậm nhất|hạn chót|trong)\s+ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?)");
+  static const Regex long_form(
+      R"((trước|chậm nhất|hạn chót|trong)\s+ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?)");
   static const Regex short_form(R"((trước|chậm nhất|hạn chót)\s+ngày\s+(\d{1,2})/(\d{1,2})(?:/(\d{4}))?)");
   static const Regex review_year(R"((sơ kết|tổng kết)[^.;]{0,80}?(?:vào|trong)\s+năm\s+(\d{4}))");
   for (const std::string& s : Sentences(text)) {
@@ -297,7 +315,8 @@ void FindReports(const std::string& text, const std::string& role, int line, con
       static const Regex labelled(R"(^(?:-\s*)?(Báo cáo[^:]{0,60}):)");
       Regex::Groups lm;
       size_t bc = f.find("bao cao");
-      if (labelled.Search(s, &lm)) r.name = Str(lm, 1);
+      if (labelled.Search(s, &lm))
+        r.name = Str(lm, 1);
       else if (bc != std::string::npos) {
         // Folding keeps byte offsets only for ASCII; find the phrase in the original instead.
         size_t at = s.find("báo cáo");
@@ -308,7 +327,8 @@ void FindReports(const std::string& text, const std::string& role, int line, con
           for (const char* k : {" gửi", ",", ";", " trước ngày", " chậm nhất", " (", " để "})
             stop = std::min(stop, rest.find(k) == std::string::npos ? rest.size() : rest.find(k));
           std::string name = Utf8Prefix(rest.substr(0, stop), 160);
-          if (name.size() < stop && name.rfind(' ') != std::string::npos) name = name.substr(0, name.rfind(' '));  // whole words
+          if (name.size() < stop && name.rfind(' ') != std::string::npos)
+            name = name.substr(0, name.rfind(' '));  // whole words
           r.name = UpperFirst(Trim(name));
         }
       }
@@ -351,10 +371,11 @@ Result<ImportedProgramme> ImportDecision(std::string_view raw, const UnitRegistr
     for (size_t i = 0; i <= text.size(); ++i)
       if (i == text.size() || text[i] == '\n') {
         if (i - start > kMaxLineBytes)
-          return Status::Invalid("text", "Dòng " + std::to_string(line) + " dài quá " + std::to_string(kMaxLineBytes) +
-                                             " byte; văn bản không đúng dạng một quyết định",
-                                 "line " + std::to_string(line) + " is longer than " + std::to_string(kMaxLineBytes) +
-                                     " bytes");
+          return Status::Invalid(
+              "text",
+              "Dòng " + std::to_string(line) + " dài quá " + std::to_string(kMaxLineBytes) +
+                  " byte; văn bản không đúng dạng một quyết định",
+              "line " + std::to_string(line) + " is longer than " + std::to_string(kMaxLineBytes) + " bytes");
         start = i + 1;
         ++line;
       }
@@ -374,7 +395,10 @@ Result<ImportedProgramme> ImportDecision(std::string_view raw, const UnitRegistr
   {
     std::set<std::string> seen;
     for (size_t i = 0; i < doc_end; ++i)
-      if (mark.FullMatch(lines[i].text) && !seen.insert(lines[i].text).second && i >= body) { notes = i; break; }
+      if (mark.FullMatch(lines[i].text) && !seen.insert(lines[i].text).second && i >= body) {
+        notes = i;
+        break;
+      }
     for (size_t i = notes; i < doc_end;) {
       Footnote n{lines[i].text.substr(1, lines[i].text.size() - 2), "", lines[i].number, lines[i].number};
       size_t j = i + 1;
@@ -484,10 +508,15 @@ Result<ImportedProgramme> ImportDecision(std::string_view raw, const UnitRegistr
 
   // The period the programme runs: from its decision to its last deadline or target year.
   p.period_start = p.decision.date;
-  auto later = [&](const Date& d) { if (!p.period_end || *p.period_end < d) p.period_end = d; };
-  for (const auto& t : p.tasks) if (t.row.timeframe.end) later(*t.row.timeframe.end);
-  for (const auto& r : p.reports) if (r.date) later(*r.date);
-  for (const auto& q : p.targets) if (q.year) later(Date::FromYmd(*q.year, 12, 31));
+  auto later = [&](const Date& d) {
+    if (!p.period_end || *p.period_end < d) p.period_end = d;
+  };
+  for (const auto& t : p.tasks)
+    if (t.row.timeframe.end) later(*t.row.timeframe.end);
+  for (const auto& r : p.reports)
+    if (r.date) later(*r.date);
+  for (const auto& q : p.targets)
+    if (q.year) later(Date::FromYmd(*q.year, 12, 31));
   for (const auto& ind : p.indicators)
     for (const auto& [y, v] : ind.targets)
       if (int year = DigitsValue(y); year > 0 && Date::IsValidYmd(year, 12, 31)) later(Date::FromYmd(year, 12, 31));

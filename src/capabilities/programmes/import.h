@@ -34,11 +34,11 @@
 namespace bhxh {
 
 struct Section {
-  std::string id;       // as written: II, 1, 1.1, a, -
-  std::string key;      // unique: II.1.a
+  std::string id;   // as written: II, 1, 1.1, a, -
+  std::string key;  // unique: II.1.a
   std::string parent_key;
   int level = 0;
-  std::string role;     // objectives | requirements | tasks | organisation | reporting | ""
+  std::string role;  // objectives | requirements | tasks | organisation | reporting | ""
   std::string text;
   int first_line = 0, last_line = 0;
 };
@@ -53,21 +53,21 @@ struct QuantTarget {
 };
 
 struct ReportDue {
-  std::string name;        // "Báo cáo năm", "báo cáo thực hiện Chương trình hành động ..."
-  std::string kind;        // annual | midterm | final | other
-  std::string recurrence;  // yearly | once
-  int day = 0, month = 0;  // yearly: the day each year
+  std::string name;          // "Báo cáo năm", "báo cáo thực hiện Chương trình hành động ..."
+  std::string kind;          // annual | midterm | final | other
+  std::string recurrence;    // yearly | once
+  int day = 0, month = 0;    // yearly: the day each year
   std::optional<Date> date;  // once: the date
-  std::string recipients;  // as written
+  std::string recipients;    // as written
   std::vector<std::string> recipient_units;
-  std::string text;        // the sentence
+  std::string text;  // the sentence
   int line = 0;
 };
 
 struct Appendix {
   std::string label;  // "PHỤ LỤC I", "" when the heading has none
   std::string title;
-  std::string kind;   // tasks | indicators
+  std::string kind;  // tasks | indicators
   int first_line = 0, header_line = 0, last_line = 0;
 };
 
@@ -93,7 +93,7 @@ struct ImportedProgramme {
   std::vector<IndicatorRow> indicators;
   std::vector<Footnote> footnotes;
   std::vector<Unplaced> unplaced;
-  int stated_total = -1;  // "TỔNG SỐ" of a task table, when stated
+  int stated_total = -1;                         // "TỔNG SỐ" of a task table, when stated
   std::optional<Date> period_start, period_end;  // from the decision date to the last deadline or target year
 };
 

@@ -4,10 +4,9 @@
 #include "programmes/import.h"
 
 #include <gtest/gtest.h>
+#include <utf8proc.h>
 
 #include <tuple>
-
-#include <utf8proc.h>
 
 #include "programmes/json.h"
 #include "testing/test_support.h"
@@ -66,7 +65,8 @@ TEST(Import, ActionProgrammeForNinetyNineTasksOf51NQ1541) {
             "Chương trình hành động thực hiện Nghị quyết số 27/NQ-CP; Chương trình hành động thực hiện Nghị quyết số "
             "01/NQ-CP hàng năm");
   EXPECT_EQ(i54.lead_units, std::vector<std::string>{"TST"});  // "Ban Thu, Ban S" / "ổ, thẻ"
-  const TaskRow& i55 = Task(p, "I.5.5");  // "Vụ T" "à" "i chính - Kế toán" then "T" "ru" "ng tâm Công ng" "hệ thông tin"
+  const TaskRow& i55 =
+      Task(p, "I.5.5");  // "Vụ T" "à" "i chính - Kế toán" then "T" "ru" "ng tâm Công ng" "hệ thông tin"
   EXPECT_EQ(i55.lead_units, std::vector<std::string>{"TCKT"});
   EXPECT_EQ(i55.coordinating_units, (std::vector<std::string>{"CNTT", "PC", "BHXH_TINH"}));
   // Quantitative targets of §I.2: 50% SI, 35% UI, over 90% HI by 2020.
@@ -94,7 +94,8 @@ TEST(Import, StrategyProgramme249HasFourteenIndicatorsAndSixtyEightTasks) {
   ASSERT_EQ(p.decision.legal_bases.size(), 2u);
   EXPECT_EQ(p.decision.legal_bases[1].number, "38/QĐ-TTg");
   ASSERT_EQ(p.decision.articles.size(), 2u);
-  EXPECT_TRUE(StartsWith(p.decision.articles[1].text, "Quyết định này có hiệu lực kể từ ngày ký.")) << p.decision.articles[1].text;
+  EXPECT_TRUE(StartsWith(p.decision.articles[1].text, "Quyết định này có hiệu lực kể từ ngày ký."))
+      << p.decision.articles[1].text;
   EXPECT_EQ(p.decision.recipients.back(), "Lưu: VT, KHĐT.");
   ASSERT_EQ(p.appendices.size(), 2u);
   EXPECT_EQ(p.appendices[0].kind, "indicators");
@@ -105,11 +106,21 @@ TEST(Import, StrategyProgramme249HasFourteenIndicatorsAndSixtyEightTasks) {
   for (const auto& i : p.indicators) top += i.part_of.empty();
   EXPECT_EQ(top, 14);
   // Every target of Appendix I as the table writes it (one value across both years where the cell is merged).
-  const std::vector<std::tuple<std::string, std::string, std::string>> expected = {
-      {"1", "45", "60"},   {"1.1", "2,5", "5"}, {"2", "35", "45"},   {"3", "95", "97"},
-      {"4", "55", "60"},   {"5", "90", "95"},   {"6", "85", "90"},   {"7", "68", "75"},
-      {"8", "100", "100"}, {"9", "95", "100"},  {"10", "100", "100"}, {"11", "100", "100"},
-      {"12", "100", "100"}, {"13", "Hoàn thành", "Hoàn thành"}, {"14", "Hoàn thành", "Hoàn thành"}};
+  const std::vector<std::tuple<std::string, std::string, std::string>> expected = {{"1", "45", "60"},
+                                                                                   {"1.1", "2,5", "5"},
+                                                                                   {"2", "35", "45"},
+                                                                                   {"3", "95", "97"},
+                                                                                   {"4", "55", "60"},
+                                                                                   {"5", "90", "95"},
+                                                                                   {"6", "85", "90"},
+                                                                                   {"7", "68", "75"},
+                                                                                   {"8", "100", "100"},
+                                                                                   {"9", "95", "100"},
+                                                                                   {"10", "100", "100"},
+                                                                                   {"11", "100", "100"},
+                                                                                   {"12", "100", "100"},
+                                                                                   {"13", "Hoàn thành", "Hoàn thành"},
+                                                                                   {"14", "Hoàn thành", "Hoàn thành"}};
   for (size_t k = 0; k < expected.size(); ++k) {
     EXPECT_EQ(p.indicators[k].key, std::get<0>(expected[k]));
     EXPECT_EQ(p.indicators[k].targets.at("2025"), std::get<1>(expected[k])) << std::get<0>(expected[k]);
@@ -143,16 +154,19 @@ TEST(Import, StrategyProgramme249HasFourteenIndicatorsAndSixtyEightTasks) {
   // Appendix II: numbering restarts in every Roman section.
   EXPECT_EQ(p.tasks.size(), 68u);
   const TaskRow& first = Task(p, "I.a.1");
-  EXPECT_TRUE(StartsWith(first.content, "Tiếp tục nghiên cứu, tham gia xây dựng Dự thảo Luật BHXH (sửa đổi)")) << first.content;
+  EXPECT_TRUE(StartsWith(first.content, "Tiếp tục nghiên cứu, tham gia xây dựng Dự thảo Luật BHXH (sửa đổi)"))
+      << first.content;
   EXPECT_TRUE(EndsWith(first.content, "ngay sau khi được Quốc hội thông qua.")) << first.content;
   EXPECT_EQ(first.lead_units, std::vector<std::string>{"CSXH"});
   EXPECT_EQ(first.coordinating_units, std::vector<std::string>{"LIEN_QUAN"});
   EXPECT_EQ(first.timeframe.start->ToString(), "2024-01-01");
   EXPECT_EQ(first.timeframe.end->ToString(), "2025-12-31");
   const TaskRow& eleven = Task(p, "II.c.11");  // written "1 1"
-  EXPECT_TRUE(StartsWith(eleven.content, "Hoàn thiện đồng bộ các quy định của Ngành BHXH Việt Nam về công tác tài chính"));
+  EXPECT_TRUE(
+      StartsWith(eleven.content, "Hoàn thiện đồng bộ các quy định của Ngành BHXH Việt Nam về công tác tài chính"));
   EXPECT_EQ(eleven.timeframe.recurrence, "ongoing");
-  const TaskRow& twelve = Task(p, "II.c.12");  // "Ban Quản lý Thu-Sổ, Thẻ Vụ Quản lý Đầu tư quỹ": two units side by side
+  const TaskRow& twelve =
+      Task(p, "II.c.12");  // "Ban Quản lý Thu-Sổ, Thẻ Vụ Quản lý Đầu tư quỹ": two units side by side
   EXPECT_NE(std::find(twelve.coordinating_units.begin(), twelve.coordinating_units.end(), "DTQ"),
             twelve.coordinating_units.end());
   for (const auto& t : p.tasks) EXPECT_TRUE(t.row.unknown_units.empty()) << t.row.key;
@@ -396,8 +410,9 @@ TEST(Import, ADecisionOfAnotherBody) {
 
 std::string Decomposed(const std::string& s) {  // NFD: letters and combining marks apart
   utf8proc_uint8_t* out = nullptr;
-  utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()), static_cast<utf8proc_ssize_t>(s.size()),
-                                    &out, static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_STABLE));
+  utf8proc_ssize_t n =
+      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()), static_cast<utf8proc_ssize_t>(s.size()), &out,
+                   static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_STABLE));
   std::string r(reinterpret_cast<char*>(out), static_cast<size_t>(n));
   std::free(out);
   return r;
@@ -552,7 +567,8 @@ TEST(Import, RefusesOversizedInputBeforeReadingIt) {
   auto r = ImportDecision(text, Units());
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().field(), "text");
-  EXPECT_NE(r.status().message_en().find("line 24 is longer than 8000 bytes"), std::string::npos) << r.status().message_en();
+  EXPECT_NE(r.status().message_en().find("line 24 is longer than 8000 bytes"), std::string::npos)
+      << r.status().message_en();
   EXPECT_FALSE(ImportDecision(std::string(kMaxDecisionBytes + 1, 'x'), Units()).ok());
   EXPECT_EQ(ParseTimeFrame("Từ " + std::string(1000, 'x')).kind, "unknown");
 }

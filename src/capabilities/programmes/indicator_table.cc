@@ -35,7 +35,8 @@ bool IsTargetYearHeader(const std::string& folded) {
 
 bool IsMeasure(const std::string& s) {
   std::string f = FoldOrSelf(s);
-  for (const char* m : {"%", "nguoi", "luot", "lan", "don vi", "ty dong", "trieu dong", "dong", "ngay", "ho so", "so", "diem"})
+  for (const char* m :
+       {"%", "nguoi", "luot", "lan", "don vi", "ty dong", "trieu dong", "dong", "ngay", "ho so", "so", "diem"})
     if (f == m) return true;
   return false;
 }
@@ -72,21 +73,28 @@ Result<IndicatorTable> ReadIndicatorTable(const std::vector<SourceLine>& lines, 
   IndicatorTable t;
   end = std::min(end, lines.size());
   size_t h = FindTableHeader(lines, from, end);
-  if (h == end) return Status::NotFound("table", "Không thấy bảng chỉ tiêu (dòng tiêu đề TT/STT)", "no indicator table header");
+  if (h == end)
+    return Status::NotFound("table", "Không thấy bảng chỉ tiêu (dòng tiêu đề TT/STT)", "no indicator table header");
   t.header_line = lines[h].number;
   size_t body = 0;
   std::vector<std::string> header = ReadHeaderCells(lines, h, end, &body);
   if (!IsIndicatorHeader(header))
     return Status::Invalid("table", "Bảng không có cột đơn vị tính và chỉ tiêu theo năm", "not an indicator table");
   int unit_columns = 0;
-  struct ValueColumn { bool actual; std::string year; };
+  struct ValueColumn {
+    bool actual;
+    std::string year;
+  };
   std::vector<ValueColumn> value_columns;  // in the header's order
   for (const auto& hc : header) {
     std::string f = FoldOrSelf(hc);
     if (f.find("don vi tinh") != std::string::npos) continue;
-    if (IsActualYearHeader(f)) value_columns.push_back({true, YearIn(f)});
-    else if (IsTargetYearHeader(f)) t.years.push_back(YearIn(f)), value_columns.push_back({false, YearIn(f)});
-    else if (f.find("chu tri") != std::string::npos || f.find("phoi hop") != std::string::npos) ++unit_columns;
+    if (IsActualYearHeader(f))
+      value_columns.push_back({true, YearIn(f)});
+    else if (IsTargetYearHeader(f))
+      t.years.push_back(YearIn(f)), value_columns.push_back({false, YearIn(f)});
+    else if (f.find("chu tri") != std::string::npos || f.find("phoi hop") != std::string::npos)
+      ++unit_columns;
   }
   std::vector<TableCell> cells = ReadTableCells(lines, body, end, vocab);
 
@@ -129,8 +137,8 @@ Result<IndicatorTable> ReadIndicatorTable(const std::vector<SourceLine>& lines, 
     for (; k < c.size(); ++k) {
       const std::string& x = c[k].text;
       UnitResolution ur;
-      bool unit = StartsLikeUnitName(x) ||
-                  (x.size() < 80 && (ur = units.ResolveList(x)).unknown.empty() && !ur.ids.empty());
+      bool unit =
+          StartsLikeUnitName(x) || (x.size() < 80 && (ur = units.ResolveList(x)).unknown.empty() && !ur.ids.empty());
       if (unit) {
         unit_cells.push_back(units.ResolveList(x));
       } else if (IsMeasure(x) && r.measure.empty() && !r.name.empty()) {
@@ -159,9 +167,12 @@ Result<IndicatorTable> ReadIndicatorTable(const std::vector<SourceLine>& lines, 
     }
     // Unit cells fill the rightmost unit columns; the rest continue from above.
     if (unit_columns >= 2) {
-      if (unit_cells.size() >= 2) lead = unit_cells[0].ids, coord = unit_cells[1].ids;
-      else if (unit_cells.size() == 1) coord = unit_cells[0].ids, r.lead_inherited = true;
-      else r.lead_inherited = r.coordinating_inherited = true;
+      if (unit_cells.size() >= 2)
+        lead = unit_cells[0].ids, coord = unit_cells[1].ids;
+      else if (unit_cells.size() == 1)
+        coord = unit_cells[0].ids, r.lead_inherited = true;
+      else
+        r.lead_inherited = r.coordinating_inherited = true;
       r.lead_units = lead;
       r.coordinating_units = coord;
     } else if (!unit_cells.empty()) {

@@ -23,9 +23,9 @@
 namespace bhxh {
 
 struct IndicatorRow {
-  std::string id;          // as written; empty for a "Trong đó" sub-indicator
-  std::string key;         // "1", "1.1" for the first sub-indicator of 1
-  std::string part_of;     // key of the indicator a sub-indicator belongs to
+  std::string id;       // as written; empty for a "Trong đó" sub-indicator
+  std::string key;      // "1", "1.1" for the first sub-indicator of 1
+  std::string part_of;  // key of the indicator a sub-indicator belongs to
   std::string name, measure;
   std::map<std::string, std::string> targets;  // year → as written ("2,5", "Hoàn thành")
   std::map<std::string, std::string> actuals;  // year → achieved, where the table has "Thực hiện năm ..."

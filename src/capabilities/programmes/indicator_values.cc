@@ -1,12 +1,11 @@
 #include "programmes/indicator_values.h"
 
-#include "base/parse.h"
-
 #include <cmath>
 #include <cstdio>
 #include <regex>
 
 #include "base/csv.h"
+#include "base/parse.h"
 #include "base/text.h"
 #include "programmes/coverage.h"
 #include "programmes/indicator_table.h"
@@ -16,7 +15,8 @@ namespace {
 
 Status CheckProvince(const std::string& province) {
   if (province.empty() || (province.size() == 2 && IsDigits(province))) return Status::Ok();
-  return Status::Invalid("province", "Mã tỉnh gồm 2 chữ số (để trống cho toàn quốc)", "province is a 2-digit code or empty");
+  return Status::Invalid("province", "Mã tỉnh gồm 2 chữ số (để trống cho toàn quốc)",
+                         "province is a 2-digit code or empty");
 }
 
 Status CheckYear(int year) {
@@ -34,13 +34,15 @@ Result<StoredIndicator> FindIndicator(Db& db, int64_t programme_id, const std::s
 Status Upsert(Db& db, int64_t programme_id, const IndicatorValue& v, const std::string& key, const Actor& actor) {
   Tx tx(db);
   BHXH_RETURN_IF_ERROR(tx.status());
-  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(
-      "INSERT INTO indicator_values (programme_id, indicator_key, year, province, value, source, method, recorded_at, "
-      "recorded_by) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (programme_id, indicator_key, year, province) DO UPDATE SET "
-      "value = excluded.value, source = excluded.source, method = excluded.method, recorded_at = excluded.recorded_at, "
-      "recorded_by = excluded.recorded_by"));
-  BHXH_RETURN_IF_ERROR(st->Bind(programme_id, key, v.year, v.province, v.value, v.source, v.method, v.recorded_at,
-                                v.recorded_by).Run());
+  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("INSERT INTO indicator_values (programme_id, indicator_key, year, "
+                                            "province, value, source, method, recorded_at, "
+                                            "recorded_by) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (programme_id, "
+                                            "indicator_key, year, province) DO UPDATE SET "
+                                            "value = excluded.value, source = excluded.source, method = "
+                                            "excluded.method, recorded_at = excluded.recorded_at, "
+                                            "recorded_by = excluded.recorded_by"));
+  BHXH_RETURN_IF_ERROR(
+      st->Bind(programme_id, key, v.year, v.province, v.value, v.source, v.method, v.recorded_at, v.recorded_by).Run());
   BHXH_RETURN_IF_ERROR(WriteAudit(db, actor, v.source == "computed" ? "compute" : "record", "indicator_value",
                                   std::to_string(programme_id) + "#" + key + "@" + std::to_string(v.year) +
                                       (v.province.empty() ? "" : "/" + v.province),
@@ -49,7 +51,8 @@ Status Upsert(Db& db, int64_t programme_id, const IndicatorValue& v, const std::
 }
 
 Result<std::optional<int64_t>> Denominator(Db& db, const std::string& kind, const std::string& province, int year) {
-  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT value FROM denominators WHERE kind = ? AND province = ? AND year = ?"));
+  BHXH_ASSIGN_OR_RETURN(auto st,
+                        db.Prepare("SELECT value FROM denominators WHERE kind = ? AND province = ? AND year = ?"));
   st->Bind(kind, province, year);
   BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
   if (!row) return std::optional<int64_t>();
@@ -66,8 +69,10 @@ Result<MeasureBook> MeasureBook::Load(const std::string& path) {
   MeasureBook b;
   for (const auto& row : t.rows) {
     MeasureRule r;
-    for (const auto& s : Split(row.cells[a], '|')) if (!Trim(s).empty()) r.all_of.push_back(Trim(s));
-    for (const auto& s : Split(row.cells[n], '|')) if (!Trim(s).empty()) r.none_of.push_back(Trim(s));
+    for (const auto& s : Split(row.cells[a], '|'))
+      if (!Trim(s).empty()) r.all_of.push_back(Trim(s));
+    for (const auto& s : Split(row.cells[n], '|'))
+      if (!Trim(s).empty()) r.none_of.push_back(Trim(s));
     r.measure = row.cells[m];
     r.denominator = row.cells[d];
     b.rules_.push_back(std::move(r));
@@ -98,7 +103,8 @@ Result<IndicatorValue> RecordIndicatorValue(Db& db, int64_t programme_id, const 
                                      [](const auto& t) { return TargetNumber(t.second).has_value(); });
   if (numeric_targets) {
     auto n = TargetNumber(v);
-    if (!n) return Status::Invalid("value", "Chỉ tiêu này đo bằng số (ví dụ 45 hoặc 2,5)", "this indicator takes a number");
+    if (!n)
+      return Status::Invalid("value", "Chỉ tiêu này đo bằng số (ví dụ 45 hoặc 2,5)", "this indicator takes a number");
     if (ind.measure == "%" && *n > 100)
       return Status::Invalid("value", "Tỷ lệ phần trăm không quá 100", "a percentage is at most 100");
     v = DecimalText(*n);
@@ -111,23 +117,28 @@ Result<IndicatorValue> RecordIndicatorValue(Db& db, int64_t programme_id, const 
 Status RecordDenominator(Db& db, const std::string& kind, const std::string& province, int year, int64_t value,
                          const std::string& source, const Actor& actor) {
   if (kind != "labour_force" && kind != "population" && kind != "retirement_age_population")
-    return Status::Invalid("kind", "Loại mẫu số là labour_force (lực lượng lao động trong độ tuổi), population (dân số) "
-                                   "hoặc retirement_age_population (người sau tuổi nghỉ hưu)",
+    return Status::Invalid("kind",
+                           "Loại mẫu số là labour_force (lực lượng lao động trong độ tuổi), population (dân số) "
+                           "hoặc retirement_age_population (người sau tuổi nghỉ hưu)",
                            "kind must be labour_force, population or retirement_age_population");
   BHXH_RETURN_IF_ERROR(CheckYear(year));
   BHXH_RETURN_IF_ERROR(CheckProvince(province));
   if (value <= 0 || value > 200'000'000)
     return Status::Invalid("value", "Số người phải dương và không quá 200 triệu", "value must be 1-200,000,000");
   if (Trim(source).empty())
-    return Status::Invalid("source", "Cần nguồn số liệu (ví dụ: Tổng cục Thống kê, Niên giám 2024)", "a source is required");
+    return Status::Invalid("source", "Cần nguồn số liệu (ví dụ: Tổng cục Thống kê, Niên giám 2024)",
+                           "a source is required");
   Tx tx(db);
   BHXH_RETURN_IF_ERROR(tx.status());
-  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(
-      "INSERT INTO denominators (kind, province, year, value, source, recorded_at, recorded_by) VALUES (?,?,?,?,?,?,?) "
-      "ON CONFLICT (kind, province, year) DO UPDATE SET value = excluded.value, source = excluded.source, "
-      "recorded_at = excluded.recorded_at, recorded_by = excluded.recorded_by"));
+  BHXH_ASSIGN_OR_RETURN(
+      auto st,
+      db.Prepare("INSERT INTO denominators (kind, province, year, value, source, recorded_at, recorded_by) VALUES "
+                 "(?,?,?,?,?,?,?) "
+                 "ON CONFLICT (kind, province, year) DO UPDATE SET value = excluded.value, source = excluded.source, "
+                 "recorded_at = excluded.recorded_at, recorded_by = excluded.recorded_by"));
   BHXH_RETURN_IF_ERROR(st->Bind(kind, province, year, value, Trim(source), NowIsoUtc(), actor.id).Run());
-  BHXH_RETURN_IF_ERROR(WriteAudit(db, actor, "record", "denominator", kind + "@" + std::to_string(year) + "/" + province,
+  BHXH_RETURN_IF_ERROR(WriteAudit(db, actor, "record", "denominator",
+                                  kind + "@" + std::to_string(year) + "/" + province,
                                   std::to_string(value) + " (" + Trim(source) + ")"));
   return tx.Commit();
 }
@@ -142,14 +153,16 @@ Result<IndicatorValue> ComputeIndicatorValue(Db& db, const MeasureBook& measures
   BHXH_ASSIGN_OR_RETURN(StoredIndicator ind, FindIndicator(db, programme_id, key));
   const MeasureRule* rule = measures.For(ind.name);
   if (!rule)
-    return Status::Error("not_computable", "indicator", "Cơ sở dữ liệu không có số liệu để tính chỉ tiêu \"" + ind.name +
-                                                            "\"; đơn vị báo cáo nhập giá trị",
-                         "the national database holds no data for this indicator; enter it");
+    return Status::Error(
+        "not_computable", "indicator",
+        "Cơ sở dữ liệu không có số liệu để tính chỉ tiêu \"" + ind.name + "\"; đơn vị báo cáo nhập giá trị",
+        "the national database holds no data for this indicator; enter it");
   if (rule->measure == "pension_share")
-    return Status::Error("not_computable", "indicator",
-                         "Cơ sở dữ liệu chưa có hồ sơ người hưởng lương hưu, BHXH hằng tháng và trợ cấp hưu trí xã hội; "
-                         "Ban Thực hiện chính sách BHXH nhập giá trị",
-                         "the database holds no pension or monthly benefit records yet; enter the value");
+    return Status::Error(
+        "not_computable", "indicator",
+        "Cơ sở dữ liệu chưa có hồ sơ người hưởng lương hưu, BHXH hằng tháng và trợ cấp hưu trí xã hội; "
+        "Ban Thực hiện chính sách BHXH nhập giá trị",
+        "the database holds no pension or monthly benefit records yet; enter the value");
   Date at = year == today.year() ? today : Date::FromYmd(year, 12, 31);
   // A province today includes the provinces merged into it on 2025-07-01:
   // persons keep the code recorded at registration.
@@ -193,7 +206,8 @@ Result<IndicatorValue> ComputeIndicatorValue(Db& db, const MeasureBook& measures
              std::string(" đã nhập cho ") + where + " năm " + std::to_string(year);
   } else if (rule->denominator == "population") {
     denominator = counts.alive;
-    den_vi = "số người còn sống trong cơ sở dữ liệu (chưa nhập dân số của " + where + " năm " + std::to_string(year) + ")";
+    den_vi =
+        "số người còn sống trong cơ sở dữ liệu (chưa nhập dân số của " + where + " năm " + std::to_string(year) + ")";
   } else {
     return Status::Error("missing_denominator", "denominator",
                          "Chưa nhập lực lượng lao động trong độ tuổi của " + where + " năm " + std::to_string(year) +
@@ -204,10 +218,14 @@ Result<IndicatorValue> ComputeIndicatorValue(Db& db, const MeasureBook& measures
     return Status::Error("missing_denominator", "denominator", "Mẫu số bằng 0: không có dữ liệu cho " + where,
                          "the denominator is zero");
   double share = 100.0 * static_cast<double>(numerator) / static_cast<double>(denominator);
-  IndicatorValue v{year, province, DecimalText(share), "computed",
+  IndicatorValue v{year,
+                   province,
+                   DecimalText(share),
+                   "computed",
                    num_vi + " = " + std::to_string(numerator) + "; chia cho " + den_vi + " = " +
                        std::to_string(denominator) + "; × 100 (" + rule->measure + ")",
-                   NowIsoUtc(), actor.id};
+                   NowIsoUtc(),
+                   actor.id};
   BHXH_RETURN_IF_ERROR(Upsert(db, programme_id, v, key, actor));
   return v;
 }
@@ -216,16 +234,18 @@ Result<std::vector<IndicatorStatus>> IndicatorStatuses(Db& db, const MeasureBook
                                                        const std::string& province) {
   BHXH_RETURN_IF_ERROR(CheckProvince(province));
   BHXH_ASSIGN_OR_RETURN(auto inds, LoadIndicators(db, programme_id));
-  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(
-      "SELECT indicator_key, year, province, value, source, method, recorded_at, recorded_by FROM indicator_values "
-      "WHERE programme_id = ? AND province = ? ORDER BY year"));
+  BHXH_ASSIGN_OR_RETURN(
+      auto st,
+      db.Prepare(
+          "SELECT indicator_key, year, province, value, source, method, recorded_at, recorded_by FROM indicator_values "
+          "WHERE programme_id = ? AND province = ? ORDER BY year"));
   st->Bind(programme_id, province);
   std::map<std::string, std::vector<IndicatorValue>> values;
   while (true) {
     BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
     if (!row) break;
-    values[st->Text(0)].push_back({static_cast<int>(st->Int(1)), st->Text(2), st->Text(3), st->Text(4), st->Text(5),
-                                   st->Text(6), st->Text(7)});
+    values[st->Text(0)].push_back(
+        {static_cast<int>(st->Int(1)), st->Text(2), st->Text(3), st->Text(4), st->Text(5), st->Text(6), st->Text(7)});
   }
   std::vector<IndicatorStatus> out;
   for (auto& ind : inds) {
@@ -239,8 +259,10 @@ Result<std::vector<IndicatorStatus>> IndicatorStatuses(Db& db, const MeasureBook
     for (const auto& [y, t] : ind.targets) {
       int year = DigitsValue(y);
       if (year < 1900 || year > 2200) continue;
-      if (auto n = TargetNumber(t)) targets[year] = *n;
-      else text_targets[year] = t;
+      if (auto n = TargetNumber(t))
+        targets[year] = *n;
+      else
+        text_targets[year] = t;
     }
     if (s.values.empty()) {
       s.status = "no_data";
@@ -274,9 +296,12 @@ Result<std::vector<IndicatorStatus>> IndicatorStatuses(Db& db, const MeasureBook
       }
     if (s.path.count(last.year)) s.expected = s.path[last.year];
     double final_target = targets.rbegin()->second;
-    if (*latest >= final_target) s.status = "achieved";
-    else if (!s.expected || *latest + 1e-9 >= *s.expected) s.status = "on_track";
-    else s.status = "behind";
+    if (*latest >= final_target)
+      s.status = "achieved";
+    else if (!s.expected || *latest + 1e-9 >= *s.expected)
+      s.status = "on_track";
+    else
+      s.status = "behind";
     out.push_back(std::move(s));
   }
   return out;

@@ -31,8 +31,8 @@
 #include <string>
 #include <vector>
 
-#include "programmes/store.h"
 #include "geo/geo.h"
+#include "programmes/store.h"
 
 namespace bhxh {
 
@@ -58,7 +58,7 @@ struct IndicatorValue {
 
 struct IndicatorStatus {
   StoredIndicator indicator;
-  std::string measure;  // computable measure, or ""
+  std::string measure;                 // computable measure, or ""
   std::vector<IndicatorValue> values;  // by year
   std::optional<double> latest, expected;
   int latest_year = 0;

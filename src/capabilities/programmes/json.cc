@@ -11,7 +11,10 @@ Json Lines(int first, int last) { return Json::array({first, last}); }
 }  // namespace
 
 Json ToJson(const TimeFrame& t) {
-  Json j = {{"text", t.text}, {"kind", t.text.empty() ? "none" : t.kind}, {"start", OptDate(t.start)}, {"end", OptDate(t.end)}};
+  Json j = {{"text", t.text},
+            {"kind", t.text.empty() ? "none" : t.kind},
+            {"start", OptDate(t.start)},
+            {"end", OptDate(t.end)}};
   if (!t.recurrence.empty()) j["recurrence"] = t.recurrence;
   if (!t.condition.empty()) j["condition"] = t.condition;
   return j;
@@ -43,9 +46,14 @@ Json IndicatorJson(const IndicatorRow& r) {
 
 Json ReportJson(const ReportDue& r) {
   Json due = r.recurrence == "yearly" ? Json{{"day", r.day}, {"month", r.month}} : Json{{"date", OptDate(r.date)}};
-  return {{"name", r.name},           {"kind", r.kind},          {"recurrence", r.recurrence},
-          {"due", due},               {"recipients", r.recipients}, {"recipient_units", r.recipient_units},
-          {"text", r.text},           {"line", r.line}};
+  return {{"name", r.name},
+          {"kind", r.kind},
+          {"recurrence", r.recurrence},
+          {"due", due},
+          {"recipients", r.recipients},
+          {"recipient_units", r.recipient_units},
+          {"text", r.text},
+          {"line", r.line}};
 }
 
 Json ToJson(const ImportedProgramme& p) {
@@ -56,15 +64,23 @@ Json ToJson(const ImportedProgramme& p) {
   Json articles = Json::array();
   for (const auto& a : d.articles)
     articles.push_back({{"number", a.number}, {"text", a.text}, {"lines", Lines(a.first_line, a.last_line)}});
-  Json decision = {{"number", d.number},     {"date", OptDate(d.date)},     {"place", d.place},
-                   {"articles", articles},   {"recipients", d.recipients},
-                   {"issuer", d.issuer},     {"title", d.title},            {"authority", d.authority},
-                   {"legal_bases", bases},   {"signing_line", d.signing_line}, {"signer", d.signer}};
+  Json decision = {{"number", d.number},         {"date", OptDate(d.date)},
+                   {"place", d.place},           {"articles", articles},
+                   {"recipients", d.recipients}, {"issuer", d.issuer},
+                   {"title", d.title},           {"authority", d.authority},
+                   {"legal_bases", bases},       {"signing_line", d.signing_line},
+                   {"signer", d.signer}};
   Json sections = Json::array(), objectives = Json::array(), targets = Json::array();
   for (const auto& s : p.sections) {
-    sections.push_back({{"id", s.id}, {"key", s.key}, {"parent", s.parent_key}, {"level", s.level}, {"role", s.role},
-                        {"text", s.text}, {"lines", Lines(s.first_line, s.last_line)}});
-    bool leaf = std::none_of(p.sections.begin(), p.sections.end(), [&](const Section& c) { return c.parent_key == s.key; });
+    sections.push_back({{"id", s.id},
+                        {"key", s.key},
+                        {"parent", s.parent_key},
+                        {"level", s.level},
+                        {"role", s.role},
+                        {"text", s.text},
+                        {"lines", Lines(s.first_line, s.last_line)}});
+    bool leaf =
+        std::none_of(p.sections.begin(), p.sections.end(), [&](const Section& c) { return c.parent_key == s.key; });
     if (s.role == "objectives" && leaf && !s.text.empty())
       objectives.push_back({{"key", s.key}, {"text", s.text}, {"lines", Lines(s.first_line, s.last_line)}});
   }
@@ -78,8 +94,11 @@ Json ToJson(const ImportedProgramme& p) {
                        {"line", q.line}});
   Json appendices = Json::array();
   for (const auto& a : p.appendices)
-    appendices.push_back({{"label", a.label}, {"title", a.title}, {"kind", a.kind},
-                          {"lines", Lines(a.first_line, a.last_line)}, {"header_line", a.header_line}});
+    appendices.push_back({{"label", a.label},
+                          {"title", a.title},
+                          {"kind", a.kind},
+                          {"lines", Lines(a.first_line, a.last_line)},
+                          {"header_line", a.header_line}});
   Json groups = Json::array();
   for (const auto& g : p.groups)
     groups.push_back({{"id", g.id},
@@ -117,7 +136,8 @@ Json ToJson(const ImportedProgramme& p) {
   Json reports = Json::array();
   for (const auto& r : p.reports) reports.push_back(ReportJson(r));
   Json footnotes = Json::array();
-  for (const auto& f : p.footnotes) footnotes.push_back({{"mark", f.mark}, {"text", f.text}, {"lines", Lines(f.first_line, f.last_line)}});
+  for (const auto& f : p.footnotes)
+    footnotes.push_back({{"mark", f.mark}, {"text", f.text}, {"lines", Lines(f.first_line, f.last_line)}});
   Json unplaced = Json::array();
   for (const auto& u : p.unplaced) unplaced.push_back({{"lines", Lines(u.first_line, u.last_line)}, {"text", u.text}});
   return {{"decision", decision},
@@ -190,15 +210,19 @@ Json ToJson(const StoredTask& t, const UnitRegistry& units) {
 
 Json ToJson(const StoredReport& r) {
   Json due = r.recurrence == "yearly" ? Json{{"day", r.day}, {"month", r.month}} : Json{{"date", OptDate(r.date)}};
-  return {{"programme", r.programme_number}, {"seq", r.seq},        {"name", r.name},
-          {"kind", r.kind},                  {"recurrence", r.recurrence}, {"due", due},
+  return {{"programme", r.programme_number},
+          {"seq", r.seq},
+          {"name", r.name},
+          {"kind", r.kind},
+          {"recurrence", r.recurrence},
+          {"due", due},
           {"recipients", r.recipients}};
 }
 
 Json ToJson(const ProgressEntry& e) {
-  return {{"id", e.id},         {"task_key", e.task_key},     {"unit", e.unit},
-          {"status", e.status}, {"percent", e.percent},       {"period", e.period},
-          {"note", e.note},     {"evidence", e.evidence},     {"difficulties", e.difficulties},
+  return {{"id", e.id},           {"task_key", e.task_key},       {"unit", e.unit},
+          {"status", e.status},   {"percent", e.percent},         {"period", e.period},
+          {"note", e.note},       {"evidence", e.evidence},       {"difficulties", e.difficulties},
           {"lessons", e.lessons}, {"reported_at", e.reported_at}, {"reported_by", e.reported_by}};
 }
 
@@ -223,14 +247,24 @@ Json ToJson(const FollowUpGroup& g, const UnitRegistry& units) {
 }
 
 Json ToJson(const Deadline& d) {
-  return {{"date", d.date.ToString()},   {"kind", d.kind},     {"programme", d.programme_number},
-          {"programme_id", d.programme_id}, {"name", d.name}, {"detail", d.detail},
-          {"task_key", d.task_key.empty() ? Json(nullptr) : Json(d.task_key)}, {"days_left", d.days_left}};
+  return {{"date", d.date.ToString()},
+          {"kind", d.kind},
+          {"programme", d.programme_number},
+          {"programme_id", d.programme_id},
+          {"name", d.name},
+          {"detail", d.detail},
+          {"task_key", d.task_key.empty() ? Json(nullptr) : Json(d.task_key)},
+          {"days_left", d.days_left}};
 }
 
 Json ToJson(const IndicatorValue& v) {
-  return {{"year", v.year},     {"province", v.province}, {"value", v.value},           {"source", v.source},
-          {"method", v.method}, {"recorded_at", v.recorded_at}, {"recorded_by", v.recorded_by}};
+  return {{"year", v.year},
+          {"province", v.province},
+          {"value", v.value},
+          {"source", v.source},
+          {"method", v.method},
+          {"recorded_at", v.recorded_at},
+          {"recorded_by", v.recorded_by}};
 }
 
 Json ToJson(const IndicatorStatus& s) {
@@ -272,8 +306,12 @@ Json ToJson(const AnnualReport& r, const UnitRegistry& units) {
           {"year", r.year},
           {"as_of", r.as_of.ToString()},
           {"summary",
-           {{"total", r.total}, {"done", r.done}, {"in_progress", r.in_progress}, {"blocked", r.blocked},
-            {"not_started", r.not_started}, {"overdue_or_missing", r.overdue}}},
+           {{"total", r.total},
+            {"done", r.done},
+            {"in_progress", r.in_progress},
+            {"blocked", r.blocked},
+            {"not_started", r.not_started},
+            {"overdue_or_missing", r.overdue}}},
           {"indicators", inds},
           {"tasks_done", done},
           {"tasks_not_done", open},
@@ -283,7 +321,10 @@ Json ToJson(const AnnualReport& r, const UnitRegistry& units) {
 }
 
 Json ToJson(const Unit& u) {
-  return {{"id", u.id}, {"name", u.name}, {"kind", u.kind}, {"abbreviations", u.abbreviations},
+  return {{"id", u.id},
+          {"name", u.name},
+          {"kind", u.kind},
+          {"abbreviations", u.abbreviations},
           {"earlier_names", u.earlier_names}};
 }
 

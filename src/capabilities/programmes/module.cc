@@ -29,7 +29,8 @@ Status Load(AppContext& ctx) {
   if (ctx.pool) {
     BHXH_ASSIGN_OR_RETURN(auto lease, ctx.pool->Acquire());
     BHXH_ASSIGN_OR_RETURN(auto aliases, LoadUnitAliases(*lease));
-    for (const auto& [name, id] : aliases) (void)units.AddAlias(name, id);  // a unit since removed from the file: skipped
+    for (const auto& [name, id] : aliases)
+      (void)units.AddAlias(name, id);  // a unit since removed from the file: skipped
   }
   st->set_units(std::make_shared<UnitRegistry>(std::move(units)));
   BHXH_ASSIGN_OR_RETURN(st->measures, MeasureBook::Load(ctx.data_dir + "/programmes/indicator_measures.csv"));

@@ -19,7 +19,8 @@ class ProgrammeApi : public testing::ApiTest {
 };
 
 TEST_F(ProgrammeApi, ImportFollowUpAndReport) {
-  auto dry = Call("POST", "/api/v1/programmes", text_, "demo-officer-token", {{"dry_run", "true"}}, {{"content-type", "text/plain"}});
+  auto dry = Call("POST", "/api/v1/programmes", text_, "demo-officer-token", {{"dry_run", "true"}},
+                  {{"content-type", "text/plain"}});
   ASSERT_EQ(dry.status, 200) << dry.body;
   EXPECT_EQ(J(dry)["tasks"].size(), 40u);
   EXPECT_EQ(J(Call("GET", "/api/v1/programmes"))["programmes"].size(), 0u);  // a dry run stores nothing
@@ -31,7 +32,8 @@ TEST_F(ProgrammeApi, ImportFollowUpAndReport) {
   EXPECT_EQ(Call("POST", "/api/v1/programmes", text_).status, 200);  // the same text again: a replay
   EXPECT_EQ(Call("POST", "/api/v1/programmes", "không phải quyết định").status, 422);
   // The decision number in a path, '/' written %2F.
-  auto tasks = Call("GET", "/api/v1/programmes/88%2FQĐ-BHXH/tasks", "", "demo-officer-token", {{"unit", "TCKT"}, {"as_of", "2024-06-01"}});
+  auto tasks = Call("GET", "/api/v1/programmes/88%2FQĐ-BHXH/tasks", "", "demo-officer-token",
+                    {{"unit", "TCKT"}, {"as_of", "2024-06-01"}});
   ASSERT_EQ(tasks.status, 200) << tasks.body;
   EXPECT_EQ(J(tasks)["tasks"][0]["key"], "1.1");
   EXPECT_EQ(Call("GET", "/api/v1/programmes/99%2FQĐ-BHXH/tasks").status, 404);
@@ -57,7 +59,8 @@ TEST_F(ProgrammeApi, ImportFollowUpAndReport) {
   auto xlsx = Call("GET", "/api/v1/programmes/88%2FQĐ-BHXH/report", "", "demo-officer-token", {{"format", "xlsx"}});
   ASSERT_EQ(xlsx.status, 200);
   EXPECT_EQ(xlsx.body.substr(0, 2), "PK");
-  EXPECT_EQ(Call("GET", "/api/v1/programmes/88%2FQĐ-BHXH/report", "", "demo-officer-token", {{"format", "pdf"}}).status, 422);
+  EXPECT_EQ(Call("GET", "/api/v1/programmes/88%2FQĐ-BHXH/report", "", "demo-officer-token", {{"format", "pdf"}}).status,
+            422);
   auto dl = Call("GET", "/api/v1/deadlines", "", "demo-officer-token", {{"from", "2024-01-01"}, {"to", "2024-03-31"}});
   ASSERT_EQ(dl.status, 200);
   for (const auto& d : J(dl)["deadlines"]) EXPECT_LE(d["date"].get<std::string>(), "2024-03-31");

@@ -9,7 +9,6 @@
 namespace bhxh {
 namespace {
 
-
 std::string UnitNames(const std::vector<std::string>& ids, const UnitRegistry& units) {
   std::string out;
   for (const auto& id : ids) {
@@ -54,11 +53,20 @@ std::string Html(const std::string& s) {
   std::string o;
   for (char c : s) {
     switch (c) {
-      case '&': o += "&amp;"; break;
-      case '<': o += "&lt;"; break;
-      case '>': o += "&gt;"; break;
-      case '"': o += "&quot;"; break;
-      default: o.push_back(c);
+      case '&':
+        o += "&amp;";
+        break;
+      case '<':
+        o += "&lt;";
+        break;
+      case '>':
+        o += "&gt;";
+        break;
+      case '"':
+        o += "&quot;";
+        break;
+      default:
+        o.push_back(c);
     }
   }
   return o;
@@ -87,7 +95,10 @@ std::vector<Table> Tables(const AnnualReport& r, const UnitRegistry& units) {
                   {"Chưa bắt đầu / chưa báo cáo", std::to_string(r.not_started)},
                   {"Quá hạn hoặc thiếu báo cáo kỳ", std::to_string(r.overdue)}};
   out.push_back(summary);
-  Table ind{"1.1. Chỉ tiêu", {"Mã", "Chỉ tiêu", "Đơn vị tính", "Mục tiêu", "Giá trị mới nhất", "Lộ trình năm đó", "Đánh giá", "Cách tính"}, {}};
+  Table ind{
+      "1.1. Chỉ tiêu",
+      {"Mã", "Chỉ tiêu", "Đơn vị tính", "Mục tiêu", "Giá trị mới nhất", "Lộ trình năm đó", "Đánh giá", "Cách tính"},
+      {}};
   for (const auto& s : r.indicators)
     ind.rows.push_back({s.indicator.key, s.indicator.name, s.indicator.measure, TargetsText(s.indicator), LatestText(s),
                         s.expected ? Num(*s.expected) : "—", StatusVi(s.status),
@@ -95,9 +106,12 @@ std::vector<Table> Tables(const AnnualReport& r, const UnitRegistry& units) {
   if (!r.indicators.empty()) out.push_back(ind);
   Table done{"2. Nhiệm vụ đã hoàn thành", {"Mã", "Nội dung", "Đơn vị chủ trì", "Thời gian", "Kết quả"}, {}};
   for (const auto& s : r.tasks_done)
-    done.rows.push_back({s.task.key, s.task.content, UnitNames(s.task.lead_units, units), s.task.timeframe.text, s.last_note});
+    done.rows.push_back(
+        {s.task.key, s.task.content, UnitNames(s.task.lead_units, units), s.task.timeframe.text, s.last_note});
   out.push_back(done);
-  Table open{"3. Nhiệm vụ chưa hoàn thành", {"Mã", "Nội dung", "Đơn vị chủ trì", "Trạng thái", "Tỷ lệ (%)", "Thời hạn", "Ghi chú"}, {}};
+  Table open{"3. Nhiệm vụ chưa hoàn thành",
+             {"Mã", "Nội dung", "Đơn vị chủ trì", "Trạng thái", "Tỷ lệ (%)", "Thời hạn", "Ghi chú"},
+             {}};
   for (const auto& s : r.tasks_not_done)
     open.rows.push_back({s.task.key, s.task.content, UnitNames(s.task.lead_units, units), StatusVi(s.status),
                          std::to_string(s.percent), Deadline(s), s.last_note});
@@ -119,8 +133,9 @@ std::string Subheading(const AnnualReport& r) {
   std::string s = r.programme.programme_title.empty() ? r.programme.title : r.programme.programme_title;
   s += " (số liệu đến ngày " + r.as_of.ToString() + ")";
   for (const auto& o : r.obligations) {
-    std::string due = o.recurrence == "yearly" ? std::to_string(o.day) + "/" + std::to_string(o.month) + "/" + std::to_string(r.year)
-                                               : (o.date ? o.date->ToString() : "");
+    std::string due = o.recurrence == "yearly"
+                          ? std::to_string(o.day) + "/" + std::to_string(o.month) + "/" + std::to_string(r.year)
+                          : (o.date ? o.date->ToString() : "");
     s += "\n" + o.name + ": hạn " + due + (o.recipients.empty() ? "" : ", gửi " + o.recipients);
   }
   return s;
@@ -139,7 +154,8 @@ std::string StatusVi(const std::string& s) {
   return "Chưa có số liệu";
 }
 
-Result<AnnualReport> BuildAnnualReport(Db& db, const MeasureBook& measures, int64_t programme_id, int year, Date today) {
+Result<AnnualReport> BuildAnnualReport(Db& db, const MeasureBook& measures, int64_t programme_id, int year,
+                                       Date today) {
   if (year < 2000 || year > today.year())
     return Status::Invalid("year", "Năm báo cáo phải từ 2000 đến năm hiện tại", "year must be 2000..current");
   AnnualReport r;
@@ -149,18 +165,24 @@ Result<AnnualReport> BuildAnnualReport(Db& db, const MeasureBook& measures, int6
   BHXH_ASSIGN_OR_RETURN(auto states, TaskStates(db, programme_id, r.as_of));
   for (auto& s : states) {
     ++r.total;
-    if (s.status == "done") ++r.done;
-    else if (s.status == "in_progress") ++r.in_progress;
-    else if (s.status == "blocked") ++r.blocked;
-    else ++r.not_started;
+    if (s.status == "done")
+      ++r.done;
+    else if (s.status == "in_progress")
+      ++r.in_progress;
+    else if (s.status == "blocked")
+      ++r.blocked;
+    else
+      ++r.not_started;
     if (s.overdue || !s.missing_periods.empty()) ++r.overdue;
     (s.status == "done" && s.missing_periods.empty() ? r.tasks_done : r.tasks_not_done).push_back(s);
   }
   BHXH_ASSIGN_OR_RETURN(r.indicators, IndicatorStatuses(db, measures, programme_id, ""));
   // Difficulties and lessons posted during the year.
-  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(
-      "SELECT task_key, unit, difficulties, lessons FROM task_progress WHERE programme_id = ? AND reported_at >= ? "
-      "AND reported_at <= ? ORDER BY id"));
+  BHXH_ASSIGN_OR_RETURN(
+      auto st,
+      db.Prepare(
+          "SELECT task_key, unit, difficulties, lessons FROM task_progress WHERE programme_id = ? AND reported_at >= ? "
+          "AND reported_at <= ? ORDER BY id"));
   st->Bind(programme_id, std::to_string(year) + "-01-01", r.as_of.ToString() + "T23:59:59Z");
   while (true) {
     BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
@@ -179,7 +201,10 @@ std::string ReportMarkdown(const AnnualReport& r, const UnitRegistry& units) {
   for (const auto& line : Split(Subheading(r), '\n')) out += line + "  \n";
   for (const auto& t : Tables(r, units)) {
     out += "\n## " + t.title + "\n\n";
-    if (t.rows.empty()) { out += "_Không có._\n"; continue; }
+    if (t.rows.empty()) {
+      out += "_Không có._\n";
+      continue;
+    }
     out += "|";
     for (const auto& h : t.header) out += " " + h + " |";
     out += "\n|";
@@ -195,14 +220,18 @@ std::string ReportMarkdown(const AnnualReport& r, const UnitRegistry& units) {
 }
 
 std::string ReportHtml(const AnnualReport& r, const UnitRegistry& units) {
-  std::string out = "<!doctype html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\"><title>" + Html(Heading(r)) +
-                    "</title><style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;margin-bottom:1.5em}"
-                    "td,th{border:1px solid #999;padding:4px 8px;vertical-align:top}th{background:#eee}</style></head><body>\n";
+  std::string out =
+      "<!doctype html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\"><title>" + Html(Heading(r)) +
+      "</title><style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;margin-bottom:1.5em}"
+      "td,th{border:1px solid #999;padding:4px 8px;vertical-align:top}th{background:#eee}</style></head><body>\n";
   out += "<h1>" + Html(Heading(r)) + "</h1>\n";
   for (const auto& line : Split(Subheading(r), '\n')) out += "<p>" + Html(line) + "</p>\n";
   for (const auto& t : Tables(r, units)) {
     out += "<h2>" + Html(t.title) + "</h2>\n";
-    if (t.rows.empty()) { out += "<p><em>Không có.</em></p>\n"; continue; }
+    if (t.rows.empty()) {
+      out += "<p><em>Không có.</em></p>\n";
+      continue;
+    }
     out += "<table><tr>";
     for (const auto& h : t.header) out += "<th>" + Html(h) + "</th>";
     out += "</tr>\n";

@@ -1,11 +1,10 @@
 #include "programmes/store.h"
 
-#include "base/parse.h"
-
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
 
+#include "base/parse.h"
 #include "base/text.h"
 #include "programmes/json.h"
 
@@ -19,8 +18,10 @@ std::optional<Date> OptDate(Stmt& st, int col) {
 }
 
 void BindOptDate(Stmt& st, int i, const std::optional<Date>& d) {
-  if (d) st.BindText(i, d->ToString());
-  else st.BindNull(i);
+  if (d)
+    st.BindText(i, d->ToString());
+  else
+    st.BindNull(i);
 }
 
 std::string NumberKey(const std::string& number) {
@@ -65,10 +66,13 @@ Status WriteChildren(Db& db, int64_t id, const ImportedProgramme& p) {
   }
   std::map<std::string, std::string> group_titles;
   for (const auto& g : p.groups) group_titles[g.key] = g.title;
-  BHXH_ASSIGN_OR_RETURN(auto ts, db.Prepare(
-      "INSERT INTO programme_tasks (programme_id, task_key, id_text, group_key, group_title, content, lead_units, "
-      "coordinating_units, unknown_units, leader, tf_text, tf_kind, tf_start, tf_end, tf_recurrence, first_line, plan, "
-      "product, notes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+  BHXH_ASSIGN_OR_RETURN(
+      auto ts,
+      db.Prepare(
+          "INSERT INTO programme_tasks (programme_id, task_key, id_text, group_key, group_title, content, lead_units, "
+          "coordinating_units, unknown_units, leader, tf_text, tf_kind, tf_start, tf_end, tf_recurrence, first_line, "
+          "plan, "
+          "product, notes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
   for (const auto& e : p.tasks) {
     const TaskRow& t = e.row;
     ts->Reset();
@@ -84,32 +88,36 @@ Status WriteChildren(Db& db, int64_t id, const ImportedProgramme& p) {
     ts->BindText(19, t.notes);
     BHXH_RETURN_IF_ERROR(ts->Run());
   }
-  BHXH_ASSIGN_OR_RETURN(auto rs, db.Prepare(
-      "INSERT INTO programme_reports (programme_id, seq, name, kind, recurrence, due_day, due_month, due_date, recipients) "
-      "VALUES (?,?,?,?,?,?,?,?,?)"));
+  BHXH_ASSIGN_OR_RETURN(auto rs, db.Prepare("INSERT INTO programme_reports (programme_id, seq, name, kind, recurrence, "
+                                            "due_day, due_month, due_date, recipients) "
+                                            "VALUES (?,?,?,?,?,?,?,?,?)"));
   for (size_t i = 0; i < p.reports.size(); ++i) {
     const ReportDue& r = p.reports[i];
     rs->Reset();
     rs->Bind(id, static_cast<int64_t>(i + 1), r.name, r.kind, r.recurrence);
-    if (r.recurrence == "yearly") rs->BindInt(6, r.day), rs->BindInt(7, r.month);
-    else rs->BindNull(6), rs->BindNull(7);
+    if (r.recurrence == "yearly")
+      rs->BindInt(6, r.day), rs->BindInt(7, r.month);
+    else
+      rs->BindNull(6), rs->BindNull(7);
     BindOptDate(*rs, 8, r.date);
     rs->BindText(9, r.recipients);
     BHXH_RETURN_IF_ERROR(rs->Run());
   }
-  BHXH_ASSIGN_OR_RETURN(auto is, db.Prepare(
-      "INSERT INTO programme_indicators (programme_id, indicator_key, name, measure, targets, lead_units, coordinating_units) "
-      "VALUES (?,?,?,?,?,?,?)"));
+  BHXH_ASSIGN_OR_RETURN(auto is, db.Prepare("INSERT INTO programme_indicators (programme_id, indicator_key, name, "
+                                            "measure, targets, lead_units, coordinating_units) "
+                                            "VALUES (?,?,?,?,?,?,?)"));
   // What the decision says was achieved ("Thực hiện năm 2023") is the first
   // value of its indicator; a value a unit entered later is kept.
-  BHXH_ASSIGN_OR_RETURN(auto vs, db.Prepare(
-      "INSERT INTO indicator_values (programme_id, indicator_key, year, province, value, source, method, recorded_at, "
-      "recorded_by) VALUES (?,?,?,'',?,'decision',?,?,?) ON CONFLICT (programme_id, indicator_key, year, province) DO NOTHING"));
+  BHXH_ASSIGN_OR_RETURN(auto vs, db.Prepare("INSERT INTO indicator_values (programme_id, indicator_key, year, "
+                                            "province, value, source, method, recorded_at, "
+                                            "recorded_by) VALUES (?,?,?,'',?,'decision',?,?,?) ON CONFLICT "
+                                            "(programme_id, indicator_key, year, province) DO NOTHING"));
   for (const auto& r : p.indicators) {
     nlohmann::json targets(r.targets);
     is->Reset();
-    BHXH_RETURN_IF_ERROR(is->Bind(id, r.key, r.name, r.measure, targets.dump(), JoinIds(r.lead_units),
-                                  JoinIds(r.coordinating_units)).Run());
+    BHXH_RETURN_IF_ERROR(
+        is->Bind(id, r.key, r.name, r.measure, targets.dump(), JoinIds(r.lead_units), JoinIds(r.coordinating_units))
+            .Run());
     for (const auto& [year, written] : r.actuals) {
       std::string value = written;
       if (auto n = TargetNumber(written)) value = DecimalText(*n);
@@ -118,7 +126,8 @@ Status WriteChildren(Db& db, int64_t id, const ImportedProgramme& p) {
       if (y < 1900 || y > 2200) continue;  // a column header that is not a year
       BHXH_RETURN_IF_ERROR(vs->Bind(id, r.key, static_cast<int64_t>(y), value,
                                     "Số liệu thực hiện ghi trong Quyết định " + p.decision.number, NowIsoUtc(),
-                                    std::string("decision")).Run());
+                                    std::string("decision"))
+                               .Run());
     }
   }
   return Status::Ok();
@@ -141,8 +150,7 @@ std::vector<std::string> SplitIds(const std::string& joined) {
 
 Result<SaveOutcome> SaveProgramme(Db& db, const ImportedProgramme& p, std::string_view source, bool replace,
                                   const Actor& actor) {
-  if (!p.decision.date)
-    return Status::Invalid("date", "Quyết định không có ngày ban hành", "the decision has no date");
+  if (!p.decision.date) return Status::Invalid("date", "Quyết định không có ngày ban hành", "the decision has no date");
   std::string sha = Sha256Hex(source);
   SaveOutcome out;
   Tx tx(db);
@@ -159,17 +167,22 @@ Result<SaveOutcome> SaveProgramme(Db& db, const ImportedProgramme& p, std::strin
     return out;
   }
   if (exists && !replace)
-    return Status::Conflict("number",
-                            "Quyết định " + p.decision.number +
-                                " đã được nhập với nội dung khác; nhập lại với tuỳ chọn thay thế (replace) nếu đây là bản đúng",
-                            "decision " + p.decision.number + " was imported with different text; use replace");
+    return Status::Conflict(
+        "number",
+        "Quyết định " + p.decision.number +
+            " đã được nhập với nội dung khác; nhập lại với tuỳ chọn thay thế (replace) nếu đây là bản đúng",
+        "decision " + p.decision.number + " was imported with different text; use replace");
   std::string extract = ToJson(p).dump();
   std::string now = NowIsoUtc();
   if (exists) {
-    BHXH_ASSIGN_OR_RETURN(auto up, db.Prepare(
-        "UPDATE programmes SET decision_date = ?, title = ?, programme_title = ?, signer = ?, signing_line = ?, "
-        "period_start = ?, period_end = ?, source_sha256 = ?, extracted = ?, imported_at = ?, imported_by = ? WHERE id = ?"));
-    up->Bind(p.decision.date->ToString(), p.decision.title, p.programme_title, p.decision.signer, p.decision.signing_line);
+    BHXH_ASSIGN_OR_RETURN(
+        auto up,
+        db.Prepare(
+            "UPDATE programmes SET decision_date = ?, title = ?, programme_title = ?, signer = ?, signing_line = ?, "
+            "period_start = ?, period_end = ?, source_sha256 = ?, extracted = ?, imported_at = ?, imported_by = ? "
+            "WHERE id = ?"));
+    up->Bind(p.decision.date->ToString(), p.decision.title, p.programme_title, p.decision.signer,
+             p.decision.signing_line);
     BindOptDate(*up, 6, p.period_start);
     BindOptDate(*up, 7, p.period_end);
     up->BindText(8, sha);
@@ -180,9 +193,10 @@ Result<SaveOutcome> SaveProgramme(Db& db, const ImportedProgramme& p, std::strin
     BHXH_RETURN_IF_ERROR(up->Run());
     out.replaced = true;
   } else {
-    BHXH_ASSIGN_OR_RETURN(auto ins, db.Prepare(
-        "INSERT INTO programmes (number, decision_date, title, programme_title, signer, signing_line, period_start, "
-        "period_end, source_sha256, extracted, imported_at, imported_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"));
+    BHXH_ASSIGN_OR_RETURN(auto ins, db.Prepare("INSERT INTO programmes (number, decision_date, title, programme_title, "
+                                               "signer, signing_line, period_start, "
+                                               "period_end, source_sha256, extracted, imported_at, imported_by) VALUES "
+                                               "(?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"));
     ins->Bind(p.decision.number, p.decision.date->ToString(), p.decision.title, p.programme_title, p.decision.signer,
               p.decision.signing_line);
     BindOptDate(*ins, 7, p.period_start);
@@ -219,9 +233,11 @@ Result<std::vector<StoredProgramme>> ListProgrammes(Db& db) {
 
 Result<StoredProgramme> FindProgramme(Db& db, const std::string& ref) {
   std::string r = Trim(ref);
-  if (r.empty()) return Status::Invalid("programme", "Cần số quyết định hoặc mã chương trình", "a programme is required");
+  if (r.empty())
+    return Status::Invalid("programme", "Cần số quyết định hoặc mã chương trình", "a programme is required");
   if (IsDigits(r) && r.size() < 10) {
-    BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(std::string("SELECT ") + kProgrammeColumns + " FROM programmes p WHERE p.id = ?"));
+    BHXH_ASSIGN_OR_RETURN(auto st,
+                          db.Prepare(std::string("SELECT ") + kProgrammeColumns + " FROM programmes p WHERE p.id = ?"));
     st->Bind(static_cast<int64_t>(DigitsValue(r)));
     BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
     if (row) return ReadProgramme(*st);
@@ -233,11 +249,14 @@ Result<StoredProgramme> FindProgramme(Db& db, const std::string& ref) {
 }
 
 Result<std::vector<StoredTask>> LoadTasks(Db& db, int64_t programme_id) {
-  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(
-      "SELECT t.programme_id, p.number, t.task_key, t.id_text, t.group_key, t.group_title, t.content, t.leader, "
-      "t.lead_units, t.coordinating_units, t.unknown_units, t.tf_text, t.tf_kind, t.tf_start, t.tf_end, t.tf_recurrence, "
-      "t.first_line, t.plan, t.product, t.notes FROM programme_tasks t JOIN programmes p ON p.id = t.programme_id "
-      "WHERE ? = 0 OR t.programme_id = ? ORDER BY t.programme_id, t.first_line"));
+  BHXH_ASSIGN_OR_RETURN(
+      auto st,
+      db.Prepare(
+          "SELECT t.programme_id, p.number, t.task_key, t.id_text, t.group_key, t.group_title, t.content, t.leader, "
+          "t.lead_units, t.coordinating_units, t.unknown_units, t.tf_text, t.tf_kind, t.tf_start, t.tf_end, "
+          "t.tf_recurrence, "
+          "t.first_line, t.plan, t.product, t.notes FROM programme_tasks t JOIN programmes p ON p.id = t.programme_id "
+          "WHERE ? = 0 OR t.programme_id = ? ORDER BY t.programme_id, t.first_line"));
   st->Bind(programme_id, programme_id);
   std::vector<StoredTask> out;
   while (true) {
@@ -270,10 +289,12 @@ Result<std::vector<StoredTask>> LoadTasks(Db& db, int64_t programme_id) {
 }
 
 Result<std::vector<StoredReport>> LoadReports(Db& db, int64_t programme_id) {
-  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(
-      "SELECT r.programme_id, p.number, r.seq, r.name, r.kind, r.recurrence, r.due_day, r.due_month, r.due_date, "
-      "r.recipients FROM programme_reports r JOIN programmes p ON p.id = r.programme_id "
-      "WHERE ? = 0 OR r.programme_id = ? ORDER BY r.programme_id, r.seq"));
+  BHXH_ASSIGN_OR_RETURN(
+      auto st,
+      db.Prepare(
+          "SELECT r.programme_id, p.number, r.seq, r.name, r.kind, r.recurrence, r.due_day, r.due_month, r.due_date, "
+          "r.recipients FROM programme_reports r JOIN programmes p ON p.id = r.programme_id "
+          "WHERE ? = 0 OR r.programme_id = ? ORDER BY r.programme_id, r.seq"));
   st->Bind(programme_id, programme_id);
   std::vector<StoredReport> out;
   while (true) {
@@ -296,9 +317,9 @@ Result<std::vector<StoredReport>> LoadReports(Db& db, int64_t programme_id) {
 }
 
 Result<std::vector<StoredIndicator>> LoadIndicators(Db& db, int64_t programme_id) {
-  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(
-      "SELECT programme_id, indicator_key, name, measure, targets, lead_units, coordinating_units "
-      "FROM programme_indicators WHERE programme_id = ?"));
+  BHXH_ASSIGN_OR_RETURN(
+      auto st, db.Prepare("SELECT programme_id, indicator_key, name, measure, targets, lead_units, coordinating_units "
+                          "FROM programme_indicators WHERE programme_id = ?"));
   st->Bind(programme_id);
   std::vector<StoredIndicator> out;
   while (true) {
@@ -340,10 +361,11 @@ Status SaveUnitAlias(Db& db, const std::string& name, const std::string& unit_id
   auto key = FoldForSearch(Trim(name));
   if (!key.ok() || key->empty())
     return Status::Invalid("name", "Tên đơn vị cần ánh xạ không hợp lệ", "the name to map is empty or not UTF-8");
-  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(
-      "INSERT INTO unit_aliases (alias_key, alias, unit_id, created_at, created_by) VALUES (?,?,?,?,?) "
-      "ON CONFLICT (alias_key) DO UPDATE SET alias = excluded.alias, unit_id = excluded.unit_id, "
-      "created_at = excluded.created_at, created_by = excluded.created_by"));
+  BHXH_ASSIGN_OR_RETURN(
+      auto st,
+      db.Prepare("INSERT INTO unit_aliases (alias_key, alias, unit_id, created_at, created_by) VALUES (?,?,?,?,?) "
+                 "ON CONFLICT (alias_key) DO UPDATE SET alias = excluded.alias, unit_id = excluded.unit_id, "
+                 "created_at = excluded.created_at, created_by = excluded.created_by"));
   BHXH_RETURN_IF_ERROR(st->Bind(*key, Trim(name), unit_id, NowIsoUtc(), actor.id).Run());
   return WriteAudit(db, actor, "map", "unit_alias", Trim(name), unit_id);
 }
@@ -366,9 +388,9 @@ Result<int> ApplyUnitAlias(Db& db, const std::string& name, const std::string& u
   BHXH_RETURN_IF_ERROR(tx.status());
   BHXH_RETURN_IF_ERROR(SaveUnitAlias(db, name, unit_id, actor));
   BHXH_ASSIGN_OR_RETURN(auto tasks, LoadTasks(db, 0));
-  BHXH_ASSIGN_OR_RETURN(auto up, db.Prepare(
-      "UPDATE programme_tasks SET lead_units = ?, coordinating_units = ?, unknown_units = ? "
-      "WHERE programme_id = ? AND task_key = ?"));
+  BHXH_ASSIGN_OR_RETURN(
+      auto up, db.Prepare("UPDATE programme_tasks SET lead_units = ?, coordinating_units = ?, unknown_units = ? "
+                          "WHERE programme_id = ? AND task_key = ?"));
   int changed = 0;
   for (auto& t : tasks) {
     auto it = std::find_if(t.unknown_units.begin(), t.unknown_units.end(), [&](const std::string& u) {
@@ -382,8 +404,9 @@ Result<int> ApplyUnitAlias(Db& db, const std::string& name, const std::string& u
     auto& into = t.lead_units.empty() ? t.lead_units : t.coordinating_units;
     if (std::find(into.begin(), into.end(), unit_id) == into.end()) into.push_back(unit_id);
     up->Reset();
-    BHXH_RETURN_IF_ERROR(up->Bind(JoinIds(t.lead_units), JoinIds(t.coordinating_units), JoinIds(t.unknown_units),
-                                  t.programme_id, t.key).Run());
+    BHXH_RETURN_IF_ERROR(
+        up->Bind(JoinIds(t.lead_units), JoinIds(t.coordinating_units), JoinIds(t.unknown_units), t.programme_id, t.key)
+            .Run());
     ++changed;
   }
   BHXH_RETURN_IF_ERROR(tx.Commit());

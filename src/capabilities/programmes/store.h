@@ -14,8 +14,8 @@
 #include <string>
 #include <vector>
 
-#include "programmes/import.h"
 #include "platform/audit/audit.h"
+#include "programmes/import.h"
 #include "store/db.h"
 
 namespace bhxh {

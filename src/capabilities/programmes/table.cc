@@ -33,8 +33,8 @@ bool StartsLower(std::string_view s) {
 bool IsFragment(const std::string& s) {
   if (s.size() > 4 || s.find(' ') != std::string::npos) return false;
   bool capitals = s.size() >= 2 && std::all_of(s.begin(), s.end(), [](char c) {
-    return (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80;
-  });
+                    return (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80;
+                  });
   if (capitals || IsRowId(s)) return false;  // "BHXH", "PC", "V": whole
   std::string f = FoldOrSelf(s);
   bool letters = std::all_of(f.begin(), f.end(), [](char c) { return c >= 'a' && c <= 'z'; });
@@ -54,10 +54,11 @@ bool StartsLikeUnitName(const std::string& s) {
   std::string f = FoldOrSelf(t);
   for (const char* p : {"cac don vi", "mot so don vi", "cac vu", "cac ban", "cac co quan", "bhxh ", "bao hiem xa hoi "})
     if (f.rfind(p, 0) == 0) return true;
-  for (const char* k : {"Vụ ", "Ban ", "Cục ", "Bộ ", "Trung tâm ", "Viện ", "Sở ", "Tổng cục ", "Ngân hàng ", "Hội đồng ",
-                        "Báo ", "Tạp chí ", "Kiểm toán ", "Thanh tra ", "Ủy ban "}) {
+  for (const char* k : {"Vụ ", "Ban ", "Cục ", "Bộ ", "Trung tâm ", "Viện ", "Sở ", "Tổng cục ", "Ngân hàng ",
+                        "Hội đồng ", "Báo ", "Tạp chí ", "Kiểm toán ", "Thanh tra ", "Ủy ban "}) {
     std::string key(k);
-    if (t.rfind(key, 0) == 0 && StartsUpper(std::string_view(t).substr(key.size()))) return true;  // "Ban Thực hiện", not "Ban hành"
+    if (t.rfind(key, 0) == 0 && StartsUpper(std::string_view(t).substr(key.size())))
+      return true;  // "Ban Thực hiện", not "Ban hành"
   }
   for (const char* k : {"Văn phòng", "Đảng ủy", "Công đoàn", "UBND"})
     if (t.rfind(k, 0) == 0) return true;
@@ -99,8 +100,10 @@ std::vector<std::string> ReadHeaderCells(const std::vector<SourceLine>& lines, s
   size_t i = h + 1;
   end = std::min(end, lines.size());
   while (i < end && !IsRowId(lines[i].text)) {
-    if (lines[i].indented && !header.empty()) header.back() += " " + lines[i].text;
-    else header.push_back(lines[i].text);
+    if (lines[i].indented && !header.empty())
+      header.back() += " " + lines[i].text;
+    else
+      header.push_back(lines[i].text);
     ++i;
   }
   *body = i;
@@ -127,7 +130,7 @@ std::vector<TableCell> ReadTableCells(const std::vector<SourceLine>& lines, size
       unsigned char c0 = static_cast<unsigned char>(l.text[0]);
       bool fragment = IsFragment(l.text) && !(complete && StartsUpper(l.text) && complete(cells.back().text));
       cont = l.indented || IsDocNumber(l.text) || StartsLower(l.text) || fragment ||
-             (l.text.size() > 1 && l.text[0] == '-' && l.text[1] != ' ') ||  // "01/N" "Q" "-CP"
+             (l.text.size() > 1 && l.text[0] == '-' && l.text[1] != ' ') ||         // "01/N" "Q" "-CP"
              cells.back().text.back() == '-' || cells.back().text.back() == '/' ||  // "63/NQ-" "CP"
              std::string(".,;:)(").find(static_cast<char>(c0)) != std::string::npos;
       if (!cont) {  // a syllable broken across lines

@@ -1,10 +1,9 @@
 #include "programmes/tasks.h"
 
-#include "base/parse.h"
-
 #include <algorithm>
 #include <regex>
 
+#include "base/parse.h"
 #include "base/text.h"
 #include "programmes/table.h"
 

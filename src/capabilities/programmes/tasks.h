@@ -20,13 +20,13 @@
 namespace bhxh {
 
 struct TaskRow {
-  std::string id;         // as written: 1, 1.1, 11
-  std::string key;        // unique in the table: 1.1, II.a.3
+  std::string id;   // as written: 1, 1.1, 11
+  std::string key;  // unique in the table: 1.1, II.a.3
   std::string group_id, group_key, content, leader, plan;
   std::string product;  // the expected output, where the table has that column ("Sản phẩm")
   std::string notes;    // cells of columns with no role here ("Ghi chú")
   std::vector<std::string> lead_units, coordinating_units;  // unit ids
-  std::vector<std::string> unknown_units;                    // names to map
+  std::vector<std::string> unknown_units;                   // names to map
   TimeFrame timeframe;
   int first_line = 0, last_line = 0;
 };

@@ -42,7 +42,10 @@ TEST(Tasks, KeyProgramme2024HasFortyTasksUnderSeventeenUnits) {
   }
   EXPECT_TRUE(t->unplaced.empty()) << t->unplaced[0].text;
   // A sample, field by field.
-  const TaskRow* t11 = nullptr; const TaskRow* t13 = nullptr; const TaskRow* t61 = nullptr; const TaskRow* t153 = nullptr;
+  const TaskRow* t11 = nullptr;
+  const TaskRow* t13 = nullptr;
+  const TaskRow* t61 = nullptr;
+  const TaskRow* t153 = nullptr;
   for (const auto& x : t->tasks) {
     if (x.id == "1.1") t11 = &x;
     if (x.id == "1.3") t13 = &x;
@@ -50,7 +53,8 @@ TEST(Tasks, KeyProgramme2024HasFortyTasksUnderSeventeenUnits) {
     if (x.id == "15.3") t153 = &x;
   }
   ASSERT_TRUE(t11 && t13 && t61 && t153);
-  EXPECT_EQ(t11->content.rfind("Đẩy mạnh thực hiện chi trả các chế độ BHXH, trợ cấp thất nghiệp", 0), 0u) << t11->content;
+  EXPECT_EQ(t11->content.rfind("Đẩy mạnh thực hiện chi trả các chế độ BHXH, trợ cấp thất nghiệp", 0), 0u)
+      << t11->content;
   EXPECT_NE(t11->content.find("Quyết định số 1813/QĐ-TTg ngày 28/10/2021"), std::string::npos) << t11->content;
   EXPECT_EQ(t11->lead_units, std::vector<std::string>{"TCKT"});
   EXPECT_EQ(t11->coordinating_units, std::vector<std::string>{"BHXH_TINH"});
@@ -73,7 +77,8 @@ TEST(Tasks, CooperativeProgrammeHasTenTasksWithLeadAndCoordinatingUnits) {
   EXPECT_TRUE(t->unplaced.empty());
   const TaskRow& first = t->tasks[0];
   EXPECT_EQ(first.id, "1");
-  EXPECT_EQ(first.content.rfind("Tổ chức rà soát việc thực hiện chính sách, chế độ BHXH, BHYT, BHTN", 0), 0u) << first.content;
+  EXPECT_EQ(first.content.rfind("Tổ chức rà soát việc thực hiện chính sách, chế độ BHXH, BHYT, BHTN", 0), 0u)
+      << first.content;
   EXPECT_EQ(first.lead_units, std::vector<std::string>{"TST"});
   EXPECT_EQ(first.coordinating_units, (std::vector<std::string>{"CSXH", "CSYT", "CNTT", "BHXH_TINH"}));
   const TaskRow& eighth = t->tasks[7];

@@ -83,7 +83,10 @@ TimeFrame ParseTimeFrame(std::string_view text) {
   // year inside a date is not read again. One span gives its own kind;
   // several ("Năm 2024, 2025", "Quý II/2025 - Quý IV/2025") make a range
   // from the earliest start to the latest end.
-  struct Span { std::string kind; Date start, end; };
+  struct Span {
+    std::string kind;
+    Date start, end;
+  };
   std::vector<Span> spans;
   bool malformed = false;  // "Tháng 13/2025", "Quý V/2025", "31/2/2025": not read as something else
   std::string work = s;
@@ -110,7 +113,8 @@ TimeFrame ParseTimeFrame(std::string_view text) {
   static const Regex kMonthYear(R"(thang (\d{1,2}) nam (\d{4}))");
   static const Regex kMonthRange(R"(thang (\d{1,2}) ?[-–] ?(\d{1,2}) ?/ ?(\d{4}))");
   static const Regex kMonthRe(R"(thang (\d{1,2}) ?[/-] ?(\d{4}))");
-  static const Regex kQuarters(R"(quy ((?:[ivx]+|\d{1,2})(?: ?(?:,|va|-|–) ?(?:quy )?(?:[ivx]+|\d{1,2}))*) ?[/-] ?(\d{4}))");
+  static const Regex kQuarters(
+      R"(quy ((?:[ivx]+|\d{1,2})(?: ?(?:,|va|-|–) ?(?:quy )?(?:[ivx]+|\d{1,2}))*) ?[/-] ?(\d{4}))");
   static const Regex kHalf(R"(6 thang (dau|cuoi) nam (\d{4}))");
   static const Regex kPeriodRe(R"((giai doan )?(\d{4}) ?[-–] ?(\d{4}))");
   static const Regex kYearRe(R"((nam )?(\d{4}))");
@@ -118,9 +122,15 @@ TimeFrame ParseTimeFrame(std::string_view text) {
     auto d = MakeDate(DigitsValue(x[3]), DigitsValue(x[2]), DigitsValue(x[1]));
     return d ? std::optional<Span>(Span{"date", *d, *d}) : std::nullopt;
   });
-  scan(kMonthYear, [&](const Regex::Groups& x) { return month_span(DigitsValue(x[2]), DigitsValue(x[1]), DigitsValue(x[1]), "month"); });
-  scan(kMonthRange, [&](const Regex::Groups& x) { return month_span(DigitsValue(x[3]), DigitsValue(x[1]), DigitsValue(x[2]), "month"); });
-  scan(kMonthRe, [&](const Regex::Groups& x) { return month_span(DigitsValue(x[2]), DigitsValue(x[1]), DigitsValue(x[1]), "month"); });
+  scan(kMonthYear, [&](const Regex::Groups& x) {
+    return month_span(DigitsValue(x[2]), DigitsValue(x[1]), DigitsValue(x[1]), "month");
+  });
+  scan(kMonthRange, [&](const Regex::Groups& x) {
+    return month_span(DigitsValue(x[3]), DigitsValue(x[1]), DigitsValue(x[2]), "month");
+  });
+  scan(kMonthRe, [&](const Regex::Groups& x) {
+    return month_span(DigitsValue(x[2]), DigitsValue(x[1]), DigitsValue(x[1]), "month");
+  });
   scan(kQuarters, [&](const Regex::Groups& x) -> std::optional<Span> {
     int lo = 5, hi = 0;
     static const Regex q(R"([ivx]+|\d{1,2})");

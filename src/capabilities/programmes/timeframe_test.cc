@@ -52,8 +52,7 @@ TEST(TimeFrame, EachFormOfTheSeeds) {
       {"Khi có yêu cầu", "conditional", "-", "-", ""},
       {"Theo kế hoạch riêng", "unknown", "-", "-", ""},
   });
-  EXPECT_EQ(ParseTimeFrame("Sau khi Chính phủ ban hành Nghị định").condition,
-            "Sau khi Chính phủ ban hành Nghị định");
+  EXPECT_EQ(ParseTimeFrame("Sau khi Chính phủ ban hành Nghị định").condition, "Sau khi Chính phủ ban hành Nghị định");
 }
 
 // Forms other decisions use: several quarters or months at once, halves of
@@ -84,8 +83,8 @@ TEST(TimeFrame, StartAndEndColumnsCombine) {
   TimeFrame m = CombineTimeFrames(ParseTimeFrame("Tháng 01/2024"), ParseTimeFrame("Tháng 12/2024"));
   EXPECT_EQ(D(m.start), "2024-01-01");
   EXPECT_EQ(D(m.end), "2024-12-31");
-  TimeFrame c = CombineTimeFrames(ParseTimeFrame("Tháng 01/2024"),
-                                  ParseTimeFrame("Sau khi Chính phủ ban hành Nghị định"));
+  TimeFrame c =
+      CombineTimeFrames(ParseTimeFrame("Tháng 01/2024"), ParseTimeFrame("Sau khi Chính phủ ban hành Nghị định"));
   EXPECT_EQ(c.kind, "conditional");
   EXPECT_EQ(D(c.start), "2024-01-01");
   EXPECT_FALSE(c.end.has_value());

@@ -110,8 +110,9 @@ Result<ProgressOutcome> PostProgress(Db& db, const UnitRegistry& units, const Pr
     return Status::NotFound("task_key", "Chương trình " + prog.number + " không có nhiệm vụ " + in.task_key,
                             "no task " + in.task_key + " in " + prog.number);
   if (std::find(Statuses().begin(), Statuses().end(), in.status) == Statuses().end())
-    return Status::Invalid("status", "Trạng thái phải là not_started (chưa bắt đầu), in_progress (đang thực hiện), "
-                                     "done (hoàn thành) hoặc blocked (vướng mắc)",
+    return Status::Invalid("status",
+                           "Trạng thái phải là not_started (chưa bắt đầu), in_progress (đang thực hiện), "
+                           "done (hoàn thành) hoặc blocked (vướng mắc)",
                            "status must be not_started, in_progress, done or blocked");
   int percent = in.status == "done" ? 100 : in.status == "not_started" ? 0 : -1;
   if (!in.percent.empty()) {
@@ -128,13 +129,14 @@ Result<ProgressOutcome> PostProgress(Db& db, const UnitRegistry& units, const Pr
   std::string period = in.period.empty() ? std::to_string(today.year()) : in.period;
   auto range = PeriodRange(period);
   if (!range)
-    return Status::Invalid("period", "Kỳ báo cáo phải có dạng YYYY, YYYY-Qn hoặc YYYY-MM", "period must be YYYY, YYYY-Qn or YYYY-MM");
-  if (range->first > today)
-    return Status::Invalid("period", "Kỳ báo cáo chưa bắt đầu", "the period has not started");
+    return Status::Invalid("period", "Kỳ báo cáo phải có dạng YYYY, YYYY-Qn hoặc YYYY-MM",
+                           "period must be YYYY, YYYY-Qn or YYYY-MM");
+  if (range->first > today) return Status::Invalid("period", "Kỳ báo cáo chưa bắt đầu", "the period has not started");
   const Unit* unit = units.Find(in.unit);
   if (!unit) unit = units.ById(in.unit);
   if (!unit)
-    return Status::Invalid("unit", "Không có đơn vị \"" + in.unit + "\" trong danh mục đơn vị", "unknown unit " + in.unit);
+    return Status::Invalid("unit", "Không có đơn vị \"" + in.unit + "\" trong danh mục đơn vị",
+                           "unknown unit " + in.unit);
   if (!TaskNamesUnit(*task, unit->id, units))
     return Status::Error("forbidden", "unit", "Đơn vị " + unit->name + " không được giao nhiệm vụ " + in.task_key,
                          "the unit is not named by the task");
@@ -145,11 +147,22 @@ Result<ProgressOutcome> PostProgress(Db& db, const UnitRegistry& units, const Pr
 
   Tx tx(db);
   BHXH_RETURN_IF_ERROR(tx.status());
-  BHXH_ASSIGN_OR_RETURN(auto ins, db.Prepare(
-      "INSERT INTO task_progress (programme_id, task_key, unit, status, percent, period, note, evidence, difficulties, "
-      "lessons, reported_at, reported_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"));
-  ProgressEntry e{0, in.task_key, unit->id, in.status, percent, period, Trim(in.note), Trim(in.evidence),
-                  Trim(in.difficulties), Trim(in.lessons), NowIsoUtc(), actor.id};
+  BHXH_ASSIGN_OR_RETURN(auto ins,
+                        db.Prepare("INSERT INTO task_progress (programme_id, task_key, unit, status, percent, period, "
+                                   "note, evidence, difficulties, "
+                                   "lessons, reported_at, reported_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"));
+  ProgressEntry e{0,
+                  in.task_key,
+                  unit->id,
+                  in.status,
+                  percent,
+                  period,
+                  Trim(in.note),
+                  Trim(in.evidence),
+                  Trim(in.difficulties),
+                  Trim(in.lessons),
+                  NowIsoUtc(),
+                  actor.id};
   ins->Bind(prog.id, e.task_key, e.unit, e.status, e.percent, e.period, e.note, e.evidence, e.difficulties, e.lessons,
             e.reported_at, e.reported_by);
   BHXH_ASSIGN_OR_RETURN(bool row, ins->Step());
@@ -181,11 +194,16 @@ Result<std::vector<TaskState>> TaskStates(Db& db, int64_t programme_id, Date as_
   std::map<int64_t, StoredProgramme> by_id;
   for (auto& p : programmes) by_id[p.id] = p;
   // Posts up to the end of as_of, in order: the last one is the state.
-  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(
-      "SELECT programme_id, task_key, status, percent, period, note, reported_at, unit FROM task_progress "
-      "WHERE (? = 0 OR programme_id = ?) AND reported_at <= ? ORDER BY id"));
+  BHXH_ASSIGN_OR_RETURN(
+      auto st,
+      db.Prepare("SELECT programme_id, task_key, status, percent, period, note, reported_at, unit FROM task_progress "
+                 "WHERE (? = 0 OR programme_id = ?) AND reported_at <= ? ORDER BY id"));
   st->Bind(programme_id, programme_id, as_of.ToString() + "T23:59:59Z");
-  struct Last { std::string status, note, at, unit; int percent = 0; std::set<std::string> periods; };
+  struct Last {
+    std::string status, note, at, unit;
+    int percent = 0;
+    std::set<std::string> periods;
+  };
   std::map<std::pair<int64_t, std::string>, Last> last;
   while (true) {
     BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
@@ -278,7 +296,9 @@ std::vector<FollowUpGroup> FollowUp(const std::vector<TaskState>& states, const 
   std::vector<FollowUpGroup> out;
   for (auto& [k, g] : groups) {
     std::stable_sort(g.tasks.begin(), g.tasks.end(), [](const TaskState& a, const TaskState& b) {
-      auto rank = [](const TaskState& s) { return s.overdue ? 0 : !s.missing_periods.empty() ? 1 : s.status == "blocked" ? 2 : 3; };
+      auto rank = [](const TaskState& s) {
+        return s.overdue ? 0 : !s.missing_periods.empty() ? 1 : s.status == "blocked" ? 2 : 3;
+      };
       if (rank(a) != rank(b)) return rank(a) < rank(b);
       return a.days_overdue > b.days_overdue;
     });
@@ -304,7 +324,8 @@ Result<std::vector<Deadline>> DeadlineCalendar(Db& db, Date from, Date to, Date 
     const StoredProgramme& p = by_id[r.programme_id];
     auto add = [&](Date d) {
       if (d < from || to < d) return;
-      out.push_back({d, "report", r.programme_id, r.programme_number, r.name, r.recipients, "", d.days() - as_of.days()});
+      out.push_back(
+          {d, "report", r.programme_id, r.programme_number, r.name, r.recipients, "", d.days() - as_of.days()});
     };
     if (r.recurrence == "once" && r.date) add(*r.date);
     if (r.recurrence == "yearly") {

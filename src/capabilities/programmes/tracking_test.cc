@@ -7,10 +7,9 @@
 
 #include <gtest/gtest.h>
 
-#include "programmes/module.h"
-
 #include "programmes/coverage.h"
 #include "programmes/indicator_values.h"
+#include "programmes/module.h"
 #include "programmes/report.h"
 #include "testing/backend_fixture.h"
 
@@ -217,7 +216,8 @@ TEST_P(Tracking, FollowUpListsByUnitAndLeaderAndTheDeadlineCalendar) {
   auto cal = DeadlineCalendar(db(), Date::FromYmd(2025, 1, 1), Date::FromYmd(2026, 12, 31), Date::FromYmd(2025, 1, 1));
   ASSERT_TRUE(cal.ok()) << cal.status().ToString();
   std::vector<std::string> got;
-  for (const auto& d : *cal) got.push_back(d.date.ToString() + " " + d.kind + (d.task_key.empty() ? "" : " " + d.task_key));
+  for (const auto& d : *cal)
+    got.push_back(d.date.ToString() + " " + d.kind + (d.task_key.empty() ? "" : " " + d.task_key));
   EXPECT_EQ(got, (std::vector<std::string>{"2025-11-05 report", "2026-11-05 report", "2026-12-31 task I.4"}));
   EXPECT_EQ((*cal)[0].days_left, 308);  // 1 January to 5 November 2025
   EXPECT_FALSE(DeadlineCalendar(db(), Date::FromYmd(2026, 1, 1), Date::FromYmd(2025, 1, 1), today).ok());
@@ -250,36 +250,49 @@ TEST_P(Tracking, IndicatorsEnteredAndTheirPathToTheTargets) {
 
 TEST_P(Tracking, IndicatorsComputedFromTheNationalDatabaseSayHow) {
   // Four residents of province 01, three with an HI card valid on 31 December 2025.
-  ASSERT_TRUE(db().Exec("INSERT INTO persons (cccd, full_name, name_key, dob, sex, province, commune, created_at, created_by) VALUES "
+  ASSERT_TRUE(db().Exec("INSERT INTO persons (cccd, full_name, name_key, dob, sex, province, commune, created_at, "
+                        "created_by) VALUES "
                         "('001085000001','A','a','1985-01-01',1,'01','','x','t'),"
                         "('001085000002','B','b','1985-01-01',1,'01','','x','t'),"
                         "('001085000003','C','c','1985-01-01',1,'01','','x','t'),"
-                        "('001085000004','D','d','1985-01-01',1,'01','','x','t')").ok());
+                        "('001085000004','D','d','1985-01-01',1,'01','','x','t')")
+                  .ok());
   ASSERT_TRUE(db().Exec("INSERT INTO hi_cards (person_id, code, valid_from, valid_to, facility, status, issued_by) "
                         "SELECT id, 'DN40101' || cccd, '2025-01-01', '2026-06-30', '01001', 'active', 't' FROM persons "
-                        "WHERE cccd <> '001085000004'").ok());
+                        "WHERE cccd <> '001085000004'")
+                  .ok());
   Date today = Date::Today();
-  auto computed = ComputeIndicatorValue(db(), ctx_->State<ProgrammesState>().measures, id_, "1", 2025, "01", today, testing::TestOfficer());
+  auto computed = ComputeIndicatorValue(db(), ctx_->State<ProgrammesState>().measures, id_, "1", 2025, "01", today,
+                                        testing::TestOfficer());
   ASSERT_TRUE(computed.ok()) << computed.status().ToString();
   EXPECT_EQ(computed->value, "75.00");  // 3 of the 4 persons alive in the registry
   EXPECT_NE(computed->method.find("= 3;"), std::string::npos) << computed->method;
   EXPECT_NE(computed->method.find("chưa nhập dân số"), std::string::npos) << computed->method;
-  ASSERT_TRUE(RecordDenominator(db(), "population", "01", 2025, 5, "Niên giám thống kê 2025", testing::TestOfficer()).ok());
-  computed = ComputeIndicatorValue(db(), ctx_->State<ProgrammesState>().measures, id_, "1", 2025, "01", today, testing::TestOfficer());
+  ASSERT_TRUE(
+      RecordDenominator(db(), "population", "01", 2025, 5, "Niên giám thống kê 2025", testing::TestOfficer()).ok());
+  computed = ComputeIndicatorValue(db(), ctx_->State<ProgrammesState>().measures, id_, "1", 2025, "01", today,
+                                   testing::TestOfficer());
   ASSERT_TRUE(computed.ok());
   EXPECT_EQ(computed->value, "60.00");  // 3 / 5 entered
   EXPECT_EQ(computed->source, "computed");
-  auto si = ComputeIndicatorValue(db(), ctx_->State<ProgrammesState>().measures, id_, "2", 2025, "01", today, testing::TestOfficer());
+  auto si = ComputeIndicatorValue(db(), ctx_->State<ProgrammesState>().measures, id_, "2", 2025, "01", today,
+                                  testing::TestOfficer());
   EXPECT_EQ(si.status().code(), "missing_denominator");
   // A works for an employer (all funds) through 2025; B pays voluntary SI; C's period ended in June 2025.
   ASSERT_TRUE(db().Exec("INSERT INTO employers (code, tax_code, name, type, province, region, created_at, created_by) "
-                        "VALUES ('01A1','0100000001','Công ty A','enterprise','01',1,'x','t')").ok());
+                        "VALUES ('01A1','0100000001','Công ty A','enterprise','01',1,'x','t')")
+                  .ok());
   ASSERT_TRUE(db().Exec("INSERT INTO periods (person_id, employer_id, from_month, to_month, salary, funds, group_code) "
-                        "SELECT p.id, e.id, 24288, NULL, 9000000, 31, 'DN' FROM persons p, employers e WHERE p.cccd = '001085000001'").ok());
+                        "SELECT p.id, e.id, 24288, NULL, 9000000, 31, 'DN' FROM persons p, employers e WHERE p.cccd = "
+                        "'001085000001'")
+                  .ok());
   ASSERT_TRUE(db().Exec("INSERT INTO periods (person_id, employer_id, from_month, to_month, salary, funds, group_code) "
-                        "SELECT id, NULL, 24288, NULL, 2000000, 1, 'BHXHTN' FROM persons WHERE cccd = '001085000002'").ok());
+                        "SELECT id, NULL, 24288, NULL, 2000000, 1, 'BHXHTN' FROM persons WHERE cccd = '001085000002'")
+                  .ok());
   ASSERT_TRUE(db().Exec("INSERT INTO periods (person_id, employer_id, from_month, to_month, salary, funds, group_code) "
-                        "SELECT p.id, e.id, 24288, 24305, 9000000, 31, 'DN' FROM persons p, employers e WHERE p.cccd = '001085000003'").ok());
+                        "SELECT p.id, e.id, 24288, 24305, 9000000, 31, 'DN' FROM persons p, employers e WHERE p.cccd = "
+                        "'001085000003'")
+                  .ok());
   auto counts = CountCoverage(db(), Date::FromYmd(2025, 12, 31), {"01"});
   ASSERT_TRUE(counts.ok()) << counts.status().ToString();
   EXPECT_EQ(counts->alive, 4);
@@ -288,31 +301,41 @@ TEST_P(Tracking, IndicatorsComputedFromTheNationalDatabaseSayHow) {
   EXPECT_EQ(counts->ui, 1);
   EXPECT_EQ(counts->voluntary, 1);
   ASSERT_TRUE(RecordDenominator(db(), "labour_force", "01", 2025, 8, "Điều tra lao động", testing::TestOfficer()).ok());
-  si = ComputeIndicatorValue(db(), ctx_->State<ProgrammesState>().measures, id_, "2", 2025, "01", today, testing::TestOfficer());
+  si = ComputeIndicatorValue(db(), ctx_->State<ProgrammesState>().measures, id_, "2", 2025, "01", today,
+                             testing::TestOfficer());
   ASSERT_TRUE(si.ok()) << si.status().ToString();
   EXPECT_EQ(si->value, "25.00");  // 2 / 8
-  auto pension = ComputeIndicatorValue(db(), ctx_->State<ProgrammesState>().measures, id_, "3", 2025, "", today, testing::TestOfficer());
+  auto pension = ComputeIndicatorValue(db(), ctx_->State<ProgrammesState>().measures, id_, "3", 2025, "", today,
+                                       testing::TestOfficer());
   EXPECT_EQ(pension.status().code(), "not_computable");
   // Hà Giang (02) merged into Tuyên Quang (08) on 2025-07-01: a resident recorded under 02 counts for 08.
-  ASSERT_TRUE(db().Exec("INSERT INTO persons (cccd, full_name, name_key, dob, sex, province, commune, created_at, created_by) "
-                        "VALUES ('002085000005','E','e','1985-01-01',1,'02','','x','t')").ok());
+  ASSERT_TRUE(
+      db().Exec("INSERT INTO persons (cccd, full_name, name_key, dob, sex, province, commune, created_at, created_by) "
+                "VALUES ('002085000005','E','e','1985-01-01',1,'02','','x','t')")
+          .ok());
   ASSERT_TRUE(db().Exec("INSERT INTO hi_cards (person_id, code, valid_from, valid_to, facility, status, issued_by) "
                         "SELECT id, 'DN40202' || cccd, '2025-01-01', '2026-06-30', '02001', 'active', 't' FROM persons "
-                        "WHERE cccd = '002085000005'").ok());
-  auto merged = ComputeIndicatorValue(db(), ctx_->State<ProgrammesState>().measures, id_, "1", 2025, "08", today, testing::TestOfficer(), &ctx_->geo);
+                        "WHERE cccd = '002085000005'")
+                  .ok());
+  auto merged = ComputeIndicatorValue(db(), ctx_->State<ProgrammesState>().measures, id_, "1", 2025, "08", today,
+                                      testing::TestOfficer(), &ctx_->geo);
   ASSERT_TRUE(merged.ok()) << merged.status().ToString();
   EXPECT_EQ(merged->value, "100.00");
   EXPECT_NE(merged->method.find("gồm mã tỉnh cũ 02"), std::string::npos) << merged->method;
-  EXPECT_EQ(ComputeIndicatorValue(db(), ctx_->State<ProgrammesState>().measures, id_, "1", 2025, "99", today, testing::TestOfficer(), &ctx_->geo)
-                .status().field(), "province");
+  EXPECT_EQ(ComputeIndicatorValue(db(), ctx_->State<ProgrammesState>().measures, id_, "1", 2025, "99", today,
+                                  testing::TestOfficer(), &ctx_->geo)
+                .status()
+                .field(),
+            "province");
   EXPECT_EQ(RecordDenominator(db(), "people", "01", 2025, 5, "x", testing::TestOfficer()).field(), "kind");
   EXPECT_EQ(RecordDenominator(db(), "population", "01", 2025, 0, "x", testing::TestOfficer()).field(), "value");
 }
 
 TEST_P(Tracking, AnnualReportInThreeFormats) {
-  ProgressInput in{"77/QĐ-BHXH", "I.1", "TCKT", "blocked", "20", "", "Chờ <hướng dẫn>", "CV 12/BHXH",
-                   "Thiếu nhân lực", "Cần phân công sớm"};
-  ASSERT_TRUE(PostProgress(db(), *ctx_->State<ProgrammesState>().units(), in, Date::Today(), testing::TestOfficer()).ok());
+  ProgressInput in{"77/QĐ-BHXH",      "I.1",        "TCKT",           "blocked",          "20", "",
+                   "Chờ <hướng dẫn>", "CV 12/BHXH", "Thiếu nhân lực", "Cần phân công sớm"};
+  ASSERT_TRUE(
+      PostProgress(db(), *ctx_->State<ProgrammesState>().units(), in, Date::Today(), testing::TestOfficer()).ok());
   ASSERT_TRUE(Post("I.4", "VP", "done").ok());
   auto r = BuildAnnualReport(db(), ctx_->State<ProgrammesState>().measures, id_, Date::Today().year(), Date::Today());
   ASSERT_TRUE(r.ok()) << r.status().ToString();
@@ -333,15 +356,19 @@ TEST_P(Tracking, AnnualReportInThreeFormats) {
   auto x = ReportXlsx(*r, *ctx_->State<ProgrammesState>().units());
   ASSERT_TRUE(x.ok()) << x.status().ToString();
   EXPECT_EQ(x->substr(0, 2), "PK");
-  EXPECT_FALSE(BuildAnnualReport(db(), ctx_->State<ProgrammesState>().measures, id_, Date::Today().year() + 1, Date::Today()).ok());
+  EXPECT_FALSE(
+      BuildAnnualReport(db(), ctx_->State<ProgrammesState>().measures, id_, Date::Today().year() + 1, Date::Today())
+          .ok());
 }
 
 TEST_P(Tracking, AnOfficerMapsAnUnknownUnitName) {
   auto tasks = LoadTasks(db(), id_);
   ASSERT_TRUE(tasks.ok());
   EXPECT_EQ((*tasks)[1].unknown_units, std::vector<std::string>{"Sở Tư pháp các tỉnh"});
-  EXPECT_FALSE(ctx_->State<ProgrammesState>().MapUnit(db(), "Sở Tư pháp các tỉnh", "NO_SUCH", testing::TestOfficer()).ok());
-  auto changed = ctx_->State<ProgrammesState>().MapUnit(db(), "Sở Tư pháp các tỉnh", "LIEN_QUAN", testing::TestOfficer());
+  EXPECT_FALSE(
+      ctx_->State<ProgrammesState>().MapUnit(db(), "Sở Tư pháp các tỉnh", "NO_SUCH", testing::TestOfficer()).ok());
+  auto changed =
+      ctx_->State<ProgrammesState>().MapUnit(db(), "Sở Tư pháp các tỉnh", "LIEN_QUAN", testing::TestOfficer());
   ASSERT_TRUE(changed.ok()) << changed.status().ToString();
   EXPECT_EQ(*changed, 1);
   auto lease = ctx_->pool->Acquire();

@@ -21,7 +21,8 @@ std::string Key(const std::string& s) {
   // "... của BHXH Việt Nam" / "... của BHXH": the tables' "of VSS" adds nothing.
   for (const char* tail : {" cua bhxh viet nam", " cua bhxh"}) {
     std::string t(tail);
-    if (out.size() > t.size() && out.compare(out.size() - t.size(), t.size(), t) == 0) out.resize(out.size() - t.size());
+    if (out.size() > t.size() && out.compare(out.size() - t.size(), t.size(), t) == 0)
+      out.resize(out.size() - t.size());
   }
   return out;
 }
@@ -39,21 +40,34 @@ std::vector<Piece> Pieces(const std::string& text) {
   auto flush = [&](const std::string& sep) {
     std::string t = Trim(cur);
     while (!t.empty() && (t[0] == '-' || t[0] == '+')) t = Trim(t.substr(1));
-    if (!t.empty()) out.push_back({t, sep});
-    else if (!out.empty()) out.back().sep_after = sep;
+    if (!t.empty())
+      out.push_back({t, sep});
+    else if (!out.empty())
+      out.back().sep_after = sep;
     cur.clear();
   };
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
-    if (c == ';' || c == '\n') { flush("; "); continue; }
-    if (c == ',') { flush(", "); continue; }
+    if (c == ';' || c == '\n') {
+      flush("; ");
+      continue;
+    }
+    if (c == ',') {
+      flush(", ");
+      continue;
+    }
     // "Ban THCS BHXH. Ban THCS BHYT": a full stop before a capital separates two names.
-    if (c == '.' && i + 2 < text.size() && text[i + 1] == ' ' && std::isupper(static_cast<unsigned char>(text[i + 2]))) {
+    if (c == '.' && i + 2 < text.size() && text[i + 1] == ' ' &&
+        std::isupper(static_cast<unsigned char>(text[i + 2]))) {
       flush(". ");
       ++i;
       continue;
     }
-    if (c == ' ' && text.compare(i, 5, " và ") == 0) { flush(" và "); i += 4; continue; }  // "và" is 3 bytes
+    if (c == ' ' && text.compare(i, 5, " và ") == 0) {
+      flush(" và ");
+      i += 4;
+      continue;
+    }  // "và" is 3 bytes
     cur.push_back(c);
   }
   flush("");
@@ -65,7 +79,9 @@ std::vector<Piece> Pieces(const std::string& text) {
 std::string SpaceGluedAbbreviation(std::string p) {
   for (size_t i = 2; i < p.size(); ++i)
     if (std::islower(static_cast<unsigned char>(p[i])) && std::isupper(static_cast<unsigned char>(p[i - 1])) &&
-        std::isupper(static_cast<unsigned char>(p[i - 2])) && (i < 3 || !std::isalpha(static_cast<unsigned char>(p[i - 3])) || std::isupper(static_cast<unsigned char>(p[i - 3]))))
+        std::isupper(static_cast<unsigned char>(p[i - 2])) &&
+        (i < 3 || !std::isalpha(static_cast<unsigned char>(p[i - 3])) ||
+         std::isupper(static_cast<unsigned char>(p[i - 3]))))
       p.insert(i++, " ");
   return p;
 }
@@ -81,8 +97,10 @@ Result<UnitRegistry> UnitRegistry::Load(const std::string& path) {
   UnitRegistry r;
   for (const auto& row : t.rows) {
     Unit u{row.cells[ci], row.cells[cn], row.cells[ck], {}, {}};
-    for (const auto& a : Split(row.cells[ca], '|')) if (!Trim(a).empty()) u.abbreviations.push_back(Trim(a));
-    for (const auto& e : Split(row.cells[ce], '|')) if (!Trim(e).empty()) u.earlier_names.push_back(Trim(e));
+    for (const auto& a : Split(row.cells[ca], '|'))
+      if (!Trim(a).empty()) u.abbreviations.push_back(Trim(a));
+    for (const auto& e : Split(row.cells[ce], '|'))
+      if (!Trim(e).empty()) u.earlier_names.push_back(Trim(e));
     size_t idx = r.units_.size();
     for (const std::string* alias : {&u.name, &u.id}) r.by_key_[Key(*alias)] = idx;
     for (const auto& a : u.abbreviations) r.by_key_[Key(a)] = idx;
@@ -130,7 +148,8 @@ Status UnitRegistry::AddAlias(const std::string& name, const std::string& unit_i
 }
 
 const Unit* UnitRegistry::ById(const std::string& id) const {
-  for (const auto& u : units_) if (u.id == id) return &u;
+  for (const auto& u : units_)
+    if (u.id == id) return &u;
   return nullptr;
 }
 
@@ -157,9 +176,13 @@ UnitResolution UnitRegistry::ResolveList(const std::string& cell) const {
     std::string joined;
     for (size_t j = i; j < parts.size() && j < i + 4; ++j) {
       joined += (j == i ? "" : parts[j - 1].sep_after) + parts[j].text;
-      if (const Unit* u = Find(joined)) { best = {u}; used = j - i + 1; }
+      if (const Unit* u = Find(joined)) {
+        best = {u};
+        used = j - i + 1;
+      }
       // "BHXH các tỉnh, thành phố (Địa phương được lựa chọn ...)": a trailing remark in parentheses.
-      else if (size_t paren = joined.find(" ("); paren != std::string::npos && joined.back() == ')' && Find(joined.substr(0, paren)))
+      else if (size_t paren = joined.find(" (");
+               paren != std::string::npos && joined.back() == ')' && Find(joined.substr(0, paren)))
         best = {Find(joined.substr(0, paren))}, used = j - i + 1;
       // "Ban Quản lý Thu-Sổ, Thẻ Vụ Quản lý Đầu tư quỹ": two names side by side across a comma.
       else if (j > i)
@@ -179,15 +202,20 @@ UnitResolution UnitRegistry::ResolveList(const std::string& cell) const {
       continue;
     }
     if (size_t paren = p.find(" ("); paren != std::string::npos) {
-      if (const Unit* u = Find(p.substr(0, paren))) { add(u); continue; }
+      if (const Unit* u = Find(p.substr(0, paren))) {
+        add(u);
+        continue;
+      }
     }
     // "Cục quản lý giám sát kế toán, kiểm toán của Bộ Tài chính": a piece
     // starting in lower case continues the unknown name before it.
     unsigned char c0 = static_cast<unsigned char>(p[0]);
     std::string first = p.substr(0, c0 < 0x80 ? 1 : c0 < 0xE0 ? 2 : c0 < 0xF0 ? 3 : 4);
     bool lower = (c0 >= 'a' && c0 <= 'z') || (c0 >= 0x80 && CaseFold(first) == first);
-    if (lower && last_unknown + 1 == i && !res.unknown.empty()) res.unknown.back() += parts[i - 1].sep_after + p;
-    else res.unknown.push_back(p);
+    if (lower && last_unknown + 1 == i && !res.unknown.empty())
+      res.unknown.back() += parts[i - 1].sep_after + p;
+    else
+      res.unknown.push_back(p);
     last_unknown = i;
   }
   return res;

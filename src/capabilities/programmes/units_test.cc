@@ -30,15 +30,15 @@ TEST(Units, AbbreviationListsOfThe2024Programme) {
 }
 
 TEST(Units, NamesEarlierNamesAndCollectives) {
-  EXPECT_EQ(R().Find("Ban Thu")->id, "TST");        // earlier name, 1541/QĐ-BHXH
-  EXPECT_EQ(R().Find("ban so, the")->id, "TST");    // diacritics and case ignored
+  EXPECT_EQ(R().Find("Ban Thu")->id, "TST");      // earlier name, 1541/QĐ-BHXH
+  EXPECT_EQ(R().Find("ban so, the")->id, "TST");  // diacritics and case ignored
   EXPECT_EQ(R().Find("Vụ Kế hoạch và đầu tư")->id, "KHĐT");
   EXPECT_EQ(Ids("Trung tâm CNTT;\nBan Thực hiện chính sách BHYT"), (std::vector<std::string>{"CNTT", "CSYT"}));
   EXPECT_EQ(Ids("Các đơn vị liên quan"), (std::vector<std::string>{"LIEN_QUAN"}));
   EXPECT_EQ(Ids("BHXH các tỉnh, thành phố trực thuộc Trung ương (Địa phương được lựa chọn tổ chức chương trình)"),
             (std::vector<std::string>{"BHXH_TINH"}));
   EXPECT_EQ(Ids("- Các Vụ, Ban liên quan của BHXH"), std::vector<std::string>{"LIEN_QUAN"});  // "of VSS" adds nothing
-  EXPECT_EQ(Ids("Vụ Thanh tra-Kiểm tra"), std::vector<std::string>{"TTKT"});  // spacing around a hyphen
+  EXPECT_EQ(Ids("Vụ Thanh tra-Kiểm tra"), std::vector<std::string>{"TTKT"});                  // spacing around a hyphen
   // Two names the page put side by side, and an abbreviation glued to the next word.
   EXPECT_EQ(Ids("Vụ Tài chính - Kế toán Ban Thực hiện chính sách BHXH"), (std::vector<std::string>{"TCKT", "CSXH"}));
   EXPECT_EQ(Ids("Ban Quản lý Thu-Sổ, Thẻ Vụ Quản lý Đầu tư quỹ"), (std::vector<std::string>{"TST", "DTQ"}));
@@ -49,7 +49,8 @@ TEST(Units, UnknownNamesAreListedForAnOfficer) {
   UnitResolution r = R().ResolveList("Vụ Pháp chế; Cục quản lý giám sát kế toán, kiểm toán của Bộ Tài chính");
   EXPECT_EQ(r.ids, (std::vector<std::string>{"PC"}));
   ASSERT_FALSE(r.unknown.empty());
-  EXPECT_EQ(r.unknown[0], "Cục quản lý giám sát kế toán, kiểm toán của Bộ Tài chính");  // one name, not cut at its comma
+  EXPECT_EQ(r.unknown[0],
+            "Cục quản lý giám sát kế toán, kiểm toán của Bộ Tài chính");  // one name, not cut at its comma
 }
 
 }  // namespace

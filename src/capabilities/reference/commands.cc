@@ -18,28 +18,37 @@ void ReferenceCommands(Shell& sh) {
       int region = 0, member = 0;
     };
     auto o = std::make_shared<Opt>();
-    auto* c = calc->add_subcommand("contribution", "Số người lao động và đơn vị phải đóng trong tháng / what is owed for a month");
+    auto* c = calc->add_subcommand("contribution",
+                                   "Số người lao động và đơn vị phải đóng trong tháng / what is owed for a month");
     c->add_option("--month", o->month, "Tháng YYYY-MM")->required();
-    c->add_option("--salary", o->salary, "Tiền lương tháng đóng BHXH, đồng (mặc định 0)")->check(CLI::Range(int64_t{0}, int64_t{1'000'000'000'000}));
-    c->add_option("--region", o->region, "Vùng lương tối thiểu 1-4 (mặc định 0: không áp dụng)")->check(CLI::Range(0, 4));
+    c->add_option("--salary", o->salary, "Tiền lương tháng đóng BHXH, đồng (mặc định 0)")
+        ->check(CLI::Range(int64_t{0}, int64_t{1'000'000'000'000}));
+    c->add_option("--region", o->region, "Vùng lương tối thiểu 1-4 (mặc định 0: không áp dụng)")
+        ->check(CLI::Range(0, 4));
     c->add_option("--group", o->group, "Đối tượng: DN, HC, HX, GD, HS, BHXHTN, ... (mặc định DN)");
     c->add_option("--member", o->member, "Thứ tự thành viên hộ gia đình (GD)")->check(CLI::Range(0, 20));
     c->add_option("--funds", o->funds, "Các quỹ, ví dụ HT,OM,TN,BHTN,BHYT (mặc định: tất cả)");
     c->callback(sh.Guard([&sh, o] {
       auto ctx = sh.ContextNoDb();
       if (!ctx.ok()) return sh.Fail(ctx.status());
-      Json body = {{"month", o->month}, {"salary", o->salary}, {"region", o->region}, {"group", o->group},
+      Json body = {{"month", o->month},
+                   {"salary", o->salary},
+                   {"region", o->region},
+                   {"group", o->group},
                    {"household_member", o->member}};
       if (!o->funds.empty()) body["funds"] = o->funds;
       sh.Run("POST", "/calc/contribution", {}, DumpJson(body), [](const Json& j) {
-        std::cout << "Tháng " << DateVi(Txt(j, "month")) << " · đối tượng " << Txt(j, "group") << " (" << Txt(j, "group_name")
-                  << ") · " << Txt(j, "law") << "\n" << Txt(j, "rule") << "\n\n";
-        TextTable t({{"Quỹ"}, {"Bên đóng"}, {"Căn cứ đóng", TextTable::Align::kRight}, {"Tỷ lệ", TextTable::Align::kRight},
+        std::cout << "Tháng " << DateVi(Txt(j, "month")) << " · đối tượng " << Txt(j, "group") << " ("
+                  << Txt(j, "group_name") << ") · " << Txt(j, "law") << "\n"
+                  << Txt(j, "rule") << "\n\n";
+        TextTable t({{"Quỹ"},
+                     {"Bên đóng"},
+                     {"Căn cứ đóng", TextTable::Align::kRight},
+                     {"Tỷ lệ", TextTable::Align::kRight},
                      {"Số tiền", TextTable::Align::kRight}});
         for (const auto& l : j["lines"])
           t.Row({Txt(l, "fund_name"), Txt(l, "party_name"), MoneyVi(l["base"].get<int64_t>()),
-                 PercentTextVi(Txt(l, "rate_percent")),
-                 MoneyVi(l["amount"].get<int64_t>())});
+                 PercentTextVi(Txt(l, "rate_percent")), MoneyVi(l["amount"].get<int64_t>())});
         t.Print(std::cout);
         std::cout << "\nTổng cộng: " << MoneyVi(j["totals"]["total"].get<int64_t>()) << "\n\nTham số áp dụng:\n";
         TextTable p({{"Tham số"}, {"Giá trị"}, {"Từ ngày"}, {"Văn bản"}});

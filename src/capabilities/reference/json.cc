@@ -18,12 +18,14 @@ Schema CalcRequest() {
       .Named("ContributionRequest");
 }
 Schema CalcResult() {
-  Schema line = Schema::Object({Req("fund", Schema::String()), Req("fund_name", Schema::String()), Req("party", Schema::String()),
-                                Req("party_name", Schema::String()), Req("base", S::Money()), Req("rate_percent", Schema::String()),
-                                Req("amount", S::Money()), Req("floor", S::Money()), Req("cap", S::Money()),
-                                Req("floor_applied", S::Bool()), Req("cap_applied", S::Bool())});
-  Schema rate = Schema::Object({Req("fund", Schema::String()), Req("party", Schema::String()), Req("rate_percent", Schema::String()),
-                                Req("effective_from", S::Date()), Req("law", Schema::String()), Req("source", Schema::String())});
+  Schema line =
+      Schema::Object({Req("fund", Schema::String()), Req("fund_name", Schema::String()), Req("party", Schema::String()),
+                      Req("party_name", Schema::String()), Req("base", S::Money()),
+                      Req("rate_percent", Schema::String()), Req("amount", S::Money()), Req("floor", S::Money()),
+                      Req("cap", S::Money()), Req("floor_applied", S::Bool()), Req("cap_applied", S::Bool())});
+  Schema rate = Schema::Object({Req("fund", Schema::String()), Req("party", Schema::String()),
+                                Req("rate_percent", Schema::String()), Req("effective_from", S::Date()),
+                                Req("law", Schema::String()), Req("source", Schema::String())});
   return Schema::Object({Req("month", S::Month()), Req("group", Schema::String()), Req("group_name", Schema::String()),
                          Req("scheme", Schema::String()), Req("region", Schema::Integer()), Req("salary", S::Money()),
                          Req("law", Schema::String()), Req("rule", Schema::String()), Req("lines", Schema::Array(line)),
@@ -34,8 +36,9 @@ Schema CalcResult() {
 }  // namespace schemas
 
 Json ToJson(const LawParam& p) {
-  Json j = {{"key", p.key}, {"effective_from", p.effective_from.ToString()}, {"value", p.value},
-            {"unit", p.unit}, {"law", p.law}, {"source", p.source}};
+  Json j = {{"key", p.key},     {"effective_from", p.effective_from.ToString()},
+            {"value", p.value}, {"unit", p.unit},
+            {"law", p.law},     {"source", p.source}};
   if (!p.note.empty()) j["note"] = p.note;
   return j;
 }
@@ -47,10 +50,16 @@ Json ToJson(const CalcResult& r) {
     const FundTerms& t = r.card.funds[static_cast<int>(l.fund)];
     for (int p = 0; p < kPartyCount; ++p) {
       if (!t.rate[p]) continue;
-      lines.push_back({{"fund", FundCode(l.fund)}, {"fund_name", FundNameVi(l.fund)},
-                       {"party", PartyCode(static_cast<Party>(p))}, {"party_name", PartyNameVi(static_cast<Party>(p))},
-                       {"base", l.base}, {"rate_percent", PercentString(t.rate[p])}, {"amount", l.amount[p]},
-                       {"floor", t.floor}, {"cap", t.cap}, {"floor_applied", l.floor_applied},
+      lines.push_back({{"fund", FundCode(l.fund)},
+                       {"fund_name", FundNameVi(l.fund)},
+                       {"party", PartyCode(static_cast<Party>(p))},
+                       {"party_name", PartyNameVi(static_cast<Party>(p))},
+                       {"base", l.base},
+                       {"rate_percent", PercentString(t.rate[p])},
+                       {"amount", l.amount[p]},
+                       {"floor", t.floor},
+                       {"cap", t.cap},
+                       {"floor_applied", l.floor_applied},
                        {"cap_applied", l.cap_applied}});
     }
   }
@@ -62,12 +71,24 @@ Json ToJson(const CalcResult& r) {
   for (const auto& p : r.card.params) params.push_back(ToJson(p));
   Json rates = Json::array();
   for (const auto& x : r.card.rates)
-    rates.push_back({{"fund", FundCode(x.fund)}, {"party", PartyCode(x.party)}, {"rate_percent", PercentString(x.rate)},
-                     {"effective_from", x.effective_from.ToString()}, {"law", x.law}, {"source", x.source}});
-  return {{"month", r.request.month.ToString()}, {"group", r.group.group}, {"group_name", r.group.name_vi},
-          {"scheme", r.card.scheme}, {"region", r.request.region}, {"salary", r.request.salary},
-          {"law", r.card.law}, {"rule", r.card.rule_vi}, {"lines", lines}, {"totals", totals},
-          {"parameters", params}, {"rates", rates}};
+    rates.push_back({{"fund", FundCode(x.fund)},
+                     {"party", PartyCode(x.party)},
+                     {"rate_percent", PercentString(x.rate)},
+                     {"effective_from", x.effective_from.ToString()},
+                     {"law", x.law},
+                     {"source", x.source}});
+  return {{"month", r.request.month.ToString()},
+          {"group", r.group.group},
+          {"group_name", r.group.name_vi},
+          {"scheme", r.card.scheme},
+          {"region", r.request.region},
+          {"salary", r.request.salary},
+          {"law", r.card.law},
+          {"rule", r.card.rule_vi},
+          {"lines", lines},
+          {"totals", totals},
+          {"parameters", params},
+          {"rates", rates}};
 }
 
 Result<CalcRequest> CalcRequestFromJson(const Json& j) {

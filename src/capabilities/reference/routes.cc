@@ -24,19 +24,20 @@ void ReferenceRoutes(RouteTable& t) {
               return Reply::Ok(ToJson(r));
             }));
 
-  t.Add(Route::Get("/law/in-force", "lawInForce")
-            .Tag("reference")
-            .Summary("Tham số pháp lý có hiệu lực vào một ngày", "Law parameters in force on a date")
-            .Permission("reference.read")
-            .NoDb()
-            .Query("date", S::Date(), "Ngày (mặc định hôm nay) / date, default today")
-            .Returns(200, Schema::Object({Req("date", S::Date()), Req("parameters", Schema::Array(schemas::LawParam()))}))
-            .Handle([](Call& c) -> Result<Reply> {
-              Date d = c.DateOr("date", Date::Today());
-              Json out = Json::array();
-              for (const auto& p : c.ctx().law.InForce(d)) out.push_back(ToJson(p));
-              return Reply::Ok({{"date", d.ToString()}, {"parameters", out}});
-            }));
+  t.Add(
+      Route::Get("/law/in-force", "lawInForce")
+          .Tag("reference")
+          .Summary("Tham số pháp lý có hiệu lực vào một ngày", "Law parameters in force on a date")
+          .Permission("reference.read")
+          .NoDb()
+          .Query("date", S::Date(), "Ngày (mặc định hôm nay) / date, default today")
+          .Returns(200, Schema::Object({Req("date", S::Date()), Req("parameters", Schema::Array(schemas::LawParam()))}))
+          .Handle([](Call& c) -> Result<Reply> {
+            Date d = c.DateOr("date", Date::Today());
+            Json out = Json::array();
+            for (const auto& p : c.ctx().law.InForce(d)) out.push_back(ToJson(p));
+            return Reply::Ok({{"date", d.ToString()}, {"parameters", out}});
+          }));
 
   t.Add(Route::Get("/law/history/{key}", "lawHistory")
             .Tag("reference")
@@ -44,7 +45,8 @@ void ReferenceRoutes(RouteTable& t) {
             .Permission("reference.read")
             .NoDb()
             .PathParam("key", S::Text(80).Length(1, 80), "Tên tham số, ví dụ base_salary / parameter key")
-            .Returns(200, Schema::Object({Req("key", Schema::String()), Req("history", Schema::Array(schemas::LawParam()))}))
+            .Returns(200,
+                     Schema::Object({Req("key", Schema::String()), Req("history", Schema::Array(schemas::LawParam()))}))
             .Handle([](Call& c) -> Result<Reply> {
               Json out = Json::array();
               for (const auto& p : c.ctx().law.History(c.Path("key"))) out.push_back(ToJson(p));
@@ -55,14 +57,16 @@ void ReferenceRoutes(RouteTable& t) {
 
   t.Add(Route::Get("/provinces", "provinces")
             .Tag("reference")
-            .Summary("Đơn vị hành chính cấp tỉnh có hiệu lực", "Provinces in force on a date (63 before 2025-07-01, 34 after)")
+            .Summary("Đơn vị hành chính cấp tỉnh có hiệu lực",
+                     "Provinces in force on a date (63 before 2025-07-01, 34 after)")
             .Permission("reference.read")
             .NoDb()
             .Query("date", S::Date(), "Ngày (mặc định hôm nay) / date, default today")
-            .Returns(200, Schema::Object({Req("date", S::Date()),
-                                          Req("provinces", Schema::Array(Schema::Object(
-                                                               {Req("code", S::ProvinceCode()), Req("name", Schema::String()),
-                                                                Opt("merged_from", Schema::Array(Schema::String()))})))}))
+            .Returns(200, Schema::Object(
+                              {Req("date", S::Date()),
+                               Req("provinces", Schema::Array(Schema::Object(
+                                                    {Req("code", S::ProvinceCode()), Req("name", Schema::String()),
+                                                     Opt("merged_from", Schema::Array(Schema::String()))})))}))
             .Handle([](Call& c) -> Result<Reply> {
               Date d = c.DateOr("date", Date::Today());
               Json out = Json::array();

@@ -46,7 +46,8 @@ void PrintEmployer(Shell& sh, const Json& e) {
   if (e.contains("status_history") && !e["status_history"].empty()) {
     std::cout << "\nLịch sử trạng thái:\n";
     TextTable t({{"Từ ngày"}, {"Trạng thái"}});
-    for (const auto& h : e["status_history"]) t.Row({DateVi(Txt(h, "effective_from")), EmployerStatusVi(Txt(h, "status"))});
+    for (const auto& h : e["status_history"])
+      t.Row({DateVi(Txt(h, "effective_from")), EmployerStatusVi(Txt(h, "status"))});
     t.Print(std::cout);
   }
 }
@@ -76,7 +77,8 @@ void RegistryCommands(Shell& sh) {
     auto cccd = std::make_shared<std::string>();
     auto* c = person->add_subcommand("show", "Thông tin một người theo CCCD / a person by CCCD");
     c->add_option("cccd", *cccd, "Số định danh cá nhân (12 chữ số)")->required();
-    c->callback(sh.Guard([&sh, cccd] { sh.Run("GET", "/persons/" + *cccd, {}, "", [&sh](const Json& j) { PrintPerson(sh, j); }); }));
+    c->callback(sh.Guard(
+        [&sh, cccd] { sh.Run("GET", "/persons/" + *cccd, {}, "", [&sh](const Json& j) { PrintPerson(sh, j); }); }));
   }
   {
     struct Opt {
@@ -112,7 +114,8 @@ void RegistryCommands(Shell& sh) {
     c->add_option("--date", *date, "Ngày chết YYYY-MM-DD")->required();
     c->callback(sh.Guard([&sh, cccd, date] {
       sh.Run("POST", "/persons/" + *cccd + "/deceased", {}, DumpJson({{"deceased_on", *date}}), [](const Json& j) {
-        std::cout << "Đã ghi nhận người có CCCD " << Txt(j, "cccd") << " chết ngày " << DateVi(Txt(j, "deceased_on")) << ".\n";
+        std::cout << "Đã ghi nhận người có CCCD " << Txt(j, "cccd") << " chết ngày " << DateVi(Txt(j, "deceased_on"))
+                  << ".\n";
       });
     }));
   }
@@ -126,7 +129,8 @@ void RegistryCommands(Shell& sh) {
     auto code = std::make_shared<std::string>();
     auto* c = employer->add_subcommand("show", "Thông tin đơn vị / an employer");
     c->add_option("code", *code, "Mã đơn vị")->required();
-    c->callback(sh.Guard([&sh, code] { sh.Run("GET", "/employers/" + *code, {}, "", [&sh](const Json& j) { PrintEmployer(sh, j); }); }));
+    c->callback(sh.Guard(
+        [&sh, code] { sh.Run("GET", "/employers/" + *code, {}, "", [&sh](const Json& j) { PrintEmployer(sh, j); }); }));
   }
   {
     struct Opt {
@@ -138,7 +142,8 @@ void RegistryCommands(Shell& sh) {
     c->add_option("--status", o->status, "active | suspended | dissolved | bankrupt")->required();
     c->add_option("--from", o->from, "Có hiệu lực từ ngày YYYY-MM-DD")->required();
     c->callback(sh.Guard([&sh, o] {
-      sh.Run("POST", "/employers/" + o->code + "/status", {}, DumpJson({{"status", o->status}, {"effective_from", o->from}}),
+      sh.Run("POST", "/employers/" + o->code + "/status", {},
+             DumpJson({{"status", o->status}, {"effective_from", o->from}}),
              [&sh](const Json& j) { PrintEmployer(sh, j); });
     }));
   }
@@ -160,8 +165,8 @@ void RegistryCommands(Shell& sh) {
   auto* period = sh.Group("period", "Thời gian tham gia tự nguyện, hộ gia đình / voluntary and household periods");
   AddFromFile(sh, period, "/periods", "Thêm thời gian tham gia từ tệp JSON / add a period", [](const Json& j) {
     std::cout << "Đã ghi thời gian tham gia " << Txt(j, "group") << " từ " << DateVi(Txt(j, "from"))
-              << (j["to"].is_null() ? "" : " đến " + DateVi(Txt(j, "to"))) << ", mức " << MoneyVi(j["salary"].get<int64_t>())
-              << ", quỹ " << Txt(j, "funds") << ".\n";
+              << (j["to"].is_null() ? "" : " đến " + DateVi(Txt(j, "to"))) << ", mức "
+              << MoneyVi(j["salary"].get<int64_t>()) << ", quỹ " << Txt(j, "funds") << ".\n";
   });
 }
 

@@ -1,6 +1,5 @@
 #include "registry/json.h"
 
-
 namespace bhxh {
 
 namespace schemas {
@@ -14,16 +13,17 @@ Schema PartialDob() {
       .Example("1985-03-12");
 }
 Schema PersonInput() {
-  return Schema::Object({Req("cccd", S::Cccd()), Opt("si_number", S::SiNumber()), Req("full_name", S::Text(100).Length(1, 100)),
-                         Req("dob", PartialDob()), Req("sex", Sex()), Opt("province", S::ProvinceCode()),
-                         Opt("commune", S::Text(10)), Opt("deceased_on", S::Date())})
+  return Schema::Object({Req("cccd", S::Cccd()), Opt("si_number", S::SiNumber()),
+                         Req("full_name", S::Text(100).Length(1, 100)), Req("dob", PartialDob()), Req("sex", Sex()),
+                         Opt("province", S::ProvinceCode()), Opt("commune", S::Text(10)),
+                         Opt("deceased_on", S::Date())})
       .Named("PersonInput");
 }
 Schema Person() {
   return Schema::Object({Req("cccd", S::Cccd()), Req("si_number", Schema::String()), Req("full_name", Schema::String()),
-                         Req("dob", Schema::String()), Req("sex", S::OneOf({"1", "2", "3"})), Req("province", Schema::String()),
-                         Req("commune", Schema::String()), Req("deceased_on", S::Date().Nullable()),
-                         Opt("cards", Schema::Array(Card()))})
+                         Req("dob", Schema::String()), Req("sex", S::OneOf({"1", "2", "3"})),
+                         Req("province", Schema::String()), Req("commune", Schema::String()),
+                         Req("deceased_on", S::Date().Nullable()), Opt("cards", Schema::Array(Card()))})
       .Named("Person");
 }
 Schema EmployerInput() {
@@ -31,29 +31,33 @@ Schema EmployerInput() {
              {Req("code", S::EmployerCode()),
               Req("tax_code", Schema::String().Pattern("\\d{10}(\\d{3})?", "10 hoặc 13 chữ số", "10 or 13 digits")),
               Req("name", S::Text(255).Length(1, 255)),
-              Req("type", S::OneOf({"enterprise", "state_agency", "cooperative", "household_business", "foreign_organisation", "other"})),
-              Req("province", S::ProvinceCode()), Req("region", S::Int(1, 4).Describe("Vùng lương tối thiểu / wage region")),
+              Req("type", S::OneOf({"enterprise", "state_agency", "cooperative", "household_business",
+                                    "foreign_organisation", "other"})),
+              Req("province", S::ProvinceCode()),
+              Req("region", S::Int(1, 4).Describe("Vùng lương tối thiểu / wage region")),
               Opt("status", S::OneOf({"active", "suspended", "dissolved", "bankrupt"})), Opt("status_from", S::Date())})
       .Named("EmployerInput");
 }
 Schema Employer() {
-  return Schema::Object({Req("code", Schema::String()), Req("tax_code", Schema::String()), Req("name", Schema::String()),
-                         Req("type", Schema::String()), Req("province", Schema::String()), Req("region", S::Int(1, 4)),
-                         Req("status", S::OneOf({"active", "suspended", "dissolved", "bankrupt"})),
-                         Req("status_history", Schema::Array(Schema::Object({Req("effective_from", S::Date()),
-                                                                              Req("status", Schema::String())})))})
+  return Schema::Object(
+             {Req("code", Schema::String()), Req("tax_code", Schema::String()), Req("name", Schema::String()),
+              Req("type", Schema::String()), Req("province", Schema::String()), Req("region", S::Int(1, 4)),
+              Req("status", S::OneOf({"active", "suspended", "dissolved", "bankrupt"})),
+              Req("status_history",
+                  Schema::Array(Schema::Object({Req("effective_from", S::Date()), Req("status", Schema::String())})))})
       .Named("Employer");
 }
 Schema CardInput() {
   return Schema::Object({Req("cccd", S::Cccd()), Req("code", S::CardCode()), Req("valid_from", S::Date()),
-                         Req("valid_to", S::Date()), Req("facility", S::FacilityCode()), Opt("five_year_date", S::Date())})
+                         Req("valid_to", S::Date()), Req("facility", S::FacilityCode()),
+                         Opt("five_year_date", S::Date())})
       .Named("CardInput");
 }
 Schema Card() {
   return Schema::Object({Req("code", Schema::String()), Req("group", Schema::String()), Req("level", S::Int(1, 5)),
-                         Req("province", Schema::String()), Req("si_number", Schema::String()), Req("valid_from", S::Date()),
-                         Req("valid_to", S::Date()), Req("facility", Schema::String()), Req("status", Schema::String()),
-                         Req("five_year_date", S::Date().Nullable())})
+                         Req("province", Schema::String()), Req("si_number", Schema::String()),
+                         Req("valid_from", S::Date()), Req("valid_to", S::Date()), Req("facility", Schema::String()),
+                         Req("status", Schema::String()), Req("five_year_date", S::Date().Nullable())})
       .Named("Card");
 }
 Schema PeriodInput() {
@@ -96,7 +100,8 @@ EmployerInput EmployerInputFromJson(const Json& j) {
 }
 
 CardInput CardInputFromJson(const Json& j) {
-  return {Txt(j, "cccd"), Txt(j, "code"), Txt(j, "valid_from"), Txt(j, "valid_to"), Txt(j, "facility"), Txt(j, "five_year_date")};
+  return {Txt(j, "cccd"),     Txt(j, "code"),     Txt(j, "valid_from"),
+          Txt(j, "valid_to"), Txt(j, "facility"), Txt(j, "five_year_date")};
 }
 
 PeriodInput PeriodInputFromJson(const Json& j) {
@@ -104,8 +109,8 @@ PeriodInput PeriodInputFromJson(const Json& j) {
 }
 
 Json ToJson(const Person& p) {
-  Json j = {{"cccd", p.cccd}, {"si_number", p.si_number}, {"full_name", p.full_name}, {"dob", p.dob.ToString()},
-            {"sex", SexCode(p.sex)}, {"province", p.province}, {"commune", p.commune}};
+  Json j = {{"cccd", p.cccd},        {"si_number", p.si_number}, {"full_name", p.full_name}, {"dob", p.dob.ToString()},
+            {"sex", SexCode(p.sex)}, {"province", p.province},   {"commune", p.commune}};
   j["deceased_on"] = p.deceased_on ? Json(p.deceased_on->ToString()) : Json(nullptr);
   return j;
 }
@@ -113,20 +118,24 @@ Json ToJson(const Person& p) {
 Json ToJson(const Employer& e, Date on) {
   Json h = Json::array();
   for (const auto& s : e.history) h.push_back({{"effective_from", s.effective_from.ToString()}, {"status", s.status}});
-  return {{"code", e.code}, {"tax_code", e.tax_code}, {"name", e.name}, {"type", e.type}, {"province", e.province},
-          {"region", e.region}, {"status", e.StatusOn(on)}, {"status_history", h}};
+  return {{"code", e.code},         {"tax_code", e.tax_code}, {"name", e.name},           {"type", e.type},
+          {"province", e.province}, {"region", e.region},     {"status", e.StatusOn(on)}, {"status_history", h}};
 }
 
 Json ToJson(const Card& c) {
-  Json j = {{"code", c.code.ToString()}, {"group", c.code.group}, {"level", c.code.level},
-            {"province", c.code.province}, {"si_number", c.code.si_number}, {"valid_from", c.valid_from.ToString()},
-            {"valid_to", c.valid_to.ToString()}, {"facility", c.facility}, {"status", c.status}};
+  Json j = {
+      {"code", c.code.ToString()},         {"group", c.code.group},         {"level", c.code.level},
+      {"province", c.code.province},       {"si_number", c.code.si_number}, {"valid_from", c.valid_from.ToString()},
+      {"valid_to", c.valid_to.ToString()}, {"facility", c.facility},        {"status", c.status}};
   j["five_year_date"] = c.five_year_date ? Json(c.five_year_date->ToString()) : Json(nullptr);
   return j;
 }
 
 Json ToJson(const Period& p) {
-  Json j = {{"id", p.id}, {"from", p.from.ToString()}, {"salary", p.salary}, {"group", p.group},
+  Json j = {{"id", p.id},
+            {"from", p.from.ToString()},
+            {"salary", p.salary},
+            {"group", p.group},
             {"funds", FundMaskString(p.funds)}};
   j["to"] = p.to ? Json(p.to->ToString()) : Json(nullptr);
   return j;

@@ -29,10 +29,12 @@ Person ReadPerson(const Stmt& st) {
 // A death is recorded on a day that has passed, and not before the birth.
 Status CheckDeathDate(Date d, const PartialDate& dob) {
   if (d > Date::Today())
-    return Status::Invalid("deceased_on", "Ngày chết không được sau ngày hôm nay", "the date of death is in the future");
+    return Status::Invalid("deceased_on", "Ngày chết không được sau ngày hôm nay",
+                           "the date of death is in the future");
   if (d.year() < dob.year || (d.year() == dob.year && dob.month && d.ymd().month < dob.month) ||
       (d.year() == dob.year && dob.month && d.ymd().month == dob.month && dob.day && d.ymd().day < dob.day))
-    return Status::Invalid("deceased_on", "Ngày chết trước ngày sinh " + dob.ToString(), "the date of death is before the birth");
+    return Status::Invalid("deceased_on", "Ngày chết trước ngày sinh " + dob.ToString(),
+                           "the date of death is before the birth");
   return Status::Ok();
 }
 
@@ -72,7 +74,8 @@ Status Registry::ValidatePersonInput(const PersonInput& in, Person* out) const {
                            "residence province \"" + in.province + "\" is not a known unit code");
   p.province = in.province;
   if (in.commune.size() > 10 || HasControlChars(in.commune))
-    return Status::Invalid("commune", "Mã xã tối đa 10 ký tự, không ký tự điều khiển", "commune code is at most 10 characters");
+    return Status::Invalid("commune", "Mã xã tối đa 10 ký tự, không ký tự điều khiển",
+                           "commune code is at most 10 characters");
   p.commune = in.commune;
   if (!in.deceased_on.empty()) {
     BHXH_ASSIGN_OR_RETURN(Date d, Date::Parse(in.deceased_on, "deceased_on"));
@@ -89,25 +92,33 @@ Result<Person> Registry::RegisterPerson(const PersonInput& in, const Actor& acto
   BHXH_ASSIGN_OR_RETURN(std::string key, FoldForSearch(p.full_name));
   Tx tx(db_);
   BHXH_RETURN_IF_ERROR(tx.status());
-  BHXH_ASSIGN_OR_RETURN(auto dup, db_.Prepare("SELECT cccd FROM persons WHERE cccd = ? OR (si_number IS NOT NULL AND si_number = ?)"));
+  BHXH_ASSIGN_OR_RETURN(
+      auto dup, db_.Prepare("SELECT cccd FROM persons WHERE cccd = ? OR (si_number IS NOT NULL AND si_number = ?)"));
   dup->Bind(p.cccd, p.si_number.empty() ? std::string("-") : p.si_number);
   BHXH_ASSIGN_OR_RETURN(bool exists, dup->Step());
   if (exists)
-    return Status::Conflict(dup->Text(0) == p.cccd ? "cccd" : "si_number",
-                            "Người tham gia đã có trong cơ sở dữ liệu",
+    return Status::Conflict(dup->Text(0) == p.cccd ? "cccd" : "si_number", "Người tham gia đã có trong cơ sở dữ liệu",
                             "a person with this CCCD or SI number already exists");
-  BHXH_ASSIGN_OR_RETURN(auto st, db_.Prepare(
-      "INSERT INTO persons (cccd, si_number, full_name, name_key, dob, sex, province, commune, deceased_on, "
-      "created_at, created_by) VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id"));
+  BHXH_ASSIGN_OR_RETURN(
+      auto st,
+      db_.Prepare(
+          "INSERT INTO persons (cccd, si_number, full_name, name_key, dob, sex, province, commune, deceased_on, "
+          "created_at, created_by) VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id"));
   st->BindText(1, p.cccd);
-  if (p.si_number.empty()) st->BindNull(2); else st->BindText(2, p.si_number);
+  if (p.si_number.empty())
+    st->BindNull(2);
+  else
+    st->BindText(2, p.si_number);
   st->BindText(3, p.full_name);
   st->BindText(4, key);
   st->BindText(5, p.dob.ToString());
   st->BindInt(6, static_cast<int>(p.sex));
   st->BindText(7, p.province);
   st->BindText(8, p.commune);
-  if (p.deceased_on) st->BindText(9, p.deceased_on->ToString()); else st->BindNull(9);
+  if (p.deceased_on)
+    st->BindText(9, p.deceased_on->ToString());
+  else
+    st->BindNull(9);
   st->BindText(10, NowIsoUtc());
   st->BindText(11, actor.id);
   BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
@@ -122,9 +133,7 @@ Result<Person> Registry::PersonWhere(const std::string& where, const std::string
   BHXH_ASSIGN_OR_RETURN(auto st, db_.Prepare(std::string("SELECT ") + kPersonColumns + " FROM persons WHERE " + where));
   st->Bind(value);
   BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
-  if (!row)
-    return Status::NotFound("cccd", "Không tìm thấy người tham gia " + value,
-                            "no person " + value);
+  if (!row) return Status::NotFound("cccd", "Không tìm thấy người tham gia " + value, "no person " + value);
   return ReadPerson(*st);
 }
 
@@ -142,8 +151,8 @@ Result<Person> Registry::PersonBySiNumber(const std::string& si) {
 
 Result<Person> Registry::PersonById(int64_t id) { return PersonWhere("id = ?", std::to_string(id)); }
 
-Result<PersonPage> Registry::SearchPersons(const std::string& query, const std::vector<std::string>& provinces, int limit,
-                                           int64_t offset) {
+Result<PersonPage> Registry::SearchPersons(const std::string& query, const std::vector<std::string>& provinces,
+                                           int limit, int64_t offset) {
   BHXH_ASSIGN_OR_RETURN(std::string key, FoldForSearch(query));
   if (key.size() < 2)
     return Status::Invalid("q", "Từ khoá tìm kiếm cần ít nhất 2 ký tự", "query needs at least 2 characters");
@@ -169,9 +178,10 @@ Result<PersonPage> Registry::SearchPersons(const std::string& query, const std::
     BHXH_ASSIGN_OR_RETURN(bool row, cnt->Step());
     page.total = row ? cnt->Int(0) : 0;
   }
-  BHXH_ASSIGN_OR_RETURN(auto st, db_.Prepare(std::string("SELECT ") + kPersonColumns + where + " ORDER BY name_key, id LIMIT " +
-                                             std::to_string(std::clamp(limit, 1, 1000)) + " OFFSET " +
-                                             std::to_string(std::max<int64_t>(0, offset))));
+  BHXH_ASSIGN_OR_RETURN(auto st,
+                        db_.Prepare(std::string("SELECT ") + kPersonColumns + where + " ORDER BY name_key, id LIMIT " +
+                                    std::to_string(std::clamp(limit, 1, 1000)) + " OFFSET " +
+                                    std::to_string(std::max<int64_t>(0, offset))));
   bind(*st);
   while (true) {
     BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
@@ -195,18 +205,19 @@ Status Registry::MarkDeceased(const std::string& cccd, const std::string& date, 
 
 Result<Employer> Registry::RegisterEmployer(const EmployerInput& in, const Actor& actor) {
   if (in.code.empty() || in.code.size() > 20 || HasControlChars(in.code) || HasControlChars(in.name))
-    return Status::Invalid("code", "Mã đơn vị bắt buộc, tối đa 20 ký tự", "employer code is required, at most 20 characters");
+    return Status::Invalid("code", "Mã đơn vị bắt buộc, tối đa 20 ký tự",
+                           "employer code is required, at most 20 characters");
   if (!((in.tax_code.size() == 10 && IsDigits(in.tax_code)) ||
         (in.tax_code.size() == 14 && IsDigits(in.tax_code.substr(0, 10)) && in.tax_code[10] == '-' &&
          IsDigits(in.tax_code.substr(11))) ||
         (in.tax_code.size() == 13 && IsDigits(in.tax_code))))
-    return Status::Invalid("tax_code", "Mã số thuế phải gồm 10 hoặc 13 chữ số",
-                           "tax code must have 10 or 13 digits");
+    return Status::Invalid("tax_code", "Mã số thuế phải gồm 10 hoặc 13 chữ số", "tax code must have 10 or 13 digits");
   if (Trim(in.name).empty() || !IsValidUtf8(in.name))
     return Status::Invalid("name", "Tên đơn vị không được để trống", "employer name is required");
   if (!IsEmployerType(in.type))
     return Status::Invalid("type",
-                           "Loại hình đơn vị không hợp lệ (enterprise, state_agency, cooperative, household_business, foreign_organisation, other)",
+                           "Loại hình đơn vị không hợp lệ (enterprise, state_agency, cooperative, household_business, "
+                           "foreign_organisation, other)",
                            "unknown employer type \"" + in.type + "\"");
   if (!geo_.IsKnownCode(in.province))
     return Status::Invalid("province", "Mã tỉnh không có trong danh mục: \"" + in.province + "\"",
@@ -217,7 +228,9 @@ Result<Employer> Registry::RegisterEmployer(const EmployerInput& in, const Actor
     return Status::Invalid("status", "Trạng thái không hợp lệ (active, suspended, dissolved, bankrupt)",
                            "unknown status \"" + in.status + "\"");
   Date from = Date::Today();
-  if (!in.status_from.empty()) { BHXH_ASSIGN_OR_RETURN(from, Date::Parse(in.status_from, "status_from")); }
+  if (!in.status_from.empty()) {
+    BHXH_ASSIGN_OR_RETURN(from, Date::Parse(in.status_from, "status_from"));
+  }
   Tx tx(db_);
   BHXH_RETURN_IF_ERROR(tx.status());
   BHXH_ASSIGN_OR_RETURN(auto dup, db_.Prepare("SELECT code FROM employers WHERE code = ? OR tax_code = ?"));
@@ -226,15 +239,17 @@ Result<Employer> Registry::RegisterEmployer(const EmployerInput& in, const Actor
   if (exists)
     return Status::Conflict(dup->Text(0) == in.code ? "code" : "tax_code", "Đơn vị đã tồn tại",
                             "an employer with this code or tax code already exists");
-  BHXH_ASSIGN_OR_RETURN(auto st, db_.Prepare(
-      "INSERT INTO employers (code, tax_code, name, type, province, region, created_at, created_by) "
-      "VALUES (?,?,?,?,?,?,?,?) RETURNING id"));
+  BHXH_ASSIGN_OR_RETURN(
+      auto st,
+      db_.Prepare("INSERT INTO employers (code, tax_code, name, type, province, region, created_at, created_by) "
+                  "VALUES (?,?,?,?,?,?,?,?) RETURNING id"));
   st->Bind(in.code, in.tax_code, Trim(in.name), in.type, in.province, in.region, NowIsoUtc(), actor.id);
   BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
   if (!row) return Status::Internal("insert employer returned no id");
   int64_t id = st->Int(0);
-  BHXH_ASSIGN_OR_RETURN(auto hs, db_.Prepare(
-      "INSERT INTO employer_status (employer_id, effective_from, status, recorded_by) VALUES (?,?,?,?)"));
+  BHXH_ASSIGN_OR_RETURN(
+      auto hs,
+      db_.Prepare("INSERT INTO employer_status (employer_id, effective_from, status, recorded_by) VALUES (?,?,?,?)"));
   BHXH_RETURN_IF_ERROR(hs->Bind(id, from.ToString(), in.status, actor.id).Run());
   BHXH_RETURN_IF_ERROR(WriteAudit(db_, actor, "register", "employer", in.code, in.name));
   BHXH_RETURN_IF_ERROR(tx.Commit());
@@ -242,16 +257,16 @@ Result<Employer> Registry::RegisterEmployer(const EmployerInput& in, const Actor
 }
 
 Result<Employer> Registry::EmployerWhere(const std::string& where, const std::string& value) {
-  BHXH_ASSIGN_OR_RETURN(auto st, db_.Prepare(
-      "SELECT id, code, tax_code, name, type, province, region FROM employers WHERE " + where));
+  BHXH_ASSIGN_OR_RETURN(
+      auto st, db_.Prepare("SELECT id, code, tax_code, name, type, province, region FROM employers WHERE " + where));
   st->Bind(value);
   BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
-  if (!row)
-    return Status::NotFound("employer", "Không tìm thấy đơn vị " + value, "no employer " + value);
-  Employer e{st->Int(0), st->Text(1), st->Text(2), st->Text(3), st->Text(4), st->Text(5),
-             static_cast<int>(st->Int(6)), {}};
-  BHXH_ASSIGN_OR_RETURN(auto hs, db_.Prepare(
-      "SELECT effective_from, status FROM employer_status WHERE employer_id = ? ORDER BY effective_from"));
+  if (!row) return Status::NotFound("employer", "Không tìm thấy đơn vị " + value, "no employer " + value);
+  Employer e{st->Int(0), st->Text(1), st->Text(2), st->Text(3), st->Text(4), st->Text(5), static_cast<int>(st->Int(6)),
+             {}};
+  BHXH_ASSIGN_OR_RETURN(
+      auto hs,
+      db_.Prepare("SELECT effective_from, status FROM employer_status WHERE employer_id = ? ORDER BY effective_from"));
   hs->Bind(e.id);
   while (true) {
     BHXH_ASSIGN_OR_RETURN(bool r, hs->Step());
@@ -265,8 +280,8 @@ Result<Employer> Registry::EmployerWhere(const std::string& where, const std::st
 Result<Employer> Registry::EmployerByCode(const std::string& code) { return EmployerWhere("code = ?", code); }
 Result<Employer> Registry::EmployerById(int64_t id) { return EmployerWhere("id = ?", std::to_string(id)); }
 
-Status Registry::SetEmployerStatus(const std::string& code, const std::string& date,
-                                   const std::string& status, const Actor& actor) {
+Status Registry::SetEmployerStatus(const std::string& code, const std::string& date, const std::string& status,
+                                   const Actor& actor) {
   BHXH_ASSIGN_OR_RETURN(Date d, Date::Parse(date, "effective_from"));
   if (!IsEmployerStatus(status))
     return Status::Invalid("status", "Trạng thái không hợp lệ (active, suspended, dissolved, bankrupt)",
@@ -274,9 +289,11 @@ Status Registry::SetEmployerStatus(const std::string& code, const std::string& d
   Tx tx(db_);
   BHXH_RETURN_IF_ERROR(tx.status());
   BHXH_ASSIGN_OR_RETURN(Employer e, EmployerByCode(code));
-  BHXH_ASSIGN_OR_RETURN(auto st, db_.Prepare(
-      "INSERT INTO employer_status (employer_id, effective_from, status, recorded_by) VALUES (?,?,?,?) "
-      "ON CONFLICT (employer_id, effective_from) DO UPDATE SET status = excluded.status, recorded_by = excluded.recorded_by"));
+  BHXH_ASSIGN_OR_RETURN(
+      auto st,
+      db_.Prepare("INSERT INTO employer_status (employer_id, effective_from, status, recorded_by) VALUES (?,?,?,?) "
+                  "ON CONFLICT (employer_id, effective_from) DO UPDATE SET status = excluded.status, recorded_by = "
+                  "excluded.recorded_by"));
   BHXH_RETURN_IF_ERROR(st->Bind(e.id, d.ToString(), status, actor.id).Run());
   BHXH_RETURN_IF_ERROR(WriteAudit(db_, actor, "status", "employer", code, status + " from " + d.ToString()));
   return tx.Commit();
@@ -303,8 +320,8 @@ Result<Card> Registry::IssueCard(const CardInput& in, const Actor& actor) {
                            "group " + c.code.group + " has no HI card");
   if (g.hi_level != c.code.level)
     return Status::Invalid("code",
-                           "Mức hưởng " + std::to_string(c.code.level) + " không đúng với đối tượng " +
-                               c.code.group + " (mức " + std::to_string(g.hi_level) + ")",
+                           "Mức hưởng " + std::to_string(c.code.level) + " không đúng với đối tượng " + c.code.group +
+                               " (mức " + std::to_string(g.hi_level) + ")",
                            "benefit digit does not match group " + c.code.group);
   if (!geo_.IsKnownCode(c.code.province))
     return Status::Invalid("code", "Mã tỉnh trên thẻ không có trong danh mục", "unknown province in card code");
@@ -320,11 +337,16 @@ Result<Card> Registry::IssueCard(const CardInput& in, const Actor& actor) {
   }
   c.person_id = p.id;
   c.status = "active";
-  BHXH_ASSIGN_OR_RETURN(auto st, db_.Prepare(
-      "INSERT INTO hi_cards (person_id, code, valid_from, valid_to, facility, five_year_date, status, issued_by) "
-      "VALUES (?,?,?,?,?,?,?,?) RETURNING id"));
+  BHXH_ASSIGN_OR_RETURN(
+      auto st,
+      db_.Prepare(
+          "INSERT INTO hi_cards (person_id, code, valid_from, valid_to, facility, five_year_date, status, issued_by) "
+          "VALUES (?,?,?,?,?,?,?,?) RETURNING id"));
   st->Bind(p.id, c.code.ToString(), c.valid_from.ToString(), c.valid_to.ToString(), c.facility);
-  if (c.five_year_date) st->BindText(6, c.five_year_date->ToString()); else st->BindNull(6);
+  if (c.five_year_date)
+    st->BindText(6, c.five_year_date->ToString());
+  else
+    st->BindNull(6);
   st->BindText(7, c.status);
   st->BindText(8, actor.id);
   BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
@@ -336,9 +358,10 @@ Result<Card> Registry::IssueCard(const CardInput& in, const Actor& actor) {
 }
 
 Result<std::vector<Card>> Registry::CardsOfPerson(int64_t person_id) {
-  BHXH_ASSIGN_OR_RETURN(auto st, db_.Prepare(
-      "SELECT id, person_id, code, valid_from, valid_to, facility, five_year_date, status FROM hi_cards "
-      "WHERE person_id = ? ORDER BY valid_from"));
+  BHXH_ASSIGN_OR_RETURN(
+      auto st,
+      db_.Prepare("SELECT id, person_id, code, valid_from, valid_to, facility, five_year_date, status FROM hi_cards "
+                  "WHERE person_id = ? ORDER BY valid_from"));
   st->Bind(person_id);
   std::vector<Card> out;
   while (true) {
@@ -351,7 +374,10 @@ Result<std::vector<Card>> Registry::CardsOfPerson(int64_t person_id) {
     BHXH_ASSIGN_OR_RETURN(c.valid_from, Date::Parse(st->Text(3), "valid_from"));
     BHXH_ASSIGN_OR_RETURN(c.valid_to, Date::Parse(st->Text(4), "valid_to"));
     c.facility = st->Text(5);
-    if (!st->IsNull(6)) { BHXH_ASSIGN_OR_RETURN(Date d, Date::Parse(st->Text(6), "five_year_date")); c.five_year_date = d; }
+    if (!st->IsNull(6)) {
+      BHXH_ASSIGN_OR_RETURN(Date d, Date::Parse(st->Text(6), "five_year_date"));
+      c.five_year_date = d;
+    }
     c.status = st->Text(7);
     out.push_back(std::move(c));
   }
@@ -359,9 +385,10 @@ Result<std::vector<Card>> Registry::CardsOfPerson(int64_t person_id) {
 }
 
 Result<std::vector<Period>> Registry::PeriodsOfPerson(int64_t person_id) {
-  BHXH_ASSIGN_OR_RETURN(auto st, db_.Prepare(
-      "SELECT id, person_id, employer_id, from_month, to_month, salary, funds, group_code FROM periods "
-      "WHERE person_id = ? ORDER BY from_month, id"));
+  BHXH_ASSIGN_OR_RETURN(
+      auto st,
+      db_.Prepare("SELECT id, person_id, employer_id, from_month, to_month, salary, funds, group_code FROM periods "
+                  "WHERE person_id = ? ORDER BY from_month, id"));
   st->Bind(person_id);
   std::vector<Period> out;
   while (true) {
@@ -391,7 +418,8 @@ Result<Period> Registry::AddPeriod(const PeriodInput& in, const Actor& actor) {
   if (!in.to_month.empty()) {
     BHXH_ASSIGN_OR_RETURN(Month to, Month::Parse(in.to_month, "to_month"));
     if (to < p.from)
-      return Status::Invalid("to_month", "Tháng kết thúc phải từ tháng bắt đầu trở đi", "to_month is before from_month");
+      return Status::Invalid("to_month", "Tháng kết thúc phải từ tháng bắt đầu trở đi",
+                             "to_month is before from_month");
     p.to = to;
   }
   BHXH_ASSIGN_OR_RETURN(GroupRule g, law_.Group(in.group, p.from.FirstDay()));
@@ -406,7 +434,8 @@ Result<Period> Registry::AddPeriod(const PeriodInput& in, const Actor& actor) {
     BHXH_ASSIGN_OR_RETURN(FundMask m, ParseFundMask(in.funds, "funds"));
     p.funds = m & card.scheme_funds;
     if (!p.funds)
-      return Status::Invalid("funds", "Đối tượng này không đóng vào các quỹ đã chọn", "the group pays into none of these funds");
+      return Status::Invalid("funds", "Đối tượng này không đóng vào các quỹ đã chọn",
+                             "the group pays into none of these funds");
   }
   if (!card.base_is_reference_level) {
     BHXH_ASSIGN_OR_RETURN(p.salary, ParseVnd(in.salary, "salary"));
@@ -434,11 +463,15 @@ Result<Period> Registry::AddPeriod(const PeriodInput& in, const Actor& actor) {
       return Status::Conflict("from_month", "Trùng với thời gian tham gia từ " + e.from.ToString(),
                               "overlaps the period from " + e.from.ToString());
   }
-  BHXH_ASSIGN_OR_RETURN(auto st, db_.Prepare(
-      "INSERT INTO periods (person_id, employer_id, from_month, to_month, salary, funds, group_code) "
-      "VALUES (?,NULL,?,?,?,?,?) RETURNING id"));
+  BHXH_ASSIGN_OR_RETURN(
+      auto st,
+      db_.Prepare("INSERT INTO periods (person_id, employer_id, from_month, to_month, salary, funds, group_code) "
+                  "VALUES (?,NULL,?,?,?,?,?) RETURNING id"));
   st->Bind(person.id, p.from.index());
-  if (p.to) st->BindInt(3, p.to->index()); else st->BindNull(3);
+  if (p.to)
+    st->BindInt(3, p.to->index());
+  else
+    st->BindNull(3);
   st->BindInt(4, p.salary);
   st->BindInt(5, p.funds);
   st->BindText(6, p.group);
@@ -446,8 +479,7 @@ Result<Period> Registry::AddPeriod(const PeriodInput& in, const Actor& actor) {
   if (!row) return Status::Internal("insert period returned no id");
   p.id = st->Int(0);
   p.person_id = person.id;
-  BHXH_RETURN_IF_ERROR(WriteAudit(db_, actor, "period", "person", person.cccd,
-                                  p.group + " from " + p.from.ToString()));
+  BHXH_RETURN_IF_ERROR(WriteAudit(db_, actor, "period", "person", person.cccd, p.group + " from " + p.from.ToString()));
   BHXH_RETURN_IF_ERROR(tx.Commit());
   return p;
 }

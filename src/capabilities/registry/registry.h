@@ -11,10 +11,10 @@
 #include "base/cccd.h"
 #include "base/date.h"
 #include "base/money.h"
+#include "geo/geo.h"
 #include "law/contribution.h"
 #include "law/lawbook.h"
 #include "platform/audit/audit.h"
-#include "geo/geo.h"
 #include "store/db.h"
 
 namespace bhxh {

@@ -19,7 +19,10 @@ void RegistryRoutes(RouteTable& t) {
             .Summary("Đăng ký người tham gia", "Register a person")
             .Permission("registry.persons.write")
             .JsonBody(schemas::PersonInput())
-            .BodyExample({{"cccd", "001085012345"}, {"full_name", "Nguyễn Văn An"}, {"dob", "1985-03-12"}, {"sex", "male"},
+            .BodyExample({{"cccd", "001085012345"},
+                          {"full_name", "Nguyễn Văn An"},
+                          {"dob", "1985-03-12"},
+                          {"sex", "male"},
                           {"province", "01"}})
             .Returns(201, schemas::Person())
             .Handle([](Call& c) -> Result<Reply> {
@@ -29,24 +32,28 @@ void RegistryRoutes(RouteTable& t) {
               return Reply::Created(ToJson(p));
             }));
 
-  t.Add(Route::Get("/persons", "searchPersons")
-            .Tag("registry")
-            .Summary("Tìm người tham gia theo họ tên, không cần dấu", "Search persons by name, diacritics ignored")
-            .Describe("Cán bộ cấp tỉnh chỉ thấy người cư trú trong tỉnh mình / provincial officers see their province's residents.")
-            .Permission("registry.persons.search")
-            .Query("q", S::Text(100).Length(2, 100), "Họ tên hoặc một phần, ví dụ \"nguyen van an\" / name or part", true)
-            .Paged(50, 1000)
-            .Returns(200, Schema::Object({Req("persons", Schema::Array(schemas::Person())), Req("page", PageSchema())}))
-            .Handle([](Call& c) -> Result<Reply> {
-              Registry reg(c.db(), c.ctx().geo, c.ctx().law);
-              const AccessScope& s = c.scope();
-              std::vector<std::string> provinces = s.scope == GrantScope::kProvince ? s.provinces : std::vector<std::string>{};
-              BHXH_ASSIGN_OR_RETURN(PersonPage page, reg.SearchPersons(c.Str("q"), provinces, c.page().limit, c.page().offset));
-              Json out = {{"persons", Json::array()}};
-              for (const auto& p : page.persons) out["persons"].push_back(ToJson(p));
-              c.PageInfo(out, page.total, static_cast<int64_t>(page.persons.size()));
-              return Reply::Ok(out);
-            }));
+  t.Add(
+      Route::Get("/persons", "searchPersons")
+          .Tag("registry")
+          .Summary("Tìm người tham gia theo họ tên, không cần dấu", "Search persons by name, diacritics ignored")
+          .Describe("Cán bộ cấp tỉnh chỉ thấy người cư trú trong tỉnh mình / provincial officers see their province's "
+                    "residents.")
+          .Permission("registry.persons.search")
+          .Query("q", S::Text(100).Length(2, 100), "Họ tên hoặc một phần, ví dụ \"nguyen van an\" / name or part", true)
+          .Paged(50, 1000)
+          .Returns(200, Schema::Object({Req("persons", Schema::Array(schemas::Person())), Req("page", PageSchema())}))
+          .Handle([](Call& c) -> Result<Reply> {
+            Registry reg(c.db(), c.ctx().geo, c.ctx().law);
+            const AccessScope& s = c.scope();
+            std::vector<std::string> provinces =
+                s.scope == GrantScope::kProvince ? s.provinces : std::vector<std::string>{};
+            BHXH_ASSIGN_OR_RETURN(PersonPage page,
+                                  reg.SearchPersons(c.Str("q"), provinces, c.page().limit, c.page().offset));
+            Json out = {{"persons", Json::array()}};
+            for (const auto& p : page.persons) out["persons"].push_back(ToJson(p));
+            c.PageInfo(out, page.total, static_cast<int64_t>(page.persons.size()));
+            return Reply::Ok(out);
+          }));
 
   t.Add(Route::Get("/persons/{cccd}", "getPerson")
             .Tag("registry")
@@ -85,8 +92,12 @@ void RegistryRoutes(RouteTable& t) {
             .Summary("Đăng ký đơn vị sử dụng lao động", "Register an employer")
             .Permission("registry.employers.write")
             .JsonBody(schemas::EmployerInput())
-            .BodyExample({{"code", "01A09999"}, {"tax_code", "0109999999"}, {"name", "Công ty TNHH Ánh Dương"},
-                          {"type", "enterprise"}, {"province", "01"}, {"region", 1}})
+            .BodyExample({{"code", "01A09999"},
+                          {"tax_code", "0109999999"},
+                          {"name", "Công ty TNHH Ánh Dương"},
+                          {"type", "enterprise"},
+                          {"province", "01"},
+                          {"region", 1}})
             .Returns(201, schemas::Employer())
             .Handle([](Call& c) -> Result<Reply> {
               Registry reg(c.db(), c.ctx().geo, c.ctx().law);
@@ -140,7 +151,8 @@ void RegistryRoutes(RouteTable& t) {
 
   t.Add(Route::Post("/periods", "addPeriod")
             .Tag("registry")
-            .Summary("Thời gian tham gia BHXH tự nguyện, BHYT hộ gia đình, học sinh", "A voluntary, household or student period")
+            .Summary("Thời gian tham gia BHXH tự nguyện, BHYT hộ gia đình, học sinh",
+                     "A voluntary, household or student period")
             .Permission("registry.periods.write")
             .JsonBody(schemas::PeriodInput())
             .Returns(201, schemas::Period())

@@ -16,9 +16,12 @@ std::vector<std::string> ParseRoles(std::string_view text) {
 
 const char* GrantScopeName(GrantScope s) {
   switch (s) {
-    case GrantScope::kNational: return "national";
-    case GrantScope::kProvince: return "province";
-    case GrantScope::kOwn: return "own";
+    case GrantScope::kNational:
+      return "national";
+    case GrantScope::kProvince:
+      return "province";
+    case GrantScope::kOwn:
+      return "own";
   }
   return "";
 }
@@ -30,14 +33,18 @@ Result<AccessPolicy> AccessPolicy::FromRows(const std::vector<std::vector<std::s
     ++n;
     if (r.size() < 3) return Status::Invalid("roles.csv:" + std::to_string(n), "Thiếu cột", "missing columns");
     GrantScope s;
-    if (r[2] == "national") s = GrantScope::kNational;
-    else if (r[2] == "province") s = GrantScope::kProvince;
-    else if (r[2] == "own") s = GrantScope::kOwn;
+    if (r[2] == "national")
+      s = GrantScope::kNational;
+    else if (r[2] == "province")
+      s = GrantScope::kProvince;
+    else if (r[2] == "own")
+      s = GrantScope::kOwn;
     else
       return Status::Invalid("roles.csv:" + std::to_string(n), "Phạm vi phải là national, province hoặc own",
                              "scope must be national, province or own");
     if (r[0].empty() || r[1].empty())
-      return Status::Invalid("roles.csv:" + std::to_string(n), "Thiếu vai trò hoặc quyền", "role and permission required");
+      return Status::Invalid("roles.csv:" + std::to_string(n), "Thiếu vai trò hoặc quyền",
+                             "role and permission required");
     p.by_role_[r[0]].push_back({r[1], s});
     p.roles_.insert(r[0]);
   }
@@ -48,7 +55,8 @@ Result<AccessPolicy> AccessPolicy::Load(const std::string& path) {
   BHXH_ASSIGN_OR_RETURN(CsvTable t, ReadCsvFile(path));
   int cr = t.Column("role"), cp = t.Column("permission"), cs = t.Column("scope");
   if (cr < 0 || cp < 0 || cs < 0)
-    return Status::Invalid(path, "Tệp phân quyền cần các cột role, permission, scope", "roles file needs role, permission, scope");
+    return Status::Invalid(path, "Tệp phân quyền cần các cột role, permission, scope",
+                           "roles file needs role, permission, scope");
   std::vector<std::vector<std::string>> rows;
   for (const auto& r : t.rows) rows.push_back({r.cells[cr], r.cells[cp], r.cells[cs]});
   return FromRows(rows);
@@ -69,7 +77,8 @@ std::optional<GrantScope> AccessPolicy::Widest(const Actor& a, std::string_view 
     for (const auto& g : it->second) {
       bool match = g.permission == perm || g.permission == "*";
       if (!match && g.permission.size() >= 2 && g.permission.compare(g.permission.size() - 2, 2, ".*") == 0)
-        match = perm.substr(0, g.permission.size() - 1) == std::string_view(g.permission).substr(0, g.permission.size() - 1);
+        match = perm.substr(0, g.permission.size() - 1) ==
+                std::string_view(g.permission).substr(0, g.permission.size() - 1);
       if (match && (!best || static_cast<int>(g.scope) > static_cast<int>(*best))) best = g.scope;
     }
   }
@@ -87,7 +96,8 @@ Result<AccessScope> Authorize(const AccessPolicy& policy, const Actor& actor, st
   AccessScope s;
   s.scope = *g;
   if (*g == GrantScope::kProvince) {
-    if (actor.province.empty()) return forbidden("Tài khoản cấp tỉnh chưa gắn với tỉnh nào", "a provincial account has no province");
+    if (actor.province.empty())
+      return forbidden("Tài khoản cấp tỉnh chưa gắn với tỉnh nào", "a provincial account has no province");
     s.provinces = expand ? expand(actor.province) : std::vector<std::string>{actor.province};
   } else if (*g == GrantScope::kOwn) {
     s.employer = actor.employer_code;
@@ -101,8 +111,8 @@ Result<AccessScope> Authorize(const AccessPolicy& policy, const Actor& actor, st
     case GrantScope::kNational:
       return s;
     case GrantScope::kProvince: {
-      std::vector<std::string> of = expand && !owner->province.empty() ? expand(owner->province)
-                                                                         : std::vector<std::string>{owner->province};
+      std::vector<std::string> of =
+          expand && !owner->province.empty() ? expand(owner->province) : std::vector<std::string>{owner->province};
       for (const auto& p : of)
         for (const auto& mine : s.provinces)
           if (!p.empty() && p == mine) return s;

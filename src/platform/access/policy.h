@@ -39,7 +39,7 @@ struct Owner {
 // The scope granted for one permission: what a list must be filtered by.
 struct AccessScope {
   GrantScope scope = GrantScope::kNational;
-  std::vector<std::string> provinces;  // kProvince: the actor's province and those merged into it
+  std::vector<std::string> provinces;    // kProvince: the actor's province and those merged into it
   std::string employer, facility, cccd;  // kOwn
   bool national() const { return scope == GrantScope::kNational; }
 };

@@ -32,8 +32,9 @@ Status WriteAudit(Db& db, const Actor& actor, const std::string& action, const s
                   const std::string& entity_key, const std::string& detail) {
   if (actor.id.empty())
     return Status::Error("unauthenticated", "actor", "Thiếu người thực hiện thao tác", "every change needs an actor");
-  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(
-      "INSERT INTO audit_log (at, actor, action, entity, entity_key, detail) VALUES (?,?,?,?,?,?)"));
+  BHXH_ASSIGN_OR_RETURN(
+      auto st,
+      db.Prepare("INSERT INTO audit_log (at, actor, action, entity, entity_key, detail) VALUES (?,?,?,?,?,?)"));
   return st->Bind(NowIsoUtc(), actor.id, action, entity, entity_key, detail).Run();
 }
 

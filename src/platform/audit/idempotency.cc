@@ -6,8 +6,8 @@ namespace bhxh {
 
 Result<std::optional<IdempotencyRecord>> IdempotentLookup(Db& db, const Actor& actor, const std::string& operation,
                                                           const std::string& key, const std::string& request_sha256) {
-  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(
-      "SELECT request_sha256, status, response FROM idempotency_keys WHERE actor = ? AND operation = ? AND key = ?"));
+  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT request_sha256, status, response FROM idempotency_keys WHERE actor "
+                                            "= ? AND operation = ? AND key = ?"));
   st->Bind(actor.id, operation, key);
   BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
   if (!row) return std::optional<IdempotencyRecord>{};
@@ -20,9 +20,10 @@ Result<std::optional<IdempotencyRecord>> IdempotentLookup(Db& db, const Actor& a
 
 Status IdempotentRecord(Db& db, const Actor& actor, const std::string& operation, const std::string& key,
                         const std::string& request_sha256, int status, const std::string& response) {
-  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(
-      "INSERT INTO idempotency_keys (actor, operation, key, request_sha256, status, response, created_at) "
-      "VALUES (?,?,?,?,?,?,?)"));
+  BHXH_ASSIGN_OR_RETURN(
+      auto st,
+      db.Prepare("INSERT INTO idempotency_keys (actor, operation, key, request_sha256, status, response, created_at) "
+                 "VALUES (?,?,?,?,?,?,?)"));
   return st->Bind(actor.id, operation, key, request_sha256, static_cast<int64_t>(status), response, NowIsoUtc()).Run();
 }
 

@@ -17,8 +17,8 @@
 namespace bhxh {
 
 struct IdempotencyRecord {
-  int status = 0;          // the HTTP status first answered
-  std::string response;    // the body first answered
+  int status = 0;        // the HTTP status first answered
+  std::string response;  // the body first answered
 };
 
 // The stored answer of (actor, operation, key), if any. A different

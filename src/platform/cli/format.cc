@@ -2,6 +2,8 @@
 
 #include <utf8proc.h>
 
+#include "base/date.h"
+
 #include <cmath>
 #include <cstdio>
 #include <ostream>
@@ -52,15 +54,18 @@ std::string DateVi(std::string_view s) {
     return true;
   };
   if (s.size() >= 10 && digits(0, 4) && s[4] == '-' && digits(5, 2) && s[7] == '-' && digits(8, 2)) {
-    std::string out = std::string(s.substr(8, 2)) + "/" + std::string(s.substr(5, 2)) + "/" + std::string(s.substr(0, 4));
-    if (s.size() >= 16 && s[10] == 'T' && digits(11, 2) && digits(14, 2)) {
+    int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+    int mo = (s[5] - '0') * 10 + (s[6] - '0'), d = (s[8] - '0') * 10 + (s[9] - '0');
+    char buf[32];
+    if (s.size() >= 16 && s[10] == 'T' && digits(11, 2) && digits(14, 2) && Date::IsValidYmd(y, mo, d)) {
       // UTC timestamps shown in Vietnam time (UTC+7, no daylight saving).
       int h = (s[11] - '0') * 10 + (s[12] - '0') + 7;
-      if (h >= 24) return std::string(s.substr(0, 19));  // the day changes: keep it unambiguous
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "%02d:%c%c", h, s[14], s[15]);
-      out += std::string(" ") + buf;
+      Ymd local = Date::FromYmd(y, mo, d).AddDays(h / 24).ymd();
+      std::snprintf(buf, sizeof buf, "%02d/%02d/%04d %02d:%c%c", local.day, local.month, local.year, h % 24, s[14], s[15]);
+      return buf;
     }
+    std::string out =
+        std::string(s.substr(8, 2)) + "/" + std::string(s.substr(5, 2)) + "/" + std::string(s.substr(0, 4));
     return out;
   }
   if (s.size() == 7 && digits(0, 4) && s[4] == '-' && digits(5, 2))
@@ -75,7 +80,11 @@ size_t DisplayWidth(std::string_view s) {
   while (i < n) {
     utf8proc_int32_t cp;
     utf8proc_ssize_t len = utf8proc_iterate(p + i, n - i, &cp);
-    if (len <= 0) { ++i; ++w; continue; }
+    if (len <= 0) {
+      ++i;
+      ++w;
+      continue;
+    }
     int cw = utf8proc_charwidth(cp);
     w += cw < 0 ? 0 : static_cast<size_t>(cw);
     i += len;
@@ -125,8 +134,10 @@ void TextTable::Print(std::ostream& out) const {
   auto cell = [&](const std::string& s, size_t c, bool last) {
     size_t pad = w[c] - std::min(w[c], DisplayWidth(s));
     std::string line;
-    if (cols_[c].align == Align::kRight) line = std::string(pad, ' ') + s;
-    else line = last ? s : s + std::string(pad, ' ');
+    if (cols_[c].align == Align::kRight)
+      line = std::string(pad, ' ') + s;
+    else
+      line = last ? s : s + std::string(pad, ' ');
     return line;
   };
   std::string head;

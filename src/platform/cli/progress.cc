@@ -40,7 +40,8 @@ void ProgressBar::Update(int64_t done, int64_t total) {
   int width = 30, filled = permille * width / 1000;
   std::fprintf(stderr, "\r%-12s [", label_.c_str());
   for (int i = 0; i < width; ++i) std::fputc(i < filled ? '#' : '.', stderr);
-  std::fprintf(stderr, "] %5.1f%% (%lld/%lld)", permille / 10.0, static_cast<long long>(done), static_cast<long long>(total));
+  std::fprintf(stderr, "] %5.1f%% (%lld/%lld)", permille / 10.0, static_cast<long long>(done),
+               static_cast<long long>(total));
   std::fflush(stderr);
   drawn_ = true;
 }

@@ -38,9 +38,10 @@ Result<AppContext*> Shell::Context(bool create) {
   if (!IsPostgresUrl(url) && url != ":memory:") {
     std::string path = url.rfind("sqlite:", 0) == 0 ? url.substr(7) : url;
     if (!create && !std::filesystem::exists(path))
-      return Status::Error("not_found", "db",
-                           "Không có cơ sở dữ liệu \"" + path + "\"; tạo bằng `bhxh --db " + path + " init` (hoặc chỉ đúng --db)",
-                           "no database \"" + path + "\"; create it with `bhxh --db " + path + " init` (or fix --db)");
+      return Status::Error(
+          "not_found", "db",
+          "Không có cơ sở dữ liệu \"" + path + "\"; tạo bằng `bhxh --db " + path + " init` (hoặc chỉ đúng --db)",
+          "no database \"" + path + "\"; create it with `bhxh --db " + path + " init` (or fix --db)");
   }
   AppContext::Options o{g_.data, url, caps_, true};
   BHXH_ASSIGN_OR_RETURN(ctx_, AppContext::Open(o));
@@ -82,8 +83,9 @@ Actor Shell::Operator() const {
   return a;
 }
 
-HttpResponse Shell::Call(const std::string& method, const std::string& path, const std::map<std::string, std::string>& query,
-                         const std::string& body, const std::map<std::string, std::string>& headers) {
+HttpResponse Shell::Call(const std::string& method, const std::string& path,
+                         const std::map<std::string, std::string>& query, const std::string& body,
+                         const std::map<std::string, std::string>& headers) {
   if (!ctx_) {
     auto c = Context();
     if (!c.ok()) return ErrorResponse(c.status());
@@ -132,16 +134,19 @@ void Shell::Run(const std::string& method, const std::string& path, const std::m
     std::cout << r.body;
     return;
   }
-  if (g_.json) PrintJson(*j);
-  else human(*j);
+  if (g_.json)
+    PrintJson(*j);
+  else
+    human(*j);
 }
 
 void Shell::Fail(const Status& s) {
   ProgressBar::ClearActive();
-  if (g_.json) std::cout << DumpJson(ErrorJson(s), 2) << "\n";
+  if (g_.json)
+    std::cout << DumpJson(ErrorJson(s), 2) << "\n";
   else
-    std::cerr << "Lỗi [" << s.code() << (s.field().empty() ? "" : " · " + s.field()) << "]: " << s.message_vi() << "\n  ("
-              << s.message_en() << ")\n";
+    std::cerr << "Lỗi [" << s.code() << (s.field().empty() ? "" : " · " + s.field()) << "]: " << s.message_vi()
+              << "\n  (" << s.message_en() << ")\n";
   rc_ = ExitCodeFor(HttpStatusFor(s));
 }
 

@@ -80,5 +80,4 @@ class Shell {
   std::map<std::string, CLI::App*> groups_;
 };
 
-
 }  // namespace bhxh

@@ -17,7 +17,8 @@ constexpr const char* kEmployerA =
     R"({"code":"01A1","tax_code":"0101234567","name":"Công ty A","type":"enterprise","province":"01","region":1})";
 constexpr const char* kEmployerB =
     R"({"code":"01A2","tax_code":"0107654321","name":"Công ty B","type":"enterprise","province":"01","region":1})";
-constexpr const char* kJoin = R"({"employer_code":"01A1","month":"2025-08","rows":[{"action":"join","cccd":"001085012345",
+constexpr const char* kJoin =
+    R"({"employer_code":"01A1","month":"2025-08","rows":[{"action":"join","cccd":"001085012345",
       "effective_month":"2025-08","salary":10000000,"full_name":"Nguyễn Văn An","dob":"1985-03-02","sex":"1"}]})";
 
 int64_t Rows(AppContext& ctx, const std::string& table) {
@@ -80,7 +81,8 @@ TEST_F(Api, OpenApiDocumentIsGeneratedFromTheRoutes) {
 }
 
 TEST_F(Api, CalculatorAnswersWithRulesAndParameters) {
-  auto r = Call("POST", "/api/v1/calc/contribution", R"({"month":"2025-08","salary":10000000,"region":1,"group":"DN"})");
+  auto r =
+      Call("POST", "/api/v1/calc/contribution", R"({"month":"2025-08","salary":10000000,"region":1,"group":"DN"})");
   ASSERT_EQ(r.status, 200) << r.body;
   Json j = J(r);
   EXPECT_EQ(j["totals"]["employer"], 2'150'000);
@@ -104,10 +106,12 @@ TEST_F(Api, TypedInputUnknownFieldsAndMoney) {
   EXPECT_EQ(J(r)["error"]["code"], "unknown_field");
   EXPECT_EQ(J(r)["error"]["field"], "salry");
   ASSERT_EQ(Call("POST", "/api/v1/employers", kEmployerA).status, 201);
-  r = Call("POST", "/api/v1/payments", R"({"employer_code":"01A1","paid_on":"2025-01-01","amount":"1000.50","reference":"x"})",
+  r = Call("POST", "/api/v1/payments",
+           R"({"employer_code":"01A1","paid_on":"2025-01-01","amount":"1000.50","reference":"x"})",
            "demo-officer-token", {}, {{"idempotency-key", "m1"}});
   EXPECT_EQ(J(r)["error"]["field"], "amount");
-  r = Call("POST", "/api/v1/advances", R"({"facility":"01001","quarter":"2026-Q1","amount":1000.5,"paid_on":"2026-01-05","reference":"TU1"})",
+  r = Call("POST", "/api/v1/advances",
+           R"({"facility":"01001","quarter":"2026-Q1","amount":1000.5,"paid_on":"2026-01-05","reference":"TU1"})",
            "demo-officer-token", {}, {{"idempotency-key", "a1"}});
   EXPECT_EQ(J(r)["error"]["field"], "amount");
   // Unknown query parameters are named too.
@@ -122,22 +126,28 @@ TEST_F(Api, BadInputIsAClearJsonErrorAndNothingIsStored) {
   auto r = Call("POST", "/api/v1/persons", "{not json");
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(J(r)["error"]["code"], "malformed_json");
-  r = Call("POST", "/api/v1/persons", R"({"cccd":"001085012345","full_name":"Nguyễn Văn An","dob":"1986-01-01","sex":"1"})");
+  r = Call("POST", "/api/v1/persons",
+           R"({"cccd":"001085012345","full_name":"Nguyễn Văn An","dob":"1986-01-01","sex":"1"})");
   EXPECT_EQ(r.status, 422);
   EXPECT_EQ(J(r)["error"]["field"], "cccd");
   EXPECT_FALSE(J(r)["error"]["message"].get<std::string>().empty());
-  r = Call("POST", "/api/v1/persons", R"({"cccd":"001085012345","full_name":"Nguyễn Văn An","dob":"1985-02-30","sex":"1"})");
+  r = Call("POST", "/api/v1/persons",
+           R"({"cccd":"001085012345","full_name":"Nguyễn Văn An","dob":"1985-02-30","sex":"1"})");
   EXPECT_EQ(J(r)["error"]["field"], "dob");
   r = Call("POST", "/api/v1/persons", R"({"cccd":12,"full_name":["x"],"dob":"1985","sex":"1"})");
   EXPECT_EQ(J(r)["error"]["field"], "cccd");
   // NUL bytes and control characters in a name; a death in the future or before the birth.
-  r = Call("POST", "/api/v1/persons", "{\"cccd\":\"001085012345\",\"full_name\":\"An\\u0000\",\"dob\":\"1985-03-02\",\"sex\":\"1\"}");
+  r = Call("POST", "/api/v1/persons",
+           "{\"cccd\":\"001085012345\",\"full_name\":\"An\\u0000\",\"dob\":\"1985-03-02\",\"sex\":\"1\"}");
   EXPECT_EQ(J(r)["error"]["field"], "full_name");
-  r = Call("POST", "/api/v1/persons", R"({"cccd":"001085012345","full_name":"An","dob":"1985-03-02","sex":"1","deceased_on":"2999-01-01"})");
+  r = Call("POST", "/api/v1/persons",
+           R"({"cccd":"001085012345","full_name":"An","dob":"1985-03-02","sex":"1","deceased_on":"2999-01-01"})");
   EXPECT_EQ(J(r)["error"]["field"], "deceased_on");
-  r = Call("POST", "/api/v1/persons", R"({"cccd":"001085012345","full_name":"An","dob":"1985-03-02","sex":"1","deceased_on":"1980-01-01"})");
+  r = Call("POST", "/api/v1/persons",
+           R"({"cccd":"001085012345","full_name":"An","dob":"1985-03-02","sex":"1","deceased_on":"1980-01-01"})");
   EXPECT_EQ(J(r)["error"]["field"], "deceased_on");
-  r = Call("POST", "/api/v1/persons", R"({"cccd":"001085012345","full_name":"An","dob":"1985-03-02","sex":"1","province":"99"})");
+  r = Call("POST", "/api/v1/persons",
+           R"({"cccd":"001085012345","full_name":"An","dob":"1985-03-02","sex":"1","province":"99"})");
   EXPECT_EQ(J(r)["error"]["field"], "province");
   r = Call("POST", "/api/v1/payments", R"({"employer_code":"NOPE","paid_on":"2025-01-01","amount":5,"reference":"x"})",
            "demo-officer-token", {}, {{"idempotency-key", "k"}});
@@ -163,7 +173,8 @@ TEST_F(Api, DeepJsonIsRefusedBeforeItIsWalked) {
 }
 
 TEST_F(Api, InvalidUtf8IsAnErrorNotACrash) {
-  auto r = Call("POST", "/api/v1/persons", "{\"cccd\":\"001085012345\",\"full_name\":\"\xC3\x28\",\"dob\":\"1985\",\"sex\":\"1\"}");
+  auto r = Call("POST", "/api/v1/persons",
+                "{\"cccd\":\"001085012345\",\"full_name\":\"\xC3\x28\",\"dob\":\"1985\",\"sex\":\"1\"}");
   EXPECT_EQ(r.status, 400);
   r = Call("GET", "/api/v1/persons", "", "demo-officer-token", {{"q", "\xff\xfe"}});
   EXPECT_EQ(r.status, 422);
@@ -191,7 +202,8 @@ TEST_F(Api, DeclarationRetriedWithTheSameKeyIsAppliedOnce) {
   ASSERT_EQ(Call("POST", "/api/v1/employers", kEmployerB).status, 201);
   std::string other = kJoin;
   other.replace(other.find("01A1"), 4, "01A2");
-  EXPECT_EQ(Call("POST", "/api/v1/declarations", other, "demo-employer-token", {}, {{"idempotency-key", "x"}}).status, 403);
+  EXPECT_EQ(Call("POST", "/api/v1/declarations", other, "demo-employer-token", {}, {{"idempotency-key", "x"}}).status,
+            403);
   EXPECT_EQ(Rows(*ctx_, "declarations"), 1);
   // Then the collection run, the statement and the citizen's history.
   EXPECT_EQ(Call("POST", "/api/v1/collections", R"({"month":"2025-08"})").status, 201);
@@ -223,19 +235,29 @@ TEST_F(Api, IdempotencyKeysBelongToTheirSubmitter) {
 
 TEST_F(Api, OutOfScopeReadsAreRefused) {
   ASSERT_EQ(Call("POST", "/api/v1/employers", kEmployerA).status, 201);
-  ASSERT_EQ(Call("POST", "/api/v1/persons", R"({"cccd":"001085012345","full_name":"Nguyễn Văn An","dob":"1985-03-02","sex":"1","province":"01"})").status, 201);
+  ASSERT_EQ(Call("POST", "/api/v1/persons",
+                 R"({"cccd":"001085012345","full_name":"Nguyễn Văn An","dob":"1985-03-02","sex":"1","province":"01"})")
+                .status,
+            201);
   for (const char* token : {"demo-employer-token", "demo-facility-token"}) {
     EXPECT_EQ(Call("GET", "/api/v1/persons", "", token, {{"q", "nguyen"}}).status, 403) << token;
     EXPECT_EQ(Call("GET", "/api/v1/persons/001085012345", "", token).status, 403) << token;
     EXPECT_EQ(Call("GET", "/api/v1/persons/001085012345/history", "", token).status, 403) << token;
     EXPECT_EQ(Call("GET", "/api/v1/arrears", "", token).status, 403) << token;
-    EXPECT_EQ(Call("POST", "/api/v1/persons", R"({"cccd":"001085099999","full_name":"X","dob":"1985","sex":"1"})", token).status, 403);
+    EXPECT_EQ(
+        Call("POST", "/api/v1/persons", R"({"cccd":"001085099999","full_name":"X","dob":"1985","sex":"1"})", token)
+            .status,
+        403);
   }
   EXPECT_EQ(Call("GET", "/api/v1/employers/01A1/statement", "", "demo-facility-token").status, 403);
-  EXPECT_EQ(Call("GET", "/api/v1/settlements", "", "demo-employer-token", {{"facility", "01001"}, {"quarter", "2026-Q4"}}).status, 403);
+  EXPECT_EQ(
+      Call("GET", "/api/v1/settlements", "", "demo-employer-token", {{"facility", "01001"}, {"quarter", "2026-Q4"}})
+          .status,
+      403);
   EXPECT_EQ(Call("GET", "/api/v1/alerts", "", "demo-employer-token").status, 403);
   // A facility files no declarations.
-  EXPECT_EQ(Call("POST", "/api/v1/declarations", kJoin, "demo-facility-token", {}, {{"idempotency-key", "f"}}).status, 403);
+  EXPECT_EQ(Call("POST", "/api/v1/declarations", kJoin, "demo-facility-token", {}, {{"idempotency-key", "f"}}).status,
+            403);
   EXPECT_EQ(Rows(*ctx_, "declarations"), 0);
 }
 
@@ -243,7 +265,8 @@ TEST_F(Api, MethodsHeadOptionsAndCors) {
   auto r = Call("DELETE", "/api/v1/persons");
   EXPECT_EQ(r.status, 405);
   bool allow = false;
-  for (const auto& [k, v] : r.headers) allow |= k == "Allow" && v.find("POST") != std::string::npos && v.find("GET") != std::string::npos;
+  for (const auto& [k, v] : r.headers)
+    allow |= k == "Allow" && v.find("POST") != std::string::npos && v.find("GET") != std::string::npos;
   EXPECT_TRUE(allow);
   EXPECT_EQ(Call("GET", "/api/v1/no-such-thing").status, 404);
   r = Call("HEAD", "/api/v1/health", "", "");
@@ -255,14 +278,19 @@ TEST_F(Api, MethodsHeadOptionsAndCors) {
 TEST_F(Api, LongListsArePaged) {
   for (int i = 0; i < 5; ++i) {
     std::string cccd = "00108501234" + std::to_string(i);
-    ASSERT_EQ(Call("POST", "/api/v1/persons", R"({"cccd":")" + cccd + R"(","full_name":"Trần Thị Bình","dob":"1985-03-02","sex":"1","province":"01"})").status, 201);
+    ASSERT_EQ(
+        Call("POST", "/api/v1/persons",
+             R"({"cccd":")" + cccd + R"(","full_name":"Trần Thị Bình","dob":"1985-03-02","sex":"1","province":"01"})")
+            .status,
+        201);
   }
   auto p1 = Call("GET", "/api/v1/persons", "", "demo-officer-token", {{"q", "tran thi"}, {"limit", "2"}});
   ASSERT_EQ(p1.status, 200) << p1.body;
   EXPECT_EQ(J(p1)["persons"].size(), 2u);
   EXPECT_EQ(J(p1)["page"]["total"], 5);
   std::string cursor = J(p1)["page"]["next_cursor"];
-  auto p3 = Call("GET", "/api/v1/persons", "", "demo-officer-token", {{"q", "tran thi"}, {"limit", "2"}, {"cursor", "o4"}});
+  auto p3 =
+      Call("GET", "/api/v1/persons", "", "demo-officer-token", {{"q", "tran thi"}, {"limit", "2"}, {"cursor", "o4"}});
   EXPECT_EQ(J(p3)["persons"].size(), 1u);
   EXPECT_TRUE(J(p3)["page"]["next_cursor"].is_null());
   EXPECT_EQ(Call("GET", "/api/v1/persons", "", "demo-officer-token", {{"q", "tran"}, {"cursor", "zz"}}).status, 422);
@@ -280,11 +308,16 @@ TEST_F(Api, DownloadsSayTheirFileName) {
 TEST_F(Api, CardIssuedOverTheApiIsEligibleAtOnce) {
   ASSERT_EQ(Call("POST", "/api/v1/persons",
                  R"({"cccd":"001085012345","full_name":"Nguyễn Văn An","dob":"1985-03-02","sex":"1","province":"01"})")
-                .status, 201);
-  auto bad = Call("POST", "/api/v1/cards", R"({"cccd":"001085012345","code":"DN3010112345678","valid_from":"2026-01-01","valid_to":"2026-12-31","facility":"01001"})");
+                .status,
+            201);
+  auto bad = Call(
+      "POST", "/api/v1/cards",
+      R"({"cccd":"001085012345","code":"DN3010112345678","valid_from":"2026-01-01","valid_to":"2026-12-31","facility":"01001"})");
   EXPECT_EQ(bad.status, 422);  // DN is level 4, not 3
   EXPECT_EQ(J(bad)["error"]["field"], "code");
-  auto ok = Call("POST", "/api/v1/cards", R"({"cccd":"001085012345","code":"DN4010112345678","valid_from":"2026-01-01","valid_to":"2026-12-31","facility":"01001"})");
+  auto ok = Call(
+      "POST", "/api/v1/cards",
+      R"({"cccd":"001085012345","code":"DN4010112345678","valid_from":"2026-01-01","valid_to":"2026-12-31","facility":"01001"})");
   ASSERT_EQ(ok.status, 201) << ok.body;
   auto e = Call("GET", "/api/v1/eligibility", "", "demo-facility-token",
                 {{"id", "001085012345"}, {"facility", "01001"}, {"date", "2026-11-20"}});
@@ -293,22 +326,30 @@ TEST_F(Api, CardIssuedOverTheApiIsEligibleAtOnce) {
   EXPECT_EQ(J(e)["benefit_percent"], "80");
   // A death recorded over the API answers 120 at once.
   ASSERT_EQ(Call("POST", "/api/v1/persons/001085012345/deceased", R"({"deceased_on":"2026-01-10"})").status, 200);
-  e = Call("GET", "/api/v1/eligibility", "", "demo-facility-token", {{"id", "001085012345"}, {"facility", "01001"}, {"date", "2026-11-20"}});
+  e = Call("GET", "/api/v1/eligibility", "", "demo-facility-token",
+           {{"id", "001085012345"}, {"facility", "01001"}, {"date", "2026-11-20"}});
   EXPECT_EQ(J(e)["code"], "120");
 }
 
 TEST_F(Api, VoluntaryPeriodsRespectTheFloorAndDoNotOverlap) {
   ASSERT_EQ(Call("POST", "/api/v1/persons",
-                 R"({"cccd":"001085012345","full_name":"Nguyễn Văn An","dob":"1985-03-02","sex":"1"})").status, 201);
-  auto low = Call("POST", "/api/v1/periods", R"({"cccd":"001085012345","group":"BHXHTN","from_month":"2025-01","salary":1000000})");
+                 R"({"cccd":"001085012345","full_name":"Nguyễn Văn An","dob":"1985-03-02","sex":"1"})")
+                .status,
+            201);
+  auto low = Call("POST", "/api/v1/periods",
+                  R"({"cccd":"001085012345","group":"BHXHTN","from_month":"2025-01","salary":1000000})");
   EXPECT_EQ(low.status, 422);  // below the 1,500,000 rural poverty line
   EXPECT_EQ(J(low)["error"]["field"], "salary");
-  auto emp = Call("POST", "/api/v1/periods", R"({"cccd":"001085012345","group":"DN","from_month":"2025-01","salary":9000000})");
+  auto emp = Call("POST", "/api/v1/periods",
+                  R"({"cccd":"001085012345","group":"DN","from_month":"2025-01","salary":9000000})");
   EXPECT_EQ(J(emp)["error"]["field"], "group");
-  auto ok = Call("POST", "/api/v1/periods", R"({"cccd":"001085012345","group":"BHXHTN","from_month":"2025-01","to_month":"2025-12","salary":2000000})");
+  auto ok =
+      Call("POST", "/api/v1/periods",
+           R"({"cccd":"001085012345","group":"BHXHTN","from_month":"2025-01","to_month":"2025-12","salary":2000000})");
   ASSERT_EQ(ok.status, 201) << ok.body;
   EXPECT_EQ(J(ok)["funds"], "retirement");
-  auto dup = Call("POST", "/api/v1/periods", R"({"cccd":"001085012345","group":"BHXHTN","from_month":"2025-06","salary":2000000})");
+  auto dup = Call("POST", "/api/v1/periods",
+                  R"({"cccd":"001085012345","group":"BHXHTN","from_month":"2025-06","salary":2000000})");
   EXPECT_EQ(dup.status, 409);
   auto h = Call("GET", "/api/v1/persons/001085012345/history", "", "demo-officer-token", {{"as_of", "2026-03-01"}});
   EXPECT_EQ(J(h)["months_by_fund"]["retirement"], 12);

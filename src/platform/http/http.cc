@@ -37,8 +37,10 @@ std::map<std::string, std::string> ParseQuery(std::string_view q) {
     std::string_view part = q.substr(start, amp - start);
     if (!part.empty()) {
       size_t eq = part.find('=');
-      if (eq == std::string_view::npos) m[PercentDecode(part, true)] = "";
-      else m[PercentDecode(part.substr(0, eq), true)] = PercentDecode(part.substr(eq + 1), true);
+      if (eq == std::string_view::npos)
+        m[PercentDecode(part, true)] = "";
+      else
+        m[PercentDecode(part.substr(0, eq), true)] = PercentDecode(part.substr(eq + 1), true);
     }
     start = amp + 1;
   }

@@ -12,10 +12,10 @@
 namespace bhxh {
 
 struct HttpRequest {
-  std::string method;  // GET, HEAD, POST, ...
-  std::string target;  // as sent, with the query string
-  std::string path;    // without the query string, not decoded (segments are decoded one by one)
-  std::map<std::string, std::string> query;    // decoded
+  std::string method;                        // GET, HEAD, POST, ...
+  std::string target;                        // as sent, with the query string
+  std::string path;                          // without the query string, not decoded (segments are decoded one by one)
+  std::map<std::string, std::string> query;  // decoded
   std::map<std::string, std::string> headers;  // lower-case names
   std::string body;
   std::string remote;      // client address
@@ -33,7 +33,10 @@ struct HttpResponse {
   std::vector<std::pair<std::string, std::string>> headers;  // extra headers (Allow, Content-Disposition, ...)
   void SetHeader(std::string name, std::string value) {
     for (auto& [n, v] : headers)
-      if (n == name) { v = std::move(value); return; }
+      if (n == name) {
+        v = std::move(value);
+        return;
+      }
     headers.emplace_back(std::move(name), std::move(value));
   }
 };

@@ -26,7 +26,10 @@ std::string Escape(const std::string& s) {
   std::string out;
   for (char c : s) {
     if (c == '"' || c == '\\') out.push_back('\\');
-    if (c == '\n') { out += "\\n"; continue; }
+    if (c == '\n') {
+      out += "\\n";
+      continue;
+    }
     out.push_back(c);
   }
   return out;
@@ -80,16 +83,19 @@ std::string Metrics::Text(const std::string& extra) const {
   const Impl* i = impl();
   std::lock_guard lock(i->mu);
   std::string out;
-  out += "# HELP bhxh_http_requests_total HTTP requests by route and status.\n# TYPE bhxh_http_requests_total counter\n";
+  out +=
+      "# HELP bhxh_http_requests_total HTTP requests by route and status.\n# TYPE bhxh_http_requests_total counter\n";
   for (const auto& [k, n] : i->requests)
     out += "bhxh_http_requests_total{route=\"" + Escape(k.first) + "\",status=\"" + std::to_string(k.second) + "\"} " +
            std::to_string(n) + "\n";
-  out += "# HELP bhxh_http_request_duration_seconds Request latency by route.\n"
-         "# TYPE bhxh_http_request_duration_seconds histogram\n";
+  out +=
+      "# HELP bhxh_http_request_duration_seconds Request latency by route.\n"
+      "# TYPE bhxh_http_request_duration_seconds histogram\n";
   for (const auto& [route, h] : i->latency)
     Write(out, "bhxh_http_request_duration_seconds", "route=\"" + Escape(route) + "\"", h);
-  out += "# HELP bhxh_job_duration_seconds Engine jobs (collection runs, claim reviews, ...).\n"
-         "# TYPE bhxh_job_duration_seconds histogram\n";
+  out +=
+      "# HELP bhxh_job_duration_seconds Engine jobs (collection runs, claim reviews, ...).\n"
+      "# TYPE bhxh_job_duration_seconds histogram\n";
   for (const auto& [job, h] : i->jobs) Write(out, "bhxh_job_duration_seconds", "job=\"" + Escape(job) + "\"", h);
   out += extra;
   return out;

@@ -8,32 +8,36 @@ namespace bhxh {
 namespace {
 
 Json ErrorSchema() {
-  return {{"type", "object"},
-          {"required", {"error"}},
+  return {
+      {"type", "object"},
+      {"required", {"error"}},
+      {"additionalProperties", false},
+      {"properties",
+       {{"error",
+         {{"type", "object"},
+          {"required", {"code", "field", "message", "message_en"}},
           {"additionalProperties", false},
           {"properties",
-           {{"error",
-             {{"type", "object"},
-              {"required", {"code", "field", "message", "message_en"}},
-              {"additionalProperties", false},
-              {"properties",
-               {{"code", {{"type", "string"}, {"description", "Mã lỗi ổn định / stable error code"}, {"example", "invalid_input"}}},
-                {"field", {{"type", "string"}, {"description", "Trường có lỗi / the field at fault"}, {"example", "salary"}}},
-                {"message", {{"type", "string"}, {"description", "Thông báo tiếng Việt"}, {"example", "Số tiền không hợp lệ"}}},
-                {"message_en", {{"type", "string"}, {"description", "English message"}, {"example", "invalid amount"}}}}}}},
-            {"errors",
-             {{"type", "array"},
-              {"description", "Lỗi từng dòng khi một tệp hay tờ khai bị từ chối (dòng đánh số từ 1) / each row's problem"},
-              {"items",
-               {{"type", "object"},
-                {"additionalProperties", false},
-                {"required", {"row", "field", "code", "message", "message_en"}},
-                {"properties",
-                 {{"row", {{"type", "integer"}}},
-                  {"field", {{"type", "string"}}},
-                  {"code", {{"type", "string"}}},
-                  {"message", {{"type", "string"}}},
-                  {"message_en", {{"type", "string"}}}}}}}}}}}};
+           {{"code",
+             {{"type", "string"}, {"description", "Mã lỗi ổn định / stable error code"}, {"example", "invalid_input"}}},
+            {"field",
+             {{"type", "string"}, {"description", "Trường có lỗi / the field at fault"}, {"example", "salary"}}},
+            {"message",
+             {{"type", "string"}, {"description", "Thông báo tiếng Việt"}, {"example", "Số tiền không hợp lệ"}}},
+            {"message_en", {{"type", "string"}, {"description", "English message"}, {"example", "invalid amount"}}}}}}},
+        {"errors",
+         {{"type", "array"},
+          {"description", "Lỗi từng dòng khi một tệp hay tờ khai bị từ chối (dòng đánh số từ 1) / each row's problem"},
+          {"items",
+           {{"type", "object"},
+            {"additionalProperties", false},
+            {"required", {"row", "field", "code", "message", "message_en"}},
+            {"properties",
+             {{"row", {{"type", "integer"}}},
+              {"field", {{"type", "string"}}},
+              {"code", {{"type", "string"}}},
+              {"message", {{"type", "string"}}},
+              {"message_en", {{"type", "string"}}}}}}}}}}}};
 }
 
 Json ErrorResponseRef(const char* name) { return {{"$ref", std::string("#/components/responses/") + name}}; }
@@ -50,8 +54,10 @@ Json RouteTable::OpenApi() const {
     op["operationId"] = r.operation_id();
     op["summary"] = r.summary_vi() + " / " + r.summary_en();
     std::string desc = r.description();
-    if (!r.is_public()) desc += std::string(desc.empty() ? "" : "\n\n") + "Quyền / permission: `" + r.permission() + "`.";
-    if (r.heavy()) desc += "\n\nYêu cầu nặng: giới hạn số yêu cầu đồng thời (503 khi bận) / heavy: limited concurrency.";
+    if (!r.is_public())
+      desc += std::string(desc.empty() ? "" : "\n\n") + "Quyền / permission: `" + r.permission() + "`.";
+    if (r.heavy())
+      desc += "\n\nYêu cầu nặng: giới hạn số yêu cầu đồng thời (503 khi bận) / heavy: limited concurrency.";
     if (!desc.empty()) op["description"] = desc;
     if (!r.tag().empty()) {
       op["tags"] = {r.tag()};
@@ -59,24 +65,36 @@ Json RouteTable::OpenApi() const {
     }
     Json params = Json::array();
     for (const auto& p : r.params()) {
-      Json pj = {{"name", p.name}, {"in", p.in_path ? "path" : "query"}, {"required", p.in_path || p.required},
+      Json pj = {{"name", p.name},
+                 {"in", p.in_path ? "path" : "query"},
+                 {"required", p.in_path || p.required},
                  {"schema", p.schema.ToOpenApi(&components)}};
       if (!p.description.empty()) pj["description"] = p.description;
       params.push_back(pj);
     }
     if (r.paged()) {
-      params.push_back({{"name", "limit"}, {"in", "query"}, {"required", false},
-                        {"description", "Số dòng mỗi trang / rows per page"},
-                        {"schema", {{"type", "integer"}, {"minimum", 1}, {"maximum", r.max_limit()}, {"default", r.default_limit()}}}});
-      params.push_back({{"name", "cursor"}, {"in", "query"}, {"required", false},
+      params.push_back(
+          {{"name", "limit"},
+           {"in", "query"},
+           {"required", false},
+           {"description", "Số dòng mỗi trang / rows per page"},
+           {"schema",
+            {{"type", "integer"}, {"minimum", 1}, {"maximum", r.max_limit()}, {"default", r.default_limit()}}}});
+      params.push_back({{"name", "cursor"},
+                        {"in", "query"},
+                        {"required", false},
                         {"description", "next_cursor của trang trước / the previous page's next_cursor"},
                         {"schema", {{"type", "string"}, {"pattern", "^o[0-9]+$"}}}});
     }
     if (r.idempotency() != Idempotency::kNone)
-      params.push_back({{"name", "Idempotency-Key"}, {"in", "header"}, {"required", r.idempotency() == Idempotency::kRequired},
-                        {"description", "Khoá chống gửi trùng: gửi lại cùng khoá và cùng nội dung được trả lại kết quả lần đầu; "
-                                        "cùng khoá khác nội dung là 409 / a retry with the same key and body replays the first answer"},
-                        {"schema", {{"type", "string"}, {"minLength", 1}, {"maxLength", 200}}}});
+      params.push_back(
+          {{"name", "Idempotency-Key"},
+           {"in", "header"},
+           {"required", r.idempotency() == Idempotency::kRequired},
+           {"description",
+            "Khoá chống gửi trùng: gửi lại cùng khoá và cùng nội dung được trả lại kết quả lần đầu; "
+            "cùng khoá khác nội dung là 409 / a retry with the same key and body replays the first answer"},
+           {"schema", {{"type", "string"}, {"minLength", 1}, {"maxLength", 200}}}});
     if (!params.empty()) op["parameters"] = params;
     const BodySpec& b = r.body();
     if (b.kind == BodySpec::Kind::kJson) {
@@ -93,7 +111,8 @@ Json RouteTable::OpenApi() const {
     }
     Json responses = Json::object();
     for (const auto& resp : r.responses()) {
-      std::string d = resp.description.empty() ? (resp.status == 201 ? "Đã tạo / created" : "Kết quả / result") : resp.description;
+      std::string d =
+          resp.description.empty() ? (resp.status == 201 ? "Đã tạo / created" : "Kết quả / result") : resp.description;
       Json rj = {{"description", d}};
       std::string key = std::to_string(resp.status);
       if (responses.contains(key)) rj = responses[key];  // several kinds of answer under one status
@@ -101,15 +120,15 @@ Json RouteTable::OpenApi() const {
       if (resp.schema) {
         rj["content"]["application/json"] = {{"schema", resp.schema->ToOpenApi(&components)}};
       } else {
-        for (const auto& t : resp.media_types) rj["content"][t] = {{"schema", {{"type", "string"}, {"format", "binary"}}}};
+        for (const auto& t : resp.media_types)
+          rj["content"][t] = {{"schema", {{"type", "string"}, {"format", "binary"}}}};
         rj["description"] = rj["description"].get<std::string>() + (responses.contains(key) ? "; " + d : "");
       }
       responses[key] = rj;
     }
-    bool has_input = !r.params().empty() || b.kind != BodySpec::Kind::kNone || r.paged();
     bool has_path = false;
     for (const auto& p : r.params()) has_path |= p.in_path;
-    if (has_input) responses["422"] = ErrorResponseRef("Invalid");
+    responses["422"] = ErrorResponseRef("Invalid");  // every route refuses unknown query parameters
     if (b.kind != BodySpec::Kind::kNone) {
       responses["400"] = ErrorResponseRef("Malformed");
       responses["413"] = ErrorResponseRef("TooLarge");
@@ -135,7 +154,8 @@ Json RouteTable::OpenApi() const {
   for (auto& [k, v] : components) schemas[k] = v;
   schemas["Error"] = ErrorSchema();
   auto err = [](const char* d) {
-    return Json{{"description", d}, {"content", {{"application/json", {{"schema", {{"$ref", "#/components/schemas/Error"}}}}}}}};
+    return Json{{"description", d},
+                {"content", {{"application/json", {{"schema", {{"$ref", "#/components/schemas/Error"}}}}}}}};
   };
   Json tags = Json::array();
   for (const auto& t : used_tags) {
@@ -147,10 +167,13 @@ Json RouteTable::OpenApi() const {
       {"info",
        {{"title", "bhxh — Hệ thống thông tin BHXH Việt Nam"},
         {"version", "1.0.0"},
-        {"license", {{"name", "Bảo hiểm xã hội Việt Nam — sử dụng nội bộ / internal use"}, {"url", "https://baohiemxahoi.gov.vn"}}},
+        {"license",
+         {{"name", "Bảo hiểm xã hội Việt Nam — sử dụng nội bộ / internal use"},
+          {"url", "https://baohiemxahoi.gov.vn"}}},
         {"description",
          "API của cơ sở dữ liệu quốc gia về bảo hiểm / the API of the national insurance database. "
-         "Lỗi là JSON với mã ổn định, thông báo tiếng Việt, tiếng Anh và trường có lỗi / errors are JSON with a stable code, "
+         "Lỗi là JSON với mã ổn định, thông báo tiếng Việt, tiếng Anh và trường có lỗi / errors are JSON with a stable "
+         "code, "
          "a Vietnamese and an English message and the field at fault. Tiền là số đồng nguyên / money is whole dong. "
          "Danh sách dài được phân trang (limit, cursor) / long lists are paged."}}},
       {"servers", Json::array({{{"url", "/api/v1"}, {"description", "Máy chủ này / this server"}}})},
@@ -159,7 +182,10 @@ Json RouteTable::OpenApi() const {
       {"paths", paths},
       {"components",
        {{"securitySchemes",
-         {{"bearer", {{"type", "http"}, {"scheme", "bearer"}, {"description", "Mã truy cập hoặc phiên đăng nhập / token or login session"}}}}},
+         {{"bearer",
+           {{"type", "http"},
+            {"scheme", "bearer"},
+            {"description", "Mã truy cập hoặc phiên đăng nhập / token or login session"}}}}},
         {"schemas", schemas},
         {"responses",
          {{"Invalid", err("Dữ liệu không hợp lệ (trường có lỗi trong field) / invalid input")},

@@ -6,11 +6,16 @@ namespace bhxh {
 
 const char* MethodName(Method m) {
   switch (m) {
-    case Method::kGet: return "GET";
-    case Method::kPost: return "POST";
-    case Method::kPut: return "PUT";
-    case Method::kPatch: return "PATCH";
-    case Method::kDelete: return "DELETE";
+    case Method::kGet:
+      return "GET";
+    case Method::kPost:
+      return "POST";
+    case Method::kPut:
+      return "PUT";
+    case Method::kPatch:
+      return "PATCH";
+    case Method::kDelete:
+      return "DELETE";
   }
   return "";
 }
@@ -18,13 +23,19 @@ const char* MethodName(Method m) {
 Route::Route(Method m, std::string path, std::string operation_id)
     : method_(m), path_(std::move(path)), operation_id_(std::move(operation_id)) {}
 
-Route& Route::Tag(std::string t) { tag_ = std::move(t); return *this; }
+Route& Route::Tag(std::string t) {
+  tag_ = std::move(t);
+  return *this;
+}
 Route& Route::Summary(std::string vi, std::string en) {
   summary_vi_ = std::move(vi);
   summary_en_ = std::move(en);
   return *this;
 }
-Route& Route::Describe(std::string text) { description_ = std::move(text); return *this; }
+Route& Route::Describe(std::string text) {
+  description_ = std::move(text);
+  return *this;
+}
 Route& Route::PathParam(std::string name, Schema s, std::string d) {
   params_.push_back({std::move(name), true, true, std::move(s), std::move(d)});
   return *this;
@@ -53,7 +64,10 @@ Route& Route::RawBody(std::vector<std::string> types, std::string d, size_t max_
   body_.max_bytes = max_bytes;
   return *this;
 }
-Route& Route::BodyExample(Json e) { body_.example = std::move(e); return *this; }
+Route& Route::BodyExample(Json e) {
+  body_.example = std::move(e);
+  return *this;
+}
 Route& Route::Returns(int status, Schema s, std::string d) {
   responses_.push_back({status, std::move(d), std::move(s), {}});
   return *this;
@@ -62,19 +76,40 @@ Route& Route::ReturnsFile(int status, std::vector<std::string> types, std::strin
   responses_.push_back({status, std::move(d), std::nullopt, std::move(types)});
   return *this;
 }
-Route& Route::Permission(std::string p) { permission_ = std::move(p); return *this; }
-Route& Route::Public() { public_ = true; return *this; }
-Route& Route::OwnedBy(OwnerResolver r) { owner_ = std::move(r); return *this; }
-Route& Route::Idempotent(Idempotency k) { idempotency_ = k; return *this; }
+Route& Route::Permission(std::string p) {
+  permission_ = std::move(p);
+  return *this;
+}
+Route& Route::Public() {
+  public_ = true;
+  return *this;
+}
+Route& Route::OwnedBy(OwnerResolver r) {
+  owner_ = std::move(r);
+  return *this;
+}
+Route& Route::Idempotent(Idempotency k) {
+  idempotency_ = k;
+  return *this;
+}
 Route& Route::Paged(int def, int max) {
   paged_ = true;
   default_limit_ = def;
   max_limit_ = max;
   return *this;
 }
-Route& Route::Heavy() { heavy_ = true; return *this; }
-Route& Route::NoDb() { needs_db_ = false; return *this; }
-Route& Route::Handle(Handler h) { handler_ = std::move(h); return *this; }
+Route& Route::Heavy() {
+  heavy_ = true;
+  return *this;
+}
+Route& Route::NoDb() {
+  needs_db_ = false;
+  return *this;
+}
+Route& Route::Handle(Handler h) {
+  handler_ = std::move(h);
+  return *this;
+}
 
 const ResponseSpec* Route::ResponseFor(int status) const {
   for (const auto& r : responses_)
@@ -126,15 +161,17 @@ std::string Call::BodyStr(const std::string& name) const {
 }
 
 Schema PageSchema() {
-  return Schema::Object({Req("limit", S::Int(1, 10000)), Req("total", S::Int(0, INT64_MAX)),
-                         Req("next_cursor", Schema::String().Nullable().Describe(
-                                                "Con trỏ trang sau (null: hết) / cursor of the next page (null: last)"))})
+  return Schema::Object(
+             {Req("limit", S::Int(1, 10000)), Req("total", S::Int(0, INT64_MAX)),
+              Req("next_cursor", Schema::String().Nullable().Describe(
+                                     "Con trỏ trang sau (null: hết) / cursor of the next page (null: last)"))})
       .Named("Page");
 }
 
 void Call::PageInfo(Json& out, int64_t total, int64_t returned) const {
   int64_t next = page_.offset + returned;
-  out["page"] = {{"limit", page_.limit}, {"total", total},
+  out["page"] = {{"limit", page_.limit},
+                 {"total", total},
                  {"next_cursor", next < total ? Json("o" + std::to_string(next)) : Json(nullptr)}};
 }
 

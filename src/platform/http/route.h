@@ -89,7 +89,9 @@ class Route {
   static Route Get(std::string path, std::string id) { return Route(Method::kGet, std::move(path), std::move(id)); }
   static Route Post(std::string path, std::string id) { return Route(Method::kPost, std::move(path), std::move(id)); }
   static Route Put(std::string path, std::string id) { return Route(Method::kPut, std::move(path), std::move(id)); }
-  static Route Delete(std::string path, std::string id) { return Route(Method::kDelete, std::move(path), std::move(id)); }
+  static Route Delete(std::string path, std::string id) {
+    return Route(Method::kDelete, std::move(path), std::move(id));
+  }
 
   Route& Tag(std::string t);
   Route& Summary(std::string vi, std::string en);

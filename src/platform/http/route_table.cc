@@ -19,12 +19,24 @@ namespace bhxh {
 
 int HttpStatusFor(const Status& s) {
   static const std::map<std::string, int> kMap = {
-      {"not_found", 404},          {"conflict", 409},           {"idempotency_conflict", 409},
-      {"unauthenticated", 401},    {"forbidden", 403},          {"storage", 500},
-      {"internal", 500},           {"malformed_json", 400},     {"too_deep", 400},
-      {"malformed_envelope", 400}, {"bad_request", 400},        {"payload_too_large", 413},
-      {"method_not_allowed", 405}, {"unsupported_media_type", 415}, {"rate_limited", 429},
-      {"busy", 503},               {"unavailable", 503},        {"not_implemented", 501},
+      {"not_found", 404},
+      {"conflict", 409},
+      {"idempotency_conflict", 409},
+      {"unauthenticated", 401},
+      {"forbidden", 403},
+      {"storage", 500},
+      {"internal", 500},
+      {"malformed_json", 400},
+      {"too_deep", 400},
+      {"malformed_envelope", 400},
+      {"bad_request", 400},
+      {"payload_too_large", 413},
+      {"method_not_allowed", 405},
+      {"unsupported_media_type", 415},
+      {"rate_limited", 429},
+      {"busy", 503},
+      {"unavailable", 503},
+      {"not_implemented", 501},
   };
   auto it = kMap.find(s.code());
   return it == kMap.end() ? 422 : it->second;
@@ -68,7 +80,10 @@ std::vector<std::string_view> Segments(std::string_view path) {
   std::vector<std::string_view> out;
   size_t i = 0;
   while (i < path.size()) {
-    if (path[i] == '/') { ++i; continue; }
+    if (path[i] == '/') {
+      ++i;
+      continue;
+    }
     size_t j = path.find('/', i);
     if (j == std::string_view::npos) j = path.size();
     out.push_back(path.substr(i, j - i));
@@ -100,14 +115,16 @@ Result<Json> ParamValue(const ParamSpec& p, const std::string& text) {
   switch (p.schema.kind()) {
     case Schema::Kind::kInteger: {
       auto v = ParseInt(text, p.name);
-      if (!v.ok()) return Status::Error("invalid_type", p.name, "Tham số \"" + p.name + "\" phải là số nguyên",
-                                        "parameter \"" + p.name + "\" must be an integer");
+      if (!v.ok())
+        return Status::Error("invalid_type", p.name, "Tham số \"" + p.name + "\" phải là số nguyên",
+                             "parameter \"" + p.name + "\" must be an integer");
       return Json(*v);
     }
     case Schema::Kind::kNumber: {
       auto v = ParseDouble(text, p.name);
-      if (!v.ok()) return Status::Error("invalid_type", p.name, "Tham số \"" + p.name + "\" phải là số",
-                                        "parameter \"" + p.name + "\" must be a number");
+      if (!v.ok())
+        return Status::Error("invalid_type", p.name, "Tham số \"" + p.name + "\" phải là số",
+                             "parameter \"" + p.name + "\" must be a number");
       return Json(*v);
     }
     case Schema::Kind::kBoolean:
@@ -121,12 +138,19 @@ Result<Json> ParamValue(const ParamSpec& p, const std::string& text) {
 }
 
 std::string ContentTypeOf(const std::string& path) {
-  static const std::map<std::string, std::string> kTypes = {
-      {".html", "text/html; charset=utf-8"}, {".js", "text/javascript; charset=utf-8"},
-      {".mjs", "text/javascript; charset=utf-8"}, {".css", "text/css; charset=utf-8"},
-      {".json", "application/json; charset=utf-8"}, {".svg", "image/svg+xml"}, {".png", "image/png"},
-      {".ico", "image/x-icon"}, {".woff2", "font/woff2"}, {".woff", "font/woff"}, {".txt", "text/plain; charset=utf-8"},
-      {".map", "application/json; charset=utf-8"}, {".webmanifest", "application/manifest+json"}};
+  static const std::map<std::string, std::string> kTypes = {{".html", "text/html; charset=utf-8"},
+                                                            {".js", "text/javascript; charset=utf-8"},
+                                                            {".mjs", "text/javascript; charset=utf-8"},
+                                                            {".css", "text/css; charset=utf-8"},
+                                                            {".json", "application/json; charset=utf-8"},
+                                                            {".svg", "image/svg+xml"},
+                                                            {".png", "image/png"},
+                                                            {".ico", "image/x-icon"},
+                                                            {".woff2", "font/woff2"},
+                                                            {".woff", "font/woff"},
+                                                            {".txt", "text/plain; charset=utf-8"},
+                                                            {".map", "application/json; charset=utf-8"},
+                                                            {".webmanifest", "application/manifest+json"}};
   auto dot = path.rfind('.');
   if (dot == std::string::npos) return "application/octet-stream";
   auto it = kTypes.find(path.substr(dot));
@@ -140,7 +164,8 @@ std::string RouteLabel(const Route* r, const HttpRequest& req) {
 
 }  // namespace
 
-RouteTable::RouteTable(AppContext& ctx, TableOptions opt) : ctx_(ctx), opt_(std::move(opt)), root_(std::make_unique<Node>()) {}
+RouteTable::RouteTable(AppContext& ctx, TableOptions opt)
+    : ctx_(ctx), opt_(std::move(opt)), root_(std::make_unique<Node>()) {}
 RouteTable::~RouteTable() = default;
 
 void RouteTable::Add(Route r) {
@@ -215,14 +240,16 @@ const Route* RouteTable::Match(const std::string& path, Method m, std::map<std::
 
 bool RouteTable::Throttled(const std::string& remote) {
   if (remote.empty()) return false;
-  int64_t minute = std::chrono::duration_cast<std::chrono::minutes>(std::chrono::steady_clock::now().time_since_epoch()).count();
+  int64_t minute =
+      std::chrono::duration_cast<std::chrono::minutes>(std::chrono::steady_clock::now().time_since_epoch()).count();
   std::lock_guard lock(throttle_mu_);
   auto it = failures_.find(remote);
   return it != failures_.end() && it->second.first == minute && it->second.second >= opt_.auth_failures_per_minute;
 }
 
 void RouteTable::NoteAuthFailure(const std::string& remote) {
-  int64_t minute = std::chrono::duration_cast<std::chrono::minutes>(std::chrono::steady_clock::now().time_since_epoch()).count();
+  int64_t minute =
+      std::chrono::duration_cast<std::chrono::minutes>(std::chrono::steady_clock::now().time_since_epoch()).count();
   int count;
   {
     std::lock_guard lock(throttle_mu_);
@@ -232,7 +259,8 @@ void RouteTable::NoteAuthFailure(const std::string& remote) {
     if (failures_.size() > 100000) failures_.clear();  // bounded memory under a spray of addresses
   }
   if (count <= 3 || count == opt_.auth_failures_per_minute)
-    spdlog::warn("xác thực thất bại từ {} ({} lần trong phút này)", remote.empty() ? "trong tiến trình" : remote, count);
+    spdlog::warn("xác thực thất bại từ {} ({} lần trong phút này)", remote.empty() ? "trong tiến trình" : remote,
+                 count);
 }
 
 void RouteTable::Cors(const HttpRequest& req, HttpResponse& resp, bool preflight, const std::string& allow) const {
@@ -286,13 +314,15 @@ RouteTable::Admission RouteTable::Admit(const HttpRequest& head) {
   }
   if (!route) {
     if (!allowed.empty()) {
-      HttpResponse r = ErrorResponse(Status::Error("method_not_allowed", "method",
-                                                   "Phương thức " + head.method + " không dùng được cho " + head.path + " (dùng: " + allow + ")",
-                                                   "method " + head.method + " not allowed on " + head.path + " (allowed: " + allow + ")"));
+      HttpResponse r = ErrorResponse(
+          Status::Error("method_not_allowed", "method",
+                        "Phương thức " + head.method + " không dùng được cho " + head.path + " (dùng: " + allow + ")",
+                        "method " + head.method + " not allowed on " + head.path + " (allowed: " + allow + ")"));
       r.SetHeader("Allow", allow);
       adm.reject = r;
     } else {
-      adm.reject = ErrorResponse(Status::Error("not_found", "path", "Không có đường dẫn " + head.method + " " + Utf8Prefix(head.path, 200),
+      adm.reject = ErrorResponse(Status::Error("not_found", "path",
+                                               "Không có đường dẫn " + head.method + " " + Utf8Prefix(head.path, 200),
                                                "no route " + head.method + " " + Utf8Prefix(head.path, 200)));
     }
     return adm;
@@ -302,16 +332,17 @@ RouteTable::Admission RouteTable::Admit(const HttpRequest& head) {
   if (route->is_public()) return adm;
 
   if (Throttled(head.remote)) {
-    HttpResponse r = ErrorResponse(Status::Error("rate_limited", "Authorization",
-                                                 "Quá nhiều lần xác thực sai từ địa chỉ này; thử lại sau một phút",
-                                                 "too many failed authentications from this address; retry in a minute"));
+    HttpResponse r = ErrorResponse(Status::Error(
+        "rate_limited", "Authorization", "Quá nhiều lần xác thực sai từ địa chỉ này; thử lại sau một phút",
+        "too many failed authentications from this address; retry in a minute"));
     r.SetHeader("Retry-After", "60");
     adm.reject = r;
     return adm;
   }
   const std::string* auth = head.Header("authorization");
   if (!auth || auth->rfind("Bearer ", 0) != 0 || auth->size() <= 7) {
-    adm.reject = ErrorResponse(Status::Error("unauthenticated", "Authorization", "Cần đăng nhập hoặc mã truy cập (Authorization: Bearer ...)",
+    adm.reject = ErrorResponse(Status::Error("unauthenticated", "Authorization",
+                                             "Cần đăng nhập hoặc mã truy cập (Authorization: Bearer ...)",
                                              "a bearer token is required"));
     return adm;
   }
@@ -331,8 +362,9 @@ RouteTable::Admission RouteTable::Admit(const HttpRequest& head) {
   if (route->heavy()) {
     if (heavy_in_flight_.fetch_add(1) >= opt_.heavy_limit) {
       heavy_in_flight_.fetch_sub(1);
-      HttpResponse r = ErrorResponse(Status::Error("busy", "", "Hệ thống đang xử lý các yêu cầu lớn khác; vui lòng gửi lại sau ít phút",
-                                                   "the server is busy with other large requests; retry shortly"));
+      HttpResponse r = ErrorResponse(
+          Status::Error("busy", "", "Hệ thống đang xử lý các yêu cầu lớn khác; vui lòng gửi lại sau ít phút",
+                        "the server is busy with other large requests; retry shortly"));
       r.SetHeader("Retry-After", "5");
       adm.reject = r;
       return adm;
@@ -383,8 +415,9 @@ HttpResponse RouteTable::Dispatch(HttpRequest req) {
   if (req.request_id.empty()) req.request_id = RandomId();
   Admission adm = Admit(req);
   if (!adm.reject && req.body.size() > adm.body_limit && !adm.is_static)
-    adm.reject = ErrorResponse(Status::Error("payload_too_large", "body", "Nội dung yêu cầu quá lớn (tối đa " +
-                                             std::to_string(adm.body_limit) + " byte)", "request body too large"));
+    adm.reject = ErrorResponse(Status::Error(
+        "payload_too_large", "body", "Nội dung yêu cầu quá lớn (tối đa " + std::to_string(adm.body_limit) + " byte)",
+        "request body too large"));
   return Handle(req, adm);
 }
 
@@ -414,7 +447,24 @@ HttpResponse RouteTable::Run(HttpRequest& req, Admission& adm) {
   Call call(ctx_, route, req, adm.actor);
   call.path_args_ = adm.path_args;
 
-  // Parameters: path, then query; unknown query parameters are refused.
+  // Unknown query parameters first (a misspelt name is the likelier mistake), then each declared one.
+  for (const auto& [k, v] : req.query) {
+    bool known = (route.paged() && (k == "limit" || k == "cursor"));
+    for (const auto& p : route.params()) known |= !p.in_path && p.name == k;
+    if (!known) {
+      std::vector<std::string> names;
+      for (const auto& p : route.params())
+        if (!p.in_path) names.push_back(p.name);
+      if (route.paged()) names.insert(names.end(), {"limit", "cursor"});
+      std::string list;
+      for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
+      std::string shown = Utf8Prefix(k, 60);
+      return ErrorResponse(Status::Error(
+          "unknown_field", shown,
+          "Tham số \"" + shown + "\" không được hỗ trợ" + (list.empty() ? "" : " (các tham số: " + list + ")"),
+          "unknown parameter \"" + shown + "\"" + (list.empty() ? "" : " (parameters: " + list + ")")));
+    }
+  }
   for (const auto& p : route.params()) {
     std::string text;
     bool present;
@@ -434,28 +484,13 @@ HttpResponse RouteTable::Run(HttpRequest& req, Admission& adm) {
       continue;
     }
     if (!IsValidUtf8(text) || text.find('\0') != std::string::npos)
-      return ErrorResponse(Status::Error("invalid_value", p.name, "Tham số \"" + p.name + "\" không phải văn bản UTF-8 hợp lệ",
+      return ErrorResponse(Status::Error("invalid_value", p.name,
+                                         "Tham số \"" + p.name + "\" không phải văn bản UTF-8 hợp lệ",
                                          "parameter \"" + p.name + "\" is not valid UTF-8 text"));
     auto v = ParamValue(p, text);
     if (!v.ok()) return ErrorResponse(v.status());
     if (Status s = p.schema.Validate(*v, p.name); !s.ok()) return ErrorResponse(s);
     call.params_[p.name] = std::move(*v);
-  }
-  for (const auto& [k, v] : req.query) {
-    bool known = (route.paged() && (k == "limit" || k == "cursor"));
-    for (const auto& p : route.params()) known |= !p.in_path && p.name == k;
-    if (!known) {
-      std::vector<std::string> names;
-      for (const auto& p : route.params())
-        if (!p.in_path) names.push_back(p.name);
-      if (route.paged()) names.insert(names.end(), {"limit", "cursor"});
-      std::string list;
-      for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
-      std::string shown = Utf8Prefix(k, 60);
-      return ErrorResponse(Status::Error("unknown_field", shown,
-                                         "Tham số \"" + shown + "\" không được hỗ trợ" + (list.empty() ? "" : " (các tham số: " + list + ")"),
-                                         "unknown parameter \"" + shown + "\"" + (list.empty() ? "" : " (parameters: " + list + ")")));
-    }
   }
   if (route.paged()) {
     call.page_.limit = route.default_limit();
@@ -466,7 +501,7 @@ HttpResponse RouteTable::Run(HttpRequest& req, Admission& adm) {
     }
     if (auto it = req.query.find("cursor"); it != req.query.end() && !it->second.empty()) {
       auto o = it->second.size() > 1 && it->second[0] == 'o' ? ParseInt(it->second.substr(1), "cursor", 0, INT64_MAX)
-                                                              : Result<int64_t>(Status::Invalid("cursor", "", ""));
+                                                             : Result<int64_t>(Status::Invalid("cursor", "", ""));
       if (!o.ok())
         return ErrorResponse(Status::Invalid("cursor", "Con trỏ trang không hợp lệ (dùng next_cursor của trang trước)",
                                              "invalid cursor (use the previous page's next_cursor)"));
@@ -489,7 +524,8 @@ HttpResponse RouteTable::Run(HttpRequest& req, Admission& adm) {
                                          "body must be application/json, got " + media));
     if (req.body.empty() || Trim(req.body).empty()) {
       if (b.required)
-        return ErrorResponse(Status::Error("missing_field", "body", "Thiếu nội dung JSON của yêu cầu", "a JSON body is required"));
+        return ErrorResponse(
+            Status::Error("missing_field", "body", "Thiếu nội dung JSON của yêu cầu", "a JSON body is required"));
       call.body_ = Json::object();
     } else {
       auto j = ParseJson(req.body);
@@ -502,7 +538,8 @@ HttpResponse RouteTable::Run(HttpRequest& req, Admission& adm) {
         std::find(b.media_types.begin(), b.media_types.end(), media) == b.media_types.end()) {
       std::string list;
       for (const auto& t : b.media_types) list += (list.empty() ? "" : ", ") + t;
-      return ErrorResponse(Status::Error("unsupported_media_type", "Content-Type", "Kiểu nội dung phải là: " + list + " (nhận " + media + ")",
+      return ErrorResponse(Status::Error("unsupported_media_type", "Content-Type",
+                                         "Kiểu nội dung phải là: " + list + " (nhận " + media + ")",
                                          "Content-Type must be one of: " + list + " (got " + media + ")"));
     }
     if (req.body.empty())
@@ -512,21 +549,26 @@ HttpResponse RouteTable::Run(HttpRequest& req, Admission& adm) {
 
   // Idempotency key: the header, or the body's idempotency_key.
   if (route.idempotency() != Idempotency::kNone) {
-    if (const std::string* k = req.Header("idempotency-key")) call.idempotency_key_ = *k;
-    else call.idempotency_key_ = call.BodyStr("idempotency_key");
+    if (const std::string* k = req.Header("idempotency-key"))
+      call.idempotency_key_ = *k;
+    else
+      call.idempotency_key_ = call.BodyStr("idempotency_key");
     if (call.idempotency_key_.empty() && route.idempotency() == Idempotency::kRequired)
-      return ErrorResponse(Status::Error("missing_field", "Idempotency-Key",
-                                         "Cần khoá chống gửi trùng (tiêu đề Idempotency-Key hoặc trường idempotency_key)",
-                                         "an idempotency key is required (Idempotency-Key header or idempotency_key field)"));
+      return ErrorResponse(
+          Status::Error("missing_field", "Idempotency-Key",
+                        "Cần khoá chống gửi trùng (tiêu đề Idempotency-Key hoặc trường idempotency_key)",
+                        "an idempotency key is required (Idempotency-Key header or idempotency_key field)"));
     if (!call.idempotency_key_.empty()) {
-      if (Status s = S::Key().Validate(Json(call.idempotency_key_), "Idempotency-Key"); !s.ok()) return ErrorResponse(s);
+      if (Status s = S::Key().Validate(Json(call.idempotency_key_), "Idempotency-Key"); !s.ok())
+        return ErrorResponse(s);
     }
   }
 
   std::optional<DbPool::Lease> lease;
   if (route.needs_db()) {
     if (!ctx_.pool)
-      return ErrorResponse(Status::Error("unavailable", "db", "Thao tác này cần cơ sở dữ liệu", "this operation needs a database"));
+      return ErrorResponse(
+          Status::Error("unavailable", "db", "Thao tác này cần cơ sở dữ liệu", "this operation needs a database"));
     auto l = ctx_.pool->Acquire();
     if (!l.ok()) return ErrorResponse(l.status());
     lease.emplace(std::move(*l));
@@ -542,7 +584,8 @@ HttpResponse RouteTable::Run(HttpRequest& req, Admission& adm) {
         // scope learn only that it is not theirs.
         auto widest = ctx_.policy.Widest(call.actor_, route.permission());
         if (owner.status().code() == "not_found" && widest && *widest != GrantScope::kNational)
-          return ErrorResponse(Status::Error("forbidden", "Authorization", "Chỉ được truy cập dữ liệu trong phạm vi của mình",
+          return ErrorResponse(Status::Error("forbidden", "Authorization",
+                                             "Chỉ được truy cập dữ liệu trong phạm vi của mình",
                                              "outside the account's scope"));
         return ErrorResponse(owner.status());
       }
@@ -565,8 +608,10 @@ HttpResponse RouteTable::Run(HttpRequest& req, Admission& adm) {
       if (!r.filename.empty()) {
         // RFC 6266: an ASCII fallback and the UTF-8 name.
         std::string ascii;
-        for (unsigned char c : FoldOrSelf(r.filename)) ascii.push_back(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' ? static_cast<char>(c) : '_');
-        h.SetHeader("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + PercentEncodeSegment(r.filename));
+        for (unsigned char c : FoldOrSelf(r.filename))
+          ascii.push_back(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' ? static_cast<char>(c) : '_');
+        h.SetHeader("Content-Disposition",
+                    "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + PercentEncodeSegment(r.filename));
       }
     }
     return h;
@@ -582,7 +627,8 @@ HttpResponse RouteTable::Run(HttpRequest& req, Admission& adm) {
       s = j.ok() ? spec->schema->Validate(*j, "response") : j.status();
     }
     if (!s.ok()) {
-      spdlog::error("{} {}: answer does not match its declared schema: {}", MethodName(route.method()), route.path(), s.ToString());
+      spdlog::error("{} {}: answer does not match its declared schema: {}", MethodName(route.method()), route.path(),
+                    s.ToString());
       h = JsonResponse(500, ErrorJson(Status::Error("response_schema", s.field(), s.message_vi(), s.message_en())));
     }
   };
@@ -613,7 +659,8 @@ HttpResponse RouteTable::Run(HttpRequest& req, Admission& adm) {
       h.status = (*prior)->status == 201 ? 200 : (*prior)->status;
       h.body = (*prior)->response;
       // Answers that say whether they are a replay say so now.
-      if (auto j = ParseJson(h.body, 256); j.ok() && j->is_object() && j->contains("replayed") && (*j)["replayed"].is_boolean()) {
+      if (auto j = ParseJson(h.body, 256);
+          j.ok() && j->is_object() && j->contains("replayed") && (*j)["replayed"].is_boolean()) {
         (*j)["replayed"] = true;
         h.body = DumpJson(*j);
       }
@@ -630,7 +677,8 @@ HttpResponse RouteTable::Run(HttpRequest& req, Admission& adm) {
       validate(h);
       return h;
     }
-    spdlog::warn("idempotency key {} of {}: {} (attempt {})", call.idempotency_key_, call.actor_.id, s.ToString(), attempt + 1);
+    spdlog::warn("idempotency key {} of {}: {} (attempt {})", call.idempotency_key_, call.actor_.id, s.ToString(),
+                 attempt + 1);
   }
   return ErrorResponse(Status::Error("conflict", "Idempotency-Key", "Yêu cầu trùng khoá đang được xử lý; thử lại sau",
                                      "a request with the same key is in progress; retry"));
@@ -639,7 +687,8 @@ HttpResponse RouteTable::Run(HttpRequest& req, Admission& adm) {
 HttpResponse RouteTable::Static(const HttpRequest& req, bool head) const {
   namespace fs = std::filesystem;
   auto not_found = [&] {
-    return ErrorResponse(Status::Error("not_found", "path", "Không có trang " + Utf8Prefix(req.path, 200), "no page " + Utf8Prefix(req.path, 200)));
+    return ErrorResponse(Status::Error("not_found", "path", "Không có trang " + Utf8Prefix(req.path, 200),
+                                       "no page " + Utf8Prefix(req.path, 200)));
   };
   if (req.path == "/api/docs" || req.path == "/api/docs/") {
     if (opt_.docs_html.empty()) return not_found();
@@ -651,7 +700,8 @@ HttpResponse RouteTable::Static(const HttpRequest& req, bool head) const {
   }
   if (opt_.static_dir.empty()) return not_found();
   std::string rel = PercentDecode(req.path, false);
-  if (rel.find("..") != std::string::npos || rel.find('\0') != std::string::npos || rel.empty() || rel[0] != '/') return not_found();
+  if (rel.find("..") != std::string::npos || rel.find('\0') != std::string::npos || rel.empty() || rel[0] != '/')
+    return not_found();
   fs::path root(opt_.static_dir);
   fs::path file = root / rel.substr(1);
   std::error_code ec;
@@ -665,7 +715,8 @@ HttpResponse RouteTable::Static(const HttpRequest& req, bool head) const {
   }
   std::string path = file.string();
   bool gz = false;
-  if (const std::string* ae = req.Header("accept-encoding"); ae && ae->find("gzip") != std::string::npos && fs::is_regular_file(path + ".gz", ec)) {
+  if (const std::string* ae = req.Header("accept-encoding");
+      ae && ae->find("gzip") != std::string::npos && fs::is_regular_file(path + ".gz", ec)) {
     gz = true;
   }
   std::ifstream in(gz ? path + ".gz" : path, std::ios::binary);
@@ -680,7 +731,9 @@ HttpResponse RouteTable::Static(const HttpRequest& req, bool head) const {
   bool hashed = rel.rfind("/assets/", 0) == 0;
   r.SetHeader("Cache-Control", spa || !hashed ? "no-cache" : "public, max-age=31536000, immutable");
   r.SetHeader("X-Content-Type-Options", "nosniff");
-  if (spa) r.SetHeader("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
+  if (spa)
+    r.SetHeader("Content-Security-Policy",
+                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
   return r;
 }
 

@@ -70,8 +70,8 @@ class RouteTable {
     Actor actor;
     std::map<std::string, std::string> path_args;
     bool heavy_slot = false;
-    bool head = false;        // HEAD: answer as GET without the body
-    bool is_static = false;   // the console or the docs page
+    bool head = false;       // HEAD: answer as GET without the body
+    bool is_static = false;  // the console or the docs page
   };
   Admission Admit(const HttpRequest& head);
   HttpResponse Handle(HttpRequest& req, Admission& adm);

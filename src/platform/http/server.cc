@@ -1,12 +1,12 @@
 #include "platform/http/server.h"
 
-#include <openssl/rand.h>
-#include <spdlog/spdlog.h>
-
 #include <boost/asio.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/beast.hpp>
+#include <openssl/rand.h>
+#include <spdlog/spdlog.h>
+
 #include <chrono>
 #include <memory>
 #include <mutex>
@@ -100,7 +100,8 @@ class Session : public std::enable_shared_from_this<Session> {
       if (ec != http::error::end_of_stream && ec != beast::error::timeout && ec != asio::error::connection_reset &&
           ec != asio::error::operation_aborted && ec != asio::error::bad_descriptor) {
         if (ec == http::error::header_limit)
-          return Immediate(431, Status::Error("bad_request", "headers", "Tiêu đề HTTP quá lớn", "request headers too large"));
+          return Immediate(
+              431, Status::Error("bad_request", "headers", "Tiêu đề HTTP quá lớn", "request headers too large"));
         return Immediate(400, Status::Error("bad_request", "", "Yêu cầu HTTP không hợp lệ", "malformed HTTP request"));
       }
       return Close();
@@ -133,9 +134,9 @@ class Session : public std::enable_shared_from_this<Session> {
     if (!has_body) return Dispatch();
     if (parser_->content_length() && *parser_->content_length() > adm_.body_limit) {
       keep_alive_ = false;
-      adm_.reject = ErrorResponse(Status::Error("payload_too_large", "body",
-                                                "Nội dung yêu cầu quá lớn (tối đa " + std::to_string(adm_.body_limit) + " byte)",
-                                                "request body too large (at most " + std::to_string(adm_.body_limit) + " bytes)"));
+      adm_.reject = ErrorResponse(Status::Error(
+          "payload_too_large", "body", "Nội dung yêu cầu quá lớn (tối đa " + std::to_string(adm_.body_limit) + " byte)",
+          "request body too large (at most " + std::to_string(adm_.body_limit) + " bytes)"));
       return Dispatch();
     }
     parser_->body_limit(adm_.body_limit);
@@ -145,8 +146,8 @@ class Session : public std::enable_shared_from_this<Session> {
     http::async_read(stream_, buffer_, *parser_, [self = shared_from_this()](beast::error_code ec, size_t) {
       if (ec == http::error::body_limit) {
         self->keep_alive_ = false;
-        self->adm_.reject = ErrorResponse(Status::Error("payload_too_large", "body", "Nội dung yêu cầu quá lớn",
-                                                        "request body too large"));
+        self->adm_.reject = ErrorResponse(
+            Status::Error("payload_too_large", "body", "Nội dung yêu cầu quá lớn", "request body too large"));
         return self->Dispatch();
       }
       if (ec) {
@@ -163,7 +164,8 @@ class Session : public std::enable_shared_from_this<Session> {
   void Dispatch() {
     asio::post(sh_.workers, [self = shared_from_this()] {
       HttpResponse resp = self->sh_.table.Handle(self->req_, self->adm_);
-      asio::post(self->stream_.get_executor(), [self, resp = std::move(resp)]() mutable { self->Write(std::move(resp)); });
+      asio::post(self->stream_.get_executor(),
+                 [self, resp = std::move(resp)]() mutable { self->Write(std::move(resp)); });
     });
   }
 
@@ -196,13 +198,16 @@ class Session : public std::enable_shared_from_this<Session> {
     if (head) res_->body().clear();  // Content-Length stays that of the GET answer
     status_ = resp.status;
     bytes_ = size;
-    int secs = sh_.opt.write_base_seconds + static_cast<int>(size / (1024ull * std::max(1, sh_.opt.body_min_rate_kbps)));
+    int secs =
+        sh_.opt.write_base_seconds + static_cast<int>(size / (1024ull * std::max(1, sh_.opt.body_min_rate_kbps)));
     stream_.expires_after(std::chrono::seconds(secs));
     if (head) {
       auto sr = std::make_shared<http::response_serializer<http::string_body>>(*res_);
-      http::async_write_header(stream_, *sr, [self = shared_from_this(), sr](beast::error_code ec, size_t) { self->OnWritten(ec); });
+      http::async_write_header(stream_, *sr,
+                               [self = shared_from_this(), sr](beast::error_code ec, size_t) { self->OnWritten(ec); });
     } else {
-      http::async_write(stream_, *res_, [self = shared_from_this()](beast::error_code ec, size_t) { self->OnWritten(ec); });
+      http::async_write(stream_, *res_,
+                        [self = shared_from_this()](beast::error_code ec, size_t) { self->OnWritten(ec); });
     }
   }
 
@@ -219,12 +224,18 @@ class Session : public std::enable_shared_from_this<Session> {
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started_).count();
     std::string target = req_.target.size() > 300 ? req_.target.substr(0, 300) + "..." : req_.target;
     if (sh_.opt.log_format == "json") {
-      Json j = {{"request_id", req_.request_id}, {"remote", remote_}, {"method", req_.method}, {"target", target},
-                {"status", status_}, {"bytes", bytes_}, {"ms", static_cast<int64_t>(ms * 10) / 10.0}, {"actor", adm_.actor.id}};
+      Json j = {{"request_id", req_.request_id},
+                {"remote", remote_},
+                {"method", req_.method},
+                {"target", target},
+                {"status", status_},
+                {"bytes", bytes_},
+                {"ms", static_cast<int64_t>(ms * 10) / 10.0},
+                {"actor", adm_.actor.id}};
       spdlog::info("{}", DumpJson(j));
     } else {
-      spdlog::info("{} {} \"{} {}\" {} {}B {:.1f}ms {}", req_.request_id, remote_, req_.method, target, status_, bytes_, ms,
-                   adm_.actor.id.empty() ? "-" : adm_.actor.id);
+      spdlog::info("{} {} \"{} {}\" {} {}B {:.1f}ms {}", req_.request_id, remote_, req_.method, target, status_, bytes_,
+                   ms, adm_.actor.id.empty() ? "-" : adm_.actor.id);
     }
   }
 
@@ -299,8 +310,10 @@ Status Serve(const ServerOptions& opt, RouteTable& table, const std::function<vo
   std::function<void()> check_drained;
   check_drained = [&] {
     if (sh.in_flight.load() <= 0 || std::chrono::steady_clock::now() >= *deadline) {
-      if (sh.in_flight.load() > 0) spdlog::warn("hết thời gian chờ: {} yêu cầu chưa xong khi dừng", sh.in_flight.load());
-      else spdlog::info("đã xử lý xong mọi yêu cầu đang chạy; dừng máy chủ");
+      if (sh.in_flight.load() > 0)
+        spdlog::warn("hết thời gian chờ: {} yêu cầu chưa xong khi dừng", sh.in_flight.load());
+      else
+        spdlog::info("đã xử lý xong mọi yêu cầu đang chạy; dừng máy chủ");
       ioc.stop();
       return;
     }
@@ -309,8 +322,8 @@ Status Serve(const ServerOptions& opt, RouteTable& table, const std::function<vo
   };
   auto begin_drain = [&](const char* why) {
     if (sh.draining.exchange(true)) return;
-    spdlog::info("nhận {}: ngừng nhận kết nối mới, chờ {} yêu cầu đang xử lý (tối đa {} giây)", why, sh.in_flight.load(),
-                 opt.shutdown_grace_seconds);
+    spdlog::info("nhận {}: ngừng nhận kết nối mới, chờ {} yêu cầu đang xử lý (tối đa {} giây)", why,
+                 sh.in_flight.load(), opt.shutdown_grace_seconds);
     listener->Stop();
     {
       std::lock_guard lock(sh.sessions_mu);
@@ -329,10 +342,13 @@ Status Serve(const ServerOptions& opt, RouteTable& table, const std::function<vo
   poll = [&] {
     if (stop && stop->load()) return begin_drain("yêu cầu dừng");
     stop_poll.expires_after(std::chrono::milliseconds(100));
-    stop_poll.async_wait([&](beast::error_code e) { if (!e) poll(); });
+    stop_poll.async_wait([&](beast::error_code e) {
+      if (!e) poll();
+    });
   };
   if (stop) poll();
-  spdlog::info("bhxh đang phục vụ tại http://{}:{}/ ({} luồng I/O, {} luồng xử lý)", opt.host, port, opt.io_threads, opt.workers);
+  spdlog::info("bhxh đang phục vụ tại http://{}:{}/ ({} luồng I/O, {} luồng xử lý)", opt.host, port, opt.io_threads,
+               opt.workers);
   if (on_listening) on_listening(port);
   std::vector<std::thread> io;
   for (int i = 1; i < opt.io_threads; ++i) io.emplace_back([&] { ioc.run(); });

@@ -31,18 +31,18 @@ struct ServerOptions {
   unsigned short port = 8080;
   int io_threads = 2;
   int workers = 4;
-  int header_timeout_seconds = 15;      // to receive a request's headers (also the keep-alive idle time)
-  int body_base_seconds = 30;           // a body may take this long ...
-  int body_min_rate_kbps = 64;          // ... plus its size at this rate (KB/s)
-  int write_base_seconds = 30;          // answers likewise
-  int shutdown_grace_seconds = 20;      // requests in flight may finish within this
+  int header_timeout_seconds = 15;  // to receive a request's headers (also the keep-alive idle time)
+  int body_base_seconds = 30;       // a body may take this long ...
+  int body_min_rate_kbps = 64;      // ... plus its size at this rate (KB/s)
+  int write_base_seconds = 30;      // answers likewise
+  int shutdown_grace_seconds = 20;  // requests in flight may finish within this
   bool access_log = true;
-  std::string log_format = "text";      // text | json
+  std::string log_format = "text";  // text | json
 };
 
 // Serves until SIGINT/SIGTERM (or *stop becomes true), then drains.
 // `on_listening(port)` is called once the socket is bound (port 0 picks one).
-Status Serve(const ServerOptions& opt, RouteTable& table, const std::function<void(unsigned short)>& on_listening = nullptr,
-             std::atomic<bool>* stop = nullptr);
+Status Serve(const ServerOptions& opt, RouteTable& table,
+             const std::function<void(unsigned short)>& on_listening = nullptr, std::atomic<bool>* stop = nullptr);
 
 }  // namespace bhxh

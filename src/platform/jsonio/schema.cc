@@ -12,7 +12,7 @@ struct SchemaNode {
   Schema::Kind kind = Schema::Kind::kAny;
   std::string name, description, format;
   std::vector<Property> props;
-  std::shared_ptr<Schema> items;   // array items / map values
+  std::shared_ptr<Schema> items;  // array items / map values
   bool is_map = false;
   bool open = false;
   bool nullable = false;
@@ -37,35 +37,56 @@ std::shared_ptr<SchemaNode> Make(Schema::Kind k) {
 
 const char* KindVi(Schema::Kind k) {
   switch (k) {
-    case Schema::Kind::kString: return "chuỗi ký tự";
-    case Schema::Kind::kInteger: return "số nguyên";
-    case Schema::Kind::kNumber: return "số";
-    case Schema::Kind::kBoolean: return "true hoặc false";
-    case Schema::Kind::kArray: return "mảng";
-    case Schema::Kind::kObject: return "đối tượng JSON";
-    default: return "giá trị";
+    case Schema::Kind::kString:
+      return "chuỗi ký tự";
+    case Schema::Kind::kInteger:
+      return "số nguyên";
+    case Schema::Kind::kNumber:
+      return "số";
+    case Schema::Kind::kBoolean:
+      return "true hoặc false";
+    case Schema::Kind::kArray:
+      return "mảng";
+    case Schema::Kind::kObject:
+      return "đối tượng JSON";
+    default:
+      return "giá trị";
   }
 }
 const char* KindEn(Schema::Kind k) {
   switch (k) {
-    case Schema::Kind::kString: return "a string";
-    case Schema::Kind::kInteger: return "an integer";
-    case Schema::Kind::kNumber: return "a number";
-    case Schema::Kind::kBoolean: return "true or false";
-    case Schema::Kind::kArray: return "an array";
-    case Schema::Kind::kObject: return "an object";
-    default: return "a value";
+    case Schema::Kind::kString:
+      return "a string";
+    case Schema::Kind::kInteger:
+      return "an integer";
+    case Schema::Kind::kNumber:
+      return "a number";
+    case Schema::Kind::kBoolean:
+      return "true or false";
+    case Schema::Kind::kArray:
+      return "an array";
+    case Schema::Kind::kObject:
+      return "an object";
+    default:
+      return "a value";
   }
 }
 const char* KindName(Schema::Kind k) {
   switch (k) {
-    case Schema::Kind::kString: return "string";
-    case Schema::Kind::kInteger: return "integer";
-    case Schema::Kind::kNumber: return "number";
-    case Schema::Kind::kBoolean: return "boolean";
-    case Schema::Kind::kArray: return "array";
-    case Schema::Kind::kObject: return "object";
-    default: return "";
+    case Schema::Kind::kString:
+      return "string";
+    case Schema::Kind::kInteger:
+      return "integer";
+    case Schema::Kind::kNumber:
+      return "number";
+    case Schema::Kind::kBoolean:
+      return "boolean";
+    case Schema::Kind::kArray:
+      return "array";
+    case Schema::Kind::kObject:
+      return "object";
+    default:
+      return "";
   }
 }
 
@@ -113,9 +134,15 @@ Schema Schema::Modified(const std::function<void(SchemaNode&)>& f) const {
   f(*n);
   return Schema(n);
 }
-Schema Schema::Named(const std::string& c) const { return Modified([&](SchemaNode& n) { n.name = c; }); }
-Schema Schema::Describe(const std::string& t) const { return Modified([&](SchemaNode& n) { n.description = t; }); }
-Schema Schema::Format(const std::string& f) const { return Modified([&](SchemaNode& n) { n.format = f; }); }
+Schema Schema::Named(const std::string& c) const {
+  return Modified([&](SchemaNode& n) { n.name = c; });
+}
+Schema Schema::Describe(const std::string& t) const {
+  return Modified([&](SchemaNode& n) { n.description = t; });
+}
+Schema Schema::Format(const std::string& f) const {
+  return Modified([&](SchemaNode& n) { n.format = f; });
+}
 Schema Schema::Pattern(const std::string& re, const std::string& vi, const std::string& en) const {
   return Modified([&](SchemaNode& n) {
     n.pattern = std::make_shared<Regex>(re);
@@ -124,18 +151,30 @@ Schema Schema::Pattern(const std::string& re, const std::string& vi, const std::
     n.pattern_en = en;
   });
 }
-Schema Schema::Enum(std::vector<std::string> v) const { return Modified([&](SchemaNode& n) { n.enums = v; }); }
+Schema Schema::Enum(std::vector<std::string> v) const {
+  return Modified([&](SchemaNode& n) { n.enums = v; });
+}
 Schema Schema::Range(int64_t lo, int64_t hi) const {
   return Modified([&](SchemaNode& n) { n.has_range = true, n.min = lo, n.max = hi; });
 }
 Schema Schema::RangeD(double lo, double hi) const {
   return Modified([&](SchemaNode& n) { n.has_drange = true, n.dmin = lo, n.dmax = hi; });
 }
-Schema Schema::Length(int lo, int hi) const { return Modified([&](SchemaNode& n) { n.min_len = lo, n.max_len = hi; }); }
-Schema Schema::Items(int lo, int hi) const { return Modified([&](SchemaNode& n) { n.min_items = lo, n.max_items = hi; }); }
-Schema Schema::Nullable() const { return Modified([](SchemaNode& n) { n.nullable = true; }); }
-Schema Schema::Example(const Json& e) const { return Modified([&](SchemaNode& n) { n.example = e; }); }
-Schema Schema::Open() const { return Modified([](SchemaNode& n) { n.open = true; }); }
+Schema Schema::Length(int lo, int hi) const {
+  return Modified([&](SchemaNode& n) { n.min_len = lo, n.max_len = hi; });
+}
+Schema Schema::Items(int lo, int hi) const {
+  return Modified([&](SchemaNode& n) { n.min_items = lo, n.max_items = hi; });
+}
+Schema Schema::Nullable() const {
+  return Modified([](SchemaNode& n) { n.nullable = true; });
+}
+Schema Schema::Example(const Json& e) const {
+  return Modified([&](SchemaNode& n) { n.example = e; });
+}
+Schema Schema::Open() const {
+  return Modified([](SchemaNode& n) { n.open = true; });
+}
 
 Schema::Kind Schema::kind() const { return n_->kind; }
 const std::string& Schema::name() const { return n_->name; }
@@ -207,9 +246,11 @@ Status Schema::Validate(const Json& v, const std::string& path) const {
       if (!v.is_string()) return type_error();
       const std::string& s = v.get_ref<const std::string&>();
       size_t len = CodePoints(s);
-      if ((n.min_len >= 0 && len < static_cast<size_t>(n.min_len)) || (n.max_len >= 0 && len > static_cast<size_t>(n.max_len))) {
+      if ((n.min_len >= 0 && len < static_cast<size_t>(n.min_len)) ||
+          (n.max_len >= 0 && len > static_cast<size_t>(n.max_len))) {
         if (n.min_len > 0 && s.empty())
-          return Status::Error("missing_field", f, "Trường \"" + f + "\" không được để trống", "field \"" + f + "\" must not be empty");
+          return Status::Error("missing_field", f, "Trường \"" + f + "\" không được để trống",
+                               "field \"" + f + "\" must not be empty");
         return Status::Error("out_of_range", f,
                              "Trường \"" + f + "\" dài từ " + std::to_string(std::max(0, n.min_len)) + " đến " +
                                  std::to_string(n.max_len) + " ký tự",
@@ -217,7 +258,8 @@ Status Schema::Validate(const Json& v, const std::string& path) const {
                                  std::to_string(n.max_len) + " characters");
       }
       if (s.find('\0') != std::string::npos)
-        return Status::Error("invalid_value", f, "Trường \"" + f + "\" chứa ký tự NUL", "field \"" + f + "\" contains a NUL byte");
+        return Status::Error("invalid_value", f, "Trường \"" + f + "\" chứa ký tự NUL",
+                             "field \"" + f + "\" contains a NUL byte");
       if (!n.enums.empty() && std::find(n.enums.begin(), n.enums.end(), s) == n.enums.end())
         return Status::Error("invalid_value", f, "Trường \"" + f + "\" phải là một trong: " + Join(n.enums),
                              "field \"" + f + "\" must be one of: " + Join(n.enums));
@@ -229,7 +271,7 @@ Status Schema::Validate(const Json& v, const std::string& path) const {
         if (!d.ok()) return Status::Error("invalid_format", f, d.status().message_vi(), d.status().message_en());
       } else if (n.format == "month") {
         auto m = Month::Parse(s, f);
-        if (!m.ok() || s.size() != 7) 
+        if (!m.ok() || s.size() != 7)
           return Status::Error("invalid_format", f, "Trường \"" + f + "\" phải là tháng dạng YYYY-MM",
                                "field \"" + f + "\" must be a month YYYY-MM");
       }
@@ -244,13 +286,15 @@ Status Schema::Validate(const Json& v, const std::string& path) const {
         return type_error();
       }
       if (n.has_range) {
-        bool ok = v.is_number_unsigned() ? v.get<uint64_t>() <= static_cast<uint64_t>(std::max<int64_t>(n.max, 0)) &&
-                                               static_cast<int64_t>(std::min<uint64_t>(v.get<uint64_t>(), INT64_MAX)) >= n.min
-                                         : v.get<int64_t>() >= n.min && v.get<int64_t>() <= n.max;
+        bool ok = v.is_number_unsigned()
+                      ? v.get<uint64_t>() <= static_cast<uint64_t>(std::max<int64_t>(n.max, 0)) &&
+                            static_cast<int64_t>(std::min<uint64_t>(v.get<uint64_t>(), INT64_MAX)) >= n.min
+                      : v.get<int64_t>() >= n.min && v.get<int64_t>() <= n.max;
         if (!ok)
-          return Status::Error("out_of_range", f,
-                               "Trường \"" + f + "\" phải từ " + std::to_string(n.min) + " đến " + std::to_string(n.max),
-                               "field \"" + f + "\" must be between " + std::to_string(n.min) + " and " + std::to_string(n.max));
+          return Status::Error(
+              "out_of_range", f,
+              "Trường \"" + f + "\" phải từ " + std::to_string(n.min) + " đến " + std::to_string(n.max),
+              "field \"" + f + "\" must be between " + std::to_string(n.min) + " and " + std::to_string(n.max));
       }
       return Status::Ok();
     }
@@ -262,9 +306,10 @@ Status Schema::Validate(const Json& v, const std::string& path) const {
         return Status::Error("out_of_range", f, "Trường \"" + f + "\" nằm ngoài khoảng cho phép",
                              "field \"" + f + "\" is out of range");
       if (n.has_range && (d < static_cast<double>(n.min) || d > static_cast<double>(n.max)))
-        return Status::Error("out_of_range", f,
-                             "Trường \"" + f + "\" phải từ " + std::to_string(n.min) + " đến " + std::to_string(n.max),
-                             "field \"" + f + "\" must be between " + std::to_string(n.min) + " and " + std::to_string(n.max));
+        return Status::Error(
+            "out_of_range", f,
+            "Trường \"" + f + "\" phải từ " + std::to_string(n.min) + " đến " + std::to_string(n.max),
+            "field \"" + f + "\" must be between " + std::to_string(n.min) + " and " + std::to_string(n.max));
       return Status::Ok();
     }
     case Kind::kBoolean:
@@ -313,9 +358,10 @@ Status Schema::Validate(const Json& v, const std::string& path) const {
             std::vector<std::string> names;
             for (const auto& p : n.props) names.push_back(p.name);
             std::string shown = Utf8Prefix(k, 60);
-            return Status::Error("unknown_field", child(shown),
-                                 "Trường \"" + child(shown) + "\" không được hỗ trợ (các trường: " + Join(names, 30) + ")",
-                                 "unknown field \"" + child(shown) + "\" (fields: " + Join(names, 30) + ")");
+            return Status::Error(
+                "unknown_field", child(shown),
+                "Trường \"" + child(shown) + "\" không được hỗ trợ (các trường: " + Join(names, 30) + ")",
+                "unknown field \"" + child(shown) + "\" (fields: " + Join(names, 30) + ")");
           }
         }
       }
@@ -333,25 +379,40 @@ Schema Num() { return Schema::Number(); }
 Schema Bool() { return Schema::Boolean(); }
 Schema Date() { return Schema::String().Format("date").Example("2026-11-20"); }
 Schema DateTime() { return Schema::String().Format("date-time"); }
-Schema Month() { return Schema::String().Format("month").Pattern("\\d{4}-\\d{2}", "YYYY-MM", "YYYY-MM").Example("2026-10"); }
+Schema Month() {
+  return Schema::String().Format("month").Pattern("\\d{4}-\\d{2}", "YYYY-MM", "YYYY-MM").Example("2026-10");
+}
 Schema Year() { return Schema::Integer().Range(1900, 2200).Example(2025); }
-Schema Quarter() { return Schema::String().Pattern("\\d{4}-Q[1-4]", "YYYY-Qn, n từ 1 đến 4", "YYYY-Qn, n 1-4").Example("2026-Q4"); }
-Schema Money() { return Schema::Integer().Range(0, 1'000'000'000'000'000LL).Describe("VND, số đồng nguyên / whole dong"); }
+Schema Quarter() {
+  return Schema::String().Pattern("\\d{4}-Q[1-4]", "YYYY-Qn, n từ 1 đến 4", "YYYY-Qn, n 1-4").Example("2026-Q4");
+}
+Schema Money() {
+  return Schema::Integer().Range(0, 1'000'000'000'000'000LL).Describe("VND, số đồng nguyên / whole dong");
+}
 Schema SignedMoney() {
-  return Schema::Integer().Range(-1'000'000'000'000'000LL, 1'000'000'000'000'000LL).Describe("VND, số đồng nguyên / whole dong");
+  return Schema::Integer()
+      .Range(-1'000'000'000'000'000LL, 1'000'000'000'000'000LL)
+      .Describe("VND, số đồng nguyên / whole dong");
 }
 Schema Cccd() { return Schema::String().Pattern("\\d{12}", "12 chữ số", "12 digits").Example("001085012345"); }
 Schema SiNumber() { return Schema::String().Pattern("\\d{10}", "10 chữ số", "10 digits").Example("0123456789"); }
 Schema CardCode() {
-  return Schema::String().Pattern("[A-Z]{2}[1-5]\\d{2}\\d{10}", "15 ký tự: 2 chữ, mức hưởng, mã tỉnh, mã số BHXH",
-                                  "15 characters: group, level, province, SI number").Example("DN4010123456789");
+  return Schema::String()
+      .Pattern("[A-Z]{2}[1-5]\\d{2}\\d{10}", "15 ký tự: 2 chữ, mức hưởng, mã tỉnh, mã số BHXH",
+               "15 characters: group, level, province, SI number")
+      .Example("DN4010123456789");
 }
 Schema EmployerCode() {
-  return Schema::String().Pattern("[0-9A-Za-z]{2,20}", "2-20 chữ cái hoặc chữ số", "2-20 letters or digits").Example("01A00001");
+  return Schema::String()
+      .Pattern("[0-9A-Za-z]{2,20}", "2-20 chữ cái hoặc chữ số", "2-20 letters or digits")
+      .Example("01A00001");
 }
 Schema FacilityCode() { return Schema::String().Pattern("[0-9A-Za-z]{5}", "5 ký tự", "5 characters").Example("01001"); }
 Schema ProvinceCode() { return Schema::String().Pattern("\\d{2}", "2 chữ số", "2 digits").Example("01"); }
-Schema Key() { return Schema::String().Pattern("[\\x21-\\x7E]{1,200}", "1-200 ký tự in được, không dấu cách", "1-200 printable characters"); }
+Schema Key() {
+  return Schema::String().Pattern("[\\x21-\\x7E]{1,200}", "1-200 ký tự in được, không dấu cách",
+                                  "1-200 printable characters");
+}
 Schema OneOf(std::vector<std::string> values) { return Schema::String().Enum(std::move(values)); }
 Schema ArrayOf(const Schema& items) { return Schema::Array(items); }
 Schema Any() { return Schema(); }

@@ -56,10 +56,10 @@ class Schema {
   // RE2 syntax, anchored at both ends; `shown` describes it in messages ("12 chữ số / 12 digits").
   Schema Pattern(const std::string& re, const std::string& shown_vi, const std::string& shown_en) const;
   Schema Enum(std::vector<std::string> values) const;
-  Schema Range(int64_t min, int64_t max) const;        // integer
-  Schema RangeD(double min, double max) const;         // number
-  Schema Length(int min, int max) const;               // string, characters
-  Schema Items(int min, int max) const;                // array
+  Schema Range(int64_t min, int64_t max) const;  // integer
+  Schema RangeD(double min, double max) const;   // number
+  Schema Length(int min, int max) const;         // string, characters
+  Schema Items(int min, int max) const;          // array
   Schema Nullable() const;
   Schema Example(const Json& example) const;
   // Allows properties not listed (for objects that carry extras, such as
@@ -96,25 +96,25 @@ inline Property Opt(std::string name, Schema s) { return {std::move(name), std::
 
 // Common shapes of the domain's values, so every route spells them alike.
 namespace S {
-Schema Str();                    // a string (at most 1,000 characters)
-Schema Text(int max_chars);      // free text up to `max_chars`
+Schema Str();                // a string (at most 1,000 characters)
+Schema Text(int max_chars);  // free text up to `max_chars`
 Schema Int(int64_t min, int64_t max);
 Schema Num();
 Schema Bool();
-Schema Date();                   // YYYY-MM-DD, a real date
-Schema DateTime();               // ISO 8601 timestamp (answers only)
-Schema Month();                  // YYYY-MM
-Schema Year();                   // 1900..2200
-Schema Quarter();                // YYYY-Qn
-Schema Money();                  // whole dong, integer, >= 0
-Schema SignedMoney();            // whole dong, may be negative (balances, corrections)
-Schema Cccd();                   // 12 digits
-Schema SiNumber();               // 10 digits
-Schema CardCode();               // 15 characters
+Schema Date();         // YYYY-MM-DD, a real date
+Schema DateTime();     // ISO 8601 timestamp (answers only)
+Schema Month();        // YYYY-MM
+Schema Year();         // 1900..2200
+Schema Quarter();      // YYYY-Qn
+Schema Money();        // whole dong, integer, >= 0
+Schema SignedMoney();  // whole dong, may be negative (balances, corrections)
+Schema Cccd();         // 12 digits
+Schema SiNumber();     // 10 digits
+Schema CardCode();     // 15 characters
 Schema EmployerCode();
-Schema FacilityCode();           // 5 characters
-Schema ProvinceCode();           // 2 digits
-Schema Key();                    // an idempotency key: 1-200 printable characters
+Schema FacilityCode();  // 5 characters
+Schema ProvinceCode();  // 2 digits
+Schema Key();           // an idempotency key: 1-200 printable characters
 Schema OneOf(std::vector<std::string> values);
 Schema ArrayOf(const Schema& items);
 Schema Any();

@@ -1,0 +1,346 @@
+// Every route of the assembled system, tried two ways:
+//  1. the access matrix: each role (officer, employer, facility, citizen,
+//     no token) on an object inside its scope and one outside, against what
+//     data/access/roles.csv grants — a route added without a sample here, or
+//     whose answer disagrees with the policy, fails the test;
+//  2. the malformed-input catalogue, generated from each route's declared
+//     schemas: broken JSON, a body of the wrong kind, each required field
+//     missing, each field of the wrong type, an unknown field, a bad query
+//     parameter, a raw body of the wrong type — each a clear error naming
+//     the field, and nothing stored (the audit trail does not grow: every
+//     write writes its audit row in the same transaction).
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "claims/synth.h"
+#include "platform/access/accounts.h"
+#include "testing/api_fixture.h"
+
+namespace bhxh {
+namespace {
+
+struct Sample {
+  std::string method, path;
+  std::map<std::string, std::string> query;
+  std::string body;
+  std::string content_type;
+  std::set<int> ok = {200, 201};  // answers that mean "allowed and done"
+};
+
+// {EMP}, {CCCD}, {FAC}: the caller's own employer, person and facility
+// (inside); the "outside" variant swaps in another's.
+const std::map<std::string, Sample>& Samples() {
+  static const std::map<std::string, Sample> kSamples = {
+      {"health", {"GET", "/health"}},
+      {"healthz", {"GET", "/healthz"}},
+      {"readyz", {"GET", "/readyz"}},
+      {"metrics", {"GET", "/metrics"}},
+      {"openapi", {"GET", "/openapi.json"}},
+      {"auditTrail", {"GET", "/audit", {{"limit", "5"}}}},
+      {"revokeToken", {"POST", "/accounts/officer:spare/revoke", {}, "", "", {200, 404}}},
+      {"calculateContribution", {"POST", "/calc/contribution", {}, R"({"month":"2025-08","salary":10000000,"region":1})"}},
+      {"lawInForce", {"GET", "/law/in-force", {{"date", "2025-07-01"}}}},
+      {"lawHistory", {"GET", "/law/history/reference_level"}},
+      {"provinces", {"GET", "/provinces"}},
+      {"registerPerson",
+       {"POST", "/persons", {}, R"({"cccd":"001090011111","full_name":"Lê Văn Mới","dob":"1990-01-01","sex":"male","province":"01"})", "",
+        {201, 409}}},
+      {"searchPersons", {"GET", "/persons", {{"q", "nguyen"}}}},
+      {"getPerson", {"GET", "/persons/{CCCD}"}},
+      {"recordDeath", {"POST", "/persons/{DYING}/deceased", {}, R"({"deceased_on":"2026-01-02"})"}},
+      {"personHistory", {"GET", "/persons/{CCCD}/history"}},
+      {"registerEmployer",
+       {"POST", "/employers", {}, R"({"code":"01A9","tax_code":"0109999999","name":"Công ty Mới","type":"enterprise","province":"01","region":1})",
+        "", {201, 409}}},
+      {"getEmployer", {"GET", "/employers/{EMP}"}},
+      {"setEmployerStatus", {"POST", "/employers/{EMP}/status", {}, R"({"status":"active","effective_from":"2020-01-01"})"}},
+      {"employerStatement", {"GET", "/employers/{EMP}/statement", {{"as_of", "2025-09-30"}}}},
+      {"issueCard",
+       {"POST", "/cards", {}, R"({"cccd":"001085012345","code":"DN4010112345678","valid_from":"2027-01-01","valid_to":"2027-12-31","facility":"01001"})",
+        "", {201, 409}}},
+      {"addPeriod", {"POST", "/periods", {}, R"({"cccd":"001085012345","group":"BHXHTN","from_month":"2030-01","salary":2000000})", "", {201, 409}}},
+      {"submitDeclaration",
+       {"POST", "/declarations", {},
+        R"({"employer_code":"{EMP}","month":"2025-09","rows":[{"action":"salary","cccd":"{WORKER}","effective_month":"2025-09","salary":11000000}]})",
+        "", {201, 422}}},
+      {"runCollection", {"POST", "/collections", {}, R"({"month":"2025-08"})"}},
+      {"postPayment", {"POST", "/payments", {}, R"({"employer_code":"{EMP}","paid_on":"2025-09-10","amount":100000,"reference":"UNC-M"})"}},
+      {"importBankStatement",
+       {"POST", "/payments/bank-statement", {}, "employer_code,paid_on,amount,reference\n01A1,2025-09-11,5000,NH-1\n", "text/csv"}},
+      {"arrearsReport", {"GET", "/arrears", {{"as_of", "2025-09-30"}}}},
+      {"checkCard", {"GET", "/eligibility", {{"id", "001085012345"}, {"date", "2026-11-20"}}}},
+      {"precheckClaims", {"POST", "/claims/check", {}, "{ENVELOPE}", "application/xml"}},
+      {"submitClaims", {"POST", "/claims", {}, "{ENVELOPE}", "application/xml"}},
+      {"importCatalogue",
+       {"POST", "/catalogues/facilities", {}, "code,name,level,province\n01003,Trạm Y tế xã 3,commune,01\n", "text/csv"}},
+      {"settlement", {"GET", "/settlements", {{"facility", "{FAC}"}, {"quarter", "2026-Q4"}}}},
+      {"recordAdvance",
+       {"POST", "/advances", {}, R"({"facility":"{FAC}","quarter":"2026-Q4","amount":1000000,"paid_on":"2026-10-05","reference":"TU-M"})",
+        "", {201, 409}}},
+      {"drugPrices", {"GET", "/drug-prices", {{"facility", "01001"}}}},
+      {"costAlerts", {"GET", "/alerts", {{"date", "2026-11-20"}, {"facility", "{FAC}"}}}},
+      {"importProgramme", {"POST", "/programmes", {{"dry_run", "true"}}, "{DECISION}", "text/plain"}},
+      {"listProgrammes", {"GET", "/programmes"}},
+      {"getProgramme", {"GET", "/programmes/88%2FQĐ-BHXH"}},
+      {"programmeTasks", {"GET", "/programmes/88%2FQĐ-BHXH/tasks", {{"unit", "TCKT"}}}},
+      {"postProgress", {"POST", "/programmes/88%2FQĐ-BHXH/tasks/1.1/progress", {}, R"({"unit":"TCKT","status":"in_progress","percent":10})"}},
+      {"progressHistory", {"GET", "/programmes/88%2FQĐ-BHXH/tasks/1.1/progress"}},
+      {"followUp", {"GET", "/followup", {{"unit", "TCKT"}}}},
+      {"annualReport", {"GET", "/programmes/88%2FQĐ-BHXH/report", {{"year", "2024"}}}},
+      {"deadlines", {"GET", "/deadlines", {{"from", "2024-01-01"}, {"to", "2024-12-31"}}}},
+      {"units", {"GET", "/units"}},
+      {"unknownUnits", {"GET", "/units/unknown"}},
+      {"mapUnit", {"POST", "/units/aliases", {}, R"({"name":"Phòng Tổng hợp cũ","unit":"VP"})"}},
+      {"programmeIndicators", {"GET", "/programmes/88%2FQĐ-BHXH/indicators"}},
+      {"recordIndicatorValue",
+       {"POST", "/programmes/88%2FQĐ-BHXH/indicators/1/values", {}, R"({"year":2024,"value":"90,5"})", "", {201, 404}}},
+      {"computeIndicator", {"POST", "/programmes/88%2FQĐ-BHXH/indicators/1/compute", {}, R"({"year":2024})", "", {201, 404, 422}}},
+      {"recordDenominator",
+       {"POST", "/denominators", {}, R"({"kind":"population","province":"01","year":2024,"value":8500000,"source":"TCTK"})"}},
+  };
+  return kSamples;
+}
+
+struct Role {
+  std::string name, token;
+  Actor actor;
+  std::string emp, cccd, fac;  // its own objects (for the "inside" variant)
+};
+
+class RouteCatalogue : public testing::ApiTest {
+ protected:
+  void SetUp() override {
+    ApiTest::SetUp();
+    if (HasFatalFailure()) return;
+    decision_ = testing::SeedText("003_254a1e4a17401211.txt");
+    auto ok = [&](const HttpResponse& r) { ASSERT_TRUE(r.status == 200 || r.status == 201) << r.body; };
+    ok(Call("POST", "/api/v1/employers", R"({"code":"01A1","tax_code":"0101234567","name":"Công ty A","type":"enterprise","province":"01","region":1})"));
+    ok(Call("POST", "/api/v1/employers", R"({"code":"79A2","tax_code":"0307654321","name":"Công ty B","type":"enterprise","province":"79","region":1})"));
+    ok(Call("POST", "/api/v1/persons", R"({"cccd":"001085012345","full_name":"Nguyễn Văn An","dob":"1985-03-02","sex":"1","province":"01"})"));
+    ok(Call("POST", "/api/v1/persons", R"({"cccd":"079085054321","full_name":"Trần Văn Bình","dob":"1985-05-05","sex":"1","province":"79"})"));
+    ok(Call("POST", "/api/v1/persons", R"({"cccd":"001070099999","full_name":"Phạm Văn Cả","dob":"1970-05-05","sex":"1","province":"01"})"));
+    ok(Call("POST", "/api/v1/persons", R"({"cccd":"079070099999","full_name":"Đỗ Văn Cả","dob":"1970-05-05","sex":"1","province":"79"})"));
+    ok(Call("POST", "/api/v1/catalogues/facilities", "code,name,level,province\n01001,Bệnh viện A,province,01\n79002,Bệnh viện B,province,79\n",
+            "demo-officer-token", {}, {{"content-type", "text/csv"}}));
+    ok(Call("POST", "/api/v1/declarations",
+            R"({"employer_code":"01A1","month":"2025-08","rows":[{"action":"join","cccd":"001085012345","effective_month":"2025-08","salary":10000000}]})",
+            "demo-officer-token", {}, {{"idempotency-key", "setup-1"}}));
+    ok(Call("POST", "/api/v1/declarations",
+            R"({"employer_code":"79A2","month":"2025-08","rows":[{"action":"join","cccd":"079085054321","effective_month":"2025-08","salary":10000000}]})",
+            "demo-officer-token", {}, {{"idempotency-key", "setup-2"}}));
+    if (!decision_.empty())
+      ok(Call("POST", "/api/v1/programmes", decision_, "demo-officer-token", {}, {{"content-type", "text/plain"}}));
+    auto lease = ctx_->pool->Acquire();
+    ASSERT_TRUE(CreateAccount(**lease, "spare-token", {"officer:spare", {"officer"}, "01", "", "", ""}).ok());
+    roles_ = {{"officer", "demo-officer-token", {}, "01A1", "001085012345", "01001"},
+              {"employer", "demo-employer-token", {}, "01A1", "001085012345", "01001"},
+              {"facility", "demo-facility-token", {}, "01A1", "001085012345", "01001"},
+              {"citizen", "demo-citizen-token", {}, "01A1", "001085012345", "01001"}};
+    for (auto& r : roles_) {
+      auto a = ctx_->Authenticate(r.token);
+      ASSERT_TRUE(a.ok()) << r.token;
+      r.actor = *a;
+    }
+  }
+
+  HttpResponse Send(const Sample& s, const std::string& token, bool outside) {
+    auto sub = [&](std::string t) {
+      auto rep = [&](const std::string& k, const std::string& in, const std::string& out) {
+        for (size_t p; (p = t.find(k)) != std::string::npos;) t.replace(p, k.size(), outside ? out : in);
+      };
+      rep("{EMP}", "01A1", "79A2");
+      rep("{CCCD}", "001085012345", "079085054321");
+      rep("{WORKER}", "001085012345", "079085054321");
+      rep("{FAC}", "01001", "79002");
+      rep("{DYING}", "001070099999", "079070099999");
+      if (t == "{ENVELOPE}") {
+        SynthOptions o;
+        o.encounters = 1;
+        o.facility = outside ? "79002" : "01001";
+        o.seed = static_cast<uint64_t>(++seq_);
+        t = SynthEnvelope(ctx_->law, o);
+      }
+      if (t == "{DECISION}") t = decision_;
+      return t;
+    };
+    std::map<std::string, std::string> q, h;
+    for (const auto& [k, v] : s.query) q[k] = sub(v);
+    if (!s.content_type.empty()) h["content-type"] = s.content_type;
+    if (s.method == "POST") h["idempotency-key"] = "m-" + std::to_string(++seq_);
+    return Call(s.method, "/api/v1" + sub(s.path), sub(s.body), token, q, h);
+  }
+
+  int64_t AuditRows() {
+    auto lease = ctx_->pool->Acquire();
+    return *(*lease)->QueryInt("SELECT COUNT(*) FROM audit_log");
+  }
+
+  std::string decision_;
+  std::vector<Role> roles_;
+  int seq_ = 0;
+};
+
+TEST_F(RouteCatalogue, EveryRouteHasASampleAndEverySampleARoute) {
+  std::set<std::string> ids;
+  for (const auto& r : routes_->routes()) {
+    ids.insert(r->operation_id());
+    EXPECT_TRUE(Samples().count(r->operation_id())) << "no sample for route " << r->operation_id()
+                                                    << ": add one to route_catalogue_test.cc";
+  }
+  for (const auto& [id, s] : Samples()) EXPECT_TRUE(ids.count(id)) << "sample for a route that does not exist: " << id;
+  // Every permission a route names is granted to some role, and every
+  // permission the policy names is used by a route (no typos either side).
+  std::set<std::string> used;
+  for (const auto& r : routes_->routes())
+    if (!r->is_public()) {
+      used.insert(r->permission());
+      bool someone = false;
+      for (const auto& role : ctx_->policy.roles()) {
+        Actor a;
+        a.roles = {role};
+        someone |= role != "operator" && ctx_->policy.Widest(a, r->permission()).has_value();
+      }
+      EXPECT_TRUE(someone) << r->permission() << " is granted to no role";
+    }
+  for (const auto& p : ctx_->policy.Permissions()) {
+    if (p == "*") continue;
+    bool matched = false;
+    for (const auto& u : used)
+      matched |= u == p || (p.size() > 2 && p.compare(p.size() - 2, 2, ".*") == 0 && u.rfind(p.substr(0, p.size() - 1), 0) == 0);
+    EXPECT_TRUE(matched) << "roles.csv grants " << p << ", which no route uses";
+  }
+}
+
+TEST_F(RouteCatalogue, AccessMatrix) {
+  ASSERT_FALSE(decision_.empty());
+  for (const auto& rp : routes_->routes()) {
+    const Route& route = *rp;
+    auto it = Samples().find(route.operation_id());
+    ASSERT_NE(it, Samples().end()) << route.operation_id();
+    const Sample& s = it->second;
+    if (route.is_public()) {
+      auto r = Send(s, "", false);
+      EXPECT_TRUE(s.ok.count(r.status)) << route.operation_id() << " public: " << r.status << " " << r.body;
+      continue;
+    }
+    EXPECT_EQ(Send(s, "", false).status, 401) << route.operation_id() << " without a token";
+    for (const auto& role : roles_) {
+      auto widest = ctx_->policy.Widest(role.actor, route.permission());
+      auto in = Send(s, role.token, false);
+      if (!widest) {
+        EXPECT_EQ(in.status, 403) << route.operation_id() << " as " << role.name << ": " << in.body;
+        continue;
+      }
+      EXPECT_TRUE(s.ok.count(in.status)) << route.operation_id() << " as " << role.name << " inside its scope: " << in.status
+                                         << " " << in.body;
+      if (*widest == GrantScope::kOwn) {
+        // Out of scope: another's employer, person or facility.
+        bool has_object = s.path.find('{') != std::string::npos || s.body.find("{EMP}") != std::string::npos ||
+                          s.body.find("{ENVELOPE}") != std::string::npos ||
+                          std::any_of(s.query.begin(), s.query.end(), [](const auto& kv) { return kv.second.find('{') != std::string::npos; });
+        if (!has_object) continue;
+        auto out = Send(s, role.token, true);
+        if (route.operation_id() == "costAlerts") {
+          // A list filtered by scope: another facility's alerts are simply not there.
+          EXPECT_EQ(out.status, 200);
+          for (const auto& a : Json::parse(out.body)["alerts"]) EXPECT_EQ(a["facility"], role.fac);
+          continue;
+        }
+        EXPECT_EQ(out.status, 403) << route.operation_id() << " as " << role.name << " outside its scope: " << out.body;
+      }
+    }
+  }
+}
+
+// The malformed-input catalogue, from the routes' own schemas.
+Json WrongKind(const Schema& s) {
+  switch (s.kind()) {
+    case Schema::Kind::kString: return 12345;
+    case Schema::Kind::kInteger: return "12";
+    case Schema::Kind::kNumber: return "1.5";
+    case Schema::Kind::kBoolean: return "yes";
+    case Schema::Kind::kArray: return Json::object();
+    case Schema::Kind::kObject: return Json::array();
+    default: return nullptr;
+  }
+}
+
+TEST_F(RouteCatalogue, MalformedInputIsNamedAndStoresNothing) {
+  int cases = 0;
+  for (const auto& rp : routes_->routes()) {
+    const Route& route = *rp;
+    const Sample& s = Samples().at(route.operation_id());
+    std::map<std::string, std::string> h = {{"idempotency-key", "bad"}};
+    std::string path = s.path;
+    for (auto [k, v] : {std::pair<const char*, const char*>{"{EMP}", "01A1"}, {"{CCCD}", "001085012345"}, {"{FAC}", "01001"}, {"{DYING}", "001070099999"}})
+      for (size_t p; (p = path.find(k)) != std::string::npos;) path.replace(p, std::string(k).size(), v);
+    path = "/api/v1" + path;
+    int64_t before = AuditRows();
+    auto expect = [&](const HttpResponse& r, int status, const std::string& field, const std::string& what) {
+      ++cases;
+      EXPECT_EQ(r.status, status) << route.operation_id() << " " << what << ": " << r.body;
+      if (!field.empty() && r.status == status) EXPECT_EQ(Json::parse(r.body)["error"]["field"], field) << route.operation_id() << " " << what;
+      EXPECT_EQ(AuditRows(), before) << route.operation_id() << " " << what << " stored something";
+    };
+    std::map<std::string, std::string> good_query;
+    for (const auto& [k, v] : s.query) {
+      std::string t = v;
+      for (auto [a, z] : {std::pair<const char*, const char*>{"{EMP}", "01A1"}, {"{FAC}", "01001"}})
+        for (size_t p; (p = t.find(a)) != std::string::npos;) t.replace(p, std::string(a).size(), z);
+      good_query[k] = t;
+    }
+    for (const auto& p : route.params()) {
+      if (p.in_path) continue;
+      std::map<std::string, std::string> q = good_query;
+      q[p.name] = p.schema.kind() == Schema::Kind::kString ? std::string(2000, 'x') + "\x01" : "x!";
+      auto r = Call(route.method() == Method::kGet ? "GET" : "POST", path, "", "demo-officer-token", q, h);
+      ++cases;
+      EXPECT_EQ(r.status, 422) << route.operation_id() << " bad " << p.name << ": " << r.body;
+      if (r.status == 422) EXPECT_EQ(Json::parse(r.body)["error"]["field"], p.name) << route.operation_id();
+      EXPECT_EQ(AuditRows(), before) << route.operation_id();
+    }
+    {
+      auto r = Call(route.method() == Method::kGet ? "GET" : "POST", path, "", "demo-officer-token", {{"zz_unknown", "1"}}, h);
+      expect(r, 422, "zz_unknown", "unknown query parameter");
+    }
+    const BodySpec& b = route.body();
+    if (b.kind == BodySpec::Kind::kJson) {
+      std::map<std::string, std::string> hj = h;
+      hj["content-type"] = "application/json";
+      expect(Call("POST", path, "{\"a\":", "demo-officer-token", {}, hj), 400, "body", "broken JSON");
+      expect(Call("POST", path, "[1,2]", "demo-officer-token", {}, hj), 422, "body", "an array for an object");
+      std::string raw = s.body.empty() ? "{}" : s.body;
+      for (auto [a, z] : {std::pair<const char*, const char*>{"{EMP}", "01A1"}, {"{WORKER}", "001085012345"}, {"{FAC}", "01001"}})
+        for (size_t p; (p = raw.find(a)) != std::string::npos;) raw.replace(p, std::string(a).size(), z);
+      Json base = Json::parse(raw, nullptr, false);
+      if (!base.is_object()) continue;
+      for (const auto& prop : b.schema.properties()) {
+        if (prop.name == "idempotency_key") continue;
+        if (prop.required && base.contains(prop.name)) {
+          Json j = base;
+          j.erase(prop.name);
+          expect(Call("POST", path, DumpJson(j), "demo-officer-token", {}, hj), 422, prop.name, "missing " + prop.name);
+        }
+        Json wrong = WrongKind(prop.schema);
+        if (!wrong.is_null()) {
+          Json j = base;
+          j[prop.name] = wrong;
+          expect(Call("POST", path, DumpJson(j), "demo-officer-token", {}, hj), 422, prop.name, "wrong type of " + prop.name);
+        }
+      }
+      Json j = base;
+      j["zz_unknown"] = 1;
+      expect(Call("POST", path, DumpJson(j), "demo-officer-token", {}, hj), 422, "zz_unknown", "unknown field");
+    } else if (b.kind == BodySpec::Kind::kRaw) {
+      expect(Call("POST", path, "", "demo-officer-token", {}, h), 422, "body", "empty body");
+      std::map<std::string, std::string> hw = h;
+      hw["content-type"] = "image/png";
+      expect(Call("POST", path, "x", "demo-officer-token", {}, hw), 415, "Content-Type", "wrong media type");
+    }
+  }
+  EXPECT_GT(cases, 150);
+}
+
+}  // namespace
+}  // namespace bhxh
