@@ -11,7 +11,34 @@ int CsvTable::Column(std::string_view name) const {
   return -1;
 }
 
+namespace {
+// The separator of a file: ',' as written by most tools, or ';' as written
+// by Excel in Vietnamese (where ',' is the decimal mark). Decided by the
+// first line that is not a comment, outside quotes.
+char DetectSeparator(std::string_view t) {
+  size_t i = 0;
+  while (i < t.size() && t[i] == '#') {
+    size_t nl = t.find('\n', i);
+    if (nl == std::string_view::npos) return ',';
+    i = nl + 1;
+  }
+  int commas = 0, semis = 0;
+  bool q = false;
+  for (; i < t.size() && (q || t[i] != '\n'); ++i) {
+    if (t[i] == '"')
+      q = !q;
+    else if (!q && t[i] == ',')
+      ++commas;
+    else if (!q && t[i] == ';')
+      ++semis;
+  }
+  return semis > commas ? ';' : ',';
+}
+}  // namespace
+
 Result<CsvTable> ParseCsv(std::string_view t, const std::string& source) {
+  if (t.size() >= 3 && t.substr(0, 3) == "\xEF\xBB\xBF") t.remove_prefix(3);  // Excel's "CSV UTF-8" starts with a BOM
+  const char sep = DetectSeparator(t);
   CsvTable table;
   std::vector<std::string> cells;
   std::string cell;
@@ -60,6 +87,12 @@ Result<CsvTable> ParseCsv(std::string_view t, const std::string& source) {
         row_has_content = true;
         break;
       case ',':
+      case ';':
+        if (c != sep) {
+          cell.push_back(c);
+          row_has_content = true;
+          break;
+        }
         cells.push_back(std::move(cell));
         cell.clear();
         row_has_content = true;

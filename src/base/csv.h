@@ -24,7 +24,9 @@ struct CsvTable {
 };
 
 // Parses text whose first row is the header. Lines starting with '#' before
-// the header are comments. Blank lines are skipped.
+// the header are comments. Blank lines are skipped. A UTF-8 byte-order mark
+// is ignored, and the separator is ',' or ';' (Excel in Vietnamese), as the
+// header line shows.
 Result<CsvTable> ParseCsv(std::string_view text, const std::string& source);
 Result<CsvTable> ReadCsvFile(const std::string& path);
 Result<std::string> ReadFile(const std::string& path);

@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "base/csv.h"
+#include "base/csv_out.h"
 #include "base/parse.h"
 
 namespace bhxh {
@@ -209,16 +210,13 @@ Result<AlertRun> DailyAlerts(Db& db, const Catalogue& cat, const AlertParams& p,
 }
 
 std::string AlertsCsv(const AlertRun& run) {
-  std::string out = "ngay,ma_tinh,ma_cskcb,ten_cskcb,hang,chi_so,so_sanh,gia_tri,trung_vi,tang_phan_tram,z,dien_giai\n";
-  for (const auto& a : run.alerts) {
-    std::string msg = a.message_vi;
-    for (auto& c : msg)
-      if (c == '"') c = '\'';
-    out += a.day.ToString() + "," + a.province + "," + a.facility + ",\"" + a.facility_name + "\"," + a.level + "," +
-           a.indicator + "," + a.baseline + "," + Fmt(a.value) + "," + Fmt(a.baseline_median) + "," +
-           Fmt(a.rise_percent) + "," + Fmt(a.z) + ",\"" + msg + "\"\n";
-  }
-  return out;
+  CsvWriter w;
+  w.Row({"ngay", "ma_tinh", "ma_cskcb", "ten_cskcb", "hang", "chi_so", "so_sanh", "gia_tri", "trung_vi",
+         "tang_phan_tram", "z", "dien_giai"});
+  for (const auto& a : run.alerts)
+    w.Row({a.day.ToString(), a.province, a.facility, a.facility_name, a.level, a.indicator, a.baseline, Fmt(a.value),
+           Fmt(a.baseline_median), Fmt(a.rise_percent), Fmt(a.z), a.message_vi});
+  return w.text();
 }
 
 }  // namespace bhxh

@@ -6,8 +6,11 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <set>
 
+#include "base/csv.h"
 #include "claims/synth.h"
 #include "testing/test_support.h"
 
@@ -145,6 +148,72 @@ TEST(PreCheck, StructuralProblemsAreErrorsAndUnreadableInputFails) {
   ASSERT_EQ(o.errors.size(), 1u);
   EXPECT_EQ(o.errors[0].ma_lk, "ZZ");
   EXPECT_EQ(o.errors[0].field, "XML2.MA_LK");
+}
+
+}  // namespace
+}  // namespace bhxh
+
+namespace bhxh {
+namespace {
+
+// Rewrites `field` of every record of table `loai` (XML1, XML2, ...) inside
+// the envelope's base64 files to `value`.
+std::string Tamper(const std::string& env, const std::string& loai, const std::string& field,
+                   const std::string& value) {
+  std::string out = env;
+  size_t pos = 0;
+  while ((pos = out.find("<LOAIHOSO>" + loai + "</LOAIHOSO>", pos)) != std::string::npos) {
+    size_t a = out.find("<NOIDUNGFILE>", pos) + 13, b = out.find("</NOIDUNGFILE>", a);
+    std::string xml = *DecodeBase64(out.substr(a, b - a));
+    for (size_t p = 0; (p = xml.find("<" + field + ">", p)) != std::string::npos;) {
+      size_t s = p + field.size() + 2, e = xml.find("</" + field + ">", s);
+      xml.replace(s, e - s, value);
+      p = s;
+    }
+    std::string enc = EncodeBase64(xml);
+    out.replace(a, b - a, enc);
+    pos = a + enc.size();
+  }
+  return out;
+}
+
+TEST(PreCheck, AnAbsurdDayCountIsAFindingNotACrash) {
+  // SO_NGAY_DTRI = 99999999999 once ended the process (std::stoi overflow).
+  SynthOptions o;
+  o.encounters = 2;
+  o.defects = {{0, "bed_days"}};
+  CheckReport r = Check(Tamper(SynthEnvelope(F().law, o), "XML1", "SO_NGAY_DTRI", "99999999999"));
+  ASSERT_EQ(r.encounters.size(), 2u);
+  std::set<std::string> rules = Rules(r.encounters[0]);
+  EXPECT_TRUE(rules.count("FMT-LENGTH") || rules.count("TIME-TREATMENT-DAYS")) << *rules.begin();
+}
+
+TEST(PreCheck, NegativeAmountsAreFormatErrors) {
+  SynthOptions o;
+  o.encounters = 1;
+  CheckReport r = Check(Tamper(SynthEnvelope(F().law, o), "XML1", "T_BHTT", "-150000"));
+  ASSERT_EQ(r.encounters.size(), 1u);
+  EXPECT_TRUE(r.encounters[0].rejected());
+  bool negative = false;
+  for (const auto& f : r.encounters[0].findings) negative |= f.rule == "FMT-TYPE" && f.field == "T_BHTT";
+  EXPECT_TRUE(negative);
+}
+
+TEST(ClaimSchemaFile, AWordInANumberColumnIsAnErrorNotACrash) {
+  // A rules file with "h24" in the param column once aborted the program.
+  std::string dir = ::testing::TempDir() + "/rules_bad";
+  std::filesystem::create_directories(dir);
+  std::filesystem::copy_file(testing::DataDir() + "/claims/xml130_fields.csv", dir + "/xml130_fields.csv",
+                             std::filesystem::copy_options::overwrite_existing);
+  auto rules = *ReadFile(testing::DataDir() + "/claims/rules.csv");
+  rules.replace(rules.find("1000,130"), 4, "h24");
+  {
+    std::ofstream f(dir + "/rules.csv");
+    f << rules;
+  }
+  auto s = ClaimSchema::Load(dir);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.status().field().find("rules.csv"), std::string::npos);
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "base/csv.h"
+#include "base/csv_out.h"
 #include "base/date.h"
 #include "base/money.h"
 #include "base/parse.h"
@@ -115,17 +116,9 @@ Result<std::vector<PublishedPrice>> PublishedPrices(Db& db, const std::string& p
 }
 
 std::string PricesCsv(const std::vector<PublishedPrice>& ps) {
-  auto q = [](const std::string& s) {
-    std::string o = "\"";
-    for (char c : s) {
-      if (c == '"')
-        o += "\"\"";
-      else
-        o.push_back(c);
-    }
-    return o + "\"";
-  };
-  std::string out = "ma_cskcb,ten_cskcb,ma_tinh,ma_thuoc,ten_thuoc,tt_thau,don_gia,hieu_luc_tu,hieu_luc_den\n";
+  CsvWriter w;
+  w.Row({"ma_cskcb", "ten_cskcb", "ma_tinh", "ma_thuoc", "ten_thuoc", "tt_thau", "don_gia", "hieu_luc_tu",
+         "hieu_luc_den"});
   for (const auto& p : ps) {
     std::string price = std::to_string(p.unit_price / 1000);
     if (p.unit_price % 1000) {
@@ -133,10 +126,9 @@ std::string PricesCsv(const std::vector<PublishedPrice>& ps) {
       while (d.back() == '0') d.pop_back();
       price += "." + d;
     }
-    out += p.facility + "," + q(p.facility_name) + "," + p.province + "," + q(p.drug_code) + "," + q(p.name) + "," +
-           q(p.tt_thau) + "," + price + "," + p.valid_from + "," + p.valid_to + "\n";
+    w.Row({p.facility, p.facility_name, p.province, p.drug_code, p.name, p.tt_thau, price, p.valid_from, p.valid_to});
   }
-  return out;
+  return w.text();
 }
 
 Result<std::string> PricesXlsx(const std::vector<PublishedPrice>& ps) {

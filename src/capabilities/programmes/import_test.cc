@@ -8,6 +8,7 @@
 
 #include <tuple>
 
+#include "platform/jsonio/json.h"
 #include "programmes/json.h"
 #include "testing/test_support.h"
 
@@ -571,6 +572,23 @@ TEST(Import, RefusesOversizedInputBeforeReadingIt) {
       << r.status().message_en();
   EXPECT_FALSE(ImportDecision(std::string(kMaxDecisionBytes + 1, 'x'), Units()).ok());
   EXPECT_EQ(ParseTimeFrame("Từ " + std::string(1000, 'x')).kind, "unknown");
+}
+
+TEST(Import, ShortRealisticTextsThatOnceEndedTheProgram) {
+  // A row id or a stated total too large for an int.
+  std::string text = std::string(kUnseen);
+  text.insert(text.find("KẾ HOẠCH\nCHUYỂN"), "Tổng số\n99999999999999999999\n");
+  auto r = ImportDecision(text, Units());
+  if (r.ok()) EXPECT_NO_THROW((void)DumpJson(ToJson(*r)));
+  // Text cut inside a UTF-8 sequence (a copy that lost its last byte) is refused, or read and printed.
+  std::string cut = std::string(kUnseen).substr(0, 1500);
+  while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0) == 0x80) cut.pop_back();
+  cut += "\xE1\xBB";  // the first two bytes of a three-byte letter
+  auto c = ImportDecision(cut, Units());
+  if (c.ok())
+    EXPECT_NO_THROW((void)DumpJson(ToJson(*c)));
+  else
+    EXPECT_EQ(c.status().field(), "text");
 }
 
 }  // namespace

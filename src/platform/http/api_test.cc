@@ -5,6 +5,9 @@
 // nothing.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <thread>
+
 #include "platform/access/accounts.h"
 #include "testing/api_fixture.h"
 
@@ -215,6 +218,26 @@ TEST_F(Api, DeclarationRetriedWithTheSameKeyIsAppliedOnce) {
   auto h = Call("GET", "/api/v1/persons/001085012345/history", "", "demo-officer-token", {{"as_of", "2025-09-30"}});
   ASSERT_EQ(h.status, 200) << h.body;
   EXPECT_EQ(J(h)["unpaid_months"].size(), 1u);
+}
+
+TEST_F(Api, ConcurrentRetriesWithOneKeyApplyOnceAndAllGetTheAnswer) {
+  ASSERT_EQ(Call("POST", "/api/v1/employers", kEmployerA).status, 201);
+  std::vector<std::thread> th;
+  std::vector<int> status(12);
+  std::vector<std::string> ids(12);
+  for (int i = 0; i < 12; ++i)
+    th.emplace_back([&, i] {
+      auto r = Call("POST", "/api/v1/declarations", kJoin, "demo-employer-token", {}, {{"idempotency-key", "race"}});
+      status[i] = r.status;
+      if (r.status < 300) ids[i] = Json::parse(r.body)["declaration_id"].dump();
+    });
+  for (auto& t : th) t.join();
+  for (int i = 0; i < 12; ++i) {
+    EXPECT_TRUE(status[i] == 200 || status[i] == 201) << i << ": " << status[i];
+    EXPECT_EQ(ids[i], ids[0]);
+  }
+  EXPECT_EQ(std::count(status.begin(), status.end(), 201), 1);
+  EXPECT_EQ(Rows(*ctx_, "declarations"), 1);
 }
 
 TEST_F(Api, IdempotencyKeysBelongToTheirSubmitter) {
