@@ -45,7 +45,7 @@ int main(int argc, char** argv) {
       for (int d = 364; d >= 0; --d) {
         std::string day = last.AddDays(-d).ToString();
         for (int f = 0; f < facilities; ++f) {
-          char fac[8];
+          char fac[16];
           std::snprintf(fac, sizeof fac, "%05d", 10000 + f);
           bool jump = d == 0 && f % 97 == 0;
           for (int v = 0; v < per_day; ++v) {

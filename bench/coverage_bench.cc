@@ -49,7 +49,7 @@ Status Fill(Db& db, int64_t n) {
   {
     BHXH_ASSIGN_OR_RETURN(auto w, db.Bulk("persons", {"id", "cccd", "full_name", "name_key", "dob", "sex", "province",
                                                       "commune", "created_at", "created_by"}));
-    char cccd[16];
+    char cccd[32];
     for (int64_t i = 1; i <= n; ++i) {
       std::snprintf(cccd, sizeof cccd, "001%09lld", static_cast<long long>(i));
       w->Int(i);
@@ -58,7 +58,7 @@ Status Fill(Db& db, int64_t n) {
       w->Text("nguyen van a");
       w->Text(i % 10 == 0 ? "2028-01-01" : "1985-06-15");  // 10% not yet born on the day: not counted
       w->Int(1);
-      char prov[3];
+      char prov[8];
       std::snprintf(prov, sizeof prov, "%02d", static_cast<int>(1 + i % 20));
       w->Text(prov);
       w->Text("");

@@ -6,6 +6,7 @@
 #include "demo/generator.h"
 #include "eligibility/module.h"
 #include "platform/access/accounts.h"
+#include "platform/access/users.h"
 #include "platform/audit/audit.h"
 #include "platform/cli/format.h"
 #include "platform/cli/progress.h"
@@ -27,6 +28,21 @@ Status EnsureDemoAccounts(Db& db, const std::string& province, const std::string
     Actor citizen{"citizen:" + citizen_cccd, {"citizen"}, province, "", "", citizen_cccd};
     BHXH_RETURN_IF_ERROR(CreateAccount(db, "demo-citizen-token", citizen));
   }
+  return Status::Ok();
+}
+
+Status EnsureDemoUsers(Db& db, const std::string& province, const std::string& employer_code,
+                       const std::string& citizen_cccd) {
+  std::vector<UserInput> users = {
+      {"canbo", kDemoPassword, "Nguyễn Thị Lan — cán bộ BHXH tỉnh", {"officer"}, province, "", "", ""},
+      {"lanhdao", kDemoPassword, "Trần Văn Hùng — lãnh đạo BHXH tỉnh", {"officer"}, province, "", "", ""},
+      {"donvi", kDemoPassword, "Phạm Thu Hà — kế toán đơn vị " + employer_code, {"employer"}, province, employer_code, "", ""},
+      {"cosokcb", kDemoPassword, "Lê Minh Tuấn — cán bộ BHYT cơ sở " + province + "001", {"facility"}, province, "",
+       province + "001", ""},
+  };
+  if (!citizen_cccd.empty())
+    users.push_back({"congdan", kDemoPassword, "Người tham gia " + citizen_cccd, {"citizen"}, province, "", "", citizen_cccd});
+  for (const auto& u : users) BHXH_RETURN_IF_ERROR(CreateUser(db, u));
   return Status::Ok();
 }
 
@@ -81,6 +97,7 @@ void GenerateInto(Shell& sh, AppContext& ctx, GenArgs& a) {
     if (row.ok() && *row) citizen = (*st)->Text(0), card = (*st)->Text(1);
   }
   if (Status st = EnsureDemoAccounts(**lease, a.gen.province, first_employer, citizen); !st.ok()) return sh.Fail(st);
+  if (Status st = EnsureDemoUsers(**lease, a.gen.province, first_employer, citizen); !st.ok()) return sh.Fail(st);
   ClaimsGenStats cs;
   if (a.claims_days > 0) {
     auto& elig = ctx.State<EligibilityState>();

@@ -14,6 +14,12 @@ class Shell;
 // A citizen's account is made when `citizen_cccd` is given.
 Status EnsureDemoAccounts(Db& db, const std::string& province, const std::string& employer_code,
                           const std::string& citizen_cccd = "");
+// People's demo accounts (user name and password), one per role; the
+// password is kDemoPassword. Slow on purpose (Argon2id), so apart from
+// EnsureDemoAccounts.
+constexpr const char* kDemoPassword = "Demo@2026bhxh";
+Status EnsureDemoUsers(Db& db, const std::string& province, const std::string& employer_code,
+                       const std::string& citizen_cccd);
 void DemoCommands(Shell& sh);
 
 }  // namespace bhxh

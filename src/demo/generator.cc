@@ -104,7 +104,7 @@ Result<GenStats> Generate(Db& db, const Geo& geo, const LawBook& law, const GenO
       p.day = static_cast<int>(rng.Range(1, 28));
       std::string birth = rng.Chance(0.8) ? prov : provinces[rng.Next() % provinces.size()].code;
       int g = ((p.year / 100) - 19) * 2 + (p.sex == Sex::kFemale ? 1 : 0);
-      char buf[16];
+      char buf[64];
       do {
         std::snprintf(buf, sizeof buf, "0%s%d%02d%06d", birth.c_str(), g, p.year % 100,
                       static_cast<int>(rng.Range(0, 999999)));

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "platform/access/accounts.h"
+#include "platform/access/users.h"
 
 namespace bhxh {
 
@@ -100,11 +101,17 @@ Result<Actor> AppContext::Authenticate(const std::string& token) {
   if (!pool)
     return Status::Error("unauthenticated", "Authorization", "Không có cơ sở dữ liệu tài khoản", "no account store");
   BHXH_ASSIGN_OR_RETURN(auto lease, pool->Acquire());
-  BHXH_ASSIGN_OR_RETURN(Actor a, ActorForToken(*lease, token));
+  // Sessions of people who logged in, or tokens of programs.
+  BHXH_ASSIGN_OR_RETURN(Actor a, token.rfind(kSessionPrefix, 0) == 0 ? ActorForSession(*lease, token) : ActorForToken(*lease, token));
   std::lock_guard lock(accounts_mu_);
   if (accounts_.size() > 100000) accounts_.clear();
   accounts_[token] = {a, now};
   return a;
+}
+
+void AppContext::ForgetToken(const std::string& token) {
+  std::lock_guard lock(accounts_mu_);
+  accounts_.erase(token);
 }
 
 void AppContext::ForgetActor(const std::string& actor_id) {

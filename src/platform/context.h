@@ -24,6 +24,7 @@
 #include "geo/geo.h"
 #include "law/lawbook.h"
 #include "platform/access/policy.h"
+#include "platform/jobs.h"
 #include "platform/migrations.h"
 #include "store/db.h"
 
@@ -99,6 +100,7 @@ class AppContext {
   Geo geo;
   AccessPolicy policy;
   std::unique_ptr<DbPool> pool;
+  Jobs jobs;
   const std::vector<const Capability*>& capabilities() const { return caps_; }
 
   // The state a capability registered, by type.
@@ -137,6 +139,7 @@ class AppContext {
   Result<Actor> Authenticate(const std::string& token);
   // Forgets a cached token's actor (after a revocation in this process).
   void ForgetActor(const std::string& actor_id);
+  void ForgetToken(const std::string& token);
   // Codes (old and new) covered by a province today: for provincial scope.
   std::vector<std::string> ProvincesCovering(const std::string& code) const;
 

@@ -48,6 +48,32 @@ CREATE TABLE idempotency_keys (
 );
 CREATE INDEX audit_log_entity_key ON audit_log(entity_key);
 )SQL"},
+      {2026120102, "platform_users_sessions", R"SQL(
+CREATE TABLE users (
+  id {ID},
+  username TEXT NOT NULL UNIQUE,
+  password_hash TEXT NOT NULL,     -- Argon2id, libsodium crypto_pwhash_str
+  display_name TEXT NOT NULL,
+  roles TEXT NOT NULL,             -- "officer" or "inspector,auditor"
+  province TEXT,
+  employer_code TEXT,
+  facility_code TEXT,
+  cccd TEXT,
+  failed_logins INTEGER NOT NULL DEFAULT 0,
+  locked_until TEXT,
+  last_login_at TEXT,
+  disabled_at TEXT,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE sessions (
+  token_sha256 TEXT PRIMARY KEY,
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  revoked_at TEXT
+);
+CREATE INDEX sessions_user ON sessions(user_id);
+)SQL"},
   };
 }
 

@@ -1,6 +1,9 @@
 #include "platform/routes.h"
 
+#include <set>
+
 #include "platform/access/accounts.h"
+#include "platform/access/users.h"
 #include "platform/audit/audit.h"
 #include "platform/context.h"
 #include "platform/http/metrics.h"
@@ -97,6 +100,76 @@ void PlatformRoutes(RouteTable& t) {
                                {"entity_key", e.entity_key},
                                {"detail", e.detail}});
               return Reply::Ok({{"entries", out}});
+            }));
+
+  Schema user = Schema::Object({Req("id", Schema::String()), Req("display_name", Schema::String()),
+                                Req("roles", Schema::Array(Schema::String())), Req("province", Schema::String()),
+                                Req("employer_code", Schema::String()), Req("facility_code", Schema::String()),
+                                Req("cccd", Schema::String())})
+                    .Named("User");
+  t.Add(Route::Post("/auth/login", "login")
+            .Tag("platform")
+            .Summary("Đăng nhập bằng tên và mật khẩu", "Log in with a user name and password")
+            .Describe("Trả về mã phiên (Authorization: Bearer ...) có hạn; sai mật khẩu nhiều lần thì tài khoản bị khoá tạm "
+                      "/ returns a session token that expires; repeated wrong passwords lock the account for a while.")
+            .Public()
+            .JsonBody(Schema::Object({Req("username", S::Text(64).Length(1, 64)), Req("password", S::Text(1024).Length(1, 1024))}), 4096)
+            .Returns(200, Schema::Object({Req("token", Schema::String()), Req("expires_at", S::DateTime()), Req("user", user)}))
+            .Handle([](Call& c) -> Result<Reply> {
+              BHXH_ASSIGN_OR_RETURN(Session s, Login(c.db(), c.BodyStr("username"), c.BodyStr("password"), std::chrono::hours(8)));
+              Json u = {{"id", s.actor.id}, {"display_name", s.display_name}, {"roles", s.actor.roles}, {"province", s.actor.province},
+                        {"employer_code", s.actor.employer_code}, {"facility_code", s.actor.facility_code}, {"cccd", s.actor.cccd}};
+              return Reply::Ok({{"token", s.token}, {"expires_at", s.expires_at}, {"user", u}});
+            }));
+  t.Add(Route::Post("/auth/logout", "logout")
+            .Tag("platform")
+            .Summary("Đăng xuất", "Log out")
+            .Permission("session.self")
+            .Returns(200, Schema::Object({Req("logged_out", S::Bool())}))
+            .Handle([](Call& c) -> Result<Reply> {
+              const std::string* auth = c.request().Header("authorization");
+              std::string token = auth && auth->size() > 7 ? auth->substr(7) : "";
+              if (token.rfind(kSessionPrefix, 0) == 0) {
+                BHXH_RETURN_IF_ERROR(Logout(c.db(), token));
+                c.ctx().ForgetToken(token);
+              }
+              return Reply::Ok({{"logged_out", true}});
+            }));
+  t.Add(Route::Get("/auth/me", "me")
+            .Tag("platform")
+            .Summary("Tài khoản đang đăng nhập và quyền của nó", "The signed-in account and its permissions")
+            .Permission("session.self")
+            .NoDb()
+            .Returns(200, Schema::Object({Req("user", user), Req("permissions", Schema::Array(Schema::String()))}))
+            .Handle([table](Call& c) -> Result<Reply> {
+              const Actor& a = c.actor();
+              std::set<std::string> perms;
+              for (const auto& r : table->routes())
+                if (!r->is_public() && c.ctx().policy.Widest(a, r->permission())) perms.insert(r->permission());
+              Json u = {{"id", a.id}, {"display_name", a.name.empty() ? a.id : a.name}, {"roles", a.roles}, {"province", a.province},
+                        {"employer_code", a.employer_code}, {"facility_code", a.facility_code}, {"cccd", a.cccd}};
+              return Reply::Ok({{"user", u}, {"permissions", Json(perms)}});
+            }));
+
+  t.Add(Route::Get("/jobs/{id}", "getJob")
+            .Tag("platform")
+            .Summary("Tiến độ và kết quả của một việc chạy lâu", "Progress and result of a long job")
+            .Permission("jobs.read")
+            .NoDb()
+            .PathParam("id", S::Text(60).Length(1, 60), "Mã việc / job id")
+            .Returns(200, Schema::Object({Req("id", Schema::String()), Req("kind", Schema::String()),
+                                          Req("status", S::OneOf({"running", "done", "failed"})), Req("done", Schema::Integer()),
+                                          Req("total", Schema::Integer()), Req("started_by", Schema::String()),
+                                          Req("started_at", S::DateTime()), Req("finished_at", S::DateTime().Nullable()),
+                                          Req("result", Schema().Describe("Kết quả khi xong / the result when done")),
+                                          Req("error", Schema().Describe("Lỗi khi thất bại / the error when failed"))})
+                              .Named("Job"))
+            .Handle([](Call& c) -> Result<Reply> {
+              BHXH_ASSIGN_OR_RETURN(JobView j, c.ctx().jobs.Get(c.Path("id")));
+              return Reply::Ok({{"id", j.id}, {"kind", j.kind}, {"status", j.status}, {"done", j.done}, {"total", j.total},
+                                {"started_by", j.started_by}, {"started_at", j.started_at},
+                                {"finished_at", j.finished_at.empty() ? Json(nullptr) : Json(j.finished_at)}, {"result", j.result},
+                                {"error", j.error}});
             }));
 
   t.Add(Route::Post("/accounts/{actor}/revoke", "revokeToken")

@@ -34,20 +34,30 @@ Schema CheckReport() {
                                   Req("with_warnings_only", Schema::Integer()), Req("errors", Schema::Integer())}))})
       .Named("ClaimCheckReport");
 }
+Schema Encounter() {
+  Schema line = Schema::Object({Req("table", Schema::String()), Req("stt", Schema::String()), Req("code", Schema::String()),
+                                Req("claimed", S::Money()), Req("approved", S::Money()), Req("rejected", S::Money()),
+                                Req("reasons", Schema::Array(Schema::String()))});
+  return Schema::Object({Req("ma_lk", Schema::String()), Req("version", Schema::Integer()), Req("claimed", S::Money()),
+                         Req("approved", S::Money()), Req("rejected", S::Money()), Req("findings", Schema::Array(Finding(false))),
+                         Req("lines", Schema::Array(line)), Opt("current", S::Bool()), Opt("txn", Schema::String()),
+                         Opt("received_at", S::DateTime()), Opt("day", S::Date())})
+      .Named("ReviewedEncounter");
+}
 Schema ReviewResult() {
-  Schema line = Schema::Object({Req("table", Schema::String()), Req("stt", Schema::String()),
-                                Req("code", Schema::String()), Req("claimed", S::Money()), Req("approved", S::Money()),
-                                Req("rejected", S::Money()), Req("reasons", Schema::Array(Schema::String()))});
-  Schema enc = Schema::Object({Req("ma_lk", Schema::String()), Req("version", Schema::Integer()),
-                               Req("claimed", S::Money()), Req("approved", S::Money()), Req("rejected", S::Money()),
-                               Req("findings", Schema::Array(Finding(false))), Req("lines", Schema::Array(line))});
   return Schema::Object({Req("maKetQua", Schema::String()), Req("maGiaoDich", Schema::String()),
-                         Req("thoiGianTiepNhan", Schema::String().Describe("yyyyMMddHHmmss")),
-                         Req("thongDiep", Schema::String()), Req("replayed", S::Bool()),
-                         Req("facility", Schema::String()), Req("encounters", Schema::Array(enc)),
+                         Req("thoiGianTiepNhan", Schema::String().Describe("yyyyMMddHHmmss")), Req("thongDiep", Schema::String()),
+                         Req("replayed", S::Bool()), Req("facility", Schema::String()), Req("encounters", Schema::Array(Encounter())),
                          Req("errors", EnvelopeErrors())})
       .Named("ClaimReviewResult");
 }
+Schema SubmissionSummary() {
+  return Schema::Object({Req("txn", Schema::String()), Req("facility", Schema::String()), Req("received_at", S::DateTime()),
+                         Req("created_by", Schema::String()), Req("encounters", Schema::Integer()), Req("claimed", S::Money()),
+                         Req("approved", S::Money()), Req("rejected", S::Money())})
+      .Named("ClaimSubmission");
+}
+Schema ClaimVersion() { return Encounter(); }
 Schema Settlement() {
   return Schema::Object({Req("facility", Schema::String()), Req("quarter", S::Quarter()),
                          Req("encounters", Schema::Integer()), Req("claimed", S::Money()), Req("approved", S::Money()),
@@ -110,34 +120,22 @@ Json ToJson(const CheckReport& r) {
             {"errors", r.errors.size()}}}};
 }
 
+Json ToJson(const ReviewedEncounter& e) {
+  Json f = Json::array();
+  for (const auto& x : e.report.findings)
+    f.push_back({{"rule", x.rule}, {"severity", x.severity}, {"table", x.table}, {"stt", x.stt}, {"field", x.field},
+                 {"message", x.message}});
+  Json lines = Json::array();
+  for (const auto& l : e.lines)
+    lines.push_back({{"table", l.table}, {"stt", l.stt}, {"code", l.code}, {"claimed", DongOf(l.claimed)},
+                     {"approved", DongOf(l.approved)}, {"rejected", DongOf(l.rejected)}, {"reasons", l.reasons}});
+  return {{"ma_lk", e.report.ma_lk}, {"version", e.version}, {"claimed", DongOf(e.claimed)}, {"approved", DongOf(e.approved)},
+          {"rejected", DongOf(e.rejected)}, {"findings", f}, {"lines", lines}};
+}
+
 Json ToJson(const ReviewResult& r) {
   Json encs = Json::array();
-  for (const auto& e : r.encounters) {
-    Json f = Json::array();
-    for (const auto& x : e.report.findings)
-      f.push_back({{"rule", x.rule},
-                   {"severity", x.severity},
-                   {"table", x.table},
-                   {"stt", x.stt},
-                   {"field", x.field},
-                   {"message", x.message}});
-    Json lines = Json::array();
-    for (const auto& l : e.lines)
-      lines.push_back({{"table", l.table},
-                       {"stt", l.stt},
-                       {"code", l.code},
-                       {"claimed", DongOf(l.claimed)},
-                       {"approved", DongOf(l.approved)},
-                       {"rejected", DongOf(l.rejected)},
-                       {"reasons", l.reasons}});
-    encs.push_back({{"ma_lk", e.report.ma_lk},
-                    {"version", e.version},
-                    {"claimed", DongOf(e.claimed)},
-                    {"approved", DongOf(e.approved)},
-                    {"rejected", DongOf(e.rejected)},
-                    {"findings", f},
-                    {"lines", lines}});
-  }
+  for (const auto& e : r.encounters) encs.push_back(ToJson(e));
   Json errs = Json::array();
   for (const auto& e : r.errors) errs.push_back({{"ma_lk", e.ma_lk}, {"field", e.field}, {"message", e.message}});
   std::string compact;
@@ -177,6 +175,21 @@ Json ToJson(const ImportResult& r) {
   Json errs = Json::array();
   for (const auto& e : r.errors) errs.push_back(ToJson(e));
   return {{"accepted", r.accepted}, {"rows", r.rows}, {"errors", errs}};
+}
+
+Json ToJson(const SubmissionSummary& s) {
+  return {{"txn", s.txn}, {"facility", s.facility}, {"received_at", s.received_at}, {"created_by", s.created_by},
+          {"encounters", s.encounters}, {"claimed", DongOf(s.claimed)}, {"approved", DongOf(s.approved)},
+          {"rejected", DongOf(s.rejected)}};
+}
+
+Json ToJson(const ClaimVersion& v) {
+  Json j = ToJson(v.review);
+  j["current"] = v.current;
+  j["txn"] = v.txn;
+  j["received_at"] = v.received_at;
+  j["day"] = v.day;
+  return j;
 }
 
 Json ToJson(const AlertRun& r) {

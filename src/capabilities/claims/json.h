@@ -4,6 +4,7 @@
 
 #include "claims/alerts.h"
 #include "claims/catalogue.h"
+#include "claims/lookup.h"
 #include "claims/precheck.h"
 #include "claims/review.h"
 #include "claims/settlement.h"
@@ -18,6 +19,8 @@ Schema Settlement();
 Schema PublishedPrice();
 Schema ImportResult();
 Schema AlertRun();
+Schema SubmissionSummary();
+Schema ClaimVersion();
 }  // namespace schemas
 
 // Thousandths of a dong → whole dong, half up.
@@ -28,5 +31,9 @@ Json ToJson(const Settlement& s);
 Json ToJson(const PublishedPrice& p);
 Json ToJson(const ImportResult& r);
 Json ToJson(const AlertRun& r);
+Json ToJson(const SubmissionSummary& s);
+Json ToJson(const ClaimVersion& v);
+// One reviewed encounter: amounts, findings, lines.
+Json ToJson(const ReviewedEncounter& e);
 
 }  // namespace bhxh

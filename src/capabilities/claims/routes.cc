@@ -72,6 +72,64 @@ void ClaimsRoutes(RouteTable& t) {
               return Reply::With(r.replayed ? 200 : 201, ToJson(r));
             }));
 
+  t.Add(Route::Get("/claims/submissions", "listSubmissions")
+            .Tag("claims")
+            .Summary("Các lần gửi hồ sơ, mới nhất trước", "Claim submissions, newest first")
+            .Describe("Cơ sở KCB chỉ thấy các lần gửi của mình / a facility sees its own.")
+            .Permission("claims.submissions.read")
+            .Query("facility", S::FacilityCode(), "Cơ sở KCB / facility")
+            .Query("from", S::Date(), "Từ ngày nhận / received from")
+            .Query("to", S::Date(), "Đến ngày nhận / received through")
+            .Paged(50, 500)
+            .Returns(200, Schema::Object({Req("submissions", Schema::Array(schemas::SubmissionSummary())), Req("page", PageSchema())}))
+            .Handle([](Call& c) -> Result<Reply> {
+              std::vector<std::string> facilities;
+              if (c.scope().scope == GrantScope::kOwn) facilities = {c.scope().facility};
+              if (c.Has("facility")) {
+                if (!facilities.empty() && facilities[0] != c.Str("facility"))
+                  return Status::Error("forbidden", "facility", "Chỉ xem được hồ sơ của cơ sở mình", "own facility only");
+                facilities = {c.Str("facility")};
+              }
+              BHXH_ASSIGN_OR_RETURN(auto page, ListSubmissions(c.db(), facilities, c.Str("from"), c.Str("to"), c.page().limit,
+                                                               c.page().offset));
+              Json out = {{"submissions", Json::array()}};
+              for (const auto& s : page.items) out["submissions"].push_back(ToJson(s));
+              c.PageInfo(out, page.total, static_cast<int64_t>(page.items.size()));
+              return Reply::Ok(out);
+            }));
+
+  t.Add(Route::Get("/claims/submissions/{txn}", "getSubmission")
+            .Tag("claims")
+            .Summary("Một lần gửi: từng hồ sơ, lỗi phát hiện, từng dòng chấp nhận và xuất toán",
+                     "One submission: each encounter, its findings, each line approved and rejected")
+            .Permission("claims.submissions.read")
+            .PathParam("txn", S::Text(60).Length(1, 60), "Mã giao dịch (maGiaoDich) / the transaction code")
+            .OwnedBy([](Call& c) -> Result<Owner> {
+              BHXH_ASSIGN_OR_RETURN(std::string f, SubmissionFacility(c.db(), c.Path("txn")));
+              return FacilityOwner(c.db(), f);
+            })
+            .Returns(200, schemas::ReviewResult())
+            .Handle([](Call& c) -> Result<Reply> {
+              BHXH_ASSIGN_OR_RETURN(ReviewResult r, LoadSubmission(c.db(), c.Path("txn")));
+              return Reply::Ok(ToJson(r));
+            }));
+
+  t.Add(Route::Get("/claims/{facility}/{ma_lk}", "claimVersions")
+            .Tag("claims")
+            .Summary("Mọi phiên bản của một hồ sơ (MA_LK), phiên bản đang có hiệu lực", "Every version of one encounter, and the current one")
+            .Permission("claims.submissions.read")
+            .PathParam("facility", S::FacilityCode(), "Cơ sở KCB / facility")
+            .PathParam("ma_lk", S::Text(100).Length(1, 100), "Mã liên kết hồ sơ / the encounter's MA_LK")
+            .OwnedBy([](Call& c) { return FacilityOwner(c.db(), c.Path("facility")); })
+            .Returns(200, Schema::Object({Req("facility", Schema::String()), Req("ma_lk", Schema::String()),
+                                          Req("versions", Schema::Array(schemas::ClaimVersion()))}))
+            .Handle([](Call& c) -> Result<Reply> {
+              BHXH_ASSIGN_OR_RETURN(auto versions, ClaimVersions(c.db(), c.Path("facility"), c.Path("ma_lk")));
+              Json out = Json::array();
+              for (const auto& v : versions) out.push_back(ToJson(v));
+              return Reply::Ok({{"facility", c.Path("facility")}, {"ma_lk", c.Path("ma_lk")}, {"versions", out}});
+            }));
+
   t.Add(Route::Post("/catalogues/{kind}", "importCatalogue")
             .Tag("claims")
             .Summary("Nhập danh mục: thuốc, dịch vụ, vật tư, cơ sở KCB (CSV hoặc XLSX)",

@@ -2,6 +2,7 @@
 // statements, an employer's statement, the arrears report.
 #include "collection/json.h"
 #include "collection/module.h"
+#include "collection/records.h"
 #include "platform/http/metrics.h"
 #include "platform/http/route_table.h"
 #include "registry/json.h"
@@ -55,6 +56,27 @@ void CollectionRoutes(RouteTable& t) {
               return Reply::Created(ToJson(r));
             }));
 
+  t.Add(Route::Post("/collections/jobs", "startCollection")
+            .Tag("collection")
+            .Summary("Chạy tính số phải thu của một tháng ở chế độ nền, theo dõi tiến độ", "Start the monthly run as a job")
+            .Describe("Trả về mã việc; xem tiến độ và kết quả ở GET /jobs/{id} / returns a job id to poll at GET /jobs/{id}.")
+            .Permission("collection.run")
+            .NoDb()
+            .JsonBody(Schema::Object({Req("month", S::Month())}))
+            .Returns(202, Schema::Object({Req("id", Schema::String()), Req("status", Schema::String())}))
+            .Handle([](Call& c) -> Result<Reply> {
+              BHXH_ASSIGN_OR_RETURN(Month m, Month::Parse(c.BodyStr("month"), "month"));
+              AppContext* ctx = &c.ctx();
+              Actor actor = c.actor();
+              BHXH_ASSIGN_OR_RETURN(JobView j, ctx->jobs.Start("collection", actor, [ctx, m, actor](const Jobs::Progress& p) -> Result<Json> {
+                BHXH_ASSIGN_OR_RETURN(auto lease, ctx->pool->Acquire());
+                BHXH_ASSIGN_OR_RETURN(CollectStats r, RunCollection(*lease, ctx->law, m, actor, p));
+                Metrics::Get().Job("collection", r.load_seconds + r.compute_seconds + r.write_seconds);
+                return ToJson(r);
+              }));
+              return Reply::With(202, {{"id", j.id}, {"status", j.status}});
+            }));
+
   t.Add(Route::Post("/payments", "postPayment")
             .Tag("collection")
             .Summary("Ghi nhận số tiền đơn vị đã nộp", "Post a payment received from an employer")
@@ -105,6 +127,59 @@ void CollectionRoutes(RouteTable& t) {
               Json j = ToJson(L);
               j["employer"] = ToJson(e, as_of);
               return Reply::Ok(j);
+            }));
+
+  t.Add(Route::Get("/employers/{code}/payments", "employerPayments")
+            .Tag("collection")
+            .Summary("Các lần đơn vị đã nộp tiền, mới nhất trước", "An employer's payments, newest first")
+            .Permission("collection.statement.read")
+            .PathParam("code", S::EmployerCode(), "Mã đơn vị / employer code")
+            .OwnedBy([](Call& c) { return EmployerOwner(c.db(), c.Path("code")); })
+            .Paged(50, 1000)
+            .Returns(200, Schema::Object({Req("payments", Schema::Array(Schema::Object(
+                                                               {Req("id", Schema::Integer()), Req("paid_on", S::Date()),
+                                                                Req("amount", S::Money()), Req("reference", Schema::String()),
+                                                                Req("source", Schema::String()), Req("recorded_at", S::DateTime()),
+                                                                Req("recorded_by", Schema::String())}))),
+                                          Req("page", PageSchema())}))
+            .Handle([](Call& c) -> Result<Reply> {
+              Registry reg(c.db(), c.ctx().geo, c.ctx().law);
+              BHXH_ASSIGN_OR_RETURN(Employer e, reg.EmployerByCode(c.Path("code")));
+              BHXH_ASSIGN_OR_RETURN(auto page, PaymentsOf(c.db(), e.id, c.page().limit, c.page().offset));
+              Json out = {{"payments", Json::array()}};
+              for (const auto& p : page.items)
+                out["payments"].push_back({{"id", p.id}, {"paid_on", p.paid_on.ToString()}, {"amount", p.amount}, {"reference", p.reference},
+                                           {"source", p.source}, {"recorded_at", p.created_at}, {"recorded_by", p.created_by}});
+              c.PageInfo(out, page.total, static_cast<int64_t>(page.items.size()));
+              return Reply::Ok(out);
+            }));
+
+  t.Add(Route::Get("/employers/{code}/declarations", "employerDeclarations")
+            .Tag("collection")
+            .Summary("Các tờ khai đơn vị đã nộp, mới nhất trước", "An employer's declarations, newest first")
+            .Permission("collection.statement.read")
+            .PathParam("code", S::EmployerCode(), "Mã đơn vị / employer code")
+            .OwnedBy([](Call& c) { return EmployerOwner(c.db(), c.Path("code")); })
+            .Paged(50, 1000)
+            .Returns(200, Schema::Object({Req("declarations", Schema::Array(Schema::Object(
+                                                                   {Req("id", Schema::Integer()), Req("month", S::Month()),
+                                                                    Req("row_count", Schema::Integer()),
+                                                                    Req("rows", Schema::Array(Schema().Describe("Dòng như đã nộp / a row as submitted"))),
+                                                                    Req("submitted_at", S::DateTime()), Req("submitted_by", Schema::String())}))),
+                                          Req("page", PageSchema())}))
+            .Handle([](Call& c) -> Result<Reply> {
+              Registry reg(c.db(), c.ctx().geo, c.ctx().law);
+              BHXH_ASSIGN_OR_RETURN(Employer e, reg.EmployerByCode(c.Path("code")));
+              BHXH_ASSIGN_OR_RETURN(auto page, DeclarationsOf(c.db(), e.id, c.page().limit, c.page().offset));
+              Json out = {{"declarations", Json::array()}};
+              for (const auto& d : page.items) {
+                auto rows = ParseJson(d.body, 16);
+                out["declarations"].push_back({{"id", d.id}, {"month", d.month.ToString()}, {"row_count", d.rows},
+                                               {"rows", rows.ok() && rows->is_array() ? *rows : Json::array()},
+                                               {"submitted_at", d.created_at}, {"submitted_by", d.created_by}});
+              }
+              c.PageInfo(out, page.total, static_cast<int64_t>(page.items.size()));
+              return Reply::Ok(out);
             }));
 
   t.Add(Route::Get("/arrears", "arrearsReport")

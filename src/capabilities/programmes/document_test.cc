@@ -62,7 +62,9 @@ TEST(Document, SeedMetadata) {
     EXPECT_EQ(h->signer, c.signer) << c.file;
     EXPECT_EQ(h->signing_line, c.signing) << c.file;
     EXPECT_EQ(h->title.rfind(c.title_start, 0), 0u) << c.file << ": " << h->title;
-    if (c.bases) EXPECT_GE(h->legal_bases.size(), c.bases) << c.file;
+    if (c.bases) {
+      EXPECT_GE(h->legal_bases.size(), c.bases) << c.file;
+    }
   }
 }
 

@@ -579,7 +579,9 @@ TEST(Import, ShortRealisticTextsThatOnceEndedTheProgram) {
   std::string text = std::string(kUnseen);
   text.insert(text.find("KẾ HOẠCH\nCHUYỂN"), "Tổng số\n99999999999999999999\n");
   auto r = ImportDecision(text, Units());
-  if (r.ok()) EXPECT_NO_THROW((void)DumpJson(ToJson(*r)));
+  if (r.ok()) {
+    EXPECT_NO_THROW((void)DumpJson(ToJson(*r)));
+  }
   // Text cut inside a UTF-8 sequence (a copy that lost its last byte) is refused, or read and printed.
   std::string cut = std::string(kUnseen).substr(0, 1500);
   while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0) == 0x80) cut.pop_back();

@@ -7,6 +7,7 @@
 namespace bhxh {
 
 const char* kPersonColumns = "id, cccd, si_number, full_name, dob, sex, province, commune, deceased_on";
+const char* kPersonColumnsOfP = "p.id, p.cccd, p.si_number, p.full_name, p.dob, p.sex, p.province, p.commune, p.deceased_on";
 
 Person ReadPerson(const Stmt& st) {
   Person p;
@@ -482,6 +483,87 @@ Result<Period> Registry::AddPeriod(const PeriodInput& in, const Actor& actor) {
   BHXH_RETURN_IF_ERROR(WriteAudit(db_, actor, "period", "person", person.cccd, p.group + " from " + p.from.ToString()));
   BHXH_RETURN_IF_ERROR(tx.Commit());
   return p;
+}
+
+Result<EmployerPage> Registry::SearchEmployers(const std::string& query, const std::vector<std::string>& provinces, int limit,
+                                               int64_t offset) {
+  std::string q = Trim(query);
+  BHXH_ASSIGN_OR_RETURN(std::string key, FoldForSearch(q));
+  std::string where = " FROM employers WHERE 1=1";
+  std::vector<std::string> binds;
+  if (!q.empty()) {
+    where += " AND (code = ? OR tax_code = ? OR LOWER(name) LIKE ? ESCAPE '\\' OR LOWER(name) LIKE ? ESCAPE '\\')";
+    std::string esc;
+    for (char c : key) {
+      if (c == '%' || c == '_' || c == '\\') esc.push_back('\\');
+      esc.push_back(c);
+    }
+    std::string lower = CaseFold(q), lesc;
+    for (char c : lower) {
+      if (c == '%' || c == '_' || c == '\\') lesc.push_back('\\');
+      lesc.push_back(c);
+    }
+    binds = {q, q, "%" + lesc + "%", "%" + esc + "%"};
+  }
+  if (!provinces.empty()) {
+    where += " AND province IN (";
+    for (size_t i = 0; i < provinces.size(); ++i) where += i ? ",?" : "?";
+    where += ")";
+    binds.insert(binds.end(), provinces.begin(), provinces.end());
+  }
+  EmployerPage page;
+  {
+    BHXH_ASSIGN_OR_RETURN(auto st, db_.Prepare("SELECT COUNT(*)" + where));
+    for (size_t i = 0; i < binds.size(); ++i) st->BindText(static_cast<int>(i) + 1, binds[i]);
+    BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
+    page.total = row ? st->Int(0) : 0;
+  }
+  BHXH_ASSIGN_OR_RETURN(auto st, db_.Prepare("SELECT code" + where + " ORDER BY code LIMIT " +
+                                             std::to_string(std::clamp(limit, 1, 1000)) + " OFFSET " +
+                                             std::to_string(std::max<int64_t>(0, offset))));
+  for (size_t i = 0; i < binds.size(); ++i) st->BindText(static_cast<int>(i) + 1, binds[i]);
+  std::vector<std::string> codes;
+  while (true) {
+    BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
+    if (!row) break;
+    codes.push_back(st->Text(0));
+  }
+  for (const auto& c : codes) {
+    BHXH_ASSIGN_OR_RETURN(Employer e, EmployerByCode(c));
+    page.employers.push_back(std::move(e));
+  }
+  return page;
+}
+
+Result<std::vector<Worker>> Registry::WorkersOf(int64_t employer_id, Month as_of) {
+  BHXH_ASSIGN_OR_RETURN(auto st, db_.Prepare(
+      std::string("SELECT ") + kPersonColumnsOfP + ", pe.id, pe.from_month, pe.to_month, pe.salary, pe.funds, pe.group_code "
+      "FROM periods pe JOIN persons p ON p.id = pe.person_id WHERE pe.employer_id = ? ORDER BY p.id, pe.from_month"));
+  st->Bind(employer_id);
+  std::vector<Worker> out;
+  const int base = 9;  // after the person's columns
+  while (true) {
+    BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
+    if (!row) break;
+    Person p = ReadPerson(*st);
+    if (out.empty() || out.back().person.id != p.id) out.push_back({p, {}, false});
+    Period x;
+    x.id = st->Int(base);
+    x.person_id = p.id;
+    x.employer_id = employer_id;
+    x.from = Month::FromIndex(static_cast<int32_t>(st->Int(base + 1)));
+    if (!st->IsNull(base + 2)) x.to = Month::FromIndex(static_cast<int32_t>(st->Int(base + 2)));
+    x.salary = st->Int(base + 3);
+    x.funds = static_cast<FundMask>(st->Int(base + 4));
+    x.group = st->Text(base + 5);
+    if (x.from <= as_of && (!x.to || as_of <= *x.to)) out.back().current = true;
+    out.back().periods.push_back(std::move(x));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Worker& a, const Worker& b) {
+    if (a.current != b.current) return a.current;
+    return a.person.full_name < b.person.full_name;
+  });
+  return out;
 }
 
 }  // namespace bhxh

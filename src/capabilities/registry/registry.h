@@ -83,6 +83,18 @@ struct PeriodInput {
   std::string cccd, group, from_month, to_month, salary, funds;
 };
 
+struct EmployerPage {
+  std::vector<Employer> employers;
+  int64_t total = 0;
+};
+
+// A worker of an employer: the person and the periods at that employer.
+struct Worker {
+  Person person;
+  std::vector<Period> periods;  // at this employer, oldest first
+  bool current = false;         // a period is open at the as-of month
+};
+
 struct PersonPage {
   std::vector<Person> persons;
   int64_t total = 0;  // matches in all
@@ -112,6 +124,12 @@ class Registry {
 
   Result<Employer> RegisterEmployer(const EmployerInput& in, const Actor& actor);
   Result<Employer> EmployerByCode(const std::string& code);
+  // By code, tax code or name (diacritics ignored), within `provinces`
+  // (codes as recorded; empty: all), a page at a time.
+  Result<EmployerPage> SearchEmployers(const std::string& query, const std::vector<std::string>& provinces, int limit,
+                                       int64_t offset);
+  // Everyone who has worked for the employer, current workers first, then by name.
+  Result<std::vector<Worker>> WorkersOf(int64_t employer_id, Month as_of);
   Result<Employer> EmployerById(int64_t id);
   Status SetEmployerStatus(const std::string& code, const std::string& date, const std::string& status,
                            const Actor& actor);
@@ -137,6 +155,7 @@ class Registry {
 
 // Row readers shared with engines that select the same columns.
 extern const char* kPersonColumns;
+extern const char* kPersonColumnsOfP;  // the same, of a table aliased p
 Person ReadPerson(const Stmt& st);
 
 }  // namespace bhxh

@@ -105,6 +105,56 @@ void RegistryRoutes(RouteTable& t) {
               return Reply::Created(ToJson(e, Date::Today()));
             }));
 
+  t.Add(Route::Get("/employers", "searchEmployers")
+            .Tag("registry")
+            .Summary("Tìm đơn vị theo mã, mã số thuế hoặc tên", "Search employers by code, tax code or name")
+            .Describe("Cán bộ cấp tỉnh chỉ thấy đơn vị của tỉnh mình / provincial officers see their province's employers.")
+            .Permission("registry.employers.search")
+            .Query("q", S::Text(100), "Mã, mã số thuế hoặc một phần tên (không cần dấu); trống: tất cả / code, tax code or name")
+            .Paged(50, 1000)
+            .Returns(200, Schema::Object({Req("employers", Schema::Array(schemas::Employer())), Req("page", PageSchema())}))
+            .Handle([](Call& c) -> Result<Reply> {
+              Registry reg(c.db(), c.ctx().geo, c.ctx().law);
+              std::vector<std::string> provinces = c.scope().scope == GrantScope::kProvince ? c.scope().provinces : std::vector<std::string>{};
+              BHXH_ASSIGN_OR_RETURN(EmployerPage page, reg.SearchEmployers(c.Str("q"), provinces, c.page().limit, c.page().offset));
+              Json out = {{"employers", Json::array()}};
+              for (const auto& e : page.employers) out["employers"].push_back(ToJson(e, Date::Today()));
+              c.PageInfo(out, page.total, static_cast<int64_t>(page.employers.size()));
+              return Reply::Ok(out);
+            }));
+
+  t.Add(Route::Get("/employers/{code}/workers", "employerWorkers")
+            .Tag("registry")
+            .Summary("Người lao động của đơn vị và quá trình tại đơn vị", "An employer's workers and their periods there")
+            .Permission("registry.employers.read")
+            .PathParam("code", S::EmployerCode(), "Mã đơn vị / employer code")
+            .Query("as_of", S::Month(), "Đang làm việc tại tháng (mặc định tháng này) / current in this month")
+            .Query("current", S::Bool(), "Chỉ người đang làm việc / only current workers")
+            .OwnedBy(employer_owner)
+            .Paged(100, 2000)
+            .Returns(200, Schema::Object({Req("employer", Schema::String()), Req("as_of", S::Month()),
+                                          Req("workers", Schema::Array(Schema::Object({Req("person", schemas::Person()),
+                                                                                       Req("current", S::Bool()),
+                                                                                       Req("periods", Schema::Array(schemas::Period()))}))),
+                                          Req("page", PageSchema())}))
+            .Handle([](Call& c) -> Result<Reply> {
+              Registry reg(c.db(), c.ctx().geo, c.ctx().law);
+              BHXH_ASSIGN_OR_RETURN(Employer e, reg.EmployerByCode(c.Path("code")));
+              Month as_of = Month::OfDate(Date::Today());
+              if (c.Has("as_of")) { BHXH_ASSIGN_OR_RETURN(as_of, Month::Parse(c.Str("as_of"), "as_of")); }
+              BHXH_ASSIGN_OR_RETURN(auto workers, reg.WorkersOf(e.id, as_of));
+              Json all = Json::array();
+              for (const auto& w : workers) {
+                if (c.Bool("current") && !w.current) continue;
+                Json periods = Json::array();
+                for (const auto& p : w.periods) periods.push_back(ToJson(p));
+                all.push_back({{"person", ToJson(w.person)}, {"current", w.current}, {"periods", periods}});
+              }
+              Json out = {{"employer", e.code}, {"as_of", as_of.ToString()}};
+              c.Paginate(out, "workers", std::move(all));
+              return Reply::Ok(out);
+            }));
+
   t.Add(Route::Get("/employers/{code}", "getEmployer")
             .Tag("registry")
             .Summary("Thông tin đơn vị", "An employer")

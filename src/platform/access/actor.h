@@ -20,6 +20,7 @@ struct Actor {
   std::string employer_code;       // "own" scope of an employer account
   std::string facility_code;       // "own" scope of a facility account
   std::string cccd;                // "own" scope of a citizen account
+  std::string name;                // a person's display name ("Nguyễn Thị Lan"), empty for programs
 
   bool Is(std::string_view role) const { return std::find(roles.begin(), roles.end(), role) != roles.end(); }
   // Roles as stored: "officer" or "inspector,auditor".

@@ -1,0 +1,147 @@
+#include "platform/access/users.h"
+
+#include <openssl/rand.h>
+#include <sodium.h>
+
+#include <cstring>
+#include <ctime>
+
+#include "base/parse.h"
+#include "base/text.h"
+#include "platform/audit/audit.h"
+
+namespace bhxh {
+namespace {
+
+std::string IsoAfter(std::chrono::seconds d) {
+  std::time_t t = std::time(nullptr) + static_cast<std::time_t>(d.count());
+  char buf[32];
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+std::string RandomToken() {
+  unsigned char b[32];
+  if (RAND_bytes(b, sizeof b) != 1) return "";
+  static const char* a = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  std::string s = kSessionPrefix;
+  for (unsigned char c : b) s.push_back(a[c & 63]);
+  return s;
+}
+
+Status Unauthenticated() {
+  return Status::Error("unauthenticated", "password", "Tên đăng nhập hoặc mật khẩu không đúng", "wrong user name or password");
+}
+
+// Costs what a real verification costs, for user names that do not exist.
+void Decoy(const std::string& password) {
+  static const std::string hash = [] {
+    char out[crypto_pwhash_STRBYTES];
+    const char* p = "decoy-password-not-used";
+    if (crypto_pwhash_str(out, p, std::strlen(p), crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+      return std::string();
+    return std::string(out);
+  }();
+  if (!hash.empty() && crypto_pwhash_str_verify(hash.c_str(), password.c_str(), password.size()) == 0) return;
+}
+
+}  // namespace
+
+Status CreateUser(Db& db, const UserInput& in) {
+  if (sodium_init() < 0) return Status::Internal("libsodium could not start");
+  if (in.username.size() < 3 || in.username.size() > 64 || HasControlChars(in.username))
+    return Status::Invalid("username", "Tên đăng nhập từ 3 đến 64 ký tự", "user names have 3 to 64 characters");
+  if (in.password.size() < 10)
+    return Status::Invalid("password", "Mật khẩu cần ít nhất 10 ký tự", "passwords have at least 10 characters");
+  BHXH_ASSIGN_OR_RETURN(auto dup, db.Prepare("SELECT 1 FROM users WHERE username = ?"));
+  dup->Bind(in.username);
+  BHXH_ASSIGN_OR_RETURN(bool exists, dup->Step());
+  if (exists) return Status::Ok();
+  char hash[crypto_pwhash_STRBYTES];
+  if (crypto_pwhash_str(hash, in.password.c_str(), in.password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                        crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+    return Status::Internal("out of memory hashing a password");
+  std::string roles;
+  for (const auto& r : in.roles) roles += (roles.empty() ? "" : ",") + r;
+  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(
+      "INSERT INTO users (username, password_hash, display_name, roles, province, employer_code, facility_code, cccd, "
+      "failed_logins, created_at) VALUES (?,?,?,?,?,?,?,?,0,?)"));
+  return st->Bind(in.username, std::string(hash), in.display_name, roles, in.province, in.employer_code, in.facility_code, in.cccd,
+                  NowIsoUtc())
+      .Run();
+}
+
+Result<Session> Login(Db& db, const std::string& username, const std::string& password, std::chrono::seconds ttl) {
+  if (sodium_init() < 0) return Status::Internal("libsodium could not start");
+  if (username.empty() || username.size() > 64 || password.size() > 1024) return Unauthenticated();
+  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(
+      "SELECT id, password_hash, display_name, roles, province, employer_code, facility_code, cccd, failed_logins, "
+      "locked_until, disabled_at FROM users WHERE username = ?"));
+  st->Bind(username);
+  BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
+  if (!row) {
+    Decoy(password);
+    return Unauthenticated();
+  }
+  int64_t id = st->Int(0);
+  std::string hash = st->Text(1);
+  Actor a{"user:" + username, ParseRoles(st->Text(3)), st->Text(4), st->Text(5), st->Text(6), st->Text(7), st->Text(2)};
+  std::string display = st->Text(2);
+  int64_t failures = st->Int(8);
+  std::string locked_until = st->IsNull(9) ? "" : st->Text(9);
+  bool disabled = !st->IsNull(10);
+  st->Reset();
+  std::string now = NowIsoUtc();
+  if (!locked_until.empty() && locked_until > now)
+    return Status::Error("rate_limited", "password",
+                         "Tài khoản tạm khoá do nhập sai mật khẩu nhiều lần; thử lại sau " + locked_until.substr(11, 5) + " (giờ UTC)",
+                         "the account is locked after repeated wrong passwords until " + locked_until);
+  bool good = crypto_pwhash_str_verify(hash.c_str(), password.c_str(), password.size()) == 0;
+  Tx tx(db);
+  BHXH_RETURN_IF_ERROR(tx.status());
+  if (!good || disabled) {
+    ++failures;
+    // From the fifth failure on: 1, 2, 4, ... minutes, at most 60.
+    std::string lock = failures >= 5 ? IsoAfter(std::chrono::minutes(std::min<int64_t>(60, int64_t{1} << std::min<int64_t>(failures - 5, 6))))
+                                     : std::string();
+    BHXH_ASSIGN_OR_RETURN(auto up, db.Prepare("UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?"));
+    up->BindInt(1, failures);
+    if (lock.empty()) up->BindNull(2); else up->BindText(2, lock);
+    up->BindInt(3, id);
+    BHXH_RETURN_IF_ERROR(up->Run());
+    BHXH_RETURN_IF_ERROR(WriteAudit(db, a, "login-failed", "user", username, std::to_string(failures)));
+    BHXH_RETURN_IF_ERROR(tx.Commit());
+    return Unauthenticated();
+  }
+  Session s{RandomToken(), IsoAfter(ttl), a, display};
+  if (s.token.empty()) return Status::Internal("no random bytes for a session");
+  BHXH_ASSIGN_OR_RETURN(auto up, db.Prepare("UPDATE users SET failed_logins = 0, locked_until = NULL, last_login_at = ? WHERE id = ?"));
+  BHXH_RETURN_IF_ERROR(up->Bind(now, id).Run());
+  BHXH_ASSIGN_OR_RETURN(auto ins, db.Prepare("INSERT INTO sessions (token_sha256, user_id, created_at, expires_at) VALUES (?,?,?,?)"));
+  BHXH_RETURN_IF_ERROR(ins->Bind(Sha256Hex(s.token), id, now, s.expires_at).Run());
+  BHXH_RETURN_IF_ERROR(WriteAudit(db, a, "login", "user", username, ""));
+  BHXH_RETURN_IF_ERROR(tx.Commit());
+  return s;
+}
+
+Status Logout(Db& db, const std::string& token) {
+  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("UPDATE sessions SET revoked_at = ? WHERE token_sha256 = ? AND revoked_at IS NULL"));
+  return st->Bind(NowIsoUtc(), Sha256Hex(token)).Run();
+}
+
+Result<Actor> ActorForSession(Db& db, const std::string& token) {
+  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(
+      "SELECT u.username, u.roles, u.province, u.employer_code, u.facility_code, u.cccd, u.display_name FROM sessions s "
+      "JOIN users u ON u.id = s.user_id WHERE s.token_sha256 = ? AND s.revoked_at IS NULL AND s.expires_at > ? "
+      "AND u.disabled_at IS NULL"));
+  st->Bind(Sha256Hex(token), NowIsoUtc());
+  BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
+  if (!row)
+    return Status::Error("unauthenticated", "Authorization", "Phiên đăng nhập đã hết hạn hoặc đã đăng xuất; vui lòng đăng nhập lại",
+                         "the session has expired or ended; log in again");
+  return Actor{"user:" + st->Text(0), ParseRoles(st->Text(1)), st->Text(2), st->Text(3), st->Text(4), st->Text(5), st->Text(6)};
+}
+
+}  // namespace bhxh
