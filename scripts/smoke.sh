@@ -61,7 +61,7 @@ out=$(curl -sf "http://127.0.0.1:$PORT/api/docs") || fail "docs page"
 grep -q "redoc" <<<"$out" || fail "docs page content"
 out=$(curl -sf "$U/metrics") || fail "metrics"
 grep -q 'bhxh_http_requests_total{route="GET /eligibility",status="200"}' <<<"$out" || fail "metrics by route"
-out=$("$BIN" claims synth --encounters 3 --defect 1:line_price | curl -sf -H "Authorization: Bearer demo-facility-token" \
+out=$("$BIN" claims synth --facility 01901 --encounters 3 --defect 1:line_price | curl -sf -H "Authorization: Bearer demo-facility-token" \
       -H "Idempotency-Key: smoke-1" --data-binary @- "$U/claims") || fail "claims submission"
 grep -q '"maGiaoDich"' <<<"$out" || fail "claims answer"
 grep -q "request_id\|GET /api/v1/eligibility" "$DIR/serve.log" || fail "access log"

@@ -15,10 +15,11 @@
 namespace bhxh {
 
 Status EnsureDemoAccounts(Db& db, const std::string& province, const std::string& employer_code,
-                          const std::string& citizen_cccd) {
+                          const std::string& citizen_cccd, const std::string& facility_code) {
+  const std::string fac = facility_code.empty() ? province + "001" : facility_code;
   Actor officer{"officer:demo", {"officer"}, province, "", "", ""};
   BHXH_RETURN_IF_ERROR(CreateAccount(db, "demo-officer-token", officer));
-  Actor facility{"facility:" + province + "001", {"facility"}, province, "", province + "001", ""};
+  Actor facility{"facility:" + fac, {"facility"}, province, "", fac, ""};
   BHXH_RETURN_IF_ERROR(CreateAccount(db, "demo-facility-token", facility));
   if (!employer_code.empty()) {
     Actor employer{"employer:" + employer_code, {"employer"}, province, employer_code, "", ""};
@@ -32,13 +33,13 @@ Status EnsureDemoAccounts(Db& db, const std::string& province, const std::string
 }
 
 Status EnsureDemoUsers(Db& db, const std::string& province, const std::string& employer_code,
-                       const std::string& citizen_cccd) {
+                       const std::string& citizen_cccd, const std::string& facility_code) {
+  const std::string fac = facility_code.empty() ? province + "001" : facility_code;
   std::vector<UserInput> users = {
       {"canbo", kDemoPassword, "Nguyễn Thị Lan — cán bộ BHXH tỉnh", {"officer"}, province, "", "", ""},
       {"lanhdao", kDemoPassword, "Trần Văn Hùng — lãnh đạo BHXH tỉnh", {"officer"}, province, "", "", ""},
       {"donvi", kDemoPassword, "Phạm Thu Hà — kế toán đơn vị " + employer_code, {"employer"}, province, employer_code, "", ""},
-      {"cosokcb", kDemoPassword, "Lê Minh Tuấn — cán bộ BHYT cơ sở " + province + "001", {"facility"}, province, "",
-       province + "001", ""},
+      {"cosokcb", kDemoPassword, "Lê Minh Tuấn — cán bộ BHYT cơ sở " + fac, {"facility"}, province, "", fac, ""},
   };
   if (!citizen_cccd.empty())
     users.push_back({"congdan", kDemoPassword, "Người tham gia " + citizen_cccd, {"citizen"}, province, "", "", citizen_cccd});
@@ -96,8 +97,11 @@ void GenerateInto(Shell& sh, AppContext& ctx, GenArgs& a) {
     auto row = (*st)->Step();
     if (row.ok() && *row) citizen = (*st)->Text(0), card = (*st)->Text(1);
   }
-  if (Status st = EnsureDemoAccounts(**lease, a.gen.province, first_employer, citizen); !st.ok()) return sh.Fail(st);
-  if (Status st = EnsureDemoUsers(**lease, a.gen.province, first_employer, citizen); !st.ok()) return sh.Fail(st);
+  // The demo facility is the province hospital the claims generator makes (code + "901").
+  const std::string facility = a.gen.province + "901";
+  if (Status st = EnsureDemoAccounts(**lease, a.gen.province, first_employer, citizen, facility); !st.ok())
+    return sh.Fail(st);
+  if (Status st = EnsureDemoUsers(**lease, a.gen.province, first_employer, citizen, facility); !st.ok()) return sh.Fail(st);
   ClaimsGenStats cs;
   if (a.claims_days > 0) {
     auto& elig = ctx.State<EligibilityState>();
@@ -126,7 +130,9 @@ void GenerateInto(Shell& sh, AppContext& ctx, GenArgs& a) {
                   {"months_collected", r->months_collected},
                   {"claim_envelopes", cs.envelopes},
                   {"claim_encounters", cs.encounters},
-                  {"claims_with_rejections", cs.rejected_encounters}});
+                  {"claims_with_rejections", cs.rejected_encounters},
+                  {"demo_cccd", citizen},
+                  {"demo_card", card}});
     return;
   }
   std::cout << "Đã tạo dữ liệu mẫu: " << NumberVi(r->persons) << " người, " << NumberVi(r->employers) << " đơn vị ("
@@ -135,8 +141,11 @@ void GenerateInto(Shell& sh, AppContext& ctx, GenArgs& a) {
             << " lần nộp tiền; " << NumberVi(cs.encounters) << " hồ sơ KCB BHYT (" << cs.envelopes << " lần gửi, "
             << cs.rejected_encounters << " hồ sơ bị xuất toán một phần; cơ sở " << cs.jump_facility
             << " tăng chi phí đột biến).\n"
-            << "Mã truy cập mẫu: demo-officer-token, demo-employer-token (đơn vị " << first_employer
-            << "), demo-facility-token\n";
+            << "Mã truy cập mẫu (cho chương trình): demo-officer-token, demo-employer-token (đơn vị " << first_employer
+            << "), demo-facility-token (cơ sở " << facility << "), demo-citizen-token (CCCD " << citizen << ")\n"
+            << "Người mẫu để thử: CCCD " << citizen << ", mã thẻ BHYT " << card << "\n"
+            << "Đăng nhập giao diện web (mật khẩu " << kDemoPassword << "): canbo, lanhdao (cán bộ), donvi (đơn vị "
+            << first_employer << "), cosokcb (cơ sở KCB " << facility << "), congdan (người tham gia)\n";
 }
 
 }  // namespace

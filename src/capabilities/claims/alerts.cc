@@ -114,6 +114,14 @@ std::string Fmt(double v) {
 
 }  // namespace
 
+Result<Date> LatestClaimDay(Db& db, Date fallback) {
+  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT MAX(day) FROM claims WHERE is_current = 1"));
+  BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
+  if (!row || st->IsNull(0)) return fallback;
+  auto d = Date::Parse(st->Text(0), "day");
+  return d.ok() ? *d : fallback;
+}
+
 Result<AlertRun> DailyAlerts(Db& db, const Catalogue& cat, const AlertParams& p, Date day,
                              const std::string& province) {
   AlertRun run;

@@ -50,5 +50,7 @@ struct AlertRun {
 Result<AlertRun> DailyAlerts(Db& db, const Catalogue& catalogue, const AlertParams& p, Date day,
                              const std::string& province = "");
 std::string AlertsCsv(const AlertRun& run);
+// The latest day with current claims, or `fallback` when there are none.
+Result<Date> LatestClaimDay(Db& db, Date fallback);
 
 }  // namespace bhxh

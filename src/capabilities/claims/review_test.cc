@@ -189,7 +189,12 @@ TEST_P(Review, WinningBidPricesArePublishedAsCsvAndXlsx) {
   EXPECT_EQ((*p)[1].drug_code, "40.678");
   EXPECT_EQ((*p)[1].unit_price, 1'000'000);  // 1,000 VND in thousandths
   std::string csv = PricesCsv(*p);
-  EXPECT_NE(csv.find("\"40.678\",\"Amoxicillin 500mg\""), std::string::npos);
+  EXPECT_EQ(csv.substr(0, 3), "\xEF\xBB\xBF");  // Excel reads UTF-8 only with the mark
+  auto back = ParseCsv(csv, "prices.csv");       // and the file reads back
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  ASSERT_EQ(back->rows.size(), 2u);
+  EXPECT_EQ(back->rows[1].cells[back->Column("ma_thuoc")], "40.678");
+  EXPECT_EQ(back->rows[1].cells[back->Column("ten_thuoc")], "Amoxicillin 500mg");
   auto x = PricesXlsx(*p);
   ASSERT_TRUE(x.ok());
   EXPECT_EQ(x->substr(0, 2), "PK");                                     // an OOXML zip package

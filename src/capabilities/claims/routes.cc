@@ -212,7 +212,7 @@ void ClaimsRoutes(RouteTable& t) {
                      "Daily alerts of abnormal cost rises")
             .Describe("Cơ sở KCB chỉ thấy cảnh báo của mình / a facility sees only its own alerts.")
             .Permission("claims.alerts.read")
-            .Query("date", S::Date(), "Ngày (mặc định hôm nay) / day, default today")
+            .Query("date", S::Date(), "Ngày (mặc định: ngày gần nhất có hồ sơ) / day, default the latest day with claims")
             .Query("province", S::ProvinceCode(), "Tỉnh / province")
             .Query("facility", S::FacilityCode(), "Cơ sở KCB / facility")
             .Query("format", S::OneOf({"json", "csv"}), "json (mặc định) hoặc csv")
@@ -223,8 +223,13 @@ void ClaimsRoutes(RouteTable& t) {
               auto& st = c.ctx().State<ClaimsState>();
               BHXH_RETURN_IF_ERROR(st.EnsureCatalogue(c.ctx()));
               auto cat = st.catalogue();
-              BHXH_ASSIGN_OR_RETURN(AlertRun r, DailyAlerts(c.db(), *cat, st.alert_params,
-                                                            c.DateOr("date", Date::Today()), c.Str("province")));
+              Date day = Date::Today();
+              if (c.Has("date")) {
+                day = c.DateOr("date", day);
+              } else {
+                BHXH_ASSIGN_OR_RETURN(day, LatestClaimDay(c.db(), day));
+              }
+              BHXH_ASSIGN_OR_RETURN(AlertRun r, DailyAlerts(c.db(), *cat, st.alert_params, day, c.Str("province")));
               std::string facility = c.Str("facility");
               const AccessScope& s = c.scope();
               std::erase_if(r.alerts, [&](const CostAlert& x) {

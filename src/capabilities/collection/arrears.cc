@@ -39,6 +39,13 @@ void Add(ArrearsBucket& b, const Ledger& L) {
 
 }  // namespace
 
+std::string AgeBand(int months_owed) {
+  if (months_owed >= 12) return "12+";
+  if (months_owed >= 6) return "6-11";
+  if (months_owed >= 3) return "3-5";
+  return "1-2";
+}
+
 Result<ArrearsReport> BuildArrearsReport(Db& db, const LawBook& law, const Geo& geo, const ArrearsOptions& opt) {
   ArrearsReport rep;
   rep.as_of = opt.as_of;
@@ -109,6 +116,7 @@ Result<ArrearsReport> BuildArrearsReport(Db& db, const LawBook& law, const Geo& 
     Add(rep.by_province[e.province], L);
     Add(rep.by_type[e.type], L);
     Add(rep.by_status[status], L);
+    if (L.months_owed > 0) Add(rep.by_age[AgeBand(L.months_owed)], L);
     if (e.type == "cooperative") {
       std::string group = (status == "dissolved" || status == "bankrupt") ? "dissolved_bankrupt" : status;
       Add(rep.cooperatives[group], L);

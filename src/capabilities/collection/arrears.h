@@ -40,6 +40,8 @@ struct ArrearsReport {
   Date as_of;
   bool current_units = false;
   std::map<std::string, ArrearsBucket> by_province, by_type, by_status;
+  // Employers owing, by how many months they owe: "1-2", "3-5", "6-11", "12+".
+  std::map<std::string, ArrearsBucket> by_age;
   ArrearsBucket total;
   // 2422 §II.2: cooperatives by status group: active, suspended, dissolved_bankrupt.
   std::map<std::string, ArrearsBucket> cooperatives;
@@ -54,6 +56,9 @@ struct ArrearsOptions {
   std::vector<std::string> within;  // only employers recorded in these codes (a provincial officer's); empty = all
   int top_n = 20;
 };
+
+// The age band of a debt of `months_owed` months (at least 1).
+std::string AgeBand(int months_owed);
 
 Result<ArrearsReport> BuildArrearsReport(Db& db, const LawBook& law, const Geo& geo, const ArrearsOptions& opt);
 

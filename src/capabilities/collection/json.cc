@@ -87,6 +87,7 @@ Schema ArrearsReport() {
              {Req("as_of", S::Date()), Req("province_units", S::OneOf({"current", "recorded"})), Req("total", bucket),
               Req("by_province", Schema::Map(bucket)), Req("by_type", Schema::Map(bucket)),
               Req("by_status", Schema::Map(bucket)),
+              Req("by_age", Schema::Map(bucket).Describe("Đơn vị nợ theo số tháng nợ: 1-2, 3-5, 6-11, 12+ / by months owed")),
               Req("cooperatives", Schema::Object({Req("by_status", Schema::Map(bucket)),
                                                   Req("dissolved_bankrupt_workers", Schema::Array(worker))})),
               Req("top_debtors", Schema::Array(top))})
@@ -253,7 +254,7 @@ Json ToJson(const ArrearsReport& r) {
           {"total", BucketJson(r.total)},
           {"by_province", BucketMap(r.by_province)},
           {"by_type", BucketMap(r.by_type)},
-          {"by_status", BucketMap(r.by_status)},
+          {"by_status", BucketMap(r.by_status)}, {"by_age", BucketMap(r.by_age)},
           {"cooperatives", {{"by_status", BucketMap(r.cooperatives)}, {"dissolved_bankrupt_workers", workers}}},
           {"top_debtors", top}};
 }

@@ -1,0 +1,93 @@
+// An officer and a leader: the dashboard with its charts, a person found by
+// a name typed without diacritics, an employer's statement, the collection
+// run with its progress, a submission's findings, a task's progress.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { accessible, launch, open, shot, URL } from './browser.mjs';
+
+let browser, page;
+before(async () => {
+  browser = await launch();
+  page = await open(browser, 'canbo');
+});
+after(async () => browser?.close());
+
+test('the dashboard draws the indicators and arrears charts', async () => {
+  const t0 = Date.now();
+  await page.goto(URL + '/');
+  await page.locator('canvas[data-chart="drawn"]').nth(1).waitFor();
+  const ms = Date.now() - t0;
+  assert.ok(ms < 5000, `dashboard drawn in ${ms} ms`);
+  assert.ok((await page.locator('canvas[data-chart="drawn"]').count()) >= 2);
+  await page.getByText('Chỉ tiêu Chiến lược').waitFor();
+  await page.getByText('Tỷ lệ dân số tham gia BHYT').first().waitFor();
+  await page.getByText('Nhiệm vụ quá hạn').waitFor();
+  await accessible(page, 'the dashboard');
+  await shot(page, 'officer-dashboard');
+});
+
+test('a person is found by a name typed without diacritics and the book opens', async () => {
+  await page.getByRole('link', { name: 'Người tham gia' }).click();
+  await page.getByLabel('Họ tên (không cần dấu)').fill('nguyen');
+  await page.getByRole('button', { name: 'Tìm' }).click();
+  const first = page.locator('table[aria-label^="Kết quả tìm"] tbody tr').first();
+  await first.waitFor();
+  const name = await first.locator('td').nth(1).innerText();
+  assert.match(name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase(), /nguyen/);
+  await accessible(page, 'person search');
+  await first.click();
+  await page.getByText('Quá trình tham gia').waitFor();
+  await page.getByText('Số tháng đóng theo quỹ', { exact: false }).waitFor();
+  await accessible(page, 'the book');
+  await shot(page, 'officer-person-book');
+});
+
+test('an employer\'s statement shows the months, the balance and the interest rules', async () => {
+  await page.getByRole('link', { name: 'Đơn vị' }).click();
+  await page.getByLabel('Mã đơn vị, mã số thuế hoặc tên').fill('01A00001');
+  await page.getByRole('button', { name: 'Tìm' }).click();
+  await page.locator('table[aria-label="Đơn vị"] tbody tr').first().click();
+  await page.getByText('Phải đóng và đã đóng theo tháng').waitFor();
+  await page.getByText('Còn nợ').first().waitFor();
+  await accessible(page, 'the employer\'s statement');
+  await page.getByRole('tab', { name: 'Người lao động' }).click();
+  await page.locator('table[aria-label^="Người lao động"] tbody tr').first().waitFor();
+  await shot(page, 'officer-employer');
+});
+
+test('the monthly collection runs as a job and shows its progress and total', async () => {
+  await page.getByRole('link', { name: 'Thu và nợ' }).click();
+  await page.getByLabel('Tháng').fill('10/2026');
+  await page.getByRole('button', { name: 'Chạy tính số phải thu' }).click();
+  await page.getByText(/Tháng 10\/2026: phải thu/).waitFor({ timeout: 60000 });
+  await page.getByText('Nợ theo tỉnh').waitFor();
+  await accessible(page, 'the collection');
+  await shot(page, 'officer-collection');
+});
+
+test('a submission shows each encounter\'s findings and lines', async () => {
+  await page.getByRole('link', { name: 'Giám định BHYT' }).click();
+  await page.locator('table[aria-label="Các lần gửi hồ sơ"] tbody tr').first().click();
+  await page.getByText('Kết quả giám định').waitFor();
+  await page.locator('[data-ma-lk]').first().waitFor();
+  await accessible(page, 'a submission');
+  await page.goto(URL + '/claims');
+  await page.getByRole('tab', { name: 'Cảnh báo chi phí' }).click();
+  await page.getByText(/Cảnh báo ngày/).waitFor();
+  await shot(page, 'officer-claims-alerts');
+});
+
+test('progress is posted on a task and the follow-up list filters by unit', async () => {
+  await page.goto(URL + '/programmes/' + encodeURIComponent('88/QĐ-BHXH'));
+  await page.locator('table[aria-label^="Nhiệm vụ"] tbody tr').first().waitFor();
+  await page.getByRole('button', { name: 'Báo cáo tiến độ nhiệm vụ 1.1' }).click();
+  await page.getByLabel('Kết quả thực hiện').fill('Đã ban hành kế hoạch triển khai');
+  await page.getByRole('button', { name: 'Ghi tiến độ' }).click();
+  await page.getByText('Đã ghi tiến độ nhiệm vụ 1.1.').waitFor();
+  await page.getByLabel('Chỉ nhiệm vụ quá hạn').check();
+  await page.locator('table[aria-label^="Nhiệm vụ"]').waitFor();
+  await accessible(page, 'a programme\'s tasks');
+  await shot(page, 'officer-programme-tasks');
+  await page.getByRole('tab', { name: 'Chỉ tiêu' }).click();
+  await page.locator('table[aria-label="Chỉ tiêu, giá trị và lộ trình"]').waitFor();
+});

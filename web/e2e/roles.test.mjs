@@ -1,0 +1,92 @@
+// An employer, a facility and a citizen: each role's main path, each
+// screen checked for accessibility, and a role refused another's page.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { accessible, launch, open, shot, URL } from './browser.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => browser?.close());
+
+test('an employer declares: a bad row is shown with its field, then the fixed declaration is accepted', async () => {
+  const page = await open(browser, 'donvi');
+  await page.getByRole('link', { name: 'Kê khai' }).click();
+  await page.getByLabel('CCCD dòng 1').fill('12345');  // not 12 digits
+  await page.getByLabel('Tiền lương dòng 1').fill('9000000');
+  await page.getByLabel('Họ tên dòng 1').fill('Trần Thị Mai');
+  await page.getByLabel('Ngày sinh dòng 1').fill('05/04/1990');
+  await page.getByRole('button', { name: 'Nộp tờ khai' }).click();
+  await page.locator('tr[data-row="1"][data-error="true"]').waitFor();
+  await page.getByText('Tờ khai không được chấp nhận').waitFor();
+  const err = await page.locator('tr[data-row="1"]').innerText();
+  assert.match(err, /12 chữ số/);
+  await accessible(page, 'a refused declaration');
+  await shot(page, 'employer-declaration-error');
+  await page.getByLabel('CCCD dòng 1').fill('001190045678');
+  await page.getByRole('textbox', { name: 'Giới tính dòng 1' }).click();
+  await page.getByRole('option', { name: 'Nữ' }).click();
+  await page.getByRole('button', { name: 'Nộp tờ khai' }).click();
+  await page.getByText(/Đã ghi tờ khai số \d+: 1 tăng/).waitFor();
+  await page.getByRole('link', { name: 'Đối chiếu' }).click();
+  await page.getByText('Phải đóng và đã đóng theo tháng').waitFor();
+  await accessible(page, 'the employer\'s statement');
+  await shot(page, 'employer-statement');
+  await page.goto(URL + '/persons');
+  await page.getByText('Không có quyền truy cập').waitFor();
+  await page.context().close();
+});
+
+test('a facility checks a card and sends an envelope with a planted defect', async () => {
+  const page = await open(browser, 'cosokcb');
+  await page.getByLabel('CCCD, mã số BHXH hoặc mã thẻ').fill(process.env.BHXH_DEMO_CCCD);
+  await page.getByLabel('Ngày khám').fill('20/11/2026');
+  await page.getByRole('button', { name: 'Kiểm tra' }).click();
+  await page.getByTestId('eligibility-answer').waitFor();
+  const answer = await page.getByTestId('eligibility-answer').innerText();
+  assert.match(answer, /Mã kết quả 000/);
+  await accessible(page, 'the card check');
+  await shot(page, 'facility-card-check');
+  await page.getByRole('link', { name: 'Gửi hồ sơ XML 130' }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Chọn tệp XML' }).click();
+  await (await chooser).setFiles(process.env.BHXH_E2E_ENVELOPE);
+  await page.getByRole('button', { name: 'Gửi hồ sơ' }).click();
+  await page.locator('[data-ma-lk]').first().waitFor();
+  await page.getByText(/Xuất toán/).first().waitFor();
+  await page.locator('[data-ma-lk]').nth(2).getByRole('button').click();
+  await page.getByText('ARITH-LINE-BV').first().waitFor();
+  await accessible(page, 'a submission\'s review');
+  await shot(page, 'facility-submission');
+  await page.goto(URL + '/employers');
+  await page.getByText('Không có quyền truy cập').waitFor();
+  await page.context().close();
+});
+
+test('a citizen reads the book on a phone-sized screen', async () => {
+  const page = await open(browser, 'congdan', { width: 390, height: 844 });
+  await page.getByText('Sổ BHXH của tôi').first().waitFor();
+  await page.getByText('Thẻ bảo hiểm y tế').waitFor();
+  await page.getByText('Quá trình tham gia').waitFor();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 1, `the page is ${overflow}px wider than the phone`);
+  await accessible(page, 'the citizen\'s book');
+  await shot(page, 'citizen-book-phone');
+  await page.goto(URL + '/programmes');
+  await page.getByText('Không có quyền truy cập').waitFor();
+  await page.context().close();
+});
+
+test('a wrong password is refused and says so', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(URL + '/');
+  await page.getByLabel('Tên đăng nhập').fill('canbo');
+  await page.getByLabel('Mật khẩu').fill('sai-mat-khau-roi');
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByText('Tên đăng nhập hoặc mật khẩu không đúng').waitFor();
+  await accessible(page, 'the login page');
+  await shot(page, 'login');
+  await context.close();
+});

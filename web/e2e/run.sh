@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The console's end-to-end tests: a demo database made here, the real
+# server on a free port, and the tests in headless Chromium (Debian's
+# package, driven by playwright-core; nothing downloads a browser).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+BIN="$PWD/build/bhxh"
+[ -x "$BIN" ] || { echo "e2e: build/bhxh is missing" >&2; exit 1; }
+[ -f web/dist/index.html ] || { echo "e2e: web/dist is missing (bash scripts/web.sh)" >&2; exit 1; }
+CHROMIUM="${CHROMIUM:-$(command -v chromium || true)}"
+[ -n "$CHROMIUM" ] || { echo "e2e: chromium is not installed (apt install chromium)" >&2; exit 1; }
+DIR=$(mktemp -d)
+PID=""
+trap '[ -n "$PID" ] && kill "$PID" 2>/dev/null; rm -rf "$DIR"' EXIT
+DB="$DIR/e2e.db"
+"$BIN" --db "$DB" --json init --demo --persons 3000 --from 2025-06 --to 2026-10 --claims-days 14 >"$DIR/init.json"
+SEEDS="${BHXH_SEEDS:-$PWD/../shared/seeds}"
+ls "$SEEDS"/*.txt >/dev/null 2>&1 || [ "${BHXH_ALLOW_MISSING_SEEDS:-}" = 1 ] || { echo "e2e: seed decisions not found in $SEEDS" >&2; exit 1; }
+ls "$SEEDS"/*.txt >/dev/null 2>&1 && "$BIN" --db "$DB" programmes import "$SEEDS"/*.txt >/dev/null
+"$BIN" claims synth --facility 01901 --encounters 4 --seed 77 --defect 2:line_price --out "$DIR/envelope.xml"
+PORT=$((21000 + RANDOM % 20000))
+"$BIN" --db "$DB" serve --port "$PORT" --no-access-log >"$DIR/serve.log" 2>&1 &
+PID=$!
+for _ in $(seq 100); do curl -sf "http://127.0.0.1:$PORT/api/v1/healthz" >/dev/null && break; sleep 0.1; done
+export BHXH_URL="http://127.0.0.1:$PORT" CHROMIUM BHXH_E2E_DIR="$DIR" BHXH_E2E_ENVELOPE="$DIR/envelope.xml"
+export BHXH_DEMO_CCCD=$(python3 -c "import json,sys; print(json.load(open('$DIR/init.json'))['demo_cccd'])")
+export BHXH_SHOTS="$PWD/docs/screenshots"
+mkdir -p "$BHXH_SHOTS"
+cd web
+node --test --test-concurrency=1 e2e/
