@@ -107,6 +107,19 @@ Result<Month> Month::Parse(std::string_view t, const std::string& field) {
                          "invalid month \"" + std::string(t) + "\" (expected YYYY-MM)");
 }
 
+std::string Date::ToVi() const {
+  auto v = ymd();
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%02d/%02d/%04d", v.day, v.month, v.year);
+  return buf;
+}
+
+std::string Month::ToVi() const {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%02d/%04d", month(), year());
+  return buf;
+}
+
 std::string Month::ToString() const {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%04d-%02d", year(), month());

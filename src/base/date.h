@@ -44,6 +44,7 @@ class Date {
   Ymd ymd() const;
   int year() const { return ymd().year; }
   std::string ToString() const;  // YYYY-MM-DD
+  std::string ToVi() const;      // dd/mm/yyyy, as people read it
   Date AddDays(int n) const { return FromDays(days_ + n); }
   auto operator<=>(const Date&) const = default;
 
@@ -80,6 +81,7 @@ class Month {
   Month Prev() const { return FromIndex(index_ - 1); }
   Month Add(int n) const { return FromIndex(index_ + n); }
   std::string ToString() const;  // YYYY-MM
+  std::string ToVi() const;      // mm/yyyy
   auto operator<=>(const Month&) const = default;
 
  private:

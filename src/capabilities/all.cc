@@ -1,5 +1,6 @@
 #include "capabilities/all.h"
 
+#include "benefits/module.h"
 #include "claims/module.h"
 #include "collection/module.h"
 #include "eligibility/module.h"
@@ -12,7 +13,7 @@ namespace bhxh {
 
 const std::vector<const Capability*>& AllCapabilities() {
   static const std::vector<const Capability*> kAll = {
-      &kReference, &kRegistry, &kCollection, &kEligibility, &kHistory, &kClaims, &kProgrammes,
+      &kReference, &kRegistry, &kCollection, &kEligibility, &kHistory, &kClaims, &kProgrammes, &kBenefits,
   };
   return kAll;
 }

@@ -51,12 +51,6 @@ std::string Where(const std::string& path, const CsvRow& r) { return path + ":" 
 
 }  // namespace
 
-void CiteOnce(std::vector<LawParam>& cited, const LawParam& p) {
-  for (const auto& c : cited)
-    if (c.key == p.key && c.effective_from == p.effective_from) return;
-  cited.push_back(p);
-}
-
 const char* FundCode(Fund f) { return kFundCodes[static_cast<int>(f)]; }
 const char* FundNameVi(Fund f) { return kFundNamesVi[static_cast<int>(f)]; }
 const char* PartyCode(Party p) { return kPartyCodes[static_cast<int>(p)]; }
@@ -79,27 +73,7 @@ Result<Party> ParseParty(std::string_view code) {
 Result<LawBook> LawBook::Load(const std::string& dir) {
   LawBook b;
   std::vector<int> c;
-  {
-    std::string path = dir + "/parameters.csv";
-    BHXH_ASSIGN_OR_RETURN(CsvTable t,
-                          Open(path, {"key", "effective_from", "value", "unit", "law", "source", "note"}, c));
-    for (const auto& r : t.rows) {
-      LawParam p;
-      p.key = r.cells[c[0]];
-      BHXH_ASSIGN_OR_RETURN(p.effective_from, Date::Parse(r.cells[c[1]], Where(path, r)));
-      p.value = r.cells[c[2]];
-      p.unit = r.cells[c[3]];
-      p.law = r.cells[c[4]];
-      p.source = r.cells[c[5]];
-      p.note = r.cells[c[6]];
-      if (p.unit == "VND" && !ParseVnd(p.value, "").ok())
-        return Status::Invalid(Where(path, r), "Giá trị tiền không hợp lệ", "bad VND value");
-      if (p.unit == "percent" && !ParsePercent(p.value, "").ok())
-        return Status::Invalid(Where(path, r), "Giá trị tỷ lệ không hợp lệ", "bad percent value");
-      b.params_[p.key].push_back(std::move(p));
-    }
-    SortByDate(b.params_);
-  }
+  BHXH_ASSIGN_OR_RETURN(b.params_, ParamTable::LoadFile(dir + "/parameters.csv"));
   {
     std::string path = dir + "/schemes.csv";
     BHXH_ASSIGN_OR_RETURN(CsvTable t, Open(path, {"scheme", "effective_from", "base", "floor", "description_vi"}, c));
@@ -185,41 +159,12 @@ Result<LawBook> LawBook::Load(const std::string& dir) {
   return b;
 }
 
-Result<LawParam> LawBook::Param(const std::string& key, Date d) const {
-  auto it = params_.find(key);
-  const LawParam* p = it == params_.end() ? nullptr : InForceAt(it->second, d);
-  if (!p)
-    return Status::NotFound(key, "Chưa có tham số \"" + key + "\" có hiệu lực ngày " + d.ToString(),
-                            "no value of \"" + key + "\" in force on " + d.ToString());
-  return *p;
-}
-
-Result<Vnd> LawBook::Amount(const std::string& key, Date d) const {
-  BHXH_ASSIGN_OR_RETURN(LawParam p, Param(key, d));
-  return ParseVnd(p.value, key);
-}
-
-Result<RateMicro> LawBook::Percent(const std::string& key, Date d) const {
-  BHXH_ASSIGN_OR_RETURN(LawParam p, Param(key, d));
-  return ParsePercent(p.value, key);
-}
-
-Result<int64_t> LawBook::Integer(const std::string& key, Date d) const {
-  BHXH_ASSIGN_OR_RETURN(LawParam p, Param(key, d));
-  return ParseInt(p.value, key);
-}
-
-std::vector<LawParam> LawBook::InForce(Date d) const {
-  std::vector<LawParam> out;
-  for (const auto& [k, v] : params_)
-    if (const LawParam* p = InForceAt(v, d)) out.push_back(*p);
-  return out;
-}
-
-std::vector<LawParam> LawBook::History(const std::string& key) const {
-  auto it = params_.find(key);
-  return it == params_.end() ? std::vector<LawParam>{} : it->second;
-}
+Result<LawParam> LawBook::Param(const std::string& key, Date d) const { return params_.Param(key, d); }
+Result<Vnd> LawBook::Amount(const std::string& key, Date d) const { return params_.Amount(key, d); }
+Result<RateMicro> LawBook::Percent(const std::string& key, Date d) const { return params_.Percent(key, d); }
+Result<int64_t> LawBook::Integer(const std::string& key, Date d) const { return params_.Integer(key, d); }
+std::vector<LawParam> LawBook::InForce(Date d) const { return params_.InForce(d); }
+std::vector<LawParam> LawBook::History(const std::string& key) const { return params_.History(key); }
 
 Result<SchemeRule> LawBook::Scheme(const std::string& scheme, Date d) const {
   auto it = schemes_.find(scheme);

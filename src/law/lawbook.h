@@ -15,6 +15,7 @@
 #include "base/date.h"
 #include "base/money.h"
 #include "base/status.h"
+#include "law/params.h"
 
 namespace bhxh {
 
@@ -29,20 +30,6 @@ const char* PartyCode(Party p);    // "employer", ...
 const char* PartyNameVi(Party p);  // "Người sử dụng lao động", ...
 Result<Fund> ParseFund(std::string_view code);
 Result<Party> ParseParty(std::string_view code);
-
-// One dated row of any law file, as cited in explanations.
-struct LawParam {
-  std::string key;
-  Date effective_from;
-  std::string value;  // as written in the file
-  std::string unit;
-  std::string law;
-  std::string source;
-  std::string note;
-};
-
-// Appends `p` unless the same row (key and effective date) is already cited.
-void CiteOnce(std::vector<LawParam>& cited, const LawParam& p);
 
 struct SchemeRule {
   std::string scheme;
@@ -93,6 +80,7 @@ class LawBook {
   std::vector<LawParam> InForce(Date d) const;
   // Full history of one key, oldest first.
   std::vector<LawParam> History(const std::string& key) const;
+  const ParamTable& params() const { return params_; }
 
   Result<SchemeRule> Scheme(const std::string& scheme, Date d) const;
   Result<GroupRule> Group(const std::string& group, Date d) const;
@@ -103,7 +91,7 @@ class LawBook {
   std::vector<std::string> GroupCodes() const;
 
  private:
-  std::map<std::string, std::vector<LawParam>> params_;     // sorted by date
+  ParamTable params_;
   std::map<std::string, std::vector<SchemeRule>> schemes_;  // sorted by date
   std::map<std::string, std::vector<GroupRule>> groups_;    // sorted by date
   std::map<int, std::vector<HiLevel>> levels_;              // sorted by date

@@ -103,6 +103,29 @@ class PgServer {
 
 }  // namespace
 
+// The SQLite files a test process made, removed when it exits so a test
+// run leaves nothing in /tmp.
+class TempFiles {
+ public:
+  static TempFiles& Get() {
+    static TempFiles t;
+    return t;
+  }
+  void Add(const std::string& path) {
+    std::lock_guard lock(mu_);
+    paths_.push_back(path);
+  }
+  ~TempFiles() {
+    std::error_code ec;
+    for (const auto& p : paths_)
+      for (const char* ext : {"", "-wal", "-shm", "-journal"}) fs::remove(p + ext, ec);
+  }
+
+ private:
+  std::mutex mu_;
+  std::vector<std::string> paths_;
+};
+
 std::string FreshDatabaseUrl(const std::string& backend, std::string* why) {
   static std::atomic<int> n{0};
   int id = ++n;
@@ -110,6 +133,7 @@ std::string FreshDatabaseUrl(const std::string& backend, std::string* why) {
     std::string path =
         fs::temp_directory_path() / ("bhxh_test_" + std::to_string(getpid()) + "_" + std::to_string(id) + ".db");
     for (const char* ext : {"", "-wal", "-shm"}) fs::remove(path + ext);
+    TempFiles::Get().Add(path);
     return path;
   }
   // A server the test command started for the whole run ($BHXH_TEST_PG:

@@ -1,0 +1,102 @@
+// BenefitLaw: the benefit side of the law as dated data (data/benefits/).
+//
+//   parameters.csv        rates, multiples, day limits, minimum years ... (ParamTable format)
+//   retirement_age.csv    the retirement age by the year it is reached and sex (Decree 135/2020)
+//   averaging.csv         the State pay scale's averaging years by year of entry
+//   revaluation.csv       revaluation coefficients, one table per year of decision
+//   indexation.csv        pension increases by decree
+//   one_time_reasons.csv  who may take one-time SI, under which law
+//
+// Every lookup names the row it used so that a computed amount can cite it;
+// a missing row (a revaluation table for a year not yet published) is an
+// error naming what is missing, never a default. Immutable after Load and
+// shared between threads.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/cccd.h"
+#include "base/date.h"
+#include "base/money.h"
+#include "base/status.h"
+#include "law/params.h"
+
+namespace bhxh {
+
+// Sex comes from base/cccd.h; the benefit tables know only male and female
+// (an undetermined sex is rejected when a request is read).
+const char* SexWord(Sex s);  // "male" | "female"
+
+struct RetirementAge {
+  int years = 0, months = 0;
+  LawParam cite;  // the row (key "retirement_age.<sex>", value "61y3m")
+  int total_months() const { return years * 12 + months; }
+};
+
+struct Indexation {
+  Date effective_from;
+  RateMicro percent = 0;
+  LawParam cite;
+};
+
+struct OneTimeReason {
+  std::string reason;
+  Date effective_from;
+  bool allowed = false;
+  std::optional<int> max_years;
+  std::optional<Date> joined_before;
+  std::string law, name_vi;
+};
+
+class BenefitLaw {
+ public:
+  static Result<BenefitLaw> Load(const std::string& dir);
+
+  const ParamTable& params() const { return params_; }
+
+  // The normal-conditions retirement age for someone who reaches it in
+  // `year` (the row in force for that year).
+  Result<RetirementAge> AgeForYear(Sex sex, int year) const;
+  // The date on which a person born on `birth` reaches the retirement age,
+  // `reduce_months` lower than normal (heavy work, coal, capacity loss), and
+  // the age applied: the first year Y whose age puts the date in Y or before.
+  Result<std::pair<Date, RetirementAge>> RetirementDate(Sex sex, Date birth, int reduce_months) const;
+
+  // The coefficient (millionths) for a salary paid in `contribution_year`,
+  // in a benefit decided in `benefit_year`; scheme "compulsory" | "voluntary".
+  Result<std::pair<int64_t, LawParam>> Revaluation(int benefit_year, const std::string& scheme,
+                                                   int contribution_year) const;
+  // The State pay scale's averaging window in years (0 = whole career).
+  Result<std::pair<int, LawParam>> AveragingYears(int entry_year) const;
+  const std::vector<Indexation>& indexations() const { return indexation_; }
+  Result<OneTimeReason> Reason(const std::string& reason, Date d) const;
+  std::vector<std::string> ReasonCodes() const;
+
+ private:
+  struct AgeRow {
+    Sex sex;
+    int from_year, years, months;
+    std::string law, source, note;
+  };
+  struct RevalRow {
+    int benefit_year;
+    std::string scheme;
+    int contribution_year;
+    int64_t coefficient;  // millionths
+    std::string law, source, note;
+  };
+  struct AvgRow {
+    int entry_from_year, years;
+    std::string law, source, note;
+  };
+  ParamTable params_;
+  std::vector<AgeRow> ages_;
+  std::vector<RevalRow> reval_;
+  std::vector<AvgRow> averaging_;
+  std::vector<Indexation> indexation_;
+  std::vector<OneTimeReason> reasons_;
+};
+
+}  // namespace bhxh

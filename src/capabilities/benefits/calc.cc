@@ -1,0 +1,1366 @@
+#include "benefits/calc.h"
+
+#include "base/parse.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace bhxh {
+
+namespace {
+
+const char* kRegimeCodes[] = {"sickness", "maternity",    "occupational",   "pension",          "one_time",
+                              "survivor", "funeral",      "unemployment",   "social_pension",   "monthly_allowance"};
+const char* kRegimeNames[] = {"Ốm đau",        "Thai sản",          "Tai nạn lao động, bệnh nghề nghiệp",
+                              "Hưu trí",       "BHXH một lần",      "Tử tuất (trợ cấp tuất)",
+                              "Trợ cấp mai táng", "Trợ cấp thất nghiệp", "Trợ cấp hưu trí xã hội",
+                              "Trợ cấp hằng tháng (Điều 23 Luật BHXH 2024)"};
+const char* kWorkCodes[] = {"normal", "heavy", "especially_heavy", "underground_coal"};
+
+constexpr int64_t kMicro = 1'000'000;
+
+// round_half_up(num / den) for non-negative values.
+Vnd DivRound(__int128 num, __int128 den) {
+  if (den <= 0) return 0;
+  __int128 q = num / den, r = num % den;
+  if (r * 2 >= den) ++q;
+  return static_cast<Vnd>(q);
+}
+
+std::string DecimalVi(int64_t micro, int max_decimals = 2) {
+  bool neg = micro < 0;
+  if (neg) micro = -micro;
+  int64_t scale = 1;
+  for (int i = 0; i < 6 - max_decimals; ++i) scale *= 10;
+  int64_t v = (micro + scale / 2) / scale;  // in 10^-max_decimals
+  int64_t unit = 1;
+  for (int i = 0; i < max_decimals; ++i) unit *= 10;
+  std::string s = FormatVnd(v / unit);
+  int64_t frac = v % unit;
+  if (frac) {
+    std::string f = std::to_string(frac);
+    while (static_cast<int>(f.size()) < max_decimals) f = "0" + f;
+    while (!f.empty() && f.back() == '0') f.pop_back();
+    s += "," + f;
+  }
+  return (neg ? "-" : "") + s;
+}
+
+// Years counted by the odd-months rule (Decree 115/2015): 1 to `half_up_to`
+// odd months are half a year, more are a whole year. In half years.
+int HalfYears(int months, int half_up_to) {
+  int y = months / 12, r = months % 12;
+  if (r == 0) return y * 2;
+  return r <= half_up_to ? y * 2 + 1 : y * 2 + 2;
+}
+std::string HalfYearsVi(int h) { return std::to_string(h / 2) + (h % 2 ? ",5" : "") + " năm"; }
+
+struct MonthRec {
+  Month m;
+  Vnd salary = 0;           // nominal contribution salary of the month
+  int64_t coefficient = 0;  // State pay: coefficient incl. allowances, millionths (0: given as salary)
+  bool voluntary = false, state = false, ui = false;
+  Work work = Work::kNormal;
+  int64_t area = 0;
+};
+
+class Calc {
+ public:
+  Calc(const BenefitLaw& bl, const LawBook& law, const BenefitRequest& req, BenefitResult& out)
+      : bl_(bl), law_(law), req_(req), f_(req.facts), d_(req.event_date), out_(out) {}
+
+  Status Run();
+
+ private:
+  // --- parameters, cited ---
+  Result<LawParam> P(const std::string& key) {
+    auto p = bl_.params().Param(key, d_);
+    if (!p.ok()) return p.status();
+    Cite(*p);
+    return *p;
+  }
+  void Cite(const LawParam& p) {
+    CiteOnce(pending_, p);
+    // One warning per source and note, not per row (a revaluation table
+    // has thirty rows from one circular).
+    if (p.uncertain() && warned_.insert(p.law + "|" + p.note).second)
+      out_.warnings.push_back("Tham số chưa được xác nhận (" + p.key + " = " + p.value + ", " + p.law + "): " + p.note);
+  }
+  Result<RateMicro> Pct(const std::string& key) {
+    BHXH_ASSIGN_OR_RETURN(LawParam p, P(key));
+    return ParsePercent(p.value, key);
+  }
+  Result<int64_t> Micro(const std::string& key) {
+    BHXH_ASSIGN_OR_RETURN(LawParam p, P(key));
+    return ParseScaled(p.value, 6, key);
+  }
+  Result<int> Int(const std::string& key) {
+    BHXH_ASSIGN_OR_RETURN(LawParam p, P(key));
+    return ParseInt32(p.value, key);
+  }
+  Result<Vnd> Amt(const std::string& key) {
+    BHXH_ASSIGN_OR_RETURN(LawParam p, P(key));
+    return ParseVnd(p.value, key);
+  }
+  // The reference level (base salary before 2025-07-01) on a date.
+  Result<Vnd> RefLevel(Date d) {
+    auto p = law_.Param("reference_level", d);
+    if (!p.ok()) return p.status();
+    Cite(*p);
+    return ParseVnd(p->value, "reference_level");
+  }
+  Result<Vnd> RefLevel() { return RefLevel(d_); }
+  void Step(std::string code, std::string vi, std::string en, std::string law) {
+    out_.steps.push_back({std::move(code), std::move(vi), std::move(en), std::move(law), std::move(pending_)});
+    pending_.clear();
+  }
+  void Amount(std::string kind, std::string label, Vnd v, bool monthly = false, std::optional<Month> from = {},
+              int months = 0) {
+    out_.amounts.push_back({std::move(kind), std::move(label), v, monthly, from, months});
+  }
+  void NotEligible(const std::string& vi, const std::string& en) {
+    out_.eligible = false;
+    out_.reasons_vi.push_back(vi);
+    out_.reasons_en.push_back(en);
+  }
+  void Condition(const std::string& vi, const std::string& en) {
+    out_.reasons_vi.push_back(vi);
+    out_.reasons_en.push_back(en);
+  }
+  const char* Art(const char* a2014, const char* a2024) const { return law2024_ ? a2024 : a2014; }
+  std::string LawName(const std::string& article) const {
+    return (law2024_ ? "Luật BHXH 41/2024/QH15, " : "Luật BHXH 58/2014/QH13, ") + article;
+  }
+
+  // --- history ---
+  Status Expand();
+  int Months(bool (*pred)(const MonthRec&)) const {
+    int n = 0;
+    for (const auto& r : months_) n += pred(r) ? 1 : 0;
+    return n;
+  }
+  Result<Vnd> NominalOf(const MonthRec& r);
+  // Σ adjusted salaries in 1e-12 dong, for the average (revaluation / base at the event).
+  Result<Vnd> AverageSalary(const std::string& purpose);
+  Result<Vnd> AverageOfLast(int n, bool (*pred)(const MonthRec&), Month before, const std::string& what,
+                            int* used = nullptr);
+  Result<Vnd> PreviousMonthSalary();
+  Status ContributionStep();
+
+  // --- regimes ---
+  Status Pension();
+  Status OneTime();
+  Status Sickness();
+  Status Maternity();
+  Status Occupational();
+  Status Survivor();
+  Status Funeral();
+  Status Unemployment();
+  Status SocialPension();
+  Status MonthlyAllowance();
+  Result<Vnd> OneTimeEntitlement(Vnd avg, bool only_compute);
+  Result<int> SicknessDayLimit(int years_months);
+
+  const BenefitLaw& bl_;
+  const LawBook& law_;
+  const BenefitRequest& req_;
+  const BenefitFacts& f_;
+  Date d_;
+  BenefitResult& out_;
+  bool law2024_ = false;
+  std::vector<LawParam> pending_;
+  std::set<std::string> warned_;
+  std::vector<MonthRec> months_;  // sorted, unique, up to the event month
+  int half_up_to_ = 6;
+};
+
+bool IsCompulsory(const MonthRec& r) { return !r.voluntary; }
+bool IsUi(const MonthRec& r) { return r.ui && !r.voluntary; }
+bool IsHeavy(const MonthRec& r) {
+  return r.work == Work::kHeavy || r.work == Work::kEspeciallyHeavy || r.work == Work::kUndergroundCoal ||
+         r.area >= 700'000;
+}
+bool IsCoal(const MonthRec& r) { return r.work == Work::kUndergroundCoal; }
+
+Status Calc::Expand() {
+  Month last = Month::OfDate(d_);
+  for (const auto& h : req_.history) {
+    for (Month m = h.from; m <= h.to && m <= last; m = m.Next()) {
+      MonthRec r;
+      r.m = m;
+      r.voluntary = h.voluntary;
+      r.state = h.state_pay;
+      r.ui = h.unemployment && !h.voluntary;
+      r.work = h.work;
+      r.area = h.area_coefficient;
+      if (h.salary_coefficient) {
+        r.coefficient = static_cast<int64_t>(static_cast<__int128>(*h.salary_coefficient) * (kMicro + h.allowances) /
+                                             kMicro);
+      } else {
+        r.salary = h.salary.value_or(0);
+      }
+      months_.push_back(r);
+    }
+    if (h.to > last)
+      out_.warnings.push_back("Quá trình " + h.from.ToVi() + " – " + h.to.ToVi() +
+                              " có tháng sau tháng của sự kiện; các tháng đó không được tính");
+  }
+  std::sort(months_.begin(), months_.end(), [](const MonthRec& a, const MonthRec& b) { return a.m < b.m; });
+  return Status::Ok();
+}
+
+Result<Vnd> Calc::NominalOf(const MonthRec& r) {
+  if (!r.coefficient) return r.salary;
+  BHXH_ASSIGN_OR_RETURN(Vnd base, RefLevel(r.m.FirstDay()));
+  return ApplyRate(base, r.coefficient);
+}
+
+Status Calc::ContributionStep() {
+  int total = static_cast<int>(months_.size());
+  int vol = total - Months(IsCompulsory);
+  out_.contribution_months = total;
+  std::string vi = "Thời gian đóng BHXH: " + YearsMonthsVi(total) + " (" + std::to_string(total) + " tháng";
+  if (vol) vi += ", trong đó tự nguyện " + YearsMonthsVi(vol);
+  vi += ")";
+  Step("contribution_time", vi,
+       "Contribution time: " + std::to_string(total) + " months (" + std::to_string(vol) + " voluntary)",
+       LawName(Art("Điều 3", "Điều 4")));
+  return Status::Ok();
+}
+
+// The average monthly salary on which long-term benefits are computed
+// (58/2014/QH13 Art.62-63 and 79; 41/2024/QH15 Art.72-73): salaries set by the
+// employer and voluntary incomes revalued by the year's coefficients; State
+// pay scale salaries at the base salary of the event date, averaged over the
+// last years set by the year of entry; the two parts weighted by months.
+Result<Vnd> Calc::AverageSalary(const std::string& purpose) {
+  if (f_.average_salary) {
+    Step("average_salary",
+         "Mức bình quân tiền lương tháng đóng BHXH do cán bộ nhập: " + VndVi(*f_.average_salary),
+         "Average salary given: " + std::to_string(*f_.average_salary), "facts.average_salary");
+    out_.average_salary = *f_.average_salary;
+    return *f_.average_salary;
+  }
+  if (months_.empty())
+    return Status::Invalid("history", "Cần quá trình đóng BHXH để tính mức bình quân tiền lương",
+                           "a contribution history is needed for the average salary");
+  const int year = d_.year();
+  // Σ of adjusted salaries, in 1e-12 dong.
+  __int128 other_sum = 0;
+  int other_n = 0;
+  std::vector<__int128> state;  // adjusted State pay months, oldest first
+  Vnd base_event = 0;
+  bool any_state = false, any_employer = false, any_vol = false;
+  std::map<std::string, int> coef_years;  // "2019 × 1,16" → months
+  for (const auto& r : months_) {
+    if (r.state) {
+      if (!any_state) {
+        BHXH_ASSIGN_OR_RETURN(base_event, RefLevel());
+        any_state = true;
+      }
+      __int128 adj;
+      if (r.coefficient) {
+        adj = static_cast<__int128>(r.coefficient) * base_event * kMicro;
+      } else {
+        BHXH_ASSIGN_OR_RETURN(Vnd base_m, RefLevel(r.m.FirstDay()));
+        adj = static_cast<__int128>(r.salary) * base_event * kMicro * kMicro / base_m;
+      }
+      state.push_back(adj);
+      continue;
+    }
+    std::string scheme = r.voluntary ? "voluntary" : "compulsory";
+    auto coef = bl_.Revaluation(year, scheme, r.m.year());
+    if (!coef.ok()) return coef.status();
+    Cite(coef->second);
+    (r.voluntary ? any_vol : any_employer) = true;
+    other_sum += static_cast<__int128>(r.salary) * coef->first * kMicro;
+    ++other_n;
+    ++coef_years[std::to_string(r.m.year()) + (r.voluntary ? " (tự nguyện)" : "") + " × " +
+                 DecimalVi(coef->first)];
+  }
+  const __int128 kPico = static_cast<__int128>(kMicro) * kMicro;
+  std::string vi, en;
+  Vnd avg = 0;
+  if (any_employer || any_vol) {
+    std::string list;
+    for (const auto& [k, n] : coef_years) list += (list.empty() ? "" : "; ") + k + " (" + std::to_string(n) + " tháng)";
+    vi += "Tiền lương do đơn vị quyết định" + std::string(any_vol ? " và thu nhập đóng BHXH tự nguyện" : "") +
+          " điều chỉnh theo hệ số năm " + std::to_string(year) + ": " + list + "; tổng sau điều chỉnh " +
+          VndVi(DivRound(other_sum, kPico)) + " trong " + std::to_string(other_n) + " tháng. ";
+    en += "Employer-set salaries revalued with the " + std::to_string(year) + " coefficients over " +
+          std::to_string(other_n) + " months. ";
+  }
+  int n_state = static_cast<int>(state.size());
+  __int128 state_avg_pico = 0;
+  if (n_state) {
+    // Year of entry: the first compulsory month (or facts.first_joined).
+    int entry = months_.front().m.year();
+    for (const auto& r : months_)
+      if (!r.voluntary) {
+        entry = r.m.year();
+        break;
+      }
+    if (f_.first_joined) {
+      BHXH_ASSIGN_OR_RETURN(Month fj, Month::Parse(*f_.first_joined, "facts.first_joined"));
+      entry = std::min(entry, fj.year());
+    }
+    BHXH_ASSIGN_OR_RETURN(auto window, bl_.AveragingYears(entry));
+    Cite(window.second);
+    int take = window.first == 0 ? n_state : std::min(n_state, window.first * 12);
+    __int128 s = 0;
+    for (int i = n_state - take; i < n_state; ++i) s += state[i];
+    state_avg_pico = s / take;
+    vi += "Tiền lương theo thang bảng lương Nhà nước (" + std::to_string(n_state) +
+          " tháng) tính theo mức lương cơ sở tại thời điểm hưởng " + VndVi(base_event) + "; bình quân " +
+          (window.first == 0 ? std::string("toàn bộ thời gian")
+                             : std::to_string(window.first) + " năm cuối (tham gia từ năm " + std::to_string(entry) + ")") +
+          ": " + VndVi(DivRound(state_avg_pico, kPico)) + ". ";
+    en += "State pay scale salaries at the event's base salary, averaged over " +
+          (window.first == 0 ? std::string("the whole career") : std::to_string(window.first) + " last years") + ". ";
+  }
+  __int128 total = state_avg_pico * n_state + other_sum;
+  int n = n_state + other_n;
+  avg = DivRound(total, kPico * n);
+  vi += "Mức bình quân tiền lương tháng đóng BHXH = " +
+        (n_state && other_n ? "(" + VndVi(DivRound(state_avg_pico, kPico)) + " × " + std::to_string(n_state) +
+                                  " + " + VndVi(DivRound(other_sum, kPico)) + ") / " + std::to_string(n) + " = "
+         : other_n ? VndVi(DivRound(total, kPico)) + " / " + std::to_string(n) + " = "
+                   : std::string()) +
+        VndVi(avg);
+  en += "Average = " + std::to_string(avg);
+  Step("average_salary", vi, en + " (" + purpose + ")",
+       LawName(law2024_ ? "Điều 72, 73" : "Điều 62, 63; Điều 79 (tự nguyện)"));
+  out_.average_salary = avg;
+  return avg;
+}
+
+// Average nominal salary of the last `n` months matching `pred` before
+// `before` (maternity: 6 months before the leave; unemployment: the last 6
+// months of UI). Fewer months: the average of those there are.
+Result<Vnd> Calc::AverageOfLast(int n, bool (*pred)(const MonthRec&), Month before, const std::string& what,
+                                int* used) {
+  if (f_.average_salary) {
+    Step("average_salary", "Mức bình quân tiền lương do cán bộ nhập: " + VndVi(*f_.average_salary),
+         "Average salary given", "facts.average_salary");
+    out_.average_salary = *f_.average_salary;
+    return *f_.average_salary;
+  }
+  __int128 sum = 0;
+  int k = 0;
+  std::string list;
+  for (auto it = months_.rbegin(); it != months_.rend() && k < n; ++it) {
+    if (it->m >= before || !pred(*it)) continue;
+    BHXH_ASSIGN_OR_RETURN(Vnd s, NominalOf(*it));
+    sum += s;
+    ++k;
+    list = it->m.ToVi() + ": " + FormatVnd(s) + (list.empty() ? "" : "; ") + list;
+  }
+  if (used) *used = k;
+  if (k == 0)
+    return Status::Invalid("history", "Không có tháng đóng nào trước " + before.ToVi() + " để tính " + what,
+                           "no contribution month before " + before.ToString());
+  Vnd avg = DivRound(sum, k);
+  Step("average_salary",
+       "Bình quân tiền lương " + std::to_string(k) + " tháng gần nhất (" + list + ") = " + VndVi(avg),
+       "Average of the last " + std::to_string(k) + " months = " + std::to_string(avg), what);
+  out_.average_salary = avg;
+  return avg;
+}
+
+Result<Vnd> Calc::PreviousMonthSalary() {
+  if (f_.previous_month_salary) {
+    Step("salary", "Tiền lương tháng liền kề trước khi nghỉ (cán bộ nhập): " + VndVi(*f_.previous_month_salary),
+         "Previous month's salary given", "facts.previous_month_salary");
+    return *f_.previous_month_salary;
+  }
+  Month ev = Month::OfDate(d_);
+  const MonthRec* prev = nullptr;
+  for (const auto& r : months_)
+    if (r.m < ev && !r.voluntary) prev = &r;
+  // Sick or injured in the first month of participation: that month's salary.
+  if (!prev)
+    for (const auto& r : months_)
+      if (r.m == ev && !r.voluntary) prev = &r;
+  if (!prev)
+    return Status::Invalid("history", "Không có tháng đóng BHXH bắt buộc liền trước " + ev.ToVi(),
+                           "no compulsory contribution month before " + ev.ToString());
+  BHXH_ASSIGN_OR_RETURN(Vnd s, NominalOf(*prev));
+  Step("salary", "Tiền lương tháng đóng BHXH liền kề trước khi nghỉ (" + prev->m.ToVi() + "): " + VndVi(s),
+       "Salary of " + prev->m.ToVi() + ": " + std::to_string(s), LawName(Art("Điều 28.1", "Điều 45.1")));
+  out_.average_salary = s;
+  return s;
+}
+
+// ---------------------------------------------------------------- pension
+
+Status Calc::Pension() {
+  BHXH_RETURN_IF_ERROR(ContributionStep());
+  const Sex sex = req_.person.sex;
+  const bool male = sex == Sex::kMale;
+  const int total = static_cast<int>(months_.size());
+  BHXH_ASSIGN_OR_RETURN(half_up_to_, Int("pension.odd_months.half_up_to"));
+  const int half = HalfYears(total, half_up_to_);
+
+  // 1. Age: normal, or lower for heavy work / coal / reduced capacity.
+  Date birth = req_.person.BirthDate();
+  BHXH_ASSIGN_OR_RETURN(auto normal, bl_.RetirementDate(sex, birth, 0));
+  Cite(normal.second.cite);
+  int heavy_months = Months(IsHeavy), coal_months = Months(IsCoal);
+  int reduce = 0;
+  std::string why;
+  BHXH_ASSIGN_OR_RETURN(int heavy_years, Int("pension.age_reduction.heavy_years"));
+  if (coal_months >= heavy_years * 12) {
+    BHXH_ASSIGN_OR_RETURN(int y, Int("pension.age_reduction.coal"));
+    reduce = y * 12, why = "đủ " + std::to_string(heavy_years) + " năm làm việc trong hầm lò khai thác than";
+  } else if (heavy_months >= heavy_years * 12) {
+    BHXH_ASSIGN_OR_RETURN(int y, Int("pension.age_reduction.heavy"));
+    reduce = y * 12, why = "đủ " + std::to_string(heavy_years) + " năm làm nghề nặng nhọc, độc hại hoặc nơi có phụ cấp khu vực từ 0,7";
+  }
+  BHXH_ASSIGN_OR_RETURN(auto entitled, bl_.RetirementDate(sex, birth, reduce));
+  int loss = f_.capacity_loss_pct.value_or(0);
+  int early_allowed = 0;
+  if (loss >= 81) {
+    BHXH_ASSIGN_OR_RETURN(int y, Int("pension.age_reduction.disabled_81"));
+    early_allowed = y * 12;
+  } else if (loss >= 61) {
+    BHXH_ASSIGN_OR_RETURN(int y, Int("pension.age_reduction.disabled_61"));
+    early_allowed = y * 12;
+  }
+  BHXH_ASSIGN_OR_RETURN(auto earliest, bl_.RetirementDate(sex, birth, reduce + early_allowed));
+  std::string age_vi = std::to_string(normal.second.years) + " tuổi" +
+                       (normal.second.months ? " " + std::to_string(normal.second.months) + " tháng" : "");
+  Step("retirement_age",
+       "Tuổi nghỉ hưu trong điều kiện bình thường: " + age_vi + " (đủ tuổi ngày " + normal.first.ToVi() + ")" +
+           (reduce ? "; được nghỉ sớm " + std::to_string(reduce / 12) + " năm vì " + why + " (đủ tuổi ngày " +
+                         entitled.first.ToVi() + ")"
+                   : "") +
+           (early_allowed ? "; suy giảm khả năng lao động " + std::to_string(loss) + "%: được nghỉ sớm đến " +
+                                std::to_string(early_allowed / 12) + " năm (từ ngày " + earliest.first.ToVi() +
+                                "), có giảm tỷ lệ"
+                          : ""),
+       "Retirement age " + std::to_string(normal.second.years) + "y" + std::to_string(normal.second.months) + "m",
+       law2024_ ? "Luật BHXH 41/2024/QH15 Điều 64, 65; Nghị định 135/2020/NĐ-CP"
+                : "Luật BHXH 58/2014/QH13 Điều 54, 55; Nghị định 135/2020/NĐ-CP");
+
+  // 2. Conditions.
+  out_.eligible = true;
+  BHXH_ASSIGN_OR_RETURN(int min_years, Int("pension.min_years"));
+  if (total < min_years * 12)
+    NotEligible("Chưa đủ " + std::to_string(min_years) + " năm đóng BHXH (mới có " + YearsMonthsVi(total) + ")",
+                "fewer than " + std::to_string(min_years) + " years of contributions");
+  Date age_date = entitled.first;
+  int early_months = 0;
+  if (d_ < entitled.first) {
+    if (early_allowed && d_ >= earliest.first) {
+      Month a = Month::OfDate(entitled.first), b = Month::OfDate(d_);
+      early_months = a.index() - b.index();
+      age_date = d_;
+    } else {
+      NotEligible("Chưa đủ tuổi nghỉ hưu (đủ tuổi ngày " +
+                      (early_allowed ? earliest.first.ToVi() : entitled.first.ToVi()) + ")",
+                  "below the retirement age");
+    }
+  }
+  Step("conditions",
+       out_.eligible ? "Đủ điều kiện hưởng lương hưu: " + YearsMonthsVi(total) + " đóng BHXH (tối thiểu " +
+                           std::to_string(min_years) + " năm) và đủ tuổi"
+                     : "Không đủ điều kiện hưởng lương hưu",
+       out_.eligible ? "Eligible for a pension" : "Not eligible for a pension", LawName(Art("Điều 54, 55", "Điều 64, 65")));
+  if (!out_.eligible) return Status::Ok();
+
+  // 3. Start: the first day of the month after both the event and the age.
+  Month start = std::max(Month::OfDate(d_), Month::OfDate(age_date)).Next();
+
+  // 4. Rate.
+  RateMicro rate = 0;
+  std::string rate_vi;
+  if (law2024_ && male && total < 20 * 12) {
+    BHXH_ASSIGN_OR_RETURN(RateMicro base, Pct("pension.short.base_rate.male"));
+    BHXH_ASSIGN_OR_RETURN(RateMicro step, Pct("pension.short.step.male"));
+    int extra_half = std::max(0, half - min_years * 2);
+    rate = base + step * extra_half / 2;
+    rate_vi = PctVi(base) + " cho " + std::to_string(min_years) + " năm + " + PctVi(step) + " × " +
+              HalfYearsVi(extra_half) + " = " + PctVi(rate);
+  } else {
+    BHXH_ASSIGN_OR_RETURN(RateMicro base, Pct("pension.base_rate"));
+    BHXH_ASSIGN_OR_RETURN(int base_years, Int(male ? "pension.base_years.male" : "pension.base_years.female"));
+    BHXH_ASSIGN_OR_RETURN(RateMicro step, Pct(male ? "pension.step.male" : "pension.step.female"));
+    int extra_half = std::max(0, half - base_years * 2);
+    rate = base + step * extra_half / 2;
+    rate_vi = PctVi(base) + " cho " + std::to_string(base_years) + " năm + " + PctVi(step) + " × " +
+              HalfYearsVi(extra_half) + " = " + PctVi(rate);
+  }
+  BHXH_ASSIGN_OR_RETURN(RateMicro max_rate, Pct("pension.max_rate"));
+  if (rate > max_rate) rate_vi += ", tối đa " + PctVi(max_rate), rate = max_rate;
+  Step("rate",
+       "Thời gian đóng tính tỷ lệ: " + HalfYearsVi(half) + " (tháng lẻ đến " + std::to_string(half_up_to_) +
+           " tháng tính nửa năm, trên " + std::to_string(half_up_to_) + " tháng tính một năm). Tỷ lệ hưởng: " + rate_vi,
+       "Rate " + PercentString(rate) + "%", LawName(Art("Điều 56", "Điều 66")));
+  if (early_months > 0) {
+    BHXH_ASSIGN_OR_RETURN(RateMicro per_year, Pct("pension.early_reduction"));
+    BHXH_ASSIGN_OR_RETURN(int half_from, Int("pension.early_reduction.half_from_months"));
+    int years = early_months / 12, odd = early_months % 12;
+    RateMicro cut = per_year * years + (odd >= half_from ? per_year / 2 : 0);
+    rate = std::max<RateMicro>(0, rate - cut);
+    Step("early_reduction",
+         "Nghỉ hưu trước tuổi " + YearsMonthsVi(early_months) + ": giảm " + PctVi(per_year) + " mỗi năm" +
+             (odd ? (odd >= half_from ? ", tháng lẻ từ " + std::to_string(half_from) + " tháng giảm " + PctVi(per_year / 2)
+                                      : ", tháng lẻ dưới " + std::to_string(half_from) + " tháng không giảm")
+                  : "") +
+             " → giảm " + PctVi(cut) + ", tỷ lệ còn " + PctVi(rate),
+         "Early retirement: -" + PercentString(cut) + "%", LawName(Art("Điều 56.3", "Điều 66.3")));
+  }
+  out_.rate = rate;
+
+  // 5. Average salary and the monthly pension.
+  BHXH_ASSIGN_OR_RETURN(Vnd avg, AverageSalary("pension"));
+  Vnd pension = ApplyRate(avg, rate);
+  std::string pension_vi = VndVi(avg) + " × " + PctVi(rate) + " = " + VndVi(pension);
+  BHXH_ASSIGN_OR_RETURN(int min_amount_years, Int("pension.min_amount.years"));
+  int compulsory = Months(IsCompulsory);
+  if (compulsory >= min_amount_years * 12) {
+    BHXH_ASSIGN_OR_RETURN(int64_t mult, Micro("pension.min_amount.multiple"));
+    BHXH_ASSIGN_OR_RETURN(Vnd ref, RefLevel());
+    Vnd floor = ApplyRate(ref, mult);
+    if (pension < floor) {
+      pension_vi += "; thấp hơn mức tối thiểu " + VndVi(floor) + " (" + DecimalVi(mult) + " × " + VndVi(ref) +
+                    ") nên hưởng " + VndVi(floor);
+      pension = floor;
+    }
+  }
+  Step("monthly_pension", "Lương hưu hằng tháng = " + pension_vi + "; hưởng từ " + start.FirstDay().ToVi(),
+       "Monthly pension " + std::to_string(pension), LawName(Art("Điều 56", "Điều 66")));
+  Amount("monthly_pension", "Lương hưu hằng tháng", pension, true, start);
+
+  // 6. Lump sum for the years above those giving the maximum rate.
+  {
+    BHXH_ASSIGN_OR_RETURN(RateMicro base, Pct("pension.base_rate"));
+    BHXH_ASSIGN_OR_RETURN(int base_years, Int(male ? "pension.base_years.male" : "pension.base_years.female"));
+    BHXH_ASSIGN_OR_RETURN(RateMicro step, Pct(male ? "pension.step.male" : "pension.step.female"));
+    int need_half = base_years * 2 + static_cast<int>((max_rate - base + step / 2 - 1) / (step / 2));
+    if (half > need_half) {
+      BHXH_ASSIGN_OR_RETURN(int64_t per_year, Micro("pension.lump_sum.months_per_year"));
+      int extra = half - need_half;
+      Vnd lump = DivRound(static_cast<__int128>(avg) * per_year * extra, 2 * kMicro);
+      Step("lump_sum",
+           "Trợ cấp một lần khi nghỉ hưu: " + HalfYearsVi(extra) + " đóng cao hơn số năm tương ứng tỷ lệ " +
+               PctVi(max_rate) + " (" + HalfYearsVi(need_half) + ") × " + DecimalVi(per_year) + " tháng × " +
+               VndVi(avg) + " = " + VndVi(lump),
+           "Lump sum for years above the maximum rate", LawName(Art("Điều 58", "Điều 68")));
+      Amount("lump_sum", "Trợ cấp một lần khi nghỉ hưu", lump);
+    }
+  }
+  return Status::Ok();
+}
+
+// ---------------------------------------------------------------- one-time
+
+// 1.5 months' average salary per year before 2014, 2 months per year from
+// 2014 (odd months before 2014 carried into the later part); under a year:
+// the contributions paid, at most 2 months.
+Result<Vnd> Calc::OneTimeEntitlement(Vnd avg, bool only_compute) {
+  int before = 0, after = 0;
+  for (const auto& r : months_) (r.m.year() < 2014 ? before : after)++;
+  int total = before + after;
+  BHXH_ASSIGN_OR_RETURN(half_up_to_, Int("pension.odd_months.half_up_to"));
+  Vnd amount = 0;
+  if (total < 12) {
+    BHXH_ASSIGN_OR_RETURN(RateMicro rate, Pct("one_time.under_a_year.contribution_rate"));
+    BHXH_ASSIGN_OR_RETURN(int64_t max_months, Micro("one_time.under_a_year.max_months"));
+    Vnd paid = 0;
+    for (const auto& r : months_) {
+      BHXH_ASSIGN_OR_RETURN(Vnd s, NominalOf(r));
+      paid += ApplyRate(s, rate);
+    }
+    Vnd cap = ApplyRate(avg, max_months);
+    amount = std::min(paid, cap);
+    Step("one_time_amount",
+         "Thời gian đóng dưới một năm (" + std::to_string(total) + " tháng): số tiền đã đóng " + PctVi(rate) +
+             " tiền lương = " + VndVi(paid) + ", tối đa " + DecimalVi(max_months) + " tháng bình quân = " +
+             VndVi(cap) + " → " + VndVi(amount),
+         "Under a year: contributions paid, capped", LawName(Art("Điều 60.2.c", "Điều 71.2.c")));
+  } else {
+    BHXH_ASSIGN_OR_RETURN(int64_t m_before, Micro("one_time.months_per_year.before_2014"));
+    BHXH_ASSIGN_OR_RETURN(int64_t m_after, Micro("one_time.months_per_year.from_2014"));
+    int years_before = before / 12;
+    int carried = before % 12;
+    int half_after = HalfYears(after + carried, half_up_to_);
+    __int128 num = static_cast<__int128>(avg) * (m_before * years_before * 2 + m_after * half_after);
+    amount = DivRound(num, 2 * kMicro);
+    Step("one_time_amount",
+         "Trước 2014: " + std::to_string(years_before) + " năm × " + DecimalVi(m_before) + " tháng" +
+             (carried ? " (" + std::to_string(carried) + " tháng lẻ chuyển sang giai đoạn từ 2014)" : "") +
+             "; từ 2014: " + HalfYearsVi(half_after) + " × " + DecimalVi(m_after) + " tháng; × " + VndVi(avg) +
+             " = " + VndVi(amount),
+         "One-time amount " + std::to_string(amount), LawName(Art("Điều 60.2", "Điều 71.2")));
+  }
+  if (!only_compute && f_.state_support_received && *f_.state_support_received > 0) {
+    Vnd back = std::min(amount, *f_.state_support_received);
+    amount -= back;
+    Step("state_support", "Trừ số tiền Nhà nước đã hỗ trợ đóng BHXH tự nguyện: " + VndVi(back) + " → " + VndVi(amount),
+         "Voluntary SI support deducted", law2024_ ? "Nghị định 159/2025/NĐ-CP" : "Nghị định 134/2015/NĐ-CP Điều 14");
+  }
+  return amount;
+}
+
+Status Calc::OneTime() {
+  BHXH_RETURN_IF_ERROR(ContributionStep());
+  std::string reason = f_.reason.value_or("");
+  if (reason.empty())
+    return Status::Invalid("facts.reason", "Cần lý do hưởng BHXH một lần (facts.reason)", "facts.reason is required");
+  BHXH_ASSIGN_OR_RETURN(OneTimeReason r, bl_.Reason(reason, d_));
+  out_.eligible = r.allowed;
+  int total = static_cast<int>(months_.size());
+  if (!r.allowed) NotEligible("Lý do \"" + r.name_vi + "\" không còn được hưởng BHXH một lần", "reason no longer allowed");
+  if (r.max_years && total >= *r.max_years * 12)
+    NotEligible("Đã đủ " + std::to_string(*r.max_years) + " năm đóng BHXH: không hưởng BHXH một lần vì lý do này",
+                "too many years of contributions for this reason");
+  if (r.joined_before && !months_.empty()) {
+    Month first = months_.front().m;
+    if (f_.first_joined) {
+      auto fj = Month::Parse(*f_.first_joined, "facts.first_joined");
+      if (fj.ok()) first = std::min(first, *fj);
+    }
+    if (first.FirstDay() >= *r.joined_before)
+      NotEligible("Chỉ áp dụng cho người tham gia BHXH trước " + r.joined_before->ToVi(),
+                  "only for persons who joined before " + r.joined_before->ToString());
+  }
+  if (reason == "reached_retirement_age") {
+    BHXH_ASSIGN_OR_RETURN(auto age, bl_.RetirementDate(req_.person.sex, req_.person.BirthDate(), 0));
+    Cite(age.second.cite);
+    if (d_ < age.first) NotEligible("Chưa đủ tuổi nghỉ hưu (ngày " + age.first.ToVi() + ")", "below retirement age");
+  }
+  if (reason == "out_of_work_12_months" && !months_.empty()) {
+    Month last = months_.back().m;
+    if (Month::OfDate(d_).index() - last.index() <= 12)
+      NotEligible("Chưa đủ 12 tháng không đóng BHXH (tháng đóng cuối " + last.ToVi() + ")",
+                  "not yet 12 months without contributions");
+  }
+  Step("conditions", (out_.eligible ? "Đủ điều kiện: " : "Không đủ điều kiện: ") + r.name_vi,
+       out_.eligible ? "Eligible" : "Not eligible", r.law);
+  if (!out_.eligible) return Status::Ok();
+  BHXH_ASSIGN_OR_RETURN(Vnd avg, AverageSalary("one-time SI"));
+  BHXH_ASSIGN_OR_RETURN(Vnd amount, OneTimeEntitlement(avg, false));
+  Amount("lump_sum", "BHXH một lần", amount);
+  return Status::Ok();
+}
+
+// ---------------------------------------------------------------- sickness
+
+Result<int> Calc::SicknessDayLimit(int months) {
+  bool heavy = false;
+  for (const auto& r : months_)
+    if (r.m == Month::OfDate(d_) || r.m == Month::OfDate(d_).Prev()) heavy |= IsHeavy(r);
+  std::string band = months >= 30 * 12 ? "30" : months >= 15 * 12 ? "15" : "0";
+  return Int(std::string("sickness.days.") + (heavy ? "heavy." : "normal.") + band);
+}
+
+Status Calc::Sickness() {
+  BHXH_RETURN_IF_ERROR(ContributionStep());
+  std::string kind = f_.kind.value_or("own");
+  int days = f_.days.value_or(0);
+  if (days <= 0) return Status::Invalid("facts.days", "Cần số ngày nghỉ (facts.days > 0)", "facts.days is required");
+  out_.eligible = true;
+  BHXH_ASSIGN_OR_RETURN(int divisor, Int("sickness.daily_divisor"));
+  if (kind == "recovery") {
+    std::string k = f_.long_term.value_or(false) ? "long_term" : f_.surgery.value_or(false) ? "surgery" : "other";
+    BHXH_ASSIGN_OR_RETURN(int max_days, Int("recovery.max_days." + k));
+    BHXH_ASSIGN_OR_RETURN(RateMicro rate, Pct("recovery.daily_rate"));
+    BHXH_ASSIGN_OR_RETURN(Vnd ref, RefLevel());
+    int paid = std::min(days, max_days);
+    Vnd per_day = ApplyRate(ref, rate);
+    Vnd amount = per_day * paid;
+    Step("recovery",
+         "Dưỡng sức, phục hồi sức khoẻ sau ốm đau: " + std::to_string(paid) + " ngày (tối đa " +
+             std::to_string(max_days) + ") × " + PctVi(rate) + " × " + VndVi(ref) + " = " + VndVi(amount),
+         "Convalescence", LawName(Art("Điều 29", "Điều 47")));
+    Amount("lump_sum", "Trợ cấp dưỡng sức, phục hồi sức khoẻ", amount);
+    return Status::Ok();
+  }
+  BHXH_ASSIGN_OR_RETURN(Vnd salary, PreviousMonthSalary());
+  BHXH_ASSIGN_OR_RETURN(RateMicro rate, Pct("sickness.rate"));
+  int limit = 0;
+  std::string limit_vi;
+  if (kind == "child") {
+    int age = f_.child_age_months.value_or(-1);
+    if (age < 0 || age >= 84) {
+      NotEligible("Con từ 7 tuổi trở lên (hoặc thiếu tuổi của con, facts.child_age_months): không hưởng chế độ con ốm",
+                  "the child must be under 7");
+      Step("conditions", "Không đủ điều kiện", "Not eligible", LawName(Art("Điều 27", "Điều 44")));
+      return Status::Ok();
+    }
+    BHXH_ASSIGN_OR_RETURN(limit, Int(age < 36 ? "sickness.child_days.under_3" : "sickness.child_days.under_7"));
+    limit_vi = "con " + std::string(age < 36 ? "dưới 3 tuổi" : "từ 3 đến dưới 7 tuổi") + ": tối đa " +
+               std::to_string(limit) + " ngày/năm";
+  } else if (kind == "own") {
+    if (f_.long_term.value_or(false)) {
+      BHXH_ASSIGN_OR_RETURN(limit, Int("sickness.long_term.first_days"));
+      limit_vi = "bệnh dài ngày: " + std::to_string(limit) + " ngày đầu hưởng " + PctVi(rate);
+    } else {
+      BHXH_ASSIGN_OR_RETURN(limit, SicknessDayLimit(static_cast<int>(months_.size())));
+      limit_vi = "đóng " + YearsMonthsVi(static_cast<int>(months_.size())) + ": tối đa " + std::to_string(limit) +
+                 " ngày/năm";
+    }
+  } else {
+    return Status::Invalid("facts.kind", "facts.kind của chế độ ốm đau: own, child, recovery",
+                           "sickness kind must be own, child or recovery");
+  }
+  int used = f_.days_used_this_year.value_or(0);
+  int left = std::max(0, limit - used);
+  int paid = std::min(days, left);
+  Vnd amount = DivRound(static_cast<__int128>(ApplyRate(salary, rate)) * paid, divisor);
+  std::string vi = "Số ngày được hưởng: " + limit_vi + (used ? ", đã hưởng " + std::to_string(used) + " ngày" : "") +
+                   " → " + std::to_string(paid) + " ngày. Mức hưởng = " + VndVi(salary) + " × " + PctVi(rate) +
+                   " / " + std::to_string(divisor) + " × " + std::to_string(paid) + " = " + VndVi(amount);
+  Vnd extra = 0;
+  int extra_days = days - paid;
+  if (kind == "own" && f_.long_term.value_or(false) && extra_days > 0) {
+    int years = static_cast<int>(months_.size());
+    std::string band = years >= 30 * 12 ? "30" : years >= 15 * 12 ? "15" : "0";
+    BHXH_ASSIGN_OR_RETURN(RateMicro later, Pct("sickness.long_term.rate." + band));
+    extra = DivRound(static_cast<__int128>(ApplyRate(salary, later)) * extra_days, divisor);
+    vi += "; " + std::to_string(extra_days) + " ngày tiếp theo × " + PctVi(later) + " = " + VndVi(extra);
+    paid += extra_days;
+  } else if (extra_days > 0) {
+    out_.warnings.push_back(std::to_string(extra_days) + " ngày vượt số ngày tối đa trong năm không được hưởng");
+  }
+  Step("sickness", vi, "Sickness benefit " + std::to_string(amount + extra), LawName(Art("Điều 26, 27, 28", "Điều 43, 44, 45")));
+  Amount("lump_sum", kind == "child" ? "Trợ cấp chăm con ốm" : "Trợ cấp ốm đau", amount + extra);
+  return Status::Ok();
+}
+
+// ---------------------------------------------------------------- maternity
+
+Status Calc::Maternity() {
+  BHXH_RETURN_IF_ERROR(ContributionStep());
+  std::string kind = f_.kind.value_or("birth");
+  Month ev = Month::OfDate(d_);
+  int children = std::max(1, f_.children.value_or(1));
+  BHXH_ASSIGN_OR_RETURN(Vnd ref, RefLevel());
+  out_.eligible = true;
+  bool voluntary_now = !months_.empty() && months_.back().voluntary;
+  if (kind == "voluntary_grant") {
+    if (!law2024_) {
+      NotEligible("Trợ cấp thai sản cho người tham gia BHXH tự nguyện áp dụng từ 01/7/2025",
+                  "the voluntary maternity grant starts on 2025-07-01");
+      Step("conditions", "Không đủ điều kiện", "Not eligible", "Luật BHXH 41/2024/QH15, Điều 95");
+      return Status::Ok();
+    }
+    BHXH_ASSIGN_OR_RETURN(Vnd per_child, Amt("maternity.voluntary_grant"));
+    Vnd amount = per_child * children;
+    Step("voluntary_grant",
+         "Trợ cấp thai sản BHXH tự nguyện: " + std::to_string(children) + " con × " + VndVi(per_child) + " = " +
+             VndVi(amount),
+         "Voluntary maternity grant", "Luật BHXH 41/2024/QH15, Điều 95");
+    Amount("grant", "Trợ cấp thai sản (BHXH tự nguyện)", amount);
+    return Status::Ok();
+  }
+  if (voluntary_now && kind != "birth")
+    out_.warnings.push_back("Người đang đóng BHXH tự nguyện chỉ được trợ cấp khi sinh con (kind voluntary_grant)");
+  // Months contributed in the 12 months before the event month.
+  int in12 = 0;
+  for (const auto& r : months_)
+    if (r.m < ev && r.m >= ev.Add(-12) && !r.voluntary) ++in12;
+  BHXH_ASSIGN_OR_RETURN(int divisor, Int("sickness.daily_divisor"));
+  BHXH_ASSIGN_OR_RETURN(RateMicro rate, Pct("maternity.rate"));
+  BHXH_ASSIGN_OR_RETURN(int avg_months, Int("maternity.average_months"));
+  if (kind == "birth" || kind == "adoption") {
+    BHXH_ASSIGN_OR_RETURN(int need, Int(f_.rest_ordered_before_birth.value_or(false)
+                                            ? "maternity.min_months_in_12.rest_ordered"
+                                            : "maternity.min_months_in_12"));
+    Step("conditions",
+         "Đóng BHXH " + std::to_string(in12) + " tháng trong 12 tháng trước khi sinh/nhận con (cần " +
+             std::to_string(need) + ")",
+         std::to_string(in12) + " of the 12 months before", LawName(Art("Điều 31", "Điều 50")));
+    if (in12 < need) {
+      NotEligible("Chưa đóng đủ " + std::to_string(need) + " tháng trong 12 tháng trước khi sinh",
+                  "not enough months in the last 12");
+      return Status::Ok();
+    }
+    BHXH_ASSIGN_OR_RETURN(Vnd avg, AverageOfLast(avg_months, IsCompulsory, ev, LawName(Art("Điều 39.1", "Điều 59.1"))));
+    Vnd monthly = ApplyRate(avg, rate);
+    int64_t months_micro = 0;
+    std::string months_vi;
+    if (kind == "birth") {
+      BHXH_ASSIGN_OR_RETURN(int64_t base, Micro("maternity.birth_months"));
+      BHXH_ASSIGN_OR_RETURN(int64_t extra, Micro("maternity.extra_child_months"));
+      months_micro = base + extra * (children - 1);
+      months_vi = DecimalVi(base) + " tháng" +
+                  (children > 1 ? " + " + DecimalVi(extra) + " × " + std::to_string(children - 1) + " con" : "");
+    } else {
+      int age = f_.child_age_months.value_or(0);
+      if (age >= 6) {
+        NotEligible("Con nuôi từ 6 tháng tuổi trở lên", "the adopted child is 6 months or older");
+        return Status::Ok();
+      }
+      months_micro = static_cast<int64_t>(6 - age) * kMicro;
+      months_vi = std::to_string(6 - age) + " tháng (đến khi con đủ 6 tháng tuổi)";
+    }
+    Vnd leave = DivRound(static_cast<__int128>(monthly) * months_micro, kMicro);
+    Step("maternity_leave",
+         "Trợ cấp thai sản = " + VndVi(avg) + " × " + PctVi(rate) + " × " + months_vi + " = " + VndVi(leave),
+         "Maternity benefit " + std::to_string(leave), LawName(Art("Điều 34, 36, 39", "Điều 53, 55, 59")));
+    Amount("leave", kind == "birth" ? "Trợ cấp thai sản khi sinh con" : "Trợ cấp thai sản khi nhận con nuôi", leave);
+    BHXH_ASSIGN_OR_RETURN(int64_t mult, Micro("maternity.grant_multiple"));
+    Vnd grant = ApplyRate(ref, mult) * children;
+    Step("birth_grant",
+         "Trợ cấp một lần khi sinh con/nhận con nuôi: " + DecimalVi(mult) + " × " + VndVi(ref) + " × " +
+             std::to_string(children) + " con = " + VndVi(grant),
+         "Birth grant", LawName(Art("Điều 38", "Điều 58")));
+    Amount("grant", "Trợ cấp một lần khi sinh con", grant);
+    return Status::Ok();
+  }
+  // Day-based events: average of the last 6 months / 24 per day.
+  BHXH_ASSIGN_OR_RETURN(Vnd avg, AverageOfLast(avg_months, IsCompulsory, ev, LawName(Art("Điều 39.1", "Điều 59.1"))));
+  int days = 0;
+  std::string what, label;
+  if (kind == "visit") {
+    BHXH_ASSIGN_OR_RETURN(days, Int("maternity.visit_days"));
+    days = std::min(days, f_.days.value_or(days));
+    what = "khám thai", label = "Trợ cấp khám thai";
+  } else if (kind == "miscarriage") {
+    int w = f_.pregnancy_weeks.value_or(-1);
+    if (w < 0) return Status::Invalid("facts.pregnancy_weeks", "Cần tuổi thai (tuần)", "pregnancy_weeks is required");
+    std::string band = w >= 25 ? "25" : w >= 13 ? "13" : w >= 5 ? "5" : "0";
+    BHXH_ASSIGN_OR_RETURN(days, Int("maternity.miscarriage_days." + band));
+    what = "sảy thai, nạo, hút thai (" + std::to_string(w) + " tuần)", label = "Trợ cấp khi sảy thai";
+  } else if (kind == "father") {
+    bool surgery = f_.surgery.value_or(false);
+    if (children >= 2) {
+      BHXH_ASSIGN_OR_RETURN(days, Int(surgery ? "maternity.father_days.twins_surgery" : "maternity.father_days.twins"));
+      if (!surgery && children > 2) {
+        BHXH_ASSIGN_OR_RETURN(int extra, Int("maternity.father_days.extra_child"));
+        days += extra * (children - 2);
+      }
+    } else {
+      BHXH_ASSIGN_OR_RETURN(days, Int(surgery ? "maternity.father_days.surgery" : "maternity.father_days.normal"));
+    }
+    what = "lao động nam khi vợ sinh con", label = "Trợ cấp thai sản của lao động nam";
+    if (f_.mother_insured.has_value() && !*f_.mother_insured) {
+      BHXH_ASSIGN_OR_RETURN(int64_t mult, Micro("maternity.grant_multiple"));
+      Vnd grant = ApplyRate(ref, mult) * children;
+      Step("birth_grant", "Vợ không tham gia BHXH: cha được trợ cấp một lần " + VndVi(grant), "Birth grant to the father",
+           LawName(Art("Điều 38", "Điều 58")));
+      Amount("grant", "Trợ cấp một lần khi sinh con", grant);
+    }
+  } else if (kind == "recovery") {
+    std::string k = children >= 2 ? "multiple" : f_.surgery.value_or(false) ? "surgery" : "other";
+    BHXH_ASSIGN_OR_RETURN(int max_days, Int("maternity.recovery_days." + k));
+    BHXH_ASSIGN_OR_RETURN(RateMicro r, Pct("recovery.daily_rate"));
+    int paid = std::min(f_.days.value_or(max_days), max_days);
+    Vnd amount = ApplyRate(ref, r) * paid;
+    Step("recovery",
+         "Dưỡng sức sau sinh: " + std::to_string(paid) + " ngày × " + PctVi(r) + " × " + VndVi(ref) + " = " +
+             VndVi(amount),
+         "Post-natal convalescence", LawName(Art("Điều 41", "Điều 60")));
+    Amount("lump_sum", "Trợ cấp dưỡng sức sau thai sản", amount);
+    return Status::Ok();
+  } else {
+    return Status::Invalid("facts.kind",
+                           "facts.kind của chế độ thai sản: birth, adoption, visit, miscarriage, father, recovery, "
+                           "voluntary_grant",
+                           "unknown maternity kind");
+  }
+  Vnd amount = DivRound(static_cast<__int128>(ApplyRate(avg, rate)) * days, divisor);
+  Step("maternity_days",
+       "Trợ cấp " + what + ": " + VndVi(avg) + " × " + PctVi(rate) + " / " + std::to_string(divisor) + " × " +
+           std::to_string(days) + " ngày = " + VndVi(amount),
+       "Maternity days benefit", LawName(Art("Điều 32, 33, 34, 39", "Điều 51, 52, 53, 59")));
+  Amount("lump_sum", label, amount);
+  return Status::Ok();
+}
+
+// ---------------------------------------------------------------- occupational accident and disease
+
+Status Calc::Occupational() {
+  BHXH_RETURN_IF_ERROR(ContributionStep());
+  BHXH_ASSIGN_OR_RETURN(Vnd ref, RefLevel());
+  const char* osh = "Luật An toàn, vệ sinh lao động 84/2015/QH13, ";
+  if (f_.kind.value_or("") == "death" || f_.accident_death.value_or(false)) {
+    BHXH_ASSIGN_OR_RETURN(int64_t mult, Micro("accident.death_multiple"));
+    Vnd amount = ApplyRate(ref, mult);
+    out_.eligible = true;
+    Step("death", "Chết do tai nạn lao động, bệnh nghề nghiệp: thân nhân được " + DecimalVi(mult) + " × " + VndVi(ref) +
+                      " = " + VndVi(amount),
+         "Death from an occupational accident", std::string(osh) + "Điều 53");
+    Amount("lump_sum", "Trợ cấp một lần khi chết do TNLĐ-BNN", amount);
+    return Status::Ok();
+  }
+  if (!f_.capacity_loss_pct)
+    return Status::Invalid("facts.capacity_loss_pct", "Cần tỷ lệ suy giảm khả năng lao động (facts.capacity_loss_pct)",
+                           "capacity_loss_pct is required");
+  int loss = *f_.capacity_loss_pct;
+  BHXH_ASSIGN_OR_RETURN(RateMicro min_loss, Pct("accident.min_loss"));
+  BHXH_ASSIGN_OR_RETURN(RateMicro monthly_from, Pct("accident.monthly_from_loss"));
+  if (loss * 10'000 < min_loss) {
+    NotEligible("Suy giảm khả năng lao động dưới " + PctVi(min_loss), "capacity loss below the minimum");
+    Step("conditions", "Không đủ điều kiện", "Not eligible", std::string(osh) + "Điều 45");
+    return Status::Ok();
+  }
+  out_.eligible = true;
+  BHXH_ASSIGN_OR_RETURN(Vnd salary, PreviousMonthSalary());
+  BHXH_ASSIGN_OR_RETURN(half_up_to_, Int("pension.odd_months.half_up_to"));
+  int months = static_cast<int>(months_.size());
+  // Years of contribution: up to one year counts as the first year; each
+  // further year (odd months by the half-year rule) adds the step.
+  int extra_half = months <= 12 ? 0 : HalfYears(months - 12, half_up_to_);
+  if (loss * 10'000 < monthly_from) {
+    BHXH_ASSIGN_OR_RETURN(int64_t base, Micro("accident.lump.base_multiple"));
+    BHXH_ASSIGN_OR_RETURN(int64_t step, Micro("accident.lump.step_multiple"));
+    BHXH_ASSIGN_OR_RETURN(int64_t s_first, Micro("accident.lump.seniority_first"));
+    BHXH_ASSIGN_OR_RETURN(int64_t s_step, Micro("accident.lump.seniority_step"));
+    int min_pct = static_cast<int>(min_loss / 10'000);
+    int64_t mult = base + step * (loss - min_pct);
+    Vnd part1 = ApplyRate(ref, mult);
+    int64_t smult = s_first + s_step * extra_half / 2;
+    Vnd part2 = ApplyRate(salary, smult);
+    Step("lump_sum",
+         "Suy giảm " + std::to_string(loss) + "%: (" + DecimalVi(base) + " + " + DecimalVi(step) + " × " +
+             std::to_string(loss - min_pct) + ") × " + VndVi(ref) + " = " + VndVi(part1) + "; theo số năm đóng: (" +
+             DecimalVi(s_first) + " + " + DecimalVi(s_step) + " × " + HalfYearsVi(extra_half) + ") × " +
+             VndVi(salary) + " = " + VndVi(part2),
+         "Lump sum for capacity loss", std::string(osh) + "Điều 48");
+    Amount("lump_sum", "Trợ cấp TNLĐ-BNN một lần", part1 + part2);
+    return Status::Ok();
+  }
+  BHXH_ASSIGN_OR_RETURN(RateMicro base, Pct("accident.monthly.base_percent"));
+  BHXH_ASSIGN_OR_RETURN(RateMicro step, Pct("accident.monthly.step_percent"));
+  BHXH_ASSIGN_OR_RETURN(RateMicro s_first, Pct("accident.monthly.seniority_first"));
+  BHXH_ASSIGN_OR_RETURN(RateMicro s_step, Pct("accident.monthly.seniority_step"));
+  int from_pct = static_cast<int>(monthly_from / 10'000);
+  RateMicro r1 = base + step * (loss - from_pct);
+  Vnd part1 = ApplyRate(ref, r1);
+  RateMicro r2 = s_first + s_step * extra_half / 2;
+  Vnd part2 = ApplyRate(salary, r2);
+  Month start = Month::OfDate(d_).Next();
+  Step("monthly",
+       "Suy giảm " + std::to_string(loss) + "%: (" + PctVi(base) + " + " + PctVi(step) + " × " +
+           std::to_string(loss - from_pct) + ") × " + VndVi(ref) + " = " + VndVi(part1) + "; theo số năm đóng: (" +
+           PctVi(s_first) + " + " + PctVi(s_step) + " × " + HalfYearsVi(extra_half) + ") × " + VndVi(salary) +
+           " = " + VndVi(part2) + "; hằng tháng " + VndVi(part1 + part2),
+       "Monthly benefit for capacity loss", std::string(osh) + "Điều 49");
+  Amount("monthly_benefit", "Trợ cấp TNLĐ-BNN hằng tháng", part1 + part2, true, start);
+  return Status::Ok();
+}
+
+// ---------------------------------------------------------------- survivors and funeral
+
+Status Calc::Funeral() {
+  BHXH_RETURN_IF_ERROR(ContributionStep());
+  int compulsory = Months(IsCompulsory), voluntary = static_cast<int>(months_.size()) - compulsory;
+  BHXH_ASSIGN_OR_RETURN(int need_c, Int("funeral.min_months.compulsory"));
+  BHXH_ASSIGN_OR_RETURN(int need_v, Int("funeral.min_months.voluntary"));
+  bool ok = compulsory >= need_c || voluntary >= need_v || f_.pensioner.value_or(false) ||
+            f_.accident_death.value_or(false);
+  out_.eligible = ok;
+  if (!ok) {
+    NotEligible("Chưa đủ " + std::to_string(need_c) + " tháng đóng bắt buộc hoặc " + std::to_string(need_v) +
+                    " tháng tự nguyện, không hưởng lương hưu, không chết do TNLĐ-BNN",
+                "funeral grant conditions not met");
+    Step("conditions", "Không đủ điều kiện trợ cấp mai táng", "Not eligible", LawName(Art("Điều 66, 80", "Điều 85, 109")));
+    return Status::Ok();
+  }
+  BHXH_ASSIGN_OR_RETURN(int64_t mult, Micro("funeral.multiple"));
+  BHXH_ASSIGN_OR_RETURN(Vnd ref, RefLevel());
+  Vnd amount = ApplyRate(ref, mult);
+  Step("funeral", "Trợ cấp mai táng = " + DecimalVi(mult) + " × " + VndVi(ref) + " (tháng người tham gia chết) = " +
+                      VndVi(amount),
+       "Funeral grant", LawName(Art("Điều 66", "Điều 85")));
+  Amount("grant", "Trợ cấp mai táng", amount);
+  return Status::Ok();
+}
+
+Status Calc::Survivor() {
+  BHXH_RETURN_IF_ERROR(ContributionStep());
+  std::string kind = f_.kind.value_or("lump_sum");
+  int total = static_cast<int>(months_.size());
+  int compulsory = Months(IsCompulsory);
+  bool pensioner = f_.pensioner.value_or(false) || f_.pension_months_received.has_value();
+  BHXH_ASSIGN_OR_RETURN(Vnd ref, RefLevel());
+  out_.eligible = true;
+  if (kind == "monthly") {
+    BHXH_ASSIGN_OR_RETURN(int min_years, Int("survivor.min_years"));
+    bool ok = compulsory >= min_years * 12 || pensioner || f_.accident_death.value_or(false);
+    if (!ok) {
+      NotEligible("Người chết chưa đủ " + std::to_string(min_years) +
+                      " năm đóng BHXH bắt buộc, không hưởng lương hưu, không chết do TNLĐ-BNN: thân nhân hưởng trợ cấp tuất một lần",
+                  "monthly survivor benefit conditions not met");
+      Step("conditions", "Không đủ điều kiện hưởng tuất hằng tháng", "Not eligible", LawName(Art("Điều 67", "Điều 86")));
+      return Status::Ok();
+    }
+    int n = f_.dependants.value_or(0);
+    if (n <= 0)
+      return Status::Invalid("facts.dependants", "Cần số thân nhân hưởng tuất hằng tháng (facts.dependants)",
+                             "facts.dependants is required");
+    BHXH_ASSIGN_OR_RETURN(int max_n, Int("survivor.max_dependants"));
+    int no_carer = std::min(f_.dependants_without_carer.value_or(0), n);
+    BHXH_ASSIGN_OR_RETURN(RateMicro p, Pct("survivor.monthly.percent"));
+    BHXH_ASSIGN_OR_RETURN(RateMicro p70, Pct("survivor.monthly.no_carer_percent"));
+    int counted = std::min(n, max_n);
+    int counted70 = std::min(no_carer, counted);
+    Vnd amount = ApplyRate(ref, p70) * counted70 + ApplyRate(ref, p) * (counted - counted70);
+    Month start = Month::OfDate(d_).Next();
+    Step("survivor_monthly",
+         std::to_string(counted - counted70) + " thân nhân × " + PctVi(p) + " × " + VndVi(ref) +
+             (counted70 ? " + " + std::to_string(counted70) + " thân nhân không có người trực tiếp nuôi dưỡng × " +
+                              PctVi(p70) + " × " + VndVi(ref)
+                        : "") +
+             (n > max_n ? " (tối đa " + std::to_string(max_n) + " người)" : "") + " = " + VndVi(amount) +
+             " mỗi tháng, từ " + start.FirstDay().ToVi(),
+         "Monthly survivor benefit", LawName(Art("Điều 68", "Điều 87")));
+    Amount("monthly_survivor", "Trợ cấp tuất hằng tháng", amount, true, start);
+    return Status::Ok();
+  }
+  if (kind != "lump_sum")
+    return Status::Invalid("facts.kind", "facts.kind của chế độ tử tuất: lump_sum hoặc monthly",
+                           "survivor kind must be lump_sum or monthly");
+  if (pensioner) {
+    if (!f_.monthly_pension || !f_.pension_months_received)
+      return Status::Invalid("facts.monthly_pension",
+                             "Người đang hưởng lương hưu chết: cần facts.monthly_pension và facts.pension_months_received",
+                             "monthly_pension and pension_months_received are required");
+    BHXH_ASSIGN_OR_RETURN(int64_t full, Micro("survivor.pensioner.months"));
+    BHXH_ASSIGN_OR_RETURN(int64_t less, Micro("survivor.pensioner.less_per_month"));
+    BHXH_ASSIGN_OR_RETURN(int64_t min_m, Micro("survivor.pensioner.min_months"));
+    int got = *f_.pension_months_received;
+    int64_t months = got <= 2 ? full : std::max<int64_t>(min_m, full - less * (got - 2));
+    Vnd amount = ApplyRate(*f_.monthly_pension, months);
+    Step("survivor_lump",
+         "Người đang hưởng lương hưu chết sau " + std::to_string(got) + " tháng hưởng: " + DecimalVi(full) +
+             " tháng" + (got > 2 ? " − " + DecimalVi(less) + " × " + std::to_string(got - 2) + " tháng" : "") +
+             " (tối thiểu " + DecimalVi(min_m) + ") = " + DecimalVi(months) + " tháng × " +
+             VndVi(*f_.monthly_pension) + " = " + VndVi(amount),
+         "Lump sum for a pensioner's survivors", LawName(Art("Điều 70.2", "Điều 89.2")));
+    Amount("lump_sum", "Trợ cấp tuất một lần", amount);
+    return Status::Ok();
+  }
+  BHXH_ASSIGN_OR_RETURN(Vnd avg, AverageSalary("survivors' lump sum"));
+  BHXH_ASSIGN_OR_RETURN(int64_t m_before, Micro("survivor.lump.months_per_year.before_2014"));
+  BHXH_ASSIGN_OR_RETURN(int64_t m_after, Micro("survivor.lump.months_per_year.from_2014"));
+  BHXH_ASSIGN_OR_RETURN(int64_t min_m, Micro("survivor.lump.min_months"));
+  BHXH_ASSIGN_OR_RETURN(half_up_to_, Int("pension.odd_months.half_up_to"));
+  int before = 0, after = 0;
+  for (const auto& r : months_) (r.m.year() < 2014 ? before : after)++;
+  int years_before = before / 12;
+  int half_after = HalfYears(after + before % 12, half_up_to_);
+  int64_t months = (m_before * years_before * 2 + m_after * half_after) / 2;
+  std::string vi = std::to_string(years_before) + " năm trước 2014 × " + DecimalVi(m_before) + " + " +
+                   HalfYearsVi(half_after) + " từ 2014 × " + DecimalVi(m_after) + " = " + DecimalVi(months) + " tháng";
+  if (months < min_m) vi += ", tối thiểu " + DecimalVi(min_m) + " tháng", months = min_m;
+  Vnd amount = ApplyRate(avg, months);
+  (void)total;
+  Step("survivor_lump", "Trợ cấp tuất một lần: " + vi + " × " + VndVi(avg) + " = " + VndVi(amount),
+       "Survivors' lump sum", LawName(Art("Điều 70.1", "Điều 89.1")));
+  Amount("lump_sum", "Trợ cấp tuất một lần", amount);
+  return Status::Ok();
+}
+
+// ---------------------------------------------------------------- unemployment
+
+Status Calc::Unemployment() {
+  BHXH_RETURN_IF_ERROR(ContributionStep());
+  const char* law = d_ >= Date::FromYmd(2026, 1, 1) ? "Luật Việc làm 74/2025/QH15, Điều 38, 39"
+                                                    : "Luật Việc làm 38/2013/QH13, Điều 49, 50";
+  Month ev = Month::OfDate(d_);
+  BHXH_ASSIGN_OR_RETURN(int min_months, Int("unemployment.min_months"));
+  BHXH_ASSIGN_OR_RETURN(int window, Int("unemployment.window_months"));
+  // The window is the `window` months before the contract ended: it ends
+  // with the month of termination when that month was contributed, else
+  // with the month before (Decree 28/2015/NĐ-CP Art.15 counts back from the
+  // last month contributed before termination).
+  Month end = ev.Prev();
+  for (const auto& r : months_)
+    if (IsUi(r) && r.m == ev) end = ev;
+  int in_window = 0, all = 0;
+  for (const auto& r : months_) {
+    if (!IsUi(r)) continue;
+    ++all;
+    if (r.m <= end && r.m > end.Add(-window)) ++in_window;
+  }
+  all -= std::min(all, f_.ui_months_used.value_or(0));
+  out_.eligible = in_window >= min_months;
+  Step("conditions",
+       "Đóng BHTN " + std::to_string(in_window) + " tháng trong " + std::to_string(window) +
+           " tháng trước khi chấm dứt hợp đồng (cần " + std::to_string(min_months) + ")",
+       std::to_string(in_window) + " UI months in the window", law);
+  if (!out_.eligible) {
+    NotEligible("Chưa đóng đủ " + std::to_string(min_months) + " tháng BHTN trong " + std::to_string(window) + " tháng",
+                "not enough UI months");
+    return Status::Ok();
+  }
+  BHXH_ASSIGN_OR_RETURN(int avg_months, Int("unemployment.average_months"));
+  BHXH_ASSIGN_OR_RETURN(Vnd avg, AverageOfLast(avg_months, IsUi, ev.Next(), law));
+  BHXH_ASSIGN_OR_RETURN(RateMicro rate, Pct("unemployment.rate"));
+  Vnd monthly = ApplyRate(avg, rate);
+  // Cap: 5 × the basis of the person's pay (State pay: base salary; employer pay: regional minimum wage).
+  bool state = !months_.empty() && months_.back().state;
+  BHXH_ASSIGN_OR_RETURN(LawParam basis, P(state ? "unemployment.cap_basis.state" : "unemployment.cap_basis.employer"));
+  BHXH_ASSIGN_OR_RETURN(int64_t mult, Micro("unemployment.cap_multiple"));
+  Vnd base = 0;
+  std::string base_vi;
+  if (basis.value == "reference_level") {
+    BHXH_ASSIGN_OR_RETURN(base, RefLevel());
+    base_vi = "mức lương cơ sở " + VndVi(base);
+  } else {
+    if (!f_.region)
+      return Status::Invalid("facts.region", "Cần vùng lương tối thiểu nơi làm việc (facts.region 1-4) để tính mức trần",
+                             "facts.region is required for the cap");
+    std::string key = "region_min_wage." + std::to_string(*f_.region);
+    auto p = law_.Param(key, d_);
+    if (!p.ok()) return p.status();
+    Cite(*p);
+    BHXH_ASSIGN_OR_RETURN(base, ParseVnd(p->value, key));
+    base_vi = "lương tối thiểu vùng " + std::to_string(*f_.region) + " " + VndVi(base);
+  }
+  Vnd cap = ApplyRate(base, mult);
+  std::string vi = VndVi(avg) + " × " + PctVi(rate) + " = " + VndVi(monthly);
+  if (monthly > cap) vi += "; vượt mức tối đa " + DecimalVi(mult) + " × " + base_vi + " = " + VndVi(cap), monthly = cap;
+  BHXH_ASSIGN_OR_RETURN(int base_months, Int("unemployment.base_months"));
+  BHXH_ASSIGN_OR_RETURN(int base_contrib, Int("unemployment.base_contribution_months"));
+  BHXH_ASSIGN_OR_RETURN(int per, Int("unemployment.extra_per_months"));
+  BHXH_ASSIGN_OR_RETURN(int max_months, Int("unemployment.max_months"));
+  int duration = base_months + (all > base_contrib ? (all - base_contrib) / per : 0);
+  duration = std::min(duration, max_months);
+  Month start = ev.Next();
+  Step("unemployment",
+       "Mức hưởng hằng tháng: " + vi + ". Số tháng hưởng: đóng " + std::to_string(all) + " tháng → " +
+           std::to_string(base_months) + " tháng cho " + std::to_string(base_contrib) + " tháng đầu, thêm 1 tháng mỗi " +
+           std::to_string(per) + " tháng đóng, tối đa " + std::to_string(max_months) + " = " +
+           std::to_string(duration) + " tháng",
+       "Unemployment benefit " + std::to_string(monthly) + " for " + std::to_string(duration) + " months", law);
+  Amount("monthly_unemployment", "Trợ cấp thất nghiệp hằng tháng", monthly, true, start, duration);
+  return Status::Ok();
+}
+
+// ---------------------------------------------------------------- social pension, monthly allowance
+
+Status Calc::SocialPension() {
+  if (!law2024_)
+    return Status::Invalid("event_date", "Trợ cấp hưu trí xã hội áp dụng từ 01/7/2025 (Luật BHXH 41/2024/QH15)",
+                           "the social pension starts on 2025-07-01");
+  bool poor = f_.poor_household.value_or(false);
+  BHXH_ASSIGN_OR_RETURN(int age_needed, Int(poor ? "social_pension.age.poor" : "social_pension.age"));
+  Date birth = req_.person.BirthDate();
+  auto b = birth.ymd();
+  Date reached = Date::FromYmd(b.year + age_needed, b.month, std::min(b.day, 28));
+  out_.eligible = true;
+  if (d_ < reached)
+    NotEligible("Chưa đủ " + std::to_string(age_needed) + " tuổi (đủ ngày " + reached.ToVi() + ")", "too young");
+  if (f_.receives_pension.value_or(false))
+    NotEligible("Đang hưởng lương hưu hoặc trợ cấp BHXH hằng tháng", "already receives a pension");
+  Step("conditions",
+       std::string(out_.eligible ? "Đủ điều kiện: " : "Không đủ điều kiện: ") + "từ đủ " + std::to_string(age_needed) +
+           " tuổi" + (poor ? " (hộ nghèo, cận nghèo)" : "") + ", không hưởng lương hưu hay trợ cấp BHXH hằng tháng",
+       out_.eligible ? "Eligible" : "Not eligible", "Luật BHXH 41/2024/QH15, Điều 21");
+  if (!out_.eligible) return Status::Ok();
+  BHXH_ASSIGN_OR_RETURN(Vnd amount, Amt("social_pension.amount"));
+  Month start = std::max(Month::OfDate(d_), Month::OfDate(reached)).Next();
+  Step("social_pension", "Trợ cấp hưu trí xã hội hằng tháng " + VndVi(amount) + " từ " + start.FirstDay().ToVi(),
+       "Social pension", "Luật BHXH 41/2024/QH15, Điều 22");
+  Amount("monthly_social_pension", "Trợ cấp hưu trí xã hội", amount, true, start);
+  return Status::Ok();
+}
+
+// 41/2024/QH15 Art.23: at retirement age without the years for a pension
+// and without taking one-time SI, the person may draw a monthly allowance
+// from their own contributions until the social pension age. The total is
+// the one-time entitlement; each month at least the social pension amount.
+Status Calc::MonthlyAllowance() {
+  if (!law2024_)
+    return Status::Invalid("event_date", "Trợ cấp hằng tháng theo Điều 23 áp dụng từ 01/7/2025",
+                           "the monthly allowance starts on 2025-07-01");
+  BHXH_RETURN_IF_ERROR(ContributionStep());
+  BHXH_ASSIGN_OR_RETURN(int min_years, Int("pension.min_years"));
+  BHXH_ASSIGN_OR_RETURN(auto age, bl_.RetirementDate(req_.person.sex, req_.person.BirthDate(), 0));
+  Cite(age.second.cite);
+  out_.eligible = true;
+  int total = static_cast<int>(months_.size());
+  if (d_ < age.first) NotEligible("Chưa đủ tuổi nghỉ hưu (ngày " + age.first.ToVi() + ")", "below retirement age");
+  if (total >= min_years * 12)
+    NotEligible("Đã đủ " + std::to_string(min_years) + " năm đóng: hưởng lương hưu", "eligible for a pension instead");
+  BHXH_ASSIGN_OR_RETURN(int sp_age, Int("social_pension.age"));
+  auto b = req_.person.BirthDate().ymd();
+  Month sp_month = Month::Of(b.year + sp_age, b.month);
+  Month start = Month::OfDate(d_).Next();
+  if (start >= sp_month) NotEligible("Đã đến tuổi hưởng trợ cấp hưu trí xã hội", "already at social pension age");
+  Step("conditions", out_.eligible ? "Đủ điều kiện hưởng trợ cấp hằng tháng" : "Không đủ điều kiện", "Conditions",
+       "Luật BHXH 41/2024/QH15, Điều 23");
+  if (!out_.eligible) return Status::Ok();
+  BHXH_ASSIGN_OR_RETURN(Vnd avg, AverageSalary("monthly allowance"));
+  BHXH_ASSIGN_OR_RETURN(Vnd total_amount, OneTimeEntitlement(avg, true));
+  BHXH_ASSIGN_OR_RETURN(Vnd floor, Amt("social_pension.amount"));
+  int months = f_.allowance_months.value_or(sp_month.index() - start.index());
+  months = std::max(1, std::min(months, sp_month.index() - start.index()));
+  Vnd monthly = total_amount / months;
+  std::string vi = "Tổng số được hưởng " + VndVi(total_amount) + " chia " + std::to_string(months) + " tháng = " +
+                   VndVi(monthly);
+  if (monthly < floor) {
+    months = std::max<int>(1, static_cast<int>(total_amount / floor));
+    monthly = total_amount / months;
+    vi += "; thấp hơn mức trợ cấp hưu trí xã hội " + VndVi(floor) + " nên chia " + std::to_string(months) +
+          " tháng = " + VndVi(monthly);
+  }
+  out_.warnings.push_back("Cách chia trợ cấp hằng tháng theo Nghị định 158/2025/NĐ-CP chưa được xác nhận");
+  Step("monthly_allowance", vi, "Monthly allowance", "Luật BHXH 41/2024/QH15, Điều 23; Nghị định 158/2025/NĐ-CP");
+  Amount("monthly_allowance", "Trợ cấp hằng tháng", monthly, true, start, months);
+  return Status::Ok();
+}
+
+Status Calc::Run() {
+  auto si_law = law_.Param("si_law", d_);
+  if (!si_law.ok()) return si_law.status();
+  out_.law = si_law->value;
+  law2024_ = out_.law == "41/2024/QH15";
+  out_.regime = req_.regime;
+  out_.event_date = d_;
+  auto kinds = RegimeKinds(req_.regime);
+  out_.kind = f_.kind.value_or(kinds.empty() ? "" : kinds.front());
+  if (!kinds.empty() && std::find(kinds.begin(), kinds.end(), out_.kind) == kinds.end()) {
+    std::string list;
+    for (const auto& k : kinds) list += (list.empty() ? "" : ", ") + k;
+    return Status::Invalid("facts.kind", "facts.kind của chế độ " + std::string(RegimeNameVi(req_.regime)) +
+                                             " phải là một trong: " + list,
+                           "facts.kind must be one of: " + list);
+  }
+  BHXH_RETURN_IF_ERROR(Expand());
+  for (const auto& u : f_.unknown) out_.warnings.push_back("Không dùng dữ kiện facts." + u);
+  switch (req_.regime) {
+    case Regime::kPension: return Pension();
+    case Regime::kOneTime: return OneTime();
+    case Regime::kSickness: return Sickness();
+    case Regime::kMaternity: return Maternity();
+    case Regime::kOccupational: return Occupational();
+    case Regime::kSurvivor: return Survivor();
+    case Regime::kFuneral: return Funeral();
+    case Regime::kUnemployment: return Unemployment();
+    case Regime::kSocialPension: return SocialPension();
+    case Regime::kMonthlyAllowance: return MonthlyAllowance();
+  }
+  return Status::Internal("unknown regime");
+}
+
+}  // namespace
+
+const char* RegimeCode(Regime r) { return kRegimeCodes[static_cast<int>(r)]; }
+const char* RegimeNameVi(Regime r) { return kRegimeNames[static_cast<int>(r)]; }
+const char* WorkCode(Work w) { return kWorkCodes[static_cast<int>(w)]; }
+
+Result<Regime> ParseRegime(std::string_view code) {
+  for (int i = 0; i < 10; ++i)
+    if (code == kRegimeCodes[i]) return static_cast<Regime>(i);
+  return Status::Invalid("regime", "Chế độ không hợp lệ: \"" + std::string(code) + "\"",
+                         "unknown regime \"" + std::string(code) + "\"");
+}
+
+std::vector<std::string> RegimeCodes() { return {std::begin(kRegimeCodes), std::end(kRegimeCodes)}; }
+
+std::vector<std::string> RegimeKinds(Regime r) {
+  switch (r) {
+    case Regime::kSickness: return {"own", "child", "recovery"};
+    case Regime::kMaternity: return {"birth", "adoption", "visit", "miscarriage", "father", "recovery", "voluntary_grant"};
+    case Regime::kOccupational: return {"injury", "death"};
+    case Regime::kSurvivor: return {"lump_sum", "monthly"};
+    default: return {};
+  }
+}
+
+Date BenefitPerson::BirthDate() const {
+  int m = birth.month ? birth.month : 1, d = birth.day ? birth.day : 1;
+  return Date::FromYmd(birth.year, m, d);
+}
+
+Vnd BenefitResult::Monthly() const {
+  Vnd s = 0;
+  for (const auto& a : amounts) s += a.monthly ? a.amount : 0;
+  return s;
+}
+Vnd BenefitResult::LumpSum() const {
+  Vnd s = 0;
+  for (const auto& a : amounts) s += a.monthly ? 0 : a.amount;
+  return s;
+}
+
+std::string VndVi(Vnd v) { return FormatVnd(v) + " đồng"; }
+std::string PctVi(RateMicro r) { return DecimalVi(r * 100, 2) + "%"; }
+std::string YearsMonthsVi(int months) {
+  int y = months / 12, m = months % 12;
+  if (y && m) return std::to_string(y) + " năm " + std::to_string(m) + " tháng";
+  if (y) return std::to_string(y) + " năm";
+  return std::to_string(m) + " tháng";
+}
+
+Status Validate(const BenefitRequest& req) {
+  if (req.person.birth.year == 0)
+    return Status::Invalid("person.birth_date", "Cần ngày sinh", "birth_date is required");
+  Date birth = req.person.BirthDate();
+  if (req.event_date < birth)
+    return Status::Invalid("event_date", "Ngày của sự kiện trước ngày sinh", "event_date is before the birth date");
+  Month birth_m = Month::OfDate(birth);
+  Month ev = Month::OfDate(req.event_date);
+  std::vector<std::pair<Month, Month>> spans;
+  for (size_t i = 0; i < req.history.size(); ++i) {
+    const auto& h = req.history[i];
+    std::string f = "history[" + std::to_string(i) + "]";
+    if (h.to < h.from)
+      return Status::Invalid(f + ".to", "Tháng kết thúc trước tháng bắt đầu", "to is before from");
+    if (h.from < birth_m.Add(12 * 13))
+      return Status::Invalid(f + ".from",
+                             h.from < birth_m ? "Quá trình đóng bắt đầu trước ngày sinh"
+                                              : "Quá trình đóng bắt đầu trước khi người tham gia đủ 13 tuổi",
+                             "contributions start before the person was 13");
+    if (h.from > ev)
+      return Status::Invalid(f + ".from", "Quá trình đóng bắt đầu sau tháng của sự kiện (" + ev.ToVi() + ")",
+                             "the period starts after the event");
+    if (!h.salary && !h.salary_coefficient)
+      return Status::Invalid(f + ".salary", "Cần tiền lương (salary) hoặc hệ số lương (salary_coefficient)",
+                             "salary or salary_coefficient is required");
+    if (h.salary && h.salary_coefficient)
+      return Status::Invalid(f + ".salary", "Chỉ ghi một trong salary và salary_coefficient",
+                             "give salary or salary_coefficient, not both");
+    if (h.salary_coefficient && !h.state_pay)
+      return Status::Invalid(f + ".salary_coefficient", "Hệ số lương chỉ dùng cho thang bảng lương Nhà nước (pay_scale state)",
+                             "a salary coefficient needs pay_scale state");
+    if (h.voluntary && h.state_pay)
+      return Status::Invalid(f + ".pay_scale", "BHXH tự nguyện không theo thang bảng lương Nhà nước",
+                             "voluntary contributions have no State pay scale");
+    spans.push_back({h.from, h.to});
+  }
+  std::vector<size_t> order(spans.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return spans[a].first < spans[b].first; });
+  for (size_t k = 1; k < order.size(); ++k) {
+    const auto& a = spans[order[k - 1]];
+    const auto& b = spans[order[k]];
+    if (b.first <= a.second)
+      return Status::Invalid("history[" + std::to_string(order[k]) + "].from",
+                             "Quá trình đóng chồng lên quá trình dòng " + std::to_string(order[k - 1] + 1) + " (" +
+                                 a.first.ToVi() + " – " + a.second.ToVi() + "): một tháng chỉ tính một lần",
+                             "the period overlaps history[" + std::to_string(order[k - 1]) + "]");
+  }
+  const auto& f = req.facts;
+  if (f.capacity_loss_pct && (*f.capacity_loss_pct < 0 || *f.capacity_loss_pct > 100))
+    return Status::Invalid("facts.capacity_loss_pct", "Tỷ lệ suy giảm khả năng lao động phải từ 0 đến 100",
+                           "capacity_loss_pct must be 0 to 100");
+  if (f.days && (*f.days < 0 || *f.days > 366))
+    return Status::Invalid("facts.days", "Số ngày phải từ 0 đến 366", "days must be 0 to 366");
+  if (f.children && (*f.children < 1 || *f.children > 10))
+    return Status::Invalid("facts.children", "Số con phải từ 1 đến 10", "children must be 1 to 10");
+  if (f.dependants && (*f.dependants < 0 || *f.dependants > 20))
+    return Status::Invalid("facts.dependants", "Số thân nhân phải từ 0 đến 20", "dependants must be 0 to 20");
+  if (f.region && (*f.region < 1 || *f.region > 4))
+    return Status::Invalid("facts.region", "Vùng phải từ 1 đến 4", "region must be 1 to 4");
+  if (f.pension_months_received && *f.pension_months_received < 0)
+    return Status::Invalid("facts.pension_months_received", "Số tháng đã hưởng không được âm", "must not be negative");
+  return Status::Ok();
+}
+
+Result<BenefitResult> ComputeBenefit(const BenefitLaw& bl, const LawBook& law, const BenefitRequest& req) {
+  BHXH_RETURN_IF_ERROR(Validate(req));
+  BenefitResult out;
+  Calc c(bl, law, req, out);
+  BHXH_RETURN_IF_ERROR(c.Run());
+  return out;
+}
+
+}  // namespace bhxh

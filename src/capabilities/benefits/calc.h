@@ -1,0 +1,159 @@
+// The benefit calculator: one request (a regime, the event, the person, the
+// contribution history and the facts of the case) in, every amount out with
+// the steps that produced it.
+//
+// Pure: no database, no clock. The law in force on the event date applies
+// (si_law in data/law/parameters.csv: 58/2014/QH13 before 2025-07-01,
+// 41/2024/QH15 from then); every parameter is read from BenefitLaw or
+// LawBook for that date and cited in the step that used it. Amounts are whole
+// dong, rounded half up once per amount; averages are exact fractions until
+// they are rounded. The same code decides a case from the national record
+// (cases.h builds the history from the periods and dues).
+//
+// Validate() checks a request as a whole and names the field at fault
+// (history[2].from, facts.capacity_loss_pct, ...). Compute() refuses what the
+// data cannot answer (a revaluation table missing for the year) with an error;
+// an ineligible person is not an error: eligible = false with the reasons.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/date.h"
+#include "base/money.h"
+#include "base/status.h"
+#include "benefits/benefit_law.h"
+#include "law/lawbook.h"
+
+namespace bhxh {
+
+enum class Regime {
+  kSickness,
+  kMaternity,
+  kOccupational,
+  kPension,
+  kOneTime,
+  kSurvivor,
+  kFuneral,
+  kUnemployment,
+  kSocialPension,
+  kMonthlyAllowance,
+};
+const char* RegimeCode(Regime r);    // "sickness", ...
+const char* RegimeNameVi(Regime r);  // "Ốm đau", ...
+Result<Regime> ParseRegime(std::string_view code);
+std::vector<std::string> RegimeCodes();
+
+enum class Work { kNormal, kHeavy, kEspeciallyHeavy, kUndergroundCoal };
+const char* WorkCode(Work w);
+
+// One stretch of the contribution history, months inclusive.
+struct HistoryItem {
+  Month from, to;
+  std::optional<Vnd> salary;                  // the monthly contribution salary, or
+  std::optional<int64_t> salary_coefficient;  // a State pay scale coefficient, millionths
+  RateMicro allowances = 0;                   // State pay allowances in percent (seniority ...), summed
+  bool voluntary = false;                     // scheme: compulsory | voluntary
+  bool state_pay = false;                     // pay_scale: employer | state
+  Work work = Work::kNormal;
+  int64_t area_coefficient = 0;               // area allowance coefficient, millionths (0.7 → 700000)
+  bool unemployment = true;                   // UI contributed (compulsory employees)
+  std::string source;                         // where it came from (an employer, "declared")
+};
+
+struct BenefitPerson {
+  Sex sex = Sex::kMale;
+  PartialDate birth;
+  Date BirthDate() const;  // unknown month or day → January / the 1st (Decree 115/2015)
+};
+
+// Facts of the case; each is optional and used only by the regimes that need it.
+struct BenefitFacts {
+  std::optional<int> days;                       // sickness / maternity days asked for
+  std::optional<int> days_used_this_year;        // sickness days already paid this year
+  std::optional<int> children;                   // born or adopted together
+  std::optional<int> child_age_months;           // child's age (child sickness, adoption)
+  std::optional<int> capacity_loss_pct;          // 0-100
+  std::optional<bool> rest_ordered_before_birth;
+  std::optional<bool> long_term;                 // long-term illness (Circular 46/2016 list)
+  std::optional<bool> surgery;
+  std::optional<int> pregnancy_weeks;            // miscarriage
+  std::optional<std::string> kind;               // regime-specific: see RegimeKinds()
+  std::optional<std::string> reason;             // one-time SI reason (one_time_reasons.csv)
+  std::optional<int> pension_months_received;    // survivors of a pensioner
+  std::optional<Vnd> monthly_pension;            // the pension being paid at death
+  std::optional<Vnd> average_salary;             // given instead of computed (officer's override)
+  std::optional<Vnd> previous_month_salary;      // sickness, accident: the month before the event
+  std::optional<int> dependants;                 // survivors: monthly, at most survivor.max_dependants
+  std::optional<int> dependants_without_carer;   // of those, without a direct carer (70%)
+  std::optional<bool> pensioner;                 // the deceased was drawing a pension
+  std::optional<bool> accident_death;            // death from an occupational accident or disease
+  std::optional<bool> poor_household;            // social pension from 70
+  std::optional<bool> receives_pension;          // social pension: already has a pension or monthly SI
+  std::optional<bool> mother_insured;            // father's birth grant when the mother is not insured
+  std::optional<int> region;                     // wage region 1-4 (unemployment cap)
+  std::optional<Vnd> state_support_received;     // voluntary SI support to give back on one-time SI
+  std::optional<int> allowance_months;           // monthly allowance (2024 law Art.23): months chosen
+  std::optional<int> ui_months_used;             // UI months already used by an earlier benefit
+  std::optional<std::string> first_joined;       // YYYY-MM, when the record starts later than the career
+  std::vector<std::string> unknown;              // fields the calculator does not use (reported back)
+};
+
+struct BenefitRequest {
+  Regime regime = Regime::kPension;
+  Date event_date;
+  BenefitPerson person;
+  std::vector<HistoryItem> history;
+  BenefitFacts facts;
+};
+
+// Which facts.kind values each regime accepts (first is the default).
+std::vector<std::string> RegimeKinds(Regime r);
+
+struct BenefitStep {
+  std::string code;     // contribution_time, average_salary, rate, ...
+  std::string text_vi;  // the arithmetic in words, Vietnamese numbers
+  std::string text_en;
+  std::string law;      // law and article
+  std::vector<LawParam> params;
+};
+
+struct BenefitAmount {
+  std::string kind;      // monthly_pension, lump_sum, grant, daily ...
+  std::string label_vi;
+  Vnd amount = 0;
+  bool monthly = false;  // paid every month (from `from`, for `months` months or while entitled)
+  std::optional<Month> from;
+  int months = 0;        // monthly: how many months (0 = while entitled)
+};
+
+struct BenefitResult {
+  Regime regime;
+  std::string kind;
+  std::string law;  // si_law in force on the event date
+  Date event_date;
+  bool eligible = false;
+  std::vector<std::string> reasons_vi, reasons_en;  // why not eligible, or conditions met
+  std::vector<BenefitAmount> amounts;
+  std::vector<BenefitStep> steps;
+  int contribution_months = 0;
+  Vnd average_salary = 0;
+  RateMicro rate = 0;  // pension rate, when there is one
+  std::vector<std::string> warnings;  // uncertain parameters used, facts ignored
+  Vnd Monthly() const;
+  Vnd LumpSum() const;
+};
+
+// Field-named checks on the request (order of history items, overlaps,
+// dates before birth, ranges, facts the regime needs).
+[[nodiscard]] Status Validate(const BenefitRequest& req);
+
+Result<BenefitResult> ComputeBenefit(const BenefitLaw& bl, const LawBook& law, const BenefitRequest& req);
+
+// Vietnamese renderings used in steps: "1.234.567 đồng", "61,5%", "25 năm 6 tháng".
+std::string VndVi(Vnd v);
+std::string PctVi(RateMicro r);
+std::string YearsMonthsVi(int months);
+
+}  // namespace bhxh

@@ -1,0 +1,329 @@
+// The benefit calculator against amounts worked out by hand from the law.
+// Each expected value is derived in the comment above it from the formula
+// and the dated parameters in data/benefits and data/law (base salary
+// 1,390,000 from 2018-07-01 and 1,490,000 from 2019-07-01; 2,340,000 from
+// 2024-07-01, which is also the 2024 law's reference level; region I
+// minimum wage 5,310,000 from 2026-01-01). Revaluation coefficients are read
+// from data/benefits/revaluation.csv; where a test uses them, the
+// coefficients are listed in the comment.
+#include <gtest/gtest.h>
+
+#include "benefits/calc.h"
+#include "benefits/json.h"
+#include "testing/test_support.h"
+
+namespace bhxh {
+namespace {
+
+const LawBook& Law() {
+  static LawBook* law = new LawBook(*LawBook::Load(testing::DataDir() + "/law"));
+  return *law;
+}
+const BenefitLaw& Bl() {
+  static BenefitLaw* bl = [] {
+    auto r = BenefitLaw::Load(testing::DataDir() + "/benefits");
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return new BenefitLaw(std::move(*r));
+  }();
+  return *bl;
+}
+
+Result<BenefitResult> Calc(const std::string& json) {
+  Json j = Json::parse(json);
+  BHXH_ASSIGN_OR_RETURN(BenefitRequest req, BenefitRequestFromJson(j));
+  BHXH_RETURN_IF_ERROR(Validate(req));
+  return ComputeBenefit(Bl(), Law(), req);
+}
+
+BenefitResult Ok(const std::string& json) {
+  auto r = Calc(json);
+  EXPECT_TRUE(r.ok()) << r.status().ToString();
+  return r.ok() ? *r : BenefitResult{};
+}
+
+Vnd AmountOf(const BenefitResult& r, const std::string& kind) {
+  for (const auto& a : r.amounts)
+    if (a.kind == kind) return a.amount;
+  ADD_FAILURE() << "no amount " << kind;
+  return -1;
+}
+
+bool HasStep(const BenefitResult& r, const std::string& code) {
+  for (const auto& s : r.steps)
+    if (s.code == code) return true;
+  return false;
+}
+
+// --- Pension -----------------------------------------------------------
+
+// Male, 2024 law, employer-set pay: 2000-01..2015-12 at 5,000,000 and
+// 2016-01..2026-07 at 10,000,000 = 319 months (26y7m → 27 years for the
+// rate: odd months over 6 count a year). Rate = 45% + 2% × 7 = 59%.
+// Revalued with the 2026 table: 5,000,000 × 12 × (4.07+4.09+3.94+3.81+3.54+
+// 3.27+3.05+2.81+2.29+2.14+1.96+1.65+1.51+1.42+1.36+1.36 = 43.27)
+// = 2,596,200,000; 10,000,000 × 12 × (1.32+1.28+1.23+1.20+1.16+1.14+1.11+
+// 1.07+1.03+1.00 = 11.54) = 1,384,800,000; 2026: 7 × 10,000,000 × 1.00 =
+// 70,000,000. Sum 3,991,000,000 / 319 = 12,510,971.79 → 12,510,972.
+// Pension = 12,510,972 × 59% = 7,381,473.48 → 7,381,473.
+TEST(BenefitCalc, PensionLaw2024RevaluedEmployerPay) {
+  auto r = Ok(R"({"regime":"pension","event_date":"2026-07-31","person":{"sex":"male","birth_date":"1965-01-15"},
+    "history":[{"from":"2000-01","to":"2015-12","salary":5000000},{"from":"2016-01","to":"2026-07","salary":10000000}]})");
+  EXPECT_TRUE(r.eligible);
+  EXPECT_EQ(r.law, "41/2024/QH15");
+  EXPECT_EQ(r.contribution_months, 319);
+  EXPECT_EQ(r.average_salary, 12'510'972);
+  EXPECT_EQ(r.rate, 590'000);
+  EXPECT_EQ(AmountOf(r, "monthly_pension"), 7'381'473);
+  // Reached 61y6m on 15/07/2026: paid from the next month.
+  ASSERT_TRUE(r.amounts[0].from.has_value());
+  EXPECT_EQ(r.amounts[0].from->ToString(), "2026-08");
+  // The uncertain coefficient table is flagged, once.
+  ASSERT_FALSE(r.warnings.empty());
+  EXPECT_NE(r.warnings[0].find("revaluation.2026"), std::string::npos);
+  EXPECT_EQ(r.warnings.size(), 1u);
+}
+
+// Female, 2014 law, State pay scale: coefficient 4.0 + 10% seniority from
+// 1995-01 to 2019-02 (290 months = 24y2m → 24.5 years). Entry 1995 → the
+// last 6 years are averaged, at the base salary at retirement (1,390,000):
+// 4.0 × 1.10 × 1,390,000 = 6,116,000. Rate (2018+, women) 45% + 2% × 9.5 =
+// 64%. Pension = 6,116,000 × 64% = 3,914,240.
+TEST(BenefitCalc, PensionLaw2014StatePay) {
+  auto r = Ok(R"({"regime":"pension","event_date":"2019-03-01","person":{"sex":"female","birth_date":"1964-02-10"},
+    "history":[{"from":"1995-01","to":"2019-02","salary_coefficient":4.0,"allowances_pct":{"seniority":10},"pay_scale":"state"}]})");
+  EXPECT_TRUE(r.eligible);
+  EXPECT_EQ(r.law, "58/2014/QH13");
+  EXPECT_EQ(r.average_salary, 6'116'000);
+  EXPECT_EQ(r.rate, 640'000);
+  EXPECT_EQ(AmountOf(r, "monthly_pension"), 3'914'240);
+}
+
+// Female, 35 years, 2024 law: 45% + 2% × 20 = 85%, capped at 75% (reached
+// at 30 years). Lump sum for the 5 years above: 5 × 0.5 × 10,000,000 =
+// 25,000,000. Pension 10,000,000 × 75% = 7,500,000.
+TEST(BenefitCalc, PensionCapAndLumpSumAboveMaximum) {
+  auto r = Ok(R"({"regime":"pension","event_date":"2026-02-01","person":{"sex":"female","birth_date":"1969-01-01"},
+    "history":[{"from":"1991-01","to":"2025-12","salary":5000000}],"facts":{"average_salary":10000000}})");
+  EXPECT_EQ(r.rate, 750'000);
+  EXPECT_EQ(AmountOf(r, "monthly_pension"), 7'500'000);
+  EXPECT_EQ(r.LumpSum(), 25'000'000);
+}
+
+// Male, 65% capacity loss, retiring 01/03/2026 though his normal age
+// (62 in 2028) falls on 15/01/2029: 34 months = 2y10m early. 25y2m →
+// 25.5 years: 45% + 2% × 5.5 = 56%; reduction 2% × 2 + 1% (10 odd months,
+// 6 or more) = 5% → 51%. 10,000,000 × 51% = 5,100,000.
+TEST(BenefitCalc, PensionEarlyWithReducedCapacity) {
+  auto r = Ok(R"({"regime":"pension","event_date":"2026-03-01","person":{"sex":"male","birth_date":"1967-01-15"},
+    "history":[{"from":"2001-01","to":"2026-02","salary":5000000}],"facts":{"average_salary":10000000,"capacity_loss_pct":65}})");
+  EXPECT_TRUE(r.eligible);
+  EXPECT_EQ(r.rate, 510'000);
+  EXPECT_EQ(AmountOf(r, "monthly_pension"), 5'100'000);
+  EXPECT_TRUE(HasStep(r, "early_reduction"));
+}
+
+// The same man without reduced capacity is below the age: not eligible,
+// which is an answer, not an error.
+TEST(BenefitCalc, PensionBelowAgeIsNotEligible) {
+  auto r = Ok(R"({"regime":"pension","event_date":"2026-03-01","person":{"sex":"male","birth_date":"1967-01-15"},
+    "history":[{"from":"2001-01","to":"2026-02","salary":5000000}],"facts":{"average_salary":10000000}})");
+  EXPECT_FALSE(r.eligible);
+  ASSERT_FALSE(r.reasons_vi.empty());
+  EXPECT_NE(r.reasons_vi.back().find("Chưa đủ tuổi"), std::string::npos);
+  EXPECT_EQ(r.Monthly(), 0);
+}
+
+// --- Sickness, maternity -----------------------------------------------
+
+// 9,000,000 × 75% / 24 × 5 days = 1,406,250 (under 15 years: 30 days a year).
+TEST(BenefitCalc, Sickness) {
+  auto r = Ok(R"({"regime":"sickness","event_date":"2026-03-02","person":{"sex":"female","birth_date":"1990-05-01"},
+    "history":[{"from":"2015-01","to":"2026-02","salary":9000000}],"facts":{"days":5}})");
+  EXPECT_TRUE(r.eligible);
+  EXPECT_EQ(r.LumpSum(), 1'406'250);
+}
+
+// Birth on 10/04/2026 (2024 law): 6 months × average of the last 6 months
+// (8,000,000) = 48,000,000; grant 2 × 2,340,000 = 4,680,000.
+TEST(BenefitCalc, MaternityBirthLaw2024) {
+  auto r = Ok(R"({"regime":"maternity","event_date":"2026-04-10","person":{"sex":"female","birth_date":"1994-05-01"},
+    "history":[{"from":"2024-01","to":"2026-03","salary":8000000},{"from":"2023-01","to":"2023-12","salary":6000000}],
+    "facts":{"children":1}})");
+  EXPECT_TRUE(r.eligible);
+  EXPECT_EQ(r.LumpSum(), 48'000'000 + 4'680'000);
+}
+
+// Birth on 10/05/2020 (2014 law): 6 × 6,000,000 = 36,000,000; grant
+// 2 × 1,490,000 = 2,980,000.
+TEST(BenefitCalc, MaternityBirthLaw2014) {
+  auto r = Ok(R"({"regime":"maternity","event_date":"2020-05-10","person":{"sex":"female","birth_date":"1994-05-01"},
+    "history":[{"from":"2018-01","to":"2020-04","salary":6000000}],"facts":{"children":1}})");
+  EXPECT_TRUE(r.eligible);
+  EXPECT_EQ(r.law, "58/2014/QH13");
+  EXPECT_EQ(r.LumpSum(), 36'000'000 + 2'980'000);
+}
+
+// Only 4 of the 12 months before the birth contributed (6 needed).
+TEST(BenefitCalc, MaternityNeedsSixOfTwelveMonths) {
+  auto r = Ok(R"({"regime":"maternity","event_date":"2026-04-10","person":{"sex":"female","birth_date":"1994-05-01"},
+    "history":[{"from":"2025-12","to":"2026-03","salary":8000000}],"facts":{"children":1}})");
+  EXPECT_FALSE(r.eligible);
+}
+
+// --- Occupational accident and disease ---------------------------------
+
+// 20%: (5 + 0.5 × 15) × 2,340,000 = 29,250,000; 122 months = 10y2m →
+// 10.5 years: (0.5 + 0.3 × 9.5) × 8,000,000 = 26,800,000. Total 56,050,000.
+TEST(BenefitCalc, OccupationalLumpSum) {
+  auto r = Ok(R"({"regime":"occupational","event_date":"2026-03-10","person":{"sex":"male","birth_date":"1985-06-01"},
+    "history":[{"from":"2016-01","to":"2026-02","salary":8000000}],"facts":{"capacity_loss_pct":20}})");
+  EXPECT_EQ(r.LumpSum(), 56'050'000);
+  EXPECT_EQ(r.Monthly(), 0);
+}
+
+// 45%: (30% + 2% × 14) × 2,340,000 = 1,357,200; (0.5% + 0.3% × 9.5) ×
+// 8,000,000 = 268,000. Monthly 1,625,200 from the next month.
+TEST(BenefitCalc, OccupationalMonthly) {
+  auto r = Ok(R"({"regime":"occupational","event_date":"2026-03-10","person":{"sex":"male","birth_date":"1985-06-01"},
+    "history":[{"from":"2016-01","to":"2026-02","salary":8000000}],"facts":{"capacity_loss_pct":45}})");
+  EXPECT_EQ(r.Monthly(), 1'625'200);
+  EXPECT_EQ(r.amounts[0].from->ToString(), "2026-04");
+}
+
+// --- One-time SI, survivors, funeral -----------------------------------
+
+// 2010-01..2013-12 (4 years × 1.5) and 2014-01..2024-06 (10.5 years × 2):
+// 27 months. Average with the 2026 table: 4,000,000 × 12 × (1.96+1.65+1.51+
+// 1.42 = 6.54) = 313,920,000; 8,000,000 × 12 × (1.36+1.36+1.32+1.28+1.23+
+// 1.20+1.16+1.14+1.11+1.07 = 12.23) = 1,174,080,000; 8,000,000 × 6 × 1.03 =
+// 49,440,000. 1,537,440,000 / 174 = 8,835,862.07 → 8,835,862; × 27 =
+// 238,568,274.
+TEST(BenefitCalc, OneTimeAfterTwelveMonthsOut) {
+  auto r = Ok(R"({"regime":"one_time","event_date":"2026-03-10","person":{"sex":"male","birth_date":"1985-06-01"},
+    "history":[{"from":"2010-01","to":"2013-12","salary":4000000},{"from":"2014-01","to":"2024-06","salary":8000000}],
+    "facts":{"reason":"out_of_work_12_months"}})");
+  EXPECT_TRUE(r.eligible);
+  EXPECT_EQ(r.average_salary, 8'835'862);
+  EXPECT_EQ(r.LumpSum(), 238'568'274);
+}
+
+// Still contributing: the 12 months out are not met.
+TEST(BenefitCalc, OneTimeStillContributingIsRefused) {
+  auto r = Ok(R"({"regime":"one_time","event_date":"2026-03-10","person":{"sex":"male","birth_date":"1985-06-01"},
+    "history":[{"from":"2014-01","to":"2026-02","salary":8000000}],"facts":{"reason":"out_of_work_12_months"}})");
+  EXPECT_FALSE(r.eligible);
+}
+
+// A pensioner dies after 30 months of pension: 48 − 0.5 × (30 − 2) = 34
+// months × 9,000,000 = 306,000,000.
+TEST(BenefitCalc, SurvivorLumpSumOfPensioner) {
+  auto r = Ok(R"({"regime":"survivor","event_date":"2026-03-10","person":{"sex":"male","birth_date":"1960-06-01"},
+    "history":[{"from":"1990-01","to":"2020-06","salary":8000000}],
+    "facts":{"pensioner":true,"monthly_pension":9000000,"pension_months_received":30,"kind":"lump_sum"}})");
+  EXPECT_EQ(r.LumpSum(), 306'000'000);
+}
+
+// Two dependants, one without a carer: 50% + 70% of 2,340,000 = 2,808,000.
+TEST(BenefitCalc, SurvivorMonthly) {
+  auto r = Ok(R"({"regime":"survivor","event_date":"2026-03-10","person":{"sex":"male","birth_date":"1975-06-01"},
+    "history":[{"from":"2006-01","to":"2026-02","salary":8000000}],
+    "facts":{"kind":"monthly","dependants":2,"dependants_without_carer":1}})");
+  EXPECT_EQ(r.Monthly(), 2'808'000);
+}
+
+// Funeral grant: 10 × the base salary / reference level of the month of death.
+TEST(BenefitCalc, FuneralUnderBothLaws) {
+  auto a = Ok(R"({"regime":"funeral","event_date":"2026-03-10","person":{"sex":"male","birth_date":"1970"},
+    "history":[{"from":"2010-01","to":"2026-02","salary":7000000}]})");
+  EXPECT_EQ(a.LumpSum(), 23'400'000);
+  auto b = Ok(R"({"regime":"funeral","event_date":"2019-03-10","person":{"sex":"male","birth_date":"1970"},
+    "history":[{"from":"2010-01","to":"2019-02","salary":7000000}]})");
+  EXPECT_EQ(b.LumpSum(), 13'900'000);
+}
+
+// --- Unemployment, social pension --------------------------------------
+
+// 60% of 12,000,000 = 7,200,000; 88 months: 3 + (88 − 36) / 12 = 7 months.
+TEST(BenefitCalc, Unemployment) {
+  auto r = Ok(R"({"regime":"unemployment","event_date":"2026-05-04","person":{"sex":"male","birth_date":"1988"},
+    "history":[{"from":"2019-01","to":"2026-04","salary":12000000}],"facts":{"region":1}})");
+  EXPECT_EQ(r.Monthly(), 7'200'000);
+  EXPECT_EQ(r.amounts[0].months, 7);
+}
+
+// 60% of 50,000,000 = 30,000,000 capped at 5 × 5,310,000 = 26,550,000.
+TEST(BenefitCalc, UnemploymentCap) {
+  auto r = Ok(R"({"regime":"unemployment","event_date":"2026-05-04","person":{"sex":"male","birth_date":"1988"},
+    "history":[{"from":"2023-01","to":"2026-04","salary":50000000}],"facts":{"region":1}})");
+  EXPECT_EQ(r.Monthly(), 26'550'000);
+  EXPECT_EQ(r.amounts[0].months, 3);
+}
+
+TEST(BenefitCalc, SocialPensionAge) {
+  auto old = Ok(R"({"regime":"social_pension","event_date":"2026-03-10","person":{"sex":"female","birth_date":"1950-01-01"}})");
+  EXPECT_TRUE(old.eligible);
+  EXPECT_EQ(old.Monthly(), 500'000);
+  EXPECT_FALSE(old.warnings.empty());  // the amount is an unconfirmed parameter
+  auto young = Ok(R"({"regime":"social_pension","event_date":"2026-03-10","person":{"sex":"female","birth_date":"1954-01-01"}})");
+  EXPECT_FALSE(young.eligible);
+  auto poor = Ok(R"({"regime":"social_pension","event_date":"2026-03-10","person":{"sex":"female","birth_date":"1954-01-01"},
+    "facts":{"poor_household":true}})");
+  EXPECT_TRUE(poor.eligible);
+}
+
+// --- Bad input ----------------------------------------------------------
+
+std::string FieldOf(const std::string& json) {
+  auto r = Calc(json);
+  EXPECT_FALSE(r.ok());
+  return r.ok() ? "" : r.status().field();
+}
+
+TEST(BenefitCalc, BadInputNamesTheField) {
+  // A history that overlaps itself.
+  EXPECT_EQ(FieldOf(R"({"regime":"pension","event_date":"2026-03-01","person":{"sex":"male","birth_date":"1960"},
+    "history":[{"from":"2000-01","to":"2010-12","salary":5000000},{"from":"2010-06","to":"2020-12","salary":5000000}]})"),
+            "history[1].from");
+  // Contributions before birth.
+  EXPECT_EQ(FieldOf(R"({"regime":"pension","event_date":"2026-03-01","person":{"sex":"male","birth_date":"1990"},
+    "history":[{"from":"1985-01","to":"2010-12","salary":5000000}]})").rfind("history[0]", 0),
+            0u);
+  // A period ending before it starts.
+  EXPECT_EQ(FieldOf(R"({"regime":"pension","event_date":"2026-03-01","person":{"sex":"male","birth_date":"1960"},
+    "history":[{"from":"2010-01","to":"2009-12","salary":5000000}]})").rfind("history[0]", 0),
+            0u);
+  // Salary and coefficient together.
+  EXPECT_EQ(FieldOf(R"({"regime":"pension","event_date":"2026-03-01","person":{"sex":"male","birth_date":"1960"},
+    "history":[{"from":"2010-01","to":"2012-12","salary":5000000,"salary_coefficient":2.34}]})").rfind("history[0]", 0),
+            0u);
+}
+
+TEST(BenefitCalc, UnknownRegimeIsAnError) {
+  auto r = ParseRegime("pensionn");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().field(), "regime");
+}
+
+// No revaluation table for benefits decided in 2031: an explicit error,
+// never a silent coefficient of 1.
+TEST(BenefitCalc, MissingRevaluationTableIsAnError) {
+  auto r = Calc(R"({"regime":"pension","event_date":"2031-06-01","person":{"sex":"male","birth_date":"1965-01-15"},
+    "history":[{"from":"2000-01","to":"2031-05","salary":5000000}]})");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), "missing_revaluation");
+  EXPECT_NE(r.status().message_vi().find("2031"), std::string::npos);
+}
+
+// Every step of a result cites a law; every parameter cited has a source.
+TEST(BenefitCalc, EveryStepCitesItsLaw) {
+  auto r = Ok(R"({"regime":"pension","event_date":"2026-07-31","person":{"sex":"male","birth_date":"1965-01-15"},
+    "history":[{"from":"2000-01","to":"2026-07","salary":10000000}]})");
+  ASSERT_FALSE(r.steps.empty());
+  for (const auto& s : r.steps) {
+    EXPECT_FALSE(s.law.empty()) << s.code;
+    for (const auto& p : s.params) EXPECT_FALSE(p.law.empty()) << p.key;
+  }
+}
+
+}  // namespace
+}  // namespace bhxh

@@ -1,0 +1,279 @@
+#include "benefits/json.h"
+
+#include <cmath>
+
+#include "base/parse.h"
+#include "reference/json.h"
+
+namespace bhxh {
+
+namespace schemas {
+
+Schema BenefitRequest() {
+  Schema history = Schema::Object({
+      Req("from", S::Month()),
+      Req("to", S::Month()),
+      Opt("salary", S::Money().Describe("Tiền lương tháng đóng BHXH / monthly contribution salary")),
+      Opt("salary_coefficient",
+          Schema::Number().RangeD(0.01, 100).Describe("Hệ số lương theo thang bảng lương Nhà nước / State pay coefficient")),
+      Opt("allowances_pct", Schema::Map(Schema::Number().RangeD(0, 1000))
+                                .Describe("Phụ cấp theo % (thâm niên vượt khung, thâm niên nghề ...) / allowances in %")),
+      Opt("scheme", S::OneOf({"compulsory", "voluntary"})),
+      Opt("pay_scale", S::OneOf({"employer", "state"})),
+      Opt("work", S::OneOf({"normal", "heavy", "especially_heavy", "underground_coal"})),
+      Opt("area_coefficient", Schema::Number().RangeD(0, 2)),
+      Opt("unemployment_insurance", S::Bool()),
+      Opt("source", S::Text(200)),
+  });
+  Schema facts =
+      Schema::Object({
+                         Opt("days", S::Int(0, 366)),
+                         Opt("days_used_this_year", S::Int(0, 366)),
+                         Opt("children", S::Int(1, 10)),
+                         Opt("child_age_months", S::Int(0, 240)),
+                         Opt("capacity_loss_pct", S::Int(0, 100)),
+                         Opt("rest_ordered_before_birth", S::Bool()),
+                         Opt("long_term", S::Bool()),
+                         Opt("surgery", S::Bool()),
+                         Opt("pregnancy_weeks", S::Int(0, 45)),
+                         Opt("kind", S::Text(40)),
+                         Opt("reason", S::Text(60)),
+                         Opt("pension_months_received", S::Int(0, 1200)),
+                         Opt("monthly_pension", S::Money()),
+                         Opt("average_salary", S::Money()),
+                         Opt("previous_month_salary", S::Money()),
+                         Opt("dependants", S::Int(0, 20)),
+                         Opt("dependants_without_carer", S::Int(0, 20)),
+                         Opt("pensioner", S::Bool()),
+                         Opt("accident_death", S::Bool()),
+                         Opt("poor_household", S::Bool()),
+                         Opt("receives_pension", S::Bool()),
+                         Opt("mother_insured", S::Bool()),
+                         Opt("region", S::Int(1, 4)),
+                         Opt("state_support_received", S::Money()),
+                         Opt("allowance_months", S::Int(1, 1200)),
+                         Opt("ui_months_used", S::Int(0, 1200)),
+                         Opt("first_joined", S::Month()),
+                     })
+          .Open()
+          .Describe("Dữ kiện của hồ sơ; trường không dùng được báo lại trong warnings / facts of the case");
+  return Schema::Object({
+                            Req("regime", S::OneOf(RegimeCodes())),
+                            Req("event_date", S::Date()),
+                            Req("person", Schema::Object({Req("sex", S::OneOf({"male", "female"})),
+                                                          Req("birth_date", S::Text(10).Pattern(
+                                                                                R"(\d{4}(-\d{2}(-\d{2})?)?)",
+                                                                                "YYYY, YYYY-MM hoặc YYYY-MM-DD",
+                                                                                "YYYY, YYYY-MM or YYYY-MM-DD"))})),
+                            Opt("history", Schema::Array(history).Items(0, 200)),
+                            Opt("facts", facts),
+                        })
+      .Named("BenefitRequest");
+}
+
+Schema BenefitResult() {
+  Schema step = Schema::Object({Req("code", Schema::String()), Req("text", Schema::String()),
+                                Req("text_en", Schema::String()), Req("law", Schema::String()),
+                                Req("params", Schema::Array(LawParam()))})
+                    .Named("BenefitStep");
+  Schema amount = Schema::Object({Req("kind", Schema::String()), Req("label", Schema::String()), Req("amount", S::Money()),
+                                  Req("monthly", S::Bool()), Opt("from", S::Month()), Opt("months", Schema::Integer())})
+                      .Named("BenefitAmount");
+  return Schema::Object({
+                            Req("regime", S::OneOf(RegimeCodes())),
+                            Req("regime_name", Schema::String()),
+                            Req("kind", Schema::String()),
+                            Req("law", Schema::String()),
+                            Req("event_date", S::Date()),
+                            Req("eligible", S::Bool()),
+                            Req("reasons", Schema::Array(Schema::String())),
+                            Req("reasons_en", Schema::Array(Schema::String())),
+                            Req("amounts", Schema::Array(amount)),
+                            Req("monthly_total", S::Money()),
+                            Req("lump_sum_total", S::Money()),
+                            Req("contribution_months", Schema::Integer()),
+                            Req("average_salary", S::Money()),
+                            Opt("rate_percent", Schema::String()),
+                            Req("steps", Schema::Array(step)),
+                            Req("warnings", Schema::Array(Schema::String())),
+                        })
+      .Named("BenefitResult");
+}
+
+}  // namespace schemas
+
+namespace {
+
+// A JSON number to millionths, rounded (6.2 → 6'200'000).
+int64_t ToMicro(const Json& v) { return static_cast<int64_t>(std::llround(v.get<double>() * 1e6)); }
+
+template <typename T>
+void Get(const Json& f, const char* key, std::optional<T>& out) {
+  if (f.contains(key) && !f[key].is_null()) out = f[key].get<T>();
+}
+
+}  // namespace
+
+Result<bhxh::BenefitRequest> BenefitRequestFromJson(const Json& j) {
+  bhxh::BenefitRequest r;
+  BHXH_ASSIGN_OR_RETURN(r.regime, ParseRegime(Txt(j, "regime")));
+  BHXH_ASSIGN_OR_RETURN(r.event_date, Date::Parse(Txt(j, "event_date"), "event_date"));
+  const Json& p = j["person"];
+  r.person.sex = Txt(p, "sex") == "female" ? Sex::kFemale : Sex::kMale;
+  BHXH_ASSIGN_OR_RETURN(r.person.birth, PartialDate::Parse(Txt(p, "birth_date"), "person.birth_date"));
+  if (j.contains("history")) {
+    int i = 0;
+    for (const auto& h : j["history"]) {
+      ++i;
+      std::string f = "history[" + std::to_string(i) + "]";
+      HistoryItem it;
+      BHXH_ASSIGN_OR_RETURN(it.from, Month::Parse(Txt(h, "from"), f + ".from"));
+      BHXH_ASSIGN_OR_RETURN(it.to, Month::Parse(Txt(h, "to"), f + ".to"));
+      if (h.contains("salary")) it.salary = h["salary"].get<int64_t>();
+      if (h.contains("salary_coefficient")) it.salary_coefficient = ToMicro(h["salary_coefficient"]);
+      if (h.contains("allowances_pct"))
+        for (const auto& [k, v] : h["allowances_pct"].items()) it.allowances += ToMicro(v) / 100;
+      it.voluntary = Txt(h, "scheme") == "voluntary";
+      it.state_pay = Txt(h, "pay_scale") == "state";
+      std::string w = Txt(h, "work");
+      it.work = w == "heavy"              ? Work::kHeavy
+                : w == "especially_heavy" ? Work::kEspeciallyHeavy
+                : w == "underground_coal" ? Work::kUndergroundCoal
+                                          : Work::kNormal;
+      if (h.contains("area_coefficient")) it.area_coefficient = ToMicro(h["area_coefficient"]);
+      it.unemployment = h.contains("unemployment_insurance") ? h["unemployment_insurance"].get<bool>() : !it.voluntary;
+      it.source = Txt(h, "source");
+      r.history.push_back(it);
+    }
+  }
+  if (j.contains("facts")) {
+    const Json& f = j["facts"];
+    auto& o = r.facts;
+    Get(f, "days", o.days);
+    Get(f, "days_used_this_year", o.days_used_this_year);
+    Get(f, "children", o.children);
+    Get(f, "child_age_months", o.child_age_months);
+    Get(f, "capacity_loss_pct", o.capacity_loss_pct);
+    Get(f, "rest_ordered_before_birth", o.rest_ordered_before_birth);
+    Get(f, "long_term", o.long_term);
+    Get(f, "surgery", o.surgery);
+    Get(f, "pregnancy_weeks", o.pregnancy_weeks);
+    Get(f, "kind", o.kind);
+    Get(f, "reason", o.reason);
+    Get(f, "pension_months_received", o.pension_months_received);
+    Get(f, "monthly_pension", o.monthly_pension);
+    Get(f, "average_salary", o.average_salary);
+    Get(f, "previous_month_salary", o.previous_month_salary);
+    Get(f, "dependants", o.dependants);
+    Get(f, "dependants_without_carer", o.dependants_without_carer);
+    Get(f, "pensioner", o.pensioner);
+    Get(f, "accident_death", o.accident_death);
+    Get(f, "poor_household", o.poor_household);
+    Get(f, "receives_pension", o.receives_pension);
+    Get(f, "mother_insured", o.mother_insured);
+    Get(f, "region", o.region);
+    Get(f, "state_support_received", o.state_support_received);
+    Get(f, "allowance_months", o.allowance_months);
+    Get(f, "ui_months_used", o.ui_months_used);
+    Get(f, "first_joined", o.first_joined);
+    static const std::set<std::string> kKnown = {
+        "days", "days_used_this_year", "children", "child_age_months", "capacity_loss_pct",
+        "rest_ordered_before_birth", "long_term", "surgery", "pregnancy_weeks", "kind", "reason",
+        "pension_months_received", "monthly_pension", "average_salary", "previous_month_salary", "dependants",
+        "dependants_without_carer", "pensioner", "accident_death", "poor_household", "receives_pension",
+        "mother_insured", "region", "state_support_received", "allowance_months", "ui_months_used", "first_joined"};
+    for (const auto& [k, v] : f.items())
+      if (!kKnown.count(k)) o.unknown.push_back(k);
+  }
+  return r;
+}
+
+Json ToJson(const bhxh::BenefitRequest& r) {
+  Json h = Json::array();
+  for (const auto& it : r.history) {
+    Json x = {{"from", it.from.ToString()},
+              {"to", it.to.ToString()},
+              {"scheme", it.voluntary ? "voluntary" : "compulsory"},
+              {"pay_scale", it.state_pay ? "state" : "employer"},
+              {"work", WorkCode(it.work)},
+              {"unemployment_insurance", it.unemployment}};
+    if (it.salary) x["salary"] = *it.salary;
+    if (it.salary_coefficient) x["salary_coefficient"] = static_cast<double>(*it.salary_coefficient) / 1e6;
+    if (it.allowances) x["allowances_pct"] = {{"total", static_cast<double>(it.allowances) / 1e4}};
+    if (it.area_coefficient) x["area_coefficient"] = static_cast<double>(it.area_coefficient) / 1e6;
+    if (!it.source.empty()) x["source"] = it.source;
+    h.push_back(x);
+  }
+  Json f = Json::object();
+  const auto& o = r.facts;
+  auto put = [&](const char* k, const auto& v) {
+    if (v) f[k] = *v;
+  };
+  put("days", o.days);
+  put("days_used_this_year", o.days_used_this_year);
+  put("children", o.children);
+  put("child_age_months", o.child_age_months);
+  put("capacity_loss_pct", o.capacity_loss_pct);
+  put("rest_ordered_before_birth", o.rest_ordered_before_birth);
+  put("long_term", o.long_term);
+  put("surgery", o.surgery);
+  put("pregnancy_weeks", o.pregnancy_weeks);
+  put("kind", o.kind);
+  put("reason", o.reason);
+  put("pension_months_received", o.pension_months_received);
+  put("monthly_pension", o.monthly_pension);
+  put("average_salary", o.average_salary);
+  put("previous_month_salary", o.previous_month_salary);
+  put("dependants", o.dependants);
+  put("dependants_without_carer", o.dependants_without_carer);
+  put("pensioner", o.pensioner);
+  put("accident_death", o.accident_death);
+  put("poor_household", o.poor_household);
+  put("receives_pension", o.receives_pension);
+  put("mother_insured", o.mother_insured);
+  put("region", o.region);
+  put("state_support_received", o.state_support_received);
+  put("allowance_months", o.allowance_months);
+  put("ui_months_used", o.ui_months_used);
+  put("first_joined", o.first_joined);
+  return {{"regime", RegimeCode(r.regime)},
+          {"event_date", r.event_date.ToString()},
+          {"person", {{"sex", SexWord(r.person.sex)}, {"birth_date", r.person.birth.ToString()}}},
+          {"history", h},
+          {"facts", f}};
+}
+
+Json ToJson(const bhxh::BenefitResult& r) {
+  Json amounts = Json::array();
+  for (const auto& a : r.amounts) {
+    Json x = {{"kind", a.kind}, {"label", a.label_vi}, {"amount", a.amount}, {"monthly", a.monthly}};
+    if (a.from) x["from"] = a.from->ToString();
+    if (a.months) x["months"] = a.months;
+    amounts.push_back(x);
+  }
+  Json steps = Json::array();
+  for (const auto& s : r.steps) {
+    Json params = Json::array();
+    for (const auto& p : s.params) params.push_back(ToJson(p));
+    steps.push_back({{"code", s.code}, {"text", s.text_vi}, {"text_en", s.text_en}, {"law", s.law}, {"params", params}});
+  }
+  Json j = {{"regime", RegimeCode(r.regime)},
+            {"regime_name", RegimeNameVi(r.regime)},
+            {"kind", r.kind},
+            {"law", r.law},
+            {"event_date", r.event_date.ToString()},
+            {"eligible", r.eligible},
+            {"reasons", r.reasons_vi},
+            {"reasons_en", r.reasons_en},
+            {"amounts", amounts},
+            {"monthly_total", r.Monthly()},
+            {"lump_sum_total", r.LumpSum()},
+            {"contribution_months", r.contribution_months},
+            {"average_salary", r.average_salary},
+            {"steps", steps},
+            {"warnings", r.warnings}};
+  if (r.rate) j["rate_percent"] = PercentString(r.rate);
+  return j;
+}
+
+}  // namespace bhxh

@@ -1,0 +1,23 @@
+#include "benefits/module.h"
+
+namespace bhxh {
+
+namespace {
+Status Load(AppContext& ctx) {
+  BHXH_ASSIGN_OR_RETURN(BenefitLaw law, BenefitLaw::Load(ctx.data_dir + "/benefits"));
+  ctx.AddState(std::make_unique<BenefitsState>(std::move(law)));
+  return Status::Ok();
+}
+}  // namespace
+
+const Capability kBenefits{
+    .name = "benefits",
+    .depends = {"registry", "collection", "history"},
+    .migrations = BenefitsMigrations,
+    .load = Load,
+    .warm = nullptr,
+    .routes = BenefitsRoutes,
+    .commands = BenefitsCommands,
+};
+
+}  // namespace bhxh

@@ -1,0 +1,8 @@
+// The benefits capability's tables.
+#include "benefits/module.h"
+
+namespace bhxh {
+
+std::vector<Migration> BenefitsMigrations() { return {}; }
+
+}  // namespace bhxh
