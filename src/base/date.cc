@@ -107,6 +107,13 @@ Result<Month> Month::Parse(std::string_view t, const std::string& field) {
                          "invalid month \"" + std::string(t) + "\" (expected YYYY-MM)");
 }
 
+Result<Date> Date::ParseIsoOrVi(std::string_view s, const std::string& field) {
+  if (s.size() == 10 && s[2] == '/' && s[5] == '/')
+    return Parse(std::string(s.substr(6, 4)) + "-" + std::string(s.substr(3, 2)) + "-" + std::string(s.substr(0, 2)),
+                 field);
+  return Parse(s, field);
+}
+
 std::string Date::ToVi() const {
   auto v = ymd();
   char buf[16];

@@ -34,6 +34,8 @@ class Date {
   static Result<Date> Parse(std::string_view text, const std::string& field);
   // Parses "YYYYMMDD" (the XML 130 date form).
   static Result<Date> ParseCompact(std::string_view text, const std::string& field);
+  // YYYY-MM-DD, or DD/MM/YYYY as people and banks write it.
+  static Result<Date> ParseIsoOrVi(std::string_view text, const std::string& field);
   // Today in Vietnam (Asia/Ho_Chi_Minh), whatever the server's zone.
   static Date Today();
   // Makes Today() answer `d` (tests of deadlines and overdue days); nullopt

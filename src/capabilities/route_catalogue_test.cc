@@ -13,6 +13,8 @@
 
 #include <set>
 
+#include "benefits/cases.h"
+#include "benefits/module.h"
 #include "claims/synth.h"
 #include "platform/access/accounts.h"
 #include "testing/api_fixture.h"
@@ -42,6 +44,19 @@ const std::map<std::string, Sample>& Samples() {
       {"calculateBenefit",
        {"POST", "/calc/benefit", {},
         R"({"regime":"funeral","event_date":"2026-03-10","person":{"sex":"male","birth_date":"1970"}})"}},
+      {"prepareBenefitCase",
+       {"POST", "/benefits/cases", {},
+        R"({"cccd":"{CCCD}","request":{"regime":"funeral","event_date":"2025-09-10"},"cash_point":"UBND phường"})"}},
+      {"listBenefitCases", {"GET", "/benefits/cases"}},
+      {"getBenefitCase", {"GET", "/benefits/cases/{CASE}"}},
+      {"decideBenefitCase", {"POST", "/benefits/cases/{CASE}/decision", {}, R"({"approve":false,"note":"Thử"})", "", {200, 409}}},
+      {"listBeneficiaries", {"GET", "/benefits/beneficiaries"}},
+      {"runBenefitPayroll", {"POST", "/benefits/payrolls", {}, R"({"month":"2025-09"})", "", {201, 409}}},
+      {"getBenefitPayroll", {"GET", "/benefits/payrolls/2025-09", {}, "", "", {200, 404}}},
+      {"benefitPayrollBankFile", {"GET", "/benefits/payrolls/2025-09/bank-file", {}, "", "", {200, 404}}},
+      {"benefitPayrollCashList", {"GET", "/benefits/payrolls/2025-09/cash-list", {}, "", "", {200, 404}}},
+      {"notifyBenefitDeaths", {"POST", "/benefits/deaths", {}, "cccd,death_date\n{DYING},2026-01-02\n", "text/csv"}},
+      {"importCommuneTypes", {"POST", "/benefits/commune-types", {}, "province,commune,type\n01,00001,urban\n", "text/csv"}},
       {"calculateContribution", {"POST", "/calc/contribution", {}, R"({"month":"2025-08","salary":10000000,"region":1})"}},
       {"lawInForce", {"GET", "/law/in-force", {{"date", "2025-07-01"}}}},
       {"lawHistory", {"GET", "/law/history/reference_level"}},
@@ -162,6 +177,19 @@ class RouteCatalogue : public testing::ApiTest {
     auto lease = ctx_->pool->Acquire();
     ASSERT_TRUE(CreateAccount(**lease, "spare-token", {"officer:spare", {"officer"}, "01", "", "", ""}).ok());
     ASSERT_TRUE(EnsureDemoUsers(**lease, "01", "01A1", "001085012345").ok());
+    // A benefit case in each province, prepared by another officer (the
+    // samples decide them: four eyes).
+    for (const char* cccd : {"001085012345", "079085054321"}) {
+      CaseInput in;
+      in.cccd = cccd;
+      in.request = {{"regime", "funeral"}, {"event_date", "2025-09-10"}};
+      in.cash_point = "UBND";
+      in.idempotency_key = std::string("setup-case-") + cccd;
+      auto c = PrepareCase(**lease, ctx_->geo, ctx_->law, ctx_->State<BenefitsState>().law(), in,
+                           {"officer:setup", {"officer"}, "", "", "", ""});
+      ASSERT_TRUE(c.ok()) << c.status().ToString();
+      (cccd[1] == '0' ? case_in_ : case_out_) = std::to_string(c->id);
+    }
     roles_ = {{"officer", "demo-officer-token", {}, "01A1", "001085012345", "01001"},
               {"employer", "demo-employer-token", {}, "01A1", "001085012345", "01001"},
               {"facility", "demo-facility-token", {}, "01A1", "001085012345", "01001"},
@@ -184,6 +212,7 @@ class RouteCatalogue : public testing::ApiTest {
       rep("{FAC}", "01001", "79002");
       rep("{DYING}", "001070099999", "079070099999");
       rep("{TXN}", txn_in_, txn_out_);
+      rep("{CASE}", case_in_, case_out_);
       rep("{MALK}", malk_in_, malk_out_);
       if (t == "{ENVELOPE}") {
         SynthOptions o;
@@ -208,7 +237,7 @@ class RouteCatalogue : public testing::ApiTest {
   }
 
   std::string decision_;
-  std::string txn_in_, txn_out_, malk_in_, malk_out_;
+  std::string txn_in_, txn_out_, malk_in_, malk_out_, case_in_, case_out_;
   std::vector<Role> roles_;
   int seq_ = 0;
 };
@@ -306,7 +335,8 @@ TEST_F(RouteCatalogue, MalformedInputIsNamedAndStoresNothing) {
     std::map<std::string, std::string> h = {{"idempotency-key", "bad"}};
     std::string path = s.path;
     std::vector<std::pair<std::string, std::string>> subs = {{"{EMP}", "01A1"}, {"{CCCD}", "001085012345"}, {"{FAC}", "01001"},
-                                                             {"{DYING}", "001070099999"}, {"{TXN}", txn_in_}, {"{MALK}", malk_in_}};
+                                                             {"{DYING}", "001070099999"}, {"{TXN}", txn_in_}, {"{MALK}", malk_in_},
+                                                             {"{CASE}", case_in_}};
     for (const auto& [k, v] : subs)
       for (size_t p; (p = path.find(k)) != std::string::npos;) path.replace(p, k.size(), v);
     path = "/api/v1" + path;
@@ -349,7 +379,8 @@ TEST_F(RouteCatalogue, MalformedInputIsNamedAndStoresNothing) {
       expect(Call("POST", path, "{\"a\":", "demo-officer-token", {}, hj), 400, "body", "broken JSON");
       expect(Call("POST", path, "[1,2]", "demo-officer-token", {}, hj), 422, "body", "an array for an object");
       std::string raw = s.body.empty() ? "{}" : s.body;
-      for (auto [a, z] : {std::pair<const char*, const char*>{"{EMP}", "01A1"}, {"{WORKER}", "001085012345"}, {"{FAC}", "01001"}})
+      for (auto [a, z] : {std::pair<const char*, const char*>{"{EMP}", "01A1"}, {"{WORKER}", "001085012345"},
+                          {"{CCCD}", "001085012345"}, {"{FAC}", "01001"}})
         for (size_t p; (p = raw.find(a)) != std::string::npos;) raw.replace(p, std::string(a).size(), z);
       Json base = Json::parse(raw, nullptr, false);
       if (!base.is_object()) continue;

@@ -100,6 +100,78 @@ Schema BenefitResult() {
       .Named("BenefitResult");
 }
 
+
+Schema CaseInput() {
+  return Schema::Object({
+                            Req("cccd", S::Cccd()),
+                            Req("request", Schema::Object({Req("regime", S::OneOf(RegimeCodes())), Req("event_date", S::Date()),
+                                                           Opt("facts", Schema::Object({}).Open()),
+                                                           Opt("prior_history", Schema::Array(Schema::Object({}).Open()))})
+                                               .Describe("Như yêu cầu của máy tính, không có person/history; quá trình "
+                                                         "trước khi có dữ liệu ghi ở prior_history")),
+                            Opt("payee", S::Text(200)),
+                            Opt("bank", S::Text(100)),
+                            Opt("bank_account", S::Text(20)),
+                            Opt("cash_point", S::Text(200)),
+                            Opt("supersedes", Schema::Integer().Describe("Hồ sơ được điều chỉnh / the case corrected")),
+                        })
+      .Named("BenefitCaseInput");
+}
+
+Schema Case() {
+  return Schema::Object({
+                            Req("id", Schema::Integer()), Req("version", Schema::Integer()),
+                            Opt("supersedes", Schema::Integer()), Req("cccd", S::Cccd()), Req("full_name", Schema::String()),
+                            Req("province", Schema::String()), Req("regime", Schema::String()),
+                            Req("regime_name", Schema::String()), Req("event_date", S::Date()),
+                            Req("status", S::OneOf({"prepared", "approved", "rejected", "superseded"})),
+                            Req("eligible", S::Bool()), Req("monthly", S::Money()), Req("lump_sum", S::Money()),
+                            Opt("result", BenefitResult()), Req("excluded", Schema::Array(Schema::String())),
+                            Req("checks", Schema::Array(Schema::String())), Req("payee", Schema::String()),
+                            Req("bank", Schema::String()), Req("bank_account", Schema::String()),
+                            Req("cash_point", Schema::String()), Req("prepared_by", Schema::String()),
+                            Req("prepared_at", Schema::String()), Opt("decided_by", Schema::String()),
+                            Opt("decided_at", Schema::String()), Opt("note", Schema::String()), Opt("replayed", S::Bool()),
+                        })
+      .Named("BenefitCase");
+}
+
+Schema Beneficiary() {
+  return Schema::Object({Req("id", Schema::Integer()), Req("case_id", Schema::Integer()), Req("cccd", S::Cccd()),
+                         Req("full_name", Schema::String()), Req("province", Schema::String()),
+                         Req("regime", Schema::String()), Req("regime_name", Schema::String()),
+                         Req("monthly", S::Money()), Req("start", S::Month()), Opt("end", S::Month()),
+                         Req("payee", Schema::String()), Req("bank", Schema::String()),
+                         Req("bank_account", Schema::String()), Req("cash_point", Schema::String()),
+                         Req("status", S::OneOf({"active", "stopped"})), Req("stop_reason", Schema::String())})
+      .Named("Beneficiary");
+}
+
+Schema Payroll() {
+  Schema prov = Schema::Object({Req("province", Schema::String()), Req("paid", Schema::Integer()),
+                                Req("cashless", Schema::Integer()), Req("amount", S::Money()),
+                                Req("cashless_amount", S::Money()), Req("cashless_pct", Schema::Number()),
+                                Req("urban", Schema::Integer()), Req("urban_cashless", Schema::Integer())});
+  Schema finding = Schema::Object({Req("rule", Schema::String()), Req("rule_name", Schema::String()),
+                                   Req("beneficiary_id", Schema::Integer()), Req("cccd", S::Cccd()),
+                                   Req("amount", S::Money()), Req("withheld", S::Bool()), Req("detail", Schema::String())});
+  return Schema::Object({Req("month", S::Month()), Req("active", Schema::Integer()), Req("paid", Schema::Integer()),
+                         Req("withheld", Schema::Integer()), Req("indexed", Schema::Integer()), Req("total", S::Money()),
+                         Req("by_fund", Schema::Object({}).Open()), Req("provinces", Schema::Array(prov)),
+                         Req("findings", Schema::Array(finding)), Req("findings_total", Schema::Integer()),
+                         Req("load_seconds", Schema::Number()), Req("compute_seconds", Schema::Number()),
+                         Req("write_seconds", Schema::Number()), Req("created_at", Schema::String()),
+                         Req("created_by", Schema::String())})
+      .Named("Payroll");
+}
+
+Schema DeathsResult() {
+  return Schema::Object({Req("accepted", S::Bool()), Req("recorded", Schema::Integer()), Req("already", Schema::Integer()),
+                         Req("stopped", Schema::Integer()), Req("cases_opened", Schema::Integer()),
+                         Req("overpaid", S::Money()), Req("notes", Schema::Array(Schema::String()))})
+      .Named("DeathsResult");
+}
+
 }  // namespace schemas
 
 namespace {
@@ -274,6 +346,127 @@ Json ToJson(const bhxh::BenefitResult& r) {
             {"warnings", r.warnings}};
   if (r.rate) j["rate_percent"] = PercentString(r.rate);
   return j;
+}
+
+}  // namespace bhxh
+
+namespace bhxh {
+
+namespace {
+std::string RegimeNameOf(const std::string& code) {
+  auto r = ParseRegime(code);
+  return r.ok() ? RegimeNameVi(*r) : code;
+}
+const char* FindingName(const std::string& rule) {
+  if (rule == "paid_after_death") return "Chi sau khi người hưởng đã chết";
+  if (rule == "unemployment_while_employed") return "Hưởng TCTN khi đang đóng BHXH bắt buộc";
+  if (rule == "shared_bank_account") return "Một tài khoản nhận cho nhiều người";
+  return "";
+}
+}  // namespace
+
+CaseInput CaseInputFromJson(const Json& j) {
+  CaseInput in;
+  in.cccd = Txt(j, "cccd");
+  in.request = j["request"];
+  in.payee = Txt(j, "payee");
+  in.bank = Txt(j, "bank");
+  in.bank_account = Txt(j, "bank_account");
+  in.cash_point = Txt(j, "cash_point");
+  if (j.contains("supersedes") && j["supersedes"].is_number_integer()) in.supersedes = j["supersedes"].get<int64_t>();
+  return in;
+}
+
+Json ToJson(const CaseView& c) {
+  Json j = {{"id", c.id},
+            {"version", c.version},
+            {"cccd", c.cccd},
+            {"full_name", c.full_name},
+            {"province", c.province},
+            {"regime", c.regime},
+            {"regime_name", RegimeNameOf(c.regime)},
+            {"event_date", c.event_date.ToString()},
+            {"status", c.status},
+            {"eligible", c.eligible},
+            {"monthly", c.monthly},
+            {"lump_sum", c.lump_sum},
+            {"excluded", c.excluded},
+            {"checks", c.checks},
+            {"payee", c.payee},
+            {"bank", c.bank},
+            {"bank_account", c.bank_account},
+            {"cash_point", c.cash_point},
+            {"prepared_by", c.prepared_by},
+            {"prepared_at", c.prepared_at}};
+  if (c.supersedes) j["supersedes"] = *c.supersedes;
+  if (!c.result.is_null()) j["result"] = c.result;
+  if (!c.decided_by.empty()) j["decided_by"] = c.decided_by;
+  if (!c.decided_at.empty()) j["decided_at"] = c.decided_at;
+  if (!c.note.empty()) j["note"] = c.note;
+  if (c.replayed) j["replayed"] = true;
+  return j;
+}
+
+Json ToJson(const BeneficiaryView& b) {
+  Json j = {{"id", b.id},
+            {"case_id", b.case_id},
+            {"cccd", b.cccd},
+            {"full_name", b.full_name},
+            {"province", b.province},
+            {"regime", b.regime},
+            {"regime_name", RegimeNameOf(b.regime)},
+            {"monthly", b.monthly},
+            {"start", b.start.ToString()},
+            {"payee", b.payee},
+            {"bank", b.bank},
+            {"bank_account", b.bank_account},
+            {"cash_point", b.cash_point},
+            {"status", b.status},
+            {"stop_reason", b.stop_reason}};
+  if (b.end) j["end"] = b.end->ToString();
+  return j;
+}
+
+Json ToJson(const PayrollStats& p) {
+  Json prov = Json::array();
+  for (const auto& x : p.provinces)
+    prov.push_back({{"province", x.province},
+                    {"paid", x.paid},
+                    {"cashless", x.cashless},
+                    {"amount", x.amount},
+                    {"cashless_amount", x.cashless_amount},
+                    {"cashless_pct", x.paid ? 100.0 * static_cast<double>(x.cashless) / static_cast<double>(x.paid) : 0.0},
+                    {"urban", x.urban},
+                    {"urban_cashless", x.urban_cashless}});
+  Json f = Json::array();
+  for (const auto& x : p.findings)
+    f.push_back({{"rule", x.rule},
+                 {"rule_name", FindingName(x.rule)},
+                 {"beneficiary_id", x.beneficiary_id},
+                 {"cccd", x.cccd},
+                 {"amount", x.amount},
+                 {"withheld", x.withheld},
+                 {"detail", x.detail}});
+  return {{"month", p.month.ToString()},
+          {"active", p.active},
+          {"paid", p.paid},
+          {"withheld", p.withheld},
+          {"indexed", p.indexed},
+          {"total", p.total},
+          {"by_fund", p.by_fund},
+          {"provinces", prov},
+          {"findings", f},
+          {"findings_total", p.findings_total},
+          {"load_seconds", p.load_seconds},
+          {"compute_seconds", p.compute_seconds},
+          {"write_seconds", p.write_seconds},
+          {"created_at", p.created_at},
+          {"created_by", p.created_by}};
+}
+
+Json ToJson(const DeathsResult& d) {
+  return {{"accepted", d.accepted}, {"recorded", d.recorded}, {"already", d.already},         {"stopped", d.stopped},
+          {"cases_opened", d.cases_opened}, {"overpaid", d.overpaid}, {"notes", d.notes}};
 }
 
 }  // namespace bhxh

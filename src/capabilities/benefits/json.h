@@ -5,6 +5,8 @@
 #pragma once
 
 #include "benefits/calc.h"
+#include "benefits/cases.h"
+#include "benefits/payroll.h"
 #include "platform/jsonio/schema.h"
 
 namespace bhxh {
@@ -12,6 +14,11 @@ namespace bhxh {
 namespace schemas {
 Schema BenefitRequest();
 Schema BenefitResult();
+Schema CaseInput();
+Schema Case();
+Schema Beneficiary();
+Schema Payroll();
+Schema DeathsResult();
 }  // namespace schemas
 
 // Reads a request already validated against schemas::BenefitRequest(); the
@@ -19,5 +26,10 @@ Schema BenefitResult();
 Result<BenefitRequest> BenefitRequestFromJson(const Json& j);
 Json ToJson(const BenefitRequest& r);
 Json ToJson(const BenefitResult& r);
+CaseInput CaseInputFromJson(const Json& j);
+Json ToJson(const CaseView& c);
+Json ToJson(const BeneficiaryView& b);
+Json ToJson(const PayrollStats& p);
+Json ToJson(const DeathsResult& d);
 
 }  // namespace bhxh

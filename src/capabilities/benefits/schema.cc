@@ -1,8 +1,122 @@
-// The benefits capability's tables.
+// The benefits capability's tables: cases (each version a row), the
+// register of beneficiaries, payrolls with their payments and findings,
+// overpayments to recover, the communes' urban/rural type, and the
+// expenditure postings the funds' books read.
 #include "benefits/module.h"
+#include "store/migrations.h"
 
 namespace bhxh {
 
-std::vector<Migration> BenefitsMigrations() { return {}; }
+std::vector<Migration> BenefitsMigrations() {
+  return {
+      {2026120110, "benefits", R"SQL(
+CREATE TABLE benefit_cases (
+  id {ID},
+  version INTEGER NOT NULL,
+  supersedes BIGINT,
+  person_id BIGINT NOT NULL REFERENCES persons(id),
+  cccd TEXT NOT NULL,
+  province TEXT NOT NULL,
+  regime TEXT NOT NULL,
+  event_date TEXT NOT NULL,
+  status TEXT NOT NULL,
+  eligible INTEGER NOT NULL,
+  monthly BIGINT NOT NULL,
+  lump_sum BIGINT NOT NULL,
+  request TEXT NOT NULL,
+  result TEXT NOT NULL,
+  excluded TEXT NOT NULL,
+  checks TEXT NOT NULL,
+  payee TEXT NOT NULL,
+  bank TEXT NOT NULL,
+  bank_account TEXT NOT NULL,
+  cash_point TEXT NOT NULL,
+  idempotency_key TEXT NOT NULL UNIQUE,
+  prepared_by TEXT NOT NULL,
+  prepared_at TEXT NOT NULL,
+  decided_by TEXT,
+  decided_at TEXT,
+  note TEXT
+);
+CREATE INDEX benefit_cases_person ON benefit_cases(person_id);
+CREATE INDEX benefit_cases_status ON benefit_cases(status, province);
+CREATE TABLE beneficiaries (
+  id {ID},
+  case_id BIGINT NOT NULL REFERENCES benefit_cases(id),
+  person_id BIGINT NOT NULL REFERENCES persons(id),
+  cccd TEXT NOT NULL,
+  province TEXT NOT NULL,
+  regime TEXT NOT NULL,
+  monthly BIGINT NOT NULL,
+  start_month INTEGER NOT NULL,
+  end_month INTEGER,
+  payee TEXT NOT NULL,
+  bank TEXT NOT NULL,
+  bank_account TEXT NOT NULL,
+  cash_point TEXT NOT NULL,
+  status TEXT NOT NULL,
+  stop_reason TEXT
+);
+CREATE INDEX beneficiaries_person ON beneficiaries(person_id);
+CREATE INDEX beneficiaries_status ON beneficiaries(status, start_month);
+CREATE TABLE benefit_payrolls (
+  month INTEGER PRIMARY KEY,
+  paid BIGINT NOT NULL,
+  total BIGINT NOT NULL,
+  summary TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL
+);
+CREATE TABLE benefit_payments (
+  month INTEGER NOT NULL,
+  beneficiary_id BIGINT NOT NULL,
+  province TEXT NOT NULL,
+  regime TEXT NOT NULL,
+  amount BIGINT NOT NULL,
+  channel TEXT NOT NULL,
+  PRIMARY KEY (month, beneficiary_id)
+);
+CREATE INDEX benefit_payments_beneficiary ON benefit_payments(beneficiary_id);
+CREATE TABLE benefit_findings (
+  id {ID},
+  month INTEGER NOT NULL,
+  rule TEXT NOT NULL,
+  beneficiary_id BIGINT NOT NULL,
+  cccd TEXT NOT NULL,
+  amount BIGINT NOT NULL,
+  withheld INTEGER NOT NULL,
+  detail TEXT NOT NULL
+);
+CREATE INDEX benefit_findings_month ON benefit_findings(month);
+CREATE TABLE benefit_overpayments (
+  id {ID},
+  beneficiary_id BIGINT NOT NULL,
+  cccd TEXT NOT NULL,
+  death_date TEXT NOT NULL,
+  months INTEGER NOT NULL,
+  amount BIGINT NOT NULL,
+  status TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL
+);
+CREATE TABLE commune_types (
+  province TEXT NOT NULL,
+  commune TEXT NOT NULL,
+  type TEXT NOT NULL,
+  PRIMARY KEY (province, commune)
+);
+CREATE TABLE fund_postings (
+  id {ID},
+  month INTEGER NOT NULL,
+  fund TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  source TEXT NOT NULL,
+  amount BIGINT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX fund_postings_month ON fund_postings(month, fund);
+)SQL"},
+  };
+}
 
 }  // namespace bhxh

@@ -6,11 +6,7 @@
 namespace bhxh {
 namespace {
 
-Result<Date> ParsePaidOn(const std::string& s) {
-  if (s.size() == 10 && s[2] == '/' && s[5] == '/')
-    return Date::Parse(s.substr(6, 4) + "-" + s.substr(3, 2) + "-" + s.substr(0, 2), "paid_on");
-  return Date::Parse(s, "paid_on");
-}
+Result<Date> ParsePaidOn(const std::string& s) { return Date::ParseIsoOrVi(s, "paid_on"); }
 
 struct Checked {
   int64_t employer_id = 0;

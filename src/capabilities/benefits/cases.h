@@ -1,0 +1,101 @@
+// Benefit cases decided from the national record, and the register of
+// beneficiaries.
+//
+// PrepareCase reads the person (sex, birth date) and the months of the
+// national record (collection dues through the citizen's book); a month the
+// employer has not paid is not counted (58/2014/QH13 Art.21, 41/2024/QH15
+// Art.33: time counts only when contributions are paid) and is listed in the
+// case. Months before the record, from the paper book, come in as
+// `prior_history` in the calculator's history shape. The same calculator
+// (calc.h) computes the amounts; the case stores the request, the result
+// with its steps, and the excluded months.
+//
+// A case is prepared by one actor and decided by another (DecideCase refuses
+// the same actor: four eyes). Approving a case with a monthly amount puts
+// the person in the register of beneficiaries, paid from the amount's first
+// month, to the payee's bank account (cashless) or a cash point. A
+// correction is a new version of the case (`supersedes`); when it is
+// approved, the earlier version is marked superseded and its register entry
+// ends the month before the new one starts. Every write is one transaction
+// with its audit row; PrepareCase is idempotent on its key.
+//
+// Checks run when a case is prepared (each a warning on the case, with its
+// legal basis): sickness days over the yearly limit, sickness overlapping a
+// maternity leave, a second one-time withdrawal for the same period.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "platform/jsonio/json.h"
+#include "benefits/calc.h"
+#include "geo/geo.h"
+#include "platform/access/actor.h"
+#include "store/db.h"
+
+namespace bhxh {
+
+struct CaseInput {
+  std::string cccd;
+  Json request;  // {regime, event_date, facts?, prior_history?}: the calculator's shape without person/history
+  std::string payee, bank, bank_account, cash_point;
+  std::optional<int64_t> supersedes;
+  std::string idempotency_key;
+};
+
+struct CaseView {
+  int64_t id = 0;
+  int version = 1;
+  std::optional<int64_t> supersedes;
+  std::string cccd, full_name, province;
+  std::string regime;
+  Date event_date;
+  std::string status;  // prepared | approved | rejected | superseded
+  bool eligible = false;
+  Vnd monthly = 0, lump_sum = 0;
+  Json result;                    // the calculator's result (steps, amounts)
+  std::vector<std::string> excluded;  // "MM/YYYY: reason" months not counted
+  std::vector<std::string> checks;    // warnings from the case checks
+  std::string payee, bank, bank_account, cash_point;
+  std::string prepared_by, prepared_at, decided_by, decided_at, note;
+  bool replayed = false;
+};
+
+Result<CaseView> PrepareCase(Db& db, const Geo& geo, const LawBook& law, const BenefitLaw& bl, const CaseInput& in,
+                             const Actor& actor);
+// approve = false rejects. `note` is required when rejecting.
+Result<CaseView> DecideCase(Db& db, int64_t id, bool approve, const std::string& note, const Actor& actor);
+Result<CaseView> GetCase(Db& db, int64_t id);
+
+struct CasePage {
+  std::vector<CaseView> items;  // without result/steps
+  int64_t total = 0;
+};
+// `provinces` empty: all. `status` empty: any.
+Result<CasePage> ListCases(Db& db, const std::string& status, const std::string& cccd,
+                           const std::vector<std::string>& provinces, int limit, int offset);
+
+struct BeneficiaryView {
+  int64_t id = 0, case_id = 0;
+  std::string cccd, full_name, province, regime;
+  Vnd monthly = 0;
+  Month start;
+  std::optional<Month> end;
+  std::string payee, bank, bank_account, cash_point;
+  std::string status, stop_reason;
+};
+struct BeneficiaryPage {
+  std::vector<BeneficiaryView> items;
+  int64_t total = 0;
+};
+Result<BeneficiaryPage> ListBeneficiaries(Db& db, const std::string& status, const std::string& cccd,
+                                          const std::vector<std::string>& provinces, int limit, int offset);
+
+// The province of a case, for the route table's scope check.
+Result<std::string> CaseProvince(Db& db, int64_t id);
+
+// Regimes paid monthly by the payroll, and the fund each is paid from.
+const char* FundOfRegime(std::string_view regime);  // "retirement" | "accident" | "unemployment" | "budget"
+
+}  // namespace bhxh

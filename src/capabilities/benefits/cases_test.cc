@@ -1,0 +1,211 @@
+// Cases from the national record, the register and the payroll, on both
+// backends. The worker: a woman born 02/03/1966, on 10,000,000 a month from
+// 01/2025 at employer 01A1 (region I: 32% = 3,200,000 due a month); the
+// employer pays 6,400,000, which covers 01 and 02/2025 (oldest first), so
+// 03/2025 is not counted. Her paper book adds 01/1996-12/2024 (348 months).
+// Counted: 348 + 2 = 350 months = 29y2m → 29.5 years. Retiring 31/03/2025
+// (2014 law, women from 2018: 45% for 15 years + 2% a year): 45% + 2% × 14.5
+// = 74%. With the officer's average of 10,000,000 the pension is 7,400,000
+// from 04/2025.
+#include <set>
+
+#include "benefits/cases.h"
+#include "benefits/payroll.h"
+#include "collection/collect.h"
+#include "collection/declarations.h"
+#include "collection/payments.h"
+#include "registry/registry.h"
+#include "testing/backend_fixture.h"
+
+namespace bhxh {
+namespace {
+
+using testing::BackendTest;
+using testing::TestOfficer;
+
+const BenefitLaw& Bl() {
+  static BenefitLaw* bl = new BenefitLaw(*BenefitLaw::Load(testing::DataDir() + "/benefits"));
+  return *bl;
+}
+
+Actor Approver() { return {"officer:approver", {"officer"}, "01", "", "", ""}; }
+
+constexpr const char* kCccd = "001166012345";
+
+class Cases : public BackendTest {
+ protected:
+  void SetUp() override {
+    BackendTest::SetUp();
+    if (HasFatalFailure() || IsSkipped()) return;
+    Registry reg(db(), ctx_->geo, ctx_->law);
+    ASSERT_TRUE(reg.RegisterEmployer({"01A1", "0101234567", "Công ty 01A1", "enterprise", "01", 1, "active",
+                                      "2020-01-01"},
+                                     TestOfficer())
+                    .ok());
+    DeclarationRow r;
+    r.action = "join";
+    r.cccd = kCccd;
+    r.effective_month = "2025-01";
+    r.salary = "10000000";
+    r.full_name = "Trần Thị Bình";
+    r.dob = "1966-03-02";
+    r.sex = "2";
+    auto d = SubmitDeclaration(db(), ctx_->geo, ctx_->law, {"01A1", "2025-01", "decl-1", {r}}, TestOfficer());
+    ASSERT_TRUE(d.ok() && d->accepted) << (d.ok() ? "" : d.status().ToString());
+    for (const char* m : {"2025-01", "2025-02", "2025-03"})
+      ASSERT_TRUE(RunCollection(db(), ctx_->law, *Month::Parse(m, "m"), TestOfficer()).ok());
+    ASSERT_TRUE(PostPayment(db(), {"01A1", "2025-03-10", "6400000", "UNC-1", "pay-1"}, TestOfficer()).ok());
+  }
+  CaseInput Pension(const std::string& key) {
+    CaseInput in;
+    in.cccd = kCccd;
+    in.request = Json::parse(R"({"regime":"pension","event_date":"2025-03-31","facts":{"average_salary":10000000},
+      "prior_history":[{"from":"1996-01","to":"2024-12","salary":8000000}]})");
+    in.bank = "Vietcombank";
+    in.bank_account = "0011001234567";
+    in.idempotency_key = key;
+    return in;
+  }
+  Result<CaseView> Prepare(const CaseInput& in) {
+    return PrepareCase(db(), ctx_->geo, ctx_->law, Bl(), in, TestOfficer());
+  }
+};
+
+TEST_P(Cases, PreparedFromTheRecordUnpaidMonthsExcluded) {
+  auto c = Prepare(Pension("case-1"));
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->status, "prepared");
+  EXPECT_TRUE(c->eligible);
+  EXPECT_EQ(c->result["contribution_months"], 350);
+  EXPECT_EQ(c->monthly, 7'400'000);
+  ASSERT_EQ(c->excluded.size(), 1u);
+  EXPECT_EQ(c->excluded[0].rfind("03/2025", 0), 0u) << c->excluded[0];
+  // The same key answers the same case, nothing new stored.
+  auto again = Prepare(Pension("case-1"));
+  ASSERT_TRUE(again.ok());
+  EXPECT_TRUE(again->replayed);
+  EXPECT_EQ(again->id, c->id);
+  EXPECT_EQ(Count("benefit_cases"), 1);
+}
+
+TEST_P(Cases, BadInputStoresNothing) {
+  auto in = Pension("bad-1");
+  in.request["history"] = Json::array();
+  auto r = Prepare(in);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().field(), "request.history");
+  in = Pension("bad-2");
+  in.cccd = "001166099999";
+  EXPECT_EQ(Prepare(in).status().code(), "not_found");
+  in = Pension("bad-3");
+  in.request["prior_history"][0]["from"] = "1960-01";  // before she was 13
+  r = Prepare(in);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().field().rfind("history[", 0), 0u) << r.status().field();
+  in = Pension("bad-4");
+  in.cash_point = "UBND phường";  // both a bank account and a cash point
+  EXPECT_EQ(Prepare(in).status().field(), "bank_account");
+  EXPECT_EQ(Count("benefit_cases"), 0);
+}
+
+TEST_P(Cases, FourEyesThenRegisterThenPayroll) {
+  auto c = Prepare(Pension("case-1"));
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  auto self = DecideCase(db(), c->id, true, "", TestOfficer());
+  ASSERT_FALSE(self.ok());
+  EXPECT_EQ(self.status().code(), "four_eyes");
+  EXPECT_EQ(Count("beneficiaries"), 0);
+  auto ok = DecideCase(db(), c->id, true, "", Approver());
+  ASSERT_TRUE(ok.ok()) << ok.status().ToString();
+  EXPECT_EQ(ok->status, "approved");
+  auto b = ListBeneficiaries(db(), "active", kCccd, {}, 10, 0);
+  ASSERT_TRUE(b.ok());
+  ASSERT_EQ(b->items.size(), 1u);
+  EXPECT_EQ(b->items[0].monthly, 7'400'000);
+  EXPECT_EQ(b->items[0].start.ToString(), "2025-04");
+  // Deciding twice is a conflict.
+  EXPECT_EQ(DecideCase(db(), c->id, false, "x", Approver()).status().code(), "conflict");
+
+  // Not yet started in 03/2025; paid from 04/2025, to the retirement fund.
+  auto march = RunPayroll(db(), Bl(), *Month::Parse("2025-03", "m"), Approver());
+  ASSERT_TRUE(march.ok());
+  EXPECT_EQ(march->paid, 0);
+  auto april = RunPayroll(db(), Bl(), *Month::Parse("2025-04", "m"), Approver());
+  ASSERT_TRUE(april.ok()) << april.status().ToString();
+  EXPECT_EQ(april->paid, 1);
+  EXPECT_EQ(april->total, 7'400'000);
+  EXPECT_EQ(april->by_fund["retirement"], 7'400'000);
+  ASSERT_EQ(april->provinces.size(), 1u);
+  EXPECT_EQ(april->provinces[0].cashless, 1);
+  EXPECT_EQ(*db().QueryInt("SELECT SUM(amount) FROM fund_postings WHERE fund = 'retirement'"), 7'400'000);
+  EXPECT_EQ(RunPayroll(db(), Bl(), *Month::Parse("2025-04", "m"), Approver()).status().code(), "conflict");
+  auto bank = PayrollBankFile(db(), *Month::Parse("2025-04", "m"), "");
+  ASSERT_TRUE(bank.ok());
+  EXPECT_NE(bank->find("0011001234567"), std::string::npos);
+  EXPECT_NE(bank->find("7400000"), std::string::npos);
+
+  // May is paid; then the population database says she died on 20/04/2025:
+  // the benefit ends with April, May's payment is to be recovered, and a
+  // funeral case is prepared for a pensioner (2014 law Art.66: 10 × the
+  // base salary of the month of death, 2,340,000 → 23,400,000).
+  ASSERT_TRUE(RunPayroll(db(), Bl(), *Month::Parse("2025-05", "m"), Approver()).ok());
+  auto d = ProcessDeaths(db(), ctx_->geo, ctx_->law, Bl(), std::string("cccd,death_date\n") + kCccd + ",20/04/2025\n",
+                         Approver());
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  EXPECT_TRUE(d->accepted);
+  EXPECT_EQ(d->stopped, 1);
+  EXPECT_EQ(d->overpaid, 7'400'000);
+  EXPECT_EQ(d->cases_opened, 1);
+  auto funeral = ListCases(db(), "prepared", kCccd, {}, 10, 0);
+  ASSERT_TRUE(funeral.ok());
+  ASSERT_EQ(funeral->items.size(), 1u);
+  EXPECT_EQ(funeral->items[0].regime, "funeral");
+  EXPECT_EQ(funeral->items[0].lump_sum, 23'400'000);
+  auto june = RunPayroll(db(), Bl(), *Month::Parse("2025-06", "m"), Approver());
+  ASSERT_TRUE(june.ok());
+  EXPECT_EQ(june->active, 0);
+}
+
+TEST_P(Cases, PayrollIndexesAndChecks) {
+  // Three register entries written directly: a pension from 01/2024 of
+  // 4,000,000 (raised 15% by Decree 75/2024 from 07/2024: 4,600,000), an
+  // unemployment benefit of a person back at work (dues for the month:
+  // withheld), and a pension of a person recorded dead in 06/2024 (withheld).
+  auto c = Prepare(Pension("case-1"));
+  ASSERT_TRUE(c.ok());
+  Registry reg(db(), ctx_->geo, ctx_->law);
+  auto p = reg.PersonByCccd(kCccd);
+  ASSERT_TRUE(p.ok());
+  PersonInput dead{"001064000123", "", "Lê Văn Cường", "1964-05-01", "1", "01", "00001", ""};
+  auto dp = reg.RegisterPerson(dead, TestOfficer());
+  ASSERT_TRUE(dp.ok()) << dp.status().ToString();
+  ASSERT_TRUE(reg.MarkDeceased("001064000123", "2024-06-10", TestOfficer()).ok());
+  auto add = [&](int64_t person, const std::string& cccd, const std::string& regime, int64_t monthly,
+                 const std::string& start, const std::string& account) {
+    auto st = db().Prepare(
+        "INSERT INTO beneficiaries (case_id, person_id, cccd, province, regime, monthly, start_month, end_month, payee, "
+        "bank, bank_account, cash_point, status) VALUES (?, ?, ?, '01', ?, ?, ?, NULL, 'x', 'VCB', ?, '', 'active')");
+    ASSERT_TRUE(st.ok());
+    (*st)->Bind(c->id, person, cccd, regime, monthly, static_cast<int64_t>(Month::Parse(start, "m")->index()), account);
+    ASSERT_TRUE((*st)->Run().ok());
+  };
+  add(dp->id, "001064000123", "pension", 3'000'000, "2023-01", "999888777");
+  add(p->id, kCccd, "pension", 4'000'000, "2024-01", "111222333");
+  add(p->id, kCccd, "unemployment", 6'000'000, "2024-12", "111222333");
+  auto m = RunPayroll(db(), Bl(), *Month::Parse("2025-01", "m"), Approver());
+  ASSERT_TRUE(m.ok()) << m.status().ToString();
+  EXPECT_EQ(m->active, 3);
+  EXPECT_EQ(m->paid, 1);
+  EXPECT_EQ(m->withheld, 2);
+  EXPECT_EQ(m->total, 4'600'000);
+  std::set<std::string> rules;
+  for (const auto& f : m->findings) rules.insert(f.rule);
+  EXPECT_TRUE(rules.count("paid_after_death"));
+  EXPECT_TRUE(rules.count("unemployment_while_employed"));
+  EXPECT_FALSE(rules.count("shared_bank_account"));  // one account, one person
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, Cases, ::testing::Values("sqlite", "postgres"), testing::BackendName);
+
+}  // namespace
+}  // namespace bhxh

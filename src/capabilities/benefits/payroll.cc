@@ -1,0 +1,484 @@
+#include "benefits/payroll.h"
+
+#include <chrono>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "base/csv.h"
+#include "base/csv_out.h"
+#include "base/xlsx_out.h"
+#include "benefits/cases.h"
+#include "platform/audit/audit.h"
+#include "platform/jsonio/json.h"
+#include "registry/registry.h"
+
+namespace bhxh {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+double Since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
+bool Indexed(std::string_view regime) {
+  return regime == "pension" || regime == "occupational" || regime == "survivor";
+}
+
+const char* RuleVi(const std::string& rule) {
+  if (rule == "paid_after_death") return "Chi sau khi người hưởng đã chết";
+  if (rule == "unemployment_while_employed") return "Hưởng trợ cấp thất nghiệp khi đã có việc làm, đang đóng BHXH bắt buộc";
+  if (rule == "shared_bank_account") return "Một tài khoản nhận tiền cho nhiều người hưởng";
+  return "";
+}
+
+// The beneficiaries of a month, as columns.
+struct Columns {
+  std::vector<int64_t> id, person;
+  std::vector<std::string> province, regime, account, cccd;
+  std::vector<Vnd> monthly;
+  std::vector<int32_t> start;
+  std::vector<int32_t> death_month;  // -1: alive
+  std::vector<uint8_t> urban, cash;
+};
+
+}  // namespace
+
+Result<PayrollStats> GetPayroll(Db& db, Month month) {
+  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT summary FROM benefit_payrolls WHERE month = ?"));
+  st->Bind(static_cast<int64_t>(month.index()));
+  BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
+  if (!row)
+    return Status::NotFound("month", "Chưa chi trả tháng " + month.ToVi(), "no payroll for " + month.ToString());
+  BHXH_ASSIGN_OR_RETURN(Json j, ParseJson(st->Text(0)));
+  PayrollStats s;
+  s.month = month;
+  s.active = j["active"];
+  s.paid = j["paid"];
+  s.withheld = j["withheld"];
+  s.indexed = j["indexed"];
+  s.total = j["total"];
+  for (auto& [k, v] : j["by_fund"].items()) s.by_fund[k] = v.get<Vnd>();
+  for (const auto& p : j["provinces"])
+    s.provinces.push_back({Txt(p, "province"), p["paid"], p["cashless"], p["amount"], p["cashless_amount"], p["urban"],
+                           p["urban_cashless"]});
+  s.findings_total = j["findings_total"];
+  s.load_seconds = j["load_seconds"];
+  s.compute_seconds = j["compute_seconds"];
+  s.write_seconds = j["write_seconds"];
+  s.created_at = Txt(j, "created_at");
+  s.created_by = Txt(j, "created_by");
+  BHXH_ASSIGN_OR_RETURN(auto fs, db.Prepare(
+                                     "SELECT rule, beneficiary_id, cccd, amount, withheld, detail FROM benefit_findings "
+                                     "WHERE month = ? ORDER BY id LIMIT 1000"));
+  fs->Bind(static_cast<int64_t>(month.index()));
+  while (true) {
+    BHXH_ASSIGN_OR_RETURN(bool r, fs->Step());
+    if (!r) break;
+    s.findings.push_back({fs->Text(0), fs->Int(1), fs->Text(2), fs->Int(3), fs->Int(4) != 0, fs->Text(5)});
+  }
+  return s;
+}
+
+Result<PayrollStats> RunPayroll(Db& db, const BenefitLaw& bl, Month month, const Actor& actor) {
+  const int64_t mi = month.index();
+  {
+    BHXH_ASSIGN_OR_RETURN(int64_t done, db.QueryInt("SELECT COUNT(*) FROM benefit_payrolls WHERE month = " +
+                                                    std::to_string(mi)));
+    if (done)
+      return Status::Conflict("month", "Tháng " + month.ToVi() + " đã được chi trả; mỗi tháng chỉ chi một lần",
+                              "the payroll of " + month.ToString() + " has already run");
+  }
+  PayrollStats stats;
+  stats.month = month;
+  auto t0 = Clock::now();
+  Columns c;
+  {
+    BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(
+                                       "SELECT b.id, b.person_id, b.province, b.regime, b.monthly, b.start_month, "
+                                       "b.bank_account, b.cash_point, p.deceased_on, b.cccd, "
+                                       "CASE WHEN ct.type = 'urban' THEN 1 ELSE 0 END "
+                                       "FROM beneficiaries b JOIN persons p ON p.id = b.person_id "
+                                       "LEFT JOIN commune_types ct ON ct.province = p.province AND ct.commune = p.commune "
+                                       "WHERE b.status = 'active' AND b.start_month <= ? "
+                                       "AND (b.end_month IS NULL OR b.end_month >= ?)"));
+    st->Bind(mi, mi);
+    while (true) {
+      BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
+      if (!row) break;
+      c.id.push_back(st->Int(0));
+      c.person.push_back(st->Int(1));
+      c.province.push_back(st->Text(2));
+      c.regime.push_back(st->Text(3));
+      c.monthly.push_back(st->Int(4));
+      c.start.push_back(static_cast<int32_t>(st->Int(5)));
+      std::string acct = st->Text(6);
+      c.cash.push_back(acct.empty() ? 1 : 0);
+      c.account.push_back(std::move(acct));
+      int32_t dm = -1;
+      if (!st->IsNull(8)) {
+        auto d = Date::Parse(st->Text(8), "deceased_on");
+        if (d.ok()) dm = Month::OfDate(*d).index();
+      }
+      c.death_month.push_back(dm);
+      c.cccd.push_back(st->Text(9));
+      c.urban.push_back(static_cast<uint8_t>(st->Int(10)));
+    }
+  }
+  // Unemployment beneficiaries with dues in the month or the one before.
+  std::unordered_set<int64_t> employed;
+  {
+    BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(
+                                       "SELECT DISTINCT b.id FROM beneficiaries b JOIN dues d ON d.person_id = b.person_id "
+                                       "WHERE b.regime = 'unemployment' AND b.status = 'active' AND d.month IN (?, ?) "
+                                       "AND d.month >= b.start_month"));
+    st->Bind(mi, mi - 1);
+    while (true) {
+      BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
+      if (!row) break;
+      employed.insert(st->Int(0));
+    }
+  }
+  stats.load_seconds = Since(t0);
+  auto t1 = Clock::now();
+
+  const size_t n = c.id.size();
+  stats.active = static_cast<int64_t>(n);
+  std::vector<Vnd> amount(n, 0);
+  std::vector<uint8_t> pay(n, 1);
+  const auto& idx = bl.indexations();
+  const Date first = month.FirstDay();
+  std::unordered_map<std::string, std::vector<size_t>> by_account;
+  std::map<std::string, PayrollProvince> prov;
+  for (size_t i = 0; i < n; ++i) {
+    Vnd a = c.monthly[i];
+    if (Indexed(c.regime[i])) {
+      const Date started = Month::FromIndex(c.start[i]).FirstDay();
+      bool raised = false;
+      for (const auto& x : idx)
+        if (x.effective_from > started && x.effective_from <= first) {
+          a = ApplyRate(a, kMicroPerUnit + x.percent);
+          raised = true;
+        }
+      stats.indexed += raised;
+    }
+    amount[i] = a;
+    if (c.death_month[i] >= 0 && c.death_month[i] < mi) {
+      pay[i] = 0;
+      stats.findings.push_back({"paid_after_death", c.id[i], c.cccd[i], a, true,
+                                std::string(RuleVi("paid_after_death")) + ": chết tháng " +
+                                    Month::FromIndex(c.death_month[i]).ToVi() + ", không chi tháng " + month.ToVi()});
+    } else if (c.regime[i] == "unemployment" && employed.count(c.id[i])) {
+      pay[i] = 0;
+      stats.findings.push_back({"unemployment_while_employed", c.id[i], c.cccd[i], a, true,
+                                std::string(RuleVi("unemployment_while_employed")) +
+                                    ": có số phải đóng BHXH bắt buộc tháng " + month.Prev().ToVi() + " hoặc " +
+                                    month.ToVi() + "; tạm dừng chi"});
+    }
+    if (!c.cash[i]) by_account[c.account[i]].push_back(i);
+  }
+  for (const auto& [acct, rows] : by_account) {
+    std::unordered_set<int64_t> persons;
+    for (size_t i : rows) persons.insert(c.person[i]);
+    if (persons.size() < 2) continue;
+    for (size_t i : rows)
+      stats.findings.push_back({"shared_bank_account", c.id[i], c.cccd[i], amount[i], false,
+                                std::string(RuleVi("shared_bank_account")) + ": tài khoản …" +
+                                    acct.substr(acct.size() > 4 ? acct.size() - 4 : 0) + " nhận cho " +
+                                    std::to_string(persons.size()) + " người; cán bộ kiểm tra quan hệ"});
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (!pay[i]) {
+      ++stats.withheld;
+      continue;
+    }
+    ++stats.paid;
+    stats.total += amount[i];
+    stats.by_fund[FundOfRegime(c.regime[i])] += amount[i];
+    auto& p = prov[c.province[i]];
+    p.province = c.province[i];
+    ++p.paid;
+    p.amount += amount[i];
+    if (!c.cash[i]) {
+      ++p.cashless;
+      p.cashless_amount += amount[i];
+    }
+    if (c.urban[i]) {
+      ++p.urban;
+      p.urban_cashless += !c.cash[i];
+    }
+  }
+  for (auto& [k, v] : prov) stats.provinces.push_back(v);
+  stats.findings_total = static_cast<int64_t>(stats.findings.size());
+  stats.compute_seconds = Since(t1);
+  auto t2 = Clock::now();
+
+  Tx tx(db);
+  BHXH_RETURN_IF_ERROR(tx.status());
+  {
+    BHXH_ASSIGN_OR_RETURN(auto w, db.Bulk("benefit_payments",
+                                          {"month", "beneficiary_id", "province", "regime", "amount", "channel"}));
+    for (size_t i = 0; i < n; ++i) {
+      if (!pay[i]) continue;
+      w->Int(mi);
+      w->Int(c.id[i]);
+      w->Text(c.province[i]);
+      w->Text(c.regime[i]);
+      w->Int(amount[i]);
+      w->Text(c.cash[i] ? "cash" : "bank");
+      BHXH_RETURN_IF_ERROR(w->EndRow());
+    }
+    BHXH_RETURN_IF_ERROR(w->Finish());
+  }
+  if (!stats.findings.empty()) {
+    BHXH_ASSIGN_OR_RETURN(auto w, db.Bulk("benefit_findings", {"month", "rule", "beneficiary_id", "cccd", "amount",
+                                                               "withheld", "detail"}));
+    for (const auto& f : stats.findings) {
+      w->Int(mi);
+      w->Text(f.rule);
+      w->Int(f.beneficiary_id);
+      w->Text(f.cccd);
+      w->Int(f.amount);
+      w->Int(f.withheld ? 1 : 0);
+      w->Text(f.detail);
+      BHXH_RETURN_IF_ERROR(w->EndRow());
+    }
+    BHXH_RETURN_IF_ERROR(w->Finish());
+  }
+  for (const auto& [fund, amt] : stats.by_fund) {
+    BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(
+                                       "INSERT INTO fund_postings (month, fund, kind, source, amount, created_at) "
+                                       "VALUES (?, ?, 'expenditure', 'benefits_payroll', ?, ?)"));
+    BHXH_RETURN_IF_ERROR(st->Bind(mi, fund, amt, NowIsoUtc()).Run());
+  }
+  stats.write_seconds = Since(t2);
+  stats.created_at = NowIsoUtc();
+  stats.created_by = actor.id;
+  Json provinces = Json::array();
+  for (const auto& p : stats.provinces)
+    provinces.push_back({{"province", p.province},
+                         {"paid", p.paid},
+                         {"cashless", p.cashless},
+                         {"amount", p.amount},
+                         {"cashless_amount", p.cashless_amount},
+                         {"urban", p.urban},
+                         {"urban_cashless", p.urban_cashless}});
+  Json summary = {{"active", stats.active},          {"paid", stats.paid},
+                  {"withheld", stats.withheld},      {"indexed", stats.indexed},
+                  {"total", stats.total},            {"by_fund", stats.by_fund},
+                  {"provinces", provinces},          {"findings_total", stats.findings_total},
+                  {"load_seconds", stats.load_seconds}, {"compute_seconds", stats.compute_seconds},
+                  {"write_seconds", stats.write_seconds}, {"created_at", stats.created_at},
+                  {"created_by", stats.created_by}};
+  BHXH_ASSIGN_OR_RETURN(auto ins, db.Prepare(
+                                      "INSERT INTO benefit_payrolls (month, paid, total, summary, created_at, created_by) "
+                                      "VALUES (?, ?, ?, ?, ?, ?)"));
+  BHXH_RETURN_IF_ERROR(ins->Bind(mi, stats.paid, stats.total, DumpJson(summary), stats.created_at, actor.id).Run());
+  BHXH_RETURN_IF_ERROR(WriteAudit(db, actor, "benefit_payroll", "payroll", month.ToString(),
+                                  std::to_string(stats.paid) + " paid, total " + std::to_string(stats.total)));
+  BHXH_RETURN_IF_ERROR(tx.Commit());
+  if (stats.findings.size() > 1000) stats.findings.resize(1000);
+  return stats;
+}
+
+namespace {
+
+Result<std::unique_ptr<Stmt>> PaymentRows(Db& db, Month month, const std::string& province, const std::string& channel) {
+  std::string sql =
+      "SELECT b.cccd, p.full_name, b.payee, b.bank, b.bank_account, b.cash_point, b.regime, y.amount, b.province "
+      "FROM benefit_payments y JOIN beneficiaries b ON b.id = y.beneficiary_id JOIN persons p ON p.id = b.person_id "
+      "WHERE y.month = ? AND y.channel = ?";
+  if (!province.empty()) sql += " AND y.province = ?";
+  sql += channel == "cash" ? " ORDER BY b.cash_point, b.id" : " ORDER BY b.bank, b.id";
+  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(sql));
+  st->BindInt(1, month.index());
+  st->BindText(2, channel);
+  if (!province.empty()) st->BindText(3, province);
+  return st;
+}
+
+Status NeedPayroll(Db& db, Month month) { return GetPayroll(db, month).status(); }
+
+}  // namespace
+
+Result<std::string> PayrollBankFile(Db& db, Month month, const std::string& province) {
+  BHXH_RETURN_IF_ERROR(NeedPayroll(db, month));
+  BHXH_ASSIGN_OR_RETURN(auto st, PaymentRows(db, month, province, "bank"));
+  CsvWriter w;
+  w.Row({"STT", "Số CCCD", "Họ và tên", "Người nhận", "Ngân hàng", "Số tài khoản", "Chế độ", "Số tiền", "Nội dung"});
+  int k = 0;
+  while (true) {
+    BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
+    if (!row) break;
+    w.Row({std::to_string(++k), st->Text(0), st->Text(1), st->Text(2), st->Text(3), st->Text(4), st->Text(6),
+           std::to_string(st->Int(7)), "BHXH chi tra thang " + month.ToVi()});
+  }
+  return w.text();
+}
+
+Result<std::string> PayrollCashList(Db& db, Month month, const std::string& province) {
+  BHXH_RETURN_IF_ERROR(NeedPayroll(db, month));
+  BHXH_ASSIGN_OR_RETURN(auto st, PaymentRows(db, month, province, "cash"));
+  CsvWriter w;
+  w.Row({"Điểm chi trả", "STT", "Số CCCD", "Họ và tên", "Người nhận", "Chế độ", "Số tiền", "Ký nhận"});
+  int k = 0;
+  while (true) {
+    BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
+    if (!row) break;
+    w.Row({st->Text(5), std::to_string(++k), st->Text(0), st->Text(1), st->Text(2), st->Text(6),
+           std::to_string(st->Int(7)), ""});
+  }
+  return w.text();
+}
+
+Result<std::string> PayrollXlsx(Db& db, Month month) {
+  BHXH_ASSIGN_OR_RETURN(PayrollStats s, GetPayroll(db, month));
+  XlsxSheet prov{"Theo tỉnh", {"Tỉnh", "Số người được chi", "Số tiền", "Qua tài khoản (người)",
+                               "Qua tài khoản (tiền)", "Tỷ lệ không dùng tiền mặt (%)"}, {}, {10, 18, 20, 20, 22, 26}};
+  for (const auto& p : s.provinces)
+    prov.rows.push_back({p.province, static_cast<double>(p.paid), static_cast<double>(p.amount),
+                         static_cast<double>(p.cashless), static_cast<double>(p.cashless_amount),
+                         p.paid ? 100.0 * static_cast<double>(p.cashless) / static_cast<double>(p.paid) : 0.0});
+  XlsxSheet funds{"Theo quỹ", {"Quỹ", "Số tiền chi"}, {}, {20, 20}};
+  for (const auto& [f, a] : s.by_fund) funds.rows.push_back({f, static_cast<double>(a)});
+  XlsxSheet finds{"Kiểm tra", {"Quy tắc", "Số CCCD", "Số tiền", "Đã dừng chi", "Chi tiết"}, {}, {30, 16, 16, 12, 80}};
+  for (const auto& f : s.findings)
+    finds.rows.push_back({RuleVi(f.rule), f.cccd, static_cast<double>(f.amount), f.withheld ? "có" : "không", f.detail});
+  return WriteXlsx({prov, funds, finds});
+}
+
+Result<DeathsResult> ProcessDeaths(Db& db, const Geo& geo, const LawBook& law, const BenefitLaw& bl,
+                                   const std::string& csv_text, const Actor& actor) {
+  BHXH_ASSIGN_OR_RETURN(CsvTable t, ParseCsv(csv_text, "deaths"));
+  int ccol = t.Column("cccd"), dcol = t.Column("death_date");
+  if (ccol < 0 || dcol < 0)
+    return Status::Invalid("header", "Tệp cần các cột cccd, death_date", "the file needs columns cccd, death_date");
+  DeathsResult out;
+  Registry reg(db, geo, law);
+  struct Row {
+    std::string cccd;
+    Date date;
+  };
+  std::vector<Row> rows;
+  for (const auto& r : t.rows) {
+    auto cell = [&](int col) { return col < static_cast<int>(r.cells.size()) ? r.cells[col] : std::string(); };
+    auto d = Date::ParseIsoOrVi(cell(dcol), "death_date");
+    if (!d.ok()) {
+      out.errors.push_back({r.line, "death_date", d.status().code(), d.status().message_vi(), d.status().message_en()});
+      continue;
+    }
+    if (*d > Date::Today()) {
+      out.errors.push_back({r.line, "death_date", "invalid_input", "Ngày chết sau ngày hôm nay", "date in the future"});
+      continue;
+    }
+    auto p = reg.PersonByCccd(cell(ccol));
+    if (!p.ok()) {
+      out.errors.push_back({r.line, "cccd", p.status().code(), p.status().message_vi(), p.status().message_en()});
+      continue;
+    }
+    rows.push_back({cell(ccol), *d});
+  }
+  if (!out.errors.empty()) return out;
+
+  Tx tx(db);
+  BHXH_RETURN_IF_ERROR(tx.status());
+  for (const auto& r : rows) {
+    BHXH_ASSIGN_OR_RETURN(Person p, reg.PersonByCccd(r.cccd));
+    if (p.deceased_on && *p.deceased_on == r.date) {
+      ++out.already;
+      continue;
+    }
+    BHXH_RETURN_IF_ERROR(reg.MarkDeceased(r.cccd, r.date.ToString(), actor));
+    ++out.recorded;
+    const int64_t dm = Month::OfDate(r.date).index();
+    // Stop every active benefit from the following month; what was paid for
+    // later months is to be recovered.
+    BHXH_ASSIGN_OR_RETURN(auto bs, db.Prepare("SELECT id, regime FROM beneficiaries WHERE person_id = ? AND "
+                                              "status = 'active'"));
+    bs->Bind(p.id);
+    std::vector<std::pair<int64_t, std::string>> active;
+    while (true) {
+      BHXH_ASSIGN_OR_RETURN(bool row, bs->Step());
+      if (!row) break;
+      active.push_back({bs->Int(0), bs->Text(1)});
+    }
+    bs.reset();
+    bool was_pensioner = false;
+    for (const auto& [bid, regime] : active) {
+      was_pensioner = was_pensioner || regime == "pension";
+      BHXH_ASSIGN_OR_RETURN(auto up, db.Prepare("UPDATE beneficiaries SET status = 'stopped', stop_reason = 'death', "
+                                                "end_month = ? WHERE id = ?"));
+      BHXH_RETURN_IF_ERROR(up->Bind(dm, bid).Run());
+      ++out.stopped;
+      BHXH_ASSIGN_OR_RETURN(auto over, db.Prepare("SELECT COUNT(*), COALESCE(SUM(amount), 0) FROM benefit_payments "
+                                                  "WHERE beneficiary_id = ? AND month > ?"));
+      over->Bind(bid, dm);
+      BHXH_ASSIGN_OR_RETURN(bool got, over->Step());
+      int64_t months = got ? over->Int(0) : 0;
+      Vnd amt = got ? over->Int(1) : 0;
+      over.reset();
+      if (amt > 0) {
+        BHXH_ASSIGN_OR_RETURN(auto ins, db.Prepare(
+                                            "INSERT INTO benefit_overpayments (beneficiary_id, cccd, death_date, months, "
+                                            "amount, status, created_at, created_by) VALUES (?, ?, ?, ?, ?, 'to_recover', ?, ?)"));
+        BHXH_RETURN_IF_ERROR(ins->Bind(bid, r.cccd, r.date.ToString(), months, amt, NowIsoUtc(), actor.id).Run());
+        out.overpaid += amt;
+        out.notes.push_back(r.cccd + ": đã chi " + std::to_string(months) + " tháng sau tháng chết, cần thu hồi " +
+                            FormatVnd(amt) + " đồng");
+      }
+    }
+    // The survivors' funeral grant, prepared from the record.
+    CaseInput ci;
+    ci.cccd = r.cccd;
+    ci.request = {{"regime", "funeral"}, {"event_date", r.date.ToString()}};
+    if (was_pensioner) ci.request["facts"] = {{"pensioner", true}};
+    ci.payee = "Thân nhân của " + p.full_name;
+    ci.idempotency_key = "death:" + r.cccd + ":" + r.date.ToString();
+    auto cv = PrepareCase(db, geo, law, bl, ci, actor);
+    if (cv.ok()) {
+      ++out.cases_opened;
+      out.notes.push_back(r.cccd + ": đã lập hồ sơ trợ cấp mai táng số " + std::to_string(cv->id) +
+                          (cv->eligible ? "" : " (không đủ điều kiện theo dữ liệu hiện có)"));
+    } else {
+      out.notes.push_back(r.cccd + ": chưa lập được hồ sơ mai táng: " + cv.status().message_vi());
+    }
+  }
+  BHXH_RETURN_IF_ERROR(WriteAudit(db, actor, "benefit_deaths", "deaths", "file",
+                                  std::to_string(out.recorded) + " recorded, " + std::to_string(out.stopped) + " stopped"));
+  BHXH_RETURN_IF_ERROR(tx.Commit());
+  out.accepted = true;
+  return out;
+}
+
+Result<CommuneTypesResult> ImportCommuneTypes(Db& db, const std::string& csv_text, const Actor& actor) {
+  BHXH_ASSIGN_OR_RETURN(CsvTable t, ParseCsv(csv_text, "commune_types"));
+  int pc = t.Column("province"), cc = t.Column("commune"), tc = t.Column("type");
+  if (pc < 0 || cc < 0 || tc < 0)
+    return Status::Invalid("header", "Tệp cần các cột province, commune, type", "columns province, commune, type needed");
+  CommuneTypesResult out;
+  for (const auto& r : t.rows) {
+    auto cell = [&](int col) { return col < static_cast<int>(r.cells.size()) ? r.cells[col] : std::string(); };
+    if (cell(pc).size() != 2 || cell(pc).find_first_not_of("0123456789") != std::string::npos)
+      out.errors.push_back({r.line, "province", "invalid_input", "Mã tỉnh gồm 2 chữ số", "province is 2 digits"});
+    else if (cell(cc).empty() || cell(cc).size() > 10)
+      out.errors.push_back({r.line, "commune", "invalid_input", "Mã xã 1-10 ký tự", "commune code 1-10 characters"});
+    else if (cell(tc) != "urban" && cell(tc) != "rural")
+      out.errors.push_back({r.line, "type", "invalid_input", "Loại xã là urban (phường) hoặc rural (xã)",
+                            "type is urban or rural"});
+  }
+  if (!out.errors.empty()) return out;
+  Tx tx(db);
+  BHXH_RETURN_IF_ERROR(tx.status());
+  BHXH_ASSIGN_OR_RETURN(auto del, db.Prepare("DELETE FROM commune_types WHERE province = ? AND commune = ?"));
+  BHXH_ASSIGN_OR_RETURN(auto ins, db.Prepare("INSERT INTO commune_types (province, commune, type) VALUES (?, ?, ?)"));
+  for (const auto& r : t.rows) {
+    BHXH_RETURN_IF_ERROR(del->Bind(r.cells[pc], r.cells[cc]).Run());
+    del->Reset();
+    BHXH_RETURN_IF_ERROR(ins->Bind(r.cells[pc], r.cells[cc], r.cells[tc]).Run());
+    ins->Reset();
+    ++out.applied;
+  }
+  BHXH_RETURN_IF_ERROR(WriteAudit(db, actor, "commune_types", "commune_types", "file", std::to_string(out.applied)));
+  BHXH_RETURN_IF_ERROR(tx.Commit());
+  return out;
+}
+
+}  // namespace bhxh
