@@ -1,6 +1,10 @@
 #include <iostream>
 
+#include <fstream>
+
+#include "benefits/module.h"
 #include "claims/module.h"
+#include "demo/benefits_gen.h"
 #include "demo/claims_gen.h"
 #include "demo/demo.h"
 #include "demo/generator.h"
@@ -116,6 +120,24 @@ void GenerateInto(Shell& sh, AppContext& ctx, GenArgs& a) {
     cs = *c;
     if (Status st = ctx.State<ClaimsState>().ReloadCatalogue(ctx); !st.ok()) return sh.Fail(st);
   }
+  // Beneficiaries, prepared by canbo and decided by lanhdao (four eyes).
+  auto bg = GenerateBenefits(**lease, ctx.geo, ctx.law, ctx.State<BenefitsState>().law(), a.gen.province, a.gen.end,
+                             a.gen.seed, {"user:canbo", {"officer"}, a.gen.province, "", "", "", "Nguyễn Thị Lan"},
+                             {"user:lanhdao", {"officer"}, a.gen.province, "", "", "", "Trần Văn Hùng"});
+  if (!bg.ok()) return sh.Fail(bg.status());
+  // Next to an SQLite database file (the current directory for PostgreSQL).
+  std::string deaths_file = "demo-deaths.csv";
+  {
+    std::string url = sh.g().db;
+    if (url.rfind("sqlite:", 0) == 0) url = url.substr(7);
+    auto slash = url.rfind('/');
+    if (url.find("postgres") == std::string::npos && url.find('=') == std::string::npos && slash != std::string::npos)
+      deaths_file = url.substr(0, slash + 1) + deaths_file;
+  }
+  {
+    std::ofstream f(deaths_file);
+    f << bg->deaths_csv;
+  }
   // The last step: `init --demo` treats demo data without this row as half-written.
   if (Status done = WriteAudit(**lease, sh.Operator(), "generate-complete", "database", a.gen.province, ""); !done.ok())
     return sh.Fail(done);
@@ -131,6 +153,9 @@ void GenerateInto(Shell& sh, AppContext& ctx, GenArgs& a) {
                   {"claim_envelopes", cs.envelopes},
                   {"claim_encounters", cs.encounters},
                   {"claims_with_rejections", cs.rejected_encounters},
+                  {"pensioners", bg->pensioners},
+                  {"benefit_open_cases", bg->open_cases},
+                  {"deaths_file", deaths_file},
                   {"demo_cccd", citizen},
                   {"demo_card", card}});
     return;
@@ -143,6 +168,9 @@ void GenerateInto(Shell& sh, AppContext& ctx, GenArgs& a) {
             << " tăng chi phí đột biến).\n"
             << "Mã truy cập mẫu (cho chương trình): demo-officer-token, demo-employer-token (đơn vị " << first_employer
             << "), demo-facility-token (cơ sở " << facility << "), demo-citizen-token (CCCD " << citizen << ")\n"
+            << "Chế độ: " << bg->pensioners << " người hưởng lương hưu, " << bg->other_monthly
+            << " người hưởng trợ cấp khác, " << bg->open_cases << " hồ sơ chờ duyệt; " << bg->deaths_pending
+            << " người đã chết chưa được báo (thử: bhxh benefits deaths " << deaths_file << ")\n"
             << "Người mẫu để thử: CCCD " << citizen << ", mã thẻ BHYT " << card << "\n"
             << "Đăng nhập giao diện web (mật khẩu " << kDemoPassword << "): canbo, lanhdao (cán bộ), donvi (đơn vị "
             << first_employer << "), cosokcb (cơ sở KCB " << facility << "), congdan (người tham gia)\n";

@@ -91,3 +91,26 @@ test('progress is posted on a task and the follow-up list filters by unit', asyn
   await page.getByRole('tab', { name: 'Chỉ tiêu' }).click();
   await page.locator('table[aria-label="Chỉ tiêu, giá trị và lộ trình"]').waitFor();
 });
+
+test('benefits: a case shows its steps, the preparer cannot approve it, the payroll shows its checks', async () => {
+  await page.getByRole('link', { name: 'Chế độ BHXH' }).click();
+  const row = page.locator('table[aria-label^="Hồ sơ hưởng chế độ"] tbody tr').first();
+  await row.waitFor();
+  await row.click();
+  await page.getByText('Cách tính').waitFor();
+  await accessible(page, 'a benefit case');
+  await shot(page, 'officer-benefit-case');
+  // Prepared by this officer (canbo): four eyes refuse her approval.
+  const approve = page.getByRole('button', { name: 'Phê duyệt' });
+  if (await approve.isEnabled()) {
+    await approve.click();
+    await page.getByText('Người lập hồ sơ không được tự phê duyệt', { exact: false }).waitFor();
+  }
+  await page.keyboard.press('Escape');
+  await page.getByRole('tab', { name: 'Chi trả' }).click();
+  await page.getByLabel('Tháng chi trả').fill('10/2026');
+  await page.getByText(/Tháng 10\/2026: .* người/).waitFor();
+  await page.getByText('Hưởng TCTN khi đang đóng BHXH bắt buộc').first().waitFor();
+  await accessible(page, 'the payroll');
+  await shot(page, 'officer-benefit-payroll');
+});

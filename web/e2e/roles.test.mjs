@@ -78,6 +78,22 @@ test('a citizen reads the book on a phone-sized screen', async () => {
   await page.context().close();
 });
 
+test('a citizen tries the benefit calculator: the amount, the steps, an error beside its field', async () => {
+  const page = await open(browser, 'congdan', { width: 390, height: 844 });
+  await page.goto(URL + '/calculator');
+  await page.getByLabel('Từ tháng, dòng 1').fill('01/1975');
+  await page.getByRole('button', { name: 'Tính' }).click();
+  await page.getByText('đủ 13 tuổi', { exact: false }).first().waitFor();
+  await page.getByLabel('Từ tháng, dòng 1').fill('01/2000');
+  await page.getByRole('button', { name: 'Tính' }).click();
+  await page.getByText('Lương hưu hằng tháng').first().waitFor();
+  await page.getByText('Cách tính').waitFor();
+  await page.getByText(/45% cho 15 năm/).waitFor();
+  await accessible(page, 'the benefit calculator');
+  await shot(page, 'citizen-calculator-phone');
+  await page.context().close();
+});
+
 test('a wrong password is refused and says so', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();

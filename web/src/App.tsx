@@ -26,6 +26,8 @@ const SubmitClaims = lazy(() => import('./pages/facility/SubmitClaims'));
 const Submissions = lazy(() => import('./pages/facility/Submissions'));
 const Settlement = lazy(() => import('./pages/facility/Settlement'));
 const MyBook = lazy(() => import('./pages/citizen/MyBook'));
+const Benefits = lazy(() => import('./pages/officer/Benefits'));
+const Calculator = lazy(() => import('./components/BenefitCalculator'));
 
 type Page = { path: string; roles: Role[]; component: ComponentType<any> };
 export const pages: Page[] = [
@@ -47,6 +49,8 @@ export const pages: Page[] = [
   { path: '/submissions', roles: ['facility'], component: Submissions },
   { path: '/settlement', roles: ['facility'], component: Settlement },
   { path: '/my-book', roles: ['citizen'], component: MyBook },
+  { path: '/benefits', roles: ['officer'], component: Benefits },
+  { path: '/calculator', roles: ['citizen', 'employer'], component: Calculator },
 ];
 
 const home: Record<Role, string> = { officer: '/', employer: '/statement', facility: '/card-check', citizen: '/my-book' };

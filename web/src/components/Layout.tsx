@@ -14,6 +14,7 @@ const nav: Record<Role, { to: string; label: string }[]> = {
     { to: '/employers', label: 'Đơn vị' },
     { to: '/collection', label: 'Thu và nợ' },
     { to: '/claims', label: 'Giám định BHYT' },
+    { to: '/benefits', label: 'Chế độ BHXH' },
     { to: '/programmes', label: 'Chương trình, nhiệm vụ' },
   ],
   employer: [
@@ -21,6 +22,7 @@ const nav: Record<Role, { to: string; label: string }[]> = {
     { to: '/declaration', label: 'Kê khai' },
     { to: '/payments', label: 'Nộp tiền' },
     { to: '/workers', label: 'Người lao động' },
+    { to: '/calculator', label: 'Tính thử chế độ' },
   ],
   facility: [
     { to: '/card-check', label: 'Kiểm tra thẻ BHYT' },
@@ -28,7 +30,10 @@ const nav: Record<Role, { to: string; label: string }[]> = {
     { to: '/submissions', label: 'Hồ sơ đã gửi' },
     { to: '/settlement', label: 'Quyết toán' },
   ],
-  citizen: [{ to: '/my-book', label: 'Sổ BHXH của tôi' }],
+  citizen: [
+    { to: '/my-book', label: 'Sổ BHXH của tôi' },
+    { to: '/calculator', label: 'Tính thử chế độ' },
+  ],
 };
 
 export function Layout({ children }: { children: ReactNode }) {

@@ -1,0 +1,233 @@
+// The benefit calculator: a regime, the event, the person, the contribution
+// history as rows of months and salary, the facts the regime needs; the
+// answer lists each amount and every step with its law (POST /calc/benefit).
+import { ActionIcon, Alert, Button, Card, Group, NumberInput, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { api, ApiError, call, type Schemas } from '../api/client';
+import { date, money } from '../format';
+import { DayField, MonthField } from './DateFields';
+import { ErrorBox } from './ErrorBox';
+
+const regimes: { value: string; label: string }[] = [
+  { value: 'pension', label: 'Hưu trí (lương hưu)' },
+  { value: 'one_time', label: 'BHXH một lần' },
+  { value: 'sickness', label: 'Ốm đau' },
+  { value: 'maternity', label: 'Thai sản' },
+  { value: 'occupational', label: 'Tai nạn lao động, bệnh nghề nghiệp' },
+  { value: 'unemployment', label: 'Trợ cấp thất nghiệp' },
+  { value: 'survivor', label: 'Tử tuất' },
+  { value: 'funeral', label: 'Mai táng' },
+  { value: 'social_pension', label: 'Trợ cấp hưu trí xã hội' },
+];
+
+const eventLabel: Record<string, string> = {
+  pension: 'Ngày nghỉ hưu',
+  one_time: 'Ngày đề nghị',
+  sickness: 'Ngày bắt đầu nghỉ ốm',
+  maternity: 'Ngày sinh con',
+  occupational: 'Ngày bị tai nạn / giám định',
+  unemployment: 'Ngày chấm dứt hợp đồng',
+  survivor: 'Ngày chết',
+  funeral: 'Ngày chết',
+  social_pension: 'Ngày đề nghị',
+};
+
+type Row = { from: string; to: string; salary: number | string };
+
+export function BenefitCalculator() {
+  const [regime, setRegime] = useState('pension');
+  const [eventDate, setEventDate] = useState('2026-12-31');
+  const [sex, setSex] = useState('female');
+  const [birth, setBirth] = useState('1969-05-10');
+  const [rows, setRows] = useState<Row[]>([{ from: '2000-01', to: '2026-11', salary: 8000000 }]);
+  const [days, setDays] = useState<number | string>(3);
+  const [children, setChildren] = useState<number | string>(1);
+  const [loss, setLoss] = useState<number | string>(35);
+  const [reason, setReason] = useState<string | null>('out_of_work_12_months');
+  const [region, setRegion] = useState<string | null>('1');
+  const [result, setResult] = useState<Schemas['BenefitResult'] | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const setRow = (i: number, r: Partial<Row>) => setRows(rows.map((x, k) => (k === i ? { ...x, ...r } : x)));
+  const fieldError = (f: string) => (error?.field === f ? error.message : undefined);
+
+  const compute = async () => {
+    setBusy(true);
+    setError(null);
+    setResult(null);
+    const facts: Record<string, unknown> = {};
+    if (regime === 'sickness') facts.days = Number(days);
+    if (regime === 'maternity') facts.children = Number(children);
+    if (regime === 'occupational') facts.capacity_loss_pct = Number(loss);
+    if (regime === 'one_time') facts.reason = reason;
+    if (regime === 'unemployment') facts.region = Number(region);
+    const body = {
+      regime,
+      event_date: eventDate,
+      person: { sex, birth_date: birth },
+      history: rows.map((r) => ({ from: r.from, to: r.to, salary: Number(r.salary) })),
+      facts,
+    } as Schemas['BenefitRequest'];
+    try {
+      setResult(await call(api.POST('/calc/benefit', { body })));
+    } catch (e) {
+      setError(e instanceof ApiError ? e : new ApiError(0, 'client', '', String(e)));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Stack>
+      <Card withBorder>
+        <Group align="flex-end" wrap="wrap">
+          <Select label="Chế độ" data={regimes} value={regime} onChange={(v) => v && setRegime(v)} allowDeselect={false} w={280} />
+          <DayField label={eventLabel[regime]} value={eventDate} onChange={setEventDate} error={fieldError('event_date')} />
+          <Select label="Giới tính" data={[{ value: 'female', label: 'Nữ' }, { value: 'male', label: 'Nam' }]} value={sex}
+            onChange={(v) => v && setSex(v)} allowDeselect={false} w={120} />
+          <DayField label="Ngày sinh" value={birth} onChange={setBirth} error={fieldError('person.birth_date')} />
+        </Group>
+        <Title order={3} size="h5" mt="md" mb="xs">
+          Quá trình đóng BHXH
+        </Title>
+        <Table>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Từ tháng</Table.Th>
+              <Table.Th>Đến tháng</Table.Th>
+              <Table.Th>Tiền lương tháng (đồng)</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((r, i) => (
+              <Table.Tr key={i}>
+                <Table.Td>
+                  <MonthField aria-label={`Từ tháng, dòng ${i + 1}`} value={r.from} onChange={(v) => setRow(i, { from: v })}
+                    error={fieldError(`history[${i}].from`)} />
+                </Table.Td>
+                <Table.Td>
+                  <MonthField aria-label={`Đến tháng, dòng ${i + 1}`} value={r.to} onChange={(v) => setRow(i, { to: v })}
+                    error={fieldError(`history[${i}].to`)} />
+                </Table.Td>
+                <Table.Td>
+                  <NumberInput aria-label={`Tiền lương, dòng ${i + 1}`} value={r.salary} onChange={(v) => setRow(i, { salary: v })}
+                    thousandSeparator="." decimalSeparator="," min={0} error={fieldError(`history[${i}].salary`)} />
+                </Table.Td>
+                <Table.Td>
+                  <ActionIcon variant="subtle" color="red" aria-label={`Xoá dòng ${i + 1}`} onClick={() => setRows(rows.filter((_, k) => k !== i))}>
+                    ×
+                  </ActionIcon>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        <Group mt="xs">
+          <Button variant="light" onClick={() => setRows([...rows, { from: '', to: '', salary: 0 }])}>
+            Thêm dòng
+          </Button>
+        </Group>
+        <Group mt="md" align="flex-end">
+          {regime === 'sickness' && <NumberInput label="Số ngày nghỉ" value={days} onChange={setDays} min={1} max={366} w={140} error={fieldError('facts.days')} />}
+          {regime === 'maternity' && <NumberInput label="Số con" value={children} onChange={setChildren} min={1} max={10} w={120} />}
+          {regime === 'occupational' && (
+            <NumberInput label="Tỷ lệ suy giảm khả năng lao động (%)" value={loss} onChange={setLoss} min={0} max={100} w={260}
+              error={fieldError('facts.capacity_loss_pct')} />
+          )}
+          {regime === 'one_time' && (
+            <Select label="Lý do" w={320} value={reason} onChange={setReason} data={[
+              { value: 'out_of_work_12_months', label: 'Sau 12 tháng không đóng BHXH' },
+              { value: 'reached_retirement_age', label: 'Đủ tuổi nghỉ hưu, chưa đủ năm đóng' },
+              { value: 'emigration', label: 'Ra nước ngoài định cư' },
+              { value: 'serious_illness', label: 'Bệnh nguy hiểm đến tính mạng' },
+            ]} />
+          )}
+          {regime === 'unemployment' && (
+            <Select label="Vùng lương tối thiểu" w={200} value={region} onChange={setRegion}
+              data={['1', '2', '3', '4'].map((v) => ({ value: v, label: `Vùng ${v}` }))} />
+          )}
+          <Button onClick={() => void compute()} loading={busy}>
+            Tính
+          </Button>
+        </Group>
+        <ErrorBox error={error} />
+      </Card>
+      {result && <BenefitResultView result={result} />}
+    </Stack>
+  );
+}
+
+export function BenefitResultView({ result }: { result: Schemas['BenefitResult'] }) {
+  return (
+    <Card withBorder>
+      <Title order={3} size="h4">
+        {result.regime_name} · sự kiện ngày {date(result.event_date)} · Luật {result.law}
+      </Title>
+      <Alert color={result.eligible ? 'green' : 'orange'} mt="sm" title={result.eligible ? 'Đủ điều kiện hưởng' : 'Chưa đủ điều kiện hưởng'}>
+        {result.reasons.map((r, i) => (
+          <Text key={i} size="sm">{r}</Text>
+        ))}
+      </Alert>
+      {result.amounts.length > 0 && (
+        <Table mt="md" aria-label="Các khoản được hưởng">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Khoản</Table.Th>
+              <Table.Th style={{ textAlign: 'right' }}>Số tiền</Table.Th>
+              <Table.Th>Cách trả</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {result.amounts.map((a, i) => (
+              <Table.Tr key={i}>
+                <Table.Td>{a.label}</Table.Td>
+                <Table.Td style={{ textAlign: 'right' }}>{money(a.amount)}</Table.Td>
+                <Table.Td>
+                  {a.monthly ? 'hằng tháng' : 'một lần'}
+                  {a.from ? ` từ ${date(a.from)}` : ''}
+                  {a.months ? `, ${a.months} tháng` : ''}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      <Title order={4} size="h5" mt="md">
+        Cách tính
+      </Title>
+      <ol>
+        {result.steps.map((s, i) => (
+          <li key={i}>
+            <Text size="sm">{s.text}</Text>
+            <Text size="xs" c="dimmed">{s.law}</Text>
+          </li>
+        ))}
+      </ol>
+      {result.warnings.length > 0 && (
+        <Alert color="yellow" title="Lưu ý">
+          {result.warnings.map((w, i) => (
+            <Text key={i} size="sm">{w}</Text>
+          ))}
+        </Alert>
+      )}
+    </Card>
+  );
+}
+
+export function CalculatorPage() {
+  return (
+    <>
+      <Title order={2} mb="md">
+        Tính thử chế độ BHXH
+      </Title>
+      <Text size="sm" mb="md">
+        Nhập quá trình đóng và sự kiện để biết mức hưởng dự kiến, kèm từng bước tính và căn cứ pháp lý.
+      </Text>
+      <BenefitCalculator />
+    </>
+  );
+}
+
+export default CalculatorPage;
