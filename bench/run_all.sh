@@ -11,3 +11,5 @@ echo "== claim review vs SQL over PostgreSQL (issue #4) =="; ./build/bench_claim
 echo "== daily alerts (issue #4) =="; ./build/bench_alerts --scales 0.01,0.02
 echo "== importing a decision (issue #3) =="; ./build/bench_import ../shared/seeds 50
 echo "== coverage counts for the indicators (issue #3) =="; ./build/bench_coverage --sizes 1000000,5000000
+echo "== benefit payroll vs SQL (issue #12) =="; BHXH_DATA=data ./build/bench_payroll --sizes 330000,3300000
+echo "== benefit calculator in process and over HTTP (issue #12) =="; BHXH_DATA=data ./build/bench_calc; bash bench/calc_http.sh build

@@ -393,39 +393,55 @@ Result<CaseView> DecideCase(Db& db, int64_t id, bool approve, const std::string&
 }
 
 namespace {
-std::string ProvinceFilter(const std::vector<std::string>& provinces, const std::string& col) {
-  if (provinces.empty()) return "";
-  std::string s = " AND " + col + " IN (";
-  for (size_t i = 0; i < provinces.size(); ++i) s += (i ? ",?" : "?");
-  return s + ")";
-}
-}  // namespace
 
-Result<CasePage> ListCases(Db& db, const std::string& status, const std::string& cccd,
-                           const std::vector<std::string>& provinces, int limit, int offset) {
-  std::string where = " FROM benefit_cases c JOIN persons p ON p.id = c.person_id WHERE 1=1";
-  if (!status.empty()) where += " AND c.status = ?";
-  if (!cccd.empty()) where += " AND c.cccd = ?";
-  where += ProvinceFilter(provinces, "c.province");
-  auto bind = [&](Stmt& s) {
+// A filtered, paged list: `from` is "FROM t x JOIN persons p ..." and `alias`
+// the list table's alias; status, CCCD and provinces filter when given.
+// Runs the COUNT and prepares the page's SELECT of `columns`, bound.
+struct ListQuery {
+  int64_t total = 0;
+  std::unique_ptr<Stmt> page;
+};
+Result<ListQuery> PrepareList(Db& db, const std::string& columns, const std::string& from, const std::string& alias,
+                              const std::string& order, const std::string& status, const std::string& cccd,
+                              const std::vector<std::string>& provinces, int limit, int offset) {
+  std::string where = " " + from + " WHERE 1=1";
+  if (!status.empty()) where += " AND " + alias + ".status = ?";
+  if (!cccd.empty()) where += " AND " + alias + ".cccd = ?";
+  if (!provinces.empty()) {
+    where += " AND " + alias + ".province IN (";
+    for (size_t i = 0; i < provinces.size(); ++i) where += (i ? ",?" : "?");
+    where += ")";
+  }
+  auto bind = [&](Stmt& st) {
     int i = 1;
-    if (!status.empty()) s.BindText(i++, status);
-    if (!cccd.empty()) s.BindText(i++, cccd);
-    for (const auto& p : provinces) s.BindText(i++, p);
+    if (!status.empty()) st.BindText(i++, status);
+    if (!cccd.empty()) st.BindText(i++, cccd);
+    for (const auto& p : provinces) st.BindText(i++, p);
     return i;
   };
-  CasePage page;
+  ListQuery q;
   {
     BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT COUNT(*)" + where));
     bind(*st);
     BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
-    page.total = row ? st->Int(0) : 0;
+    q.total = row ? st->Int(0) : 0;
   }
-  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(std::string("SELECT ") + kCaseColumns + where +
-                                            " ORDER BY c.id DESC LIMIT ? OFFSET ?"));
-  int i = bind(*st);
-  st->BindInt(i++, limit);
-  st->BindInt(i, offset);
+  BHXH_ASSIGN_OR_RETURN(q.page, db.Prepare("SELECT " + columns + where + " ORDER BY " + order + " LIMIT ? OFFSET ?"));
+  int i = bind(*q.page);
+  q.page->BindInt(i++, limit);
+  q.page->BindInt(i, offset);
+  return q;
+}
+
+}  // namespace
+
+Result<CasePage> ListCases(Db& db, const std::string& status, const std::string& cccd,
+                           const std::vector<std::string>& provinces, int limit, int offset) {
+  BHXH_ASSIGN_OR_RETURN(ListQuery q, PrepareList(db, kCaseColumns, "FROM benefit_cases c JOIN persons p ON p.id = c.person_id",
+                                                 "c", "c.id DESC", status, cccd, provinces, limit, offset));
+  CasePage page;
+  page.total = q.total;
+  auto& st = q.page;
   while (true) {
     BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
     if (!row) break;
@@ -437,32 +453,16 @@ Result<CasePage> ListCases(Db& db, const std::string& status, const std::string&
 
 Result<BeneficiaryPage> ListBeneficiaries(Db& db, const std::string& status, const std::string& cccd,
                                           const std::vector<std::string>& provinces, int limit, int offset) {
-  std::string where = " FROM beneficiaries b JOIN persons p ON p.id = b.person_id WHERE 1=1";
-  if (!status.empty()) where += " AND b.status = ?";
-  if (!cccd.empty()) where += " AND b.cccd = ?";
-  where += ProvinceFilter(provinces, "b.province");
-  auto bind = [&](Stmt& s) {
-    int i = 1;
-    if (!status.empty()) s.BindText(i++, status);
-    if (!cccd.empty()) s.BindText(i++, cccd);
-    for (const auto& p : provinces) s.BindText(i++, p);
-    return i;
-  };
+  BHXH_ASSIGN_OR_RETURN(ListQuery q,
+                        PrepareList(db,
+                                    "b.id, b.case_id, b.cccd, p.full_name, b.province, b.regime, b.monthly, "
+                                    "b.start_month, b.end_month, b.payee, b.bank, b.bank_account, b.cash_point, b.status, "
+                                    "COALESCE(b.stop_reason, '')",
+                                    "FROM beneficiaries b JOIN persons p ON p.id = b.person_id", "b", "b.id", status, cccd,
+                                    provinces, limit, offset));
   BeneficiaryPage page;
-  {
-    BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT COUNT(*)" + where));
-    bind(*st);
-    BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
-    page.total = row ? st->Int(0) : 0;
-  }
-  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(
-                                     "SELECT b.id, b.case_id, b.cccd, p.full_name, b.province, b.regime, b.monthly, "
-                                     "b.start_month, b.end_month, b.payee, b.bank, b.bank_account, b.cash_point, b.status, "
-                                     "COALESCE(b.stop_reason, '')" +
-                                     where + " ORDER BY b.id LIMIT ? OFFSET ?"));
-  int i = bind(*st);
-  st->BindInt(i++, limit);
-  st->BindInt(i, offset);
+  page.total = q.total;
+  auto& st = q.page;
   while (true) {
     BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
     if (!row) break;

@@ -14,6 +14,7 @@
 #include "collection/collect.h"
 #include "collection/declarations.h"
 #include "collection/payments.h"
+#include "programmes/module.h"
 #include "registry/registry.h"
 #include "testing/backend_fixture.h"
 
@@ -50,6 +51,7 @@ class Cases : public BackendTest {
     r.full_name = "Trần Thị Bình";
     r.dob = "1966-03-02";
     r.sex = "2";
+    r.province = "01";
     auto d = SubmitDeclaration(db(), ctx_->geo, ctx_->law, {"01A1", "2025-01", "decl-1", {r}}, TestOfficer());
     ASSERT_TRUE(d.ok() && d->accepted) << (d.ok() ? "" : d.status().ToString());
     for (const char* m : {"2025-01", "2025-02", "2025-03"})
@@ -203,6 +205,39 @@ TEST_P(Cases, PayrollIndexesAndChecks) {
   EXPECT_TRUE(rules.count("paid_after_death"));
   EXPECT_TRUE(rules.count("unemployment_while_employed"));
   EXPECT_FALSE(rules.count("shared_bank_account"));  // one account, one person
+}
+
+// Indicators #4 and #7 of 249/QĐ-BHXH Appendix I from the register and the
+// payroll: one pensioner from 04/2025; she lives in commune 00001 of
+// province 01, loaded as urban, and is paid to a bank account: 1 of 1.
+TEST_P(Cases, StrategyIndicatorsFromTheRegister) {
+  auto c = Prepare(Pension("case-1"));
+  ASSERT_TRUE(c.ok());
+  ASSERT_TRUE(DecideCase(db(), c->id, true, "", Approver()).ok());
+  const auto& book = ctx_->State<ProgrammesState>().measures;
+  const MeasureProvider* pension = book.Provider("pension_share");
+  const MeasureProvider* cashless = book.Provider("urban_cashless_share");
+  ASSERT_NE(pension, nullptr);
+  ASSERT_NE(cashless, nullptr);
+  auto march = (*pension)(db(), *Date::Parse("2025-03-31", "d"), {});
+  ASSERT_TRUE(march.ok());
+  EXPECT_EQ(march->numerator, 0);
+  auto april = (*pension)(db(), *Date::Parse("2025-04-30", "d"), {"01"});
+  ASSERT_TRUE(april.ok());
+  EXPECT_EQ(april->numerator, 1);
+  EXPECT_EQ((*pension)(db(), *Date::Parse("2025-04-30", "d"), {"79"})->numerator, 0);
+  // #7 needs the urban communes, then a payroll.
+  EXPECT_EQ((*cashless)(db(), *Date::Parse("2025-04-30", "d"), {}).status().code(), "missing_denominator");
+  ASSERT_TRUE(db().Exec("UPDATE persons SET commune = '00001' WHERE cccd = '" + std::string(kCccd) + "'").ok());
+  auto ct = ImportCommuneTypes(db(), "province,commune,type\n01,00001,urban\n01,00002,rural\n", TestOfficer());
+  ASSERT_TRUE(ct.ok() && ct->applied == 2);
+  EXPECT_EQ((*cashless)(db(), *Date::Parse("2025-04-30", "d"), {}).status().code(), "missing_denominator");
+  ASSERT_TRUE(RunPayroll(db(), Bl(), *Month::Parse("2025-04", "m"), Approver()).ok());
+  auto share = (*cashless)(db(), *Date::Parse("2025-05-31", "d"), {});
+  ASSERT_TRUE(share.ok()) << share.status().ToString();
+  EXPECT_EQ(share->numerator, 1);
+  EXPECT_EQ(*share->denominator, 1);
+  EXPECT_TRUE(book.Computable("pension_share"));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, Cases, ::testing::Values("sqlite", "postgres"), testing::BackendName);

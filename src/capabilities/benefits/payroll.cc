@@ -1,6 +1,10 @@
 #include "benefits/payroll.h"
 
+#include <algorithm>
+#include <array>
 #include <chrono>
+#include <set>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -30,15 +34,43 @@ const char* RuleVi(const std::string& rule) {
   return "";
 }
 
-// The beneficiaries of a month, as columns.
+// The beneficiaries of a month, as columns. Regime and province are small
+// codes (an index into `regimes` / a two-digit number); the account is kept
+// as a 64-bit hash for the shared-account check, its text only for rows
+// that turn out to share one.
 struct Columns {
   std::vector<int64_t> id, person;
-  std::vector<std::string> province, regime, account, cccd;
+  std::vector<uint8_t> regime, province, urban, cash;
   std::vector<Vnd> monthly;
   std::vector<int32_t> start;
   std::vector<int32_t> death_month;  // -1: alive
-  std::vector<uint8_t> urban, cash;
+  std::vector<uint64_t> account;     // 0: cash
+  std::vector<std::string> regimes;  // code of each regime index
+  uint8_t RegimeIndex(std::string_view code) {
+    for (size_t i = 0; i < regimes.size(); ++i)
+      if (regimes[i] == code) return static_cast<uint8_t>(i);
+    regimes.emplace_back(code);
+    return static_cast<uint8_t>(regimes.size() - 1);
+  }
 };
+
+uint64_t Fnv1a(std::string_view s) {
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char ch : s) h = (h ^ ch) * 1099511628211ull;
+  return h ? h : 1;
+}
+
+uint8_t ProvinceIndex(std::string_view p) {
+  return p.size() == 2 && p[0] >= '0' && p[0] <= '9' && p[1] >= '0' && p[1] <= '9'
+             ? static_cast<uint8_t>((p[0] - '0') * 10 + (p[1] - '0'))
+             : 0;
+}
+
+std::string ProvinceCode(uint8_t i) {
+  char b[4];
+  std::snprintf(b, sizeof b, "%02d", i);
+  return b;
+}
 
 }  // namespace
 
@@ -91,44 +123,70 @@ Result<PayrollStats> RunPayroll(Db& db, const BenefitLaw& bl, Month month, const
   stats.month = month;
   auto t0 = Clock::now();
   Columns c;
+  // Urban communes: a small table, held in memory ("pp:ccccc").
+  std::unordered_set<std::string> urban;
   {
-    BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(
-                                       "SELECT b.id, b.person_id, b.province, b.regime, b.monthly, b.start_month, "
-                                       "b.bank_account, b.cash_point, p.deceased_on, b.cccd, "
-                                       "CASE WHEN ct.type = 'urban' THEN 1 ELSE 0 END "
-                                       "FROM beneficiaries b JOIN persons p ON p.id = b.person_id "
-                                       "LEFT JOIN commune_types ct ON ct.province = p.province AND ct.commune = p.commune "
-                                       "WHERE b.status = 'active' AND b.start_month <= ? "
-                                       "AND (b.end_month IS NULL OR b.end_month >= ?)"));
+    BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT province, commune FROM commune_types WHERE type = 'urban'"));
+    while (true) {
+      BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
+      if (!row) break;
+      urban.insert(st->Text(0) + ":" + st->Text(1));
+    }
+  }
+  {
+    // "status || ''" (no index on it): a sequential scan of the register beats the index when
+    // nearly every row is active. Persons are joined only for the commune
+    // when the urban/rural list is loaded; deaths are read apart (below).
+    const bool with_commune = !urban.empty();
+    BHXH_ASSIGN_OR_RETURN(
+        auto st,
+        db.Prepare(std::string("SELECT b.id, b.person_id, b.province, b.regime, b.monthly, b.start_month, "
+                               "b.bank_account, ") +
+                   (with_commune ? "p.commune FROM beneficiaries b JOIN persons p ON p.id = b.person_id "
+                                 : "'' FROM beneficiaries b ") +
+                   "WHERE b.status || '' = 'active' AND b.start_month <= ? AND (b.end_month IS NULL OR b.end_month >= ?)"));
     st->Bind(mi, mi);
     while (true) {
       BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
       if (!row) break;
       c.id.push_back(st->Int(0));
       c.person.push_back(st->Int(1));
-      c.province.push_back(st->Text(2));
-      c.regime.push_back(st->Text(3));
+      const std::string prov = st->Text(2);
+      c.province.push_back(ProvinceIndex(prov));
+      c.regime.push_back(c.RegimeIndex(st->Text(3)));
       c.monthly.push_back(st->Int(4));
       c.start.push_back(static_cast<int32_t>(st->Int(5)));
-      std::string acct = st->Text(6);
+      const std::string acct = st->Text(6);
       c.cash.push_back(acct.empty() ? 1 : 0);
-      c.account.push_back(std::move(acct));
-      int32_t dm = -1;
-      if (!st->IsNull(8)) {
-        auto d = Date::Parse(st->Text(8), "deceased_on");
-        if (d.ok()) dm = Month::OfDate(*d).index();
-      }
-      c.death_month.push_back(dm);
-      c.cccd.push_back(st->Text(9));
-      c.urban.push_back(static_cast<uint8_t>(st->Int(10)));
+      c.account.push_back(acct.empty() ? 0 : Fnv1a(acct));
+      c.death_month.push_back(-1);
+      c.urban.push_back(with_commune && urban.count(prov + ":" + st->Text(7)) ? 1 : 0);
     }
+  }
+  // Deaths recorded for persons in the register: from the dead (the partial
+  // index persons_deceased) to their benefits (beneficiaries_person_status);
+  // CROSS JOIN keeps SQLite from starting at the register's status index.
+  {
+    std::unordered_map<int64_t, int32_t> death;
+    BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT b.id, p.deceased_on FROM persons p CROSS JOIN beneficiaries b "
+                                              "WHERE b.person_id = p.id AND p.deceased_on IS NOT NULL AND "
+                                              "b.status || '' = 'active'"));
+    while (true) {
+      BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
+      if (!row) break;
+      auto d = Date::Parse(st->Text(1), "deceased_on");
+      if (d.ok()) death[st->Int(0)] = Month::OfDate(*d).index();
+    }
+    if (!death.empty())
+      for (size_t i = 0; i < c.id.size(); ++i)
+        if (auto it = death.find(c.id[i]); it != death.end()) c.death_month[i] = it->second;
   }
   // Unemployment beneficiaries with dues in the month or the one before.
   std::unordered_set<int64_t> employed;
   {
     BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(
                                        "SELECT DISTINCT b.id FROM beneficiaries b JOIN dues d ON d.person_id = b.person_id "
-                                       "WHERE b.regime = 'unemployment' AND b.status = 'active' AND d.month IN (?, ?) "
+                                       "WHERE b.regime = 'unemployment' AND b.status || '' = 'active' AND d.month IN (?, ?) "
                                        "AND d.month >= b.start_month"));
     st->Bind(mi, mi - 1);
     while (true) {
@@ -144,18 +202,29 @@ Result<PayrollStats> RunPayroll(Db& db, const BenefitLaw& bl, Month month, const
   stats.active = static_cast<int64_t>(n);
   std::vector<Vnd> amount(n, 0);
   std::vector<uint8_t> pay(n, 1);
-  const auto& idx = bl.indexations();
-  const Date first = month.FirstDay();
-  std::unordered_map<std::string, std::vector<size_t>> by_account;
-  std::map<std::string, PayrollProvince> prov;
+  // Per regime: indexed or not, its fund.
+  std::vector<uint8_t> indexed(c.regimes.size()), unemployment(c.regimes.size());
+  std::vector<std::string> fund(c.regimes.size());
+  for (size_t r = 0; r < c.regimes.size(); ++r) {
+    indexed[r] = Indexed(c.regimes[r]);
+    unemployment[r] = c.regimes[r] == "unemployment";
+    fund[r] = FundOfRegime(c.regimes[r]);
+  }
+  // The indexations in force by the month, as (month index, rate).
+  std::vector<std::pair<int32_t, RateMicro>> idx;
+  for (const auto& x : bl.indexations())
+    if (x.effective_from <= month.FirstDay()) idx.push_back({Month::OfDate(x.effective_from).index(), x.percent});
+  std::array<PayrollProvince, 100> prov{};
+  std::vector<Vnd> by_fund(c.regimes.size(), 0);
   for (size_t i = 0; i < n; ++i) {
     Vnd a = c.monthly[i];
-    if (Indexed(c.regime[i])) {
-      const Date started = Month::FromIndex(c.start[i]).FirstDay();
+    if (indexed[c.regime[i]]) {
+      // A decree raises pensions that started before its effective date
+      // (effective_from > the first day of the start month).
       bool raised = false;
-      for (const auto& x : idx)
-        if (x.effective_from > started && x.effective_from <= first) {
-          a = ApplyRate(a, kMicroPerUnit + x.percent);
+      for (const auto& [im, rate] : idx)
+        if (im > c.start[i]) {
+          a = ApplyRate(a, kMicroPerUnit + rate);
           raised = true;
         }
       stats.indexed += raised;
@@ -163,56 +232,84 @@ Result<PayrollStats> RunPayroll(Db& db, const BenefitLaw& bl, Month month, const
     amount[i] = a;
     if (c.death_month[i] >= 0 && c.death_month[i] < mi) {
       pay[i] = 0;
-      stats.findings.push_back({"paid_after_death", c.id[i], c.cccd[i], a, true,
+      stats.findings.push_back({"paid_after_death", c.id[i], "", a, true,
                                 std::string(RuleVi("paid_after_death")) + ": chết tháng " +
                                     Month::FromIndex(c.death_month[i]).ToVi() + ", không chi tháng " + month.ToVi()});
-    } else if (c.regime[i] == "unemployment" && employed.count(c.id[i])) {
+    } else if (unemployment[c.regime[i]] && employed.count(c.id[i])) {
       pay[i] = 0;
-      stats.findings.push_back({"unemployment_while_employed", c.id[i], c.cccd[i], a, true,
+      stats.findings.push_back({"unemployment_while_employed", c.id[i], "", a, true,
                                 std::string(RuleVi("unemployment_while_employed")) +
                                     ": có số phải đóng BHXH bắt buộc tháng " + month.Prev().ToVi() + " hoặc " +
                                     month.ToVi() + "; tạm dừng chi"});
     }
-    if (!c.cash[i]) by_account[c.account[i]].push_back(i);
-  }
-  for (const auto& [acct, rows] : by_account) {
-    std::unordered_set<int64_t> persons;
-    for (size_t i : rows) persons.insert(c.person[i]);
-    if (persons.size() < 2) continue;
-    for (size_t i : rows)
-      stats.findings.push_back({"shared_bank_account", c.id[i], c.cccd[i], amount[i], false,
-                                std::string(RuleVi("shared_bank_account")) + ": tài khoản …" +
-                                    acct.substr(acct.size() > 4 ? acct.size() - 4 : 0) + " nhận cho " +
-                                    std::to_string(persons.size()) + " người; cán bộ kiểm tra quan hệ"});
-  }
-  for (size_t i = 0; i < n; ++i) {
     if (!pay[i]) {
       ++stats.withheld;
       continue;
     }
     ++stats.paid;
-    stats.total += amount[i];
-    stats.by_fund[FundOfRegime(c.regime[i])] += amount[i];
+    stats.total += a;
+    by_fund[c.regime[i]] += a;
     auto& p = prov[c.province[i]];
-    p.province = c.province[i];
     ++p.paid;
-    p.amount += amount[i];
+    p.amount += a;
     if (!c.cash[i]) {
       ++p.cashless;
-      p.cashless_amount += amount[i];
+      p.cashless_amount += a;
     }
     if (c.urban[i]) {
       ++p.urban;
       p.urban_cashless += !c.cash[i];
     }
   }
-  for (auto& [k, v] : prov) stats.provinces.push_back(v);
+  // Accounts shared by different persons: sort (hash, person, row) and look
+  // at runs of one hash.
+  {
+    std::vector<std::tuple<uint64_t, int64_t, uint32_t>> acc;
+    acc.reserve(n);
+    for (size_t i = 0; i < n; ++i)
+      if (c.account[i]) acc.emplace_back(c.account[i], c.person[i], static_cast<uint32_t>(i));
+    std::sort(acc.begin(), acc.end());
+    for (size_t a = 0; a < acc.size();) {
+      size_t b = a + 1;
+      while (b < acc.size() && std::get<0>(acc[b]) == std::get<0>(acc[a])) ++b;
+      if (std::get<1>(acc[b - 1]) != std::get<1>(acc[a])) {
+        std::set<int64_t> persons;
+        for (size_t k = a; k < b; ++k) persons.insert(std::get<1>(acc[k]));
+        for (size_t k = a; k < b; ++k) {
+          size_t i = std::get<2>(acc[k]);
+          stats.findings.push_back({"shared_bank_account", c.id[i], "", amount[i], false,
+                                    std::string(RuleVi("shared_bank_account")) + ": một tài khoản nhận cho " +
+                                        std::to_string(persons.size()) + " người; cán bộ kiểm tra quan hệ"});
+        }
+      }
+      a = b;
+    }
+  }
+  // The CCCD of each finding (few rows: read back by id).
+  if (!stats.findings.empty()) {
+    BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT cccd FROM beneficiaries WHERE id = ?"));
+    for (auto& f : stats.findings) {
+      st->Reset();
+      st->Bind(f.beneficiary_id);
+      BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
+      if (row) f.cccd = st->Text(0);
+    }
+  }
+  for (size_t r = 0; r < c.regimes.size(); ++r)
+    if (by_fund[r]) stats.by_fund[fund[r]] += by_fund[r];
+  for (int i = 0; i < 100; ++i)
+    if (prov[i].paid) {
+      prov[i].province = ProvinceCode(static_cast<uint8_t>(i));
+      stats.provinces.push_back(prov[i]);
+    }
   stats.findings_total = static_cast<int64_t>(stats.findings.size());
   stats.compute_seconds = Since(t1);
   auto t2 = Clock::now();
 
   Tx tx(db);
   BHXH_RETURN_IF_ERROR(tx.status());
+  std::array<std::string, 100> province_codes;
+  for (int i = 0; i < 100; ++i) province_codes[i] = ProvinceCode(static_cast<uint8_t>(i));
   {
     BHXH_ASSIGN_OR_RETURN(auto w, db.Bulk("benefit_payments",
                                           {"month", "beneficiary_id", "province", "regime", "amount", "channel"}));
@@ -220,8 +317,8 @@ Result<PayrollStats> RunPayroll(Db& db, const BenefitLaw& bl, Month month, const
       if (!pay[i]) continue;
       w->Int(mi);
       w->Int(c.id[i]);
-      w->Text(c.province[i]);
-      w->Text(c.regime[i]);
+      w->Text(province_codes[c.province[i]]);
+      w->Text(c.regimes[c.regime[i]]);
       w->Int(amount[i]);
       w->Text(c.cash[i] ? "cash" : "bank");
       BHXH_RETURN_IF_ERROR(w->EndRow());

@@ -116,6 +116,12 @@ CREATE TABLE fund_postings (
 );
 CREATE INDEX fund_postings_month ON fund_postings(month, fund);
 )SQL"},
+      // The payroll reads the dead among the beneficiaries through the
+      // partial index persons_deceased (collection's) and this one, instead
+      // of joining every beneficiary to persons.
+      {2026120111, "beneficiaries_person_status", R"SQL(
+CREATE INDEX beneficiaries_person_status ON beneficiaries(person_id, status);
+)SQL"},
   };
 }
 

@@ -1,5 +1,7 @@
 #include "programmes/indicator_values.h"
 
+#include <set>
+
 #include <cmath>
 #include <cstdio>
 #include <regex>
@@ -91,6 +93,12 @@ const MeasureRule* MeasureBook::For(const std::string& indicator_name) const {
   return nullptr;
 }
 
+bool MeasureBook::Computable(const std::string& measure) const {
+  static const std::set<std::string> kBuiltIn = {"hi_population_share", "si_labour_share", "ui_labour_share",
+                                                 "voluntary_si_share"};
+  return kBuiltIn.count(measure) || providers_.count(measure);
+}
+
 Result<IndicatorValue> RecordIndicatorValue(Db& db, int64_t programme_id, const std::string& key, int year,
                                             const std::string& province, const std::string& value, const Actor& actor) {
   BHXH_RETURN_IF_ERROR(CheckYear(year));
@@ -157,12 +165,12 @@ Result<IndicatorValue> ComputeIndicatorValue(Db& db, const MeasureBook& measures
         "not_computable", "indicator",
         "Cơ sở dữ liệu không có số liệu để tính chỉ tiêu \"" + ind.name + "\"; đơn vị báo cáo nhập giá trị",
         "the national database holds no data for this indicator; enter it");
-  if (rule->measure == "pension_share")
-    return Status::Error(
-        "not_computable", "indicator",
-        "Cơ sở dữ liệu chưa có hồ sơ người hưởng lương hưu, BHXH hằng tháng và trợ cấp hưu trí xã hội; "
-        "Ban Thực hiện chính sách BHXH nhập giá trị",
-        "the database holds no pension or monthly benefit records yet; enter the value");
+  const MeasureProvider* provider = measures.Provider(rule->measure);
+  if (!measures.Computable(rule->measure))
+    return Status::Error("not_computable", "indicator",
+                         "Cơ sở dữ liệu chưa có số liệu để tính chỉ tiêu \"" + ind.name + "\" (" + rule->measure +
+                             "); đơn vị báo cáo nhập giá trị",
+                         "the database holds no data for this measure yet; enter the value");
   Date at = year == today.year() ? today : Date::FromYmd(year, 12, 31);
   // A province today includes the provinces merged into it on 2025-07-01:
   // persons keep the code recorded at registration.
@@ -177,10 +185,20 @@ Result<IndicatorValue> ComputeIndicatorValue(Db& db, const MeasureBook& measures
         if (c != province) codes.push_back(c), merged += (merged.empty() ? "" : ", ") + c;
     }
   }
-  BHXH_ASSIGN_OR_RETURN(CoverageCounts counts, CountCoverage(db, at, codes));
   int64_t numerator = 0;
   std::string num_vi;
-  if (rule->measure == "hi_population_share") {
+  std::optional<MeasureCount> provided;
+  CoverageCounts counts;
+  if (provider) {
+    BHXH_ASSIGN_OR_RETURN(MeasureCount m, (*provider)(db, at, codes));
+    numerator = m.numerator;
+    num_vi = m.numerator_vi;
+    provided = m;
+  } else {
+    BHXH_ASSIGN_OR_RETURN(counts, CountCoverage(db, at, codes));
+  }
+  if (provider) {
+  } else if (rule->measure == "hi_population_share") {
     numerator = counts.hi;
     num_vi = "số người có thẻ BHYT còn hiệu lực ngày " + at.ToString();
   } else if (rule->measure == "ui_labour_share") {
@@ -200,9 +218,14 @@ Result<IndicatorValue> ComputeIndicatorValue(Db& db, const MeasureBook& measures
   std::string den_vi;
   std::string where = province.empty() ? "toàn quốc" : "tỉnh " + province;
   if (!merged.empty()) where += " (gồm mã tỉnh cũ " + merged + ")";
-  if (entered) {
+  if (provided && provided->denominator) {
+    denominator = *provided->denominator;
+    den_vi = provided->denominator_vi + " (" + where + ")";
+  } else if (entered) {
     denominator = *entered;
-    den_vi = (rule->denominator == "population" ? "dân số" : "lực lượng lao động trong độ tuổi") +
+    den_vi = (rule->denominator == "population"                  ? "dân số"
+              : rule->denominator == "retirement_age_population" ? "số người sau độ tuổi nghỉ hưu"
+                                                                 : "lực lượng lao động trong độ tuổi") +
              std::string(" đã nhập cho ") + where + " năm " + std::to_string(year);
   } else if (rule->denominator == "population") {
     denominator = counts.alive;
@@ -210,9 +233,9 @@ Result<IndicatorValue> ComputeIndicatorValue(Db& db, const MeasureBook& measures
         "số người còn sống trong cơ sở dữ liệu (chưa nhập dân số của " + where + " năm " + std::to_string(year) + ")";
   } else {
     return Status::Error("missing_denominator", "denominator",
-                         "Chưa nhập lực lượng lao động trong độ tuổi của " + where + " năm " + std::to_string(year) +
-                             " (bhxh programs denominator --kind labour_force)",
-                         "enter the working-age labour force for this province and year first");
+                         "Chưa nhập mẫu số (" + rule->denominator + ") của " + where + " năm " + std::to_string(year) +
+                             " (bhxh programmes denominator --kind " + rule->denominator + ")",
+                         "enter the denominator (" + rule->denominator + ") for this province and year first");
   }
   if (denominator <= 0)
     return Status::Error("missing_denominator", "denominator", "Mẫu số bằng 0: không có dữ liệu cho " + where,
@@ -252,7 +275,7 @@ Result<std::vector<IndicatorStatus>> IndicatorStatuses(Db& db, const MeasureBook
     IndicatorStatus s;
     s.indicator = ind;
     const MeasureRule* r = measures.For(ind.name);
-    s.measure = r && r->measure != "pension_share" ? r->measure : "";
+    s.measure = r && measures.Computable(r->measure) ? r->measure : "";
     s.values = values[ind.key];
     std::map<int, double> targets;
     std::map<int, std::string> text_targets;

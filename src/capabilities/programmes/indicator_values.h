@@ -13,8 +13,10 @@
 //                         covering that month / labour force (entered)
 //   ui_labour_share       the same with the unemployment fund
 //   voluntary_si_share    SI periods without an employer / labour force
-//   pension_share         not held by the database (no benefit records):
-//                         refused with a message saying to enter it
+//   other measures        computed by the capability that holds the data,
+//                         registered on the MeasureBook as a provider
+//                         (benefits: pension_share, urban_cashless_share);
+//                         without one, refused with a message to enter it
 // The method text of a computed value names the numerator, denominator
 // and date, so a reader can check it.
 //
@@ -26,6 +28,7 @@
 // are achieved when the value says the same.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -41,14 +44,36 @@ struct MeasureRule {
   std::string measure, denominator;
 };
 
+// What a provider counts at a date, for the provinces given (empty: the
+// country). A provider that has its own denominator sets it; otherwise the
+// rule's entered denominator is used.
+struct MeasureCount {
+  int64_t numerator = 0;
+  std::string numerator_vi;
+  std::optional<int64_t> denominator;
+  std::string denominator_vi;
+};
+using MeasureProvider =
+    std::function<Result<MeasureCount>(Db& db, Date at, const std::vector<std::string>& provinces)>;
+
 class MeasureBook {
  public:
   static Result<MeasureBook> Load(const std::string& path);
   // The measure for an indicator name, or "" when the database cannot compute it.
   const MeasureRule* For(const std::string& indicator_name) const;
+  // Measures computed by other capabilities (registered when they load,
+  // before the server or a command runs).
+  void AddProvider(const std::string& measure, MeasureProvider f) { providers_[measure] = std::move(f); }
+  const MeasureProvider* Provider(const std::string& measure) const {
+    auto it = providers_.find(measure);
+    return it == providers_.end() ? nullptr : &it->second;
+  }
+  // True when the measure can be computed here (built in or provided).
+  bool Computable(const std::string& measure) const;
 
  private:
   std::vector<MeasureRule> rules_;
+  std::map<std::string, MeasureProvider> providers_;
 };
 
 struct IndicatorValue {

@@ -240,7 +240,7 @@ TEST_P(Tracking, IndicatorsEnteredAndTheirPathToTheTargets) {
   EXPECT_DOUBLE_EQ(hi.path.at(2027), 95.8);
   EXPECT_EQ(hi.status, "behind");
   EXPECT_EQ(hi.measure, "hi_population_share");
-  EXPECT_EQ((*st)[2].measure, "");  // pensions: not in the database
+  EXPECT_EQ((*st)[2].measure, "pension_share");  // computed by the benefits capability
   EXPECT_EQ((*st)[2].status, "no_data");
   ASSERT_TRUE(RecordIndicatorValue(db(), id_, "1", 2025, "", "95,5", testing::TestOfficer()).ok());
   st = IndicatorStatuses(db(), ctx_->State<ProgrammesState>().measures, id_, "");
@@ -307,7 +307,9 @@ TEST_P(Tracking, IndicatorsComputedFromTheNationalDatabaseSayHow) {
   EXPECT_EQ(si->value, "25.00");  // 2 / 8
   auto pension = ComputeIndicatorValue(db(), ctx_->State<ProgrammesState>().measures, id_, "3", 2025, "", today,
                                        testing::TestOfficer());
-  EXPECT_EQ(pension.status().code(), "not_computable");
+  // Computed by the benefits capability (registered provider); the
+  // denominator (persons past retirement age) has not been entered.
+  EXPECT_EQ(pension.status().code(), "missing_denominator");
   // Hà Giang (02) merged into Tuyên Quang (08) on 2025-07-01: a resident recorded under 02 counts for 08.
   ASSERT_TRUE(
       db().Exec("INSERT INTO persons (cccd, full_name, name_key, dob, sex, province, commune, created_at, created_by) "
