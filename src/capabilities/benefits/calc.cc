@@ -252,7 +252,8 @@ Result<Vnd> Calc::AverageSalary(const std::string& purpose) {
   std::vector<__int128> state;  // adjusted State pay months, oldest first
   Vnd base_event = 0;
   bool any_state = false, any_employer = false, any_vol = false;
-  std::map<std::string, int> coef_years;  // "2019 × 1,16" → months
+  std::map<std::pair<bool, int>, int64_t> coefs;  // (voluntary, year) → coefficient
+  std::map<std::pair<bool, int>, int> coef_months;  // (voluntary, year) → months
   for (const auto& r : months_) {
     if (r.state) {
       if (!any_state) {
@@ -269,22 +270,29 @@ Result<Vnd> Calc::AverageSalary(const std::string& purpose) {
       state.push_back(adj);
       continue;
     }
-    std::string scheme = r.voluntary ? "voluntary" : "compulsory";
-    auto coef = bl_.Revaluation(year, scheme, r.m.year());
-    if (!coef.ok()) return coef.status();
-    Cite(coef->second);
+    // One lookup (and one citation) per scheme and contribution year.
+    auto key = std::make_pair(r.voluntary, r.m.year());
+    auto cached = coefs.find(key);
+    if (cached == coefs.end()) {
+      auto coef = bl_.Revaluation(year, r.voluntary ? "voluntary" : "compulsory", r.m.year());
+      if (!coef.ok()) return coef.status();
+      Cite(coef->second);
+      cached = coefs.emplace(key, coef->first).first;
+    }
+    const int64_t coef = cached->second;
     (r.voluntary ? any_vol : any_employer) = true;
-    other_sum += static_cast<__int128>(r.salary) * coef->first * kMicro;
+    other_sum += static_cast<__int128>(r.salary) * coef * kMicro;
     ++other_n;
-    ++coef_years[std::to_string(r.m.year()) + (r.voluntary ? " (tự nguyện)" : "") + " × " +
-                 DecimalVi(coef->first)];
+    ++coef_months[key];
   }
   const __int128 kPico = static_cast<__int128>(kMicro) * kMicro;
   std::string vi, en;
   Vnd avg = 0;
   if (any_employer || any_vol) {
     std::string list;
-    for (const auto& [k, n] : coef_years) list += (list.empty() ? "" : "; ") + k + " (" + std::to_string(n) + " tháng)";
+    for (const auto& [k, n] : coef_months)
+      list += (list.empty() ? "" : "; ") + std::to_string(k.second) + (k.first ? " (tự nguyện)" : "") + " × " +
+              DecimalVi(coefs.at(k)) + " (" + std::to_string(n) + " tháng)";
     vi += "Tiền lương do đơn vị quyết định" + std::string(any_vol ? " và thu nhập đóng BHXH tự nguyện" : "") +
           " điều chỉnh theo hệ số năm " + std::to_string(year) + ": " + list + "; tổng sau điều chỉnh " +
           VndVi(DivRound(other_sum, kPico)) + " trong " + std::to_string(other_n) + " tháng. ";
