@@ -207,6 +207,20 @@ TEST(BenefitCalc, OneTimeAfterTwelveMonthsOut) {
   EXPECT_EQ(r.LumpSum(), 238'568'274);
 }
 
+// Odd months before 2014 are carried into the period from 2014 (Decree
+// 115/2015 Art.19; Circular 59/2015 Art.19): 05/2008-12/2013 is 5 years 8
+// months, 01/2014-09/2018 is 4 years 9 months. Before 2014: 5 years × 1.5 =
+// 7.5 months; from 2014: 4y9m + 8m = 5y5m → 5.5 years × 2 = 11 months;
+// 18.5 × 5,000,000 = 92,500,000 (2014 law: event in 2020).
+TEST(BenefitCalc, OneTimeOddMonthsBefore2014AreCarriedForward) {
+  auto r = Ok(R"({"regime":"one_time","event_date":"2020-03-10","person":{"sex":"female","birth_date":"1985-06-01"},
+    "history":[{"from":"2008-05","to":"2013-12","salary":4000000},{"from":"2014-01","to":"2018-09","salary":5000000}],
+    "facts":{"reason":"out_of_work_12_months","average_salary":5000000}})");
+  EXPECT_TRUE(r.eligible);
+  EXPECT_EQ(r.law, "58/2014/QH13");
+  EXPECT_EQ(r.LumpSum(), 92'500'000);
+}
+
 // Still contributing: the 12 months out are not met.
 TEST(BenefitCalc, OneTimeStillContributingIsRefused) {
   auto r = Ok(R"({"regime":"one_time","event_date":"2026-03-10","person":{"sex":"male","birth_date":"1985-06-01"},

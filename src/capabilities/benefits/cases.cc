@@ -1,7 +1,9 @@
 #include "benefits/cases.h"
 
 #include <map>
+#include <set>
 
+#include "base/xlsx_out.h"
 #include "benefits/json.h"
 #include "history/book.h"
 #include "platform/audit/audit.h"
@@ -61,12 +63,14 @@ Result<CaseView> ReadCase(Stmt& s, bool with_result) {
 // their salaries.
 Json HistoryFromBook(const Book& b, std::vector<std::string>* excluded) {
   std::map<int32_t, std::pair<Vnd, std::string>> paid;
+  std::set<int32_t> ui;  // months with unemployment insurance
   std::map<int32_t, std::string> unpaid;
   for (const auto& m : b.months) {
     if (!m.paid) {
       unpaid[m.month.index()] = m.employer_code;
       continue;
     }
+    if (m.ui) ui.insert(m.month.index());
     auto& slot = paid[m.month.index()];
     slot.first += m.salary_base;
     slot.second = slot.second.empty() ? m.employer_code : slot.second;
@@ -97,8 +101,9 @@ Json HistoryFromBook(const Book& b, std::vector<std::string>* excluded) {
   Json cur;
   int32_t last = -10;
   for (const auto& [idx, v] : paid) {
+    const bool has_ui = ui.count(idx) > 0;
     bool extend = !cur.is_null() && idx == last + 1 && cur["salary"].get<Vnd>() == v.first &&
-                  Txt(cur, "source") == "đơn vị " + v.second;
+                  Txt(cur, "source") == "đơn vị " + v.second && cur["unemployment_insurance"].get<bool>() == has_ui;
     if (extend) {
       cur["to"] = Month::FromIndex(idx).ToString();
     } else {
@@ -106,6 +111,7 @@ Json HistoryFromBook(const Book& b, std::vector<std::string>* excluded) {
       cur = {{"from", Month::FromIndex(idx).ToString()},
              {"to", Month::FromIndex(idx).ToString()},
              {"salary", v.first},
+             {"unemployment_insurance", has_ui},
              {"source", "đơn vị " + v.second}};
     }
     last = idx;
@@ -485,6 +491,28 @@ Result<BeneficiaryPage> ListBeneficiaries(Db& db, const std::string& status, con
     page.items.push_back(std::move(b));
   }
   return page;
+}
+
+Result<std::string> CasesXlsx(Db& db, const std::string& status, const std::vector<std::string>& provinces) {
+  BHXH_ASSIGN_OR_RETURN(ListQuery q, PrepareList(db, kCaseColumns, "FROM benefit_cases c JOIN persons p ON p.id = c.person_id",
+                                                 "c", "c.id", status, "", provinces, 1'000'000, 0));
+  XlsxSheet sheet{"Hồ sơ",
+                  {"Số hồ sơ", "Lần", "Số CCCD", "Họ tên", "Tỉnh", "Chế độ", "Ngày sự kiện", "Trạng thái",
+                   "Đủ điều kiện", "Hằng tháng", "Một lần", "Người lập", "Người quyết định", "Ngày quyết định", "Ghi chú"},
+                  {},
+                  {10, 6, 15, 24, 6, 28, 13, 12, 12, 14, 14, 18, 18, 20, 40}};
+  auto& st = q.page;
+  while (true) {
+    BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
+    if (!row) break;
+    BHXH_ASSIGN_OR_RETURN(CaseView v, ReadCase(*st, false));
+    auto regime = ParseRegime(v.regime);
+    sheet.rows.push_back({static_cast<double>(v.id), static_cast<double>(v.version), v.cccd, v.full_name, v.province,
+                          regime.ok() ? std::string(RegimeNameVi(*regime)) : v.regime, v.event_date.ToVi(), v.status,
+                          v.eligible ? "có" : "không", static_cast<double>(v.monthly), static_cast<double>(v.lump_sum),
+                          v.prepared_by, v.decided_by, v.decided_at, v.note});
+  }
+  return WriteXlsx({sheet});
 }
 
 }  // namespace bhxh

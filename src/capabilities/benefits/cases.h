@@ -92,6 +92,10 @@ struct BeneficiaryPage {
 Result<BeneficiaryPage> ListBeneficiaries(Db& db, const std::string& status, const std::string& cccd,
                                           const std::vector<std::string>& provinces, int limit, int offset);
 
+// Every case of the filter as a workbook for officers (number, person,
+// regime, event, status, amounts, who prepared and decided, when).
+Result<std::string> CasesXlsx(Db& db, const std::string& status, const std::vector<std::string>& provinces);
+
 // The province of a case, for the route table's scope check.
 Result<std::string> CaseProvince(Db& db, int64_t id);
 

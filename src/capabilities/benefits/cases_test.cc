@@ -125,6 +125,10 @@ TEST_P(Cases, FourEyesThenRegisterThenPayroll) {
   ASSERT_EQ(b->items.size(), 1u);
   EXPECT_EQ(b->items[0].monthly, 7'400'000);
   EXPECT_EQ(b->items[0].start.ToString(), "2025-04");
+  // The decision list as a workbook (a ZIP container).
+  auto x = CasesXlsx(db(), "approved", {"01"});
+  ASSERT_TRUE(x.ok()) << x.status().ToString();
+  EXPECT_EQ(x->substr(0, 2), "PK");
   // Deciding twice is a conflict.
   EXPECT_EQ(DecideCase(db(), c->id, false, "x", Approver()).status().code(), "conflict");
 

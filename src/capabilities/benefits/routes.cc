@@ -83,9 +83,15 @@ void BenefitsRoutes(RouteTable& t) {
             .Permission("benefits.cases.read")
             .Query("status", S::OneOf({"prepared", "approved", "rejected", "superseded"}), "Trạng thái / status")
             .Query("cccd", S::Cccd(), "Số CCCD / personal ID")
+            .Query("format", S::OneOf({"json", "xlsx"}), "json (mặc định, phân trang) hoặc xlsx (danh sách quyết định)")
             .Paged(50, 500)
             .Returns(200, Schema::Object({Req("cases", Schema::Array(schemas::Case())), Req("page", PageSchema())}))
+            .ReturnsFile(200, {kXlsx}, "Danh sách hồ sơ, quyết định (format=xlsx) / the cases as a workbook")
             .Handle([](Call& c) -> Result<Reply> {
+              if (c.Str("format") == "xlsx") {
+                BHXH_ASSIGN_OR_RETURN(std::string x, CasesXlsx(c.db(), c.Str("status"), ScopeProvinces(c)));
+                return Reply::File(std::move(x), kXlsx, "ho-so-che-do.xlsx");
+              }
               BHXH_ASSIGN_OR_RETURN(CasePage page, ListCases(c.db(), c.Str("status"), c.Str("cccd"), ScopeProvinces(c),
                                                              c.page().limit, c.page().offset));
               Json out = {{"cases", Json::array()}};

@@ -30,7 +30,7 @@ Result<Book> BuildBook(Db& db, const Geo& geo, const LawBook& law, const std::st
       if (p.funds & (1u << f)) b.months_by_fund[f] += bp.months;
     b.periods.push_back(std::move(bp));
   }
-  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT month, employer_id, retirement_base, total FROM dues WHERE "
+  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT month, employer_id, retirement_base, total, unemployment_base FROM dues WHERE "
                                             "person_id = ? ORDER BY month, employer_id"));
   st->Bind(b.person.id);
   std::map<int64_t, Ledger> ledgers;
@@ -46,7 +46,7 @@ Result<Book> BuildBook(Db& db, const Geo& geo, const LawBook& law, const std::st
     if (!emps.count(eid)) {
       BHXH_ASSIGN_OR_RETURN(emps[eid], reg.EmployerById(eid));
     }
-    BookMonth bm{m, emps[eid].code, st->Int(2), st->Int(3), true};
+    BookMonth bm{m, emps[eid].code, st->Int(2), st->Int(3), true, st->Int(4) > 0};
     for (const auto& l : ledgers[eid].lines)
       if (l.month == m) bm.paid = l.balance == 0;
     b.months.push_back(bm);

@@ -25,6 +25,7 @@ struct BookMonth {
   Vnd salary_base = 0;  // retirement base
   Vnd due = 0;          // this worker's dues for the month, both parties
   bool paid = false;    // the employer's month is fully paid
+  bool ui = false;      // unemployment insurance was due for the month
 };
 
 struct Book {

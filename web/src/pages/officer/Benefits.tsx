@@ -84,7 +84,11 @@ function CasesTab() {
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState<number | null>(null);
   const cases = useApi(
-    () => call(api.GET('/benefits/cases', { params: { query: { status: status === 'all' ? undefined : (status as 'prepared'), limit: 50, cursor: page > 1 ? `o${(page - 1) * 50}` : undefined } } })),
+    async () =>
+      (await call(api.GET('/benefits/cases', { params: { query: { status: status === 'all' ? undefined : (status as 'prepared'), limit: 50, cursor: page > 1 ? `o${(page - 1) * 50}` : undefined } } }))) as {
+        cases: Schemas['BenefitCase'][];
+        page: { total: number };
+      },
     [status, page],
   );
   return (
@@ -93,6 +97,9 @@ function CasesTab() {
         { value: 'prepared', label: 'Chờ duyệt' }, { value: 'approved', label: 'Đã duyệt' },
         { value: 'rejected', label: 'Từ chối' }, { value: 'all', label: 'Tất cả' },
       ]} />
+      <Button variant="light" mb="md" ml="md" onClick={() => void download('/benefits/cases', { format: 'xlsx', ...(status === 'all' ? {} : { status }) })}>
+        Xuất danh sách (XLSX)
+      </Button>
       <ErrorBox error={cases.error} />
       {cases.data && (
         <DataTable<Schemas['BenefitCase']>
