@@ -200,24 +200,45 @@ TEST_P(Spine, PaymentsGoToTheOldestMonthAndLateDaysAccrueInterest) {
   EXPECT_TRUE(PostPayment(db(), p, TestOfficer())->replayed);
   EXPECT_EQ(Count("payments"), 1);
 
-  auto L = EmployerLedger(db(), ctx_->law, EmployerId("01A1"), *Date::Parse("2025-10-15", "d"));
+  // Under the 2024 law a month is due by the last day of the following
+  // month (41/2024/QH15 Art.34.4.a): August by 30/9, September by 31/10.
+  auto L = EmployerLedger(db(), ctx_->law, EmployerId("01A1"), *Date::Parse("2025-11-15", "d"));
   ASSERT_TRUE(L.ok()) << L.status().ToString();
   ASSERT_EQ(L->lines.size(), 2u);
-  // August (deadline 31/8) paid on 10/9: 10 days × 0.03% × 3,200,000 = 9,600.
+  EXPECT_EQ(L->lines[0].deadline.ToString(), "2025-09-30");
+  EXPECT_EQ(L->lines[1].deadline.ToString(), "2025-10-31");
+  // August paid on 10/9, before its deadline: no interest.
   EXPECT_EQ(L->lines[0].paid, 3'200'000);
-  EXPECT_EQ(L->lines[0].interest, 9'600);
-  // September: 1,600,000 paid early, 1,600,000 open 1/10..15/10 = 15 days → 7,200.
+  EXPECT_EQ(L->lines[0].interest, 0);
+  // September: 1,600,000 paid early, 1,600,000 open 1/11..15/11 = 15 days
+  // × 0.03% = 7,200.
   EXPECT_EQ(L->lines[1].paid, 1'600'000);
   EXPECT_EQ(L->lines[1].balance, 1'600'000);
   EXPECT_EQ(L->lines[1].interest, 7'200);
-  EXPECT_EQ(L->interest, 16'800);
+  EXPECT_EQ(L->interest, 7'200);
   EXPECT_EQ(L->months_owed, 1);
   EXPECT_EQ(L->classification, "late");
-  // 76 days after the deadline it is evasion under the 2024 law (> 60 days).
-  auto later = EmployerLedger(db(), ctx_->law, EmployerId("01A1"), *Date::Parse("2025-12-15", "d"));
+  // On 15/01/2026 September is 76 days past its deadline (30 + 31 + 15):
+  // evasion under the 2024 law (> 60 days); 76 × 0.03% × 1,600,000 = 36,480.
+  auto later = EmployerLedger(db(), ctx_->law, EmployerId("01A1"), *Date::Parse("2026-01-15", "d"));
   ASSERT_TRUE(later.ok());
   EXPECT_EQ(later->classification, "evasion");
-  EXPECT_EQ(later->interest, 9'600 + 36'480);
+  EXPECT_EQ(later->interest, 36'480);
+}
+
+// The deadline follows the law in force when the contribution month ends:
+// June 2025 (2014 law, Art.86) is due by 30/06/2025; July 2025 (2024 law)
+// by 31/08/2025.
+TEST_P(Spine, TheDeadlineMovesWithThe2024Law) {
+  AddEmployer("01A1");
+  ASSERT_TRUE(Declare("01A1", "2025-06", "k1", {Join("001085012345", "2025-06", "10000000")}).accepted);
+  Collect("2025-06");
+  Collect("2025-07");
+  auto L = EmployerLedger(db(), ctx_->law, EmployerId("01A1"), *Date::Parse("2025-09-15", "d"));
+  ASSERT_TRUE(L.ok()) << L.status().ToString();
+  ASSERT_EQ(L->lines.size(), 2u);
+  EXPECT_EQ(L->lines[0].deadline.ToString(), "2025-06-30");
+  EXPECT_EQ(L->lines[1].deadline.ToString(), "2025-08-31");
 }
 
 TEST_P(Spine, BankStatementIsAllOrNothingAndNeverCountedTwice) {

@@ -19,8 +19,12 @@ Result<Ledger> ComputeLedger(const LawBook& law, std::vector<MonthDue> dues, std
     if (d.month.FirstDay() > as_of) break;
     LedgerLine l;
     l.month = d.month;
+    // 58/2014/QH13 Art.86: the last day of the month; 41/2024/QH15 Art.34.4.a:
+    // the last day of the following month — by the law in force when the
+    // contribution month ends.
+    BHXH_ASSIGN_OR_RETURN(int64_t months, law.Integer("payment_deadline_months", d.month.LastDay()));
     BHXH_ASSIGN_OR_RETURN(int64_t grace, law.Integer("payment_deadline_days", d.month.LastDay()));
-    l.deadline = d.month.LastDay().AddDays(static_cast<int>(grace));
+    l.deadline = d.month.Add(static_cast<int>(months)).LastDay().AddDays(static_cast<int>(grace));
     l.workers = d.workers;
     l.due = d.amount;
     l.balance = d.amount;

@@ -3,8 +3,10 @@
 //
 // ComputeLedger is pure (no I/O) so the statement, the arrears report and
 // the citizen's book derive the same allocation from the same rows. A
-// month's contribution is due by the last day of the month (plus
-// `payment_deadline_days`); a payment made before a month's dues exist is a
+// month's contribution is due by the last day of the month under the 2014
+// law and of the following month under the 2024 law (dated parameter
+// `payment_deadline_months`, plus `payment_deadline_days`), by the law in
+// force at the end of the contribution month; a payment made before a month's dues exist is a
 // credit applied when they do. Interest runs on each unpaid dong from the
 // day after the deadline to the day it is paid (or the as-of date), under
 // the law in force on each day (law/interest.h).

@@ -210,7 +210,8 @@ TEST_F(Api, DeclarationRetriedWithTheSameKeyIsAppliedOnce) {
   EXPECT_EQ(Rows(*ctx_, "declarations"), 1);
   // Then the collection run, the statement and the citizen's history.
   EXPECT_EQ(Call("POST", "/api/v1/collections", R"({"month":"2025-08"})").status, 201);
-  auto st = Call("GET", "/api/v1/employers/01A1/statement", "", "demo-employer-token", {{"as_of", "2025-09-30"}});
+  // August 2025 is due by 30/09 (2024 law): owed from 01/10.
+  auto st = Call("GET", "/api/v1/employers/01A1/statement", "", "demo-employer-token", {{"as_of", "2025-10-01"}});
   ASSERT_EQ(st.status, 200) << st.body;
   EXPECT_EQ(J(st)["balance"], 3'200'000);
   EXPECT_EQ(J(st)["months_owed"], 1);
