@@ -47,7 +47,7 @@ export const taskStatus: Record<string, string> = {
 };
 export const indicatorStatus: Record<string, string> = {
   achieved: 'Đã đạt', on_track: 'Đúng lộ trình', behind: 'Chậm so với lộ trình', no_data: 'Chưa có số liệu',
-  no_baseline: 'Chưa có số liệu gốc',
+  no_baseline: 'Chưa có mốc để so sánh',
 };
 export const classification: Record<string, string> = { none: 'Không nợ', late: 'Chậm đóng', evasion: 'Trốn đóng' };
 export const fundName: Record<string, string> = {

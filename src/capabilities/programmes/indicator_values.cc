@@ -321,6 +321,10 @@ Result<std::vector<IndicatorStatus>> IndicatorStatuses(Db& db, const MeasureBook
     double final_target = targets.rbegin()->second;
     if (*latest >= final_target)
       s.status = "achieved";
+    else if (last.year <= by)
+      // The only point is the baseline itself: the path starts at the value
+      // it would be judged by, so nothing says whether it is on track.
+      s.status = "no_baseline";
     else if (!s.expected || *latest + 1e-9 >= *s.expected)
       s.status = "on_track";
     else

@@ -23,7 +23,10 @@
 // Path and status: the first value recorded is the baseline; the expected
 // value of a later year lies on the straight line from the baseline to the
 // next target year (then from target to target). The latest value is
-// "achieved" at or beyond the last target, "on_track" at or above the line,
+// "achieved" at or beyond the last target; "no_baseline" while the latest
+// value is the first one (there is no earlier point to draw the line from,
+// so a value far below its target is not called on track); "on_track" at or
+// above the line,
 // "behind" below it; "no_data" without values. Text targets ("Hoàn thành")
 // are achieved when the value says the same.
 #pragma once
@@ -88,7 +91,7 @@ struct IndicatorStatus {
   std::optional<double> latest, expected;
   int latest_year = 0;
   std::map<int, double> path;  // year → expected value, baseline to last target
-  std::string status;          // achieved | on_track | behind | no_data | in_progress
+  std::string status;          // achieved | on_track | behind | no_baseline | no_data | in_progress
 };
 
 Result<IndicatorValue> RecordIndicatorValue(Db& db, int64_t programme_id, const std::string& key, int year,

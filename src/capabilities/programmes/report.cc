@@ -151,6 +151,7 @@ std::string StatusVi(const std::string& s) {
   if (s == "achieved") return "Đã đạt";
   if (s == "on_track") return "Đúng lộ trình";
   if (s == "behind") return "Chậm so với lộ trình";
+  if (s == "no_baseline") return "Chưa có mốc để so sánh";
   return "Chưa có số liệu";
 }
 

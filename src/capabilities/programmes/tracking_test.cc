@@ -230,6 +230,11 @@ TEST_P(Tracking, IndicatorsEnteredAndTheirPathToTheTargets) {
   EXPECT_EQ(RecordIndicatorValue(db(), id_, "9", 2024, "", "1", testing::TestOfficer()).status().field(), "indicator");
   EXPECT_EQ(RecordIndicatorValue(db(), id_, "1", 2024, "1", "1", testing::TestOfficer()).status().field(), "province");
   ASSERT_TRUE(RecordIndicatorValue(db(), id_, "1", 2024, "", "92,5", testing::TestOfficer()).ok());
+  // One value only: it is its own baseline, so it is neither on track nor
+  // behind (a 92.5 against 95 used to read "on track").
+  auto first = IndicatorStatuses(db(), ctx_->State<ProgrammesState>().measures, id_, "");
+  ASSERT_TRUE(first.ok());
+  EXPECT_EQ((*first)[0].status, "no_baseline");
   ASSERT_TRUE(RecordIndicatorValue(db(), id_, "1", 2025, "", "94", testing::TestOfficer()).ok());
   auto st = IndicatorStatuses(db(), ctx_->State<ProgrammesState>().measures, id_, "");
   ASSERT_TRUE(st.ok());
