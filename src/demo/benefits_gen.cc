@@ -1,5 +1,6 @@
 #include "demo/benefits_gen.h"
 
+#include <cstdio>
 #include <random>
 
 #include "benefits/cases.h"
@@ -121,6 +122,18 @@ Result<BenefitsGenStats> GenerateBenefits(Db& db, const Geo& geo, const LawBook&
     ++out.deaths_pending;
   }
   out.deaths_csv = csv;
+  // The demo's communes (codes 00001-00300, made up by the generator): the
+  // first hundred are wards (urban), for the cashless-in-urban-areas share.
+  {
+    std::string ct = "province,commune,type\n";
+    for (int i = 1; i <= 300; ++i) {
+      char code[8];
+      std::snprintf(code, sizeof code, "%05d", i);
+      ct += province + "," + code + "," + (i <= 100 ? "urban" : "rural") + "\n";
+    }
+    BHXH_ASSIGN_OR_RETURN(CommuneTypesResult r, ImportCommuneTypes(db, ct, approver));
+    if (!r.errors.empty()) return Status::Internal("demo commune types refused");
+  }
   // Payrolls of the last two months (the first before the deaths are known).
   BHXH_RETURN_IF_ERROR(RunPayroll(db, bl, last_month.Prev(), approver).status());
   BHXH_RETURN_IF_ERROR(RunPayroll(db, bl, last_month, approver).status());

@@ -5,7 +5,8 @@
 // the last collected month; and planted problems for the checks: deaths
 // known to the population database but not yet notified (a CSV the officer
 // can load with `bhxh benefits deaths`), an unemployment beneficiary back
-// at work, and one bank account receiving for unrelated people.
+// at work, and one bank account receiving for unrelated people. The demo
+// communes get an urban/rural type (made up, like the communes themselves).
 #pragma once
 
 #include <string>

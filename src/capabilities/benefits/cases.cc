@@ -203,13 +203,13 @@ Result<CaseView> GetCase(Db& db, int64_t id) {
   return ReadCase(*st, true);
 }
 
-Result<std::string> CaseProvince(Db& db, int64_t id) {
-  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT province FROM benefit_cases WHERE id = ?"));
+Result<CaseOwnerKey> CaseOwnerOf(Db& db, int64_t id) {
+  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT province, cccd FROM benefit_cases WHERE id = ?"));
   st->Bind(id);
   BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
   if (!row)
     return Status::NotFound("id", "Không có hồ sơ số " + std::to_string(id), "no case " + std::to_string(id));
-  return st->Text(0);
+  return CaseOwnerKey{st->Text(0), st->Text(1)};
 }
 
 Result<CaseView> PrepareCase(Db& db, const Geo& geo, const LawBook& law, const BenefitLaw& bl, const CaseInput& in,

@@ -96,8 +96,12 @@ Result<BeneficiaryPage> ListBeneficiaries(Db& db, const std::string& status, con
 // regime, event, status, amounts, who prepared and decided, when).
 Result<std::string> CasesXlsx(Db& db, const std::string& status, const std::vector<std::string>& provinces);
 
-// The province of a case, for the route table's scope check.
-Result<std::string> CaseProvince(Db& db, int64_t id);
+// The province and the person (CCCD) of a case, for the route table's
+// scope check (an officer's province, a citizen's own cases).
+struct CaseOwnerKey {
+  std::string province, cccd;
+};
+Result<CaseOwnerKey> CaseOwnerOf(Db& db, int64_t id);
 
 // Regimes paid monthly by the payroll, and the fund each is paid from.
 const char* FundOfRegime(std::string_view regime);  // "retirement" | "accident" | "unemployment" | "budget"

@@ -21,8 +21,14 @@ std::vector<std::string> ScopeProvinces(Call& c) {
 }
 
 Result<Owner> CaseOwner(Call& c) {
-  BHXH_ASSIGN_OR_RETURN(std::string province, CaseProvince(c.db(), IdOf(c)));
-  return Owner{province, "", "", ""};
+  BHXH_ASSIGN_OR_RETURN(CaseOwnerKey k, CaseOwnerOf(c.db(), IdOf(c)));
+  return Owner{k.province, "", "", k.cccd};
+}
+
+// A citizen's lists hold only her own cases and benefits.
+std::string ScopeCccd(Call& c) {
+  if (c.scope().scope != GrantScope::kOwn) return c.Str("cccd");
+  return c.actor().cccd.empty() ? std::string("-") : c.actor().cccd;  // no CCCD: nothing is hers
 }
 
 Result<Month> MonthOf(Call& c) { return Month::Parse(c.Path("month"), "month"); }
@@ -88,11 +94,11 @@ void BenefitsRoutes(RouteTable& t) {
             .Returns(200, Schema::Object({Req("cases", Schema::Array(schemas::Case())), Req("page", PageSchema())}))
             .ReturnsFile(200, {kXlsx}, "Danh sách hồ sơ, quyết định (format=xlsx) / the cases as a workbook")
             .Handle([](Call& c) -> Result<Reply> {
-              if (c.Str("format") == "xlsx") {
+              if (c.Str("format") == "xlsx" && c.scope().scope != GrantScope::kOwn) {
                 BHXH_ASSIGN_OR_RETURN(std::string x, CasesXlsx(c.db(), c.Str("status"), ScopeProvinces(c)));
                 return Reply::File(std::move(x), kXlsx, "ho-so-che-do.xlsx");
               }
-              BHXH_ASSIGN_OR_RETURN(CasePage page, ListCases(c.db(), c.Str("status"), c.Str("cccd"), ScopeProvinces(c),
+              BHXH_ASSIGN_OR_RETURN(CasePage page, ListCases(c.db(), c.Str("status"), ScopeCccd(c), ScopeProvinces(c),
                                                              c.page().limit, c.page().offset));
               Json out = {{"cases", Json::array()}};
               for (const auto& v : page.items) out["cases"].push_back(ToJson(v));
@@ -138,7 +144,7 @@ void BenefitsRoutes(RouteTable& t) {
             .Returns(200, Schema::Object({Req("beneficiaries", Schema::Array(schemas::Beneficiary())),
                                           Req("page", PageSchema())}))
             .Handle([](Call& c) -> Result<Reply> {
-              BHXH_ASSIGN_OR_RETURN(BeneficiaryPage page, ListBeneficiaries(c.db(), c.Str("status"), c.Str("cccd"),
+              BHXH_ASSIGN_OR_RETURN(BeneficiaryPage page, ListBeneficiaries(c.db(), c.Str("status"), ScopeCccd(c),
                                                                             ScopeProvinces(c), c.page().limit,
                                                                             c.page().offset));
               Json out = {{"beneficiaries", Json::array()}};

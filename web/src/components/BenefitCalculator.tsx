@@ -4,7 +4,9 @@
 import { ActionIcon, Alert, Button, Card, Group, NumberInput, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { api, ApiError, call, type Schemas } from '../api/client';
+import { useAuth } from '../auth';
 import { date, money } from '../format';
+import { useApi } from './useApi';
 import { DayField, MonthField } from './DateFields';
 import { ErrorBox } from './ErrorBox';
 
@@ -216,9 +218,40 @@ export function BenefitResultView({ result }: { result: Schemas['BenefitResult']
   );
 }
 
+// A citizen's own cases: what was decided, with the steps.
+function MyCases() {
+  const cases = useApi(
+    async () => (await call(api.GET('/benefits/cases', { params: { query: { limit: 20 } } }))) as { cases: Schemas['BenefitCase'][] },
+    [],
+  );
+  if (cases.error) return <ErrorBox error={cases.error} />;
+  if (!cases.data) return null;
+  return (
+    <Card withBorder mb="md">
+      <Title order={3} size="h5" mb="xs">
+        Hồ sơ hưởng chế độ của tôi
+      </Title>
+      {cases.data.cases.length === 0 ? (
+        <Text size="sm" c="dimmed">Chưa có hồ sơ nào.</Text>
+      ) : (
+        cases.data.cases.map((c) => (
+          <Text key={c.id} size="sm">
+            Hồ sơ số {c.id}: {c.regime_name}, sự kiện ngày {date(c.event_date)} —{' '}
+            {c.status === 'approved' ? 'đã duyệt' : c.status === 'prepared' ? 'đang xét' : c.status === 'rejected' ? 'không được duyệt' : 'đã điều chỉnh'}
+            {c.monthly > 0 ? `, hằng tháng ${money(c.monthly)}` : ''}
+            {c.lump_sum > 0 ? `, một lần ${money(c.lump_sum)}` : ''}
+          </Text>
+        ))
+      )}
+    </Card>
+  );
+}
+
 export function CalculatorPage() {
+  const { role } = useAuth();
   return (
     <>
+      {role === 'citizen' && <MyCases />}
       <Title order={2} mb="md">
         Tính thử chế độ BHXH
       </Title>

@@ -202,6 +202,12 @@ function PayrollTab() {
               { accessorKey: 'amount', header: 'Số tiền', cell: (c) => money(c.getValue()) },
               { accessorKey: 'cashless', header: 'Qua tài khoản', cell: (c) => number(c.getValue()) },
               { accessorKey: 'cashless_pct', header: 'Tỷ lệ (%)', cell: (c) => number(c.getValue(), 1) },
+              { accessorKey: 'urban', header: 'Ở đô thị', cell: (c) => number(c.getValue()) },
+              {
+                id: 'urban_pct',
+                header: 'Đô thị qua tài khoản (%)',
+                cell: (c) => (c.row.original.urban ? number((100 * c.row.original.urban_cashless) / c.row.original.urban, 1) : '—'),
+              },
             ]}
           />
           <DataTable
