@@ -1,5 +1,6 @@
 // Routes of the benefits capability: the calculator, cases, beneficiaries,
 // payrolls, deaths and checks.
+#include "base/parse.h"
 #include "benefits/json.h"
 #include "benefits/module.h"
 #include "platform/http/route_table.h"
@@ -13,7 +14,7 @@ namespace {
 constexpr const char* kXlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 Schema IdParam() { return S::Text(18).Pattern(R"(\d{1,18})", "số hồ sơ", "a case number"); }
-int64_t IdOf(Call& c) { return std::stoll(c.Path("id")); }
+Result<int64_t> IdOf(Call& c) { return ParseInt(c.Path("id"), "id", 1); }
 
 std::vector<std::string> ScopeProvinces(Call& c) {
   const AccessScope& s = c.scope();
@@ -21,7 +22,8 @@ std::vector<std::string> ScopeProvinces(Call& c) {
 }
 
 Result<Owner> CaseOwner(Call& c) {
-  BHXH_ASSIGN_OR_RETURN(CaseOwnerKey k, CaseOwnerOf(c.db(), IdOf(c)));
+  BHXH_ASSIGN_OR_RETURN(int64_t id, IdOf(c));
+  BHXH_ASSIGN_OR_RETURN(CaseOwnerKey k, CaseOwnerOf(c.db(), id));
   return Owner{k.province, "", "", k.cccd};
 }
 
@@ -114,7 +116,8 @@ void BenefitsRoutes(RouteTable& t) {
             .OwnedBy(CaseOwner)
             .Returns(200, schemas::Case())
             .Handle([](Call& c) -> Result<Reply> {
-              BHXH_ASSIGN_OR_RETURN(CaseView v, GetCase(c.db(), IdOf(c)));
+              BHXH_ASSIGN_OR_RETURN(int64_t id, IdOf(c));
+              BHXH_ASSIGN_OR_RETURN(CaseView v, GetCase(c.db(), id));
               return Reply::Ok(ToJson(v));
             }));
 
@@ -129,7 +132,8 @@ void BenefitsRoutes(RouteTable& t) {
             .JsonBody(Schema::Object({Req("approve", S::Bool()), Opt("note", S::Text(1000))}))
             .Returns(200, schemas::Case())
             .Handle([](Call& c) -> Result<Reply> {
-              BHXH_ASSIGN_OR_RETURN(CaseView v, DecideCase(c.db(), IdOf(c), c.Body()["approve"].get<bool>(),
+              BHXH_ASSIGN_OR_RETURN(int64_t id, IdOf(c));
+              BHXH_ASSIGN_OR_RETURN(CaseView v, DecideCase(c.db(), id, c.Body()["approve"].get<bool>(),
                                                            c.BodyStr("note"), c.actor()));
               return Reply::Ok(ToJson(v));
             }));
