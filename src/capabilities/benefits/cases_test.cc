@@ -155,6 +155,15 @@ TEST_P(Cases, FourEyesThenRegisterThenPayroll) {
   // funeral case is prepared for a pensioner (2014 law Art.66: 10 × the
   // base salary of the month of death, 2,340,000 → 23,400,000).
   ASSERT_TRUE(RunPayroll(db(), Bl(), *Month::Parse("2025-05", "m"), Approver()).ok());
+  // A file naming one person twice is refused whole, nothing recorded.
+  auto twice = ProcessDeaths(db(), ctx_->geo, ctx_->law, Bl(),
+                             std::string("cccd,death_date\n") + kCccd + ",20/04/2025\n" + kCccd + ",21/04/2025\n",
+                             Approver());
+  ASSERT_TRUE(twice.ok());
+  EXPECT_FALSE(twice->accepted);
+  ASSERT_EQ(twice->errors.size(), 1u);
+  EXPECT_EQ(twice->errors[0].row, 3);
+  EXPECT_EQ(twice->errors[0].field, "cccd");
   auto d = ProcessDeaths(db(), ctx_->geo, ctx_->law, Bl(), std::string("cccd,death_date\n") + kCccd + ",20/04/2025\n",
                          Approver());
   ASSERT_TRUE(d.ok()) << d.status().ToString();

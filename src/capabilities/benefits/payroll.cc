@@ -455,6 +455,7 @@ Result<DeathsResult> ProcessDeaths(Db& db, const Geo& geo, const LawBook& law, c
     Date date;
   };
   std::vector<Row> rows;
+  std::set<std::string> seen;
   for (const auto& r : t.rows) {
     auto cell = [&](int col) { return col < static_cast<int>(r.cells.size()) ? r.cells[col] : std::string(); };
     auto d = Date::ParseIsoOrVi(cell(dcol), "death_date");
@@ -469,6 +470,11 @@ Result<DeathsResult> ProcessDeaths(Db& db, const Geo& geo, const LawBook& law, c
     auto p = reg.PersonByCccd(cell(ccol));
     if (!p.ok()) {
       out.errors.push_back({r.line, "cccd", p.status().code(), p.status().message_vi(), p.status().message_en()});
+      continue;
+    }
+    if (!seen.insert(cell(ccol)).second) {
+      out.errors.push_back({r.line, "cccd", "invalid_input", "CCCD lặp lại trong tệp: mỗi người chỉ một dòng",
+                            "the CCCD appears twice in the file"});
       continue;
     }
     rows.push_back({cell(ccol), *d});

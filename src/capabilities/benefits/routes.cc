@@ -190,31 +190,27 @@ void BenefitsRoutes(RouteTable& t) {
               return Reply::Ok(ToJson(s));
             }));
 
-  t.Add(Route::Get("/benefits/payrolls/{month}/bank-file", "benefitPayrollBankFile")
-            .Tag("benefits")
-            .Summary("Tệp chuyển khoản cho ngân hàng (CSV)", "The banks' transfer file (CSV)")
-            .Permission("benefits.payroll.read")
-            .PathParam("month", S::Month(), "Tháng YYYY-MM / month")
-            .Query("province", S::Text(2).Pattern(R"(\d{2})", "2 chữ số", "2 digits"), "Tỉnh / province")
-            .ReturnsFile(200, {"text/csv"}, "CSV")
-            .Handle([](Call& c) -> Result<Reply> {
-              BHXH_ASSIGN_OR_RETURN(Month m, MonthOf(c));
-              BHXH_ASSIGN_OR_RETURN(std::string csv, PayrollBankFile(c.db(), m, c.Str("province")));
-              return Reply::File(std::move(csv), "text/csv; charset=utf-8", "chuyen-khoan-" + m.ToString() + ".csv");
-            }));
-
-  t.Add(Route::Get("/benefits/payrolls/{month}/cash-list", "benefitPayrollCashList")
-            .Tag("benefits")
-            .Summary("Danh sách chi tiền mặt theo điểm chi trả (CSV)", "Cash lists by cash point (CSV)")
-            .Permission("benefits.payroll.read")
-            .PathParam("month", S::Month(), "Tháng YYYY-MM / month")
-            .Query("province", S::Text(2).Pattern(R"(\d{2})", "2 chữ số", "2 digits"), "Tỉnh / province")
-            .ReturnsFile(200, {"text/csv"}, "CSV")
-            .Handle([](Call& c) -> Result<Reply> {
-              BHXH_ASSIGN_OR_RETURN(Month m, MonthOf(c));
-              BHXH_ASSIGN_OR_RETURN(std::string csv, PayrollCashList(c.db(), m, c.Str("province")));
-              return Reply::File(std::move(csv), "text/csv; charset=utf-8", "chi-tien-mat-" + m.ToString() + ".csv");
-            }));
+  // The payroll's two CSV files: one route each, one shape.
+  using FileFn = Result<std::string> (*)(Db&, Month, const std::string&);
+  auto payroll_file = [&t](const std::string& kind, const char* op, const char* vi, const char* en, FileFn make,
+                           const std::string& name) {
+    t.Add(Route::Get("/benefits/payrolls/{month}/" + kind, op)
+              .Tag("benefits")
+              .Summary(vi, en)
+              .Permission("benefits.payroll.read")
+              .PathParam("month", S::Month(), "Tháng YYYY-MM / month")
+              .Query("province", S::Text(2).Pattern(R"(\d{2})", "2 chữ số", "2 digits"), "Tỉnh / province")
+              .ReturnsFile(200, {"text/csv"}, "CSV")
+              .Handle([make, name](Call& c) -> Result<Reply> {
+                BHXH_ASSIGN_OR_RETURN(Month m, MonthOf(c));
+                BHXH_ASSIGN_OR_RETURN(std::string csv, make(c.db(), m, c.Str("province")));
+                return Reply::File(std::move(csv), "text/csv; charset=utf-8", name + m.ToString() + ".csv");
+              }));
+  };
+  payroll_file("bank-file", "benefitPayrollBankFile", "Tệp chuyển khoản cho ngân hàng (CSV)",
+               "The banks' transfer file (CSV)", PayrollBankFile, "chuyen-khoan-");
+  payroll_file("cash-list", "benefitPayrollCashList", "Danh sách chi tiền mặt theo điểm chi trả (CSV)",
+               "Cash lists by cash point (CSV)", PayrollCashList, "chi-tien-mat-");
 
   t.Add(Route::Post("/benefits/deaths", "notifyBenefitDeaths")
             .Tag("benefits")
