@@ -4,6 +4,7 @@
 #include "claims/module.h"
 #include "collection/module.h"
 #include "eligibility/module.h"
+#include "funds/module.h"
 #include "history/module.h"
 #include "programmes/module.h"
 #include "reference/module.h"
@@ -13,7 +14,7 @@ namespace bhxh {
 
 const std::vector<const Capability*>& AllCapabilities() {
   static const std::vector<const Capability*> kAll = {
-      &kReference, &kRegistry, &kCollection, &kEligibility, &kHistory, &kClaims, &kProgrammes, &kBenefits,
+      &kReference, &kRegistry, &kCollection, &kEligibility, &kHistory, &kClaims, &kProgrammes, &kBenefits, &kFunds,
   };
   return kAll;
 }

@@ -5,6 +5,7 @@
 #include "benefits/module.h"
 #include "claims/module.h"
 #include "demo/benefits_gen.h"
+#include "demo/funds_gen.h"
 #include "demo/claims_gen.h"
 #include "demo/demo.h"
 #include "demo/generator.h"
@@ -125,6 +126,9 @@ void GenerateInto(Shell& sh, AppContext& ctx, GenArgs& a) {
                              a.gen.seed, {"user:canbo", {"officer"}, a.gen.province, "", "", "", "Nguyễn Thị Lan"},
                              {"user:lanhdao", {"officer"}, a.gen.province, "", "", "", "Trần Văn Hùng"});
   if (!bg.ok()) return sh.Fail(bg.status());
+  auto fg = GenerateFunds(**lease, ctx.law, ctx.State<FundsState>().data(), a.gen.start, a.gen.end, a.gen.province,
+                          {"user:ketoan", {"officer"}, a.gen.province, "", "", "", "Lê Thu Hà"});
+  if (!fg.ok()) return sh.Fail(fg.status());
   // Next to an SQLite database file (the current directory for PostgreSQL).
   std::string deaths_file = "demo-deaths.csv";
   {
@@ -155,6 +159,7 @@ void GenerateInto(Shell& sh, AppContext& ctx, GenArgs& a) {
                   {"claims_with_rejections", cs.rejected_encounters},
                   {"pensioners", bg->pensioners},
                   {"benefit_open_cases", bg->open_cases},
+                  {"fund_entries", fg->entries},
                   {"deaths_file", deaths_file},
                   {"demo_cccd", citizen},
                   {"demo_card", card}});
@@ -171,6 +176,8 @@ void GenerateInto(Shell& sh, AppContext& ctx, GenArgs& a) {
             << "Chế độ: " << bg->pensioners << " người hưởng lương hưu, " << bg->other_monthly
             << " người hưởng trợ cấp khác, " << bg->open_cases << " hồ sơ chờ duyệt; " << bg->deaths_pending
             << " người đã chết chưa được báo (thử: bhxh benefits deaths " << deaths_file << ")\n"
+            << "Quỹ: " << fg->months << " tháng ghi sổ, " << NumberVi(fg->entries) << " bút toán, " << fg->investments
+            << " khoản đầu tư (thử: bhxh funds statement --period " << a.gen.end.year() << ")\n"
             << "Người mẫu để thử: CCCD " << citizen << ", mã thẻ BHYT " << card << "\n"
             << "Đăng nhập giao diện web (mật khẩu " << kDemoPassword << "): canbo, lanhdao (cán bộ), donvi (đơn vị "
             << first_employer << "), cosokcb (cơ sở KCB " << facility << "), congdan (người tham gia)\n";

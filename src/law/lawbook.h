@@ -81,6 +81,10 @@ class LawBook {
   // Full history of one key, oldest first.
   std::vector<LawParam> History(const std::string& key) const;
   const ParamTable& params() const { return params_; }
+  // A value published by an engine (the funds' realised investment yield)
+  // over the typed one of the same key and date. Only while the process
+  // loads, before the book is shared between threads.
+  void Publish(LawParam p) { params_.Put(std::move(p)); }
 
   Result<SchemeRule> Scheme(const std::string& scheme, Date d) const;
   Result<GroupRule> Group(const std::string& group, Date d) const;

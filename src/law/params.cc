@@ -103,6 +103,18 @@ std::vector<LawParam> ParamTable::InForce(Date d) const {
   return out;
 }
 
+void ParamTable::Put(LawParam p) {
+  auto& v = params_[p.key];
+  auto it = std::find_if(v.begin(), v.end(), [&](const LawParam& r) { return r.effective_from == p.effective_from; });
+  if (it != v.end()) {
+    *it = std::move(p);
+    return;
+  }
+  v.insert(std::upper_bound(v.begin(), v.end(), p.effective_from,
+                            [](Date d, const LawParam& r) { return d < r.effective_from; }),
+           std::move(p));
+}
+
 std::vector<LawParam> ParamTable::History(const std::string& key) const {
   auto it = params_.find(key);
   return it == params_.end() ? std::vector<LawParam>{} : it->second;

@@ -53,6 +53,10 @@ class ParamTable {
   // Full history of one key, oldest first.
   std::vector<LawParam> History(const std::string& key) const;
   bool Has(const std::string& key) const { return params_.count(key) > 0; }
+  // Adds a row, replacing the row of the same key and date (a value
+  // published by an engine over the file's typed one). Only while loading:
+  // the table is immutable once shared.
+  void Put(LawParam p);
 
  private:
   std::map<std::string, std::vector<LawParam>> params_;  // sorted by date

@@ -19,6 +19,27 @@ std::string Substitute(const std::string& sql, Dialect d) {
   std::string id = d == Dialect::kSqlite ? "INTEGER PRIMARY KEY" : "BIGSERIAL PRIMARY KEY";
   std::string out = sql;
   for (size_t p; (p = out.find("{ID}")) != std::string::npos;) out.replace(p, 4, id);
+  // {APPEND_ONLY table}: triggers that refuse UPDATE and DELETE on the table,
+  // so that rows written once (a journal) stay as written even for a client
+  // that bypasses the engines.
+  const std::string tag = "{APPEND_ONLY ";
+  for (size_t p; (p = out.find(tag)) != std::string::npos;) {
+    size_t end = out.find('}', p);
+    if (end == std::string::npos) break;
+    std::string table = out.substr(p + tag.size(), end - p - tag.size());
+    std::string sql;
+    if (d == Dialect::kSqlite) {
+      for (const char* op : {"UPDATE", "DELETE"})
+        sql += std::string("CREATE TRIGGER ") + table + "_no_" + (op[0] == 'U' ? "update" : "delete") + " BEFORE " +
+               op + " ON " + table + " BEGIN SELECT RAISE(ABORT, 'append_only: " + table + "'); END;\n";
+    } else {
+      sql = "CREATE OR REPLACE FUNCTION " + table + "_append_only() RETURNS trigger LANGUAGE plpgsql AS $f$ BEGIN "
+            "RAISE EXCEPTION 'append_only: " + table + "'; END $f$;\nCREATE TRIGGER " + table +
+            "_no_change BEFORE UPDATE OR DELETE ON " + table + " FOR EACH ROW EXECUTE FUNCTION " + table +
+            "_append_only();\n";
+    }
+    out.replace(p, end - p + 1, sql);
+  }
   return out;
 }
 }  // namespace

@@ -114,3 +114,22 @@ test('benefits: a case shows its steps, the preparer cannot approve it, the payr
   await accessible(page, 'the payroll');
   await shot(page, 'officer-benefit-payroll');
 });
+
+test('funds: the statements balance, the model draws the reserve and its percentiles, the scenarios compare', async () => {
+  await page.getByRole('link', { name: 'Quỹ' }).click();
+  await page.getByText('Sổ cân đối', { exact: false }).waitFor();
+  await page.locator('table[aria-label^="Thu, chi và số dư các quỹ"] tbody tr').first().waitFor();
+  await accessible(page, 'the fund statements');
+  await page.getByRole('tab', { name: 'Mô hình cân đối' }).click();
+  await page.getByText('Hiệu chỉnh theo định giá ILO 2013').first().waitFor();
+  await page.getByLabel('Tuổi nghỉ hưu nam').fill('65');
+  await page.getByLabel('Chạy 1.000 kịch bản ngẫu nhiên').check();
+  const t0 = Date.now();
+  await page.getByRole('button', { name: 'Chạy mô hình' }).click();
+  await page.locator('canvas[data-chart="drawn"]').waitFor();
+  await page.getByText('kịch bản cạn quỹ', { exact: false }).waitFor();
+  const ms = Date.now() - t0;
+  assert.ok(ms < 10000, `projection with 1,000 paths drawn in ${ms} ms`);
+  await accessible(page, 'the fund-balance model');
+  await shot(page, 'officer-fund-model');
+});

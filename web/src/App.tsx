@@ -27,6 +27,7 @@ const Submissions = lazy(() => import('./pages/facility/Submissions'));
 const Settlement = lazy(() => import('./pages/facility/Settlement'));
 const MyBook = lazy(() => import('./pages/citizen/MyBook'));
 const Benefits = lazy(() => import('./pages/officer/Benefits'));
+const Funds = lazy(() => import('./pages/officer/Funds'));
 const Calculator = lazy(() => import('./components/BenefitCalculator'));
 
 type Page = { path: string; roles: Role[]; component: ComponentType<any> };
@@ -50,6 +51,7 @@ export const pages: Page[] = [
   { path: '/settlement', roles: ['facility'], component: Settlement },
   { path: '/my-book', roles: ['citizen'], component: MyBook },
   { path: '/benefits', roles: ['officer'], component: Benefits },
+  { path: '/funds', roles: ['officer'], component: Funds },
   { path: '/calculator', roles: ['citizen', 'employer'], component: Calculator },
 ];
 

@@ -17,14 +17,6 @@
 namespace bhxh {
 namespace {
 
-Status WriteFileBytes(const std::string& path, const std::string& bytes) {
-  std::ofstream f(path, std::ios::binary);
-  if (!f) return Status::Invalid("out", "Không ghi được tệp " + path, "cannot write " + path);
-  f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  if (!f) return Status::Invalid("out", "Không ghi được tệp " + path, "cannot write " + path);
-  return Status::Ok();
-}
-
 void PrintFindings(const Json& encounters) {
   for (const auto& e : encounters) {
     if (e["findings"].empty()) continue;

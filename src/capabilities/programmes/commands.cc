@@ -316,9 +316,7 @@ void ProgrammesCommands(Shell& sh) {
         std::cout << r.body << "\n";
         return;
       }
-      std::ofstream f(o->out, std::ios::binary);
-      f.write(r.body.data(), static_cast<std::streamsize>(r.body.size()));
-      if (!f) return sh.Fail(Status::Invalid("out", "Không ghi được tệp " + o->out, "cannot write " + o->out));
+      if (Status s = WriteFileBytes(o->out, r.body); !s.ok()) return sh.Fail(s);
       std::cout << "Đã ghi báo cáo vào " << o->out << "\n";
     }));
   }

@@ -1,3 +1,4 @@
+#include <fstream>
 #include "platform/cli/shell.h"
 
 #include <spdlog/spdlog.h>
@@ -12,6 +13,15 @@
 #include "platform/cli/progress.h"
 
 namespace bhxh {
+
+Status WriteFileBytes(const std::string& path, const std::string& bytes) {
+  std::ofstream f(path, std::ios::binary);
+  if (!f) return Status::Invalid("out", "Không ghi được tệp " + path, "cannot write " + path);
+  f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  if (!f) return Status::Invalid("out", "Không ghi được tệp " + path, "cannot write " + path);
+  return Status::Ok();
+}
+
 
 Shell::Shell(CLI::App& app, std::vector<const Capability*> caps) : app_(app), caps_(std::move(caps)) {}
 Shell::~Shell() = default;

@@ -27,6 +27,10 @@ struct Globals {
   bool json = false;
 };
 
+// Writes a command's output file (an export, a report); a path that cannot
+// be written is an error naming it.
+Status WriteFileBytes(const std::string& path, const std::string& bytes);
+
 class Shell {
  public:
   Shell(CLI::App& app, std::vector<const Capability*> caps);

@@ -15,6 +15,7 @@ const nav: Record<Role, { to: string; label: string }[]> = {
     { to: '/collection', label: 'Thu và nợ' },
     { to: '/claims', label: 'Giám định BHYT' },
     { to: '/benefits', label: 'Chế độ BHXH' },
+    { to: '/funds', label: 'Quỹ' },
     { to: '/programmes', label: 'Chương trình, nhiệm vụ' },
   ],
   employer: [
