@@ -70,6 +70,7 @@ const std::map<std::string, Sample>& Samples() {
       {"getTrialBalance", {"GET", "/funds/trial-balance", {{"period", "2025"}}}},
       {"getFundStatements", {"GET", "/funds/statements", {{"period", "2025-Q3"}}}},
       {"getPortfolio", {"GET", "/funds/investments"}},
+      {"getFundStatistics", {"GET", "/funds/statistics/2025"}},
       {"addInvestment",
        {"POST", "/funds/investments", {},
         R"({"fund":"retirement","kind":"government_bond","issuer":"Kho bạc Nhà nước","reference":"TD-THU-1","amount":1000000000,"rate":3.1,"purchased_on":"2026-01-15","matures_on":"2031-01-15"})"}},

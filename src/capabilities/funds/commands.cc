@@ -253,6 +253,51 @@ void FundsCommands(Shell& sh) {
     }));
   }
   {
+    struct Opts {
+      int year = 0;
+      std::string province, xlsx;
+    };
+    auto o = std::make_shared<Opts>();
+    auto* c = g->add_subcommand("statistics", "Bảng thống kê năm: người tham gia, người hưởng, thu chi các quỹ");
+    c->add_option("year", o->year, "Năm")->required();
+    c->add_option("--province", o->province, "Tỉnh");
+    c->add_option("--xlsx", o->xlsx, "Ghi ra tệp XLSX");
+    c->callback(sh.Guard([&sh, o] {
+      std::string path = "/funds/statistics/" + std::to_string(o->year);
+      std::map<std::string, std::string> q;
+      if (!o->province.empty()) q["province"] = o->province;
+      if (!o->xlsx.empty()) {
+        q["format"] = "xlsx";
+        HttpResponse r = sh.Call("GET", path, q);
+        if (r.status >= 400) return sh.Run("GET", path, q, "", [](const Json&) {});
+        if (Status s = WriteFileBytes(o->xlsx, r.body); !s.ok()) return sh.Fail(s);
+        std::cout << "Đã ghi các bảng thống kê vào " << o->xlsx << "\n";
+        return;
+      }
+      sh.Run("GET", path, q, "", [](const Json& j) {
+        std::cout << "Thống kê năm " << j["year"]
+                  << (j["month"].is_null() ? "" : " (số người tham gia tháng " + DateVi(Txt(j, "month")) + ")") << "\n\n";
+        TextTable t({{"Tỉnh"}, {"Hưu trí - tử tuất", TextTable::Align::kRight}, {"Ốm đau - thai sản", TextTable::Align::kRight},
+                     {"TNLĐ - BNN", TextTable::Align::kRight}, {"BHTN", TextTable::Align::kRight},
+                     {"BHYT", TextTable::Align::kRight}});
+        auto row = [&t](const Json& f, const std::string& label) {
+          t.Row({label, NumberVi(f["retirement"].get<int64_t>()), NumberVi(f["sickness"].get<int64_t>()),
+                 NumberVi(f["accident"].get<int64_t>()), NumberVi(f["unemployment"].get<int64_t>()),
+                 NumberVi(f["health"].get<int64_t>())});
+        };
+        for (const auto& f : j["by_province"]) row(f, Txt(f, "province"));
+        row(j["national"], "Tổng");
+        t.Print(std::cout);
+        std::cout << "\nNgười hưởng hằng tháng:\n";
+        for (const auto& r : j["beneficiaries"])
+          std::cout << "  " << Txt(r, "regime_name") << ": " << NumberVi(r["persons"].get<int64_t>()) << " người, "
+                    << MoneyVi(r["monthly"].get<int64_t>()) << "/tháng\n";
+        std::cout << "\n";
+        PrintStatements({{"statements", j["finances"]}});
+      });
+    }));
+  }
+  {
     auto period = std::make_shared<std::string>();
     auto* c = g->add_subcommand("trial-balance", "Bảng cân đối số phát sinh / trial balance");
     c->add_option("--period", *period, "Kỳ YYYY-MM, YYYY-Qn hoặc YYYY");

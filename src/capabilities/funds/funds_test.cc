@@ -16,6 +16,7 @@
 #include "funds/journal.h"
 #include "funds/module.h"
 #include "funds/sources.h"
+#include "funds/stats.h"
 #include "registry/registry.h"
 #include "testing/backend_fixture.h"
 
@@ -207,6 +208,21 @@ TEST_P(Funds, PostingsFollowDuesPaymentsAndPayroll) {
   ASSERT_TRUE(PostSources(db(), ctx_->law, data_->params, cat(), Month::Of(2025, 7), TestOfficer()).ok());
   EXPECT_EQ(Net("contribution_revenue", "health_medical"), -(3 * 405'000 + 414'000));
   EXPECT_EQ(Net("contribution_revenue", "health_reserve"), -(3 * 45'000 + 36'000));
+  // The year's statistical tables: one worker in every fund (counted in
+  // 07/2025, the year's last month with dues); the retirement fund's year:
+  // 4 months of dues (8,800,000) less the pension (7,400,000).
+  auto stats = ComputeStatistics(db(), cat(), 2025, "");
+  ASSERT_TRUE(stats.ok()) << stats.status().ToString();
+  EXPECT_EQ(stats->month, Month::Of(2025, 7));
+  EXPECT_EQ(stats->national.retirement, 1);
+  EXPECT_EQ(stats->national.health, 1);
+  ASSERT_EQ(stats->by_province.size(), 1u);
+  EXPECT_EQ(stats->by_province[0].province, "01");
+  for (const auto& f : stats->finances) {
+    if (f.fund == "retirement") {
+      EXPECT_EQ(f.revenue - f.expenditure, 8'800'000 - 7'400'000);
+    }
+  }
   // A closed month is not posted again.
   ASSERT_TRUE(ClosePeriod(db(), Month::Of(2025, 2), TestOfficer()).ok());
   EXPECT_EQ(PostSources(db(), ctx_->law, data_->params, cat(), Month::Of(2025, 2), TestOfficer()).status().code(),

@@ -152,6 +152,19 @@ Schema Estimates() {
       .Named("FundEstimates");
 }
 
+Schema Statistics() {
+  Schema persons = Schema::Object({Req("province", S::Str()), Req("retirement", S::Int(0, INT64_MAX)),
+                                   Req("sickness", S::Int(0, INT64_MAX)), Req("accident", S::Int(0, INT64_MAX)),
+                                   Req("unemployment", S::Int(0, INT64_MAX)), Req("health", S::Int(0, INT64_MAX))})
+                       .Named("FundPersons");
+  Schema regime = Schema::Object({Req("regime", S::Str()), Req("regime_name", S::Str()), Req("persons", S::Int(0, INT64_MAX)),
+                                  Req("monthly", S::Money())});
+  return Schema::Object({Req("year", S::Year()), Req("month", S::Month().Nullable()), Req("national", persons),
+                         Req("by_province", Schema::Array(persons)), Req("beneficiaries", Schema::Array(regime)),
+                         Req("finances", Schema::Array(FundStatement()))})
+      .Named("FundStatistics");
+}
+
 }  // namespace schemas
 
 Result<EntryInput> EntryInputFromJson(const Json& j) {
@@ -307,6 +320,31 @@ Json ToJson(const Estimates& e) {
   return {{"year", e.year},     {"version", e.version},       {"method", e.method_vi},
           {"growth", std::round(e.growth * 100) / 100}, {"created_at", e.created_at}, {"created_by", e.created_by},
           {"rows", rows}};
+}
+
+}  // namespace bhxh
+
+namespace bhxh {
+
+namespace {
+Json PersonsJson(const FundPersons& f) {
+  return {{"province", f.province}, {"retirement", f.retirement}, {"sickness", f.sickness},
+          {"accident", f.accident}, {"unemployment", f.unemployment}, {"health", f.health}};
+}
+}  // namespace
+
+Json ToJson(const YearStatistics& s) {
+  Json prov = Json::array(), ben = Json::array(), fin = Json::array();
+  for (const auto& f : s.by_province) prov.push_back(PersonsJson(f));
+  for (const auto& r : s.beneficiaries)
+    ben.push_back({{"regime", r.regime}, {"regime_name", r.name_vi}, {"persons", r.persons}, {"monthly", r.monthly}});
+  for (const auto& f : s.finances) fin.push_back(ToJson(f));
+  return {{"year", s.year},
+          {"month", s.month ? Json(s.month->ToString()) : Json(nullptr)},
+          {"national", PersonsJson(s.national)},
+          {"by_province", prov},
+          {"beneficiaries", ben},
+          {"finances", fin}};
 }
 
 }  // namespace bhxh

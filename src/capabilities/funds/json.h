@@ -8,6 +8,7 @@
 #include "funds/journal.h"
 #include "funds/model.h"
 #include "funds/sources.h"
+#include "funds/stats.h"
 #include "platform/jsonio/schema.h"
 
 namespace bhxh {
@@ -29,6 +30,7 @@ Schema Projection();
 Schema ShortForecast();
 Schema MediumForecast();
 Schema Estimates();
+Schema Statistics();
 }  // namespace schemas
 
 Result<EntryInput> EntryInputFromJson(const Json& j);
@@ -44,5 +46,6 @@ Json ToJson(const PlanCheck& c);
 Json ToJson(const ShortForecast& f);
 Json ToJson(const std::vector<MediumForecast>& m);
 Json ToJson(const Estimates& e);
+Json ToJson(const YearStatistics& s);
 
 }  // namespace bhxh

@@ -240,6 +240,27 @@ void FundsRoutes(RouteTable& t) {
               return Reply::Ok({{"statements", a}});
             }));
 
+  t.Add(Route::Get("/funds/statistics/{year}", "getFundStatistics")
+            .Tag("funds")
+            .Summary("Bảng thống kê năm: người tham gia theo quỹ và tỉnh, người hưởng theo chế độ, thu chi các quỹ",
+                     "The year's statistical tables: participants by fund and province, beneficiaries by regime, "
+                     "revenue and expenditure of every fund")
+            .Permission("funds.read")
+            .PathParam("year", YearParam(), "Năm")
+            .Query("province", S::ProvinceCode(), "Tỉnh (để trống: toàn quốc)")
+            .Query("format", S::OneOf({"json", "xlsx"}), "json hoặc xlsx")
+            .Returns(200, schemas::Statistics())
+            .ReturnsFile(200, {kXlsx}, "Các bảng thống kê (format=xlsx) / the tables as a workbook")
+            .Handle([](Call& c) -> Result<Reply> {
+              BHXH_ASSIGN_OR_RETURN(int y, YearOf(c));
+              BHXH_ASSIGN_OR_RETURN(YearStatistics s, ComputeStatistics(c.db(), Data(c).catalog, y, c.Str("province")));
+              if (c.Str("format") == "xlsx") {
+                BHXH_ASSIGN_OR_RETURN(std::string x, StatisticsXlsx(s, Data(c).catalog));
+                return Reply::File(std::move(x), kXlsx, "thong-ke-" + std::to_string(y) + ".xlsx");
+              }
+              return Reply::Ok(ToJson(s));
+            }));
+
   t.Add(Route::Get("/funds/investments", "getPortfolio")
             .Tag("funds")
             .Summary("Danh mục đầu tư, lãi dự thu, thang đáo hạn, cơ cấu so với luật",

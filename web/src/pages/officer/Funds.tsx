@@ -31,6 +31,9 @@ function StatementsTab() {
         <Button variant="light" disabled={!valid} onClick={() => void download('/funds/statements', { period, format: 'xlsx' }).catch(setError)}>
           Tải báo cáo (XLSX)
         </Button>
+        <Button variant="light" disabled={!valid} onClick={() => void download(`/funds/statistics/${period.slice(0, 4)}`, { format: 'xlsx' }).catch(setError)}>
+          Bảng thống kê năm {period.slice(0, 4)} (XLSX)
+        </Button>
         {tb.data && (
           <Badge color={tb.data.balanced ? 'green' : 'red'} size="lg">
             {tb.data.balanced ? 'Sổ cân đối' : 'Sổ KHÔNG cân đối'}: Nợ {money(tb.data.total_debit)} · Có {money(tb.data.total_credit)}
