@@ -175,7 +175,7 @@ class RouteCatalogue : public testing::ApiTest {
     auto ok = [&](const HttpResponse& r) { ASSERT_TRUE(r.status == 200 || r.status == 201) << r.body; };
     ok(Call("POST", "/api/v1/employers", R"({"code":"01A1","tax_code":"0101234567","name":"Công ty A","type":"enterprise","province":"01","region":1})"));
     ok(Call("POST", "/api/v1/employers", R"({"code":"79A2","tax_code":"0307654321","name":"Công ty B","type":"enterprise","province":"79","region":1})"));
-    ok(Call("POST", "/api/v1/persons", R"({"cccd":"001085012345","full_name":"Nguyễn Văn An","dob":"1985-03-02","sex":"1","province":"01"})"));
+    ok(Call("POST", "/api/v1/persons", R"({"cccd":"001085012345","si_number":"0112345678","full_name":"Nguyễn Văn An","dob":"1985-03-02","sex":"1","province":"01"})"));
     ok(Call("POST", "/api/v1/persons", R"({"cccd":"079085054321","full_name":"Trần Văn Bình","dob":"1985-05-05","sex":"1","province":"79"})"));
     ok(Call("POST", "/api/v1/persons", R"({"cccd":"001070099999","full_name":"Phạm Văn Cả","dob":"1970-05-05","sex":"1","province":"01"})"));
     ok(Call("POST", "/api/v1/persons", R"({"cccd":"079070099999","full_name":"Đỗ Văn Cả","dob":"1970-05-05","sex":"1","province":"79"})"));

@@ -92,6 +92,53 @@ TEST_P(Spine, EmployerStatusHistoryIsDated) {
   EXPECT_EQ(e->StatusOn(*Date::Parse("2025-09-01", "d")), "dissolved");
 }
 
+// A join gives an SI number and an HI card (issue #9): employer 01A1 is in
+// province 01, group DN has benefit level 4 (data/law/groups.csv), cards
+// last hi_card.valid_months = 12 months from the effective month.
+TEST_P(Spine, JoinIssuesSiNumberAndCard) {
+  AddEmployer("01A1");
+  AddEmployer("01B2");
+  DeclarationRow a = Join("001085012345", "2025-08", "9000000");
+  a.facility = "01001";
+  DeclarationRow b = Join("001090012345", "2025-08", "9000000", "Trần Thị Bình", "1990-01-01");
+  auto r = Declare("01A1", "2025-08", "k1", {a, b});
+  ASSERT_TRUE(r.accepted) << (r.errors.empty() ? "" : r.errors[0].field + ": " + r.errors[0].message_en);
+  ASSERT_EQ(r.cards.size(), 2u);
+  EXPECT_EQ(r.cards[0].si_number, "0100000001");
+  EXPECT_EQ(r.cards[0].card_code, "DN4010100000001");
+  EXPECT_EQ(r.cards[0].valid_from, "2025-08-01");
+  EXPECT_EQ(r.cards[0].valid_to, "2026-07-31");
+  EXPECT_EQ(r.cards[0].facility, "01001");
+  // No facility: the number is given, the card waits, and the answer says why.
+  EXPECT_EQ(r.cards[1].si_number, "0100000002");
+  EXPECT_EQ(r.cards[1].card_code, "");
+  ASSERT_EQ(r.warnings.size(), 1u);
+  EXPECT_NE(r.warnings[0].find("001090012345"), std::string::npos);
+  EXPECT_EQ(reg().PersonByCccd("001090012345")->si_number, "0100000002");
+  auto person = reg().PersonByCccd("001085012345");
+  ASSERT_TRUE(person.ok());
+  EXPECT_EQ(person->si_number, "0100000001");
+  EXPECT_EQ(reg().CardsOfPerson(person->id)->size(), 1u);
+  // Moving to another employer within the card's validity: no second card.
+  DeclarationRow leave;
+  leave.action = "leave";
+  leave.cccd = "001085012345";
+  leave.effective_month = "2025-10";
+  ASSERT_TRUE(Declare("01A1", "2025-10", "k2", {leave}).accepted);
+  auto again = Declare("01B2", "2025-10", "k3", {Join("001085012345", "2025-10", "9500000")});
+  ASSERT_TRUE(again.accepted);
+  EXPECT_TRUE(again.cards.empty());
+  EXPECT_EQ(reg().CardsOfPerson(person->id)->size(), 1u);
+  // A facility code that is not 5 digits is refused and nothing is stored.
+  DeclarationRow bad = Join("001070012345", "2025-10", "9000000", "Lê Văn Cường", "1970-05-05");
+  bad.facility = "1A";
+  auto refused = Declare("01A1", "2025-10", "k4", {bad});
+  EXPECT_FALSE(refused.accepted);
+  ASSERT_EQ(refused.errors.size(), 1u);
+  EXPECT_EQ(refused.errors[0].field, "facility");
+  EXPECT_FALSE(reg().PersonByCccd("001070012345").ok());
+}
+
 TEST_P(Spine, DeclarationReportsEveryBadRowAndAppliesNothing) {
   AddEmployer("01A1");
   DeclarationRow low = Join("001085012345", "2025-08", "4000000");  // below 4,960,000

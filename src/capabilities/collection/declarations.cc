@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/parse.h"
 #include "base/text.h"
 
 namespace bhxh {
@@ -15,6 +16,7 @@ struct ParsedRow {
   FundMask funds = 0;
   bool has_person = false;
   PersonInput person;
+  std::string facility;
 };
 
 void AddError(std::vector<RowError>& errs, int row, const Status& s) {
@@ -58,6 +60,63 @@ Status ClosePeriod(Db& db, const Period& p, Month effective) {
   }
   BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("UPDATE periods SET to_month = ? WHERE id = ?"));
   return st->Bind(effective.Prev().index(), p.id).Run();
+}
+
+// The next SI number of a province: its 2-digit code and 8 digits.
+Result<std::string> NextSiNumber(Db& db, const std::string& province) {
+  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT MAX(si_number) FROM persons WHERE si_number LIKE ?"));
+  st->Bind(province + "%");
+  BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
+  int64_t next = 1;
+  if (row && !st->IsNull(0)) {
+    BHXH_ASSIGN_OR_RETURN(int64_t last, ParseInt(st->Text(0).substr(2), "si_number"));
+    next = last + 1;
+  }
+  if (next > 99'999'999)
+    return Status::Internal("SI numbers of province " + province + " are exhausted");
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%s%08lld", province.c_str(), static_cast<long long>(next));
+  return std::string(buf);
+}
+
+// The card of a join (see declarations.h).
+Status IssueJoinCard(Db& db, Registry& reg, const LawBook& law, const Employer& emp, const Person& person,
+                     const ParsedRow& p, const Actor& actor, DeclarationResult& res) {
+  BHXH_ASSIGN_OR_RETURN(GroupRule g, law.Group(p.group, p.effective.FirstDay()));
+  if (g.hi_level == 0) return Status::Ok();
+  BHXH_ASSIGN_OR_RETURN(auto cards, reg.CardsOfPerson(person.id));
+  std::string facility = p.facility;
+  const Card* latest = nullptr;
+  for (const auto& c : cards) {
+    if (c.status == "active" && c.valid_from <= p.effective.FirstDay() && p.effective.FirstDay() <= c.valid_to)
+      return Status::Ok();  // already covered
+    if (!latest || c.valid_to > latest->valid_to) latest = &c;
+  }
+  if (facility.empty() && latest) facility = latest->facility;
+  std::string si = person.si_number;
+  if (si.empty()) {
+    BHXH_ASSIGN_OR_RETURN(si, NextSiNumber(db, emp.province));
+  }
+  if (facility.empty()) {
+    res.warnings.push_back(p.cccd + ": chưa cấp thẻ BHYT vì chưa có nơi đăng ký KCB ban đầu (cột facility) / no card "
+                           "issued: no registered facility given");
+    if (person.si_number.empty()) {
+      BHXH_ASSIGN_OR_RETURN(auto up, db.Prepare("UPDATE persons SET si_number = ? WHERE id = ?"));
+      BHXH_RETURN_IF_ERROR(up->Bind(si, person.id).Run());
+      res.cards.push_back({p.cccd, si, "", "", "", ""});
+    }
+    return Status::Ok();
+  }
+  BHXH_ASSIGN_OR_RETURN(int64_t months, law.Integer("hi_card.valid_months", p.effective.FirstDay()));
+  CardInput in;
+  in.cccd = p.cccd;
+  in.code = CardCode{p.group, g.hi_level, emp.province, si}.ToString();
+  in.valid_from = p.effective.FirstDay().ToString();
+  in.valid_to = p.effective.Add(static_cast<int>(months) - 1).LastDay().ToString();
+  in.facility = facility;
+  BHXH_ASSIGN_OR_RETURN(Card c, reg.IssueCard(in, actor));
+  res.cards.push_back({p.cccd, si, c.code.ToString(), in.valid_from, in.valid_to, facility});
+  return Status::Ok();
 }
 
 }  // namespace
@@ -132,6 +191,13 @@ Result<DeclarationResult> SubmitDeclaration(Db& db, const Geo& geo, const LawBoo
     p.salary = *sal;
     p.group = in.action == "join" ? in.group : "";
     if (in.action == "join") {
+      if (!in.facility.empty() && (in.facility.size() != 5 || !IsDigits(in.facility))) {
+        AddError(res.errors, n,
+                 Status::Invalid("facility", "Mã nơi đăng ký KCB ban đầu phải gồm 5 chữ số",
+                                 "the registered facility code must be 5 digits"));
+        continue;
+      }
+      p.facility = in.facility;
       auto g = law.Group(in.group, p.effective.FirstDay());
       if (!g.ok()) {
         AddError(res.errors, n, g.status());
@@ -204,6 +270,7 @@ Result<DeclarationResult> SubmitDeclaration(Db& db, const Geo& geo, const LawBoo
   BHXH_ASSIGN_OR_RETURN(bool got, ins->Step());
   if (!got) return Status::Internal("insert declaration returned no id");
   res.declaration_id = ins->Int(0);
+  ins.reset();  // finish the INSERT ... RETURNING before any savepoint (SQLite refuses one while it runs)
 
   for (size_t i = 0; i < rows.size(); ++i) {
     const ParsedRow& p = rows[i];
@@ -253,6 +320,10 @@ Result<DeclarationResult> SubmitDeclaration(Db& db, const Geo& geo, const LawBoo
       }
       BHXH_RETURN_IF_ERROR(
           InsertPeriod(db, person->id, emp.id, p.effective, p.salary, p.funds, p.group, res.declaration_id));
+      if (Status s = IssueJoinCard(db, reg, law, emp, *person, p, actor, res); !s.ok()) {
+        AddError(res.errors, n, s.field().empty() ? s.WithFieldPrefix("card") : s);
+        continue;
+      }
       ++res.joined;
     } else if (!open) {
       AddError(res.errors, n,

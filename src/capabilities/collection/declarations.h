@@ -28,6 +28,10 @@ struct DeclarationRow {
   std::string funds;            // for join; empty = every fund of the group's scheme
   // For a join of a person not yet registered:
   std::string full_name, dob, sex, si_number, province;
+  // For a join: the registered first-contact facility (5 digits) the worker
+  // chose, as the D02-LT form's column has it; empty = the facility of the
+  // person's last card.
+  std::string facility;
 };
 
 struct Declaration {
@@ -43,8 +47,23 @@ struct DeclarationResult {
   int64_t declaration_id = 0;
   int joined = 0, left = 0, salary_changes = 0, persons_registered = 0;
   std::vector<RowError> errors;
+  // A join gives the worker an SI number (when the person has none) and an
+  // HI card for the group (when none covers the effective month).
+  struct IssuedCard {
+    std::string cccd, si_number, card_code, valid_from, valid_to, facility;
+  };
+  std::vector<IssuedCard> cards;
+  std::vector<std::string> warnings;  // joins accepted without a card, and why
 };
 
+// A join issues, in the declaration's transaction: the SI number (employer's
+// province code + the next 8-digit number of that province; uncertain: VSS
+// allocates numbers centrally) when the person has none, and the HI card of
+// the group (code = group, benefit level, province, SI number; valid from
+// the effective month for the dated `hi_card.valid_months`, data/law) when
+// no active card covers the effective month. Without a facility (the row's
+// or the last card's) the join stands and a warning says the card waits.
+//
 // Returns a Status only when the request cannot be processed at all
 // (unknown employer, storage failure, forbidden); row problems come back in
 // DeclarationResult::errors with accepted = false.

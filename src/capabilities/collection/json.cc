@@ -15,7 +15,8 @@ Schema Declaration() {
        Req("cccd", S::Cccd()), Req("effective_month", S::Month()), Opt("salary", S::Money()),
        Opt("group", S::Text(10).Describe("Đối tượng (mặc định DN)")), Opt("funds", S::Text(60)),
        Opt("full_name", S::Text(100)), Opt("dob", S::Text(10)), Opt("sex", S::Text(6)), Opt("si_number", S::SiNumber()),
-       Opt("province", S::ProvinceCode())});
+       Opt("province", S::ProvinceCode()),
+       Opt("facility", S::FacilityCode().Describe("Nơi đăng ký KCB ban đầu (cột của mẫu D02-LT) / registered facility"))});
   return Schema::Object({Req("employer_code", S::EmployerCode()), Req("month", S::Month()),
                          Opt("idempotency_key", S::Key()), Req("rows", Schema::Array(row).Items(1, 100000))})
       .Named("Declaration");
@@ -24,7 +25,12 @@ Schema DeclarationResult() {
   return Schema::Object({Req("accepted", S::Bool()), Req("replayed", S::Bool()),
                          Req("declaration_id", Schema::Integer()), Req("joined", Schema::Integer()),
                          Req("left", Schema::Integer()), Req("salary_changes", Schema::Integer()),
-                         Req("persons_registered", Schema::Integer()), Req("errors", RowErrors())})
+                         Req("persons_registered", Schema::Integer()), Req("errors", RowErrors()),
+                         Req("cards", Schema::Array(Schema::Object(
+                                          {Req("cccd", S::Cccd()), Req("si_number", S::SiNumber()),
+                                           Req("card_code", S::Str()), Req("valid_from", S::Str()),
+                                           Req("valid_to", S::Str()), Req("facility", S::Str())}))),
+                         Req("warnings", Schema::Array(S::Str()))})
       .Named("DeclarationResult");
 }
 Schema CollectStats() {
@@ -113,6 +119,7 @@ Declaration DeclarationFromJson(const Json& j) {
     row.sex = Txt(r, "sex");
     row.si_number = Txt(r, "si_number");
     row.province = Txt(r, "province");
+    row.facility = Txt(r, "facility");
     d.rows.push_back(std::move(row));
   }
   return d;
@@ -131,6 +138,10 @@ PaymentInput PaymentInputFromJson(const Json& j) {
 Json ToJson(const DeclarationResult& r) {
   Json errs = Json::array();
   for (const auto& e : r.errors) errs.push_back(ToJson(e));
+  Json cards = Json::array();
+  for (const auto& c : r.cards)
+    cards.push_back({{"cccd", c.cccd}, {"si_number", c.si_number}, {"card_code", c.card_code},
+                     {"valid_from", c.valid_from}, {"valid_to", c.valid_to}, {"facility", c.facility}});
   return {{"accepted", r.accepted},
           {"replayed", r.replayed},
           {"declaration_id", r.declaration_id},
@@ -138,7 +149,9 @@ Json ToJson(const DeclarationResult& r) {
           {"left", r.left},
           {"salary_changes", r.salary_changes},
           {"persons_registered", r.persons_registered},
-          {"errors", errs}};
+          {"errors", errs},
+          {"cards", cards},
+          {"warnings", r.warnings}};
 }
 
 Json ToJson(const CollectStats& s) {

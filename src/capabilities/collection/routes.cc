@@ -38,7 +38,10 @@ void CollectionRoutes(RouteTable& t) {
               BHXH_ASSIGN_OR_RETURN(DeclarationResult r,
                                     SubmitDeclaration(c.db(), c.ctx().geo, c.ctx().law, d, c.actor()));
               if (!r.accepted) return Reply::With(422, RowsRejectedJson(r.errors, "Tờ khai", "the declaration"));
-              c.ctx().Publish("declaration.applied", d.employer_code);
+              c.AfterCommit([&ctx = c.ctx(), key = std::string(d.employer_code)] { ctx.Publish("declaration.applied", key); });
+              // New cards reach the card check as soon as the declaration commits.
+              for (const auto& card : r.cards)
+                c.AfterCommit([&ctx = c.ctx(), key = card.cccd] { ctx.Publish("person.changed", key); });
               return Reply::Created(ToJson(r));
             }));
 

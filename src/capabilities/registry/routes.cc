@@ -28,7 +28,7 @@ void RegistryRoutes(RouteTable& t) {
             .Handle([](Call& c) -> Result<Reply> {
               Registry reg(c.db(), c.ctx().geo, c.ctx().law);
               BHXH_ASSIGN_OR_RETURN(Person p, reg.RegisterPerson(PersonInputFromJson(c.Body()), c.actor()));
-              c.ctx().Publish("person.changed", p.cccd);
+              c.AfterCommit([&ctx = c.ctx(), key = std::string(p.cccd)] { ctx.Publish("person.changed", key); });
               return Reply::Created(ToJson(p));
             }));
 
@@ -83,7 +83,7 @@ void RegistryRoutes(RouteTable& t) {
             .Handle([](Call& c) -> Result<Reply> {
               Registry reg(c.db(), c.ctx().geo, c.ctx().law);
               BHXH_RETURN_IF_ERROR(reg.MarkDeceased(c.Path("cccd"), c.BodyStr("deceased_on"), c.actor()));
-              c.ctx().Publish("person.changed", c.Path("cccd"));
+              c.AfterCommit([&ctx = c.ctx(), key = std::string(c.Path("cccd"))] { ctx.Publish("person.changed", key); });
               return Reply::Ok({{"cccd", c.Path("cccd")}, {"deceased_on", c.BodyStr("deceased_on")}});
             }));
 
@@ -195,7 +195,7 @@ void RegistryRoutes(RouteTable& t) {
               Registry reg(c.db(), c.ctx().geo, c.ctx().law);
               CardInput in = CardInputFromJson(c.Body());
               BHXH_ASSIGN_OR_RETURN(Card card, reg.IssueCard(in, c.actor()));
-              c.ctx().Publish("person.changed", in.cccd);
+              c.AfterCommit([&ctx = c.ctx(), key = std::string(in.cccd)] { ctx.Publish("person.changed", key); });
               return Reply::Created(ToJson(card));
             }));
 

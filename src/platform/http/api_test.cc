@@ -355,6 +355,30 @@ TEST_F(Api, CardIssuedOverTheApiIsEligibleAtOnce) {
   EXPECT_EQ(J(e)["code"], "120");
 }
 
+// A worker who joins gets an SI number and a card, and the hospital's card
+// check finds it as soon as the declaration commits (issue #9: before, the
+// check answered 050 for someone whose employer was paying).
+TEST_F(Api, AWorkerWhoJoinsIsEligibleAtOnce) {
+  ASSERT_EQ(Call("POST", "/api/v1/employers",
+                 R"({"code":"01A1","tax_code":"0101234567","name":"Công ty A","type":"enterprise","province":"01","region":1})")
+                .status,
+            201);
+  auto before = Call("GET", "/api/v1/eligibility", "", "demo-facility-token",
+                     {{"id", "001085012345"}, {"facility", "01001"}, {"date", "2026-11-20"}});
+  EXPECT_NE(J(before)["code"], "000");
+  auto d = Call("POST", "/api/v1/declarations",
+                R"({"employer_code":"01A1","month":"2026-11","rows":[{"action":"join","cccd":"001085012345","effective_month":"2026-11","salary":10000000,"full_name":"Nguyễn Văn An","dob":"1985-03-02","sex":"1","province":"01","facility":"01001"}]})",
+                "demo-officer-token", {}, {{"idempotency-key", "join-1"}});
+  ASSERT_EQ(d.status, 201) << d.body;
+  ASSERT_EQ(J(d)["cards"].size(), 1u);
+  EXPECT_EQ(J(d)["cards"][0]["card_code"], "DN4010100000001");
+  auto e = Call("GET", "/api/v1/eligibility", "", "demo-facility-token",
+                {{"id", "001085012345"}, {"facility", "01001"}, {"date", "2026-11-20"}});
+  ASSERT_EQ(e.status, 200) << e.body;
+  EXPECT_EQ(J(e)["code"], "000");
+  EXPECT_EQ(J(e)["card"]["code"], "DN4010100000001");
+}
+
 TEST_F(Api, VoluntaryPeriodsRespectTheFloorAndDoNotOverlap) {
   ASSERT_EQ(Call("POST", "/api/v1/persons",
                  R"({"cccd":"001085012345","full_name":"Nguyễn Văn An","dob":"1985-03-02","sex":"1"})")

@@ -191,9 +191,15 @@ class Call {
   void Paginate(Json& out, const std::string& key, Json all) const;
   // Sets the "page" object for a list paged by the engine: `total` rows.
   void PageInfo(Json& out, int64_t total, int64_t returned) const;
+  // Runs `f` once the request's work is committed (never when it is
+  // refused or rolled back): events that make other parts of the process
+  // read what this request wrote (a card index refreshing a person) must
+  // not run before the transaction that wrote it commits.
+  void AfterCommit(std::function<void()> f) { after_commit_.push_back(std::move(f)); }
 
  private:
   friend class RouteTable;
+  std::vector<std::function<void()>> after_commit_;
   AppContext& ctx_;
   const Route& route_;
   const HttpRequest& req_;

@@ -637,10 +637,15 @@ HttpResponse RouteTable::Run(HttpRequest& req, Admission& adm) {
     }
   };
 
+  auto committed = [&call] {
+    for (auto& f : call.after_commit_) f();
+    call.after_commit_.clear();
+  };
   if (route.idempotency() == Idempotency::kNone || call.idempotency_key_.empty()) {
     auto r = route.handler()(call);
     if (!r.ok()) return ErrorResponse(r.status());
     HttpResponse h = to_http(*r);
+    if (h.status < 300) committed();
     validate(h);
     return h;
   }
@@ -671,6 +676,7 @@ HttpResponse RouteTable::Run(HttpRequest& req, Admission& adm) {
       h.SetHeader("Idempotent-Replayed", "true");
       return h;
     }
+    call.after_commit_.clear();
     auto r = route.handler()(call);
     if (!r.ok()) return ErrorResponse(r.status());  // the transaction rolls back: nothing stored
     HttpResponse h = to_http(*r);
@@ -678,6 +684,7 @@ HttpResponse RouteTable::Run(HttpRequest& req, Admission& adm) {
     Status s = IdempotentRecord(call.db(), call.actor_, operation, call.idempotency_key_, hash, h.status, h.body);
     if (s.ok()) s = tx.Commit();
     if (s.ok()) {
+      committed();
       validate(h);
       return h;
     }

@@ -7,12 +7,12 @@ import { useState } from 'react';
 import { api, ApiError, besideField, call } from '../../api/client';
 import { useAuth } from '../../auth';
 import { ErrorBox } from '../../components/ErrorBox';
-import { thisMonth } from '../../format';
+import { date, thisMonth } from '../../format';
 import {  } from '../../components/DateFields';
 import { DayField, MonthField } from '../../components/DateFields';
 
-type Row = { action: string; cccd: string; effective_month: string; salary: string; group: string; full_name: string; dob: string; sex: string };
-const empty = (): Row => ({ action: 'join', cccd: '', effective_month: thisMonth(), salary: '', group: 'DN', full_name: '', dob: '', sex: '' });
+type Row = { action: string; cccd: string; effective_month: string; salary: string; group: string; full_name: string; dob: string; sex: string; facility: string };
+const empty = (): Row => ({ action: 'join', cccd: '', effective_month: thisMonth(), salary: '', group: 'DN', full_name: '', dob: '', sex: '', facility: '' });
 
 function parseCsv(text: string): Row[] {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim());
@@ -84,12 +84,16 @@ export default function Declaration() {
           if (r.action === 'join') {
             o.group = r.group || 'DN';
             if (r.full_name.trim()) Object.assign(o, { full_name: r.full_name.trim(), dob: r.dob, sex: r.sex });
+            if (r.facility.trim()) o.facility = r.facility.trim();
           }
           return o;
         }),
       };
       const res = await call(api.POST('/declarations', { body: body as never, params: { header: { 'Idempotency-Key': key } } }));
-      setDone(`Đã ghi tờ khai số ${res.declaration_id}: ${res.joined} tăng, ${res.left} giảm, ${res.salary_changes} điều chỉnh lương.`);
+      const cards = res.cards.filter((c) => c.card_code).map((c) => `${c.cccd}: mã số BHXH ${c.si_number}, thẻ BHYT ${c.card_code} (${date(c.valid_from)}–${date(c.valid_to)})`);
+      setDone(
+        [`Đã ghi tờ khai số ${res.declaration_id}: ${res.joined} tăng, ${res.left} giảm, ${res.salary_changes} điều chỉnh lương.`, ...cards, ...res.warnings].join('\n'),
+      );
       setRows([empty()]);
       setKey(crypto.randomUUID());
     } catch (e) {
@@ -114,7 +118,7 @@ export default function Declaration() {
           )}
         </FileButton>
       </Group>
-      {done && <Alert color="green" mb="md" role="status">{done}</Alert>}
+      {done && <Alert color="green" mb="md" role="status" style={{ whiteSpace: 'pre-line' }}>{done}</Alert>}
       <ErrorBox error={error} title="Tờ khai không được chấp nhận" />
       <Table.ScrollContainer minWidth={1000}>
         <Table withTableBorder aria-label="Các dòng kê khai">
@@ -128,6 +132,7 @@ export default function Declaration() {
               <Table.Th>Họ tên (người mới)</Table.Th>
               <Table.Th>Ngày sinh</Table.Th>
               <Table.Th>Giới tính</Table.Th>
+              <Table.Th>Nơi KCB ban đầu</Table.Th>
               <Table.Th />
             </Table.Tr>
           </Table.Thead>
@@ -157,6 +162,9 @@ export default function Declaration() {
                 <Table.Td>
                   <Select aria-label={`Giới tính dòng ${i + 1}`} data={[{ value: 'male', label: 'Nam' }, { value: 'female', label: 'Nữ' }]} value={r.sex || null}
                     onChange={(v) => set(i, 'sex', v ?? '')} error={err(i, 'sex')} disabled={r.action !== 'join'} w={100} />
+                </Table.Td>
+                <Table.Td>
+                  <TextInput aria-label={`Nơi KCB ban đầu dòng ${i + 1}`} placeholder="mã 5 số" value={r.facility} onChange={(e) => set(i, 'facility', e.currentTarget.value)} error={err(i, 'facility')} disabled={r.action !== 'join'} w={100} />
                 </Table.Td>
                 <Table.Td>
                   <ActionIcon variant="subtle" color="red" aria-label={`Xoá dòng ${i + 1}`} onClick={() => setRows((rs) => rs.filter((_, j) => j !== i))}>
