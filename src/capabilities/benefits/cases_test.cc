@@ -17,6 +17,7 @@
 #include "programmes/module.h"
 #include "registry/registry.h"
 #include "testing/backend_fixture.h"
+#include "testing/worker_fixture.h"
 
 namespace bhxh {
 namespace {
@@ -31,29 +32,15 @@ const BenefitLaw& Bl() {
 
 Actor Approver() { return {"officer:approver", {"officer"}, "01", "", "", ""}; }
 
-constexpr const char* kCccd = "001166012345";
+constexpr const char* kCccd = testing::kWorkerCccd;
 
 class Cases : public BackendTest {
  protected:
   void SetUp() override {
     BackendTest::SetUp();
     if (HasFatalFailure() || IsSkipped()) return;
-    Registry reg(db(), ctx_->geo, ctx_->law);
-    ASSERT_TRUE(reg.RegisterEmployer({"01A1", "0101234567", "Công ty 01A1", "enterprise", "01", 1, "active",
-                                      "2020-01-01"},
-                                     TestOfficer())
-                    .ok());
-    DeclarationRow r;
-    r.action = "join";
-    r.cccd = kCccd;
-    r.effective_month = "2025-01";
-    r.salary = "10000000";
-    r.full_name = "Trần Thị Bình";
-    r.dob = "1966-03-02";
-    r.sex = "2";
-    r.province = "01";
-    auto d = SubmitDeclaration(db(), ctx_->geo, ctx_->law, {"01A1", "2025-01", "decl-1", {r}}, TestOfficer());
-    ASSERT_TRUE(d.ok() && d->accepted) << (d.ok() ? "" : d.status().ToString());
+    Status joined = testing::JoinTestWorker(db(), *ctx_);
+    ASSERT_TRUE(joined.ok()) << joined.ToString();
     for (const char* m : {"2025-01", "2025-02", "2025-03"})
       ASSERT_TRUE(RunCollection(db(), ctx_->law, *Month::Parse(m, "m"), TestOfficer()).ok());
     ASSERT_TRUE(PostPayment(db(), {"01A1", "2025-03-10", "6400000", "UNC-1", "pay-1"}, TestOfficer()).ok());

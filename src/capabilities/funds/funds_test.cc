@@ -19,6 +19,7 @@
 #include "funds/stats.h"
 #include "registry/registry.h"
 #include "testing/backend_fixture.h"
+#include "testing/worker_fixture.h"
 
 namespace bhxh {
 namespace {
@@ -52,22 +53,8 @@ class Funds : public BackendTest {
     return v.ok() ? *v : -1;
   }
   void Worker() {
-    Registry reg(db(), ctx_->geo, ctx_->law);
-    ASSERT_TRUE(reg.RegisterEmployer({"01A1", "0101234567", "Công ty 01A1", "enterprise", "01", 1, "active",
-                                      "2020-01-01"},
-                                     TestOfficer())
-                    .ok());
-    DeclarationRow r;
-    r.action = "join";
-    r.cccd = "001166012345";
-    r.effective_month = "2025-01";
-    r.salary = "10000000";
-    r.full_name = "Trần Thị Bình";
-    r.dob = "1966-03-02";
-    r.sex = "2";
-    r.province = "01";
-    auto d = SubmitDeclaration(db(), ctx_->geo, ctx_->law, {"01A1", "2025-01", "decl-1", {r}}, TestOfficer());
-    ASSERT_TRUE(d.ok() && d->accepted) << (d.ok() ? "" : d.status().ToString());
+    Status joined = testing::JoinTestWorker(db(), *ctx_);
+    ASSERT_TRUE(joined.ok()) << joined.ToString();
   }
   const FundsData* data_ = nullptr;
 };
