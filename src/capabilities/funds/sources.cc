@@ -123,23 +123,50 @@ constexpr const char* kDuesSums =
     "SUM(d.sickness_er + d.sickness_ee), SUM(d.accident_er + d.accident_ee), SUM(d.retirement_er + d.retirement_ee), "
     "SUM(d.unemployment_er + d.unemployment_ee), SUM(d.health_er + d.health_ee)";
 
-Result<Net> ContributionsTarget(Db& db, const LawBook& law, const ParamTable& p, Month m) {
-  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(std::string("SELECT COALESCE(e.province, ''), d.group_code, ") + kDuesSums +
+// One month of the collection's dues per employer, by fund: one indexed
+// range of `dues` (dues_month), shared by the contributions and the
+// payments of the month.
+struct EmployerMonth {
+  std::string province;
+  Buckets funds;
+};
+using MonthDues = std::unordered_map<int64_t, EmployerMonth>;
+
+Result<MonthDues> LoadMonthDues(Db& db, const LawBook& law, Month m) {
+  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(std::string("SELECT d.employer_id, MIN(COALESCE(e.province, '')), "
+                                                        "d.group_code, ") +
+                                            kDuesSums +
                                             " FROM dues d LEFT JOIN employers e ON e.id = d.employer_id WHERE d.month "
-                                            "= ? GROUP BY e.province, d.group_code"));
+                                            "= ? GROUP BY d.employer_id, d.group_code"));
   st->Bind(static_cast<int64_t>(m.index()));
   std::unordered_map<std::string, bool> vol;
-  std::map<std::string, Buckets> by_prov;
+  MonthDues out;
   while (true) {
     BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
     if (!row) break;
-    Buckets& b = by_prov[st->Text(0)];
-    BHXH_ASSIGN_OR_RETURN(bool v, IsVoluntary(law, st->Text(1), m.FirstDay(), vol));
-    b.sickness += st->Int(2);
-    b.accident += st->Int(3);
-    (v ? b.retirement_voluntary : b.retirement) += st->Int(4);
-    b.unemployment += st->Int(5);
-    b.health += st->Int(6);
+    EmployerMonth& e = out[st->Int(0)];
+    e.province = st->Text(1);
+    BHXH_ASSIGN_OR_RETURN(bool v, IsVoluntary(law, st->Text(2), m.FirstDay(), vol));
+    Buckets& b = e.funds;
+    b.sickness += st->Int(3);
+    b.accident += st->Int(4);
+    (v ? b.retirement_voluntary : b.retirement) += st->Int(5);
+    b.unemployment += st->Int(6);
+    b.health += st->Int(7);
+  }
+  return out;
+}
+
+Result<Net> ContributionsTarget(const ParamTable& p, const MonthDues& dues, Month m) {
+  std::map<std::string, Buckets> by_prov;
+  for (const auto& [id, e] : dues) {
+    Buckets& b = by_prov[e.province];
+    b.sickness += e.funds.sickness;
+    b.accident += e.funds.accident;
+    b.retirement += e.funds.retirement;
+    b.retirement_voluntary += e.funds.retirement_voluntary;
+    b.unemployment += e.funds.unemployment;
+    b.health += e.funds.health;
   }
   Net n;
   for (const auto& [prov, b] : by_prov)
@@ -158,7 +185,7 @@ Result<Net> ContributionsTarget(Db& db, const LawBook& law, const ParamTable& p,
 // Lines: Dr cash / Cr receivable per fund and province; advances Dr cash /
 // Cr advances_received in `unallocated` (applied advances: the reverse,
 // with the funds' cash and receivable moving as for a payment).
-Result<Net> PaymentsOfMonth(Db& db, const LawBook& law, Month m) {
+Result<Net> PaymentsOfMonth(Db& db, const LawBook& law, Month m, const MonthDues* current) {
   struct Emp {
     std::string province;
     std::vector<MonthDue> dues;
@@ -211,25 +238,20 @@ Result<Net> PaymentsOfMonth(Db& db, const LawBook& law, Month m) {
   std::set<int32_t> months;
   for (const auto& [k, v] : settled) months.insert(k.second);
   std::map<std::pair<int64_t, int32_t>, Buckets> buckets;
-  std::unordered_map<std::string, bool> vol;
   for (int32_t dm : months) {
-    BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(std::string("SELECT d.employer_id, d.group_code, ") + kDuesSums +
-                                              " FROM dues d WHERE d.month = ? GROUP BY d.employer_id, d.group_code"));
-    st->Bind(static_cast<int64_t>(dm));
-    Month mm = Month::FromIndex(dm);
-    while (true) {
-      BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
-      if (!row) break;
-      auto key = std::make_pair(st->Int(0), dm);
-      if (!settled.count(key)) continue;
-      Buckets& b = buckets[key];
-      BHXH_ASSIGN_OR_RETURN(bool v, IsVoluntary(law, st->Text(1), mm.FirstDay(), vol));
-      b.sickness += st->Int(2);
-      b.accident += st->Int(3);
-      (v ? b.retirement_voluntary : b.retirement) += st->Int(4);
-      b.unemployment += st->Int(5);
-      b.health += st->Int(6);
+    MonthDues loaded;
+    const MonthDues* md = nullptr;
+    if (current && dm == m.index()) {
+      md = current;
+    } else {
+      BHXH_ASSIGN_OR_RETURN(loaded, LoadMonthDues(db, law, Month::FromIndex(dm)));
+      md = &loaded;
     }
+    for (const auto& [key, paid] : settled)
+      if (key.second == dm) {
+        auto it = md->find(key.first);
+        if (it != md->end()) buckets[key] = it->second.funds;
+      }
   }
   for (const auto& [key, paid] : settled) {
     const std::string& prov = emps[key.first].province;
@@ -290,8 +312,8 @@ Result<Net> SplitHealth(const ParamTable& p, const Net& in, Date d) {
   return out;
 }
 
-Result<Net> PaymentsTarget(Db& db, const LawBook& law, const ParamTable& p, Month m) {
-  BHXH_ASSIGN_OR_RETURN(Net n, PaymentsOfMonth(db, law, m));
+Result<Net> PaymentsTarget(Db& db, const LawBook& law, const ParamTable& p, Month m, const MonthDues& current) {
+  BHXH_ASSIGN_OR_RETURN(Net n, PaymentsOfMonth(db, law, m, &current));
   return SplitHealth(p, n, m.FirstDay());
 }
 
@@ -354,8 +376,9 @@ Result<SourcesResult> PostSources(Db& db, const LawBook& law, const ParamTable& 
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
   };
   auto ts = std::chrono::steady_clock::now();
+  BHXH_ASSIGN_OR_RETURN(MonthDues dues, LoadMonthDues(db, law, month));
   {
-    BHXH_ASSIGN_OR_RETURN(Net t, ContributionsTarget(db, law, fund_params, month));
+    BHXH_ASSIGN_OR_RETURN(Net t, ContributionsTarget(fund_params, dues, month));
     BHXH_ASSIGN_OR_RETURN(SourcePosting p, ReconcileSource(db, cat, "contributions", ref,
                                                      "Số phải thu đóng BHXH, BHYT, BHTN tháng " + month.ToVi(), t,
                                                      month, actor));
@@ -364,7 +387,7 @@ Result<SourcesResult> PostSources(Db& db, const LawBook& law, const ParamTable& 
     ts = std::chrono::steady_clock::now();
   }
   {
-    BHXH_ASSIGN_OR_RETURN(Net t, PaymentsTarget(db, law, fund_params, month));
+    BHXH_ASSIGN_OR_RETURN(Net t, PaymentsTarget(db, law, fund_params, month, dues));
     BHXH_ASSIGN_OR_RETURN(SourcePosting p,
                           ReconcileSource(db, cat, "payments", ref, "Tiền đóng nhận được và phân bổ vào các quỹ tháng " +
                                                                   month.ToVi(), t, month, actor));

@@ -12,7 +12,16 @@ Result<Book> BuildBook(Db& db, const Geo& geo, const LawBook& law, const std::st
   BHXH_ASSIGN_OR_RETURN(b.person, reg.PersonByCccd(cccd));
   BHXH_ASSIGN_OR_RETURN(std::vector<Period> periods, reg.PeriodsOfPerson(b.person.id));
   BHXH_ASSIGN_OR_RETURN(b.cards, reg.CardsOfPerson(b.person.id));
-  Month last = Month::OfDate(as_of);
+  // Months count through the last month the collection has run (not the
+  // as-of month, whose contributions are not yet computed); with no run
+  // yet, through the month before the as-of month.
+  Month last = Month::OfDate(as_of).Prev();
+  {
+    BHXH_ASSIGN_OR_RETURN(int64_t run, db.QueryInt("SELECT COALESCE(MAX(month), -1) FROM collection_runs WHERE month <= " +
+                                                   std::to_string(Month::OfDate(as_of).index())));
+    if (run >= 0) last = Month::FromIndex(static_cast<int32_t>(run));
+  }
+  b.counted_through = last;
   std::map<int64_t, Employer> emps;
   for (const Period& p : periods) {
     BookPeriod bp;

@@ -16,7 +16,7 @@ namespace bhxh {
 struct BookPeriod {
   Period period;
   std::string employer_code, employer_name;  // empty: voluntary or household
-  int months = 0;                            // months up to the as-of month
+  int months = 0;                            // months up to Book::counted_through
 };
 
 struct BookMonth {
@@ -32,6 +32,7 @@ struct Book {
   Person person;
   Date as_of;
   std::vector<BookPeriod> periods;
+  Month counted_through;  // the last month counted: the last collection run up to as_of
   std::array<int, kFundCount> months_by_fund{};
   std::vector<BookMonth> months;  // months with dues recorded
   std::vector<BookMonth> unpaid;  // subset: employer has not paid

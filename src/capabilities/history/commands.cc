@@ -34,7 +34,7 @@ void HistoryCommands(Shell& sh) {
                Txt(x, "employer_name").empty() ? "(tự nguyện / hộ gia đình)" : Txt(x, "employer_name"), Txt(x, "group"),
                MoneyVi(x["salary"].get<int64_t>()), std::to_string(x["months"].get<int>())});
       t.Print(std::cout);
-      std::cout << "\nSố tháng đóng theo quỹ:";
+      std::cout << "\nSố tháng đóng theo quỹ (đến hết tháng " << DateVi(Txt(j, "counted_through")) << "):";
       for (const auto& [k, v] : j["months_by_fund"].items()) std::cout << "  " << k << " " << v.get<int>();
       std::cout << "\n";
       const Json& unpaid = j["unpaid_months"];

@@ -33,6 +33,7 @@ Json ToJson(const Book& b) {
   return {{"person", ToJson(b.person)},
           {"as_of", b.as_of.ToString()},
           {"periods", periods},
+          {"counted_through", b.counted_through.ToString()},
           {"months_by_fund", by_fund},
           {"months", months(b.months)},
           {"unpaid_months", months(b.unpaid)},
@@ -48,6 +49,7 @@ Schema BookSchema() {
                       Req("group", Schema::String()), Req("funds", Schema::String()), Req("months", Schema::Integer()),
                       Req("employer_code", Schema::String()), Req("employer_name", Schema::String())});
   return Schema::Object({Req("person", schemas::Person()), Req("as_of", S::Date()),
+                         Req("counted_through", S::Month().Describe("Số tháng tính đến hết tháng này (tháng đã chạy thu) / months counted through this month")),
                          Req("periods", Schema::Array(period)), Req("months_by_fund", Schema::Map(Schema::Integer())),
                          Req("months", Schema::Array(month)), Req("unpaid_months", Schema::Array(month)),
                          Req("cards", Schema::Array(schemas::Card()))})

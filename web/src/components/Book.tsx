@@ -52,7 +52,7 @@ export function BookView({ book }: { book: Book }) {
       </Card>
       <Card withBorder>
         <Title order={3} size="h5" mb="xs">
-          Số tháng đóng theo quỹ (đến {date(book.as_of)})
+          Số tháng đóng theo quỹ (đến hết tháng {date(book.counted_through)})
         </Title>
         <Table fz="sm" aria-label="Số tháng đóng theo quỹ">
           <Table.Tbody>
