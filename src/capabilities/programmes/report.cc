@@ -178,13 +178,16 @@ Result<AnnualReport> BuildAnnualReport(Db& db, const MeasureBook& measures, int6
     (s.status == "done" && s.missing_periods.empty() ? r.tasks_done : r.tasks_not_done).push_back(s);
   }
   BHXH_ASSIGN_OR_RETURN(r.indicators, IndicatorStatuses(db, measures, programme_id, ""));
-  // Difficulties and lessons posted during the year.
+  // Difficulties and lessons about the year: posted during it (for no
+  // period or this year's), or about a period of the year whenever posted.
   BHXH_ASSIGN_OR_RETURN(
       auto st,
       db.Prepare(
-          "SELECT task_key, unit, difficulties, lessons FROM task_progress WHERE programme_id = ? AND reported_at >= ? "
-          "AND reported_at <= ? ORDER BY id"));
-  st->Bind(programme_id, std::to_string(year) + "-01-01", r.as_of.ToString() + "T23:59:59Z");
+          "SELECT task_key, unit, difficulties, lessons FROM task_progress WHERE programme_id = ? AND ((reported_at >= "
+          "? AND reported_at <= ? AND (period = '' OR substr(period, 1, 4) = ?)) OR substr(period, 1, 4) = ?) ORDER BY "
+          "id"));
+  st->Bind(programme_id, std::to_string(year) + "-01-01", r.as_of.ToString() + "T23:59:59Z", std::to_string(year),
+           std::to_string(year));
   while (true) {
     BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
     if (!row) break;

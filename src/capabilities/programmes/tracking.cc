@@ -193,12 +193,15 @@ Result<std::vector<TaskState>> TaskStates(Db& db, int64_t programme_id, Date as_
   BHXH_ASSIGN_OR_RETURN(auto programmes, ListProgrammes(db));
   std::map<int64_t, StoredProgramme> by_id;
   for (auto& p : programmes) by_id[p.id] = p;
-  // Posts up to the end of as_of, in order: the last one is the state.
+  // Posts up to the end of as_of, in order: the last one is the state. A
+  // post about a period of as_of's year or before counts even when it was
+  // made later (a 2024 result reported in 2026 belongs in the 2024 report).
   BHXH_ASSIGN_OR_RETURN(
       auto st,
       db.Prepare("SELECT programme_id, task_key, status, percent, period, note, reported_at, unit FROM task_progress "
-                 "WHERE (? = 0 OR programme_id = ?) AND reported_at <= ? ORDER BY id"));
-  st->Bind(programme_id, programme_id, as_of.ToString() + "T23:59:59Z");
+                 "WHERE (? = 0 OR programme_id = ?) AND (reported_at <= ? OR (period <> '' AND substr(period, 1, 4) "
+                 "<= ?)) ORDER BY id"));
+  st->Bind(programme_id, programme_id, as_of.ToString() + "T23:59:59Z", std::to_string(as_of.ymd().year));
   struct Last {
     std::string status, note, at, unit;
     int percent = 0;

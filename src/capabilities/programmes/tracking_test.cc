@@ -368,6 +368,24 @@ TEST_P(Tracking, AnnualReportInThreeFormats) {
           .ok());
 }
 
+// Issue #9: a post made today about an earlier year belongs in that year's report.
+TEST_P(Tracking, ALateReportAboutAnEarlierYearIsInThatYearsReport) {
+  int last_year = Date::Today().year() - 1;
+  ProgressInput in{"77/QĐ-BHXH", "I.1", "TCKT", "done", "100", std::to_string(last_year), "Đã xong", "", "Chậm giải ngân",
+                   ""};
+  ASSERT_TRUE(
+      PostProgress(db(), *ctx_->State<ProgrammesState>().units(), in, Date::Today(), testing::TestOfficer()).ok());
+  auto r = BuildAnnualReport(db(), ctx_->State<ProgrammesState>().measures, id_, last_year, Date::Today());
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->done, 1);
+  ASSERT_EQ(r->difficulties.size(), 1u);
+  EXPECT_EQ(r->difficulties[0].text, "Chậm giải ngân");
+  // ... and not in this year's, which it is not about.
+  auto now = BuildAnnualReport(db(), ctx_->State<ProgrammesState>().measures, id_, Date::Today().year(), Date::Today());
+  ASSERT_TRUE(now.ok());
+  EXPECT_TRUE(now->difficulties.empty());
+}
+
 TEST_P(Tracking, AnOfficerMapsAnUnknownUnitName) {
   auto tasks = LoadTasks(db(), id_);
   ASSERT_TRUE(tasks.ok());
