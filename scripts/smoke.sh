@@ -64,6 +64,11 @@ grep -q 'bhxh_http_requests_total{route="GET /eligibility",status="200"}' <<<"$o
 out=$("$BIN" claims synth --facility 01901 --encounters 3 --defect 1:line_price | curl -sf -H "Authorization: Bearer demo-facility-token" \
       -H "Idempotency-Key: smoke-1" --data-binary @- "$U/claims") || fail "claims submission"
 grep -q '"maGiaoDich"' <<<"$out" || fail "claims answer"
+# Envelopes on the demo's own persons and cards: only the planted defect is rejected.
+"$BIN" --db "$DB" claims synth --from-record --facility 01901 --date 2025-06-10 --encounters 3 --seed 5 \
+  --defect 1:line_price --out "$DIR/real.xml" || fail "claims synth --from-record"
+out=$("$BIN" --db "$DB" claims submit "$DIR/real.xml") || fail "claims submit of real patients"
+grep -q "3 hồ sơ, .*1 hồ sơ bị xuất toán" <<<"$out" || fail "real patients: only the planted defect ($out)"
 grep -q "request_id\|GET /api/v1/eligibility" "$DIR/serve.log" || fail "access log"
 
 # Programmes: import from the raw text by CLI and over HTTP, follow up, report.

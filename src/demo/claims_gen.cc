@@ -42,26 +42,9 @@ Result<ClaimsGenStats> GenerateClaims(Db& db, const ClaimSchema& schema, const L
   BHXH_RETURN_IF_ERROR(cat.Load(db));
   ReviewDeps deps{schema, law, cards, cat};
 
-  // Real patients: persons with a card, read once.
-  std::vector<SynthPatient> pats;
-  {
-    BHXH_ASSIGN_OR_RETURN(
-        auto q,
-        db.Prepare(
-            "SELECT p.si_number, p.cccd, p.full_name, p.dob, p.sex, c.code, c.valid_from, c.valid_to, c.facility "
-            "FROM hi_cards c JOIN persons p ON p.id = c.person_id WHERE p.deceased_on IS NULL ORDER BY c.id"));
-    while (true) {
-      BHXH_ASSIGN_OR_RETURN(bool row, q->Step());
-      if (!row) break;
-      std::string dob = q->Text(3);
-      std::string dob12 = dob.substr(0, 4) + (dob.size() >= 7 ? dob.substr(5, 2) : "00") +
-                          (dob.size() >= 10 ? dob.substr(8, 2) : "00") + "0000";
-      pats.push_back(
-          {q->Text(0), q->Text(1), q->Text(2), dob12, q->Text(4), q->Text(5), q->Text(6), q->Text(7), q->Text(8)});
-    }
-  }
-  if (pats.empty())
-    return Status::NotFound("hi_cards", "Chưa có thẻ BHYT để tạo hồ sơ mẫu", "no cards to build claims on");
+  // Real patients: persons with a card valid on the first generated day, read once.
+  BHXH_ASSIGN_OR_RETURN(std::vector<SynthPatient> pats,
+                        LoadSynthPatients(db, opt.last_day.AddDays(-(opt.days - 1)), "", 1'000'000));
   if (!opt.out_dir.empty()) std::filesystem::create_directories(opt.out_dir);
   Rng rng(opt.seed * 7919);
   for (int d = opt.days - 1; d >= 0; --d) {

@@ -61,6 +61,8 @@ void ClaimsCommands(Shell& sh) {
       SynthOptions synth;
       std::vector<std::string> defects;
       std::string out = "-";
+      bool from_record = false;
+      std::string date;
     };
     auto o = std::make_shared<Opt>();
     auto* c = claims->add_subcommand("synth", "Tạo bản tin mẫu để thử các quy tắc / write a synthetic envelope");
@@ -72,8 +74,11 @@ void ClaimsCommands(Shell& sh) {
         "INDEX:KIND, ví dụ 2:line_price (line_price total benefit order_before_admission expired_card bed_days "
         "exam_fee no_performer overlap bad_date)");
     c->add_option("--out", o->out, "Tệp ghi ra (mặc định: màn hình)");
+    c->add_option("--date", o->date, "Ngày khám YYYY-MM-DD (mặc định 20/11/2026)");
+    c->add_flag("--from-record", o->from_record,
+                "Bệnh nhân là người tham gia có thẻ BHYT còn hạn trong cơ sở dữ liệu (--db), cùng tỉnh với cơ sở KCB");
     c->callback(sh.Guard([&sh, o] {
-      auto ctx = sh.ContextNoDb();
+      auto ctx = o->from_record ? sh.Context() : sh.ContextNoDb();
       if (!ctx.ok()) return sh.Fail(ctx.status());
       for (const auto& d : o->defects) {
         size_t colon = d.find(':');
@@ -87,6 +92,18 @@ void ClaimsCommands(Shell& sh) {
                                          "Lỗi mẫu dạng INDEX:KIND với KIND trong danh sách (xem --help): " + d,
                                          "defect must be INDEX:KIND with a known KIND: " + d));
         o->synth.defects.push_back({static_cast<int>(*idx), d.substr(colon + 1)});
+      }
+      if (!o->date.empty()) {
+        auto d = Date::ParseIsoOrVi(o->date, "date");
+        if (!d.ok()) return sh.Fail(d.status());
+        o->synth.day = *d;
+      }
+      if (o->from_record) {
+        auto lease = (*ctx)->pool->Acquire();
+        if (!lease.ok()) return sh.Fail(lease.status());
+        auto pats = LoadSynthPatients(**lease, o->synth.day, o->synth.facility.substr(0, 2), o->synth.encounters * 4);
+        if (!pats.ok()) return sh.Fail(pats.status());
+        o->synth.patients = std::move(*pats);
       }
       std::string xml = SynthEnvelope((*ctx)->law, o->synth);
       if (o->out == "-") {

@@ -272,4 +272,31 @@ std::string SynthEnvelope(const LawBook& law, const SynthOptions& opt) {
          "</DANHSACHHOSO></THONGTINHOSO><CHUKYDONVI/></GIAMDINHHS>";
 }
 
+Result<std::vector<SynthPatient>> LoadSynthPatients(Db& db, Date day, const std::string& province, int limit) {
+  std::string sql =
+      "SELECT p.si_number, p.cccd, p.full_name, p.dob, p.sex, c.code, c.valid_from, c.valid_to, c.facility FROM hi_cards "
+      "c JOIN persons p ON p.id = c.person_id WHERE p.deceased_on IS NULL AND c.status = 'active' AND c.valid_from <= ? "
+      "AND c.valid_to >= ?";
+  if (!province.empty()) sql += " AND substr(c.code, 4, 2) = ?";
+  sql += " ORDER BY c.id LIMIT " + std::to_string(std::max(1, limit));
+  BHXH_ASSIGN_OR_RETURN(auto q, db.Prepare(sql));
+  q->Bind(day.ToString(), day.ToString());
+  if (!province.empty()) q->BindText(3, province);
+  std::vector<SynthPatient> pats;
+  while (true) {
+    BHXH_ASSIGN_OR_RETURN(bool row, q->Step());
+    if (!row) break;
+    std::string dob = q->Text(3);
+    std::string dob12 = dob.substr(0, 4) + (dob.size() >= 7 ? dob.substr(5, 2) : "00") +
+                        (dob.size() >= 10 ? dob.substr(8, 2) : "00") + "0000";
+    pats.push_back(
+        {q->Text(0), q->Text(1), q->Text(2), dob12, q->Text(4), q->Text(5), q->Text(6), q->Text(7), q->Text(8)});
+  }
+  if (pats.empty())
+    return Status::NotFound("hi_cards",
+                            "Không có thẻ BHYT còn hạn ngày " + day.ToVi() + " để tạo hồ sơ mẫu",
+                            "no card valid on " + day.ToString() + " to build claims on");
+  return pats;
+}
+
 }  // namespace bhxh

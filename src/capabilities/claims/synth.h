@@ -11,6 +11,7 @@
 #include "base/date.h"
 #include "eligibility/card_index.h"
 #include "law/lawbook.h"
+#include "store/db.h"
 
 namespace bhxh {
 
@@ -52,6 +53,13 @@ struct SynthCatalogue {
   std::string drugs_csv, services_csv;
 };
 SynthCatalogue SynthCatalogueFor(const std::vector<std::string>& facilities, Date from, Date to);
+
+// Living persons of the national record with a card valid on `day` (of
+// `province` when given: the card code's province), at most `limit`, in
+// card order — the patients of envelopes built on a real database (the
+// demo, `bhxh claims synth --from-record`), so their claims pass the card
+// check and show only the planted defects.
+Result<std::vector<SynthPatient>> LoadSynthPatients(Db& db, Date day, const std::string& province, int limit);
 
 // Returns the GIAMDINHHS envelope as XML text.
 std::string SynthEnvelope(const LawBook& law, const SynthOptions& opt);
