@@ -68,7 +68,7 @@ Result<FundsGenStats> GenerateFunds(Db& db, const LawBook& law, const FundsData&
     ++st.months;
   }
   for (Month m = first; m < last.Add(-1); m = m.Next()) BHXH_RETURN_IF_ERROR(ClosePeriod(db, m, actor));
-  BHXH_ASSIGN_OR_RETURN(Estimates est, MakeEstimates(db, data.catalog, data.assumptions, last.year() + 1, last, actor));
+  BHXH_ASSIGN_OR_RETURN(Estimates est, MakeEstimates(db, data.catalog, data.params, data.assumptions, last.year() + 1, last, actor));
   (void)est;
   return st;
 }

@@ -424,7 +424,7 @@ void FundsCommands(Shell& sh) {
         TextTable t({{"Tỉnh"}, {"Quỹ"}, {"Loại"}, {"Dự toán", TextTable::Align::kRight},
                      {"Thực hiện", TextTable::Align::kRight}, {"Đạt", TextTable::Align::kRight}});
         for (const auto& r : j["rows"])
-          t.Row({Txt(r, "province"), Txt(r, "fund"), Txt(r, "kind") == "revenue" ? "thu" : "chi", MoneyVi(r["amount"].get<int64_t>()),
+          t.Row({Txt(r, "province").empty() ? "Toàn quốc" : Txt(r, "province"), Txt(r, "fund"), Txt(r, "kind") == "revenue" ? "thu" : Txt(r, "kind") == "expenditure" ? "chi" : "chi phí quản lý", MoneyVi(r["amount"].get<int64_t>()),
                  MoneyVi(r["actual"].get<int64_t>()), DecimalVi(r["done"].get<double>(), 1) + "%"});
         t.Print(std::cout);
       };

@@ -152,8 +152,8 @@ Result<std::vector<MediumForecast>> ForecastMedium(Db& db, const FundsCatalog& c
   return out;
 }
 
-Result<Estimates> MakeEstimates(Db& db, const FundsCatalog& cat, const Assumptions& a, int year, Month as_of,
-                                const Actor& actor) {
+Result<Estimates> MakeEstimates(Db& db, const FundsCatalog& cat, const ParamTable& params, const Assumptions& a,
+                                int year, Month as_of, const Actor& actor) {
   if (year <= as_of.year() - 1 || year > as_of.year() + 2)
     return Status::Invalid("year", "Năm dự toán phải là năm nay hoặc một, hai năm tới",
                            "the estimate year must be this year or one of the next two");
@@ -189,25 +189,52 @@ Result<Estimates> MakeEstimates(Db& db, const FundsCatalog& cat, const Assumptio
   e.created_by = actor.id;
   BHXH_ASSIGN_OR_RETURN(auto w, db.Bulk("fund_estimates", {"year", "version", "province", "fund", "kind", "base",
                                                            "amount", "method", "created_at", "created_by"}));
+  std::vector<EstimateRow> rows;
+  // The organisation and operation cost (41/2024/QH15 Art.120): a dated
+  // share of SI revenue + expenditure, of UI revenue + expenditure, and of
+  // HI contributions, charged to the retirement, unemployment and HI
+  // reserve funds, national.
+  std::map<std::string, Vnd> group_base;  // si | ui | hi
   for (const auto& [key, f] : base) {
     for (int k = 0; k < 2; ++k) {
       Vnd b = k == 0 ? f.revenue : f.expenditure;
       if (b == 0) continue;
       EstimateRow r{key.first, key.second, k == 0 ? "revenue" : "expenditure", b,
                     static_cast<Vnd>(std::llround(static_cast<double>(b) * factor)), 0, 0};
-      w->Int(year);
-      w->Int(e.version);
-      w->Text(r.province);
-      w->Text(r.fund);
-      w->Text(r.kind);
-      w->Int(r.base);
-      w->Int(r.amount);
-      w->Text(e.method_vi);
-      w->Text(e.created_at);
-      w->Text(e.created_by);
-      BHXH_RETURN_IF_ERROR(w->EndRow());
-      e.rows.push_back(r);
+      rows.push_back(r);
+      const std::string& fund = key.second;
+      if (fund == "unemployment") group_base["ui"] += r.amount;
+      else if (fund == "health_medical" || fund == "health_reserve") {
+        if (k == 0) group_base["hi"] += r.amount;
+      } else if (fund != "unallocated") {
+        group_base["si"] += r.amount;
+      }
     }
+  }
+  std::string cost_vi;
+  for (const auto& [group, fund] : std::vector<std::pair<std::string, std::string>>{
+           {"si", "retirement"}, {"ui", "unemployment"}, {"hi", "health_reserve"}}) {
+    auto rate = params.Percent("management_cost_rate." + group, Date::FromYmd(year, 1, 1));
+    if (!rate.ok() || group_base[group] == 0) continue;
+    Vnd cost = ApplyRate(group_base[group], *rate);
+    rows.push_back({"", fund, "management_cost", group_base[group], cost, 0, 0});
+    cost_vi += (cost_vi.empty() ? "" : ", ") + std::string(group == "si" ? "BHXH" : group == "ui" ? "BHTN" : "BHYT") +
+               " " + Pct(static_cast<double>(*rate) / 10'000) + (group == "hi" ? " số thu" : " (thu + chi)");
+  }
+  if (!cost_vi.empty()) e.method_vi += "; chi phí quản lý (Luật 41/2024/QH15 Điều 120): " + cost_vi;
+  for (const EstimateRow& r : rows) {
+    w->Int(year);
+    w->Int(e.version);
+    w->Text(r.province);
+    w->Text(r.fund);
+    w->Text(r.kind);
+    w->Int(r.base);
+    w->Int(r.amount);
+    w->Text(e.method_vi);
+    w->Text(e.created_at);
+    w->Text(e.created_by);
+    BHXH_RETURN_IF_ERROR(w->EndRow());
+    e.rows.push_back(r);
   }
   BHXH_RETURN_IF_ERROR(w->Finish());
   BHXH_RETURN_IF_ERROR(WriteAudit(db, actor, "funds.estimate", "fund_estimate", std::to_string(year),
@@ -243,6 +270,16 @@ Result<Estimates> CompareEstimates(Db& db, const FundsCatalog& cat, int year) {
   for (const auto& [k, f] : flows) {
     actual[{std::get<2>(k), std::get<1>(k), "revenue"}] += f.revenue;
     actual[{std::get<2>(k), std::get<1>(k), "expenditure"}] += f.expenditure;
+  }
+  {
+    BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT fund, SUM(debit) - SUM(credit) FROM fund_lines WHERE account = "
+                                              "'management_cost' AND period >= ? AND period <= ? GROUP BY fund"));
+    st->Bind(static_cast<int64_t>(Month::Of(year, 1).index()), static_cast<int64_t>(Month::Of(year, 12).index()));
+    while (true) {
+      BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
+      if (!row) break;
+      actual[{"", st->Text(0), "management_cost"}] += st->Int(1);
+    }
   }
   for (auto& r : e.rows) {
     r.actual = actual[{r.province, r.fund, r.kind}];

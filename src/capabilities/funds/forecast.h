@@ -14,12 +14,15 @@
 //    retirement fund's expenditure, which follows the fund-balance model's
 //    own path (year k / year 0 of the central projection).
 //  - Estimates for a year: the 12 months before `as_of` per province, fund
-//    and kind, grown as above; stored as a version (never overwritten), and
-//    compared later with the year's actual journal.
+//    and kind, grown as above, plus the organisation and operation cost of
+//    41/2024/QH15 Art.120 (dated shares in data/funds/parameters.csv);
+//    stored as a version (never overwritten), and compared later with the
+//    year's actual journal.
 #pragma once
 
 #include "funds/journal.h"
 #include "funds/projection.h"
+#include "law/params.h"
 
 namespace bhxh {
 
@@ -59,7 +62,7 @@ Result<std::vector<MediumForecast>> ForecastMedium(Db& db, const FundsCatalog& c
                                                    const Projection& model, Month last_actual);
 
 struct EstimateRow {
-  std::string province, fund, kind;  // kind: revenue | expenditure
+  std::string province, fund, kind;  // kind: revenue | expenditure | management_cost (national)
   Vnd base = 0, amount = 0;
   Vnd actual = 0;      // filled by CompareEstimates
   double done = 0;     // actual / amount, percent
@@ -71,8 +74,8 @@ struct Estimates {
   std::string method_vi, created_at, created_by;
   std::vector<EstimateRow> rows;
 };
-Result<Estimates> MakeEstimates(Db& db, const FundsCatalog& cat, const Assumptions& a, int year, Month as_of,
-                                const Actor& actor);
+Result<Estimates> MakeEstimates(Db& db, const FundsCatalog& cat, const ParamTable& params, const Assumptions& a,
+                                int year, Month as_of, const Actor& actor);
 // The latest version for `year`, with the actual journal of the year beside it.
 Result<Estimates> CompareEstimates(Db& db, const FundsCatalog& cat, int year);
 

@@ -280,15 +280,20 @@ TEST_P(Funds, ForecastAndEstimatesFromTheJournal) {
   ASSERT_TRUE(f.ok()) << f.status().ToString();
   ASSERT_EQ(f->months.size(), 12u);
   EXPECT_NEAR(f->months[0].revenue, 1'000'000 * (1 + g), 1e-6);
-  auto e = MakeEstimates(db(), cat(), data_->assumptions, 2026, Month::Of(2025, 12), TestOfficer());
+  auto e = MakeEstimates(db(), cat(), data_->params, data_->assumptions, 2026, Month::Of(2025, 12), TestOfficer());
   ASSERT_TRUE(e.ok()) << e.status().ToString();
-  ASSERT_EQ(e->rows.size(), 1u);
+  ASSERT_EQ(e->rows.size(), 2u);
   EXPECT_EQ(e->rows[0].base, 12'000'000);
-  EXPECT_EQ(e->rows[0].amount, static_cast<Vnd>(std::llround(12'000'000 * (1 + g))));
+  const Vnd revenue = static_cast<Vnd>(std::llround(12'000'000 * (1 + g)));
+  EXPECT_EQ(e->rows[0].amount, revenue);
+  // The operation cost of 2026 (Res. 89/2025/UBTVQH15): 1.26% of SI revenue + expenditure.
+  EXPECT_EQ(e->rows[1].kind, "management_cost");
+  EXPECT_EQ(e->rows[1].fund, "retirement");
+  EXPECT_EQ(e->rows[1].amount, ApplyRate(revenue, 12'600));
   auto cmp = CompareEstimates(db(), cat(), 2026);
   ASSERT_TRUE(cmp.ok());
   EXPECT_EQ(cmp->rows[0].actual, 0);
-  EXPECT_EQ(MakeEstimates(db(), cat(), data_->assumptions, 2020, Month::Of(2025, 12), TestOfficer()).status().field(),
+  EXPECT_EQ(MakeEstimates(db(), cat(), data_->params, data_->assumptions, 2020, Month::Of(2025, 12), TestOfficer()).status().field(),
             "year");
 }
 

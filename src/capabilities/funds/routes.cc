@@ -447,7 +447,8 @@ void FundsRoutes(RouteTable& t) {
       BHXH_ASSIGN_OR_RETURN(as_of, Month::Parse(c.BodyStr("as_of"), "as_of"));
     }
               BHXH_ASSIGN_OR_RETURN(Estimates e,
-                                    MakeEstimates(c.db(), Data(c).catalog, Data(c).assumptions, year, as_of, c.actor()));
+                                    MakeEstimates(c.db(), Data(c).catalog, Data(c).params, Data(c).assumptions, year, as_of,
+                                                  c.actor()));
               return Reply::Created(ToJson(e));
             }));
 

@@ -311,7 +311,7 @@ function ForecastTab() {
           columns={[
             { accessorKey: 'province', header: 'Tỉnh', cell: (c) => c.getValue() || 'Toàn quốc' },
             { accessorKey: 'fund', header: 'Quỹ' },
-            { accessorKey: 'kind', header: 'Loại', cell: (c) => (c.getValue() === 'revenue' ? 'Thu' : 'Chi') },
+            { accessorKey: 'kind', header: 'Loại', cell: (c) => ({ revenue: 'Thu', expenditure: 'Chi', management_cost: 'Chi phí quản lý' } as Record<string, string>)[c.getValue()] ?? c.getValue() },
             { accessorKey: 'amount', header: 'Dự toán', cell: (c) => money(c.getValue()) },
             { accessorKey: 'actual', header: 'Thực hiện', cell: (c) => money(c.getValue()) },
             { accessorKey: 'done', header: 'Đạt (%)', cell: (c) => number(c.getValue(), 1) },
