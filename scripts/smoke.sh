@@ -11,7 +11,7 @@ trap 'kill $PID 2>/dev/null || true; rm -rf "$DIR"' EXIT
 DB="$DIR/smoke.db"
 fail() { echo "smoke: $*" >&2; exit 1; }
 SEEDS="${BHXH_SEEDS:-$(dirname "$0")/../../shared/seeds}"
-[ -f "$SEEDS/003_254a1e4a17401211.txt" ] || [ "${BHXH_ALLOW_MISSING_SEEDS:-}" = 1 ] || fail "seed decisions not found in $SEEDS"
+[ -f "$SEEDS/003_254a1e4a17401211.txt" ] || fail "seed decisions not found in $SEEDS"
 
 "$BIN" --version | grep -q "^bhxh " || fail "--version"
 set +e

@@ -17,11 +17,6 @@ std::string DataDir() { return DefaultDataDir(); }
 
 Actor TestOfficer() { return {"officer:test", {"officer"}, "01", "", "", ""}; }
 
-bool MissingSeedsAllowed() {
-  const char* e = std::getenv("BHXH_ALLOW_MISSING_SEEDS");
-  return e && std::string(e) == "1";
-}
-
 std::string SeedText(const std::string& name) {
   const char* env = std::getenv("BHXH_SEEDS");
   for (std::string dir :
@@ -30,8 +25,7 @@ std::string SeedText(const std::string& name) {
     auto t = ReadFile(dir + "/" + name);
     if (t.ok()) return *t;
   }
-  if (!MissingSeedsAllowed())
-    ADD_FAILURE() << "seed decision " << name << " not found (set BHXH_SEEDS to the shared/seeds folder)";
+  ADD_FAILURE() << "seed decision " << name << " not found (set BHXH_SEEDS to the shared/seeds folder)";
   return "";
 }
 

@@ -28,9 +28,7 @@ Actor TestOfficer();
 
 // A seed decision's text from shared/seeds beside the repository
 // ($BHXH_SEEDS, set by CMake). A missing seed fails the calling test (it is
-// an input, not an option) unless BHXH_ALLOW_MISSING_SEEDS=1, which CI never
-// sets; then it returns "" and the caller skips with the reason.
+// an input, not an option) and returns "", after which the caller stops.
 std::string SeedText(const std::string& file_name);
-bool MissingSeedsAllowed();
 
 }  // namespace bhxh::testing

@@ -15,7 +15,7 @@ trap '[ -n "$PID" ] && kill "$PID" 2>/dev/null; rm -rf "$DIR"' EXIT
 DB="$DIR/e2e.db"
 "$BIN" --db "$DB" --json init --demo --persons 3000 --from 2025-06 --to 2026-10 --claims-days 14 >"$DIR/init.json"
 SEEDS="${BHXH_SEEDS:-$PWD/../shared/seeds}"
-ls "$SEEDS"/*.txt >/dev/null 2>&1 || [ "${BHXH_ALLOW_MISSING_SEEDS:-}" = 1 ] || { echo "e2e: seed decisions not found in $SEEDS" >&2; exit 1; }
+ls "$SEEDS"/*.txt >/dev/null 2>&1 || { echo "e2e: seed decisions not found in $SEEDS" >&2; exit 1; }
 ls "$SEEDS"/*.txt >/dev/null 2>&1 && "$BIN" --db "$DB" programmes import "$SEEDS"/*.txt >/dev/null
 "$BIN" claims synth --facility 01901 --encounters 4 --seed 77 --defect 2:line_price --out "$DIR/envelope.xml"
 PORT=$((21000 + RANDOM % 20000))

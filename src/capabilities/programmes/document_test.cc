@@ -50,7 +50,7 @@ TEST(Document, SeedMetadata) {
   };
   for (const Case& c : cases) {
     std::string text = Seed(c.file);
-    if (text.empty()) GTEST_SKIP() << "seeds waived (BHXH_ALLOW_MISSING_SEEDS=1)";
+    if (text.empty()) return;  // SeedText has failed the test
     auto h = ReadDecisionHeader(text);
     ASSERT_TRUE(h.ok()) << c.file << ": " << h.status().ToString();
     EXPECT_EQ(h->number, c.number) << c.file;
@@ -70,7 +70,7 @@ TEST(Document, SeedMetadata) {
 
 TEST(Document, LegalBasesAreReferences) {
   std::string text = Seed("001_76d0ab86a136d09b.txt");
-  if (text.empty()) GTEST_SKIP() << "seeds waived (BHXH_ALLOW_MISSING_SEEDS=1)";
+  if (text.empty()) return;  // SeedText has failed the test
   auto h = ReadDecisionHeader(text);
   ASSERT_TRUE(h.ok());
   ASSERT_EQ(h->legal_bases.size(), 2u);

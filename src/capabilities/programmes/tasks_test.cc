@@ -30,7 +30,7 @@ const UnitRegistry& Units() {
 
 TEST(Tasks, KeyProgramme2024HasFortyTasksUnderSeventeenUnits) {
   std::string text = Seed("003_254a1e4a17401211.txt");
-  if (text.empty()) GTEST_SKIP() << "seeds waived (BHXH_ALLOW_MISSING_SEEDS=1)";
+  if (text.empty()) return;  // SeedText has failed the test
   auto t = ReadSeedTable(text);
   ASSERT_TRUE(t.ok()) << t.status().ToString();
   EXPECT_EQ(t->stated_total, 40);
@@ -70,7 +70,7 @@ TEST(Tasks, KeyProgramme2024HasFortyTasksUnderSeventeenUnits) {
 
 TEST(Tasks, CooperativeProgrammeHasTenTasksWithLeadAndCoordinatingUnits) {
   std::string text = Seed("002_dfc3ba65e88b699e.txt");
-  if (text.empty()) GTEST_SKIP() << "seeds waived (BHXH_ALLOW_MISSING_SEEDS=1)";
+  if (text.empty()) return;  // SeedText has failed the test
   auto t = ReadSeedTable(text);
   ASSERT_TRUE(t.ok()) << t.status().ToString();
   ASSERT_EQ(t->tasks.size(), 10u);
