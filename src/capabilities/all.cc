@@ -6,6 +6,8 @@
 #include "eligibility/module.h"
 #include "funds/module.h"
 #include "history/module.h"
+#include "inspection/module.h"
+#include "integrity/module.h"
 #include "programmes/module.h"
 #include "reference/module.h"
 #include "registry/module.h"
@@ -14,7 +16,8 @@ namespace bhxh {
 
 const std::vector<const Capability*>& AllCapabilities() {
   static const std::vector<const Capability*> kAll = {
-      &kReference, &kRegistry, &kCollection, &kEligibility, &kHistory, &kClaims, &kProgrammes, &kBenefits, &kFunds,
+      &kReference, &kRegistry, &kCollection, &kEligibility, &kHistory, &kClaims, &kProgrammes, &kBenefits, &kFunds, &kIntegrity,
+      &kInspection,
   };
   return kAll;
 }

@@ -16,6 +16,7 @@
 #include "benefits/cases.h"
 #include "benefits/module.h"
 #include "claims/synth.h"
+#include "inspection/records.h"
 #include "platform/access/accounts.h"
 #include "testing/api_fixture.h"
 
@@ -40,6 +41,35 @@ const std::map<std::string, Sample>& Samples() {
       {"metrics", {"GET", "/metrics"}},
       {"openapi", {"GET", "/openapi.json"}},
       {"auditTrail", {"GET", "/audit", {{"limit", "5"}}}},
+      {"rankEmployersByRisk", {"GET", "/inspection/risk", {{"as_of", "2025-09-30"}}}},
+      {"importTaxWorkforce",
+       {"POST", "/inspection/tax-workforce", {{"source", "Cục Thuế"}}, "tax_code,year,employees\n0101234567,2025,40\n", "text/csv"}},
+      {"calculateFine", {"POST", "/inspection/fine", {}, R"({"clause":"39.5","total_due":100000000})"}},
+      {"openInspection",
+       {"POST", "/inspection/inspections", {}, R"({"employer_code":"{EMP}","decision_no":"1/QĐ-TTr","decided_on":"2026-03-02"})", "",
+        {200, 201}}},
+      {"listInspections", {"GET", "/inspection/inspections"}},
+      {"getInspection", {"GET", "/inspection/inspections/{INSP}"}},
+      {"recordInspectionFinding",
+       {"POST", "/inspection/inspections/{INSP}/findings", {}, R"({"clause":"39.5","description":"Chậm đóng","total_due":1000000})", "",
+        {201, 409}}},
+      // 409 also when the caller recorded a finding of it (four eyes).
+      {"concludeInspection", {"POST", "/inspection/inspections/{INSP}/conclusion", {}, R"({"concluded_on":"2026-11-30"})", "", {200, 409}}},
+      {"recordInspectionRecovery",
+       {"POST", "/inspection/inspections/{INSP}/recoveries", {},
+        R"({"finding_id":1,"amount":1000,"paid_on":"2026-11-30","reference":"BL-1"})", "", {201, 404, 409}}},
+      {"drawPostAudit", {"POST", "/inspection/post-audits", {}, R"({"label":"Thử","from":"2025-01-01","to":"2025-12-31"})", "", {200, 201}}},
+      {"getPostAudit", {"GET", "/inspection/post-audits/1", {}, "", "", {200, 404}}},
+      {"recordPostAuditResult",
+       {"POST", "/inspection/post-audits/1/results", {}, R"({"kind":"declaration","ref":"1","result":"ok"})", "", {200, 404, 409}}},
+      {"verifyAuditTrail", {"GET", "/audit/verify"}},
+      {"sealAuditTrail", {"POST", "/audit/seals"}},
+      {"listAuditSeals", {"GET", "/audit/seals"}},
+      {"exportAuditTrail", {"GET", "/audit/export", {{"from", "1"}}}},
+      {"verifyAuditExport",
+       {"POST", "/audit/export/verify", {},
+        R"({"seq":1,"at":"2026-12-01T00:00:00Z","actor":"a","action":"b","entity":"c","entity_key":"","detail":"","prev_hash":"0","row_hash":"1"})",
+        "application/x-ndjson"}},
       {"revokeToken", {"POST", "/accounts/officer:spare/revoke", {}, "", "", {200, 404}}},
       {"calculateBenefit",
        {"POST", "/calc/benefit", {},
@@ -218,10 +248,26 @@ class RouteCatalogue : public testing::ApiTest {
       ASSERT_TRUE(c.ok()) << c.status().ToString();
       (cccd[1] == '0' ? case_in_ : case_out_) = std::to_string(c->id);
     }
+    // An inspection of each employer, opened by another officer.
+    for (const char* emp : {"01A1", "79A2"}) {
+      InspectionOpenInput oi;
+      oi.employer_code = emp;
+      oi.decision_no = std::string("9/QĐ-TTr-") + emp;
+      oi.decided_on = "2026-03-01";
+      oi.idempotency_key = std::string("setup-insp-") + emp;
+      auto in = OpenInspection(**lease, oi, {"officer:setup", {"officer"}, "", "", "", ""});
+      ASSERT_TRUE(in.ok()) << in.status().ToString();
+      (emp[0] == '0' ? insp_in_ : insp_out_) = std::to_string(in->id);
+    }
+    // One account for each further role; the provincial ones in Hà Nội (01).
+    for (const char* role : {"provincial_officer", "reviewer", "inspector", "auditor", "admin"})
+      ASSERT_TRUE(CreateAccount(**lease, std::string("tok-") + role, {std::string("user:") + role, {role}, "01", "", "", ""}).ok());
     roles_ = {{"officer", "demo-officer-token", {}, "01A1", "001085012345", "01001"},
               {"employer", "demo-employer-token", {}, "01A1", "001085012345", "01001"},
               {"facility", "demo-facility-token", {}, "01A1", "001085012345", "01001"},
               {"citizen", "demo-citizen-token", {}, "01A1", "001085012345", "01001"}};
+    for (const char* role : {"provincial_officer", "reviewer", "inspector", "auditor", "admin"})
+      roles_.push_back({role, std::string("tok-") + role, {}, "01A1", "001085012345", "01001"});
     for (auto& r : roles_) {
       auto a = ctx_->Authenticate(r.token);
       ASSERT_TRUE(a.ok()) << r.token;
@@ -241,6 +287,7 @@ class RouteCatalogue : public testing::ApiTest {
       rep("{DYING}", "001070099999", "079070099999");
       rep("{TXN}", txn_in_, txn_out_);
       rep("{CASE}", case_in_, case_out_);
+      rep("{INSP}", insp_in_, insp_out_);
       rep("{MALK}", malk_in_, malk_out_);
       if (t == "{ENVELOPE}") {
         SynthOptions o;
@@ -265,7 +312,7 @@ class RouteCatalogue : public testing::ApiTest {
   }
 
   std::string decision_;
-  std::string txn_in_, txn_out_, malk_in_, malk_out_, case_in_, case_out_;
+  std::string txn_in_, txn_out_, malk_in_, malk_out_, case_in_, case_out_, insp_in_, insp_out_;
   std::vector<Role> roles_;
   int seq_ = 0;
 };
@@ -293,7 +340,7 @@ TEST_F(RouteCatalogue, EveryRouteHasASampleAndEverySampleARoute) {
       EXPECT_TRUE(someone) << r->permission() << " is granted to no role";
     }
   for (const auto& p : ctx_->policy.Permissions()) {
-    if (p == "*") continue;
+    if (p == "*" || p == "log.reads") continue;  // a marker of the role, not a route's permission
     bool matched = false;
     for (const auto& u : used)
       matched |= u == p || (p.size() > 2 && p.compare(p.size() - 2, 2, ".*") == 0 && u.rfind(p.substr(0, p.size() - 1), 0) == 0);
@@ -323,8 +370,9 @@ TEST_F(RouteCatalogue, AccessMatrix) {
       }
       EXPECT_TRUE(s.ok.count(in.status)) << route.operation_id() << " as " << role.name << " inside its scope: " << in.status
                                          << " " << in.body;
-      if (*widest == GrantScope::kOwn) {
-        // Out of scope: another's employer, person or facility.
+      if (*widest != GrantScope::kNational) {
+        // Out of scope: another's employer, person or facility, or one of
+        // another province (79) for a provincial account (01).
         bool has_object = s.path.find('{') != std::string::npos || s.body.find("{EMP}") != std::string::npos ||
                           s.body.find("{ENVELOPE}") != std::string::npos ||
                           std::any_of(s.query.begin(), s.query.end(), [](const auto& kv) { return kv.second.find('{') != std::string::npos; });
@@ -333,13 +381,67 @@ TEST_F(RouteCatalogue, AccessMatrix) {
         if (route.operation_id() == "costAlerts") {
           // A list filtered by scope: another facility's alerts are simply not there.
           EXPECT_EQ(out.status, 200);
-          for (const auto& a : Json::parse(out.body)["alerts"]) EXPECT_EQ(a["facility"], role.fac);
+          for (const auto& a : Json::parse(out.body)["alerts"]) {
+            if (*widest == GrantScope::kOwn) {
+              EXPECT_EQ(a["facility"], role.fac);
+            } else {
+              EXPECT_EQ(a["province"], "01");
+            }
+          }
           continue;
         }
         EXPECT_EQ(out.status, 403) << route.operation_id() << " as " << role.name << " outside its scope: " << out.body;
       }
     }
   }
+}
+
+// The auditor reads everything and changes nothing, and each of her reads
+// is an audit row; anyone's look at one person's data is an audit row with
+// the reason given; other reads are not logged.
+TEST_F(RouteCatalogue, AuditorOnlyReadsAndLooksArePersonallyLogged) {
+  Actor auditor;
+  auditor.roles = {"auditor"};
+  for (const auto& r : routes_->routes()) {
+    // Calculators and checks that need no database (a file posted to be
+    // verified, a request to be computed) and one's own session change no data.
+    if (r->is_public() || r->method() == Method::kGet || !r->needs_db() || r->permission() == "session.self") continue;
+    EXPECT_FALSE(ctx_->policy.Widest(auditor, r->permission()).has_value())
+        << "the auditor may " << r->operation_id() << " " << r->path() << " (" << r->permission() << "), which changes data";
+  }
+  int64_t before = AuditRows();
+  ASSERT_EQ(Call("GET", "/api/v1/employers/01A1", "", "tok-auditor").status, 200);
+  EXPECT_EQ(AuditRows(), before + 1);
+  auto last = [&] {
+    auto lease = ctx_->pool->Acquire();
+    auto st = (*lease)->Prepare("SELECT actor, action, entity, entity_key, detail FROM audit_log ORDER BY seq DESC LIMIT 1");
+    EXPECT_TRUE(st.ok());
+    EXPECT_TRUE(*(*st)->Step());
+    return std::vector<std::string>{(*st)->Text(0), (*st)->Text(1), (*st)->Text(2), (*st)->Text(3), (*st)->Text(4)};
+  };
+  auto row = last();
+  EXPECT_EQ(row[0], "user:auditor");
+  EXPECT_EQ(row[1], "read");
+  EXPECT_EQ(row[2], "getEmployer");
+  // An officer's look at a person, with the reason the header gives.
+  before = AuditRows();
+  ASSERT_EQ(Call("GET", "/api/v1/persons/001085012345", "", "demo-officer-token", {},
+                 {{"x-access-reason", "Giải quyết hồ sơ ốm đau số 12"}})
+                .status,
+            200);
+  EXPECT_EQ(AuditRows(), before + 1);
+  row = last();
+  EXPECT_EQ(row[1], "read");
+  EXPECT_EQ(row[2], "person");
+  EXPECT_EQ(row[3], "001085012345");
+  EXPECT_NE(row[4].find("Giải quyết hồ sơ ốm đau số 12"), std::string::npos) << row[4];
+  // An officer's look at an employer is not a person's data: no row.
+  before = AuditRows();
+  ASSERT_EQ(Call("GET", "/api/v1/employers/01A1").status, 200);
+  EXPECT_EQ(AuditRows(), before);
+  // A refused look leaves no row either.
+  ASSERT_EQ(Call("GET", "/api/v1/persons/079085054321", "", "tok-provincial_officer").status, 403);
+  EXPECT_EQ(AuditRows(), before);
 }
 
 // The malformed-input catalogue, from the routes' own schemas.
@@ -364,7 +466,7 @@ TEST_F(RouteCatalogue, MalformedInputIsNamedAndStoresNothing) {
     std::string path = s.path;
     std::vector<std::pair<std::string, std::string>> subs = {{"{EMP}", "01A1"}, {"{CCCD}", "001085012345"}, {"{FAC}", "01001"},
                                                              {"{DYING}", "001070099999"}, {"{TXN}", txn_in_}, {"{MALK}", malk_in_},
-                                                             {"{CASE}", case_in_}};
+                                                             {"{CASE}", case_in_}, {"{INSP}", insp_in_}};
     for (const auto& [k, v] : subs)
       for (size_t p; (p = path.find(k)) != std::string::npos;) path.replace(p, k.size(), v);
     path = "/api/v1" + path;

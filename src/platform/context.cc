@@ -7,6 +7,7 @@
 
 #include "platform/access/accounts.h"
 #include "platform/access/users.h"
+#include "platform/audit/chain.h"
 
 namespace bhxh {
 
@@ -73,6 +74,9 @@ Result<std::unique_ptr<AppContext>> AppContext::Open(const Options& opt) {
       BHXH_ASSIGN_OR_RETURN(auto lease, ctx->pool->Acquire());
       BHXH_ASSIGN_OR_RETURN(int applied, Migrate(*lease, all));
       if (applied > 0) spdlog::debug("applied {} migrations", applied);
+      // Audit rows written before the chain existed take their place in it.
+      BHXH_ASSIGN_OR_RETURN(int64_t chained, ChainUnchainedAudit(*lease));
+      if (chained > 0) spdlog::info("chained {} earlier audit rows", chained);
     }
   }
   for (const auto* c : ctx->caps_)

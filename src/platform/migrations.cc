@@ -74,6 +74,34 @@ CREATE TABLE sessions (
 );
 CREATE INDEX sessions_user ON sessions(user_id);
 )SQL"},
+      // The audit trail as a hash chain: each row carries its place (seq),
+      // the previous row's hash and its own; the head row is the lock every
+      // writer takes (UPDATE first, so SQLite and PostgreSQL both serialise
+      // the chain's writers) and the head's daily signatures are the seals.
+      // Rows written before this version are chained at the next start.
+      {2026120201, "platform_audit_chain", R"SQL(
+ALTER TABLE audit_log ADD COLUMN seq BIGINT;
+ALTER TABLE audit_log ADD COLUMN prev_hash TEXT;
+ALTER TABLE audit_log ADD COLUMN row_hash TEXT;
+CREATE UNIQUE INDEX audit_log_seq ON audit_log(seq);
+CREATE TABLE audit_head (
+  id INTEGER PRIMARY KEY,
+  seq BIGINT NOT NULL,
+  hash TEXT NOT NULL
+);
+INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000');
+CREATE TABLE audit_seals (
+  seq BIGINT PRIMARY KEY,          -- the chain head that was signed
+  day TEXT NOT NULL,               -- the Vietnam day the seal closes (YYYY-MM-DD)
+  head_hash TEXT NOT NULL,
+  key_id TEXT NOT NULL,            -- first 16 hex of SHA-256 of the public key
+  public_key TEXT NOT NULL,        -- Ed25519, hex
+  signature TEXT NOT NULL,         -- Ed25519 over "bhxh-audit-seal-v1|day|seq|head_hash", hex
+  sealed_at TEXT NOT NULL,
+  sealed_by TEXT NOT NULL
+);
+CREATE INDEX audit_seals_day ON audit_seals(day);
+)SQL"},
   };
 }
 

@@ -84,10 +84,27 @@ void ClaimsRoutes(RouteTable& t) {
             .Returns(200, Schema::Object({Req("submissions", Schema::Array(schemas::SubmissionSummary())), Req("page", PageSchema())}))
             .Handle([](Call& c) -> Result<Reply> {
               std::vector<std::string> facilities;
-              if (c.scope().scope == GrantScope::kOwn) facilities = {c.scope().facility};
+              const AccessScope& scope = c.scope();
+              if (scope.scope == GrantScope::kOwn) facilities = {scope.facility};
+              if (scope.scope == GrantScope::kProvince) {
+                // The facilities of the officer's province (and the old ones merged into it).
+                std::string in;
+                for (size_t i = 0; i < scope.provinces.size(); ++i) in += i ? ",?" : "?";
+                BHXH_ASSIGN_OR_RETURN(auto st, c.db().Prepare("SELECT code FROM facilities WHERE province IN (" +
+                                                               (in.empty() ? std::string("NULL") : in) + ") ORDER BY code"));
+                for (size_t i = 0; i < scope.provinces.size(); ++i) st->BindText(static_cast<int>(i + 1), scope.provinces[i]);
+                while (true) {
+                  BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
+                  if (!row) break;
+                  facilities.push_back(st->Text(0));
+                }
+                if (facilities.empty()) facilities = {"-"};  // none: nothing is visible
+              }
               if (c.Has("facility")) {
-                if (!facilities.empty() && facilities[0] != c.Str("facility"))
-                  return Status::Error("forbidden", "facility", "Chỉ xem được hồ sơ của cơ sở mình", "own facility only");
+                if (scope.scope != GrantScope::kNational &&
+                    std::find(facilities.begin(), facilities.end(), c.Str("facility")) == facilities.end())
+                  return Status::Error("forbidden", "facility", "Chỉ xem được hồ sơ của cơ sở trong phạm vi của mình",
+                                       "facilities within the account's scope only");
                 facilities = {c.Str("facility")};
               }
               BHXH_ASSIGN_OR_RETURN(auto page, ListSubmissions(c.db(), facilities, c.Str("from"), c.Str("to"), c.page().limit,

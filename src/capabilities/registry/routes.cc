@@ -18,6 +18,8 @@ void RegistryRoutes(RouteTable& t) {
             .Tag("registry")
             .Summary("Đăng ký người tham gia", "Register a person")
             .Permission("registry.persons.write")
+            // A provincial officer registers the people of her province.
+            .OwnedBy([](Call& c) -> Result<Owner> { return Owner{c.BodyStr("province"), "", "", ""}; })
             .JsonBody(schemas::PersonInput())
             .BodyExample({{"cccd", "001085012345"},
                           {"full_name", "Nguyễn Văn An"},
@@ -91,6 +93,7 @@ void RegistryRoutes(RouteTable& t) {
             .Tag("registry")
             .Summary("Đăng ký đơn vị sử dụng lao động", "Register an employer")
             .Permission("registry.employers.write")
+            .OwnedBy([](Call& c) -> Result<Owner> { return Owner{c.BodyStr("province"), "", "", ""}; })
             .JsonBody(schemas::EmployerInput())
             .BodyExample({{"code", "01A09999"},
                           {"tax_code", "0109999999"},

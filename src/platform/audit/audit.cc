@@ -4,6 +4,8 @@
 
 #include <ctime>
 
+#include "platform/audit/chain.h"
+
 namespace bhxh {
 
 std::string NowIsoUtc() {
@@ -32,10 +34,7 @@ Status WriteAudit(Db& db, const Actor& actor, const std::string& action, const s
                   const std::string& entity_key, const std::string& detail) {
   if (actor.id.empty())
     return Status::Error("unauthenticated", "actor", "Thiếu người thực hiện thao tác", "every change needs an actor");
-  BHXH_ASSIGN_OR_RETURN(
-      auto st,
-      db.Prepare("INSERT INTO audit_log (at, actor, action, entity, entity_key, detail) VALUES (?,?,?,?,?,?)"));
-  return st->Bind(NowIsoUtc(), actor.id, action, entity, entity_key, detail).Run();
+  return AppendAudit(db, NowIsoUtc(), actor.id, action, entity, entity_key, detail);
 }
 
 Result<std::vector<AuditEntry>> RecentAudit(Db& db, int limit, const std::string& entity_key, int64_t before_id) {

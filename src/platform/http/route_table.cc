@@ -23,6 +23,7 @@ int HttpStatusFor(const Status& s) {
       {"not_found", 404},
       {"conflict", 409},
       {"idempotency_conflict", 409},
+      {"four_eyes", 409},  // segregation of duties: the state needs another person
       {"unauthenticated", 401},
       {"forbidden", 403},
       {"storage", 500},
@@ -579,10 +580,12 @@ HttpResponse RouteTable::Run(HttpRequest& req, Admission& adm) {
     call.db_ = &**lease;
   }
   auto expand = [this](const std::string& c) { return ctx_.ProvincesCovering(c); };
+  std::string person_read;  // the CCCD whose data this read shows, when it is one person's
   if (!route.is_public()) {
     Result<AccessScope> granted = Status::Ok();
     if (route.owner()) {
       auto owner = route.owner()(call);
+      if (owner.ok() && route.method() == Method::kGet) person_read = owner->cccd;
       if (!owner.ok()) {
         // Whether an object exists is itself data: callers without national
         // scope learn only that it is not theirs.
@@ -645,6 +648,20 @@ HttpResponse RouteTable::Run(HttpRequest& req, Admission& adm) {
     auto r = route.handler()(call);
     if (!r.ok()) return ErrorResponse(r.status());
     HttpResponse h = to_http(*r);
+    // Who looked at whom (Decree 13/2023/NĐ-CP Art.27: processing of personal
+    // data is logged), and every read of the roles whose reads are logged
+    // (the auditor's). Written after the answer is ready and only when it
+    // was given; a read that cannot be logged is not given.
+    if (h.status < 300 && route.method() == Method::kGet && call.db_ && !call.actor_.id.empty() &&
+        (!person_read.empty() || ctx_.policy.Widest(call.actor_, "log.reads").has_value())) {
+      std::string reason;
+      if (const std::string* rs = req.Header("x-access-reason")) reason = Utf8Prefix(*rs, 300);
+      std::string detail = "GET " + Utf8Prefix(req.path, 300) + (reason.empty() ? "" : " | lý do: " + reason);
+      if (Status s = WriteAudit(call.db(), call.actor_, "read", person_read.empty() ? route.operation_id() : "person",
+                                person_read, detail);
+          !s.ok())
+        return ErrorResponse(s);
+    }
     if (h.status < 300) committed();
     validate(h);
     return h;
