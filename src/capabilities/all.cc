@@ -8,6 +8,7 @@
 #include "history/module.h"
 #include "inspection/module.h"
 #include "integrity/module.h"
+#include "officials/module.h"
 #include "programmes/module.h"
 #include "reference/module.h"
 #include "registry/module.h"
@@ -17,7 +18,7 @@ namespace bhxh {
 const std::vector<const Capability*>& AllCapabilities() {
   static const std::vector<const Capability*> kAll = {
       &kReference, &kRegistry, &kCollection, &kEligibility, &kHistory, &kClaims, &kProgrammes, &kBenefits, &kFunds, &kIntegrity,
-      &kInspection,
+      &kInspection, &kOfficials,
   };
   return kAll;
 }

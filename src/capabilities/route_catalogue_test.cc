@@ -17,6 +17,8 @@
 #include "benefits/module.h"
 #include "claims/synth.h"
 #include "inspection/records.h"
+#include "officials/complaints.h"
+#include "officials/module.h"
 #include "platform/access/accounts.h"
 #include "testing/api_fixture.h"
 
@@ -41,6 +43,28 @@ const std::map<std::string, Sample>& Samples() {
       {"metrics", {"GET", "/metrics"}},
       {"openapi", {"GET", "/openapi.json"}},
       {"auditTrail", {"GET", "/audit", {{"limit", "5"}}}},
+      {"registerOfficial",
+       {"POST", "/officials", {},
+        R"({"code":"CB9","full_name":"Lê Thị Thu","sex":"female","birth_date":"1985-01-01","unit":"Phòng Thu","province":"01","position":"thu_bhxh","position_since":"2022-01-01"})",
+        "", {201, 409}}},
+      {"listOfficials", {"GET", "/officials"}},
+      {"assignOfficialPosition", {"POST", "/officials/{OFF}/position", {}, R"({"position":"ke_toan","since":"2026-01-05"})", "", {200, 422}}},
+      {"submitAssetDeclaration",
+       {"POST", "/officials/{OFF}/asset-declarations", {},
+        R"({"kind":"annual","year":2025,"submitted_on":"2025-12-20","items":[{"kind":"house","description":"Nhà ở","value":2000000000}],"income":300000000})",
+        "", {200, 201}}},
+      {"assetDeclarationStatus", {"GET", "/officials/asset-declarations", {{"year", "2025"}}}},
+      {"drawAssetVerification", {"POST", "/officials/verifications", {}, R"({"year":2026,"unit":"Phòng Thu"})", "", {200, 201}}},
+      {"recordAssetVerification",
+       {"POST", "/officials/verifications/1/results", {}, R"({"official_code":"CB01","result":"consistent"})", "", {200, 404, 409}}},
+      {"rotationPlan", {"GET", "/officials/rotation", {{"year", "2026"}}}},
+      {"receiveComplaint",
+       {"POST", "/complaints", {},
+        R"({"kind":"complaint","received_on":"2026-11-02","complainant":"Nguyễn Văn B","subject":"Chậm giải quyết chế độ ốm đau","unit":"Phòng Chế độ","province":"01"})",
+        "", {200, 201}}},
+      {"listComplaints", {"GET", "/complaints"}},
+      {"decideComplaint", {"POST", "/complaints/{CMP}/decision", {}, R"({"accept":true,"on":"2026-11-05","assigned_to":"Phòng Chế độ"})", "", {200, 409}}},
+      {"answerComplaint", {"POST", "/complaints/{CMP}/answer", {}, R"({"on":"2026-11-20","answer":"Đã giải quyết"})", "", {200, 409}}},
       {"rankEmployersByRisk", {"GET", "/inspection/risk", {{"as_of", "2025-09-30"}}}},
       {"importTaxWorkforce",
        {"POST", "/inspection/tax-workforce", {{"source", "Cục Thuế"}}, "tax_code,year,employees\n0101234567,2025,40\n", "text/csv"}},
@@ -259,6 +283,20 @@ class RouteCatalogue : public testing::ApiTest {
       ASSERT_TRUE(in.ok()) << in.status().ToString();
       (emp[0] == '0' ? insp_in_ : insp_out_) = std::to_string(in->id);
     }
+    // An official and a complaint in each province.
+    for (const char* prov : {"01", "79"}) {
+      const auto& data = ctx_->State<OfficialsState>().data();
+      auto o = RegisterOfficial(**lease, data,
+                                {std::string("CB") + prov, "Cán bộ " + std::string(prov), "female", "1980-01-01", "Phòng Thu", prov,
+                                 "ke_toan", "2020-01-01"},
+                                {"officer:setup", {"officer"}, "", "", "", ""});
+      ASSERT_TRUE(o.ok()) << o.status().ToString();
+      auto cmp = ReceiveComplaint(**lease, data,
+                                  {"complaint", "2026-11-01", "Trần Văn C", "Chậm trả sổ", "Phòng Thu", prov, std::string("setup-cmp-") + prov},
+                                  {"officer:setup", {"officer"}, "", "", "", ""});
+      ASSERT_TRUE(cmp.ok()) << cmp.status().ToString();
+      (prov[0] == '0' ? cmp_in_ : cmp_out_) = std::to_string(cmp->id);
+    }
     // One account for each further role; the provincial ones in Hà Nội (01).
     for (const char* role : {"provincial_officer", "reviewer", "inspector", "auditor", "admin"})
       ASSERT_TRUE(CreateAccount(**lease, std::string("tok-") + role, {std::string("user:") + role, {role}, "01", "", "", ""}).ok());
@@ -288,6 +326,8 @@ class RouteCatalogue : public testing::ApiTest {
       rep("{TXN}", txn_in_, txn_out_);
       rep("{CASE}", case_in_, case_out_);
       rep("{INSP}", insp_in_, insp_out_);
+      rep("{OFF}", "CB01", "CB79");
+      rep("{CMP}", cmp_in_, cmp_out_);
       rep("{MALK}", malk_in_, malk_out_);
       if (t == "{ENVELOPE}") {
         SynthOptions o;
@@ -312,7 +352,7 @@ class RouteCatalogue : public testing::ApiTest {
   }
 
   std::string decision_;
-  std::string txn_in_, txn_out_, malk_in_, malk_out_, case_in_, case_out_, insp_in_, insp_out_;
+  std::string txn_in_, txn_out_, malk_in_, malk_out_, case_in_, case_out_, insp_in_, insp_out_, cmp_in_, cmp_out_;
   std::vector<Role> roles_;
   int seq_ = 0;
 };
@@ -466,7 +506,8 @@ TEST_F(RouteCatalogue, MalformedInputIsNamedAndStoresNothing) {
     std::string path = s.path;
     std::vector<std::pair<std::string, std::string>> subs = {{"{EMP}", "01A1"}, {"{CCCD}", "001085012345"}, {"{FAC}", "01001"},
                                                              {"{DYING}", "001070099999"}, {"{TXN}", txn_in_}, {"{MALK}", malk_in_},
-                                                             {"{CASE}", case_in_}, {"{INSP}", insp_in_}};
+                                                             {"{CASE}", case_in_}, {"{INSP}", insp_in_},
+                                                             {"{OFF}", "CB01"}, {"{CMP}", cmp_in_}};
     for (const auto& [k, v] : subs)
       for (size_t p; (p = path.find(k)) != std::string::npos;) path.replace(p, k.size(), v);
     path = "/api/v1" + path;
