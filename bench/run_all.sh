@@ -14,3 +14,4 @@ echo "== coverage counts for the indicators (issue #3) =="; ./build/bench_covera
 echo "== benefit payroll vs SQL (issue #12) =="; BHXH_DATA=data ./build/bench_payroll --sizes 330000,3300000
 echo "== benefit calculator in process and over HTTP (issue #12) =="; BHXH_DATA=data ./build/bench_calc; bash bench/calc_http.sh build
 echo "== funds: the fund-balance model and a year of postings (issue #13) =="; BHXH_DATA=data ./build/bench_funds --workers 1000000 --months 12
+echo "== integrity: access check, chained audit rows, audit verify over 10M rows (issue #15) =="; BHXH_DATA=data ./build/bench_integrity --rows 10000000

@@ -6,6 +6,8 @@
 #include "claims/module.h"
 #include "demo/benefits_gen.h"
 #include "demo/funds_gen.h"
+#include "demo/integrity_gen.h"
+#include "platform/audit/chain.h"
 #include "demo/claims_gen.h"
 #include "demo/demo.h"
 #include "demo/generator.h"
@@ -45,6 +47,8 @@ Status EnsureDemoUsers(Db& db, const std::string& province, const std::string& e
       {"lanhdao", kDemoPassword, "Trần Văn Hùng — lãnh đạo BHXH tỉnh", {"officer"}, province, "", "", ""},
       {"donvi", kDemoPassword, "Phạm Thu Hà — kế toán đơn vị " + employer_code, {"employer"}, province, employer_code, "", ""},
       {"cosokcb", kDemoPassword, "Lê Minh Tuấn — cán bộ BHYT cơ sở " + fac, {"facility"}, province, "", fac, ""},
+      {"thanhtra", kDemoPassword, "Hoàng Văn Long — thanh tra viên", {"inspector"}, province, "", "", ""},
+      {"kiemtoan", kDemoPassword, "Mai Thị Hạnh — kiểm toán nội bộ", {"auditor"}, province, "", "", ""},
   };
   if (!citizen_cccd.empty())
     users.push_back({"congdan", kDemoPassword, "Người tham gia " + citizen_cccd, {"citizen"}, province, "", "", citizen_cccd});
@@ -129,6 +133,13 @@ void GenerateInto(Shell& sh, AppContext& ctx, GenArgs& a) {
   auto fg = GenerateFunds(**lease, ctx.law, ctx.State<FundsState>().data(), a.gen.start, a.gen.end, a.gen.province,
                           {"user:ketoan", {"officer"}, a.gen.province, "", "", "", "Lê Thu Hà"});
   if (!fg.ok()) return sh.Fail(fg.status());
+  // Officials, complaints and an inspection: the personnel office (canbo)
+  // and an inspector (thanhtra).
+  auto ig = GenerateIntegrity(**lease, ctx.law, ctx.geo, ctx.State<OfficialsState>().data(),
+                              ctx.State<InspectionState>().params(), a.gen.province, Date::Today(),
+                              {"user:canbo", {"officer"}, a.gen.province, "", "", "", "Nguyễn Thị Lan"},
+                              {"user:thanhtra", {"inspector"}, a.gen.province, "", "", "", "Hoàng Văn Long"});
+  if (!ig.ok()) return sh.Fail(ig.status());
   // Next to an SQLite database file (the current directory for PostgreSQL).
   std::string deaths_file = "demo-deaths.csv";
   {
@@ -145,6 +156,10 @@ void GenerateInto(Shell& sh, AppContext& ctx, GenArgs& a) {
   // The last step: `init --demo` treats demo data without this row as half-written.
   if (Status done = WriteAudit(**lease, sh.Operator(), "generate-complete", "database", a.gen.province, ""); !done.ok())
     return sh.Fail(done);
+  // The day's seal of the audit chain, with the key kept next to the database.
+  auto key = SealKey::Load(SealKey::DefaultPath(sh.g().db), true);
+  if (!key.ok()) return sh.Fail(key.status());
+  if (auto seal = SealAuditChain(**lease, *key, Date::Today().ToString(), sh.Operator()); !seal.ok()) return sh.Fail(seal.status());
   if (sh.g().json) {
     sh.PrintJson({{"persons", r->persons},
                   {"employers", r->employers},
@@ -160,6 +175,9 @@ void GenerateInto(Shell& sh, AppContext& ctx, GenArgs& a) {
                   {"pensioners", bg->pensioners},
                   {"benefit_open_cases", bg->open_cases},
                   {"fund_entries", fg->entries},
+                  {"officials", ig->officials},
+                  {"complaints", ig->complaints},
+                  {"inspected_employer", ig->top_employer},
                   {"deaths_file", deaths_file},
                   {"demo_cccd", citizen},
                   {"demo_card", card}});
@@ -178,9 +196,12 @@ void GenerateInto(Shell& sh, AppContext& ctx, GenArgs& a) {
             << " người đã chết chưa được báo (thử: bhxh benefits deaths " << deaths_file << ")\n"
             << "Quỹ: " << fg->months << " tháng ghi sổ, " << NumberVi(fg->entries) << " bút toán, " << fg->investments
             << " khoản đầu tư (thử: bhxh funds statement --period " << a.gen.end.year() << ")\n"
+            << "Kiểm soát: " << ig->officials << " cán bộ, " << ig->declarations << " bản kê khai tài sản, " << ig->complaints
+            << " đơn khiếu nại, tố cáo; đơn vị " << ig->top_employer
+            << " rủi ro cao nhất đang được thanh tra (thử: bhxh inspection risk; bhxh audit verify)\n"
             << "Người mẫu để thử: CCCD " << citizen << ", mã thẻ BHYT " << card << "\n"
             << "Đăng nhập giao diện web (mật khẩu " << kDemoPassword << "): canbo, lanhdao (cán bộ), donvi (đơn vị "
-            << first_employer << "), cosokcb (cơ sở KCB " << facility << "), congdan (người tham gia)\n";
+            << first_employer << "), cosokcb (cơ sở KCB " << facility << "), congdan (người tham gia), thanhtra (thanh tra), kiemtoan (kiểm toán)\n";
 }
 
 }  // namespace

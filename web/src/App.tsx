@@ -28,6 +28,8 @@ const Settlement = lazy(() => import('./pages/facility/Settlement'));
 const MyBook = lazy(() => import('./pages/citizen/MyBook'));
 const Benefits = lazy(() => import('./pages/officer/Benefits'));
 const Funds = lazy(() => import('./pages/officer/Funds'));
+const Inspection = lazy(() => import('./pages/control/Inspection'));
+const Integrity = lazy(() => import('./pages/control/Integrity'));
 const Calculator = lazy(() => import('./components/BenefitCalculator'));
 
 type Page = { path: string; roles: Role[]; component: ComponentType<any> };
@@ -53,9 +55,11 @@ export const pages: Page[] = [
   { path: '/benefits', roles: ['officer'], component: Benefits },
   { path: '/funds', roles: ['officer'], component: Funds },
   { path: '/calculator', roles: ['citizen', 'employer'], component: Calculator },
+  { path: '/inspection', roles: ['officer', 'inspector'], component: Inspection },
+  { path: '/control', roles: ['officer', 'inspector'], component: Integrity },
 ];
 
-const home: Record<Role, string> = { officer: '/', employer: '/statement', facility: '/card-check', citizen: '/my-book' };
+const home: Record<Role, string> = { officer: '/', inspector: '/inspection', employer: '/statement', facility: '/card-check', citizen: '/my-book' };
 
 function Forbidden() {
   return (

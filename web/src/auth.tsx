@@ -4,7 +4,8 @@ import { createContext, useContext, useEffect, useState, type ReactNode } from '
 import { api, call, getToken, onSessionEvent, setToken, type Schemas } from './api/client';
 
 export type User = Schemas['User'];
-export type Role = 'officer' | 'employer' | 'facility' | 'citizen';
+// inspector: the inspector's and the auditor's screens (inspection, control).
+export type Role = 'officer' | 'inspector' | 'employer' | 'facility' | 'citizen';
 
 type Auth = {
   user: User | null;
@@ -21,6 +22,7 @@ const Ctx = createContext<Auth | null>(null);
 export function roleOf(u: User | null): Role | null {
   if (!u) return null;
   for (const r of ['officer', 'employer', 'facility', 'citizen'] as Role[]) if (u.roles.includes(r)) return r;
+  if (u.roles.includes('inspector') || u.roles.includes('auditor')) return 'inspector';
   return null;
 }
 

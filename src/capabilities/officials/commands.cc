@@ -16,7 +16,7 @@ const char* StatusVi(const std::string& s) {
   if (s == "overdue") return "QUÁ HẠN";
   if (s == "not_due") return "Chưa đến hạn";
   if (s == "exempt_retirement") return "Miễn (sắp nghỉ hưu)";
-  if (s == "pending") return "Đang giải quyết";
+  if (s == "pending") return "Trong hạn";
   if (s == "on_time") return "Đúng hạn";
   if (s == "late") return "Trễ hạn";
   return s.c_str();
@@ -28,7 +28,8 @@ void PrintComplaints(const Json& j) {
   for (const auto& c : j["complaints"]) {
     std::string st = Txt(c, "status");
     t.Row({std::to_string(c["id"].get<int64_t>()), Txt(c, "kind") == "complaint" ? "Khiếu nại" : "Tố cáo", DateVi(Txt(c, "received_on")),
-           Txt(c, "complainant"), Txt(c, "subject"), st,
+           Txt(c, "complainant"), Txt(c, "subject"),
+           st == "received" ? "Mới nhận" : st == "accepted" ? "Đã thụ lý" : st == "refused" ? "Từ chối thụ lý" : "Đã trả lời",
            DateVi(st == "received" ? Txt(c, "accept_by") : Txt(c, "resolve_by")), StatusVi(Txt(c, "timeliness"))});
   }
   t.Print(std::cout);

@@ -17,6 +17,12 @@ const nav: Record<Role, { to: string; label: string }[]> = {
     { to: '/benefits', label: 'Chế độ BHXH' },
     { to: '/funds', label: 'Quỹ' },
     { to: '/programmes', label: 'Chương trình, nhiệm vụ' },
+    { to: '/inspection', label: 'Thanh tra, hậu kiểm' },
+    { to: '/control', label: 'Kiểm soát' },
+  ],
+  inspector: [
+    { to: '/inspection', label: 'Thanh tra, hậu kiểm' },
+    { to: '/control', label: 'Kiểm soát' },
   ],
   employer: [
     { to: '/statement', label: 'Đối chiếu' },
