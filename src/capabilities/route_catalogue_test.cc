@@ -16,6 +16,8 @@
 #include "benefits/cases.h"
 #include "benefits/module.h"
 #include "claims/synth.h"
+#include "funds/module.h"
+#include "funds/proposals.h"
 #include "inspection/records.h"
 #include "officials/complaints.h"
 #include "officials/module.h"
@@ -116,6 +118,8 @@ const std::map<std::string, Sample>& Samples() {
        {"POST", "/funds/entries", {},
         R"({"posted_on":"2026-06-30","description":"Chi phí quản lý","lines":[{"account":"management_cost","fund":"retirement","debit":1000},{"account":"cash","fund":"retirement","credit":1000}]})"}},
       {"listFundEntries", {"GET", "/funds/entries", {{"period", "2026"}}}},
+      {"listFundProposals", {"GET", "/funds/proposals"}},
+      {"decideFundProposal", {"POST", "/funds/proposals/1/decision", {}, R"({"approve":true})", "", {200, 409}}},
       {"getFundEntry", {"GET", "/funds/entries/1", {}, "", "", {200, 404}}},
       {"reverseFundEntry", {"POST", "/funds/entries/1/reversal", {}, R"({"posted_on":"2026-07-01","reason":"Thử"})", "", {201, 404, 409}}},
       {"postFundSources", {"POST", "/funds/postings", {}, R"({"month":"2025-09"})"}},
@@ -282,6 +286,17 @@ class RouteCatalogue : public testing::ApiTest {
       auto in = OpenInspection(**lease, oi, {"officer:setup", {"officer"}, "", "", "", ""});
       ASSERT_TRUE(in.ok()) << in.status().ToString();
       (emp[0] == '0' ? insp_in_ : insp_out_) = std::to_string(in->id);
+    }
+    // A manual fund entry prepared by another officer (the sample decides it: four eyes).
+    {
+      EntryInput in;
+      in.posted_on = Date::FromYmd(2026, 6, 30);
+      in.description = "Chi phí quản lý";
+      in.idempotency_key = "setup-proposal";
+      in.lines = {{"management_cost", "retirement", "", 1000, 0}, {"cash", "retirement", "", 0, 1000}};
+      auto p = ProposeEntry(**lease, ctx_->State<FundsState>().data().catalog, in, {"officer:setup", {"officer"}, "", "", "", ""});
+      ASSERT_TRUE(p.ok()) << p.status().ToString();
+      ASSERT_EQ(p->id, 1);
     }
     // An official and a complaint in each province.
     for (const char* prov : {"01", "79"}) {

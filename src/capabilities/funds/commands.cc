@@ -68,6 +68,16 @@ void PrintEntry(const Json& j) {
   t.Print(std::cout);
 }
 
+void PrintProposal(const Json& j) {
+  std::string st = Txt(j, "status");
+  std::cout << "Bút toán thủ công số " << j["id"] << " (" << DateVi(Txt(j, "posted_on")) << ", " << Txt(j, "description") << ", "
+            << MoneyVi(j["total"].get<int64_t>()) << ") lập bởi " << Txt(j, "prepared_by") << ": "
+            << (st == "pending"  ? "chờ cán bộ khác duyệt"
+                : st == "posted" ? "đã duyệt, vào sổ thành bút toán số " + std::to_string(j["entry_id"].get<int64_t>())
+                                 : "bị từ chối (" + Txt(j, "note") + ")")
+            << "\n";
+}
+
 void PrintStatements(const Json& j) {
   TextTable t({{"Quỹ"},
                {"Đầu kỳ", TextTable::Align::kRight},
@@ -185,13 +195,46 @@ void FundsCommands(Shell& sh) {
       std::string file, key;
     };
     auto o = std::make_shared<Opts>();
-    auto* c = g->add_subcommand("entry", "Ghi một bút toán từ tệp JSON / post an entry");
+    auto* c = g->add_subcommand("entry", "Lập một bút toán thủ công từ tệp JSON (chờ người khác duyệt) / prepare an entry");
     c->add_option("file", o->file, "Tệp JSON: posted_on, description, lines (- là đầu vào chuẩn)")->required();
     c->add_option("--key", o->key, "Khoá chống gửi trùng")->required();
     c->callback(sh.Guard([&sh, o] {
       auto body = sh.ReadArg(o->file);
       if (!body.ok()) return sh.Fail(body.status());
-      sh.Run("POST", "/funds/entries", {}, *body, PrintEntry, {{"idempotency-key", o->key}});
+      sh.Run("POST", "/funds/entries", {}, *body, PrintProposal, {{"idempotency-key", o->key}});
+    }));
+  }
+  {
+    struct Opts {
+      std::string id, note;
+      bool reject = false;
+    };
+    auto o = std::make_shared<Opts>();
+    auto* c = g->add_subcommand("approve", "Duyệt (vào sổ) hoặc từ chối bút toán thủ công do người khác lập");
+    c->add_option("id", o->id, "Số đề xuất")->required();
+    c->add_flag("--reject", o->reject, "Từ chối thay vì duyệt");
+    c->add_option("--note", o->note, "Ghi chú (bắt buộc khi từ chối)");
+    c->callback(sh.Guard([&sh, o] {
+      Json b = {{"approve", !o->reject}};
+      if (!o->note.empty()) b["note"] = o->note;
+      sh.Run("POST", "/funds/proposals/" + o->id + "/decision", {}, DumpJson(b), PrintProposal);
+    }));
+  }
+  {
+    auto status = std::make_shared<std::string>();
+    auto* c = g->add_subcommand("proposals", "Bút toán thủ công chờ duyệt / manual entries waiting");
+    c->add_option("--status", *status, "pending | posted | rejected");
+    c->callback(sh.Guard([&sh, status] {
+      std::map<std::string, std::string> q;
+      if (!status->empty()) q["status"] = *status;
+      sh.Run("GET", "/funds/proposals", q, "", [](const Json& j) {
+        TextTable t({{"Số", TextTable::Align::kRight}, {"Ngày"}, {"Diễn giải", {}, 40}, {"Số tiền", TextTable::Align::kRight},
+                     {"Người lập"}, {"Trạng thái"}});
+        for (const auto& p : j["proposals"])
+          t.Row({std::to_string(p["id"].get<int64_t>()), DateVi(Txt(p, "posted_on")), Txt(p, "description"),
+                 MoneyVi(p["total"].get<int64_t>()), Txt(p, "prepared_by"), Txt(p, "status")});
+        t.Print(std::cout);
+      });
     }));
   }
   {

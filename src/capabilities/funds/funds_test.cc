@@ -15,6 +15,7 @@
 #include "funds/investments.h"
 #include "funds/journal.h"
 #include "funds/module.h"
+#include "funds/proposals.h"
 #include "funds/sources.h"
 #include "funds/stats.h"
 #include "registry/registry.h"
@@ -295,6 +296,39 @@ TEST_P(Funds, ForecastAndEstimatesFromTheJournal) {
   EXPECT_EQ(cmp->rows[0].actual, 0);
   EXPECT_EQ(MakeEstimates(db(), cat(), data_->params, data_->assumptions, 2020, Month::Of(2025, 12), TestOfficer()).status().field(),
             "year");
+}
+
+// Segregation of duties: a manual entry is a proposal until another person
+// approves it; only then is it in the journal.
+TEST_P(Funds, AManualEntryIsPostedOnlyWhenAnotherApprovesIt) {
+  Actor lan{"user:canbo", {"officer"}, "01", "", "", "", "Lan"}, hung{"user:lanhdao", {"officer"}, "01", "", "", "", "Hùng"};
+  auto in = Manual("p1", "2026-06-30", {{"management_cost", "retirement", "", 1'500'000, 0}, {"cash", "retirement", "", 0, 1'500'000}});
+  auto p = ProposeEntry(db(), cat(), in, lan);
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  EXPECT_EQ(p->status, "pending");
+  EXPECT_EQ(p->total, 1'500'000);
+  EXPECT_EQ(Count("fund_entries"), 0);  // nothing in the journal yet
+  EXPECT_TRUE(ProposeEntry(db(), cat(), in, lan)->replayed);
+  // An unbalanced proposal is refused like an entry, naming the field.
+  auto bad = ProposeEntry(db(), cat(), Manual("p2", "2026-06-30", {{"management_cost", "retirement", "", 1000, 0}, {"cash", "retirement", "", 0, 999}}), lan);
+  EXPECT_FALSE(bad.ok());
+  // The preparer cannot approve; a rejection needs a reason.
+  auto self = DecideProposal(db(), cat(), p->id, true, "", lan);
+  ASSERT_FALSE(self.ok());
+  EXPECT_EQ(self.status().code(), "four_eyes");
+  EXPECT_EQ(DecideProposal(db(), cat(), p->id, false, "", hung).status().field(), "note");
+  auto ok = DecideProposal(db(), cat(), p->id, true, "", hung);
+  ASSERT_TRUE(ok.ok()) << ok.status().ToString();
+  EXPECT_EQ(ok->status, "posted");
+  ASSERT_TRUE(ok->entry_id.has_value());
+  EXPECT_EQ(Net("management_cost", "retirement"), 1'500'000);
+  auto e = GetEntry(db(), *ok->entry_id);
+  ASSERT_TRUE(e.ok());
+  EXPECT_EQ(e->created_by, "user:lanhdao");
+  EXPECT_EQ(DecideProposal(db(), cat(), p->id, true, "", hung).status().code(), "conflict");
+  // A proposal for a closed month is refused at once.
+  ASSERT_TRUE(ClosePeriod(db(), Month::Of(2026, 5), hung).ok());
+  EXPECT_FALSE(ProposeEntry(db(), cat(), Manual("p3", "2026-05-31", {{"management_cost", "retirement", "", 1, 0}, {"cash", "retirement", "", 0, 1}}), lan).ok());
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, Funds, ::testing::Values("sqlite", "postgres"), testing::BackendName);

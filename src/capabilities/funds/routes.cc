@@ -4,6 +4,7 @@
 #include "benefits/module.h"
 #include "funds/json.h"
 #include "funds/module.h"
+#include "funds/proposals.h"
 #include "platform/http/route_table.h"
 
 namespace bhxh {
@@ -80,11 +81,40 @@ void FundsRoutes(RouteTable& t) {
               return Reply::Ok({{"accounts", a}, {"funds", f}});
             }));
 
+  Schema proposal =
+      Schema::Object({Req("id", Schema::Integer()), Req("status", S::OneOf({"pending", "posted", "rejected"})),
+                      Req("posted_on", Schema::String()), Req("description", Schema::String()),
+                      Req("lines", Schema::Array(Schema::Object({Req("account", Schema::String()), Req("fund", Schema::String()),
+                                                                 Req("province", Schema::String()), Req("debit", Schema::Integer()),
+                                                                 Req("credit", Schema::Integer())}))),
+                      Req("total", Schema::Integer()), Req("prepared_by", Schema::String()), Req("prepared_at", Schema::String()),
+                      Req("decided_by", Schema::String()), Req("decided_at", Schema::String()), Req("note", Schema::String()),
+                      Req("entry_id", Schema::Integer().Nullable()), Req("replayed", Schema::Boolean())})
+          .Named("FundProposal");
+  auto proposal_json = [](const FundProposal& p) {
+    Json lines = Json::array();
+    for (const auto& l : p.input.lines)
+      lines.push_back({{"account", l.account}, {"fund", l.fund}, {"province", l.province}, {"debit", l.debit}, {"credit", l.credit}});
+    return Json{{"id", p.id},
+                {"status", p.status},
+                {"posted_on", p.input.posted_on.ToString()},
+                {"description", p.input.description},
+                {"lines", lines},
+                {"total", p.total},
+                {"prepared_by", p.prepared_by},
+                {"prepared_at", p.prepared_at},
+                {"decided_by", p.decided_by},
+                {"decided_at", p.decided_at},
+                {"note", p.note},
+                {"entry_id", p.entry_id ? Json(*p.entry_id) : Json(nullptr)},
+                {"replayed", p.replayed}};
+  };
   t.Add(Route::Post("/funds/entries", "postFundEntry")
             .Tag("funds")
-            .Summary("Ghi một bút toán (cân đối trong từng quỹ)", "Post a balanced journal entry")
-            .Describe("Bút toán không sửa, không xoá; sai thì đảo bút toán và ghi bút toán mới / entries are never "
-                      "edited: reverse and post again.")
+            .Summary("Lập một bút toán thủ công (cân đối trong từng quỹ); vào sổ khi cán bộ khác duyệt",
+                     "Prepare a manual journal entry; it is posted when another person approves it")
+            .Describe("Bút toán không sửa, không xoá; sai thì đảo bút toán và ghi bút toán mới. Người lập không được tự duyệt "
+                      "(phân tách nhiệm vụ) / entries are never edited; the preparer cannot approve.")
             .Permission("funds.post")
             .Idempotent(Idempotency::kRequired)
             .JsonBody(schemas::FundEntryInput())
@@ -93,12 +123,42 @@ void FundsRoutes(RouteTable& t) {
                           {"lines",
                            {{{"account", "management_cost"}, {"fund", "retirement"}, {"debit", 1000000}},
                             {{"account", "cash"}, {"fund", "retirement"}, {"credit", 1000000}}}}})
-            .Returns(201, schemas::FundEntry())
-            .Handle([](Call& c) -> Result<Reply> {
+            .Returns(201, proposal)
+            .Returns(200, proposal, "Đã lập trước đó với cùng khoá / replayed")
+            .Handle([proposal_json](Call& c) -> Result<Reply> {
               BHXH_ASSIGN_OR_RETURN(EntryInput in, EntryInputFromJson(c.Body()));
               in.idempotency_key = "api:" + c.idempotency_key();
-              BHXH_ASSIGN_OR_RETURN(Entry e, PostEntry(c.db(), Data(c).catalog, in, c.actor()));
-              return Reply::Created(ToJson(e));
+              BHXH_ASSIGN_OR_RETURN(FundProposal p, ProposeEntry(c.db(), Data(c).catalog, in, c.actor()));
+              return p.replayed ? Reply::Ok(proposal_json(p)) : Reply::Created(proposal_json(p));
+            }));
+
+  t.Add(Route::Get("/funds/proposals", "listFundProposals")
+            .Tag("funds")
+            .Summary("Bút toán thủ công chờ duyệt và đã quyết định", "Manual entries waiting for approval, and decided")
+            .Permission("funds.read")
+            .Query("status", S::OneOf({"pending", "posted", "rejected"}), "Trạng thái")
+            .Returns(200, Schema::Object({Req("proposals", Schema::Array(proposal))}))
+            .Handle([proposal_json](Call& c) -> Result<Reply> {
+              BHXH_ASSIGN_OR_RETURN(auto list, ListProposals(c.db(), c.Str("status"), 500));
+              Json out = Json::array();
+              for (const auto& p : list) out.push_back(proposal_json(p));
+              return Reply::Ok({{"proposals", out}});
+            }));
+
+  t.Add(Route::Post("/funds/proposals/{id}/decision", "decideFundProposal")
+            .Tag("funds")
+            .Summary("Duyệt (vào sổ) hoặc từ chối một bút toán thủ công — không phải người lập",
+                     "Approve (post) or reject a manual entry — not by whoever prepared it")
+            .Permission("funds.approve")
+            .PathParam("id", S::Text(18).Pattern(R"(\d{1,18})", "số", "a number"), "Số đề xuất")
+            .JsonBody(Schema::Object({Req("approve", S::Bool()), Opt("note", S::Text(2000))}))
+            .Idempotent(Idempotency::kOptional)
+            .Returns(200, proposal)
+            .Handle([proposal_json](Call& c) -> Result<Reply> {
+              BHXH_ASSIGN_OR_RETURN(int64_t id, ParseInt(c.Path("id"), "id", 1));
+              BHXH_ASSIGN_OR_RETURN(FundProposal p, DecideProposal(c.db(), Data(c).catalog, id, c.Body()["approve"].get<bool>(),
+                                                                   c.BodyStr("note"), c.actor()));
+              return Reply::Ok(proposal_json(p));
             }));
 
   t.Add(Route::Get("/funds/entries", "listFundEntries")

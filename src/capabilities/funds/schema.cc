@@ -97,6 +97,24 @@ CREATE TABLE fund_estimates (
       {2026120121, "dues_month", R"SQL(
 CREATE INDEX dues_month ON dues(month, employer_id);
 )SQL"},
+      // Manual entries wait for a second person (proposals.h).
+      {2026120230, "fund_proposals", R"SQL(
+CREATE TABLE fund_proposals (
+  id {ID},
+  status TEXT NOT NULL,            -- pending | posted | rejected
+  posted_on TEXT NOT NULL,
+  description TEXT NOT NULL,
+  lines TEXT NOT NULL,             -- JSON: account, fund, province, debit, credit
+  total BIGINT NOT NULL,
+  prepared_by TEXT NOT NULL,
+  prepared_at TEXT NOT NULL,
+  decided_by TEXT,
+  decided_at TEXT,
+  note TEXT,
+  entry_id BIGINT,
+  idempotency_key TEXT NOT NULL UNIQUE
+);
+)SQL"},
   };
 }
 
