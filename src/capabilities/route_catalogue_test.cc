@@ -160,6 +160,7 @@ const std::map<std::string, Sample>& Samples() {
       {"getEmployer", {"GET", "/employers/{EMP}"}},
       {"setEmployerStatus", {"POST", "/employers/{EMP}/status", {}, R"({"status":"active","effective_from":"2020-01-01"})"}},
       {"employerStatement", {"GET", "/employers/{EMP}/statement", {{"as_of", "2025-09-30"}}}},
+      {"employerC12", {"GET", "/employers/{EMP}/c12", {{"month", "2025-08"}}}},
       {"issueCard",
        {"POST", "/cards", {}, R"({"cccd":"001085012345","code":"DN4010112345678","valid_from":"2027-01-01","valid_to":"2027-12-31","facility":"01001"})",
         "", {201, 409}}},

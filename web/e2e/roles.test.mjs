@@ -33,6 +33,12 @@ test('an employer declares: a bad row is shown with its field, then the fixed de
   await page.getByText('Phải đóng và đã đóng theo tháng').waitFor();
   await accessible(page, 'the employer\'s statement');
   await shot(page, 'employer-statement');
+  await page.getByRole('tab', { name: 'Thông báo C12-TS' }).click();
+  await page.getByLabel('Tháng của thông báo C12-TS').fill('2026-10');
+  await page.getByRole('table', { name: 'Thông báo C12-TS' }).waitFor();
+  assert.match(await page.getByRole('table', { name: 'Thông báo C12-TS' }).innerText(), /Chuyển kỳ sau/);
+  await accessible(page, 'the C12-TS notice');
+  await shot(page, 'employer-c12');
   await page.goto(URL + '/persons');
   await page.getByText('Không có quyền truy cập').waitFor();
   await page.context().close();

@@ -52,6 +52,53 @@ void PrintStatement(const Json& j) {
 
 void CollectionCommands(Shell& sh) {
   {
+    struct Opts {
+      std::string employer, month;
+    };
+    auto o = std::make_shared<Opts>();
+    auto* c = sh.app().add_subcommand("c12", "Thông báo kết quả đóng BHXH, BHYT, BHTN (mẫu C12-TS) của đơn vị trong một tháng");
+    c->add_option("--employer", o->employer, "Mã đơn vị")->required();
+    c->add_option("--month", o->month, "Tháng YYYY-MM")->required();
+    c->callback(sh.Guard([&sh, o] {
+      auto ctx = sh.Context();
+      if (!ctx.ok()) return sh.Fail(ctx.status());
+      sh.Run("GET", "/employers/" + o->employer + "/c12", {{"month", o->month}}, "", [](const Json& j) {
+        std::cout << "THÔNG BÁO KẾT QUẢ ĐÓNG BHXH, BHYT, BHTN, BHTNLĐ-BNN (C12-TS) — tháng " << DateVi(Txt(j, "month")) << "\n"
+                  << "Đơn vị: " << Txt(j, "employer_name") << " (" << Txt(j, "employer_code") << ")\n\n";
+        TextTable t({{"Chỉ tiêu", {}, 52}, {"BHXH", TextTable::Align::kRight}, {"BHYT", TextTable::Align::kRight},
+                     {"BHTN", TextTable::Align::kRight}, {"BHTNLĐ-BNN", TextTable::Align::kRight}, {"Cộng", TextTable::Align::kRight}});
+        auto row = [&t](const std::string& label, const Json& v) {
+          t.Row({label, MoneyVi(v["bhxh"].get<int64_t>()), MoneyVi(v["bhyt"].get<int64_t>()), MoneyVi(v["bhtn"].get<int64_t>()),
+                 MoneyVi(v["bhtnld"].get<int64_t>()), MoneyVi(v["cong"].get<int64_t>())});
+        };
+        auto one = [&t](const std::string& label, int64_t v) { t.Row({label, "", "", "", "", MoneyVi(v)}); };
+        const Json &a = j["a"], &b = j["b"], &cc = j["c"], &d = j["d"], &e = j["carried"];
+        t.Row({"A. Kỳ trước mang sang — 1. Lao động: " + std::to_string(a["headcount"].get<int>()), "", "", "", "", ""});
+        row("   2.1 Thừa", a["overpaid"]);
+        row("   2.2 Thiếu", a["underpaid"]);
+        one("   3. Thiếu lãi", a["interest_owed"].get<int64_t>());
+        t.Row({"B. Phát sinh — 1. Lao động: " + std::to_string(b["headcount"].get<int>()) + " (tăng " + std::to_string(b["up"].get<int>()) +
+                   ", giảm " + std::to_string(b["down"].get<int>()) + ")",
+               "", "", "", "", ""});
+        row("   2. Quỹ lương", b["wage_fund"]);
+        row("   3. Số phải đóng", b["due"]);
+        one("   5. Lãi chậm đóng phát sinh", b["interest"].get<int64_t>());
+        for (const auto& p : cc["payments"])
+          one("C. " + Txt(p, "reference") + ", ngày " + DateVi(Txt(p, "paid_on")), p["amount"].get<int64_t>());
+        one("C. Tổng số tiền đã nộp trong kỳ", cc["total"].get<int64_t>());
+        one("D.1 Phân bổ vào số phải đóng", d["to_contributions"].get<int64_t>());
+        one("D.2 Phân bổ vào lãi", d["to_interest"].get<int64_t>());
+        t.Row({"Đ. Chuyển kỳ sau — 1. Lao động: " + std::to_string(e["headcount"].get<int>()), "", "", "", "", ""});
+        row("   2.1 Thừa", e["overpaid"]);
+        row("   2.2 Thiếu", e["underpaid"]);
+        one("   2.3 Thiếu lãi", e["interest_owed"].get<int64_t>());
+        t.Print(std::cout);
+        std::cout << "\nNội dung chuyển tiền: " << Txt(j, "transfer_note") << "\n";
+      });
+    }));
+  }
+
+  {
     struct Opt {
       std::string file, key;
     };

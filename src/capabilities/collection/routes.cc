@@ -1,5 +1,6 @@
 // The collection's API: declarations, the monthly run, payments and bank
 // statements, an employer's statement, the arrears report.
+#include "collection/c12.h"
 #include "collection/json.h"
 #include "collection/module.h"
 #include "collection/records.h"
@@ -131,6 +132,63 @@ void CollectionRoutes(RouteTable& t) {
               j["employer"] = ToJson(e, as_of);
               return Reply::Ok(j);
             }));
+
+  {
+    auto cols = [](const C12Columns& v) {
+      Json j = Json::object();
+      for (int k = 0; k < 5; ++k) j[C12ColumnName(k)] = v[k];
+      return j;
+    };
+    Schema col = Schema::Object({Req("bhxh", Schema::Integer()), Req("bhyt", Schema::Integer()), Req("bhtn", Schema::Integer()),
+                                 Req("bhtnld", Schema::Integer()), Req("cong", Schema::Integer())})
+                     .Named("C12Columns");
+    Schema pay = Schema::Object({Req("reference", Schema::String()), Req("paid_on", Schema::String()), Req("amount", Schema::Integer())});
+    Schema c12 =
+        Schema::Object(
+            {Req("employer_code", Schema::String()), Req("employer_name", Schema::String()), Req("month", Schema::String()),
+             Req("law", Schema::String()),
+             Req("a", Schema::Object({Req("headcount", Schema::Integer()), Req("overpaid", col), Req("underpaid", col),
+                                      Req("interest_owed", Schema::Integer())})),
+             Req("b", Schema::Object({Req("headcount", Schema::Integer()), Req("up", Schema::Integer()), Req("down", Schema::Integer()),
+                                      Req("wage_fund", col), Req("due", col), Req("interest", Schema::Integer())})),
+             Req("c", Schema::Object({Req("payments", Schema::Array(pay)), Req("total", Schema::Integer())})),
+             Req("d", Schema::Object({Req("to_contributions", Schema::Integer()), Req("to_interest", Schema::Integer())})),
+             Req("carried", Schema::Object({Req("headcount", Schema::Integer()), Req("overpaid", col), Req("underpaid", col),
+                                            Req("interest_owed", Schema::Integer())})),
+             Req("transfer_note", Schema::String())})
+            .Named("C12");
+    t.Add(Route::Get("/employers/{code}/c12", "employerC12")
+              .Tag("collection")
+              .Summary("Thông báo kết quả đóng BHXH, BHYT, BHTN, BHTNLĐ-BNN (mẫu C12-TS) của một tháng",
+                       "The C12-TS notice of a month: brought forward, due, paid, carried forward by fund")
+              .Permission("collection.statement.read")
+              .PathParam("code", S::EmployerCode(), "Mã đơn vị / employer code")
+              .Query("month", S::Month(), "Tháng YYYY-MM", true)
+              .OwnedBy([](Call& c) { return EmployerOwner(c.db(), c.Path("code")); })
+              .Returns(200, c12)
+              .Handle([cols](Call& c) -> Result<Reply> {
+                BHXH_ASSIGN_OR_RETURN(Month m, Month::Parse(c.Str("month"), "month"));
+                Registry reg(c.db(), c.ctx().geo, c.ctx().law);
+                BHXH_ASSIGN_OR_RETURN(Employer e, reg.EmployerByCode(c.Path("code")));
+                BHXH_ASSIGN_OR_RETURN(C12 r, BuildC12(c.db(), c.ctx().law, e.id, e.code, e.name, m));
+                Json pays = Json::array();
+                for (const auto& p : r.c_payments)
+                  pays.push_back({{"reference", p.reference}, {"paid_on", p.paid_on.ToString()}, {"amount", p.amount}});
+                return Reply::Ok({{"employer_code", r.employer_code},
+                                  {"employer_name", r.employer_name},
+                                  {"month", r.month.ToString()},
+                                  {"law", r.law},
+                                  {"a", {{"headcount", r.a_headcount}, {"overpaid", cols(r.a_overpaid)}, {"underpaid", cols(r.a_underpaid)},
+                                         {"interest_owed", r.a_interest}}},
+                                  {"b", {{"headcount", r.b_headcount}, {"up", r.b_up}, {"down", r.b_down}, {"wage_fund", cols(r.b_wage_fund)},
+                                         {"due", cols(r.b_due)}, {"interest", r.b_interest}}},
+                                  {"c", {{"payments", pays}, {"total", r.c_total}}},
+                                  {"d", {{"to_contributions", r.d_contributions}, {"to_interest", r.d_interest}}},
+                                  {"carried", {{"headcount", r.e_headcount}, {"overpaid", cols(r.e_overpaid)},
+                                               {"underpaid", cols(r.e_underpaid)}, {"interest_owed", r.e_interest}}},
+                                  {"transfer_note", r.transfer_note}});
+              }));
+  }
 
   t.Add(Route::Get("/employers/{code}/payments", "employerPayments")
             .Tag("collection")
