@@ -156,7 +156,34 @@ Result<LawBook> LawBook::Load(const std::string& dir) {
       std::stable_sort(v.begin(), v.end(),
                        [](const HiLevel& a, const HiLevel& z) { return a.effective_from < z.effective_from; });
   }
+  {
+    std::string path = dir + "/plan_codes.csv";
+    BHXH_ASSIGN_OR_RETURN(CsvTable t, Open(path, {"code", "effective_from", "action", "name_vi", "law"}, c));
+    for (const auto& r : t.rows) {
+      PlanCode p;
+      std::string w = Where(path, r);
+      p.code = r.cells[c[0]];
+      BHXH_ASSIGN_OR_RETURN(p.effective_from, Date::Parse(r.cells[c[1]], w));
+      p.action = r.cells[c[2]];
+      if (p.action != "join" && p.action != "leave" && p.action != "suspend" && p.action != "resume" && p.action != "salary")
+        return Status::Invalid(w, "action phải là join, leave, suspend, resume hoặc salary",
+                               "action must be join, leave, suspend, resume or salary");
+      p.name_vi = r.cells[c[3]];
+      p.law = r.cells[c[4]];
+      b.plans_[p.code].push_back(std::move(p));
+    }
+    SortByDate(b.plans_);
+  }
   return b;
+}
+
+Result<PlanCode> LawBook::Plan(const std::string& code, Date d) const {
+  auto it = plans_.find(code);
+  const PlanCode* p = it == plans_.end() ? nullptr : InForceAt(it->second, d);
+  if (!p)
+    return Status::Invalid("plan", "Mã phương án không hợp lệ: \"" + code + "\" (TM, TD, TC, GH, KL, OF, TS, ON, DC)",
+                           "unknown D02-LT change code \"" + code + "\"");
+  return *p;
 }
 
 Result<LawParam> LawBook::Param(const std::string& key, Date d) const { return params_.Param(key, d); }

@@ -63,6 +63,15 @@ struct HiLevel {
   std::string description_vi;
 };
 
+// A change code of the D02-LT declaration (plan_codes.csv): what the code
+// does to the worker's participation.
+struct PlanCode {
+  std::string code;
+  Date effective_from;
+  std::string action;  // join | leave | suspend | resume | salary
+  std::string name_vi, law;
+};
+
 class LawBook {
  public:
   // Loads every file of `dir`; any malformed row fails the load with its
@@ -93,6 +102,8 @@ class LawBook {
   // ever been set for the scheme (a rate of 0 is kept: it was set to 0).
   std::vector<RateRow> Rates(const std::string& scheme, Date d) const;
   std::vector<std::string> GroupCodes() const;
+  // The D02-LT change code in force on `d`.
+  Result<PlanCode> Plan(const std::string& code, Date d) const;
 
  private:
   ParamTable params_;
@@ -100,6 +111,7 @@ class LawBook {
   std::map<std::string, std::vector<GroupRule>> groups_;    // sorted by date
   std::map<int, std::vector<HiLevel>> levels_;              // sorted by date
   std::vector<RateRow> rates_;                              // sorted by date
+  std::map<std::string, std::vector<PlanCode>> plans_;      // sorted by date
 };
 
 }  // namespace bhxh

@@ -118,7 +118,8 @@ void CollectionCommands(Shell& sh) {
             std::cout << (j.value("replayed", false) ? "Tờ khai đã nộp trước đó (cùng khoá), không ghi lại"
                                                      : "Đã ghi tờ khai")
                       << " số " << j["declaration_id"] << ": " << j["joined"] << " tăng, " << j["left"] << " giảm, "
-                      << j["salary_changes"] << " điều chỉnh lương, " << j["persons_registered"]
+                      << j["salary_changes"] << " điều chỉnh lương, " << j["suspended"] << " tạm dừng, " << j["resumed"]
+                      << " đi làm lại, " << j["persons_registered"]
                       << " người mới đăng ký.\n";
           },
           headers);

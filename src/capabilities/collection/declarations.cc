@@ -156,11 +156,28 @@ Result<DeclarationResult> SubmitDeclaration(Db& db, const Geo& geo, const LawBoo
     ParsedRow& p = rows[i];
     int n = static_cast<int>(i) + 1;
     p.action = in.action;
-    if (in.action != "join" && in.action != "leave" && in.action != "salary") {
-      AddError(
-          res.errors, n,
-          Status::Invalid("action", "Loại biến động phải là join (tăng), leave (giảm) hoặc salary (điều chỉnh lương)",
-                          "action must be join, leave or salary"));
+    if (!in.plan.empty()) {
+      // The D02-LT change code in force in the declaration's month.
+      auto plan = law.Plan(in.plan, decl_month.FirstDay());
+      if (!plan.ok()) {
+        AddError(res.errors, n, plan.status());
+        continue;
+      }
+      if (!in.action.empty() && in.action != plan->action) {
+        AddError(res.errors, n,
+                 Status::Invalid("plan", "Mã phương án " + in.plan + " (" + plan->name_vi + ") là " + plan->action +
+                                             ", không khớp loại biến động " + in.action,
+                                 "change code " + in.plan + " means " + plan->action + ", not " + in.action));
+        continue;
+      }
+      p.action = plan->action;
+    }
+    if (p.action != "join" && p.action != "leave" && p.action != "salary" && p.action != "suspend" && p.action != "resume") {
+      AddError(res.errors, n,
+               Status::Invalid("action",
+                               "Loại biến động phải là join (tăng), leave (giảm), salary (điều chỉnh lương), suspend "
+                               "(tạm dừng: nghỉ không lương, ốm, thai sản) hoặc resume (đi làm lại), hoặc mã phương án D02-LT",
+                               "action must be join, leave, salary, suspend or resume, or a D02-LT change code"));
       continue;
     }
     if (in.cccd.size() != 12 || !IsDigits(in.cccd)) {
@@ -182,15 +199,16 @@ Result<DeclarationResult> SubmitDeclaration(Db& db, const Geo& geo, const LawBoo
                                "effective month must be between 2016-01 and the month after the declaration"));
       continue;
     }
-    if (in.action == "leave") continue;
+    if (p.action == "leave" || p.action == "suspend") continue;
+    if (p.action == "resume" && in.salary.empty()) continue;  // the salary before the suspension
     auto sal = ParseVnd(in.salary, "salary");
     if (!sal.ok()) {
       AddError(res.errors, n, sal.status());
       continue;
     }
     p.salary = *sal;
-    p.group = in.action == "join" ? in.group : "";
-    if (in.action == "join") {
+    p.group = p.action == "join" ? in.group : "";
+    if (p.action == "join") {
       if (!in.facility.empty() && (in.facility.size() != 5 || !IsDigits(in.facility))) {
         AddError(res.errors, n,
                  Status::Invalid("facility", "Mã nơi đăng ký KCB ban đầu phải gồm 5 chữ số",
@@ -242,7 +260,7 @@ Result<DeclarationResult> SubmitDeclaration(Db& db, const Geo& geo, const LawBoo
         Status s = reg.ValidatePersonInput(p.person, &tmp);
         if (!s.ok()) AddError(res.errors, n, s);
       }
-    } else if (p.salary == 0) {
+    } else if (p.salary == 0 && p.action == "salary") {
       AddError(res.errors, n,
                Status::Invalid("salary", "Tiền lương mới phải lớn hơn 0", "new salary must be positive"));
     }
@@ -260,6 +278,7 @@ Result<DeclarationResult> SubmitDeclaration(Db& db, const Geo& geo, const LawBoo
   nlohmann::json body = nlohmann::json::array();
   for (const auto& r : decl.rows)
     body.push_back({{"action", r.action},
+                    {"plan", r.plan},
                     {"cccd", r.cccd},
                     {"effective_month", r.effective_month},
                     {"salary", r.salary},
@@ -304,14 +323,42 @@ Result<DeclarationResult> SubmitDeclaration(Db& db, const Geo& geo, const LawBoo
                                 "no person with this CCCD (give full_name, dob, sex to register)"));
       continue;
     }
-    if (person->deceased_on && p.action != "leave" && p.effective.FirstDay() > *person->deceased_on) {
+    if (person->deceased_on && p.action != "leave" && p.action != "suspend" && p.effective.FirstDay() > *person->deceased_on) {
       AddError(res.errors, n,
                Status::Invalid("cccd", "Người tham gia đã chết từ " + person->deceased_on->ToString(),
                                "the person died on " + person->deceased_on->ToString()));
       continue;
     }
     BHXH_ASSIGN_OR_RETURN(auto open, OpenPeriod(db, person->id, emp.id));
-    if (p.action == "join") {
+    if (p.action == "resume") {
+      // Back to work (ON): the period suspended last starts again with its
+      // salary (or the one given), group and funds.
+      if (open) {
+        AddError(res.errors, n,
+                 Status::Conflict("cccd", "Người lao động đang tham gia, không tạm dừng (từ " + open->from.ToString() + ")",
+                                  "the worker is not suspended"));
+        continue;
+      }
+      BHXH_ASSIGN_OR_RETURN(auto last, db.Prepare("SELECT salary, funds, group_code, to_month FROM periods WHERE person_id = ? "
+                                                  "AND employer_id = ? ORDER BY from_month DESC LIMIT 1"));
+      last->Bind(person->id, emp.id);
+      BHXH_ASSIGN_OR_RETURN(bool had, last->Step());
+      if (!had) {
+        AddError(res.errors, n,
+                 Status::NotFound("cccd", "Người lao động chưa từng tham gia tại đơn vị, không thể đi làm lại (dùng TM/TD)",
+                                  "the worker never participated here; use a join"));
+        continue;
+      }
+      if (Month::FromIndex(static_cast<int32_t>(last->Int(3))) >= p.effective) {
+        AddError(res.errors, n,
+                 Status::Invalid("effective_month", "Tháng đi làm lại phải sau tháng cuối cùng đã tham gia",
+                                 "the return must come after the last month of participation"));
+        continue;
+      }
+      BHXH_RETURN_IF_ERROR(InsertPeriod(db, person->id, emp.id, p.effective, p.salary > 0 ? p.salary : last->Int(0),
+                                        static_cast<FundMask>(last->Int(1)), last->Text(2), res.declaration_id));
+      ++res.resumed;
+    } else if (p.action == "join") {
       if (open) {
         AddError(res.errors, n,
                  Status::Conflict("cccd", "Người lao động đang tham gia tại đơn vị từ " + open->from.ToString(),
@@ -329,9 +376,11 @@ Result<DeclarationResult> SubmitDeclaration(Db& db, const Geo& geo, const LawBoo
       AddError(res.errors, n,
                Status::NotFound("cccd", "Người lao động không đang tham gia tại đơn vị",
                                 "the worker has no open period at this employer"));
-    } else if (p.action == "leave") {
+    } else if (p.action == "leave" || p.action == "suspend") {
+      // Both end the period before the effective month: no contribution
+      // from then (a suspension resumes with ON).
       BHXH_RETURN_IF_ERROR(ClosePeriod(db, *open, p.effective));
-      ++res.left;
+      ++(p.action == "leave" ? res.left : res.suspended);
     } else {
       if (p.effective <= open->from) {
         BHXH_ASSIGN_OR_RETURN(auto up, db.Prepare("UPDATE periods SET salary = ? WHERE id = ?"));
@@ -346,7 +395,7 @@ Result<DeclarationResult> SubmitDeclaration(Db& db, const Geo& geo, const LawBoo
   }
   if (!res.errors.empty()) {
     res.declaration_id = 0;
-    res.joined = res.left = res.salary_changes = res.persons_registered = 0;
+    res.joined = res.left = res.salary_changes = res.persons_registered = res.suspended = res.resumed = 0;
     return res;  // Tx rolls back
   }
   BHXH_RETURN_IF_ERROR(WriteAudit(db, actor, "declare", "employer", emp.code,

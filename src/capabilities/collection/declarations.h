@@ -20,7 +20,10 @@
 namespace bhxh {
 
 struct DeclarationRow {
-  std::string action;  // join | leave | salary
+  std::string action;  // join | leave | salary | suspend | resume
+  // Or the D02-LT change code (TM, TD, TC, GH, KL, OF, TS, ON, DC: law/plan_codes.csv), which sets the
+  // action; given both, they must agree.
+  std::string plan;
   std::string cccd;
   std::string effective_month;  // YYYY-MM
   std::string salary;           // whole dong, for join and salary
@@ -46,6 +49,7 @@ struct DeclarationResult {
   bool replayed = false;  // same idempotency key seen before: nothing applied now
   int64_t declaration_id = 0;
   int joined = 0, left = 0, salary_changes = 0, persons_registered = 0;
+  int suspended = 0, resumed = 0;  // KL / OF / TS and ON of the D02-LT form
   std::vector<RowError> errors;
   // A join gives the worker an SI number (when the person has none) and an
   // HI card for the group (when none covers the effective month).

@@ -10,8 +10,10 @@ namespace schemas {
 Schema RowErrors() { return RowErrorsSchema(); }
 Schema Declaration() {
   Schema row = Schema::Object(
-      {Req("action",
-           S::OneOf({"join", "leave", "salary"}).Describe("join: tăng, leave: giảm, salary: điều chỉnh lương")),
+      {Opt("action", S::OneOf({"join", "leave", "salary", "suspend", "resume"})
+                         .Describe("join: tăng, leave: giảm, salary: điều chỉnh lương, suspend: tạm dừng (nghỉ không lương, "
+                                   "ốm dài ngày, thai sản), resume: đi làm lại")),
+       Opt("plan", S::Text(4).Describe("Mã phương án của mẫu D02-LT: TM, TD, TC, GH, KL, OF, TS, ON, DC (thay cho action)")),
        Req("cccd", S::Cccd()), Req("effective_month", S::Month()), Opt("salary", S::Money()),
        Opt("group", S::Text(10).Describe("Đối tượng (mặc định DN)")), Opt("funds", S::Text(60)),
        Opt("full_name", S::Text(100)), Opt("dob", S::Text(10)), Opt("sex", S::Text(6)), Opt("si_number", S::SiNumber()),
@@ -25,7 +27,8 @@ Schema DeclarationResult() {
   return Schema::Object({Req("accepted", S::Bool()), Req("replayed", S::Bool()),
                          Req("declaration_id", Schema::Integer()), Req("joined", Schema::Integer()),
                          Req("left", Schema::Integer()), Req("salary_changes", Schema::Integer()),
-                         Req("persons_registered", Schema::Integer()), Req("errors", RowErrors()),
+                         Req("persons_registered", Schema::Integer()), Req("suspended", Schema::Integer()),
+                         Req("resumed", Schema::Integer()), Req("errors", RowErrors()),
                          Req("cards", Schema::Array(Schema::Object(
                                           {Req("cccd", S::Cccd()), Req("si_number", S::SiNumber()),
                                            Req("card_code", S::Str()), Req("valid_from", S::Str()),
@@ -109,6 +112,7 @@ Declaration DeclarationFromJson(const Json& j) {
   for (const Json& r : j["rows"]) {
     DeclarationRow row;
     row.action = Txt(r, "action");
+    row.plan = Txt(r, "plan");
     row.cccd = Txt(r, "cccd");
     row.effective_month = Txt(r, "effective_month");
     row.salary = Txt(r, "salary");
@@ -149,6 +153,8 @@ Json ToJson(const DeclarationResult& r) {
           {"left", r.left},
           {"salary_changes", r.salary_changes},
           {"persons_registered", r.persons_registered},
+          {"suspended", r.suspended},
+          {"resumed", r.resumed},
           {"errors", errs},
           {"cards", cards},
           {"warnings", r.warnings}};

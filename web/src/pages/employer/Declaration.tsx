@@ -79,7 +79,9 @@ export default function Declaration() {
         employer_code: user!.employer_code,
         month,
         rows: rows.map((r) => {
-          const o: Record<string, unknown> = { action: r.action, cccd: r.cccd.trim(), effective_month: r.effective_month };
+          // KL, OF, TS, ON are the D02-LT change codes sent as such (the server maps them).
+          const plan = ['KL', 'OF', 'TS', 'ON'].includes(r.action);
+          const o: Record<string, unknown> = { ...(plan ? { plan: r.action } : { action: r.action }), cccd: r.cccd.trim(), effective_month: r.effective_month };
           if (r.salary.trim()) o.salary = Number(r.salary.replace(/[.\s]/g, ''));
           if (r.action === 'join') {
             o.group = r.group || 'DN';
@@ -92,7 +94,7 @@ export default function Declaration() {
       const res = await call(api.POST('/declarations', { body: body as never, params: { header: { 'Idempotency-Key': key } } }));
       const cards = res.cards.filter((c) => c.card_code).map((c) => `${c.cccd}: mã số BHXH ${c.si_number}, thẻ BHYT ${c.card_code} (${date(c.valid_from)}–${date(c.valid_to)})`);
       setDone(
-        [`Đã ghi tờ khai số ${res.declaration_id}: ${res.joined} tăng, ${res.left} giảm, ${res.salary_changes} điều chỉnh lương.`, ...cards, ...res.warnings].join('\n'),
+        [`Đã ghi tờ khai số ${res.declaration_id}: ${res.joined} tăng, ${res.left} giảm, ${res.salary_changes} điều chỉnh lương, ${res.suspended} tạm dừng, ${res.resumed} đi làm lại.`, ...cards, ...res.warnings].join('\n'),
       );
       setRows([empty()]);
       setKey(crypto.randomUUID());
@@ -141,7 +143,9 @@ export default function Declaration() {
               <Table.Tr key={i} data-row={i + 1} data-error={rowErrors.has(i + 1) ? 'true' : undefined}>
                 <Table.Td>{i + 1}</Table.Td>
                 <Table.Td>
-                  <Select aria-label={`Loại dòng ${i + 1}`} data={[{ value: 'join', label: 'Tăng' }, { value: 'leave', label: 'Giảm' }, { value: 'salary', label: 'Điều chỉnh lương' }]}
+                  <Select aria-label={`Loại dòng ${i + 1}`} data={[{ value: 'join', label: 'Tăng' }, { value: 'leave', label: 'Giảm' }, { value: 'salary', label: 'Điều chỉnh lương' },
+                      { value: 'KL', label: 'Nghỉ không lương (KL)' }, { value: 'OF', label: 'Nghỉ ốm dài ngày (OF)' },
+                      { value: 'TS', label: 'Nghỉ thai sản (TS)' }, { value: 'ON', label: 'Đi làm lại (ON)' }]}
                     value={r.action} onChange={(v) => set(i, 'action', v ?? 'join')} allowDeselect={false} error={err(i, 'action')} w={150} />
                 </Table.Td>
                 <Table.Td>
