@@ -146,6 +146,7 @@ std::string TestLawDir() {
   std::ofstream(dir / "contribution_rates.csv") << "effective_from,scheme,fund,party,rate_percent,law,source\n";
   std::ofstream(dir / "groups.csv") << "group,effective_from,scheme,hi_level,name_vi\n";
   std::ofstream(dir / "hi_levels.csv") << "level,effective_from,percent,description_vi\n";
+  std::ofstream(dir / "plan_codes.csv") << "code,effective_from,action,name_vi,law\n";
   return dir.string();
 }
 

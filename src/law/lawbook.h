@@ -1,7 +1,7 @@
 // LawBook: the law's parameters as dated data.
 //
 // Loads data/law/*.csv (parameters, schemes, contribution rates, participant
-// groups, HI benefit levels). Every value is keyed by the date it takes
+// groups, HI benefit levels, the D02-LT change codes). Every value is keyed by the date it takes
 // effect; "what is in force on D" is the latest row with effective_from <= D.
 // Every lookup returns the row itself (value, law, source) so that computed
 // amounts can cite the parameters that produced them. Immutable after Load,
@@ -75,7 +75,7 @@ struct PlanCode {
 class LawBook {
  public:
   // Loads every file of `dir`; any malformed row fails the load with its
-  // file and line. Requires the five files to exist.
+  // file and line. Requires the six files to exist.
   static Result<LawBook> Load(const std::string& dir);
 
   // The row of `key` in force on `d`, or not_found naming the key and date.
