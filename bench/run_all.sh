@@ -15,3 +15,4 @@ echo "== benefit payroll vs SQL (issue #12) =="; BHXH_DATA=data ./build/bench_pa
 echo "== benefit calculator in process and over HTTP (issue #12) =="; BHXH_DATA=data ./build/bench_calc; bash bench/calc_http.sh build
 echo "== funds: the fund-balance model and a year of postings (issue #13) =="; BHXH_DATA=data ./build/bench_funds --workers 1000000 --months 12
 echo "== integrity: access check, chained audit rows, audit verify over 10M rows (issue #15) =="; BHXH_DATA=data ./build/bench_integrity --rows 10000000
+echo "== public services: deadlines, the dossier list of a province with 100,000 open dossiers (issue #14) =="; BHXH_DATA=data ./build/bench_services --dossiers 100000

@@ -11,6 +11,7 @@
 #include "officials/module.h"
 #include "programmes/module.h"
 #include "reference/module.h"
+#include "services/module.h"
 #include "registry/module.h"
 
 namespace bhxh {
@@ -18,7 +19,7 @@ namespace bhxh {
 const std::vector<const Capability*>& AllCapabilities() {
   static const std::vector<const Capability*> kAll = {
       &kReference, &kRegistry, &kCollection, &kEligibility, &kHistory, &kClaims, &kProgrammes, &kBenefits, &kFunds, &kIntegrity,
-      &kInspection, &kOfficials,
+      &kInspection, &kOfficials, &kServices,
   };
   return kAll;
 }

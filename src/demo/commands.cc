@@ -7,11 +7,13 @@
 #include "demo/benefits_gen.h"
 #include "demo/funds_gen.h"
 #include "demo/integrity_gen.h"
+#include "demo/services_gen.h"
 #include "platform/audit/chain.h"
 #include "demo/claims_gen.h"
 #include "demo/demo.h"
 #include "demo/generator.h"
 #include "eligibility/module.h"
+#include "services/module.h"
 #include "platform/access/accounts.h"
 #include "platform/access/users.h"
 #include "platform/audit/audit.h"
@@ -140,6 +142,22 @@ void GenerateInto(Shell& sh, AppContext& ctx, GenArgs& a) {
                               {"user:canbo", {"officer"}, a.gen.province, "", "", "", "Nguyễn Thị Lan"},
                               {"user:thanhtra", {"inspector"}, a.gen.province, "", "", "", "Hoàng Văn Long"});
   if (!ig.ok()) return sh.Fail(ig.status());
+  // A few weeks at the one-stop desk (canbo) with decisions by lanhdao, the
+  // citizen's and the employer's online filings, ratings and feedback.
+  ServicesGenStats sg;
+  if (!citizen.empty()) {
+    ServicesGenPeople who{a.gen.province,
+                          first_employer,
+                          citizen,
+                          {"user:canbo", {"officer"}, a.gen.province, "", "", "", "Nguyễn Thị Lan"},
+                          {"user:lanhdao", {"officer"}, a.gen.province, "", "", "", "Trần Văn Hùng"},
+                          {"user:congdan", {"citizen"}, a.gen.province, "", "", citizen, "Người tham gia " + citizen},
+                          {"user:donvi", {"employer"}, a.gen.province, first_employer, "", "", "Phạm Thu Hà"}};
+    auto r2 = GenerateServices(**lease, ctx.State<ServicesState>().data(),
+                               {&ctx.geo, &ctx.law, &ctx.State<BenefitsState>().law()}, who, Date::Today());
+    if (!r2.ok()) return sh.Fail(r2.status());
+    sg = *r2;
+  }
   // Next to an SQLite database file (the current directory for PostgreSQL).
   std::string deaths_file = "demo-deaths.csv";
   {
@@ -178,6 +196,8 @@ void GenerateInto(Shell& sh, AppContext& ctx, GenArgs& a) {
                   {"officials", ig->officials},
                   {"complaints", ig->complaints},
                   {"inspected_employer", ig->top_employer},
+                  {"dossiers", sg.dossiers},
+                  {"dossiers_open", sg.open},
                   {"deaths_file", deaths_file},
                   {"demo_cccd", citizen},
                   {"demo_card", card}});
@@ -199,6 +219,8 @@ void GenerateInto(Shell& sh, AppContext& ctx, GenArgs& a) {
             << "Kiểm soát: " << ig->officials << " cán bộ, " << ig->declarations << " bản kê khai tài sản, " << ig->complaints
             << " đơn khiếu nại, tố cáo; đơn vị " << ig->top_employer
             << " rủi ro cao nhất đang được thanh tra (thử: bhxh inspection risk; bhxh audit verify)\n"
+            << "Dịch vụ công: " << sg.dossiers << " hồ sơ một cửa (" << sg.open << " đang giải quyết), " << sg.feedback
+            << " phản ánh, kiến nghị (thử: bhxh dossiers list --open; bhxh dossiers list --needs-apology)\n"
             << "Người mẫu để thử: CCCD " << citizen << ", mã thẻ BHYT " << card << "\n"
             << "Đăng nhập giao diện web (mật khẩu " << kDemoPassword << "): canbo, lanhdao (cán bộ), donvi (đơn vị "
             << first_employer << "), cosokcb (cơ sở KCB " << facility << "), congdan (người tham gia), thanhtra (thanh tra), kiemtoan (kiểm toán)\n";

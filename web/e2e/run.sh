@@ -27,4 +27,4 @@ export BHXH_DEMO_CCCD=$(python3 -c "import json,sys; print(json.load(open('$DIR/
 export BHXH_SHOTS="$PWD/docs/screenshots"
 mkdir -p "$BHXH_SHOTS"
 cd web
-node --test --test-concurrency=1 e2e/
+node --test --test-concurrency=1 ${BHXH_E2E_ONLY:-e2e/}  # BHXH_E2E_ONLY=e2e/x.test.mjs: one file

@@ -30,6 +30,8 @@ const Benefits = lazy(() => import('./pages/officer/Benefits'));
 const Funds = lazy(() => import('./pages/officer/Funds'));
 const Inspection = lazy(() => import('./pages/control/Inspection'));
 const Integrity = lazy(() => import('./pages/control/Integrity'));
+const Services = lazy(() => import('./pages/officer/Services'));
+const MyDossiers = lazy(() => import('./pages/shared/MyDossiers'));
 const Calculator = lazy(() => import('./components/BenefitCalculator'));
 
 type Page = { path: string; roles: Role[]; component: ComponentType<any> };
@@ -55,6 +57,8 @@ export const pages: Page[] = [
   { path: '/benefits', roles: ['officer'], component: Benefits },
   { path: '/funds', roles: ['officer'], component: Funds },
   { path: '/calculator', roles: ['citizen', 'employer'], component: Calculator },
+  { path: '/services', roles: ['officer'], component: Services },
+  { path: '/my-dossiers', roles: ['citizen', 'employer'], component: MyDossiers },
   { path: '/inspection', roles: ['officer', 'inspector'], component: Inspection },
   { path: '/control', roles: ['officer', 'inspector'], component: Integrity },
 ];

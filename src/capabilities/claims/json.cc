@@ -65,6 +65,15 @@ Schema Settlement() {
                          Req("advances", S::Money()), Req("to_settle", S::SignedMoney())})
       .Named("Settlement");
 }
+Schema Advance() {
+  return Schema::Object({Req("id", Schema::Integer()), Req("facility", S::FacilityCode()), Req("quarter", S::Quarter()),
+                         Req("amount", S::Money()), Req("paid_on", S::Date()), Req("reference", Schema::String()),
+                         Req("status", S::OneOf({"pending", "approved", "rejected"})),
+                         Req("prepared_by", Schema::String()), Req("decided_by", Schema::String()),
+                         Req("decided_at", Schema::String()), Req("note", Schema::String()),
+                         Req("replayed", S::Bool())})
+      .Named("Advance");
+}
 Schema PublishedPrice() {
   return Schema::Object({Req("facility", Schema::String()), Req("facility_name", Schema::String()),
                          Req("province", Schema::String()), Req("drug_code", Schema::String()),
@@ -157,6 +166,21 @@ Json ToJson(const Settlement& s) {
   return {{"facility", s.facility},       {"quarter", s.quarter},           {"encounters", s.encounters},
           {"claimed", DongOf(s.claimed)}, {"approved", DongOf(s.approved)}, {"rejected", DongOf(s.rejected)},
           {"rejected_by_reason", by},     {"advances", s.advances},         {"to_settle", DongOf(s.to_settle)}};
+}
+
+Json ToJson(const Advance& a) {
+  return {{"id", a.id},
+          {"facility", a.facility},
+          {"quarter", a.quarter},
+          {"amount", a.amount},
+          {"paid_on", a.paid_on},
+          {"reference", a.reference},
+          {"status", a.status},
+          {"prepared_by", a.prepared_by},
+          {"decided_by", a.decided_by},
+          {"decided_at", a.decided_at},
+          {"note", a.note},
+          {"replayed", a.replayed}};
 }
 
 Json ToJson(const PublishedPrice& p) {

@@ -16,6 +16,7 @@ namespace schemas {
 Schema CheckReport();
 Schema ReviewResult();
 Schema Settlement();
+Schema Advance();
 Schema PublishedPrice();
 Schema ImportResult();
 Schema AlertRun();
@@ -28,6 +29,7 @@ int64_t DongOf(int64_t milli);
 Json ToJson(const CheckReport& r);
 Json ToJson(const ReviewResult& r);
 Json ToJson(const Settlement& s);
+Json ToJson(const Advance& a);
 Json ToJson(const PublishedPrice& p);
 Json ToJson(const ImportResult& r);
 Json ToJson(const AlertRun& r);

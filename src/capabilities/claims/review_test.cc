@@ -131,7 +131,29 @@ TEST_P(Review, ResendingKeepsHistoryAndSettlesOnce) {
   int64_t approved = 0;
   for (const auto& e : b->encounters) approved += e.approved;
   EXPECT_EQ(s->approved, approved);
-  ASSERT_TRUE(RecordAdvance(db(), {"01001", "2026-Q4", "100000", "2026-10-05", "TU-1"}, TestOfficer()).ok());
+  // An advance counts only once another officer approves it (four eyes).
+  auto adv = RecordAdvance(db(), {"01001", "2026-Q4", "100000", "2026-10-05", "TU-1"}, TestOfficer());
+  ASSERT_TRUE(adv.ok()) << adv.status().ToString();
+  EXPECT_EQ(adv->status, "pending");
+  EXPECT_EQ(SettleQuarter(db(), "01001", "2026-Q4")->advances, 0);
+  auto replay = RecordAdvance(db(), {"01001", "2026-Q4", "100000", "2026-10-05", "TU-1"}, TestOfficer());
+  ASSERT_TRUE(replay.ok());
+  EXPECT_TRUE(replay->replayed);
+  EXPECT_EQ(replay->id, adv->id);
+  EXPECT_EQ(RecordAdvance(db(), {"01001", "2026-Q4", "200000", "2026-10-05", "TU-1"}, TestOfficer()).status().code(),
+            "conflict");
+  EXPECT_EQ(DecideAdvance(db(), adv->id, true, "", TestOfficer()).status().code(), "four_eyes");
+  Actor second{"officer:second", {"officer"}, "", "", "", ""};
+  EXPECT_EQ(DecideAdvance(db(), adv->id, false, "", second).status().field(), "note");
+  auto ok = DecideAdvance(db(), adv->id, true, "", second);
+  ASSERT_TRUE(ok.ok()) << ok.status().ToString();
+  EXPECT_EQ(ok->status, "approved");
+  EXPECT_EQ(ok->decided_by, "officer:second");
+  EXPECT_EQ(DecideAdvance(db(), adv->id, false, "x", second).status().code(), "conflict");
+  // A rejected advance never counts.
+  auto other = RecordAdvance(db(), {"01001", "2026-Q4", "700000", "2026-11-05", "TU-2"}, TestOfficer());
+  ASSERT_TRUE(other.ok());
+  ASSERT_TRUE(DecideAdvance(db(), other->id, false, "Sai số tiền", second).ok());
   s = SettleQuarter(db(), "01001", "2026-Q4");
   EXPECT_EQ(s->advances, 100'000);
   EXPECT_EQ(s->to_settle, approved - 100'000'000);

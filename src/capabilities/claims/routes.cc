@@ -1,6 +1,9 @@
 // The claims' API: pre-check and submission of XML 130 envelopes, the
 // facilities' catalogues, settlement and advances, published drug prices,
 // daily cost alerts.
+#include <algorithm>
+
+#include "base/parse.h"
 #include "claims/json.h"
 #include "claims/module.h"
 #include "eligibility/module.h"
@@ -22,6 +25,36 @@ Result<Owner> FacilityOwner(Db& db, const std::string& code) {
   o.province = st->Text(0);
   o.facility = code;
   return o;
+}
+
+// The facilities a list may show: all (empty) for national scope, the
+// account's own, or those of its province (and the old ones merged into
+// it); a `facility` query narrows it, and one outside the scope is refused.
+Result<std::vector<std::string>> VisibleFacilities(Call& c) {
+  std::vector<std::string> facilities;
+  const AccessScope& scope = c.scope();
+  if (scope.scope == GrantScope::kOwn) facilities = {scope.facility};
+  if (scope.scope == GrantScope::kProvince) {
+    std::string in;
+    for (size_t i = 0; i < scope.provinces.size(); ++i) in += i ? ",?" : "?";
+    BHXH_ASSIGN_OR_RETURN(auto st, c.db().Prepare("SELECT code FROM facilities WHERE province IN (" +
+                                                   (in.empty() ? std::string("NULL") : in) + ") ORDER BY code"));
+    for (size_t i = 0; i < scope.provinces.size(); ++i) st->BindText(static_cast<int>(i + 1), scope.provinces[i]);
+    while (true) {
+      BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
+      if (!row) break;
+      facilities.push_back(st->Text(0));
+    }
+    if (facilities.empty()) facilities = {"-"};  // none: nothing is visible
+  }
+  if (c.Has("facility")) {
+    if (scope.scope != GrantScope::kNational &&
+        std::find(facilities.begin(), facilities.end(), c.Str("facility")) == facilities.end())
+      return Status::Error("forbidden", "facility", "Chỉ xem được dữ liệu của cơ sở trong phạm vi của mình",
+                           "facilities within the account's scope only");
+    facilities = {c.Str("facility")};
+  }
+  return facilities;
 }
 
 }  // namespace
@@ -83,30 +116,7 @@ void ClaimsRoutes(RouteTable& t) {
             .Paged(50, 500)
             .Returns(200, Schema::Object({Req("submissions", Schema::Array(schemas::SubmissionSummary())), Req("page", PageSchema())}))
             .Handle([](Call& c) -> Result<Reply> {
-              std::vector<std::string> facilities;
-              const AccessScope& scope = c.scope();
-              if (scope.scope == GrantScope::kOwn) facilities = {scope.facility};
-              if (scope.scope == GrantScope::kProvince) {
-                // The facilities of the officer's province (and the old ones merged into it).
-                std::string in;
-                for (size_t i = 0; i < scope.provinces.size(); ++i) in += i ? ",?" : "?";
-                BHXH_ASSIGN_OR_RETURN(auto st, c.db().Prepare("SELECT code FROM facilities WHERE province IN (" +
-                                                               (in.empty() ? std::string("NULL") : in) + ") ORDER BY code"));
-                for (size_t i = 0; i < scope.provinces.size(); ++i) st->BindText(static_cast<int>(i + 1), scope.provinces[i]);
-                while (true) {
-                  BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
-                  if (!row) break;
-                  facilities.push_back(st->Text(0));
-                }
-                if (facilities.empty()) facilities = {"-"};  // none: nothing is visible
-              }
-              if (c.Has("facility")) {
-                if (scope.scope != GrantScope::kNational &&
-                    std::find(facilities.begin(), facilities.end(), c.Str("facility")) == facilities.end())
-                  return Status::Error("forbidden", "facility", "Chỉ xem được hồ sơ của cơ sở trong phạm vi của mình",
-                                       "facilities within the account's scope only");
-                facilities = {c.Str("facility")};
-              }
+              BHXH_ASSIGN_OR_RETURN(std::vector<std::string> facilities, VisibleFacilities(c));
               BHXH_ASSIGN_OR_RETURN(auto page, ListSubmissions(c.db(), facilities, c.Str("from"), c.Str("to"), c.page().limit,
                                                                c.page().offset));
               Json out = {{"submissions", Json::array()}};
@@ -178,7 +188,8 @@ void ClaimsRoutes(RouteTable& t) {
 
   t.Add(Route::Post("/advances", "recordAdvance")
             .Tag("claims")
-            .Summary("Ghi nhận tạm ứng chi phí KCB cho cơ sở", "Record an advance paid to a facility")
+            .Summary("Lập khoản tạm ứng chi phí KCB cho cơ sở (chờ cán bộ khác duyệt)",
+                     "Prepare an advance to a facility (waits for another officer's approval)")
             .Permission("claims.settlement.write")
             .JsonBody(
                 Schema::Object({Req("facility", S::FacilityCode()), Req("quarter", S::Quarter()),
@@ -186,13 +197,54 @@ void ClaimsRoutes(RouteTable& t) {
                                 Req("reference", S::Text(100).Length(1, 100)), Opt("idempotency_key", S::Key())}))
             .Idempotent(Idempotency::kRequired)
             .OwnedBy([](Call& c) { return FacilityOwner(c.db(), c.BodyStr("facility")); })
-            .Returns(201, Schema::Object({Req("recorded", S::Bool())}))
+            .Returns(201, schemas::Advance())
             .Handle([](Call& c) -> Result<Reply> {
-              BHXH_RETURN_IF_ERROR(RecordAdvance(c.db(),
-                                                 {c.BodyStr("facility"), c.BodyStr("quarter"), c.BodyStr("amount"),
-                                                  c.BodyStr("paid_on"), c.BodyStr("reference")},
-                                                 c.actor()));
-              return Reply::Created({{"recorded", true}});
+              BHXH_ASSIGN_OR_RETURN(Advance a, RecordAdvance(c.db(),
+                                                             {c.BodyStr("facility"), c.BodyStr("quarter"),
+                                                              c.BodyStr("amount"), c.BodyStr("paid_on"),
+                                                              c.BodyStr("reference")},
+                                                             c.actor()));
+              return Reply::Created(ToJson(a));
+            }));
+
+  t.Add(Route::Post("/advances/{id}/decision", "decideAdvance")
+            .Tag("claims")
+            .Summary("Duyệt hoặc từ chối khoản tạm ứng — không phải người lập",
+                     "Approve or reject an advance — not by whoever prepared it")
+            .Permission("claims.settlement.approve")
+            .PathParam("id", S::Text(18).Pattern(R"(\d{1,18})", "số", "a number"), "Số khoản tạm ứng / advance number")
+            .JsonBody(Schema::Object({Req("approve", S::Bool()), Opt("note", S::Text(2000))}))
+            .Idempotent(Idempotency::kOptional)
+            .OwnedBy([](Call& c) -> Result<Owner> {
+              BHXH_ASSIGN_OR_RETURN(int64_t id, ParseInt(c.Path("id"), "id", 1));
+              BHXH_ASSIGN_OR_RETURN(auto st, c.db().Prepare("SELECT facility FROM advances WHERE id = ?"));
+              st->BindInt(1, id);
+              BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
+              if (!row) return Status::NotFound("id", "Không có khoản tạm ứng số " + std::to_string(id),
+                                                "no advance " + std::to_string(id));
+              return FacilityOwner(c.db(), st->Text(0));
+            })
+            .Returns(200, schemas::Advance())
+            .Handle([](Call& c) -> Result<Reply> {
+              BHXH_ASSIGN_OR_RETURN(int64_t id, ParseInt(c.Path("id"), "id", 1));
+              BHXH_ASSIGN_OR_RETURN(Advance a,
+                                    DecideAdvance(c.db(), id, c.Body()["approve"].get<bool>(), c.BodyStr("note"), c.actor()));
+              return Reply::Ok(ToJson(a));
+            }));
+
+  t.Add(Route::Get("/advances", "listAdvances")
+            .Tag("claims")
+            .Summary("Các khoản tạm ứng cho cơ sở KCB", "Advances to facilities")
+            .Permission("claims.settlement.read")
+            .Query("facility", S::FacilityCode(), "Mã cơ sở KCB / facility")
+            .Query("status", S::OneOf({"pending", "approved", "rejected"}), "Trạng thái / status")
+            .Returns(200, Schema::Object({Req("advances", Schema::Array(schemas::Advance()))}))
+            .Handle([](Call& c) -> Result<Reply> {
+              BHXH_ASSIGN_OR_RETURN(std::vector<std::string> facilities, VisibleFacilities(c));
+              BHXH_ASSIGN_OR_RETURN(auto rows, ListAdvances(c.db(), facilities, c.Str("status"), 500));
+              Json a = Json::array();
+              for (const auto& r : rows) a.push_back(ToJson(r));
+              return Reply::Ok({{"advances", a}});
             }));
 
   t.Add(

@@ -119,6 +119,15 @@ CREATE TABLE supply_prices (
       {6, "claim_line_order_time", R"SQL(
 ALTER TABLE claim_lines ADD COLUMN ordered_at BIGINT;
 )SQL"},
+      // An advance moves money to a facility: prepared by one officer, paid
+      // only when another approves it (segregation of duties, 1712/QĐ-BHXH
+      // §II.2). Advances recorded before this rule stand as approved.
+      {2026120310, "advance_approval", R"SQL(
+ALTER TABLE advances ADD COLUMN status TEXT NOT NULL DEFAULT 'approved';
+ALTER TABLE advances ADD COLUMN decided_by TEXT;
+ALTER TABLE advances ADD COLUMN decided_at TEXT;
+ALTER TABLE advances ADD COLUMN note TEXT;
+)SQL"},
   };
 }
 

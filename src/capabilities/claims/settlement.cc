@@ -1,6 +1,8 @@
 #include "claims/settlement.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <optional>
 
 #include "base/csv.h"
 #include "base/csv_out.h"
@@ -60,7 +62,7 @@ Result<Settlement> SettleQuarter(Db& db, const std::string& facility, const std:
     s.rejected_by_reason[first.empty() ? "UNSPECIFIED" : first] += rs->Int(1);
   }
   BHXH_ASSIGN_OR_RETURN(auto ad,
-                        db.Prepare("SELECT COALESCE(SUM(amount),0) FROM advances WHERE facility = ? AND quarter = ?"));
+                        db.Prepare("SELECT COALESCE(SUM(amount),0) FROM advances WHERE facility = ? AND quarter = ? AND status = 'approved'"));
   ad->Bind(facility, quarter);
   BHXH_ASSIGN_OR_RETURN(bool ar, ad->Step());
   if (ar) s.advances = ad->Int(0);
@@ -68,7 +70,44 @@ Result<Settlement> SettleQuarter(Db& db, const std::string& facility, const std:
   return s;
 }
 
-Status RecordAdvance(Db& db, const AdvanceInput& in, const Actor& actor) {
+namespace {
+
+constexpr const char* kAdvanceCols =
+    "id, facility, quarter, amount, paid_on, reference, status, created_by, COALESCE(decided_by,''), "
+    "COALESCE(decided_at,''), COALESCE(note,'')";
+
+Advance ReadAdvance(Stmt& st) {
+  Advance a;
+  a.id = st.Int(0);
+  a.facility = st.Text(1);
+  a.quarter = st.Text(2);
+  a.amount = st.Int(3);
+  a.paid_on = st.Text(4);
+  a.reference = st.Text(5);
+  a.status = st.Text(6);
+  a.prepared_by = st.Text(7);
+  a.decided_by = st.Text(8);
+  a.decided_at = st.Text(9);
+  a.note = st.Text(10);
+  return a;
+}
+
+// By id when `id` is positive, else by reference.
+Result<std::optional<Advance>> FindAdvance(Db& db, int64_t id, const std::string& reference) {
+  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(std::string("SELECT ") + kAdvanceCols + " FROM advances WHERE " +
+                                            (id > 0 ? "id = ?" : "reference = ?")));
+  if (id > 0)
+    st->BindInt(1, id);
+  else
+    st->BindText(1, reference);
+  BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
+  if (!row) return std::optional<Advance>();
+  return std::optional<Advance>(ReadAdvance(*st));
+}
+
+}  // namespace
+
+Result<Advance> RecordAdvance(Db& db, const AdvanceInput& in, const Actor& actor) {
   BHXH_RETURN_IF_ERROR(QuarterRange(in.quarter).status());
   if (in.facility.size() != 5 || !IsDigits(in.facility))
     return Status::Invalid("facility", "Mã cơ sở phải gồm 5 chữ số", "facility code must be 5 digits");
@@ -76,16 +115,69 @@ Status RecordAdvance(Db& db, const AdvanceInput& in, const Actor& actor) {
   if (amount <= 0) return Status::Invalid("amount", "Số tiền phải lớn hơn 0", "amount must be positive");
   BHXH_ASSIGN_OR_RETURN(Date d, Date::Parse(in.paid_on, "paid_on"));
   if (in.reference.empty()) return Status::Invalid("reference", "Cần số chứng từ", "a reference is required");
+  BHXH_ASSIGN_OR_RETURN(auto seen, FindAdvance(db, 0, in.reference));
+  if (seen) {
+    if (seen->facility != in.facility || seen->quarter != in.quarter || seen->amount != amount ||
+        seen->paid_on != d.ToString())
+      return Status::Error("conflict", "reference", "Số chứng từ " + in.reference + " đã dùng cho một khoản tạm ứng khác",
+                           "reference " + in.reference + " is already used by another advance");
+    seen->replayed = true;
+    return *seen;
+  }
   Tx tx(db);
   BHXH_RETURN_IF_ERROR(tx.status());
-  BHXH_ASSIGN_OR_RETURN(
-      auto st,
-      db.Prepare(
-          "INSERT INTO advances (facility, quarter, amount, paid_on, reference, created_by) VALUES (?,?,?,?,?,?)"));
+  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("INSERT INTO advances (facility, quarter, amount, paid_on, reference, "
+                                            "created_by, status) VALUES (?,?,?,?,?,?,'pending')"));
   BHXH_RETURN_IF_ERROR(st->Bind(in.facility, in.quarter, amount, d.ToString(), in.reference, actor.id).Run());
-  BHXH_RETURN_IF_ERROR(
-      WriteAudit(db, actor, "advance", "facility", in.facility, in.quarter + " " + std::to_string(amount)));
-  return tx.Commit();
+  BHXH_RETURN_IF_ERROR(WriteAudit(db, actor, "propose", "advance", in.reference,
+                                  in.facility + " " + in.quarter + " " + std::to_string(amount)));
+  BHXH_ASSIGN_OR_RETURN(auto out, FindAdvance(db, 0, in.reference));
+  BHXH_RETURN_IF_ERROR(tx.Commit());
+  return *out;
+}
+
+Result<Advance> DecideAdvance(Db& db, int64_t id, bool approve, const std::string& note, const Actor& actor) {
+  BHXH_ASSIGN_OR_RETURN(auto a, FindAdvance(db, id, ""));
+  if (!a)
+    return Status::NotFound("id", "Không có khoản tạm ứng số " + std::to_string(id), "no advance " + std::to_string(id));
+  if (a->status != "pending")
+    return Status::Error("conflict", "id", "Khoản tạm ứng số " + std::to_string(id) + " đã được quyết định",
+                         "already decided");
+  if (a->prepared_by == actor.id)
+    return Status::Error("four_eyes", "actor", "Người lập khoản tạm ứng không được tự duyệt; cần cán bộ khác duyệt",
+                         "whoever prepared an advance cannot approve it (segregation of duties)");
+  if (!approve && note.empty()) return Status::Invalid("note", "Từ chối phải nêu lý do", "a rejection needs its reason");
+  Tx tx(db);
+  BHXH_RETURN_IF_ERROR(tx.status());
+  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("UPDATE advances SET status = ?, decided_by = ?, decided_at = ?, note = ? "
+                                            "WHERE id = ? AND status = 'pending'"));
+  BHXH_RETURN_IF_ERROR(st->Bind(approve ? "approved" : "rejected", actor.id, NowIsoUtc(), note, id).Run());
+  BHXH_RETURN_IF_ERROR(WriteAudit(db, actor, approve ? "approve" : "reject", "advance", a->reference,
+                                  approve ? a->facility + " " + std::to_string(a->amount) : note));
+  BHXH_ASSIGN_OR_RETURN(auto out, FindAdvance(db, id, ""));
+  BHXH_RETURN_IF_ERROR(tx.Commit());
+  return *out;
+}
+
+Result<std::vector<Advance>> ListAdvances(Db& db, const std::vector<std::string>& facilities, const std::string& status,
+                                          int limit) {
+  std::string sql = std::string("SELECT ") + kAdvanceCols + " FROM advances WHERE (? = '' OR status = ?)";
+  if (!facilities.empty()) {
+    sql += " AND facility IN (";
+    for (size_t i = 0; i < facilities.size(); ++i) sql += i ? ",?" : "?";
+    sql += ")";
+  }
+  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(sql + " ORDER BY id DESC LIMIT " + std::to_string(std::clamp(limit, 1, 1000))));
+  st->BindText(1, status);
+  st->BindText(2, status);
+  for (size_t i = 0; i < facilities.size(); ++i) st->BindText(static_cast<int>(i + 3), facilities[i]);
+  std::vector<Advance> out;
+  while (true) {
+    BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
+    if (!row) break;
+    out.push_back(ReadAdvance(*st));
+  }
+  return out;
 }
 
 Result<std::vector<PublishedPrice>> PublishedPrices(Db& db, const std::string& province, const std::string& facility,

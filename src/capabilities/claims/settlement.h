@@ -27,10 +27,26 @@ struct Settlement {
 
 Result<Settlement> SettleQuarter(Db& db, const std::string& facility, const std::string& quarter);
 
+// An advance to a facility moves money, so it is prepared by one officer and
+// counts in the settlement only once another officer approves it
+// (segregation of duties, 1712/QĐ-BHXH §II.2); a rejection needs its reason.
+// Recording the same reference again with the same facts is a replay.
 struct AdvanceInput {
   std::string facility, quarter, amount, paid_on, reference;
 };
-Status RecordAdvance(Db& db, const AdvanceInput& in, const Actor& actor);
+struct Advance {
+  int64_t id = 0;
+  std::string facility, quarter, paid_on, reference, status;  // pending | approved | rejected
+  Vnd amount = 0;
+  std::string prepared_by, decided_by, decided_at, note;
+  bool replayed = false;
+};
+[[nodiscard]] Result<Advance> RecordAdvance(Db& db, const AdvanceInput& in, const Actor& actor);
+[[nodiscard]] Result<Advance> DecideAdvance(Db& db, int64_t id, bool approve, const std::string& note,
+                                            const Actor& actor);
+// Newest first; an empty facility list or status means all.
+[[nodiscard]] Result<std::vector<Advance>> ListAdvances(Db& db, const std::vector<std::string>& facilities,
+                                                        const std::string& status, int limit);
 
 struct PublishedPrice {
   std::string facility, facility_name, province, drug_code, name, tt_thau;

@@ -70,7 +70,9 @@ void PrintEntry(const Json& j) {
 
 void PrintProposal(const Json& j) {
   std::string st = Txt(j, "status");
-  std::cout << "Bút toán thủ công số " << j["id"] << " (" << DateVi(Txt(j, "posted_on")) << ", " << Txt(j, "description") << ", "
+  std::cout << (j["reverses"].is_number() ? "Đề xuất đảo bút toán số " + std::to_string(j["reverses"].get<int64_t>()) + ", đề xuất số "
+                                           : std::string("Bút toán thủ công số "))
+            << j["id"] << " (" << DateVi(Txt(j, "posted_on")) << ", " << Txt(j, "description") << ", "
             << MoneyVi(j["total"].get<int64_t>()) << ") lập bởi " << Txt(j, "prepared_by") << ": "
             << (st == "pending"  ? "chờ cán bộ khác duyệt"
                 : st == "posted" ? "đã duyệt, vào sổ thành bút toán số " + std::to_string(j["entry_id"].get<int64_t>())
@@ -242,15 +244,21 @@ void FundsCommands(Shell& sh) {
       std::string id, date, reason, key;
     };
     auto o = std::make_shared<Opts>();
-    auto* c = g->add_subcommand("reverse", "Đảo một bút toán / reverse an entry");
+    auto* c = g->add_subcommand("reverse", "Đề xuất đảo một bút toán (cán bộ khác duyệt) / propose a reversal");
     c->add_option("id", o->id, "Số bút toán")->required();
     c->add_option("--date", o->date, "Ngày ghi đảo YYYY-MM-DD")->required();
     c->add_option("--reason", o->reason, "Lý do")->required();
     c->add_option("--key", o->key, "Khoá chống gửi trùng")->required();
     c->callback(sh.Guard([&sh, o] {
       sh.Run("POST", "/funds/entries/" + o->id + "/reversal", {},
-             DumpJson({{"posted_on", o->date}, {"reason", o->reason}}), PrintEntry, {{"idempotency-key", o->key}});
+             DumpJson({{"posted_on", o->date}, {"reason", o->reason}}), PrintProposal, {{"idempotency-key", o->key}});
     }));
+  }
+  {
+    auto id = std::make_shared<std::string>();
+    auto* c = g->add_subcommand("show", "Một bút toán với các dòng / one entry with its lines");
+    c->add_option("id", *id, "Số bút toán")->required();
+    c->callback(sh.Guard([&sh, id] { sh.Run("GET", "/funds/entries/" + *id, {}, "", PrintEntry); }));
   }
   {
     auto period = std::make_shared<std::string>();

@@ -331,6 +331,36 @@ TEST_P(Funds, AManualEntryIsPostedOnlyWhenAnotherApprovesIt) {
   EXPECT_FALSE(ProposeEntry(db(), cat(), Manual("p3", "2026-05-31", {{"management_cost", "retirement", "", 1, 0}, {"cash", "retirement", "", 0, 1}}), lan).ok());
 }
 
+// A reversal moves money back, so it waits for a second person as well.
+TEST_P(Funds, AReversalIsPostedOnlyWhenAnotherApprovesIt) {
+  Actor lan{"user:canbo", {"officer"}, "01", "", "", "", "Lan"}, hung{"user:lanhdao", {"officer"}, "01", "", "", "", "Hùng"};
+  auto p = ProposeEntry(db(), cat(), Manual("r1", "2026-06-30", {{"management_cost", "retirement", "", 2'000'000, 0}, {"cash", "retirement", "", 0, 2'000'000}}), lan);
+  ASSERT_TRUE(p.ok());
+  auto posted = DecideProposal(db(), cat(), p->id, true, "", hung);
+  ASSERT_TRUE(posted.ok());
+  int64_t entry = *posted->entry_id;
+  Date jul1 = *Date::Parse("2026-07-01", "d");
+  auto rev = ProposeReversal(db(), cat(), entry, jul1, "Ghi nhầm quỹ", "rev-a", lan);
+  ASSERT_TRUE(rev.ok()) << rev.status().ToString();
+  EXPECT_EQ(rev->status, "pending");
+  EXPECT_EQ(*rev->reverses, entry);
+  EXPECT_EQ(rev->input.lines[0].credit, 2'000'000);  // sides swapped
+  EXPECT_EQ(Net("management_cost", "retirement"), 2'000'000);  // not yet reversed
+  EXPECT_TRUE(ProposeReversal(db(), cat(), entry, jul1, "Ghi nhầm quỹ", "rev-a", lan)->replayed);
+  EXPECT_EQ(ProposeReversal(db(), cat(), entry, *Date::Parse("2026-06-01", "d"), "Sớm", "rev-b", lan).status().field(),
+            "posted_on");
+  EXPECT_EQ(ProposeReversal(db(), cat(), entry, jul1, "", "rev-c", lan).status().field(), "reason");
+  EXPECT_EQ(DecideProposal(db(), cat(), rev->id, true, "", lan).status().code(), "four_eyes");
+  auto ok = DecideProposal(db(), cat(), rev->id, true, "", hung);
+  ASSERT_TRUE(ok.ok()) << ok.status().ToString();
+  EXPECT_EQ(ok->status, "posted");
+  EXPECT_EQ(Net("management_cost", "retirement"), 0);
+  EXPECT_EQ(GetEntry(db(), entry)->reversed_by, ok->entry_id);
+  EXPECT_EQ(GetEntry(db(), *ok->entry_id)->created_by, "user:lanhdao");
+  // Once reversed, a new proposal to reverse it is refused at once.
+  EXPECT_EQ(ProposeReversal(db(), cat(), entry, jul1, "Lần nữa", "rev-d", lan).status().code(), "conflict");
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, Funds, ::testing::Values("sqlite", "postgres"), testing::BackendName);
 
 }  // namespace

@@ -276,8 +276,8 @@ Result<Entry> PostEntry(Db& db, const FundsCatalog& cat, const EntryInput& in, c
   return Insert(db, in, std::nullopt, actor);
 }
 
-Result<Entry> ReverseEntry(Db& db, const FundsCatalog& cat, int64_t id, Date on, const std::string& reason,
-                           const std::string& idempotency_key, const Actor& actor) {
+Result<EntryInput> PrepareReversal(Db& db, const FundsCatalog& cat, int64_t id, Date on, const std::string& reason,
+                                   const std::string& idempotency_key) {
   BHXH_ASSIGN_OR_RETURN(Entry orig, GetEntry(db, id));
   EntryInput in;
   in.posted_on = on;
@@ -294,7 +294,13 @@ Result<Entry> ReverseEntry(Db& db, const FundsCatalog& cat, int64_t id, Date on,
     return Status::Invalid("posted_on", "Ngày đảo không được trước ngày của bút toán gốc (" + orig.posted_on.ToVi() + ")",
                            "a reversal cannot be dated before the entry it reverses");
   BHXH_RETURN_IF_ERROR(ValidateEntry(cat, in));
+  return in;
+}
+
+Result<Entry> ReverseEntry(Db& db, const FundsCatalog& cat, int64_t id, Date on, const std::string& reason,
+                           const std::string& idempotency_key, const Actor& actor) {
   // A replay of the same reversal returns it; another reversal of the same entry is refused by (kind, ref).
+  BHXH_ASSIGN_OR_RETURN(EntryInput in, PrepareReversal(db, cat, id, on, reason, idempotency_key));
   return Insert(db, in, id, actor);
 }
 

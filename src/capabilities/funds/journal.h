@@ -85,6 +85,12 @@ struct Entry {
 [[nodiscard]] Status ValidateEntry(const FundsCatalog& cat, const EntryInput& in);
 
 Result<Entry> PostEntry(Db& db, const FundsCatalog& cat, const EntryInput& in, const Actor& actor);
+// The reversal of entry `id` dated `on` (the same lines, sides swapped),
+// validated — a reversal is not reversed, nor dated before its entry — and
+// not stored. (A second reversal of the same
+// entry is refused when stored.)
+[[nodiscard]] Result<EntryInput> PrepareReversal(Db& db, const FundsCatalog& cat, int64_t id, Date on,
+                                                 const std::string& reason, const std::string& idempotency_key);
 // A reversal of entry `id` dated `on`, with its reason.
 Result<Entry> ReverseEntry(Db& db, const FundsCatalog& cat, int64_t id, Date on, const std::string& reason,
                            const std::string& idempotency_key, const Actor& actor);

@@ -26,7 +26,7 @@ Result<std::vector<PostingLine>> LinesFrom(const std::string& text) {
 
 constexpr const char* kCols =
     "id, status, posted_on, description, lines, total, prepared_by, prepared_at, COALESCE(decided_by, ''), "
-    "COALESCE(decided_at, ''), COALESCE(note, ''), entry_id, idempotency_key";
+    "COALESCE(decided_at, ''), COALESCE(note, ''), entry_id, idempotency_key, reverses, COALESCE(reason, '')";
 
 Result<FundProposal> Read(Stmt& st) {
   FundProposal p;
@@ -43,6 +43,8 @@ Result<FundProposal> Read(Stmt& st) {
   p.note = st.Text(10);
   if (!st.IsNull(11)) p.entry_id = st.Int(11);
   p.input.idempotency_key = st.Text(12);
+  if (!st.IsNull(13)) p.reverses = st.Int(13);
+  p.reason = st.Text(14);
   return p;
 }
 
@@ -54,10 +56,9 @@ Result<FundProposal> Load(Db& db, int64_t id) {
   return Read(*st);
 }
 
-}  // namespace
-
-Result<FundProposal> ProposeEntry(Db& db, const FundsCatalog& cat, const EntryInput& in, const Actor& by) {
-  BHXH_RETURN_IF_ERROR(ValidateEntry(cat, in));
+// Stores a validated proposal, or returns the one stored under its key.
+Result<FundProposal> Store(Db& db, const EntryInput& in, std::optional<int64_t> reverses, const std::string& reason,
+                           const Actor& by) {
   if (in.idempotency_key.empty())
     return Status::Error("missing_field", "Idempotency-Key", "Cần khoá chống gửi trùng", "an idempotency key is required");
   BHXH_RETURN_IF_ERROR(RequireOpen(db, Month::OfDate(in.posted_on)));
@@ -67,7 +68,7 @@ Result<FundProposal> ProposeEntry(Db& db, const FundsCatalog& cat, const EntryIn
     BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
     if (row) {
       BHXH_ASSIGN_OR_RETURN(FundProposal p, Read(*st));
-      if (LinesJson(p.input) != LinesJson(in) || p.input.posted_on != in.posted_on)
+      if (LinesJson(p.input) != LinesJson(in) || p.input.posted_on != in.posted_on || p.reverses != reverses)
         return Status::Error("idempotency_conflict", "Idempotency-Key", "Khoá đã dùng cho một bút toán khác",
                              "the key was used for another entry");
       p.replayed = true;
@@ -79,8 +80,14 @@ Result<FundProposal> ProposeEntry(Db& db, const FundsCatalog& cat, const EntryIn
   Tx tx(db);
   BHXH_RETURN_IF_ERROR(tx.status());
   BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("INSERT INTO fund_proposals (status, posted_on, description, lines, total, prepared_by, "
-                                            "prepared_at, idempotency_key) VALUES ('pending',?,?,?,?,?,?,?) RETURNING id"));
+                                            "prepared_at, idempotency_key, reverses, reason) VALUES ('pending',?,?,?,?,?,?,?,?,?) "
+                                            "RETURNING id"));
   st->Bind(in.posted_on.ToString(), in.description, LinesJson(in), total, by.id, NowIsoUtc(), in.idempotency_key);
+  if (reverses)
+    st->BindInt(8, *reverses);
+  else
+    st->BindNull(8);
+  st->BindText(9, reason);
   BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
   if (!row) return Status::Internal("insert returned no id");
   int64_t id = st->Int(0);
@@ -90,6 +97,30 @@ Result<FundProposal> ProposeEntry(Db& db, const FundsCatalog& cat, const EntryIn
   BHXH_ASSIGN_OR_RETURN(FundProposal p, Load(db, id));
   BHXH_RETURN_IF_ERROR(tx.Commit());
   return p;
+}
+
+}  // namespace
+
+Result<FundProposal> ProposeEntry(Db& db, const FundsCatalog& cat, const EntryInput& in, const Actor& by) {
+  BHXH_RETURN_IF_ERROR(ValidateEntry(cat, in));
+  return Store(db, in, std::nullopt, "", by);
+}
+
+Result<FundProposal> ProposeReversal(Db& db, const FundsCatalog& cat, int64_t entry_id, Date on, const std::string& reason,
+                                     const std::string& idempotency_key, const Actor& by) {
+  BHXH_ASSIGN_OR_RETURN(EntryInput in, PrepareReversal(db, cat, entry_id, on, reason, idempotency_key));
+  BHXH_ASSIGN_OR_RETURN(Entry orig, GetEntry(db, entry_id));
+  if (orig.reversed_by) {
+    // Already reversed: a replay of this very proposal still answers.
+    BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT COUNT(*) FROM fund_proposals WHERE idempotency_key = ?"));
+    st->BindText(1, idempotency_key);
+    BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
+    if (!row || st->Int(0) == 0)
+      return Status::Error("conflict", "id", "Bút toán số " + std::to_string(entry_id) + " đã được đảo (số " +
+                                                 std::to_string(*orig.reversed_by) + ")",
+                           "entry " + std::to_string(entry_id) + " is already reversed");
+  }
+  return Store(db, in, entry_id, reason, by);
 }
 
 Result<FundProposal> DecideProposal(Db& db, const FundsCatalog& cat, int64_t id, bool approve, const std::string& note,
@@ -104,7 +135,11 @@ Result<FundProposal> DecideProposal(Db& db, const FundsCatalog& cat, int64_t id,
   Tx tx(db);
   BHXH_RETURN_IF_ERROR(tx.status());
   std::optional<int64_t> entry_id;
-  if (approve) {
+  if (approve && p.reverses) {
+    BHXH_ASSIGN_OR_RETURN(Entry e, ReverseEntry(db, cat, *p.reverses, p.input.posted_on, p.reason,
+                                                "proposal:" + std::to_string(id), by));
+    entry_id = e.id;
+  } else if (approve) {
     EntryInput in = p.input;
     in.source_kind = "manual";
     in.idempotency_key = "proposal:" + std::to_string(id);

@@ -89,7 +89,8 @@ void FundsRoutes(RouteTable& t) {
                                                                  Req("credit", Schema::Integer())}))),
                       Req("total", Schema::Integer()), Req("prepared_by", Schema::String()), Req("prepared_at", Schema::String()),
                       Req("decided_by", Schema::String()), Req("decided_at", Schema::String()), Req("note", Schema::String()),
-                      Req("entry_id", Schema::Integer().Nullable()), Req("replayed", Schema::Boolean())})
+                      Req("entry_id", Schema::Integer().Nullable()),
+                      Req("reverses", Schema::Integer().Nullable()), Req("reason", Schema::String()), Req("replayed", Schema::Boolean())})
           .Named("FundProposal");
   auto proposal_json = [](const FundProposal& p) {
     Json lines = Json::array();
@@ -107,6 +108,8 @@ void FundsRoutes(RouteTable& t) {
                 {"decided_at", p.decided_at},
                 {"note", p.note},
                 {"entry_id", p.entry_id ? Json(*p.entry_id) : Json(nullptr)},
+                {"reverses", p.reverses ? Json(*p.reverses) : Json(nullptr)},
+                {"reason", p.reason},
                 {"replayed", p.replayed}};
   };
   t.Add(Route::Post("/funds/entries", "postFundEntry")
@@ -200,18 +203,19 @@ void FundsRoutes(RouteTable& t) {
 
   t.Add(Route::Post("/funds/entries/{id}/reversal", "reverseFundEntry")
             .Tag("funds")
-            .Summary("Đảo một bút toán", "Reverse an entry")
+            .Summary("Đề xuất đảo một bút toán (cán bộ khác duyệt mới vào sổ)",
+                     "Propose the reversal of an entry (posted when another officer approves it)")
             .Permission("funds.post")
             .PathParam("id", IdParam(), "Số bút toán / entry number")
             .Idempotent(Idempotency::kRequired)
             .JsonBody(Schema::Object({Req("posted_on", S::Date()), Req("reason", S::Text(500))}))
-            .Returns(201, schemas::FundEntry())
-            .Handle([](Call& c) -> Result<Reply> {
+            .Returns(201, proposal)
+            .Handle([proposal_json](Call& c) -> Result<Reply> {
               BHXH_ASSIGN_OR_RETURN(int64_t id, ParseInt(c.Path("id"), "id", 1));
               BHXH_ASSIGN_OR_RETURN(Date on, Date::ParseIsoOrVi(c.BodyStr("posted_on"), "posted_on"));
-              BHXH_ASSIGN_OR_RETURN(Entry e, ReverseEntry(c.db(), Data(c).catalog, id, on, c.BodyStr("reason"),
-                                                          "api:" + c.idempotency_key(), c.actor()));
-              return Reply::Created(ToJson(e));
+              BHXH_ASSIGN_OR_RETURN(FundProposal p, ProposeReversal(c.db(), Data(c).catalog, id, on, c.BodyStr("reason"),
+                                                                    "api:" + c.idempotency_key(), c.actor()));
+              return p.replayed ? Reply::Ok(proposal_json(p)) : Reply::Created(proposal_json(p));
             }));
 
   t.Add(Route::Post("/funds/postings", "postFundSources")

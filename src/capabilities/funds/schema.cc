@@ -115,6 +115,11 @@ CREATE TABLE fund_proposals (
   idempotency_key TEXT NOT NULL UNIQUE
 );
 )SQL"},
+      // Reversals wait for a second person too: a reversal moves money back.
+      {2026120311, "fund_proposal_reversals", R"SQL(
+ALTER TABLE fund_proposals ADD COLUMN reverses BIGINT;
+ALTER TABLE fund_proposals ADD COLUMN reason TEXT;
+)SQL"},
   };
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "base/html.h"
 #include "base/text.h"
 #include "base/xlsx_out.h"
 
@@ -49,28 +50,7 @@ std::string TargetsText(const StoredIndicator& i) {
   return out;
 }
 
-std::string Html(const std::string& s) {
-  std::string o;
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        o += "&amp;";
-        break;
-      case '<':
-        o += "&lt;";
-        break;
-      case '>':
-        o += "&gt;";
-        break;
-      case '"':
-        o += "&quot;";
-        break;
-      default:
-        o.push_back(c);
-    }
-  }
-  return o;
-}
+std::string Html(const std::string& s) { return HtmlEscape(s); }
 
 std::string Md(const std::string& s) {  // a table cell: no pipes or line breaks
   std::string o;

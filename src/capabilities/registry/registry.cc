@@ -358,6 +358,32 @@ Result<Card> Registry::IssueCard(const CardInput& in, const Actor& actor) {
   return c;
 }
 
+Result<Card> Registry::ReissueCard(const std::string& cccd, const std::string& facility, Date on, const Actor& actor) {
+  if (!facility.empty() && (facility.size() != 5 || !IsDigits(facility)))
+    return Status::Invalid("facility", "Mã nơi đăng ký KCB ban đầu phải gồm 5 chữ số",
+                           "registered facility code must be 5 digits");
+  Tx tx(db_);
+  BHXH_RETURN_IF_ERROR(tx.status());
+  BHXH_ASSIGN_OR_RETURN(Person p, PersonByCccd(cccd));
+  BHXH_ASSIGN_OR_RETURN(auto cards, CardsOfPerson(p.id));
+  const Card* cur = nullptr;
+  for (const auto& c : cards)
+    if (c.status == "active" && c.valid_from <= on && on <= c.valid_to) cur = &c;
+  if (!cur)
+    return Status::NotFound("cccd", "Người này không có thẻ BHYT còn giá trị ngày " + on.ToVi() + " để cấp lại, đổi",
+                            "the person has no HI card valid on that day to reissue or exchange");
+  Card old = *cur;
+  BHXH_ASSIGN_OR_RETURN(auto up, db_.Prepare("UPDATE hi_cards SET status = 'withdrawn' WHERE id = ?"));
+  BHXH_RETURN_IF_ERROR(up->Bind(old.id).Run());
+  CardInput in{cccd, old.code.ToString(), old.valid_from.ToString(), old.valid_to.ToString(),
+               facility.empty() ? old.facility : facility, old.five_year_date ? old.five_year_date->ToString() : ""};
+  BHXH_ASSIGN_OR_RETURN(Card c, IssueCard(in, actor));
+  BHXH_RETURN_IF_ERROR(WriteAudit(db_, actor, "withdraw", "hi_card", p.cccd,
+                                  "thẻ số " + std::to_string(old.id) + " thay bằng thẻ số " + std::to_string(c.id)));
+  BHXH_RETURN_IF_ERROR(tx.Commit());
+  return c;
+}
+
 Result<std::vector<Card>> Registry::CardsOfPerson(int64_t person_id) {
   BHXH_ASSIGN_OR_RETURN(
       auto st,

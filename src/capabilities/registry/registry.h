@@ -135,6 +135,11 @@ class Registry {
                            const Actor& actor);
 
   Result<Card> IssueCard(const CardInput& in, const Actor& actor);
+  // A new version of the person's current card (HI Law Art.18–19): the same
+  // code and validity, the registered facility changed when `facility` is
+  // given (an exchange), the five-year date kept; the card it replaces is
+  // withdrawn. Not found when the person has no active card valid `on`.
+  Result<Card> ReissueCard(const std::string& cccd, const std::string& facility, Date on, const Actor& actor);
   Result<std::vector<Card>> CardsOfPerson(int64_t person_id);
   Result<std::vector<Period>> PeriodsOfPerson(int64_t person_id);
   // Validates the group (not an employee group), months (from <= to), the

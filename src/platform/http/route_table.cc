@@ -27,6 +27,7 @@ int HttpStatusFor(const Status& s) {
       {"unauthenticated", 401},
       {"forbidden", 403},
       {"storage", 500},
+      {"integrity", 500},  // stored data no longer matches its checksum
       {"internal", 500},
       {"malformed_json", 400},
       {"too_deep", 400},

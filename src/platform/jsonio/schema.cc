@@ -191,6 +191,13 @@ Json Schema::ToOpenApi(std::map<std::string, Json>* components) const {
       (*components)[n.name] = Json();  // placeholder: recursion-safe
       Schema unnamed = Modified([](SchemaNode& m) { m.name.clear(); });
       (*components)[n.name] = unnamed.ToOpenApi(components);
+    } else if (!(*components)[n.name].is_null()) {
+      // Two different shapes under one name would silently share the first:
+      // the second is kept under a marked name that the route catalogue
+      // test refuses.
+      Schema unnamed = Modified([](SchemaNode& m) { m.name.clear(); });
+      Json again = unnamed.ToOpenApi(components);
+      if (again != (*components)[n.name]) (*components)["DuplicateName_" + n.name] = again;
     }
     Json ref = {{"$ref", "#/components/schemas/" + n.name}};
     return ref;

@@ -106,3 +106,16 @@ export async function download(path: string, params: Record<string, string>) {
   a.click();
   URL.revokeObjectURL(a.href);
 }
+
+// A page answer (an HTML slip) as text, for showing inside the console.
+export async function fetchText(path: string, params: Record<string, string> = {}): Promise<string> {
+  const q = new URLSearchParams(params).toString();
+  const res = await fetchWithOffline(
+    new Request(`/api/v1${path}${q ? `?${q}` : ''}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} }),
+  );
+  if (!res.ok) {
+    const body = (await res.json().catch(() => ({}))) as ErrorBody;
+    throw new ApiError(res.status, body.error?.code ?? 'http', body.error?.field ?? '', body.error?.message ?? `Lỗi ${res.status}`);
+  }
+  return res.text();
+}

@@ -17,6 +17,7 @@ const nav: Record<Role, { to: string; label: string }[]> = {
     { to: '/benefits', label: 'Chế độ BHXH' },
     { to: '/funds', label: 'Quỹ' },
     { to: '/programmes', label: 'Chương trình, nhiệm vụ' },
+    { to: '/services', label: 'Dịch vụ công' },
     { to: '/inspection', label: 'Thanh tra, hậu kiểm' },
     { to: '/control', label: 'Kiểm soát' },
   ],
@@ -29,6 +30,7 @@ const nav: Record<Role, { to: string; label: string }[]> = {
     { to: '/declaration', label: 'Kê khai' },
     { to: '/payments', label: 'Nộp tiền' },
     { to: '/workers', label: 'Người lao động' },
+    { to: '/my-dossiers', label: 'Hồ sơ dịch vụ công' },
     { to: '/calculator', label: 'Tính thử chế độ' },
   ],
   facility: [
@@ -39,6 +41,7 @@ const nav: Record<Role, { to: string; label: string }[]> = {
   ],
   citizen: [
     { to: '/my-book', label: 'Sổ BHXH của tôi' },
+    { to: '/my-dossiers', label: 'Hồ sơ dịch vụ công' },
     { to: '/calculator', label: 'Tính thử chế độ' },
   ],
 };
