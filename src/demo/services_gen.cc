@@ -83,7 +83,7 @@ Result<ServicesGenStats> GenerateServices(Db& db, const ServicesData& data, cons
   {
     BHXH_ASSIGN_OR_RETURN(Dossier x, file("CT-02", "citizen", 9, 10, "refused", who.desk));
     BHXH_RETURN_IF_ERROR(
-        Refuse(db, data, x.id, {"Chưa có quyết định chấm dứt việc tạm dừng của cơ quan có thẩm quyền"}, At(day(8), 11), who.desk).status());
+        Refuse(db, x.id, {"Chưa có quyết định chấm dứt việc tạm dừng của cơ quan có thẩm quyền"}, At(day(8), 11), who.desk).status());
   }
   // Waiting for documents.
   {

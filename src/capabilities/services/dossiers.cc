@@ -269,6 +269,28 @@ Result<Dossier> Reload(Db& db, int64_t id, Tx& tx) {
   return d;
 }
 
+// One step on an open dossier: the step's time (now when empty), one
+// transaction, the dossier loaded, open and not dated before its last step;
+// `step` writes; the dossier is read back and the transaction committed.
+template <typename F>
+Result<Dossier> OnOpenDossier(Db& db, int64_t id, const std::string& at_text, F&& step) {
+  BHXH_ASSIGN_OR_RETURN(LocalTime at, AtOrNow(at_text, "at"));
+  Tx tx(db);
+  BHXH_RETURN_IF_ERROR(tx.status());
+  BHXH_ASSIGN_OR_RETURN(Dossier d, LoadDossier(db, id));
+  BHXH_RETURN_IF_ERROR(RequireOpen(d));
+  BHXH_RETURN_IF_ERROR(RequireAfterLast(d, at));
+  BHXH_RETURN_IF_ERROR(step(d, at));
+  return Reload(db, id, tx);
+}
+
+// Hand-overs and results wait while documents are requested.
+Status NotWaiting(const Dossier& d) {
+  if (d.status == "supplement")
+    return Status::Error("conflict", "status", "Hồ sơ đang chờ bổ sung giấy tờ", "the dossier waits for documents");
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<WorkCalendar> LoadCalendar(Db& db, const ServicesData& data) {
@@ -422,136 +444,106 @@ Result<Dossier> HandOver(Db& db, int64_t id, const std::string& to_unit, const s
                          const std::string& note, const std::string& at_text, const Actor& by) {
   if (to_unit.empty()) return Status::Invalid("to_unit", "Cần đơn vị nhận hồ sơ", "the receiving unit is required");
   if (to_officer.empty()) return Status::Invalid("to_officer", "Cần cán bộ nhận hồ sơ", "the receiving officer is required");
-  BHXH_ASSIGN_OR_RETURN(LocalTime at, AtOrNow(at_text, "at"));
-  Tx tx(db);
-  BHXH_RETURN_IF_ERROR(tx.status());
-  BHXH_ASSIGN_OR_RETURN(Dossier d, LoadDossier(db, id));
-  BHXH_RETURN_IF_ERROR(RequireOpen(d));
-  if (d.status == "supplement")
-    return Status::Error("conflict", "status", "Hồ sơ đang chờ bổ sung giấy tờ", "the dossier waits for documents");
-  BHXH_RETURN_IF_ERROR(RequireAfterLast(d, at));
-  BHXH_RETURN_IF_ERROR(AddStep(db, d, "handover", at, to_unit, to_officer, note, by));
-  BHXH_RETURN_IF_ERROR(SetStatus(db, id, "processing"));
-  return Reload(db, id, tx);
+  return OnOpenDossier(db, id, at_text, [&](Dossier& d, const LocalTime& at) -> Status {
+    BHXH_RETURN_IF_ERROR(NotWaiting(d));
+    BHXH_RETURN_IF_ERROR(AddStep(db, d, "handover", at, to_unit, to_officer, note, by));
+    return SetStatus(db, id, "processing");
+  });
 }
 
 Result<Dossier> RequestSupplement(Db& db, int64_t id, const std::vector<std::string>& missing, const std::string& note,
                                   const std::string& at_text, const Actor& by) {
   if (missing.empty())
     return Status::Invalid("missing", "Cần nêu giấy tờ phải bổ sung", "list the documents to be supplied");
-  BHXH_ASSIGN_OR_RETURN(LocalTime at, AtOrNow(at_text, "at"));
-  Tx tx(db);
-  BHXH_RETURN_IF_ERROR(tx.status());
-  BHXH_ASSIGN_OR_RETURN(Dossier d, LoadDossier(db, id));
-  BHXH_RETURN_IF_ERROR(RequireOpen(d));
-  if (d.status == "supplement")
-    return Status::Error("conflict", "status", "Hồ sơ đã đang chờ bổ sung", "documents are already requested");
-  BHXH_RETURN_IF_ERROR(RequireAfterLast(d, at));
-  std::string text;
-  for (const auto& m : missing) text += (text.empty() ? "" : "; ") + m;
-  BHXH_RETURN_IF_ERROR(AddStep(db, d, "supplement_request", at, "", "", "Yêu cầu bổ sung: " + text + (note.empty() ? "" : ". " + note), by));
-  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("UPDATE dossiers SET status = 'supplement', missing = ? WHERE id = ?"));
-  BHXH_RETURN_IF_ERROR(st->Bind(ListJson(missing), id).Run());
-  return Reload(db, id, tx);
+  return OnOpenDossier(db, id, at_text, [&](Dossier& d, const LocalTime& at) -> Status {
+    if (d.status == "supplement")
+      return Status::Error("conflict", "status", "Hồ sơ đã đang chờ bổ sung", "documents are already requested");
+    std::string text;
+    for (const auto& m : missing) text += (text.empty() ? "" : "; ") + m;
+    BHXH_RETURN_IF_ERROR(
+        AddStep(db, d, "supplement_request", at, "", "", "Yêu cầu bổ sung: " + text + (note.empty() ? "" : ". " + note), by));
+    BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("UPDATE dossiers SET status = 'supplement', missing = ? WHERE id = ?"));
+    return st->Bind(ListJson(missing), id).Run();
+  });
 }
 
 Result<Dossier> SupplementReceived(Db& db, const ServicesData& data, int64_t id, const std::string& note,
                                    const std::string& at_text, const Actor& by) {
-  BHXH_ASSIGN_OR_RETURN(LocalTime at, AtOrNow(at_text, "at"));
   BHXH_ASSIGN_OR_RETURN(WorkCalendar cal, LoadCalendar(db, data));
-  Tx tx(db);
-  BHXH_RETURN_IF_ERROR(tx.status());
-  BHXH_ASSIGN_OR_RETURN(Dossier d, LoadDossier(db, id));
-  if (d.status != "supplement")
-    return Status::Error("conflict", "status", "Hồ sơ không chờ bổ sung giấy tờ", "the dossier is not waiting for documents");
-  BHXH_RETURN_IF_ERROR(RequireAfterLast(d, at));
-  const Procedure* p = data.Find(d.procedure);
-  if (!p) return Status::Internal("procedure " + d.procedure + " left the catalogue");
-  // The count starts again from the complete dossier (Decree 118/2025).
-  BHXH_ASSIGN_OR_RETURN(int cutoff, CutoffOf(data, *p, at.date));
-  BHXH_ASSIGN_OR_RETURN(Deadline dl, ComputeDeadline(cal, at, cutoff, p->deadline, p->deadline_unit));
-  std::vector<std::string> notes = d.deadline_notes;
-  notes.push_back("Hồ sơ đủ ngày " + at.date.ToVi() + ": thời hạn tính lại, hẹn trả " + dl.due.ToVi());
-  for (const auto& n : dl.notes) notes.push_back(n);
-  BHXH_RETURN_IF_ERROR(AddStep(db, d, "supplement_received", at, "", "", note.empty() ? "Đã nhận đủ giấy tờ bổ sung" : note, by));
-  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("UPDATE dossiers SET status = 'processing', counted_from = ?, due_on = ?, "
-                                            "deadline_notes = ? WHERE id = ?"));
-  BHXH_RETURN_IF_ERROR(st->Bind(dl.counted_from.ToString(), dl.due.ToString(), ListJson(notes), id).Run());
-  return Reload(db, id, tx);
+  return OnOpenDossier(db, id, at_text, [&](Dossier& d, const LocalTime& at) -> Status {
+    if (d.status != "supplement")
+      return Status::Error("conflict", "status", "Hồ sơ không chờ bổ sung giấy tờ", "the dossier is not waiting for documents");
+    const Procedure* p = data.Find(d.procedure);
+    if (!p) return Status::Internal("procedure " + d.procedure + " left the catalogue");
+    // The count starts again from the complete dossier (Decree 118/2025).
+    BHXH_ASSIGN_OR_RETURN(int cutoff, CutoffOf(data, *p, at.date));
+    BHXH_ASSIGN_OR_RETURN(Deadline dl, ComputeDeadline(cal, at, cutoff, p->deadline, p->deadline_unit));
+    std::vector<std::string> notes = d.deadline_notes;
+    notes.push_back("Hồ sơ đủ ngày " + at.date.ToVi() + ": thời hạn tính lại, hẹn trả " + dl.due.ToVi());
+    for (const auto& n : dl.notes) notes.push_back(n);
+    BHXH_RETURN_IF_ERROR(AddStep(db, d, "supplement_received", at, "", "", note.empty() ? "Đã nhận đủ giấy tờ bổ sung" : note, by));
+    BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("UPDATE dossiers SET status = 'processing', counted_from = ?, due_on = ?, "
+                                              "deadline_notes = ? WHERE id = ?"));
+    return st->Bind(dl.counted_from.ToString(), dl.due.ToString(), ListJson(notes), id).Run();
+  });
 }
 
-Result<Dossier> Refuse(Db& db, const ServicesData& data, int64_t id, const std::vector<std::string>& reasons,
-                       const std::string& at_text, const Actor& by) {
-  (void)data;
+Result<Dossier> Refuse(Db& db, int64_t id, const std::vector<std::string>& reasons, const std::string& at_text,
+                       const Actor& by) {
   if (reasons.empty()) return Status::Invalid("reasons", "Từ chối phải nêu lý do", "a refusal needs its reasons");
-  BHXH_ASSIGN_OR_RETURN(LocalTime at, AtOrNow(at_text, "at"));
-  Tx tx(db);
-  BHXH_RETURN_IF_ERROR(tx.status());
-  BHXH_ASSIGN_OR_RETURN(Dossier d, LoadDossier(db, id));
-  BHXH_RETURN_IF_ERROR(RequireOpen(d));
-  BHXH_RETURN_IF_ERROR(RequireAfterLast(d, at));
-  std::string text;
-  for (const auto& r : reasons) text += (text.empty() ? "" : "; ") + r;
-  BHXH_RETURN_IF_ERROR(AddStep(db, d, "refuse", at, "", "", "Từ chối: " + text, by));
-  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("UPDATE dossiers SET status = 'refused', refusal = ?, returned_on = ?, outcome = ? "
-                                            "WHERE id = ?"));
-  BHXH_RETURN_IF_ERROR(st->Bind(ListJson(reasons), at.date.ToString(), OutcomeOn(at.date, d.due_on), id).Run());
-  return Reload(db, id, tx);
+  return OnOpenDossier(db, id, at_text, [&](Dossier& d, const LocalTime& at) -> Status {
+    std::string text;
+    for (const auto& r : reasons) text += (text.empty() ? "" : "; ") + r;
+    BHXH_RETURN_IF_ERROR(AddStep(db, d, "refuse", at, "", "", "Từ chối: " + text, by));
+    BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("UPDATE dossiers SET status = 'refused', refusal = ?, returned_on = ?, "
+                                              "outcome = ? WHERE id = ?"));
+    return st->Bind(ListJson(reasons), at.date.ToString(), OutcomeOn(at.date, d.due_on), id).Run();
+  });
 }
 
 Result<Dossier> Apologise(Db& db, const ServicesData& data, int64_t id, const std::string& new_due_text,
                           const std::string& reason, const std::string& at_text, const Actor& by) {
   if (reason.empty()) return Status::Invalid("reason", "Cần nêu lý do chậm", "the reason for the delay is required");
   BHXH_ASSIGN_OR_RETURN(Date new_due, Date::ParseIsoOrVi(new_due_text, "new_due"));
-  BHXH_ASSIGN_OR_RETURN(LocalTime at, AtOrNow(at_text, "at"));
   BHXH_ASSIGN_OR_RETURN(WorkCalendar cal, LoadCalendar(db, data));
-  BHXH_ASSIGN_OR_RETURN(int64_t lead, data.params().Integer("apology.lead_days", at.date));
-  Tx tx(db);
-  BHXH_RETURN_IF_ERROR(tx.status());
-  BHXH_ASSIGN_OR_RETURN(Dossier d, LoadDossier(db, id));
-  BHXH_RETURN_IF_ERROR(RequireOpen(d));
-  BHXH_RETURN_IF_ERROR(RequireAfterLast(d, at));
-  if (!d.apology_on.empty())
-    return Status::Error("conflict", "id", "Hồ sơ đã có phiếu xin lỗi ngày " + d.apology_on, "an apology was already issued");
-  if (new_due.ToString() <= d.due_on)
-    return Status::Invalid("new_due", "Ngày hẹn mới phải sau ngày hẹn " + Date::Parse(d.due_on, "").value().ToVi(),
-                           "the new date must be after the due date");
   if (!cal.IsWorkingDay(new_due))
     return Status::Invalid("new_due", "Ngày hẹn mới " + new_due.ToVi() + " không phải ngày làm việc",
                            "the new date must be a working day");
-  BHXH_ASSIGN_OR_RETURN(Date due, Date::Parse(d.due_on, "due_on"));
-  bool late = cal.WorkingDaysBetween(at.date, due) < lead;
-  BHXH_RETURN_IF_ERROR(AddStep(db, d, "apology", at, "", "", "Xin lỗi, hẹn lại " + new_due.ToVi() + ": " + reason, by));
-  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("UPDATE dossiers SET new_due_on = ?, apology_on = ?, apology_late = ? WHERE id = ?"));
-  BHXH_RETURN_IF_ERROR(st->Bind(new_due.ToString(), at.date.ToString(), late ? 1 : 0, id).Run());
-  return Reload(db, id, tx);
+  return OnOpenDossier(db, id, at_text, [&](Dossier& d, const LocalTime& at) -> Status {
+    if (!d.apology_on.empty())
+      return Status::Error("conflict", "id", "Hồ sơ đã có phiếu xin lỗi ngày " + d.apology_on, "an apology was already issued");
+    BHXH_ASSIGN_OR_RETURN(Date due, Date::Parse(d.due_on, "due_on"));
+    if (new_due <= due)
+      return Status::Invalid("new_due", "Ngày hẹn mới phải sau ngày hẹn " + due.ToVi(), "the new date must be after the due date");
+    BHXH_ASSIGN_OR_RETURN(int64_t lead, data.params().Integer("apology.lead_days", at.date));
+    bool late = cal.WorkingDaysBetween(at.date, due) < lead;
+    BHXH_RETURN_IF_ERROR(AddStep(db, d, "apology", at, "", "", "Xin lỗi, hẹn lại " + new_due.ToVi() + ": " + reason, by));
+    BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("UPDATE dossiers SET new_due_on = ?, apology_on = ?, apology_late = ? WHERE id = ?"));
+    return st->Bind(new_due.ToString(), at.date.ToString(), late ? 1 : 0, id).Run();
+  });
 }
 
 Result<Dossier> ReturnResult(Db& db, const ServicesData& data, const ServiceEngines& eng, int64_t id, const std::string& note,
                              const std::string& at_text, const Actor& by) {
-  BHXH_ASSIGN_OR_RETURN(LocalTime at, AtOrNow(at_text, "at"));
-  Tx tx(db);
-  BHXH_RETURN_IF_ERROR(tx.status());
-  BHXH_ASSIGN_OR_RETURN(Dossier d, LoadDossier(db, id));
-  BHXH_RETURN_IF_ERROR(RequireOpen(d));
-  if (d.status == "supplement")
-    return Status::Error("conflict", "status", "Hồ sơ đang chờ bổ sung giấy tờ", "the dossier waits for documents");
-  BHXH_RETURN_IF_ERROR(RequireAfterLast(d, at));
-  const Procedure* p = data.Find(d.procedure);
-  if (!p) return Status::Internal("procedure " + d.procedure + " left the catalogue");
-  BHXH_ASSIGN_OR_RETURN(Json result, RunAction(db, eng, *p, d, by));
-  if (!note.empty()) result["note"] = note;
-  std::string outcome = OutcomeOn(at.date, d.due_on);
-  BHXH_RETURN_IF_ERROR(AddStep(db, d, "return", at, "", "",
-                               std::string("Trả kết quả (") +
-                                   (outcome == "early" ? "trước hạn" : outcome == "on_time" ? "đúng hạn" : "quá hạn") + ")" +
-                                   (note.empty() ? "" : ": " + note),
-                               by));
-  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("UPDATE dossiers SET status = 'returned', returned_on = ?, outcome = ?, result = ? "
-                                            "WHERE id = ?"));
-  BHXH_RETURN_IF_ERROR(st->Bind(at.date.ToString(), outcome, DumpJson(result), id).Run());
-  auto events = std::move(d.events);
-  BHXH_ASSIGN_OR_RETURN(Dossier out, Reload(db, id, tx));
+  std::vector<std::pair<std::string, std::string>> events;
+  BHXH_ASSIGN_OR_RETURN(Dossier out, OnOpenDossier(db, id, at_text, [&](Dossier& d, const LocalTime& at) -> Status {
+    BHXH_RETURN_IF_ERROR(NotWaiting(d));
+    const Procedure* p = data.Find(d.procedure);
+    if (!p) return Status::Internal("procedure " + d.procedure + " left the catalogue");
+    BHXH_ASSIGN_OR_RETURN(Json result, RunAction(db, eng, *p, d, by));
+    if (!note.empty()) result["note"] = note;
+    std::string outcome = OutcomeOn(at.date, d.due_on);
+    BHXH_RETURN_IF_ERROR(AddStep(db, d, "return", at, "", "",
+                                 std::string("Trả kết quả (") +
+                                     (outcome == "early" ? "trước hạn" : outcome == "on_time" ? "đúng hạn" : "quá hạn") + ")" +
+                                     (note.empty() ? "" : ": " + note),
+                                 by));
+    BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("UPDATE dossiers SET status = 'returned', returned_on = ?, outcome = ?, "
+                                              "result = ? WHERE id = ?"));
+    BHXH_RETURN_IF_ERROR(st->Bind(at.date.ToString(), outcome, DumpJson(result), id).Run());
+    events = std::move(d.events);
+    return Status::Ok();
+  }));
   out.events = std::move(events);
   return out;
 }

@@ -124,7 +124,7 @@ struct FileInput {
                                                 const std::string& note, const std::string& at, const Actor& by);
 [[nodiscard]] Result<Dossier> SupplementReceived(Db& db, const ServicesData& data, int64_t id, const std::string& note,
                                                  const std::string& at, const Actor& by);
-[[nodiscard]] Result<Dossier> Refuse(Db& db, const ServicesData& data, int64_t id, const std::vector<std::string>& reasons,
+[[nodiscard]] Result<Dossier> Refuse(Db& db, int64_t id, const std::vector<std::string>& reasons,
                                      const std::string& at, const Actor& by);
 [[nodiscard]] Result<Dossier> Apologise(Db& db, const ServicesData& data, int64_t id, const std::string& new_due,
                                         const std::string& reason, const std::string& at, const Actor& by);

@@ -93,7 +93,7 @@ Result<Feedback> ReceiveFeedback(Db& db, const ServicesData& data, const Feedbac
   if (in.province.size() != 2) return Status::Invalid("province", "Mã tỉnh gồm 2 chữ số", "province is 2 digits");
   BHXH_ASSIGN_OR_RETURN(WorkCalendar cal, LoadCalendar(db, data));
   BHXH_ASSIGN_OR_RETURN(int64_t days, data.params().Integer("feedback.answer_days", on));
-  Date due = cal.AddWorkingDays(cal.NextWorkingDay(on) == on ? on : cal.NextWorkingDay(on), static_cast<int>(days));
+  Date due = cal.AddWorkingDays(cal.NextWorkingDay(on), static_cast<int>(days));
   Tx tx(db);
   BHXH_RETURN_IF_ERROR(tx.status());
   BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("INSERT INTO service_feedback (received_on, province, from_name, cccd, subject, content, "

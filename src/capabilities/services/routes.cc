@@ -482,7 +482,7 @@ void ServicesRoutes(RouteTable& t) {
              [](Call& c, int64_t id) { return SupplementReceived(c.db(), Data(c), id, c.BodyStr("note"), c.BodyStr("at"), c.actor()); });
   step_route("/dossiers/{id}/refusal", "refuseDossier", "Từ chối giải quyết hồ sơ, nêu lý do (Mẫu 03)", "Refuse with reasons (slip 03)",
              StepBody({Req("reasons", Schema::Array(S::Text(500)).Items(1, 20))}),
-             [](Call& c, int64_t id) { return Refuse(c.db(), Data(c), id, Strings(c.Body()["reasons"]), c.BodyStr("at"), c.actor()); });
+             [](Call& c, int64_t id) { return Refuse(c.db(), id, Strings(c.Body()["reasons"]), c.BodyStr("at"), c.actor()); });
   step_route("/dossiers/{id}/apology", "apologiseForDossier", "Phiếu xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04)",
              "Apologise with a new date (slip 04)", StepBody({Req("new_due", S::Date()), Req("reason", S::Text(1000))}),
              [](Call& c, int64_t id) {

@@ -288,8 +288,8 @@ TEST_P(ServicesDb, BadInputIsRefusedAndStoresNothing) {
   ASSERT_TRUE(db().Exec("UPDATE dossier_attachments SET content = 'JVBERi0xLjQgdGVzdQ==' WHERE seq = 1").ok());
   EXPECT_EQ(ReadAttachment(db(), d->id, 1).status().code(), "integrity");
   // Refusal needs reasons; afterwards nothing moves.
-  EXPECT_EQ(Refuse(db(), data(), d->id, {}, "2025-11-04T09:00", desk_).status().field(), "reasons");
-  ASSERT_TRUE(Refuse(db(), data(), d->id, {"Không đúng đối tượng"}, "2025-11-04T09:00", desk_).ok());
+  EXPECT_EQ(Refuse(db(), d->id, {}, "2025-11-04T09:00", desk_).status().field(), "reasons");
+  ASSERT_TRUE(Refuse(db(), d->id, {"Không đúng đối tượng"}, "2025-11-04T09:00", desk_).ok());
   EXPECT_EQ(HandOver(db(), d->id, "Phòng X", "x", "", "2025-11-05T09:00", desk_).status().code(), "conflict");
   EXPECT_NE(SlipHtml(db(), data(), d->id, "03")->find("Không đúng đối tượng"), std::string::npos);
 }
