@@ -3,7 +3,16 @@
 // document's vocabulary), the whole import (header, outline, targets,
 // reports, every table), and the import stored in SQLite in one
 // transaction as `bhxh programs import` does. Median and worst of N runs.
+//
+// Then the same decisions as the files officers have (issue #10: a 30-page
+// DOCX or PDF ≤ 100 ms): Word, HTML, Markdown and PDF forms made from each
+// seed (testing/decision_forms.h; the PDF printed by Debian's chromium),
+// each read and imported, beside the plain text import as the baseline;
+// and a long decision (249 with its appendices three times over) for the
+// 30-page figure.
 #include <algorithm>
+#include <fstream>
+#include <memory>
 #include <cstdio>
 #include <filesystem>
 #include <string>
@@ -17,7 +26,11 @@
 #include "eligibility/module.h"
 #include "platform/context.h"
 #include "programmes/import.h"
+#include "programmes/formats.h"
 #include "programmes/store.h"
+#include "testing/decision_forms.h"
+
+#include <poppler/cpp/poppler-document.h>
 
 using namespace bhxh;
 
@@ -37,6 +50,74 @@ Stat Time(int runs, F&& f) {
   }
   std::sort(ms.begin(), ms.end());
   return {ms[ms.size() / 2], ms.back()};
+}
+
+// The PDF form: the HTML form printed by chromium, as "Save as PDF" does.
+std::string PrintPdf(const std::string& html) {
+  std::string dir = "/tmp/bhxh-bench-pdf";
+  std::filesystem::create_directories(dir);
+  { std::ofstream(dir + "/d.html") << html; }
+  std::string cmd = "chromium --headless --no-sandbox --disable-gpu --no-first-run --user-data-dir=" + dir +
+                    "/profile --no-pdf-header-footer --print-to-pdf=" + dir + "/d.pdf file://" + dir +
+                    "/d.html >/dev/null 2>&1";
+  if (std::system(cmd.c_str()) != 0) return "";
+  auto pdf = ReadFile(dir + "/d.pdf");
+  std::filesystem::remove_all(dir);
+  return pdf.ok() ? *pdf : "";
+}
+
+int Pages(const std::string& pdf) {
+  std::unique_ptr<poppler::document> d(poppler::document::load_from_raw_data(pdf.data(), static_cast<int>(pdf.size())));
+  return d ? d->pages() : 0;
+}
+
+void FormsBench(const std::vector<std::filesystem::path>& files, const UnitRegistry& units, int runs) {
+  std::printf("\nThe same decisions as files (read + import, median / worst ms of %d runs):\n", runs);
+  std::printf("%-16s %6s | %-15s | %-15s | %-15s | %-15s | %-15s\n", "decision", "pages", "text (baseline)", "DOCX",
+              "HTML", "Markdown", "PDF");
+  auto one = [&](const std::string& name, const std::string& text, const std::vector<testing::FormBlock>& blocks) {
+    std::string html = testing::RenderHtml(blocks, name), md = testing::RenderMarkdown(blocks, name);
+    auto docx = testing::RenderDocx(blocks);
+    std::string pdf = PrintPdf(html);
+    auto time_file = [&](const std::string& bytes) -> std::string {
+      if (bytes.empty()) return "    (none)     ";
+      std::string out;
+      Stat s = Time(runs, [&] {
+        std::string t;
+        if (!ImportDecisionFile(bytes, units, &t).ok()) std::abort();
+      });
+      char buf[40];
+      std::snprintf(buf, sizeof buf, "%6.2f / %6.2f", s.median_ms, s.worst_ms);
+      return buf;
+    };
+    std::printf("%-16s %6d | %s | %s | %s | %s | %s\n", name.c_str(), pdf.empty() ? 0 : Pages(pdf),
+                time_file(text).c_str(), time_file(docx.ok() ? *docx : "").c_str(), time_file(html).c_str(),
+                time_file(md).c_str(), time_file(pdf).c_str());
+  };
+  std::vector<testing::FormBlock> longest;
+  std::string longest_text;
+  for (const auto& f : files) {
+    auto text = ReadFile(f.string());
+    if (!text.ok()) continue;
+    auto p = ImportDecision(*text, units);
+    if (!p.ok()) continue;
+    auto blocks = testing::DecisionBlocks(*text, *p, units);
+    one(p->decision.number, *text, blocks);
+    if (text->size() > longest_text.size()) longest_text = *text, longest = blocks;
+  }
+  // The longest seed with its appendices (from the first table's heading on) three times over.
+  size_t first_table = 0;
+  while (first_table < longest.size() && longest[first_table].rows.empty()) ++first_table;
+  size_t from = first_table >= 3 ? first_table - 3 : 0;
+  std::vector<testing::FormBlock> tripled = longest;
+  for (int k = 0; k < 2; ++k) tripled.insert(tripled.end(), longest.begin() + static_cast<long>(from), longest.end());
+  std::string tripled_text;
+  for (const auto& b : tripled)
+    if (b.rows.empty()) tripled_text += b.paragraph + "\n";
+    else
+      for (const auto& r : b.rows)
+        for (const auto& c : r) tripled_text += c + "\n";
+  one("long (3x appx)", tripled_text, tripled);
 }
 
 }  // namespace
@@ -96,5 +177,6 @@ int main(int argc, char** argv) {
                 store.worst_ms);
   }
   std::filesystem::remove(db_path);
+  FormsBench(files, *units, runs);
   return 0;
 }

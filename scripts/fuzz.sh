@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 SECS="${1:-600}"; shift || true
-TARGETS=("${@:-envelope decision json}")
+TARGETS=("${@:-envelope decision decision_file json}")
 read -r -a TARGETS <<<"${TARGETS[*]}"
 cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ -DBHXH_FUZZ=ON \
       -DBHXH_TESTS=OFF -DBHXH_BENCH=OFF >/dev/null

@@ -17,7 +17,9 @@ PKGS=(
   libhowardhinnant-date-dev tzdata  # "today" in Asia/Ho_Chi_Minh
   libpugixml-dev            # XML 130 claims (DOM parser)
   libxlsxwriter-dev         # XLSX exports
-  libzip-dev                # XLSX imports (the package is a zip)
+  libzip-dev                # XLSX imports, DOCX decisions (the packages are zips)
+  libpoppler-cpp-dev        # PDF decisions: the text layer with word positions
+  libxml2-dev               # HTML decisions: a forgiving HTML parser
   libgtest-dev libgmock-dev # unit tests
   libbenchmark-dev wrk      # benchmarks
   curl sqlite3              # smoke test

@@ -53,6 +53,12 @@ bool Regex::SearchFrom(std::string_view text, size_t pos, Groups* groups) const 
 bool Regex::FullMatch(std::string_view text, Groups* g) const { return Do(text, RE2::ANCHOR_BOTH, g); }
 bool Regex::Search(std::string_view text, Groups* g) const { return Do(text, RE2::UNANCHORED, g); }
 
+std::string Regex::ReplaceAll(std::string_view text, std::string_view rewrite) const {
+  std::string out(text);
+  RE2::GlobalReplace(&out, *re_, re2::StringPiece(rewrite.data(), rewrite.size()));
+  return out;
+}
+
 std::vector<Regex::Groups> Regex::FindAll(std::string_view text) const {
   std::vector<Groups> out;
   int n = re_->NumberOfCapturingGroups() + 1;

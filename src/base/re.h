@@ -40,6 +40,8 @@ class Regex {
   bool SearchFrom(std::string_view text, size_t pos, Groups* groups) const;
   // Every non-overlapping match, left to right.
   std::vector<Groups> FindAll(std::string_view text) const;
+  // `text` with every match replaced by `rewrite` (\\1 .. \\9 name groups).
+  std::string ReplaceAll(std::string_view text, std::string_view rewrite) const;
   // Number of capturing groups.
   int groups() const;
 

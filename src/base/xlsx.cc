@@ -1,31 +1,16 @@
 #include "base/xlsx.h"
 
 #include <pugixml.hpp>
-#include <zip.h>
 
 #include <map>
 
 #include "base/date.h"
 #include "base/parse.h"
 #include "base/text.h"
+#include "base/zip.h"
 
 namespace bhxh {
 namespace {
-
-Result<std::string> ReadEntry(zip_t* z, const std::string& name) {
-  zip_stat_t st;
-  if (zip_stat(z, name.c_str(), 0, &st) != 0)
-    return Status::NotFound("xlsx", "Thiếu phần " + name + " trong tệp XLSX",
-                            "missing " + name + " in the XLSX package");
-  zip_file_t* f = zip_fopen(z, name.c_str(), 0);
-  if (!f) return Status::Invalid("xlsx", "Không đọc được " + name, "cannot read " + name);
-  std::string out(st.size, '\0');
-  zip_int64_t n = zip_fread(f, out.data(), st.size);
-  zip_fclose(f);
-  if (n < 0 || static_cast<zip_uint64_t>(n) != st.size)
-    return Status::Invalid("xlsx", "Tệp XLSX hỏng", "truncated XLSX entry");
-  return out;
-}
 
 int ColumnIndex(const std::string& ref) {  // "C12" → 2
   int c = 0;
@@ -57,26 +42,17 @@ std::string ExcelSerialToIso(const std::string& cell) {
 }
 
 Result<CsvTable> ReadXlsxFirstSheet(std::string_view bytes, const std::string& source) {
-  zip_error_t err;
-  zip_error_init(&err);
-  zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &err);
-  if (!src) return Status::Invalid(source, "Không mở được tệp XLSX", "cannot open the XLSX data");
-  zip_t* z = zip_open_from_source(src, ZIP_RDONLY, &err);
-  if (!z) {
-    zip_source_free(src);
+  auto pkg = ZipPackage::Open(bytes, "XLSX");
+  if (!pkg.ok())
     return Status::Invalid(source, "Tệp không phải XLSX hợp lệ (không phải gói zip)", "not a valid XLSX (zip) file");
-  }
-  struct Closer {
-    zip_t* z;
-    ~Closer() { zip_discard(z); }
-  } closer{z};
+  auto ReadEntry = [&](const std::string& name) { return pkg->Read(name); };
   // The first sheet: workbook.xml's first <sheet>, through the relations.
   std::string sheet_path = "xl/worksheets/sheet1.xml";
-  if (auto wb = ReadEntry(z, "xl/workbook.xml"); wb.ok()) {
+  if (auto wb = ReadEntry("xl/workbook.xml"); wb.ok()) {
     pugi::xml_document d;
     if (d.load_string(wb->c_str())) {
       std::string rid = d.child("workbook").child("sheets").child("sheet").attribute("r:id").as_string();
-      if (auto rels = ReadEntry(z, "xl/_rels/workbook.xml.rels"); rels.ok() && !rid.empty()) {
+      if (auto rels = ReadEntry("xl/_rels/workbook.xml.rels"); rels.ok() && !rid.empty()) {
         pugi::xml_document r;
         if (r.load_string(rels->c_str()))
           for (pugi::xml_node rel : r.child("Relationships").children("Relationship"))
@@ -88,12 +64,12 @@ Result<CsvTable> ReadXlsxFirstSheet(std::string_view bytes, const std::string& s
     }
   }
   std::vector<std::string> shared;
-  if (auto ss = ReadEntry(z, "xl/sharedStrings.xml"); ss.ok()) {
+  if (auto ss = ReadEntry("xl/sharedStrings.xml"); ss.ok()) {
     pugi::xml_document d;
     if (d.load_string(ss->c_str()))
       for (pugi::xml_node si : d.child("sst").children("si")) shared.push_back(InlineText(si));
   }
-  BHXH_ASSIGN_OR_RETURN(std::string sheet, ReadEntry(z, sheet_path));
+  BHXH_ASSIGN_OR_RETURN(std::string sheet, ReadEntry(sheet_path));
   pugi::xml_document d;
   if (!d.load_string(sheet.c_str()))
     return Status::Invalid(source, "Trang tính XLSX không đọc được", "the worksheet XML is malformed");

@@ -92,6 +92,39 @@ test('progress is posted on a task and the follow-up list filters by unit', asyn
   await page.locator('table[aria-label="Chỉ tiêu, giá trị và lộ trình"]').waitFor();
 });
 
+// A provincial decision saved from a legal-document website: the page's own
+// menu and "related documents" around it, the task table in HTML.
+const DECISION_PAGE = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>QĐ 86/QĐ-UBND</title></head><body>
+<nav class="menu"><a href="/">Trang chủ</a> <a href="/vb">Văn bản</a></nav><h1>Quyết định 86/QĐ-UBND năm 2025</h1>
+<div class="content"><p>ỦY BAN NHÂN DÂN</p><p>TỈNH NINH BÌNH</p><p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p>
+<p>Độc lập - Tự do - Hạnh phúc</p><p>Số: 86/QĐ-UBND</p><p>Ninh Bình, ngày 12 tháng 3 năm 2025</p><p><b>QUYẾT ĐỊNH</b></p>
+<p><b>BAN HÀNH KẾ HOẠCH PHÁT TRIỂN NGƯỜI THAM GIA BẢO HIỂM XÃ HỘI NĂM 2025</b></p><p>ỦY BAN NHÂN DÂN TỈNH NINH BÌNH</p>
+<p>Căn cứ Luật Bảo hiểm xã hội ngày 29 tháng 6 năm 2024;</p><p>QUYẾT ĐỊNH:</p>
+<p>Điều 1. Ban hành kèm theo Quyết định này Kế hoạch phát triển người tham gia.</p>
+<p>Điều 2. Quyết định này có hiệu lực kể từ ngày ký.</p><p>Nơi nhận:</p><p>- Như Điều 2;</p><p>TM. ỦY BAN NHÂN DÂN</p>
+<p>CHỦ TỊCH</p><p>Trần Văn B</p><p>PHỤ LỤC</p><p>NHIỆM VỤ CỤ THỂ</p>
+<table><tr><th>TT</th><th>Nội dung</th><th>Đơn vị chủ trì</th><th>Đơn vị phối hợp</th><th>Thời gian hoàn thành</th></tr>
+<tr><td>1</td><td>Rà soát doanh nghiệp chưa đóng bảo hiểm xã hội</td><td>Trung tâm Truyền thông</td><td>Sở Tài chính</td><td>Tháng 6/2025</td></tr>
+<tr><td>2</td><td>Tuyên truyền chính sách bảo hiểm xã hội tự nguyện</td><td>Trung tâm Truyền thông</td><td></td><td>Quý IV/2025</td></tr>
+</table></div><div class="related">Văn bản liên quan</div><footer>Tải văn bản</footer></body></html>`;
+
+test('a decision saved as a web page is read, then imported', async () => {
+  await page.goto(URL + '/programmes');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Chọn tệp quyết định' }).click();
+  await (await chooser).setFiles({ name: 'qd-86.html', mimeType: 'text/html', buffer: Buffer.from(DECISION_PAGE) });
+  await page.getByRole('button', { name: 'Đọc thử' }).click();
+  const result = page.getByLabel('Kết quả đọc quyết định');
+  await result.getByText(/Quyết định 86\/QĐ-UBND ngày 12\/03\/2025 — đọc từ trang HTML — đọc thử/).waitFor();
+  await result.getByText(/2 nhiệm vụ/).waitFor();
+  await result.getByText('1 nhiệm vụ có tên đơn vị chưa nhận ra').waitFor();  // "Sở Tài chính" is not a VSS unit
+  await accessible(page, 'importing a decision');
+  await page.getByRole('button', { name: 'Nhập quyết định' }).click();
+  await result.getByText(/— đã nhập/).waitFor();
+  await page.locator('table[aria-label="Các quyết định đã nhập"] tbody tr', { hasText: '86/QĐ-UBND' }).waitFor();
+  await shot(page, 'officer-programme-import');
+});
+
 test('benefits: a case shows its steps, the preparer cannot approve it, the payroll shows its checks', async () => {
   await page.getByRole('link', { name: 'Chế độ BHXH' }).click();
   const row = page.locator('table[aria-label^="Hồ sơ hưởng chế độ"] tbody tr').first();

@@ -4,11 +4,14 @@
 // `import --dry-run`, which touches no database. Printed for an officer in
 // Vietnamese; --json prints the API's answer.
 #include <fstream>
+#include <map>
 #include <iostream>
 
 #include "base/text.h"
 #include "platform/cli/format.h"
 #include "platform/cli/shell.h"
+#include "programmes/document.h"
+#include "programmes/formats.h"
 #include "programmes/json.h"
 #include "programmes/module.h"
 #include "programmes/report.h"
@@ -21,7 +24,12 @@ std::string Seg(const std::string& s) { return PercentEncodeSegment(s); }
 void PrintImportSummary(const Json& j, const std::string& file) {
   const Json& d = j["decision"];
   const Json& c = j["counts"];
-  std::cout << file << ": Quyết định " << Txt(d, "number") << " ngày " << DateVi(Txt(d, "date")) << " — "
+  static const std::map<std::string, std::string> kinds = {
+      {"docx", "Word .docx"}, {"pdf", "PDF"}, {"html", "trang HTML"}, {"markdown", "Markdown"}};
+  std::string kind = j.contains("source_format") && kinds.count(Txt(j, "source_format"))
+                         ? " (" + kinds.at(Txt(j, "source_format")) + ")"
+                         : "";
+  std::cout << file << kind << ": Quyết định " << Txt(d, "number") << " ngày " << DateVi(Txt(d, "date")) << " — "
             << Txt(d, "signing_line") << " " << Txt(d, "signer") << "\n  " << Txt(d, "title") << "\n  " << c["tasks"]
             << " nhiệm vụ (" << c["groups"] << " nhóm), " << c["indicators"] << " chỉ tiêu, " << c["reports"]
             << " nghĩa vụ báo cáo, " << j["programme"]["targets"].size() << " mục tiêu định lượng";
@@ -88,8 +96,10 @@ void ProgrammesCommands(Shell& sh) {
       bool dry_run = false, replace = false;
     };
     auto o = std::make_shared<Opt>();
-    auto* c = pc->add_subcommand("import", "Nhập quyết định từ văn bản / import decisions from their text");
-    c->add_option("files", o->files, "Tệp văn bản quyết định (- là đầu vào chuẩn)")->required();
+    auto* c = pc->add_subcommand("import", "Nhập quyết định từ tệp / import decisions from their files");
+    c->add_option("files", o->files,
+                  "Tệp quyết định: văn bản, Word .docx, PDF có lớp chữ, HTML, Markdown (- là đầu vào chuẩn)")
+        ->required();
     c->add_flag("--dry-run", o->dry_run, "Chỉ in nội dung trích xuất, không lưu");
     c->add_flag("--replace", o->replace, "Thay bản đã nhập của cùng số quyết định");
     c->callback(sh.Guard([&sh, o] {
@@ -101,7 +111,7 @@ void ProgrammesCommands(Shell& sh) {
         if (!ctx.ok()) return sh.Fail(ctx.status());
         HttpResponse r = sh.Call("POST", "/programmes",
                                  {{"dry_run", o->dry_run ? "true" : ""}, {"replace", o->replace ? "true" : ""}}, *text,
-                                 {{"content-type", "text/plain"}});
+                                 {{"content-type", "application/octet-stream"}});  // the kind is read from the content
         auto j = ParseJson(r.body, 512);
         if (r.status >= 400 || !j.ok()) {
           if (j.ok() && j->contains("error")) {
@@ -118,6 +128,27 @@ void ProgrammesCommands(Shell& sh) {
           PrintImportSummary(*j, f);
       }
       if (sh.g().json) sh.PrintJson(all.size() == 1 ? all[0] : all);
+    }));
+  }
+  {
+    // What the importer reads from a file: the text of a Word document, a
+    // PDF's text layer with its table cells, a web page without its chrome.
+    // Lets an officer see why a decision reads as it does.
+    auto file = std::make_shared<std::string>();
+    auto* c = pc->add_subcommand("read", "In văn bản đọc được từ một tệp quyết định / the text read from a file");
+    c->add_option("file", *file, "Tệp quyết định (văn bản, .docx, PDF, HTML, Markdown)")->required();
+    c->callback(sh.Guard([&sh, file] {
+      auto bytes = sh.ReadArg(*file);
+      if (!bytes.ok()) return sh.Fail(bytes.status());
+      auto d = ReadDecisionFile(*bytes);
+      if (!d.ok()) return sh.Fail(d.status());
+      if (sh.g().json) return sh.PrintJson(Json{{"format", d->format}, {"text", d->text}});
+      std::cout << "# Loại tệp: " << d->format << "\n";
+      for (const SourceLine& l : SplitSourceLines(d->text)) {
+        std::cout << l.number << "\t";
+        if (l.column >= 0) std::cout << "[ô cột " << l.column << (l.span > 1 ? "+" + std::to_string(l.span - 1) : "") << "] ";
+        std::cout << (l.indented ? "  " : "") << l.text << "\n";
+      }
     }));
   }
   {

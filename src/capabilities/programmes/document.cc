@@ -80,6 +80,15 @@ static bool IsHeadTitle(const std::string& f) {
   return false;
 }
 
+static bool StartsLowerCase(const std::string& s) {
+  if (s.empty()) return false;
+  unsigned char c = static_cast<unsigned char>(s[0]);
+  if (c < 0x80) return c >= 'a' && c <= 'z';
+  size_t n = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  std::string cp = s.substr(0, n);
+  return CaseFold(cp) == cp;
+}
+
 bool IsUpperLine(const std::string& s) {
   // No ASCII lower-case letter and at least one letter (Vietnamese capitals are multi-byte).
   bool letter = false;
@@ -132,12 +141,31 @@ std::string CleanSourceText(std::string_view text) {
   return out;
 }
 
+// The mark is ASCII unit separators around "column,span": control
+// characters no decision's text contains, so plain text never reads as structured.
+std::string StructuredCellLine(int column, int span, std::string_view text) {
+  return "\x1F" + std::to_string(column) + "," + std::to_string(span) + "\x1F" + std::string(text);
+}
+
 std::vector<SourceLine> SplitSourceLines(std::string_view text) {
   std::vector<SourceLine> out;
   int n = 0;
   for (const std::string& raw : Split(text, '\n')) {
     ++n;
+    if (!raw.empty() && raw[0] == '\x1F') {
+      size_t close = raw.find('\x1F', 1);
+      size_t comma = raw.find(',', 1);
+      if (close != std::string::npos && comma != std::string::npos && comma < close) {
+        int column = DigitsValue(raw.substr(1, comma - 1)), span = DigitsValue(raw.substr(comma + 1, close - comma - 1));
+        std::string t = Trim(raw.substr(close + 1));
+        if (column >= 0 && span >= 1) {
+          if (!t.empty()) out.push_back({n, false, t, column, span});
+          continue;  // an empty cell holds nothing to read
+        }
+      }
+    }
     std::string t = Trim(raw);
+    std::erase(t, '\x1F');
     if (t.empty()) continue;
     out.push_back({n, raw.rfind("  ", 0) == 0, t});
   }
@@ -215,10 +243,31 @@ Result<DecisionHeader> ReadDecisionHeader(std::string_view raw) {
   };
   size_t qd = find([](const std::string& s) { return s == "quyet dinh"; });
   size_t qd2 = find([](const std::string& s) { return s == "quyet dinh:"; }, qd == lines.size() ? 0 : qd + 1);
-  if (qd == lines.size() || qd2 == lines.size())
-    return Status::Error("not_a_decision", "text",
-                         "Văn bản không phải một quyết định (thiếu dòng \"QUYẾT ĐỊNH\" và \"QUYẾT ĐỊNH:\")",
-                         "the text is not a decision (no \"QUYẾT ĐỊNH\" heading and \"QUYẾT ĐỊNH:\" line)");
+  // A plan, programme or scheme issued on its own (a provincial People's
+  // Committee's "KẾ HOẠCH Số: 85/KH-UBND"): its heading names the kind, its
+  // body follows the title and ends at "Nơi nhận:"; there are no articles.
+  std::string doc_kind = "decision";
+  if (qd == lines.size() || qd2 == lines.size()) {
+    static const std::pair<const char*, const char*> kinds[] = {
+        {"ke hoach", "plan"}, {"chuong trinh", "programme"}, {"chuong trinh hanh dong", "programme"},
+        {"de an", "scheme"}};
+    qd = lines.size();
+    for (size_t k = 0; k < std::min<size_t>(lines.size(), 40) && qd == lines.size(); ++k)
+      for (const auto& [heading, name] : kinds)
+        if (Lower(lines[k].text) == heading && IsUpperLine(lines[k].text)) qd = k, doc_kind = name;
+    if (qd == lines.size())
+      return Status::Error("not_a_decision", "text",
+                           "Văn bản không phải một quyết định hay kế hoạch (thiếu dòng \"QUYẾT ĐỊNH\" và \"QUYẾT "
+                           "ĐỊNH:\", hoặc tiêu đề \"KẾ HOẠCH\", \"CHƯƠNG TRÌNH\", \"ĐỀ ÁN\")",
+                           "the text is not a decision or a plan (no \"QUYẾT ĐỊNH\" heading and \"QUYẾT ĐỊNH:\" "
+                           "line, nor a \"KẾ HOẠCH\", \"CHƯƠNG TRÌNH\" or \"ĐỀ ÁN\" heading)");
+    // The title: capitals after the heading; the body starts after it and
+    // an optional "(...)" line.
+    qd2 = qd + 1;
+    while (qd2 < lines.size() && (IsUpperLine(lines[qd2].text) || lines[qd2].indented) && qd2 < qd + 8 &&
+           !std::isdigit(static_cast<unsigned char>(lines[qd2].text[0])))
+      ++qd2;
+  }
   DecisionHeader h;
   std::string head = JoinLines(lines, 0, qd, vocab);
   // The number is read line by line (joined by newlines): a symbol ending in
@@ -245,15 +294,28 @@ Result<DecisionHeader> ReadDecisionHeader(std::string_view raw) {
   // Title: from after "QUYẾT ĐỊNH" to the authority line (all capitals, "... GIÁM ĐỐC ...").
   // The authority: the capitals line naming the head who decides (TỔNG GIÁM
   // ĐỐC ..., THỦ TƯỚNG CHÍNH PHỦ, BỘ TRƯỞNG ...), just before "Căn cứ".
-  size_t bases_at = find([](const std::string& s) { return s.rfind("can cu", 0) == 0; }, qd + 1);
+  h.kind = doc_kind;
+  size_t bases_at = doc_kind == "decision" ? find([](const std::string& s) { return s.rfind("can cu", 0) == 0; }, qd + 1)
+                                       : qd2;
   size_t title_end = std::min(bases_at, qd2);
   size_t auth = qd + 1;
   while (auth < title_end && !(IsUpperLine(lines[auth].text) && IsHeadTitle(Lower(lines[auth].text)))) ++auth;
-  if (auth == title_end && title_end > qd + 2 && IsUpperLine(lines[title_end - 1].text)) auth = title_end - 1;
+  if (doc_kind == "decision" && auth == title_end && title_end > qd + 2 && IsUpperLine(lines[title_end - 1].text))
+    auth = title_end - 1;
   h.title = JoinLines(lines, qd + 1, auth, vocab);
   if (auth < title_end) h.authority = JoinLines(lines, auth, title_end, vocab);
   // Legal bases: clauses starting "Căn cứ", up to ';' / the "Xét/Theo đề nghị" clause.
-  std::string bases = JoinLines(lines, auth + 1, qd2, vocab);
+  size_t bases_from = auth + 1, bases_to = qd2;
+  if (doc_kind != "decision") {  // the "Căn cứ ..." paragraphs opening the body, if any
+    bases_from = qd2;
+    if (bases_from < lines.size() && lines[bases_from].text[0] == '(') ++bases_from;
+    bases_to = bases_from;
+    while (bases_to < lines.size() && bases_to < bases_from + 30 &&
+           (Lower(lines[bases_to].text).rfind("can cu", 0) == 0 || (bases_to > bases_from && lines[bases_to].indented) ||
+            (bases_to > bases_from && StartsLowerCase(lines[bases_to].text))))
+      ++bases_to;
+  }
+  std::string bases = JoinLines(lines, bases_from, bases_to, vocab);
   if (bases.size() > 16 * 1024)  // a few clauses; more is not a decision's header
     return Status::Error("not_a_decision", "text", "Phần căn cứ của quyết định dài bất thường (trên 16 KB)",
                          "the legal bases run over 16 KB");
@@ -320,6 +382,15 @@ Result<DecisionHeader> ReadDecisionHeader(std::string_view raw) {
   if (j < lines.size() && !IsUpperLine(lines[j].text)) {
     h.signer = lines[j].text;
     h.body_start_line = lines[j].number + 1;
+  }
+  if (doc_kind != "decision") {
+    // The plan is its own programme: from after its title (and bases) to
+    // "Nơi nhận:"; tables after the signature are its appendices.
+    h.articles_first_line = h.articles_end_line = 0;
+    h.body_start_line = bases_to < lines.size() ? lines[bases_to].number : lines.back().number + 1;
+    size_t end = std::min(recv, i);
+    h.body_end_line = end < lines.size() ? lines[end].number : 0;
+    h.appendix_start_line = j < lines.size() ? lines[j].number + 1 : 0;
   }
   if (h.number.empty() || !h.date)
     return Status::Error("not_a_decision", "text", "Không tìm thấy số hiệu hoặc ngày ban hành của quyết định",

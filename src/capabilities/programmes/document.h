@@ -27,7 +27,17 @@ struct SourceLine {
   int number = 0;         // 1-based line in the file
   bool indented = false;  // a continuation of the previous cell
   std::string text;       // trimmed
+  // Set when the source knew its table structure (a Word or HTML table,
+  // a Markdown pipe table, a PDF's columns): the line starts a cell of
+  // grid column `column` spanning `span` columns. -1 for text whose cells
+  // must be inferred.
+  int column = -1, span = 1;
 };
+
+// The line that starts a table cell whose place the source knew; its
+// further paragraphs follow as lines indented by two spaces.
+// SplitSourceLines reads the mark back into SourceLine::column / span.
+std::string StructuredCellLine(int column, int span, std::string_view text);
 
 // The text as the readers expect it: NFC, non-breaking and zero-width
 // spaces and the byte-order mark handled, Windows line ends and leading
@@ -58,13 +68,19 @@ struct Article {
 };
 
 struct DecisionHeader {
-  std::string number;  // 249/QĐ-BHXH
+  // decision (QUYẾT ĐỊNH ... QUYẾT ĐỊNH: Điều 1 ...), or a document issued
+  // on its own: plan (KẾ HOẠCH), programme (CHƯƠNG TRÌNH), scheme (ĐỀ ÁN).
+  std::string kind = "decision";
+  std::string number;  // 249/QĐ-BHXH, 85/KH-UBND
   std::optional<Date> date;
   std::string place, issuer, title, authority;
   std::vector<LegalReference> legal_bases;
   std::string signing_line;  // e.g. "KT. TỔNG GIÁM ĐỐC / PHÓ TỔNG GIÁM ĐỐC"
   std::string signer;
-  int body_start_line = 0;                             // first line after the signature (the programme / appendix)
+  int body_start_line = 0;  // a decision: first line after the signature (the programme / appendix);
+                            // a plan: first line of its body, after the title
+  int body_end_line = 0;        // a plan: "Nơi nhận:" or the signature ends its body (0: no end)
+  int appendix_start_line = 0;  // a plan: after the signer's name, where appendices may follow
   int articles_first_line = 0, articles_end_line = 0;  // the articles ("Điều 1. ..."), [first, end)
   std::vector<Article> articles;
   std::vector<std::string> recipients;  // "Nơi nhận:" — who receives the decision

@@ -5,6 +5,7 @@
 #include "base/parse.h"
 #include "base/re.h"
 #include "base/text.h"
+#include "programmes/formats.h"
 #include "programmes/table.h"
 
 namespace bhxh {
@@ -356,6 +357,16 @@ void FindReports(const std::string& text, const std::string& role, int line, con
 
 }  // namespace
 
+Result<ImportedProgramme> ImportDecisionFile(std::string_view bytes, const UnitRegistry& units, std::string* text) {
+  if (bytes.size() > kMaxDecisionFileBytes)
+    return Status::Invalid("file", "Tệp quá lớn (tối đa 20 MB)", "the file is larger than 20 MB");
+  BHXH_ASSIGN_OR_RETURN(DecisionText d, ReadDecisionFile(bytes));
+  BHXH_ASSIGN_OR_RETURN(ImportedProgramme p, ImportDecision(d.text, units));
+  p.source_format = d.format;
+  *text = std::move(d.text);
+  return p;
+}
+
 Result<ImportedProgramme> ImportDecision(std::string_view raw, const UnitRegistry& units) {
   if (!IsValidUtf8(raw))
     return Status::Invalid("text", "Văn bản không phải UTF-8 hợp lệ", "the text is not valid UTF-8");
@@ -418,9 +429,14 @@ Result<ImportedProgramme> ImportDecision(std::string_view raw, const UnitRegistr
     starts.push_back(HeadingStart(lines, h, floor));
   }
   size_t text_end = starts.empty() ? notes : starts.front();
+  // A plan issued on its own ends its body at "Nơi nhận:" / its signature; a
+  // table inside the body ends there too.
+  size_t body_end = p.decision.body_end_line > 0 ? IndexOfLine(lines, p.decision.body_end_line) : lines.size();
+  text_end = std::min(text_end, body_end);
   int task_tables = 0;
   for (size_t a = 0; a < heads.size(); ++a) {
     size_t end = a + 1 < heads.size() ? starts[a + 1] : notes;
+    if (heads[a] < body_end) end = std::min(end, body_end);
     Appendix ap;
     ap.first_line = lines[starts[a]].number;
     ap.header_line = lines[heads[a]].number;
@@ -467,6 +483,7 @@ Result<ImportedProgramme> ImportDecision(std::string_view raw, const UnitRegistr
     ++i;
   }
   p.programme_title = JoinLines(title, 0, title.size(), vocab);
+  if (p.programme_title.empty() && p.decision.kind != "decision") p.programme_title = p.decision.title;
   if (i < text_end && lines[i].text[0] == '(') {
     size_t k = i;
     while (k < text_end && k < i + 20 && lines[k].text.find(')') == std::string::npos) ++k;

@@ -95,10 +95,12 @@ struct ImportedProgramme {
   std::vector<Unplaced> unplaced;
   int stated_total = -1;                         // "TỔNG SỐ" of a task table, when stated
   std::optional<Date> period_start, period_end;  // from the decision date to the last deadline or target year
+  std::string source_format = "text";  // the file's kind (formats.h): text, docx, pdf, html, markdown
 };
 
 constexpr size_t kMaxDecisionBytes = 2 * 1024 * 1024;
 constexpr size_t kMaxLineBytes = 8000;
+constexpr size_t kMaxDecisionFileBytes = 20 * 1024 * 1024;  // a Word file with a scanned signature page
 
 // Fails with code "not_a_decision" when the text is not such a decision,
 // "invalid_input" when it is over kMaxDecisionBytes or has a line over
@@ -106,5 +108,10 @@ constexpr size_t kMaxLineBytes = 8000;
 // and "no_programme" when it is one but has neither tasks, indicators nor
 // programme text.
 Result<ImportedProgramme> ImportDecision(std::string_view text, const UnitRegistry& units);
+
+// A decision in any of the forms of formats.h: the file is read into the
+// importer's text (`*text`, what is stored and what line numbers refer
+// to), then imported. Unreadable files fail with field "file".
+Result<ImportedProgramme> ImportDecisionFile(std::string_view bytes, const UnitRegistry& units, std::string* text);
 
 }  // namespace bhxh

@@ -64,7 +64,7 @@ Json ToJson(const ImportedProgramme& p) {
   Json articles = Json::array();
   for (const auto& a : d.articles)
     articles.push_back({{"number", a.number}, {"text", a.text}, {"lines", Lines(a.first_line, a.last_line)}});
-  Json decision = {{"number", d.number},         {"date", OptDate(d.date)},
+  Json decision = {{"kind", d.kind},             {"number", d.number},         {"date", OptDate(d.date)},
                    {"place", d.place},           {"articles", articles},
                    {"recipients", d.recipients}, {"issuer", d.issuer},
                    {"title", d.title},           {"authority", d.authority},
@@ -154,6 +154,7 @@ Json ToJson(const ImportedProgramme& p) {
           {"reports", reports},
           {"footnotes", footnotes},
           {"unplaced", unplaced},
+          {"source_format", p.source_format},
           {"counts",
            {{"tasks", p.tasks.size()},
             {"groups", p.groups.size()},

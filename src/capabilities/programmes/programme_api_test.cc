@@ -3,7 +3,9 @@
 // idempotency key, follow-up, reports in each format, deadlines, units.
 #include <gtest/gtest.h>
 
+#include "programmes/import.h"
 #include "testing/api_fixture.h"
+#include "testing/decision_forms.h"
 
 namespace bhxh {
 namespace {
@@ -17,6 +19,32 @@ class ProgrammeApi : public testing::ApiTest {
   }
   std::string text_;
 };
+
+// The file as officers have it: a Word document uploaded with its media
+// type (or as application/octet-stream: the kind is read from the content),
+// stored as the text read from it; a corrupt file refused, nothing stored.
+TEST_F(ProgrammeApi, ImportAWordFileAndRefuseACorruptOne) {
+  auto units = UnitRegistry::Load(testing::DataDir() + "/programmes/units.csv");
+  ASSERT_TRUE(units.ok());
+  auto p = ImportDecision(text_, *units);
+  ASSERT_TRUE(p.ok());
+  auto docx = testing::RenderDocx(testing::DecisionBlocks(text_, *p, *units));
+  ASSERT_TRUE(docx.ok());
+  const std::string word = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+  auto bad = Call("POST", "/api/v1/programmes", std::string("PK\x03\x04", 4) + std::string(64, 'x'),
+                  "demo-officer-token", {}, {{"content-type", word}});
+  EXPECT_EQ(bad.status, 422) << bad.body;
+  EXPECT_EQ(J(bad)["error"]["field"], "file");
+  EXPECT_EQ(J(Call("GET", "/api/v1/programmes"))["programmes"].size(), 0u);
+  auto stored = Call("POST", "/api/v1/programmes", *docx, "demo-officer-token", {}, {{"content-type", word}});
+  ASSERT_EQ(stored.status, 201) << stored.body;
+  EXPECT_EQ(J(stored)["source_format"], "docx");
+  EXPECT_EQ(J(stored)["tasks"].size(), 40u);
+  auto again = Call("POST", "/api/v1/programmes", *docx, "demo-officer-token", {},
+                    {{"content-type", "application/octet-stream"}});
+  EXPECT_EQ(again.status, 200) << again.body;  // the same file: a replay
+  EXPECT_TRUE(J(again)["stored"]["replayed"].get<bool>());
+}
 
 TEST_F(ProgrammeApi, ImportFollowUpAndReport) {
   auto dry = Call("POST", "/api/v1/programmes", text_, "demo-officer-token", {{"dry_run", "true"}},

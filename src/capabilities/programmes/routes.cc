@@ -34,13 +34,20 @@ void ProgrammesRoutes(RouteTable& t) {
 
   t.Add(Route::Post("/programmes", "importProgramme")
             .Tag("programmes")
-            .Summary("Nhập quyết định từ văn bản gốc", "Import a decision from its text")
+            .Summary("Nhập quyết định từ tệp (văn bản, Word, PDF, HTML, Markdown)",
+                     "Import a decision from its file (text, Word, PDF, HTML, Markdown)")
             .Describe("dry_run=true: chỉ trích xuất, không lưu; replace=true: thay bản đã nhập cùng số / "
                       "dry_run: extract only; replace: replace the stored text of the same number.")
             .Permission("programmes.write")
             .Query("dry_run", S::Bool(), "Chỉ trích xuất / extract only")
             .Query("replace", S::Bool(), "Thay bản đã nhập / replace")
-            .RawBody({"text/plain"}, "Văn bản quyết định (UTF-8) / the decision's text", 4 << 20)
+            .RawBody({"text/plain", "text/markdown", "text/html",
+                      "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/pdf",
+                      "application/octet-stream"},
+                     "Tệp quyết định: văn bản UTF-8, Word .docx, PDF có lớp chữ, trang HTML hoặc Markdown; loại tệp "
+                     "nhận ra từ nội dung / the decision's file: UTF-8 text, Word .docx, PDF with a text layer, an "
+                     "HTML page or Markdown, recognised from its content",
+                     kMaxDecisionFileBytes)
             .Heavy()
             .NoDb()  // a dry run needs none; storing leases its own connection
             .Returns(201, schemas::ImportedProgramme())
@@ -48,13 +55,14 @@ void ProgrammesRoutes(RouteTable& t) {
                      "Đã có sẵn (cùng văn bản) hoặc chỉ trích xuất / replayed or dry run")
             .Handle([](Call& c) -> Result<Reply> {
               auto units = State(c).units();
-              BHXH_ASSIGN_OR_RETURN(ImportedProgramme p, ImportDecision(c.RawBody(), *units));
+              std::string text;
+              BHXH_ASSIGN_OR_RETURN(ImportedProgramme p, ImportDecisionFile(c.RawBody(), *units, &text));
               Json extract = ToJson(p);
               if (c.Bool("dry_run")) return Reply::Ok(extract);
               if (!c.ctx().pool)
                 return Status::Error("unavailable", "db", "Cần cơ sở dữ liệu để lưu", "storing needs a database");
               BHXH_ASSIGN_OR_RETURN(auto lease, c.ctx().pool->Acquire());
-              BHXH_ASSIGN_OR_RETURN(auto saved, SaveProgramme(*lease, p, c.RawBody(), c.Bool("replace"), c.actor()));
+              BHXH_ASSIGN_OR_RETURN(auto saved, SaveProgramme(*lease, p, text, c.Bool("replace"), c.actor()));
               extract["programme"]["id"] = saved.programme.id;
               extract["stored"] = {
                   {"id", saved.programme.id}, {"replayed", saved.replayed}, {"replaced", saved.replaced}};

@@ -33,7 +33,10 @@ Schema ImportedProgramme() {
       Schema::Object({Req("number", Str()), Req("date", S::Date().Nullable()), Req("place", Str()),
                       Req("articles", Schema::Array(article)), Req("recipients", StrList()), Req("issuer", Str()),
                       Req("title", Str()), Req("authority", Str()), Req("legal_bases", Schema::Array(base)),
-                      Req("signing_line", Str()), Req("signer", Str())});
+                      Req("signing_line", Str()), Req("signer", Str()),
+                      Opt("kind", Str().Enum({"decision", "plan", "programme", "scheme"})
+                                      .Describe("Quyết định, hoặc kế hoạch / chương trình / đề án ban hành riêng / "
+                                                "a decision, or a plan / programme / scheme issued on its own"))});
   Schema section = Schema::Object({Req("id", Str()), Req("key", Str()), Req("parent", Str()), Req("level", Int()),
                                    Req("role", Str()), Req("text", Str()), Req("lines", Lines())});
   Schema objective = Schema::Object({Req("key", Str()), Req("text", Str()), Req("lines", Lines())});
@@ -81,7 +84,9 @@ Schema ImportedProgramme() {
                          Req("appendices", Schema::Array(appendix)), Req("groups", Schema::Array(group)),
                          Req("tasks", Schema::Array(task)), Req("indicators", Schema::Array(indicator)),
                          Req("reports", Schema::Array(report)), Req("footnotes", Schema::Array(footnote)),
-                         Req("unplaced", Schema::Array(unplaced)), Req("counts", counts), Opt("stored", stored)})
+                         Req("unplaced", Schema::Array(unplaced)), Req("counts", counts), Opt("stored", stored),
+                         Opt("source_format", Str().Enum({"text", "docx", "pdf", "html", "markdown"})
+                                                  .Describe("Loại tệp đã đọc / the kind of file read"))})
       .Named("ImportedProgramme");
 }
 

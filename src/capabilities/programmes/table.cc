@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "base/parse.h"
 #include "base/re.h"
 #include "base/text.h"
 
@@ -65,6 +66,11 @@ bool StartsLikeUnitName(const std::string& s) {
   return false;
 }
 
+bool ShapedLikeName(const std::string& s) {
+  if (s.size() > 120 || !StartsUpper(s) || s.back() == '.' || s.back() == ':') return false;
+  return std::count(s.begin(), s.end(), ' ') < 12;
+}
+
 bool IsRowId(const std::string& s) {
   static const Regex id(R"(\d{1,2}(\.\d{1,2}){0,3}\.?|\d \d|[IVX]{1,5}|[a-zđ]\))");
   return id.FullMatch(s);
@@ -110,6 +116,39 @@ std::vector<std::string> ReadHeaderCells(const std::vector<SourceLine>& lines, s
   return header;
 }
 
+std::vector<std::string> ReadHeaderColumns(const std::vector<SourceLine>& lines, size_t h, size_t end, size_t* body) {
+  end = std::min(end, lines.size());
+  const int base = lines[h].column;
+  std::vector<std::string> columns;
+  auto put = [&](int col, int span, const std::string& text) {
+    for (int c = std::max(col, base + 1); c < col + span; ++c) {
+      size_t k = static_cast<size_t>(c - base - 1);
+      if (columns.size() <= k) columns.resize(k + 1);
+      columns[k] += (columns[k].empty() ? "" : " ") + text;
+    }
+  };
+  size_t i = h + 1;
+  auto row_start = [&](size_t k) { return lines[k].column == base && IsRowId(lines[k].text); };
+  for (; i < end && !row_start(i); ++i)
+    if (lines[i].column >= 0)
+      put(lines[i].column, lines[i].span, lines[i].text);
+    else if (lines[i].indented && !columns.empty())
+      columns.back() += " " + lines[i].text;
+  // "1 | 2 | 3 ..." or "(1) | (2) ...": the columns' numbers, not a task.
+  auto number_of = [](std::string t) {
+    if (t.size() > 2 && t.front() == '(' && t.back() == ')') t = t.substr(1, t.size() - 2);
+    return IsDigits(t) ? DigitsValue(t) : -1;
+  };
+  if (i < end && number_of(lines[i].text) == 1) {
+    size_t j = i + 1;
+    int expect = 2;
+    while (j < end && lines[j].column > base && number_of(lines[j].text) == expect) ++j, ++expect;
+    if (expect > 2 && (j >= end || row_start(j))) i = j;
+  }
+  *body = i;
+  return columns;
+}
+
 std::vector<TableCell> ReadTableCells(const std::vector<SourceLine>& lines, size_t from, size_t end,
                                       const std::set<std::string>& vocab,
                                       const std::function<bool(const std::string&)>& complete) {
@@ -118,6 +157,19 @@ std::vector<TableCell> ReadTableCells(const std::vector<SourceLine>& lines, size
   for (size_t i = from; i < end; ++i) {
     const SourceLine& l = lines[i];
     if (FoldOrSelf(l.text).rfind("tai van ban", 0) == 0) break;  // the page's footer
+    // A source that knew its grid says where each cell starts; its
+    // paragraphs are whole, so they join with a space and nothing is guessed.
+    if (l.column >= 0) {
+      cells.push_back({i, i + 1, l.number, l.number, l.text, l.column, l.span, {l.text}});
+      continue;
+    }
+    if (!cells.empty() && cells.back().column >= 0 && l.indented) {
+      cells.back().end = i + 1;
+      cells.back().last = l.number;
+      cells.back().text += " " + l.text;
+      cells.back().parts.push_back(l.text);
+      continue;
+    }
     // "5" / "." / "7": an id broken over three lines is 5.7.
     if (i + 2 < end && IsDigits(l.text) && lines[i + 1].text == "." && IsDigits(lines[i + 2].text) &&
         l.text.size() <= 2 && lines[i + 2].text.size() <= 2) {
@@ -149,7 +201,7 @@ std::vector<TableCell> ReadTableCells(const std::vector<SourceLine>& lines, size
   // Rejoin each cell over its whole range, so a lone fragment line is read
   // with the line after it ("Ban" / "S" / "ổ, thẻ" is "Ban Sổ, thẻ").
   for (auto& c : cells)
-    if (c.end - c.begin > 1 && !IsRowId(c.text)) c.text = JoinLines(lines, c.begin, c.end, vocab);
+    if (c.end - c.begin > 1 && c.column < 0 && !IsRowId(c.text)) c.text = JoinLines(lines, c.begin, c.end, vocab);
   return cells;
 }
 

@@ -87,11 +87,19 @@ bool ReadByColumns(const std::vector<TableCell>& c, const std::vector<std::strin
   for (size_t k = 1; k < c.size(); ++k) {
     const std::string& role = columns[k - 1];
     const std::string& x = c[k].text;
+    if (x.empty()) continue;  // an empty cell of a source that knew its grid
     if (role == "content") {
       d.content = d.content.empty() ? x : JoinLines({{0, false, d.content}, {0, false, x}}, 0, 2, vocab);
     } else if (role == "lead" || role == "coordinating") {
-      UnitResolution ur = units.ResolveList(x);
-      if (ur.ids.empty() && !StartsLikeUnitName(x)) return false;
+      // A cell's paragraphs are separate names when the source kept them apart.
+      UnitResolution ur;
+      for (const auto& item : c[k].parts.size() > 1 ? c[k].parts : std::vector<std::string>{x}) {
+        UnitResolution one = units.ResolveList(item);
+        for (auto& u : one.ids)
+          if (std::find(ur.ids.begin(), ur.ids.end(), u) == ur.ids.end()) ur.ids.push_back(u);
+        for (auto& u : one.unknown) ur.unknown.push_back(u);
+      }
+      if (ur.ids.empty() && !StartsLikeUnitName(x) && !ShapedLikeName(x)) return false;
       for (const auto& u : ur.ids) (role == "lead" ? d.lead_units : d.coordinating_units).push_back(u);
       for (const auto& u : ur.unknown) d.unknown_units.push_back(u);
     } else if (role == "time") {
@@ -104,6 +112,7 @@ bool ReadByColumns(const std::vector<TableCell>& c, const std::vector<std::strin
     } else if (role == "count") {
       if (!IsDigits(x)) return false;
     } else if (role == "plan") {
+      if (ParseTimeFrame(x).kind != "unknown") return false;  // a time frame is not a plan's name
       d.plan = x;
     } else if (role == "product") {
       d.product = x;
@@ -131,7 +140,9 @@ Result<TaskTable> ReadTaskTable(const std::vector<SourceLine>& lines, size_t fro
     return Status::NotFound("table", "Không thấy bảng nhiệm vụ (dòng tiêu đề STT/TT)", "no task table header");
   t.header_line = lines[h].number;
   size_t i = 0;
-  std::vector<std::string> header = ReadHeaderCells(lines, h, end_line, &i);
+  const bool gridded = lines[h].column >= 0;
+  std::vector<std::string> header =
+      gridded ? ReadHeaderColumns(lines, h, end_line, &i) : ReadHeaderCells(lines, h, end_line, &i);
   int time_cols = 0;
   bool has_leader = false, has_count = false, has_lead = false, has_plan = false, product_last = false;
   for (const auto& hc : header) {
@@ -174,7 +185,8 @@ Result<TaskTable> ReadTaskTable(const std::vector<SourceLine>& lines, size_t fro
       if (k + 1 < cells.size() && DigitsValue(cells[k + 1].text) >= 0) t.stated_total = DigitsValue(cells[k + 1].text);
       break;
     }
-    bool id = IsRowId(cells[k].text);
+    // In a known grid only the first column's cell starts a row.
+    bool id = IsRowId(cells[k].text) && (cells[k].column < 0 || cells[k].column == lines[h].column);
     // A bare number right after a group title, before the group's first child, is the group's task count.
     if (id && has_count && !rows.empty() && rows.back().cells.size() == 2 && IsDigits(cells[k].text) &&
         k + 1 < cells.size() && cells[k + 1].text.rfind(rows.back().cells[0].text + ".", 0) == 0) {
@@ -266,7 +278,24 @@ Result<TaskTable> ReadTaskTable(const std::vector<SourceLine>& lines, size_t fro
     // then fit its column (a time frame parses, a unit cell names units, a
     // leader is a leader). Otherwise the page dropped empty cells, and the
     // cells are placed by type from the row's end.
-    if (!ReadByColumns(c, t.columns, units, vocab, task)) {
+    // A source that knew its grid places each cell in its own column.
+    std::vector<Cell> by_column;
+    if (gridded && c.front().column >= 0) {
+      const int base = lines[h].column;
+      by_column.assign(t.columns.size() + 1, Cell{});
+      for (const auto& x : c) {
+        int k = x.column - base;
+        if (k < 0 || k >= static_cast<int>(by_column.size())) {
+          by_column.clear();
+          break;
+        }
+        Cell& slot = by_column[static_cast<size_t>(k)];
+        slot.text += (slot.text.empty() ? "" : " ") + x.text;
+        slot.parts.insert(slot.parts.end(), x.parts.begin(), x.parts.end());
+      }
+    }
+    if ((by_column.empty() || !ReadByColumns(by_column, t.columns, units, vocab, task)) &&
+        !ReadByColumns(c, t.columns, units, vocab, task)) {
       ReadByType(c, has_leader, time_cols, has_plan, has_lead, product_last, units, task);
     }
     if (task.lead_units.empty() && pg >= 0) task.lead_units = t.groups[pg].units;  // the group's unit in charge

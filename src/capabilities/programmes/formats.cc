@@ -1,0 +1,1058 @@
+#include "programmes/formats.h"
+
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+#include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-global.h>
+#include <poppler/cpp/poppler-page.h>
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <memory>
+#include <pugixml.hpp>
+#include <vector>
+
+#include "base/parse.h"
+#include "base/re.h"
+#include "base/text.h"
+#include "base/zip.h"
+#include "programmes/document.h"
+#include "programmes/table.h"
+
+namespace bhxh {
+namespace {
+
+Status FileError(const std::string& vi, const std::string& en) { return Status::Invalid("file", vi, en); }
+
+std::string CollapseSpaces(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+// A table cell as lines: its first paragraph carries the grid place, the
+// rest follow indented (a continuation of the same cell).
+void EmitCell(std::string& out, int column, int span, const std::vector<std::string>& paragraphs) {
+  bool first = true;
+  for (const auto& raw : paragraphs) {
+    std::string p = Trim(CollapseSpaces(raw));
+    if (p.empty()) continue;
+    out += first ? StructuredCellLine(column, span, p) : "  " + p;
+    out.push_back('\n');
+    first = false;
+  }
+}
+
+bool StartsWithNoCase(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  for (size_t i = 0; i < prefix.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(s[i])) != std::tolower(static_cast<unsigned char>(prefix[i])))
+      return false;
+  return true;
+}
+
+std::string_view SkipBlank(std::string_view b) {
+  if (b.substr(0, 3) == "\xEF\xBB\xBF") b.remove_prefix(3);
+  while (!b.empty() && (b[0] == ' ' || b[0] == '\n' || b[0] == '\r' || b[0] == '\t')) b.remove_prefix(1);
+  return b;
+}
+
+// ---------------------------------------------------------------- UTF-16
+
+Result<std::string> Utf16ToUtf8(std::string_view b, bool little) {
+  std::string out;
+  auto unit = [&](size_t i) -> uint32_t {
+    unsigned char a = static_cast<unsigned char>(b[i]), c = static_cast<unsigned char>(b[i + 1]);
+    return little ? (a | (c << 8)) : ((a << 8) | c);
+  };
+  for (size_t i = 2; i + 1 < b.size(); i += 2) {
+    uint32_t cp = unit(i);
+    if (cp >= 0xD800 && cp < 0xDC00) {
+      if (i + 3 >= b.size()) return FileError("Tệp UTF-16 bị cắt cụt", "truncated UTF-16 text");
+      uint32_t lo = unit(i + 2);
+      if (lo < 0xDC00 || lo >= 0xE000) return FileError("Tệp UTF-16 hỏng", "invalid UTF-16 surrogate pair");
+      cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+      i += 2;
+    } else if (cp >= 0xDC00 && cp < 0xE000) {
+      return FileError("Tệp UTF-16 hỏng", "invalid UTF-16 surrogate");
+    }
+    if (cp < 0x80) {
+      out.push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+      out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else if (cp < 0x10000) {
+      out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else {
+      out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+      out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- DOCX
+
+struct NumberingLevel {
+  std::string format = "decimal", text = "%1.";
+  int start = 1;
+};
+
+// word/numbering.xml: automatic numbers ("1.", "a)", "I.") are not in the
+// paragraphs' text; Word draws them from the list definitions and counts.
+class DocxNumbering {
+ public:
+  void Load(const std::string& xml) {
+    pugi::xml_document d;
+    if (!d.load_string(xml.c_str())) return;
+    pugi::xml_node root = d.child("w:numbering");
+    for (pugi::xml_node a : root.children("w:abstractNum")) {
+      int id = a.attribute("w:abstractNumId").as_int(-1);
+      for (pugi::xml_node l : a.children("w:lvl")) {
+        NumberingLevel lv;
+        lv.format = l.child("w:numFmt").attribute("w:val").as_string("decimal");
+        lv.text = l.child("w:lvlText").attribute("w:val").as_string("");
+        lv.start = l.child("w:start").attribute("w:val").as_int(1);
+        abstract_[id][l.attribute("w:ilvl").as_int(0)] = lv;
+      }
+    }
+    for (pugi::xml_node n : root.children("w:num"))
+      num_[n.attribute("w:numId").as_int(-1)] = n.child("w:abstractNumId").attribute("w:val").as_int(-1);
+  }
+
+  // The number drawn before a paragraph of list `num_id` at level `ilvl`.
+  std::string Next(int num_id, int ilvl) {
+    auto n = num_.find(num_id);
+    if (n == num_.end()) return "";
+    auto a = abstract_.find(n->second);
+    if (a == abstract_.end()) return "";
+    auto& counts = counters_[num_id];
+    if (counts.size() < 10) counts.assign(10, 0);
+    if (ilvl < 0 || ilvl > 8) return "";
+    auto lv = [&](int k) { return a->second.count(k) ? a->second.at(k) : NumberingLevel{}; };
+    counts[ilvl] = counts[ilvl] == 0 ? lv(ilvl).start : counts[ilvl] + 1;
+    for (int k = ilvl + 1; k < 10; ++k) counts[k] = 0;
+    const NumberingLevel& me = lv(ilvl);
+    if (me.format == "bullet") return "- ";
+    if (me.format == "none") return "";
+    std::string out;
+    for (size_t i = 0; i < me.text.size(); ++i) {
+      if (me.text[i] == '%' && i + 1 < me.text.size() && me.text[i + 1] >= '1' && me.text[i + 1] <= '9') {
+        int k = me.text[i + 1] - '1';
+        out += Format(lv(k).format, counts[k] == 0 ? lv(k).start : counts[k]);
+        ++i;
+      } else {
+        out.push_back(me.text[i]);
+      }
+    }
+    return out.empty() ? out : out + " ";
+  }
+
+ private:
+  static std::string Roman(int n) {
+    static const std::pair<int, const char*> parts[] = {{1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"}, {100, "C"},
+                                                        {90, "XC"},  {50, "L"},   {40, "XL"}, {10, "X"},   {9, "IX"},
+                                                        {5, "V"},    {4, "IV"},   {1, "I"}};
+    std::string out;
+    for (const auto& [v, s] : parts)
+      while (n >= v) out += s, n -= v;
+    return out;
+  }
+  static std::string Format(const std::string& f, int n) {
+    if (f == "upperRoman") return Roman(n);
+    if (f == "lowerRoman") return CaseFold(Roman(n));
+    if (f == "lowerLetter" || f == "upperLetter") {
+      // Vietnamese documents letter their points a, b, c, d, đ, e, ...
+      static const char* vi[] = {"a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n",
+                                 "o", "p", "q", "r", "s", "t", "u", "v", "x", "y"};
+      std::string s = vi[(n - 1) % 23];
+      return f == "upperLetter" ? (s == "đ" ? "Đ" : std::string(1, static_cast<char>(s[0] - 32))) : s;
+    }
+    return std::to_string(n);
+  }
+  std::map<int, std::map<int, NumberingLevel>> abstract_;
+  std::map<int, int> num_;
+  std::map<int, std::vector<int>> counters_;
+};
+
+class DocxReader {
+ public:
+  explicit DocxReader(DocxNumbering* numbering) : numbering_(numbering) {}
+
+  void Body(pugi::xml_node body, std::string& out) {
+    for (pugi::xml_node n : body.children()) {
+      std::string name = n.name();
+      if (name == "w:p") {
+        for (const auto& line : Paragraph(n)) {
+          out += line;
+          out.push_back('\n');
+        }
+      } else if (name == "w:tbl") {
+        Table(n, out);
+      } else if (name == "w:sdt") {
+        Body(n.child("w:sdtContent"), out);
+      }
+    }
+  }
+
+ private:
+  // A paragraph's lines: its text, a line break (w:br) starting a new line.
+  std::vector<std::string> Paragraph(pugi::xml_node p) {
+    std::string text;
+    pugi::xml_node num = p.child("w:pPr").child("w:numPr");
+    if (num) text = numbering_->Next(num.child("w:numId").attribute("w:val").as_int(0),
+                                     num.child("w:ilvl").attribute("w:val").as_int(0));
+    Runs(p, text);
+    std::vector<std::string> lines;
+    for (std::string& l : Split(text, '\n')) {
+      // Leading tabs and spaces only indent; a tab inside a line separates
+      // ("Số: 249/QĐ-BHXH<tab>Hà Nội, ngày ...") and is kept for the importer.
+      size_t b = l.find_first_not_of(" \t");
+      if (b != std::string::npos) lines.push_back(l.substr(b));
+    }
+    return lines;
+  }
+
+  void Runs(pugi::xml_node n, std::string& text) {
+    for (pugi::xml_node c : n.children()) {
+      std::string name = c.name();
+      if (name == "w:t") {
+        text += c.text().as_string();
+      } else if (name == "w:tab" || name == "w:ptab") {
+        text.push_back('\t');
+      } else if (name == "w:br" || name == "w:cr") {
+        if (std::string(c.attribute("w:type").as_string()) != "page") text.push_back('\n');
+      } else if (name == "w:noBreakHyphen") {
+        text.push_back('-');
+      } else if (name == "w:del" || name == "w:pPr" || name == "w:rPr" || name == "mc:Fallback" ||
+                 name == "w:footnoteReference" || name == "w:endnoteReference" || name == "w:commentReference") {
+        continue;  // deleted text, properties, a drawing's duplicate, note marks
+      } else {
+        Runs(c, text);  // runs, hyperlinks, insertions, fields, content controls, text boxes
+      }
+    }
+  }
+
+  std::vector<std::string> CellParagraphs(pugi::xml_node tc) {
+    std::vector<std::string> out;
+    for (pugi::xml_node n : tc.children()) {
+      std::string name = n.name();
+      if (name == "w:p") {
+        for (auto& l : Paragraph(n)) {
+          std::replace(l.begin(), l.end(), '\t', ' ');
+          out.push_back(std::move(l));
+        }
+      } else if (name == "w:tbl") {  // a table inside a cell: its text, cell by cell
+        for (pugi::xml_node tr : n.children("w:tr"))
+          for (pugi::xml_node inner : tr.children("w:tc"))
+            for (auto& l : CellParagraphs(inner)) out.push_back(std::move(l));
+      } else if (name == "w:sdt") {
+        for (auto& l : CellParagraphs(n.child("w:sdtContent"))) out.push_back(std::move(l));
+      }
+    }
+    return out;
+  }
+
+  void Table(pugi::xml_node tbl, std::string& out) {
+    std::map<int, std::vector<std::string>> merged;  // column → the text of a vertical merge still open
+    auto rows = [&](pugi::xml_node parent, auto&& self) -> void {
+      for (pugi::xml_node tr : parent.children()) {
+        std::string name = tr.name();
+        if (name == "w:sdt") {
+          self(tr.child("w:sdtContent"), self);
+          continue;
+        }
+        if (name != "w:tr") continue;
+        int col = tr.child("w:trPr").child("w:gridBefore").attribute("w:val").as_int(0);
+        for (pugi::xml_node tc : tr.children("w:tc")) {
+          pugi::xml_node pr = tc.child("w:tcPr");
+          int span = std::max(1, pr.child("w:gridSpan").attribute("w:val").as_int(1));
+          pugi::xml_node vm = pr.child("w:vMerge");
+          std::string vmv = vm.attribute("w:val").as_string("");
+          if (vm && vmv != "restart") {
+            // The cell continues the one above: it belongs to this row too
+            // (a unit in charge merged over several tasks), except an id.
+            if (col > 0 && merged.count(col)) EmitCell(out, col, span, merged[col]);
+          } else {
+            std::vector<std::string> paragraphs = CellParagraphs(tc);
+            if (vm) merged[col] = paragraphs;
+            else merged.erase(col);
+            EmitCell(out, col, span, paragraphs);
+          }
+          col += span;
+        }
+      }
+    };
+    rows(tbl, rows);
+  }
+
+  DocxNumbering* numbering_;
+};
+
+// ---------------------------------------------------------------- HTML
+
+bool ChromeName(std::string v) {
+  for (auto& c : v) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const char* w : {"menu", "nav", "breadcrumb", "footer", "sidebar", "related", "lienquan", "lien-quan",
+                        "share", "social", "comment", "banner", "advert", "quangcao", "login", "search", "popup",
+                        "modal", "cookie", "toolbar", "download"})
+    if (v.find(w) != std::string::npos) return true;
+  return false;
+}
+
+class HtmlReader {
+ public:
+  std::string Read(xmlNode* root) {
+    Walk(root, out_, line_);
+    Flush(out_, line_);
+    return out_;
+  }
+
+ private:
+  static std::string Name(xmlNode* n) {
+    std::string s = n->name ? reinterpret_cast<const char*>(n->name) : "";
+    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+  }
+  static std::string Attr(xmlNode* n, const char* a) {
+    xmlChar* v = xmlGetProp(n, reinterpret_cast<const xmlChar*>(a));
+    std::string s = v ? reinterpret_cast<const char*>(v) : "";
+    if (v) xmlFree(v);
+    return s;
+  }
+  static bool Skip(xmlNode* n) {
+    static const char* skip[] = {"script", "style",  "noscript", "template", "head",   "nav", "header",
+                                 "footer", "aside",  "form",     "button",   "select", "iframe", "svg",
+                                 "object", "embed",  "input",    "textarea", "menu",   "dialog"};
+    std::string name = Name(n);
+    for (const char* s : skip)
+      if (name == s) return true;
+    std::string style = Attr(n, "style");
+    std::erase(style, ' ');
+    if (style.find("display:none") != std::string::npos) return true;
+    return ChromeName(Attr(n, "class")) || ChromeName(Attr(n, "id")) || Attr(n, "hidden") == "hidden";
+  }
+  static bool Block(const std::string& n) {
+    static const char* blocks[] = {"p",  "div", "li",   "h1",   "h2",      "h3",      "h4",     "h5",
+                                   "h6", "ul",  "ol",   "dl",   "dd",      "dt",      "section", "article",
+                                   "main", "blockquote", "pre", "center", "address", "figure", "figcaption",
+                                   "caption", "tr", "hr", "body", "html"};
+    for (const char* b : blocks)
+      if (n == b) return true;
+    return false;
+  }
+  static void Flush(std::string& out, std::string& line) {
+    std::string t = Trim(CollapseSpaces(line));
+    if (!t.empty()) out += t + "\n";
+    line.clear();
+  }
+
+  void Walk(xmlNode* n, std::string& out, std::string& line) {
+    for (xmlNode* c = n; c; c = c->next) {
+      if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+        if (c->content) line += reinterpret_cast<const char*>(c->content);
+        continue;
+      }
+      if (c->type != XML_ELEMENT_NODE || Skip(c)) continue;
+      std::string name = Name(c);
+      if (name == "br") {
+        Flush(out, line);
+        continue;
+      }
+      if (name == "table") {
+        Flush(out, line);
+        Table(c, out);
+        continue;
+      }
+      bool block = Block(name);
+      if (block) Flush(out, line);
+      Walk(c->children, out, line);
+      if (block) Flush(out, line);
+    }
+  }
+
+  // A cell's paragraphs: its blocks and line breaks; a table inside it read flat.
+  std::vector<std::string> CellParagraphs(xmlNode* td) {
+    std::string text, line;
+    Walk(td->children, text, line);
+    Flush(text, line);
+    std::vector<std::string> out;
+    for (auto& l : Split(text, '\n')) {
+      if (!l.empty() && l[0] == '\x1F') {  // a nested table's cell
+        size_t close = l.find('\x1F', 1);
+        l = close == std::string::npos ? l : l.substr(close + 1);
+      }
+      if (!Trim(l).empty()) out.push_back(l);
+    }
+    return out;
+  }
+
+  void Rows(xmlNode* parent, std::vector<xmlNode*>& rows) {
+    for (xmlNode* c = parent->children; c; c = c->next) {
+      if (c->type != XML_ELEMENT_NODE) continue;
+      std::string name = Name(c);
+      if (name == "tr")
+        rows.push_back(c);
+      else if (name == "thead" || name == "tbody" || name == "tfoot")
+        Rows(c, rows);
+    }
+  }
+
+  void Table(xmlNode* table, std::string& out) {
+    std::vector<xmlNode*> rows;
+    Rows(table, rows);
+    struct Open {
+      int rows_left = 0, span = 1;
+      std::vector<std::string> text;
+    };
+    std::map<int, Open> open;  // column → a rowspan cell from above
+    for (xmlNode* tr : rows) {
+      int col = 0;
+      auto fill_from_above = [&] {
+        while (open.count(col) && open[col].rows_left > 0) {
+          Open& o = open[col];
+          if (col > 0) EmitCell(out, col, o.span, o.text);
+          --o.rows_left;
+          col += o.span;
+        }
+      };
+      for (xmlNode* td = tr->children; td; td = td->next) {
+        if (td->type != XML_ELEMENT_NODE) continue;
+        std::string name = Name(td);
+        if (name != "td" && name != "th") continue;
+        fill_from_above();
+        int span = std::clamp(DigitsValue(Attr(td, "colspan")), 1, 50);
+        int down = std::clamp(DigitsValue(Attr(td, "rowspan")), 1, 1000);
+        std::vector<std::string> paragraphs = CellParagraphs(td);
+        EmitCell(out, col, span, paragraphs);
+        if (down > 1) open[col] = {down - 1, span, paragraphs};
+        col += span;
+      }
+      fill_from_above();
+      // Columns whose rowspan cells lie beyond this row's last cell.
+      for (auto& [c, o] : open)
+        if (c >= col && o.rows_left > 0) {
+          if (c > 0) EmitCell(out, c, o.span, o.text);
+          --o.rows_left;
+        }
+    }
+  }
+
+  std::string out_, line_;
+};
+
+// ---------------------------------------------------------------- Markdown
+
+// Emphasis, links, images, escapes and inline HTML out; the words stay.
+std::string MarkdownInline(std::string s) {
+  static const Regex image(R"(!\[[^\]]*\]\([^)]*\))");
+  static const Regex link(R"(\[([^\]]*)\]\([^)]*\))");
+  static const Regex ref_link(R"(\[([^\]]+)\]\[[^\]]*\])");
+  static const Regex autolink(R"(<(https?|mailto):[^>]*>)");
+  static const Regex tag(R"(</?[A-Za-z][A-Za-z0-9]*(\s[^<>]*)?/?>)");
+  s = image.ReplaceAll(s, "");
+  s = link.ReplaceAll(s, "\\1");
+  s = ref_link.ReplaceAll(s, "\\1");
+  s = autolink.ReplaceAll(s, "");
+  s = tag.ReplaceAll(s, "");
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == '\\' && i + 1 < s.size() && std::ispunct(static_cast<unsigned char>(s[i + 1]))) {
+      out.push_back(s[++i]);  // "1\." "\-" "\*"
+      continue;
+    }
+    if ((c == '*' || c == '_') && i + 1 < s.size() && s[i + 1] == c) {  // ** and __
+      ++i;
+      continue;
+    }
+    if (c == '*' || c == '_') {
+      // A single marker opening or closing emphasis (next to a word on one
+      // side, space or the edge on the other) goes; "(*)" and "a * b" stay.
+      bool before = i > 0 && !std::isspace(static_cast<unsigned char>(s[i - 1])) && s[i - 1] != '(';
+      bool after = i + 1 < s.size() && !std::isspace(static_cast<unsigned char>(s[i + 1])) && s[i + 1] != ')';
+      if (before != after) continue;
+    }
+    out.push_back(c);
+  }
+  return out;
+}
+
+std::vector<std::string> MarkdownTableRow(const std::string& line) {
+  std::string t = Trim(line);
+  if (!t.empty() && t.front() == '|') t.erase(0, 1);
+  if (!t.empty() && t.back() == '|' && (t.size() < 2 || t[t.size() - 2] != '\\')) t.pop_back();
+  std::vector<std::string> cells(1);
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (t[i] == '\\' && i + 1 < t.size() && t[i + 1] == '|') {
+      cells.back().push_back('|');
+      ++i;
+    } else if (t[i] == '|') {
+      cells.emplace_back();
+    } else {
+      cells.back().push_back(t[i]);
+    }
+  }
+  return cells;
+}
+
+bool MarkdownDelimiterRow(const std::string& line) {
+  static const Regex delim(R"(\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*)");
+  return delim.FullMatch(line);
+}
+
+// Capitals only (Vietnamese ones included): the issuer's block, even
+// broken into pieces ("BẢO" / "HI" / "Ể" / "M XÃ HỘI VIỆT NAM").
+bool CapitalsOnly(const std::string& s) {
+  bool upper = false;
+  utf8proc_int32_t cp;
+  for (size_t i = 0; i < s.size();) {
+    utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                                          static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+    if (n <= 0) return false;
+    i += static_cast<size_t>(n);
+    utf8proc_category_t cat = utf8proc_category(cp);
+    if (cat == UTF8PROC_CATEGORY_LL) return false;
+    upper |= cat == UTF8PROC_CATEGORY_LU;
+  }
+  return upper;
+}
+
+bool ChromeLine(const std::string& text) {
+  if (text.size() > 80) return false;
+  std::string f = FoldOrSelf(text);
+  for (const char* w : {"tai van ban", "van ban lien quan", "van ban goc", "luoc do", "bai viet lien quan",
+                        "tin lien quan", "tai ve", "download", "ban quyen", "copyright", "theo doi hieu luc",
+                        "in van ban", "chia se", "dang nhap", "van ban cung linh vuc", "tra cuu van ban"})
+    if (f.rfind(w, 0) == 0) return true;
+  return text.rfind("©", 0) == 0;
+}
+
+
+// ---------------------------------------------------------------- PDF
+
+struct Word {
+  double x0, x1, y0, y1;
+  std::string text;
+  bool space_after;
+};
+
+struct Segment {  // words of a line closer than a column gap
+  double x0, x1;
+  std::string text;
+};
+
+struct PdfLine {
+  double y0, y1;
+  std::vector<Segment> segments;
+  std::vector<Word> words;  // left to right: placed one by one inside a table
+};
+
+std::vector<PdfLine> PdfPageLines(const poppler::page& page) {
+  std::vector<Word> words;
+  for (const auto& b : page.text_list()) {
+    poppler::rectf r = b.bbox();
+    poppler::byte_array u = b.text().to_utf8();
+    std::string t(u.begin(), u.end());
+    if (Trim(t).empty()) continue;
+    words.push_back({r.x(), r.x() + r.width(), r.y(), r.y() + r.height(), t, b.has_space_after()});
+  }
+  // Lines: words whose vertical middles are within half a word's height.
+  std::sort(words.begin(), words.end(), [](const Word& a, const Word& b) {
+    return (a.y0 + a.y1) / 2 < (b.y0 + b.y1) / 2;
+  });
+  std::vector<std::vector<Word>> rows;
+  for (const auto& w : words) {
+    double mid = (w.y0 + w.y1) / 2, h = w.y1 - w.y0;
+    if (!rows.empty()) {
+      const Word& last = rows.back().front();
+      if (std::abs(mid - (last.y0 + last.y1) / 2) < 0.5 * std::max(h, last.y1 - last.y0)) {
+        rows.back().push_back(w);
+        continue;
+      }
+    }
+    rows.push_back({w});
+  }
+  std::vector<PdfLine> lines;
+  for (auto& r : rows) {
+    std::sort(r.begin(), r.end(), [](const Word& a, const Word& b) { return a.x0 < b.x0; });
+    PdfLine l{r.front().y0, r.front().y1, {}, r};
+    for (size_t i = 0; i < r.size(); ++i) {
+      const Word& w = r[i];
+      l.y0 = std::min(l.y0, w.y0), l.y1 = std::max(l.y1, w.y1);
+      double h = w.y1 - w.y0;
+      // A new segment where the text flow ends (poppler puts no space after
+      // the last word of a cell's line) or the gap is wider than a word's
+      // height (a column gap, not a space).
+      if (l.segments.empty() || !r[i - 1].space_after || w.x0 - l.segments.back().x1 > 1.0 * h) {
+        l.segments.push_back({w.x0, w.x1, w.text});
+      } else {
+        Segment& s = l.segments.back();
+        s.text += " " + w.text;
+        s.x1 = std::max(s.x1, w.x1);
+      }
+    }
+    lines.push_back(std::move(l));
+  }
+  return lines;
+}
+
+bool IsTableHeaderWord(const std::string& t) {
+  std::string f = FoldOrSelf(t);
+  return f == "tt" || f == "stt" || f == "so tt" || f == "tt." || f == "stt.";
+}
+
+// A page's lines into the importer's text: plain lines outside tables, a
+// table's cells by its columns. The columns are first marked out by the
+// header's text (cells separated by gaps); a header centred in a wide
+// column says little about where the column starts, so each border is
+// then moved to where the body's cell lines start (text in a cell is
+// left-aligned: its lines begin at the column's left edge). A table is
+// buffered until it ends, so the borders use all its rows.
+class PdfTables {
+ public:
+  void Page(const std::vector<PdfLine>& lines, double page_height, std::string& out) {
+    ++page_;
+    for (size_t i = 0; i < lines.size(); ++i) {
+      const PdfLine& l = lines[i];
+      // A page number alone at the top or bottom of the page.
+      if (l.segments.size() == 1 && IsDigits(l.segments[0].text) &&
+          (l.y1 < page_height * 0.08 || l.y0 > page_height * 0.9))
+        continue;
+      bool header = !l.segments.empty() && IsTableHeaderWord(l.segments[0].text) && l.segments.size() >= 2;
+      if (header && in_table_ && FirstLineText(l) == header_text_) {
+        // The header repeated at the top of a page: drop it, keep the rows.
+        size_t b = i >= band_above_ ? i - band_above_ : 0;
+        std::erase_if(body_, [&](const Buffered& x) { return x.page == page_ && x.index >= b; });
+        i = std::min(lines.size(), i + band_below_) - 1;
+        continue;
+      }
+      if (header) {
+        CloseTable(out);
+        StartTable(lines, i, out);
+        i += band_below_ - 1;
+        continue;
+      }
+      if (in_table_ && EndsTable(l)) CloseTable(out);
+      if (in_table_) {
+        body_.push_back({page_, i, l});
+        continue;
+      }
+      for (const auto& s : l.segments) out += s.text + "\n";
+    }
+  }
+  void Finish(std::string& out) { CloseTable(out); }
+
+ private:
+  struct Buffered {
+    int page;
+    size_t index;
+    PdfLine line;
+  };
+
+  static std::string FirstLineText(const PdfLine& l) {
+    std::string t;
+    for (const auto& s : l.segments) t += s.text + "|";
+    return t;
+  }
+
+  void StartTable(const std::vector<PdfLine>& lines, size_t h, std::string& out) {
+    // The band: lines above the "TT" line whose text lies right of it
+    // (header text centred vertically), and lines below it until a row id.
+    double tt_x1 = lines[h].segments[0].x1;
+    double line_h = lines[h].y1 - lines[h].y0;
+    size_t b = h;
+    while (b > 0 && h - b < 4) {
+      const PdfLine& up = lines[b - 1];
+      if (up.segments.empty() || up.segments[0].x0 < tt_x1 || up.y1 < lines[h].y0 - 3 * line_h) break;
+      --b;
+    }
+    size_t end = h + 1;
+    while (end < lines.size() && end < h + 8) {
+      const auto& s = lines[end].segments;
+      if (!s.empty() && s[0].x0 < tt_x1 + 2 && IsRowId(s[0].text)) break;
+      ++end;
+    }
+    // Lines above the "TT" line were already written as text; take them back.
+    for (size_t k = h; k-- > b;)
+      for (size_t j = lines[k].segments.size(); j-- > 0;) {
+        std::string written = lines[k].segments[j].text + "\n";
+        if (out.size() >= written.size() && out.compare(out.size() - written.size(), written.size(), written) == 0)
+          out.resize(out.size() - written.size());
+      }
+    header_.assign(lines.begin() + static_cast<long>(b), lines.begin() + static_cast<long>(end));
+    header_text_ = FirstLineText(lines[h]);
+    band_above_ = h - b;
+    band_below_ = end - h;
+    left_ = lines[h].segments[0].x0;
+    header_cols_ = HeaderColumns();
+    in_table_ = true;
+  }
+
+  bool EndsTable(const PdfLine& l) const {
+    if (l.segments.empty()) return false;
+    const Segment& s = l.segments[0];
+    if (s.x0 < left_ - 8) return true;  // well left of the table (a centred "TT" starts right of its column)
+    // A paragraph: from the first column across the next two, in one run.
+    if (header_cols_.size() >= 3 && s.x0 < header_cols_[0].second && s.x1 > header_cols_[2].first &&
+        !IsRowId(l.words.front().text))
+      return true;
+    std::string f = FoldOrSelf(s.text);
+    return f.rfind("phu luc", 0) == 0 || f.rfind("noi nhan", 0) == 0 || ChromeLine(s.text);
+  }
+
+  size_t Column(double x) const {
+    size_t c = 0;
+    while (c < bounds_.size() && x > bounds_[c]) ++c;
+    return c;
+  }
+
+  // Header cells: segments overlapping in x are one column.
+  std::vector<std::pair<double, double>> HeaderColumns() const {
+    std::vector<std::pair<double, double>> spans;
+    for (const auto& l : header_)
+      for (const auto& s : l.segments) spans.push_back({s.x0, s.x1});
+    std::sort(spans.begin(), spans.end());
+    std::vector<std::pair<double, double>> cols;
+    for (const auto& s : spans)
+      if (!cols.empty() && s.first <= cols.back().second + 1)
+        cols.back().second = std::max(cols.back().second, s.second);
+      else
+        cols.push_back(s);
+    return cols;
+  }
+
+  void Borders() {
+    const std::vector<std::pair<double, double>>& cols = header_cols_;
+    // Where cell lines start in the body, counted to the half point.
+    std::map<long, int> starts;
+    for (const auto& x : body_) {
+      const auto& w = x.line.words;
+      for (size_t k = 0; k < w.size(); ++k) {
+        double h = w[k].y1 - w[k].y0;
+        if (k == 0 || !w[k - 1].space_after || w[k].x0 - w[k - 1].x1 > h) ++starts[std::lround(w[k].x0 * 2)];
+      }
+    }
+    bounds_.clear();
+    for (size_t k = 1; k < cols.size(); ++k) {
+      double lo = cols[k - 1].second, hi = cols[k].first;
+      double border = (lo + hi) / 2;
+      int best = 1;
+      for (auto it = starts.lower_bound(std::lround(lo * 2) + 1); it != starts.end() && it->first <= std::lround(hi * 2);
+           ++it)
+        if (it->second > best) best = it->second, border = it->first / 2.0 - 1;
+      bounds_.push_back(border);
+    }
+    ncols_ = cols.size();
+  }
+
+  void CloseTable(std::string& out) {
+    if (!in_table_) return;
+    in_table_ = false;
+    Borders();
+    // The header row, one cell per column.
+    std::vector<std::string> cells(ncols_);
+    for (const auto& l : header_)
+      for (const auto& w : l.words) {
+        std::string& c = cells[Column((w.x0 + w.x1) / 2)];
+        c += (c.empty() ? "" : " ") + w.text;
+      }
+    for (size_t c = 0; c < cells.size(); ++c)
+      if (!cells[c].empty()) out += StructuredCellLine(static_cast<int>(c), 1, cells[c]) + "\n";
+    // Rows: a new one at an id alone at the head of the first column.
+    std::fill(cells.begin(), cells.end(), "");
+    bool open = false;
+    auto flush = [&] {
+      if (open)
+        for (size_t c = 0; c < cells.size(); ++c)
+          if (!cells[c].empty()) out += StructuredCellLine(static_cast<int>(c), 1, cells[c]) + "\n";
+      std::fill(cells.begin(), cells.end(), "");
+      open = false;
+    };
+    for (const auto& x : body_) {
+      const auto& w = x.line.words;
+      bool first_in_id_column = true;
+      for (size_t k = 0; k < w.size(); ++k) {
+        size_t c = Column((w[k].x0 + w[k].x1) / 2);
+        bool alone = k + 1 == w.size() || Column((w[k + 1].x0 + w[k + 1].x1) / 2) > 0;
+        if (c == 0 && first_in_id_column && alone && IsRowId(w[k].text)) {
+          flush();
+          open = true;
+        }
+        if (c == 0) first_in_id_column = false;
+        if (!open) {  // text between the header and the first row
+          out += w[k].text + "\n";
+          continue;
+        }
+        // A line wrapped after "63/NQ-" or "595/KH-" continues the same word.
+        bool glue = !cells[c].empty() && (cells[c].back() == '-' || cells[c].back() == '/') &&
+                    cells[c].size() >= 2 && cells[c][cells[c].size() - 2] != ' ';
+        cells[c] += (cells[c].empty() || glue ? "" : " ") + w[k].text;
+      }
+    }
+    flush();
+    body_.clear();
+    header_.clear();
+  }
+
+  int page_ = 0;
+  bool in_table_ = false;
+  std::vector<PdfLine> header_;
+  std::vector<Buffered> body_;
+  std::string header_text_;
+  size_t band_above_ = 0, band_below_ = 1, ncols_ = 0;
+  double left_ = 0;
+  std::vector<double> bounds_;
+  std::vector<std::pair<double, double>> header_cols_;
+};
+
+// ---------------------------------------------------------------- trimming
+
+}  // namespace
+
+std::string DetectDecisionFormat(std::string_view bytes) {
+  if (bytes.substr(0, 5) == "%PDF-") return "pdf";
+  if (bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4)) {
+    auto z = ZipPackage::Open(bytes, "DOCX");
+    return z.ok() && z->Has("word/document.xml") ? "docx" : "zip";
+  }
+  if (bytes.substr(0, 8) == std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)) return "doc";
+  if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF") return "text";  // UTF-16
+  std::string_view b = SkipBlank(bytes);
+  if (b.substr(0, 5) == "{\\rtf") return "rtf";
+  if (bytes.find('\0') != std::string_view::npos) return "binary";
+  std::string_view head = b.substr(0, 4096);
+  if (StartsWithNoCase(head, "<!doctype html") || StartsWithNoCase(head, "<html") ||
+      StartsWithNoCase(head, "<?xml") || StartsWithNoCase(head, "<head") || StartsWithNoCase(head, "<body"))
+    return "html";
+  {
+    std::string lower(head);
+    for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    int tags = 0;
+    for (const char* t : {"<p>", "<p ", "<div", "<table", "<td", "<br", "<span"})
+      for (size_t at = lower.find(t); at != std::string::npos; at = lower.find(t, at + 1)) ++tags;
+    if (tags >= 3) return "html";
+  }
+  // Markdown: a pipe table's delimiter row, or several of its marks.
+  int marks = 0;
+  for (const std::string& line : Split(b.substr(0, 200000), '\n')) {
+    if (MarkdownDelimiterRow(line) && line.find('|') != std::string::npos) return "markdown";
+    std::string t = Trim(line);
+    if (t.rfind("# ", 0) == 0 || t.rfind("## ", 0) == 0 || t.rfind("### ", 0) == 0) ++marks;
+    if (t.find("**") != std::string::npos) ++marks;
+    if (t.find("](") != std::string::npos && t.find('[') != std::string::npos) ++marks;
+  }
+  return marks >= 3 ? "markdown" : "text";
+}
+
+Result<std::string> DocxToText(std::string_view bytes) {
+  BHXH_ASSIGN_OR_RETURN(ZipPackage z, ZipPackage::Open(bytes, "DOCX"));
+  if (!z.Has("word/document.xml"))
+    return FileError("Gói zip không phải văn bản Word (.docx): thiếu word/document.xml",
+                     "the zip package is not a Word document: word/document.xml is missing");
+  BHXH_ASSIGN_OR_RETURN(std::string xml, z.Read("word/document.xml"));
+  DocxNumbering numbering;
+  if (z.Has("word/numbering.xml")) {
+    BHXH_ASSIGN_OR_RETURN(std::string n, z.Read("word/numbering.xml"));
+    numbering.Load(n);
+  }
+  pugi::xml_document d;
+  pugi::xml_parse_result ok = d.load_buffer(xml.data(), xml.size());
+  if (!ok)
+    return FileError("Tệp Word hỏng: word/document.xml không đọc được (" + std::string(ok.description()) + ")",
+                     "corrupt Word document: word/document.xml does not parse (" + std::string(ok.description()) + ")");
+  pugi::xml_node body = d.child("w:document").child("w:body");
+  if (!body) return FileError("Tệp Word không có thân văn bản", "the Word document has no body");
+  std::string out;
+  DocxReader(&numbering).Body(body, out);
+  return out;
+}
+
+Result<std::string> HtmlToText(std::string_view bytes) {
+  // The page's own charset when it is not UTF-8 (libxml2 reads the meta tag).
+  const char* encoding = IsValidUtf8(bytes) ? "UTF-8" : nullptr;
+  htmlDocPtr doc = htmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), nullptr, encoding,
+                                  HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+  if (!doc) return FileError("Không đọc được trang HTML", "the HTML page cannot be parsed");
+  std::unique_ptr<xmlDoc, void (*)(xmlDocPtr)> guard(doc, xmlFreeDoc);
+  xmlNode* root = xmlDocGetRootElement(doc);
+  if (!root) return FileError("Trang HTML rỗng", "the HTML page is empty");
+  return HtmlReader().Read(root);
+}
+
+Result<std::string> MarkdownToText(std::string_view text) {
+  std::string out;
+  std::vector<std::string> lines = Split(text, '\n');
+  bool fence = false;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::string line = lines[i];
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    std::string t = Trim(line);
+    if (t.rfind("```", 0) == 0 || t.rfind("~~~", 0) == 0) {
+      fence = !fence;
+      continue;
+    }
+    // A pipe table: a row of cells, then its delimiter row, then rows.
+    if (!fence && t.find('|') != std::string::npos && i + 1 < lines.size() && MarkdownDelimiterRow(lines[i + 1])) {
+      size_t j = i;
+      for (; j < lines.size(); ++j) {
+        std::string r = Trim(lines[j]);
+        if (r.empty() || r.find('|') == std::string::npos) break;
+        if (j == i + 1) continue;  // the delimiter row
+        std::vector<std::string> cells = MarkdownTableRow(r);
+        for (size_t c = 0; c < cells.size(); ++c) {
+          std::vector<std::string> paragraphs;
+          static const Regex br(R"(<br\s*/?>)");
+          for (auto& p : Split(br.ReplaceAll(cells[c], "\n"), '\n')) paragraphs.push_back(MarkdownInline(p));
+          EmitCell(out, static_cast<int>(c), 1, paragraphs);
+        }
+      }
+      i = j - 1;
+      continue;
+    }
+    if (fence) {
+      out += line + "\n";
+      continue;
+    }
+    static const Regex heading(R"(#{1,6}\s+(.*?)\s*#*\s*)");
+    static const Regex rule(R"(\s*(\*\s*){3,}|\s*(_\s*){3,})");
+    static const Regex quote(R"(>\s?(.*))");
+    Regex::Groups g;
+    if (heading.FullMatch(t, &g)) t = Str(g, 1);
+    if (quote.FullMatch(t, &g)) t = Str(g, 1);
+    if (rule.FullMatch(t)) continue;  // "***", "___": a thematic break; the decisions' own "-------" rules stay
+    // "* item" / "+ item": a list item; the documents' own "- " stays.
+    if (t.size() > 2 && (t[0] == '*' || t[0] == '+') && t[1] == ' ') t = "- " + t.substr(2);
+    static const Regex br(R"(<br\s*/?>)");
+    for (auto& part : Split(br.ReplaceAll(t, "\n"), '\n')) {
+      std::string p = Trim(MarkdownInline(part));
+      if (!p.empty()) out += p + "\n";
+    }
+  }
+  return out;
+}
+
+Result<std::string> PdfToText(std::string_view bytes) {
+  // Poppler reports what it repairs on stderr; the importer reports for itself.
+  static const bool quiet = [] {
+    poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
+    return true;
+  }();
+  (void)quiet;
+  std::unique_ptr<poppler::document> doc(
+      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+  if (!doc) return FileError("Tệp PDF hỏng, không mở được", "the PDF file is corrupt and cannot be opened");
+  if (doc->is_locked())
+    return FileError("Tệp PDF có mật khẩu; hãy gửi bản không khóa", "the PDF is encrypted; send an unlocked copy");
+  std::string out;
+  PdfTables tables;
+  bool any_text = false;
+  for (int i = 0; i < doc->pages(); ++i) {
+    std::unique_ptr<poppler::page> page(doc->create_page(i));
+    if (!page) continue;
+    std::vector<PdfLine> lines = PdfPageLines(*page);
+    any_text |= !lines.empty();
+    tables.Page(lines, page->page_rect().height(), out);
+  }
+  tables.Finish(out);
+  if (!any_text)
+    return FileError("Tệp PDF không có lớp chữ (bản quét): cần nhận dạng chữ (OCR) trước khi nhập",
+                     "the PDF has no text layer (a scan): run OCR on it before importing");
+  return out;
+}
+
+std::string TrimToDecision(std::string_view text) {
+  std::vector<std::string> lines = Split(text, '\n');
+  auto plain = [](std::string l) {
+    if (!l.empty() && l[0] == '\x1F') {
+      size_t close = l.find('\x1F', 1);
+      if (close != std::string::npos) l = l.substr(close + 1);
+    }
+    return Trim(l);
+  };
+  size_t motto = lines.size();
+  for (size_t i = 0; i < lines.size() && motto == lines.size(); ++i) {
+    std::string f = FoldOrSelf(plain(lines[i]));
+    if ((f.find("doc lap") != std::string::npos && f.find("hanh phuc") != std::string::npos) ||
+        f.find("xa hoi chu nghia viet nam") != std::string::npos)
+      motto = i;
+  }
+  if (motto == lines.size()) return std::string(text);
+  // Back over the issuer's block: lines in capitals, rules, broken pieces.
+  size_t start = motto;
+  while (start > 0 && motto - start < 12) {
+    std::string p = plain(lines[start - 1]);
+    if (!p.empty() && !CapitalsOnly(p) && p.find_first_not_of("-_=. ") != std::string::npos) break;
+    --start;
+  }
+  while (start < motto && plain(lines[start]).find_first_not_of("-_=. ") == std::string::npos) ++start;
+  size_t end = lines.size();
+  for (size_t i = motto + 1; i < lines.size(); ++i)
+    if (ChromeLine(plain(lines[i]))) {
+      end = i;
+      break;
+    }
+  std::string out;
+  for (size_t i = start; i < end; ++i) out += lines[i] + "\n";
+  return out;
+}
+
+Result<DecisionText> ReadDecisionFile(std::string_view bytes) {
+  if (bytes.empty()) return FileError("Tệp rỗng", "the file is empty");
+  DecisionText d;
+  d.format = DetectDecisionFormat(bytes);
+  std::string text;
+  if (d.format == "doc")
+    return FileError("Tệp Word cũ (.doc) chưa đọc được: hãy lưu lại thành .docx (Word: Lưu thành, Word Document)",
+                     "legacy Word .doc files are not read: save it as .docx");
+  if (d.format == "rtf")
+    return FileError("Tệp RTF chưa đọc được: hãy lưu lại thành .docx", "RTF is not read: save it as .docx");
+  if (d.format == "zip")
+    return FileError("Gói zip không phải văn bản Word (.docx)", "the zip package is not a Word (.docx) document");
+  if (d.format == "binary")
+    return FileError("Không nhận ra loại tệp (không phải văn bản, .docx, PDF, HTML hay Markdown)",
+                     "unrecognised file: not text, .docx, PDF, HTML or Markdown");
+  if (d.format == "docx") {
+    BHXH_ASSIGN_OR_RETURN(text, DocxToText(bytes));
+  } else if (d.format == "pdf") {
+    BHXH_ASSIGN_OR_RETURN(text, PdfToText(bytes));
+  } else if (d.format == "html") {
+    BHXH_ASSIGN_OR_RETURN(text, HtmlToText(bytes));
+  } else {
+    std::string plain;
+    if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF") {
+      BHXH_ASSIGN_OR_RETURN(plain, Utf16ToUtf8(bytes, bytes[0] == '\xFF'));
+    } else {
+      plain = std::string(bytes);
+    }
+    if (!IsValidUtf8(plain))
+      return Status::Invalid("text", "Văn bản không phải UTF-8 hợp lệ (hãy lưu với mã UTF-8)",
+                             "the text is not valid UTF-8 (save it as UTF-8)");
+    if (d.format == "markdown") {
+      BHXH_ASSIGN_OR_RETURN(text, MarkdownToText(plain));
+    } else {
+      text = std::move(plain);
+    }
+  }
+  if (!IsValidUtf8(text))
+    return Status::Invalid("text", "Nội dung tệp không phải UTF-8 hợp lệ", "the file's text is not valid UTF-8");
+  d.text = TrimToDecision(text);
+  return d;
+}
+
+}  // namespace bhxh

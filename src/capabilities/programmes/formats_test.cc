@@ -1,0 +1,485 @@
+// Decisions in the forms officers receive them in (formats.h): each seed in
+// HTML, Markdown and Word forms made from it reads exactly as its text;
+// a PDF printed from one reads the same tasks; Word and HTML tables with
+// merged cells, automatic numbering and tracked changes; page chrome;
+// UTF-16 text; and malformed files refused with a clear error.
+#include "programmes/formats.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+
+#include "base/csv.h"
+#include "base/text.h"
+#include "platform/jsonio/json.h"
+#include "programmes/import.h"
+#include "programmes/json.h"
+#include "testing/decision_forms.h"
+#include "testing/test_support.h"
+
+namespace bhxh {
+namespace {
+
+const UnitRegistry& Units() {
+  static UnitRegistry* r = new UnitRegistry(*UnitRegistry::Load(testing::DataDir() + "/programmes/units.csv"));
+  return *r;
+}
+
+// The extraction without line numbers (which differ between forms).
+Json Projection(const ImportedProgramme& p) {
+  Json j = ToJson(p);
+  std::function<void(Json&)> strip = [&](Json& x) {
+    if (x.is_object()) {
+      for (const char* k : {"lines", "line", "first_line", "last_line", "header_line", "source_format"}) x.erase(k);
+      for (auto& [k, v] : x.items()) strip(v);
+    } else if (x.is_array()) {
+      for (auto& v : x) strip(v);
+    }
+  };
+  strip(j);
+  return j;
+}
+
+// The first place two extractions differ, for a readable failure.
+std::string FirstDifference(const Json& a, const Json& b, const std::string& path = "") {
+  if (a.type() != b.type()) return path + ": " + a.dump().substr(0, 300) + " vs " + b.dump().substr(0, 300);
+  if (a.is_object()) {
+    for (auto& [k, v] : a.items()) {
+      if (!b.contains(k)) return path + "." + k + " missing";
+      std::string d = FirstDifference(v, b[k], path + "." + k);
+      if (!d.empty()) return d;
+    }
+    for (auto& [k, v] : b.items())
+      if (!a.contains(k)) return path + "." + k + " extra";
+    return "";
+  }
+  if (a.is_array()) {
+    for (size_t i = 0; i < std::min(a.size(), b.size()); ++i) {
+      std::string d = FirstDifference(a[i], b[i], path + "[" + std::to_string(i) + "]");
+      if (!d.empty()) return d;
+    }
+    if (a.size() != b.size()) return path + ": " + std::to_string(a.size()) + " vs " + std::to_string(b.size()) + " items";
+    return "";
+  }
+  return a == b ? "" : path + ": " + a.dump().substr(0, 300) + " vs " + b.dump().substr(0, 300);
+}
+
+ImportedProgramme ImportFile(const std::string& bytes, const std::string& expect_format) {
+  std::string text;
+  auto p = ImportDecisionFile(bytes, Units(), &text);
+  EXPECT_TRUE(p.ok()) << expect_format << ": " << p.status().ToString();
+  if (!p.ok()) return {};
+  EXPECT_EQ(p->source_format, expect_format);
+  return *p;
+}
+
+const char* kSeeds[] = {"000_7318c461c9c33541.txt", "001_76d0ab86a136d09b.txt", "002_dfc3ba65e88b699e.txt",
+                        "003_254a1e4a17401211.txt", "004_85c8068c912dad62.txt"};
+
+TEST(Formats, EachSeedReadsTheSameAsHtmlMarkdownAndWord) {
+  for (const char* seed : kSeeds) {
+    SCOPED_TRACE(seed);
+    std::string text = testing::SeedText(seed);
+    ASSERT_FALSE(text.empty());
+    auto p = ImportDecision(text, Units());
+    ASSERT_TRUE(p.ok()) << p.status().ToString();
+    Json want = Projection(*p);
+    ASSERT_GE(p->tasks.size() + p->indicators.size(), 10u);
+    auto blocks = testing::DecisionBlocks(text, *p, Units());
+    std::string title = "Quyết định " + p->decision.number + " năm 2024 ban hành chương trình";
+    Json html = Projection(ImportFile(testing::RenderHtml(blocks, title), "html"));
+    EXPECT_EQ(FirstDifference(want, html), "") << "HTML";
+    Json md = Projection(ImportFile(testing::RenderMarkdown(blocks, title), "markdown"));
+    EXPECT_EQ(FirstDifference(want, md), "") << "Markdown";
+    auto docx = testing::RenderDocx(blocks);
+    ASSERT_TRUE(docx.ok());
+    if (const char* dump = std::getenv("BHXH_DUMP_FORMS")) {  // to look at the forms by hand
+      std::string base = std::string(dump) + "/" + seed;
+      std::ofstream(base + ".html") << testing::RenderHtml(blocks, title);
+      std::ofstream(base + ".md") << testing::RenderMarkdown(blocks, title);
+      std::ofstream(base + ".docx") << *docx;
+      for (const auto& [ext, bytes] : std::vector<std::pair<std::string, std::string>>{
+               {".html.txt", testing::RenderHtml(blocks, title)},
+               {".md.txt", testing::RenderMarkdown(blocks, title)},
+               {".docx.txt", *docx}})
+        if (auto d = ReadDecisionFile(bytes); d.ok()) std::ofstream(base + ext) << d->text;
+    }
+    Json word = Projection(ImportFile(*docx, "docx"));
+    EXPECT_EQ(FirstDifference(want, word), "") << "DOCX";
+  }
+}
+
+// Chromium prints the HTML form to PDF as a browser's "Save as PDF" would;
+// the PDF's columns come from its table header.
+TEST(Formats, APdfPrintedFromADecisionReadsTheSameTasks) {
+  const std::string chromium = "/usr/bin/chromium";
+  ASSERT_EQ(access(chromium.c_str(), X_OK), 0) << "Debian's chromium is needed to print the PDF form";
+  for (const char* seed : {"000_7318c461c9c33541.txt", "002_dfc3ba65e88b699e.txt"}) {
+    SCOPED_TRACE(seed);
+    std::string text = testing::SeedText(seed);
+    auto p = ImportDecision(text, Units());
+    ASSERT_TRUE(p.ok());
+    auto blocks = testing::DecisionBlocks(text, *p, Units());
+    char dir[] = "/tmp/bhxh-pdf-XXXXXX";
+    ASSERT_NE(mkdtemp(dir), nullptr);
+    std::string html = std::string(dir) + "/d.html", pdf = std::string(dir) + "/d.pdf";
+    std::ofstream(html) << testing::RenderHtml(blocks, "Quyết định " + p->decision.number);
+    std::string cmd = chromium + " --headless --no-sandbox --disable-gpu --no-first-run --user-data-dir=" + dir +
+                      "/profile --no-pdf-header-footer --print-to-pdf=" + pdf + " file://" + html +
+                      " >/dev/null 2>&1";
+    ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
+    auto bytes = ReadFile(pdf);
+    ASSERT_TRUE(bytes.ok()) << "chromium wrote no PDF";
+    ImportedProgramme q = ImportFile(*bytes, "pdf");
+    EXPECT_EQ(q.decision.number, p->decision.number);
+    EXPECT_EQ(q.decision.date, p->decision.date);
+    EXPECT_EQ(q.tasks.size(), p->tasks.size());
+    // Exact: id, content, units in charge and coordinating, time frame. A
+    // row the form made wider than its header (cells the text reader split)
+    // widens the printed table, so the measure is the issue's: ≥ 95% exact.
+    size_t exact = 0;
+    for (const auto& want : p->tasks) {
+      const TaskRow& a = want.row;
+      const TaskRow* b = nullptr;
+      for (const auto& t : q.tasks)
+        if (t.row.key == a.key) b = &t.row;
+      bool same = b && a.content == b->content && a.lead_units == b->lead_units &&
+                  a.coordinating_units == b->coordinating_units && a.timeframe.text == b->timeframe.text;
+      exact += same;
+      if (!same) std::cerr << "not exact (tolerated up to 5%): " << a.key << "\n  " << a.content
+                           << "\n  " << (b ? b->content : "(missing)") << "\n";
+    }
+    EXPECT_GE(exact * 100, p->tasks.size() * 95) << exact << " of " << p->tasks.size() << " exact";
+    std::system(("rm -rf " + std::string(dir)).c_str());
+  }
+}
+
+// The head of a small decision, in paragraphs; its task table is built per form.
+const std::vector<std::string> kHead = {
+    "ỦY BAN NHÂN DÂN", "TỈNH NINH BÌNH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+    "Số: 85/QĐ-UBND\tNinh Bình, ngày 10 tháng 3 năm 2025", "QUYẾT ĐỊNH",
+    "BAN HÀNH KẾ HOẠCH PHÁT TRIỂN NGƯỜI THAM GIA BẢO HIỂM XÃ HỘI NĂM 2025", "ỦY BAN NHÂN DÂN TỈNH NINH BÌNH",
+    "Căn cứ Luật Bảo hiểm xã hội ngày 29 tháng 6 năm 2024;", "QUYẾT ĐỊNH:",
+    "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch phát triển người tham gia.",
+    "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.", "Nơi nhận:", "- Như Điều 2;", "TM. ỦY BAN NHÂN DÂN",
+    "CHỦ TỊCH", "Trần Văn B", "PHỤ LỤC", "NHIỆM VỤ CỤ THỂ", "(Kèm theo Quyết định số 85/QĐ-UBND ngày 10/3/2025)"};
+
+// A Word table as Word writes it: the TT column numbered automatically,
+// "Thời gian" merged over "Bắt đầu" / "Hoàn thành", a unit in charge merged
+// down over two tasks, a tracked deletion, a line break inside a cell.
+TEST(Formats, WordTablesWithMergedCellsNumberingAndTrackedChanges) {
+  auto p = [](const std::string& inner, const std::string& ppr = "") {
+    return "<w:p>" + (ppr.empty() ? "" : "<w:pPr>" + ppr + "</w:pPr>") + inner + "</w:p>";
+  };
+  auto r = [](const std::string& t) { return "<w:r><w:t xml:space=\"preserve\">" + t + "</w:t></w:r>"; };
+  auto tc = [](const std::string& body, const std::string& pr = "") {
+    return "<w:tc>" + (pr.empty() ? "" : "<w:tcPr>" + pr + "</w:tcPr>") + body + "</w:tc>";
+  };
+  const std::string num = "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"3\"/></w:numPr>";
+  std::string body;
+  for (const auto& h : kHead) {
+    size_t tab = h.find('\t');
+    body += tab == std::string::npos ? p(r(h)) : p(r(h.substr(0, tab)) + "<w:r><w:tab/></w:r>" + r(h.substr(tab + 1)));
+  }
+  body += "<w:tbl>";
+  body += "<w:tr>" + tc(p(r("STT")), "<w:vMerge w:val=\"restart\"/>") + tc(p(r("Nội dung")), "<w:vMerge w:val=\"restart\"/>") +
+          tc(p(r("Đơn vị chủ trì")), "<w:vMerge w:val=\"restart\"/>") +
+          tc(p(r("Đơn vị phối hợp")), "<w:vMerge w:val=\"restart\"/>") +
+          tc(p(r("Thời gian")), "<w:gridSpan w:val=\"2\"/>") + "</w:tr>";
+  body += "<w:tr>" + tc(p(""), "<w:vMerge/>") + tc(p(""), "<w:vMerge/>") + tc(p(""), "<w:vMerge/>") +
+          tc(p(""), "<w:vMerge/>") + tc(p(r("Bắt đầu"))) + tc(p(r("Hoàn thành"))) + "</w:tr>";
+  body += "<w:tr>" + tc(p("", num)) +
+          tc(p(r("Rà soát doanh nghiệp chưa đóng") + "<w:del><w:r><w:delText> (bản cũ)</w:delText></w:r></w:del>" +
+               "<w:ins><w:r><w:t xml:space=\"preserve\"> bảo hiểm xã hội</w:t></w:r></w:ins>")) +
+          tc(p(r("Bảo hiểm xã hội tỉnh")), "<w:vMerge w:val=\"restart\"/>") +
+          tc(p(r("Sở Tài chính") + "<w:r><w:br/></w:r>" + r("Thuế tỉnh"))) + tc(p(r("Tháng 4/2025"))) +
+          tc(p(r("Tháng 6/2025"))) + "</w:tr>";
+  body += "<w:tr>" + tc(p("", num)) + tc(p(r("Tuyên truyền chính sách bảo hiểm xã hội tự nguyện"))) +
+          tc(p(""), "<w:vMerge/>") + tc(p("")) + tc(p(r("Quý II/2025"))) + tc(p(r("Quý IV/2025"))) + "</w:tr>";
+  body += "</w:tbl>";
+  std::string document =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document "
+      "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>" +
+      body + "</w:body></w:document>";
+  std::string numbering =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:numbering "
+      "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:abstractNum "
+      "w:abstractNumId=\"7\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:lvlText "
+      "w:val=\"%1\"/></w:lvl></w:abstractNum><w:num w:numId=\"3\"><w:abstractNumId "
+      "w:val=\"7\"/></w:num></w:numbering>";
+  auto docx = testing::WriteZip({{"word/document.xml", document}, {"word/numbering.xml", numbering}});
+  ASSERT_TRUE(docx.ok());
+  ImportedProgramme q = ImportFile(*docx, "docx");
+  EXPECT_EQ(q.decision.number, "85/QĐ-UBND");
+  EXPECT_EQ(q.decision.date, Date::FromYmd(2025, 3, 10));
+  ASSERT_EQ(q.tasks.size(), 2u);
+  const TaskRow& a = q.tasks[0].row;
+  EXPECT_EQ(a.id, "1");
+  EXPECT_EQ(a.content, "Rà soát doanh nghiệp chưa đóng bảo hiểm xã hội");
+  EXPECT_EQ(a.timeframe.start, Date::FromYmd(2025, 4, 1));
+  EXPECT_EQ(a.timeframe.end, Date::FromYmd(2025, 6, 30));
+  ASSERT_EQ(a.unknown_units.size(), 3u) << "a province's bodies are not VSS units: listed, not swallowed";
+  EXPECT_EQ(a.unknown_units[0], "Bảo hiểm xã hội tỉnh");
+  const TaskRow& b = q.tasks[1].row;
+  EXPECT_EQ(b.id, "2");
+  EXPECT_EQ(b.content, "Tuyên truyền chính sách bảo hiểm xã hội tự nguyện");
+  ASSERT_FALSE(b.unknown_units.empty()) << "the unit merged down belongs to the second task too";
+  EXPECT_EQ(b.unknown_units[0], "Bảo hiểm xã hội tỉnh");
+  EXPECT_EQ(b.timeframe.start, Date::FromYmd(2025, 4, 1));
+  EXPECT_EQ(b.timeframe.end, Date::FromYmd(2025, 12, 31));
+}
+
+// An HTML page of a legal-document website: the decision inside the site's
+// menus, a rowspan unit over two tasks and a colspan header, entities and
+// no-break spaces, a page in windows-1258-free UTF-8 with its charset meta.
+TEST(Formats, HtmlPageWithRowspanColspanAndChrome) {
+  std::string page =
+      "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=utf-8\"><title>KH 85</title>"
+      "<style>p{}</style></head><body><div id=\"menu\"><ul><li>Văn bản mới</li><li>Số: 1/QĐ-XYZ</li></ul></div>"
+      "<div class=\"main\"><h1>Kế hoạch 85/KH-UBND năm 2025 tỉnh Ninh Bình</h1>";
+  for (const auto& h : kHead) {
+    std::string x = h;
+    size_t tab = x.find('\t');
+    if (tab != std::string::npos) x = x.substr(0, tab) + "</p><p>" + x.substr(tab + 1);
+    page += "<p>" + x + "</p>";
+  }
+  page +=
+      "<table><tr><td rowspan=\"2\"><b>TT</b></td><td rowspan=\"2\">Nội&nbsp;dung</td><td rowspan=\"2\">Đơn vị chủ "
+      "trì</td><td rowspan=\"2\">Đơn vị phối hợp</td><td colspan=\"2\">Thời gian</td></tr>"
+      "<tr><td>Bắt đầu</td><td>Hoàn thành</td></tr>"
+      "<tr><td>1</td><td>Rà soát doanh nghiệp chưa đóng <i>bảo hiểm xã hội</i></td><td rowspan=\"2\">Trung tâm "
+      "Truyền thông</td><td>Ban Thu<br>Vụ Tài chính - Kế toán</td><td>Tháng 4/2025</td><td>Tháng 6/2025</td></tr>"
+      "<tr><td>2</td><td>Tuyên truyền chính sách &amp; pháp luật</td><td></td><td>Quý II/2025</td><td>Quý "
+      "IV/2025</td></tr></table>"
+      "</div><div class=\"related-docs\"><p>Văn bản liên quan: Quyết định 9/QĐ-ABC ngày 01/01/2020</p></div>"
+      "<div class=\"footer\">Tải văn bản</div></body></html>";
+  ImportedProgramme q = ImportFile(page, "html");
+  EXPECT_EQ(q.decision.number, "85/QĐ-UBND");
+  ASSERT_EQ(q.tasks.size(), 2u);
+  const TaskRow& a = q.tasks[0].row;
+  EXPECT_EQ(a.content, "Rà soát doanh nghiệp chưa đóng bảo hiểm xã hội");
+  EXPECT_EQ(a.lead_units, std::vector<std::string>{"TTTT"});
+  ASSERT_EQ(a.coordinating_units.size(), 2u);
+  EXPECT_EQ(a.coordinating_units[0], "TST");  // "Ban Thu", an earlier name
+  EXPECT_EQ(a.coordinating_units[1], "TCKT");
+  EXPECT_EQ(a.timeframe.end, Date::FromYmd(2025, 6, 30));
+  const TaskRow& b = q.tasks[1].row;
+  EXPECT_EQ(b.content, "Tuyên truyền chính sách & pháp luật");
+  EXPECT_EQ(b.lead_units, std::vector<std::string>{"TTTT"}) << "the rowspan unit leads the second task too";
+  EXPECT_TRUE(b.coordinating_units.empty());
+  EXPECT_EQ(b.timeframe.end, Date::FromYmd(2025, 12, 31));
+}
+
+TEST(Formats, PlainTextInUtf16AsNotepadSavesIt) {
+  std::string text = testing::SeedText("002_dfc3ba65e88b699e.txt");
+  auto want = ImportDecision(text, Units());
+  ASSERT_TRUE(want.ok());
+  // UTF-8 → UTF-16LE with its byte-order mark.
+  std::string u16 = "\xFF\xFE";
+  for (size_t i = 0; i < text.size();) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    uint32_t cp;
+    size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    cp = n == 1 ? c : n == 2 ? c & 0x1F : n == 3 ? c & 0x0F : c & 0x07;
+    for (size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+    i += n;
+    auto put = [&](uint32_t u) { u16.push_back(static_cast<char>(u & 0xFF)), u16.push_back(static_cast<char>(u >> 8)); };
+    if (cp >= 0x10000) {
+      put(0xD800 + ((cp - 0x10000) >> 10));
+      put(0xDC00 + ((cp - 0x10000) & 0x3FF));
+    } else {
+      put(cp);
+    }
+  }
+  ImportedProgramme q = ImportFile(u16, "text");
+  EXPECT_EQ(FirstDifference(Projection(*want), Projection(q)), "");
+}
+
+// 249/QĐ-BHXH writes "Trung tâm dịch vụ hỗ trợ CSKH" in its unit column;
+// with the registry's alias the five tasks are the customer-service
+// centre's; a name the registry lacks is listed as unknown with its task,
+// never glued to the task's content.
+TEST(Formats, AUnitNameIsNeverSwallowedIntoTheContent) {
+  std::string text = testing::SeedText("001_76d0ab86a136d09b.txt");
+  auto p = ImportDecision(text, Units());
+  ASSERT_TRUE(p.ok());
+  int dvkh = 0;
+  for (const auto& t : p->tasks) {
+    EXPECT_EQ(t.row.content.find("CSKH"), std::string::npos) << t.row.key;
+    if (t.row.lead_units == std::vector<std::string>{"DVKH"}) ++dvkh;
+  }
+  EXPECT_EQ(dvkh, 5);
+  // Without the alias: listed as unknown, content intact.
+  auto csv = ReadFile(testing::DataDir() + "/programmes/units.csv");
+  ASSERT_TRUE(csv.ok());
+  std::string without = *csv;
+  size_t at = without.find("|Trung tâm dịch vụ hỗ trợ CSKH|Trung tâm CSKH");
+  ASSERT_NE(at, std::string::npos);
+  without.erase(at, std::string("|Trung tâm dịch vụ hỗ trợ CSKH|Trung tâm CSKH").size());
+  std::string path = "/tmp/bhxh-units-" + std::to_string(getpid()) + ".csv";
+  std::ofstream(path) << without;
+  auto units = UnitRegistry::Load(path);
+  std::remove(path.c_str());
+  ASSERT_TRUE(units.ok());
+  auto q = ImportDecision(text, *units);
+  ASSERT_TRUE(q.ok());
+  int unknown = 0;
+  for (const auto& t : q->tasks) {
+    EXPECT_EQ(t.row.content.find("CSKH"), std::string::npos) << t.row.key;
+    for (const auto& u : t.row.unknown_units) unknown += u == "Trung tâm dịch vụ hỗ trợ CSKH";
+  }
+  EXPECT_EQ(unknown, 5);
+}
+
+Status ReadError(const std::string& bytes) {
+  std::string text;
+  auto r = ImportDecisionFile(bytes, Units(), &text);
+  return r.ok() ? Status::Ok() : r.status();
+}
+
+TEST(Formats, MalformedFilesAreRefusedClearly) {
+  // A corrupt zip: the signature and nothing a zip reader can use.
+  Status s = ReadError(std::string("PK\x03\x04", 4) + std::string(200, '\x07'));
+  EXPECT_EQ(s.field(), "file");
+  EXPECT_NE(s.message_vi().find(".docx"), std::string::npos) << s.ToString();
+  // A zip that is no Word document (a workbook).
+  auto xlsx = testing::WriteZip({{"xl/workbook.xml", "<workbook/>"}});
+  ASSERT_TRUE(xlsx.ok());
+  s = ReadError(*xlsx);
+  EXPECT_EQ(s.field(), "file");
+  EXPECT_NE(s.message_vi().find("Word"), std::string::npos) << s.ToString();
+  // A Word document whose XML is cut off.
+  auto cut = testing::WriteZip({{"word/document.xml", "<w:document xmlns:w=\"x\"><w:body><w:p><w:r><w:t>Q"}});
+  ASSERT_TRUE(cut.ok());
+  s = ReadError(*cut);
+  EXPECT_EQ(s.field(), "file");
+  EXPECT_NE(s.message_vi().find("hỏng"), std::string::npos) << s.ToString();
+  // A legacy .doc.
+  s = ReadError(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(512, '\0'));
+  EXPECT_EQ(s.field(), "file");
+  EXPECT_NE(s.message_vi().find(".docx"), std::string::npos);
+  // A PDF with one empty page: no text layer.
+  std::string objs[] = {"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+                        "<< /Length 0 >>\nstream\n\nendstream"};
+  std::string pdf = "%PDF-1.4\n";
+  std::vector<size_t> offsets;
+  for (size_t i = 0; i < 4; ++i) {
+    offsets.push_back(pdf.size());
+    pdf += std::to_string(i + 1) + " 0 obj\n" + objs[i] + "\nendobj\n";
+  }
+  size_t xref = pdf.size();
+  pdf += "xref\n0 5\n0000000000 65535 f \n";
+  for (size_t o : offsets) {
+    char line[32];
+    std::snprintf(line, sizeof line, "%010zu 00000 n \n", o);
+    pdf += line;
+  }
+  pdf += "trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  s = ReadError(pdf);
+  EXPECT_EQ(s.field(), "file");
+  EXPECT_NE(s.message_vi().find("lớp chữ"), std::string::npos) << s.ToString();
+  // A PDF cut short.
+  s = ReadError("%PDF-1.7\n1 0 obj << /Type /Cat");
+  EXPECT_EQ(s.field(), "file");
+  // An HTML page that is no decision.
+  s = ReadError("<!DOCTYPE html><html><body><nav>Trang chủ</nav><p>Tin tức: giá vàng hôm nay.</p></body></html>");
+  EXPECT_EQ(s.code(), "not_a_decision") << s.ToString();
+  // Empty, and binary.
+  EXPECT_EQ(ReadError("").field(), "file");
+  s = ReadError(std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
+  EXPECT_EQ(s.field(), "file");
+  EXPECT_NE(s.message_en().find("unrecognised"), std::string::npos) << s.ToString();
+}
+
+TEST(Formats, KindIsReadFromTheContent) {
+  EXPECT_EQ(DetectDecisionFormat("%PDF-1.5\n..."), "pdf");
+  EXPECT_EQ(DetectDecisionFormat("  <!doctype html><p>x"), "html");
+  EXPECT_EQ(DetectDecisionFormat("<div><p>a</p><p>b</p></div>"), "html");
+  EXPECT_EQ(DetectDecisionFormat("**QUYẾT ĐỊNH**\n\n| TT | Nội dung |\n|---|---|\n| 1 | a |\n"), "markdown");
+  EXPECT_EQ(DetectDecisionFormat("QUYẾT ĐỊNH\nĐiều 1. Ban hành ...\n- Như Điều 2;\n"), "text");
+  EXPECT_EQ(DetectDecisionFormat("{\\rtf1\\ansi ..."), "rtf");
+}
+
+TEST(Formats, ChromeAroundTheDecisionIsDropped) {
+  std::string page =
+      "Trang chủ | Văn bản | Đăng nhập\nQuyết định 249/QĐ-BHXH năm 2024 ban hành ...\nSố hiệu: 249/QĐ-BHXH\n"
+      "BẢO HIỂM XÃ HỘI VIỆT NAM\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: "
+      "1/QĐ-BHXH\nNội dung\nVăn bản liên quan\nQuyết định 2/QĐ-X\n";
+  std::string t = TrimToDecision(page);
+  EXPECT_EQ(t.rfind("BẢO HIỂM XÃ HỘI VIỆT NAM\n", 0), 0u) << t;
+  EXPECT_EQ(t.find("Văn bản liên quan"), std::string::npos) << t;
+  EXPECT_NE(t.find("Nội dung"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace bhxh
+
+namespace bhxh {
+namespace {
+
+// A provincial People's Committee's plan issued on its own, as a Word file:
+// "KẾ HOẠCH" with no decision around it, bases opening the body, the body
+// ending at "Nơi nhận:", and an appendix with columns the seeds do not have
+// (the product, coordinating bodies as a list, "Thời gian hoàn thành").
+TEST(Formats, AProvincialPlanIssuedOnItsOwnInWord) {
+  std::vector<testing::FormBlock> b;
+  for (const char* p :
+       {"ỦY BAN NHÂN DÂN", "TỈNH NINH BÌNH", "-------", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc", "Số: 120/KH-UBND\tNinh Bình, ngày 20 tháng 5 năm 2025", "KẾ HOẠCH",
+        "TRIỂN KHAI CHÍNH SÁCH BẢO HIỂM XÃ HỘI TỰ NGUYỆN GIAI ĐOẠN 2025-2030",
+        "Căn cứ Luật Bảo hiểm xã hội ngày 29 tháng 6 năm 2024;",
+        "Căn cứ Nghị quyết số 28-NQ/TW ngày 23 tháng 5 năm 2018 của Ban Chấp hành Trung ương;",
+        "Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:", "I. MỤC ĐÍCH, YÊU CẦU",
+        "1. Đến năm 2030, trên 60% lực lượng lao động trong độ tuổi tham gia bảo hiểm xã hội.",
+        "II. NHIỆM VỤ, GIẢI PHÁP", "Các nhiệm vụ cụ thể tại Phụ lục kèm theo Kế hoạch này.",
+        "III. TỔ CHỨC THỰC HIỆN",
+        "1. Các sở, ngành báo cáo kết quả thực hiện gửi về Sở Nội vụ trước ngày 15/12 hằng năm.", "Nơi nhận:",
+        "- Bộ Nội vụ;", "- Lưu: VT.", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn C",
+        "PHỤ LỤC", "NHIỆM VỤ CỤ THỂ", "(Kèm theo Kế hoạch số 120/KH-UBND ngày 20/5/2025 của UBND tỉnh)"})
+    b.push_back({p, {}});
+  b.push_back({"",
+               {{"STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Sản phẩm", "Thời gian hoàn thành"},
+                {"1", "Tuyên truyền chính sách bảo hiểm xã hội tự nguyện đến hộ kinh doanh", "BHXH tỉnh",
+                 "- Sở Nội vụ\n- Trung tâm Truyền thông", "Hội nghị, tờ rơi", "Năm 2025"},
+                {"2", "Rà soát người lao động chưa tham gia bảo hiểm xã hội", "Sở Nội vụ", "BHXH tỉnh",
+                 "Danh sách người lao động", "Quý III/2025"}}});
+  auto docx = testing::RenderDocx(b);
+  ASSERT_TRUE(docx.ok());
+  ImportedProgramme q = ImportFile(*docx, "docx");
+  EXPECT_EQ(q.decision.kind, "plan");
+  EXPECT_EQ(q.decision.number, "120/KH-UBND");
+  EXPECT_EQ(q.decision.date, Date::FromYmd(2025, 5, 20));
+  EXPECT_EQ(q.decision.title, "TRIỂN KHAI CHÍNH SÁCH BẢO HIỂM XÃ HỘI TỰ NGUYỆN GIAI ĐOẠN 2025-2030");
+  EXPECT_EQ(q.programme_title, q.decision.title);
+  EXPECT_EQ(q.decision.signer, "Nguyễn Văn C");
+  ASSERT_EQ(q.decision.legal_bases.size(), 2u);
+  EXPECT_EQ(q.decision.legal_bases[1].number, "28-NQ/TW");
+  ASSERT_EQ(q.targets.size(), 1u);
+  EXPECT_EQ(q.targets[0].value, 60);
+  EXPECT_EQ(q.targets[0].year, 2030);
+  ASSERT_EQ(q.reports.size(), 1u);
+  EXPECT_EQ(q.reports[0].day, 15);
+  EXPECT_EQ(q.reports[0].month, 12);
+  for (const auto& s : q.sections) EXPECT_EQ(s.text.find("Nơi nhận"), std::string::npos) << s.key;
+  ASSERT_EQ(q.tasks.size(), 2u);
+  const TaskRow& a = q.tasks[0].row;
+  EXPECT_EQ(a.content, "Tuyên truyền chính sách bảo hiểm xã hội tự nguyện đến hộ kinh doanh");
+  EXPECT_EQ(a.lead_units, std::vector<std::string>{"BHXH_TINH"});
+  EXPECT_EQ(a.coordinating_units, std::vector<std::string>{"TTTT"});
+  EXPECT_EQ(a.unknown_units, std::vector<std::string>{"Sở Nội vụ"});
+  EXPECT_EQ(a.product, "Hội nghị, tờ rơi");
+  EXPECT_EQ(a.timeframe.end, Date::FromYmd(2025, 12, 31));
+  const TaskRow& c = q.tasks[1].row;
+  EXPECT_TRUE(c.lead_units.empty());
+  EXPECT_EQ(c.unknown_units, std::vector<std::string>{"Sở Nội vụ"});
+  EXPECT_EQ(c.coordinating_units, std::vector<std::string>{"BHXH_TINH"});
+  EXPECT_EQ(c.product, "Danh sách người lao động");
+  EXPECT_EQ(c.timeframe.start, Date::FromYmd(2025, 7, 1));
+  EXPECT_EQ(c.timeframe.end, Date::FromYmd(2025, 9, 30));
+}
+
+}  // namespace
+}  // namespace bhxh
