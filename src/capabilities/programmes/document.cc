@@ -147,11 +147,22 @@ std::string StructuredCellLine(int column, int span, std::string_view text) {
   return "\x1F" + std::to_string(column) + "," + std::to_string(span) + "\x1F" + std::string(text);
 }
 
+std::string StructuredParagraphLine(std::string_view text) { return "\x1F+\x1F" + std::string(text); }
+
 std::vector<SourceLine> SplitSourceLines(std::string_view text) {
   std::vector<SourceLine> out;
   int n = 0;
   for (const std::string& raw : Split(text, '\n')) {
     ++n;
+    if (raw.size() > 3 && raw.compare(0, 3, "\x1F+\x1F") == 0) {
+      std::string t = Trim(raw.substr(3));
+      if (!t.empty()) {
+        SourceLine l{n, true, t};
+        l.new_paragraph = true;
+        out.push_back(std::move(l));
+      }
+      continue;
+    }
     if (!raw.empty() && raw[0] == '\x1F') {
       size_t close = raw.find('\x1F', 1);
       size_t comma = raw.find(',', 1);
@@ -290,7 +301,12 @@ Result<DecisionHeader> ReadDecisionHeader(std::string_view raw) {
   }
   h.date = FindDate(head.substr(head.find("ngày") == std::string::npos ? 0 : head.find("ngày")));
   size_t dash = find([](const std::string& s) { return s.rfind("---", 0) == 0; });
-  if (dash < qd) h.issuer = JoinLines(lines, 0, dash, vocab);
+  if (dash < qd) {
+    h.issuer = JoinLines(lines, 0, dash, vocab);
+  } else {  // the rule under the issuer drawn as a shape: the issuer ends at the motto
+    size_t motto = find([](const std::string& s) { return s.find("cong hoa xa hoi chu nghia") != std::string::npos; });
+    if (motto < qd) h.issuer = JoinLines(lines, 0, motto, vocab);
+  }
   // Title: from after "QUYẾT ĐỊNH" to the authority line (all capitals, "... GIÁM ĐỐC ...").
   // The authority: the capitals line naming the head who decides (TỔNG GIÁM
   // ĐỐC ..., THỦ TƯỚNG CHÍNH PHỦ, BỘ TRƯỞNG ...), just before "Căn cứ".
@@ -349,7 +365,7 @@ Result<DecisionHeader> ReadDecisionHeader(std::string_view raw) {
   std::vector<std::string> sign;
   size_t j = i;
   while (j < lines.size() && IsUpperLine(lines[j].text) && sign.size() < 4) {
-    if (lines[j].indented && !sign.empty())
+    if (lines[j].indented && !lines[j].new_paragraph && !sign.empty())
       sign.back() += " " + lines[j].text;
     else
       sign.push_back(lines[j].text);

@@ -32,7 +32,13 @@ struct SourceLine {
   // grid column `column` spanning `span` columns. -1 for text whose cells
   // must be inferred.
   int column = -1, span = 1;
+  // A further paragraph of a structured cell: indented (it continues the
+  // cell) but a paragraph of its own, not a wrapped line.
+  bool new_paragraph = false;
 };
+
+// The line of a structured cell's further paragraph.
+std::string StructuredParagraphLine(std::string_view text);
 
 // The line that starts a table cell whose place the source knew; its
 // further paragraphs follow as lines indented by two spaces.

@@ -48,7 +48,7 @@ void EmitCell(std::string& out, int column, int span, const std::vector<std::str
   for (const auto& raw : paragraphs) {
     std::string p = Trim(CollapseSpaces(raw));
     if (p.empty()) continue;
-    out += first ? StructuredCellLine(column, span, p) : "  " + p;
+    out += first ? StructuredCellLine(column, span, p) : StructuredParagraphLine(p);
     out.push_back('\n');
     first = false;
   }

@@ -483,3 +483,43 @@ TEST(Formats, AProvincialPlanIssuedOnItsOwnInWord) {
 
 }  // namespace
 }  // namespace bhxh
+
+namespace bhxh {
+namespace {
+
+// The administrative layout of Decree 30/2020/NĐ-CP as Word writes it: the
+// issuer and the motto side by side in a borderless table, the rules under
+// them drawn as shapes (no "-------" in the text), number and date in the
+// table's second row.
+TEST(Formats, WordHeaderTableOfTheAdministrativeLayout) {
+  std::vector<testing::FormBlock> b;
+  b.push_back({"", {{"BẢO HIỂM XÃ HỘI VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"},
+                    {"Số: 512/QĐ-BHXH", "Hà Nội, ngày 15 tháng 4 năm 2025"}}});
+  for (const char* p :
+       {"QUYẾT ĐỊNH", "VỀ VIỆC BAN HÀNH KẾ HOẠCH CHUYỂN ĐỔI SỐ NĂM 2025", "TỔNG GIÁM ĐỐC BẢO HIỂM XÃ HỘI VIỆT NAM",
+        "Căn cứ Nghị định số 89/2020/NĐ-CP ngày 04/8/2020 của Chính phủ;",
+        "Theo đề nghị của Giám đốc Trung tâm Công nghệ thông tin.", "QUYẾT ĐỊNH:",
+        "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch chuyển đổi số năm 2025.",
+        "Điều 2. Quyết định này có hiệu lực kể từ ngày ký."})
+    b.push_back({p, {}});
+  b.push_back({"", {{"Nơi nhận:\n- Như Điều 2;\n- Lưu: VT, CNTT.", "KT. TỔNG GIÁM ĐỐC\nPHÓ TỔNG GIÁM ĐỐC\nNguyễn Văn A"}}});
+  for (const char* p : {"KẾ HOẠCH", "CHUYỂN ĐỔI SỐ NĂM 2025", "(Kèm theo Quyết định số 512/QĐ-BHXH ngày 15/4/2025)",
+                        "I. MỤC TIÊU", "1. Đến năm 2026, trên 80% hồ sơ được giải quyết trực tuyến."})
+    b.push_back({p, {}});
+  auto docx = testing::RenderDocx(b);
+  ASSERT_TRUE(docx.ok());
+  ImportedProgramme q = ImportFile(*docx, "docx");
+  EXPECT_EQ(q.decision.number, "512/QĐ-BHXH");
+  EXPECT_EQ(q.decision.date, Date::FromYmd(2025, 4, 15));
+  EXPECT_EQ(q.decision.place, "Hà Nội");
+  EXPECT_EQ(q.decision.issuer, "BẢO HIỂM XÃ HỘI VIỆT NAM");
+  EXPECT_EQ(q.decision.authority, "TỔNG GIÁM ĐỐC BẢO HIỂM XÃ HỘI VIỆT NAM");
+  EXPECT_EQ(q.decision.signer, "Nguyễn Văn A");
+  EXPECT_EQ(q.decision.signing_line, "KT. TỔNG GIÁM ĐỐC / PHÓ TỔNG GIÁM ĐỐC");
+  EXPECT_EQ(q.programme_title, "KẾ HOẠCH CHUYỂN ĐỔI SỐ NĂM 2025");
+  ASSERT_EQ(q.targets.size(), 1u);
+  EXPECT_EQ(q.targets[0].value, 80);
+}
+
+}  // namespace
+}  // namespace bhxh
