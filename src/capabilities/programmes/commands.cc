@@ -383,7 +383,11 @@ void ProgrammesCommands(Shell& sh) {
           for (const auto& u : j["unknown"]) {
             std::cout << "\"" << Txt(u, "name") << "\":";
             for (const auto& t : u["tasks"])
-              std::cout << " " << Txt(t, "programme") << " " << Txt(t, "key") << " (dòng " << t["line"] << ")";
+              std::cout << " " << Txt(t, "programme") << " " << Txt(t, "key") << " (dòng " << t["line"]
+                        << (Txt(t, "cell") == "lead"           ? ", ô chủ trì"
+                            : Txt(t, "cell") == "coordinating" ? ", ô phối hợp"
+                                                               : "")
+                        << ")";
             std::cout << "\n";
           }
         });

@@ -280,8 +280,8 @@ void ProgrammesRoutes(RouteTable& t) {
 
   t.Add(Route::Get("/units/unknown", "unknownUnits")
             .Tag("programmes")
-            .Summary("Tên đơn vị chưa có trong danh mục, kèm nhiệm vụ và dòng",
-                     "Unit names not in the registry, with tasks and lines")
+            .Summary("Tên đơn vị chưa có trong danh mục, kèm nhiệm vụ, dòng và ô (chủ trì / phối hợp)",
+                     "Unit names not in the registry, with tasks, lines and cells (lead / coordinating)")
             .Permission("programmes.read")
             .Returns(200, Schema::Object({Req(
                               "unknown",
@@ -289,16 +289,19 @@ void ProgrammesRoutes(RouteTable& t) {
                                   {Req("name", Schema::String()),
                                    Req("tasks", Schema::Array(Schema::Object({Req("programme", Schema::String()),
                                                                               Req("key", Schema::String()),
-                                                                              Req("line", Schema::Integer())})))})))}))
+                                                                              Req("line", Schema::Integer()),
+                                                                              Opt("cell", Schema::String())})))})))}))
             .Handle([](Call& c) -> Result<Reply> {
               BHXH_ASSIGN_OR_RETURN(auto tasks, LoadTasks(c.db(), 0));
               std::map<std::string, Json> names;
               for (const auto& task : tasks)
-                for (const auto& n : task.unknown_units) {
+                for (size_t k = 0; k < task.unknown_units.size(); ++k) {
+                  const std::string& n = task.unknown_units[k];
                   Json& e = names[n];
                   if (e.is_null()) e = {{"name", n}, {"tasks", Json::array()}};
-                  e["tasks"].push_back(
-                      {{"programme", task.programme_number}, {"key", task.key}, {"line", task.first_line}});
+                  Json where = {{"programme", task.programme_number}, {"key", task.key}, {"line", task.first_line}};
+                  if (k < task.unknown_cells.size()) where["cell"] = task.unknown_cells[k];
+                  e["tasks"].push_back(std::move(where));
                 }
               Json out = Json::array();
               for (auto& [n, e] : names) out.push_back(e);

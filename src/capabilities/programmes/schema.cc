@@ -116,6 +116,11 @@ ALTER TABLE programme_tasks ADD COLUMN plan TEXT NOT NULL DEFAULT '';
 ALTER TABLE programme_tasks ADD COLUMN product TEXT NOT NULL DEFAULT '';
 ALTER TABLE programme_tasks ADD COLUMN notes TEXT NOT NULL DEFAULT '';
 )SQL"},
+      // The cell each unknown unit name stood in, so mapping it later puts
+      // the unit where the table put the name.
+      {2026120410, "programme_task_unknown_cells", R"SQL(
+ALTER TABLE programme_tasks ADD COLUMN unknown_cells TEXT NOT NULL DEFAULT '';
+)SQL"},
   };
 }
 

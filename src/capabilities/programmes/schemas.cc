@@ -11,6 +11,11 @@ Schema Lines() {
       .Describe("Dòng đầu, dòng cuối trong văn bản / first and last line");
 }
 Schema StrList() { return Schema::Array(Schema::String()); }
+// For each unknown unit name, the cell it stood in.
+Schema UnknownCells() {
+  return Schema::Array(Schema::String().Enum({"lead", "coordinating"}))
+      .Describe("Ô chứa từng tên chưa nhận ra: chủ trì / phối hợp — the cell each unknown name stood in");
+}
 Schema UnitRefs() { return Schema::Array(Schema::Object({Req("id", Str()), Req("name", Str())})); }
 Schema Due() { return Schema::Object({Opt("day", Int()), Opt("month", Int()), Opt("date", S::Date().Nullable())}); }
 Schema Targets() { return Schema::Map(Schema().Describe("Số, hoặc chữ khi văn bản ghi bằng chữ / a number, or text")); }
@@ -57,6 +62,7 @@ Schema ImportedProgramme() {
   Schema task = Schema::Object({Req("id", Str()), Req("key", Str()), Req("appendix", Int()), Req("group", Str()),
                                 Req("group_key", Str()), Req("content", Str()), Req("lead_units", StrList()),
                                 Req("coordinating_units", StrList()), Req("unknown_units", StrList()),
+                                Opt("unknown_unit_cells", UnknownCells()),
                                 Req("timeframe", TimeFrame()), Req("leader", OptStr()), Req("plan", OptStr()),
                                 Req("product", OptStr()), Req("notes", OptStr()), Req("lines", Lines())})
                     .Named("ExtractedTask");
@@ -111,6 +117,7 @@ Schema TaskState() {
                          Req("lead_units", UnitRefs()),
                          Req("coordinating_units", UnitRefs()),
                          Req("unknown_units", StrList()),
+                         Opt("unknown_unit_cells", UnknownCells()),
                          Req("leader", OptStr()),
                          Req("timeframe", TimeFrame()),
                          Req("plan", OptStr()),

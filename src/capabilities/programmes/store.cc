@@ -72,7 +72,7 @@ Status WriteChildren(Db& db, int64_t id, const ImportedProgramme& p) {
           "INSERT INTO programme_tasks (programme_id, task_key, id_text, group_key, group_title, content, lead_units, "
           "coordinating_units, unknown_units, leader, tf_text, tf_kind, tf_start, tf_end, tf_recurrence, first_line, "
           "plan, "
-          "product, notes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+          "product, notes, unknown_cells) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
   for (const auto& e : p.tasks) {
     const TaskRow& t = e.row;
     ts->Reset();
@@ -86,6 +86,7 @@ Status WriteChildren(Db& db, int64_t id, const ImportedProgramme& p) {
     ts->BindText(17, t.plan);
     ts->BindText(18, t.product);
     ts->BindText(19, t.notes);
+    ts->BindText(20, JoinIds(t.unknown_cells));
     BHXH_RETURN_IF_ERROR(ts->Run());
   }
   BHXH_ASSIGN_OR_RETURN(auto rs, db.Prepare("INSERT INTO programme_reports (programme_id, seq, name, kind, recurrence, "
@@ -255,7 +256,7 @@ Result<std::vector<StoredTask>> LoadTasks(Db& db, int64_t programme_id) {
           "SELECT t.programme_id, p.number, t.task_key, t.id_text, t.group_key, t.group_title, t.content, t.leader, "
           "t.lead_units, t.coordinating_units, t.unknown_units, t.tf_text, t.tf_kind, t.tf_start, t.tf_end, "
           "t.tf_recurrence, "
-          "t.first_line, t.plan, t.product, t.notes FROM programme_tasks t JOIN programmes p ON p.id = t.programme_id "
+          "t.first_line, t.plan, t.product, t.notes, t.unknown_cells FROM programme_tasks t JOIN programmes p ON p.id = t.programme_id "
           "WHERE ? = 0 OR t.programme_id = ? ORDER BY t.programme_id, t.first_line"));
   st->Bind(programme_id, programme_id);
   std::vector<StoredTask> out;
@@ -283,6 +284,7 @@ Result<std::vector<StoredTask>> LoadTasks(Db& db, int64_t programme_id) {
     t.plan = st->Text(17);
     t.product = st->Text(18);
     t.notes = st->Text(19);
+    t.unknown_cells = SplitIds(st->Text(20));
     out.push_back(std::move(t));
   }
   return out;
@@ -389,8 +391,8 @@ Result<int> ApplyUnitAlias(Db& db, const std::string& name, const std::string& u
   BHXH_RETURN_IF_ERROR(SaveUnitAlias(db, name, unit_id, actor));
   BHXH_ASSIGN_OR_RETURN(auto tasks, LoadTasks(db, 0));
   BHXH_ASSIGN_OR_RETURN(
-      auto up, db.Prepare("UPDATE programme_tasks SET lead_units = ?, coordinating_units = ?, unknown_units = ? "
-                          "WHERE programme_id = ? AND task_key = ?"));
+      auto up, db.Prepare("UPDATE programme_tasks SET lead_units = ?, coordinating_units = ?, unknown_units = ?, "
+                          "unknown_cells = ? WHERE programme_id = ? AND task_key = ?"));
   int changed = 0;
   for (auto& t : tasks) {
     auto it = std::find_if(t.unknown_units.begin(), t.unknown_units.end(), [&](const std::string& u) {
@@ -398,14 +400,18 @@ Result<int> ApplyUnitAlias(Db& db, const std::string& name, const std::string& u
       return f.ok() && *f == *key;
     });
     if (it == t.unknown_units.end()) continue;
+    // The unit goes where the table put the name; a task imported before
+    // cells were kept takes it as its unit in charge when it has none.
+    size_t at = static_cast<size_t>(it - t.unknown_units.begin());
+    std::string cell = at < t.unknown_cells.size() ? t.unknown_cells[at] : "";
+    if (at < t.unknown_cells.size()) t.unknown_cells.erase(t.unknown_cells.begin() + static_cast<long>(at));
     t.unknown_units.erase(it);
-    // The table's own column is not kept for an unknown name: it becomes the
-    // unit in charge when the task has none, otherwise a coordinating unit.
-    auto& into = t.lead_units.empty() ? t.lead_units : t.coordinating_units;
+    auto& into = cell == "lead" || (cell.empty() && t.lead_units.empty()) ? t.lead_units : t.coordinating_units;
     if (std::find(into.begin(), into.end(), unit_id) == into.end()) into.push_back(unit_id);
     up->Reset();
     BHXH_RETURN_IF_ERROR(
-        up->Bind(JoinIds(t.lead_units), JoinIds(t.coordinating_units), JoinIds(t.unknown_units), t.programme_id, t.key)
+        up->Bind(JoinIds(t.lead_units), JoinIds(t.coordinating_units), JoinIds(t.unknown_units),
+                 JoinIds(t.unknown_cells), t.programme_id, t.key)
             .Run());
     ++changed;
   }

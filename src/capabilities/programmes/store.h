@@ -32,6 +32,7 @@ struct StoredTask {
   std::string programme_number;
   std::string key, id_text, group_key, group_title, content, leader;
   std::vector<std::string> lead_units, coordinating_units, unknown_units;
+  std::vector<std::string> unknown_cells;  // lead | coordinating, one per unknown name ("" when imported before)
   TimeFrame timeframe;
   int first_line = 0;
   std::string plan, product, notes;  // where the table has those columns

@@ -185,7 +185,11 @@ std::vector<TableCell> ReadTableCells(const std::vector<SourceLine>& lines, size
              (l.text.size() > 1 && l.text[0] == '-' && l.text[1] != ' ') ||         // "01/N" "Q" "-CP"
              cells.back().text.back() == '-' || cells.back().text.back() == '/' ||  // "63/NQ-" "CP"
              std::string(".,;:)(").find(static_cast<char>(c0)) != std::string::npos;
-      if (!cont) {  // a syllable broken across lines
+      // A whole known unit name on its own line starts its cell, however
+      // the previous cell ends ("Nhiệm vụ B" / "Trung tâm Công nghệ thông tin").
+      bool known_name = !l.indented && complete && StartsUpper(l.text) && complete(l.text);
+      if (known_name) cont = false;
+      if (!cont && !known_name) {  // a syllable broken across lines
         std::string joined = JoinLines({{0, false, cells.back().text}, {0, false, l.text}}, 0, 2, vocab);
         cont = joined.size() == cells.back().text.size() + l.text.size();
       }

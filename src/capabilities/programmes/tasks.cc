@@ -74,7 +74,10 @@ void ReadByType(const std::vector<TableCell>& c, bool has_leader, int time_cols,
     UnitResolution ur = units.ResolveList(c[k].text);
     bool lead_cell = has_lead && k == unit_from;
     for (const auto& u : ur.ids) (lead_cell ? task.lead_units : task.coordinating_units).push_back(u);
-    for (const auto& u : ur.unknown) task.unknown_units.push_back(u);
+    for (const auto& u : ur.unknown) {
+      task.unknown_units.push_back(u);
+      task.unknown_cells.push_back(lead_cell ? "lead" : "coordinating");
+    }
   }
 }
 
@@ -101,7 +104,10 @@ bool ReadByColumns(const std::vector<TableCell>& c, const std::vector<std::strin
       }
       if (ur.ids.empty() && !StartsLikeUnitName(x) && !ShapedLikeName(x)) return false;
       for (const auto& u : ur.ids) (role == "lead" ? d.lead_units : d.coordinating_units).push_back(u);
-      for (const auto& u : ur.unknown) d.unknown_units.push_back(u);
+      for (const auto& u : ur.unknown) {
+        d.unknown_units.push_back(u);
+        d.unknown_cells.push_back(role);
+      }
     } else if (role == "time") {
       TimeFrame tf = ParseTimeFrame(x);
       if (tf.kind == "unknown") return false;

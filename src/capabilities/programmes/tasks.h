@@ -27,6 +27,7 @@ struct TaskRow {
   std::string notes;    // cells of columns with no role here ("Ghi chú")
   std::vector<std::string> lead_units, coordinating_units;  // unit ids
   std::vector<std::string> unknown_units;                   // names to map
+  std::vector<std::string> unknown_cells;  // for each unknown name, the cell it stood in: lead | coordinating
   TimeFrame timeframe;
   int first_line = 0, last_line = 0;
 };

@@ -390,6 +390,8 @@ TEST_P(Tracking, AnOfficerMapsAnUnknownUnitName) {
   auto tasks = LoadTasks(db(), id_);
   ASSERT_TRUE(tasks.ok());
   EXPECT_EQ((*tasks)[1].unknown_units, std::vector<std::string>{"Sở Tư pháp các tỉnh"});
+  EXPECT_EQ((*tasks)[1].unknown_cells, std::vector<std::string>{"coordinating"});  // the cell it stood in
+  EXPECT_EQ((*tasks)[1].content, "Nhiệm vụ B");  // the unit on the next line is not glued to it
   EXPECT_FALSE(
       ctx_->State<ProgrammesState>().MapUnit(db(), "Sở Tư pháp các tỉnh", "NO_SUCH", testing::TestOfficer()).ok());
   auto changed =
@@ -400,6 +402,9 @@ TEST_P(Tracking, AnOfficerMapsAnUnknownUnitName) {
   ASSERT_TRUE(lease.ok());
   tasks = LoadTasks(**lease, id_);
   EXPECT_TRUE((*tasks)[1].unknown_units.empty());
+  EXPECT_TRUE((*tasks)[1].unknown_cells.empty());
+  EXPECT_EQ((*tasks)[1].lead_units, std::vector<std::string>{"CNTT"});
+  EXPECT_EQ((*tasks)[1].coordinating_units, (std::vector<std::string>{"LIEN_QUAN"}));  // where the table put the name
   EXPECT_EQ(ctx_->State<ProgrammesState>().units()->Find("sở tư pháp các tỉnh")->id, "LIEN_QUAN");
 }
 
