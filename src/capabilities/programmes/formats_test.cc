@@ -523,3 +523,52 @@ TEST(Formats, WordHeaderTableOfTheAdministrativeLayout) {
 
 }  // namespace
 }  // namespace bhxh
+
+namespace bhxh {
+namespace {
+
+// A Prime Minister's decision approving a scheme, as government portals
+// publish it: the scheme's objectives inside Article 1, the tasks in an
+// appendix with a product column and "Thời gian hoàn thành".
+TEST(Formats, APrimeMinistersDecisionApprovingASchemeAsAWebPage) {
+  std::string page = "<html><body><div class=\"header\">Cổng thông tin điện tử Chính phủ</div><div class=\"content\">";
+  for (const char* p :
+       {"THỦ TƯỚNG CHÍNH PHỦ", "-------", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+        "---------------", "Số: 1200/QĐ-TTg", "Hà Nội, ngày 05 tháng 8 năm 2025", "QUYẾT ĐỊNH",
+        "PHÊ DUYỆT ĐỀ ÁN PHÁT TRIỂN NGƯỜI THAM GIA BẢO HIỂM XÃ HỘI ĐẾN NĂM 2030", "THỦ TƯỚNG CHÍNH PHỦ",
+        "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;",
+        "Theo đề nghị của Bộ trưởng Bộ Nội vụ,", "QUYẾT ĐỊNH:",
+        "Điều 1. Phê duyệt Đề án phát triển người tham gia bảo hiểm xã hội đến năm 2030 với những nội dung chủ "
+        "yếu sau:",
+        "I. MỤC TIÊU", "1. Phấn đấu đến năm 2030 đạt khoảng 60% lực lượng lao động trong độ tuổi tham gia bảo hiểm "
+                       "xã hội.",
+        "II. NHIỆM VỤ, GIẢI PHÁP", "Các nhiệm vụ cụ thể tại Phụ lục kèm theo Quyết định này.",
+        "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.", "Nơi nhận:", "- Ban Bí thư Trung ương Đảng;",
+        "- Lưu: VT, KGVX.", "KT. THỦ TƯỚNG", "PHÓ THỦ TƯỚNG", "Lê Thành Long", "PHỤ LỤC",
+        "DANH MỤC NHIỆM VỤ", "(Kèm theo Quyết định số 1200/QĐ-TTg ngày 05 tháng 8 năm 2025 của Thủ tướng Chính phủ)"})
+    page += std::string("<p>") + p + "</p>";
+  page +=
+      "<table><tr><td><b>STT</b></td><td><b>Nhiệm vụ</b></td><td><b>Cơ quan chủ trì</b></td><td><b>Cơ quan phối "
+      "hợp</b></td><td><b>Sản phẩm</b></td><td><b>Thời gian hoàn thành</b></td></tr>"
+      "<tr><td>1</td><td>Xây dựng cơ sở dữ liệu người lao động chưa tham gia bảo hiểm xã hội</td><td>Bảo hiểm xã "
+      "hội Việt Nam</td><td><p>- Bộ Công an</p><p>- Ủy ban nhân dân các tỉnh</p></td><td>Cơ sở dữ liệu</td><td>Năm "
+      "2026</td></tr></table></div><div id=\"footer\">Văn bản liên quan</div></body></html>";
+  ImportedProgramme q = ImportFile(page, "html");
+  EXPECT_EQ(q.decision.number, "1200/QĐ-TTg");
+  EXPECT_EQ(q.decision.issuer, "THỦ TƯỚNG CHÍNH PHỦ");
+  EXPECT_EQ(q.decision.signer, "Lê Thành Long");
+  EXPECT_EQ(q.programme_title, q.decision.title);
+  ASSERT_EQ(q.targets.size(), 1u) << "the objectives inside Article 1";
+  EXPECT_EQ(q.targets[0].value, 60);
+  EXPECT_EQ(q.targets[0].qualifier, "khoảng");
+  EXPECT_EQ(q.targets[0].year, 2030);
+  ASSERT_EQ(q.tasks.size(), 1u);
+  const TaskRow& t = q.tasks[0].row;
+  EXPECT_EQ(t.content, "Xây dựng cơ sở dữ liệu người lao động chưa tham gia bảo hiểm xã hội");
+  EXPECT_EQ(t.product, "Cơ sở dữ liệu");
+  EXPECT_EQ(t.timeframe.end, Date::FromYmd(2026, 12, 31));
+  EXPECT_EQ(t.unknown_units.size() + t.coordinating_units.size(), 2u) << "each body of the list on its own";
+}
+
+}  // namespace
+}  // namespace bhxh

@@ -490,6 +490,15 @@ Result<ImportedProgramme> ImportDecision(std::string_view raw, const UnitRegistr
     if (k < text_end && k < i + 20) i = k + 1;
   }
   p.sections = ReadOutline(lines, i, text_end, vocab);
+  // A decision that approves a programme or scheme in its first article
+  // ("Điều 1. Phê duyệt Đề án ... với những nội dung chủ yếu sau: I. MỤC
+  // TIÊU ..."), as the Prime Minister's do: the article holds the outline.
+  if (p.sections.empty() && !p.decision.articles.empty()) {
+    const Article& first = p.decision.articles.front();
+    size_t from = IndexOfLine(lines, first.first_line), to = IndexOfLine(lines, first.last_line + 1);
+    if (from + 1 < to) p.sections = ReadOutline(lines, from + 1, to, vocab);
+    if (p.programme_title.empty() && !p.sections.empty()) p.programme_title = p.decision.title;
+  }
   FindTargets(p.sections, p.targets);
 
   // Reporting obligations: in the articles and in the programme's sections.
