@@ -386,10 +386,13 @@ Result<Dossier> FileDossier(Db& db, const ServicesData& data, const ServiceEngin
   BHXH_RETURN_IF_ERROR(tx.status());
   int64_t seq = 0;
   {
-    BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT COUNT(*) FROM dossiers WHERE number LIKE ?"));
-    st->BindText(1, prefix + "%");
+    BHXH_ASSIGN_OR_RETURN(
+        auto st, db.Prepare("INSERT INTO dossier_sequences (prefix, last) VALUES (?, 1) ON CONFLICT (prefix) DO "
+                            "UPDATE SET last = dossier_sequences.last + 1 RETURNING last"));
+    st->BindText(1, prefix);
     BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
-    seq = (row ? st->Int(0) : 0) + 1;
+    if (!row) return Status::Internal("dossier number sequence");
+    seq = st->Int(0);
   }
   char num[32];
   std::snprintf(num, sizeof num, "%04lld", static_cast<long long>(seq));

@@ -103,6 +103,19 @@ CREATE TABLE service_feedback (
   created_by TEXT NOT NULL
 );
 )SQL"},
+      // A dossier number's daily sequence as a row per prefix (agency,
+      // province, day, system): the upsert locks that row, so two filings
+      // at once get consecutive numbers instead of one COUNT each and a
+      // clash on the unique number. Seeded from the numbers given so far.
+      {2026120411, "dossier_sequences", R"SQL(
+CREATE TABLE dossier_sequences (
+  prefix TEXT PRIMARY KEY,
+  last BIGINT NOT NULL
+);
+INSERT INTO dossier_sequences (prefix, last)
+  SELECT substr(number, 1, length(number) - 4), MAX(CAST(substr(number, length(number) - 3) AS INTEGER))
+  FROM dossiers GROUP BY substr(number, 1, length(number) - 4);
+)SQL"},
   };
 }
 

@@ -5,6 +5,10 @@
 // backends.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <mutex>
+#include <thread>
+
 #include "benefits/module.h"
 #include "services/module.h"
 #include "services/quality.h"
@@ -184,6 +188,44 @@ TEST_P(ServicesDb, ACardExchangeChangesTheRecordOnceAndIsRated) {
   ASSERT_TRUE(slip.ok());
   EXPECT_NE(slip->find("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"), std::string::npos);
   EXPECT_NE(slip->find("18/11/2025"), std::string::npos);
+}
+
+// Filings at the same moment from several counters take consecutive
+// numbers of the day: the day's sequence is one row, locked by its upsert.
+TEST_P(ServicesDb, SimultaneousFilingsTakeConsecutiveNumbers) {
+  std::vector<std::thread> counters;
+  std::mutex m;
+  std::vector<std::string> numbers, errors;
+  for (int t = 0; t < 2; ++t)
+    counters.emplace_back([&, t] {
+      for (int k = 0; k < 5; ++k) {
+        auto lease = ctx_->pool->Acquire();
+        if (!lease.ok()) {
+          std::lock_guard<std::mutex> g(m);
+          errors.push_back(lease.status().ToString());
+          continue;
+        }
+        FileInput in = Input("THE-02", "online", "citizen", testing::kWorkerCccd, "2025-11-07T09:00",
+                             "same-day-" + std::to_string(t) + "-" + std::to_string(k));
+        in.payload = {{"facility", "01002"}, {"reason", "Chuyển nơi làm việc"}};
+        auto d = FileDossier(**lease, data(), eng(), in, citizen_);
+        std::lock_guard<std::mutex> g(m);
+        if (d.ok())
+          numbers.push_back(d->number);
+        else
+          errors.push_back(d.status().ToString());
+      }
+    });
+  for (auto& c : counters) c.join();
+  EXPECT_TRUE(errors.empty()) << errors.front();
+  std::sort(numbers.begin(), numbers.end());
+  std::vector<std::string> want;
+  for (int n = 1; n <= 10; ++n) {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "%04d", n);
+    want.push_back("BHXH.01-251107-01" + std::string(buf));
+  }
+  EXPECT_EQ(numbers, want);
 }
 
 TEST_P(ServicesDb, ALateDossierGetsItsApologyAndStaysLate) {
