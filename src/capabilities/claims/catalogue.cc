@@ -94,6 +94,58 @@ const FacilityInfo* Catalogue::Facility(const std::string& code) const {
   return it == facilities_.end() ? nullptr : &it->second;
 }
 
+namespace {
+
+// A header as people write it: no diacritics, no case, "_" as a space, a
+// note in parentheses dropped ("Đơn giá (đồng)" → "don gia").
+std::string HeaderKey(const std::string& h) {
+  std::string f = FoldOrSelf(h), out;
+  int depth = 0;
+  for (char c : f) {
+    if (c == '(') ++depth;
+    else if (c == ')') depth = std::max(0, depth - 1);
+    else if (depth == 0) out.push_back(c == '_' ? ' ' : c);
+  }
+  std::string collapsed;
+  for (char c : out)
+    if (c != ' ' || (!collapsed.empty() && collapsed.back() != ' ')) collapsed.push_back(c);
+  return Trim(collapsed);
+}
+
+// The Vietnamese headers of the same columns: those of the published price
+// lists this system exports (so an export reads back) and of the forms
+// facilities keep (Mã CSKCB, Mã thuốc, Đơn giá, Hiệu lực từ ...).
+std::vector<std::string> HeaderAliases(const std::string& kind, const std::string& column) {
+  if (column == "facility" || (kind == "facilities" && column == "code")) return {"ma cskcb", "ma co so", "ma co so kcb"};
+  if (column == "drug_code") return {"ma thuoc"};
+  if (column == "service_code") return {"ma dich vu", "ma dvkt"};
+  if (column == "supply_code") return {"ma vat tu", "ma vtyt"};
+  if (column == "name") {
+    if (kind == "drugs") return {"ten thuoc"};
+    if (kind == "services") return {"ten dich vu", "ten dvkt"};
+    if (kind == "supplies") return {"ten vat tu", "ten vtyt"};
+    return {"ten cskcb", "ten co so", "ten"};
+  }
+  if (column == "tt_thau") return {"tt thau", "thong tin thau"};
+  if (column == "unit_price") return {"don gia", "gia"};
+  if (column == "valid_from") return {"hieu luc tu", "tu ngay", "ngay hieu luc"};
+  if (column == "valid_to") return {"hieu luc den", "den ngay", "ngay het hieu luc"};
+  if (column == "group_code") return {"ma nhom"};
+  if (column == "level") return {"hang", "tuyen", "hang tuyen"};
+  if (column == "province") return {"ma tinh", "tinh"};
+  return {};
+}
+
+int FindColumn(const CsvTable& t, const std::string& kind, const std::string& column) {
+  if (int i = t.Column(column); i >= 0) return i;
+  std::vector<std::string> aliases = HeaderAliases(kind, column);
+  for (size_t i = 0; i < t.header.size(); ++i)
+    if (std::find(aliases.begin(), aliases.end(), HeaderKey(t.header[i])) != aliases.end()) return static_cast<int>(i);
+  return -1;
+}
+
+}  // namespace
+
 Result<ImportResult> ImportCatalogue(Db& db, const std::string& kind, const std::string& text, const Actor& actor) {
   std::vector<std::string> cols;
   std::string table, sql;
@@ -129,16 +181,23 @@ Result<ImportResult> ImportCatalogue(Db& db, const std::string& kind, const std:
   CsvTable t;
   if (LooksLikeXlsx(text)) {
     BHXH_ASSIGN_OR_RETURN(t, ReadXlsxFirstSheet(text, kind));
+    int from = FindColumn(t, kind, "valid_from"), to = FindColumn(t, kind, "valid_to");
     for (auto& r : t.rows)
-      for (size_t i = 0; i < t.header.size() && i < r.cells.size(); ++i)
-        if (t.header[i] == "valid_from" || t.header[i] == "valid_to") r.cells[i] = ExcelSerialToIso(r.cells[i]);
+      for (int i : {from, to})
+        if (i >= 0 && static_cast<size_t>(i) < r.cells.size()) r.cells[i] = ExcelSerialToIso(r.cells[i]);
   } else {
     BHXH_ASSIGN_OR_RETURN(t, ParseCsv(text, kind));
   }
   std::vector<int> idx;
   for (const auto& c : cols) {
-    int i = t.Column(c);
-    if (i < 0) return Status::Invalid(kind, "Thiếu cột \"" + c + "\"", "missing column \"" + c + "\"");
+    int i = FindColumn(t, kind, c);
+    if (i < 0) {
+      std::string also;
+      for (const auto& a : HeaderAliases(kind, c)) also += (also.empty() ? "" : ", ") + a;
+      return Status::Invalid(kind,
+                             "Thiếu cột \"" + c + "\"" + (also.empty() ? "" : " (hoặc: " + also + ", không phân biệt dấu)"),
+                             "missing column \"" + c + "\"" + (also.empty() ? "" : " (or: " + also + ")"));
+    }
     idx.push_back(i);
   }
   ImportResult res;

@@ -217,6 +217,22 @@ TEST_P(Review, WinningBidPricesArePublishedAsCsvAndXlsx) {
   ASSERT_EQ(back->rows.size(), 2u);
   EXPECT_EQ(back->rows[1].cells[back->Column("ma_thuoc")], "40.678");
   EXPECT_EQ(back->rows[1].cells[back->Column("ten_thuoc")], "Amoxicillin 500mg");
+  // The export reads back as a catalogue, as it is (its Vietnamese column names).
+  auto again = ImportCatalogue(db(), "drugs", csv, TestOfficer());
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_TRUE(again->accepted) << (again->errors.empty() ? "" : again->errors[0].message_vi);
+  EXPECT_EQ(again->rows, 2);
+  // Headers as a facility's own sheet writes them.
+  auto vi = ImportCatalogue(db(), "drugs",
+                            "Mã CSKCB;Mã thuốc;Tên thuốc;TT_THAU;Đơn giá (đồng);Từ ngày;Đến ngày\n"
+                            "01001;40.9;Paracetamol 500mg;G1;1500;2026-01-01;2026-12-31\n",
+                            TestOfficer());
+  ASSERT_TRUE(vi.ok()) << vi.status().ToString();
+  EXPECT_TRUE(vi->accepted) << (vi->errors.empty() ? "" : vi->errors[0].message_vi);
+  EXPECT_EQ(*db().QueryInt("SELECT unit_price FROM drug_prices WHERE drug_code = '40.9'"), 1'500'000);
+  auto missing = ImportCatalogue(db(), "drugs", "Mã CSKCB,Tên thuốc\n01001,A\n", TestOfficer());
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.status().message_vi().find("ma thuoc"), std::string::npos) << missing.status().message_vi();
   auto x = PricesXlsx(*p);
   ASSERT_TRUE(x.ok());
   EXPECT_EQ(x->substr(0, 2), "PK");                                     // an OOXML zip package
