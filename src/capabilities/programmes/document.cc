@@ -80,13 +80,19 @@ static bool IsHeadTitle(const std::string& f) {
   return false;
 }
 
-static bool StartsLowerCase(const std::string& s) {
+bool StartsLowerCase(std::string_view s) {
   if (s.empty()) return false;
   unsigned char c = static_cast<unsigned char>(s[0]);
   if (c < 0x80) return c >= 'a' && c <= 'z';
   size_t n = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-  std::string cp = s.substr(0, n);
-  return CaseFold(cp) == cp;
+  std::string cp(s.substr(0, std::min(n, s.size())));
+  return CaseFold(cp) == cp;  // a letter that folds to itself is lower case (or caseless)
+}
+
+std::string_view WithoutCellMark(std::string_view line) {
+  if (line.empty() || line[0] != '\x1F') return line;
+  size_t close = line.find('\x1F', 1);
+  return close == std::string_view::npos ? line : line.substr(close + 1);
 }
 
 bool IsUpperLine(const std::string& s) {

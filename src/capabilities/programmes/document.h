@@ -40,6 +40,12 @@ struct SourceLine {
 // The line of a structured cell's further paragraph.
 std::string StructuredParagraphLine(std::string_view text);
 
+// A line's text without the structured-cell mark, if it has one.
+std::string_view WithoutCellMark(std::string_view line);
+
+// The first letter is lower case (Vietnamese letters included).
+bool StartsLowerCase(std::string_view s);
+
 // The line that starts a table cell whose place the source knew; its
 // further paragraphs follow as lines indented by two spaces.
 // SplitSourceLines reads the mark back into SourceLine::column / span.

@@ -176,6 +176,7 @@ class DocxNumbering {
   static std::string Format(const std::string& f, int n) {
     if (f == "upperRoman") return Roman(n);
     if (f == "lowerRoman") return CaseFold(Roman(n));
+    if (n < 1) return std::to_string(n);  // "w:start 0": no letter or numeral for it
     if (f == "lowerLetter" || f == "upperLetter") {
       // Vietnamese documents letter their points a, b, c, d, đ, e, ...
       static const char* vi[] = {"a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n",
@@ -228,7 +229,8 @@ class DocxReader {
     return lines;
   }
 
-  void Runs(pugi::xml_node n, std::string& text) {
+  void Runs(pugi::xml_node n, std::string& text, int depth = 0) {
+    if (depth > 64) return;  // no real run nests this deep; a crafted file must not exhaust the stack
     for (pugi::xml_node c : n.children()) {
       std::string name = c.name();
       if (name == "w:t") {
@@ -243,7 +245,7 @@ class DocxReader {
                  name == "w:footnoteReference" || name == "w:endnoteReference" || name == "w:commentReference") {
         continue;  // deleted text, properties, a drawing's duplicate, note marks
       } else {
-        Runs(c, text);  // runs, hyperlinks, insertions, fields, content controls, text boxes
+        Runs(c, text, depth + 1);  // runs, hyperlinks, insertions, fields, content controls, text boxes
       }
     }
   }
@@ -392,12 +394,9 @@ class HtmlReader {
     Walk(td->children, text, line);
     Flush(text, line);
     std::vector<std::string> out;
-    for (auto& l : Split(text, '\n')) {
-      if (!l.empty() && l[0] == '\x1F') {  // a nested table's cell
-        size_t close = l.find('\x1F', 1);
-        l = close == std::string::npos ? l : l.substr(close + 1);
-      }
-      if (!Trim(l).empty()) out.push_back(l);
+    for (const auto& l : Split(text, '\n')) {
+      std::string t(WithoutCellMark(l));  // a nested table's cells, read flat
+      if (!Trim(t).empty()) out.push_back(std::move(t));
     }
     return out;
   }
@@ -536,10 +535,16 @@ bool CapitalsOnly(const std::string& s) {
 bool ChromeLine(const std::string& text) {
   if (text.size() > 80) return false;
   std::string f = FoldOrSelf(text);
+  while (!f.empty() && (f.back() == ':' || f.back() == ' ')) f.pop_back();
+  // Phrases only a website's own blocks start with.
   for (const char* w : {"tai van ban", "van ban lien quan", "van ban goc", "luoc do", "bai viet lien quan",
-                        "tin lien quan", "tai ve", "download", "ban quyen", "copyright", "theo doi hieu luc",
-                        "in van ban", "chia se", "dang nhap", "van ban cung linh vuc", "tra cuu van ban"})
+                        "tin lien quan", "ban quyen", "copyright", "theo doi hieu luc", "van ban cung linh vuc",
+                        "tra cuu van ban"})
     if (f.rfind(w, 0) == 0) return true;
+  // Words a decision may start a sentence with ("Chia sẻ dữ liệu với ..."):
+  // chrome only as a line of their own (a button).
+  for (const char* w : {"tai ve", "download", "in van ban", "chia se", "dang nhap"})
+    if (f == w) return true;
   return text.rfind("©", 0) == 0;
 }
 
@@ -978,13 +983,7 @@ Result<std::string> PdfToText(std::string_view bytes) {
 
 std::string TrimToDecision(std::string_view text) {
   std::vector<std::string> lines = Split(text, '\n');
-  auto plain = [](std::string l) {
-    if (!l.empty() && l[0] == '\x1F') {
-      size_t close = l.find('\x1F', 1);
-      if (close != std::string::npos) l = l.substr(close + 1);
-    }
-    return Trim(l);
-  };
+  auto plain = [](const std::string& l) { return Trim(WithoutCellMark(l)); };
   size_t motto = lines.size();
   for (size_t i = 0; i < lines.size() && motto == lines.size(); ++i) {
     std::string f = FoldOrSelf(plain(lines[i]));

@@ -407,11 +407,12 @@ TEST(Formats, ChromeAroundTheDecisionIsDropped) {
   std::string page =
       "Trang chủ | Văn bản | Đăng nhập\nQuyết định 249/QĐ-BHXH năm 2024 ban hành ...\nSố hiệu: 249/QĐ-BHXH\n"
       "BẢO HIỂM XÃ HỘI VIỆT NAM\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: "
-      "1/QĐ-BHXH\nNội dung\nVăn bản liên quan\nQuyết định 2/QĐ-X\n";
+      "1/QĐ-BHXH\nNội dung\nChia sẻ dữ liệu với Bộ Công an\nVăn bản liên quan\nQuyết định 2/QĐ-X\n";
   std::string t = TrimToDecision(page);
   EXPECT_EQ(t.rfind("BẢO HIỂM XÃ HỘI VIỆT NAM\n", 0), 0u) << t;
   EXPECT_EQ(t.find("Văn bản liên quan"), std::string::npos) << t;
   EXPECT_NE(t.find("Nội dung"), std::string::npos);
+  EXPECT_NE(t.find("Chia sẻ dữ liệu với Bộ Công an"), std::string::npos) << "a task, not a share button";
 }
 
 }  // namespace
@@ -568,6 +569,29 @@ TEST(Formats, APrimeMinistersDecisionApprovingASchemeAsAWebPage) {
   EXPECT_EQ(t.product, "Cơ sở dữ liệu");
   EXPECT_EQ(t.timeframe.end, Date::FromYmd(2026, 12, 31));
   EXPECT_EQ(t.unknown_units.size() + t.coordinating_units.size(), 2u) << "each body of the list on its own";
+}
+
+}  // namespace
+}  // namespace bhxh
+
+namespace bhxh {
+namespace {
+
+// Word allows a list to start at 0 (or below): a letter list so started
+// draws the number, never a letter past the alphabet's ends.
+TEST(Formats, AWordListStartingAtZero) {
+  std::string document =
+      "<w:document xmlns:w=\"w\"><w:body><w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr>"
+      "</w:pPr><w:r><w:t>Nhiệm vụ</w:t></w:r></w:p></w:body></w:document>";
+  std::string numbering =
+      "<w:numbering xmlns:w=\"w\"><w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"0\"/>"
+      "<w:numFmt w:val=\"lowerLetter\"/><w:lvlText w:val=\"%1)\"/></w:lvl></w:abstractNum><w:num w:numId=\"1\">"
+      "<w:abstractNumId w:val=\"0\"/></w:num></w:numbering>";
+  auto docx = testing::WriteZip({{"word/document.xml", document}, {"word/numbering.xml", numbering}});
+  ASSERT_TRUE(docx.ok());
+  auto text = DocxToText(*docx);
+  ASSERT_TRUE(text.ok()) << text.status().ToString();
+  EXPECT_EQ(*text, "0) Nhiệm vụ\n");
 }
 
 }  // namespace

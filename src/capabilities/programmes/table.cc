@@ -21,14 +21,6 @@ std::string FirstCodePoint(std::string_view s) {
   return std::string(s.substr(0, std::min(n, s.size())));
 }
 
-bool StartsLower(std::string_view s) {
-  std::string c = FirstCodePoint(s);
-  if (c.empty()) return false;
-  unsigned char b = static_cast<unsigned char>(c[0]);
-  if (b < 0x80) return b >= 'a' && b <= 'z';
-  return CaseFold(c) == c;  // a letter that folds to itself is lower case (or caseless)
-}
-
 // "S", "nh", "Ứ": too short to be a cell and without a vowel, or a lone
 // non-ASCII letter — a piece of a word broken across lines.
 bool IsFragment(const std::string& s) {
@@ -181,7 +173,7 @@ std::vector<TableCell> ReadTableCells(const std::vector<SourceLine>& lines, size
     if (!cells.empty() && !IsRowId(l.text) && !IsRowId(cells.back().text)) {
       unsigned char c0 = static_cast<unsigned char>(l.text[0]);
       bool fragment = IsFragment(l.text) && !(complete && StartsUpper(l.text) && complete(cells.back().text));
-      cont = l.indented || IsDocNumber(l.text) || StartsLower(l.text) || fragment ||
+      cont = l.indented || IsDocNumber(l.text) || StartsLowerCase(l.text) || fragment ||
              (l.text.size() > 1 && l.text[0] == '-' && l.text[1] != ' ') ||         // "01/N" "Q" "-CP"
              cells.back().text.back() == '-' || cells.back().text.back() == '/' ||  // "63/NQ-" "CP"
              std::string(".,;:)(").find(static_cast<char>(c0)) != std::string::npos;
