@@ -16,3 +16,4 @@ echo "== benefit calculator in process and over HTTP (issue #12) =="; BHXH_DATA=
 echo "== funds: the fund-balance model and a year of postings (issue #13) =="; BHXH_DATA=data ./build/bench_funds --workers 1000000 --months 12
 echo "== integrity: access check, chained audit rows, audit verify over 10M rows (issue #15) =="; BHXH_DATA=data ./build/bench_integrity --rows 10000000
 echo "== public services: deadlines, the dossier list of a province with 100,000 open dossiers (issue #14) =="; BHXH_DATA=data ./build/bench_services --dossiers 100000
+echo "== participant development: the tax cross-match at national scale, engine vs SQL (issue #14) =="; BHXH_DATA=data ./build/bench_development --employers 900000 --workers 25000000 --db-scale 0.1

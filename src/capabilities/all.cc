@@ -3,6 +3,7 @@
 #include "benefits/module.h"
 #include "claims/module.h"
 #include "collection/module.h"
+#include "development/module.h"
 #include "eligibility/module.h"
 #include "funds/module.h"
 #include "history/module.h"
@@ -19,7 +20,7 @@ namespace bhxh {
 const std::vector<const Capability*>& AllCapabilities() {
   static const std::vector<const Capability*> kAll = {
       &kReference, &kRegistry, &kCollection, &kEligibility, &kHistory, &kClaims, &kProgrammes, &kBenefits, &kFunds, &kIntegrity,
-      &kInspection, &kOfficials, &kServices,
+      &kInspection, &kOfficials, &kServices, &kDevelopment,
   };
   return kAll;
 }

@@ -116,6 +116,18 @@ const std::map<std::string, Sample>& Samples() {
       {"benefitPayrollCashList", {"GET", "/benefits/payrolls/2025-09/cash-list", {}, "", "", {200, 404}}},
       {"notifyBenefitDeaths", {"POST", "/benefits/deaths", {}, "cccd,death_date\n{DYING},2026-01-02\n", "text/csv"}},
       {"importCommuneTypes", {"POST", "/benefits/commune-types", {}, "province,commune,type\n01,00001,urban\n", "text/csv"}},
+      {"importDevelopmentData",
+       {"POST", "/development/imports/tax_employers", {{"year", "2025"}}, "tax_code,workers,wage_cost\n0101234567,40,4800000000\n",
+        "text/csv", {200, 201}}},
+      {"runDevelopmentMatch", {"POST", "/development/matches", {}, R"({"year":2025,"as_of":"2026-03-15"})", "", {201, 404}}},
+      {"listDevelopmentMatches", {"GET", "/development/matches"}},
+      {"listDevelopmentFindings", {"GET", "/development/findings", {{"year", "2025"}}}},
+      {"exportDevelopmentFindings", {"GET", "/development/findings/export", {{"year", "2025"}}}},
+      {"getDevelopmentFinding", {"GET", "/development/findings/1", {}, "", "", {200, 404}}},
+      {"followUpDevelopmentFinding",
+       {"POST", "/development/findings/1/follow-up", {}, R"({"status":"contacted","note":"Gọi điện"})", "", {200, 404}}},
+      {"developmentCoverage", {"GET", "/development/communes", {{"as_of", "2026-03-15"}}}},
+      {"developmentPeople", {"GET", "/development/communes/{PROV}/00001/people", {{"reason", "voluntary"}}}},
       {"listFundAccounts", {"GET", "/funds/accounts"}},
       {"postFundEntry",
        {"POST", "/funds/entries", {},
@@ -128,7 +140,7 @@ const std::map<std::string, Sample>& Samples() {
       {"computeDeadline", {"GET", "/services/deadline", {{"procedure", "600"}, {"received_at", "2026-04-29T08:00"}}}},
       {"fileDossier",
        {"POST", "/dossiers", {},
-        R"({"procedure":"SO-01","province":"{PROV}","filer_kind":"employer","filer_id":"{EMP}","employer_code":"{EMP}","cccd":"{CCCD}","filer_name":"Công ty"})",
+        R"({"procedure":"SO-01","province":"{PROV}","filer_kind":"employer","filer_id":"{EMP}","employer_code":"{EMP}","cccd":"{CCCD}","filer_name":"Công ty","payload":{"commune":"00002"}})",
         "", {200, 201}}},
       {"listDossiers", {"GET", "/dossiers", {{"open", "true"}}}},
       {"getDossier", {"GET", "/dossiers/{DOS}"}},
@@ -188,6 +200,8 @@ const std::map<std::string, Sample>& Samples() {
       {"getPerson", {"GET", "/persons/{CCCD}"}},
       {"recordDeath", {"POST", "/persons/{DYING}/deceased", {}, R"({"deceased_on":"2026-01-02"})"}},
       {"personHistory", {"GET", "/persons/{CCCD}/history"}},
+      {"participantNotice", {"GET", "/persons/{CCCD}/notice", {{"month", "2025-10"}}}},
+      {"participantNoticePage", {"GET", "/persons/{CCCD}/notice/page", {{"month", "2025-10"}}}},
       {"registerEmployer",
        {"POST", "/employers", {}, R"({"code":"01A9","tax_code":"0109999999","name":"Công ty Mới","type":"enterprise","province":"01","region":1})",
         "", {201, 409}}},
@@ -335,6 +349,7 @@ class RouteCatalogue : public testing::ApiTest {
       bool in = prov[0] == '0';
       FileInput fi;
       fi.procedure = "SO-01";
+      fi.payload = {{"commune", "00002"}};
       fi.channel = "desk";
       fi.filer_kind = "employer";
       fi.filer_id = fi.employer_code = in ? "01A1" : "79A2";

@@ -8,6 +8,8 @@
 #include "demo/funds_gen.h"
 #include "demo/integrity_gen.h"
 #include "demo/services_gen.h"
+#include "demo/development_gen.h"
+#include "development/module.h"
 #include "platform/audit/chain.h"
 #include "demo/claims_gen.h"
 #include "demo/demo.h"
@@ -158,6 +160,11 @@ void GenerateInto(Shell& sh, AppContext& ctx, GenArgs& a) {
     if (!r2.ok()) return sh.Fail(r2.status());
     sg = *r2;
   }
+  // A year of the tax authority's wage data and the business register,
+  // matched with the record (canbo).
+  auto dg = GenerateDevelopment(**lease, ctx.geo, ctx.law, ctx.State<DevelopmentState>().data(), a.gen.province, Date::Today(),
+                                {"user:canbo", {"officer"}, a.gen.province, "", "", "", "Nguyễn Thị Lan"});
+  if (!dg.ok()) return sh.Fail(dg.status());
   // Next to an SQLite database file (the current directory for PostgreSQL).
   std::string deaths_file = "demo-deaths.csv";
   {
@@ -198,6 +205,7 @@ void GenerateInto(Shell& sh, AppContext& ctx, GenArgs& a) {
                   {"inspected_employer", ig->top_employer},
                   {"dossiers", sg.dossiers},
                   {"dossiers_open", sg.open},
+                  {"development_findings", dg->findings},
                   {"deaths_file", deaths_file},
                   {"demo_cccd", citizen},
                   {"demo_card", card}});
@@ -221,6 +229,10 @@ void GenerateInto(Shell& sh, AppContext& ctx, GenArgs& a) {
             << " rủi ro cao nhất đang được thanh tra (thử: bhxh inspection risk; bhxh audit verify)\n"
             << "Dịch vụ công: " << sg.dossiers << " hồ sơ một cửa (" << sg.open << " đang giải quyết), " << sg.feedback
             << " phản ánh, kiến nghị (thử: bhxh dossiers list --open; bhxh dossiers list --needs-apology)\n"
+            << "Phát triển người tham gia: dữ liệu thuế năm " << dg->year << " của " << NumberVi(dg->tax_employers)
+            << " đơn vị, " << NumberVi(dg->tax_workers) << " người; " << dg->findings
+            << " đơn vị chưa đăng ký hoặc đóng thiếu, ước " << MoneyVi(dg->at_stake)
+            << " (thử: bhxh development findings; bhxh development communes)\n"
             << "Người mẫu để thử: CCCD " << citizen << ", mã thẻ BHYT " << card << "\n"
             << "Đăng nhập giao diện web (mật khẩu " << kDemoPassword << "): canbo, lanhdao (cán bộ), donvi (đơn vị "
             << first_employer << "), cosokcb (cơ sở KCB " << facility << "), congdan (người tham gia), thanhtra (thanh tra), kiemtoan (kiểm toán)\n";

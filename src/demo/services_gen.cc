@@ -39,6 +39,15 @@ Result<ServicesGenStats> GenerateServices(Db& db, const ServicesData& data, cons
     in.province = who.province;
     in.received_at = At(WorkingDaysBefore(cal, last, days_ago), hour);
     in.idempotency_key = "demo-dossier-" + key;
+    if (procedure == "SO-01") in.payload = {{"commune", "00005"}};  // a move to another commune
+    if (procedure == "TN-01") {
+      // Voluntary SI is for people outside compulsory SI: a woman not yet in
+      // the record, with the TK1-TS form's particulars.
+      in.cccd = in.filer_id = "0" + who.province + "195" + (key == "supplement" ? "000702" : "000701");
+      in.filer_name = key == "supplement" ? "Lê Thị Hoa" : "Nguyễn Thị Mai";
+      in.payload = {{"full_name", in.filer_name}, {"dob", "1995-05-05"}, {"sex", "2"}, {"commune", "00003"},
+                    {"from_month", Month::OfDate(WorkingDaysBefore(cal, last, days_ago)).ToString()}, {"income", 3000000}};
+    }
     auto d = FileDossier(db, data, eng, in, by);
     if (d.ok()) ++s.dossiers;
     return d;

@@ -31,6 +31,7 @@ const Funds = lazy(() => import('./pages/officer/Funds'));
 const Inspection = lazy(() => import('./pages/control/Inspection'));
 const Integrity = lazy(() => import('./pages/control/Integrity'));
 const Services = lazy(() => import('./pages/officer/Services'));
+const Development = lazy(() => import('./pages/officer/Development'));
 const MyDossiers = lazy(() => import('./pages/shared/MyDossiers'));
 const Calculator = lazy(() => import('./components/BenefitCalculator'));
 
@@ -58,6 +59,7 @@ export const pages: Page[] = [
   { path: '/funds', roles: ['officer'], component: Funds },
   { path: '/calculator', roles: ['citizen', 'employer'], component: Calculator },
   { path: '/services', roles: ['officer'], component: Services },
+  { path: '/development', roles: ['officer'], component: Development },
   { path: '/my-dossiers', roles: ['citizen', 'employer'], component: MyDossiers },
   { path: '/inspection', roles: ['officer', 'inspector'], component: Inspection },
   { path: '/control', roles: ['officer', 'inspector'], component: Integrity },

@@ -2,6 +2,7 @@
 
 #include "base/csv.h"
 #include "base/parse.h"
+#include "base/table_file.h"
 #include "base/text.h"
 #include "base/xlsx.h"
 #include "claims/xml130.h"
@@ -96,22 +97,6 @@ const FacilityInfo* Catalogue::Facility(const std::string& code) const {
 
 namespace {
 
-// A header as people write it: no diacritics, no case, "_" as a space, a
-// note in parentheses dropped ("Đơn giá (đồng)" → "don gia").
-std::string HeaderKey(const std::string& h) {
-  std::string f = FoldOrSelf(h), out;
-  int depth = 0;
-  for (char c : f) {
-    if (c == '(') ++depth;
-    else if (c == ')') depth = std::max(0, depth - 1);
-    else if (depth == 0) out.push_back(c == '_' ? ' ' : c);
-  }
-  std::string collapsed;
-  for (char c : out)
-    if (c != ' ' || (!collapsed.empty() && collapsed.back() != ' ')) collapsed.push_back(c);
-  return Trim(collapsed);
-}
-
 // The Vietnamese headers of the same columns: those of the published price
 // lists this system exports (so an export reads back) and of the forms
 // facilities keep (Mã CSKCB, Mã thuốc, Đơn giá, Hiệu lực từ ...).
@@ -137,11 +122,7 @@ std::vector<std::string> HeaderAliases(const std::string& kind, const std::strin
 }
 
 int FindColumn(const CsvTable& t, const std::string& kind, const std::string& column) {
-  if (int i = t.Column(column); i >= 0) return i;
-  std::vector<std::string> aliases = HeaderAliases(kind, column);
-  for (size_t i = 0; i < t.header.size(); ++i)
-    if (std::find(aliases.begin(), aliases.end(), HeaderKey(t.header[i])) != aliases.end()) return static_cast<int>(i);
-  return -1;
+  return FindColumn(t, column, HeaderAliases(kind, column));
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include "collection/ledger.h"
 #include "collection/payments.h"
 #include "history/book.h"
+#include "history/notice.h"
 #include "testing/backend_fixture.h"
 
 namespace bhxh {
@@ -351,6 +352,65 @@ TEST_P(Spine, CitizenSeesUnpaidMonthsInTheirBook) {
   EXPECT_TRUE(b->months[0].paid);
   ASSERT_EQ(b->unpaid.size(), 1u);
   EXPECT_EQ(b->unpaid[0].month.ToString(), "2025-09");
+}
+
+// The monthly notice for 10/2025 (Law 41/2024 Art.10), issued on 10/11/2025
+// (participant_notice.day = 10). 10,000,000 a month from 08/2025 at 32%:
+// the employer 21.5% (retirement 14, sickness 3, accident 0.5, UI 1, HI 3)
+// = 2,150,000, the worker 10.5% (8 + 1 + 1.5) = 1,050,000. August is paid;
+// September's deadline (31/10, the month after, Art. 34.4.a) has passed
+// unpaid: arrears; October's (30/11) has not: unpaid, not yet arrears.
+TEST_P(Spine, TheMonthlyNoticeShowsTheMonthByFundAndTheArrears) {
+  AddEmployer("01A1");
+  ASSERT_TRUE(Declare("01A1", "2025-08", "k1", {Join("001085012345", "2025-08", "10000000")}).accepted);
+  Collect("2025-08");
+  Collect("2025-09");
+  Collect("2025-10");
+  ASSERT_TRUE(PostPayment(db(), {"01A1", "2025-09-05", "3200000", "UNC-1", "p1"}, TestOfficer()).ok());
+  Date today = *Date::Parse("2025-11-20", "d");
+  auto n = BuildNotice(db(), ctx_->geo, ctx_->law, "001085012345", *Month::Parse("2025-10", "m"), today);
+  ASSERT_TRUE(n.ok()) << n.status().ToString();
+  EXPECT_EQ(n->issued_on.ToString(), "2025-11-10");
+  EXPECT_EQ(n->law, "41/2024/QH15 Art.10.1.c");
+  ASSERT_EQ(n->contributions.size(), 1u);
+  const NoticeContribution& c = n->contributions[0];
+  const int r = static_cast<int>(Fund::kRetirement), u = static_cast<int>(Fund::kUnemployment), h = static_cast<int>(Fund::kHealth);
+  EXPECT_EQ(c.base[r], 10'000'000);
+  EXPECT_EQ(c.employer[r], 1'400'000);
+  EXPECT_EQ(c.employee[r], 800'000);
+  EXPECT_EQ(c.employer[u], 100'000);
+  EXPECT_EQ(c.employee[u], 100'000);
+  EXPECT_EQ(c.employer[h], 300'000);
+  EXPECT_EQ(c.employee[h], 150'000);
+  Vnd er = 0, ee = 0;
+  for (int f = 0; f < kFundCount; ++f) er += c.employer[f], ee += c.employee[f];
+  EXPECT_EQ(er, 2'150'000);
+  EXPECT_EQ(ee, 1'050'000);
+  EXPECT_EQ(c.total, 3'200'000);
+  EXPECT_FALSE(c.paid);
+  EXPECT_EQ(c.deadline.ToString(), "2025-11-30");
+  EXPECT_EQ(n->months_by_fund[r], 3);
+  ASSERT_EQ(n->arrears.size(), 1u);
+  EXPECT_EQ(n->arrears[0].from.ToString(), "2025-09");
+  EXPECT_EQ(n->arrears[0].to.ToString(), "2025-09");
+  EXPECT_EQ(n->arrears[0].months, 1);
+  EXPECT_EQ(n->arrears[0].by_fund[r], 2'200'000);
+  EXPECT_EQ(n->arrears_total, 3'200'000);
+  std::string page = NoticeHtml(*n);
+  EXPECT_NE(page.find("THÔNG BÁO TÌNH HÌNH ĐÓNG BHXH, BHYT, BHTN THÁNG 10/2025"), std::string::npos);
+  EXPECT_NE(page.find("2.150.000"), std::string::npos);
+  EXPECT_NE(page.find("Độc lập - Tự do - Hạnh phúc"), std::string::npos);
+  // Asked for before its issue day, it is as of today and says so.
+  auto early = BuildNotice(db(), ctx_->geo, ctx_->law, "001085012345", *Month::Parse("2025-10", "m"), *Date::Parse("2025-11-05", "d"));
+  ASSERT_TRUE(early.ok());
+  EXPECT_EQ(early->issued_on.ToString(), "2025-11-05");
+  EXPECT_FALSE(early->notes.empty());
+  // Before the 2024 law, on request, citing the 2014 law's six-monthly rule.
+  auto old = BuildNotice(db(), ctx_->geo, ctx_->law, "001085012345", *Month::Parse("2025-05", "m"), today);
+  ASSERT_TRUE(old.ok());
+  EXPECT_EQ(old->law, "58/2014/QH13 Art.18.6");
+  EXPECT_TRUE(old->contributions.empty());
+  EXPECT_EQ(BuildNotice(db(), ctx_->geo, ctx_->law, "001085012345", *Month::Parse("2025-12", "m"), today).status().field(), "month");
 }
 
 TEST_P(Spine, EveryChangeRecordsItsActor) {

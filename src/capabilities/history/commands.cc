@@ -49,6 +49,62 @@ void HistoryCommands(Shell& sh) {
       }
     });
   }));
+  {
+    struct N {
+      std::string cccd, month, out;
+    };
+    auto n = std::make_shared<N>();
+    auto* nc = sh.app().add_subcommand("notice", "Thông báo hằng tháng cho người tham gia (Luật BHXH 2024 Điều 10) / the monthly notice");
+    nc->add_option("--cccd", n->cccd, "Số định danh cá nhân")->required();
+    nc->add_option("--month", n->month, "Tháng đóng YYYY-MM (mặc định tháng trước)");
+    nc->add_option("--out", n->out, "Ghi trang in (HTML) ra tệp");
+    nc->callback(sh.Guard([&sh, n] {
+      std::map<std::string, std::string> q;
+      if (!n->month.empty()) q["month"] = n->month;
+      if (!n->out.empty()) {
+        HttpResponse r = sh.Call("GET", "/persons/" + n->cccd + "/notice/page", q);
+        if (r.status >= 400) return sh.Run("GET", "/persons/" + n->cccd + "/notice/page", q, "", [](const Json&) {});
+        if (Status s = WriteFileBytes(n->out, r.body); !s.ok()) return sh.Fail(s);
+        std::cout << "Đã ghi " << n->out << "\n";
+        return;
+      }
+      sh.Run("GET", "/persons/" + n->cccd + "/notice", q, "", [](const Json& j) {
+        const Json& p = j["person"];
+        std::cout << "Thông báo tháng " << DateVi(Txt(j, "month")) << " cho " << Txt(p, "full_name") << " (CCCD "
+                  << Txt(p, "cccd") << "), lập ngày " << DateVi(Txt(j, "issued_on")) << " — " << Txt(j, "law") << "\n";
+        for (const auto& c : j["contributions"]) {
+          std::cout << "\n" << Txt(c, "employer_name") << " (" << Txt(c, "employer_code") << "): "
+                    << (c["paid"].get<bool>() ? "đã đóng đủ" : "chưa đóng đủ, hạn " + DateVi(Txt(c, "deadline"))) << "\n";
+          TextTable t({{"Quỹ"}, {"Căn cứ đóng", TextTable::Align::kRight}, {"Đơn vị đóng", TextTable::Align::kRight},
+                       {"Người lao động đóng", TextTable::Align::kRight}});
+          for (int f = 0; f < kFundCount; ++f) {
+            const char* k = FundCode(static_cast<Fund>(f));
+            if (c["base"][k].get<int64_t>() == 0) continue;
+            t.Row({FundNameVi(static_cast<Fund>(f)), MoneyVi(c["base"][k].get<int64_t>()), MoneyVi(c["employer"][k].get<int64_t>()),
+                   MoneyVi(c["employee"][k].get<int64_t>())});
+          }
+          t.Print(std::cout);
+          std::cout << "Tổng: " << MoneyVi(c["total"].get<int64_t>()) << "\n";
+        }
+        if (j["contributions"].empty()) std::cout << "Không có số phải đóng qua đơn vị trong tháng.\n";
+        std::cout << "\nSố tháng đã đóng theo quỹ:";
+        for (const auto& [k, v] : j["months_by_fund"].items()) std::cout << "  " << k << " " << v.get<int>();
+        std::cout << "\n";
+        if (j["arrears"].empty()) {
+          std::cout << "Không có tháng nào đơn vị nợ quá hạn.\n";
+        } else {
+          TextTable a({{"Đơn vị", {}, 36}, {"Từ tháng"}, {"Đến tháng"}, {"Số tháng", TextTable::Align::kRight},
+                       {"Số tiền", TextTable::Align::kRight}});
+          for (const auto& x : j["arrears"])
+            a.Row({Txt(x, "employer_name") + " (" + Txt(x, "employer_code") + ")", DateVi(Txt(x, "from")), DateVi(Txt(x, "to")),
+                   std::to_string(x["months"].get<int>()), MoneyVi(x["total"].get<int64_t>())});
+          std::cout << "\nCác tháng đơn vị nợ quá hạn:\n";
+          a.Print(std::cout);
+        }
+        for (const auto& note : j["notes"]) std::cout << "* " << note.get<std::string>() << "\n";
+      });
+    }));
+  }
 }
 
 }  // namespace bhxh

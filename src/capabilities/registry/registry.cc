@@ -138,6 +138,43 @@ Result<Person> Registry::PersonWhere(const std::string& where, const std::string
   return ReadPerson(*st);
 }
 
+Result<Person> Registry::CorrectPerson(const std::string& cccd, const PersonCorrection& c, const Actor& actor) {
+  if (c.empty())
+    return Status::Invalid("correction", "Cần ít nhất một thông tin cần điều chỉnh (họ tên, ngày sinh, giới tính, nơi cư trú)",
+                           "at least one field to correct is needed");
+  Tx tx(db_);
+  BHXH_RETURN_IF_ERROR(tx.status());
+  BHXH_ASSIGN_OR_RETURN(Person old, PersonByCccd(cccd));
+  PersonInput in{old.cccd,
+                 old.si_number,
+                 c.full_name.value_or(old.full_name),
+                 c.dob.value_or(old.dob.ToString()),
+                 c.sex.value_or(SexCode(old.sex)),
+                 c.province.value_or(old.province),
+                 c.commune.value_or(old.commune),
+                 old.deceased_on ? old.deceased_on->ToString() : ""};
+  Person p;
+  BHXH_RETURN_IF_ERROR(ValidatePersonInput(in, &p));
+  BHXH_ASSIGN_OR_RETURN(std::string key, FoldForSearch(p.full_name));
+  BHXH_ASSIGN_OR_RETURN(auto st, db_.Prepare("UPDATE persons SET full_name = ?, name_key = ?, dob = ?, sex = ?, province = ?, "
+                                             "commune = ? WHERE id = ?"));
+  st->Bind(p.full_name, key, p.dob.ToString(), static_cast<int>(p.sex), p.province, p.commune, old.id);
+  BHXH_RETURN_IF_ERROR(st->Run());
+  std::string detail;
+  auto note = [&](const char* field, const std::string& from, const std::string& to) {
+    if (from != to) detail += std::string(detail.empty() ? "" : "; ") + field + ": " + from + " -> " + to;
+  };
+  note("full_name", old.full_name, p.full_name);
+  note("dob", old.dob.ToString(), p.dob.ToString());
+  note("sex", SexCode(old.sex), SexCode(p.sex));
+  note("province", old.province, p.province);
+  note("commune", old.commune, p.commune);
+  BHXH_RETURN_IF_ERROR(WriteAudit(db_, actor, "correct", "person", cccd, detail.empty() ? "unchanged" : detail));
+  BHXH_RETURN_IF_ERROR(tx.Commit());
+  p.id = old.id;
+  return p;
+}
+
 Result<Person> Registry::PersonByCccd(const std::string& cccd) {
   if (cccd.size() != 12 || !IsDigits(cccd))
     return Status::Error("invalid_cccd", "cccd", "Số định danh cá nhân phải gồm đúng 12 chữ số",

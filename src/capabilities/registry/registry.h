@@ -32,6 +32,13 @@ struct Person {
   std::optional<Date> deceased_on;
 };
 
+// Registered information to correct (Law 41/2024 Art. 29; procedure SO-01):
+// only the fields given change.
+struct PersonCorrection {
+  std::optional<std::string> full_name, dob, sex, province, commune;
+  bool empty() const { return !full_name && !dob && !sex && !province && !commune; }
+};
+
 struct EmployerInput {
   std::string code, tax_code, name, type, province;
   int region = 0;
@@ -114,6 +121,12 @@ class Registry {
   // historically). Conflict if the CCCD or SI number exists.
   Result<Person> RegisterPerson(const PersonInput& in, const Actor& actor);
   Result<Person> PersonByCccd(const std::string& cccd);
+  // Corrects a person's registered name, date of birth, sex, residence
+  // province or commune, checked as at registration (the CCCD's century/sex
+  // digit and birth year must still agree with the corrected values); the
+  // previous and new values go to the audit row. The SI number and the
+  // CCCD never change here.
+  Result<Person> CorrectPerson(const std::string& cccd, const PersonCorrection& c, const Actor& actor);
   Result<Person> PersonBySiNumber(const std::string& si);
   Result<Person> PersonById(int64_t id);
   // Diacritic- and case-insensitive name search ("nguyen van an"), within

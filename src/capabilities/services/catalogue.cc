@@ -78,7 +78,8 @@ Result<ServicesData> ServicesData::Load(const std::string& dir) {
     for (const auto& f : p.filers)
       if (f != "citizen" && f != "employer" && f != "facility")
         return Status::Invalid(where, "Đối tượng nộp không hợp lệ: " + f, "filers are citizen, employer or facility");
-    static const std::vector<std::string> kActions = {"declaration", "hi_card_reissue", "hi_card_exchange", "benefit_case", "none"};
+    static const std::vector<std::string> kActions = {"declaration", "hi_card_reissue", "hi_card_exchange", "benefit_case",
+                                                      "voluntary_registration", "registered_info_correction", "none"};
     if (std::find(kActions.begin(), kActions.end(), p.action) == kActions.end())
       return Status::Invalid(where, "Tác vụ không hợp lệ: " + p.action, "unknown action");
     if ((p.action == "benefit_case") != !p.regime.empty())

@@ -25,7 +25,8 @@ struct Procedure {
   std::string article;
   std::vector<std::string> filers;  // citizen | employer | facility
   bool fully_online = false;
-  std::string action;  // declaration | hi_card_reissue | hi_card_exchange | benefit_case | none
+  std::string action;  // declaration | hi_card_reissue | hi_card_exchange | benefit_case | voluntary_registration |
+                       // registered_info_correction | none
   std::string regime;  // for benefit_case
   std::string cutoff;  // HH:MM, empty = receipt.cutoff
   Date valid_from;

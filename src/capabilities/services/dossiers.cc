@@ -183,6 +183,21 @@ Result<std::string> FromBase64(const std::string& text) {
   return out;
 }
 
+// Voluntary SI is for people outside compulsory SI (Law 41/2024 Art. 2.4):
+// no period with an employer may cover the first month.
+Status OutsideCompulsory(Db& db, int64_t person_id, Month from) {
+  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT COUNT(*) FROM periods WHERE person_id = ? AND employer_id IS NOT NULL AND "
+                                            "from_month <= ? AND (to_month IS NULL OR to_month >= ?)"));
+  st->Bind(person_id, from.index(), from.index());
+  BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
+  if (row && st->Int(0) > 0)
+    return Status::Invalid("payload.from_month",
+                           "Người này đang tham gia BHXH bắt buộc tháng " + from.ToVi() +
+                               "; BHXH tự nguyện dành cho người không thuộc diện bắt buộc (Luật BHXH 2024 Điều 2.4)",
+                           "the person is in compulsory SI in " + from.ToString() + "; voluntary SI is for those outside it");
+  return Status::Ok();
+}
+
 // What a procedure's action needs in the payload, checked at filing.
 Status ValidateForAction(Db& db, const ServiceEngines& eng, const Procedure& p, const FileInput& in) {
   const Json& pl = in.payload;
@@ -212,6 +227,32 @@ Status ValidateForAction(Db& db, const ServiceEngines& eng, const Procedure& p, 
     if (!pl.contains("event_date") || !pl["event_date"].is_string())
       return Status::Invalid("payload.event_date", "Cần ngày phát sinh chế độ (event_date)", "payload.event_date is required");
     BHXH_RETURN_IF_ERROR(Date::Parse(pl["event_date"].get<std::string>(), "payload.event_date").status());
+  }
+  auto text = [&](const char* k) { return pl.contains(k) && pl[k].is_string() ? pl[k].get<std::string>() : std::string(); };
+  if (p.action == "voluntary_registration") {
+    BHXH_RETURN_IF_ERROR(Month::Parse(text("from_month"), "payload.from_month").status());
+    if (!(pl.contains("income") && (pl["income"].is_number_integer() || pl["income"].is_string())))
+      return Status::Invalid("payload.income", "Cần mức thu nhập tháng làm căn cứ đóng (income)", "payload.income is required");
+    auto person = reg.PersonByCccd(in.cccd);
+    if (!person.ok() && person.status().code() == "not_found") {
+      // Someone not yet in the record: the TK1-TS form's particulars.
+      Person unused;
+      Status v = reg.ValidatePersonInput({in.cccd, "", text("full_name"), text("dob"), text("sex"),
+                                          text("province").empty() ? in.province : text("province"), text("commune"), ""},
+                                         &unused);
+      if (!v.ok()) return Status::Invalid("payload." + v.field(), v.message_vi(), v.message_en());
+      return reg.EmployerByCode(in.employer_code).status().ok() || in.employer_code.empty() ? Status::Ok()
+                                                                                          : reg.EmployerByCode(in.employer_code).status();
+    }
+    BHXH_RETURN_IF_ERROR(person.status());
+    BHXH_RETURN_IF_ERROR(OutsideCompulsory(db, person->id, *Month::Parse(text("from_month"), "payload.from_month")));
+  }
+  if (p.action == "registered_info_correction") {
+    bool any = false;
+    for (const char* k : {"full_name", "dob", "sex", "province", "commune"}) any = any || !text(k).empty();
+    if (!any)
+      return Status::Invalid("payload", "Cần thông tin cần điều chỉnh: full_name, dob, sex, province hoặc commune",
+                             "the payload names what to correct: full_name, dob, sex, province or commune");
   }
   if (!in.cccd.empty()) BHXH_RETURN_IF_ERROR(reg.PersonByCccd(in.cccd).status());
   if (!in.employer_code.empty()) BHXH_RETURN_IF_ERROR(reg.EmployerByCode(in.employer_code).status());
@@ -259,6 +300,41 @@ Result<Json> RunAction(Db& db, const ServiceEngines& eng, const Procedure& p, Do
     ci.idempotency_key = key;
     BHXH_ASSIGN_OR_RETURN(CaseView c, PrepareCase(db, *eng.geo, *eng.law, *eng.benefit_law, ci, by));
     return Json{{"case_id", c.id}, {"case_status", c.status}, {"regime", c.regime}};
+  }
+  if (p.action == "voluntary_registration") {
+    Registry reg(db, *eng.geo, *eng.law);
+    const Json& pl = d.payload;
+    auto text = [&](const char* k) { return pl.contains(k) && pl[k].is_string() ? pl[k].get<std::string>() : std::string(); };
+    auto person = reg.PersonByCccd(d.cccd);
+    if (!person.ok() && person.status().code() == "not_found") {
+      // Not yet in the record: the TK1-TS form carries who they are.
+      BHXH_ASSIGN_OR_RETURN(Person np, reg.RegisterPerson({d.cccd, "", text("full_name"), text("dob"), text("sex"),
+                                                           text("province").empty() ? d.province : text("province"),
+                                                           text("commune"), ""},
+                                                          by));
+      d.events.push_back({"person.changed", np.cccd});
+    } else if (!person.ok()) {
+      return person.status();
+    } else {
+      BHXH_ASSIGN_OR_RETURN(Month from, Month::Parse(text("from_month"), "payload.from_month"));
+      BHXH_RETURN_IF_ERROR(OutsideCompulsory(db, person->id, from));
+    }
+    std::string income = pl.contains("income") && pl["income"].is_number_integer() ? std::to_string(pl["income"].get<int64_t>())
+                                                                                   : text("income");
+    BHXH_ASSIGN_OR_RETURN(Period per, reg.AddPeriod({d.cccd, "BHXHTN", text("from_month"), text("to_month"), income, ""}, by));
+    d.events.push_back({"person.changed", d.cccd});
+    return Json{{"period_id", per.id}, {"from_month", per.from.ToString()}, {"income", per.salary}};
+  }
+  if (p.action == "registered_info_correction") {
+    Registry reg(db, *eng.geo, *eng.law);
+    PersonCorrection c;
+    for (auto [k, f] : {std::pair{"full_name", &c.full_name}, {"dob", &c.dob}, {"sex", &c.sex}, {"province", &c.province},
+                        {"commune", &c.commune}})
+      if (d.payload.contains(k) && d.payload[k].is_string()) *f = d.payload[k].get<std::string>();
+    BHXH_ASSIGN_OR_RETURN(Person np, reg.CorrectPerson(d.cccd, c, by));
+    d.events.push_back({"person.changed", d.cccd});
+    return Json{{"cccd", np.cccd}, {"full_name", np.full_name}, {"dob", np.dob.ToString()}, {"sex", SexCode(np.sex)},
+                {"province", np.province}, {"commune", np.commune}};
   }
   return Json{{"recorded", true}};
 }

@@ -19,7 +19,8 @@
 //    when issued after that.
 //  - Returning a result runs the procedure's action in the same
 //    transaction — declaration, hi_card_reissue / hi_card_exchange,
-//    benefit_case, voluntary participation — exactly once: the dossier's
+//    benefit_case, voluntary_registration, registered_info_correction —
+//    exactly once: the dossier's
 //    status guards it and the engines' idempotency keys are the dossier's.
 //    The outcome is early, on_time or late against the original due date
 //    (an apology does not make a late dossier on time).

@@ -127,6 +127,7 @@ class ServicesDb : public testing::BackendTest {
     in.province = "01";
     in.received_at = at;
     in.idempotency_key = key;
+    if (procedure == "SO-01") in.payload = {{"commune", "00002"}};  // what the correction asks for
     return in;
   }
   int64_t ActiveCards() {
@@ -188,6 +189,59 @@ TEST_P(ServicesDb, ACardExchangeChangesTheRecordOnceAndIsRated) {
   ASSERT_TRUE(slip.ok());
   EXPECT_NE(slip->find("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"), std::string::npos);
   EXPECT_NE(slip->find("18/11/2025"), std::string::npos);
+}
+
+// TN-01 for someone not yet in the record: the result registers the person
+// from the TK1-TS fields and opens the voluntary period, once. SO-01 corrects
+// the registered name and commune; a birth year the CCCD contradicts is
+// refused and changes nothing.
+TEST_P(ServicesDb, VoluntaryRegistrationAndACorrectionChangeTheRegistryOnce) {
+  const std::string cccd = "001090000021";
+  FileInput in = Input("TN-01", "online", "citizen", cccd, "2025-11-10T09:00", "tn-1");
+  in.filer_name = "Đỗ Văn Hải";
+  in.payload = {{"full_name", "Đỗ Văn Hải"}, {"dob", "1990-04-04"}, {"sex", "1"}, {"province", "01"}, {"commune", "00003"},
+                {"from_month", "2025-12"}, {"income", 3000000}};
+  Actor hai{"citizen:hai", {"citizen"}, "", "", "", cccd, "Đỗ Văn Hải"};
+  auto d = FileDossier(db(), data(), eng(), in, hai);
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  auto r = ReturnResult(db(), data(), eng(), d->id, "", "2025-11-12T10:00", officer_);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->result["from_month"], "2025-12");
+  EXPECT_EQ(r->result["income"], 3000000);
+  EXPECT_EQ(*db().QueryInt("SELECT COUNT(*) FROM periods p JOIN persons pe ON pe.id = p.person_id WHERE pe.cccd = '" + cccd +
+                           "' AND p.group_code = 'BHXHTN' AND p.employer_id IS NULL AND p.salary = 3000000 AND p.from_month = " +
+                           std::to_string(2025 * 12 + 11)),
+            1);
+  EXPECT_EQ(*db().QueryInt("SELECT COUNT(*) FROM persons WHERE cccd = '" + cccd + "' AND commune = '00003'"), 1);
+  EXPECT_EQ(ReturnResult(db(), data(), eng(), d->id, "", "2025-11-12T11:00", officer_).status().code(), "conflict");
+  EXPECT_EQ(*db().QueryInt("SELECT COUNT(*) FROM periods WHERE group_code = 'BHXHTN'"), 1);
+  // A worker in compulsory SI (01A1 since 01/2025) cannot also register as voluntary.
+  FileInput busy = Input("TN-01", "online", "citizen", testing::kWorkerCccd, "2025-11-10T09:10", "tn-2");
+  busy.payload = {{"from_month", "2025-12"}, {"income", 3000000}};
+  EXPECT_EQ(FileDossier(db(), data(), eng(), busy, citizen_).status().field(), "payload.from_month");
+
+  FileInput fix = Input("SO-01", "online", "citizen", testing::kWorkerCccd, "2025-11-10T09:30", "so-1");
+  fix.payload = {{"full_name", "Trần Thị Bình An"}, {"commune", "00009"}};
+  auto c = FileDossier(db(), data(), eng(), fix, citizen_);
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  auto cr = ReturnResult(db(), data(), eng(), c->id, "", "2025-11-11T10:00", officer_);
+  ASSERT_TRUE(cr.ok()) << cr.status().ToString();
+  EXPECT_EQ(cr->result["full_name"], "Trần Thị Bình An");
+  EXPECT_EQ(*db().QueryInt("SELECT COUNT(*) FROM persons WHERE cccd = '" + std::string(testing::kWorkerCccd) +
+                           "' AND full_name = 'Trần Thị Bình An' AND commune = '00009' AND dob = '1966-03-02'"),
+            1);
+  FileInput wrong = Input("SO-01", "online", "citizen", testing::kWorkerCccd, "2025-11-10T09:40", "so-2");
+  wrong.payload = {{"dob", "1970-03-02"}};  // the CCCD says born in 1966
+  auto w = FileDossier(db(), data(), eng(), wrong, citizen_);
+  ASSERT_TRUE(w.ok());
+  auto wr = ReturnResult(db(), data(), eng(), w->id, "", "2025-11-11T10:00", officer_);
+  EXPECT_FALSE(wr.ok());
+  EXPECT_EQ(*db().QueryInt("SELECT COUNT(*) FROM persons WHERE cccd = '" + std::string(testing::kWorkerCccd) +
+                           "' AND dob = '1966-03-02'"),
+            1);
+  auto still = GetDossier(db(), w->id);
+  ASSERT_TRUE(still.ok());
+  EXPECT_EQ(still->status, "received");
 }
 
 // Filings at the same moment from several counters take consecutive

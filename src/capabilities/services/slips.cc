@@ -24,18 +24,10 @@ std::string OutcomeVi(const std::string& o) {
 }
 
 std::string Page(const std::string& form, const std::string& title, const std::string& province, const std::string& body) {
-  std::string h =
-      "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>" + HtmlEscape(title) +
-      "</title><style>body{font-family:'Times New Roman',serif;max-width:800px;margin:2em auto;line-height:1.5}"
-      "table{border-collapse:collapse;width:100%}td,th{border:1px solid #000;padding:4px;vertical-align:top}"
-      ".head{display:flex;justify-content:space-between;text-align:center}.form{text-align:right;font-style:italic}"
-      "h1{text-align:center;font-size:1.2em}.sign{display:flex;justify-content:space-between;text-align:center;margin-top:2em}"
-      "@media print{body{margin:0}}</style></head><body>";
-  h += "<p class=\"form\">Mẫu số " + HtmlEscape(form) + "</p>";
-  h += "<div class=\"head\"><div><b>BẢO HIỂM XÃ HỘI VIỆT NAM</b><br>BHXH tỉnh/thành phố mã " + HtmlEscape(province) +
-       "<br><b>BỘ PHẬN MỘT CỬA</b></div><div><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b><br><b>Độc lập - Tự do - Hạnh phúc</b></div></div>";
-  h += "<h1>" + HtmlEscape(title) + "</h1>" + body + "</body></html>";
-  return h;
+  return OfficialPage(form,
+                      "<b>BẢO HIỂM XÃ HỘI VIỆT NAM</b><br>BHXH tỉnh/thành phố mã " + HtmlEscape(province) +
+                          "<br><b>BỘ PHẬN MỘT CỬA</b>",
+                      title, body);
 }
 
 std::string Signatures(const std::string& left, const std::string& right) {

@@ -18,6 +18,7 @@ const nav: Record<Role, { to: string; label: string }[]> = {
     { to: '/funds', label: 'Quỹ' },
     { to: '/programmes', label: 'Chương trình, nhiệm vụ' },
     { to: '/services', label: 'Dịch vụ công' },
+    { to: '/development', label: 'Phát triển người tham gia' },
     { to: '/inspection', label: 'Thanh tra, hậu kiểm' },
     { to: '/control', label: 'Kiểm soát' },
   ],

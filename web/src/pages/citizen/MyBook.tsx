@@ -4,6 +4,7 @@ import { api, call } from '../../api/client';
 import { useAuth } from '../../auth';
 import { BookView } from '../../components/Book';
 import { ErrorBox } from '../../components/ErrorBox';
+import { NoticeView } from '../../components/Notice';
 import { useApi } from '../../components/useApi';
 
 export default function MyBook() {
@@ -18,6 +19,7 @@ export default function MyBook() {
       <ErrorBox error={book.error} />
       {book.loading && <Loader aria-label="Đang tải" />}
       {book.data && <BookView book={book.data} />}
+      {book.data && <NoticeView cccd={cccd} />}
     </>
   );
 }

@@ -2,6 +2,7 @@ import { Title } from '@mantine/core';
 import { api, call } from '../../api/client';
 import { BookView } from '../../components/Book';
 import { ErrorBox } from '../../components/ErrorBox';
+import { NoticeView } from '../../components/Notice';
 import { useApi } from '../../components/useApi';
 
 export default function PersonDetail({ cccd }: { cccd: string }) {
@@ -13,6 +14,7 @@ export default function PersonDetail({ cccd }: { cccd: string }) {
       </Title>
       <ErrorBox error={book.error} />
       {book.data && <BookView book={book.data} />}
+      {book.data && <NoticeView cccd={cccd} />}
     </>
   );
 }

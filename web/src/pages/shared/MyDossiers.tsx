@@ -53,6 +53,10 @@ function FileForm({ onFiled }: { onFiled: (d: Schemas['Dossier']) => void }) {
   const [cccd, setCccd] = useState('');
   const [facility, setFacility] = useState('');
   const [eventDate, setEventDate] = useState('');
+  const [fromMonth, setFromMonth] = useState('');
+  const [income, setIncome] = useState('');
+  const [newName, setNewName] = useState('');
+  const [newCommune, setNewCommune] = useState('');
   const [province, setProvince] = useState(user?.province ?? '01');
   const [error, setError] = useState<ApiError | null>(null);
   const p = mine.find((x) => x.code === code);
@@ -62,6 +66,14 @@ function FileForm({ onFiled }: { onFiled: (d: Schemas['Dossier']) => void }) {
     const payload: Record<string, string> = {};
     if (p.action === 'hi_card_exchange') payload.facility = facility;
     if (p.action === 'benefit_case') payload.event_date = eventDate;
+    if (p.action === 'voluntary_registration') {
+      payload.from_month = fromMonth;
+      payload.income = income.replace(/[.,\s]/g, '');
+    }
+    if (p.action === 'registered_info_correction') {
+      if (newName) payload.full_name = newName;
+      if (newCommune) payload.commune = newCommune;
+    }
     try {
       onFiled(await call(api.POST('/dossiers', {
         body: { procedure: p.code, province, ...(role === 'employer' && cccd ? { cccd } : {}), payload },
@@ -84,6 +96,18 @@ function FileForm({ onFiled }: { onFiled: (d: Schemas['Dossier']) => void }) {
       )}
       {p?.action === 'benefit_case' && (
         <TextInput label="Ngày phát sinh chế độ" description="YYYY-MM-DD" value={eventDate} onChange={(e) => setEventDate(e.currentTarget.value)} />
+      )}
+      {p?.action === 'voluntary_registration' && (
+        <Group>
+          <TextInput label="Đóng từ tháng" description="YYYY-MM" value={fromMonth} onChange={(e) => setFromMonth(e.currentTarget.value)} />
+          <TextInput label="Mức thu nhập làm căn cứ đóng (đồng/tháng)" value={income} onChange={(e) => setIncome(e.currentTarget.value)} />
+        </Group>
+      )}
+      {p?.action === 'registered_info_correction' && (
+        <Group>
+          <TextInput label="Họ tên đúng" description="để trống nếu không đổi" value={newName} onChange={(e) => setNewName(e.currentTarget.value)} />
+          <TextInput label="Mã xã nơi cư trú mới" description="để trống nếu không đổi" value={newCommune} onChange={(e) => setNewCommune(e.currentTarget.value)} />
+        </Group>
       )}
       <TextInput label="Mã tỉnh nơi nhận hồ sơ" value={province} onChange={(e) => setProvince(e.currentTarget.value)} w={200} />
       <Button onClick={() => void submit()} disabled={!p} w={200}>Nộp hồ sơ</Button>
