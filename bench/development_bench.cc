@@ -23,6 +23,7 @@
 
 #include <boost/sort/spreadsort/integer_sort.hpp>
 
+#include "bench/bench_context.h"
 #include "bench/bench_util.h"
 #include "capabilities/all.h"
 #include "development/module.h"
@@ -322,15 +323,8 @@ int main(int argc, char** argv) {
   // 2. Through the database, engine beside SQL.
   Plan scaled{static_cast<int64_t>(employers * db_scale), static_cast<int64_t>(workers * db_scale),
               static_cast<int64_t>(employers * db_scale) / 3};
-  std::string dir = std::filesystem::temp_directory_path() / "bhxh-development-bench";
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  if (url.empty()) url = dir + "/bench.db";
-  AppContext::Options o;
-  o.data_dir = data;
-  o.db_url = url;
-  o.capabilities = AllCapabilities();
-  auto ctx = AppContext::Open(o);
+  std::string dir;
+  auto ctx = bench::OpenBenchContext("development", data, url, &dir);
   if (!ctx.ok()) Die(ctx.status());
   AppContext& c = **ctx;
   auto lease = c.pool->Acquire();

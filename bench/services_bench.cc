@@ -18,6 +18,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "bench/bench_context.h"
 #include "bench/bench_util.h"
 #include "capabilities/all.h"
 #include "platform/context.h"
@@ -35,15 +36,8 @@ int main(int argc, char** argv) {
   }
   std::string data = std::getenv("BHXH_DATA") ? std::getenv("BHXH_DATA") : "data";
   std::printf("machine: %s, %u threads\n", bench::Cpu().c_str(), std::thread::hardware_concurrency());
-  std::string dir = std::filesystem::temp_directory_path() / "bhxh-services-bench";
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  if (url.empty()) url = dir + "/bench.db";
-  AppContext::Options o;
-  o.data_dir = data;
-  o.db_url = url;
-  o.capabilities = AllCapabilities();
-  auto ctx = AppContext::Open(o);
+  std::string dir;
+  auto ctx = bench::OpenBenchContext("services", data, url, &dir);
   if (!ctx.ok()) {
     std::fprintf(stderr, "%s\n", ctx.status().ToString().c_str());
     return 1;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <functional>
 #include <map>
 #include <set>
 #include <thread>
@@ -829,19 +830,26 @@ std::string InList(const std::vector<std::string>& v, std::vector<std::string>* 
   return s + ")";
 }
 
-// The people in the query's area with what covers them on the date.
-Result<std::vector<PersonFacts>> Classify(Db& db, const LawBook& law, const CoverageQuery& q) {
-  std::string where = " WHERE pe.deceased_on IS NULL AND pe.commune IS NOT NULL AND pe.commune <> ''";
-  std::vector<std::string> binds;
-  if (!q.provinces.empty()) where += " AND pe.province IN " + InList(q.provinces, &binds);
+// " AND <alias>province IN (...) AND <alias>province = ? AND <alias>commune = ?"
+// for the query's scope and area, with its binds.
+std::string AreaWhere(const CoverageQuery& q, const std::string& alias, std::vector<std::string>* binds) {
+  std::string where;
+  if (!q.provinces.empty()) where += " AND " + alias + "province IN " + InList(q.provinces, binds);
   if (!q.province.empty()) {
-    where += " AND pe.province = ?";
-    binds.push_back(q.province);
+    where += " AND " + alias + "province = ?";
+    binds->push_back(q.province);
   }
   if (!q.commune.empty()) {
-    where += " AND pe.commune = ?";
-    binds.push_back(q.commune);
+    where += " AND " + alias + "commune = ?";
+    binds->push_back(q.commune);
   }
+  return where;
+}
+
+// The people in the query's area with what covers them on the date.
+Result<std::vector<PersonFacts>> Classify(Db& db, const LawBook& law, const CoverageQuery& q) {
+  std::vector<std::string> binds;
+  std::string where = " WHERE pe.deceased_on IS NULL AND pe.commune IS NOT NULL AND pe.commune <> ''" + AreaWhere(q, "pe.", &binds);
   auto bind = [&](Stmt& st, int from) {
     for (size_t i = 0; i < binds.size(); ++i) st.BindText(from + static_cast<int>(i), binds[i]);
   };
@@ -870,38 +878,33 @@ Result<std::vector<PersonFacts>> Classify(Db& db, const LawBook& law, const Cove
       people.push_back(std::move(p));
     }
   }
+  // Rows of `sql` (the area's binds, then the month twice) for each person
+  // of the area.
   const int32_t m = Month::OfDate(q.as_of).index();
-  {
-    BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT p.person_id, p.employer_id IS NOT NULL, p.group_code, p.funds FROM periods p "
-                                              "JOIN persons pe ON pe.id = p.person_id" + where +
-                                              " AND p.from_month <= ? AND (p.to_month IS NULL OR p.to_month >= ?)"));
+  auto in_month = [&](const std::string& sql, const std::function<void(Stmt&, PersonFacts&)>& on_row) -> Status {
+    BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(sql));
     bind(*st, 1);
     st->BindInt(static_cast<int>(binds.size()) + 1, m);
     st->BindInt(static_cast<int>(binds.size()) + 2, m);
     while (true) {
       BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
       if (!row) break;
-      auto it = at.find(st->Int(0));
-      if (it == at.end()) continue;
-      if (!(static_cast<FundMask>(st->Int(3)) & FundBit(Fund::kRetirement))) continue;  // HI only: not SI
-      auto g = law.Group(st->Text(2), q.as_of);
-      bool voluntary = st->Int(1) == 0 && g.ok() && g->scheme == "voluntary";
-      (voluntary ? people[it->second].voluntary : people[it->second].compulsory) = true;
+      if (auto it = at.find(st->Int(0)); it != at.end()) on_row(*st, people[it->second]);
     }
-  }
-  {
-    BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT b.person_id FROM beneficiaries b JOIN persons pe ON pe.id = b.person_id" +
-                                              where + " AND b.status = 'active' AND b.start_month <= ? AND "
-                                              "(b.end_month IS NULL OR b.end_month >= ?)"));
-    bind(*st, 1);
-    st->BindInt(static_cast<int>(binds.size()) + 1, m);
-    st->BindInt(static_cast<int>(binds.size()) + 2, m);
-    while (true) {
-      BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
-      if (!row) break;
-      if (auto it = at.find(st->Int(0)); it != at.end()) people[it->second].pensioner = true;
-    }
-  }
+    return Status::Ok();
+  };
+  BHXH_RETURN_IF_ERROR(in_month("SELECT p.person_id, p.employer_id IS NOT NULL, p.group_code, p.funds FROM periods p "
+                                "JOIN persons pe ON pe.id = p.person_id" + where +
+                                " AND p.from_month <= ? AND (p.to_month IS NULL OR p.to_month >= ?)",
+                                [&](Stmt& st, PersonFacts& p) {
+                                  if (!(static_cast<FundMask>(st.Int(3)) & FundBit(Fund::kRetirement))) return;  // HI only
+                                  auto g = law.Group(st.Text(2), q.as_of);
+                                  bool voluntary = st.Int(1) == 0 && g.ok() && g->scheme == "voluntary";
+                                  (voluntary ? p.voluntary : p.compulsory) = true;
+                                }));
+  BHXH_RETURN_IF_ERROR(in_month("SELECT b.person_id FROM beneficiaries b JOIN persons pe ON pe.id = b.person_id" + where +
+                                " AND b.status = 'active' AND b.start_month <= ? AND (b.end_month IS NULL OR b.end_month >= ?)",
+                                [](Stmt&, PersonFacts& p) { p.pensioner = true; }));
   {
     BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT c.person_id, c.valid_from, c.valid_to FROM hi_cards c JOIN persons pe ON "
                                               "pe.id = c.person_id" + where + " AND c.status = 'active'"));
@@ -981,17 +984,8 @@ Result<std::vector<CommuneCoverage>> Coverage(Db& db, const DevelopmentData& dat
     c.hi_lapsed += HiLapsed(p, q.as_of);
   }
   // Targets of the year, also for communes with no resident on record yet.
-  std::string where = " WHERE year = ?";
   std::vector<std::string> binds;
-  if (!q.provinces.empty()) where += " AND province IN " + InList(q.provinces, &binds);
-  if (!q.province.empty()) {
-    where += " AND province = ?";
-    binds.push_back(q.province);
-  }
-  if (!q.commune.empty()) {
-    where += " AND commune = ?";
-    binds.push_back(q.commune);
-  }
+  std::string where = " WHERE year = ?" + AreaWhere(q, "", &binds);
   BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT province, commune, voluntary_target, hi_target FROM commune_targets" + where));
   st->BindInt(1, q.as_of.year());
   for (size_t i = 0; i < binds.size(); ++i) st->BindText(static_cast<int>(i) + 2, binds[i]);
