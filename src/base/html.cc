@@ -32,7 +32,7 @@ std::string HtmlEscape(std::string_view s) {
 
 
 std::string OfficialPage(const std::string& form, const std::string& issuer_html, const std::string& title,
-                         const std::string& body_html) {
+                         const std::string& body_html, const std::string& place_date) {
   std::string h =
       "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>" + HtmlEscape(title) +
       "</title><style>body{font-family:'Times New Roman',serif;max-width:800px;margin:2em auto;line-height:1.5}"
@@ -42,7 +42,8 @@ std::string OfficialPage(const std::string& form, const std::string& issuer_html
       ".num{text-align:right}@media print{body{margin:0}}</style></head><body>";
   if (!form.empty()) h += "<p class=\"form\">Mẫu số " + HtmlEscape(form) + "</p>";
   h += "<div class=\"head\"><div>" + issuer_html +
-       "</div><div><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b><br><b>Độc lập - Tự do - Hạnh phúc</b></div></div>";
+       "</div><div><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b><br><b>Độc lập - Tự do - Hạnh phúc</b>" +
+       (place_date.empty() ? "" : "<br><i>" + HtmlEscape(place_date) + "</i>") + "</div></div>";
   h += "<h1>" + HtmlEscape(title) + "</h1>" + body_html + "</body></html>";
   return h;
 }

@@ -223,6 +223,7 @@ const std::map<std::string, Sample>& Samples() {
        {"POST", "/payments/bank-statement", {}, "employer_code,paid_on,amount,reference\n01A1,2025-09-11,5000,NH-1\n", "text/csv"}},
       {"arrearsReport", {"GET", "/arrears", {{"as_of", "2025-09-30"}}}},
       {"checkCard", {"GET", "/eligibility", {{"id", "001085012345"}, {"date", "2026-11-20"}}}},
+      {"portalCardLookup", {"POST", "/egw/KQNhanLichSuKCB2024", {}, R"({"maThe":"0101234567","hoTen":"Nguyễn Văn A","ngaySinh":"1985"})"}},
       {"login", {"POST", "/auth/login", {}, R"({"username":"canbo","password":"Demo@2026bhxh"})"}},
       {"logout", {"POST", "/auth/logout"}},
       {"me", {"GET", "/auth/me"}},

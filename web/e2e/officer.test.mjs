@@ -27,7 +27,7 @@ test('the dashboard draws the indicators and arrears charts', async () => {
 });
 
 test('a person is found by a name typed without diacritics and the book opens', async () => {
-  await page.getByRole('link', { name: 'Người tham gia' }).click();
+  await page.getByRole('link', { name: 'Người tham gia', exact: true }).click();
   await page.getByLabel('Họ tên (không cần dấu)').fill('nguyen');
   await page.getByRole('button', { name: 'Tìm' }).click();
   const first = page.locator('table[aria-label^="Kết quả tìm"] tbody tr').first();

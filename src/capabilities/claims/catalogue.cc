@@ -204,9 +204,12 @@ Result<ImportResult> ImportCatalogue(Db& db, const std::string& kind, const std:
         err("unit_price", "Đơn giá phải là số dương, dấu chấm thập phân");
       else
         v[4] = std::to_string(*price);
-      auto f = Date::Parse(v[5], "valid_from"), to = Date::Parse(v[6], "valid_to");
+      // ISO dates, or dd/mm/yyyy as Vietnamese sheets write them.
+      auto f = Date::ParseIsoOrVi(v[5], "valid_from"), to = Date::ParseIsoOrVi(v[6], "valid_to");
       if (!f.ok()) err("valid_from", f.status().message_vi());
       if (!to.ok()) err("valid_to", to.status().message_vi());
+      if (f.ok()) v[5] = f->ToString();
+      if (to.ok()) v[6] = to->ToString();
       if (f.ok() && to.ok() && *to < *f) err("valid_to", "Ngày hết hiệu lực trước ngày hiệu lực");
       if ((kind == "services" || kind == "supplies") && (v[3].empty() || !IsDigits(v[3])))
         err("group_code", "Mã nhóm (MA_NHOM) phải là số");

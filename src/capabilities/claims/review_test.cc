@@ -11,6 +11,7 @@
 
 #include "base/csv.h"
 #include "claims/module.h"
+#include "claims/portal.h"
 #include "claims/settlement.h"
 #include "claims/synth.h"
 #include "eligibility/module.h"
@@ -95,6 +96,40 @@ TEST_P(Review, NationalCardDataDecides) {
   EXPECT_EQ(r->encounters[6].approved, 0);
   EXPECT_EQ(r->encounters[6].rejected, r->encounters[6].claimed);
   EXPECT_EQ(Rules(r->encounters[1]).count("CARD-NO-DATA"), 0u);
+}
+
+// The portal's card lookup (KQNhanLichSuKCB2024): the card with its dates
+// as dd/MM/yyyy and the person's visits from the stored claims, newest
+// first, times as yyyyMMddHHmm; a wrong name answers 060 without history.
+TEST_P(Review, ThePortalCardLookupAnswersInThePortalsShape) {
+  ASSERT_TRUE(Submit(Envelope(3), "k1").ok());
+  const CardRecord card = SynthCards(8)[0];
+  auto& cards = ctx_->State<EligibilityState>().cards();
+  auto dob = PortalDateToIso(card.dob.ToString().size() == 10 ? Date::Parse(card.dob.ToString(), "d")->ToVi()
+                                                              : std::to_string(card.dob.year),
+                             "ngaySinh");
+  ASSERT_TRUE(dob.ok()) << dob.status().ToString();
+  auto a = cards.Check({card.card_code, "01001", "", card.full_name, *dob});
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  auto visits = RecentVisits(db(), card.si_number, 20);
+  ASSERT_TRUE(visits.ok()) << visits.status().ToString();
+  ASSERT_EQ(visits->size(), 1u);  // the first synthetic encounter is this person's
+  Json j = PortalCardAnswer(*a, *visits);
+  EXPECT_EQ(j["maKetQua"], "000");
+  EXPECT_EQ(j["maThe"], card.card_code);
+  EXPECT_EQ(j["gtTheTu"], card.valid_from.ToVi());
+  EXPECT_EQ(j["gtTheDen"], card.valid_to.ToVi());
+  EXPECT_EQ(j["maDKBD"], card.facility);
+  ASSERT_EQ(j["dsLichSuKCB2018"].size(), 1u);
+  const Json& v = j["dsLichSuKCB2018"][0];
+  EXPECT_EQ(v["maCSKCB"], "01001");
+  EXPECT_EQ(v["ngayVao"].get<std::string>().size(), 12u);
+  EXPECT_FALSE(v["maBenh"].get<std::string>().empty());
+  auto wrong = cards.Check({card.card_code, "01001", "", "Người Khác Hẳn", *dob});
+  ASSERT_TRUE(wrong.ok());
+  EXPECT_EQ(wrong->code, "060");
+  EXPECT_EQ(PortalDateToIso("31-12-1985", "ngaySinh").status().field(), "ngaySinh");
+  EXPECT_EQ(*PortalDateToIso("05/03/1985", "ngaySinh"), "1985-03-05");
 }
 
 TEST_P(Review, TheNationalCardMustCoverTheDischargeDate) {
@@ -225,11 +260,15 @@ TEST_P(Review, WinningBidPricesArePublishedAsCsvAndXlsx) {
   // Headers as a facility's own sheet writes them.
   auto vi = ImportCatalogue(db(), "drugs",
                             "Mã CSKCB;Mã thuốc;Tên thuốc;TT_THAU;Đơn giá (đồng);Từ ngày;Đến ngày\n"
-                            "01001;40.9;Paracetamol 500mg;G1;1500;2026-01-01;2026-12-31\n",
+                            "01001;40.9;Paracetamol 500mg;G1;1500;01/01/2026;31/12/2026\n",
                             TestOfficer());
   ASSERT_TRUE(vi.ok()) << vi.status().ToString();
   EXPECT_TRUE(vi->accepted) << (vi->errors.empty() ? "" : vi->errors[0].message_vi);
   EXPECT_EQ(*db().QueryInt("SELECT unit_price FROM drug_prices WHERE drug_code = '40.9'"), 1'500'000);
+  // dd/mm/yyyy dates are stored as the dates they are.
+  EXPECT_EQ(*db().QueryInt("SELECT COUNT(*) FROM drug_prices WHERE drug_code = '40.9' AND valid_from = '2026-01-01' AND "
+                           "valid_to = '2026-12-31'"),
+            1);
   auto missing = ImportCatalogue(db(), "drugs", "Mã CSKCB,Tên thuốc\n01001,A\n", TestOfficer());
   ASSERT_FALSE(missing.ok());
   EXPECT_NE(missing.status().message_vi().find("ma thuoc"), std::string::npos) << missing.status().message_vi();

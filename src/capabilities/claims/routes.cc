@@ -6,6 +6,7 @@
 #include "base/parse.h"
 #include "claims/json.h"
 #include "claims/module.h"
+#include "claims/portal.h"
 #include "eligibility/module.h"
 #include "platform/http/metrics.h"
 #include "platform/http/route_table.h"
@@ -155,6 +156,44 @@ void ClaimsRoutes(RouteTable& t) {
               Json out = Json::array();
               for (const auto& v : versions) out.push_back(ToJson(v));
               return Reply::Ok({{"facility", c.Path("facility")}, {"ma_lk", c.Path("ma_lk")}, {"versions", out}});
+            }));
+
+  t.Add(Route::Post("/egw/KQNhanLichSuKCB2024", "portalCardLookup")
+            .Tag("claims")
+            .Summary("Tra cứu thẻ và lịch sử KCB theo mẫu của cổng giám định (KQNhanLichSuKCB2024)",
+                     "Card and visit-history lookup in the assessment portal's shape")
+            .Permission("eligibility.check")
+            .JsonBody(Schema::Object(
+                {Req("maThe", Schema::String().Pattern("[A-Z]{2}\\d{13}|\\d{10}", "mã thẻ 15 ký tự hoặc mã số BHXH 10 số",
+                                                       "a 15-character card code or a 10-digit SI number")),
+                 Req("hoTen", S::Text(100).Length(1, 100)), Req("ngaySinh", S::Text(10).Length(4, 10)),
+                 Opt("hoTenCb", S::Text(100)), Opt("cccdCb", S::Text(12)), Opt("maCSKCB", S::FacilityCode())}))
+            .Returns(200, Schema::Object({Req("maKetQua", Schema::String()), Req("ghiChu", Schema::String()),
+                                          Opt("maThe", Schema::String()), Opt("maSoBHXH", Schema::String()),
+                                          Opt("hoTen", Schema::String()), Opt("ngaySinh", Schema::String()),
+                                          Opt("gioiTinh", Schema::String()), Opt("maDKBD", Schema::String()),
+                                          Opt("gtTheTu", Schema::String()), Opt("gtTheDen", Schema::String()),
+                                          Opt("ngayDu5Nam", Schema::String()), Opt("maKV", Schema::String()),
+                                          Opt("mucHuong", Schema::Integer()),
+                                          Req("dsLichSuKCB2018", Schema::Array(Schema::Object(
+                                                                     {Req("maHoSo", Schema::String()), Req("maCSKCB", Schema::String()),
+                                                                      Req("ngayVao", Schema::String()), Req("ngayRa", Schema::String()),
+                                                                      Req("maBenh", Schema::String()), Req("tenBenh", Schema::String()),
+                                                                      Req("kqDieuTri", Schema::String()), Req("lyDoVV", Schema::String())})))})
+                              .Named("PortalCardAnswer"))
+            .Handle([](Call& c) -> Result<Reply> {
+              auto& st = c.ctx().State<EligibilityState>();
+              BHXH_RETURN_IF_ERROR(st.EnsureLoaded(c.ctx()));
+              BHXH_ASSIGN_OR_RETURN(std::string dob, PortalDateToIso(c.BodyStr("ngaySinh"), "ngaySinh"));
+              std::string facility = c.BodyStr("maCSKCB").empty() ? c.actor().facility_code : c.BodyStr("maCSKCB");
+              EligibilityQuery q{c.BodyStr("maThe"), facility, "", c.BodyStr("hoTen"), dob};
+              BHXH_ASSIGN_OR_RETURN(EligibilityAnswer a, st.cards().Check(q));
+              std::vector<PastVisit> visits;
+              // The history goes only with a card that answered (not to a wrong name or birth date).
+              if (a.card && a.code != "060" && a.code != "070") {
+                BHXH_ASSIGN_OR_RETURN(visits, RecentVisits(c.db(), a.card->si_number, 20));
+              }
+              return Reply::Ok(PortalCardAnswer(a, visits));
             }));
 
   t.Add(Route::Post("/catalogues/{kind}", "importCatalogue")

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "base/html.h"
+#include "base/parse.h"
 #include "base/text.h"
 #include "base/xlsx_out.h"
 
@@ -30,13 +31,13 @@ std::string Num(double v) {
 }
 
 std::string Deadline(const TaskState& s) {
-  if (s.overdue) return "quá hạn " + std::to_string(s.days_overdue) + " ngày (hạn " + s.deadline->ToString() + ")";
+  if (s.overdue) return "quá hạn " + std::to_string(s.days_overdue) + " ngày (hạn " + s.deadline->ToVi() + ")";
   if (!s.missing_periods.empty()) {
     std::string p;
     for (const auto& x : s.missing_periods) p += (p.empty() ? "" : ", ") + x;
     return "thiếu báo cáo kỳ " + p;
   }
-  return s.deadline ? "hạn " + s.deadline->ToString() : s.task.timeframe.text;
+  return s.deadline ? "hạn " + s.deadline->ToVi() : s.task.timeframe.text;
 }
 
 std::string LatestText(const IndicatorStatus& s) {
@@ -63,11 +64,12 @@ struct Table {
   std::string title;
   std::vector<std::string> header;
   std::vector<std::vector<std::string>> rows;
+  std::vector<size_t> numeric = {};  // columns holding numbers (typed as numbers in XLSX)
 };
 
 std::vector<Table> Tables(const AnnualReport& r, const UnitRegistry& units) {
   std::vector<Table> out;
-  Table summary{"1. Kết quả đạt được", {"Nội dung", "Số lượng"}, {}};
+  Table summary{"1. Kết quả đạt được", {"Nội dung", "Số lượng"}, {}, {1}};
   summary.rows = {{"Tổng số nhiệm vụ", std::to_string(r.total)},
                   {"Hoàn thành", std::to_string(r.done)},
                   {"Đang thực hiện", std::to_string(r.in_progress)},
@@ -78,7 +80,8 @@ std::vector<Table> Tables(const AnnualReport& r, const UnitRegistry& units) {
   Table ind{
       "1.1. Chỉ tiêu",
       {"Mã", "Chỉ tiêu", "Đơn vị tính", "Mục tiêu", "Giá trị mới nhất", "Lộ trình năm đó", "Đánh giá", "Cách tính"},
-      {}};
+      {},
+      {5}};
   for (const auto& s : r.indicators)
     ind.rows.push_back({s.indicator.key, s.indicator.name, s.indicator.measure, TargetsText(s.indicator), LatestText(s),
                         s.expected ? Num(*s.expected) : "—", StatusVi(s.status),
@@ -91,7 +94,8 @@ std::vector<Table> Tables(const AnnualReport& r, const UnitRegistry& units) {
   out.push_back(done);
   Table open{"3. Nhiệm vụ chưa hoàn thành",
              {"Mã", "Nội dung", "Đơn vị chủ trì", "Trạng thái", "Tỷ lệ (%)", "Thời hạn", "Ghi chú"},
-             {}};
+             {},
+             {4}};
   for (const auto& s : r.tasks_not_done)
     open.rows.push_back({s.task.key, s.task.content, UnitNames(s.task.lead_units, units), StatusVi(s.status),
                          std::to_string(s.percent), Deadline(s), s.last_note});
@@ -111,11 +115,11 @@ std::string Heading(const AnnualReport& r) {
 
 std::string Subheading(const AnnualReport& r) {
   std::string s = r.programme.programme_title.empty() ? r.programme.title : r.programme.programme_title;
-  s += " (số liệu đến ngày " + r.as_of.ToString() + ")";
+  s += " (số liệu đến ngày " + r.as_of.ToVi() + ")";
   for (const auto& o : r.obligations) {
-    std::string due = o.recurrence == "yearly"
-                          ? std::to_string(o.day) + "/" + std::to_string(o.month) + "/" + std::to_string(r.year)
-                          : (o.date ? o.date->ToString() : "");
+    std::string due = o.recurrence == "yearly" && Date::IsValidYmd(r.year, o.month, o.day)
+                          ? Date::FromYmd(r.year, o.month, o.day).ToVi()
+                          : (o.date ? o.date->ToVi() : "");
     s += "\n" + o.name + ": hạn " + due + (o.recipients.empty() ? "" : ", gửi " + o.recipients);
   }
   return s;
@@ -203,12 +207,12 @@ std::string ReportMarkdown(const AnnualReport& r, const UnitRegistry& units) {
   return out;
 }
 
+// In the administrative layout of Decree 30/2020/NĐ-CP (Appendix I): the
+// issuing body and the number to fill in on the left, the national motto
+// with the place and date on the right, the title, the content, then
+// "Nơi nhận" and the signature block.
 std::string ReportHtml(const AnnualReport& r, const UnitRegistry& units) {
-  std::string out =
-      "<!doctype html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\"><title>" + Html(Heading(r)) +
-      "</title><style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;margin-bottom:1.5em}"
-      "td,th{border:1px solid #999;padding:4px 8px;vertical-align:top}th{background:#eee}</style></head><body>\n";
-  out += "<h1>" + Html(Heading(r)) + "</h1>\n";
+  std::string out;
   for (const auto& line : Split(Subheading(r), '\n')) out += "<p>" + Html(line) + "</p>\n";
   for (const auto& t : Tables(r, units)) {
     out += "<h2>" + Html(t.title) + "</h2>\n";
@@ -221,12 +225,22 @@ std::string ReportHtml(const AnnualReport& r, const UnitRegistry& units) {
     out += "</tr>\n";
     for (const auto& row : t.rows) {
       out += "<tr>";
-      for (const auto& c : row) out += "<td>" + Html(c) + "</td>";
+      for (size_t i = 0; i < row.size(); ++i)
+        out += (std::find(t.numeric.begin(), t.numeric.end(), i) != t.numeric.end() ? "<td class=\"num\">" : "<td>") +
+               Html(row[i]) + "</td>";
       out += "</tr>\n";
     }
     out += "</table>\n";
   }
-  return out + "</body></html>\n";
+  std::string recipients = "Như trên";
+  for (const auto& o : r.obligations)
+    if (!o.recipients.empty()) recipients = o.recipients;
+  out += "<div class=\"sign\"><div style=\"text-align:left\"><b><i>Nơi nhận:</i></b><br>- " + Html(recipients) +
+         ";<br>- Lưu: VT.</div><div><b>THỦ TRƯỞNG ĐƠN VỊ</b><br><i>(Ký, ghi rõ họ tên, đóng dấu)</i></div></div>\n";
+  auto y = r.as_of.ymd();
+  char place_date[96];
+  std::snprintf(place_date, sizeof place_date, "Hà Nội, ngày %02d tháng %02d năm %d", y.day, y.month, y.year);
+  return OfficialPage("", "<b>BẢO HIỂM XÃ HỘI VIỆT NAM</b><br>Số: ......../BC-BHXH", Heading(r), out, place_date);
 }
 
 Result<std::string> ReportXlsx(const AnnualReport& r, const UnitRegistry& units) {
@@ -241,7 +255,18 @@ Result<std::string> ReportXlsx(const AnnualReport& r, const UnitRegistry& units)
     s.header = t.header;
     for (const auto& row : t.rows) {
       std::vector<XlsxCell> cells;
-      for (const auto& c : row) cells.push_back(c);
+      for (size_t i = 0; i < row.size(); ++i) {
+        // A number column's cell as a number Excel can add up ("95,5" is
+        // written with the Vietnamese decimal comma); "—" stays text.
+        bool numeric = std::find(t.numeric.begin(), t.numeric.end(), i) != t.numeric.end();
+        std::string dot = row[i];
+        std::replace(dot.begin(), dot.end(), ',', '.');
+        auto v = numeric ? ParseDouble(dot, "cell") : Result<double>(Status::Invalid("cell", "", ""));
+        if (v.ok())
+          cells.push_back(*v);
+        else
+          cells.push_back(row[i]);
+      }
       s.rows.push_back(std::move(cells));
     }
     for (const auto& h : t.header) s.widths.push_back(h == "Nội dung" || h == "Chỉ tiêu" ? 60 : 18);

@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include "base/zip.h"
 #include "programmes/coverage.h"
 #include "programmes/indicator_values.h"
 #include "programmes/module.h"
@@ -360,9 +361,28 @@ TEST_P(Tracking, AnnualReportInThreeFormats) {
   std::string html = ReportHtml(*r, *ctx_->State<ProgrammesState>().units());
   EXPECT_NE(html.find("Chờ &lt;hướng dẫn&gt;"), std::string::npos);
   EXPECT_EQ(html.find("<hướng"), std::string::npos);
+  // Decree 30/2020 layout: issuing body and number, motto, place and date,
+  // recipients and the signature block; dates as dd/mm/yyyy.
+  EXPECT_NE(html.find("BẢO HIỂM XÃ HỘI VIỆT NAM</b><br>Số: ......../BC-BHXH"), std::string::npos);
+  EXPECT_NE(html.find("Độc lập - Tự do - Hạnh phúc"), std::string::npos);
+  EXPECT_NE(html.find("Hà Nội, ngày "), std::string::npos);
+  EXPECT_NE(html.find("Nơi nhận:"), std::string::npos);
+  EXPECT_NE(html.find("THỦ TRƯỞNG ĐƠN VỊ"), std::string::npos);
+  EXPECT_NE(html.find("(số liệu đến ngày " + r->as_of.ToVi() + ")"), std::string::npos);
   auto x = ReportXlsx(*r, *ctx_->State<ProgrammesState>().units());
   ASSERT_TRUE(x.ok()) << x.status().ToString();
   EXPECT_EQ(x->substr(0, 2), "PK");
+  // Counts are numbers in the workbook (no t="s" on the count cell B2:
+  // "Tổng số nhiệm vụ" = 4), so Excel adds them up.
+  auto zip = ZipPackage::Open(*x, "XLSX");
+  ASSERT_TRUE(zip.ok());
+  auto sheet = zip->Read("xl/worksheets/sheet1.xml");
+  ASSERT_TRUE(sheet.ok());
+  size_t b2 = sheet->find("<c r=\"B2\"");
+  ASSERT_NE(b2, std::string::npos);
+  std::string cell = sheet->substr(b2, sheet->find("</c>", b2) - b2);
+  EXPECT_EQ(cell.find("t=\"s\""), std::string::npos) << cell;
+  EXPECT_NE(cell.find("<v>4</v>"), std::string::npos) << cell;
   EXPECT_FALSE(
       BuildAnnualReport(db(), ctx_->State<ProgrammesState>().measures, id_, Date::Today().year() + 1, Date::Today())
           .ok());

@@ -1,12 +1,11 @@
 // The card check at the front desk: by CCCD or card code, with the name and
 // date of birth as the portal asks; the portal's result code and what it means.
-import { Alert, Button, Card, Group, SimpleGrid, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, SimpleGrid, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { api, ApiError, call, type Schemas } from '../../api/client';
 import { useAuth } from '../../auth';
 import { ErrorBox } from '../../components/ErrorBox';
 import { date, eligibilityCode, today } from '../../format';
-import {  } from '../../components/DateFields';
 import { DayField } from '../../components/DateFields';
 
 export default function CardCheck() {
@@ -16,17 +15,29 @@ export default function CardCheck() {
   const [dob, setDob] = useState('');
   const [day, setDay] = useState(today());
   const [answer, setAnswer] = useState<Schemas['EligibilityAnswer'] | null>(null);
+  const [history, setHistory] = useState<Schemas['PortalCardAnswer'] | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
     setAnswer(null);
+    setHistory(null);
     try {
       const query: Record<string, string> = { id: id.trim(), date: day };
       if (user?.facility_code) query.facility = user.facility_code;
       if (name.trim()) query.full_name = name.trim();
       if (dob.trim()) query.dob = dob.trim();
-      setAnswer(await call(api.GET('/eligibility', { params: { query: query as never } })));
+      const a = await call(api.GET('/eligibility', { params: { query: query as never } }));
+      setAnswer(a);
+      // The recent visits, asked the way the assessment portal is asked:
+      // the card code, the name and the date of birth as printed.
+      if (a.card) {
+        const d = a.card.dob;
+        const printed = d.length === 10 ? `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}` : d.slice(0, 4);
+        setHistory(await call(api.POST('/egw/KQNhanLichSuKCB2024', {
+          body: { maThe: a.card.code, hoTen: a.card.full_name, ngaySinh: printed },
+        })));
+      }
     } catch (err) {
       setError(err instanceof ApiError ? err : new ApiError(0, 'client', '', String(err)));
     }
@@ -62,8 +73,31 @@ export default function CardCheck() {
               <Group><Text size="sm">Đủ 5 năm liên tục: {answer.five_years_reached ? 'Có' : 'Chưa'}</Text></Group>
             </SimpleGrid>
           )}
+          {history && history.dsLichSuKCB2018.length > 0 && (
+            <Table fz="sm" mt="sm" withTableBorder aria-label="Lịch sử khám chữa bệnh gần đây">
+              <Table.Thead>
+                <Table.Tr><Table.Th>Mã hồ sơ</Table.Th><Table.Th>Cơ sở</Table.Th><Table.Th>Vào</Table.Th><Table.Th>Ra</Table.Th><Table.Th>Bệnh chính</Table.Th></Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {history.dsLichSuKCB2018.map((v) => (
+                  <Table.Tr key={v.maHoSo + v.maCSKCB}>
+                    <Table.Td>{v.maHoSo}</Table.Td>
+                    <Table.Td>{v.maCSKCB}</Table.Td>
+                    <Table.Td>{stamp(v.ngayVao)}</Table.Td>
+                    <Table.Td>{stamp(v.ngayRa)}</Table.Td>
+                    <Table.Td>{v.maBenh} {v.tenBenh}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
         </Card>
       )}
     </>
   );
+}
+
+// yyyyMMddHHmm → dd/mm/yyyy HH:mm
+function stamp(s: string): string {
+  return s.length === 12 ? `${s.slice(6, 8)}/${s.slice(4, 6)}/${s.slice(0, 4)} ${s.slice(8, 10)}:${s.slice(10, 12)}` : s;
 }
