@@ -230,6 +230,13 @@ const std::map<std::string, Sample>& Samples() {
       {"getJob", {"GET", "/jobs/collection-1", {}, "", "", {200, 404}}},
       {"startCollection", {"POST", "/collections/jobs", {}, R"({"month":"2025-08"})", "", {202, 503}}},
       {"listSubmissions", {"GET", "/claims/submissions", {{"facility", "{FAC}"}}}},
+      {"sendCheckins",
+       {"POST", "/claims/checkins", {},
+        "<CHI_TIEU_TRANG_THAI_KCB><DSACH_TRANG_THAI_KCB><TRANG_THAI_KCB><MA_LK>CI1</MA_LK><STT>1</STT><HO_TEN>Nguyễn Văn A</HO_TEN>"
+        "<MA_THE_BHYT>DN4010100000001</MA_THE_BHYT><MA_DOITUONG_KCB>1.1</MA_DOITUONG_KCB><NGAY_VAO>202611200800</NGAY_VAO>"
+        "<MA_LOAI_KCB>01</MA_LOAI_KCB><MA_CSKCB>{FAC}</MA_CSKCB></TRANG_THAI_KCB></DSACH_TRANG_THAI_KCB></CHI_TIEU_TRANG_THAI_KCB>",
+        "application/xml"}},
+      {"listCheckins", {"GET", "/claims/checkins", {{"facility", "{FAC}"}, {"day", "2026-11-20"}}}},
       {"getSubmission", {"GET", "/claims/submissions/{TXN}"}},
       {"claimVersions", {"GET", "/claims/{FAC}/{MALK}"}},
       {"searchEmployers", {"GET", "/employers", {{"q", "cong ty"}}}},

@@ -114,6 +114,25 @@ void ClaimsCommands(Shell& sh) {
     }));
   }
   {
+    auto file = std::make_shared<std::string>();
+    auto* c = claims->add_subcommand("checkin", "Gửi bảng check-in XML0 (QĐ 4750) khi người bệnh vào khám / send the check-in table");
+    c->add_option("file", *file, "Tệp XML0 (CHI_TIEU_TRANG_THAI_KCB)")->required();
+    c->callback(sh.Guard([&sh, file] {
+      auto body = sh.ReadArg(*file);
+      if (!body.ok()) return sh.Fail(body.status());
+      sh.Run(
+          "POST", "/claims/checkins", {}, *body,
+          [](const Json& j) {
+            std::cout << Txt(j, "thongDiep") << "\n";
+            TextTable t({{"MA_LK"}, {"Mã thẻ"}, {"Họ tên", {}, 30}, {"Vào"}, {"Kết quả thẻ"}, {"Ghi chú", {}, 40}});
+            for (const auto& r : j["dsKetQua"])
+              t.Row({Txt(r, "maLk"), Txt(r, "maThe"), Txt(r, "hoTen"), Txt(r, "ngayVao"), Txt(r, "maKetQuaThe"), Txt(r, "ghiChu")});
+            t.Print(std::cout);
+          },
+          {{"content-type", "application/xml"}});
+    }));
+  }
+  {
     auto paths = std::make_shared<std::vector<std::string>>();
     auto* c =
         claims->add_subcommand("submit", "Gửi các bản tin để giám định (tệp hoặc thư mục .xml) / submit envelopes");

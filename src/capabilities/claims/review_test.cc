@@ -10,6 +10,7 @@
 #include <set>
 
 #include "base/csv.h"
+#include "claims/checkin.h"
 #include "claims/module.h"
 #include "claims/portal.h"
 #include "claims/settlement.h"
@@ -130,6 +131,56 @@ TEST_P(Review, ThePortalCardLookupAnswersInThePortalsShape) {
   EXPECT_EQ(wrong->code, "060");
   EXPECT_EQ(PortalDateToIso("31-12-1985", "ngaySinh").status().field(), "ngaySinh");
   EXPECT_EQ(*PortalDateToIso("05/03/1985", "ngaySinh"), "1985-03-05");
+}
+
+// The check-in table (XML0): each card checked on the admission date with
+// the portal's code, an emergency without a card accepted, the same MA_LK
+// sent again replacing the first; a wrong row refuses the whole table.
+TEST_P(Review, CheckinsAreCheckedAndStoredOncePerEncounter) {
+  const CardRecord card = SynthCards(8)[0];
+  // The name as on the card: the check compares it (another name answers 060).
+  auto row = [&card](const std::string& lk, const std::string& the, const std::string& group, const std::string& vao,
+                     const std::string& facility) {
+    return "<TRANG_THAI_KCB><MA_LK>" + lk + "</MA_LK><STT>1</STT><HO_TEN>" + card.full_name + "</HO_TEN><MA_THE_BHYT>" + the +
+           "</MA_THE_BHYT><MA_DOITUONG_KCB>" + group + "</MA_DOITUONG_KCB><NGAY_VAO>" + vao +
+           "</NGAY_VAO><MA_LOAI_KCB>01</MA_LOAI_KCB><MA_CSKCB>" + facility + "</MA_CSKCB></TRANG_THAI_KCB>";
+  };
+  auto doc = [](const std::string& rows) {
+    return "<CHI_TIEU_TRANG_THAI_KCB><DSACH_TRANG_THAI_KCB>" + rows + "</DSACH_TRANG_THAI_KCB></CHI_TIEU_TRANG_THAI_KCB>";
+  };
+  const std::string day = card.valid_from.AddDays(10).ToString();
+  const std::string vao = day.substr(0, 4) + day.substr(5, 2) + day.substr(8, 2) + "0815";
+  auto& cards = ctx_->State<EligibilityState>().cards();
+  auto r = ReceiveCheckins(db(), cards,
+                           doc(row("CI-1", card.card_code, "1.1", vao, "01001") + row("CI-2", "DN4019999999999", "1.1", vao, "01001") +
+                               row("CI-3", "", "2", vao, "01001")),
+                           "01001", TestOfficer());
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_TRUE(r->errors.empty()) << r->errors[0].message_en;
+  ASSERT_EQ(r->rows.size(), 3u);
+  EXPECT_EQ(r->rows[0].card_result, "000");
+  EXPECT_EQ(r->rows[1].card_result, "050");  // not in the national record
+  EXPECT_EQ(r->rows[2].card_result, "");     // an emergency without a card
+  EXPECT_EQ(Count("claim_checkins"), 3);
+  // Sent again for CI-1: replaced, not added.
+  ASSERT_TRUE(ReceiveCheckins(db(), cards, doc(row("CI-1", card.card_code, "1.1", vao, "01001")), "01001", TestOfficer()).ok());
+  EXPECT_EQ(Count("claim_checkins"), 3);
+  auto listed = ListCheckins(db(), {"01001"}, *Date::Parse(day, "d"), 100);
+  ASSERT_TRUE(listed.ok());
+  EXPECT_EQ(listed->size(), 3u);
+  // Another facility's code, a bad time and a missing card refuse the table.
+  auto bad = ReceiveCheckins(db(), cards,
+                             doc(row("CI-4", card.card_code, "1.1", vao, "01002") + row("CI-5", card.card_code, "1.1", "2026", "01001") +
+                                 row("CI-6", "", "1.1", vao, "01001")),
+                             "01001", TestOfficer());
+  ASSERT_TRUE(bad.ok());
+  ASSERT_EQ(bad->errors.size(), 3u);
+  EXPECT_EQ(bad->errors[0].field, "MA_CSKCB");
+  EXPECT_EQ(bad->errors[1].field, "NGAY_VAO");
+  EXPECT_EQ(bad->errors[2].field, "MA_THE_BHYT");
+  EXPECT_EQ(Count("claim_checkins"), 3);
+  EXPECT_EQ(ReceiveCheckins(db(), cards, "<a><b>", "", TestOfficer()).status().field(), "body");
+  EXPECT_EQ(ReceiveCheckins(db(), cards, "<X/>", "", TestOfficer()).status().field(), "body");
 }
 
 TEST_P(Review, TheNationalCardMustCoverTheDischargeDate) {

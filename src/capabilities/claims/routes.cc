@@ -5,6 +5,7 @@
 
 #include "base/parse.h"
 #include "claims/json.h"
+#include "claims/checkin.h"
 #include "claims/module.h"
 #include "claims/portal.h"
 #include "eligibility/module.h"
@@ -105,6 +106,61 @@ void ClaimsRoutes(RouteTable& t) {
                                  std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
               return Reply::With(r.replayed ? 200 : 201, ToJson(r));
             }));
+
+  {
+    Schema checkin = Schema::Object({Req("maLk", Schema::String()), Req("maCSKCB", Schema::String()), Req("maThe", Schema::String()),
+                                     Req("hoTen", Schema::String()), Req("ngayVao", Schema::String().Describe("yyyyMMddHHmm")),
+                                     Req("maDoiTuongKcb", Schema::String()), Req("maKetQuaThe", Schema::String()),
+                                     Req("ghiChu", Schema::String()), Req("thoiGianTiepNhan", Schema::String())})
+                         .Named("Checkin");
+    auto to_json = [](const Checkin& c) {
+      Date d = Date::FromDays(static_cast<int32_t>(c.admitted_at / (24 * 60)));
+      auto y = d.ymd();
+      int m = static_cast<int>(c.admitted_at % (24 * 60));
+      char stamp[16];
+      std::snprintf(stamp, sizeof stamp, "%04d%02d%02d%02d%02d", y.year, y.month, y.day, m / 60, m % 60);
+      return Json{{"maLk", c.ma_lk}, {"maCSKCB", c.facility}, {"maThe", c.card_code}, {"hoTen", c.full_name},
+                  {"ngayVao", stamp}, {"maDoiTuongKcb", c.patient_group}, {"maKetQuaThe", c.card_result},
+                  {"ghiChu", c.card_message}, {"thoiGianTiepNhan", c.received_at}};
+    };
+    t.Add(Route::Post("/claims/checkins", "sendCheckins")
+              .Tag("claims")
+              .Summary("Gửi bảng check-in (XML0, QĐ 4750) khi người bệnh vào khám", "Send the check-in table (XML0) on admission")
+              .Describe("Tương ứng checkInKcbQd4750 của cổng giám định; mỗi dòng được kiểm tra thẻ theo ngày vào / "
+                        "the portal's checkInKcbQd4750; each card is checked on the admission date.")
+              .Permission("claims.submit")
+              .RawBody({"application/xml", "text/xml"}, "CHI_TIEU_TRANG_THAI_KCB (XML0)", 8 << 20)
+              .Idempotent(Idempotency::kOptional)
+              .Returns(201, Schema::Object({Req("maKetQua", Schema::String()), Req("thongDiep", Schema::String()),
+                                            Req("thoiGianTiepNhan", Schema::String()), Req("dsKetQua", Schema::Array(checkin))}))
+              .Handle([to_json](Call& c) -> Result<Reply> {
+                auto& elig = c.ctx().State<EligibilityState>();
+                BHXH_RETURN_IF_ERROR(elig.EnsureLoaded(c.ctx()));
+                std::string own = c.scope().scope == GrantScope::kOwn ? c.scope().facility : "";
+                BHXH_ASSIGN_OR_RETURN(CheckinResult r, ReceiveCheckins(c.db(), elig.cards(), c.RawBody(), own, c.actor()));
+                if (!r.errors.empty()) return Reply::With(422, RowsRejectedJson(r.errors, "Bảng check-in", "the check-in table"));
+                Json rows = Json::array();
+                for (const auto& x : r.rows) rows.push_back(to_json(x));
+                return Reply::Created({{"maKetQua", "200"},
+                                       {"thongDiep", "Tiếp nhận " + std::to_string(r.rows.size()) + " lượt check-in"},
+                                       {"thoiGianTiepNhan", r.received_at},
+                                       {"dsKetQua", rows}});
+              }));
+    t.Add(Route::Get("/claims/checkins", "listCheckins")
+              .Tag("claims")
+              .Summary("Các lượt check-in trong một ngày", "Check-ins of a day")
+              .Permission("claims.submissions.read")
+              .Query("facility", S::FacilityCode(), "Cơ sở KCB / facility")
+              .Query("day", S::Date(), "Ngày vào (mặc định hôm nay) / admission day", false)
+              .Returns(200, Schema::Object({Req("checkins", Schema::Array(checkin))}))
+              .Handle([to_json](Call& c) -> Result<Reply> {
+                BHXH_ASSIGN_OR_RETURN(std::vector<std::string> facilities, VisibleFacilities(c));
+                BHXH_ASSIGN_OR_RETURN(auto rows, ListCheckins(c.db(), facilities, c.DateOr("day", Date::Today()), 1000));
+                Json a = Json::array();
+                for (const auto& x : rows) a.push_back(to_json(x));
+                return Reply::Ok({{"checkins", a}});
+              }));
+  }
 
   t.Add(Route::Get("/claims/submissions", "listSubmissions")
             .Tag("claims")

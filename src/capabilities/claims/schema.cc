@@ -128,6 +128,27 @@ ALTER TABLE advances ADD COLUMN decided_by TEXT;
 ALTER TABLE advances ADD COLUMN decided_at TEXT;
 ALTER TABLE advances ADD COLUMN note TEXT;
 )SQL"},
+      // The check-in table (XML0, QĐ 4750): who is being treated, before
+      // the claim; one row per facility and MA_LK, replaced when re-sent.
+      {2026120520, "claim_checkins", R"SQL(
+CREATE TABLE claim_checkins (
+  id {ID},
+  facility TEXT NOT NULL,
+  ma_lk TEXT NOT NULL,
+  card_code TEXT NOT NULL,
+  cccd TEXT NOT NULL,
+  full_name TEXT NOT NULL,
+  patient_group TEXT NOT NULL,   -- MA_DOITUONG_KCB
+  kind TEXT NOT NULL,            -- MA_LOAI_KCB
+  admitted_at BIGINT NOT NULL,   -- minutes since 1970-01-01
+  card_result TEXT NOT NULL,     -- the card check's code on the admission date ('' without a card)
+  card_message TEXT NOT NULL,
+  received_at TEXT NOT NULL,
+  received_by TEXT NOT NULL,
+  UNIQUE (facility, ma_lk)
+);
+CREATE INDEX claim_checkins_day ON claim_checkins(admitted_at, facility);
+)SQL"},
   };
 }
 

@@ -88,7 +88,9 @@ void HistoryCommands(Shell& sh) {
         }
         if (j["contributions"].empty()) std::cout << "Không có số phải đóng qua đơn vị trong tháng.\n";
         std::cout << "\nSố tháng đã đóng theo quỹ:";
-        for (const auto& [k, v] : j["months_by_fund"].items()) std::cout << "  " << k << " " << v.get<int>();
+        for (int f = 0; f < kFundCount; ++f)
+          std::cout << (f ? "; " : " ") << FundNameVi(static_cast<Fund>(f)) << " "
+                    << j["months_by_fund"].value(FundCode(static_cast<Fund>(f)), 0);
         std::cout << "\n";
         if (j["arrears"].empty()) {
           std::cout << "Không có tháng nào đơn vị nợ quá hạn.\n";
