@@ -103,13 +103,7 @@ void DevelopmentCommands(Shell& sh) {
       for (auto [k, v] : {std::pair{"province", &o->province}, {"commune", &o->commune}, {"kind", &o->kind},
                           {"follow_up", &o->follow_up}})
         if (!v->empty()) q[k] = *v;
-      if (!o->csv.empty()) {
-        HttpResponse r = sh.Call("GET", "/development/findings/export", q);
-        if (r.status >= 400) return sh.Run("GET", "/development/findings/export", q, "", [](const Json&) {});
-        if (Status s = WriteFileBytes(o->csv, r.body); !s.ok()) return sh.Fail(s);
-        std::cout << "Đã ghi " << o->csv << "\n";
-        return;
-      }
+      if (!o->csv.empty()) return sh.Save("/development/findings/export", q, o->csv);
       q["limit"] = std::to_string(o->limit);
       sh.Run("GET", "/development/findings", q, "", [](const Json& j) {
         if (!j.contains("run")) {

@@ -61,13 +61,7 @@ void HistoryCommands(Shell& sh) {
     nc->callback(sh.Guard([&sh, n] {
       std::map<std::string, std::string> q;
       if (!n->month.empty()) q["month"] = n->month;
-      if (!n->out.empty()) {
-        HttpResponse r = sh.Call("GET", "/persons/" + n->cccd + "/notice/page", q);
-        if (r.status >= 400) return sh.Run("GET", "/persons/" + n->cccd + "/notice/page", q, "", [](const Json&) {});
-        if (Status s = WriteFileBytes(n->out, r.body); !s.ok()) return sh.Fail(s);
-        std::cout << "Đã ghi " << n->out << "\n";
-        return;
-      }
+      if (!n->out.empty()) return sh.Save("/persons/" + n->cccd + "/notice/page", q, n->out);
       sh.Run("GET", "/persons/" + n->cccd + "/notice", q, "", [](const Json& j) {
         const Json& p = j["person"];
         std::cout << "Thông báo tháng " << DateVi(Txt(j, "month")) << " cho " << Txt(p, "full_name") << " (CCCD "

@@ -41,17 +41,6 @@ void PrintDossier(const Json& d) {
   if (!d["result"].empty()) std::cout << "Kết quả: " << d["result"].dump() << "\n";
 }
 
-void PrintPage(Shell& sh, const std::string& path, const std::map<std::string, std::string>& q, const std::string& out) {
-  HttpResponse r = sh.Call("GET", path, q);
-  if (r.status >= 400) return sh.Run("GET", path, q, "", [](const Json&) {});
-  if (out.empty()) {
-    std::cout << r.body << "\n";
-    return;
-  }
-  if (Status s = WriteFileBytes(out, r.body); !s.ok()) return sh.Fail(s);
-  std::cout << "Đã ghi " << out << "\n";
-}
-
 }  // namespace
 
 void ServicesCommands(Shell& sh) {
@@ -141,7 +130,7 @@ void ServicesCommands(Shell& sh) {
     c->callback(sh.Guard([&sh, o] {
       std::map<std::string, std::string> q = {{"from", o->from}, {"to", o->to}};
       if (!o->province.empty()) q["province"] = o->province;
-      PrintPage(sh, "/services/tracking-book", q, o->out);
+      sh.Save("/services/tracking-book", q, o->out);
     }));
   }
   {
@@ -276,7 +265,7 @@ void ServicesCommands(Shell& sh) {
     c->add_option("id", o->id, "Số hồ sơ")->required();
     c->add_option("--form", o->form, "01 | 02 | 03 | 04 | 05");
     c->add_option("--out", o->out, "Tệp ghi ra");
-    c->callback(sh.Guard([&sh, o] { PrintPage(sh, "/dossiers/" + o->id + "/slips/" + o->form, {}, o->out); }));
+    c->callback(sh.Guard([&sh, o] { sh.Save("/dossiers/" + o->id + "/slips/" + o->form, {}, o->out); }));
   }
 }
 

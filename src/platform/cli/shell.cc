@@ -113,6 +113,17 @@ HttpResponse Shell::Call(const std::string& method, const std::string& path,
   return Routes().DispatchAs(Operator(), std::move(req));
 }
 
+void Shell::Save(const std::string& path, const std::map<std::string, std::string>& query, const std::string& file) {
+  HttpResponse r = Call("GET", path, query);
+  if (r.status >= 400) return Run("GET", path, query, "", [](const Json&) {});
+  if (file.empty()) {
+    std::cout << r.body << "\n";
+    return;
+  }
+  if (Status s = WriteFileBytes(file, r.body); !s.ok()) return Fail(s);
+  std::cout << "Đã ghi " << file << "\n";
+}
+
 void Shell::Run(const std::string& method, const std::string& path, const std::map<std::string, std::string>& query,
                 const std::string& body, const std::function<void(const Json&)>& human,
                 const std::map<std::string, std::string>& headers) {

@@ -63,6 +63,10 @@ class Shell {
   void Run(const std::string& method, const std::string& path, const std::map<std::string, std::string>& query,
            const std::string& body, const std::function<void(const Json&)>& human,
            const std::map<std::string, std::string>& headers = {});
+  // GET `path` and write the answer's bytes (a printable page, a CSV or
+  // XLSX file) to `file`, saying so; to standard output when `file` is
+  // empty. An error answer is printed as Run prints it.
+  void Save(const std::string& path, const std::map<std::string, std::string>& query, const std::string& file);
   // Prints a Status (Vietnamese, with the English in brackets; JSON with
   // --json) and sets the exit code.
   void Fail(const Status& s);
