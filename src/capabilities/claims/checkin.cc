@@ -50,7 +50,8 @@ Result<CheckinResult> ReceiveCheckins(Db& db, const CardIndex& cards, std::strin
     else if (!own_facility.empty() && c.facility != own_facility)
       Err(out.errors, n, "MA_CSKCB", "MA_CSKCB phải là mã cơ sở của người gửi (" + own_facility + ")",
           "MA_CSKCB must be the sender's own facility");
-    if (c.full_name.empty()) Err(out.errors, n, "HO_TEN", "Thiếu họ tên người bệnh", "HO_TEN is required");
+    if (c.full_name.empty() || c.full_name.size() > 255)
+      Err(out.errors, n, "HO_TEN", "Họ tên người bệnh bắt buộc, tối đa 255 byte", "HO_TEN is required, at most 255 bytes");
     auto in = Minutes12(get("NGAY_VAO"));
     if (!in)
       Err(out.errors, n, "NGAY_VAO", "NGAY_VAO theo định dạng yyyyMMddHHmm (12 chữ số)", "NGAY_VAO as yyyyMMddHHmm");

@@ -5,20 +5,11 @@
 
 #include <pugixml.hpp>
 
+#include "claims/xml130.h"
+
 namespace bhxh {
 
 namespace {
-
-// yyyyMMddHHmm from minutes since 1970-01-01 (the times as stored).
-std::string Stamp12(int64_t minutes) {
-  if (minutes <= 0) return "";
-  Date d = Date::FromDays(static_cast<int32_t>(minutes / (24 * 60)));
-  int m = static_cast<int>(minutes % (24 * 60));
-  auto y = d.ymd();
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d%02d%02d%02d%02d", y.year, y.month, y.day, m / 60, m % 60);
-  return buf;
-}
 
 std::string PortalDate(const PartialDate& d) {
   if (d.day && d.month) return Date::FromYmd(d.year, d.month, d.day).ToVi();

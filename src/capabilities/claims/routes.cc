@@ -7,6 +7,7 @@
 #include "claims/json.h"
 #include "claims/checkin.h"
 #include "claims/module.h"
+#include "claims/xml130.h"
 #include "claims/portal.h"
 #include "eligibility/module.h"
 #include "platform/http/metrics.h"
@@ -114,13 +115,8 @@ void ClaimsRoutes(RouteTable& t) {
                                      Req("ghiChu", Schema::String()), Req("thoiGianTiepNhan", Schema::String())})
                          .Named("Checkin");
     auto to_json = [](const Checkin& c) {
-      Date d = Date::FromDays(static_cast<int32_t>(c.admitted_at / (24 * 60)));
-      auto y = d.ymd();
-      int m = static_cast<int>(c.admitted_at % (24 * 60));
-      char stamp[16];
-      std::snprintf(stamp, sizeof stamp, "%04d%02d%02d%02d%02d", y.year, y.month, y.day, m / 60, m % 60);
       return Json{{"maLk", c.ma_lk}, {"maCSKCB", c.facility}, {"maThe", c.card_code}, {"hoTen", c.full_name},
-                  {"ngayVao", stamp}, {"maDoiTuongKcb", c.patient_group}, {"maKetQuaThe", c.card_result},
+                  {"ngayVao", Stamp12(c.admitted_at)}, {"maDoiTuongKcb", c.patient_group}, {"maKetQuaThe", c.card_result},
                   {"ghiChu", c.card_message}, {"thoiGianTiepNhan", c.received_at}};
     };
     t.Add(Route::Post("/claims/checkins", "sendCheckins")

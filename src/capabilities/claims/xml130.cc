@@ -3,6 +3,7 @@
 #include <pugixml.hpp>
 
 #include <algorithm>
+#include <cstdio>
 
 #include "base/csv.h"
 #include "base/date.h"
@@ -124,6 +125,16 @@ std::optional<int64_t> Milli(const std::string& s) {
   }
   int64_t v = whole * 1000 + frac;
   return neg ? -v : v;
+}
+
+std::string Stamp12(int64_t minutes) {
+  if (minutes <= 0) return "";
+  Date d = Date::FromDays(static_cast<int32_t>(minutes / (24 * 60)));
+  int m = static_cast<int>(minutes % (24 * 60));
+  auto y = d.ymd();
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "%04d%02d%02d%02d%02d", y.year, y.month, y.day, m / 60, m % 60);
+  return buf;
 }
 
 std::optional<int64_t> Minutes12(const std::string& s) {

@@ -71,5 +71,7 @@ std::vector<Encounter> ReadEncounters(const Envelope& env, std::vector<EnvelopeE
 std::optional<int64_t> Milli(const std::string& s);
 // yyyymmddHHMM → minutes since 1970-01-01; nullopt when invalid.
 std::optional<int64_t> Minutes12(const std::string& s);
+// The reverse: minutes since 1970-01-01 → yyyymmddHHMM ("" for 0 or less).
+std::string Stamp12(int64_t minutes);
 
 }  // namespace bhxh

@@ -955,8 +955,8 @@ Result<int> MinAge(const DevelopmentData& data, Date d, std::vector<LawParam>* c
   return static_cast<int>(v);
 }
 
-bool PotentialVoluntary(const PersonFacts& p, WorkingAge& working) {
-  return !p.compulsory && !p.voluntary && !p.pensioner && working(p);
+bool PotentialVoluntary(const PersonFacts& p, bool working_age) {
+  return working_age && !p.compulsory && !p.voluntary && !p.pensioner;
 }
 bool HiLapsed(const PersonFacts& p, Date as_of) { return !p.hi_valid && p.hi_last && *p.hi_last < as_of; }
 
@@ -979,7 +979,7 @@ Result<std::vector<CommuneCoverage>> Coverage(Db& db, const DevelopmentData& dat
     c.compulsory += p.compulsory;
     c.voluntary += p.voluntary && !p.compulsory;
     c.pensioners += p.pensioner;
-    c.potential_voluntary += PotentialVoluntary(p, working);
+    c.potential_voluntary += PotentialVoluntary(p, w);
     c.hi_valid += p.hi_valid;
     c.hi_lapsed += HiLapsed(p, q.as_of);
   }
@@ -1019,7 +1019,7 @@ Result<std::vector<PotentialPerson>> PotentialPeople(Db& db, const DevelopmentDa
   WorkingAge working(blaw, min_age, q.as_of);
   std::vector<PotentialPerson> out;
   for (const auto& p : people) {
-    bool in = reason == "voluntary" ? PotentialVoluntary(p, working) : HiLapsed(p, q.as_of);
+    bool in = reason == "voluntary" ? PotentialVoluntary(p, working(p)) : HiLapsed(p, q.as_of);
     if (!in) continue;
     out.push_back({p.cccd, p.name, p.dob, p.sex == Sex::kFemale ? "female" : "male", p.province, p.commune, reason,
                    p.hi_last ? p.hi_last->ToString() : ""});

@@ -10,7 +10,8 @@ namespace bhxh {
 
 namespace {
 
-const char* kFundCols[kFundCount] = {"retirement", "sickness", "accident", "unemployment", "health"};
+// The dues table's columns are named by the fund codes ("retirement_er").
+std::string FundCol(int f) { return FundCode(static_cast<Fund>(f)); }
 
 std::string Vi(Vnd v) { return FormatVnd(v); }
 
@@ -56,7 +57,8 @@ Result<MonthlyNotice> BuildNotice(Db& db, const Geo& geo, const LawBook& law, co
 
   // The month's dues by employer, fund and party.
   std::string cols = "d.employer_id, e.code, e.name, d.group_code, d.total";
-  for (const char* f : kFundCols) cols += std::string(", d.") + f + "_base, d." + f + "_er, d." + f + "_ee";
+  for (int f = 0; f < kFundCount; ++f)
+    cols += ", d." + FundCol(f) + "_base, d." + FundCol(f) + "_er, d." + FundCol(f) + "_ee";
   BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT " + cols + " FROM dues d JOIN employers e ON e.id = d.employer_id "
                                             "WHERE d.person_id = ? AND d.month = ? ORDER BY e.code"));
   st->BindInt(1, n.person.id);
@@ -96,7 +98,7 @@ Result<MonthlyNotice> BuildNotice(Db& db, const Geo& geo, const LawBook& law, co
   BHXH_ASSIGN_OR_RETURN(auto dues, db.Prepare("SELECT d.month, e.code, " + [] {
     std::string s;
     for (int f = 0; f < kFundCount; ++f)
-      s += std::string(f ? ", " : "") + "d." + kFundCols[f] + "_er + d." + kFundCols[f] + "_ee";
+      s += std::string(f ? ", " : "") + "d." + FundCol(f) + "_er + d." + FundCol(f) + "_ee";
     return s;
   }() + ", d.employer_id FROM dues d JOIN employers e ON e.id = d.employer_id WHERE d.person_id = ? AND d.month <= ? "
         "ORDER BY e.code, d.month"));
