@@ -20,6 +20,7 @@ PKGS=(
   libzip-dev                # XLSX imports, DOCX decisions (the packages are zips)
   libpoppler-cpp-dev        # PDF decisions: the text layer with word positions
   libxml2-dev               # HTML decisions: a forgiving HTML parser
+  libjwt-dev                # identity providers' ID tokens (VNeID hand-off): RS/ES signatures
   libgtest-dev libgmock-dev # unit tests
   libbenchmark-dev wrk      # benchmarks
   curl sqlite3              # smoke test

@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   DemoCommands(sh);
   ServeCommand(sh);
   OpenApiCommand(sh);
+  OutboxCommand(sh);
   // An unknown command is named (CLI11 alone would only say that one is required).
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];

@@ -8,7 +8,9 @@
 
 #include "apps/bhxh/app.h"
 #include "platform/cli/shell.h"
+#include "platform/cli/format.h"
 #include "platform/http/server.h"
+#include "platform/messages/outbox.h"
 #include "platform/routes.h"
 
 namespace bhxh {
@@ -32,6 +34,7 @@ void ServeCommand(Shell& sh) {
     std::string static_dir = BHXH_DEFAULT_WEB_DIR;
     int heavy = 2;
     int auth_failures = 20;
+    std::string outbox_dir;
   };
   auto o = std::make_shared<Opt>();
   auto* c =
@@ -59,10 +62,17 @@ void ServeCommand(Shell& sh) {
   c->add_option("--auth-failures", o->auth_failures,
                 "Số lần xác thực sai mỗi phút từ một địa chỉ trước khi chặn (mặc định 20)")
       ->check(CLI::Range(1, 100000));
+  c->add_option("--outbox-dir", o->outbox_dir,
+                 "Thư mục nhận tin nhắn hệ thống gửi (mã xác thực SMS, thư) cho cổng SMS hoặc máy chủ thư lấy đi "
+                 "(biến BHXH_OUTBOX_DIR; không đặt thì tin nằm trong hộp thư đi)")
+      ->envname("BHXH_OUTBOX_DIR");
   c->callback(sh.Guard([&sh, o] {
     auto ctx = sh.Context();
     if (!ctx.ok()) return sh.Fail(ctx.status());
     if (Status s = (*ctx)->Warm(); !s.ok()) return sh.Fail(s);
+    std::unique_ptr<OutboxDeliverer> deliverer;
+    if (!o->outbox_dir.empty())
+      deliverer = std::make_unique<OutboxDeliverer>(*(*ctx)->pool, o->outbox_dir, std::chrono::milliseconds(500));
     TableOptions topt;
     topt.cors_origins = o->cors;
     topt.heavy_limit = o->heavy;
@@ -88,6 +98,41 @@ void ServeCommand(Shell& sh) {
                 << std::flush;
     });
     if (!s.ok()) sh.Fail(s);
+  }));
+}
+
+void OutboxCommand(Shell& sh) {
+  struct Opt {
+    bool pending = false;
+    int limit = 50;
+    std::string deliver_to;
+  };
+  auto o = std::make_shared<Opt>();
+  auto* c = sh.app().add_subcommand("outbox", "Tin nhắn hệ thống gửi (SMS, thư): xem, chuyển vào thư mục của cổng gửi / the outbox");
+  c->add_flag("--pending", o->pending, "Chỉ tin chưa chuyển");
+  c->add_option("--limit", o->limit, "Số dòng (mặc định 50)")->check(CLI::Range(1, 1000));
+  c->add_option("--deliver-to", o->deliver_to, "Chuyển các tin chưa gửi vào thư mục này (mỗi tin một tệp) rồi đánh dấu đã chuyển");
+  c->callback(sh.Guard([&sh, o] {
+    if (!o->deliver_to.empty()) {
+      auto ctx = sh.Context();
+      if (!ctx.ok()) return sh.Fail(ctx.status());
+      auto lease = (*ctx)->pool->Acquire();
+      if (!lease.ok()) return sh.Fail(lease.status());
+      Result<int> n = DeliverToDirectory(**lease, o->deliver_to, 100000);
+      if (!n.ok()) return sh.Fail(n.status());
+      std::cout << "Đã chuyển " << NumberVi(*n) << " tin vào " << o->deliver_to << ".\n";
+      return;
+    }
+    std::map<std::string, std::string> q = {{"limit", std::to_string(o->limit)}};
+    if (o->pending) q["pending"] = "true";
+    sh.Run("GET", "/outbox", q, "", [](const Json& j) {
+      TextTable t({{"Số", TextTable::Align::kRight}, {"Kênh"}, {"Người nhận"}, {"Mục đích"}, {"Lúc tạo"}, {"Đã chuyển"}});
+      for (const auto& m : j["messages"])
+        t.Row({NumberVi(m["id"].get<int64_t>()), m["channel"].get<std::string>(), m["recipient"].get<std::string>(),
+               m["purpose"].get<std::string>(), DateVi(m["created_at"].get<std::string>()),
+               m["delivered_at"].is_null() ? "chưa" : DateVi(m["delivered_at"].get<std::string>())});
+      t.Print(std::cout);
+    });
   }));
 }
 

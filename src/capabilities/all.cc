@@ -7,6 +7,7 @@
 #include "eligibility/module.h"
 #include "funds/module.h"
 #include "history/module.h"
+#include "identity/module.h"
 #include "inspection/module.h"
 #include "integrity/module.h"
 #include "officials/module.h"
@@ -20,7 +21,7 @@ namespace bhxh {
 const std::vector<const Capability*>& AllCapabilities() {
   static const std::vector<const Capability*> kAll = {
       &kReference, &kRegistry, &kCollection, &kEligibility, &kHistory, &kClaims, &kProgrammes, &kBenefits, &kFunds, &kIntegrity,
-      &kInspection, &kOfficials, &kServices, &kDevelopment,
+      &kInspection, &kOfficials, &kServices, &kDevelopment, &kIdentity,
   };
   return kAll;
 }

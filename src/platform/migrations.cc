@@ -102,6 +102,40 @@ CREATE TABLE audit_seals (
 );
 CREATE INDEX audit_seals_day ON audit_seals(day);
 )SQL"},
+      // A second factor for accounts that have one (a code the system sends
+      // to the account's phone or e-mail, checked before a session opens),
+      // the short-lived challenges it and an account's enrolment use, and
+      // the outbox every message the system sends goes through.
+      {2026120601, "platform_second_factor", R"SQL(
+ALTER TABLE users ADD COLUMN phone TEXT;
+ALTER TABLE users ADD COLUMN email TEXT;
+ALTER TABLE users ADD COLUMN second_factor TEXT;   -- NULL (none), 'sms' or 'email'
+CREATE TABLE auth_challenges (
+  id_sha256 TEXT PRIMARY KEY,      -- the challenge id is shown once, like a session token
+  purpose TEXT NOT NULL,           -- 'login', 'enrolment'
+  subject TEXT NOT NULL,           -- the user name, or the CCCD being enrolled
+  code_hash TEXT NOT NULL,         -- SHA-256 of id and code
+  channel TEXT NOT NULL,           -- 'sms' or 'email'
+  recipient TEXT NOT NULL,
+  payload TEXT NOT NULL,           -- what the purpose needs once the code is right (JSON)
+  attempts INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  used_at TEXT
+);
+CREATE INDEX auth_challenges_subject ON auth_challenges(purpose, subject, created_at);
+CREATE TABLE outbox (
+  id {ID},
+  channel TEXT NOT NULL,           -- 'sms' or 'email'
+  recipient TEXT NOT NULL,
+  purpose TEXT NOT NULL,
+  body TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  delivered_at TEXT,
+  delivery_note TEXT
+);
+CREATE INDEX outbox_pending ON outbox(delivered_at, id);
+)SQL"},
   };
 }
 

@@ -8,8 +8,44 @@
 #include "platform/context.h"
 #include "platform/http/metrics.h"
 #include "platform/http/route_table.h"
+#include "platform/messages/outbox.h"
 
 namespace bhxh {
+namespace {
+
+Json UserJson(const Actor& a, const std::string& display) {
+  return {{"id", a.id}, {"display_name", display.empty() ? a.id : display}, {"roles", a.roles}, {"province", a.province},
+          {"employer_code", a.employer_code}, {"facility_code", a.facility_code}, {"cccd", a.cccd}};
+}
+
+}  // namespace
+
+Schema UserSchema() {
+  return Schema::Object({Req("id", Schema::String()), Req("display_name", Schema::String()),
+         Req("roles", Schema::Array(Schema::String())), Req("province", Schema::String()),
+         Req("employer_code", Schema::String()), Req("facility_code", Schema::String()),
+         Req("cccd", Schema::String())})
+      .Named("User");
+}
+
+Schema SessionSchema() {
+  return Schema::Object({Req("token", Schema::String()), Req("expires_at", S::DateTime()), Req("user", UserSchema())}).Named("Session");
+}
+
+Schema ChallengeSchema() {
+  return Schema::Object({Req("challenge", Schema::String().Describe("Mã phiên xác thực, gửi lại cùng mã số / send back with the code")),
+                         Req("channel", S::OneOf({"sms", "email"})), Req("sent_to", Schema::String()),
+                         Req("expires_at", S::DateTime())})
+      .Named("SecondFactorChallenge");
+}
+
+Json SessionJson(const Session& s) {
+  return {{"token", s.token}, {"expires_at", s.expires_at}, {"user", UserJson(s.actor, s.display_name)}};
+}
+
+Json ChallengeJson(const ChallengeSent& c) {
+  return {{"challenge", c.id}, {"channel", c.channel}, {"sent_to", c.sent_to}, {"expires_at", c.expires_at}};
+}
 
 void PlatformRoutes(RouteTable& t) {
   t.AddTag("platform", "Vận hành: tình trạng, số đo, tài liệu API, nhật ký, tài khoản / operations");
@@ -102,24 +138,55 @@ void PlatformRoutes(RouteTable& t) {
               return Reply::Ok({{"entries", out}});
             }));
 
-  Schema user = Schema::Object({Req("id", Schema::String()), Req("display_name", Schema::String()),
-                                Req("roles", Schema::Array(Schema::String())), Req("province", Schema::String()),
-                                Req("employer_code", Schema::String()), Req("facility_code", Schema::String()),
-                                Req("cccd", Schema::String())})
-                    .Named("User");
+  Schema user = UserSchema();
+  Schema factor = ChallengeSchema();
+  Schema session = SessionSchema();
   t.Add(Route::Post("/auth/login", "login")
             .Tag("platform")
             .Summary("Đăng nhập bằng tên và mật khẩu", "Log in with a user name and password")
-            .Describe("Trả về mã phiên (Authorization: Bearer ...) có hạn; sai mật khẩu nhiều lần thì tài khoản bị khoá tạm "
-                      "/ returns a session token that expires; repeated wrong passwords lock the account for a while.")
+            .Describe("Trả về mã phiên (Authorization: Bearer ...) có hạn; tài khoản có xác thực hai lớp nhận second_factor (mã "
+                      "gửi qua SMS hoặc thư) rồi gọi /auth/verify; sai mật khẩu nhiều lần thì tài khoản bị khoá tạm / returns a "
+                      "session token that expires, or for an account with a second factor a challenge whose code was sent (then "
+                      "/auth/verify); repeated wrong passwords lock the account for a while.")
             .Public()
             .JsonBody(Schema::Object({Req("username", S::Text(64).Length(1, 64)), Req("password", S::Text(1024).Length(1, 1024))}), 4096)
-            .Returns(200, Schema::Object({Req("token", Schema::String()), Req("expires_at", S::DateTime()), Req("user", user)}))
+            .Returns(200, Schema::Object({Opt("token", Schema::String()), Opt("expires_at", S::DateTime()), Opt("user", user),
+                                          Opt("second_factor", factor)}))
             .Handle([](Call& c) -> Result<Reply> {
-              BHXH_ASSIGN_OR_RETURN(Session s, Login(c.db(), c.BodyStr("username"), c.BodyStr("password"), std::chrono::hours(8)));
-              Json u = {{"id", s.actor.id}, {"display_name", s.display_name}, {"roles", s.actor.roles}, {"province", s.actor.province},
-                        {"employer_code", s.actor.employer_code}, {"facility_code", s.actor.facility_code}, {"cccd", s.actor.cccd}};
-              return Reply::Ok({{"token", s.token}, {"expires_at", s.expires_at}, {"user", u}});
+              BHXH_ASSIGN_OR_RETURN(LoginOutcome o, Login(c.db(), c.BodyStr("username"), c.BodyStr("password"), std::chrono::hours(8)));
+              if (o.challenge) return Reply::Ok({{"second_factor", ChallengeJson(*o.challenge)}});
+              return Reply::Ok(SessionJson(*o.session));
+            }));
+  t.Add(Route::Post("/auth/verify", "verifyLogin")
+            .Tag("platform")
+            .Summary("Nhập mã xác thực hai lớp để hoàn tất đăng nhập", "Complete a login with its second-factor code")
+            .Describe("Mã có hiệu lực 5 phút, dùng một lần, tối đa 5 lần thử / the code lives five minutes, is used once, five tries.")
+            .Public()
+            .JsonBody(Schema::Object({Req("challenge", S::Text(80).Length(1, 80)), Req("code", S::Text(16).Length(1, 16))}), 1024)
+            .Returns(200, session)
+            .Handle([](Call& c) -> Result<Reply> {
+              BHXH_ASSIGN_OR_RETURN(Session s, CompleteLogin(c.db(), c.BodyStr("challenge"), c.BodyStr("code"), std::chrono::hours(8)));
+              return Reply::Ok(SessionJson(s));
+            }));
+  t.Add(Route::Get("/outbox", "listOutbox")
+            .Tag("platform")
+            .Summary("Tin nhắn hệ thống đã gửi (SMS, thư) và trạng thái chuyển", "Messages the system sent and their delivery")
+            .Permission("outbox.read")
+            .Query("pending", S::Bool(), "Chỉ tin chưa chuyển / undelivered only")
+            .Query("limit", S::Int(1, 1000), "Số dòng / rows (mặc định 100)")
+            .Returns(200, Schema::Object({Req("messages", Schema::Array(Schema::Object(
+                                              {Req("id", Schema::Integer()), Req("channel", Schema::String()),
+                                               Req("recipient", Schema::String()), Req("purpose", Schema::String()),
+                                               Req("created_at", S::DateTime()), Req("delivered_at", S::DateTime().Nullable())})))}))
+            .Handle([](Call& c) -> Result<Reply> {
+              BHXH_ASSIGN_OR_RETURN(auto ms, ListOutbox(c.db(), c.Has("pending") && c.Bool("pending"), static_cast<int>(c.Int("limit", 100))));
+              Json out = Json::array();
+              // The body stays out of the answer: it holds codes meant for one person.
+              for (const auto& m : ms)
+                out.push_back({{"id", m.id}, {"channel", m.channel}, {"recipient", MaskRecipient(m.channel, m.recipient)},
+                               {"purpose", m.purpose}, {"created_at", m.created_at},
+                               {"delivered_at", m.delivered_at.empty() ? Json(nullptr) : Json(m.delivered_at)}});
+              return Reply::Ok({{"messages", out}});
             }));
   t.Add(Route::Post("/auth/logout", "logout")
             .Tag("platform")
@@ -146,9 +213,7 @@ void PlatformRoutes(RouteTable& t) {
               std::set<std::string> perms;
               for (const auto& r : table->routes())
                 if (!r->is_public() && c.ctx().policy.Widest(a, r->permission())) perms.insert(r->permission());
-              Json u = {{"id", a.id}, {"display_name", a.name.empty() ? a.id : a.name}, {"roles", a.roles}, {"province", a.province},
-                        {"employer_code", a.employer_code}, {"facility_code", a.facility_code}, {"cccd", a.cccd}};
-              return Reply::Ok({{"user", u}, {"permissions", Json(perms)}});
+              return Reply::Ok({{"user", UserJson(a, a.name)}, {"permissions", Json(perms)}});
             }));
 
   t.Add(Route::Get("/jobs/{id}", "getJob")

@@ -19,10 +19,11 @@ ls "$SEEDS"/*.txt >/dev/null 2>&1 || { echo "e2e: seed decisions not found in $S
 ls "$SEEDS"/*.txt >/dev/null 2>&1 && "$BIN" --db "$DB" programmes import "$SEEDS"/*.txt >/dev/null
 "$BIN" claims synth --facility 01901 --encounters 4 --seed 77 --defect 2:line_price --out "$DIR/envelope.xml"
 PORT=$((21000 + RANDOM % 20000))
-"$BIN" --db "$DB" serve --port "$PORT" --no-access-log >"$DIR/serve.log" 2>&1 &
+# Messages the system sends (login and enrolment codes) land here, as an SMS gateway's pickup folder would.
+"$BIN" --db "$DB" serve --port "$PORT" --no-access-log --outbox-dir "$DIR/outbox" >"$DIR/serve.log" 2>&1 &
 PID=$!
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$PORT/api/v1/healthz" >/dev/null && break; sleep 0.1; done
-export BHXH_URL="http://127.0.0.1:$PORT" CHROMIUM BHXH_E2E_DIR="$DIR" BHXH_E2E_ENVELOPE="$DIR/envelope.xml"
+export BHXH_URL="http://127.0.0.1:$PORT" CHROMIUM BHXH_E2E_DIR="$DIR" BHXH_E2E_ENVELOPE="$DIR/envelope.xml" BHXH_OUTBOX="$DIR/outbox"
 export BHXH_DEMO_CCCD=$(python3 -c "import json,sys; print(json.load(open('$DIR/init.json'))['demo_cccd'])")
 export BHXH_SHOTS="$PWD/docs/screenshots"
 mkdir -p "$BHXH_SHOTS"

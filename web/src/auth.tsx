@@ -13,9 +13,16 @@ type Auth = {
   loading: boolean;
   expired: boolean;
   offline: boolean;
-  login: (username: string, password: string) => Promise<void>;
+  // A session, or the second factor's challenge whose code was sent.
+  login: (username: string, password: string) => Promise<Challenge | null>;
+  verify: (challenge: string, code: string) => Promise<void>;
+  enrol: (e: Enrolment) => Promise<Challenge>;
+  confirmEnrolment: (challenge: string, code: string) => Promise<void>;
   logout: () => Promise<void>;
 };
+
+export type Challenge = Schemas['SecondFactorChallenge'];
+export type Enrolment = { cccd: string; full_name: string; birth_date: string; phone: string; password: string };
 
 const Ctx = createContext<Auth | null>(null);
 
@@ -50,11 +57,23 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     };
   }, []);
 
-  const login = async (username: string, password: string) => {
-    const r = await call(api.POST('/auth/login', { body: { username, password } }));
+  const adopt = (r: { token: string; user: User }) => {
     setToken(r.token);
     setExpired(false);
     setUser(r.user);
+  };
+  const login = async (username: string, password: string) => {
+    const r = await call(api.POST('/auth/login', { body: { username, password } }));
+    if (r.second_factor) return r.second_factor;
+    if (r.token && r.user) adopt({ token: r.token, user: r.user });
+    return null;
+  };
+  const verify = async (challenge: string, code: string) => {
+    adopt(await call(api.POST('/auth/verify', { body: { challenge, code } })));
+  };
+  const enrol = (e: Enrolment) => call(api.POST('/identity/enrolments', { body: { ...e, channel: 'sms' } }));
+  const confirmEnrolment = async (challenge: string, code: string) => {
+    adopt(await call(api.POST('/identity/enrolments/confirm', { body: { challenge, code } })));
   };
   const logout = async () => {
     try {
@@ -65,7 +84,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     }
   };
   return (
-    <Ctx.Provider value={{ user, role: roleOf(user), loading, expired, offline, login, logout }}>{children}</Ctx.Provider>
+    <Ctx.Provider value={{ user, role: roleOf(user), loading, expired, offline, login, verify, enrol, confirmEnrolment, logout }}>{children}</Ctx.Provider>
   );
 }
 

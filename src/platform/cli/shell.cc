@@ -11,6 +11,7 @@
 #include "base/csv.h"
 #include "platform/cli/format.h"
 #include "platform/cli/progress.h"
+#include "platform/routes.h"
 
 namespace bhxh {
 
@@ -73,6 +74,7 @@ RouteTable& Shell::Routes() {
     const char* v = std::getenv("BHXH_VALIDATE_RESPONSES");
     opt.validate_responses = v && std::string(v) == "1";
     routes_ = std::make_unique<RouteTable>(*ctx_, opt);
+    PlatformRoutes(*routes_);  // the outbox, the audit trail: the same answers as the API
     for (const auto* c : caps_)
       if (c->routes) c->routes(*routes_);
   }
