@@ -420,6 +420,11 @@ class RouteCatalogue : public testing::ApiTest {
               {"citizen", "demo-citizen-token", {}, "01A1", "001085012345", "01001"}};
     for (const char* role : {"provincial_officer", "reviewer", "inspector", "auditor", "admin"})
       roles_.push_back({role, std::string("tok-") + role, {}, "01A1", "001085012345", "01001"});
+    // The commune officer of commune 00001 of Hà Nội (the samples' commune).
+    Actor xa{"user:commune_officer", {"commune_officer"}, "01", "", "", ""};
+    xa.commune = "00001";
+    ASSERT_TRUE(CreateAccount(**lease, "tok-commune_officer", xa).ok());
+    roles_.push_back({"commune_officer", "tok-commune_officer", {}, "01A1", "001085012345", "01001"});
     for (auto& r : roles_) {
       auto a = ctx_->Authenticate(r.token);
       ASSERT_TRUE(a.ok()) << r.token;

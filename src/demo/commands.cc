@@ -44,7 +44,7 @@ Status EnsureDemoAccounts(Db& db, const std::string& province, const std::string
 }
 
 Status EnsureDemoUsers(Db& db, const std::string& province, const std::string& employer_code,
-                       const std::string& citizen_cccd, const std::string& facility_code) {
+                       const std::string& citizen_cccd, const std::string& facility_code, const std::string& commune) {
   const std::string fac = facility_code.empty() ? province + "001" : facility_code;
   std::vector<UserInput> users = {
       {"canbo", kDemoPassword, "Nguyễn Thị Lan — cán bộ BHXH tỉnh", {"officer"}, province, "", "", ""},
@@ -56,6 +56,11 @@ Status EnsureDemoUsers(Db& db, const std::string& province, const std::string& e
   };
   if (!citizen_cccd.empty())
     users.push_back({"congdan", kDemoPassword, "Người tham gia " + citizen_cccd, {"citizen"}, province, "", "", citizen_cccd});
+  if (!commune.empty()) {
+    UserInput u{"canboxa", kDemoPassword, "Đinh Thị Thu — cán bộ phụ trách xã " + commune, {"commune_officer"}, province, "", "", ""};
+    u.commune = commune;
+    users.push_back(u);
+  }
   for (const auto& u : users) BHXH_RETURN_IF_ERROR(CreateUser(db, u));
   return Status::Ok();
 }
@@ -110,11 +115,22 @@ void GenerateInto(Shell& sh, AppContext& ctx, GenArgs& a) {
     auto row = (*st)->Step();
     if (row.ok() && *row) citizen = (*st)->Text(0), card = (*st)->Text(1);
   }
+  // The commune officer's commune: the most populous of the province.
+  std::string commune;
+  {
+    auto st = (*lease)->Prepare("SELECT commune FROM persons WHERE province = ? AND commune IS NOT NULL AND commune <> '' "
+                                "GROUP BY commune ORDER BY COUNT(*) DESC, commune LIMIT 1");
+    if (!st.ok()) return sh.Fail(st.status());
+    (*st)->Bind(a.gen.province);
+    auto row = (*st)->Step();
+    if (row.ok() && *row) commune = (*st)->Text(0);
+  }
   // The demo facility is the province hospital the claims generator makes (code + "901").
   const std::string facility = a.gen.province + "901";
   if (Status st = EnsureDemoAccounts(**lease, a.gen.province, first_employer, citizen, facility); !st.ok())
     return sh.Fail(st);
-  if (Status st = EnsureDemoUsers(**lease, a.gen.province, first_employer, citizen, facility); !st.ok()) return sh.Fail(st);
+  if (Status st = EnsureDemoUsers(**lease, a.gen.province, first_employer, citizen, facility, commune); !st.ok())
+    return sh.Fail(st);
   ClaimsGenStats cs;
   if (a.claims_days > 0) {
     auto& elig = ctx.State<EligibilityState>();
@@ -235,7 +251,8 @@ void GenerateInto(Shell& sh, AppContext& ctx, GenArgs& a) {
             << " (thử: bhxh development findings; bhxh development communes)\n"
             << "Người mẫu để thử: CCCD " << citizen << ", mã thẻ BHYT " << card << "\n"
             << "Đăng nhập giao diện web (mật khẩu " << kDemoPassword << "): canbo, lanhdao (cán bộ), donvi (đơn vị "
-            << first_employer << "), cosokcb (cơ sở KCB " << facility << "), congdan (người tham gia), thanhtra (thanh tra), kiemtoan (kiểm toán)\n";
+            << first_employer << "), cosokcb (cơ sở KCB " << facility << "), congdan (người tham gia), thanhtra (thanh tra), kiemtoan (kiểm toán), canboxa (cán bộ phụ trách xã " << commune
+            << ")\n";
 }
 
 }  // namespace

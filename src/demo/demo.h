@@ -19,8 +19,9 @@ Status EnsureDemoAccounts(Db& db, const std::string& province, const std::string
 // password is kDemoPassword. Slow on purpose (Argon2id), so apart from
 // EnsureDemoAccounts.
 constexpr const char* kDemoPassword = "Demo@2026bhxh";
+// `commune`: the commune of the commune officer's account (canboxa), if any.
 Status EnsureDemoUsers(Db& db, const std::string& province, const std::string& employer_code,
-                       const std::string& citizen_cccd, const std::string& facility = "");
+                       const std::string& citizen_cccd, const std::string& facility = "", const std::string& commune = "");
 void DemoCommands(Shell& sh);
 
 }  // namespace bhxh

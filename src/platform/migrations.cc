@@ -136,6 +136,12 @@ CREATE TABLE outbox (
 );
 CREATE INDEX outbox_pending ON outbox(delivered_at, id);
 )SQL"},
+      // Commune scope: the commune (within the account's province) of an
+      // officer or collection agent who works one commune.
+      {2026120602, "platform_commune_scope", R"SQL(
+ALTER TABLE users ADD COLUMN commune TEXT;
+ALTER TABLE accounts ADD COLUMN commune TEXT;
+)SQL"},
   };
 }
 

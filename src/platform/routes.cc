@@ -15,7 +15,7 @@ namespace {
 
 Json UserJson(const Actor& a, const std::string& display) {
   return {{"id", a.id}, {"display_name", display.empty() ? a.id : display}, {"roles", a.roles}, {"province", a.province},
-          {"employer_code", a.employer_code}, {"facility_code", a.facility_code}, {"cccd", a.cccd}};
+          {"employer_code", a.employer_code}, {"facility_code", a.facility_code}, {"cccd", a.cccd}, {"commune", a.commune}};
 }
 
 }  // namespace
@@ -24,7 +24,7 @@ Schema UserSchema() {
   return Schema::Object({Req("id", Schema::String()), Req("display_name", Schema::String()),
          Req("roles", Schema::Array(Schema::String())), Req("province", Schema::String()),
          Req("employer_code", Schema::String()), Req("facility_code", Schema::String()),
-         Req("cccd", Schema::String())})
+         Req("cccd", Schema::String()), Req("commune", Schema::String())})
       .Named("User");
 }
 

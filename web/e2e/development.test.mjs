@@ -69,3 +69,20 @@ test('a tax file with a wrong row is refused with its line, the corrected one is
   await accessible(page, 'importing tax data');
   await page.context().close();
 });
+
+test('a commune officer sees only their commune and its people', async () => {
+  const page = await open(browser, 'canboxa', { width: 390, height: 844 });
+  await page.getByRole('heading', { name: /Phát triển người tham gia — xã \d+/ }).waitFor();
+  const commune = (await page.getByRole('heading', { name: /Phát triển người tham gia — xã/ }).innerText()).match(/xã (\d+)/)[1];
+  const communes = page.getByRole('table', { name: /Theo xã, phường/ });
+  await communes.locator('tbody tr').first().waitFor();
+  assert.equal(await communes.locator('tbody tr').count(), 1, 'one commune, their own');
+  assert.match(await communes.locator('tbody tr').first().innerText(), new RegExp(commune));
+  await communes.locator('tbody tr').first().click();
+  await page.getByRole('region', { name: 'Danh sách người của xã' }).getByText(/\d+ người/).first().waitFor();
+  // No tab of the province's employers, no import: not this account's work.
+  assert.equal(await page.getByRole('tab').count(), 0);
+  await accessible(page, 'the commune officer\'s coverage');
+  await shot(page, 'development-commune-officer-phone');
+  await page.context().close();
+});

@@ -59,13 +59,15 @@ export const pages: Page[] = [
   { path: '/funds', roles: ['officer'], component: Funds },
   { path: '/calculator', roles: ['citizen', 'employer'], component: Calculator },
   { path: '/services', roles: ['officer'], component: Services },
-  { path: '/development', roles: ['officer'], component: Development },
+  { path: '/development', roles: ['officer', 'commune'], component: Development },
   { path: '/my-dossiers', roles: ['citizen', 'employer'], component: MyDossiers },
   { path: '/inspection', roles: ['officer', 'inspector'], component: Inspection },
   { path: '/control', roles: ['officer', 'inspector'], component: Integrity },
 ];
 
-const home: Record<Role, string> = { officer: '/', inspector: '/inspection', employer: '/statement', facility: '/card-check', citizen: '/my-book' };
+const home: Record<Role, string> = {
+  officer: '/', inspector: '/inspection', employer: '/statement', facility: '/card-check', citizen: '/my-book', commune: '/development',
+};
 
 function Forbidden() {
   return (

@@ -4,8 +4,9 @@ import { createContext, useContext, useEffect, useState, type ReactNode } from '
 import { api, call, getToken, onSessionEvent, setToken, type Schemas } from './api/client';
 
 export type User = Schemas['User'];
-// inspector: the inspector's and the auditor's screens (inspection, control).
-export type Role = 'officer' | 'inspector' | 'employer' | 'facility' | 'citizen';
+// inspector: the inspector's and the auditor's screens (inspection, control);
+// commune: the officer or collection agent who works one commune.
+export type Role = 'officer' | 'inspector' | 'employer' | 'facility' | 'citizen' | 'commune';
 
 type Auth = {
   user: User | null;
@@ -30,6 +31,7 @@ export function roleOf(u: User | null): Role | null {
   if (!u) return null;
   for (const r of ['officer', 'employer', 'facility', 'citizen'] as Role[]) if (u.roles.includes(r)) return r;
   if (u.roles.includes('inspector') || u.roles.includes('auditor')) return 'inspector';
+  if (u.roles.includes('commune_officer')) return 'commune';
   return null;
 }
 

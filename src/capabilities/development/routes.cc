@@ -129,6 +129,7 @@ Result<FindingFilter> FilterOf(Call& c) {
 Result<CoverageQuery> CoverageOf(Call& c) {
   CoverageQuery q;
   BHXH_ASSIGN_OR_RETURN(q.provinces, Provinces(c));
+  q.commune = c.scope().commune;  // a commune account sees its commune only
   q.as_of = c.DateOr("as_of", Date::Today());
   return q;
 }
@@ -290,7 +291,8 @@ void DevelopmentRoutes(RouteTable& t) {
             .Tag("development")
             .Summary("Theo xã, phường: người trong độ tuổi lao động chưa tham gia, thẻ BHYT hết hạn, chỉ tiêu và tiến độ",
                      "Coverage by commune: potential participants, lapsed HI, targets and progress")
-            .Permission("development.read")
+            .Permission("development.communes.read")
+            .CommuneScoped()
             .Query("as_of", S::Date(), "Tính đến ngày (mặc định hôm nay) / as of")
             .Query("province", S::ProvinceCode(), "Mã tỉnh / province")
             .Heavy()
@@ -329,12 +331,13 @@ void DevelopmentRoutes(RouteTable& t) {
             .Tag("development")
             .Summary("Danh sách người của một xã: chưa tham gia BHXH (tiềm năng tự nguyện) hoặc thẻ BHYT đã hết hạn",
                      "People of a commune: potential voluntary participants or lapsed HI")
-            .Permission("development.read")
+            .Permission("development.communes.read")
+            .CommuneScoped()
             .PathParam("province", S::ProvinceCode(), "Mã tỉnh / province")
             .PathParam("commune", S::Text(10).Length(1, 10), "Mã xã / commune")
             .Query("reason", S::OneOf({"voluntary", "hi_lapsed"}), "voluntary | hi_lapsed", true)
             .Query("as_of", S::Date(), "Tính đến ngày / as of")
-            .OwnedBy([](Call& c) -> Result<Owner> { return Owner{c.Path("province"), "", "", ""}; })
+            .OwnedBy([](Call& c) -> Result<Owner> { return Owner{c.Path("province"), "", "", "", c.Path("commune")}; })
             .Paged()
             .Heavy()
             .Returns(200, Schema::Object({Req("people", Schema::Array(Schema::Object({Req("cccd", S::Cccd()), Req("full_name", Schema::String()),

@@ -7,14 +7,14 @@ namespace bhxh {
 Status CreateAccount(Db& db, const std::string& token, const Actor& a) {
   BHXH_ASSIGN_OR_RETURN(
       auto st,
-      db.Prepare("INSERT INTO accounts (token_sha256, actor, role, province, employer_code, facility_code, cccd) "
-                 "VALUES (?,?,?,?,?,?,?) ON CONFLICT (token_sha256) DO NOTHING"));
-  return st->Bind(Sha256Hex(token), a.id, a.RolesText(), a.province, a.employer_code, a.facility_code, a.cccd).Run();
+      db.Prepare("INSERT INTO accounts (token_sha256, actor, role, province, employer_code, facility_code, cccd, commune) "
+                 "VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (token_sha256) DO NOTHING"));
+  return st->Bind(Sha256Hex(token), a.id, a.RolesText(), a.province, a.employer_code, a.facility_code, a.cccd, a.commune).Run();
 }
 
 Result<Actor> ActorForToken(Db& db, const std::string& token) {
   BHXH_ASSIGN_OR_RETURN(auto st,
-                        db.Prepare("SELECT actor, role, province, employer_code, facility_code, cccd FROM accounts "
+                        db.Prepare("SELECT actor, role, province, employer_code, facility_code, cccd, commune FROM accounts "
                                    "WHERE token_sha256 = ? AND revoked_at IS NULL"));
   st->Bind(Sha256Hex(token));
   BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
@@ -22,6 +22,7 @@ Result<Actor> ActorForToken(Db& db, const std::string& token) {
     return Status::Error("unauthenticated", "Authorization", "Mã truy cập không hợp lệ hoặc đã bị thu hồi",
                          "unknown or revoked bearer token");
   Actor a{st->Text(0), ParseRoles(st->Text(1)), st->Text(2), st->Text(3), st->Text(4), st->Text(5)};
+  a.commune = st->IsNull(6) ? "" : st->Text(6);
   return a;
 }
 

@@ -2,8 +2,9 @@
 //
 // Every write takes an Actor and records it in the audit trail. An account
 // has one or more roles (each a set of permissions, data/access/roles.csv)
-// and a scope: its province for provincial roles, its employer, facility or
-// CCCD for the "own" scope of employers, facilities and citizens.
+// and a scope: its province for provincial roles, its commune (within that
+// province) for commune roles, its employer, facility or CCCD for the "own"
+// scope of employers, facilities and citizens.
 #pragma once
 
 #include <algorithm>
@@ -21,6 +22,7 @@ struct Actor {
   std::string facility_code;       // "own" scope of a facility account
   std::string cccd;                // "own" scope of a citizen account
   std::string name;                // a person's display name ("Nguyễn Thị Lan"), empty for programs
+  std::string commune;             // home commune (code within `province`) for commune scope
 
   bool Is(std::string_view role) const { return std::find(roles.begin(), roles.end(), role) != roles.end(); }
   // Roles as stored: "officer" or "inspector,auditor".

@@ -20,6 +20,8 @@ const char* GrantScopeName(GrantScope s) {
       return "national";
     case GrantScope::kProvince:
       return "province";
+    case GrantScope::kCommune:
+      return "commune";
     case GrantScope::kOwn:
       return "own";
   }
@@ -37,11 +39,13 @@ Result<AccessPolicy> AccessPolicy::FromRows(const std::vector<std::vector<std::s
       s = GrantScope::kNational;
     else if (r[2] == "province")
       s = GrantScope::kProvince;
+    else if (r[2] == "commune")
+      s = GrantScope::kCommune;
     else if (r[2] == "own")
       s = GrantScope::kOwn;
     else
-      return Status::Invalid("roles.csv:" + std::to_string(n), "Phạm vi phải là national, province hoặc own",
-                             "scope must be national, province or own");
+      return Status::Invalid("roles.csv:" + std::to_string(n), "Phạm vi phải là national, province, commune hoặc own",
+                             "scope must be national, province, commune or own");
     if (r[0].empty() || r[1].empty())
       return Status::Invalid("roles.csv:" + std::to_string(n), "Thiếu vai trò hoặc quyền",
                              "role and permission required");
@@ -95,10 +99,14 @@ Result<AccessScope> Authorize(const AccessPolicy& policy, const Actor& actor, st
   if (!g) return forbidden("Tài khoản không có quyền thực hiện thao tác này", "the account may not do this");
   AccessScope s;
   s.scope = *g;
-  if (*g == GrantScope::kProvince) {
+  if (*g == GrantScope::kProvince || *g == GrantScope::kCommune) {
     if (actor.province.empty())
-      return forbidden("Tài khoản cấp tỉnh chưa gắn với tỉnh nào", "a provincial account has no province");
+      return forbidden("Tài khoản cấp tỉnh, cấp xã chưa gắn với tỉnh nào", "a provincial or commune account has no province");
     s.provinces = expand ? expand(actor.province) : std::vector<std::string>{actor.province};
+    if (*g == GrantScope::kCommune) {
+      if (actor.commune.empty()) return forbidden("Tài khoản cấp xã chưa gắn với xã nào", "a commune account has no commune");
+      s.commune = actor.commune;
+    }
   } else if (*g == GrantScope::kOwn) {
     s.employer = actor.employer_code;
     s.facility = actor.facility_code;
@@ -110,13 +118,16 @@ Result<AccessScope> Authorize(const AccessPolicy& policy, const Actor& actor, st
   switch (*g) {
     case GrantScope::kNational:
       return s;
-    case GrantScope::kProvince: {
+    case GrantScope::kProvince:
+    case GrantScope::kCommune: {
       std::vector<std::string> of =
           expand && !owner->province.empty() ? expand(owner->province) : std::vector<std::string>{owner->province};
+      bool in_province = false;
       for (const auto& p : of)
-        for (const auto& mine : s.provinces)
-          if (!p.empty() && p == mine) return s;
-      return forbidden("Dữ liệu thuộc tỉnh khác", "the data belongs to another province");
+        for (const auto& mine : s.provinces) in_province |= !p.empty() && p == mine;
+      if (!in_province) return forbidden("Dữ liệu thuộc tỉnh khác", "the data belongs to another province");
+      if (*g == GrantScope::kProvince || owner->commune == s.commune) return s;
+      return forbidden("Dữ liệu thuộc xã khác", "the data belongs to another commune");
     }
     case GrantScope::kOwn: {
       bool mine = (!s.employer.empty() && s.employer == owner->employer) ||

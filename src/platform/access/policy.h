@@ -3,14 +3,18 @@
 // The policy is data (data/access/roles.csv: role, permission, scope), as
 // the law's parameters are: roles are sets of permissions, each granted
 // with a scope — national (everything), province (the actor's province and
-// the old provinces merged into it), or own (the actor's own employer,
-// facility or CCCD). A permission ending in ".*" grants every permission
+// the old provinces merged into it), commune (one commune of that province:
+// the officer or collection agent who works a commune), or own (the actor's
+// own employer, facility or CCCD). A permission ending in ".*" grants every permission
 // with that prefix. What is not granted is denied.
 //
 // Authorize() answers for one permission and, when the request is about one
 // object, that object's owner (its province, employer, facility or person);
-// for lists it returns the scope the caller must filter by. Thread-safe once
-// loaded.
+// for lists it returns the scope the caller must filter by. A commune grant
+// is honoured only by routes that say they filter by commune
+// (Route::CommuneScoped); elsewhere it is refused, so a route that knows
+// only provinces never shows a commune account its whole province.
+// Thread-safe once loaded.
 #pragma once
 
 #include <functional>
@@ -25,7 +29,7 @@
 
 namespace bhxh {
 
-enum class GrantScope { kOwn = 0, kProvince = 1, kNational = 2 };
+enum class GrantScope { kOwn = 0, kCommune = 1, kProvince = 2, kNational = 3 };
 const char* GrantScopeName(GrantScope s);
 
 // What an object belongs to, for scope checks. Empty fields are unknown.
@@ -34,12 +38,14 @@ struct Owner {
   std::string employer;
   std::string facility;
   std::string cccd;
+  std::string commune;  // within `province`
 };
 
 // The scope granted for one permission: what a list must be filtered by.
 struct AccessScope {
   GrantScope scope = GrantScope::kNational;
-  std::vector<std::string> provinces;    // kProvince: the actor's province and those merged into it
+  std::vector<std::string> provinces;    // kProvince, kCommune: the actor's province and those merged into it
+  std::string commune;                   // kCommune: the actor's commune
   std::string employer, facility, cccd;  // kOwn
   bool national() const { return scope == GrantScope::kNational; }
 };

@@ -93,14 +93,14 @@ Status CreateUser(Db& db, const UserInput& in, bool must_be_new) {
   for (const auto& r : in.roles) roles += (roles.empty() ? "" : ",") + r;
   BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(
       "INSERT INTO users (username, password_hash, display_name, roles, province, employer_code, facility_code, cccd, "
-      "phone, email, second_factor, failed_logins, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,0,?)"));
+      "phone, email, second_factor, commune, failed_logins, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,0,?)"));
   st->Bind(in.username, hash, in.display_name, roles, in.province, in.employer_code, in.facility_code);
   // Absent is NULL, not "": the share of people with an account counts CCCDs.
   int i = 8;
-  for (const std::string* v : {&in.cccd, &in.phone, &in.email, &in.second_factor}) {
+  for (const std::string* v : {&in.cccd, &in.phone, &in.email, &in.second_factor, &in.commune}) {
     if (v->empty()) st->BindNull(i++); else st->BindText(i++, *v);
   }
-  st->BindText(12, NowIsoUtc());
+  st->BindText(13, NowIsoUtc());
   return st->Run();
 }
 
@@ -109,7 +109,7 @@ Result<LoginOutcome> Login(Db& db, const std::string& username, const std::strin
   if (username.empty() || username.size() > 64 || password.size() > 1024) return Unauthenticated();
   BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(
       "SELECT id, password_hash, display_name, roles, province, employer_code, facility_code, cccd, failed_logins, "
-      "locked_until, disabled_at, second_factor, phone, email FROM users WHERE username = ?"));
+      "locked_until, disabled_at, second_factor, phone, email, commune FROM users WHERE username = ?"));
   st->Bind(username);
   BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
   if (!row) {
@@ -123,6 +123,7 @@ Result<LoginOutcome> Login(Db& db, const std::string& username, const std::strin
   int64_t failures = st->Int(8);
   std::string locked_until = st->IsNull(9) ? "" : st->Text(9);
   bool disabled = !st->IsNull(10);
+  a.commune = st->IsNull(14) ? "" : st->Text(14);
   std::string factor = st->IsNull(11) ? "" : st->Text(11);
   std::string recipient = factor == "sms" ? st->Text(12) : factor == "email" ? st->Text(13) : "";
   st->Reset();
@@ -172,13 +173,14 @@ Result<Session> CompleteLogin(Db& db, const std::string& challenge, const std::s
 
 Result<Session> OpenSession(Db& db, const std::string& username, std::chrono::seconds ttl, const std::string& how) {
   BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(
-      "SELECT id, display_name, roles, province, employer_code, facility_code, cccd FROM users WHERE username = ? "
+      "SELECT id, display_name, roles, province, employer_code, facility_code, cccd, commune FROM users WHERE username = ? "
       "AND disabled_at IS NULL"));
   st->Bind(username);
   BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
   if (!row) return Unauthenticated();
   int64_t id = st->Int(0);
   Actor a{"user:" + username, ParseRoles(st->Text(2)), st->Text(3), st->Text(4), st->Text(5), st->Text(6), st->Text(1)};
+  a.commune = st->IsNull(7) ? "" : st->Text(7);
   std::string display = st->Text(1);
   st->Reset();
   Tx tx(db);
@@ -207,7 +209,7 @@ Status Logout(Db& db, const std::string& token) {
 
 Result<Actor> ActorForSession(Db& db, const std::string& token) {
   BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(
-      "SELECT u.username, u.roles, u.province, u.employer_code, u.facility_code, u.cccd, u.display_name FROM sessions s "
+      "SELECT u.username, u.roles, u.province, u.employer_code, u.facility_code, u.cccd, u.display_name, u.commune FROM sessions s "
       "JOIN users u ON u.id = s.user_id WHERE s.token_sha256 = ? AND s.revoked_at IS NULL AND s.expires_at > ? "
       "AND u.disabled_at IS NULL"));
   st->Bind(Sha256Hex(token), NowIsoUtc());
@@ -215,7 +217,9 @@ Result<Actor> ActorForSession(Db& db, const std::string& token) {
   if (!row)
     return Status::Error("unauthenticated", "Authorization", "Phiên đăng nhập đã hết hạn hoặc đã đăng xuất; vui lòng đăng nhập lại",
                          "the session has expired or ended; log in again");
-  return Actor{"user:" + st->Text(0), ParseRoles(st->Text(1)), st->Text(2), st->Text(3), st->Text(4), st->Text(5), st->Text(6)};
+  Actor a{"user:" + st->Text(0), ParseRoles(st->Text(1)), st->Text(2), st->Text(3), st->Text(4), st->Text(5), st->Text(6)};
+  a.commune = st->IsNull(7) ? "" : st->Text(7);
+  return a;
 }
 
 }  // namespace bhxh

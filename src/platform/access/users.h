@@ -30,6 +30,7 @@ struct UserInput {
   std::string phone, email;
   std::string second_factor;  // "", "sms" or "email" (the channel the code goes by)
   std::string password_hash;  // when set, used instead of hashing `password` (an enrolment hashed it already)
+  std::string commune;        // commune scope: a commune of `province`
 };
 
 struct Session {

@@ -84,6 +84,10 @@ Route& Route::Public() {
   public_ = true;
   return *this;
 }
+Route& Route::CommuneScoped() {
+  commune_scoped_ = true;
+  return *this;
+}
 Route& Route::OwnedBy(OwnerResolver r) {
   owner_ = std::move(r);
   return *this;

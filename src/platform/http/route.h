@@ -108,6 +108,10 @@ class Route {
   // No authentication (health, the OpenAPI document).
   Route& Public();
   Route& OwnedBy(OwnerResolver r);
+  // The handler filters by c.scope().commune (or its owner names the
+  // commune): a commune grant may use it. Without this, a commune grant is
+  // refused here (policy.h says why).
+  Route& CommuneScoped();
   Route& Idempotent(Idempotency k);
   Route& Paged(int default_limit = 50, int max_limit = 1000);
   // Costly work (an envelope review, a collection run): limited in number at once.
@@ -127,6 +131,7 @@ class Route {
   const std::vector<ResponseSpec>& responses() const { return responses_; }
   const std::string& permission() const { return permission_; }
   bool is_public() const { return public_; }
+  bool commune_scoped() const { return commune_scoped_; }
   const OwnerResolver& owner() const { return owner_; }
   Idempotency idempotency() const { return idempotency_; }
   bool paged() const { return paged_; }
@@ -143,7 +148,7 @@ class Route {
   std::vector<ParamSpec> params_;
   BodySpec body_;
   std::vector<ResponseSpec> responses_;
-  bool public_ = false, paged_ = false, heavy_ = false, needs_db_ = true;
+  bool public_ = false, paged_ = false, heavy_ = false, needs_db_ = true, commune_scoped_ = false;
   int default_limit_ = 50, max_limit_ = 1000;
   OwnerResolver owner_;
   Idempotency idempotency_ = Idempotency::kNone;

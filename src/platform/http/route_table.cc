@@ -602,6 +602,10 @@ HttpResponse RouteTable::Run(HttpRequest& req, Admission& adm) {
       granted = Authorize(ctx_.policy, call.actor_, route.permission(), nullptr, expand);
     }
     if (!granted.ok()) return ErrorResponse(granted.status());
+    if (granted->scope == GrantScope::kCommune && !route.commune_scoped())
+      return ErrorResponse(Status::Error("forbidden", "Authorization",
+                                         "Thao tác này không dành cho tài khoản cấp xã (quyền " + route.permission() + ")",
+                                         "not available to a commune account (permission " + route.permission() + ")"));
     call.scope_ = *granted;
   }
 

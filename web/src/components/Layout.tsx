@@ -40,6 +40,7 @@ const nav: Record<Role, { to: string; label: string }[]> = {
     { to: '/submissions', label: 'Hồ sơ đã gửi' },
     { to: '/settlement', label: 'Quyết toán' },
   ],
+  commune: [{ to: '/development', label: 'Phát triển người tham gia' }],
   citizen: [
     { to: '/my-book', label: 'Sổ BHXH của tôi' },
     { to: '/my-dossiers', label: 'Hồ sơ dịch vụ công' },

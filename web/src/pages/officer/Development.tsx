@@ -8,6 +8,7 @@
 import { Alert, Button, FileButton, Group, Select, Stack, Table, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { api, ApiError, call, download, type Schemas } from '../../api/client';
+import { useAuth } from '../../auth';
 import { DataTable } from '../../components/DataTable';
 import { ErrorBox } from '../../components/ErrorBox';
 import { useApi } from '../../components/useApi';
@@ -219,7 +220,7 @@ function FindingsTab() {
   );
 }
 
-function CommunesTab() {
+function CommunesTab({ commune: oneCommune = false }: { commune?: boolean }) {
   const [asOf, setAsOf] = useState(today());
   const [province, setProvince] = useState('');
   const ok = /^\d{4}-\d{2}-\d{2}$/.test(asOf) && (province === '' || /^\d{2}$/.test(province));
@@ -242,7 +243,9 @@ function CommunesTab() {
     <Stack>
       <Group>
         <TextInput label="Tính đến ngày" description="YYYY-MM-DD" value={asOf} onChange={(e) => setAsOf(e.currentTarget.value)} />
-        <TextInput label="Mã tỉnh" description="để trống: mọi tỉnh được xem" value={province} onChange={(e) => setProvince(e.currentTarget.value)} w={160} />
+        {!oneCommune && (
+          <TextInput label="Mã tỉnh" description="để trống: mọi tỉnh được xem" value={province} onChange={(e) => setProvince(e.currentTarget.value)} w={160} />
+        )}
       </Group>
       <ErrorBox error={r.error} />
       {r.data && (
@@ -350,6 +353,15 @@ function ImportTab() {
 }
 
 export default function Development() {
+  const { role, user } = useAuth();
+  // A commune account works its commune's residents: the coverage tab only.
+  if (role === 'commune')
+    return (
+      <>
+        <Title order={2} mb="md">Phát triển người tham gia — xã {user?.commune}</Title>
+        <CommunesTab commune />
+      </>
+    );
   return (
     <>
       <Title order={2} mb="md">Phát triển người tham gia</Title>
