@@ -73,7 +73,16 @@ Result<CsvTable> ReadXlsxFirstSheet(std::string_view bytes, const std::string& s
   pugi::xml_document d;
   if (!d.load_string(sheet.c_str()))
     return Status::Invalid(source, "Trang tính XLSX không đọc được", "the worksheet XML is malformed");
-  CsvTable t;
+  // Rows with something in them; then the header is the first row unless
+  // it is a title line (one cell) above a wider row, as the system's own
+  // workbooks and many officers' open with ("Danh sách …", "Số liệu đến
+  // ngày …").
+  struct RawRow {
+    int number;
+    std::map<int, std::string> cells;
+    int filled;
+  };
+  std::vector<RawRow> raw;
   for (pugi::xml_node row : d.child("worksheet").child("sheetData").children("row")) {
     std::map<int, std::string> cells;
     int last = -1;
@@ -91,7 +100,19 @@ Result<CsvTable> ReadXlsxFirstSheet(std::string_view bytes, const std::string& s
       }
       cells[col] = Trim(v);
     }
-    if (cells.empty()) continue;
+    int filled = 0;
+    for (const auto& [col, v] : cells) filled += v.empty() ? 0 : 1;
+    if (filled) raw.push_back({row.attribute("r").as_int(), std::move(cells), filled});
+  }
+  size_t head = 0;
+  for (size_t i = 0; i < raw.size() && i < 6; ++i)
+    if (raw[i].filled >= 2) {
+      head = i;
+      break;
+    }
+  CsvTable t;
+  for (size_t i = head; i < raw.size(); ++i) {
+    const auto& cells = raw[i].cells;
     int width = t.header.empty() ? cells.rbegin()->first + 1 : static_cast<int>(t.header.size());
     std::vector<std::string> out(static_cast<size_t>(width));
     bool any = false;
@@ -104,7 +125,7 @@ Result<CsvTable> ReadXlsxFirstSheet(std::string_view bytes, const std::string& s
     if (t.header.empty())
       t.header = std::move(out);
     else
-      t.rows.push_back({row.attribute("r").as_int(), std::move(out)});
+      t.rows.push_back({raw[i].number, std::move(out)});
   }
   if (t.header.empty()) return Status::Invalid(source, "Trang tính trống", "the first worksheet is empty");
   return t;

@@ -13,6 +13,9 @@
 
 namespace bhxh {
 
+// The first worksheet as a table: its header is the first row with two or
+// more cells, after at most five title lines of one cell each ("Danh sách
+// …", "Số liệu đến ngày …"), as the system's own workbooks open.
 Result<CsvTable> ReadXlsxFirstSheet(std::string_view bytes, const std::string& source);
 // "46023" → "2026-01-01" (1900 date system); other text unchanged.
 std::string ExcelSerialToIso(const std::string& cell);

@@ -508,11 +508,12 @@ Result<std::string> CasesXlsx(Db& db, const std::string& status, const std::vect
     BHXH_ASSIGN_OR_RETURN(CaseView v, ReadCase(*st, false));
     auto regime = ParseRegime(v.regime);
     sheet.rows.push_back({static_cast<double>(v.id), static_cast<double>(v.version), v.cccd, v.full_name, v.province,
-                          regime.ok() ? std::string(RegimeNameVi(*regime)) : v.regime, v.event_date.ToVi(), v.status,
+                          regime.ok() ? std::string(RegimeNameVi(*regime)) : v.regime, v.event_date, v.status,
                           v.eligible ? "có" : "không", static_cast<double>(v.monthly), static_cast<double>(v.lump_sum),
                           v.prepared_by, v.decided_by, v.decided_at, v.note});
   }
-  return WriteXlsx({sheet});
+  return WriteXlsx({sheet}, {"Danh sách hồ sơ hưởng chế độ BHXH" + (status.empty() ? std::string() : " (" + status + ")"),
+                            Date::Today()});
 }
 
 }  // namespace bhxh

@@ -439,7 +439,8 @@ Result<std::string> PayrollXlsx(Db& db, Month month) {
   XlsxSheet finds{"Kiểm tra", {"Quy tắc", "Số CCCD", "Số tiền", "Đã dừng chi", "Chi tiết"}, {}, {30, 16, 16, 12, 80}};
   for (const auto& f : s.findings)
     finds.rows.push_back({RuleVi(f.rule), f.cccd, static_cast<double>(f.amount), f.withheld ? "có" : "không", f.detail});
-  return WriteXlsx({prov, funds, finds});
+  return WriteXlsx({prov, funds, finds},
+                   {"Tổng hợp chi trả lương hưu, trợ cấp BHXH tháng " + month.ToVi(), Date::Today()});
 }
 
 Result<DeathsResult> ProcessDeaths(Db& db, const Geo& geo, const LawBook& law, const BenefitLaw& bl,

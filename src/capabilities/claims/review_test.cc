@@ -10,6 +10,8 @@
 #include <set>
 
 #include "base/csv.h"
+#include "base/xlsx.h"
+#include "base/zip.h"
 #include "claims/checkin.h"
 #include "claims/module.h"
 #include "claims/portal.h"
@@ -323,9 +325,29 @@ TEST_P(Review, WinningBidPricesArePublishedAsCsvAndXlsx) {
   auto missing = ImportCatalogue(db(), "drugs", "Mã CSKCB,Tên thuốc\n01001,A\n", TestOfficer());
   ASSERT_FALSE(missing.ok());
   EXPECT_NE(missing.status().message_vi().find("ma thuoc"), std::string::npos) << missing.status().message_vi();
-  auto x = PricesXlsx(*p);
+  auto x = PricesXlsx(*p, Date::FromYmd(2026, 6, 1));
   ASSERT_TRUE(x.ok());
-  EXPECT_EQ(x->substr(0, 2), "PK");                                     // an OOXML zip package
+  EXPECT_EQ(x->substr(0, 2), "PK");  // an OOXML zip package
+  // The workbook opens with its title and as-of line, then the header; the
+  // dates are Excel dates (serial numbers shown dd/mm/yyyy), the prices numbers.
+  auto sheet = ReadXlsxFirstSheet(*x, "prices.xlsx");
+  ASSERT_TRUE(sheet.ok()) << sheet.status().ToString();
+  EXPECT_EQ(sheet->header[0], "Mã CSKCB");
+  ASSERT_EQ(sheet->rows.size(), 2u);
+  EXPECT_EQ(sheet->rows[0].line, 4);  // title, "Số liệu đến ngày 01/06/2026", header
+  const auto& row = sheet->rows[1].cells;
+  EXPECT_EQ(row[3], "40.678");
+  EXPECT_EQ(row[6], "1000");
+  EXPECT_EQ(ExcelSerialToIso(row[7]), (*p)[1].valid_from);
+  EXPECT_NE(row[7], (*p)[1].valid_from);  // a number, not the text
+  auto zip = ZipPackage::Open(*x, "XLSX");
+  ASSERT_TRUE(zip.ok());
+  EXPECT_NE(zip->Read("xl/sharedStrings.xml")->find("Số liệu đến ngày 01/06/2026"), std::string::npos);
+  // And the workbook imports back as a catalogue, as it is.
+  auto xback = ImportCatalogue(db(), "drugs", *x, TestOfficer());
+  ASSERT_TRUE(xback.ok()) << xback.status().ToString();
+  EXPECT_TRUE(xback->accepted) << (xback->errors.empty() ? "" : xback->errors[0].message_vi);
+  EXPECT_EQ(xback->rows, 2);
   EXPECT_TRUE(PublishedPrices(db(), "01", "", "2027-06-01")->empty());  // no longer in force
 }
 

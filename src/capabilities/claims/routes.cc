@@ -239,7 +239,7 @@ void ClaimsRoutes(RouteTable& t) {
               BHXH_ASSIGN_OR_RETURN(std::string dob, PortalDateToIso(c.BodyStr("ngaySinh"), "ngaySinh"));
               std::string facility = c.BodyStr("maCSKCB").empty() ? c.actor().facility_code : c.BodyStr("maCSKCB");
               EligibilityQuery q{c.BodyStr("maThe"), facility, "", c.BodyStr("hoTen"), dob};
-              BHXH_ASSIGN_OR_RETURN(EligibilityAnswer a, st.cards().Check(q));
+              BHXH_ASSIGN_OR_RETURN(EligibilityAnswer a, st.Check(c.ctx(), q, &c.db()));
               std::vector<PastVisit> visits;
               // The history goes only with a card that answered (not to a wrong name or birth date).
               if (a.card && a.code != "060" && a.code != "070") {
@@ -356,7 +356,7 @@ void ClaimsRoutes(RouteTable& t) {
             std::string f = c.Str("format", "json");
             if (f == "csv") return Reply::File(PricesCsv(r), "text/csv; charset=utf-8", "gia-thuoc-trung-thau.csv");
             if (f == "xlsx") {
-              BHXH_ASSIGN_OR_RETURN(std::string x, PricesXlsx(r));
+              BHXH_ASSIGN_OR_RETURN(std::string x, PricesXlsx(r, c.DateOr("date", Date::Today())));
               return Reply::File(std::move(x), kXlsx, "gia-thuoc-trung-thau.xlsx");
             }
             Json all = Json::array();

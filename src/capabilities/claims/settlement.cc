@@ -223,7 +223,7 @@ std::string PricesCsv(const std::vector<PublishedPrice>& ps) {
   return w.text();
 }
 
-Result<std::string> PricesXlsx(const std::vector<PublishedPrice>& ps) {
+Result<std::string> PricesXlsx(const std::vector<PublishedPrice>& ps, Date on) {
   XlsxSheet sheet;
   sheet.name = "Gia trung thau";
   sheet.header = {"Mã CSKCB",       "Tên CSKCB",   "Mã tỉnh",     "Mã thuốc", "Tên thuốc", "Thông tin thầu (TT_THAU)",
@@ -232,8 +232,8 @@ Result<std::string> PricesXlsx(const std::vector<PublishedPrice>& ps) {
   sheet.widths = {10, 32, 8, 14, 28, 28, 14, 14, 14};
   for (const auto& p : ps)
     sheet.rows.push_back({p.facility, p.facility_name, p.province, p.drug_code, p.name, p.tt_thau,
-                          static_cast<double>(p.unit_price) / 1000.0, p.valid_from, p.valid_to});
-  return WriteXlsx({sheet});
+                          static_cast<double>(p.unit_price) / 1000.0, DateCell(p.valid_from), DateCell(p.valid_to)});
+  return WriteXlsx({sheet}, {"Công khai giá thuốc trúng thầu của cơ sở khám bệnh, chữa bệnh BHYT", on});
 }
 
 }  // namespace bhxh

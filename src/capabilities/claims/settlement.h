@@ -58,6 +58,7 @@ Result<std::vector<PublishedPrice>> PublishedPrices(Db& db, const std::string& p
                                                     const std::string& on);
 std::string PricesCsv(const std::vector<PublishedPrice>& p);
 // The same as an XLSX workbook (bytes), one sheet, Vietnamese headers.
-Result<std::string> PricesXlsx(const std::vector<PublishedPrice>& p);
+// As a workbook; `on` is the date the prices are in force (its title line).
+Result<std::string> PricesXlsx(const std::vector<PublishedPrice>& p, Date on);
 
 }  // namespace bhxh

@@ -5,6 +5,8 @@
 //   052 wrong province (chars 4-5) · 053 wrong benefit digit (char 3) ·
 //   060 wrong name · 070 wrong date of birth · 110 card withdrawn ·
 //   120 reported decreased (the holder has died).
+// The answers that need the record or other data (001/002, 003/004, 130)
+// are added around this index by record_check.h.
 //
 // Entries are compact fixed-size records in one vector, found through two
 // sorted key arrays (CCCD and SI number) by binary search; names live in

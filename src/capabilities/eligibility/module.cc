@@ -21,6 +21,19 @@ Status EligibilityState::Reload(AppContext& ctx) {
   return Status::Ok();
 }
 
+Result<EligibilityAnswer> EligibilityState::Check(AppContext& ctx, const EligibilityQuery& q, Db* db) {
+  std::optional<DbPool::Lease> lease;
+  auto open = [&]() -> Result<Db*> {
+    if (db) return db;
+    if (!lease) {
+      BHXH_ASSIGN_OR_RETURN(auto l, ctx.pool->Acquire());
+      lease.emplace(std::move(l));
+    }
+    return &**lease;
+  };
+  return CheckCard(cards_, law_, elsewhere_, open, q);
+}
+
 void EligibilityState::Replace(std::vector<CardRecord> records) {
   std::lock_guard lock(mu_);
   cards_.Build(std::move(records));
@@ -30,7 +43,8 @@ void EligibilityState::Replace(std::vector<CardRecord> records) {
 namespace {
 
 Status Load(AppContext& ctx) {
-  ctx.AddState(std::make_unique<EligibilityState>(ctx.law));
+  BHXH_ASSIGN_OR_RETURN(auto elsewhere, LoadManagedElsewhere(ctx.data_dir + "/eligibility/managed_elsewhere.csv"));
+  ctx.AddState(std::make_unique<EligibilityState>(ctx.law, std::move(elsewhere)));
   AppContext* c = &ctx;
   ctx.Subscribe("person.changed", [c](const std::string& cccd) {
     auto& st = c->State<EligibilityState>();

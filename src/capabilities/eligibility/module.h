@@ -5,6 +5,7 @@
 #include <mutex>
 
 #include "eligibility/card_index.h"
+#include "eligibility/record_check.h"
 #include "platform/context.h"
 #include "platform/jsonio/json.h"
 
@@ -17,7 +18,8 @@ class Shell;
 // kept current by the registry's "person.changed" events.
 class EligibilityState : public CapabilityState {
  public:
-  explicit EligibilityState(const LawBook& law) : cards_(law) {}
+  EligibilityState(const LawBook& law, std::vector<ManagedElsewhere> elsewhere)
+      : law_(law), elsewhere_(std::move(elsewhere)), cards_(law) {}
   // Loads the index from the store once; later calls return at once.
   Status EnsureLoaded(AppContext& ctx);
   // Reloads the whole index.
@@ -25,8 +27,14 @@ class EligibilityState : public CapabilityState {
   // Replaces the index with `records` (benchmarks, tests) and counts it loaded.
   void Replace(std::vector<CardRecord> records);
   CardIndex& cards() { return cards_; }
+  // The full answer (record_check.h): the index, and the record only when
+  // the index cannot answer alone (a connection is leased from the pool
+  // then, unless `db` is given).
+  Result<EligibilityAnswer> Check(AppContext& ctx, const EligibilityQuery& q, Db* db = nullptr);
 
  private:
+  const LawBook& law_;
+  std::vector<ManagedElsewhere> elsewhere_;
   std::mutex mu_;
   bool loaded_ = false;
   CardIndex cards_;

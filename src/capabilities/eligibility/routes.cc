@@ -71,7 +71,7 @@ void EligibilityRoutes(RouteTable& t) {
               auto& st = c.ctx().State<EligibilityState>();
               BHXH_RETURN_IF_ERROR(st.EnsureLoaded(c.ctx()));
               EligibilityQuery q{c.Str("id"), c.Str("facility"), c.Str("date"), c.Str("full_name"), c.Str("dob")};
-              BHXH_ASSIGN_OR_RETURN(EligibilityAnswer a, st.cards().Check(q));
+              BHXH_ASSIGN_OR_RETURN(EligibilityAnswer a, st.Check(c.ctx(), q));
               return Reply::Ok(ToJson(a));
             }));
 }

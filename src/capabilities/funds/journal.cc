@@ -521,7 +521,8 @@ Result<std::string> StatementsXlsx(Db& db, const FundsCatalog& cat, const Span& 
     sheets.push_back(std::move(sh));
   }
   sheets.insert(sheets.begin(), std::move(summary));
-  return WriteXlsx(sheets);
+  return WriteXlsx(sheets, {"Báo cáo thu, chi các quỹ " + span.label_vi + (province.empty() ? "" : ", tỉnh " + province),
+                            Date::Today()});
 }
 
 }  // namespace bhxh

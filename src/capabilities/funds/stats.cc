@@ -111,7 +111,7 @@ Result<std::string> StatisticsXlsx(const YearStatistics& s, const FundsCatalog& 
     f.rows.push_back({st.fund_name_vi, static_cast<double>(st.opening), static_cast<double>(st.revenue),
                       static_cast<double>(st.expenditure), static_cast<double>(st.closing)});
   sheets.push_back(std::move(f));
-  return WriteXlsx(sheets);
+  return WriteXlsx(sheets, {"Thống kê BHXH, BHYT, BHTN năm " + std::to_string(s.year) + when, Date::Today()});
 }
 
 }  // namespace bhxh

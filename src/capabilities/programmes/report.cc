@@ -263,16 +263,16 @@ Result<std::string> ReportXlsx(const AnnualReport& r, const UnitRegistry& units)
         std::replace(dot.begin(), dot.end(), ',', '.');
         auto v = numeric ? ParseDouble(dot, "cell") : Result<double>(Status::Invalid("cell", "", ""));
         if (v.ok())
-          cells.push_back(*v);
+          cells.emplace_back(std::in_place_type<double>, *v);
         else
-          cells.push_back(row[i]);
+          cells.push_back(DateCell(row[i]));  // a deadline or a report date as a date Excel can sort
       }
       s.rows.push_back(std::move(cells));
     }
     for (const auto& h : t.header) s.widths.push_back(h == "Nội dung" || h == "Chỉ tiêu" ? 60 : 18);
     sheets.push_back(std::move(s));
   }
-  return WriteXlsx(sheets);
+  return WriteXlsx(sheets, {Heading(r), r.as_of});
 }
 
 }  // namespace bhxh

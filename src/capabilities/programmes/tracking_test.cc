@@ -372,13 +372,15 @@ TEST_P(Tracking, AnnualReportInThreeFormats) {
   auto x = ReportXlsx(*r, *ctx_->State<ProgrammesState>().units());
   ASSERT_TRUE(x.ok()) << x.status().ToString();
   EXPECT_EQ(x->substr(0, 2), "PK");
-  // Counts are numbers in the workbook (no t="s" on the count cell B2:
-  // "Tổng số nhiệm vụ" = 4), so Excel adds them up.
+  // Counts are numbers in the workbook (no t="s" on the count cell B4, below
+  // the title, the as-of line and the header: "Tổng số nhiệm vụ" = 4), so
+  // Excel adds them up.
   auto zip = ZipPackage::Open(*x, "XLSX");
   ASSERT_TRUE(zip.ok());
   auto sheet = zip->Read("xl/worksheets/sheet1.xml");
   ASSERT_TRUE(sheet.ok());
-  size_t b2 = sheet->find("<c r=\"B2\"");
+  EXPECT_NE(zip->Read("xl/sharedStrings.xml")->find("Số liệu đến ngày " + r->as_of.ToVi()), std::string::npos);
+  size_t b2 = sheet->find("<c r=\"B4\"");
   ASSERT_NE(b2, std::string::npos);
   std::string cell = sheet->substr(b2, sheet->find("</c>", b2) - b2);
   EXPECT_EQ(cell.find("t=\"s\""), std::string::npos) << cell;
