@@ -116,6 +116,27 @@ Result<std::string> NormalizeMobile(const std::string& phone, const std::string&
   return d;
 }
 
+// Mismatched particulars are counted per CCCD (committed although the
+// answer is an error); from the fifth in an hour the CCCD is refused until
+// the hour has passed.
+constexpr int kMismatchesPerHour = 5;
+
+Status TooManyMismatches(Db& db, const std::string& cccd) {
+  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT COUNT(*) FROM identity_mismatches WHERE cccd = ? AND at > ?"));
+  st->Bind(cccd, IsoUtcAt(std::time(nullptr) - 3600));
+  BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
+  if (row && st->Int(0) >= kMismatchesPerHour)
+    return Status::Error("rate_limited", "cccd", "Đã nhập sai thông tin nhiều lần; vui lòng thử lại sau một giờ hoặc đến cơ quan BHXH",
+                         "too many mismatched attempts for this CCCD; try again in an hour or at a VSS office");
+  return Status::Ok();
+}
+
+Status CountMismatch(Db& db, const std::string& cccd, const Status& why) {
+  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("INSERT INTO identity_mismatches (cccd, at) VALUES (?, ?)"));
+  BHXH_RETURN_IF_ERROR(st->Bind(cccd, NowIsoUtc()).Run());
+  return why;
+}
+
 Result<ChallengeSent> StartEnrolment(Db& db, Registry& registry, const EnrolmentInput& in, const Actor& actor) {
   if (in.channel != "sms" && in.channel != "email")
     return Status::Invalid("channel", "Kênh nhận mã là sms hoặc email", "the code goes by sms or email");
@@ -131,9 +152,17 @@ Result<ChallengeSent> StartEnrolment(Db& db, Registry& registry, const Enrolment
   if (in.full_name.empty() || in.full_name.size() > 255 || !IsValidUtf8(in.full_name))
     return Status::Invalid("full_name", "Họ tên từ 1 đến 255 byte UTF-8", "the full name has 1 to 255 bytes of UTF-8");
   BHXH_RETURN_IF_ERROR(CheckPassword(in.password));
-  BHXH_ASSIGN_OR_RETURN(Person p, LivingPerson(registry, in.cccd, "cccd"));
+  if (in.cccd.size() != 12 || !IsDigits(in.cccd))
+    return Status::Invalid("cccd", "Số định danh cá nhân phải gồm đúng 12 chữ số", "the CCCD has exactly 12 digits");
+  BHXH_RETURN_IF_ERROR(TooManyMismatches(db, in.cccd));
+  Result<Person> found = LivingPerson(registry, in.cccd, "cccd");
+  if (!found.ok()) {
+    if (found.status().code() == "not_matched") return CountMismatch(db, in.cccd, found.status());
+    return found.status();
+  }
+  const Person& p = *found;
   BHXH_ASSIGN_OR_RETURN(bool born, BirthMatches(in.birth_date, p.dob, "birth_date"));
-  if (!born || NameKey(in.full_name) != NameKey(p.full_name)) return NotMatched("cccd");
+  if (!born || NameKey(in.full_name) != NameKey(p.full_name)) return CountMismatch(db, in.cccd, NotMatched("cccd"));
   BHXH_ASSIGN_OR_RETURN(auto existing, UserForCccd(db, p.cccd, kCitizen));
   if (existing)
     return Status::Conflict("cccd", "Số định danh này đã có tài khoản; hãy đăng nhập (tên đăng nhập là số định danh)",
@@ -273,12 +302,7 @@ Result<HandOff> HandOffLogin(Db& db, Registry& registry, const std::vector<Ident
   used->Reset();
   BHXH_ASSIGN_OR_RETURN(auto ins, db.Prepare(
       "INSERT INTO identity_assertions (token_sha256, provider, cccd, expires_at, used_at) VALUES (?,?,?,?,?)"));
-  char exp_iso[32];
-  std::time_t exp_t = static_cast<std::time_t>(exp);
-  std::tm tm{};
-  gmtime_r(&exp_t, &tm);
-  std::strftime(exp_iso, sizeof exp_iso, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  BHXH_RETURN_IF_ERROR(ins->Bind(token_key, prov->code, cccd, std::string(exp_iso), NowIsoUtc()).Run());
+  BHXH_RETURN_IF_ERROR(ins->Bind(token_key, prov->code, cccd, IsoUtcAt(static_cast<std::time_t>(exp)), NowIsoUtc()).Run());
   HandOff out;
   out.provider = prov->code;
   BHXH_ASSIGN_OR_RETURN(auto existing, UserForCccd(db, cccd, kCitizen));

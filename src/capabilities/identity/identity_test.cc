@@ -177,6 +177,24 @@ TEST_P(Identity, EnrolmentChecksTheRecordSendsACodeAndOpensTheAccountOnce) {
   EXPECT_EQ(Count("users"), users + 1);
 }
 
+TEST_P(Identity, BirthDatesCannotBeGuessed) {
+  // Five wrong birth dates in an hour, then even the right particulars wait.
+  for (int day = 10; day < 15; ++day) {
+    auto in = Her();
+    in.birth_date = std::to_string(day) + "/03/1966";
+    EXPECT_EQ(StartEnrolment(db(), *reg_, in, Public()).status().code(), "not_matched") << day;
+  }
+  auto r = StartEnrolment(db(), *reg_, Her(), Public());
+  EXPECT_EQ(r.status().code(), "rate_limited");
+  EXPECT_EQ(r.status().field(), "cccd");
+  EXPECT_EQ(Count("identity_mismatches"), 5);
+  EXPECT_EQ(Count("auth_challenges"), 0);
+  // Another CCCD is not affected.
+  auto other = Her();
+  other.cccd = "001166099999";
+  EXPECT_EQ(StartEnrolment(db(), *reg_, other, Public()).status().code(), "not_matched");
+}
+
 TEST_P(Identity, LoginWithASecondFactorNeedsTheCodeAndLimitsTries) {
   auto sent = StartEnrolment(db(), *reg_, Her(), Public());
   ASSERT_TRUE(sent.ok()) << sent.status().ToString();

@@ -17,6 +17,15 @@ CREATE TABLE identity_assertions (
   used_at TEXT NOT NULL
 );
 CREATE INDEX identity_assertions_cccd ON identity_assertions(cccd);
+-- Enrolment attempts whose particulars did not match the record: five an
+-- hour per CCCD, so the record cannot be asked to confirm a birth date by
+-- trying them all.
+CREATE TABLE identity_mismatches (
+  id {ID},
+  cccd TEXT NOT NULL,
+  at TEXT NOT NULL
+);
+CREATE INDEX identity_mismatches_cccd ON identity_mismatches(cccd, at);
 )SQL"},
   };
 }

@@ -10,14 +10,6 @@
 namespace bhxh {
 namespace {
 
-std::string IsoAt(std::time_t t) {
-  char buf[32];
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
 Status WrongCode(int left) {
   return Status::Error("unauthenticated", "code",
                        "Mã xác thực không đúng hoặc đã hết hạn" + (left > 0 ? "; còn " + std::to_string(left) + " lần thử" : std::string()),
@@ -41,7 +33,7 @@ Result<ChallengeSent> StartChallenge(Db& db, const std::string& purpose, const s
   std::time_t now = std::time(nullptr);
   BHXH_ASSIGN_OR_RETURN(auto recent, db.Prepare(
       "SELECT COUNT(*) FROM auth_challenges WHERE purpose = ? AND subject = ? AND created_at > ?"));
-  recent->Bind(purpose, subject, IsoAt(now - 3600));
+  recent->Bind(purpose, subject, IsoUtcAt(now - 3600));
   BHXH_ASSIGN_OR_RETURN(bool row, recent->Step());
   if (row && recent->Int(0) >= settings.max_per_hour)
     return Status::Error("rate_limited", "code", "Đã gửi quá nhiều mã xác thực trong một giờ; vui lòng thử lại sau",
@@ -56,12 +48,12 @@ Result<ChallengeSent> StartChallenge(Db& db, const std::string& purpose, const s
   std::snprintf(code, sizeof code, "%06u", r % 1'000'000u);
   std::string id = RandomToken("c.");
   if (id.empty()) return Status::Internal("no random bytes for a challenge");
-  ChallengeSent sent{id, channel, MaskRecipient(channel, recipient), IsoAt(now + settings.ttl.count())};
+  ChallengeSent sent{id, channel, MaskRecipient(channel, recipient), IsoUtcAt(now + settings.ttl.count())};
   BHXH_ASSIGN_OR_RETURN(auto ins, db.Prepare(
       "INSERT INTO auth_challenges (id_sha256, purpose, subject, code_hash, channel, recipient, payload, attempts, created_at, "
       "expires_at) VALUES (?,?,?,?,?,?,?,0,?,?)"));
   BHXH_RETURN_IF_ERROR(ins->Bind(Sha256Hex(id), purpose, subject, Sha256Hex(id + "|" + code), channel, recipient, payload,
-                                 IsoAt(now), sent.expires_at)
+                                 IsoUtcAt(now), sent.expires_at)
                            .Run());
   std::string text = message;
   if (size_t p = text.find("{code}"); p != std::string::npos) text.replace(p, 6, code);

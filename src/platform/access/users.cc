@@ -13,14 +13,7 @@
 namespace bhxh {
 namespace {
 
-std::string IsoAfter(std::chrono::seconds d) {
-  std::time_t t = std::time(nullptr) + static_cast<std::time_t>(d.count());
-  char buf[32];
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
+std::string IsoAfter(std::chrono::seconds d) { return IsoUtcAt(std::time(nullptr) + static_cast<std::time_t>(d.count())); }
 
 Status Unauthenticated() {
   return Status::Error("unauthenticated", "password", "Tên đăng nhập hoặc mật khẩu không đúng", "wrong user name or password");

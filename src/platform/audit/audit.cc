@@ -8,8 +8,9 @@
 
 namespace bhxh {
 
-std::string NowIsoUtc() {
-  std::time_t t = std::time(nullptr);
+std::string NowIsoUtc() { return IsoUtcAt(std::time(nullptr)); }
+
+std::string IsoUtcAt(std::time_t t) {
   char buf[32];
   std::tm tm{};
   gmtime_r(&t, &tm);

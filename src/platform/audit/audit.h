@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <ctime>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,8 +13,9 @@
 
 namespace bhxh {
 
-// UTC timestamp "YYYY-MM-DDTHH:MM:SSZ".
+// UTC timestamp "YYYY-MM-DDTHH:MM:SSZ", now or at `t`.
 std::string NowIsoUtc();
+std::string IsoUtcAt(std::time_t t);
 std::string Sha256Hex(std::string_view data);
 
 Status WriteAudit(Db& db, const Actor& actor, const std::string& action, const std::string& entity,
