@@ -116,9 +116,11 @@ Result<std::string> NormalizeMobile(const std::string& phone, const std::string&
   return d;
 }
 
-// Mismatched particulars are counted per CCCD (committed although the
-// answer is an error); from the fifth in an hour the CCCD is refused until
-// the hour has passed.
+namespace {
+
+// Mismatched particulars are counted per CCCD (the route writes outside a
+// transaction, so the count stays although the answer is an error); from
+// the fifth in an hour the CCCD is refused until the hour has passed.
 constexpr int kMismatchesPerHour = 5;
 
 Status TooManyMismatches(Db& db, const std::string& cccd) {
@@ -136,6 +138,8 @@ Status CountMismatch(Db& db, const std::string& cccd, const Status& why) {
   BHXH_RETURN_IF_ERROR(st->Bind(cccd, NowIsoUtc()).Run());
   return why;
 }
+
+}  // namespace
 
 Result<ChallengeSent> StartEnrolment(Db& db, Registry& registry, const EnrolmentInput& in, const Actor& actor) {
   if (in.channel != "sms" && in.channel != "email")

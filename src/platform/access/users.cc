@@ -7,8 +7,8 @@
 
 #include "base/parse.h"
 #include "base/text.h"
-#include "platform/audit/audit.h"
 #include "platform/access/second_factor.h"
+#include "platform/audit/audit.h"
 
 namespace bhxh {
 namespace {

@@ -3,7 +3,7 @@
 // opening an account tied to their CCCD (checked against the national
 // record, proved with a code sent to their phone).
 import { Alert, Anchor, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { ApiError } from '../api/client';
 import { useAuth, type Challenge } from '../auth';
 import { date } from '../format';
@@ -78,7 +78,7 @@ export function Login() {
     setError(null);
     setStep(s);
   };
-  const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, [k]: e.currentTarget.value });
+  const set = (k: keyof typeof form) => (e: ChangeEvent<HTMLInputElement>) => setForm({ ...form, [k]: e.currentTarget.value });
 
   return (
     <Center mih="100vh" p="md">
