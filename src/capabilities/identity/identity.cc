@@ -52,11 +52,8 @@ Result<bool> BirthMatches(const std::string& given, const PartialDate& recorded,
   } else {
     BHXH_ASSIGN_OR_RETURN(g, PartialDate::Parse(given, field));
   }
-  if (g.year != recorded.year) return false;
-  if (recorded.month && g.month && g.month != recorded.month) return false;
-  if (recorded.day && g.day && g.day != recorded.day) return false;
-  if (recorded.day && !g.day) return false;  // the record knows the day: the person must give it
-  return true;
+  // The record knows the day: the person must give it, not a year alone.
+  return g.Matches(recorded) && !(recorded.day && !g.day);
 }
 
 Result<Person> LivingPerson(Registry& registry, const std::string& cccd, const std::string& field) {

@@ -229,6 +229,15 @@ TEST_P(Identity, LoginWithASecondFactorNeedsTheCodeAndLimitsTries) {
   EXPECT_EQ(sixth.status().code(), "rate_limited");
   EXPECT_EQ(Count("sessions"), sessions + 1);
 
+  // Handed to the gateway's folder, a message leaves the table without its code.
+  auto dir = std::filesystem::temp_directory_path() / ("bhxh-outbox-" + std::to_string(::getpid()) + "-" + GetParam());
+  auto n = DeliverToDirectory(db(), dir.string(), 100);
+  ASSERT_TRUE(n.ok()) << n.status().ToString();
+  EXPECT_EQ(*n, Count("outbox"));
+  EXPECT_EQ(*db().QueryInt("SELECT COUNT(*) FROM outbox WHERE body <> '' OR delivered_at IS NULL"), 0);
+  EXPECT_EQ(static_cast<int>(std::distance(std::filesystem::directory_iterator(dir), {})), *n);
+  std::filesystem::remove_all(dir);
+
   // Accounts without a second factor still get their session at once.
   ASSERT_TRUE(CreateUser(db(), {"canbo.test", "MatKhau@2026y", "Cán bộ", {"officer"}, "01", "", "", ""}).ok());
   auto officer = Login(db(), "canbo.test", "MatKhau@2026y", std::chrono::hours(1));

@@ -59,7 +59,8 @@ Result<int> DeliverToDirectory(Db& db, const std::string& dir, int limit) {
     }
     std::filesystem::rename(tmp, dir + "/" + name, ec);
     if (ec) return Status::Internal("cannot rename " + tmp + ": " + ec.message());
-    BHXH_ASSIGN_OR_RETURN(auto up, db.Prepare("UPDATE outbox SET delivered_at = ?, delivery_note = ? WHERE id = ?"));
+    // The body is kept only until it is handed over: it may hold a login code.
+    BHXH_ASSIGN_OR_RETURN(auto up, db.Prepare("UPDATE outbox SET delivered_at = ?, delivery_note = ?, body = '' WHERE id = ?"));
     BHXH_RETURN_IF_ERROR(up->Bind(NowIsoUtc(), "dir:" + name, m.id).Run());
     ++n;
   }

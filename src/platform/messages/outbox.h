@@ -8,7 +8,8 @@
 // The sink is the deployment's: a pickup directory that an SMS gateway's or
 // mail relay's agent watches (one file per message, written atomically),
 // which is also what a test or a demo reads. Delivery is at least once: a
-// message is marked delivered after the sink accepted it.
+// message is marked delivered after the sink accepted it, and its body
+// (which may hold a login code) is then cleared from the table.
 #pragma once
 
 #include <chrono>
