@@ -3,7 +3,8 @@
 // results, in one process on a fresh SQLite store. Reports parse MB/s,
 // encounters/s and peak memory, for two sizes to show growth.
 //
-//   bench_claims [--encounters 50000,100000] [--per-envelope 500]
+//   bench_claims [--encounters 50000,100000] [--per-envelope 500] [--mix national]
+// --mix national: about ten lines an encounter, as national claims carry.
 #include <cstdio>
 #include <filesystem>
 #include <string>
@@ -29,9 +30,12 @@ using bhxh::bench::Now;
 int main(int argc, char** argv) {
   std::vector<int> sizes = {50'000, 100'000};
   int per = 500;
+  bool national = false;
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string a = argv[i];
-    if (a == "--encounters")
+    if (a == "--mix")
+      national = std::string(argv[i + 1]) == "national";
+    else if (a == "--encounters")
       sizes = bench::ParseList<int>(argv[i + 1]);
     else if (a == "--per-envelope")
       per = ParseInt32(argv[i + 1], "per-envelope", 1, 1000000).value();
@@ -50,8 +54,8 @@ int main(int argc, char** argv) {
       return 1;
     }
     Actor op{"bench", {"officer"}, "", "", "", ""};
-    bench::PrepareSynthStore(**ctx, n, op);
-    bench::EnvelopeFiles env = bench::WriteSynthEnvelopes((*ctx)->law, n, per, dir);
+    bench::PrepareSynthStore(**ctx, n, op, national);
+    bench::EnvelopeFiles env = bench::WriteSynthEnvelopes((*ctx)->law, n, per, dir, national);
     const std::vector<std::string>& files = env.paths;
     size_t bytes = env.bytes;
     bench::ResetPeak();

@@ -21,14 +21,17 @@ struct EnvelopeFiles {
 };
 
 // `n` encounters in envelopes of `per`, about 2% with injected defects,
-// written to `dir` (which must exist).
-inline EnvelopeFiles WriteSynthEnvelopes(const LawBook& law, int n, int per, const std::string& dir) {
+// written to `dir` (which must exist); `national_mix`: ~10 lines an
+// encounter instead of ~4 (SynthOptions::national_mix).
+inline EnvelopeFiles WriteSynthEnvelopes(const LawBook& law, int n, int per, const std::string& dir,
+                                         bool national_mix = false) {
   EnvelopeFiles out;
   for (int start = 0, k = 0; start < n; start += per, ++k) {
     SynthOptions o;
     o.seed = static_cast<uint64_t>(k + 1);
     o.encounters = std::min(per, n - start);
     o.patient_offset = start;
+    o.national_mix = national_mix;
     for (int d = 0; d < o.encounters; d += 50)
       o.defects.push_back({d, kSynthDefects[(d / 50) % kSynthDefects.size()].first});
     std::string xml = SynthEnvelope(law, o);
@@ -43,9 +46,10 @@ inline EnvelopeFiles WriteSynthEnvelopes(const LawBook& law, int n, int per, con
 }
 
 // Cards for the first `n` synthetic patients and facility 01001's catalogue.
-inline void PrepareSynthStore(AppContext& ctx, int n, const Actor& op) {
+inline void PrepareSynthStore(AppContext& ctx, int n, const Actor& op, bool national_mix = false) {
   ctx.State<EligibilityState>().Replace(SynthCards(n));
-  SynthCatalogue cat = SynthCatalogueFor({"01001"}, Date::FromYmd(2026, 1, 1), Date::FromYmd(2026, 12, 31));
+  SynthCatalogue cat =
+      SynthCatalogueFor({"01001"}, Date::FromYmd(2026, 1, 1), Date::FromYmd(2026, 12, 31), national_mix);
   auto lease = ctx.pool->Acquire();
   (void)ImportCatalogue(**lease, "drugs", cat.drugs_csv, op);
   (void)ImportCatalogue(**lease, "services", cat.services_csv, op);

@@ -9,7 +9,8 @@
 //           before admission, bed days) writing findings.
 // It runs on a throwaway PostgreSQL started here (initdb + pg_ctl).
 //
-//   bench_claims_sql [--encounters 50000]
+//   bench_claims_sql [--encounters 50000] [--mix national]
+// --mix national: about ten lines an encounter, as national claims carry.
 #include <cstdio>
 #include <filesystem>
 #include <string>
@@ -73,8 +74,11 @@ const char* kRules[] = {
 
 int main(int argc, char** argv) {
   int n = 50'000, per = 500;
-  for (int i = 1; i + 1 < argc; i += 2)
+  bool national = false;
+  for (int i = 1; i + 1 < argc; i += 2) {
     if (std::string(argv[i]) == "--encounters") n = ParseInt32(argv[i + 1], "encounters", 1, 10000000).value();
+    if (std::string(argv[i]) == "--mix") national = std::string(argv[i + 1]) == "national";
+  }
   std::string why;
   std::string url_engine = testing::FreshDatabaseUrl("postgres", &why);
   std::string url_sql = testing::FreshDatabaseUrl("postgres", &why);
@@ -89,11 +93,11 @@ int main(int argc, char** argv) {
   }
   std::vector<CardRecord> recs = SynthCards(n);
   Actor op{"bench", {"officer"}, "", "", "", ""};
-  bench::PrepareSynthStore(**ctx, n, op);
+  bench::PrepareSynthStore(**ctx, n, op, national);
   std::string dir = "/tmp/bhxh_claims_sql_bench";
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
-  std::vector<std::string> files = bench::WriteSynthEnvelopes((*ctx)->law, n, per, dir).paths;
+  std::vector<std::string> files = bench::WriteSynthEnvelopes((*ctx)->law, n, per, dir, national).paths;
   std::printf("# bench_claims_sql — %s, %u cores, PostgreSQL 15 (throwaway, fsync off)\n", bench::Cpu().c_str(),
               std::thread::hardware_concurrency());
   // Engine, storing into PostgreSQL.
@@ -125,7 +129,9 @@ int main(int argc, char** argv) {
     (void)(*wc)->Finish();
     (void)(*db)->Exec(
         "INSERT INTO ref_prices VALUES ('40.17',1100000),('40.678',1200000),('02.1896',38700000),"
-        "('22.0120.1370',46200000),('K01.1911',199100000)");
+        "('22.0120.1370',46200000),('K01.1911',199100000),('40.15',900000),('40.1010',300000),"
+        "('40.338',700000),('40.990',9000000),('40.170',25000000),('23.0075.1494',21500000),"
+        "('23.0020.1494',21500000),('23.0166.1596',29000000),('18.0119.0028',65400000)");
     (void)tx.Commit();
   }
   t0 = Now();

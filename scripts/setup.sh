@@ -12,6 +12,7 @@ PKGS=(
   libssl-dev                # SHA-256 of tokens, random ids (OpenSSL EVP)
   libsodium-dev             # Argon2id password hashes (crypto_pwhash)
   libpq-dev postgresql      # PostgreSQL store + throwaway server in tests
+  postgresql-15-auto-failover pg-auto-failover-cli  # high availability (pg_autoctl), tested by scripts/ha/
   libutf8proc-dev           # Unicode normalisation, display widths
   libre2-dev                # linear-time regular expressions for outside text
   libhowardhinnant-date-dev tzdata  # "today" in Asia/Ho_Chi_Minh

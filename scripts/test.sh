@@ -3,7 +3,9 @@
 # build the web console, lint the generated OpenAPI document, and run every
 # test — unit, engine (on SQLite and on a throwaway PostgreSQL started here
 # for the whole run), API, the route catalogue, the CLI/HTTP smoke test and
-# the console's end-to-end tests in headless Chromium.
+# the console's end-to-end tests in headless Chromium; then high
+# availability and recovery as they run (scripts/ha/: a pg_auto_failover
+# formation losing its primary mid-run, a point-in-time restore).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BHXH_WERROR=1 bash scripts/build.sh
@@ -26,3 +28,5 @@ cd build
 ctest --output-on-failure -j2
 cd ..
 bash web/e2e/run.sh
+bash scripts/ha/pitr_test.sh build/bhxh
+bash scripts/ha/failover_test.sh build/bhxh

@@ -397,8 +397,6 @@ Result<GenStats> Generate(Db& db, const Geo& geo, const LawBook& law, const GenO
         auto st, db.Prepare("SELECT employer_id, month, amount FROM employer_dues ORDER BY employer_id, month"));
     Tx tx(db);
     BHXH_RETURN_IF_ERROR(tx.status());
-    BHXH_ASSIGN_OR_RETURN(auto w, db.Bulk("payments", {"employer_id", "paid_on", "amount", "reference", "source",
-                                                       "idempotency_key", "created_at", "created_by"}));
     std::string now = NowIsoUtc();
     Date today = Date::Today();
     struct Due {
@@ -412,6 +410,10 @@ Result<GenStats> Generate(Db& db, const Geo& geo, const LawBook& law, const GenO
       if (!row) break;
       dues.push_back({st->Int(0), Month::FromIndex(static_cast<int32_t>(st->Int(1))), st->Int(2)});
     }
+    // The dues are read before the bulk writer opens: on PostgreSQL a query
+    // issued during a COPY ends the COPY.
+    BHXH_ASSIGN_OR_RETURN(auto w, db.Bulk("payments", {"employer_id", "paid_on", "amount", "reference", "source",
+                                                       "idempotency_key", "created_at", "created_by"}));
     for (const Due& d : dues) {
       const GenEmployer& e = emps[d.emp - 1];
       Rng er(opt.seed ^ (static_cast<uint64_t>(d.emp) * 0x9E37ULL) ^ static_cast<uint64_t>(d.m.index()));

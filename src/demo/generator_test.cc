@@ -58,5 +58,29 @@ TEST(Generator, SameSeedSameDataAndEveryIdValidates) {
   EXPECT_EQ(Generate(**la, a->geo, a->law, opt, testing::TestOfficer()).status().code(), "conflict");
 }
 
+// The same demo on PostgreSQL (a deployment's first `init --demo`, and the
+// high-availability tests' record): the same persons and payments.
+TEST(Generator, SameDataOnPostgres) {
+  std::string why;
+  auto a = testing::FreshContext("sqlite", &why);
+  auto b = testing::FreshContext("postgres", &why);
+  ASSERT_TRUE(a && b) << why;
+  GenOptions opt;
+  opt.persons = 1500;
+  opt.seed = 7;
+  opt.start = Month::Of(2025, 1);
+  opt.end = Month::Of(2025, 3);
+  auto la = a->pool->Acquire();
+  auto lb = b->pool->Acquire();
+  auto ga = Generate(**la, a->geo, a->law, opt, testing::TestOfficer());
+  auto gb = Generate(**lb, b->geo, b->law, opt, testing::TestOfficer());
+  ASSERT_TRUE(ga.ok()) << ga.status().ToString();
+  ASSERT_TRUE(gb.ok()) << gb.status().ToString();
+  EXPECT_EQ(Digest(**la), Digest(**lb));
+  EXPECT_GT(gb->payments, 0);
+  EXPECT_EQ(ga->payments, gb->payments);
+  EXPECT_EQ(*(*la)->QueryInt("SELECT SUM(amount) FROM payments"), *(*lb)->QueryInt("SELECT SUM(amount) FROM payments"));
+}
+
 }  // namespace
 }  // namespace bhxh

@@ -14,9 +14,10 @@ namespace bhxh {
 Result<DbPool::Lease> DbPool::Acquire() {
   {
     std::lock_guard lock(mu_);
-    if (!idle_.empty()) {
+    while (!idle_.empty()) {
       auto db = std::move(idle_.back());
       idle_.pop_back();
+      if (!db->Usable()) continue;  // opened before its server was lost (a failover): reconnect
       ++in_use_;
       return Lease(this, std::move(db));
     }
@@ -33,6 +34,7 @@ int DbPool::idle() const {
 
 void DbPool::Return(std::unique_ptr<Db> db) {
   --in_use_;
+  if (!db->Usable()) return;  // its server went away or failed over
   // A connection left inside a transaction is rolled back, or dropped.
   if (db->InTransaction() && (!db->Rollback().ok() || db->InTransaction())) return;
   std::lock_guard lock(mu_);

@@ -87,6 +87,11 @@ class Db {
   // True while a transaction is open (a pool must not hand out such a
   // connection).
   virtual bool InTransaction() const = 0;
+  // False once the connection must not be used again: its server went away
+  // or stopped being the primary (a failover). A pool drops such a
+  // connection instead of handing it out; the next one it opens follows the
+  // connection string to the new primary.
+  virtual bool Usable() const { return true; }
   virtual Result<std::unique_ptr<BulkWriter>> Bulk(const std::string& table,
                                                    const std::vector<std::string>& columns) = 0;
 

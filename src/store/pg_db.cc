@@ -2,16 +2,47 @@
 // fetched whole per statement, bulk loads use COPY ... FROM STDIN (text).
 #include <libpq-fe.h>
 
+#include <atomic>
+
 #include "store/db.h"
 
 namespace bhxh {
 namespace {
+
+// Bumped whenever a connection finds its server gone or no longer the
+// primary. Every connection opened before is then unusable: after a
+// failover the others point at the old primary too, and finding that out one
+// failed request at a time would fail as many requests as the pool holds.
+std::atomic<uint64_t> g_lost_epoch{0};
+
+// SQLSTATEs that say "this server cannot take the work now", not "the work
+// is wrong": class 08 (connection exception), 57P01-57P03 (shut down by an
+// administrator or a crash, cannot connect now), 25006 (read-only: the server
+// is a standby, i.e. the primary moved).
+bool ServerLost(PGconn* c, const char* state) {
+  if (PQstatus(c) == CONNECTION_BAD) return true;
+  if (!state) return false;
+  std::string_view s(state);
+  return s.starts_with("08") || s == "57P01" || s == "57P02" || s == "57P03" || s == "25006";
+}
 
 Status PgError(PGconn* c, const std::string& what, PGresult* r = nullptr) {
   std::string msg = what + ": " + (r ? PQresultErrorMessage(r) : PQerrorMessage(c));
   while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
   const char* state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
   if (state && std::string(state) == "23505") return Status::Error("conflict", "", "Dữ liệu trùng lặp: " + msg, msg);
+  if (ServerLost(c, state)) {
+    ++g_lost_epoch;
+    // Nothing of the interrupted transaction was committed; a request sent
+    // again with the same idempotency key is done once.
+    return Status::Error("unavailable", "",
+                         "Tạm thời không kết nối được cơ sở dữ liệu (máy chủ dừng hoặc đang chuyển sang máy dự phòng); "
+                         "việc đang làm chưa được ghi, vui lòng gửi lại: " +
+                             msg,
+                         "the database is unreachable for now (server down or failing over); the work in progress "
+                         "was not saved, send it again: " +
+                             msg);
+  }
   return Status::Error("storage", "", "Lỗi lưu trữ: " + msg, msg);
 }
 
@@ -153,7 +184,7 @@ class PgBulk : public BulkWriter {
 
 class PgDb : public Db {
  public:
-  explicit PgDb(PGconn* c) : c_(c) {}
+  explicit PgDb(PGconn* c) : c_(c), epoch_(g_lost_epoch.load()) {}
   ~PgDb() override { PQfinish(c_); }
   Dialect dialect() const override { return Dialect::kPostgres; }
   Status Exec(std::string_view sql) override {
@@ -173,6 +204,18 @@ class PgDb : public Db {
   Status Commit() override { return Exec("COMMIT"); }
   Status Rollback() override { return Exec("ROLLBACK"); }
   bool InTransaction() const override { return PQtransactionStatus(c_) != PQTRANS_IDLE; }
+  // Also reads what the socket holds (PQconsumeInput does not block): a
+  // server that died closed it, and libpq then marks the connection bad —
+  // so an idle connection to a dead primary is found before it is used. Read
+  // twice: a backend that outlived its postmaster first sends its FATAL
+  // message, then closes; the first read takes the message, the second the
+  // close.
+  bool Usable() const override {
+    if (PQstatus(c_) != CONNECTION_OK || epoch_ != g_lost_epoch.load()) return false;
+    for (int i = 0; i < 2; ++i)
+      if (PQconsumeInput(c_) == 0 || PQstatus(c_) != CONNECTION_OK) return false;
+    return true;
+  }
   Result<std::unique_ptr<BulkWriter>> Bulk(const std::string& table, const std::vector<std::string>& cols) override {
     std::string sql = "COPY " + table + " (";
     for (size_t i = 0; i < cols.size(); ++i) sql += (i ? "," : "") + cols[i];
@@ -189,6 +232,7 @@ class PgDb : public Db {
 
  private:
   PGconn* c_;
+  uint64_t epoch_;  // g_lost_epoch when opened
 };
 
 }  // namespace

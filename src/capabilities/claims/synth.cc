@@ -80,7 +80,7 @@ std::vector<CardRecord> SynthCards(int count, Date day, const std::string& facil
   return recs;
 }
 
-SynthCatalogue SynthCatalogueFor(const std::vector<std::string>& facilities, Date from, Date to) {
+SynthCatalogue SynthCatalogueFor(const std::vector<std::string>& facilities, Date from, Date to, bool national_mix) {
   SynthCatalogue c{"facility,drug_code,name,tt_thau,unit_price,valid_from,valid_to\n",
                    "facility,service_code,name,group_code,unit_price,valid_from,valid_to\n"};
   std::string range = "," + from.ToString() + "," + to.ToString() + "\n";
@@ -93,6 +93,17 @@ SynthCatalogue SynthCatalogueFor(const std::vector<std::string>& facilities, Dat
     c.services_csv += f + ",02.1897,Khám Tai Mũi Họng,13,38700" + range;
     c.services_csv += f + ",22.0120.1370,Tổng phân tích tế bào máu,1,46200" + range;
     c.services_csv += f + ",K01.1911,Giường Nội khoa loại 1,15,199100" + range;
+    if (!national_mix) continue;
+    for (const char* d : {"40.15,Omeprazol 20mg,900", "40.1010,Vitamin B1 250mg,300", "40.338,Loratadin 10mg,700",
+                          "40.990,Natri clorid 0.9% 500ml,9000", "40.170,Ceftriaxon 1g,25000"}) {
+      std::string row(d);
+      size_t cut = row.rfind(',');
+      c.drugs_csv += f + "," + row.substr(0, cut) + "," + bid + row.substr(cut) + range;
+    }
+    c.services_csv += f + ",23.0075.1494,Định lượng Glucose [Máu],1,21500" + range;
+    c.services_csv += f + ",23.0020.1494,Định lượng Creatinin [Máu],1,21500" + range;
+    c.services_csv += f + ",23.0166.1596,Điện giải đồ (Na+ K+ Cl-),1,29000" + range;
+    c.services_csv += f + ",18.0119.0028,Chụp X-quang ngực thẳng,2,65400" + range;
   }
   return c;
 }
@@ -172,6 +183,19 @@ std::string SynthEnvelope(const LawBook& law, const SynthOptions& opt) {
     if (inpatient) {
       int bed_days = has(i, "bed_days") ? days + 2 : days;
       add_line(false, "K01.1911", "Giường Nội khoa loại 1", 15, bed_days, 199'100, 100, in_day.AddDays(1), 7);
+    }
+    if (opt.national_mix) {  // outpatient 9 1/3 lines, inpatient 13 1/3: 10 1/3 on average
+      add_line(true, "40.15", "Omeprazol 20mg", 4, 14 * qp / 100, 900, 100, in_day, 8);
+      add_line(true, "40.1010", "Vitamin B1 250mg", 4, 20 * qp / 100, 300, 100, in_day, 8);
+      add_line(true, "40.338", "Loratadin 10mg", 4, 10 * qp / 100, 700, 100, in_day, 8);
+      add_line(false, "23.0075.1494", "Định lượng Glucose [Máu]", 1, 1, 21'500, 100, in_day, 9);
+      add_line(false, "23.0020.1494", "Định lượng Creatinin [Máu]", 1, 1, 21'500, 100, in_day, 9);
+      if (r % 3 == 0) add_line(false, "18.0119.0028", "Chụp X-quang ngực thẳng", 2, 1, 65'400, 100, in_day, 10);
+      if (inpatient) {
+        add_line(true, "40.990", "Natri clorid 0.9% 500ml", 4, 2 * days, 9'000, 100, in_day, 8);
+        add_line(true, "40.170", "Ceftriaxon 1g", 4, 2 * days, 25'000, 100, in_day, 8);
+        add_line(false, "23.0166.1596", "Điện giải đồ (Na+ K+ Cl-)", 1, 1, 29'000, 100, in_day.AddDays(1), 9);
+      }
     }
     if (has(i, "no_performer")) {
       for (auto& l : lines)

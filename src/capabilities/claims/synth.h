@@ -38,6 +38,10 @@ struct SynthOptions {
   std::vector<SynthDefect> defects;
   std::vector<SynthPatient> patients;  // when set, encounter i treats patients[i % size] with their card
   int quantity_percent = 100;          // scales drug quantities (a facility whose costs jump)
+  // About ten lines an encounter, as national claims carry (more drugs,
+  // labs, an X-ray for one in three, infusions for inpatients), instead of
+  // the four or five that keep tests readable.
+  bool national_mix = false;
 };
 
 // National card records of the default synthetic patients 0..count-1 (SI
@@ -52,7 +56,8 @@ std::vector<CardRecord> SynthCards(int count, Date day = Date::FromYmd(2026, 11,
 struct SynthCatalogue {
   std::string drugs_csv, services_csv;
 };
-SynthCatalogue SynthCatalogueFor(const std::vector<std::string>& facilities, Date from, Date to);
+SynthCatalogue SynthCatalogueFor(const std::vector<std::string>& facilities, Date from, Date to,
+                                 bool national_mix = false);
 
 // Living persons of the national record with a card valid on `day` (of
 // `province` when given: the card code's province), at most `limit`, in

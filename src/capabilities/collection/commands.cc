@@ -1,9 +1,11 @@
 // `bhxh declare | pay | import bank-statement | collect | statement | arrears`:
 // the collection from the command line.
+#include <cstdio>
 #include <iostream>
 
 #include "collection/json.h"
 #include "collection/module.h"
+#include "platform/audit/audit.h"
 #include "platform/cli/format.h"
 #include "platform/cli/progress.h"
 #include "platform/cli/shell.h"
@@ -11,6 +13,25 @@
 
 namespace bhxh {
 namespace {
+
+// The default idempotency key of `bhxh pay` is the bank reference, which
+// often holds spaces or Vietnamese letters ("UNC số 0001"); keys are
+// printable ASCII. Other bytes are percent-encoded (and '%' itself), so two
+// different references never share a key; a reference too long for that is
+// keyed by its SHA-256.
+std::string ReferenceKey(const std::string& reference) {
+  std::string key;
+  for (unsigned char ch : reference) {
+    if (ch <= ' ' || ch == '%' || ch >= 0x7f) {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", ch);
+      key += buf;
+    } else {
+      key.push_back(static_cast<char>(ch));
+    }
+  }
+  return key.size() <= 200 ? key : "ref-sha256:" + Sha256Hex(reference);
+}
 
 std::string ClassificationVi(const std::string& c) {
   if (c == "late") return "Chậm đóng";
@@ -148,7 +169,7 @@ void CollectionCommands(Shell& sh) {
                          << MoneyVi(j["amount"].get<int64_t>()) << " ngày " << DateVi(Txt(j, "paid_on")) << " (số "
                          << j["payment_id"] << ").\n";
              },
-             {{"idempotency-key", o->key.empty() ? o->reference : o->key}});
+             {{"idempotency-key", o->key.empty() ? ReferenceKey(o->reference) : o->key}});
     }));
   }
   {
