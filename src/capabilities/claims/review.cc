@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 #include <thread>
+#include <unordered_map>
 
 #include "base/csv.h"
 #include "base/parse.h"
@@ -149,16 +150,25 @@ class StoredRule {
  public:
   StoredRule(Db& db, const ReviewDeps& d) : db_(db), d_(d) {}
   // Reads, in one query per 500 patients, the current stored claims of
-  // every patient of the envelope.
+  // every patient of the envelope; then, by those claims' ids, their lab,
+  // imaging and functional-test lines (for repeated services). Two lookups
+  // by index, not a join: joined, PostgreSQL's plan depended on statistics
+  // that lag behind a bulk load and scanned every stored line for each
+  // envelope.
   Status Load(const std::vector<Encounter>& encs) {
     std::vector<std::string> keys;
     for (const auto& e : encs) keys.push_back(PatientKey(*e.xml1));
     std::sort(keys.begin(), keys.end());
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    struct Owner {
+      std::string patient, facility, ma_lk;
+    };
+    std::unordered_map<int64_t, Owner> owners;  // claim id → its patient and encounter
+    std::vector<int64_t> ids;
     for (size_t b = 0; b < keys.size(); b += 500) {
       size_t e = std::min(keys.size(), b + 500);
       std::string sql =
-          "SELECT patient_key, facility, ma_lk, kind, admitted_at, discharged_at FROM claims "
+          "SELECT id, patient_key, facility, ma_lk, kind, admitted_at, discharged_at FROM claims "
           "WHERE is_current = 1 AND patient_key IN (";
       for (size_t k = b; k < e; ++k) sql += k == b ? "?" : ",?";
       sql += ")";
@@ -167,22 +177,26 @@ class StoredRule {
       while (true) {
         BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
         if (!row) break;
-        if (st->IsNull(4) || st->IsNull(5)) continue;
-        stored_[st->Text(0)].push_back({st->Text(1), st->Text(2), st->Text(3), st->Int(4), st->Int(5)});
+        owners[st->Int(0)] = {st->Text(1), st->Text(2), st->Text(3)};
+        ids.push_back(st->Int(0));
+        if (st->IsNull(5) || st->IsNull(6)) continue;
+        stored_[st->Text(1)].push_back({st->Text(2), st->Text(3), st->Text(4), st->Int(5), st->Int(6)});
       }
-      // Their lab, imaging and functional-test lines, for repeated services.
+    }
+    for (size_t b = 0; b < ids.size(); b += 500) {
+      size_t e = std::min(ids.size(), b + 500);
       std::string lsql =
-          "SELECT c.patient_key, c.facility, c.ma_lk, l.code, l.ordered_at FROM claim_lines l JOIN claims c "
-          "ON c.id = l.claim_id WHERE c.is_current = 1 AND l.group_code IN ('1','2','3') "
-          "AND l.ordered_at IS NOT NULL AND c.patient_key IN (";
+          "SELECT claim_id, code, ordered_at FROM claim_lines WHERE group_code IN ('1','2','3') "
+          "AND ordered_at IS NOT NULL AND claim_id IN (";
       for (size_t k = b; k < e; ++k) lsql += k == b ? "?" : ",?";
       lsql += ")";
       BHXH_ASSIGN_OR_RETURN(auto ls, db_.Prepare(lsql));
-      for (size_t k = b; k < e; ++k) ls->BindText(static_cast<int>(k - b) + 1, keys[k]);
+      for (size_t k = b; k < e; ++k) ls->BindInt(static_cast<int>(k - b) + 1, ids[k]);
       while (true) {
         BHXH_ASSIGN_OR_RETURN(bool row, ls->Step());
         if (!row) break;
-        services_[ls->Text(0)].push_back({ls->Text(1), ls->Text(2), ls->Text(3), ls->Int(4)});
+        const Owner& o = owners.at(ls->Int(0));
+        services_[o.patient].push_back({o.facility, o.ma_lk, ls->Text(1), ls->Int(2)});
       }
     }
     return Status::Ok();

@@ -82,37 +82,28 @@ Result<C12> BuildC12(Db& db, const LawBook& law, int64_t employer_id, const std:
   c.employer_code = employer_code;
   c.employer_name = employer_name;
   c.month = month;
+  // The employer's months as the run recorded them (collect.h): one row a
+  // month, with the fund groups' dues and wage bases.
   std::map<int32_t, MonthFunds> funds;
-  {
-    BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(
-        "SELECT month, SUM(retirement_er + retirement_ee + sickness_er + sickness_ee), SUM(health_er + health_ee), "
-        "SUM(unemployment_er + unemployment_ee), SUM(accident_er + accident_ee), SUM(retirement_base), SUM(health_base), "
-        "SUM(unemployment_base), SUM(accident_base), COUNT(DISTINCT person_id) FROM dues WHERE employer_id = ? AND month <= ? "
-        "GROUP BY month"));
-    st->Bind(employer_id, static_cast<int64_t>(month.index()));
-    while (true) {
-      BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
-      if (!row) break;
-      MonthFunds f;
-      for (int k = 0; k < 4; ++k) {
-        f.due[k] = st->Int(1 + k);
-        f.base[k] = st->Int(5 + k);
-      }
-      f.due[4] = f.due[0] + f.due[1] + f.due[2] + f.due[3];
-      f.base[4] = f.base[0];
-      f.workers = static_cast<int>(st->Int(9));
-      funds[static_cast<int32_t>(st->Int(0))] = f;
-    }
-  }
   std::vector<MonthDue> dues;
   {
-    BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT month, amount, workers FROM employer_dues WHERE employer_id = ? AND month <= ? "
-                                              "ORDER BY month"));
+    BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(
+        "SELECT month, amount, workers, bhxh_due, bhyt_due, bhtn_due, bhtnld_due, retirement_base, health_base, "
+        "unemployment_base, accident_base FROM employer_dues WHERE employer_id = ? AND month <= ? ORDER BY month"));
     st->Bind(employer_id, static_cast<int64_t>(month.index()));
     while (true) {
       BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
       if (!row) break;
       dues.push_back({Month::FromIndex(static_cast<int32_t>(st->Int(0))), st->Int(1), static_cast<int>(st->Int(2))});
+      MonthFunds f;
+      for (int k = 0; k < 4; ++k) {
+        f.due[k] = st->Int(3 + k);
+        f.base[k] = st->Int(7 + k);
+      }
+      f.due[4] = f.due[0] + f.due[1] + f.due[2] + f.due[3];
+      f.base[4] = f.base[0];
+      f.workers = static_cast<int>(st->Int(2));
+      funds[static_cast<int32_t>(st->Int(0))] = f;
     }
   }
   std::vector<PaymentRow> pays;

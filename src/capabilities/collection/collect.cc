@@ -27,6 +27,23 @@ struct EmployerInfo {
   bool owes = true;  // active on the month's first day
 };
 
+// The C12-TS column of a fund: BHXH (retirement and survivors, sickness and
+// maternity), BHYT, BHTN, BHTNLĐ-BNN.
+int C12Group(Fund f) {
+  switch (f) {
+    case Fund::kRetirement:
+    case Fund::kSickness:
+      return 0;
+    case Fund::kHealth:
+      return 1;
+    case Fund::kUnemployment:
+      return 2;
+    case Fund::kAccident:
+      return 3;
+  }
+  return 0;
+}
+
 }  // namespace
 
 Result<CollectStats> RunCollection(Db& db, const LawBook& law, Month month, const Actor& actor,
@@ -161,7 +178,15 @@ Result<CollectStats> RunCollection(Db& db, const LawBook& law, Month month, cons
     if (!got) return Status::Internal("insert run returned no id");
     stats.run_id = run->Int(0);
   }
-  std::unordered_map<int64_t, std::pair<int64_t, Vnd>> per_employer;  // workers, amount
+  // Per employer: workers, the amount, and by C12 fund group (BHXH =
+  // retirement + sickness, BHYT, BHTN, BHTNLĐ-BNN) the employer's and the
+  // worker's dues and the wage bases.
+  struct EmployerMonth {
+    int64_t workers = 0;
+    Vnd amount = 0;
+    std::array<Vnd, 4> due{}, base{};
+  };
+  std::unordered_map<int64_t, EmployerMonth> per_employer;
   {
     std::vector<std::string> cols = {"month", "employer_id", "person_id", "period_id", "run_id", "group_code"};
     for (int f = 0; f < kFundCount; ++f) {
@@ -176,8 +201,14 @@ Result<CollectStats> RunCollection(Db& db, const LawBook& law, Month month, cons
       if (!row_card[i]) continue;
       Breakdown b = ApplyCard(*row_card[i], pc.salary[i], pc.funds[i]);
       auto& agg = per_employer[pc.employer[i]];
-      agg.first += 1;
-      agg.second += b.total;
+      agg.workers += 1;
+      agg.amount += b.total;
+      for (int f = 0; f < kFundCount; ++f) {
+        int g = C12Group(static_cast<Fund>(f));
+        const FundLine& l = b.lines[f];
+        agg.due[g] += l.amount[static_cast<int>(Party::kEmployer)] + l.amount[static_cast<int>(Party::kEmployee)];
+        if (f != static_cast<int>(Fund::kSickness)) agg.base[g] += l.base;  // BHXH's base is retirement's
+      }
       stats.total += b.total;
       for (int f = 0; f < kFundCount; ++f)
         for (int p = 0; p < kPartyCount; ++p) stats.by_fund_party[f][p] += b.lines[f].amount[p];
@@ -199,13 +230,18 @@ Result<CollectStats> RunCollection(Db& db, const LawBook& law, Month month, cons
       if (progress && (stats.workers % 100000 == 0)) progress(stats.workers, static_cast<int64_t>(n));
     }
     BHXH_RETURN_IF_ERROR(w->Finish());
-    BHXH_ASSIGN_OR_RETURN(auto ew, db.Bulk("employer_dues", {"month", "employer_id", "run_id", "workers", "amount"}));
+    BHXH_ASSIGN_OR_RETURN(auto ew, db.Bulk("employer_dues", {"month", "employer_id", "run_id", "workers", "amount",
+                                                             "bhxh_due", "bhyt_due", "bhtn_due", "bhtnld_due",
+                                                             "retirement_base", "health_base", "unemployment_base",
+                                                             "accident_base"}));
     for (const auto& [emp, agg] : per_employer) {
       ew->Int(month.index());
       ew->Int(emp);
       ew->Int(stats.run_id);
-      ew->Int(agg.first);
-      ew->Int(agg.second);
+      ew->Int(agg.workers);
+      ew->Int(agg.amount);
+      for (Vnd v : agg.due) ew->Int(v);
+      for (Vnd v : agg.base) ew->Int(v);
       BHXH_RETURN_IF_ERROR(ew->EndRow());
     }
     BHXH_RETURN_IF_ERROR(ew->Finish());

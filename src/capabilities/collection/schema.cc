@@ -69,6 +69,43 @@ CREATE INDEX payments_employer ON payments(employer_id);
       {3, "deceased_index", R"SQL(
 CREATE INDEX persons_deceased ON persons(deceased_on) WHERE deceased_on IS NOT NULL;
 )SQL"},
+      // An employer's month by fund group (the C12-TS notice's columns) kept
+      // with its total, so the notice reads one row per month instead of
+      // every worker's dues. That lets dues drop their (month, employer_id)
+      // index: the run writes dues in period order, employers at random, and
+      // that index alone took the write of 2M workers from 5 s to 13 s
+      // (measured with sqlite3); an index on month alone is appended in
+      // order and serves the month-wide readers (re-running a month, the
+      // funds' postings). Existing months are filled from their dues first.
+      {2026120701, "employer_dues_by_fund", R"SQL(
+ALTER TABLE employer_dues ADD COLUMN bhxh_due BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE employer_dues ADD COLUMN bhyt_due BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE employer_dues ADD COLUMN bhtn_due BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE employer_dues ADD COLUMN bhtnld_due BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE employer_dues ADD COLUMN retirement_base BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE employer_dues ADD COLUMN health_base BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE employer_dues ADD COLUMN unemployment_base BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE employer_dues ADD COLUMN accident_base BIGINT NOT NULL DEFAULT 0;
+UPDATE employer_dues SET
+  bhxh_due = COALESCE((SELECT SUM(d.retirement_er + d.retirement_ee + d.sickness_er + d.sickness_ee) FROM dues d
+                       WHERE d.month = employer_dues.month AND d.employer_id = employer_dues.employer_id), 0),
+  bhyt_due = COALESCE((SELECT SUM(d.health_er + d.health_ee) FROM dues d
+                       WHERE d.month = employer_dues.month AND d.employer_id = employer_dues.employer_id), 0),
+  bhtn_due = COALESCE((SELECT SUM(d.unemployment_er + d.unemployment_ee) FROM dues d
+                       WHERE d.month = employer_dues.month AND d.employer_id = employer_dues.employer_id), 0),
+  bhtnld_due = COALESCE((SELECT SUM(d.accident_er + d.accident_ee) FROM dues d
+                         WHERE d.month = employer_dues.month AND d.employer_id = employer_dues.employer_id), 0),
+  retirement_base = COALESCE((SELECT SUM(d.retirement_base) FROM dues d
+                              WHERE d.month = employer_dues.month AND d.employer_id = employer_dues.employer_id), 0),
+  health_base = COALESCE((SELECT SUM(d.health_base) FROM dues d
+                          WHERE d.month = employer_dues.month AND d.employer_id = employer_dues.employer_id), 0),
+  unemployment_base = COALESCE((SELECT SUM(d.unemployment_base) FROM dues d
+                                WHERE d.month = employer_dues.month AND d.employer_id = employer_dues.employer_id), 0),
+  accident_base = COALESCE((SELECT SUM(d.accident_base) FROM dues d
+                            WHERE d.month = employer_dues.month AND d.employer_id = employer_dues.employer_id), 0);
+DROP INDEX IF EXISTS dues_month;
+CREATE INDEX dues_by_month ON dues(month);
+)SQL"},
   };
 }
 
