@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every benchmark (long: about 10 minutes on 2 cores). Not part of the
+# Runs every benchmark (long: about 40 minutes on 2 cores). Not part of the
 # test command. Results go to BENCHMARKS.md by hand, with date and machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,3 +17,19 @@ echo "== funds: the fund-balance model and a year of postings (issue #13) =="; B
 echo "== integrity: access check, chained audit rows, audit verify over 10M rows (issue #15) =="; BHXH_DATA=data ./build/bench_integrity --rows 10000000
 echo "== public services: deadlines, the dossier list of a province with 100,000 open dossiers (issue #14) =="; BHXH_DATA=data ./build/bench_services --dossiers 100000
 echo "== participant development: the tax cross-match at national scale, engine vs SQL (issue #14) =="; BHXH_DATA=data ./build/bench_development --employers 900000 --workers 25000000 --db-scale 0.1
+
+# Issue #16: the national figures on PostgreSQL, on a throwaway server started
+# here (Unix socket, fsync off as in the test run, 2 GB of shared buffers).
+PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+PGDIR=$(mktemp -d /tmp/bhxh-bench-pg-XXXXXX)
+AS=""; [ "$(id -u)" -eq 0 ] && { chown postgres "$PGDIR"; AS="runuser -u postgres --"; }
+trap '$AS "$PGBIN/pg_ctl" -D "$PGDIR/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$PGDIR"' EXIT
+$AS "$PGBIN/initdb" -D "$PGDIR/data" -U bhxh --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+$AS "$PGBIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/server.log" -w -o "-k $PGDIR -p 55441 -c listen_addresses='' \
+  -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=2GB -c max_wal_size=8GB" start >/dev/null
+PG="host=$PGDIR port=55441 user=bhxh"
+for d in coll2000000 coll5000000 pay3300000; do psql "$PG dbname=postgres" -qc "CREATE DATABASE $d"; done
+echo "== claims at the national mix, ~10 lines an encounter, SQLite (issue #16) =="; ./build/bench_claims --encounters 50000 --mix national
+echo "== the same on PostgreSQL, engine vs SQL (issue #16) =="; BHXH_TEST_PG="$PG" ./build/bench_claims_sql --encounters 50000 --mix national
+echo "== monthly collection at 2M and 5M, SQLite and PostgreSQL (issue #16) =="; ./build/bench_collect --sizes 2000000,5000000 --postgres "$PG dbname=coll"
+echo "== benefit payroll on PostgreSQL (issues #12, #16) =="; BHXH_DATA=data ./build/bench_payroll --sizes 3300000 --db "$PG dbname=pay3300000"
