@@ -49,14 +49,21 @@ kill_node() {  # as a machine dies: the keeper, its server and every backend
   local pm
   pm=$(head -1 "$DIR/$1/postmaster.pid" 2>/dev/null || true)
   kill -9 -- "-$(cat "$DIR/$1.pid")" 2>/dev/null || true
-  [ -n "$pm" ] && pkill -9 -P "$pm" 2>/dev/null; [ -n "$pm" ] && kill -9 "$pm" 2>/dev/null
+  if [ -n "$pm" ]; then
+    pkill -9 -P "$pm" 2>/dev/null || true
+    kill -9 "$pm" 2>/dev/null || true
+  fi
   return 0
 }
 cleanup() {
-  [ -n "$SERVE" ] && kill "$SERVE" 2>/dev/null
-  [ -n "$LOCKER" ] && kill "$LOCKER" 2>/dev/null
+  # (every step may fail — the process already gone — and the rest must still run)
+  [ -z "$SERVE" ] || kill "$SERVE" 2>/dev/null || true
+  [ -z "$LOCKER" ] || kill "$LOCKER" 2>/dev/null || true
   for n in node1 node2 monitor; do [ -f "$DIR/$n.pid" ] && kill_node "$n"; done
-  sleep 0.2
+  # Anything of this run still alive (a keeper that forked away from its
+  # group): every process whose command line names this run's directory.
+  pkill -9 -f -- "$DIR/" 2>/dev/null || true
+  sleep 0.5
   [ -n "${BHXH_HA_KEEP:-}" ] || rm -rf "$DIR"  # BHXH_HA_KEEP=1 keeps the logs
 }
 trap cleanup EXIT
@@ -84,13 +91,37 @@ lock_table() {  # holds a SHARE lock on $1 (writes to it wait) until killed
   wait_for 20 "the lock on $1" bash -c "[ \"\$(psql \"$URL\" -XAtqc \"select count(*) from pg_locks l join pg_class c on c.oid = l.relation where c.relname = '$1' and l.mode = 'ShareLock' and l.granted\")\" = 1 ]"
 }
 primary() { q "select inet_server_port()"; }
-node_on() { for n in node1 node2; do [ "${NODEP[$n]}" = "$1" ] && echo "$n"; done; }
+node_on() {  # the node listening on port $1
+  local n
+  for n in node1 node2; do [ "${NODEP[$n]}" = "$1" ] && echo "$n"; done
+  return 0
+}
 failover_after_killing() {  # kills the primary, waits until the other node takes writes; prints seconds
   local victim=$1 t0
   t0=$(date +%s.%N)
   kill_node "$victim"
   wait_for 90 "a new primary" writable
   echo "$(date +%s.%N) - $t0" | bc | xargs printf '%.1f'
+}
+interrupt() {  # interrupt TABLE LOG WHAT CMD...: CMD held at its first write to TABLE, then the primary killed
+  local table=$1 log=$2 what=$3 victim pid rc
+  shift 3
+  lock_table "$table"
+  "$@" >"$log" 2>&1 &
+  pid=$!
+  wait_for 60 "the $what to reach its write" waiting_on "$table"
+  victim=$(node_on "$(primary)")
+  say "the $what is writing; killing the primary $victim"
+  SECS=$(failover_after_killing "$victim")
+  set +e
+  wait $pid
+  rc=$?
+  set -e
+  kill $LOCKER 2>/dev/null || true
+  LOCKER=""
+  [ $rc -ne 0 ] || fail "the interrupted $what reported success"
+  grep -q "cơ sở dữ liệu" "$log" || fail "the interrupted $what did not say the database was lost: $(cat "$log")"
+  say "failover in ${SECS} s: $(states)"
 }
 
 # --- the formation -----------------------------------------------------------
@@ -141,21 +172,7 @@ post_payment() {  # post_payment KEY -> HTTP status
 
 # --- 1. the primary dies in the middle of a collection run --------------------
 M=$((2026 * 12 + 9))  # 2026-10 as stored (year*12 + month-1)
-lock_table dues
-"$BIN" --db "$URL" collect --month 2026-10 --json >"$DIR/collect-1.log" 2>&1 &
-COLLECT=$!
-wait_for 60 "the collection run to reach its write" waiting_on dues
-say "collection run for 10/2026 is writing; killing the primary $(node_on "$(primary)")"
-SECS=$(failover_after_killing node1)
-set +e
-wait $COLLECT
-rc=$?
-set -e
-kill $LOCKER 2>/dev/null || true
-LOCKER=""
-[ $rc -ne 0 ] || fail "the interrupted collection run reported success"
-grep -q "cơ sở dữ liệu" "$DIR/collect-1.log" || fail "the interrupted run did not say the database was lost"
-say "failover in ${SECS} s; node2 is the primary: $(states)"
+interrupt dues "$DIR/collect-1.log" "collection run for 10/2026" "$BIN" --db "$URL" collect --month 2026-10 --json
 [ "$(q "select count(*) from collection_runs where month = $M")" = 0 ] || fail "the interrupted run left a run record"
 [ "$(q "select count(*) from dues where month = $M")" = 0 ] || fail "the interrupted run left dues"
 [ "$(q "select count(*) || ':' || sum(total) from dues")" = "$DUES_BEFORE" ] || fail "committed dues were lost"
@@ -194,20 +211,7 @@ say "node1 rejoined as the secondary in $((SECONDS - t0)) s: $(states)"
 # --- 2. the new primary dies in the middle of a claims submission -------------
 "$BIN" --db "$URL" claims synth --from-record --encounters 120 --seed 7 --date 2026-11-20 --out "$DIR/claims.xml" \
   >"$DIR/synth.log" 2>&1 || fail "claims synth"
-lock_table claims
-"$BIN" --db "$URL" claims submit "$DIR/claims.xml" >"$DIR/submit-1.log" 2>&1 &
-SUBMIT=$!
-wait_for 60 "the submission to reach its write" waiting_on claims
-say "claims submission is writing; killing the primary $(node_on "$(primary)")"
-SECS=$(failover_after_killing node2)
-set +e
-wait $SUBMIT
-rc=$?
-set -e
-kill $LOCKER 2>/dev/null || true
-LOCKER=""
-[ $rc -ne 0 ] || fail "the interrupted submission reported success"
-say "failover in ${SECS} s; node1 is the primary again: $(states)"
+interrupt claims "$DIR/submit-1.log" "claims submission" "$BIN" --db "$URL" claims submit "$DIR/claims.xml"
 [ "$(q "select count(*) from claims")" = 0 ] || fail "the interrupted submission left claims"
 [ "$(q "select count(*) from claim_submissions")" = 0 ] || fail "the interrupted submission left a submission"
 "$BIN" --db "$URL" claims submit "$DIR/claims.xml" >"$DIR/submit-2.log" 2>&1 || fail "the submission sent again"
