@@ -44,6 +44,7 @@ ctl() { $AS env PATH="$PGBIN:$PATH" pg_autoctl "$@"; }
 keeper() {  # starts a node's keeper in its own process group (killed whole)
   setsid $AS env PATH="$PGBIN:$PATH" pg_autoctl run --pgdata "$DIR/$1" >>"$DIR/$1.log" 2>&1 &
   echo $! >"$DIR/$1.pid"
+  disown  # killed on purpose: no "Killed" notice from the shell
 }
 kill_node() {  # as a machine dies: the keeper, its server and every backend
   local pm

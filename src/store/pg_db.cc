@@ -33,14 +33,15 @@ Status PgError(PGconn* c, const std::string& what, PGresult* r = nullptr) {
   if (state && std::string(state) == "23505") return Status::Error("conflict", "", "Dữ liệu trùng lặp: " + msg, msg);
   if (ServerLost(c, state)) {
     ++g_lost_epoch;
-    // Nothing of the interrupted transaction was committed; a request sent
-    // again with the same idempotency key is done once.
+    // An interrupted transaction was not committed — unless the connection
+    // died after the server committed and before its answer arrived. Either
+    // way a request sent again with the same idempotency key is done once.
     return Status::Error("unavailable", "",
                          "Tạm thời không kết nối được cơ sở dữ liệu (máy chủ dừng hoặc đang chuyển sang máy dự phòng); "
-                         "việc đang làm chưa được ghi, vui lòng gửi lại: " +
+                         "vui lòng gửi lại — gửi lại với cùng khoá chống trùng không bao giờ ghi hai lần: " +
                              msg,
-                         "the database is unreachable for now (server down or failing over); the work in progress "
-                         "was not saved, send it again: " +
+                         "the database is unreachable for now (server down or failing over); send it again — "
+                         "sent again with the same idempotency key it is never recorded twice: " +
                              msg);
   }
   return Status::Error("storage", "", "Lỗi lưu trữ: " + msg, msg);
