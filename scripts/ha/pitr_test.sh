@@ -71,11 +71,12 @@ q "delete from payments" >/dev/null
 q "select pg_switch_wal()" >/dev/null
 sleep 0.5
 [ "$(q "select count(*) from payments")" = 0 ] || fail "the mistake did not happen"
-for _ in $(seq 50); do
+archived() {
   [ "$(q "select last_archived_wal is not null and last_archived_wal >= (select pg_walfile_name(pg_current_wal_lsn() - 1))
-         from pg_stat_archiver")" = t ] && break
-  sleep 0.2
-done
+         from pg_stat_archiver")" = t ]
+}
+for _ in $(seq 50); do archived && break; sleep 0.2; done
+archived || fail "the WAL segment holding the mistake was not archived in 10 s"
 stop "$DIR/data"
 say "the mistake at $(date -u +%H:%M:%S) UTC; the server stopped; restoring to $TARGET"
 

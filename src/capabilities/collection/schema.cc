@@ -76,7 +76,8 @@ CREATE INDEX persons_deceased ON persons(deceased_on) WHERE deceased_on IS NOT N
       // that index alone took the write of 2M workers from 5 s to 13 s
       // (measured with sqlite3); an index on month alone is appended in
       // order and serves the month-wide readers (re-running a month, the
-      // funds' postings). Existing months are filled from their dues first.
+      // funds' postings). Existing months are filled from their dues first,
+      // in one pass over dues.
       {2026120701, "employer_dues_by_fund", R"SQL(
 ALTER TABLE employer_dues ADD COLUMN bhxh_due BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE employer_dues ADD COLUMN bhyt_due BIGINT NOT NULL DEFAULT 0;
@@ -87,22 +88,15 @@ ALTER TABLE employer_dues ADD COLUMN health_base BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE employer_dues ADD COLUMN unemployment_base BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE employer_dues ADD COLUMN accident_base BIGINT NOT NULL DEFAULT 0;
 UPDATE employer_dues SET
-  bhxh_due = COALESCE((SELECT SUM(d.retirement_er + d.retirement_ee + d.sickness_er + d.sickness_ee) FROM dues d
-                       WHERE d.month = employer_dues.month AND d.employer_id = employer_dues.employer_id), 0),
-  bhyt_due = COALESCE((SELECT SUM(d.health_er + d.health_ee) FROM dues d
-                       WHERE d.month = employer_dues.month AND d.employer_id = employer_dues.employer_id), 0),
-  bhtn_due = COALESCE((SELECT SUM(d.unemployment_er + d.unemployment_ee) FROM dues d
-                       WHERE d.month = employer_dues.month AND d.employer_id = employer_dues.employer_id), 0),
-  bhtnld_due = COALESCE((SELECT SUM(d.accident_er + d.accident_ee) FROM dues d
-                         WHERE d.month = employer_dues.month AND d.employer_id = employer_dues.employer_id), 0),
-  retirement_base = COALESCE((SELECT SUM(d.retirement_base) FROM dues d
-                              WHERE d.month = employer_dues.month AND d.employer_id = employer_dues.employer_id), 0),
-  health_base = COALESCE((SELECT SUM(d.health_base) FROM dues d
-                          WHERE d.month = employer_dues.month AND d.employer_id = employer_dues.employer_id), 0),
-  unemployment_base = COALESCE((SELECT SUM(d.unemployment_base) FROM dues d
-                                WHERE d.month = employer_dues.month AND d.employer_id = employer_dues.employer_id), 0),
-  accident_base = COALESCE((SELECT SUM(d.accident_base) FROM dues d
-                            WHERE d.month = employer_dues.month AND d.employer_id = employer_dues.employer_id), 0);
+  bhxh_due = s.bhxh, bhyt_due = s.bhyt, bhtn_due = s.bhtn, bhtnld_due = s.bhtnld,
+  retirement_base = s.rb, health_base = s.hb, unemployment_base = s.ub, accident_base = s.ab
+FROM (SELECT month, employer_id,
+             SUM(retirement_er + retirement_ee + sickness_er + sickness_ee) AS bhxh,
+             SUM(health_er + health_ee) AS bhyt, SUM(unemployment_er + unemployment_ee) AS bhtn,
+             SUM(accident_er + accident_ee) AS bhtnld, SUM(retirement_base) AS rb, SUM(health_base) AS hb,
+             SUM(unemployment_base) AS ub, SUM(accident_base) AS ab
+      FROM dues GROUP BY month, employer_id) AS s
+WHERE employer_dues.month = s.month AND employer_dues.employer_id = s.employer_id;
 DROP INDEX IF EXISTS dues_month;
 CREATE INDEX dues_by_month ON dues(month);
 )SQL"},
