@@ -9,10 +9,16 @@
 //       of the same month passed in as a table), then the employer totals;
 // and checks both produce the same grand total.
 //
-//   bench_collect [--sizes 1000000,2000000] [--db-dir /tmp] [--postgres URL-PREFIX]
+// With --shards (PostgreSQL servers without dbname, ';'-separated) a third
+// run per size uses a coordinator database URL-PREFIX<N>s whose province
+// partitions are placed on the shards in turn: the engine writes each
+// province's dues straight to its shard (store/partitioned.h).
+//
+//   bench_collect [--sizes 1000000,2000000] [--db-dir /tmp] [--postgres URL-PREFIX] [--shards A;B]
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -24,11 +30,34 @@
 #include "eligibility/module.h"
 #include "law/contribution.h"
 #include "platform/context.h"
+#include "store/partitioned.h"
 
 using namespace bhxh;
 using bhxh::bench::Now;
 
 namespace {
+
+std::vector<std::string> provinces;  // today's units; employers are spread over them
+std::vector<std::string> shards;     // --shards: servers the provinces are placed on, in turn
+
+// A coordinator whose province partitions of dues are placed on the shards
+// in turn (a fresh database per size on each), the default partition kept.
+Status PlaceOnShards(Db& coord, const std::vector<std::string>& servers, int64_t n) {
+  std::vector<std::unique_ptr<Db>> dbs;
+  for (size_t k = 0; k < servers.size(); ++k) {
+    std::string name = "collshard" + std::to_string(n) + "_" + std::to_string(k);
+    BHXH_ASSIGN_OR_RETURN(auto admin, Db::Open(servers[k] + " dbname=postgres"));
+    BHXH_RETURN_IF_ERROR(admin->Exec("DROP DATABASE IF EXISTS " + name));
+    BHXH_RETURN_IF_ERROR(admin->Exec("CREATE DATABASE " + name));
+    BHXH_RETURN_IF_ERROR(AddShardServer(coord, "shard" + std::to_string(k), servers[k] + " dbname=" + name));
+    BHXH_ASSIGN_OR_RETURN(auto db, Db::Open(servers[k] + " dbname=" + name));
+    dbs.push_back(std::move(db));
+  }
+  for (size_t i = 0; i < provinces.size(); ++i)
+    BHXH_RETURN_IF_ERROR(PlaceEmptyPartition(coord, *dbs[i % dbs.size()], "dues_p" + provinces[i],
+                                             "shard" + std::to_string(i % dbs.size())));
+  return Status::Ok();
+}
 
 Status Load(Db& db, int64_t workers, int64_t employers) {
   Tx tx(db);
@@ -60,7 +89,7 @@ Status Load(Db& db, int64_t workers, int64_t employers) {
     em->Text(buf);
     em->Text("Công ty");
     em->Text(e % 20 == 0 ? "state_agency" : "enterprise");
-    em->Text("01");
+    em->Text(provinces[static_cast<size_t>(e) % provinces.size()]);  // spread over today's 34 units
     em->Int(1 + e % 3);
     em->Text("2025-01-01");
     em->Text("bench");
@@ -174,12 +203,24 @@ int main(int argc, char** argv) {
       dir = argv[i + 1];
     else if (a == "--postgres")
       pg = argv[i + 1];
+    else if (a == "--shards") {  // "host=... port=... user=...;host=... ..." (no dbname)
+      std::istringstream in(argv[i + 1]);
+      for (std::string s; std::getline(in, s, ';');)
+        if (!s.empty()) shards.push_back(s);
+    }
   }
   auto law = LawBook::Load(DefaultDataDir() + "/law");
   if (!law.ok()) {
     std::fprintf(stderr, "%s\n", law.status().ToString().c_str());
     return 1;
   }
+  auto geo = Geo::Load(DefaultDataDir() + "/geo/provinces.csv");
+  if (!geo.ok()) {
+    std::fprintf(stderr, "%s\n", geo.status().ToString().c_str());
+    return 1;
+  }
+  SchemaLayout layout{geo->ProvinceGroups()};  // dues partitioned by province on PostgreSQL, as deployed
+  for (const auto& g : layout.provinces) provinces.push_back(g.first);
   Month month = Month::Of(2025, 8);
   Actor actor{"bench", {"officer"}, "", "", "", ""};
   std::printf("# bench_collect — %s, %u cores\n", bench::Cpu().c_str(), std::thread::hardware_concurrency());
@@ -191,13 +232,22 @@ int main(int argc, char** argv) {
     for (const char* ext : {"", "-wal", "-shm"}) std::filesystem::remove(path + ext);
     urls.push_back(path);
     if (!pg.empty()) urls.push_back(pg + std::to_string(n));
+    if (!pg.empty() && !shards.empty()) urls.push_back(pg + std::to_string(n) + "s");  // the coordinator of shards
     for (const std::string& url : urls) {
       auto db = Db::Open(url);
       if (!db.ok()) {
         std::fprintf(stderr, "%s\n", db.status().ToString().c_str());
         return 1;
       }
-      if (!Migrate(**db, AllMigrations()).ok()) return 1;
+      if (!Migrate(**db, AllMigrations(), layout).ok()) return 1;
+      bool sharded = url.back() == 's';
+      if (sharded) {
+        Status s = PlaceOnShards(**db, shards, n);
+        if (!s.ok()) {
+          std::fprintf(stderr, "%s\n", s.ToString().c_str());
+          return 1;
+        }
+      }
       double t0 = Now();
       Status s = Load(**db, n, n / 20);
       if (!s.ok()) {
@@ -216,14 +266,17 @@ int main(int argc, char** argv) {
       }
       double peak = bench::PeakMiB() - base_rss;
       t0 = Now();
-      auto sql_total = CollectInSql(**db, *law, month);
-      double sql = Now() - t0;
+      // The SQL alternative runs on one server (its INSERT ... SELECT into
+      // foreign tables would go row batch by row batch through the coordinator).
+      auto sql_total = sharded ? Result<Vnd>(r->total) : CollectInSql(**db, *law, month);
+      double sql = sharded ? 0 : Now() - t0;
       if (!sql_total.ok()) {
         std::fprintf(stderr, "%s\n", sql_total.status().ToString().c_str());
         return 1;
       }
       std::printf("%-9s %-10lld %9.2f %9.2f %9.2f %9.2f %10.0f %12.0f %10.2f %s\n",
-                  (*db)->dialect() == Dialect::kSqlite ? "sqlite" : "postgres", static_cast<long long>(n), load, engine,
+                  (*db)->dialect() == Dialect::kSqlite ? "sqlite" : sharded ? "pg+2shard" : "postgres",
+                  static_cast<long long>(n), load, engine,
                   r->load_seconds + r->compute_seconds, r->write_seconds, peak, n / engine, sql,
                   *sql_total == r->total
                       ? "equal"

@@ -68,7 +68,7 @@ Status Fill(Db& db, int64_t workers, int months) {
                                    "retirement_base", "retirement_er", "retirement_ee", "sickness_base", "sickness_er",
                                    "sickness_ee", "accident_base", "accident_er", "accident_ee", "unemployment_base",
                                    "unemployment_er", "unemployment_ee", "health_base", "health_er", "health_ee",
-                                   "total"}));
+                                   "total", "province"}));
       for (int64_t p = 1; p <= workers; ++p) {
         int64_t e = 1 + (p - 1) % employers;
         Vnd s = 5'000'000 + static_cast<Vnd>(rng() % 100) * 100'000;
@@ -79,6 +79,9 @@ Status Fill(Db& db, int64_t workers, int months) {
         for (int64_t v : {static_cast<int64_t>(m.index()), e, p, p, int64_t{1}}) w->Int(v);
         w->Text("DN");
         for (int64_t v : {s, r_er, r_ee, s, sk, int64_t{0}, s, ac, int64_t{0}, s, u, u, s, h_er, h_ee, total}) w->Int(v);
+        char prov[8];  // the employer's, as loaded above
+        std::snprintf(prov, sizeof prov, "%02d", static_cast<int>(1 + e % 34));
+        w->Text(prov);
         BHXH_RETURN_IF_ERROR(w->EndRow());
       }
       BHXH_RETURN_IF_ERROR(w->Finish());

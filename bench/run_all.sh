@@ -23,13 +23,21 @@ echo "== participant development: the tax cross-match at national scale, engine 
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 PGDIR=$(mktemp -d /tmp/bhxh-bench-pg-XXXXXX)
 AS=""; [ "$(id -u)" -eq 0 ] && { chown postgres "$PGDIR"; AS="runuser -u postgres --"; }
-trap '$AS "$PGBIN/pg_ctl" -D "$PGDIR/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$PGDIR"' EXIT
-$AS "$PGBIN/initdb" -D "$PGDIR/data" -U bhxh --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
-$AS "$PGBIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/server.log" -w -o "-k $PGDIR -p 55441 -c listen_addresses='' \
-  -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=2GB -c max_wal_size=8GB" start >/dev/null
+# Two more servers are the shards of the sharded collection (same machine:
+# they show the mechanism, not a cluster's speed).
+trap 'for n in data shard0 shard1; do $AS "$PGBIN/pg_ctl" -D "$PGDIR/$n" -m immediate stop >/dev/null 2>&1 || true; done; rm -rf "$PGDIR"' EXIT
+port=55441
+for n in data shard0 shard1; do
+  $AS "$PGBIN/initdb" -D "$PGDIR/$n" -U bhxh --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+  $AS "$PGBIN/pg_ctl" -D "$PGDIR/$n" -l "$PGDIR/$n.log" -w -o "-k $PGDIR -p $port -c listen_addresses='' \
+    -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=$([ $n = data ] && echo 2GB || echo 1GB) \
+    -c max_wal_size=8GB -c max_prepared_transactions=64" start >/dev/null
+  port=$((port + 1))
+done
 PG="host=$PGDIR port=55441 user=bhxh"
-for d in coll2000000 coll5000000 pay3300000; do psql "$PG dbname=postgres" -qc "CREATE DATABASE $d"; done
+SHARDS="host=$PGDIR port=55442 user=bhxh;host=$PGDIR port=55443 user=bhxh"
+for d in coll2000000 coll5000000 coll2000000s coll5000000s pay3300000; do psql "$PG dbname=postgres" -qc "CREATE DATABASE $d"; done
 echo "== claims at the national mix, ~10 lines an encounter, SQLite (issue #16) =="; ./build/bench_claims --encounters 50000 --mix national
 echo "== the same on PostgreSQL, engine vs SQL (issue #16) =="; BHXH_TEST_PG="$PG" ./build/bench_claims_sql --encounters 50000 --mix national
-echo "== monthly collection at 2M and 5M, SQLite and PostgreSQL (issue #16) =="; ./build/bench_collect --sizes 2000000,5000000 --postgres "$PG dbname=coll"
+echo "== monthly collection at 2M and 5M, SQLite and PostgreSQL (issue #16) =="; ./build/bench_collect --sizes 2000000,5000000 --postgres "$PG dbname=coll" --shards "$SHARDS"
 echo "== benefit payroll on PostgreSQL (issues #12, #16) =="; BHXH_DATA=data ./build/bench_payroll --sizes 3300000 --db "$PG dbname=pay3300000"

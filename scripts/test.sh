@@ -5,7 +5,9 @@
 # for the whole run), API, the route catalogue, the CLI/HTTP smoke test and
 # the console's end-to-end tests in headless Chromium; then high
 # availability and recovery as they run (scripts/ha/: a pg_auto_failover
-# formation losing its primary mid-run, a point-in-time restore).
+# formation losing its primary mid-run, a point-in-time restore) and a
+# coordinator with two shards (scripts/shard/: provinces placed, moved and
+# brought home while the collection runs through the coordinator).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BHXH_WERROR=1 bash scripts/build.sh
@@ -20,7 +22,7 @@ cleanup() { $AS "$PGBIN/pg_ctl" -D "$PGDIR/data" -m immediate stop >/dev/null 2>
 trap cleanup EXIT
 $AS "$PGBIN/initdb" -D "$PGDIR/data" -U bhxh --auth=trust -E UTF8 --locale=C.UTF-8 >"$PGDIR/initdb.log" 2>&1
 $AS "$PGBIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/server.log" -w \
-  -o "-k $PGDIR -p 55433 -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+  -o "-k $PGDIR -p 55433 -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 -c max_prepared_transactions=20" \
   start >/dev/null
 export BHXH_TEST_PG="host=$PGDIR port=55433 user=bhxh"
 
@@ -29,4 +31,5 @@ ctest --output-on-failure -j2
 cd ..
 bash web/e2e/run.sh
 bash scripts/ha/pitr_test.sh build/bhxh
+bash scripts/shard/shard_test.sh build/bhxh
 bash scripts/ha/failover_test.sh build/bhxh

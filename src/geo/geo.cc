@@ -51,6 +51,17 @@ std::vector<Province> Geo::InForce(Date d) const {
   return out;
 }
 
+std::vector<std::pair<std::string, std::vector<std::string>>> Geo::ProvinceGroups() const {
+  std::vector<std::pair<std::string, std::vector<std::string>>> out;
+  for (const auto& [code, unit] : new_) {
+    std::vector<std::string> codes = {code};
+    for (const auto& old : MergedFrom(code))
+      if (old != code) codes.push_back(old);
+    out.emplace_back(code, std::move(codes));
+  }
+  return out;
+}
+
 std::vector<std::string> Geo::MergedFrom(const std::string& new_code) const {
   std::vector<std::string> out;
   for (const auto& [o, n] : old_to_new_)

@@ -36,6 +36,10 @@ class Geo {
   Result<std::string> CurrentCode(const std::string& code) const;
   // Units in force on `d`.
   std::vector<Province> InForce(Date d) const;
+  // Today's units, each with every code whose records it holds (its own
+  // and the older codes merged into it): the groups tables partitioned by
+  // province are made of.
+  std::vector<std::pair<std::string, std::vector<std::string>>> ProvinceGroups() const;
   // Old codes merged into the new unit `new_code`.
   std::vector<std::string> MergedFrom(const std::string& new_code) const;
   // The name a code stands for: today's unit for a current code, else the

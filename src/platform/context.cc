@@ -74,7 +74,7 @@ Result<std::unique_ptr<AppContext>> AppContext::Open(const Options& opt) {
         if (c->migrations)
           for (auto& m : c->migrations()) all.push_back(std::move(m));
       BHXH_ASSIGN_OR_RETURN(auto lease, ctx->pool->Acquire());
-      BHXH_ASSIGN_OR_RETURN(int applied, Migrate(*lease, all));
+      BHXH_ASSIGN_OR_RETURN(int applied, Migrate(*lease, all, SchemaLayout{ctx->geo.ProvinceGroups()}));
       if (applied > 0) spdlog::debug("applied {} migrations", applied);
       // Audit rows written before the chain existed take their place in it.
       BHXH_ASSIGN_OR_RETURN(int64_t chained, ChainUnchainedAudit(*lease));

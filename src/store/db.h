@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -71,7 +72,8 @@ class BulkWriter {
 
 class Db {
  public:
-  virtual ~Db() = default;
+  // A connection closed inside a transaction: the server rolls it back.
+  virtual ~Db() { Settle(Outcome::kRolledBack); }
   // `url`: "postgresql://..." / "postgres://..." / "host=... dbname=..." for
   // PostgreSQL, otherwise an SQLite file path (":memory:" allowed; an
   // optional "sqlite:" prefix is stripped).
@@ -98,7 +100,22 @@ class Db {
   // One integer from a query (e.g. COUNT(*)), or the error.
   Result<int64_t> QueryInt(std::string_view sql);
 
+  // What became of the outermost transaction open on this connection, told
+  // to work done elsewhere that must follow it (rows prepared on another
+  // server, store/partitioned.h). kUnknown: the connection died while
+  // committing, so only the server knows; such work is settled later.
+  enum class Outcome { kCommitted, kRolledBack, kUnknown };
+  void AfterTransaction(std::function<void(Outcome)> f) { after_.push_back(std::move(f)); }
+
+ protected:
+  void Settle(Outcome o) {
+    auto fs = std::move(after_);
+    after_.clear();
+    for (auto& f : fs) f(o);
+  }
+
  private:
+  std::vector<std::function<void(Outcome)>> after_;
   friend class Tx;
   int savepoint_seq_ = 0;
 };

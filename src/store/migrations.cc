@@ -15,7 +15,31 @@ std::string NowIso() {
   return buf;
 }
 
-std::string Substitute(const std::string& sql, Dialect d) {
+// Codes are checked before they reach SQL text: they come from a data file.
+bool PlainCode(const std::string& s) {
+  if (s.empty() || s.size() > 8) return false;
+  for (char c : s)
+    if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) return false;
+  return true;
+}
+
+Result<std::string> ProvincePartitions(const std::string& table, const SchemaLayout& layout) {
+  std::string sql;
+  for (const auto& [suffix, codes] : layout.provinces) {
+    if (!PlainCode(suffix) || codes.empty())
+      return Status::Internal("partition layout: bad province group '" + suffix + "'");
+    sql += "CREATE TABLE " + table + "_p" + suffix + " PARTITION OF " + table + " FOR VALUES IN (";
+    for (size_t i = 0; i < codes.size(); ++i) {
+      if (!PlainCode(codes[i])) return Status::Internal("partition layout: bad province code '" + codes[i] + "'");
+      sql += (i ? ", '" : "'") + codes[i] + "'";
+    }
+    sql += ");\n";
+  }
+  sql += "CREATE TABLE " + table + "_pother PARTITION OF " + table + " DEFAULT;\n";
+  return sql;
+}
+
+Result<std::string> Substitute(const std::string& sql, Dialect d, const SchemaLayout& layout) {
   std::string id = d == Dialect::kSqlite ? "INTEGER PRIMARY KEY" : "BIGSERIAL PRIMARY KEY";
   std::string out = sql;
   for (size_t p; (p = out.find("{ID}")) != std::string::npos;) out.replace(p, 4, id);
@@ -40,11 +64,19 @@ std::string Substitute(const std::string& sql, Dialect d) {
     }
     out.replace(p, end - p + 1, sql);
   }
+  const std::string parts = "{PARTITIONS_BY_PROVINCE ";
+  for (size_t p; (p = out.find(parts)) != std::string::npos;) {
+    size_t end = out.find('}', p);
+    if (end == std::string::npos) break;
+    BHXH_ASSIGN_OR_RETURN(std::string made,
+                          ProvincePartitions(out.substr(p + parts.size(), end - p - parts.size()), layout));
+    out.replace(p, end - p + 1, made);
+  }
   return out;
 }
 }  // namespace
 
-Result<int> Migrate(Db& db, std::vector<Migration> all) {
+Result<int> Migrate(Db& db, std::vector<Migration> all, const SchemaLayout& layout) {
   std::sort(all.begin(), all.end(), [](const Migration& a, const Migration& b) { return a.version < b.version; });
   for (size_t i = 1; i < all.size(); ++i)
     if (all[i].version == all[i - 1].version)
@@ -67,7 +99,9 @@ Result<int> Migrate(Db& db, std::vector<Migration> all) {
     if (done.count(m.version)) continue;
     Tx tx(db);
     BHXH_RETURN_IF_ERROR(tx.status());
-    Status s = db.Exec(Substitute(m.sql, db.dialect()));
+    const std::string& text = db.dialect() == Dialect::kPostgres && !m.postgres_sql.empty() ? m.postgres_sql : m.sql;
+    BHXH_ASSIGN_OR_RETURN(std::string sql, Substitute(text, db.dialect(), layout));
+    Status s = db.Exec(sql);
     if (!s.ok())
       return Status::Error(s.code(), "migration " + std::to_string(m.version), s.message_vi(),
                            m.name + ": " + s.message_en());

@@ -202,8 +202,20 @@ class PgDb : public Db {
     return std::unique_ptr<Stmt>(new PgStmt(c_, std::move(s), n));
   }
   Status Begin() override { return Exec("BEGIN"); }
-  Status Commit() override { return Exec("COMMIT"); }
-  Status Rollback() override { return Exec("ROLLBACK"); }
+  // COMMIT of a transaction that had failed answers OK and rolls back.
+  Status Commit() override {
+    bool failed = PQtransactionStatus(c_) == PQTRANS_INERROR;
+    Status s = Exec("COMMIT");
+    Settle(s.ok() && !failed ? Outcome::kCommitted
+           : s.code() == "unavailable" ? Outcome::kUnknown
+                                       : Outcome::kRolledBack);
+    return s;
+  }
+  Status Rollback() override {
+    Status s = Exec("ROLLBACK");
+    Settle(Outcome::kRolledBack);
+    return s;
+  }
   bool InTransaction() const override { return PQtransactionStatus(c_) != PQTRANS_IDLE; }
   // Also reads what the socket holds (PQconsumeInput does not block): a
   // server that died closed it, and libpq then marks the connection bad —

@@ -142,11 +142,18 @@ class SqliteDb : public Db {
   // would make COMMIT fail; reset every busy statement first.
   Status Commit() override {
     ResetBusy();
-    return Exec("COMMIT");
+    Status s = Exec("COMMIT");
+    if (s.ok())
+      Settle(Outcome::kCommitted);
+    else if (!InTransaction())  // still open (busy): settled by the COMMIT or ROLLBACK that follows
+      Settle(Outcome::kRolledBack);
+    return s;
   }
   Status Rollback() override {
     ResetBusy();
-    return Exec("ROLLBACK");
+    Status s = Exec("ROLLBACK");
+    Settle(Outcome::kRolledBack);
+    return s;
   }
   bool InTransaction() const override { return sqlite3_get_autocommit(db_) == 0; }
 

@@ -84,7 +84,7 @@ class PgServer {
       return;
     }
     cmd = As() + pg_ctl + " -D " + dir_ + "/data -l " + dir_ + "/server.log -w -o \"-k " + dir_ +
-          " -p 55432 -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off\" start "
+          " -p 55432 -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_prepared_transactions=20\" start "
           ">/dev/null 2>&1";
     if (std::system(cmd.c_str()) != 0) {
       why_ = "pg_ctl start failed, see " + dir_ + "/server.log";

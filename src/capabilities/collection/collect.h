@@ -38,4 +38,9 @@ using Progress = std::function<void(int64_t, int64_t)>;
 Result<CollectStats> RunCollection(Db& db, const LawBook& law, Month month, const Actor& actor,
                                    const Progress& progress = nullptr);
 
+// Whether the run a shard's prepared dues belong to ("collect-<run id>",
+// store/partitioned.h) was recorded on the coordinator: its dues are kept
+// if so. The run settles what an earlier coordinator left prepared.
+[[nodiscard]] Result<bool> CollectionRunRecorded(Db& db, const std::string& token);
+
 }  // namespace bhxh

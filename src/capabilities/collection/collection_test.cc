@@ -7,6 +7,7 @@
 #include "collection/declarations.h"
 #include "collection/ledger.h"
 #include "collection/payments.h"
+#include "capabilities/all.h"
 #include "history/book.h"
 #include "history/notice.h"
 #include "testing/backend_fixture.h"
@@ -20,12 +21,13 @@ using testing::TestOfficer;
 class Spine : public BackendTest {
  protected:
   Registry reg() { return Registry(db(), ctx_->geo, ctx_->law); }
-  void AddEmployer(const std::string& code, const std::string& type = "enterprise", int region = 1) {
+  void AddEmployer(const std::string& code, const std::string& type = "enterprise", int region = 1,
+                   const std::string& province = "01") {
     EmployerInput e{code,
                     code == "01A1" ? "0101234567" : "01" + std::to_string(10000000 + code.size() * 7 + code.back()),
                     "Công ty " + code,
                     type,
-                    "01",
+                    province,
                     region,
                     "active",
                     "2020-01-01"};
@@ -211,6 +213,74 @@ TEST_P(Spine, CollectionComputesDuesPerWorkerFundAndParty) {
   Collect("2025-08");
   EXPECT_EQ(Count("dues"), 2);
   EXPECT_EQ(Count("employer_dues"), 1);
+}
+
+// Dues are kept under the employer's province; on PostgreSQL that is the
+// partition of today's unit, and a code of before the 2025 merger (02 Hà
+// Giang, now part of 08 Tuyên Quang) lands in today's unit's partition.
+TEST_P(Spine, DuesAreKeptUnderTheEmployersProvince) {
+  AddEmployer("01A1");
+  AddEmployer("79B2", "enterprise", 1, "79");
+  AddEmployer("02C3", "enterprise", 3, "02");
+  ASSERT_TRUE(Declare("01A1", "2025-08", "k1", {Join("001085012345", "2025-08", "10000000")}).accepted);
+  ASSERT_TRUE(Declare("79B2", "2025-08", "k2", {Join("079090001234", "2025-08", "10000000", "Trần Văn Bình", "1990-05-06")}).accepted);
+  ASSERT_TRUE(Declare("02C3", "2025-08", "k3", {Join("002088004321", "2025-08", "10000000", "Lò Văn Cường", "1988-01-01")}).accepted);
+  Collect("2025-08");
+  std::string sql = "SELECT province, COUNT(*), SUM(total) FROM dues GROUP BY province ORDER BY province";
+  if (GetParam() == "postgres")
+    sql = "SELECT province || ' ' || tableoid::regclass::text, COUNT(*), SUM(total) FROM dues GROUP BY 1 ORDER BY 1";
+  auto st = db().Prepare(sql);
+  ASSERT_TRUE(st.ok()) << st.status().ToString();
+  std::vector<std::string> got;
+  while (*(*st)->Step()) got.push_back((*st)->Text(0) + ":" + std::to_string((*st)->Int(1)) + ":" + std::to_string((*st)->Int(2)));
+  // 3,200,000 a month on 10,000,000 (see the top of this file).
+  if (GetParam() == "postgres")
+    EXPECT_EQ(got, (std::vector<std::string>{"01 dues_p01:1:3200000", "02 dues_p08:1:3200000", "79 dues_p79:1:3200000"}));
+  else
+    EXPECT_EQ(got, (std::vector<std::string>{"01:1:3200000", "02:1:3200000", "79:1:3200000"}));
+  // Re-running the month replaces in every partition.
+  Collect("2025-08");
+  EXPECT_EQ(Count("dues"), 3);
+}
+
+// Dues written before the migration get the province of their employer; on
+// PostgreSQL they move into the partitions.
+TEST_P(Spine, MigrationGivesExistingDuesTheirProvince) {
+  std::string why;
+  std::string url = testing::FreshDatabaseUrl(GetParam(), &why);
+  ASSERT_FALSE(url.empty()) << why;
+  auto raw = Db::Open(url);
+  ASSERT_TRUE(raw.ok()) << raw.status().ToString();
+  Db& d = **raw;
+  std::vector<Migration> before, all = AllMigrations();
+  for (const auto& m : all)
+    if (m.version < 2026120801) before.push_back(m);
+  SchemaLayout layout{ctx_->geo.ProvinceGroups()};
+  ASSERT_TRUE(Migrate(d, before, layout).ok());
+  ASSERT_TRUE(d.Exec("INSERT INTO employers (id, code, tax_code, name, type, province, region, created_at, created_by) "
+                     "VALUES (1, '79A1', '0301234567', 'Công ty', 'enterprise', '79', 1, 'x', 'x'), "
+                     "(2, '46A1', '3301234567', 'Công ty', 'enterprise', '46', 1, 'x', 'x')")
+                  .ok());
+  std::string cols =
+      "INSERT INTO dues (month, employer_id, person_id, period_id, run_id, group_code, retirement_base, retirement_er, "
+      "retirement_ee, sickness_base, sickness_er, sickness_ee, accident_base, accident_er, accident_ee, "
+      "unemployment_base, unemployment_er, unemployment_ee, health_base, health_er, health_ee, total) VALUES ";
+  ASSERT_TRUE(d.Exec(cols + "(24307, 1, 1, 1, 1, 'DN', 0,0,0, 0,0,0, 0,0,0, 0,0,0, 0,0,0, 100), "
+                            "(24307, 2, 2, 2, 1, 'DN', 0,0,0, 0,0,0, 0,0,0, 0,0,0, 0,0,0, 200)")
+                  .ok());
+  auto applied = Migrate(d, all, layout);
+  ASSERT_TRUE(applied.ok()) << applied.status().ToString();
+  EXPECT_GE(*applied, 1);
+  // 46 (Thừa Thiên Huế) is today's 46 Huế; 79 is Hồ Chí Minh City.
+  std::string where = GetParam() == "postgres" ? " || ' ' || tableoid::regclass::text" : "";
+  auto st = d.Prepare("SELECT province" + where + ", total FROM dues ORDER BY total");
+  ASSERT_TRUE(st.ok());
+  std::vector<std::string> got;
+  while (*(*st)->Step()) got.push_back((*st)->Text(0) + ":" + std::to_string((*st)->Int(1)));
+  if (GetParam() == "postgres")
+    EXPECT_EQ(got, (std::vector<std::string>{"79 dues_p79:100", "46 dues_p46:200"}));
+  else
+    EXPECT_EQ(got, (std::vector<std::string>{"79:100", "46:200"}));
 }
 
 TEST_P(Spine, LeaveAndSalaryChangeTakeEffectFromTheirMonth) {

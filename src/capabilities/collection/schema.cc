@@ -100,6 +100,45 @@ WHERE employer_dues.month = s.month AND employer_dues.employer_id = s.employer_i
 DROP INDEX IF EXISTS dues_month;
 CREATE INDEX dues_by_month ON dues(month);
 )SQL"},
+      // Dues carry the province of the employer that owes them (as recorded
+      // on the employer, history under the code of its time). On PostgreSQL
+      // dues become a table partitioned by province: one partition per
+      // province of today holding its own code and the codes merged into it
+      // (Resolution 202/2025/QH15), so a province's month is one partition,
+      // and a partition can live on another server as a postgres_fdw foreign
+      // table (scripts/shard/). Dues have no key or constraint a partitioned
+      // table could not keep. SQLite keeps one table with the column.
+      {2026120801, "dues_by_province",
+       R"SQL(
+ALTER TABLE dues ADD COLUMN province TEXT NOT NULL DEFAULT '';
+UPDATE dues SET province = COALESCE((SELECT e.province FROM employers e WHERE e.id = dues.employer_id), '');
+)SQL",
+       R"SQL(
+ALTER TABLE dues RENAME TO dues_before_partitioning;
+DROP INDEX IF EXISTS dues_person;
+DROP INDEX IF EXISTS dues_by_month;
+CREATE TABLE dues (
+  month INTEGER NOT NULL,
+  employer_id BIGINT NOT NULL,
+  person_id BIGINT NOT NULL,
+  period_id BIGINT NOT NULL,
+  run_id BIGINT NOT NULL,
+  group_code TEXT NOT NULL,
+  retirement_base BIGINT NOT NULL, retirement_er BIGINT NOT NULL, retirement_ee BIGINT NOT NULL,
+  sickness_base BIGINT NOT NULL, sickness_er BIGINT NOT NULL, sickness_ee BIGINT NOT NULL,
+  accident_base BIGINT NOT NULL, accident_er BIGINT NOT NULL, accident_ee BIGINT NOT NULL,
+  unemployment_base BIGINT NOT NULL, unemployment_er BIGINT NOT NULL, unemployment_ee BIGINT NOT NULL,
+  health_base BIGINT NOT NULL, health_er BIGINT NOT NULL, health_ee BIGINT NOT NULL,
+  total BIGINT NOT NULL,
+  province TEXT NOT NULL
+) PARTITION BY LIST (province);
+{PARTITIONS_BY_PROVINCE dues}
+INSERT INTO dues SELECT d.*, COALESCE(e.province, '') FROM dues_before_partitioning d
+  LEFT JOIN employers e ON e.id = d.employer_id;
+DROP TABLE dues_before_partitioning;
+CREATE INDEX dues_person ON dues(person_id);
+CREATE INDEX dues_by_month ON dues(month);
+)SQL"},
   };
 }
 

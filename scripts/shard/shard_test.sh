@@ -1,0 +1,140 @@
+#!/usr/bin/env bash
+# A coordinator and two shards, as they will run: three PostgreSQL servers
+# on Unix sockets, a demo province collected on the coordinator, then
+# provinces placed on the shards, moved between them and brought back with
+# scripts/shard/shard.sh, while bhxh runs unchanged against the coordinator.
+# After every step the month's dues by province (count and total), a
+# worker's book and the employer's C12-TS are the same as on one server,
+# the rows are where the placement says, a new month's collection writes
+# straight into the shards, and national sums are pushed down to them.
+#
+#   bash scripts/shard/shard_test.sh [path/to/bhxh]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+BIN=$(realpath "${1:-build/bhxh}")
+[ -x "$BIN" ] || { echo "shard: $BIN not built" >&2; exit 1; }
+SHARD=$(realpath scripts/shard/shard.sh)
+PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+DIR=$(mktemp -d /tmp/bhxh-shard-XXXXXX)
+AS=""
+if [ "$(id -u)" -eq 0 ]; then
+  chown postgres "$DIR"
+  AS="runuser -u postgres --"
+fi
+BASE=$((30000 + RANDOM % 20000))
+say() { echo "shard test: $*"; }
+fail() {
+  echo "shard test: FAILED: $*" >&2
+  for f in "$DIR"/*.log; do echo "--- $f" >&2; tail -15 "$f" >&2; done
+  exit 1
+}
+cleanup() {
+  for n in coord a b; do $AS "$PGBIN/pg_ctl" -D "$DIR/$n" -m immediate stop >/dev/null 2>&1 || true; done
+  rm -rf "$DIR"
+}
+trap cleanup EXIT
+port() { case $1 in coord) echo $BASE ;; a) echo $((BASE + 1)) ;; b) echo $((BASE + 2)) ;; esac; }
+url() { echo "host=$DIR port=$(port "$1") dbname=bhxh user=bhxh"; }
+for n in coord a b; do
+  $AS "$PGBIN/initdb" -D "$DIR/$n" -U bhxh --auth=trust -E UTF8 --locale=C.UTF-8 >"$DIR/initdb-$n.log" 2>&1 || fail "initdb $n"
+  $AS "$PGBIN/pg_ctl" -D "$DIR/$n" -l "$DIR/server-$n.log" -w \
+    -o "-k $DIR -p $(port $n) -c listen_addresses='' -c fsync=off -c enable_partitionwise_aggregate=on -c max_prepared_transactions=20" \
+    start >/dev/null || fail "start $n"
+  psql "host=$DIR port=$(port $n) dbname=postgres user=bhxh" -XAtqc "create database bhxh" >/dev/null || fail "createdb $n"
+done
+C=$(url coord)
+q() { psql "$1" -XAtq -v ON_ERROR_STOP=1 -c "$2"; }
+bhxh() { "$BIN" --db "$C" "$@"; }
+
+# One server first: the demo province, then a third of its employers
+# re-homed to 79 (Hồ Chí Minh) and a third to 48 (Đà Nẵng) so that June's
+# dues span three provinces (earlier months stay under 01, where they were
+# recorded).
+bhxh init --demo --persons 1500 --from 2026-01 --to 2026-05 --claims-days 0 >"$DIR/init.log" 2>&1 || fail "init --demo"
+q "$C" "update employers set province = case id % 3 when 1 then '79' when 2 then '48' else province end" >/dev/null
+bhxh collect --month 2026-06 >"$DIR/collect.log" 2>&1 || fail "collect June"
+JUNE=$((2026 * 12 + 5))
+JULY=$((JUNE + 1))
+by_province() { q "$C" "select month || ' ' || province || ' ' || count(*) || ' ' || sum(total) from dues group by month, province order by 1"; }
+EMP79=$(q "$C" "select code from employers where province = '79' order by id limit 1")
+CCCD79=$(q "$C" "select p.cccd from dues d join persons p on p.id = d.person_id join employers e on e.id = d.employer_id
+                 where e.code = '$EMP79' and d.month = $JUNE order by p.id limit 1")
+[ -n "$CCCD79" ] || fail "no worker of $EMP79 in June"
+views() {
+  by_province
+  bhxh history --cccd "$CCCD79" --as-of 2026-08-01 --json
+  bhxh c12 --employer "$EMP79" --month 2026-06 --json
+}
+views >"$DIR/one-server.txt" || fail "read on one server"
+[ "$(grep -c " 79 " "$DIR/one-server.txt")" -ge 1 ] || fail "no dues under 79"
+say "one server: $(by_province | wc -l) month-province groups, June in $(q "$C" "select count(distinct province) from dues where month = $JUNE") provinces"
+
+same() {  # the views equal those on one server
+  views >"$DIR/now.txt" || fail "read after $1"
+  diff -u "$DIR/one-server.txt" "$DIR/now.txt" >"$DIR/diff.log" || fail "different after $1"
+}
+where_is() { q "$C" "select coalesce(s.srvname, 'local') from pg_class c left join pg_foreign_table f on f.ftrelid = c.oid
+                     left join pg_foreign_server s on s.oid = f.ftserver where c.oid = '$1'::regclass"; }
+rows_on() { q "$(url "$1")" "select count(*) from $2"; }
+
+bash "$SHARD" add-server "$C" shard_a "host=$DIR port=$(port a) dbname=bhxh user=bhxh" >/dev/null || fail "add shard_a"
+bash "$SHARD" add-server "$C" shard_b "host=$DIR port=$(port b) dbname=bhxh user=bhxh" >/dev/null || fail "add shard_b"
+N79=$(q "$C" "select count(*) from dues_p79")
+N48=$(q "$C" "select count(*) from dues_p48")
+bash "$SHARD" move "$C" dues_p79 shard_a >"$DIR/move1.log" 2>&1 || fail "move 79 to shard_a"
+bash "$SHARD" move "$C" dues_p48 shard_b >"$DIR/move2.log" 2>&1 || fail "move 48 to shard_b"
+[ "$(where_is dues_p79)" = shard_a ] && [ "$(where_is dues_p48)" = shard_b ] || fail "placement after the moves"
+[ "$(rows_on a dues_p79)" = "$N79" ] && [ "$(rows_on b dues_p48)" = "$N48" ] || fail "rows on the shards"
+same "placing 79 on shard_a and 48 on shard_b"
+say "79 ($N79 rows) on shard_a, 48 ($N48 rows) on shard_b: same dues, book and C12-TS"
+
+# The month run again on the coordinator writes into the shards (the old
+# run's rows deleted there, the new ones written there by the engine in a
+# transaction prepared on each shard and committed with the coordinator's);
+# July is new.
+bhxh collect --month 2026-06 >>"$DIR/collect.log" 2>&1 || fail "collect June again, sharded"
+same "collecting June again across the shards"
+[ "$(rows_on a dues_p79)" = "$N79" ] || fail "June again: rows on shard_a"
+bhxh collect --month 2026-07 >>"$DIR/collect.log" 2>&1 || fail "collect July, sharded"
+J79=$(rows_on a "dues_p79 where month = $JULY")
+[ "$J79" -gt 0 ] || fail "July's dues of 79 are not on shard_a"
+[ "$(q "$C" "select count(*) from dues where month = $JULY")" = "$(q "$C" "select workers from collection_runs where month = $JULY order by id desc limit 1")" ] ||
+  fail "July: dues counted through the coordinator differ from the run's workers"
+for n in a b; do
+  [ "$(q "$(url $n)" "select count(*) from pg_prepared_xacts")" = 0 ] || fail "work left prepared on shard $n"
+done
+say "June again and July collected through the coordinator: July's 79 ($J79 rows) written on shard_a, nothing left prepared"
+
+# A national sum is computed on the shards: each foreign partition's
+# aggregate is sent to its server. (The plan uses the shards' statistics;
+# their autovacuum analyzes a month's new rows within a minute, done here
+# at once.)
+for n in a b; do q "$(url $n)" "analyze" >/dev/null; done
+PLAN=$(q "$C" "explain (verbose, costs off) select province, sum(total) from dues where month = $JULY group by province")
+echo "$PLAN" >"$DIR/plan.log"
+[ "$(grep -c "Relations: Aggregate on" <<<"$PLAN")" = 2 ] || fail "the aggregate is not pushed down to both shards (plan.log)"
+[ "$(grep -c "Async Foreign Scan" <<<"$PLAN")" = 2 ] || fail "the shards are not scanned at the same time (plan.log)"
+say "national sums pushed down to both shards, scanned at the same time"
+
+# Moving a province between shards, then home.
+views >"$DIR/one-server.txt"  # July is part of what must stay the same from here
+bash "$SHARD" move "$C" dues_p79 shard_b >"$DIR/move3.log" 2>&1 || fail "move 79 from shard_a to shard_b"
+[ "$(where_is dues_p79)" = shard_b ] || fail "79 is not on shard_b"
+[ "$(q "$(url a)" "select count(*) from pg_tables where tablename = 'dues_p79'")" = 0 ] || fail "79's old copy is left on shard_a"
+same "moving 79 from shard_a to shard_b"
+bash "$SHARD" move "$C" dues_p79 local >"$DIR/move4.log" 2>&1 || fail "move 79 home"
+[ "$(where_is dues_p79)" = local ] || fail "79 is not home"
+[ "$(q "$C" "select count(*) from pg_indexes where tablename = 'dues_p79'")" -ge 2 ] || fail "79 came home without its indexes"
+same "bringing 79 home"
+say "79 moved shard_a → shard_b → coordinator: same dues, book and C12-TS after each move"
+
+# Refusals: a move to where it is, to an unknown server, of a table that is
+# not a partition; nothing changes.
+bash "$SHARD" move "$C" dues_p48 shard_b >/dev/null 2>&1 && fail "a move to where it is was accepted"
+bash "$SHARD" move "$C" dues_p48 shard_z >/dev/null 2>&1 && fail "a move to an unknown server was accepted"
+bash "$SHARD" move "$C" employers shard_a >/dev/null 2>&1 && fail "a table that is not a partition was moved"
+same "the refused moves"
+bash "$SHARD" placement "$C" >"$DIR/placement.log" || fail placement
+grep -q "^dues dues_p48 shard_b FOR VALUES IN ('48', '49')" "$DIR/placement.log" || fail "placement does not show 48 on shard_b"
+bhxh audit verify >"$DIR/audit.log" 2>&1 || fail "audit verify"
+say "refusals change nothing; placement listed; audit verify passes"
