@@ -15,18 +15,11 @@
 # availability").
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-BIN=$(realpath "${1:-build/bhxh}")
-[ -x "$BIN" ] || { echo "failover: $BIN not built" >&2; exit 1; }
 command -v pg_autoctl >/dev/null || { echo "failover: pg_autoctl missing (bash scripts/setup.sh installs it)" >&2; exit 1; }
-PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-DIR=$(mktemp -d /tmp/bhxh-ha-XXXXXX)
-AS=""
-if [ "$(id -u)" -eq 0 ]; then
-  chown postgres "$DIR"
-  AS="runuser -u postgres --"
-  # pg_autoctl's servers keep their Unix sockets in the Debian default.
-  install -d -o postgres -g postgres /var/run/postgresql
-fi
+NAME=failover
+source scripts/lib/pgtest.sh
+# pg_autoctl's servers keep their Unix sockets in the Debian default.
+[ "$(id -u)" -eq 0 ] && install -d -o postgres -g postgres /var/run/postgresql
 PORT0=$((30000 + RANDOM % 20000))
 MONP=$PORT0
 declare -A NODEP=([node1]=$((PORT0 + 1)) [node2]=$((PORT0 + 2)))
@@ -34,12 +27,6 @@ API=$((PORT0 + 3))
 SERVE=""
 LOCKER=""
 
-say() { echo "failover: $*"; }
-fail() {
-  echo "failover: FAILED: $*" >&2
-  for f in "$DIR"/*.log; do echo "--- $f" >&2; tail -15 "$f" >&2; done
-  exit 1
-}
 ctl() { $AS env PATH="$PGBIN:$PATH" pg_autoctl "$@"; }
 keeper() {  # starts a node's keeper in its own process group (killed whole)
   setsid $AS env PATH="$PGBIN:$PATH" pg_autoctl run --pgdata "$DIR/$1" >>"$DIR/$1.log" 2>&1 &

@@ -11,23 +11,10 @@
 #   bash scripts/shard/shard_test.sh [path/to/bhxh]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-BIN=$(realpath "${1:-build/bhxh}")
-[ -x "$BIN" ] || { echo "shard: $BIN not built" >&2; exit 1; }
+NAME=shard
+source scripts/lib/pgtest.sh
 SHARD=$(realpath scripts/shard/shard.sh)
-PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-DIR=$(mktemp -d /tmp/bhxh-shard-XXXXXX)
-AS=""
-if [ "$(id -u)" -eq 0 ]; then
-  chown postgres "$DIR"
-  AS="runuser -u postgres --"
-fi
 BASE=$((30000 + RANDOM % 20000))
-say() { echo "shard test: $*"; }
-fail() {
-  echo "shard test: FAILED: $*" >&2
-  for f in "$DIR"/*.log; do echo "--- $f" >&2; tail -15 "$f" >&2; done
-  exit 1
-}
 cleanup() {
   for n in coord a b; do $AS "$PGBIN/pg_ctl" -D "$DIR/$n" -m immediate stop >/dev/null 2>&1 || true; done
   rm -rf "$DIR"
