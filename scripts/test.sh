@@ -7,7 +7,9 @@
 # availability and recovery as they run (scripts/ha/: a pg_auto_failover
 # formation losing its primary mid-run, a point-in-time restore) and a
 # coordinator with two shards (scripts/shard/: provinces placed, moved and
-# brought home while the collection runs through the coordinator).
+# brought home while the collection runs through the coordinator; then
+# every engine test that runs on PostgreSQL again, on a coordinator whose
+# province partitions live on two shards).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BHXH_WERROR=1 bash scripts/build.sh
@@ -32,4 +34,5 @@ cd ..
 bash web/e2e/run.sh
 bash scripts/ha/pitr_test.sh build/bhxh
 bash scripts/shard/shard_test.sh build/bhxh
+bash scripts/shard/engines_test.sh build
 bash scripts/ha/failover_test.sh build/bhxh

@@ -279,6 +279,7 @@ const std::map<std::string, Sample>& Samples() {
       {"recordIndicatorValue",
        {"POST", "/programmes/88%2FQĐ-BHXH/indicators/1/values", {}, R"({"year":2024,"value":"90,5"})", "", {201, 404}}},
       {"computeIndicator", {"POST", "/programmes/88%2FQĐ-BHXH/indicators/1/compute", {}, R"({"year":2024})", "", {201, 404, 422}}},
+      {"snapshotCoverage", {"POST", "/coverage-snapshots", {}, R"({"day":"2025-12-31"})"}},
       {"recordDenominator",
        {"POST", "/denominators", {}, R"({"kind":"population","province":"01","year":2024,"value":8500000,"source":"TCTK"})"}},
   };

@@ -134,11 +134,68 @@ Result<std::vector<PartitionPlace>> PartitionsOf(Db& db, const std::string& tabl
   return out;
 }
 
+// One shard database: one connection, one transaction, one prepared id,
+// however many of the table's partitions it holds. A shard with 17
+// provinces would otherwise hold 17 connections and 17 prepared
+// transactions per run (max_prepared_transactions is per server, and
+// concurrent runs exhausted it in the tests).
 struct PartitionedWrite::Remote {
   std::unique_ptr<Db> db;
-  std::unique_ptr<BulkWriter> w;
-  std::string gid;
+  std::string gid, partitions;  // partitions: their names, for messages
+  std::unique_ptr<BulkWriter> copy;  // the COPY open on this connection
+  size_t copying = SIZE_MAX;         // into places_[copying]
   bool prepared = false;
+};
+
+// The writer of one foreign partition. A connection runs one COPY at a
+// time, so writing a row of another partition of the same shard ends that
+// partition's COPY and opens this one; rows arrive grouped by partition
+// (the caller's promise), so this happens a few times per chunk, not per
+// row. An error in the switch is kept and answered by EndRow.
+class PartitionedWrite::Switching final : public BulkWriter {
+ public:
+  Switching(Remote& r, size_t index, std::string table) : r_(r), index_(index), table_(std::move(table)) {}
+  void Int(int64_t v) override {
+    if (Ready()) r_.copy->Int(v);
+  }
+  void Text(std::string_view v) override {
+    if (Ready()) r_.copy->Text(v);
+  }
+  void Null() override {
+    if (Ready()) r_.copy->Null();
+  }
+  Status EndRow() override {
+    if (!error_.ok()) return error_;
+    if (!r_.copy || r_.copying != index_) return Status::Internal("partitioned write: a row with no value");
+    return r_.copy->EndRow();
+  }
+  Status Finish() override { return error_; }  // the shard's COPY ends in PartitionedWrite::Finish
+
+ private:
+  bool Ready() {
+    if (!error_.ok()) return false;
+    if (r_.copying == index_) return true;
+    if (r_.copy) {
+      error_ = r_.copy->Finish();
+      r_.copy.reset();
+      r_.copying = SIZE_MAX;
+      if (!error_.ok()) return false;
+    }
+    auto w = r_.db->Bulk(table_, columns_);
+    if (!w.ok()) {
+      error_ = w.status();
+      return false;
+    }
+    r_.copy = std::move(w).value();
+    r_.copying = index_;
+    return true;
+  }
+  friend class PartitionedWrite;
+  Remote& r_;
+  size_t index_;
+  std::string table_;
+  std::vector<std::string> columns_;
+  Status error_;
 };
 
 PartitionedWrite::PartitionedWrite(Db& db, std::string table, std::vector<std::string> columns, std::string token)
@@ -149,9 +206,9 @@ PartitionedWrite::~PartitionedWrite() {
 }
 
 void PartitionedWrite::AbortRemotes() {
-  for (auto& r : remote_) {
-    if (!r) continue;
-    r->w.reset();  // an unfinished COPY ends with the connection
+  writers_.clear();
+  for (auto& r : shards_) {
+    r->copy.reset();  // an unfinished COPY ends with the connection
     if (r->prepared) {
       (void)r->db->Exec("ROLLBACK PREPARED '" + r->gid + "'");
       InFlight(r->gid, false);
@@ -159,6 +216,7 @@ void PartitionedWrite::AbortRemotes() {
     else if (r->db->InTransaction())
       (void)r->db->Rollback();
   }
+  shards_.clear();
   remote_.clear();
 }
 
@@ -171,29 +229,42 @@ Result<std::unique_ptr<PartitionedWrite>> PartitionedWrite::Open(Db& db, const s
   std::unique_ptr<PartitionedWrite> w(new PartitionedWrite(db, table, std::move(columns), token));
   BHXH_ASSIGN_OR_RETURN(w->places_, PartitionsOf(db, table));
   w->remote_.resize(w->places_.size());
+  w->writers_.resize(w->places_.size());
   bool any_remote = false;
+  std::map<std::string, std::shared_ptr<Remote>> by_conninfo;
   for (size_t i = 0; i < w->places_.size(); ++i) {
     const PartitionPlace& p = w->places_[i];
     for (const auto& v : p.values) w->by_key_[v] = i;
     if (p.server.empty()) continue;
     any_remote = true;
-    auto r = std::make_shared<Remote>();
-    auto conn = Db::Open(p.conninfo);
-    if (!conn.ok()) return ShardError(p.partition, conn.status());
-    r->db = std::move(conn).value();
-    if (Status s = r->db->Begin(); !s.ok()) return ShardError(p.partition, s);
-    // Prepared transactions' ids are unique per server, not per database:
-    // the shard's database is part of the id.
-    auto st = r->db->Prepare("SELECT current_database()");
-    if (!st.ok()) return ShardError(p.partition, st.status());
-    auto row = (*st)->Step();
-    if (!row.ok()) return ShardError(p.partition, row.status());
-    r->gid = "bhxh/" + table + "/" + token + "/" + p.partition + "/" + (*st)->Text(0);
-    w->remote_[i] = std::move(r);
+    auto& r = by_conninfo[p.conninfo];
+    if (!r) {
+      r = std::make_shared<Remote>();
+      auto conn = Db::Open(p.conninfo);
+      if (!conn.ok()) return ShardError(p.partition, conn.status());
+      r->db = std::move(conn).value();
+      if (Status s = r->db->Begin(); !s.ok()) return ShardError(p.partition, s);
+      // Prepared transactions' ids are unique per server, not per
+      // database: the shard's database is part of the id.
+      auto st = r->db->Prepare("SELECT current_database()");
+      if (!st.ok()) return ShardError(p.partition, st.status());
+      auto row = (*st)->Step();
+      if (!row.ok()) return ShardError(p.partition, row.status());
+      r->gid = "bhxh/" + table + "/" + token + "/" + p.server + "/" + (*st)->Text(0);
+      w->shards_.push_back(r);
+    }
+    r->partitions += (r->partitions.empty() ? "" : ", ") + p.partition;
+    w->remote_[i] = r;
+    auto sw = std::make_unique<Switching>(*r, i, p.remote_table);
+    sw->columns_ = w->columns_;
+    w->writers_[i] = std::move(sw);
   }
   if (any_remote && !db.InTransaction())
     return Status::Internal("a write to shards follows a transaction of the coordinator; none is open");
-  if (!any_remote) w->remote_.clear();
+  if (!any_remote) {
+    w->remote_.clear();
+    w->writers_.clear();
+  }
   return w;
 }
 
@@ -227,14 +298,7 @@ Result<BulkWriter*> PartitionedWrite::For(const std::string& key) {
     if (i == places_.size())
       return Status::Invalid("partition", "Không có phân vùng nào của bảng " + table_ + " nhận giá trị '" + key + "'",
                              "no partition of " + table_ + " takes '" + key + "'");
-    if (auto& r = remote_[i]) {
-      if (!r->w) {
-        auto w = r->db->Bulk(places_[i].remote_table, columns_);
-        if (!w.ok()) return ShardError(places_[i].partition, w.status());
-        r->w = std::move(w).value();
-      }
-      return r->w.get();
-    }
+    if (remote_[i]) return writers_[i].get();
   }
   if (!local_) {
     BHXH_ASSIGN_OR_RETURN(local_, db_.Bulk(table_, columns_));
@@ -245,21 +309,23 @@ Result<BulkWriter*> PartitionedWrite::For(const std::string& key) {
 Status PartitionedWrite::Finish() {
   if (local_) BHXH_RETURN_IF_ERROR(local_->Finish());
   std::vector<std::shared_ptr<Remote>> remotes;
-  for (size_t i = 0; i < remote_.size(); ++i) {
-    auto& r = remote_[i];
-    if (!r) continue;
-    Status s = r->w ? r->w->Finish() : Status::Ok();
-    r->w.reset();
+  for (auto& r : shards_) {
+    Status s;
+    for (const auto& w : writers_)
+      if (w && &w->r_ == r.get() && s.ok()) s = w->error_;
+    if (s.ok() && r->copy) s = r->copy->Finish();
+    r->copy.reset();
     if (s.ok()) s = r->db->Exec("PREPARE TRANSACTION '" + r->gid + "'");
     if (!s.ok()) {
+      std::string partitions = r->partitions;
       AbortRemotes();
       if (s.message_en().find("prepared transactions are disabled") != std::string::npos)
         return Status::Error("unavailable", "partition",
-                             "Máy chủ của phân vùng " + places_[i].partition +
+                             "Máy chủ của phân vùng " + partitions +
                                  " chưa bật giao dịch hai pha (đặt max_prepared_transactions > 0)",
-                             "the server of partition " + places_[i].partition +
+                             "the server of partition " + partitions +
                                  " has two-phase commit disabled (set max_prepared_transactions > 0)");
-      return ShardError(places_[i].partition, s);
+      return ShardError(partitions, s);
     }
     r->prepared = true;
     InFlight(r->gid, true);

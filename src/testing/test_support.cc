@@ -9,6 +9,7 @@
 #include <mutex>
 
 #include "base/csv.h"
+#include "store/partitioned.h"
 
 namespace bhxh::testing {
 namespace fs = std::filesystem;
@@ -157,6 +158,52 @@ std::string FreshDatabaseUrl(const std::string& backend, std::string* why) {
   return base + " dbname=" + name;
 }
 
+static std::vector<std::string> TestShards() {
+  std::vector<std::string> out;
+  const char* env = std::getenv("BHXH_TEST_SHARDS");
+  std::string s = env ? env : "";
+  size_t p = 0;
+  while (p < s.size()) {
+    size_t e = s.find(';', p);
+    if (e == std::string::npos) e = s.size();
+    if (e > p) out.push_back(s.substr(p, e - p));
+    p = e + 1;
+  }
+  return out;
+}
+
+static Status PlaceOnTestShards(Db& coordinator, const std::string& dbname, const std::vector<std::string>& shards) {
+  std::vector<std::unique_ptr<Db>> shard_dbs;
+  for (size_t i = 0; i < shards.size(); ++i) {
+    BHXH_ASSIGN_OR_RETURN(auto admin, Db::Open(shards[i] + " dbname=postgres"));
+    BHXH_RETURN_IF_ERROR(admin->Exec("CREATE DATABASE " + dbname));
+    BHXH_ASSIGN_OR_RETURN(auto shard, Db::Open(shards[i] + " dbname=" + dbname));
+    shard_dbs.push_back(std::move(shard));
+    BHXH_RETURN_IF_ERROR(AddShardServer(coordinator, "shard" + std::to_string(i), shards[i] + " dbname=" + dbname));
+  }
+  std::vector<std::string> tables;
+  {
+    BHXH_ASSIGN_OR_RETURN(auto st, coordinator.Prepare("SELECT relname FROM pg_class WHERE relkind = 'p' AND "
+                                                       "relnamespace = 'public'::regnamespace ORDER BY relname"));
+    while (true) {
+      BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
+      if (!row) break;
+      tables.push_back(st->Text(0));
+    }
+  }
+  if (tables.empty()) return Status::Internal("no partitioned table to place on the test shards");
+  for (const auto& table : tables) {
+    BHXH_ASSIGN_OR_RETURN(auto places, PartitionsOf(coordinator, table));
+    size_t i = 0;
+    for (const auto& place : places) {
+      if (place.is_default) continue;  // rows of no province of today stay on the coordinator
+      size_t k = i++ % shards.size();
+      BHXH_RETURN_IF_ERROR(PlaceEmptyPartition(coordinator, *shard_dbs[k], place.partition, "shard" + std::to_string(k)));
+    }
+  }
+  return Status::Ok();
+}
+
 std::unique_ptr<AppContext> FreshContext(const std::string& backend, std::string* why) {
   std::string url = FreshDatabaseUrl(backend, why);
   if (url.empty()) return nullptr;
@@ -164,6 +211,14 @@ std::unique_ptr<AppContext> FreshContext(const std::string& backend, std::string
   if (!ctx.ok()) {
     *why = ctx.status().ToString();
     return nullptr;
+  }
+  if (auto shards = TestShards(); backend == "postgres" && !shards.empty()) {
+    auto lease = (*ctx)->pool->Acquire();
+    Status s = lease.ok() ? PlaceOnTestShards(**lease, url.substr(url.rfind("dbname=") + 7), shards) : lease.status();
+    if (!s.ok()) {
+      *why = "placing the partitions on the test shards: " + s.ToString();
+      return nullptr;
+    }
   }
   return std::move(ctx).value();
 }

@@ -19,7 +19,11 @@ std::string DataDir();
 std::string FreshDatabaseUrl(const std::string& backend, std::string* why);
 
 // Opens a fresh AppContext with every capability on `backend`; nullptr
-// (with the reason in *why) if the database cannot be made.
+// (with the reason in *why) if the database cannot be made. With
+// $BHXH_TEST_SHARDS ("host=.. port=.. user=..;host=.. ..", set by
+// scripts/shard/engines_test.sh) a PostgreSQL context is a coordinator:
+// every province partition lives on one of those servers, in turn, so the
+// engine tests run as a sharded deployment runs.
 std::unique_ptr<AppContext> FreshContext(const std::string& backend, std::string* why);
 // A context with every capability and no database (pre-checks, imports).
 std::unique_ptr<AppContext> ContextWithoutDb(std::string* why);

@@ -7,8 +7,13 @@
 // (2014 law, women from 2018: 45% for 15 years + 2% a year): 45% + 2% × 14.5
 // = 74%. With the officer's average of 10,000,000 the pension is 7,400,000
 // from 04/2025.
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 #include <set>
 
+#include "base/csv.h"
 #include "benefits/cases.h"
 #include "benefits/payroll.h"
 #include "collection/collect.h"
@@ -166,6 +171,102 @@ TEST_P(Cases, FourEyesThenRegisterThenPayroll) {
   auto june = RunPayroll(db(), Bl(), *Month::Parse("2025-06", "m"), Approver());
   ASSERT_TRUE(june.ok());
   EXPECT_EQ(june->active, 0);
+}
+
+// Back pay (truy lĩnh). Approved after April and May were paid, a pension
+// from 04/2025 of 7,400,000 gets in June its month and both months missed:
+// 7,400,000 + 2 × 7,400,000 = 22,200,000, once.
+TEST_P(Cases, PayrollPaysBackTheMonthsPaidBeforeTheApproval) {
+  auto c = Prepare(Pension("case-1"));
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  for (const char* m : {"2025-04", "2025-05"}) {
+    auto r = RunPayroll(db(), Bl(), *Month::Parse(m, "m"), Approver());
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    EXPECT_EQ(r->paid, 0);
+  }
+  ASSERT_TRUE(DecideCase(db(), c->id, true, "", Approver()).ok());
+  auto june = RunPayroll(db(), Bl(), *Month::Parse("2025-06", "m"), Approver());
+  ASSERT_TRUE(june.ok()) << june.status().ToString();
+  EXPECT_EQ(june->paid, 1);
+  EXPECT_EQ(june->back_paid, 1);
+  EXPECT_EQ(june->back_pay, 14'800'000);
+  EXPECT_EQ(june->total, 22'200'000);
+  EXPECT_EQ(june->by_fund["retirement"], 22'200'000);
+  EXPECT_EQ(*db().QueryInt("SELECT COUNT(*) FROM benefit_back_pay WHERE reason = 'late_start' AND amount = 7400000"), 2);
+  auto bank = PayrollBankFile(db(), *Month::Parse("2025-06", "m"), "");
+  ASSERT_TRUE(bank.ok());
+  EXPECT_NE(bank->find("22200000"), std::string::npos) << *bank;
+  EXPECT_NE(bank->find("kem truy linh 14800000 dong"), std::string::npos) << *bank;
+  auto again = GetPayroll(db(), *Month::Parse("2025-06", "m"));
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->back_pay, 14'800'000);
+  auto july = RunPayroll(db(), Bl(), *Month::Parse("2025-07", "m"), Approver());
+  ASSERT_TRUE(july.ok());
+  EXPECT_EQ(july->total, 7'400'000);
+  EXPECT_EQ(july->back_pay, 0);
+}
+
+// Decree 75/2024/NĐ-CP (signed 30/06/2024) raised pensions 15% from
+// 01/07/2024. Entered after July and August were paid at 4,000,000, it is
+// paid back in September: 4,600,000 for the month + 2 × 600,000.
+TEST_P(Cases, PayrollPaysBackADecreeEnteredAfterItsMonthsWerePaid) {
+  namespace fs = std::filesystem;
+  std::string dir = fs::temp_directory_path() / ("bhxh-benefits-" + std::to_string(getpid()) + "-" + GetParam());
+  fs::remove_all(dir);
+  fs::copy(testing::DataDir() + "/benefits", dir);
+  {
+    auto csv = ReadFile(dir + "/indexation.csv");
+    ASSERT_TRUE(csv.ok());
+    std::string kept;
+    for (size_t p = 0; p < csv->size();) {
+      size_t e = csv->find('\n', p);
+      if (e == std::string::npos) e = csv->size();
+      std::string line = csv->substr(p, e - p);
+      if (line.rfind("2024-07-01,", 0) != 0) kept += line + "\n";
+      p = e + 1;
+    }
+    ASSERT_NE(kept.size(), csv->size());
+    std::ofstream(dir + "/indexation.csv", std::ios::trunc) << kept;
+  }
+  auto before = BenefitLaw::Load(dir);
+  fs::remove_all(dir);
+  ASSERT_TRUE(before.ok()) << before.status().ToString();
+  auto c = Prepare(Pension("case-1"));
+  ASSERT_TRUE(c.ok());
+  auto p = Registry(db(), ctx_->geo, ctx_->law).PersonByCccd(kCccd);
+  ASSERT_TRUE(p.ok());
+  auto st = db().Prepare(
+      "INSERT INTO beneficiaries (case_id, person_id, cccd, province, regime, monthly, start_month, end_month, payee, "
+      "bank, bank_account, cash_point, status) VALUES (?, ?, ?, '01', 'pension', 4000000, ?, NULL, 'x', 'VCB', "
+      "'111222333', '', 'active')");
+  ASSERT_TRUE(st.ok());
+  (*st)->Bind(c->id, p->id, kCccd, static_cast<int64_t>(Month::Parse("2024-01", "m")->index()));
+  ASSERT_TRUE((*st)->Run().ok());
+  for (const char* m : {"2024-06", "2024-07", "2024-08"}) {
+    auto r = RunPayroll(db(), *before, *Month::Parse(m, "m"), Approver());
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    EXPECT_EQ(r->total, 4'000'000) << m;
+  }
+  auto sep = RunPayroll(db(), Bl(), *Month::Parse("2024-09", "m"), Approver());
+  ASSERT_TRUE(sep.ok()) << sep.status().ToString();
+  EXPECT_EQ(sep->back_pay, 1'200'000);
+  EXPECT_EQ(sep->total, 5'800'000);
+  EXPECT_EQ(*db().QueryInt("SELECT COUNT(*) FROM benefit_back_pay WHERE reason = 'indexation' AND amount = 600000"), 2);
+  EXPECT_EQ(*db().QueryInt("SELECT COUNT(*) FROM benefit_back_pay WHERE for_month = " +
+                           std::to_string(Month::Parse("2024-06", "m")->index())),
+            0);  // June is before the decree
+  auto oct = RunPayroll(db(), Bl(), *Month::Parse("2024-10", "m"), Approver());
+  ASSERT_TRUE(oct.ok());
+  EXPECT_EQ(oct->total, 4'600'000);  // settled once
+  // Paid under a law that lost the decree again (a wrong entry corrected
+  // back): November is due 4,000,000; the months paid at 4,600,000 are
+  // findings to recover, not taken back silently.
+  auto nov = RunPayroll(db(), *before, *Month::Parse("2024-11", "m"), Approver());
+  ASSERT_TRUE(nov.ok());
+  EXPECT_EQ(nov->total, 4'000'000);
+  int over = 0;
+  for (const auto& f : nov->findings) over += f.rule == "overpaid_on_revision" && f.amount == 600'000 && !f.withheld;
+  EXPECT_EQ(over, 4);  // July and August (with their back pay), September, October
 }
 
 TEST_P(Cases, PayrollIndexesAndChecks) {

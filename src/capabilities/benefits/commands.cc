@@ -57,7 +57,11 @@ void PrintCase(const Json& j) {
 void PrintPayroll(const Json& j) {
   std::cout << "Chi trả tháng " << DateVi(Txt(j, "month")) << ": " << j["paid"] << " người, "
             << MoneyVi(j["total"].get<int64_t>()) << "; dừng chi " << j["withheld"] << "; điều chỉnh lương hưu "
-            << j["indexed"] << " người.\n\n";
+            << j["indexed"] << " người";
+  if (j.value("back_paid", 0) > 0)
+    std::cout << "; truy lĩnh cho " << j["back_paid"] << " người, " << MoneyVi(j["back_pay"].get<int64_t>())
+              << " (đã gồm trong tổng)";
+  std::cout << ".\n\n";
   TextTable t({{"Tỉnh"}, {"Số người", TextTable::Align::kRight}, {"Số tiền", TextTable::Align::kRight},
                {"Qua tài khoản", TextTable::Align::kRight}, {"Tỷ lệ", TextTable::Align::kRight}});
   for (const auto& p : j["provinces"]) {

@@ -157,6 +157,7 @@ Schema Payroll() {
                                    Req("amount", S::Money()), Req("withheld", S::Bool()), Req("detail", Schema::String())});
   return Schema::Object({Req("month", S::Month()), Req("active", Schema::Integer()), Req("paid", Schema::Integer()),
                          Req("withheld", Schema::Integer()), Req("indexed", Schema::Integer()), Req("total", S::Money()),
+                         Req("back_paid", Schema::Integer()), Req("back_pay", S::Money()),
                          Req("by_fund", Schema::Object({}).Open()), Req("provinces", Schema::Array(prov)),
                          Req("findings", Schema::Array(finding)), Req("findings_total", Schema::Integer()),
                          Req("load_seconds", Schema::Number()), Req("compute_seconds", Schema::Number()),
@@ -361,6 +362,7 @@ const char* FindingName(const std::string& rule) {
   if (rule == "paid_after_death") return "Chi sau khi người hưởng đã chết";
   if (rule == "unemployment_while_employed") return "Hưởng TCTN khi đang đóng BHXH bắt buộc";
   if (rule == "shared_bank_account") return "Một tài khoản nhận cho nhiều người";
+  if (rule == "overpaid_on_revision") return "Chi thừa sau khi điều chỉnh";
   return "";
 }
 }  // namespace
@@ -453,6 +455,8 @@ Json ToJson(const PayrollStats& p) {
           {"withheld", p.withheld},
           {"indexed", p.indexed},
           {"total", p.total},
+          {"back_paid", p.back_paid},
+          {"back_pay", p.back_pay},
           {"by_fund", p.by_fund},
           {"provinces", prov},
           {"findings", f},

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <climits>
+#include <map>
+#include <optional>
 #include <set>
 #include <tuple>
 #include <unordered_map>
@@ -31,8 +34,34 @@ const char* RuleVi(const std::string& rule) {
   if (rule == "paid_after_death") return "Chi sau khi người hưởng đã chết";
   if (rule == "unemployment_while_employed") return "Hưởng trợ cấp thất nghiệp khi đã có việc làm, đang đóng BHXH bắt buộc";
   if (rule == "shared_bank_account") return "Một tài khoản nhận tiền cho nhiều người hưởng";
+  if (rule == "overpaid_on_revision") return "Đã chi nhiều hơn số được hưởng sau khi điều chỉnh";
   return "";
 }
+
+// The decrees of `all` in force in month m, as text ("2024-07-01+150000;"):
+// what a payroll records as applied, to see later that a decree came after.
+std::string IndexationKey(const std::vector<Indexation>& all, int32_t m) {
+  std::string key;
+  const Date first = Month::FromIndex(m).FirstDay();
+  for (const auto& x : all)
+    if (x.effective_from <= first) key += x.effective_from.ToString() + "+" + std::to_string(x.percent) + ";";
+  return key;
+}
+
+// A payroll already run, as the back pay needs it.
+struct PastPayroll {
+  int32_t month = 0;
+  std::optional<std::string> indexations;  // absent in payrolls from before back pay
+  std::optional<int64_t> max_beneficiary_id;
+  Json summary;
+};
+
+struct BackPayLine {
+  size_t row;
+  int32_t for_month;
+  Vnd amount;
+  const char* reason;
+};
 
 // The beneficiaries of a month, as columns. Regime and province are small
 // codes (an index into `regimes` / a two-digit number); the account is kept
@@ -98,6 +127,8 @@ Result<PayrollStats> GetPayroll(Db& db, Month month) {
   s.write_seconds = j["write_seconds"];
   s.created_at = Txt(j, "created_at");
   s.created_by = Txt(j, "created_by");
+  s.back_paid = j.value("back_paid", int64_t{0});
+  s.back_pay = j.value("back_pay", Vnd{0});
   BHXH_ASSIGN_OR_RETURN(auto fs, db.Prepare(
                                      "SELECT rule, beneficiary_id, cccd, amount, withheld, detail FROM benefit_findings "
                                      "WHERE month = ? ORDER BY id LIMIT 1000"));
@@ -122,6 +153,26 @@ Result<PayrollStats> RunPayroll(Db& db, const BenefitLaw& bl, Month month, const
   PayrollStats stats;
   stats.month = month;
   auto t0 = Clock::now();
+  std::vector<PastPayroll> past;
+  {
+    BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT month, summary FROM benefit_payrolls WHERE month < ? ORDER BY month"));
+    st->Bind(mi);
+    while (true) {
+      BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
+      if (!row) break;
+      PastPayroll p;
+      p.month = static_cast<int32_t>(st->Int(0));
+      BHXH_ASSIGN_OR_RETURN(p.summary, ParseJson(st->Text(1)));
+      if (p.summary.contains("indexations")) p.indexations = p.summary["indexations"].get<std::string>();
+      if (p.summary.contains("max_beneficiary_id")) p.max_beneficiary_id = p.summary["max_beneficiary_id"].get<int64_t>();
+      past.push_back(std::move(p));
+    }
+  }
+  BHXH_ASSIGN_OR_RETURN(const int64_t max_beneficiary, db.QueryInt("SELECT COALESCE(MAX(id), 0) FROM beneficiaries"));
+  // Entries made after the last payroll (unknown before back pay existed:
+  // then none is taken as new).
+  const int64_t new_after =
+      past.empty() || !past.back().max_beneficiary_id ? INT64_MAX : *past.back().max_beneficiary_id;
   Columns c;
   // Urban communes: a small table, held in memory ("pp:ccccc").
   std::unordered_set<std::string> urban;
@@ -210,25 +261,35 @@ Result<PayrollStats> RunPayroll(Db& db, const BenefitLaw& bl, Month month, const
     unemployment[r] = c.regimes[r] == "unemployment";
     fund[r] = FundOfRegime(c.regimes[r]);
   }
-  // The indexations in force by the month, as (month index, rate).
-  std::vector<std::pair<int32_t, RateMicro>> idx;
-  for (const auto& x : bl.indexations())
-    if (x.effective_from <= month.FirstDay()) idx.push_back({Month::OfDate(x.effective_from).index(), x.percent});
+  // Every indexation as (first month it applies in, its effective date,
+  // rate); month m applies those effective by m's first day.
+  struct Raise {
+    int32_t month;
+    Date from;
+    RateMicro rate;
+  };
+  std::vector<Raise> raises;
+  for (const auto& x : bl.indexations()) raises.push_back({Month::OfDate(x.effective_from).index(), x.effective_from, x.percent});
+  // What row i was due for month m: the approved amount raised by each
+  // decree in force in m that took effect after the benefit started
+  // (its month is later than the start month).
+  auto due_in = [&](size_t i, int32_t m, bool* raised) {
+    Vnd a = c.monthly[i];
+    if (!indexed[c.regime[i]]) return a;
+    const Date first = Month::FromIndex(m).FirstDay();
+    for (const auto& r : raises)
+      if (r.from <= first && r.month > c.start[i]) {
+        a = ApplyRate(a, kMicroPerUnit + r.rate);
+        if (raised) *raised = true;
+      }
+    return a;
+  };
   std::array<PayrollProvince, 100> prov{};
   std::vector<Vnd> by_fund(c.regimes.size(), 0);
   for (size_t i = 0; i < n; ++i) {
-    Vnd a = c.monthly[i];
-    if (indexed[c.regime[i]]) {
-      // A decree raises pensions that started before its effective date
-      // (effective_from > the first day of the start month).
-      bool raised = false;
-      for (const auto& [im, rate] : idx)
-        if (im > c.start[i]) {
-          a = ApplyRate(a, kMicroPerUnit + rate);
-          raised = true;
-        }
-      stats.indexed += raised;
-    }
+    bool raised = false;
+    Vnd a = due_in(i, static_cast<int32_t>(mi), &raised);
+    stats.indexed += raised;
     amount[i] = a;
     if (c.death_month[i] >= 0 && c.death_month[i] < mi) {
       pay[i] = 0;
@@ -260,6 +321,77 @@ Result<PayrollStats> RunPayroll(Db& db, const BenefitLaw& bl, Month month, const
       ++p.urban;
       p.urban_cashless += !c.cash[i];
     }
+  }
+  // Back pay for months already paid (payroll.h).
+  std::vector<Vnd> back(n, 0);
+  std::vector<BackPayLine> back_lines;
+  auto settle = [&](size_t i, int32_t m, Vnd due, Vnd paid, const char* reason) {
+    if (due > paid) {
+      back[i] += due - paid;
+      back_lines.push_back({i, m, due - paid, reason});
+    } else if (due < paid) {
+      stats.findings.push_back({"overpaid_on_revision", c.id[i], "", paid - due, false,
+                                std::string(RuleVi("overpaid_on_revision")) + ": tháng " + Month::FromIndex(m).ToVi() +
+                                    " đã chi " + std::to_string(paid) + " đồng, nay được hưởng " + std::to_string(due) +
+                                    " đồng; cán bộ thu hồi số chi thừa"});
+    }
+  };
+  std::vector<int32_t> revised;  // paid months whose decrees changed, settled here
+  for (const auto& p : past) {
+    if (!p.indexations || *p.indexations == IndexationKey(bl.indexations(), p.month)) continue;
+    revised.push_back(p.month);
+    std::unordered_map<int64_t, Vnd> paid;  // that month's payment and back pay since, by entry
+    BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT beneficiary_id, amount FROM benefit_payments WHERE month = ? "
+                                              "UNION ALL SELECT beneficiary_id, amount FROM benefit_back_pay "
+                                              "WHERE for_month = ?"));
+    st->Bind(static_cast<int64_t>(p.month), static_cast<int64_t>(p.month));
+    while (true) {
+      BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
+      if (!row) break;
+      paid[st->Int(0)] += st->Int(1);
+    }
+    for (size_t i = 0; i < n; ++i) {
+      if (!pay[i] || c.id[i] > new_after || c.start[i] > p.month) continue;
+      auto it = paid.find(c.id[i]);
+      if (it == paid.end()) continue;  // not paid that month: withheld, or not yet due
+      settle(i, p.month, due_in(i, p.month, nullptr), it->second, "indexation");
+    }
+  }
+  if (new_after != INT64_MAX) {
+    // What the person was paid under the regime for each month since the
+    // new entry's start, under any entry (a superseded one included).
+    BHXH_ASSIGN_OR_RETURN(
+        auto st, db.Prepare("SELECT t.m, SUM(t.a) FROM (SELECT y.month AS m, y.amount AS a FROM benefit_payments y "
+                            "JOIN beneficiaries x ON x.id = y.beneficiary_id WHERE x.person_id = ? AND x.regime = ? "
+                            "AND y.month >= ? UNION ALL SELECT k.for_month, k.amount FROM benefit_back_pay k "
+                            "JOIN beneficiaries x ON x.id = k.beneficiary_id WHERE x.person_id = ? AND x.regime = ? "
+                            "AND k.for_month >= ?) t GROUP BY t.m"));
+    for (size_t i = 0; i < n; ++i) {
+      if (!pay[i] || c.id[i] <= new_after || c.start[i] >= mi) continue;
+      const std::string& regime = c.regimes[c.regime[i]];
+      const int64_t from = c.start[i];
+      st->Reset();
+      st->Bind(c.person[i], regime, from, c.person[i], regime, from);
+      std::map<int32_t, Vnd> paid;
+      while (true) {
+        BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
+        if (!row) break;
+        paid[static_cast<int32_t>(st->Int(0))] = st->Int(1);
+      }
+      for (const auto& p : past)
+        if (p.month >= c.start[i] && !(c.death_month[i] >= 0 && c.death_month[i] < p.month))
+          settle(i, p.month, due_in(i, p.month, nullptr), paid[p.month], "late_start");
+    }
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (!back[i]) continue;
+    ++stats.back_paid;
+    stats.back_pay += back[i];
+    stats.total += back[i];
+    by_fund[c.regime[i]] += back[i];
+    auto& p = prov[c.province[i]];
+    p.amount += back[i];
+    if (!c.cash[i]) p.cashless_amount += back[i];
   }
   // Accounts shared by different persons: sort (hash, person, row) and look
   // at runs of one hash.
@@ -311,8 +443,8 @@ Result<PayrollStats> RunPayroll(Db& db, const BenefitLaw& bl, Month month, const
   std::array<std::string, 100> province_codes;
   for (int i = 0; i < 100; ++i) province_codes[i] = ProvinceCode(static_cast<uint8_t>(i));
   {
-    BHXH_ASSIGN_OR_RETURN(auto w, db.Bulk("benefit_payments",
-                                          {"month", "beneficiary_id", "province", "regime", "amount", "channel"}));
+    BHXH_ASSIGN_OR_RETURN(auto w, db.Bulk("benefit_payments", {"month", "beneficiary_id", "province", "regime",
+                                                               "amount", "channel", "back_pay"}));
     for (size_t i = 0; i < n; ++i) {
       if (!pay[i]) continue;
       w->Int(mi);
@@ -321,9 +453,31 @@ Result<PayrollStats> RunPayroll(Db& db, const BenefitLaw& bl, Month month, const
       w->Text(c.regimes[c.regime[i]]);
       w->Int(amount[i]);
       w->Text(c.cash[i] ? "cash" : "bank");
+      w->Int(back[i]);
       BHXH_RETURN_IF_ERROR(w->EndRow());
     }
     BHXH_RETURN_IF_ERROR(w->Finish());
+  }
+  if (!back_lines.empty()) {
+    BHXH_ASSIGN_OR_RETURN(auto w, db.Bulk("benefit_back_pay", {"month", "beneficiary_id", "for_month", "amount", "reason"}));
+    for (const auto& l : back_lines) {
+      w->Int(mi);
+      w->Int(c.id[l.row]);
+      w->Int(l.for_month);
+      w->Int(l.amount);
+      w->Text(l.reason);
+      BHXH_RETURN_IF_ERROR(w->EndRow());
+    }
+    BHXH_RETURN_IF_ERROR(w->Finish());
+  }
+  // The months settled for a later decree now record it as applied.
+  for (const auto& p : past) {
+    if (std::find(revised.begin(), revised.end(), p.month) == revised.end()) continue;
+    Json s = p.summary;
+    s["indexations"] = IndexationKey(bl.indexations(), p.month);
+    s["indexations_settled_in"] = month.ToString();
+    BHXH_ASSIGN_OR_RETURN(auto up, db.Prepare("UPDATE benefit_payrolls SET summary = ? WHERE month = ?"));
+    BHXH_RETURN_IF_ERROR(up->Bind(DumpJson(s), static_cast<int64_t>(p.month)).Run());
   }
   if (!stats.findings.empty()) {
     BHXH_ASSIGN_OR_RETURN(auto w, db.Bulk("benefit_findings", {"month", "rule", "beneficiary_id", "cccd", "amount",
@@ -364,7 +518,9 @@ Result<PayrollStats> RunPayroll(Db& db, const BenefitLaw& bl, Month month, const
                   {"provinces", provinces},          {"findings_total", stats.findings_total},
                   {"load_seconds", stats.load_seconds}, {"compute_seconds", stats.compute_seconds},
                   {"write_seconds", stats.write_seconds}, {"created_at", stats.created_at},
-                  {"created_by", stats.created_by}};
+                  {"created_by", stats.created_by},  {"back_paid", stats.back_paid},
+                  {"back_pay", stats.back_pay},      {"indexations", IndexationKey(bl.indexations(), static_cast<int32_t>(mi))},
+                  {"max_beneficiary_id", max_beneficiary}};
   BHXH_ASSIGN_OR_RETURN(auto ins, db.Prepare(
                                       "INSERT INTO benefit_payrolls (month, paid, total, summary, created_at, created_by) "
                                       "VALUES (?, ?, ?, ?, ?, ?)"));
@@ -380,7 +536,8 @@ namespace {
 
 Result<std::unique_ptr<Stmt>> PaymentRows(Db& db, Month month, const std::string& province, const std::string& channel) {
   std::string sql =
-      "SELECT b.cccd, p.full_name, b.payee, b.bank, b.bank_account, b.cash_point, b.regime, y.amount, b.province "
+      "SELECT b.cccd, p.full_name, b.payee, b.bank, b.bank_account, b.cash_point, b.regime, y.amount + y.back_pay, "
+      "b.province, y.back_pay "
       "FROM benefit_payments y JOIN beneficiaries b ON b.id = y.beneficiary_id JOIN persons p ON p.id = b.person_id "
       "WHERE y.month = ? AND y.channel = ?";
   if (!province.empty()) sql += " AND y.province = ?";
@@ -406,7 +563,9 @@ Result<std::string> PayrollBankFile(Db& db, Month month, const std::string& prov
     BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
     if (!row) break;
     w.Row({std::to_string(++k), st->Text(0), st->Text(1), st->Text(2), st->Text(3), st->Text(4), st->Text(6),
-           std::to_string(st->Int(7)), "BHXH chi tra thang " + month.ToVi()});
+           std::to_string(st->Int(7)),
+           "BHXH chi tra thang " + month.ToVi() +
+               (st->Int(9) ? " kem truy linh " + std::to_string(st->Int(9)) + " dong" : std::string())});
   }
   return w.text();
 }
@@ -415,13 +574,14 @@ Result<std::string> PayrollCashList(Db& db, Month month, const std::string& prov
   BHXH_RETURN_IF_ERROR(NeedPayroll(db, month));
   BHXH_ASSIGN_OR_RETURN(auto st, PaymentRows(db, month, province, "cash"));
   CsvWriter w;
-  w.Row({"Điểm chi trả", "STT", "Số CCCD", "Họ và tên", "Người nhận", "Chế độ", "Số tiền", "Ký nhận"});
+  w.Row({"Điểm chi trả", "STT", "Số CCCD", "Họ và tên", "Người nhận", "Chế độ", "Số tiền", "Trong đó truy lĩnh",
+         "Ký nhận"});
   int k = 0;
   while (true) {
     BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
     if (!row) break;
     w.Row({st->Text(5), std::to_string(++k), st->Text(0), st->Text(1), st->Text(2), st->Text(6),
-           std::to_string(st->Int(7)), ""});
+           std::to_string(st->Int(7)), std::to_string(st->Int(9)), ""});
   }
   return w.text();
 }

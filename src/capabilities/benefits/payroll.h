@@ -11,6 +11,22 @@
 // (fund_postings, kind 'expenditure', read by the funds' books) — one
 // transaction; a month is paid once (a second run is a conflict).
 //
+// Back pay (truy lĩnh) for months already paid, paid with the month's own
+// amount in the same transfer (benefit_payments.back_pay, one line per
+// month in benefit_back_pay with its reason):
+//  - indexation: a decree entered after months it covers were paid (Decree
+//    75/2024/NĐ-CP, signed 30/06/2024, raised pensions from 01/07/2024). Each
+//    payroll records the decrees it applied; a paid month whose decrees
+//    differ now is recomputed for everyone paid in it, and the difference
+//    paid (then recorded as applied to that month);
+//  - late_start: a register entry made after the last payroll whose benefit
+//    starts in a month already paid (an approval after its first month, a
+//    corrected decision starting earlier): each paid month from its start
+//    is due in full, less what the person was paid for it under the same
+//    regime (the superseded entry's payments and back pay).
+// A month now due less than was paid is not taken back here: it is a
+// finding (overpaid_on_revision) for an officer to recover.
+//
 // Checks, each with its legal basis, listed as findings of the payroll:
 //  - paid_after_death: the person is recorded dead before the month — not
 //    paid (41/2024/QH15 Art.74 ends the pension the month after death);
@@ -45,7 +61,7 @@
 namespace bhxh {
 
 struct PayrollFinding {
-  std::string rule;      // paid_after_death | unemployment_while_employed | shared_bank_account
+  std::string rule;      // paid_after_death | unemployment_while_employed | shared_bank_account | overpaid_on_revision
   int64_t beneficiary_id = 0;
   std::string cccd;
   Vnd amount = 0;        // the amount withheld or flagged
@@ -63,7 +79,9 @@ struct PayrollProvince {
 struct PayrollStats {
   Month month;
   int64_t active = 0, paid = 0, withheld = 0, indexed = 0;
-  Vnd total = 0;
+  Vnd total = 0;        // the months' own amounts and the back pay
+  int64_t back_paid = 0;  // beneficiaries paid back pay
+  Vnd back_pay = 0;       // of which back pay
   std::map<std::string, Vnd> by_fund;  // retirement, accident, unemployment, budget
   std::vector<PayrollProvince> provinces;
   std::vector<PayrollFinding> findings;  // at most 1000 returned; all are stored

@@ -122,6 +122,20 @@ CREATE INDEX fund_postings_month ON fund_postings(month, fund);
       {2026120111, "beneficiaries_person_status", R"SQL(
 CREATE INDEX beneficiaries_person_status ON beneficiaries(person_id, status);
 )SQL"},
+      // Back pay (truy lĩnh): what a payroll pays for months already paid
+      // (payroll.h), beside the month's own amount, and line by line.
+      {2026120901, "benefit_back_pay", R"SQL(
+ALTER TABLE benefit_payments ADD COLUMN back_pay BIGINT NOT NULL DEFAULT 0;
+CREATE TABLE benefit_back_pay (
+  month INTEGER NOT NULL,
+  beneficiary_id BIGINT NOT NULL,
+  for_month INTEGER NOT NULL,
+  amount BIGINT NOT NULL,
+  reason TEXT NOT NULL,
+  PRIMARY KEY (month, beneficiary_id, for_month)
+);
+CREATE INDEX benefit_back_pay_for ON benefit_back_pay(for_month, beneficiary_id);
+)SQL"},
   };
 }
 

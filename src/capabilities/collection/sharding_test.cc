@@ -144,6 +144,32 @@ TEST_F(Sharding, ShardWorkRollsBackWithTheCoordinator) {
   EXPECT_EQ(Text("SELECT COUNT(*) FROM collection_runs"), "1");
 }
 
+// Two provinces on one shard share its connection and its prepared
+// transaction: a shard holding 17 provinces holds one per run, not 17
+// (max_prepared_transactions is counted per server).
+TEST_F(Sharding, OneShardOnePreparedTransactionForAllItsProvinces) {
+  ASSERT_OK(PlaceEmptyPartition(db(), *shard_, "dues_p48", "shard"));
+  Registry reg(db(), ctx_->geo, ctx_->law);
+  ASSERT_TRUE(reg.RegisterEmployer({"48C3", "0401234567", "Công ty 48C3", "enterprise", "48", 1, "active", "2020-01-01"},
+                                   TestOfficer())
+                  .ok());
+  Join("48C3", "048092003456", "Lê Thị Cúc", "1992-07-08", "k3");
+  {
+    Tx tx(db());
+    ASSERT_OK(Collect(kAug));
+    EXPECT_EQ(Prepared(), "1");
+    EXPECT_EQ(OnShard(kAug.index()), "0:0");  // not visible before the coordinator commits
+    ASSERT_OK(tx.Commit());
+  }
+  EXPECT_EQ(Prepared(), "0");
+  EXPECT_EQ(OnShard(kAug.index()), "1:3200000");
+  EXPECT_EQ(Text(*shard_, "SELECT COUNT(*) || ':' || SUM(total) FROM dues_p48 WHERE month = " +
+                              std::to_string(kAug.index())),
+            "1:3200000");
+  EXPECT_EQ(Text("SELECT string_agg(province || '=' || total, ',' ORDER BY province) FROM dues"),
+            "01=3200000,48=3200000,79=3200000");
+}
+
 // What a coordinator that died between prepare and commit leaves: prepared
 // dues on the shard. Kept when their run is recorded, dropped when not.
 TEST_F(Sharding, DuesLeftPreparedAreSettledByTheirRun) {

@@ -150,7 +150,8 @@ TEST_P(Funds, PostingsFollowDuesPaymentsAndPayroll) {
     ASSERT_TRUE(RunCollection(db(), ctx_->law, *Month::Parse(m, "m"), TestOfficer()).ok());
   ASSERT_TRUE(PostPayment(db(), {"01A1", "2025-03-10", "6400000", "UNC-1", "pay-1"}, TestOfficer()).ok());
   // A pension paid in 03/2025 from the payroll.
-  ASSERT_TRUE(db().Exec("INSERT INTO benefit_payments VALUES (" + std::to_string(Month::Of(2025, 3).index()) +
+  ASSERT_TRUE(db().Exec("INSERT INTO benefit_payments (month, beneficiary_id, province, regime, amount, channel) VALUES (" +
+                        std::to_string(Month::Of(2025, 3).index()) +
                         ", 1, '01', 'pension', 7400000, 'bank')")
                   .ok());
   for (const char* m : {"2025-01", "2025-02", "2025-03"}) {

@@ -318,7 +318,7 @@ Result<Net> PaymentsTarget(Db& db, const LawBook& law, const ParamTable& p, Mont
 }
 
 Result<Net> BenefitsTarget(Db& db, Month m, Vnd* budget) {
-  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT province, regime, SUM(amount) FROM benefit_payments WHERE month = ? "
+  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT province, regime, SUM(amount + back_pay) FROM benefit_payments WHERE month = ? "
                                             "GROUP BY province, regime"));
   st->Bind(static_cast<int64_t>(m.index()));
   Net n;

@@ -103,7 +103,10 @@ class InspectionDb : public testing::BackendTest {
         ASSERT_TRUE(PostPayment(db(), p, testing::TestOfficer()).ok());
       }
     }
-    for (int m = 1; m <= 6; ++m) ASSERT_TRUE(RunCollection(db(), ctx_->law, Month::Of(2025, m), testing::TestOfficer()).ok());
+    for (int m = 1; m <= 6; ++m) {
+      auto run = RunCollection(db(), ctx_->law, Month::Of(2025, m), testing::TestOfficer());
+      ASSERT_TRUE(run.ok()) << "2025-" << m << ": " << run.status().ToString();
+    }
   }
   void TearDown() override {
     Date::SetTodayForTesting(std::nullopt);

@@ -497,6 +497,26 @@ void ProgrammesCommands(Shell& sh) {
     }));
   }
   {
+    auto day = std::make_shared<std::string>();
+    auto* c = pc->add_subcommand("coverage-snapshot",
+                                 "Chốt số liệu bao phủ của một ngày theo tỉnh; chạy hằng đêm / count a day's coverage once");
+    c->add_option("--day", *day, "Ngày (YYYY-MM-DD hoặc dd/mm/yyyy; mặc định hôm nay)");
+    c->callback(sh.Guard([&sh, day] {
+      Json body = Json::object();
+      if (!day->empty()) {
+        auto d = Date::ParseIsoOrVi(*day, "day");
+        body["day"] = d.ok() ? d->ToString() : *day;  // a bad day is refused by the API, naming the field
+      }
+      sh.Run("POST", "/coverage-snapshots", {}, DumpJson(body), [](const Json& j) {
+        std::cout << "Đã chốt số liệu ngày " << DateVi(Txt(j, "day")) << " cho " << j["provinces"] << " tỉnh: "
+                  << NumberVi(j["alive"].get<int64_t>()) << " người, có thẻ BHYT " << NumberVi(j["hi"].get<int64_t>())
+                  << ", tham gia BHXH " << NumberVi(j["si"].get<int64_t>()) << " (tự nguyện "
+                  << NumberVi(j["voluntary"].get<int64_t>()) << "), BHTN " << NumberVi(j["ui"].get<int64_t>())
+                  << ".\nCác chỉ tiêu của ngày này đọc số liệu chốt.\n";
+      });
+    }));
+  }
+  {
     struct Opt {
       std::string kind, province, source;
       int year = 0;

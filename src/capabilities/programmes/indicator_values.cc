@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <ctime>
 #include <regex>
 
 #include "base/csv.h"
@@ -151,6 +152,22 @@ Status RecordDenominator(Db& db, const std::string& kind, const std::string& pro
   return tx.Commit();
 }
 
+// "2026-12-03T02:40:05Z" -> "09:40 03/12/2026" (Vietnam time, UTC+7).
+static std::string CutOffVi(const std::string& iso) {
+  std::tm t{};
+  if (iso.size() < 16 || std::sscanf(iso.c_str(), "%4d-%2d-%2dT%2d:%2d", &t.tm_year, &t.tm_mon, &t.tm_mday,
+                                     &t.tm_hour, &t.tm_min) != 5)
+    return iso;
+  t.tm_year -= 1900;
+  t.tm_mon -= 1;
+  std::time_t s = timegm(&t) + 7 * 3600;
+  std::tm v{};
+  gmtime_r(&s, &v);
+  char b[64];
+  std::snprintf(b, sizeof b, "%02d:%02d %02d/%02d/%04d", v.tm_hour, v.tm_min, v.tm_mday, v.tm_mon + 1, v.tm_year + 1900);
+  return b;
+}
+
 Result<IndicatorValue> ComputeIndicatorValue(Db& db, const MeasureBook& measures, int64_t programme_id,
                                              const std::string& key, int year, const std::string& province, Date today,
                                              const Actor& actor, const Geo* geo) {
@@ -213,6 +230,7 @@ Result<IndicatorValue> ComputeIndicatorValue(Db& db, const MeasureBook& measures
   } else {
     return Status::Internal("unknown measure " + rule->measure + " in indicator_measures.csv");
   }
+  if (!counts.cut_off.empty()) num_vi += " (số liệu chốt lúc " + CutOffVi(counts.cut_off) + ")";
   BHXH_ASSIGN_OR_RETURN(auto entered, Denominator(db, rule->denominator, province, year));
   int64_t denominator = 0;
   std::string den_vi;

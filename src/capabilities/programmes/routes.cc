@@ -4,6 +4,7 @@
 #include "base/text.h"
 #include "platform/http/route_table.h"
 #include "programmes/json.h"
+#include "programmes/coverage.h"
 #include "programmes/module.h"
 #include "programmes/schemas.h"
 #include "programmes/store.h"
@@ -374,6 +375,38 @@ void ProgrammesRoutes(RouteTable& t) {
                                     ComputeIndicatorValue(c.db(), State(c).measures, p.id, c.Path("key"), year,
                                                           c.BodyStr("province"), today, c.actor(), &c.ctx().geo));
               return Reply::Created(ToJson(r));
+            }));
+
+  t.Add(Route::Post("/coverage-snapshots", "snapshotCoverage")
+            .Tag("programmes")
+            .Summary("Chốt số liệu bao phủ của một ngày theo tỉnh (chỉ tiêu đọc số liệu chốt)",
+                     "Count a day's coverage per province once; the indicators then read it")
+            .Permission("programmes.write")
+            .OptionalJsonBody(Schema::Object({Opt("day", S::Date())}))
+            .Heavy()
+            .Returns(201, Schema::Object({Req("day", S::Date()), Req("provinces", Schema::Integer()),
+                                          Req("alive", Schema::Integer()), Req("hi", Schema::Integer()),
+                                          Req("si", Schema::Integer()), Req("ui", Schema::Integer()),
+                                          Req("voluntary", Schema::Integer()), Req("cut_off", Schema::String()),
+                                          Req("seconds", Schema::Number())})
+                              .Named("CoverageSnapshot"))
+            .Handle([](Call& c) -> Result<Reply> {
+              Date day = Date::Today();
+              if (c.Body().contains("day")) {
+                BHXH_ASSIGN_OR_RETURN(day, Date::Parse(c.BodyStr("day"), "day"));
+              }
+              if (day > Date::Today())
+                return Status::Invalid("day", "Không chốt số liệu cho ngày chưa đến", "the day has not come");
+              BHXH_ASSIGN_OR_RETURN(CoverageSnapshot s, SnapshotCoverage(c.db(), day, c.actor()));
+              return Reply::Created({{"day", s.day.ToString()},
+                                     {"provinces", s.provinces},
+                                     {"alive", s.country.alive},
+                                     {"hi", s.country.hi},
+                                     {"si", s.country.si},
+                                     {"ui", s.country.ui},
+                                     {"voluntary", s.country.voluntary},
+                                     {"cut_off", s.country.cut_off},
+                                     {"seconds", s.seconds}});
             }));
 
   t.Add(Route::Post("/denominators", "recordDenominator")

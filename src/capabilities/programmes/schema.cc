@@ -121,6 +121,22 @@ ALTER TABLE programme_tasks ADD COLUMN notes TEXT NOT NULL DEFAULT '';
       {2026120410, "programme_task_unknown_cells", R"SQL(
 ALTER TABLE programme_tasks ADD COLUMN unknown_cells TEXT NOT NULL DEFAULT '';
 )SQL"},
+      // The coverage counts of a day kept per residence province (số liệu
+      // chốt), so the indicators read them instead of counting 100M persons.
+      {2026120902, "coverage_snapshots", R"SQL(
+CREATE TABLE coverage_snapshots (
+  day TEXT NOT NULL,
+  province TEXT NOT NULL,
+  alive BIGINT NOT NULL,
+  hi BIGINT NOT NULL,
+  si BIGINT NOT NULL,
+  ui BIGINT NOT NULL,
+  voluntary BIGINT NOT NULL,
+  computed_at TEXT NOT NULL,
+  computed_by TEXT NOT NULL,
+  PRIMARY KEY (day, province)
+);
+)SQL"},
   };
 }
 

@@ -337,6 +337,47 @@ TEST_P(Tracking, IndicatorsComputedFromTheNationalDatabaseSayHow) {
             "province");
   EXPECT_EQ(RecordDenominator(db(), "people", "01", 2025, 5, "x", testing::TestOfficer()).field(), "kind");
   EXPECT_EQ(RecordDenominator(db(), "population", "01", 2025, 0, "x", testing::TestOfficer()).field(), "value");
+
+  // Cut-off counts (số liệu chốt): 31/12/2025 counted once for every
+  // residence code — 01 (A, B, C, D; cards of three) and 02 (E) — and read
+  // back by the indicators, which say so.
+  const Date dec31 = Date::FromYmd(2025, 12, 31);
+  auto snap = SnapshotCoverage(db(), dec31, testing::TestOfficer());
+  ASSERT_TRUE(snap.ok()) << snap.status().ToString();
+  EXPECT_EQ(snap->provinces, 2);
+  EXPECT_EQ(snap->country.alive, 5);
+  EXPECT_EQ(snap->country.hi, 4);
+  EXPECT_EQ(snap->country.si, 2);
+  EXPECT_EQ(snap->country.voluntary, 1);
+  // A resident of 01 with a card registered after the cut-off is not in it.
+  ASSERT_TRUE(
+      db().Exec("INSERT INTO persons (cccd, full_name, name_key, dob, sex, province, commune, created_at, created_by) "
+                "VALUES ('001085000006','F','f','1985-01-01',1,'01','','x','t')")
+          .ok());
+  ASSERT_TRUE(db().Exec("INSERT INTO hi_cards (person_id, code, valid_from, valid_to, facility, status, issued_by) "
+                        "SELECT id, 'DN40101' || cccd, '2025-01-01', '2026-06-30', '01001', 'active', 't' FROM persons "
+                        "WHERE cccd = '001085000006'")
+                  .ok());
+  auto cut = CountCoverage(db(), dec31, {"01"});
+  ASSERT_TRUE(cut.ok());
+  EXPECT_EQ(cut->alive, 4);
+  EXPECT_EQ(cut->hi, 3);
+  EXPECT_FALSE(cut->cut_off.empty());
+  auto merged_cut = CountCoverage(db(), dec31, {"08", "02"});
+  ASSERT_TRUE(merged_cut.ok());
+  EXPECT_EQ(merged_cut->alive, 1);
+  auto from_snapshot = ComputeIndicatorValue(db(), ctx_->State<ProgrammesState>().measures, id_, "1", 2025, "01", today,
+                                             testing::TestOfficer(), &ctx_->geo);
+  ASSERT_TRUE(from_snapshot.ok()) << from_snapshot.status().ToString();
+  EXPECT_EQ(from_snapshot->value, "60.00");  // 3 / 5 entered, as counted at the cut-off
+  EXPECT_NE(from_snapshot->method.find("số liệu chốt lúc "), std::string::npos) << from_snapshot->method;
+  // Counted again, the snapshot replaces the day's figures.
+  ASSERT_TRUE(SnapshotCoverage(db(), dec31, testing::TestOfficer()).ok());
+  EXPECT_EQ(*db().QueryInt("SELECT COUNT(*) FROM coverage_snapshots"), 2);
+  auto again = ComputeIndicatorValue(db(), ctx_->State<ProgrammesState>().measures, id_, "1", 2025, "01", today,
+                                     testing::TestOfficer(), &ctx_->geo);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->value, "80.00");  // F and her card now in: 4 / 5
 }
 
 TEST_P(Tracking, AnnualReportInThreeFormats) {

@@ -190,7 +190,8 @@ function PayrollTab() {
       {p && (
         <>
           <Alert color="green" title={`Tháng ${date(p.month)}: ${number(p.paid)} người, ${money(p.total)}`} mb="md">
-            Dừng chi {number(p.withheld)} người; điều chỉnh mức hưởng theo nghị định cho {number(p.indexed)} người.
+            Dừng chi {number(p.withheld)} người; điều chỉnh mức hưởng theo nghị định cho {number(p.indexed)} người
+            {p.back_paid > 0 && <>; truy lĩnh các tháng đã chi cho {number(p.back_paid)} người, {money(p.back_pay)} (đã gồm trong tổng)</>}.
           </Alert>
           <DataTable
             caption="Theo tỉnh (chỉ tiêu tỷ lệ chi không dùng tiền mặt)"
