@@ -1,6 +1,8 @@
 #include "store/partitioned.h"
 
 #include <mutex>
+
+#include "base/text.h"
 #include <set>
 
 namespace bhxh {
@@ -72,15 +74,10 @@ std::string ConnPart(const std::string& option) {
   return option.substr(0, eq) + "=" + v + "' ";
 }
 
+// Option lists come one "key=value" a line; empty lines carry nothing.
 std::vector<std::string> Lines(const std::string& s) {
-  std::vector<std::string> out;
-  size_t p = 0;
-  while (p < s.size()) {
-    size_t e = s.find('\n', p);
-    if (e == std::string::npos) e = s.size();
-    if (e > p) out.push_back(s.substr(p, e - p));
-    p = e + 1;
-  }
+  std::vector<std::string> out = Split(s, '\n');
+  std::erase(out, std::string());
   return out;
 }
 

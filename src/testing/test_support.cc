@@ -9,6 +9,7 @@
 #include <mutex>
 
 #include "base/csv.h"
+#include "base/text.h"
 #include "store/partitioned.h"
 
 namespace bhxh::testing {
@@ -159,16 +160,9 @@ std::string FreshDatabaseUrl(const std::string& backend, std::string* why) {
 }
 
 static std::vector<std::string> TestShards() {
-  std::vector<std::string> out;
   const char* env = std::getenv("BHXH_TEST_SHARDS");
-  std::string s = env ? env : "";
-  size_t p = 0;
-  while (p < s.size()) {
-    size_t e = s.find(';', p);
-    if (e == std::string::npos) e = s.size();
-    if (e > p) out.push_back(s.substr(p, e - p));
-    p = e + 1;
-  }
+  std::vector<std::string> out = Split(env ? env : "", ';');
+  std::erase(out, std::string());
   return out;
 }
 
