@@ -2,11 +2,12 @@
 # The engine tests on a coordinator with two shards, as the national layout
 # runs: three PostgreSQL servers on Unix sockets; every test database made
 # on the coordinator gets its twin on each shard, and every province
-# partition (dues today) is placed on one of the shards in turn before the
+# partition (dues; claims, their lines and findings) is placed on one of the shards in turn before the
 # test starts (src/testing/test_support.cc, $BHXH_TEST_SHARDS). Then every
 # engine test that runs on PostgreSQL runs here, unchanged: what it writes
 # and reads of those tables crosses postgres_fdw, and the collection writes
-# each province straight to its shard in two-phase commit.
+# each province, and a claims submission its facility's province, straight
+# to the shard in two-phase commit.
 #
 #   bash scripts/shard/engines_test.sh [build-dir [ctest-regex]]   (after scripts/build.sh)
 set -euo pipefail
@@ -33,20 +34,30 @@ export BHXH_TEST_SHARDS="host=$DIR port=$((BASE + 1)) user=bhxh;host=$DIR port=$
 say "coordinator on port $BASE, shards on $((BASE + 1)) and $((BASE + 2))"
 cd "$BUILD"
 ctest --output-on-failure -j2 -R "${2:-/postgres|Postgres|Sharding[.]}" || fail "engine tests on the sharded coordinator"
-# The tests really ran sharded: their dues are on the shards, and nothing
-# was left prepared there.
+# The tests really ran sharded: their dues and claims are on the shards,
+# and nothing was left prepared there.
+rows_on() {  # rows_on URL TABLE: rows of TABLE's partitions in that database
+  local sql
+  sql=$(psql "$1" -XAtqc "select coalesce(string_agg('select count(*) from ' || tablename, ' union all '), 'select 0') from pg_tables where tablename ~ '^$2_p'")
+  psql "$1" -XAtqc "select coalesce(sum(count), 0) from ($sql) t(count)"
+}
+claims_total=0
 for port in $((BASE + 1)) $((BASE + 2)); do
-  dbs=0 rows=0 prepared=0
+  dbs=0 rows=0 claims=0 prepared=0
   for db in $(psql "host=$DIR port=$port dbname=postgres user=bhxh" -XAtqc "select datname from pg_database where datname ~ '^t[0-9]'"); do
     u="host=$DIR port=$port dbname=$db user=bhxh"
-    sql=$(psql "$u" -XAtqc "select coalesce(string_agg('select count(*) from ' || tablename, ' union all '), 'select 0') from pg_tables where tablename like 'dues_p%'")
-    rows=$((rows + $(psql "$u" -XAtqc "select sum(count) from ($sql) t(count)")))
+    rows=$((rows + $(rows_on "$u" dues)))
+    claims=$((claims + $(rows_on "$u" claims)))
     dbs=$((dbs + 1))
   done
+  claims_total=$((claims_total + claims))
   prepared=$(psql "host=$DIR port=$port dbname=postgres user=bhxh" -XAtqc "select count(*) from pg_prepared_xacts")
-  say "shard on port $port: $dbs test databases, $rows dues rows, $prepared transactions left prepared"
+  say "shard on port $port: $dbs test databases, $rows dues rows, $claims claims, $prepared transactions left prepared"
   if [ -z "${2:-}" ]; then  # the whole suite, not a chosen few
     [ "$dbs" -gt 50 ] && [ "$rows" -gt 0 ] || fail "the tests did not write to the shard on port $port"
   fi
   [ "$prepared" -eq 0 ] || fail "$prepared transactions left prepared on port $port"
 done
+if [ -z "${2:-}" ]; then
+  [ "$claims_total" -gt 0 ] || fail "the tests did not write claims to the shards"
+fi

@@ -15,6 +15,10 @@
 #   shard.sh move COORD_URL PARTITION TARGET
 #       moves one partition (TARGET: a server name, or "local") with its
 #       rows; writers to that partition wait during the copy (see README)
+#   shard.sh move-province COORD_URL PROVINCE TARGET
+#       moves the province's partition of every partitioned table (dues_p79,
+#       claims_p79, claim_lines_p79, ...), each in its own transaction: in
+#       between, readers and writers are routed to wherever each one is
 #   shard.sh placement COORD_URL
 #       where every partition lives and how many rows it has
 #
@@ -138,6 +142,25 @@ SQL
     fi
     q "$coord" "ANALYZE $parent" >/dev/null
     echo "shard: $part ($rows rows) moved from $source to $target"
+    ;;
+
+  move-province)
+    [ $# -eq 4 ] || die "usage: shard.sh move-province COORD_URL PROVINCE TARGET(server|local)"
+    coord=$2 prov=$3 target=$4
+    [[ "$prov" =~ ^[0-9a-z]{1,8}$ ]] || die "not a province partition suffix: '$prov'"
+    name_ok "$target"
+    parts=$(q "$coord" "select c.relname || ' ' || coalesce(s.srvname, 'local') from pg_partitioned_table pt
+        join pg_inherits i on i.inhparent = pt.partrelid join pg_class c on c.oid = i.inhrelid
+        left join pg_foreign_table f on f.ftrelid = c.oid left join pg_foreign_server s on s.oid = f.ftserver
+        where c.relname = pt.partrelid::regclass::text || '_p$prov' order by 1")
+    [ -n "$parts" ] || die "no partition of province $prov"
+    moved=0
+    while read -r part where; do
+      [ "$where" = "$target" ] && continue
+      bash "$0" move "$coord" "$part" "$target" || die "$part not moved; the partitions moved before it stay on $target"
+      moved=$((moved + 1))
+    done <<<"$parts"
+    echo "shard: province $prov on $target ($moved partitions moved)"
     ;;
 
   placement)

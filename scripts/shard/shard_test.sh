@@ -37,7 +37,7 @@ bhxh() { "$BIN" --db "$C" "$@"; }
 # re-homed to 79 (Hồ Chí Minh) and a third to 48 (Đà Nẵng) so that June's
 # dues span three provinces (earlier months stay under 01, where they were
 # recorded).
-bhxh init --demo --persons 1500 --from 2026-01 --to 2026-05 --claims-days 0 >"$DIR/init.log" 2>&1 || fail "init --demo"
+bhxh init --demo --persons 1500 --from 2026-01 --to 2026-05 --claims-days 1 >"$DIR/init.log" 2>&1 || fail "init --demo"
 q "$C" "update employers set province = case id % 3 when 1 then '79' when 2 then '48' else province end" >/dev/null
 bhxh collect --month 2026-06 >"$DIR/collect.log" 2>&1 || fail "collect June"
 JUNE=$((2026 * 12 + 5))
@@ -47,9 +47,14 @@ EMP79=$(q "$C" "select code from employers where province = '79' order by id lim
 CCCD79=$(q "$C" "select p.cccd from dues d join persons p on p.id = d.person_id join employers e on e.id = d.employer_id
                  where e.code = '$EMP79' and d.month = $JUNE order by p.id limit 1")
 [ -n "$CCCD79" ] || fail "no worker of $EMP79 in June"
+claims_view() {  # the demo's claims (province 01): by facility, their lines, their findings
+  q "$C" "select facility || ' ' || count(*) || ' ' || sum(approved) || ' ' || sum(is_current) from claims group by facility order by 1" &&
+    q "$C" "select count(*) || ' ' || sum(claimed) || ' ' || sum(approved) from claim_lines" &&
+    q "$C" "select rule || ' ' || count(*) from claim_findings group by rule order by 1"
+}
 views() {
-  by_province
-  bhxh history --cccd "$CCCD79" --as-of 2026-08-01 --json
+  by_province && claims_view &&
+  bhxh history --cccd "$CCCD79" --as-of 2026-08-01 --json &&
   bhxh c12 --employer "$EMP79" --month 2026-06 --json
 }
 views >"$DIR/one-server.txt" || fail "read on one server"
@@ -114,6 +119,25 @@ bash "$SHARD" move "$C" dues_p79 local >"$DIR/move4.log" 2>&1 || fail "move 79 h
 [ "$(q "$C" "select count(*) from pg_indexes where tablename = 'dues_p79'")" -ge 2 ] || fail "79 came home without its indexes"
 same "bringing 79 home"
 say "79 moved shard_a → shard_b → coordinator: same dues, book and C12-TS after each move"
+
+# A whole province with its claims: every partition of 01 (dues, claims,
+# their lines and findings) to shard_a; then an envelope of one of its
+# facilities submitted through the coordinator is stored there.
+[ "$(q "$C" "select count(*) from claims_p01")" -gt 0 ] || fail "the demo has no claims in 01"
+bash "$SHARD" move-province "$C" 01 shard_a >"$DIR/move5.log" 2>&1 || fail "move province 01 to shard_a"
+for t in dues claims claim_lines claim_findings; do
+  [ "$(where_is "${t}_p01")" = shard_a ] || fail "${t}_p01 is not on shard_a"
+done
+same "moving province 01 with its claims to shard_a"
+N01=$(rows_on a claims_p01)
+FAC=$(q "$C" "select facility from claims order by facility limit 1")
+bhxh claims synth --from-record --facility "$FAC" --encounters 20 --out "$DIR/env.xml" >/dev/null 2>&1 || fail "claims synth"
+bhxh claims submit "$DIR/env.xml" >"$DIR/submit.log" 2>&1 || fail "claims submit on the sharded coordinator"
+[ "$(rows_on a claims_p01)" = $((N01 + 20)) ] || fail "the envelope's claims are not on shard_a"
+[ "$(rows_on a claim_lines_p01)" = "$(q "$C" "select count(*) from claim_lines")" ] || fail "claim lines off the shard"
+[ "$(q "$(url a)" "select count(*) from pg_prepared_xacts")" = 0 ] || fail "claims left prepared on shard_a"
+say "province 01 (dues, $N01 claims, their lines and findings) moved to shard_a; an envelope of $FAC stored there through the coordinator"
+views >"$DIR/one-server.txt"  # the envelope is part of what must stay the same from here
 
 # Refusals: a move to where it is, to an unknown server, of a table that is
 # not a partition; nothing changes.

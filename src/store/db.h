@@ -104,6 +104,8 @@ class Db {
   // to work done elsewhere that must follow it (rows prepared on another
   // server, store/partitioned.h). kUnknown: the connection died while
   // committing, so only the server knows; such work is settled later.
+  // Told last-registered first, as scopes unwind: what was set up first (a
+  // lock) is let go after what it guarded (the prepared rows).
   enum class Outcome { kCommitted, kRolledBack, kUnknown };
   void AfterTransaction(std::function<void(Outcome)> f) { after_.push_back(std::move(f)); }
 
@@ -111,7 +113,7 @@ class Db {
   void Settle(Outcome o) {
     auto fs = std::move(after_);
     after_.clear();
-    for (auto& f : fs) f(o);
+    for (auto it = fs.rbegin(); it != fs.rend(); ++it) (*it)(o);
   }
 
  private:

@@ -1,9 +1,9 @@
 #include "store/partitioned.h"
 
 #include <mutex>
+#include <set>
 
 #include "base/text.h"
-#include <set>
 
 namespace bhxh {
 namespace {
@@ -131,187 +131,237 @@ Result<std::vector<PartitionPlace>> PartitionsOf(Db& db, const std::string& tabl
   return out;
 }
 
-// One shard database: one connection, one transaction, one prepared id,
-// however many of the table's partitions it holds. A shard with 17
-// provinces would otherwise hold 17 connections and 17 prepared
-// transactions per run (max_prepared_transactions is per server, and
-// concurrent runs exhausted it in the tests).
-struct PartitionedWrite::Remote {
-  std::unique_ptr<Db> db;
-  std::string gid, partitions;  // partitions: their names, for messages
-  std::unique_ptr<BulkWriter> copy;  // the COPY open on this connection
-  size_t copying = SIZE_MAX;         // into places_[copying]
+// One connection of a write: the coordinator's, or a shard database's
+// (one connection, one transaction, one prepared id, however many
+// partitions of however many tables it holds: a shard with 17 provinces
+// would otherwise hold 17 connections and 17 prepared transactions per
+// write; max_prepared_transactions is per server, and concurrent runs
+// exhausted it in the tests). A connection runs one COPY at a time.
+struct PartitionedWrite::Conn {
+  Db* db = nullptr;
+  std::unique_ptr<Db> owned;            // a shard's; null for the coordinator
+  std::string gid, partitions;          // partitions: their names, for messages
+  std::unique_ptr<BulkWriter> copy;     // the COPY open on this connection
+  const Switching* copying = nullptr;   // whose rows it takes
   bool prepared = false;
+  Status EndCopy() {
+    if (!copy) return Status::Ok();
+    Status s = copy->Finish();
+    copy.reset();
+    copying = nullptr;
+    return s;
+  }
 };
 
-// The writer of one foreign partition. A connection runs one COPY at a
-// time, so writing a row of another partition of the same shard ends that
-// partition's COPY and opens this one; rows arrive grouped by partition
-// (the caller's promise), so this happens a few times per chunk, not per
-// row. An error in the switch is kept and answered by EndRow.
+// The writer of one target on one connection: a foreign partition on its
+// shard, or a table on the coordinator. Writing a row for another target of
+// the same connection ends that target's COPY and opens this one; rows
+// arrive grouped (the caller's promise), so this happens a few times per
+// chunk, not per row. An error in the switch is kept and answered by
+// EndRow.
 class PartitionedWrite::Switching final : public BulkWriter {
  public:
-  Switching(Remote& r, size_t index, std::string table) : r_(r), index_(index), table_(std::move(table)) {}
+  Switching(Conn& c, std::string table, const std::vector<std::string>& columns)
+      : c_(c), table_(std::move(table)), columns_(columns) {}
   void Int(int64_t v) override {
-    if (Ready()) r_.copy->Int(v);
+    if (Ready()) c_.copy->Int(v);
   }
   void Text(std::string_view v) override {
-    if (Ready()) r_.copy->Text(v);
+    if (Ready()) c_.copy->Text(v);
   }
   void Null() override {
-    if (Ready()) r_.copy->Null();
+    if (Ready()) c_.copy->Null();
   }
   Status EndRow() override {
     if (!error_.ok()) return error_;
-    if (!r_.copy || r_.copying != index_) return Status::Internal("partitioned write: a row with no value");
-    return r_.copy->EndRow();
+    if (!c_.copy || c_.copying != this) return Status::Internal("partitioned write: a row with no value");
+    return c_.copy->EndRow();
   }
-  Status Finish() override { return error_; }  // the shard's COPY ends in PartitionedWrite::Finish
+  Status Finish() override { return error_; }  // the connection's COPY ends in PartitionedWrite::Finish
 
  private:
   bool Ready() {
+    if (c_.copying == this) return true;
     if (!error_.ok()) return false;
-    if (r_.copying == index_) return true;
-    if (r_.copy) {
-      error_ = r_.copy->Finish();
-      r_.copy.reset();
-      r_.copying = SIZE_MAX;
-      if (!error_.ok()) return false;
-    }
-    auto w = r_.db->Bulk(table_, columns_);
+    error_ = c_.EndCopy();
+    if (!error_.ok()) return false;
+    auto w = c_.db->Bulk(table_, columns_);
     if (!w.ok()) {
       error_ = w.status();
       return false;
     }
-    r_.copy = std::move(w).value();
-    r_.copying = index_;
+    c_.copy = std::move(w).value();
+    c_.copying = this;
     return true;
   }
   friend class PartitionedWrite;
-  Remote& r_;
-  size_t index_;
+  Conn& c_;
   std::string table_;
-  std::vector<std::string> columns_;
+  const std::vector<std::string>& columns_;
   Status error_;
 };
 
-PartitionedWrite::PartitionedWrite(Db& db, std::string table, std::vector<std::string> columns, std::string token)
-    : db_(db), table_(std::move(table)), token_(std::move(token)), columns_(std::move(columns)) {}
+struct PartitionedWrite::Target {
+  std::string table;
+  std::vector<std::string> columns;
+  std::vector<PartitionPlace> places;
+  std::map<std::string, size_t> by_key;            // key -> index in places
+  std::vector<std::unique_ptr<Switching>> remote;  // by index in places (null: local); empty: no foreign partition
+  std::unique_ptr<Switching> local;                // rows kept on the coordinator, through the parent table
+};
+
+PartitionedWrite::PartitionedWrite(Db& db, std::string token)
+    : db_(db), token_(std::move(token)), local_(std::make_shared<Conn>()) {
+  local_->db = &db_;
+}
 
 PartitionedWrite::~PartitionedWrite() {
   if (!finished_) AbortRemotes();
 }
 
 void PartitionedWrite::AbortRemotes() {
-  writers_.clear();
+  for (auto& t : targets_) {
+    t.remote.clear();
+    t.local.reset();
+  }
+  local_->copy.reset();  // the coordinator's transaction rolls back with its caller
+  local_->copying = nullptr;
   for (auto& r : shards_) {
     r->copy.reset();  // an unfinished COPY ends with the connection
+    r->copying = nullptr;
     if (r->prepared) {
       (void)r->db->Exec("ROLLBACK PREPARED '" + r->gid + "'");
       InFlight(r->gid, false);
-    }
-    else if (r->db->InTransaction())
+    } else if (r->db->InTransaction()) {
       (void)r->db->Rollback();
+    }
   }
   shards_.clear();
-  remote_.clear();
 }
 
-Result<std::unique_ptr<PartitionedWrite>> PartitionedWrite::Open(Db& db, const std::string& table,
-                                                                 std::vector<std::string> columns,
+Result<std::unique_ptr<PartitionedWrite>> PartitionedWrite::Open(Db& db, std::vector<PartitionedTable> tables,
                                                                  const std::string& token) {
   if (!PlainName(token, true)) return Status::Internal("partitioned write token: " + token);
-  for (const auto& c : columns)
-    if (!PlainName(c)) return Status::Internal("partitioned write column: " + c);
-  std::unique_ptr<PartitionedWrite> w(new PartitionedWrite(db, table, std::move(columns), token));
-  BHXH_ASSIGN_OR_RETURN(w->places_, PartitionsOf(db, table));
-  w->remote_.resize(w->places_.size());
-  w->writers_.resize(w->places_.size());
-  bool any_remote = false;
-  std::map<std::string, std::shared_ptr<Remote>> by_conninfo;
-  for (size_t i = 0; i < w->places_.size(); ++i) {
-    const PartitionPlace& p = w->places_[i];
-    for (const auto& v : p.values) w->by_key_[v] = i;
-    if (p.server.empty()) continue;
-    any_remote = true;
-    auto& r = by_conninfo[p.conninfo];
-    if (!r) {
-      r = std::make_shared<Remote>();
-      auto conn = Db::Open(p.conninfo);
-      if (!conn.ok()) return ShardError(p.partition, conn.status());
-      r->db = std::move(conn).value();
-      if (Status s = r->db->Begin(); !s.ok()) return ShardError(p.partition, s);
-      // Prepared transactions' ids are unique per server, not per
-      // database: the shard's database is part of the id.
-      auto st = r->db->Prepare("SELECT current_database()");
-      if (!st.ok()) return ShardError(p.partition, st.status());
-      auto row = (*st)->Step();
-      if (!row.ok()) return ShardError(p.partition, row.status());
-      r->gid = "bhxh/" + table + "/" + token + "/" + p.server + "/" + (*st)->Text(0);
-      w->shards_.push_back(r);
+  if (tables.empty()) return Status::Internal("partitioned write: no table");
+  std::unique_ptr<PartitionedWrite> w(new PartitionedWrite(db, token));
+  w->targets_.resize(tables.size());
+  std::map<std::string, std::shared_ptr<Conn>> by_conninfo;
+  for (size_t t = 0; t < tables.size(); ++t) {
+    Target& target = w->targets_[t];
+    target.table = tables[t].table;
+    target.columns = std::move(tables[t].columns);
+    for (const auto& c : target.columns)
+      if (!PlainName(c)) return Status::Internal("partitioned write column: " + c);
+    BHXH_ASSIGN_OR_RETURN(target.places, PartitionsOf(db, target.table));
+    target.remote.resize(target.places.size());
+    bool any_remote = false;
+    for (size_t i = 0; i < target.places.size(); ++i) {
+      const PartitionPlace& p = target.places[i];
+      for (const auto& v : p.values) target.by_key[v] = i;
+      if (p.server.empty()) continue;
+      any_remote = true;
+      ++w->remote_partitions_;
+      auto& r = by_conninfo[p.conninfo];
+      if (!r) {
+        r = std::make_shared<Conn>();
+        auto conn = Db::Open(p.conninfo);
+        if (!conn.ok()) return ShardError(p.partition, conn.status());
+        r->owned = std::move(conn).value();
+        r->db = r->owned.get();
+        if (Status s = r->db->Begin(); !s.ok()) return ShardError(p.partition, s);
+        // Prepared transactions' ids are unique per server, not per
+        // database: the shard's database is part of the id.
+        auto st = r->db->Prepare("SELECT current_database()");
+        if (!st.ok()) return ShardError(p.partition, st.status());
+        auto row = (*st)->Step();
+        if (!row.ok()) return ShardError(p.partition, row.status());
+        r->gid = "bhxh/" + tables[0].table + "/" + token + "/" + p.server + "/" + (*st)->Text(0);
+        w->shards_.push_back(r);
+      }
+      r->partitions += (r->partitions.empty() ? "" : ", ") + p.partition;
+      target.remote[i] = std::make_unique<Switching>(*r, p.remote_table, target.columns);
     }
-    r->partitions += (r->partitions.empty() ? "" : ", ") + p.partition;
-    w->remote_[i] = r;
-    auto sw = std::make_unique<Switching>(*r, i, p.remote_table);
-    sw->columns_ = w->columns_;
-    w->writers_[i] = std::move(sw);
+    if (!any_remote) target.remote.clear();
   }
-  if (any_remote && !db.InTransaction())
+  if (w->remote_partitions_ && !db.InTransaction())
     return Status::Internal("a write to shards follows a transaction of the coordinator; none is open");
-  if (!any_remote) {
-    w->remote_.clear();
-    w->writers_.clear();
-  }
   return w;
 }
 
-Status PartitionedWrite::DeleteWhere(const std::string& column, int64_t value) {
+Result<size_t> PartitionedWrite::PlaceOf(const Target& target, const std::string& key) const {
+  auto it = target.by_key.find(key);
+  if (it != target.by_key.end()) return it->second;
+  for (size_t k = 0; k < target.places.size(); ++k)
+    if (target.places[k].is_default) return k;
+  return Status::Invalid("partition",
+                         "Không có phân vùng nào của bảng " + target.table + " nhận giá trị '" + key + "'",
+                         "no partition of " + target.table + " takes '" + key + "'");
+}
+
+Status PartitionedWrite::DeleteWhere(const std::string& column, int64_t value, size_t t) {
   if (!PlainName(column)) return Status::Internal("partitioned delete column: " + column);
-  auto run = [&](Db& db, const std::string& target) -> Status {
-    BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("DELETE FROM " + target + " WHERE " + column + " = ?"));
+  if (t >= targets_.size()) return Status::Internal("partitioned write: no table " + std::to_string(t));
+  const Target& target = targets_[t];
+  auto run = [&](Conn& c, const std::string& name) -> Status {
+    BHXH_RETURN_IF_ERROR(c.EndCopy());
+    BHXH_ASSIGN_OR_RETURN(auto st, c.db->Prepare("DELETE FROM " + name + " WHERE " + column + " = ?"));
     return st->Bind(value).Run();
   };
-  if (remote_.empty()) return run(db_, table_);
-  for (size_t i = 0; i < places_.size(); ++i) {
-    if (remote_[i]) {
-      if (Status s = run(*remote_[i]->db, places_[i].remote_table); !s.ok()) return ShardError(places_[i].partition, s);
+  if (target.remote.empty()) return run(*local_, target.table);
+  for (size_t i = 0; i < target.places.size(); ++i) {
+    if (const auto& w = target.remote[i]) {
+      if (Status s = run(w->c_, target.places[i].remote_table); !s.ok()) return ShardError(target.places[i].partition, s);
     } else {
-      BHXH_RETURN_IF_ERROR(run(db_, places_[i].partition));
+      BHXH_RETURN_IF_ERROR(run(*local_, target.places[i].partition));
     }
   }
   return Status::Ok();
 }
 
-Result<BulkWriter*> PartitionedWrite::For(const std::string& key) {
-  if (!remote_.empty()) {
-    auto it = by_key_.find(key);
-    size_t i = places_.size();
-    if (it != by_key_.end()) {
-      i = it->second;
-    } else {
-      for (size_t k = 0; k < places_.size(); ++k)
-        if (places_[k].is_default) i = k;
+Result<BulkWriter*> PartitionedWrite::For(const std::string& key, size_t t) {
+  if (t >= targets_.size()) return Status::Internal("partitioned write: no table " + std::to_string(t));
+  Target& target = targets_[t];
+  if (!target.remote.empty()) {
+    BHXH_ASSIGN_OR_RETURN(size_t i, PlaceOf(target, key));
+    if (target.remote[i]) return target.remote[i].get();
+  }
+  if (!target.local) target.local = std::make_unique<Switching>(*local_, target.table, target.columns);
+  return target.local.get();
+}
+
+Result<PartitionedWrite::Place> PartitionedWrite::Where(const std::string& key, size_t t) {
+  if (t >= targets_.size()) return Status::Internal("partitioned write: no table " + std::to_string(t));
+  const Target& target = targets_[t];
+  if (!target.remote.empty()) {
+    BHXH_ASSIGN_OR_RETURN(size_t i, PlaceOf(target, key));
+    if (const auto& w = target.remote[i]) {
+      if (Status s = w->c_.EndCopy(); !s.ok()) return ShardError(target.places[i].partition, s);
+      return Place{w->c_.db, target.places[i].remote_table};
     }
-    if (i == places_.size())
-      return Status::Invalid("partition", "Không có phân vùng nào của bảng " + table_ + " nhận giá trị '" + key + "'",
-                             "no partition of " + table_ + " takes '" + key + "'");
-    if (remote_[i]) return writers_[i].get();
   }
-  if (!local_) {
-    BHXH_ASSIGN_OR_RETURN(local_, db_.Bulk(table_, columns_));
-  }
-  return local_.get();
+  BHXH_RETURN_IF_ERROR(local_->EndCopy());
+  return Place{&db_, target.table};
 }
 
 Status PartitionedWrite::Finish() {
-  if (local_) BHXH_RETURN_IF_ERROR(local_->Finish());
-  std::vector<std::shared_ptr<Remote>> remotes;
+  auto writers_error = [&](const Conn& c) {
+    for (const auto& t : targets_) {
+      if (t.local && &t.local->c_ == &c && !t.local->error_.ok()) return t.local->error_;
+      for (const auto& w : t.remote)
+        if (w && &w->c_ == &c && !w->error_.ok()) return w->error_;
+    }
+    return Status::Ok();
+  };
+  Status local = writers_error(*local_);
+  if (local.ok()) local = local_->EndCopy();
+  if (!local.ok()) {
+    AbortRemotes();
+    return local;
+  }
+  std::vector<std::shared_ptr<Conn>> remotes;
   for (auto& r : shards_) {
-    Status s;
-    for (const auto& w : writers_)
-      if (w && &w->r_ == r.get() && s.ok()) s = w->error_;
-    if (s.ok() && r->copy) s = r->copy->Finish();
-    r->copy.reset();
+    Status s = writers_error(*r);
+    if (s.ok()) s = r->EndCopy();
     if (s.ok()) s = r->db->Exec("PREPARE TRANSACTION '" + r->gid + "'");
     if (!s.ok()) {
       std::string partitions = r->partitions;
@@ -341,6 +391,27 @@ Status PartitionedWrite::Finish() {
       }
     });
   return Status::Ok();
+}
+
+Result<std::vector<int64_t>> NewIds(Db& db, const std::string& table, size_t n) {
+  if (!PlainName(table)) return Status::Internal("table name: " + table);
+  std::vector<int64_t> ids;
+  ids.reserve(n);
+  if (n == 0) return ids;
+  if (db.dialect() == Dialect::kSqlite) {
+    BHXH_ASSIGN_OR_RETURN(int64_t last, db.QueryInt("SELECT COALESCE(MAX(id), 0) FROM " + table));
+    for (size_t i = 1; i <= n; ++i) ids.push_back(last + static_cast<int64_t>(i));
+    return ids;
+  }
+  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT nextval(pg_get_serial_sequence(?, 'id')) FROM generate_series(1, ?)"));
+  st->Bind(table, static_cast<int64_t>(n));
+  while (true) {
+    BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
+    if (!row) break;
+    ids.push_back(st->Int(0));
+  }
+  if (ids.size() != n) return Status::Internal("sequence of " + table + " gave " + std::to_string(ids.size()) + " ids");
+  return ids;
 }
 
 Result<int> ResolvePrepared(Db& db, const std::string& table,

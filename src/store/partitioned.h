@@ -51,45 +51,72 @@ struct PartitionPlace {
 // is not partitioned).
 [[nodiscard]] Result<std::vector<PartitionPlace>> PartitionsOf(Db& db, const std::string& table);
 
+// One table of a write: its name and the columns its rows give, in order.
+struct PartitionedTable {
+  std::string table;
+  std::vector<std::string> columns;
+};
+
 class PartitionedWrite {
  public:
   // `token` names this work in the prepared transactions' ids (letters,
-  // digits, '-', '_').
+  // digits, '-', '_'). The tables of one write (a claim, its lines and its
+  // findings) share each shard's connection and prepared transaction; the
+  // ids carry the first table's name, which ResolvePrepared is given.
+  [[nodiscard]] static Result<std::unique_ptr<PartitionedWrite>> Open(Db& db, std::vector<PartitionedTable> tables,
+                                                                      const std::string& token);
   [[nodiscard]] static Result<std::unique_ptr<PartitionedWrite>> Open(Db& db, const std::string& table,
                                                                       std::vector<std::string> columns,
-                                                                      const std::string& token);
+                                                                      const std::string& token) {
+    return Open(db, std::vector<PartitionedTable>{{table, std::move(columns)}}, token);
+  }
   ~PartitionedWrite();
 
-  // Deletes the rows with `column` = value, in every partition where it
-  // lives. Before the first For().
-  [[nodiscard]] Status DeleteWhere(const std::string& column, int64_t value);
-  // The writer for a row whose partition key is `key`; stable until Finish.
-  // Rows go whole to one writer at a time, and grouped by partition: the
-  // partitions of one shard share its connection, which switches COPY
-  // between them.
-  [[nodiscard]] Result<BulkWriter*> For(const std::string& key);
+  // Deletes the rows of table number `t` with `column` = value, in every
+  // partition where it lives.
+  [[nodiscard]] Status DeleteWhere(const std::string& column, int64_t value, size_t t = 0);
+  // The writer for a row of table `t` whose partition key is `key`; stable
+  // until Finish. Rows go whole to one writer at a time, and grouped: the
+  // writers on one connection (every table's partitions on one shard, every
+  // table on the coordinator) take turns, switching COPY between them.
+  [[nodiscard]] Result<BulkWriter*> For(const std::string& key, size_t t = 0);
+  // Where the rows of `key` in table `t` live, for a statement of the
+  // caller's own (retiring an earlier version): the connection, inside
+  // this write's transaction, and the table's name there. Ends the COPY
+  // open on that connection, so a later row reopens it.
+  struct Place {
+    Db* db;
+    std::string table;
+  };
+  [[nodiscard]] Result<Place> Where(const std::string& key, size_t t = 0);
   // Ends every COPY and prepares the shards' transactions, which then
   // follow the coordinator's. On error nothing of the shards' work stays.
   [[nodiscard]] Status Finish();
-  int remote_partitions() const { return static_cast<int>(remote_.size()); }
+  int remote_partitions() const { return remote_partitions_; }
 
  private:
-  struct Remote;
+  struct Conn;
   class Switching;
-  PartitionedWrite(Db& db, std::string table, std::vector<std::string> columns, std::string token);
+  struct Target;
+  PartitionedWrite(Db& db, std::string token);
   void AbortRemotes();
+  Result<size_t> PlaceOf(const Target& target, const std::string& key) const;
 
   Db& db_;
-  std::string table_, token_;
-  std::vector<std::string> columns_;
-  std::vector<PartitionPlace> places_;
-  std::map<std::string, size_t> by_key_;  // key -> index in places_
-  std::unique_ptr<BulkWriter> local_;
-  std::vector<std::shared_ptr<Remote>> remote_;  // by index in places_ (null: local)
-  std::vector<std::unique_ptr<Switching>> writers_;  // by index in places_ (null: local)
-  std::vector<std::shared_ptr<Remote>> shards_;  // one per shard database
+  std::string token_;
+  std::vector<Target> targets_;
+  std::shared_ptr<Conn> local_;                // the coordinator's connection
+  std::vector<std::shared_ptr<Conn>> shards_;  // one per shard database
+  int remote_partitions_ = 0;
   bool finished_ = false;
 };
+
+// `n` new ids for rows of `table` (its `id` column) that a PartitionedWrite
+// will COPY: COPY returns nothing, and a shard has no sequence of the
+// coordinator's. PostgreSQL: from the column's sequence. SQLite: following
+// the table's largest id, so call it inside the write's transaction after
+// its first write (SQLite has one writer: nothing else takes them).
+[[nodiscard]] Result<std::vector<int64_t>> NewIds(Db& db, const std::string& table, size_t n);
 
 // Setting up a sharded deployment before it holds rows (and benchmarks and
 // tests): `server` as a postgres_fdw server of the coordinator, reached

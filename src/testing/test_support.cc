@@ -122,6 +122,29 @@ class TempFiles {
   std::vector<std::string> paths_;
 };
 
+CoordinatorWithShard OpenCoordinatorWithShard(std::string* why) {
+  CoordinatorWithShard out;
+  std::string coord = FreshDatabaseUrl("postgres", why);
+  if (coord.empty()) return out;
+  std::string shard_url = FreshDatabaseUrl("postgres", why);
+  if (shard_url.empty()) return out;
+  auto fail = [&](const Status& s) {
+    *why = s.ToString();
+    return CoordinatorWithShard{};
+  };
+  auto ctx = AppContext::Open({DataDir(), coord, AllCapabilities(), true});
+  if (!ctx.ok()) return fail(ctx.status());
+  auto lease = (*ctx)->pool->Acquire();
+  if (!lease.ok()) return fail(lease.status());
+  auto shard = Db::Open(shard_url);
+  if (!shard.ok()) return fail(shard.status());
+  out.ctx = std::move(ctx).value();
+  out.lease = std::make_unique<DbPool::Lease>(std::move(lease).value());
+  out.shard = std::move(shard).value();
+  if (Status s = AddShardServer(out.db(), "shard", shard_url); !s.ok()) return fail(s);
+  return out;
+}
+
 std::string FreshDatabaseUrl(const std::string& backend, std::string* why) {
   static std::atomic<int> n{0};
   int id = ++n;

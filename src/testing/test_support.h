@@ -25,6 +25,20 @@ std::string FreshDatabaseUrl(const std::string& backend, std::string* why);
 // every province partition lives on one of those servers, in turn, so the
 // engine tests run as a sharded deployment runs.
 std::unique_ptr<AppContext> FreshContext(const std::string& backend, std::string* why);
+// A coordinator and one shard, for tests of the sharded write: a fresh
+// PostgreSQL database opened as a context with every capability (its own,
+// never placed by $BHXH_TEST_SHARDS), a lease on it, and a second fresh
+// database added to it as the postgres_fdw server "shard". The test places
+// the partitions it needs (PlaceEmptyPartition). Null ctx: the reason is
+// in *why.
+struct CoordinatorWithShard {
+  std::unique_ptr<AppContext> ctx;
+  std::unique_ptr<DbPool::Lease> lease;
+  std::unique_ptr<Db> shard;
+  Db& db() { return **lease; }
+};
+CoordinatorWithShard OpenCoordinatorWithShard(std::string* why);
+
 // A context with every capability and no database (pre-checks, imports).
 std::unique_ptr<AppContext> ContextWithoutDb(std::string* why);
 

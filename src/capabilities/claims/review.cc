@@ -3,6 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <deque>
 #include <future>
 #include <map>
@@ -13,6 +15,7 @@
 #include "base/csv.h"
 #include "base/parse.h"
 #include "base/text.h"
+#include "store/partitioned.h"
 
 namespace bhxh {
 namespace {
@@ -352,6 +355,22 @@ Result<PreparedReview> PrepareReview(const ReviewDeps& deps, std::string_view xm
   return prep;
 }
 
+Result<int> SettleLeftClaims(Db& db, std::chrono::seconds every) {
+  static std::atomic<int64_t> last{0};
+  const int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
+                          std::chrono::steady_clock::now().time_since_epoch()).count();
+  int64_t prev = last.load();
+  if (every.count() > 0 && prev != 0 && now - prev < every.count()) return 0;
+  if (!last.compare_exchange_strong(prev, now) && every.count() > 0) return 0;  // another thread is at it
+  return ResolvePrepared(db, "claims", [&db](const std::string& token) -> Result<bool> {
+    // "claims-<submission id>"
+    const std::string digits = token.substr(token.find('-') + 1);
+    if (token.rfind("claims-", 0) != 0 || !IsDigits(digits) || digits.size() > 18) return false;
+    BHXH_ASSIGN_OR_RETURN(int64_t n, db.QueryInt("SELECT COUNT(*) FROM claim_submissions WHERE id = " + digits));
+    return n > 0;
+  });
+}
+
 Result<ReviewResult> CommitReview(Db& db, const ReviewDeps& deps, PreparedReview prep, const Actor& actor) {
   // Checked here (not only in SubmitClaims) so a batch prepared ahead is
   // still applied once: the key may have been stored since preparation.
@@ -394,6 +413,12 @@ Result<ReviewResult> CommitReview(Db& db, const ReviewDeps& deps, PreparedReview
     }
   }
 
+  // Claims on shards (store/partitioned.h) that a coordinator which died
+  // while committing left prepared: kept if their submission is recorded.
+  // A shard out of reach now is settled by a later call: this envelope
+  // fails only if its own province's shard is out of reach.
+  (void)SettleLeftClaims(db, std::chrono::minutes(5));
+
   // Store everything in one transaction.
   Tx tx(db);
   BHXH_RETURN_IF_ERROR(tx.status());
@@ -404,16 +429,47 @@ Result<ReviewResult> CommitReview(Db& db, const ReviewDeps& deps, PreparedReview
   BHXH_ASSIGN_OR_RETURN(bool got, sub->Step());
   if (!got) return Status::Internal("insert submission returned no id");
   int64_t sub_id = sub->Int(0);
+  // The facility's province says where its claims, lines and findings live
+  // (a partition, on the coordinator or on a shard): as registered, or for
+  // a facility not yet in the catalogue the province its code begins with
+  // (MA_CSKCB: two digits of the province, then the facility's number).
+  std::string province;
+  {
+    BHXH_ASSIGN_OR_RETURN(auto q, db.Prepare("SELECT province FROM facilities WHERE code = ?"));
+    q->Bind(res.facility);
+    BHXH_ASSIGN_OR_RETURN(bool row, q->Step());
+    if (row)
+      province = q->Text(0);
+    else if (res.facility.size() >= 2 && IsDigits(res.facility.substr(0, 2)))
+      province = res.facility.substr(0, 2);
+  }
+  // One submission of a facility at a time from here until its rows are
+  // committed everywhere: its versions are numbered from the stored ones,
+  // and a table whose partitions may live on other servers keeps no unique
+  // index to catch two at once. The lock is the session's, let go once the
+  // outermost transaction has ended and the shards have followed it
+  // (hooks run last-registered first), not at the coordinator's COMMIT, a
+  // moment before the shards'. (SQLite has one writer already.)
+  if (db.dialect() == Dialect::kPostgres) {
+    const std::string lock_key = "claims:" + res.facility;
+    BHXH_ASSIGN_OR_RETURN(auto lock, db.Prepare("SELECT pg_advisory_lock(hashtext(?))"));
+    BHXH_RETURN_IF_ERROR(lock->Bind(lock_key).Run());
+    db.AfterTransaction([d = &db, lock_key](Db::Outcome) {
+      // After a lost connection the server has let the lock go with it.
+      if (auto st = d->Prepare("SELECT pg_advisory_unlock(hashtext(?))"); st.ok()) (void)(*st)->Bind(lock_key).Run();
+    });
+  }
   // Earlier versions of this envelope's encounters, in one query per 500.
   std::map<std::string, int> versions;
   for (size_t b = 0; b < encs.size(); b += 500) {
     size_t e = std::min(encs.size(), b + 500);
-    std::string sql = "SELECT ma_lk, MAX(version) FROM claims WHERE facility = ? AND ma_lk IN (";
+    std::string sql = "SELECT ma_lk, MAX(version) FROM claims WHERE province = ? AND facility = ? AND ma_lk IN (";
     for (size_t k = b; k < e; ++k) sql += k == b ? "?" : ",?";
     sql += ") GROUP BY ma_lk";
     BHXH_ASSIGN_OR_RETURN(auto q, db.Prepare(sql));
-    q->BindText(1, res.facility);
-    for (size_t k = b; k < e; ++k) q->BindText(static_cast<int>(k - b) + 2, encs[k].ma_lk);
+    q->BindText(1, province);
+    q->BindText(2, res.facility);
+    for (size_t k = b; k < e; ++k) q->BindText(static_cast<int>(k - b) + 3, encs[k].ma_lk);
     while (true) {
       BHXH_ASSIGN_OR_RETURN(bool row, q->Step());
       if (!row) break;
@@ -421,35 +477,44 @@ Result<ReviewResult> CommitReview(Db& db, const ReviewDeps& deps, PreparedReview
     }
   }
   BHXH_ASSIGN_OR_RETURN(
-      auto retire, db.Prepare("UPDATE claims SET is_current = 0 WHERE facility = ? AND ma_lk = ? AND is_current = 1"));
-  // Claim rows go in 200 at a time with one multi-row INSERT (one round trip
-  // instead of one per encounter); RETURNING gives (id, ma_lk, version),
-  // matched back by key since row order is not guaranteed.
-  constexpr size_t kChunk = 200;
-  const std::string head =
-      "INSERT INTO claims (facility, ma_lk, version, is_current, submission_id, patient_key, card_code, kind, "
-      "admitted_at, discharged_at, day, treatment_days, total_bv, claimed, approved, rejected, drug_lines, high_cost, "
-      "xml1, others) VALUES ";
-  const std::string one = "(?,?,?,1,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-  for (size_t b = 0; b < encs.size(); b += kChunk) {
-    size_t end_i = std::min(encs.size(), b + kChunk);
-    std::string sql = head;
-    for (size_t i = b; i < end_i; ++i) sql += (i == b ? "" : ",") + one;
-    sql += " RETURNING id, ma_lk, version";
-    BHXH_ASSIGN_OR_RETURN(auto ins, db.Prepare(sql));
-    int k = 0;
-    std::map<std::pair<std::string, int>, ReviewedEncounter*> by_key;
-    for (size_t i = b; i < end_i; ++i) {
+      auto w, PartitionedWrite::Open(
+                  db,
+                  {{"claims",
+                    {"id", "facility", "ma_lk", "version", "is_current", "submission_id", "patient_key", "card_code",
+                     "kind", "admitted_at", "discharged_at", "day", "treatment_days", "total_bv", "claimed", "approved",
+                     "rejected", "drug_lines", "high_cost", "xml1", "others", "province"}},
+                   {"claim_lines",
+                    {"claim_id", "tbl", "stt", "code", "group_code", "quantity", "unit_price", "claimed", "approved",
+                     "rejected", "reasons", "ordered_at", "province"}},
+                   {"claim_findings", {"claim_id", "rule", "severity", "tbl", "stt", "field", "message", "province"}}},
+                  "claims-" + std::to_string(sub_id)));
+  // A new version retires the current one, where its rows live (before
+  // any row of this envelope is written there).
+  std::unique_ptr<Stmt> retire;
+  for (size_t i = 0; i < encs.size(); ++i) {
+    int& v = versions[encs[i].ma_lk];  // also numbers a MA_LK repeated inside this envelope
+    if (v > 0) {
+      if (!retire) {
+        BHXH_ASSIGN_OR_RETURN(PartitionedWrite::Place place, w->Where(province, 0));
+        BHXH_ASSIGN_OR_RETURN(retire, place.db->Prepare("UPDATE " + place.table +
+                                                        " SET is_current = 0 WHERE province = ? AND facility = ? "
+                                                        "AND ma_lk = ? AND is_current = 1"));
+      }
+      retire->Reset();
+      BHXH_RETURN_IF_ERROR(retire->Bind(province, res.facility, encs[i].ma_lk).Run());
+    }
+    res.encounters[i].version = ++v;
+  }
+  retire.reset();
+  // Rows go by COPY with ids taken first from the coordinator's sequence.
+  BHXH_ASSIGN_OR_RETURN(std::vector<int64_t> ids, NewIds(db, "claims", encs.size()));
+  {
+    BHXH_ASSIGN_OR_RETURN(BulkWriter * cw, w->For(province, 0));
+    for (size_t i = 0; i < encs.size(); ++i) {
       const Encounter& e = encs[i];
       ReviewedEncounter& out = res.encounters[i];
       const Record& x1 = *e.xml1;
-      int& v = versions[e.ma_lk];  // also numbers a MA_LK repeated inside this envelope
-      if (v > 0) {
-        retire->Reset();
-        BHXH_RETURN_IF_ERROR(retire->Bind(res.facility, e.ma_lk).Run());
-      }
-      out.version = ++v;
-      by_key[{e.ma_lk, out.version}] = &out;
+      out.claim_id = ids[i];
       nlohmann::json others = nlohmann::json::array();
       for (const auto& f : e.others) others.push_back({{"type", f.type}, {"xml", f.xml}});
       auto in = Minutes12(x1.Get("NGAY_VAO")), outm = Minutes12(x1.Get("NGAY_RA"));
@@ -458,69 +523,62 @@ Result<ReviewResult> CommitReview(Db& db, const ReviewDeps& deps, PreparedReview
         const std::string& g = r.Get("MA_NHOM");
         if (g == "2" || g == "8") high += Milli(r.Get("T_BHTT")).value_or(0);
       }
-      ins->BindText(++k, res.facility);
-      ins->BindText(++k, e.ma_lk);
-      ins->BindInt(++k, out.version);
-      ins->BindInt(++k, sub_id);
-      ins->BindText(++k, PatientKey(x1));
-      ins->BindText(++k, Trim(Split(x1.Get("MA_THE_BHYT"), ';')[0]));
-      ins->BindText(++k, x1.Get("MA_LOAI_KCB"));
+      cw->Int(out.claim_id);
+      cw->Text(res.facility);
+      cw->Text(e.ma_lk);
+      cw->Int(out.version);
+      cw->Int(1);
+      cw->Int(sub_id);
+      cw->Text(PatientKey(x1));
+      cw->Text(Trim(Split(x1.Get("MA_THE_BHYT"), ';')[0]));
+      cw->Text(x1.Get("MA_LOAI_KCB"));
       if (in)
-        ins->BindInt(++k, *in);
+        cw->Int(*in);
       else
-        ins->BindNull(++k);
+        cw->Null();
       if (outm)
-        ins->BindInt(++k, *outm);
+        cw->Int(*outm);
       else
-        ins->BindNull(++k);
-      ins->BindText(++k, Compact(x1.Get("NGAY_RA")));
-      ins->BindInt(++k, std::max(0, DigitsValue(x1.Get("SO_NGAY_DTRI"))));
-      ins->BindInt(++k, Milli(x1.Get("T_TONGCHI_BV")).value_or(0));
-      ins->BindInt(++k, out.claimed);
-      ins->BindInt(++k, out.approved);
-      ins->BindInt(++k, out.rejected);
-      ins->BindInt(++k, static_cast<int64_t>(e.xml2.size()));
-      ins->BindInt(++k, high);
-      ins->BindText(++k, e.xml1_raw);
-      ins->BindText(++k, others.dump());
+        cw->Null();
+      cw->Text(Compact(x1.Get("NGAY_RA")));
+      cw->Int(std::max(0, DigitsValue(x1.Get("SO_NGAY_DTRI"))));
+      cw->Int(Milli(x1.Get("T_TONGCHI_BV")).value_or(0));
+      cw->Int(out.claimed);
+      cw->Int(out.approved);
+      cw->Int(out.rejected);
+      cw->Int(static_cast<int64_t>(e.xml2.size()));
+      cw->Int(high);
+      cw->Text(e.xml1_raw);
+      cw->Text(others.dump());
+      cw->Text(province);
+      BHXH_RETURN_IF_ERROR(cw->EndRow());
     }
-    while (true) {
-      BHXH_ASSIGN_OR_RETURN(bool row, ins->Step());
-      if (!row) break;
-      auto it = by_key.find({ins->Text(1), static_cast<int>(ins->Int(2))});
-      if (it != by_key.end()) it->second->claim_id = ins->Int(0);
-    }
-    for (const auto& [key, out] : by_key)
-      if (!out->claim_id) return Status::Internal("insert claim returned no id for " + key.first);
   }
   {
-    BHXH_ASSIGN_OR_RETURN(
-        auto w, db.Bulk("claim_lines", {"claim_id", "tbl", "stt", "code", "group_code", "quantity", "unit_price",
-                                        "claimed", "approved", "rejected", "reasons", "ordered_at"}));
+    BHXH_ASSIGN_OR_RETURN(BulkWriter * lw, w->For(province, 1));
     for (const auto& out : res.encounters)
       for (const auto& l : out.lines) {
         std::string reasons;
         for (const auto& x : l.reasons) reasons += (reasons.empty() ? "" : ",") + x;
-        w->Int(out.claim_id);
-        w->Text(l.table);
-        w->Text(l.stt);
-        w->Text(l.code);
-        w->Text(l.group);
-        w->Int(l.quantity);
-        w->Int(l.unit_price);
-        w->Int(l.claimed);
-        w->Int(l.approved);
-        w->Int(l.rejected);
-        w->Text(reasons);
+        lw->Int(out.claim_id);
+        lw->Text(l.table);
+        lw->Text(l.stt);
+        lw->Text(l.code);
+        lw->Text(l.group);
+        lw->Int(l.quantity);
+        lw->Int(l.unit_price);
+        lw->Int(l.claimed);
+        lw->Int(l.approved);
+        lw->Int(l.rejected);
+        lw->Text(reasons);
         if (l.ordered_at)
-          w->Int(*l.ordered_at);
+          lw->Int(*l.ordered_at);
         else
-          w->Null();
-        BHXH_RETURN_IF_ERROR(w->EndRow());
+          lw->Null();
+        lw->Text(province);
+        BHXH_RETURN_IF_ERROR(lw->EndRow());
       }
-    BHXH_RETURN_IF_ERROR(w->Finish());
-    BHXH_ASSIGN_OR_RETURN(
-        auto fw, db.Bulk("claim_findings", {"claim_id", "rule", "severity", "tbl", "stt", "field", "message"}));
+    BHXH_ASSIGN_OR_RETURN(BulkWriter * fw, w->For(province, 2));
     for (const auto& out : res.encounters)
       for (const auto& f : out.report.findings) {
         fw->Int(out.claim_id);
@@ -530,10 +588,13 @@ Result<ReviewResult> CommitReview(Db& db, const ReviewDeps& deps, PreparedReview
         fw->Text(f.stt);
         fw->Text(f.field);
         fw->Text(f.message);
+        fw->Text(province);
         BHXH_RETURN_IF_ERROR(fw->EndRow());
       }
-    BHXH_RETURN_IF_ERROR(fw->Finish());
   }
+  // Ends the COPYs; the shards' part is prepared and follows the
+  // coordinator's outcome (a failure below rolls it back).
+  BHXH_RETURN_IF_ERROR(w->Finish());
   BHXH_ASSIGN_OR_RETURN(auto up, db.Prepare("UPDATE claim_submissions SET response = ? WHERE id = ?"));
   BHXH_RETURN_IF_ERROR(up->Bind(ResponseJson(res).dump(), sub_id).Run());
   BHXH_RETURN_IF_ERROR(WriteAudit(db, actor, "submit", "claims", res.facility,

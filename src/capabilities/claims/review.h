@@ -15,6 +15,7 @@
 // submission return the first answer.
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <optional>
 #include <string>
@@ -73,6 +74,13 @@ struct PreparedReview {
 Result<PreparedReview> PrepareReview(const ReviewDeps& deps, std::string_view envelope_xml,
                                      const std::string& idempotency_key, const Actor& actor);
 Result<ReviewResult> CommitReview(Db& db, const ReviewDeps& deps, PreparedReview prepared, const Actor& actor);
+
+// Claims that a submission prepared on a shard (store/partitioned.h) and
+// whose coordinator died before settling them: committed if the submission
+// is recorded on the coordinator, rolled back if not and older than ten
+// minutes. CommitReview calls it at most once per `every` in a process;
+// `every` zero settles now. Returns how many were settled.
+Result<int> SettleLeftClaims(Db& db, std::chrono::seconds every);
 
 // The catalogue rule for one line (exposed for tests).
 void CatalogueRuleForTest(const ReviewDeps& deps, EncounterReport& rep, const std::string& facility, const Record& r,

@@ -12,12 +12,15 @@
 #include "base/csv.h"
 #include "base/xlsx.h"
 #include "base/zip.h"
+#include "capabilities/all.h"
 #include "claims/checkin.h"
 #include "claims/module.h"
 #include "claims/portal.h"
 #include "claims/settlement.h"
 #include "claims/synth.h"
 #include "eligibility/module.h"
+#include "store/migrations.h"
+#include "store/partitioned.h"
 #include "testing/backend_fixture.h"
 
 namespace bhxh {
@@ -411,6 +414,59 @@ TEST_P(Review, SuppliesAreCheckedAgainstTheirOwnList) {
   CatalogueRuleForTest(deps, rep2, "01001", r, line2);
   EXPECT_EQ(rep2.findings[0].rule, "SUPPLY-NOT-IN-LIST");
   EXPECT_EQ(line2.rejected, line2.claimed);
+}
+
+// Claims stored before the migration get their facility's province, and
+// their lines and findings the claim's; on PostgreSQL they move into the
+// partitions, and new ids go on from the old ones.
+TEST_P(Review, MigrationGivesExistingClaimsTheirFacilitysProvince) {
+  std::string why;
+  std::string url = testing::FreshDatabaseUrl(GetParam(), &why);
+  ASSERT_FALSE(url.empty()) << why;
+  auto raw = Db::Open(url);
+  ASSERT_TRUE(raw.ok()) << raw.status().ToString();
+  Db& d = **raw;
+  std::vector<Migration> before, all = AllMigrations();
+  for (const auto& m : all)
+    if (m.version < 2026121001) before.push_back(m);
+  SchemaLayout layout{ctx_->geo.ProvinceGroups()};
+  ASSERT_TRUE(Migrate(d, before, layout).ok());
+  ASSERT_TRUE(d.Exec("INSERT INTO facilities (code, name, level, province) VALUES ('79001', 'BV', 'province', '79')").ok());
+  const std::string claim =
+      "INSERT INTO claims (facility, ma_lk, version, is_current, submission_id, patient_key, card_code, kind, day, "
+      "treatment_days, total_bv, claimed, approved, rejected, drug_lines, high_cost, xml1, others) VALUES ";
+  ASSERT_TRUE(d.Exec(claim + "('79001', 'A', 1, 1, 1, 'p', 'c', '01', '2026-11-20', 0, 0, 100, 100, 0, 0, 0, '', '[]'), "
+                             "('X9', 'B', 1, 1, 1, 'p', 'c', '01', '2026-11-20', 0, 0, 200, 200, 0, 0, 0, '', '[]')")
+                  .ok());
+  ASSERT_TRUE(d.Exec("INSERT INTO claim_lines (claim_id, tbl, stt, code, group_code, quantity, unit_price, claimed, "
+                     "approved, rejected, reasons) SELECT id, 'XML2', '1', 'x', '4', 1, 1, claimed, claimed, 0, '' "
+                     "FROM claims")
+                  .ok());
+  ASSERT_TRUE(d.Exec("INSERT INTO claim_findings (claim_id, rule, severity, tbl, stt, field, message) "
+                     "SELECT id, 'R', 'warn', 'XML1', '', '', 'm' FROM claims")
+                  .ok());
+  int64_t last = *d.QueryInt("SELECT MAX(id) FROM claims");
+  auto applied = Migrate(d, all, layout);
+  ASSERT_TRUE(applied.ok()) << applied.status().ToString();
+  EXPECT_GE(*applied, 1);
+  const bool pg = GetParam() == "postgres";
+  std::string where = pg ? " || ' ' || tableoid::regclass::text" : "";
+  for (const std::string table : {"claims", "claim_lines", "claim_findings"}) {
+    auto st = d.Prepare("SELECT province" + where + " FROM " + table + " ORDER BY " +
+                        (table == "claims" ? "id" : "claim_id"));
+    ASSERT_TRUE(st.ok());
+    std::vector<std::string> got;
+    while (*(*st)->Step()) got.push_back((*st)->Text(0));
+    // A facility not in the catalogue had no province to give: the DEFAULT partition.
+    if (pg)
+      EXPECT_EQ(got, (std::vector<std::string>{"79 " + table + "_p79", " " + table + "_pother"})) << table;
+    else
+      EXPECT_EQ(got, (std::vector<std::string>{"79", ""})) << table;
+  }
+  auto ids = NewIds(d, "claims", 2);
+  ASSERT_TRUE(ids.ok()) << ids.status().ToString();
+  EXPECT_GT((*ids)[0], last);
+  EXPECT_NE((*ids)[0], (*ids)[1]);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, Review, ::testing::Values("sqlite", "postgres"), testing::BackendName);

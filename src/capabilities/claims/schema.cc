@@ -149,6 +149,115 @@ CREATE TABLE claim_checkins (
 );
 CREATE INDEX claim_checkins_day ON claim_checkins(admitted_at, facility);
 )SQL"},
+      // Claims, their lines and their findings carry the province of the
+      // facility that sent them. On PostgreSQL the three tables become
+      // partitioned by province (one partition per province of today, the
+      // codes merged into it included; a partition may live on a shard as a
+      // postgres_fdw foreign table), so a facility's claims, lines and
+      // findings are written where its province lives, in one prepared
+      // transaction per shard (store/partitioned.h). A partitioned table
+      // whose partitions may be foreign keeps no unique index: a claim's id
+      // comes from the coordinator's sequence before the row is written, and
+      // the (facility, MA_LK, version) order is kept by the submission's
+      // lock on its facility (review.cc). SQLite keeps one table each with
+      // the column.
+      {2026121001, "claims_by_province",
+       R"SQL(
+ALTER TABLE claims ADD COLUMN province TEXT NOT NULL DEFAULT '';
+ALTER TABLE claim_lines ADD COLUMN province TEXT NOT NULL DEFAULT '';
+ALTER TABLE claim_findings ADD COLUMN province TEXT NOT NULL DEFAULT '';
+UPDATE claims SET province = COALESCE((SELECT f.province FROM facilities f WHERE f.code = claims.facility), '');
+UPDATE claim_lines SET province = COALESCE((SELECT c.province FROM claims c WHERE c.id = claim_lines.claim_id), '');
+UPDATE claim_findings SET province = COALESCE((SELECT c.province FROM claims c WHERE c.id = claim_findings.claim_id), '');
+)SQL",
+       R"SQL(
+ALTER TABLE claims RENAME TO claims_before_partitioning;
+ALTER TABLE claim_lines RENAME TO claim_lines_before_partitioning;
+ALTER TABLE claim_findings RENAME TO claim_findings_before_partitioning;
+ALTER SEQUENCE claims_id_seq OWNED BY NONE;
+DROP INDEX IF EXISTS claims_version;
+DROP INDEX IF EXISTS claims_day;
+DROP INDEX IF EXISTS claims_patient;
+DROP INDEX IF EXISTS claim_lines_claim;
+DROP INDEX IF EXISTS claim_findings_claim;
+CREATE TABLE claims (
+  id BIGINT NOT NULL DEFAULT nextval('claims_id_seq'),
+  facility TEXT NOT NULL,
+  ma_lk TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  is_current INTEGER NOT NULL,
+  submission_id BIGINT NOT NULL,
+  patient_key TEXT NOT NULL,
+  card_code TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  admitted_at BIGINT,
+  discharged_at BIGINT,
+  day TEXT NOT NULL,
+  treatment_days INTEGER NOT NULL,
+  total_bv BIGINT NOT NULL,
+  claimed BIGINT NOT NULL,
+  approved BIGINT NOT NULL,
+  rejected BIGINT NOT NULL,
+  drug_lines INTEGER NOT NULL,
+  high_cost BIGINT NOT NULL,
+  xml1 TEXT NOT NULL,
+  others TEXT NOT NULL,
+  province TEXT NOT NULL DEFAULT ''
+) PARTITION BY LIST (province);
+{PARTITIONS_BY_PROVINCE claims}
+CREATE TABLE claim_lines (
+  claim_id BIGINT NOT NULL,
+  tbl TEXT NOT NULL,
+  stt TEXT NOT NULL,
+  code TEXT NOT NULL,
+  group_code TEXT NOT NULL,
+  quantity BIGINT NOT NULL,
+  unit_price BIGINT NOT NULL,
+  claimed BIGINT NOT NULL,
+  approved BIGINT NOT NULL,
+  rejected BIGINT NOT NULL,
+  reasons TEXT NOT NULL,
+  ordered_at BIGINT,
+  province TEXT NOT NULL DEFAULT ''
+) PARTITION BY LIST (province);
+{PARTITIONS_BY_PROVINCE claim_lines}
+CREATE TABLE claim_findings (
+  claim_id BIGINT NOT NULL,
+  rule TEXT NOT NULL,
+  severity TEXT NOT NULL,
+  tbl TEXT NOT NULL,
+  stt TEXT NOT NULL,
+  field TEXT NOT NULL,
+  message TEXT NOT NULL,
+  province TEXT NOT NULL DEFAULT ''
+) PARTITION BY LIST (province);
+{PARTITIONS_BY_PROVINCE claim_findings}
+INSERT INTO claims (id, facility, ma_lk, version, is_current, submission_id, patient_key, card_code, kind,
+                    admitted_at, discharged_at, day, treatment_days, total_bv, claimed, approved, rejected,
+                    drug_lines, high_cost, xml1, others, province)
+  SELECT c.id, c.facility, c.ma_lk, c.version, c.is_current, c.submission_id, c.patient_key, c.card_code, c.kind,
+         c.admitted_at, c.discharged_at, c.day, c.treatment_days, c.total_bv, c.claimed, c.approved, c.rejected,
+         c.drug_lines, c.high_cost, c.xml1, c.others, COALESCE(f.province, '')
+  FROM claims_before_partitioning c LEFT JOIN facilities f ON f.code = c.facility;
+INSERT INTO claim_lines (claim_id, tbl, stt, code, group_code, quantity, unit_price, claimed, approved, rejected,
+                         reasons, ordered_at, province)
+  SELECT l.claim_id, l.tbl, l.stt, l.code, l.group_code, l.quantity, l.unit_price, l.claimed, l.approved,
+         l.rejected, l.reasons, l.ordered_at, COALESCE(c.province, '')
+  FROM claim_lines_before_partitioning l LEFT JOIN claims c ON c.id = l.claim_id;
+INSERT INTO claim_findings (claim_id, rule, severity, tbl, stt, field, message, province)
+  SELECT x.claim_id, x.rule, x.severity, x.tbl, x.stt, x.field, x.message, COALESCE(c.province, '')
+  FROM claim_findings_before_partitioning x LEFT JOIN claims c ON c.id = x.claim_id;
+ALTER SEQUENCE claims_id_seq OWNED BY claims.id;
+DROP TABLE claims_before_partitioning;
+DROP TABLE claim_lines_before_partitioning;
+DROP TABLE claim_findings_before_partitioning;
+CREATE INDEX claims_id ON claims(id);
+CREATE INDEX claims_version ON claims(facility, ma_lk, version);
+CREATE INDEX claims_day ON claims(day, facility);
+CREATE INDEX claims_patient ON claims(patient_key, admitted_at);
+CREATE INDEX claim_lines_claim ON claim_lines(claim_id);
+CREATE INDEX claim_findings_claim ON claim_findings(claim_id);
+)SQL"},
   };
 }
 

@@ -29,23 +29,12 @@ class Sharding : public ::testing::Test {
  protected:
   void SetUp() override {
     std::string why;
-    std::string coord = testing::FreshDatabaseUrl("postgres", &why);
-    ASSERT_FALSE(coord.empty()) << why;
-    std::string shard_url = testing::FreshDatabaseUrl("postgres", &why);
-    ASSERT_FALSE(shard_url.empty()) << why;
-    auto ctx = AppContext::Open({testing::DataDir(), coord, AllCapabilities(), true});
-    ASSERT_TRUE(ctx.ok()) << ctx.status().ToString();
-    ctx_ = std::move(ctx).value();
-    auto lease = ctx_->pool->Acquire();
-    ASSERT_TRUE(lease.ok());
-    lease_ = std::make_unique<DbPool::Lease>(std::move(lease).value());
-    auto shard = Db::Open(shard_url);
-    ASSERT_TRUE(shard.ok()) << shard.status().ToString();
-    shard_ = std::move(shard).value();
+    set_ = testing::OpenCoordinatorWithShard(&why);
+    ASSERT_TRUE(set_.ctx) << why;
+    ctx_ = set_.ctx.get();
+    shard_ = set_.shard.get();
     // Province 79 (with the codes merged into it) placed on the shard.
-    Status s = AddShardServer(db(), "shard", shard_url);
-    ASSERT_TRUE(s.ok()) << s.ToString();
-    s = PlaceEmptyPartition(db(), *shard_, "dues_p79", "shard");
+    Status s = PlaceEmptyPartition(db(), *shard_, "dues_p79", "shard");
     ASSERT_TRUE(s.ok()) << s.ToString();
     EXPECT_EQ(Text("SELECT pg_get_expr(relpartbound, oid) FROM pg_class WHERE oid = 'dues_p79'::regclass"),
               "FOR VALUES IN ('79', '74', '77')");
@@ -76,7 +65,7 @@ class Sharding : public ::testing::Test {
     auto d = SubmitDeclaration(db(), ctx_->geo, ctx_->law, {employer, "2025-08", key, {r}}, TestOfficer());
     ASSERT_TRUE(d.ok() && d->accepted) << (d.ok() ? "not accepted" : d.status().ToString());
   }
-  Db& db() { return **lease_; }
+  Db& db() { return set_.db(); }
   std::string Text(const std::string& sql) { return Text(db(), sql); }
   static std::string Text(Db& d, const std::string& sql) {
     auto st = d.Prepare(sql);
@@ -96,9 +85,9 @@ class Sharding : public ::testing::Test {
   }
   Status Collect(Month m) { return RunCollection(db(), ctx_->law, m, TestOfficer()).status(); }
 
-  std::unique_ptr<AppContext> ctx_;
-  std::unique_ptr<DbPool::Lease> lease_;
-  std::unique_ptr<Db> shard_;
+  testing::CoordinatorWithShard set_;
+  AppContext* ctx_ = nullptr;
+  Db* shard_ = nullptr;
 };
 
 const Month kAug = Month::Of(2025, 8), kSep = Month::Of(2025, 9);
