@@ -21,6 +21,8 @@
 #include "collection/payments.h"
 #include "programmes/module.h"
 #include "registry/registry.h"
+#include "capabilities/all.h"
+#include "store/migrations.h"
 #include "testing/backend_fixture.h"
 #include "testing/worker_fixture.h"
 
@@ -339,6 +341,40 @@ TEST_P(Cases, StrategyIndicatorsFromTheRegister) {
   EXPECT_EQ(share->numerator, 1);
   EXPECT_EQ(*share->denominator, 1);
   EXPECT_TRUE(book.Computable("pension_share"));
+}
+
+// Payments made before the migration stay as they were; on PostgreSQL they
+// move into their province's partition.
+TEST_P(Cases, MigrationKeepsPaymentsUnderTheirProvince) {
+  std::string why;
+  std::string url = testing::FreshDatabaseUrl(GetParam(), &why);
+  ASSERT_FALSE(url.empty()) << why;
+  auto raw = Db::Open(url);
+  ASSERT_TRUE(raw.ok()) << raw.status().ToString();
+  Db& d = **raw;
+  std::vector<Migration> before, all = AllMigrations();
+  for (const auto& m : all)
+    if (m.version < 2026121002) before.push_back(m);
+  SchemaLayout layout{ctx_->geo.ProvinceGroups()};
+  ASSERT_TRUE(Migrate(d, before, layout).ok());
+  ASSERT_TRUE(d.Exec("INSERT INTO benefit_payments (month, beneficiary_id, province, regime, amount, channel, back_pay) "
+                     "VALUES (24310, 1, '74', 'pension', 5000000, 'bank', 0), (24310, 2, '01', 'pension', 4000000, "
+                     "'cash', 100)")
+                  .ok());
+  auto applied = Migrate(d, all, layout);
+  ASSERT_TRUE(applied.ok()) << applied.status().ToString();
+  EXPECT_GE(*applied, 1);
+  // 74 (Bình Dương) was merged into 79 (Hồ Chí Minh City): its partition.
+  const bool pg = GetParam() == "postgres";
+  auto st = d.Prepare(std::string("SELECT province") + (pg ? " || ' ' || tableoid::regclass::text" : "") +
+                      " || ' ' || (amount + back_pay) FROM benefit_payments ORDER BY beneficiary_id");
+  ASSERT_TRUE(st.ok());
+  std::vector<std::string> got;
+  while (*(*st)->Step()) got.push_back((*st)->Text(0));
+  if (pg)
+    EXPECT_EQ(got, (std::vector<std::string>{"74 benefit_payments_p79 5000000", "01 benefit_payments_p01 4000100"}));
+  else
+    EXPECT_EQ(got, (std::vector<std::string>{"74 5000000", "01 4000100"}));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, Cases, ::testing::Values("sqlite", "postgres"), testing::BackendName);

@@ -13,11 +13,13 @@
 
 #include "base/csv.h"
 #include "base/csv_out.h"
+#include "base/text.h"
 #include "base/xlsx_out.h"
 #include "benefits/cases.h"
 #include "platform/audit/audit.h"
 #include "platform/jsonio/json.h"
 #include "registry/registry.h"
+#include "store/partitioned.h"
 
 namespace bhxh {
 
@@ -438,23 +440,52 @@ Result<PayrollStats> RunPayroll(Db& db, const BenefitLaw& bl, Month month, const
   stats.compute_seconds = Since(t1);
   auto t2 = Clock::now();
 
+  // Payments on shards (store/partitioned.h) that a coordinator which died
+  // while committing left prepared: kept if their month's payroll is
+  // recorded here.
+  BHXH_ASSIGN_OR_RETURN(int settled, ResolvePrepared(db, "benefit_payments", [&db](const std::string& token) -> Result<bool> {
+                          const std::string digits = token.substr(token.find('-') + 1);
+                          if (token.rfind("payroll-", 0) != 0 || !IsDigits(digits) || digits.size() > 9) return false;
+                          BHXH_ASSIGN_OR_RETURN(int64_t k, db.QueryInt("SELECT COUNT(*) FROM benefit_payrolls WHERE month = " + digits));
+                          return k > 0;
+                        }));
+  (void)settled;
   Tx tx(db);
   BHXH_RETURN_IF_ERROR(tx.status());
   std::array<std::string, 100> province_codes;
   for (int i = 0; i < 100; ++i) province_codes[i] = ProvinceCode(static_cast<uint8_t>(i));
   {
-    BHXH_ASSIGN_OR_RETURN(auto w, db.Bulk("benefit_payments", {"month", "beneficiary_id", "province", "regime",
-                                                               "amount", "channel", "back_pay"}));
-    for (size_t i = 0; i < n; ++i) {
-      if (!pay[i]) continue;
-      w->Int(mi);
-      w->Int(c.id[i]);
-      w->Text(province_codes[c.province[i]]);
-      w->Text(c.regimes[c.regime[i]]);
-      w->Int(amount[i]);
-      w->Text(c.cash[i] ? "cash" : "bank");
-      w->Int(back[i]);
-      BHXH_RETURN_IF_ERROR(w->EndRow());
+    // Each province's payments go to the server holding its partition
+    // (PostgreSQL; one table on SQLite), in province order: a connection
+    // takes one COPY at a time. (One payroll per month: benefit_payrolls'
+    // key refuses a second, and with it its rows on every shard.)
+    BHXH_ASSIGN_OR_RETURN(auto w, PartitionedWrite::Open(db, "benefit_payments",
+                                                         {"month", "beneficiary_id", "province", "regime", "amount",
+                                                          "channel", "back_pay"},
+                                                         "payroll-" + std::to_string(mi)));
+    std::array<uint32_t, 101> start{};
+    for (size_t i = 0; i < n; ++i)
+      if (pay[i]) ++start[c.province[i] + 1];
+    for (size_t k = 1; k < start.size(); ++k) start[k] += start[k - 1];
+    std::vector<uint32_t> order(start[100]);
+    for (size_t i = 0; i < n; ++i)
+      if (pay[i]) order[start[c.province[i]]++] = static_cast<uint32_t>(i);
+    BulkWriter* out = nullptr;
+    int current = -1;
+    for (uint32_t i : order) {
+      if (c.province[i] != current) {
+        current = c.province[i];
+        BHXH_ASSIGN_OR_RETURN(out, w->For(province_codes[current]));
+      }
+      BulkWriter* wr = out;
+      wr->Int(mi);
+      wr->Int(c.id[i]);
+      wr->Text(province_codes[c.province[i]]);
+      wr->Text(c.regimes[c.regime[i]]);
+      wr->Int(amount[i]);
+      wr->Text(c.cash[i] ? "cash" : "bank");
+      wr->Int(back[i]);
+      BHXH_RETURN_IF_ERROR(wr->EndRow());
     }
     BHXH_RETURN_IF_ERROR(w->Finish());
   }

@@ -136,6 +136,34 @@ CREATE TABLE benefit_back_pay (
 );
 CREATE INDEX benefit_back_pay_for ON benefit_back_pay(for_month, beneficiary_id);
 )SQL"},
+      // On PostgreSQL the monthly payments (3.3 million rows a month) become
+      // a table partitioned by the beneficiary's province, as dues and
+      // claims are: a partition may live on a shard, where the payroll
+      // writes it in a transaction prepared there (store/partitioned.h).
+      // Its key (month, beneficiary) becomes a plain index — a unique one
+      // cannot span foreign partitions; one payroll per month is kept by
+      // benefit_payrolls' key, in the same transaction. SQLite keeps its
+      // table as it is (it already has the province).
+      {2026121002, "benefit_payments_by_province", "SELECT 1;",
+       R"SQL(
+ALTER TABLE benefit_payments RENAME TO benefit_payments_before_partitioning;
+DROP INDEX IF EXISTS benefit_payments_beneficiary;
+CREATE TABLE benefit_payments (
+  month INTEGER NOT NULL,
+  beneficiary_id BIGINT NOT NULL,
+  province TEXT NOT NULL,
+  regime TEXT NOT NULL,
+  amount BIGINT NOT NULL,
+  channel TEXT NOT NULL,
+  back_pay BIGINT NOT NULL DEFAULT 0
+) PARTITION BY LIST (province);
+{PARTITIONS_BY_PROVINCE benefit_payments}
+INSERT INTO benefit_payments (month, beneficiary_id, province, regime, amount, channel, back_pay)
+  SELECT month, beneficiary_id, province, regime, amount, channel, back_pay FROM benefit_payments_before_partitioning;
+DROP TABLE benefit_payments_before_partitioning;
+CREATE INDEX benefit_payments_month ON benefit_payments(month, beneficiary_id);
+CREATE INDEX benefit_payments_beneficiary ON benefit_payments(beneficiary_id);
+)SQL"},
   };
 }
 
