@@ -122,6 +122,25 @@ class TempFiles {
   std::vector<std::string> paths_;
 };
 
+std::unique_ptr<Db> DatabaseBefore(const std::string& backend, int64_t version, const SchemaLayout& layout,
+                                   std::string* why) {
+  std::string url = FreshDatabaseUrl(backend, why);
+  if (url.empty()) return nullptr;
+  auto db = Db::Open(url);
+  if (!db.ok()) {
+    *why = db.status().ToString();
+    return nullptr;
+  }
+  std::vector<Migration> before;
+  for (const auto& m : AllMigrations())
+    if (m.version < version) before.push_back(m);
+  if (auto applied = Migrate(**db, before, layout); !applied.ok()) {
+    *why = applied.status().ToString();
+    return nullptr;
+  }
+  return std::move(db).value();
+}
+
 CoordinatorWithShard OpenCoordinatorWithShard(std::string* why) {
   CoordinatorWithShard out;
   std::string coord = FreshDatabaseUrl("postgres", why);

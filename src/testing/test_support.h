@@ -8,6 +8,7 @@
 
 #include "capabilities/all.h"
 #include "platform/context.h"
+#include "store/migrations.h"
 
 namespace bhxh::testing {
 
@@ -38,6 +39,13 @@ struct CoordinatorWithShard {
   Db& db() { return **lease; }
 };
 CoordinatorWithShard OpenCoordinatorWithShard(std::string* why);
+
+// A fresh database on `backend` with every migration older than `version`
+// applied (rows are then written the old way, and a test applies the rest
+// with Migrate(*db, AllMigrations(), *layout) to see what the migration
+// does to them). Null with the reason in *why.
+std::unique_ptr<Db> DatabaseBefore(const std::string& backend, int64_t version, const SchemaLayout& layout,
+                                   std::string* why);
 
 // A context with every capability and no database (pre-checks, imports).
 std::unique_ptr<AppContext> ContextWithoutDb(std::string* why);

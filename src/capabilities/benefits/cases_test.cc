@@ -347,21 +347,15 @@ TEST_P(Cases, StrategyIndicatorsFromTheRegister) {
 // move into their province's partition.
 TEST_P(Cases, MigrationKeepsPaymentsUnderTheirProvince) {
   std::string why;
-  std::string url = testing::FreshDatabaseUrl(GetParam(), &why);
-  ASSERT_FALSE(url.empty()) << why;
-  auto raw = Db::Open(url);
-  ASSERT_TRUE(raw.ok()) << raw.status().ToString();
-  Db& d = **raw;
-  std::vector<Migration> before, all = AllMigrations();
-  for (const auto& m : all)
-    if (m.version < 2026121002) before.push_back(m);
   SchemaLayout layout{ctx_->geo.ProvinceGroups()};
-  ASSERT_TRUE(Migrate(d, before, layout).ok());
+  auto raw = testing::DatabaseBefore(GetParam(), 2026121002, layout, &why);
+  ASSERT_TRUE(raw) << why;
+  Db& d = *raw;
   ASSERT_TRUE(d.Exec("INSERT INTO benefit_payments (month, beneficiary_id, province, regime, amount, channel, back_pay) "
                      "VALUES (24310, 1, '74', 'pension', 5000000, 'bank', 0), (24310, 2, '01', 'pension', 4000000, "
                      "'cash', 100)")
                   .ok());
-  auto applied = Migrate(d, all, layout);
+  auto applied = Migrate(d, AllMigrations(), layout);
   ASSERT_TRUE(applied.ok()) << applied.status().ToString();
   EXPECT_GE(*applied, 1);
   // 74 (Bình Dương) was merged into 79 (Hồ Chí Minh City): its partition.

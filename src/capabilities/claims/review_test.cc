@@ -421,16 +421,10 @@ TEST_P(Review, SuppliesAreCheckedAgainstTheirOwnList) {
 // partitions, and new ids go on from the old ones.
 TEST_P(Review, MigrationGivesExistingClaimsTheirFacilitysProvince) {
   std::string why;
-  std::string url = testing::FreshDatabaseUrl(GetParam(), &why);
-  ASSERT_FALSE(url.empty()) << why;
-  auto raw = Db::Open(url);
-  ASSERT_TRUE(raw.ok()) << raw.status().ToString();
-  Db& d = **raw;
-  std::vector<Migration> before, all = AllMigrations();
-  for (const auto& m : all)
-    if (m.version < 2026121001) before.push_back(m);
   SchemaLayout layout{ctx_->geo.ProvinceGroups()};
-  ASSERT_TRUE(Migrate(d, before, layout).ok());
+  auto raw = testing::DatabaseBefore(GetParam(), 2026121001, layout, &why);
+  ASSERT_TRUE(raw) << why;
+  Db& d = *raw;
   ASSERT_TRUE(d.Exec("INSERT INTO facilities (code, name, level, province) VALUES ('79001', 'BV', 'province', '79')").ok());
   const std::string claim =
       "INSERT INTO claims (facility, ma_lk, version, is_current, submission_id, patient_key, card_code, kind, day, "
@@ -446,7 +440,7 @@ TEST_P(Review, MigrationGivesExistingClaimsTheirFacilitysProvince) {
                      "SELECT id, 'R', 'warn', 'XML1', '', '', 'm' FROM claims")
                   .ok());
   int64_t last = *d.QueryInt("SELECT MAX(id) FROM claims");
-  auto applied = Migrate(d, all, layout);
+  auto applied = Migrate(d, AllMigrations(), layout);
   ASSERT_TRUE(applied.ok()) << applied.status().ToString();
   EXPECT_GE(*applied, 1);
   const bool pg = GetParam() == "postgres";

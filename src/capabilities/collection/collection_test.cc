@@ -247,16 +247,10 @@ TEST_P(Spine, DuesAreKeptUnderTheEmployersProvince) {
 // PostgreSQL they move into the partitions.
 TEST_P(Spine, MigrationGivesExistingDuesTheirProvince) {
   std::string why;
-  std::string url = testing::FreshDatabaseUrl(GetParam(), &why);
-  ASSERT_FALSE(url.empty()) << why;
-  auto raw = Db::Open(url);
-  ASSERT_TRUE(raw.ok()) << raw.status().ToString();
-  Db& d = **raw;
-  std::vector<Migration> before, all = AllMigrations();
-  for (const auto& m : all)
-    if (m.version < 2026120801) before.push_back(m);
   SchemaLayout layout{ctx_->geo.ProvinceGroups()};
-  ASSERT_TRUE(Migrate(d, before, layout).ok());
+  auto raw = testing::DatabaseBefore(GetParam(), 2026120801, layout, &why);
+  ASSERT_TRUE(raw) << why;
+  Db& d = *raw;
   ASSERT_TRUE(d.Exec("INSERT INTO employers (id, code, tax_code, name, type, province, region, created_at, created_by) "
                      "VALUES (1, '79A1', '0301234567', 'Công ty', 'enterprise', '79', 1, 'x', 'x'), "
                      "(2, '46A1', '3301234567', 'Công ty', 'enterprise', '46', 1, 'x', 'x')")
@@ -268,7 +262,7 @@ TEST_P(Spine, MigrationGivesExistingDuesTheirProvince) {
   ASSERT_TRUE(d.Exec(cols + "(24307, 1, 1, 1, 1, 'DN', 0,0,0, 0,0,0, 0,0,0, 0,0,0, 0,0,0, 100), "
                             "(24307, 2, 2, 2, 1, 'DN', 0,0,0, 0,0,0, 0,0,0, 0,0,0, 0,0,0, 200)")
                   .ok());
-  auto applied = Migrate(d, all, layout);
+  auto applied = Migrate(d, AllMigrations(), layout);
   ASSERT_TRUE(applied.ok()) << applied.status().ToString();
   EXPECT_GE(*applied, 1);
   // 46 (Thừa Thiên Huế) is today's 46 Huế; 79 is Hồ Chí Minh City.
