@@ -3,6 +3,7 @@
 #include <mutex>
 #include <set>
 
+#include "base/parse.h"
 #include "base/text.h"
 
 namespace bhxh {
@@ -332,15 +333,18 @@ Result<BulkWriter*> PartitionedWrite::For(const std::string& key, size_t t) {
 Result<PartitionedWrite::Place> PartitionedWrite::Where(const std::string& key, size_t t) {
   if (t >= targets_.size()) return Status::Internal("partitioned write: no table " + std::to_string(t));
   const Target& target = targets_[t];
-  if (!target.remote.empty()) {
-    BHXH_ASSIGN_OR_RETURN(size_t i, PlaceOf(target, key));
-    if (const auto& w = target.remote[i]) {
-      if (Status s = w->c_.EndCopy(); !s.ok()) return ShardError(target.places[i].partition, s);
-      return Place{w->c_.db, target.places[i].remote_table};
-    }
+  if (target.places.empty()) {  // not partitioned (SQLite)
+    BHXH_RETURN_IF_ERROR(local_->EndCopy());
+    return Place{&db_, target.table};
+  }
+  BHXH_ASSIGN_OR_RETURN(size_t i, PlaceOf(target, key));
+  if (!target.remote.empty() && target.remote[i]) {
+    const auto& w = target.remote[i];
+    if (Status s = w->c_.EndCopy(); !s.ok()) return ShardError(target.places[i].partition, s);
+    return Place{w->c_.db, target.places[i].remote_table};
   }
   BHXH_RETURN_IF_ERROR(local_->EndCopy());
-  return Place{&db_, target.table};
+  return Place{&db_, target.places[i].partition};
 }
 
 Status PartitionedWrite::Finish() {
@@ -412,6 +416,18 @@ Result<std::vector<int64_t>> NewIds(Db& db, const std::string& table, size_t n) 
   }
   if (ids.size() != n) return Status::Internal("sequence of " + table + " gave " + std::to_string(ids.size()) + " ids");
   return ids;
+}
+
+std::function<Result<bool>(const std::string& token)> RecordedAs(Db& db, std::string prefix, std::string count_sql) {
+  return [&db, prefix = std::move(prefix) + "-", count_sql = std::move(count_sql)](const std::string& token) -> Result<bool> {
+    if (token.rfind(prefix, 0) != 0) return false;
+    auto n = ParseInt(std::string_view(token).substr(prefix.size()), "token", 0);
+    if (!n.ok()) return false;
+    BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(count_sql));
+    st->Bind(*n);
+    BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
+    return row && st->Int(0) > 0;
+  };
 }
 
 Result<int> ResolvePrepared(Db& db, const std::string& table,

@@ -81,9 +81,11 @@ class PartitionedWrite {
   // table on the coordinator) take turns, switching COPY between them.
   [[nodiscard]] Result<BulkWriter*> For(const std::string& key, size_t t = 0);
   // Where the rows of `key` in table `t` live, for a statement of the
-  // caller's own (retiring an earlier version): the connection, inside
-  // this write's transaction, and the table's name there. Ends the COPY
-  // open on that connection, so a later row reopens it.
+  // caller's own (reading and retiring earlier versions): the connection,
+  // inside this write's transaction, and the name there of the partition
+  // (which holds every code merged into the key's province too; the table
+  // itself when it is not partitioned). Ends the COPY open on that
+  // connection, so a later row reopens it.
   struct Place {
     Db* db;
     std::string table;
@@ -135,5 +137,12 @@ class PartitionedWrite {
 [[nodiscard]] Result<int> ResolvePrepared(Db& db, const std::string& table,
                                           const std::function<Result<bool>(const std::string& token)>& committed,
                                           std::chrono::seconds grace = std::chrono::minutes(10));
+
+// The usual `committed` for ResolvePrepared: work named "<prefix>-<n>"
+// (a run, a submission, a month) was committed when `count_sql`, a
+// constant "SELECT COUNT(*) ... WHERE <key> = ?", counts a row for n on the
+// coordinator. Another token is not this work's: false.
+[[nodiscard]] std::function<Result<bool>(const std::string& token)> RecordedAs(Db& db, std::string prefix,
+                                                                               std::string count_sql);
 
 }  // namespace bhxh

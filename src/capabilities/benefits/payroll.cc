@@ -13,7 +13,6 @@
 
 #include "base/csv.h"
 #include "base/csv_out.h"
-#include "base/text.h"
 #include "base/xlsx_out.h"
 #include "benefits/cases.h"
 #include "platform/audit/audit.h"
@@ -443,12 +442,9 @@ Result<PayrollStats> RunPayroll(Db& db, const BenefitLaw& bl, Month month, const
   // Payments on shards (store/partitioned.h) that a coordinator which died
   // while committing left prepared: kept if their month's payroll is
   // recorded here.
-  BHXH_ASSIGN_OR_RETURN(int settled, ResolvePrepared(db, "benefit_payments", [&db](const std::string& token) -> Result<bool> {
-                          const std::string digits = token.substr(token.find('-') + 1);
-                          if (token.rfind("payroll-", 0) != 0 || !IsDigits(digits) || digits.size() > 9) return false;
-                          BHXH_ASSIGN_OR_RETURN(int64_t k, db.QueryInt("SELECT COUNT(*) FROM benefit_payrolls WHERE month = " + digits));
-                          return k > 0;
-                        }));
+  BHXH_ASSIGN_OR_RETURN(int settled,
+                        ResolvePrepared(db, "benefit_payments",
+                                        RecordedAs(db, "payroll", "SELECT COUNT(*) FROM benefit_payrolls WHERE month = ?")));
   (void)settled;
   Tx tx(db);
   BHXH_RETURN_IF_ERROR(tx.status());
@@ -470,14 +466,13 @@ Result<PayrollStats> RunPayroll(Db& db, const BenefitLaw& bl, Month month, const
     std::vector<uint32_t> order(start[100]);
     for (size_t i = 0; i < n; ++i)
       if (pay[i]) order[start[c.province[i]]++] = static_cast<uint32_t>(i);
-    BulkWriter* out = nullptr;
+    BulkWriter* wr = nullptr;
     int current = -1;
     for (uint32_t i : order) {
       if (c.province[i] != current) {
         current = c.province[i];
-        BHXH_ASSIGN_OR_RETURN(out, w->For(province_codes[current]));
+        BHXH_ASSIGN_OR_RETURN(wr, w->For(province_codes[current]));
       }
-      BulkWriter* wr = out;
       wr->Int(mi);
       wr->Int(c.id[i]);
       wr->Text(province_codes[c.province[i]]);

@@ -362,13 +362,7 @@ Result<int> SettleLeftClaims(Db& db, std::chrono::seconds every) {
   int64_t prev = last.load();
   if (every.count() > 0 && prev != 0 && now - prev < every.count()) return 0;
   if (!last.compare_exchange_strong(prev, now) && every.count() > 0) return 0;  // another thread is at it
-  return ResolvePrepared(db, "claims", [&db](const std::string& token) -> Result<bool> {
-    // "claims-<submission id>"
-    const std::string digits = token.substr(token.find('-') + 1);
-    if (token.rfind("claims-", 0) != 0 || !IsDigits(digits) || digits.size() > 18) return false;
-    BHXH_ASSIGN_OR_RETURN(int64_t n, db.QueryInt("SELECT COUNT(*) FROM claim_submissions WHERE id = " + digits));
-    return n > 0;
-  });
+  return ResolvePrepared(db, "claims", RecordedAs(db, "claims", "SELECT COUNT(*) FROM claim_submissions WHERE id = ?"));
 }
 
 Result<ReviewResult> CommitReview(Db& db, const ReviewDeps& deps, PreparedReview prep, const Actor& actor) {
@@ -459,23 +453,6 @@ Result<ReviewResult> CommitReview(Db& db, const ReviewDeps& deps, PreparedReview
       if (auto st = d->Prepare("SELECT pg_advisory_unlock(hashtext(?))"); st.ok()) (void)(*st)->Bind(lock_key).Run();
     });
   }
-  // Earlier versions of this envelope's encounters, in one query per 500.
-  std::map<std::string, int> versions;
-  for (size_t b = 0; b < encs.size(); b += 500) {
-    size_t e = std::min(encs.size(), b + 500);
-    std::string sql = "SELECT ma_lk, MAX(version) FROM claims WHERE province = ? AND facility = ? AND ma_lk IN (";
-    for (size_t k = b; k < e; ++k) sql += k == b ? "?" : ",?";
-    sql += ") GROUP BY ma_lk";
-    BHXH_ASSIGN_OR_RETURN(auto q, db.Prepare(sql));
-    q->BindText(1, province);
-    q->BindText(2, res.facility);
-    for (size_t k = b; k < e; ++k) q->BindText(static_cast<int>(k - b) + 3, encs[k].ma_lk);
-    while (true) {
-      BHXH_ASSIGN_OR_RETURN(bool row, q->Step());
-      if (!row) break;
-      versions[q->Text(0)] = static_cast<int>(q->Int(1));
-    }
-  }
   BHXH_ASSIGN_OR_RETURN(
       auto w, PartitionedWrite::Open(
                   db,
@@ -488,24 +465,42 @@ Result<ReviewResult> CommitReview(Db& db, const ReviewDeps& deps, PreparedReview
                      "rejected", "reasons", "ordered_at", "province"}},
                    {"claim_findings", {"claim_id", "rule", "severity", "tbl", "stt", "field", "message", "province"}}},
                   "claims-" + std::to_string(sub_id)));
-  // A new version retires the current one, where its rows live (before
-  // any row of this envelope is written there).
-  std::unique_ptr<Stmt> retire;
-  for (size_t i = 0; i < encs.size(); ++i) {
-    int& v = versions[encs[i].ma_lk];  // also numbers a MA_LK repeated inside this envelope
-    if (v > 0) {
-      if (!retire) {
-        BHXH_ASSIGN_OR_RETURN(PartitionedWrite::Place place, w->Where(province, 0));
-        BHXH_ASSIGN_OR_RETURN(retire, place.db->Prepare("UPDATE " + place.table +
-                                                        " SET is_current = 0 WHERE province = ? AND facility = ? "
-                                                        "AND ma_lk = ? AND is_current = 1"));
-      }
-      retire->Reset();
-      BHXH_RETURN_IF_ERROR(retire->Bind(province, res.facility, encs[i].ma_lk).Run());
+  // Earlier versions of this envelope's encounters, read and retired where
+  // the facility's rows live (its province's partition, on its shard: rows
+  // recorded under a code since merged into the province included), before
+  // any row of this envelope is written there; one query per 500.
+  BHXH_ASSIGN_OR_RETURN(PartitionedWrite::Place place, w->Where(province, 0));
+  std::map<std::string, int> versions;
+  for (size_t b = 0; b < encs.size(); b += 500) {
+    size_t e = std::min(encs.size(), b + 500);
+    std::string sql = "SELECT ma_lk, MAX(version) FROM " + place.table + " WHERE facility = ? AND ma_lk IN (";
+    for (size_t k = b; k < e; ++k) sql += k == b ? "?" : ",?";
+    sql += ") GROUP BY ma_lk";
+    BHXH_ASSIGN_OR_RETURN(auto q, place.db->Prepare(sql));
+    q->BindText(1, res.facility);
+    for (size_t k = b; k < e; ++k) q->BindText(static_cast<int>(k - b) + 2, encs[k].ma_lk);
+    while (true) {
+      BHXH_ASSIGN_OR_RETURN(bool row, q->Step());
+      if (!row) break;
+      versions[q->Text(0)] = static_cast<int>(q->Int(1));
     }
-    res.encounters[i].version = ++v;
   }
-  retire.reset();
+  {
+    std::unique_ptr<Stmt> retire;
+    for (size_t i = 0; i < encs.size(); ++i) {
+      int& v = versions[encs[i].ma_lk];  // also numbers a MA_LK repeated inside this envelope
+      if (v > 0) {
+        if (!retire) {
+          BHXH_ASSIGN_OR_RETURN(retire, place.db->Prepare("UPDATE " + place.table +
+                                                          " SET is_current = 0 WHERE facility = ? AND ma_lk = ? "
+                                                          "AND is_current = 1"));
+        }
+        retire->Reset();
+        BHXH_RETURN_IF_ERROR(retire->Bind(res.facility, encs[i].ma_lk).Run());
+      }
+      res.encounters[i].version = ++v;
+    }
+  }
   // Rows go by COPY with ids taken first from the coordinator's sequence.
   BHXH_ASSIGN_OR_RETURN(std::vector<int64_t> ids, NewIds(db, "claims", encs.size()));
   {

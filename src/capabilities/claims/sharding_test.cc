@@ -45,9 +45,10 @@ class ClaimsSharding : public ::testing::Test {
     ASSERT_OK(ctx_->State<ClaimsState>().ReloadCatalogue(*ctx_));
   }
   Db& db() { return set_.db(); }
-  Result<ReviewResult> Submit(const std::string& key, int encounters = 3) {
+  Result<ReviewResult> Submit(const std::string& key, int encounters = 3, const std::string& facility = "01001") {
     SynthOptions o;
     o.encounters = encounters;
+    o.facility = facility;
     std::string xml = SynthEnvelope(ctx_->law, o);  // facility 01001: province 01 by its code
     auto cat = ctx_->State<ClaimsState>().catalogue();
     ReviewDeps deps{ctx_->State<ClaimsState>().schema, ctx_->law, ctx_->State<EligibilityState>().cards(), *cat};
@@ -104,6 +105,25 @@ TEST_F(ClaimsSharding, AFacilitysClaimsAreWrittenOnItsProvinceShardAndReadThroug
   int64_t approved = 0;
   for (const auto& e : b->encounters) approved += e.approved;
   EXPECT_EQ(s->approved, approved);
+}
+
+// A facility whose first claims were filed under its old province code (74,
+// Bình Dương, merged into 79 in 2025) and that is then registered under 79:
+// its next envelope still finds and retires them (same partition).
+TEST_F(ClaimsSharding, VersionsAreFoundUnderAProvinceCodeSinceMerged) {
+  auto a = Submit("k1", 2, "74001");  // not in the catalogue: province 74 by its code
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  EXPECT_EQ(Text(db(), "SELECT string_agg(DISTINCT province || ' ' || tableoid::regclass::text, ',') FROM claims"),
+            "74 claims_p79");
+  ASSERT_TRUE(ImportCatalogue(db(), "facilities", "code,name,level,province\n74001,Bệnh viện,province,79\n",
+                              TestOfficer())
+                  ->accepted);
+  auto b = Submit("k2", 2, "74001");
+  ASSERT_TRUE(b.ok()) << b.status().ToString();
+  EXPECT_EQ(b->encounters[0].version, 2);
+  EXPECT_EQ(Text(db(), "SELECT COUNT(*) || ':' || SUM(is_current) || ':' || string_agg(DISTINCT province, ',') "
+                       "FROM claims_p79"),
+            "4:2:74,79");
 }
 
 const char* kFacilityLocks =

@@ -54,13 +54,7 @@ int C12Group(Fund f) {
 }  // namespace
 
 Result<bool> CollectionRunRecorded(Db& db, const std::string& token) {
-  if (token.rfind("collect-", 0) != 0) return false;
-  auto run = ParseInt(std::string_view(token).substr(8), "token", 1);
-  if (!run.ok()) return false;
-  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT COUNT(*) FROM collection_runs WHERE id = ?"));
-  st->Bind(*run);
-  BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
-  return row && st->Int(0) > 0;
+  return RecordedAs(db, "collect", "SELECT COUNT(*) FROM collection_runs WHERE id = ?")(token);
 }
 
 Result<CollectStats> RunCollection(Db& db, const LawBook& law, Month month, const Actor& actor,
