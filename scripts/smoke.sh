@@ -35,6 +35,12 @@ out=$("$BIN" --db "$DB" collect --month 2025-07 --json) || fail "collect"
 grep -q '"month": "2025-07"' <<<"$out" || fail "collect output"
 out=$("$BIN" --db "$DB" arrears --as-of 2025-09-30) || fail "arrears"
 grep -q "Hợp tác xã" <<<"$out" || fail "arrears report"
+# The demo's late raise (init --demo: from 05/2025, declared today) is this
+# month's B.4; the notice prints in the administrative layout.
+out=$("$BIN" --db "$DB" c12 --employer 01A00001 --month "$(TZ=Asia/Ho_Chi_Minh date +%Y-%m)") || fail "c12"
+grep -q "tháng 05/2025 (lao động" <<<"$out" || fail "c12: the late raise is not in B.4"
+"$BIN" --db "$DB" c12 --employer 01A00001 --month 2025-06 --html "$DIR/c12.html" >/dev/null || fail "c12 --html"
+grep -q "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" "$DIR/c12.html" || fail "c12 printable page"
 
 PORT=$((20000 + RANDOM % 20000))
 "$BIN" --db "$DB" serve --port "$PORT" --shutdown-grace 20 >"$DIR/serve.log" 2>&1 &

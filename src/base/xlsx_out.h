@@ -17,6 +17,8 @@
 
 namespace bhxh {
 
+inline constexpr const char* kXlsxMediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
 using XlsxCell = std::variant<std::string, double, Date>;
 
 struct XlsxSheet {

@@ -181,6 +181,10 @@ void GenerateInto(Shell& sh, AppContext& ctx, GenArgs& a) {
   auto dg = GenerateDevelopment(**lease, ctx.geo, ctx.law, ctx.State<DevelopmentState>().data(), a.gen.province, Date::Today(),
                                 {"user:canbo", {"officer"}, a.gen.province, "", "", "", "Nguyễn Thị Lan"});
   if (!dg.ok()) return sh.Fail(dg.status());
+  // The first employer's late raise, so this month's C12-TS has a B.4.
+  auto raise = GenerateRetroactiveRaise(**lease, ctx.geo, ctx.law, first_employer, a.gen.end,
+                                        {"user:donvi", {"employer"}, a.gen.province, first_employer, "", "", "Phạm Thu Hà"});
+  if (!raise.ok()) return sh.Fail(raise.status());
   // Next to an SQLite database file (the current directory for PostgreSQL).
   std::string deaths_file = "demo-deaths.csv";
   {
@@ -224,7 +228,12 @@ void GenerateInto(Shell& sh, AppContext& ctx, GenArgs& a) {
                   {"development_findings", dg->findings},
                   {"deaths_file", deaths_file},
                   {"demo_cccd", citizen},
-                  {"demo_card", card}});
+                  {"demo_card", card},
+                  {"retroactive_adjustment", *raise ? Json{{"employer", first_employer},
+                                                           {"from", (*raise)->from.ToString()},
+                                                           {"recorded_month", (*raise)->recorded.ToString()},
+                                                           {"net", (*raise)->net}}
+                                                    : Json()}});
     return;
   }
   std::cout << "Đã tạo dữ liệu mẫu: " << NumberVi(r->persons) << " người, " << NumberVi(r->employers) << " đơn vị ("
@@ -249,7 +258,11 @@ void GenerateInto(Shell& sh, AppContext& ctx, GenArgs& a) {
             << " đơn vị, " << NumberVi(dg->tax_workers) << " người; " << dg->findings
             << " đơn vị chưa đăng ký hoặc đóng thiếu, ước " << MoneyVi(dg->at_stake)
             << " (thử: bhxh development findings; bhxh development communes)\n"
-            << "Người mẫu để thử: CCCD " << citizen << ", mã thẻ BHYT " << card << "\n"
+            << "Người mẫu để thử: CCCD " << citizen << ", mã thẻ BHYT " << card << "\n";
+  if (*raise)
+    std::cout << "Khai bổ sung: đơn vị " << first_employer << " báo tăng lương từ tháng " << DateVi((*raise)->from.ToString()) << " cho CCCD " << (*raise)->cccd << "; số phải đóng tăng " << MoneyVi((*raise)->net)
+              << ", ghi vào tháng " << DateVi((*raise)->recorded.ToString()) << " (thử: bhxh c12 --employer " << first_employer << " --month " << (*raise)->recorded.ToString() << ")\n";
+  std::cout
             << "Đăng nhập giao diện web (mật khẩu " << kDemoPassword << "): canbo, lanhdao (cán bộ), donvi (đơn vị "
             << first_employer << "), cosokcb (cơ sở KCB " << facility << "), congdan (người tham gia), thanhtra (thanh tra), kiemtoan (kiểm toán), canboxa (cán bộ phụ trách xã " << commune
             << ")\n";

@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "base/text.h"
+#include "collection/declarations.h"
 #include "collection/ledger.h"
 
 namespace bhxh {
@@ -438,6 +439,44 @@ Result<GenStats> Generate(Db& db, const Geo& geo, const LawBook& law, const GenO
     BHXH_RETURN_IF_ERROR(tx.Commit());
   }
   return gs;
+}
+
+Result<std::optional<RetroRaise>> GenerateRetroactiveRaise(Db& db, const Geo& geo, const LawBook& law,
+                                                            const std::string& employer_code, Month last_run,
+                                                            const Actor& actor) {
+  const Month today = Month::OfDate(Date::Today());
+  const Month from = last_run.Prev();
+  if (!(last_run < today)) return std::optional<RetroRaise>{};
+  RetroRaise r;
+  r.from = from;
+  r.recorded = today;
+  Vnd salary = 0;
+  {
+    BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT p.cccd, pe.salary FROM periods pe JOIN persons p ON p.id = pe.person_id "
+                                              "JOIN employers e ON e.id = pe.employer_id WHERE e.code = ? AND "
+                                              "pe.to_month IS NULL AND pe.from_month < ? AND p.deceased_on IS NULL "
+                                              "ORDER BY p.id LIMIT 1"));
+    st->Bind(employer_code, static_cast<int64_t>(from.index()));
+    BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
+    if (!row) return std::optional<RetroRaise>{};
+    r.cccd = st->Text(0);
+    salary = st->Int(1);
+  }
+  Declaration d{employer_code, today.ToString(), "demo-retroactive-raise-" + employer_code, {}};
+  DeclarationRow row;
+  row.action = "salary";
+  row.cccd = r.cccd;
+  row.effective_month = from.ToString();
+  row.salary = std::to_string((salary * 11 / 10 + 999) / 1000 * 1000);
+  d.rows.push_back(row);
+  BHXH_ASSIGN_OR_RETURN(DeclarationResult res, SubmitDeclaration(db, geo, law, d, actor));
+  if (!res.accepted)
+    return Status::Internal("the demo's late raise was refused: " + (res.errors.empty() ? "" : res.errors[0].message_en));
+  for (Month m : {from, last_run}) {
+    BHXH_ASSIGN_OR_RETURN(CollectStats cs, RunCollection(db, law, m, actor));
+    r.net += cs.adjustment_net;
+  }
+  return std::optional<RetroRaise>{r};
 }
 
 }  // namespace bhxh

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "collection/collect.h"
@@ -49,5 +50,19 @@ class Rng {
 
 Result<GenStats> Generate(Db& db, const Geo& geo, const LawBook& law, const GenOptions& opt, const Actor& actor,
                           const std::function<void(const std::string&, int64_t, int64_t)>& progress = nullptr);
+
+// A late raise, as employers declare them: `employer_code` declares today
+// that its first worker's salary rose 10% from the month before
+// `last_run`; both months are run again, and what changed is recorded in
+// today's month (C12-TS B.4). Nothing is done when `last_run` is not yet
+// over or the employer has no worker since then.
+struct RetroRaise {
+  std::string cccd;
+  Month from, recorded;
+  Vnd net = 0;  // the dues' change over the two months
+};
+Result<std::optional<RetroRaise>> GenerateRetroactiveRaise(Db& db, const Geo& geo, const LawBook& law,
+                                                            const std::string& employer_code, Month last_run,
+                                                            const Actor& actor);
 
 }  // namespace bhxh

@@ -34,11 +34,25 @@ test('an employer declares: a bad row is shown with its field, then the fixed de
   await accessible(page, 'the employer\'s statement');
   await shot(page, 'employer-statement');
   await page.getByRole('tab', { name: 'Thông báo C12-TS' }).click();
+  // This month's notice: the demo's late raise from 09/2026 (init --demo)
+  // is an adjustment of earlier months, B.4, recorded now.
+  await page.getByRole('table', { name: 'Thông báo C12-TS' }).waitFor();
+  const now = await page.getByRole('table', { name: 'Thông báo C12-TS' }).innerText();
+  assert.match(now, /B\.4\.1 Điều chỉnh tăng kỳ trước/);
+  assert.match(now, /tháng 09\/2026 \(lao động \d+ → \d+\)/);
   await page.getByLabel('Tháng của thông báo C12-TS').fill('2026-10');
   await page.getByRole('table', { name: 'Thông báo C12-TS' }).waitFor();
   assert.match(await page.getByRole('table', { name: 'Thông báo C12-TS' }).innerText(), /Chuyển kỳ sau/);
   await accessible(page, 'the C12-TS notice');
   await shot(page, 'employer-c12');
+  // The printable notice in the administrative layout (Decree 30/2020), after the
+  // accessibility check: axe waits forever on a sandboxed frame.
+  await page.getByRole('button', { name: 'Bản in' }).click();
+  const printed = page.locator('iframe[title="Thông báo C12-TS, bản in"]');
+  await printed.waitFor();
+  const printedHtml = await printed.getAttribute('srcdoc');
+  assert.match(printedHtml, /THÔNG BÁO KẾT QUẢ ĐÓNG BHXH, BHYT, BHTN, BHTNLĐ-BNN THÁNG 10\/2026/);
+  assert.match(printedHtml, /CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/);
   await page.goto(URL + '/persons');
   await page.getByText('Không có quyền truy cập').waitFor();
   await page.context().close();

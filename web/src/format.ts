@@ -55,8 +55,13 @@ export const fundName: Record<string, string> = {
   health: 'Bảo hiểm y tế',
 };
 export const eligibilityCode: Record<string, string> = {
-  '000': 'Thẻ hợp lệ', '010': 'Thẻ hết giá trị sử dụng hoặc chưa đến hạn', '050': 'Không có thông tin thẻ',
+  '000': 'Thẻ hợp lệ', '001': 'Thẻ do BHXH Bộ Quốc phòng quản lý', '002': 'Thẻ do BHXH Bộ Công an quản lý',
+  '003': 'Thẻ cũ hết giá trị sử dụng, đã được cấp thẻ mới', '004': 'Thẻ cũ còn giá trị sử dụng, đã được cấp thẻ mới',
+  '010': 'Thẻ hết giá trị sử dụng hoặc chưa đến hạn', '050': 'Không có thông tin thẻ',
   '051': 'Mã thẻ không đúng', '052': 'Mã tỉnh trên thẻ không đúng', '053': 'Mã quyền lợi (mức hưởng) không đúng',
-  '060': 'Họ tên không đúng', '070': 'Ngày sinh không đúng', '110': 'Thẻ đã bị thu hồi',
-  '120': 'Thẻ đã báo giảm (người có thẻ đã chết)',
+  '060': 'Họ tên không đúng', '061': 'Họ tên không đúng (đúng ký tự đầu)', '070': 'Ngày sinh không đúng',
+  '110': 'Thẻ đã bị thu hồi', '120': 'Thẻ đã báo giảm (người có thẻ đã chết)',
+  '121': 'Thẻ đã báo giảm, chuyển ngoại tỉnh', '122': 'Thẻ đã báo giảm, chuyển nội tỉnh',
+  '123': 'Thẻ đã báo giảm do tăng lại cùng đơn vị', '124': 'Thẻ đã báo giảm, ngừng tham gia',
+  '130': 'Trẻ em dưới 6 tuổi chưa có thẻ (được hưởng theo giấy khai sinh, CCCD)',
 };

@@ -1,6 +1,7 @@
 // Routes of the benefits capability: the calculator, cases, beneficiaries,
 // payrolls, deaths and checks.
 #include "base/parse.h"
+#include "base/xlsx_out.h"
 #include "benefits/json.h"
 #include "benefits/module.h"
 #include "platform/http/route_table.h"
@@ -11,7 +12,7 @@ namespace bhxh {
 
 namespace {
 
-constexpr const char* kXlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+constexpr const char* kXlsx = kXlsxMediaType;
 
 Schema IdParam() { return S::Text(18).Pattern(R"(\d{1,18})", "số hồ sơ", "a case number"); }
 Result<int64_t> IdOf(Call& c) { return ParseInt(c.Path("id"), "id", 1); }

@@ -58,7 +58,7 @@ void CardRule(const ReviewDeps& d_, EncounterReport& rep, const Record& x1) {
     add("CARD-NO-DATA", "MA_THE_BHYT");
   else if (a->code == "053")
     add("CARD-DB-LEVEL", "MA_THE_BHYT");
-  else if (a->code == "060")
+  else if (a->code == "060" || a->code == "061")
     add("CARD-DB-NAME", "HO_TEN");
   else if (a->code == "070")
     add("CARD-DB-DOB", "NGAY_SINH");

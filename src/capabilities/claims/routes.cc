@@ -242,7 +242,7 @@ void ClaimsRoutes(RouteTable& t) {
               BHXH_ASSIGN_OR_RETURN(EligibilityAnswer a, st.Check(c.ctx(), q, &c.db()));
               std::vector<PastVisit> visits;
               // The history goes only with a card that answered (not to a wrong name or birth date).
-              if (a.card && a.code != "060" && a.code != "070") {
+              if (a.card && a.code != "060" && a.code != "061" && a.code != "070") {
                 BHXH_ASSIGN_OR_RETURN(visits, RecentVisits(c.db(), a.card->si_number, 20));
               }
               return Reply::Ok(PortalCardAnswer(a, visits));

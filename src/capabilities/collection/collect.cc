@@ -180,6 +180,37 @@ Result<CollectStats> RunCollection(Db& db, const LawBook& law, Month month, cons
   (void)settled;
   Tx tx(db);
   BHXH_RETURN_IF_ERROR(tx.status());
+  // The month as an earlier run left it, when it had one and has ended:
+  // its change is an adjustment recorded in the month of today (C12-TS
+  // B.4). A first run, or a run of the current month, changes nothing
+  // already notified.
+  struct Before {
+    int64_t workers = 0;
+    std::array<Vnd, 4> due{};
+    Vnd amount = 0;
+  };
+  std::unordered_map<int64_t, Before> before;
+  const Month today = Month::OfDate(Date::Today());
+  bool adjusts = false;
+  if (month < today) {
+    BHXH_ASSIGN_OR_RETURN(auto ran, db.Prepare("SELECT COUNT(*) FROM collection_runs WHERE month = ?"));
+    ran->Bind(month.index());
+    BHXH_ASSIGN_OR_RETURN(bool row, ran->Step());
+    adjusts = row && ran->Int(0) > 0;
+  }
+  if (adjusts) {
+    BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT employer_id, workers, bhxh_due, bhyt_due, bhtn_due, bhtnld_due, amount "
+                                              "FROM employer_dues WHERE month = ?"));
+    st->Bind(month.index());
+    while (true) {
+      BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
+      if (!row) break;
+      Before& b = before[st->Int(0)];
+      b.workers = st->Int(1);
+      for (int k = 0; k < 4; ++k) b.due[static_cast<size_t>(k)] = st->Int(2 + k);
+      b.amount = st->Int(6);
+    }
+  }
   {
     BHXH_ASSIGN_OR_RETURN(auto d2, db.Prepare("DELETE FROM employer_dues WHERE month = ?"));
     BHXH_RETURN_IF_ERROR(d2->Bind(month.index()).Run());
@@ -302,6 +333,36 @@ Result<CollectStats> RunCollection(Db& db, const LawBook& law, Month month, cons
     BHXH_RETURN_IF_ERROR(ew->Finish());
   }
   stats.employers = static_cast<int64_t>(per_employer.size());
+  if (adjusts) {
+    stats.adjustment_month = today;
+    for (const auto& [emp, agg] : per_employer) before.try_emplace(emp);  // every employer, before or after
+    std::vector<int64_t> ids;
+    ids.reserve(before.size());
+    for (const auto& [emp, b] : before) ids.push_back(emp);
+    std::sort(ids.begin(), ids.end());
+    BHXH_ASSIGN_OR_RETURN(
+        auto ins, db.Prepare("INSERT INTO dues_adjustments (employer_id, for_month, recorded_month, run_id, workers_before, "
+                             "workers_after, bhxh, bhyt, bhtn, bhtnld, amount, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"));
+    const std::string now = NowIsoUtc();
+    for (int64_t emp : ids) {
+      const Before& b = before[emp];
+      auto it = per_employer.find(emp);
+      const EmployerMonth after = it != per_employer.end() ? it->second : EmployerMonth{};
+      std::array<Vnd, 4> d{};
+      bool changed = after.amount != b.amount;
+      for (size_t k = 0; k < 4; ++k) {
+        d[k] = after.due[k] - b.due[k];
+        changed = changed || d[k] != 0;
+      }
+      if (!changed) continue;
+      ins->Reset();
+      ins->Bind(emp, month.index(), today.index(), stats.run_id, b.workers, after.workers, d[0], d[1], d[2], d[3],
+                after.amount - b.amount, now);
+      BHXH_RETURN_IF_ERROR(ins->Run());
+      ++stats.adjusted_employers;
+      stats.adjustment_net += after.amount - b.amount;
+    }
+  }
   {
     BHXH_ASSIGN_OR_RETURN(auto up,
                           db.Prepare("UPDATE collection_runs SET workers = ?, employers = ?, total = ? WHERE id = ?"));

@@ -7,7 +7,9 @@
 // in one transaction, with a run record citing the law and parameters.
 // Employers suspended, dissolved or bankrupt on the month's first day and
 // persons deceased before it owe nothing for the month. Re-running a month
-// recomputes it (retroactive declarations are picked up).
+// recomputes it (retroactive declarations are picked up); when the month had
+// been run before and has ended, what changed for each employer is recorded
+// as an adjustment of the current month (dues_adjustments; C12-TS B.4).
 #pragma once
 
 #include <array>
@@ -29,6 +31,11 @@ struct CollectStats {
   Vnd total = 0;
   std::array<std::array<Vnd, kPartyCount>, kFundCount> by_fund_party{};
   std::vector<LawParam> params;                                     // union of the cards' parameters
+  // A re-run of an ended month: the employers whose dues changed, the net
+  // change, and the month (today's, Vietnam time) it is recorded in.
+  int64_t adjusted_employers = 0;
+  Vnd adjustment_net = 0;
+  Month adjustment_month;
   double load_seconds = 0, compute_seconds = 0, write_seconds = 0;  // compute = cards; costing streams with the write
 };
 

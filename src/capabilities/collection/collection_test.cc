@@ -7,6 +7,7 @@
 #include "collection/declarations.h"
 #include "collection/ledger.h"
 #include "collection/payments.h"
+#include "eligibility/card_index.h"
 #include "capabilities/all.h"
 #include "history/book.h"
 #include "history/notice.h"
@@ -122,16 +123,33 @@ TEST_P(Spine, JoinIssuesSiNumberAndCard) {
   ASSERT_TRUE(person.ok());
   EXPECT_EQ(person->si_number, "0100000001");
   EXPECT_EQ(reg().CardsOfPerson(person->id)->size(), 1u);
-  // Moving to another employer within the card's validity: no second card.
+  // Moving to another employer of the province: the leave cuts the card to
+  // 30/09/2025 (its issued end kept), the join issues the card of the new
+  // period (same code: same group, province and number) and gives the old
+  // one its reason, 122 (moved within the province).
   DeclarationRow leave;
   leave.action = "leave";
   leave.cccd = "001085012345";
   leave.effective_month = "2025-10";
-  ASSERT_TRUE(Declare("01A1", "2025-10", "k2", {leave}).accepted);
+  auto left = Declare("01A1", "2025-10", "k2", {leave});
+  ASSERT_TRUE(left.accepted);
+  ASSERT_EQ(left.decreased.size(), 1u);
+  EXPECT_EQ(left.decreased[0].valid_to, "2025-09-30");
+  EXPECT_EQ(left.decreased[0].code, "124");
   auto again = Declare("01B2", "2025-10", "k3", {Join("001085012345", "2025-10", "9500000")});
   ASSERT_TRUE(again.accepted);
-  EXPECT_TRUE(again.cards.empty());
-  EXPECT_EQ(reg().CardsOfPerson(person->id)->size(), 1u);
+  ASSERT_EQ(again.cards.size(), 1u);
+  EXPECT_EQ(again.cards[0].card_code, "DN4010100000001");
+  EXPECT_EQ(again.cards[0].valid_from, "2025-10-01");
+  EXPECT_EQ(again.cards[0].facility, "01001");  // the registered facility carries over
+  ASSERT_EQ(again.decreased.size(), 1u);
+  EXPECT_EQ(again.decreased[0].code, "122");
+  auto cards = reg().CardsOfPerson(person->id);
+  ASSERT_TRUE(cards.ok());
+  ASSERT_EQ(cards->size(), 2u);
+  EXPECT_EQ((*cards)[0].decrease_code, "122");
+  EXPECT_EQ((*cards)[0].valid_to.ToString(), "2025-09-30");
+  EXPECT_EQ((*cards)[0].valid_to_issued->ToString(), "2026-07-31");
   // A facility code that is not 5 digits is refused and nothing is stored.
   DeclarationRow bad = Join("001070012345", "2025-10", "9000000", "Lê Văn Cường", "1970-05-05");
   bad.facility = "1A";
@@ -140,6 +158,78 @@ TEST_P(Spine, JoinIssuesSiNumberAndCard) {
   ASSERT_EQ(refused.errors.size(), 1u);
   EXPECT_EQ(refused.errors[0].field, "facility");
   EXPECT_FALSE(reg().PersonByCccd("001070012345").ok());
+}
+
+// The card check after a leave, from the record as the server loads it:
+// valid through the last month contributed, then the portal's reason —
+// 124 stopped, 123 back at the same employer, 121 gone to another
+// province; a leave that removes the whole period leaves nothing covered.
+TEST_P(Spine, ALeaveEndsTheCardWithThePortalsReason) {
+  AddEmployer("01A1");
+  AddEmployer("79B1", "enterprise", 1, "79");
+  auto joined = [&](const std::string& cccd, const std::string& name, const std::string& key) {
+    DeclarationRow j = Join(cccd, "2026-01", "9000000", name, "1988-08-08");
+    j.facility = "01001";
+    auto r = Declare("01A1", "2026-01", key, {j});
+    EXPECT_TRUE(r.accepted) << (r.errors.empty() ? "" : r.errors[0].message_en);
+    EXPECT_EQ(r.cards.size(), 1u);
+  };
+  auto leave = [](const std::string& cccd, const std::string& month) {
+    DeclarationRow l;
+    l.action = "leave";
+    l.cccd = cccd;
+    l.effective_month = month;
+    return l;
+  };
+  auto code_on = [&](const std::string& cccd, const std::string& day) {
+    CardIndex idx(ctx_->law);
+    EXPECT_TRUE(idx.Load(db()).ok());
+    auto a = idx.Check({cccd, "", day, "", ""});
+    EXPECT_TRUE(a.ok()) << a.status().ToString();
+    return a.ok() ? a->code : std::string();
+  };
+  joined("001088000001", "Phạm Văn Một", "a1");
+  joined("001088000002", "Phạm Văn Hai", "a2");
+  joined("001088000003", "Phạm Văn Ba", "a3");
+  auto r = Declare("01A1", "2026-04", "l1", {leave("001088000001", "2026-04"), leave("001088000002", "2026-03")});
+  ASSERT_TRUE(r.accepted);
+  ASSERT_EQ(r.decreased.size(), 2u);
+  EXPECT_EQ(r.decreased[0].valid_to, "2026-03-31");
+  EXPECT_EQ(r.decreased[1].valid_to, "2026-02-28");
+  EXPECT_EQ(code_on("001088000001", "2026-03-31"), "000");
+  EXPECT_EQ(code_on("001088000001", "2026-04-01"), "124");
+  // Back at the same employer from June: a new card, the old one 123.
+  auto back = Declare("01A1", "2026-06", "b1", {Join("001088000001", "2026-06", "9000000", "Phạm Văn Một", "1988-08-08")});
+  ASSERT_TRUE(back.accepted);
+  ASSERT_EQ(back.cards.size(), 1u);
+  EXPECT_EQ(back.cards[0].valid_from, "2026-06-01");
+  ASSERT_EQ(back.decreased.size(), 1u);
+  EXPECT_EQ(back.decreased[0].code, "123");
+  EXPECT_EQ(code_on("001088000001", "2026-05-15"), "010");  // the new card starts in June
+  EXPECT_EQ(code_on("001088000001", "2026-06-05"), "000");
+  // To an employer in Hồ Chí Minh City: 121, and a card of province 79.
+  auto moved = Declare("79B1", "2026-05", "m1", {Join("001088000002", "2026-05", "9000000", "Phạm Văn Hai", "1988-08-08")});
+  ASSERT_TRUE(moved.accepted);
+  ASSERT_EQ(moved.decreased.size(), 1u);
+  EXPECT_EQ(moved.decreased[0].code, "121");
+  ASSERT_EQ(moved.cards.size(), 1u);
+  EXPECT_EQ(moved.cards[0].card_code.substr(0, 5), "DN479");
+  // Left from the month the card began: the period goes, nothing is covered.
+  auto gone = Declare("01A1", "2026-02", "g1", {leave("001088000003", "2026-01")});
+  ASSERT_TRUE(gone.accepted);
+  ASSERT_EQ(gone.decreased.size(), 1u);
+  EXPECT_EQ(gone.decreased[0].valid_to, "2025-12-31");
+  EXPECT_EQ(code_on("001088000003", "2026-01-10"), "124");
+  // The new employer declared first: the leave finds the worker still
+  // insured there, and the card goes on.
+  joined("001088000004", "Phạm Văn Bốn", "a4");
+  auto second = Declare("79B1", "2026-07", "s4", {Join("001088000004", "2026-07", "9000000", "Phạm Văn Bốn", "1988-08-08")});
+  ASSERT_TRUE(second.accepted);
+  EXPECT_TRUE(second.cards.empty());  // the card covers July already
+  auto after = Declare("01A1", "2026-07", "l4", {leave("001088000004", "2026-07")});
+  ASSERT_TRUE(after.accepted);
+  EXPECT_TRUE(after.decreased.empty());
+  EXPECT_EQ(code_on("001088000004", "2026-08-01"), "000");
 }
 
 TEST_P(Spine, DeclarationReportsEveryBadRowAndAppliesNothing) {

@@ -74,15 +74,20 @@ void PrintStatement(const Json& j) {
 void CollectionCommands(Shell& sh) {
   {
     struct Opts {
-      std::string employer, month;
+      std::string employer, month, html, xlsx;
     };
     auto o = std::make_shared<Opts>();
     auto* c = sh.app().add_subcommand("c12", "Thông báo kết quả đóng BHXH, BHYT, BHTN (mẫu C12-TS) của đơn vị trong một tháng");
     c->add_option("--employer", o->employer, "Mã đơn vị")->required();
     c->add_option("--month", o->month, "Tháng YYYY-MM")->required();
+    c->add_option("--html", o->html, "Ghi trang in (HTML) ra tệp");
+    c->add_option("--xlsx", o->xlsx, "Ghi bảng tính XLSX ra tệp");
     c->callback(sh.Guard([&sh, o] {
       auto ctx = sh.Context();
       if (!ctx.ok()) return sh.Fail(ctx.status());
+      const std::string path = "/employers/" + o->employer + "/c12";
+      if (!o->html.empty()) return sh.Save(path, {{"month", o->month}, {"format", "html"}}, o->html);
+      if (!o->xlsx.empty()) return sh.Save(path, {{"month", o->month}, {"format", "xlsx"}}, o->xlsx);
       sh.Run("GET", "/employers/" + o->employer + "/c12", {{"month", o->month}}, "", [](const Json& j) {
         std::cout << "THÔNG BÁO KẾT QUẢ ĐÓNG BHXH, BHYT, BHTN, BHTNLĐ-BNN (C12-TS) — tháng " << DateVi(Txt(j, "month")) << "\n"
                   << "Đơn vị: " << Txt(j, "employer_name") << " (" << Txt(j, "employer_code") << ")\n\n";
@@ -103,6 +108,16 @@ void CollectionCommands(Shell& sh) {
                "", "", "", "", ""});
         row("   2. Quỹ lương", b["wage_fund"]);
         row("   3. Số phải đóng", b["due"]);
+        const Json& adj = b["adjustments"];
+        row("   4.1 Điều chỉnh tăng kỳ trước", adj["up"]);
+        row("       trong đó năm trước", adj["up_prior_year"]);
+        row("   4.2 Điều chỉnh giảm kỳ trước", adj["down"]);
+        row("       trong đó năm trước", adj["down_prior_year"]);
+        row("   4.3 Điều chỉnh thuần", adj["net"]);
+        for (const auto& m : adj["months"])
+          row("       tháng " + DateVi(Txt(m, "month")) + " (lao động " + std::to_string(m["workers_before"].get<int>()) + " → " +
+                  std::to_string(m["workers_after"].get<int>()) + ")",
+              m["amount"]);
         one("   5. Lãi chậm đóng phát sinh", b["interest"].get<int64_t>());
         for (const auto& p : cc["payments"])
           one("C. " + Txt(p, "reference") + ", ngày " + DateVi(Txt(p, "paid_on")), p["amount"].get<int64_t>());
@@ -211,6 +226,10 @@ void CollectionCommands(Shell& sh) {
       std::cout << "Tháng " << DateVi(r->month.ToString()) << " (" << r->law << "): " << NumberVi(r->workers)
                 << " người lao động, " << NumberVi(r->employers) << " đơn vị, phải thu " << MoneyVi(r->total)
                 << " (lần tính số " << r->run_id << ").\n";
+      if (r->adjusted_employers > 0)
+        std::cout << "Điều chỉnh kỳ trước ghi vào tháng " << DateVi(r->adjustment_month.ToString()) << ": "
+                  << NumberVi(r->adjusted_employers) << " đơn vị, chênh lệch " << MoneyVi(r->adjustment_net)
+                  << " (mục B.4 của thông báo C12-TS).\n";
     }));
   }
   {

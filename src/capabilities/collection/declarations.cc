@@ -119,6 +119,83 @@ Status IssueJoinCard(Db& db, Registry& reg, const LawBook& law, const Employer& 
   return Status::Ok();
 }
 
+// A leave from `effective` (the first month without contribution): the
+// person's active cards of the period's group that cover days after the
+// month before are cut to its last day (never before the card's first day
+// less one: a card of a period removed whole covers nothing). Law on HI
+// Art. 16: the card's value follows the contribution.
+Status DecreaseCards(Db& db, const std::string& cccd, int64_t person, const std::string& group, Month effective,
+                     DeclarationResult& res) {
+  // Still participating elsewhere (the new employer declared the join
+  // first): the card goes on under that period.
+  {
+    BHXH_ASSIGN_OR_RETURN(auto open, db.Prepare("SELECT COUNT(*) FROM periods WHERE person_id = ? AND to_month IS NULL"));
+    open->Bind(person);
+    BHXH_ASSIGN_OR_RETURN(bool row, open->Step());
+    if (row && open->Int(0) > 0) return Status::Ok();
+  }
+  const Date last = effective.FirstDay().AddDays(-1);
+  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT id, code, valid_from, valid_to FROM hi_cards WHERE person_id = ? AND "
+                                            "status = 'active' AND decrease_code IS NULL AND substr(code, 1, 2) = ? "
+                                            "ORDER BY id"));
+  st->Bind(person, group);
+  struct Cut {
+    int64_t id;
+    std::string code;
+    Date to;
+  };
+  std::vector<Cut> cuts;
+  while (true) {
+    BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
+    if (!row) break;
+    BHXH_ASSIGN_OR_RETURN(Date from, Date::Parse(st->Text(2), "valid_from"));
+    BHXH_ASSIGN_OR_RETURN(Date to, Date::Parse(st->Text(3), "valid_to"));
+    if (to <= last) continue;  // ends before the leave: nothing to cut
+    cuts.push_back({st->Int(0), st->Text(1), std::max(last, from.AddDays(-1))});
+  }
+  BHXH_ASSIGN_OR_RETURN(auto up, db.Prepare("UPDATE hi_cards SET valid_to_issued = valid_to, valid_to = ?, "
+                                            "decrease_code = '124' WHERE id = ?"));
+  for (const Cut& c : cuts) {
+    up->Reset();
+    BHXH_RETURN_IF_ERROR(up->Bind(c.to.ToString(), c.id).Run());
+    res.decreased.push_back({cccd, c.code, c.to.ToString(), "124"});
+  }
+  return Status::Ok();
+}
+
+// A join after a leave: the card decreased last (124, "stopped") gets the
+// reason the portal gives once the worker is back — the same employer
+// (123), or an employer of the card's province (122, merged codes count as
+// their province of today) or of another (121).
+Status ReasonForRejoin(Db& db, const Geo& geo, const std::string& cccd, int64_t person, const Employer& emp,
+                       Month effective, DeclarationResult& res) {
+  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT id, code, valid_to FROM hi_cards WHERE person_id = ? AND "
+                                            "decrease_code = '124' AND valid_to < ? ORDER BY valid_to DESC, id DESC LIMIT 1"));
+  st->Bind(person, effective.FirstDay().ToString());
+  BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
+  if (!row) return Status::Ok();
+  const int64_t card = st->Int(0);
+  const std::string code = st->Text(1), valid_to = st->Text(2);
+  BHXH_ASSIGN_OR_RETURN(auto last, db.Prepare("SELECT employer_id FROM periods WHERE person_id = ? AND to_month IS NOT NULL "
+                                              "AND employer_id IS NOT NULL ORDER BY to_month DESC, id DESC LIMIT 1"));
+  last->Bind(person);
+  BHXH_ASSIGN_OR_RETURN(bool had, last->Step());
+  std::string reason;
+  if (had && last->Int(0) == emp.id) {
+    reason = "123";
+  } else {
+    auto current = [&geo](const std::string& c) {
+      auto r = geo.CurrentCode(c);
+      return r.ok() ? *r : c;
+    };
+    reason = code.size() >= 5 && current(code.substr(3, 2)) == current(emp.province) ? "122" : "121";
+  }
+  BHXH_ASSIGN_OR_RETURN(auto up, db.Prepare("UPDATE hi_cards SET decrease_code = ? WHERE id = ?"));
+  BHXH_RETURN_IF_ERROR(up->Bind(reason, card).Run());
+  res.decreased.push_back({cccd, code, valid_to, reason});
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<DeclarationResult> SubmitDeclaration(Db& db, const Geo& geo, const LawBook& law, const Declaration& decl,
@@ -367,6 +444,7 @@ Result<DeclarationResult> SubmitDeclaration(Db& db, const Geo& geo, const LawBoo
       }
       BHXH_RETURN_IF_ERROR(
           InsertPeriod(db, person->id, emp.id, p.effective, p.salary, p.funds, p.group, res.declaration_id));
+      BHXH_RETURN_IF_ERROR(ReasonForRejoin(db, geo, p.cccd, person->id, emp, p.effective, res));
       if (Status s = IssueJoinCard(db, reg, law, emp, *person, p, actor, res); !s.ok()) {
         AddError(res.errors, n, s.field().empty() ? s.WithFieldPrefix("card") : s);
         continue;
@@ -380,6 +458,11 @@ Result<DeclarationResult> SubmitDeclaration(Db& db, const Geo& geo, const LawBoo
       // Both end the period before the effective month: no contribution
       // from then (a suspension resumes with ON).
       BHXH_RETURN_IF_ERROR(ClosePeriod(db, *open, p.effective));
+      // A suspension (KL, OF, TS) keeps its card: during maternity leave
+      // the SI fund pays the HI contribution (Law on HI Art. 13); whether
+      // unpaid or long sick leave cut the card is not settled in the
+      // sources at hand, so here they do not.
+      if (p.action == "leave") BHXH_RETURN_IF_ERROR(DecreaseCards(db, p.cccd, person->id, open->group, p.effective, res));
       ++(p.action == "leave" ? res.left : res.suspended);
     } else {
       if (p.effective <= open->from) {
@@ -396,6 +479,7 @@ Result<DeclarationResult> SubmitDeclaration(Db& db, const Geo& geo, const LawBoo
   if (!res.errors.empty()) {
     res.declaration_id = 0;
     res.joined = res.left = res.salary_changes = res.persons_registered = res.suspended = res.resumed = 0;
+    res.decreased.clear();
     return res;  // Tx rolls back
   }
   BHXH_RETURN_IF_ERROR(WriteAudit(db, actor, "declare", "employer", emp.code,

@@ -57,6 +57,14 @@ struct DeclarationResult {
     std::string cccd, si_number, card_code, valid_from, valid_to, facility;
   };
   std::vector<IssuedCard> cards;
+  // A leave ("báo giảm") cuts the worker's cards of the period's group to
+  // the last day of the last month contributed (portal code 124 after it);
+  // a later join gives that card its reason: 121 another province, 122 the
+  // same province, 123 the same employer.
+  struct DecreasedCard {
+    std::string cccd, card_code, valid_to, code;
+  };
+  std::vector<DecreasedCard> decreased;
   std::vector<std::string> warnings;  // joins accepted without a card, and why
 };
 

@@ -33,6 +33,12 @@ Schema DeclarationResult() {
                                           {Req("cccd", S::Cccd()), Req("si_number", S::SiNumber()),
                                            Req("card_code", S::Str()), Req("valid_from", S::Str()),
                                            Req("valid_to", S::Str()), Req("facility", S::Str())}))),
+                         Req("decreased_cards",
+                             Schema::Array(Schema::Object({Req("cccd", S::Cccd()), Req("card_code", S::Str()),
+                                                           Req("valid_to", S::Str()), Req("code", S::Str())}))
+                                 .Describe("Thẻ BHYT báo giảm: giá trị đến ngày valid_to; code là mã kết quả tra cứu "
+                                           "(121 chuyển ngoại tỉnh, 122 nội tỉnh, 123 tăng lại cùng đơn vị, 124 ngừng "
+                                           "tham gia) / HI cards reported decreased")),
                          Req("warnings", Schema::Array(S::Str()))})
       .Named("DeclarationResult");
 }
@@ -40,6 +46,12 @@ Schema CollectStats() {
   return Schema::Object({Req("run_id", Schema::Integer()), Req("month", S::Month()), Req("law", Schema::String()),
                          Req("workers", Schema::Integer()), Req("employers", Schema::Integer()),
                          Req("skipped_employers", Schema::Integer()), Req("total", S::Money()),
+                         Req("adjustments",
+                             Schema::Object({Req("employers", Schema::Integer()), Req("net", Schema::Integer()),
+                                             Opt("recorded_month", S::Month())})
+                                 .Describe("Tính lại tháng đã qua: số đơn vị thay đổi và chênh lệch, ghi vào kỳ "
+                                           "recorded_month (C12-TS mục B.4) / a re-run of an ended month: what changed, "
+                                           "recorded in recorded_month")),
                          Req("by_fund_party", Schema::Array(Schema::Object({Req("fund", Schema::String()),
                                                                             Req("party", Schema::String()),
                                                                             Req("amount", S::Money())}))),
@@ -146,6 +158,9 @@ Json ToJson(const DeclarationResult& r) {
   for (const auto& c : r.cards)
     cards.push_back({{"cccd", c.cccd}, {"si_number", c.si_number}, {"card_code", c.card_code},
                      {"valid_from", c.valid_from}, {"valid_to", c.valid_to}, {"facility", c.facility}});
+  Json decreased = Json::array();
+  for (const auto& c : r.decreased)
+    decreased.push_back({{"cccd", c.cccd}, {"card_code", c.card_code}, {"valid_to", c.valid_to}, {"code", c.code}});
   return {{"accepted", r.accepted},
           {"replayed", r.replayed},
           {"declaration_id", r.declaration_id},
@@ -157,6 +172,7 @@ Json ToJson(const DeclarationResult& r) {
           {"resumed", r.resumed},
           {"errors", errs},
           {"cards", cards},
+          {"decreased_cards", decreased},
           {"warnings", r.warnings}};
 }
 
@@ -170,6 +186,8 @@ Json ToJson(const CollectStats& s) {
                          {"amount", s.by_fund_party[f][p]}});
   Json params = Json::array();
   for (const auto& p : s.params) params.push_back(ToJson(p));
+  Json adjustments = {{"employers", s.adjusted_employers}, {"net", s.adjustment_net}};
+  if (s.adjustment_month.index() != 0) adjustments["recorded_month"] = s.adjustment_month.ToString();
   return {{"run_id", s.run_id},
           {"month", s.month.ToString()},
           {"law", s.law},
@@ -177,6 +195,7 @@ Json ToJson(const CollectStats& s) {
           {"employers", s.employers},
           {"skipped_employers", s.skipped_employers},
           {"total", s.total},
+          {"adjustments", adjustments},
           {"by_fund_party", funds},
           {"parameters", params},
           {"seconds", {{"load", s.load_seconds}, {"compute", s.compute_seconds}, {"write", s.write_seconds}}}};

@@ -1,5 +1,6 @@
 // The collection's API: declarations, the monthly run, payments and bank
 // statements, an employer's statement, the arrears report.
+#include "base/xlsx_out.h"
 #include "collection/c12.h"
 #include "collection/json.h"
 #include "collection/module.h"
@@ -42,6 +43,9 @@ void CollectionRoutes(RouteTable& t) {
               c.AfterCommit([&ctx = c.ctx(), key = std::string(d.employer_code)] { ctx.Publish("declaration.applied", key); });
               // New cards reach the card check as soon as the declaration commits.
               for (const auto& card : r.cards)
+                c.AfterCommit([&ctx = c.ctx(), key = card.cccd] { ctx.Publish("person.changed", key); });
+              // So do cards cut by a leave.
+              for (const auto& card : r.decreased)
                 c.AfterCommit([&ctx = c.ctx(), key = card.cccd] { ctx.Publish("person.changed", key); });
               return Reply::Created(ToJson(r));
             }));
@@ -150,7 +154,18 @@ void CollectionRoutes(RouteTable& t) {
              Req("a", Schema::Object({Req("headcount", Schema::Integer()), Req("overpaid", col), Req("underpaid", col),
                                       Req("interest_owed", Schema::Integer())})),
              Req("b", Schema::Object({Req("headcount", Schema::Integer()), Req("up", Schema::Integer()), Req("down", Schema::Integer()),
-                                      Req("wage_fund", col), Req("due", col), Req("interest", Schema::Integer())})),
+                                      Req("wage_fund", col), Req("due", col),
+                                      Req("adjustments",
+                                          Schema::Object(
+                                              {Req("up", col), Req("up_prior_year", col), Req("down", col),
+                                               Req("down_prior_year", col), Req("net", col),
+                                               Req("months", Schema::Array(Schema::Object(
+                                                                 {Req("month", S::Month()), Req("workers_before", Schema::Integer()),
+                                                                  Req("workers_after", Schema::Integer()), Req("amount", col)})))})
+                                              .Describe("B.4 Điều chỉnh kỳ trước: thay đổi số phải đóng của các tháng trước ghi "
+                                                        "nhận trong tháng này (giảm ghi số dương) / changes to earlier months "
+                                                        "recorded this month (decreases as positive amounts)")),
+                                      Req("interest", Schema::Integer())})),
              Req("c", Schema::Object({Req("payments", Schema::Array(pay)), Req("total", Schema::Integer())})),
              Req("d", Schema::Object({Req("to_contributions", Schema::Integer()), Req("to_interest", Schema::Integer())})),
              Req("carried", Schema::Object({Req("headcount", Schema::Integer()), Req("overpaid", col), Req("underpaid", col),
@@ -164,16 +179,32 @@ void CollectionRoutes(RouteTable& t) {
               .Permission("collection.statement.read")
               .PathParam("code", S::EmployerCode(), "Mã đơn vị / employer code")
               .Query("month", S::Month(), "Tháng YYYY-MM", true)
+              .Query("format", S::OneOf({"json", "html", "xlsx"}), "json (mặc định), html (trang in) hoặc xlsx")
               .OwnedBy([](Call& c) { return EmployerOwner(c.db(), c.Path("code")); })
               .Returns(200, c12)
+              .ReturnsFile(200, {"text/html", kXlsxMediaType},
+                           "Trang in (format=html) hoặc bảng tính (format=xlsx) / printable page or workbook")
               .Handle([cols](Call& c) -> Result<Reply> {
                 BHXH_ASSIGN_OR_RETURN(Month m, Month::Parse(c.Str("month"), "month"));
                 Registry reg(c.db(), c.ctx().geo, c.ctx().law);
                 BHXH_ASSIGN_OR_RETURN(Employer e, reg.EmployerByCode(c.Path("code")));
                 BHXH_ASSIGN_OR_RETURN(C12 r, BuildC12(c.db(), c.ctx().law, e.id, e.code, e.name, m));
+                if (c.Str("format") == "html")
+                  return Reply::Inline(C12Html(r, c.ctx().geo.NameOf(e.province)), "text/html; charset=utf-8");
+                if (c.Str("format") == "xlsx") {
+                  BHXH_ASSIGN_OR_RETURN(std::string x, C12Xlsx(r));
+                  return Reply::File(std::move(x), kXlsxMediaType, "c12-ts-" + e.code + "-" + m.ToString() + ".xlsx");
+                }
                 Json pays = Json::array();
                 for (const auto& p : r.c_payments)
                   pays.push_back({{"reference", p.reference}, {"paid_on", p.paid_on.ToString()}, {"amount", p.amount}});
+                Json adjusted = Json::array();
+                for (const auto& m : r.b4_months)
+                  adjusted.push_back({{"month", m.month.ToString()}, {"workers_before", m.workers_before},
+                                      {"workers_after", m.workers_after}, {"amount", cols(m.amount)}});
+                Json adjustments = {{"up", cols(r.b4_up)}, {"up_prior_year", cols(r.b4_up_prior_year)}, {"down", cols(r.b4_down)},
+                                    {"down_prior_year", cols(r.b4_down_prior_year)}, {"net", cols(r.b4_net)},
+                                    {"months", adjusted}};
                 return Reply::Ok({{"employer_code", r.employer_code},
                                   {"employer_name", r.employer_name},
                                   {"month", r.month.ToString()},
@@ -181,7 +212,7 @@ void CollectionRoutes(RouteTable& t) {
                                   {"a", {{"headcount", r.a_headcount}, {"overpaid", cols(r.a_overpaid)}, {"underpaid", cols(r.a_underpaid)},
                                          {"interest_owed", r.a_interest}}},
                                   {"b", {{"headcount", r.b_headcount}, {"up", r.b_up}, {"down", r.b_down}, {"wage_fund", cols(r.b_wage_fund)},
-                                         {"due", cols(r.b_due)}, {"interest", r.b_interest}}},
+                                         {"due", cols(r.b_due)}, {"adjustments", adjustments}, {"interest", r.b_interest}}},
                                   {"c", {{"payments", pays}, {"total", r.c_total}}},
                                   {"d", {{"to_contributions", r.d_contributions}, {"to_interest", r.d_interest}}},
                                   {"carried", {{"headcount", r.e_headcount}, {"overpaid", cols(r.e_overpaid)},

@@ -139,6 +139,29 @@ DROP TABLE dues_before_partitioning;
 CREATE INDEX dues_person ON dues(person_id);
 CREATE INDEX dues_by_month ON dues(month);
 )SQL"},
+      // What a run that recomputes an earlier month changed for each
+      // employer, by C12 fund group, recorded in the month the change was
+      // made: the C12-TS shows it there as B.4 "điều chỉnh kỳ trước", and
+      // the months before it as they were known then. A month's first run
+      // records nothing (its dues are the month's own, B.3).
+      {2026121101, "dues_adjustments", R"SQL(
+CREATE TABLE dues_adjustments (
+  id {ID},
+  employer_id BIGINT NOT NULL REFERENCES employers(id),
+  for_month INTEGER NOT NULL,
+  recorded_month INTEGER NOT NULL,
+  run_id BIGINT NOT NULL,
+  workers_before INTEGER NOT NULL,
+  workers_after INTEGER NOT NULL,
+  bhxh BIGINT NOT NULL,
+  bhyt BIGINT NOT NULL,
+  bhtn BIGINT NOT NULL,
+  bhtnld BIGINT NOT NULL,
+  amount BIGINT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX dues_adjustments_employer ON dues_adjustments(employer_id, recorded_month);
+)SQL"},
   };
 }
 

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "base/parse.h"
+#include "base/xlsx_out.h"
 #include "benefits/module.h"
 #include "development/module.h"
 #include "platform/http/route_table.h"
@@ -15,7 +16,7 @@ namespace bhxh {
 
 namespace {
 
-constexpr const char* kXlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+constexpr const char* kXlsx = kXlsxMediaType;
 
 const DevelopmentData& Data(Call& c) { return c.ctx().State<DevelopmentState>().data(); }
 

@@ -24,7 +24,7 @@ std::optional<uint32_t> Lookup(const V& sorted, uint64_t key) {
   return it->second;
 }
 
-EligibilityAnswer Answer(const char* code, bool valid, std::string vi, std::string en) {
+EligibilityAnswer Answer(std::string code, bool valid, std::string vi, std::string en) {
   EligibilityAnswer a;
   a.code = code;
   a.valid = valid;
@@ -44,6 +44,9 @@ CardIndex::Entry CardIndex::Pack(const CardRecord& r, std::string& arena) {
   std::memcpy(e.province, r.card_code.data() + 3, 2);
   e.sex = static_cast<uint8_t>(r.sex);
   e.withdrawn = r.withdrawn;
+  if (r.decrease_code.size() == 3 && r.decrease_code.compare(0, 2, "12") == 0 && r.decrease_code[2] >= '1' &&
+      r.decrease_code[2] <= '4')
+    e.decrease = static_cast<uint8_t>(r.decrease_code[2] - '0');
   e.valid_from = r.valid_from.days();
   e.valid_to = r.valid_to.days();
   if (r.five_year_date) e.five_year = r.five_year_date->days();
@@ -78,6 +81,7 @@ CardRecord CardIndex::Unpack(const Entry& e, const std::string& arena) const {
   r.facility = buf;
   if (e.five_year != INT32_MIN) r.five_year_date = Date::FromDays(e.five_year);
   r.withdrawn = e.withdrawn;
+  if (e.decrease) r.decrease_code = "12" + std::to_string(e.decrease);
   return r;
 }
 
@@ -124,7 +128,7 @@ void CardIndex::Build(std::vector<CardRecord> records) {
 namespace {
 constexpr const char* kCardSql =
     "SELECT p.cccd, p.si_number, p.full_name, p.dob, p.sex, p.deceased_on, c.code, c.valid_from, c.valid_to, "
-    "c.facility, c.five_year_date, c.status FROM hi_cards c JOIN persons p ON p.id = c.person_id ";
+    "c.facility, c.five_year_date, c.status, c.decrease_code FROM hi_cards c JOIN persons p ON p.id = c.person_id ";
 
 // Reads the cards of a statement's rows; a person's last row is the card in force.
 Status ReadCards(Stmt& st, std::vector<CardRecord>& recs) {
@@ -150,6 +154,7 @@ Status ReadCards(Stmt& st, std::vector<CardRecord>& recs) {
       r.five_year_date = d;
     }
     r.withdrawn = st.Text(11) == "withdrawn";
+    if (!st.IsNull(12)) r.decrease_code = st.Text(12);
     if (r.card_code.size() != 15 || r.si_number.size() != 10) continue;
     recs.push_back(std::move(r));
   }
@@ -285,7 +290,13 @@ Result<EligibilityAnswer> CardIndex::Check(const EligibilityQuery& q) const {
   }
   if (!name_key.empty()) {
     auto stored = FoldForSearch(rec.full_name);
-    if (!stored.ok() || *stored != name_key) return finish(Answer("060", false, "Sai họ tên", "wrong name"));
+    if (!stored.ok() || *stored != name_key) {
+      // 061: the name differs but begins with the right letter (a typing
+      // slip rather than another person).
+      if (stored.ok() && !stored->empty() && stored->front() == name_key.front())
+        return finish(Answer("061", false, "Sai họ tên (đúng ký tự đầu)", "wrong name (first letter right)"));
+      return finish(Answer("060", false, "Sai họ tên", "wrong name"));
+    }
   }
   if (dob && !dob->Matches(rec.dob)) return finish(Answer("070", false, "Sai ngày sinh", "wrong date of birth"));
   if (rec.withdrawn) return finish(Answer("110", false, "Thẻ đã bị thu hồi", "card withdrawn"));
@@ -293,6 +304,16 @@ Result<EligibilityAnswer> CardIndex::Check(const EligibilityQuery& q) const {
     return finish(Answer("120", false,
                          "Thẻ đã báo giảm (người tham gia đã chết ngày " + rec.deceased_on->ToString() + ")",
                          "reported decreased: holder died on " + rec.deceased_on->ToString()));
+  if (ent.decrease && date > rec.valid_to) {
+    static const char* kReasonVi[] = {"", "chuyển ngoại tỉnh", "chuyển nội tỉnh", "do tăng lại cùng đơn vị", "ngừng tham gia"};
+    static const char* kReasonEn[] = {"", "moved to another province", "moved within the province",
+                                      "re-joined the same employer", "stopped participating"};
+    const Date from = rec.valid_to.AddDays(1);
+    return finish(Answer(rec.decrease_code, false,
+                         std::string("Thẻ đã báo giảm ") + kReasonVi[ent.decrease] + ", hết giá trị từ ngày " + from.ToVi(),
+                         std::string("reported decreased (") + kReasonEn[ent.decrease] + "), not valid from " +
+                             from.ToString()));
+  }
   if (date > rec.valid_to)
     return finish(Answer("010", false, "Thẻ hết giá trị sử dụng từ " + rec.valid_to.ToString(),
                          "card expired on " + rec.valid_to.ToString()));

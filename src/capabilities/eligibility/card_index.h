@@ -3,8 +3,13 @@
 // valid — with the portal's result code (hi-claims.md §4):
 //   000 valid · 010 expired / not yet valid · 050 no data · 051 wrong code ·
 //   052 wrong province (chars 4-5) · 053 wrong benefit digit (char 3) ·
-//   060 wrong name · 070 wrong date of birth · 110 card withdrawn ·
-//   120 reported decreased (the holder has died).
+//   060 wrong name · 061 wrong name, its first letter right · 070 wrong
+//   date of birth · 110 card withdrawn · 120 reported decreased (the
+//   holder has died) · 121–124 reported decreased by the employer (a leave:
+//   the card covers through the last month contributed; 121 moved to
+//   another province, 122 within the province, 123 re-joined the same
+//   employer, 124 stopped). The codes' meanings as hospital software reads
+//   the portal's list (hi-claims.md §4; 061 and 121–124 ⚠ secondary).
 // The answers that need the record or other data (001/002, 003/004, 130)
 // are added around this index by record_check.h.
 //
@@ -40,6 +45,7 @@ struct CardRecord {
   std::string facility;
   std::optional<Date> five_year_date;
   bool withdrawn = false;
+  std::string decrease_code;  // "121".."124" when reported decreased; valid_to is then the last day covered
 };
 
 struct EligibilityQuery {
@@ -90,6 +96,7 @@ class CardIndex {
     uint8_t sex = 0;
     char province[2];
     uint8_t withdrawn = 0;
+    uint8_t decrease = 0;  // decrease code − 120 (1..4), 0 = none; fills padding
     int32_t valid_from = 0, valid_to = 0, five_year = INT32_MIN, deceased = INT32_MAX;
     uint32_t facility = 0;
     int16_t dob_year = 0;

@@ -62,6 +62,8 @@ TEST(Eligibility, EachMismatchHasItsCode) {
   EXPECT_EQ(Code(idx, {"001085012345", "", "2026-11-20", "nguyen van an", ""}), "000");   // diacritics ignored
   EXPECT_EQ(Code(idx, {"001085012345", "", "2026-11-20", "Nguyễn Văn Ân", "1985-03-02"}), "000");
   EXPECT_EQ(Code(idx, {"001085012345", "", "2026-11-20", "Trần Văn An", ""}), "060");
+  EXPECT_EQ(Code(idx, {"001085012345", "", "2026-11-20", "Nguyễn Văn Anh", ""}), "061");  // first letter right
+  EXPECT_EQ(Code(idx, {"001085012345", "", "2026-11-20", "nguyen van", ""}), "061");
   EXPECT_EQ(Code(idx, {"001085012345", "", "2026-11-20", "", "1985-03-03"}), "070");
   EXPECT_EQ(Code(idx, {"001085012345", "", "2026-11-20", "", "1985"}), "000");  // partial date agrees
 }
@@ -87,6 +89,35 @@ TEST(Eligibility, DeathAndWithdrawalEndTheCard) {
   EXPECT_EQ(Code(idx, {"001085012345", "", "2026-05-31", "", ""}), "000");
   EXPECT_EQ(Code(idx, {"001085012345", "", "2026-07-01", "", ""}), "120");
   EXPECT_EQ(Code(idx, {"001090012345", "", "2026-07-01", "", ""}), "110");
+}
+
+// A card reported decreased by a leave covers through the last day of the
+// last month contributed (valid_to, cut by the declaration); after it the
+// portal's reason, before it the card is valid.
+TEST(Eligibility, ADecreasedCardAnswersItsReason) {
+  CardIndex idx(Law());
+  std::vector<CardRecord> recs;
+  const char* codes[] = {"121", "122", "123", "124"};
+  for (int i = 0; i < 4; ++i) {
+    CardRecord r = Rec();
+    r.cccd = "00108501234" + std::to_string(i);
+    r.si_number = "011234567" + std::to_string(i);
+    r.card_code = "DN401" + r.si_number;
+    r.valid_to = *Date::Parse("2026-03-31", "d");
+    r.decrease_code = codes[i];
+    recs.push_back(r);
+  }
+  idx.Build(recs);
+  EXPECT_EQ(Code(idx, {"001085012340", "", "2026-03-31", "", ""}), "000");
+  for (int i = 0; i < 4; ++i) EXPECT_EQ(Code(idx, {"00108501234" + std::to_string(i), "", "2026-04-01", "", ""}), codes[i]);
+  auto a = idx.Check({"001085012343", "", "2026-05-01", "", ""});
+  ASSERT_TRUE(a.ok());
+  EXPECT_FALSE(a->valid);
+  EXPECT_EQ(a->message_vi, "Thẻ đã báo giảm ngừng tham gia, hết giá trị từ ngày 01/04/2026");
+  ASSERT_TRUE(a->card.has_value());
+  EXPECT_EQ(a->card->decrease_code, "124");
+  // The holder's own checks come first: a wrong name answers by name.
+  EXPECT_EQ(Code(idx, {"001085012343", "", "2026-05-01", "Trần Văn An", ""}), "060");
 }
 
 TEST(Eligibility, UpsertedCardsAreSeenWithoutReload) {

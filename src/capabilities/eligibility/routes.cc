@@ -39,7 +39,8 @@ Schema AnswerSchema() {
                       Req("sex", Schema::String()), Req("cccd", Schema::String()), Req("valid_from", S::Date()),
                       Req("valid_to", S::Date()), Req("registered_facility", Schema::String()),
                       Req("five_year_date", S::Date().Nullable())});
-  return Schema::Object({Req("code", S::OneOf({"000", "010", "050", "051", "052", "053", "060", "070", "110", "120"})
+  return Schema::Object({Req("code", S::OneOf({"000", "001", "002", "003", "004", "010", "050", "051", "052", "053", "060", "061", "070", "110",
+                                           "120", "121", "122", "123", "124", "130"})
                                          .Describe("Mã kết quả của cổng giám định / the portal's result code")),
                          Req("valid", S::Bool()), Req("message", Schema::String()), Req("message_en", Schema::String()),
                          Req("date", S::Date()), Opt("card", card), Opt("group", Schema::String()),

@@ -1,6 +1,7 @@
 // Routes of the funds capability: the journal, statements, postings from
 // the engines, investments, the fund-balance model, forecasts, estimates.
 #include "base/parse.h"
+#include "base/xlsx_out.h"
 #include "benefits/module.h"
 #include "funds/json.h"
 #include "funds/module.h"
@@ -11,7 +12,7 @@ namespace bhxh {
 
 namespace {
 
-constexpr const char* kXlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+constexpr const char* kXlsx = kXlsxMediaType;
 
 const FundsData& Data(Call& c) { return c.ctx().State<FundsState>().data(); }
 

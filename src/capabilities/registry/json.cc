@@ -57,7 +57,12 @@ Schema Card() {
   return Schema::Object({Req("code", Schema::String()), Req("group", Schema::String()), Req("level", S::Int(1, 5)),
                          Req("province", Schema::String()), Req("si_number", Schema::String()),
                          Req("valid_from", S::Date()), Req("valid_to", S::Date()), Req("facility", Schema::String()),
-                         Req("status", Schema::String()), Req("five_year_date", S::Date().Nullable())})
+                         Req("status", Schema::String()), Req("five_year_date", S::Date().Nullable()),
+                         Opt("decrease_code", Schema::String().Describe(
+                                                  "Thẻ đã báo giảm: mã kết quả tra cứu (121–124); valid_to là ngày cuối "
+                                                  "còn giá trị / reported decreased: the card check's code")),
+                         Opt("valid_to_issued", S::Date().Describe("Hạn in trên thẻ trước khi báo giảm / the end "
+                                                                   "printed on the card"))})
       .Named("Card");
 }
 Schema PeriodInput() {
@@ -128,6 +133,8 @@ Json ToJson(const Card& c) {
       {"province", c.code.province},       {"si_number", c.code.si_number}, {"valid_from", c.valid_from.ToString()},
       {"valid_to", c.valid_to.ToString()}, {"facility", c.facility},        {"status", c.status}};
   j["five_year_date"] = c.five_year_date ? Json(c.five_year_date->ToString()) : Json(nullptr);
+  if (!c.decrease_code.empty()) j["decrease_code"] = c.decrease_code;
+  if (c.valid_to_issued) j["valid_to_issued"] = c.valid_to_issued->ToString();
   return j;
 }
 

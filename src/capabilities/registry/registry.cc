@@ -424,8 +424,8 @@ Result<Card> Registry::ReissueCard(const std::string& cccd, const std::string& f
 Result<std::vector<Card>> Registry::CardsOfPerson(int64_t person_id) {
   BHXH_ASSIGN_OR_RETURN(
       auto st,
-      db_.Prepare("SELECT id, person_id, code, valid_from, valid_to, facility, five_year_date, status FROM hi_cards "
-                  "WHERE person_id = ? ORDER BY valid_from"));
+      db_.Prepare("SELECT id, person_id, code, valid_from, valid_to, facility, five_year_date, status, decrease_code, "
+                  "valid_to_issued FROM hi_cards WHERE person_id = ? ORDER BY valid_from"));
   st->Bind(person_id);
   std::vector<Card> out;
   while (true) {
@@ -443,6 +443,11 @@ Result<std::vector<Card>> Registry::CardsOfPerson(int64_t person_id) {
       c.five_year_date = d;
     }
     c.status = st->Text(7);
+    if (!st->IsNull(8)) c.decrease_code = st->Text(8);
+    if (!st->IsNull(9)) {
+      BHXH_ASSIGN_OR_RETURN(Date d, Date::Parse(st->Text(9), "valid_to_issued"));
+      c.valid_to_issued = d;
+    }
     out.push_back(std::move(c));
   }
   return out;

@@ -72,6 +72,10 @@ struct Card {
   std::string facility;
   std::optional<Date> five_year_date;
   std::string status;
+  // Reported decreased: the portal's reason (121–124) and the end date
+  // printed on the card; valid_to is then the last day it covers.
+  std::string decrease_code;
+  std::optional<Date> valid_to_issued;
 };
 
 struct Period {

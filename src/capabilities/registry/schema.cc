@@ -68,6 +68,16 @@ CREATE TABLE hi_cards (
 CREATE INDEX hi_cards_person ON hi_cards(person_id);
 CREATE INDEX hi_cards_code ON hi_cards(code);
 )SQL"},
+      // A card reported decreased ("báo giảm": the employer declared the
+      // worker's leave) covers through the last month contributed: valid_to
+      // is cut there, the date printed on the card is kept in
+      // valid_to_issued, and decrease_code is the card-lookup portal's
+      // reason (hi-claims.md §4): 121 moved to another province, 122 within
+      // the province, 123 re-joined the same employer, 124 stopped.
+      {2026121102, "hi_card_decrease", R"SQL(
+ALTER TABLE hi_cards ADD COLUMN decrease_code TEXT;
+ALTER TABLE hi_cards ADD COLUMN valid_to_issued TEXT;
+)SQL"},
   };
 }
 

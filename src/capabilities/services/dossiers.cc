@@ -275,6 +275,7 @@ Result<Json> RunAction(Db& db, const ServiceEngines& eng, const Procedure& p, Do
     }
     d.events.push_back({"declaration.applied", d.employer_code});
     for (const auto& c : r.cards) d.events.push_back({"person.changed", c.cccd});
+    for (const auto& c : r.decreased) d.events.push_back({"person.changed", c.cccd});
     return Json{{"declaration_id", r.declaration_id}, {"joined", r.joined}, {"left", r.left},
                 {"salary_changes", r.salary_changes}, {"cards_issued", r.cards.size()}};
   }

@@ -3,7 +3,7 @@
 // fund, and the months the employer has not paid.
 import { Alert, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { Schemas } from '../api/client';
-import { date, fundName, money, sex, today } from '../format';
+import { date, eligibilityCode, fundName, money, sex, today } from '../format';
 import { DataTable } from './DataTable';
 
 type Book = Schemas['Book'];
@@ -45,7 +45,9 @@ export function BookView({ book }: { book: Book }) {
               <Text size="sm">
                 {date(c.valid_from)} – {date(c.valid_to)} · nơi KCB ban đầu {c.facility}
               </Text>
-              <Badge color={valid ? 'green' : 'gray'}>{valid ? 'Còn hiệu lực' : 'Hết hiệu lực'}</Badge>
+              <Badge color={valid ? 'green' : 'gray'}>
+                {valid ? 'Còn hiệu lực' : c.decrease_code ? `Đã báo giảm (${eligibilityCode[c.decrease_code] ?? c.decrease_code})` : 'Hết hiệu lực'}
+              </Badge>
             </Group>
           );
         })}

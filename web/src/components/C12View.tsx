@@ -1,8 +1,8 @@
 // The C12-TS notice of one month, as VSS sends it to an employer: brought
 // forward, this month, paid, allocated, carried forward — by fund group.
-import { Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { api, call, type Schemas } from '../api/client';
+import { api, ApiError, call, download, fetchText, type Schemas } from '../api/client';
 import { ErrorBox } from './ErrorBox';
 import { useApi } from './useApi';
 import { date, money, thisMonth } from '../format';
@@ -35,13 +35,28 @@ export function C12View({ code }: { code: string }) {
   const [month, setMonth] = useState(thisMonth());
   const valid = /^\d{4}-\d{2}$/.test(month);
   const r = useApi(() => call(api.GET('/employers/{code}/c12', { params: { path: { code }, query: { month } } })), [code, month], valid);
-  const j = r.data;
+  const j = typeof r.data === 'object' ? r.data : undefined;  // format=json: the notice, not a file
+  const [page, setPage] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const failed = (e: unknown) => setError(e instanceof ApiError ? e : null);
+  const print = async () => {
+    setError(null);
+    try {
+      setPage(await fetchText(`/employers/${code}/c12`, { month, format: 'html' }));
+    } catch (e) {
+      failed(e);
+    }
+  };
   return (
     <Stack>
       <Group align="flex-end">
-        <TextInput label="Tháng của thông báo C12-TS" description="YYYY-MM" value={month} onChange={(e) => setMonth(e.currentTarget.value)} />
+        <TextInput label="Tháng của thông báo C12-TS" description="YYYY-MM" value={month} onChange={(e) => { setMonth(e.currentTarget.value); setPage(null); }} />
+        <Button variant="light" disabled={!j} onClick={() => void print()}>Bản in</Button>
+        <Button variant="light" disabled={!j} onClick={() => { setError(null); void download(`/employers/${code}/c12`, { month, format: 'xlsx' }).catch(failed); }}>
+          Tải XLSX
+        </Button>
       </Group>
-      <ErrorBox error={r.error} />
+      <ErrorBox error={r.error ?? error} />
       {j && (
         <>
           <Table withTableBorder striped aria-label="Thông báo C12-TS">
@@ -62,6 +77,18 @@ export function C12View({ code }: { code: string }) {
               <Row label={`B. Phát sinh trong kỳ — lao động: ${j.b.headcount} (tăng ${j.b.up}, giảm ${j.b.down})`} />
               <Row label="Quỹ lương" v={j.b.wage_fund} />
               <Row label="Số phải đóng" v={j.b.due} />
+              <Row label="B.4.1 Điều chỉnh tăng kỳ trước" v={j.b.adjustments.up} />
+              <Row label="— trong đó năm trước" v={j.b.adjustments.up_prior_year} />
+              <Row label="B.4.2 Điều chỉnh giảm kỳ trước" v={j.b.adjustments.down} />
+              <Row label="— trong đó năm trước" v={j.b.adjustments.down_prior_year} />
+              <Row label="B.4.3 Điều chỉnh thuần" v={j.b.adjustments.net} />
+              {j.b.adjustments.months.map((m) => (
+                <Row
+                  key={m.month}
+                  label={`— tháng ${date(m.month)} (lao động ${m.workers_before} → ${m.workers_after})`}
+                  v={m.amount}
+                />
+              ))}
               <Total label="Lãi chậm đóng phát sinh" v={j.b.interest} />
               {j.c.payments.map((p, i) => (
                 <Total key={i} label={`C. ${p.reference}, ngày ${date(p.paid_on)}`} v={p.amount} />
@@ -77,6 +104,7 @@ export function C12View({ code }: { code: string }) {
           <Text size="sm">Nội dung chuyển tiền: {j.transfer_note}</Text>
         </>
       )}
+      {page && <iframe title="Thông báo C12-TS, bản in" srcDoc={page} sandbox="" style={{ width: '100%', height: 700, border: '1px solid #ccc' }} />}
     </Stack>
   );
 }

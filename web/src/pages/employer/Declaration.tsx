@@ -93,6 +93,7 @@ export default function Declaration() {
       };
       const res = await call(api.POST('/declarations', { body: body as never, params: { header: { 'Idempotency-Key': key } } }));
       const cards = res.cards.filter((c) => c.card_code).map((c) => `${c.cccd}: mã số BHXH ${c.si_number}, thẻ BHYT ${c.card_code} (${date(c.valid_from)}–${date(c.valid_to)})`);
+      cards.push(...res.decreased_cards.map((c) => `${c.cccd}: thẻ BHYT ${c.card_code} báo giảm, còn giá trị đến ${date(c.valid_to)} (${c.code})`));
       setDone(
         [`Đã ghi tờ khai số ${res.declaration_id}: ${res.joined} tăng, ${res.left} giảm, ${res.salary_changes} điều chỉnh lương, ${res.suspended} tạm dừng, ${res.resumed} đi làm lại.`, ...cards, ...res.warnings].join('\n'),
       );
