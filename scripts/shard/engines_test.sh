@@ -2,7 +2,7 @@
 # The engine tests on a coordinator with two shards, as the national layout
 # runs: three PostgreSQL servers on Unix sockets; every test database made
 # on the coordinator gets its twin on each shard, and every province
-# partition (dues; claims, their lines and findings; benefit payments) is placed on one of the shards in turn before the
+# partition (dues; employers' payments; claims, their lines and findings; benefit payments) is placed on one of the shards in turn before the
 # test starts (src/testing/test_support.cc, $BHXH_TEST_SHARDS). Then every
 # engine test that runs on PostgreSQL runs here, unchanged: what it writes
 # and reads of those tables crosses postgres_fdw, and the collection writes
@@ -41,20 +41,22 @@ rows_on() {  # rows_on URL TABLE: rows of TABLE's partitions in that database
   sql=$(psql "$1" -XAtqc "select coalesce(string_agg('select count(*) from ' || tablename, ' union all '), 'select 0') from pg_tables where tablename ~ '^$2_p'")
   psql "$1" -XAtqc "select coalesce(sum(count), 0) from ($sql) t(count)"
 }
-claims_total=0 payments_total=0
+claims_total=0 payments_total=0 received_total=0
 for port in $((BASE + 1)) $((BASE + 2)); do
-  dbs=0 rows=0 claims=0 payments=0 prepared=0
+  dbs=0 rows=0 claims=0 payments=0 received=0 prepared=0
   for db in $(psql "host=$DIR port=$port dbname=postgres user=bhxh" -XAtqc "select datname from pg_database where datname ~ '^t[0-9]'"); do
     u="host=$DIR port=$port dbname=$db user=bhxh"
     rows=$((rows + $(rows_on "$u" dues)))
     claims=$((claims + $(rows_on "$u" claims)))
     payments=$((payments + $(rows_on "$u" benefit_payments)))
+    received=$((received + $(rows_on "$u" payments)))
     dbs=$((dbs + 1))
   done
   claims_total=$((claims_total + claims))
   payments_total=$((payments_total + payments))
+  received_total=$((received_total + received))
   prepared=$(psql "host=$DIR port=$port dbname=postgres user=bhxh" -XAtqc "select count(*) from pg_prepared_xacts")
-  say "shard on port $port: $dbs test databases, $rows dues rows, $claims claims, $payments benefit payments, $prepared transactions left prepared"
+  say "shard on port $port: $dbs test databases, $rows dues rows, $claims claims, $received employers' payments, $payments benefit payments, $prepared transactions left prepared"
   if [ -z "${2:-}" ]; then  # the whole suite, not a chosen few
     [ "$dbs" -gt 50 ] && [ "$rows" -gt 0 ] || fail "the tests did not write to the shard on port $port"
   fi
@@ -63,4 +65,5 @@ done
 if [ -z "${2:-}" ]; then
   [ "$claims_total" -gt 0 ] || fail "the tests did not write claims to the shards"
   [ "$payments_total" -gt 0 ] || fail "the tests did not write benefit payments to the shards"
+  [ "$received_total" -gt 0 ] || fail "the tests did not write employers' payments to the shards"
 fi

@@ -125,7 +125,7 @@ say "79 moved shard_a → shard_b → coordinator: same dues, book and C12-TS af
 # facilities submitted through the coordinator is stored there.
 [ "$(q "$C" "select count(*) from claims_p01")" -gt 0 ] || fail "the demo has no claims in 01"
 bash "$SHARD" move-province "$C" 01 shard_a >"$DIR/move5.log" 2>&1 || fail "move province 01 to shard_a"
-for t in dues claims claim_lines claim_findings; do
+for t in dues payments claims claim_lines claim_findings; do
   [ "$(where_is "${t}_p01")" = shard_a ] || fail "${t}_p01 is not on shard_a"
 done
 same "moving province 01 with its claims to shard_a"
@@ -136,7 +136,17 @@ bhxh claims submit "$DIR/env.xml" >"$DIR/submit.log" 2>&1 || fail "claims submit
 [ "$(rows_on a claims_p01)" = $((N01 + 20)) ] || fail "the envelope's claims are not on shard_a"
 [ "$(rows_on a claim_lines_p01)" = "$(q "$C" "select count(*) from claim_lines")" ] || fail "claim lines off the shard"
 [ "$(q "$(url a)" "select count(*) from pg_prepared_xacts")" = 0 ] || fail "claims left prepared on shard_a"
-say "province 01 (dues, $N01 claims, their lines and findings) moved to shard_a; an envelope of $FAC stored there through the coordinator"
+# A payment of one of 01's employers, posted twice through the coordinator:
+# stored once, on shard_a.
+EMP01=$(q "$C" "select code from employers where province = '01' order by id limit 1")
+P01=$(rows_on a payments_p01)
+for _ in 1 2; do
+  bhxh pay --employer "$EMP01" --amount 1234567 --date 2026-07-20 --reference "UNC-SHARD-01" >>"$DIR/pay.log" 2>&1 ||
+    fail "payment through the coordinator"
+done
+[ "$(rows_on a payments_p01)" = $((P01 + 1)) ] || fail "the payment is not on shard_a once"
+[ "$(q "$C" "select count(*) from payments where reference = 'UNC-SHARD-01'")" = 1 ] || fail "the payment is not read once through the coordinator"
+say "province 01 (dues, payments, $N01 claims, their lines and findings) moved to shard_a; an envelope of $FAC and a payment of $EMP01 (posted twice, stored once) stored there through the coordinator"
 views >"$DIR/one-server.txt"  # the envelope is part of what must stay the same from here
 
 # Refusals: a move to where it is, to an unknown server, of a table that is

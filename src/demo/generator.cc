@@ -7,6 +7,7 @@
 #include "base/text.h"
 #include "collection/declarations.h"
 #include "collection/ledger.h"
+#include "collection/payments.h"
 
 namespace bhxh {
 
@@ -395,26 +396,26 @@ Result<GenStats> Generate(Db& db, const Geo& geo, const LawBook& law, const GenO
   }
   {
     BHXH_ASSIGN_OR_RETURN(
-        auto st, db.Prepare("SELECT employer_id, month, amount FROM employer_dues ORDER BY employer_id, month"));
+        auto st, db.Prepare("SELECT d.employer_id, d.month, d.amount, e.province FROM employer_dues d "
+                            "JOIN employers e ON e.id = d.employer_id ORDER BY d.employer_id, d.month"));
     Tx tx(db);
     BHXH_RETURN_IF_ERROR(tx.status());
-    std::string now = NowIsoUtc();
     Date today = Date::Today();
     struct Due {
       int64_t emp;
       Month m;
       Vnd amount;
+      std::string province;
     };
     std::vector<Due> dues;
     while (true) {
       BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
       if (!row) break;
-      dues.push_back({st->Int(0), Month::FromIndex(static_cast<int32_t>(st->Int(1))), st->Int(2)});
+      dues.push_back({st->Int(0), Month::FromIndex(static_cast<int32_t>(st->Int(1))), st->Int(2), st->Text(3)});
     }
-    // The dues are read before the bulk writer opens: on PostgreSQL a query
-    // issued during a COPY ends the COPY.
-    BHXH_ASSIGN_OR_RETURN(auto w, db.Bulk("payments", {"employer_id", "paid_on", "amount", "reference", "source",
-                                                       "idempotency_key", "created_at", "created_by"}));
+    // Stored as the API stores them (keys first, rows where their province
+    // lives), so a replay of a generated key is refused like any other.
+    std::vector<NewPayment> pays;
     for (const Due& d : dues) {
       const GenEmployer& e = emps[d.emp - 1];
       Rng er(opt.seed ^ (static_cast<uint64_t>(d.emp) * 0x9E37ULL) ^ static_cast<uint64_t>(d.m.index()));
@@ -424,18 +425,11 @@ Result<GenStats> Generate(Db& db, const Geo& geo, const LawBook& law, const GenO
         paid = d.m.Add(static_cast<int>(er.Range(1, 3))).FirstDay().AddDays(static_cast<int>(er.Range(0, 27)));
       if (paid > today) continue;
       std::string ref = "GEN-" + std::to_string(d.emp) + "-" + d.m.ToString();
-      w->Int(d.emp);
-      w->Text(paid.ToString());
-      w->Int(d.amount);
-      w->Text(ref);
-      w->Text("generator");
-      w->Text("gen:" + ref);
-      w->Text(now);
-      w->Text(actor.id);
-      BHXH_RETURN_IF_ERROR(w->EndRow());
+      pays.push_back({d.emp, d.province, paid, d.amount, ref, "generator", "gen:" + ref});
       ++gs.payments;
     }
-    BHXH_RETURN_IF_ERROR(w->Finish());
+    BHXH_ASSIGN_OR_RETURN(auto stored, StorePayments(db, pays, actor.id));
+    (void)stored;
     BHXH_RETURN_IF_ERROR(tx.Commit());
   }
   return gs;

@@ -11,7 +11,10 @@
 #include "capabilities/all.h"
 #include "history/book.h"
 #include "history/notice.h"
+#include "store/partitioned.h"
 #include "testing/backend_fixture.h"
+
+#include <thread>
 
 namespace bhxh {
 namespace {
@@ -365,6 +368,86 @@ TEST_P(Spine, MigrationGivesExistingDuesTheirProvince) {
     EXPECT_EQ(got, (std::vector<std::string>{"79 dues_p79:100", "46 dues_p46:200"}));
   else
     EXPECT_EQ(got, (std::vector<std::string>{"79:100", "46:200"}));
+}
+
+// Payments stored before the migration get their employer's province (on
+// PostgreSQL they move into its partition: 74, merged into today's 79, into
+// payments_p79) and their keys enter payment_keys, so a replay of an old key
+// still answers its payment and new ids follow the old.
+TEST_P(Spine, MigrationGivesExistingPaymentsTheirProvinceAndKeys) {
+  std::string why;
+  SchemaLayout layout{ctx_->geo.ProvinceGroups()};
+  auto raw = testing::DatabaseBefore(GetParam(), 2026121201, layout, &why);
+  ASSERT_TRUE(raw) << why;
+  Db& d = *raw;
+  ASSERT_TRUE(d.Exec("INSERT INTO employers (id, code, tax_code, name, type, province, region, created_at, created_by) "
+                     "VALUES (1, '74A1', '0301234567', 'Công ty', 'enterprise', '74', 1, 'x', 'x'), "
+                     "(2, '46A1', '3301234567', 'Công ty', 'enterprise', '46', 1, 'x', 'x')")
+                  .ok());
+  ASSERT_TRUE(d.Exec("INSERT INTO payments (employer_id, paid_on, amount, reference, source, idempotency_key, "
+                     "created_at, created_by) VALUES (1, '2025-09-10', 100, 'UNC-1', 'api', 'k-1', 'x', 'x'), "
+                     "(2, '2025-09-11', 200, 'UNC-2', 'api', 'k-2', 'x', 'x')")
+                  .ok());
+  auto applied = Migrate(d, AllMigrations(), layout);
+  ASSERT_TRUE(applied.ok()) << applied.status().ToString();
+  std::string where = GetParam() == "postgres" ? " || ' ' || tableoid::regclass::text" : "";
+  auto st = d.Prepare("SELECT province" + where + ", id, amount FROM payments ORDER BY id");
+  ASSERT_TRUE(st.ok());
+  std::vector<std::string> got;
+  while (*(*st)->Step())
+    got.push_back((*st)->Text(0) + ":" + std::to_string((*st)->Int(1)) + ":" + std::to_string((*st)->Int(2)));
+  if (GetParam() == "postgres")
+    EXPECT_EQ(got, (std::vector<std::string>{"74 payments_p79:1:100", "46 payments_p46:2:200"}));
+  else
+    EXPECT_EQ(got, (std::vector<std::string>{"74:1:100", "46:2:200"}));
+  auto keys = d.Prepare("SELECT idempotency_key || '=' || payment_id || '@' || province FROM payment_keys "
+                        "ORDER BY payment_id");
+  ASSERT_TRUE(keys.ok());
+  got.clear();
+  while (*(*keys)->Step()) got.push_back((*keys)->Text(0));
+  EXPECT_EQ(got, (std::vector<std::string>{"k-1=1@74", "k-2=2@46"}));
+  Tx tx(d);
+  ASSERT_TRUE(tx.status().ok());
+  NewPayment again{1, "74", *Date::Parse("2025-09-10", "d"), 100, "UNC-1", "api", "k-1"};
+  NewPayment fresh{2, "46", *Date::Parse("2025-10-10", "d"), 300, "UNC-3", "api", "k-3"};
+  auto stored = StorePayments(d, {again, fresh, fresh}, "x");
+  ASSERT_TRUE(stored.ok()) << stored.status().ToString();
+  EXPECT_TRUE((*stored)[0].replayed);
+  EXPECT_EQ((*stored)[0].id, 1);
+  EXPECT_FALSE((*stored)[1].replayed);
+  EXPECT_EQ((*stored)[1].id, 3);  // after the old ids
+  EXPECT_TRUE((*stored)[2].replayed);  // the same key twice in one batch: stored once
+  EXPECT_EQ((*stored)[2].id, 3);
+  ASSERT_TRUE(tx.Commit().ok());
+  EXPECT_EQ(*d.QueryInt("SELECT COUNT(*) FROM payments"), 3);
+  EXPECT_EQ(*d.QueryInt("SELECT SUM(amount) FROM payments"), 600);
+}
+
+// Two posts of one key at the same time (a retried request racing the
+// first): the second waits for the first's key and answers its payment.
+TEST_P(Spine, TwoPostsOfOneKeyAtOnceStoreOnePayment) {
+  AddEmployer("01A1");
+  auto other = ctx_->pool->Acquire();
+  ASSERT_TRUE(other.ok()) << other.status().ToString();
+  NewPayment p{EmployerId("01A1"), "01", *Date::Parse("2025-09-10", "d"), 4'800'000, "UNC-9", "api", "same-key"};
+  Tx tx(db());
+  ASSERT_TRUE(tx.status().ok());
+  auto first = StorePayments(db(), {p}, "officer-1");
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  ASSERT_FALSE((*first)[0].replayed);
+  Result<PaymentResult> second = Status::Internal("not run");
+  std::thread t([&] {
+    PaymentInput in{"01A1", "2025-09-10", "4800000", "UNC-9", "same-key"};
+    second = PostPayment(**other, in, TestOfficer());
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the second is now waiting for the first
+  ASSERT_TRUE(tx.Commit().ok());
+  t.join();
+  ASSERT_TRUE(second.ok()) << second.status().ToString();
+  EXPECT_TRUE(second->replayed);
+  EXPECT_EQ(second->payment_id, (*first)[0].id);
+  EXPECT_EQ(Count("payments"), 1);
+  EXPECT_EQ(Count("payment_keys"), 1);
 }
 
 TEST_P(Spine, LeaveAndSalaryChangeTakeEffectFromTheirMonth) {

@@ -162,6 +162,63 @@ CREATE TABLE dues_adjustments (
 );
 CREATE INDEX dues_adjustments_employer ON dues_adjustments(employer_id, recorded_month);
 )SQL"},
+      // Payments carry the province of the employer that paid (as the
+      // employer was registered when the payment was stored: history stays
+      // under the province that recorded it). On PostgreSQL the table is
+      // partitioned by it like dues, so a partition may live on a shard; a
+      // partitioned table whose partitions may be foreign keeps no unique
+      // index and no foreign key, so the idempotency key's national
+      // uniqueness moves to payment_keys, a table of the coordinator that
+      // a payment's key is entered in, in the same transaction, before its
+      // row is written where its province lives (collection/payments.h),
+      // and the employer is checked by the engine before writing. SQLite
+      // keeps one table with the column, and the key table too.
+      {2026121201, "payments_by_province",
+       R"SQL(
+ALTER TABLE payments ADD COLUMN province TEXT NOT NULL DEFAULT '';
+UPDATE payments SET province = COALESCE((SELECT e.province FROM employers e WHERE e.id = payments.employer_id), '');
+CREATE TABLE payment_keys (
+  idempotency_key TEXT PRIMARY KEY,
+  payment_id BIGINT NOT NULL,
+  province TEXT NOT NULL
+);
+INSERT INTO payment_keys (idempotency_key, payment_id, province) SELECT idempotency_key, id, province FROM payments;
+CREATE INDEX payment_keys_payment ON payment_keys(payment_id);
+)SQL",
+       R"SQL(
+CREATE TABLE payment_keys (
+  idempotency_key TEXT PRIMARY KEY,
+  payment_id BIGINT NOT NULL,
+  province TEXT NOT NULL
+);
+ALTER TABLE payments RENAME TO payments_before_partitioning;
+ALTER SEQUENCE payments_id_seq OWNED BY NONE;
+DROP INDEX IF EXISTS payments_employer;
+CREATE TABLE payments (
+  id BIGINT NOT NULL DEFAULT nextval('payments_id_seq'),
+  employer_id BIGINT NOT NULL,
+  paid_on TEXT NOT NULL,
+  amount BIGINT NOT NULL,
+  reference TEXT NOT NULL,
+  source TEXT NOT NULL,
+  idempotency_key TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  province TEXT NOT NULL DEFAULT ''
+) PARTITION BY LIST (province);
+{PARTITIONS_BY_PROVINCE payments}
+INSERT INTO payments (id, employer_id, paid_on, amount, reference, source, idempotency_key, created_at, created_by,
+                      province)
+  SELECT p.id, p.employer_id, p.paid_on, p.amount, p.reference, p.source, p.idempotency_key, p.created_at,
+         p.created_by, COALESCE(e.province, '')
+  FROM payments_before_partitioning p LEFT JOIN employers e ON e.id = p.employer_id;
+INSERT INTO payment_keys (idempotency_key, payment_id, province) SELECT idempotency_key, id, province FROM payments;
+ALTER SEQUENCE payments_id_seq OWNED BY payments.id;
+DROP TABLE payments_before_partitioning;
+CREATE INDEX payments_id ON payments(id);
+CREATE INDEX payments_employer ON payments(employer_id);
+CREATE INDEX payment_keys_payment ON payment_keys(payment_id);
+)SQL"},
   };
 }
 

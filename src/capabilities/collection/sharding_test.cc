@@ -7,6 +7,7 @@
 // 2025 owes 3,200,000 a month (collection_test.cc).
 #include "collection/collect.h"
 #include "collection/declarations.h"
+#include "collection/payments.h"
 #include "registry/registry.h"
 #include "store/partitioned.h"
 #include "testing/test_support.h"
@@ -185,6 +186,81 @@ TEST_F(Sharding, DuesLeftPreparedAreSettledByTheirRun) {
   EXPECT_EQ(*n, 1);
   EXPECT_EQ(Prepared(), "0");
   EXPECT_EQ(Text("SELECT COUNT(*) FROM dues WHERE month = 30002"), "0");
+}
+
+// Payments of an employer of 79 go to 79's partition on the shard, in the
+// poster's transaction (prepared there, committed with the coordinator);
+// their keys stay on the coordinator, so a replay is answered there and a
+// rolled-back post leaves nothing on either side.
+TEST_F(Sharding, PaymentsOfAProvinceOnAShardAreStoredThereOnce) {
+  ASSERT_OK(PlaceEmptyPartition(db(), *shard_, "payments_p79", "shard"));
+  auto post = [&](const std::string& employer, const std::string& amount, const std::string& key) {
+    return PostPayment(db(), {employer, "2025-09-10", amount, "UNC " + key, key}, TestOfficer());
+  };
+  auto on_shard = [&] { return Text(*shard_, "SELECT COUNT(*) || ':' || COALESCE(SUM(amount), 0) FROM payments_p79"); };
+  auto a = post("79B2", "3200000", "p-79");
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  EXPECT_FALSE(a->replayed);
+  auto b = post("01A1", "1000000", "p-01");
+  ASSERT_TRUE(b.ok()) << b.status().ToString();
+  EXPECT_EQ(on_shard(), "1:3200000");
+  EXPECT_EQ(Text("SELECT COUNT(*) || ':' || SUM(amount) FROM payments_p01"), "1:1000000");
+  EXPECT_EQ(Text("SELECT string_agg(province || '=' || amount, ',' ORDER BY province) FROM payments"),
+            "01=1000000,79=3200000");
+  EXPECT_EQ(Prepared(), "0");
+  // The same key again: answered from the coordinator's keys, nothing added.
+  auto again = post("79B2", "3200000", "p-79");
+  ASSERT_TRUE(again.ok());
+  EXPECT_TRUE(again->replayed);
+  EXPECT_EQ(again->payment_id, a->payment_id);
+  EXPECT_EQ(on_shard(), "1:3200000");
+  {
+    Tx outer(db());  // a post inside a request that then fails
+    auto c = post("79B2", "500000", "p-79-rolled-back");
+    ASSERT_TRUE(c.ok()) << c.status().ToString();
+    EXPECT_EQ(Prepared(), "1");
+    EXPECT_EQ(on_shard(), "1:3200000");
+  }
+  EXPECT_EQ(Prepared(), "0");
+  EXPECT_EQ(on_shard(), "1:3200000");
+  EXPECT_EQ(Text("SELECT COUNT(*) FROM payment_keys"), "2");
+  // A bank statement: two rows of 79 and one of 01, one of them repeated.
+  auto st = ImportBankStatement(db(),
+                                "employer_code,paid_on,amount,reference\n"
+                                "79B2,2025-10-10,3200000,FT-1\n01A1,2025-10-10,1000000,FT-2\n"
+                                "79B2,2025-10-10,3200000,FT-1\n79B2,2025-10-12,100000,FT-3\n",
+                                TestOfficer());
+  ASSERT_TRUE(st.ok()) << st.status().ToString();
+  EXPECT_TRUE(st->accepted);
+  EXPECT_EQ(st->applied, 3);
+  EXPECT_EQ(st->duplicates, 1);
+  EXPECT_EQ(on_shard(), "3:6500000");
+  EXPECT_EQ(Prepared(), "0");
+  // Left prepared by a coordinator that died: kept when the first payment's
+  // key was committed on the coordinator, left (then rolled back after the
+  // grace period) when not.
+  auto leave = [&](int64_t id) {
+    ASSERT_OK(shard_->Exec("BEGIN; INSERT INTO payments_p79 VALUES (" + std::to_string(id) +
+                           ", 2, '2025-11-10', 777, 'x', 'api', 'left-" + std::to_string(id) +
+                           "', 'x', 'x', '79'); PREPARE TRANSACTION 'bhxh/payments/payment-" + std::to_string(id) +
+                           "/shard/" + Text(*shard_, "SELECT current_database()") + "'"));
+  };
+  leave(a->payment_id);
+  leave(987654);
+  EXPECT_EQ(Prepared(), "2");
+  auto settled = SettleLeftPayments(db(), std::chrono::seconds(0));
+  ASSERT_TRUE(settled.ok()) << settled.status().ToString();
+  EXPECT_EQ(*settled, 1);
+  EXPECT_EQ(Text("SELECT COUNT(*) FROM payments WHERE idempotency_key = 'left-" + std::to_string(a->payment_id) + "'"),
+            "1");
+  EXPECT_EQ(Prepared(), "1");
+  auto rest = ResolvePrepared(db(), "payments",
+                              RecordedAs(db(), "payment", "SELECT COUNT(*) FROM payment_keys WHERE payment_id = ?"),
+                              std::chrono::seconds(0));
+  ASSERT_TRUE(rest.ok());
+  EXPECT_EQ(*rest, 1);
+  EXPECT_EQ(Prepared(), "0");
+  EXPECT_EQ(Text("SELECT COUNT(*) FROM payments WHERE idempotency_key = 'left-987654'"), "0");
 }
 
 }  // namespace
