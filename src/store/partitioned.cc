@@ -418,6 +418,14 @@ Result<std::vector<int64_t>> NewIds(Db& db, const std::string& table, size_t n) 
   return ids;
 }
 
+bool DueEvery(std::atomic<int64_t>& last, std::chrono::seconds every) {
+  const int64_t now =
+      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+  int64_t prev = last.load();
+  if (every.count() > 0 && prev != 0 && now - prev < every.count()) return false;
+  return last.compare_exchange_strong(prev, now) || every.count() == 0;  // else another thread is at it
+}
+
 std::function<Result<bool>(const std::string& token)> RecordedAs(Db& db, std::string prefix, std::string count_sql) {
   return [&db, prefix = std::move(prefix) + "-", count_sql = std::move(count_sql)](const std::string& token) -> Result<bool> {
     if (token.rfind(prefix, 0) != 0) return false;

@@ -25,6 +25,7 @@
 // one DELETE and one COPY on the coordinator, as before sharding.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <map>
@@ -137,6 +138,13 @@ class PartitionedWrite {
 [[nodiscard]] Result<int> ResolvePrepared(Db& db, const std::string& table,
                                           const std::function<Result<bool>(const std::string& token)>& committed,
                                           std::chrono::seconds grace = std::chrono::minutes(10));
+
+// Whether work done "at most every `every` per process" is due now: true
+// the first time, then once `every` has passed since the last true for
+// the same `last` (one per kind of work), and for one caller at a time;
+// always true for every = 0. Settling left-prepared work this way keeps it
+// off the path of every request.
+[[nodiscard]] bool DueEvery(std::atomic<int64_t>& last, std::chrono::seconds every);
 
 // The usual `committed` for ResolvePrepared: work named "<prefix>-<n>"
 // (a run, a submission, a month) was committed when `count_sql`, a

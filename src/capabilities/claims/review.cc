@@ -357,11 +357,7 @@ Result<PreparedReview> PrepareReview(const ReviewDeps& deps, std::string_view xm
 
 Result<int> SettleLeftClaims(Db& db, std::chrono::seconds every) {
   static std::atomic<int64_t> last{0};
-  const int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
-                          std::chrono::steady_clock::now().time_since_epoch()).count();
-  int64_t prev = last.load();
-  if (every.count() > 0 && prev != 0 && now - prev < every.count()) return 0;
-  if (!last.compare_exchange_strong(prev, now) && every.count() > 0) return 0;  // another thread is at it
+  if (!DueEvery(last, every)) return 0;
   return ResolvePrepared(db, "claims", RecordedAs(db, "claims", "SELECT COUNT(*) FROM claim_submissions WHERE id = ?"));
 }
 
