@@ -96,6 +96,13 @@ class Db {
   virtual bool Usable() const { return true; }
   virtual Result<std::unique_ptr<BulkWriter>> Bulk(const std::string& table,
                                                    const std::vector<std::string>& columns) = 0;
+  // A new connection to the same database, opened as this one was (a
+  // bulk write spread over several connections, store/partitioned.h).
+  // PostgreSQL only: SQLite has one writer, so a second connection would
+  // only wait for the first.
+  virtual Result<std::unique_ptr<Db>> Sibling() {
+    return Status::Internal("a second connection to the same database is PostgreSQL's");
+  }
 
   // One integer from a query (e.g. COUNT(*)), or the error.
   Result<int64_t> QueryInt(std::string_view sql);

@@ -1,7 +1,13 @@
 #include "store/partitioned.h"
 
+#include <algorithm>
+#include <condition_variable>
+#include <cstdlib>
+#include <cstring>
+#include <deque>
 #include <mutex>
 #include <set>
+#include <thread>
 
 #include "base/parse.h"
 #include "base/text.h"
@@ -100,7 +106,7 @@ Result<std::vector<PartitionPlace>> PartitionsOf(Db& db, const std::string& tabl
                  "COALESCE((SELECT array_to_string(um.umoptions, E'\\n') FROM pg_user_mappings um "
                  "          WHERE um.srvid = s.oid AND um.usename IN (current_user, 'public') "
                  "          ORDER BY um.usename = 'public' LIMIT 1), ''), "
-                 "COALESCE(array_to_string(f.ftoptions, E'\\n'), '') "
+                 "COALESCE(array_to_string(f.ftoptions, E'\\n'), ''), CAST(c.reltuples AS BIGINT) "
                  "FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid "
                  "LEFT JOIN pg_foreign_table f ON f.ftrelid = c.oid "
                  "LEFT JOIN pg_foreign_server s ON s.oid = f.ftserver "
@@ -115,6 +121,7 @@ Result<std::vector<PartitionPlace>> PartitionsOf(Db& db, const std::string& tabl
     p.is_default = bound == "DEFAULT";
     if (!p.is_default) p.values = QuotedValues(bound);
     p.server = st->Text(2);
+    p.rows_estimate = st->Int(6);
     if (!p.server.empty()) {
       for (const auto& o : Lines(st->Text(3))) p.conninfo += ConnPart(o);
       for (const auto& o : Lines(st->Text(4))) p.conninfo += ConnPart(o);
@@ -138,9 +145,13 @@ Result<std::vector<PartitionPlace>> PartitionsOf(Db& db, const std::string& tabl
 // would otherwise hold 17 connections and 17 prepared transactions per
 // write; max_prepared_transactions is per server, and concurrent runs
 // exhausted it in the tests). A connection runs one COPY at a time.
+//
+// In a spread write each connection also has a thread that writes the
+// rows the caller buffered for it, a batch at a time, in order, so that the
+// caller's thread never waits on one server while another is idle.
 struct PartitionedWrite::Conn {
   Db* db = nullptr;
-  std::unique_ptr<Db> owned;            // a shard's; null for the coordinator
+  std::unique_ptr<Db> owned;            // a shard's or an extra local one; null for the caller's
   std::string gid, partitions;          // partitions: their names, for messages
   std::unique_ptr<BulkWriter> copy;     // the COPY open on this connection
   const Switching* copying = nullptr;   // whose rows it takes
@@ -152,6 +163,49 @@ struct PartitionedWrite::Conn {
     copying = nullptr;
     return s;
   }
+
+  // Threaded feeding. A bounded queue keeps memory flat (a few MB per
+  // connection) whatever the write's size.
+  static constexpr size_t kMaxQueued = 8;
+  std::thread thread;
+  std::mutex mu;
+  std::condition_variable cv;
+  std::deque<std::pair<Switching*, std::string>> queue;
+  bool busy = false, stopping = false;
+  std::atomic<bool> failed{false};
+  Status error;  // the thread's first error (under mu)
+  bool threaded() const { return thread.joinable(); }
+  void Start();
+  void Push(Switching* w, std::string cells) {
+    std::unique_lock lock(mu);
+    cv.wait(lock, [&] { return queue.size() < kMaxQueued || failed.load(); });
+    if (failed.load()) return;  // nothing more is written; the error is answered
+    queue.emplace_back(w, std::move(cells));
+    cv.notify_all();
+  }
+  // Until every batch handed over is written; the thread's first error.
+  Status Wait() {
+    std::unique_lock lock(mu);
+    cv.wait(lock, [&] { return (queue.empty() && !busy) || failed.load(); });
+    cv.wait(lock, [&] { return !busy; });
+    return error;
+  }
+  Status FirstError() {
+    std::lock_guard lock(mu);
+    return error;
+  }
+  // Ends the thread; batches not yet written are dropped (the write is
+  // being abandoned, or Wait came first).
+  void Stop() {
+    if (!threaded()) return;
+    {
+      std::lock_guard lock(mu);
+      stopping = true;
+      queue.clear();
+    }
+    cv.notify_all();
+    thread.join();
+  }
 };
 
 // The writer of one target on one connection: a foreign partition on its
@@ -160,27 +214,112 @@ struct PartitionedWrite::Conn {
 // arrive grouped (the caller's promise), so this happens a few times per
 // chunk, not per row. An error in the switch is kept and answered by
 // EndRow.
+//
+// On a threaded connection the values are first encoded in a batch (a tag
+// byte, then the value) that the connection's thread replays into the COPY.
 class PartitionedWrite::Switching final : public BulkWriter {
  public:
   Switching(Conn& c, std::string table, const std::vector<std::string>& columns)
       : c_(c), table_(std::move(table)), columns_(columns) {}
   void Int(int64_t v) override {
-    if (Ready()) c_.copy->Int(v);
+    if (c_.threaded()) {
+      char b[9];
+      b[0] = 'I';
+      std::memcpy(b + 1, &v, 8);
+      cells_.append(b, 9);
+      return;
+    }
+    PutInt(v);
   }
   void Text(std::string_view v) override {
-    if (Ready()) c_.copy->Text(v);
+    if (c_.threaded()) {
+      const auto n = static_cast<uint32_t>(v.size());
+      char b[5];
+      b[0] = 'T';
+      std::memcpy(b + 1, &n, 4);
+      cells_.append(b, 5);
+      cells_.append(v);
+      return;
+    }
+    PutText(v);
   }
   void Null() override {
-    if (Ready()) c_.copy->Null();
+    if (c_.threaded()) {
+      cells_.push_back('N');
+      return;
+    }
+    PutNull();
   }
   Status EndRow() override {
-    if (!error_.ok()) return error_;
-    if (!c_.copy || c_.copying != this) return Status::Internal("partitioned write: a row with no value");
-    return c_.copy->EndRow();
+    if (c_.threaded()) {
+      cells_.push_back('E');
+      if (cells_.size() >= kBatch) Hand();
+      if (c_.failed.load()) return c_.FirstError();
+      return Status::Ok();
+    }
+    return PutEndRow();
   }
   Status Finish() override { return error_; }  // the connection's COPY ends in PartitionedWrite::Finish
 
  private:
+  static constexpr size_t kBatch = size_t{1} << 18;
+  // Gives the connection's thread the rows buffered so far.
+  void Hand() {
+    if (cells_.empty()) return;
+    c_.Push(this, std::move(cells_));
+    cells_ = std::string();
+    cells_.reserve(kBatch + 4096);
+  }
+  // On the connection's thread: the batch into the COPY. False on the
+  // first error (kept in the connection).
+  bool Replay(const std::string& b) {
+    for (size_t p = 0; p < b.size();) {
+      switch (b[p]) {
+        case 'I': {
+          int64_t v;
+          std::memcpy(&v, b.data() + p + 1, 8);
+          PutInt(v);
+          p += 9;
+          break;
+        }
+        case 'T': {
+          uint32_t n;
+          std::memcpy(&n, b.data() + p + 1, 4);
+          PutText(std::string_view(b.data() + p + 5, n));
+          p += 5 + n;
+          break;
+        }
+        case 'N':
+          PutNull();
+          ++p;
+          break;
+        default: {  // 'E'
+          ++p;
+          if (Status s = PutEndRow(); !s.ok()) {
+            std::lock_guard lock(c_.mu);
+            if (c_.error.ok()) c_.error = s;
+            c_.failed = true;
+            return false;
+          }
+        }
+      }
+    }
+    return true;
+  }
+  void PutInt(int64_t v) {
+    if (Ready()) c_.copy->Int(v);
+  }
+  void PutText(std::string_view v) {
+    if (Ready()) c_.copy->Text(v);
+  }
+  void PutNull() {
+    if (Ready()) c_.copy->Null();
+  }
+  Status PutEndRow() {
+    if (!error_.ok()) return error_;
+    if (!c_.copy || c_.copying != this) return Status::Internal("partitioned write: a row with no value");
+    return c_.copy->EndRow();
+  }
   bool Ready() {
     if (c_.copying == this) return true;
     if (!error_.ok()) return false;
@@ -196,11 +335,32 @@ class PartitionedWrite::Switching final : public BulkWriter {
     return true;
   }
   friend class PartitionedWrite;
+  friend struct Conn;
   Conn& c_;
   std::string table_;
   const std::vector<std::string>& columns_;
   Status error_;
+  std::string cells_;  // rows not yet handed to the connection's thread
 };
+
+void PartitionedWrite::Conn::Start() {
+  thread = std::thread([this] {
+    std::unique_lock lock(mu);
+    while (true) {
+      cv.wait(lock, [&] { return stopping || !queue.empty(); });
+      if (queue.empty()) return;
+      auto [w, cells] = std::move(queue.front());
+      queue.pop_front();
+      busy = true;
+      lock.unlock();
+      cv.notify_all();  // room in the queue
+      if (!failed.load()) (void)w->Replay(cells);
+      lock.lock();
+      busy = false;
+      cv.notify_all();
+    }
+  });
+}
 
 struct PartitionedWrite::Target {
   std::string table;
@@ -208,22 +368,46 @@ struct PartitionedWrite::Target {
   std::vector<PartitionPlace> places;
   std::map<std::string, size_t> by_key;            // key -> index in places
   std::vector<std::unique_ptr<Switching>> remote;  // by index in places (null: local); empty: no foreign partition
-  std::unique_ptr<Switching> local;                // rows kept on the coordinator, through the parent table
+  std::vector<size_t> slot;                        // by index in places: the local connection of its rows
+  std::vector<std::unique_ptr<Switching>> local;   // by local connection: rows kept on the coordinator, through the parent
 };
 
 PartitionedWrite::PartitionedWrite(Db& db, std::string token)
     : db_(db), token_(std::move(token)), local_(std::make_shared<Conn>()) {
   local_->db = &db_;
+  locals_.push_back(local_);
 }
 
 PartitionedWrite::~PartitionedWrite() {
   if (!finished_) AbortRemotes();
 }
 
+void PartitionedWrite::StopThreads() {
+  local_->Stop();
+  for (auto& r : shards_) r->Stop();
+}
+
+Status PartitionedWrite::DrainAll() {
+  if (!local_->threaded()) return Status::Ok();
+  for (auto& t : targets_) {
+    for (auto& w : t.local)
+      if (w) w->Hand();
+    for (auto& w : t.remote)
+      if (w) w->Hand();
+  }
+  Status first = local_->Wait();
+  for (auto& r : shards_) {
+    Status s = r->Wait();
+    if (first.ok() && !s.ok()) first = r->partitions.empty() ? s : ShardError(r->partitions, s);
+  }
+  return first;
+}
+
 void PartitionedWrite::AbortRemotes() {
+  StopThreads();
   for (auto& t : targets_) {
     t.remote.clear();
-    t.local.reset();
+    t.local.clear();
   }
   local_->copy.reset();  // the coordinator's transaction rolls back with its caller
   local_->copying = nullptr;
@@ -238,15 +422,25 @@ void PartitionedWrite::AbortRemotes() {
     }
   }
   shards_.clear();
+  locals_.resize(1);
+  aborted_ = true;
+}
+
+int BulkWriteConnections() {
+  if (const char* v = std::getenv("BHXH_WRITE_CONNECTIONS"); v && *v) {
+    auto n = ParseInt(v, "BHXH_WRITE_CONNECTIONS", 0);
+    if (n.ok() && *n >= 1 && *n <= 16) return static_cast<int>(*n);
+  }
+  const unsigned cores = std::thread::hardware_concurrency();
+  return static_cast<int>(std::clamp(cores, 1u, 4u));
 }
 
 Result<std::unique_ptr<PartitionedWrite>> PartitionedWrite::Open(Db& db, std::vector<PartitionedTable> tables,
-                                                                 const std::string& token) {
+                                                                 const std::string& token, WriteOptions options) {
   if (!PlainName(token, true)) return Status::Internal("partitioned write token: " + token);
   if (tables.empty()) return Status::Internal("partitioned write: no table");
   std::unique_ptr<PartitionedWrite> w(new PartitionedWrite(db, token));
   w->targets_.resize(tables.size());
-  std::map<std::string, std::shared_ptr<Conn>> by_conninfo;
   for (size_t t = 0; t < tables.size(); ++t) {
     Target& target = w->targets_[t];
     target.table = tables[t].table;
@@ -254,7 +448,67 @@ Result<std::unique_ptr<PartitionedWrite>> PartitionedWrite::Open(Db& db, std::ve
     for (const auto& c : target.columns)
       if (!PlainName(c)) return Status::Internal("partitioned write column: " + c);
     BHXH_ASSIGN_OR_RETURN(target.places, PartitionsOf(db, target.table));
+  }
+  // A spread write: extra connections to the coordinator, when it has
+  // local partitions to deal and can prepare transactions.
+  std::string database;
+  if (options.connections > 1 && db.dialect() == Dialect::kPostgres && db.InTransaction()) {
+    size_t local_places = 0;
+    for (const auto& target : w->targets_)
+      for (const auto& p : target.places) local_places += p.server.empty() && !p.is_default;
+    BHXH_ASSIGN_OR_RETURN(int64_t can_prepare,
+                          db.QueryInt("SELECT CAST(current_setting('max_prepared_transactions') AS INTEGER)"));
+    if (local_places > 1 && can_prepare > 0) {
+      {
+        BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT current_database()"));
+        BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
+        if (row) database = st->Text(0);
+      }
+      const size_t extra = std::min<size_t>(static_cast<size_t>(options.connections), local_places) - 1;
+      for (size_t k = 1; k <= extra; ++k) {
+        auto r = std::make_shared<Conn>();
+        BHXH_ASSIGN_OR_RETURN(r->owned, db.Sibling());
+        r->db = r->owned.get();
+        BHXH_RETURN_IF_ERROR(r->db->Begin());
+        r->gid = "bhxh/" + tables[0].table + "/" + token + "/local" + std::to_string(k) + "/" + database;
+        w->shards_.push_back(r);
+        w->locals_.push_back(r);
+      }
+    }
+  }
+  std::map<std::string, std::shared_ptr<Conn>> by_conninfo;
+  for (size_t t = 0; t < tables.size(); ++t) {
+    Target& target = w->targets_[t];
     target.remote.resize(target.places.size());
+    target.slot.assign(target.places.size(), 0);
+    target.local.resize(w->locals_.size());
+    // Local partitions dealt among the local connections, the largest
+    // first to the least loaded (DEFAULT stays with the caller's).
+    if (w->locals_.size() > 1) {
+      std::vector<std::pair<int64_t, size_t>> sized;
+      for (size_t i = 0; i < target.places.size(); ++i) {
+        const PartitionPlace& p = target.places[i];
+        if (!p.server.empty() || p.is_default) continue;
+        int64_t rows = 0;
+        if (options.rows_by_key.empty()) {
+          rows = std::max<int64_t>(p.rows_estimate, 0);
+        } else {
+          for (const auto& v : p.values)
+            if (auto it = options.rows_by_key.find(v); it != options.rows_by_key.end()) rows += it->second;
+        }
+        sized.emplace_back(rows, i);
+      }
+      std::stable_sort(sized.begin(), sized.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+      std::vector<int64_t> load(w->locals_.size(), 0);
+      size_t turn = 0;
+      for (const auto& [rows, i] : sized) {
+        size_t best = turn++ % load.size();  // equal loads (no counts yet): in turn
+        for (size_t k = 0; k < load.size(); ++k)
+          if (load[k] < load[best]) best = k;
+        target.slot[i] = best;
+        load[best] += rows;
+      }
+    }
     bool any_remote = false;
     for (size_t i = 0; i < target.places.size(); ++i) {
       const PartitionPlace& p = target.places[i];
@@ -286,6 +540,12 @@ Result<std::unique_ptr<PartitionedWrite>> PartitionedWrite::Open(Db& db, std::ve
   }
   if (w->remote_partitions_ && !db.InTransaction())
     return Status::Internal("a write to shards follows a transaction of the coordinator; none is open");
+  // Every connection fed by its own thread when the write has more than
+  // one (PostgreSQL: the servers then work at the same time).
+  if (options.connections > 1 && db.dialect() == Dialect::kPostgres && !w->shards_.empty()) {
+    w->local_->Start();
+    for (auto& r : w->shards_) r->Start();
+  }
   return w;
 }
 
@@ -300,8 +560,10 @@ Result<size_t> PartitionedWrite::PlaceOf(const Target& target, const std::string
 }
 
 Status PartitionedWrite::DeleteWhere(const std::string& column, int64_t value, size_t t) {
+  if (aborted_) return Status::Internal("partitioned write: used after it failed");
   if (!PlainName(column)) return Status::Internal("partitioned delete column: " + column);
   if (t >= targets_.size()) return Status::Internal("partitioned write: no table " + std::to_string(t));
+  BHXH_RETURN_IF_ERROR(DrainAll());
   const Target& target = targets_[t];
   auto run = [&](Conn& c, const std::string& name) -> Status {
     BHXH_RETURN_IF_ERROR(c.EndCopy());
@@ -320,18 +582,23 @@ Status PartitionedWrite::DeleteWhere(const std::string& column, int64_t value, s
 }
 
 Result<BulkWriter*> PartitionedWrite::For(const std::string& key, size_t t) {
+  if (aborted_) return Status::Internal("partitioned write: used after it failed");
   if (t >= targets_.size()) return Status::Internal("partitioned write: no table " + std::to_string(t));
   Target& target = targets_[t];
-  if (!target.remote.empty()) {
+  size_t slot = 0;
+  if (!target.places.empty() && (!target.remote.empty() || locals_.size() > 1)) {
     BHXH_ASSIGN_OR_RETURN(size_t i, PlaceOf(target, key));
-    if (target.remote[i]) return target.remote[i].get();
+    if (!target.remote.empty() && target.remote[i]) return target.remote[i].get();
+    slot = target.slot[i];
   }
-  if (!target.local) target.local = std::make_unique<Switching>(*local_, target.table, target.columns);
-  return target.local.get();
+  if (!target.local[slot]) target.local[slot] = std::make_unique<Switching>(*locals_[slot], target.table, target.columns);
+  return target.local[slot].get();
 }
 
 Result<PartitionedWrite::Place> PartitionedWrite::Where(const std::string& key, size_t t) {
+  if (aborted_) return Status::Internal("partitioned write: used after it failed");
   if (t >= targets_.size()) return Status::Internal("partitioned write: no table " + std::to_string(t));
+  BHXH_RETURN_IF_ERROR(DrainAll());
   const Target& target = targets_[t];
   if (target.places.empty()) {  // not partitioned (SQLite)
     BHXH_RETURN_IF_ERROR(local_->EndCopy());
@@ -343,14 +610,21 @@ Result<PartitionedWrite::Place> PartitionedWrite::Where(const std::string& key, 
     if (Status s = w->c_.EndCopy(); !s.ok()) return ShardError(target.places[i].partition, s);
     return Place{w->c_.db, target.places[i].remote_table};
   }
-  BHXH_RETURN_IF_ERROR(local_->EndCopy());
-  return Place{&db_, target.places[i].partition};
+  Conn& c = *locals_[target.slot[i]];
+  BHXH_RETURN_IF_ERROR(c.EndCopy());
+  return Place{c.db, target.places[i].partition};
 }
 
 Status PartitionedWrite::Finish() {
+  if (Status s = DrainAll(); !s.ok()) {
+    AbortRemotes();
+    return s;
+  }
+  StopThreads();
   auto writers_error = [&](const Conn& c) {
     for (const auto& t : targets_) {
-      if (t.local && &t.local->c_ == &c && !t.local->error_.ok()) return t.local->error_;
+      for (const auto& w : t.local)
+        if (w && &w->c_ == &c && !w->error_.ok()) return w->error_;
       for (const auto& w : t.remote)
         if (w && &w->c_ == &c && !w->error_.ok()) return w->error_;
     }
@@ -368,7 +642,7 @@ Status PartitionedWrite::Finish() {
     if (s.ok()) s = r->EndCopy();
     if (s.ok()) s = r->db->Exec("PREPARE TRANSACTION '" + r->gid + "'");
     if (!s.ok()) {
-      std::string partitions = r->partitions;
+      std::string partitions = r->partitions.empty() ? std::string("(local)") : r->partitions;
       AbortRemotes();
       if (s.message_en().find("prepared transactions are disabled") != std::string::npos)
         return Status::Error("unavailable", "partition",
@@ -376,7 +650,7 @@ Status PartitionedWrite::Finish() {
                                  " chưa bật giao dịch hai pha (đặt max_prepared_transactions > 0)",
                              "the server of partition " + partitions +
                                  " has two-phase commit disabled (set max_prepared_transactions > 0)");
-      return ShardError(partitions, s);
+      return r->partitions.empty() ? s : ShardError(partitions, s);
     }
     r->prepared = true;
     InFlight(r->gid, true);
@@ -445,10 +719,14 @@ Result<int> ResolvePrepared(Db& db, const std::string& table,
   std::set<std::string> servers;
   for (const auto& p : places)
     if (!p.server.empty()) servers.insert(p.conninfo);
+  // The coordinator itself (""): a spread write's extra connections
+  // prepare there. A new connection, for COMMIT PREPARED cannot run inside
+  // the caller's transaction.
+  if (!places.empty()) servers.insert("");
   int settled = 0;
   const std::string prefix = "bhxh/" + table + "/";
   for (const auto& conninfo : servers) {
-    BHXH_ASSIGN_OR_RETURN(auto shard, Db::Open(conninfo));
+    BHXH_ASSIGN_OR_RETURN(auto shard, conninfo.empty() ? db.Sibling() : Db::Open(conninfo));
     std::vector<std::pair<std::string, int64_t>> found;
     {
       BHXH_ASSIGN_OR_RETURN(auto st, shard->Prepare("SELECT gid, CAST(EXTRACT(EPOCH FROM now() - prepared) AS BIGINT) "

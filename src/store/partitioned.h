@@ -23,6 +23,21 @@
 //
 // Without foreign partitions (SQLite, a single PostgreSQL server) this is
 // one DELETE and one COPY on the coordinator, as before sharding.
+//
+// Spread (WriteOptions::connections > 1, for the month's bulk writes): one
+// PostgreSQL backend parses a COPY, routes its rows and fills the indexes
+// on one core, and that — not the engine — is most of a collection or a
+// payroll. The coordinator's own partitions are then dealt among that many
+// connections to the coordinator (each COPYing through the parent table;
+// the extra ones in prepared transactions that follow the caller's, as a
+// shard's do), and every connection of the write is fed by its own thread
+// from a bounded queue, so the servers' backends work at the same time
+// while the caller computes. Needs max_prepared_transactions > 0 on the
+// coordinator; without it the write stays on one connection. Rows are
+// then checked by the server a batch behind: a row it refuses fails a
+// later EndRow or Finish. Readers may see the caller's rows a moment
+// before those of the extra connections (between the commit and the
+// COMMIT PREPARED that follows it), as with shards.
 #pragma once
 
 #include <atomic>
@@ -46,6 +61,7 @@ struct PartitionPlace {
   bool is_default = false;
   std::string server;  // empty: local
   std::string conninfo, remote_table;
+  int64_t rows_estimate = 0;  // pg_class.reltuples: as the server last counted (negative: never)
 };
 
 // The partitions of `table` (PostgreSQL; empty on SQLite or for a table that
@@ -58,6 +74,21 @@ struct PartitionedTable {
   std::vector<std::string> columns;
 };
 
+struct WriteOptions {
+  // Connections to the coordinator the local partitions are dealt among
+  // (1: the caller's only, written in the caller's thread).
+  int connections = 1;
+  // Rows the caller will write per partition key, when it knows them (a
+  // month's workers by province): the partitions are dealt so that each
+  // connection gets about as many rows. Without it, the partitions' sizes
+  // as the server last counted them.
+  std::map<std::string, int64_t> rows_by_key;
+};
+
+// Connections for a month's bulk write: BHXH_WRITE_CONNECTIONS when set
+// (1-16), else the machine's cores, at most 4.
+[[nodiscard]] int BulkWriteConnections();
+
 class PartitionedWrite {
  public:
   // `token` names this work in the prepared transactions' ids (letters,
@@ -65,11 +96,13 @@ class PartitionedWrite {
   // findings) share each shard's connection and prepared transaction; the
   // ids carry the first table's name, which ResolvePrepared is given.
   [[nodiscard]] static Result<std::unique_ptr<PartitionedWrite>> Open(Db& db, std::vector<PartitionedTable> tables,
-                                                                      const std::string& token);
+                                                                      const std::string& token,
+                                                                      WriteOptions options = {});
   [[nodiscard]] static Result<std::unique_ptr<PartitionedWrite>> Open(Db& db, const std::string& table,
                                                                       std::vector<std::string> columns,
-                                                                      const std::string& token) {
-    return Open(db, std::vector<PartitionedTable>{{table, std::move(columns)}}, token);
+                                                                      const std::string& token,
+                                                                      WriteOptions options = {}) {
+    return Open(db, std::vector<PartitionedTable>{{table, std::move(columns)}}, token, options);
   }
   ~PartitionedWrite();
 
@@ -96,6 +129,8 @@ class PartitionedWrite {
   // follow the coordinator's. On error nothing of the shards' work stays.
   [[nodiscard]] Status Finish();
   int remote_partitions() const { return remote_partitions_; }
+  // Connections to the coordinator this write uses (1 unless spread).
+  int local_connections() const { return static_cast<int>(locals_.size()); }
 
  private:
   struct Conn;
@@ -104,14 +139,20 @@ class PartitionedWrite {
   PartitionedWrite(Db& db, std::string token);
   void AbortRemotes();
   Result<size_t> PlaceOf(const Target& target, const std::string& key) const;
+  // Hands every row buffered for a threaded connection to its thread and
+  // waits until they are written; the first error of any.
+  Status DrainAll();
+  void StopThreads();
 
   Db& db_;
   std::string token_;
   std::vector<Target> targets_;
-  std::shared_ptr<Conn> local_;                // the coordinator's connection
-  std::vector<std::shared_ptr<Conn>> shards_;  // one per shard database
+  std::shared_ptr<Conn> local_;                // the coordinator's connection (the caller's)
+  std::vector<std::shared_ptr<Conn>> locals_;  // local_ first, then the extra ones of a spread write
+  std::vector<std::shared_ptr<Conn>> shards_;  // prepared at Finish: one per shard database, and the extra locals
   int remote_partitions_ = 0;
   bool finished_ = false;
+  bool aborted_ = false;  // a failed Finish: the write takes nothing more
 };
 
 // `n` new ids for rows of `table` (its `id` column) that a PartitionedWrite

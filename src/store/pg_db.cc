@@ -185,7 +185,7 @@ class PgBulk : public BulkWriter {
 
 class PgDb : public Db {
  public:
-  explicit PgDb(PGconn* c) : c_(c), epoch_(g_lost_epoch.load()) {}
+  PgDb(PGconn* c, std::string conninfo) : c_(c), conninfo_(std::move(conninfo)), epoch_(g_lost_epoch.load()) {}
   ~PgDb() override { PQfinish(c_); }
   Dialect dialect() const override { return Dialect::kPostgres; }
   Status Exec(std::string_view sql) override {
@@ -242,9 +242,11 @@ class PgDb : public Db {
     PQclear(r);
     return std::unique_ptr<BulkWriter>(new PgBulk(c_));
   }
+  Result<std::unique_ptr<Db>> Sibling() override;
 
  private:
   PGconn* c_;
+  std::string conninfo_;  // as given, so a sibling follows a multi-host string to the primary as this one did
   uint64_t epoch_;  // g_lost_epoch when opened
 };
 
@@ -259,7 +261,14 @@ std::unique_ptr<Db> OpenPostgres(const std::string& conninfo, Status* error) {
   }
   PGresult* r = PQexec(c, "SET client_min_messages TO WARNING");
   PQclear(r);
-  return std::make_unique<PgDb>(c);
+  return std::make_unique<PgDb>(c, conninfo);
+}
+
+Result<std::unique_ptr<Db>> PgDb::Sibling() {
+  Status err;
+  std::unique_ptr<Db> db = OpenPostgres(conninfo_, &err);
+  if (!db) return err;
+  return db;
 }
 
 }  // namespace bhxh

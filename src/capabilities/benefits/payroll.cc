@@ -452,35 +452,48 @@ Result<PayrollStats> RunPayroll(Db& db, const BenefitLaw& bl, Month month, const
   for (int i = 0; i < 100; ++i) province_codes[i] = ProvinceCode(static_cast<uint8_t>(i));
   {
     // Each province's payments go to the server holding its partition
-    // (PostgreSQL; one table on SQLite), in province order: a connection
-    // takes one COPY at a time. (One payroll per month: benefit_payrolls'
-    // key refuses a second, and with it its rows on every shard.)
+    // (PostgreSQL; one table on SQLite), the coordinator's own partitions
+    // dealt among several connections by their rows (store/partitioned.h).
+    // Rows go out grouped by province within chunks of 64k, so every
+    // connection has work all along and switches its COPY a few times a
+    // chunk. (One payroll per month: benefit_payrolls' key refuses a
+    // second, and with it its rows on every shard.)
+    std::array<int64_t, 100> per_province{};
+    for (size_t i = 0; i < n; ++i)
+      if (pay[i]) ++per_province[c.province[i]];
+    WriteOptions spread{.connections = BulkWriteConnections()};
+    for (int k = 0; k < 100; ++k)
+      if (per_province[k]) spread.rows_by_key[province_codes[k]] = per_province[k];
     BHXH_ASSIGN_OR_RETURN(auto w, PartitionedWrite::Open(db, "benefit_payments",
                                                          {"month", "beneficiary_id", "province", "regime", "amount",
                                                           "channel", "back_pay"},
-                                                         "payroll-" + std::to_string(mi)));
-    std::array<uint32_t, 101> start{};
-    for (size_t i = 0; i < n; ++i)
-      if (pay[i]) ++start[c.province[i] + 1];
-    for (size_t k = 1; k < start.size(); ++k) start[k] += start[k - 1];
-    std::vector<uint32_t> order(start[100]);
-    for (size_t i = 0; i < n; ++i)
-      if (pay[i]) order[start[c.province[i]]++] = static_cast<uint32_t>(i);
-    BulkWriter* wr = nullptr;
-    int current = -1;
-    for (uint32_t i : order) {
-      if (c.province[i] != current) {
-        current = c.province[i];
-        BHXH_ASSIGN_OR_RETURN(wr, w->For(province_codes[current]));
+                                                         "payroll-" + std::to_string(mi), std::move(spread)));
+    std::array<BulkWriter*, 100> writer{};
+    constexpr size_t kChunk = size_t{1} << 16;
+    std::vector<uint32_t> order;
+    for (size_t s = 0; s < n; s += kChunk) {
+      const size_t e = std::min(n, s + kChunk);
+      std::array<uint32_t, 101> start{};
+      for (size_t i = s; i < e; ++i)
+        if (pay[i]) ++start[c.province[i] + 1];
+      for (size_t k = 1; k < start.size(); ++k) start[k] += start[k - 1];
+      order.resize(start[100]);
+      for (size_t i = s; i < e; ++i)
+        if (pay[i]) order[start[c.province[i]]++] = static_cast<uint32_t>(i);
+      for (uint32_t i : order) {
+        BulkWriter*& wr = writer[c.province[i]];
+        if (!wr) {
+          BHXH_ASSIGN_OR_RETURN(wr, w->For(province_codes[c.province[i]]));
+        }
+        wr->Int(mi);
+        wr->Int(c.id[i]);
+        wr->Text(province_codes[c.province[i]]);
+        wr->Text(c.regimes[c.regime[i]]);
+        wr->Int(amount[i]);
+        wr->Text(c.cash[i] ? "cash" : "bank");
+        wr->Int(back[i]);
+        BHXH_RETURN_IF_ERROR(wr->EndRow());
       }
-      wr->Int(mi);
-      wr->Int(c.id[i]);
-      wr->Text(province_codes[c.province[i]]);
-      wr->Text(c.regimes[c.regime[i]]);
-      wr->Int(amount[i]);
-      wr->Text(c.cash[i] ? "cash" : "bank");
-      wr->Int(back[i]);
-      BHXH_RETURN_IF_ERROR(wr->EndRow());
     }
     BHXH_RETURN_IF_ERROR(w->Finish());
   }

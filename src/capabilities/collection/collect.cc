@@ -244,9 +244,14 @@ Result<CollectStats> RunCollection(Db& db, const LawBook& law, Month month, cons
     cols.push_back("total");
     cols.push_back("province");
     // Each province's dues go to the server holding its partition; the
-    // month's earlier run is deleted there first.
-    BHXH_ASSIGN_OR_RETURN(auto dues,
-                          PartitionedWrite::Open(db, "dues", cols, "collect-" + std::to_string(stats.run_id)));
+    // month's earlier run is deleted there first. The coordinator's own
+    // partitions are dealt among several connections by their rows this
+    // month (store/partitioned.h: one server backend per connection).
+    WriteOptions spread{.connections = BulkWriteConnections()};
+    for (size_t i = 0; i < n; ++i)
+      if (row_card[i]) ++spread.rows_by_key[employers.find(pc.employer[i])->second.province];
+    BHXH_ASSIGN_OR_RETURN(auto dues, PartitionedWrite::Open(db, "dues", cols, "collect-" + std::to_string(stats.run_id),
+                                                            std::move(spread)));
     BHXH_RETURN_IF_ERROR(dues->DeleteWhere("month", month.index()));
     // Rows go out grouped by province within chunks of 64k: COPY into a
     // table partitioned by province batches rows per partition but keeps
