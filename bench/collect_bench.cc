@@ -229,9 +229,15 @@ int main(int argc, char** argv) {
   for (const auto& g : layout.provinces) provinces.push_back(g.first);
   Month month = Month::Of(2025, 8);
   Actor actor{"bench", {"officer"}, "", "", "", ""};
+  auto wc = BulkWriteConnections();
+  if (!wc.ok()) {
+    std::fprintf(stderr, "%s\n", wc.status().ToString().c_str());
+    return 1;
+  }
+  const int connections = *wc;
   std::printf("# bench_collect — %s, %u cores\n", bench::Cpu().c_str(), std::thread::hardware_concurrency());
   std::printf("# engine_s: the run writing through %d connection(s) to the server; engine1_s: through one\n",
-              BulkWriteConnections());
+              connections);
   std::printf("%-9s %-10s %9s %9s %9s %9s %10s %12s %10s %10s %s\n", "backend", "workers", "load_s", "engine_s",
               "read_s", "write_s", "peak_MiB", "w/s", "engine1_s", "sql_s", "totals");
   for (int64_t n : sizes) {
@@ -265,7 +271,7 @@ int main(int argc, char** argv) {
       double load = Now() - t0;
       double engine1 = 0;
       if ((*db)->dialect() == Dialect::kPostgres && !sharded) {
-        const std::string spread = std::to_string(BulkWriteConnections());
+        const std::string spread = std::to_string(connections);
         setenv("BHXH_WRITE_CONNECTIONS", "1", 1);
         Tx outer(**db);  // rolled back: the timed run below writes the same month
         t0 = Now();

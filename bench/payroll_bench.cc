@@ -146,8 +146,14 @@ int main(int argc, char** argv) {
   SchemaLayout layout{geo->ProvinceGroups()};
   for (const auto& g : layout.provinces) provinces.push_back(g.first);
   Actor actor{"bench", {"operator"}, "", "", "", "", ""};
+  auto wc = BulkWriteConnections();
+  if (!wc.ok()) {
+    std::fprintf(stderr, "%s\n", wc.status().ToString().c_str());
+    return 1;
+  }
+  const int connections = *wc;
   std::printf("# engine: writing through %d connection(s) to the server (PostgreSQL); 1 conn: the same through one\n",
-              BulkWriteConnections());
+              connections);
   std::printf("%10s | %-34s | %-9s | %-12s | %s\n", "benefic.", "engine: load / compute / write = total", "1 conn",
               "SQL total", "same paid and total");
   for (int64_t n : sizes) {
@@ -169,7 +175,7 @@ int main(int argc, char** argv) {
     Month m = Month::Of(2026, 11);
     double one = 0;
     if ((*db)->dialect() == Dialect::kPostgres) {
-      const std::string spread = std::to_string(BulkWriteConnections());
+      const std::string spread = std::to_string(connections);
       setenv("BHXH_WRITE_CONNECTIONS", "1", 1);
       Tx outer(**db);  // rolled back: the timed run below pays the same month
       double t = bench::Now();

@@ -88,6 +88,13 @@ std::vector<std::string> Lines(const std::string& s) {
   return out;
 }
 
+Result<std::string> CurrentDatabase(Db& db) {
+  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT current_database()"));
+  BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
+  if (!row) return Status::Internal("current_database() gave no row");
+  return st->Text(0);
+}
+
 Status ShardError(const std::string& partition, const Status& s) {
   return Status::Error(s.code(), s.field(), "Phân vùng " + partition + " (máy chủ khác): " + s.message_vi(),
                        "partition " + partition + " (on its shard): " + s.message_en());
@@ -426,10 +433,14 @@ void PartitionedWrite::AbortRemotes() {
   aborted_ = true;
 }
 
-int BulkWriteConnections() {
+Result<int> BulkWriteConnections() {
   if (const char* v = std::getenv("BHXH_WRITE_CONNECTIONS"); v && *v) {
     auto n = ParseInt(v, "BHXH_WRITE_CONNECTIONS", 0);
-    if (n.ok() && *n >= 1 && *n <= 16) return static_cast<int>(*n);
+    if (!n.ok() || *n < 1 || *n > 16)
+      return Status::Invalid("BHXH_WRITE_CONNECTIONS",
+                             std::string("BHXH_WRITE_CONNECTIONS phải là số nguyên từ 1 đến 16, không phải '") + v + "'",
+                             std::string("BHXH_WRITE_CONNECTIONS must be a whole number from 1 to 16, not '") + v + "'");
+    return static_cast<int>(*n);
   }
   const unsigned cores = std::thread::hardware_concurrency();
   return static_cast<int>(std::clamp(cores, 1u, 4u));
@@ -459,11 +470,7 @@ Result<std::unique_ptr<PartitionedWrite>> PartitionedWrite::Open(Db& db, std::ve
     BHXH_ASSIGN_OR_RETURN(int64_t can_prepare,
                           db.QueryInt("SELECT CAST(current_setting('max_prepared_transactions') AS INTEGER)"));
     if (local_places > 1 && can_prepare > 0) {
-      {
-        BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT current_database()"));
-        BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
-        if (row) database = st->Text(0);
-      }
+      BHXH_ASSIGN_OR_RETURN(database, CurrentDatabase(db));
       const size_t extra = std::min<size_t>(static_cast<size_t>(options.connections), local_places) - 1;
       for (size_t k = 1; k <= extra; ++k) {
         auto r = std::make_shared<Conn>();
@@ -526,11 +533,9 @@ Result<std::unique_ptr<PartitionedWrite>> PartitionedWrite::Open(Db& db, std::ve
         if (Status s = r->db->Begin(); !s.ok()) return ShardError(p.partition, s);
         // Prepared transactions' ids are unique per server, not per
         // database: the shard's database is part of the id.
-        auto st = r->db->Prepare("SELECT current_database()");
-        if (!st.ok()) return ShardError(p.partition, st.status());
-        auto row = (*st)->Step();
-        if (!row.ok()) return ShardError(p.partition, row.status());
-        r->gid = "bhxh/" + tables[0].table + "/" + token + "/" + p.server + "/" + (*st)->Text(0);
+        auto shard_database = CurrentDatabase(*r->db);
+        if (!shard_database.ok()) return ShardError(p.partition, shard_database.status());
+        r->gid = "bhxh/" + tables[0].table + "/" + token + "/" + p.server + "/" + *shard_database;
         w->shards_.push_back(r);
       }
       r->partitions += (r->partitions.empty() ? "" : ", ") + p.partition;

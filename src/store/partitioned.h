@@ -86,8 +86,9 @@ struct WriteOptions {
 };
 
 // Connections for a month's bulk write: BHXH_WRITE_CONNECTIONS when set
-// (1-16), else the machine's cores, at most 4.
-[[nodiscard]] int BulkWriteConnections();
+// (1-16; anything else is an error naming it), else the machine's cores,
+// at most 4.
+[[nodiscard]] Result<int> BulkWriteConnections();
 
 class PartitionedWrite {
  public:

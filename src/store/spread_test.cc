@@ -166,8 +166,9 @@ TEST_P(Spread, ARowTheServerRefusesFailsTheWriteAndNothingStays) {
   EXPECT_EQ(Seen(), Expected());
 }
 
-// Without two-phase commit on the server, or asked for one connection, the
-// write stays on the caller's connection: nothing is prepared.
+// Asked for one connection, the write stays on the caller's connection and
+// in the caller's thread: nothing is prepared. (The same path is taken on
+// a server without two-phase commit, which these tests' server is not.)
 TEST_P(Spread, OneConnectionWhenAskedForOne) {
   ASSERT_TRUE(db_->Begin().ok());
   auto w = PartitionedWrite::Open(*db_, "t", {"k", "n", "s"}, "test-5", WriteOptions{});
@@ -178,6 +179,30 @@ TEST_P(Spread, OneConnectionWhenAskedForOne) {
   EXPECT_EQ(Prepared(), "0");
   ASSERT_TRUE(db_->Commit().ok());
   EXPECT_EQ(Seen(), Expected());
+}
+
+// The number of connections is the deployment's to set; a value that is
+// not one is refused with the variable's name, not silently replaced.
+TEST_P(Spread, TheConnectionsSettingIsCheckedNotGuessed) {
+  const char* before = std::getenv("BHXH_WRITE_CONNECTIONS");
+  const std::string saved = before ? before : "";
+  setenv("BHXH_WRITE_CONNECTIONS", "3", 1);
+  auto n = BulkWriteConnections();
+  ASSERT_TRUE(n.ok());
+  EXPECT_EQ(*n, 3);
+  for (const char* bad : {"0", "17", "hai", "2x"}) {
+    setenv("BHXH_WRITE_CONNECTIONS", bad, 1);
+    n = BulkWriteConnections();
+    ASSERT_FALSE(n.ok()) << bad;
+    EXPECT_EQ(n.status().field(), "BHXH_WRITE_CONNECTIONS");
+    EXPECT_NE(n.status().message_vi().find("từ 1 đến 16"), std::string::npos);
+  }
+  unsetenv("BHXH_WRITE_CONNECTIONS");
+  n = BulkWriteConnections();
+  ASSERT_TRUE(n.ok());
+  EXPECT_GE(*n, 1);
+  EXPECT_LE(*n, 4);
+  if (!saved.empty()) setenv("BHXH_WRITE_CONNECTIONS", saved.c_str(), 1);
 }
 
 // What a caller that died between its commit and the extra connections'

@@ -461,7 +461,8 @@ Result<PayrollStats> RunPayroll(Db& db, const BenefitLaw& bl, Month month, const
     std::array<int64_t, 100> per_province{};
     for (size_t i = 0; i < n; ++i)
       if (pay[i]) ++per_province[c.province[i]];
-    WriteOptions spread{.connections = BulkWriteConnections()};
+    BHXH_ASSIGN_OR_RETURN(int connections, BulkWriteConnections());
+    WriteOptions spread{.connections = connections};
     for (int k = 0; k < 100; ++k)
       if (per_province[k]) spread.rows_by_key[province_codes[k]] = per_province[k];
     BHXH_ASSIGN_OR_RETURN(auto w, PartitionedWrite::Open(db, "benefit_payments",

@@ -247,7 +247,8 @@ Result<CollectStats> RunCollection(Db& db, const LawBook& law, Month month, cons
     // month's earlier run is deleted there first. The coordinator's own
     // partitions are dealt among several connections by their rows this
     // month (store/partitioned.h: one server backend per connection).
-    WriteOptions spread{.connections = BulkWriteConnections()};
+    BHXH_ASSIGN_OR_RETURN(int connections, BulkWriteConnections());
+    WriteOptions spread{.connections = connections};
     for (size_t i = 0; i < n; ++i)
       if (row_card[i]) ++spread.rows_by_key[employers.find(pc.employer[i])->second.province];
     BHXH_ASSIGN_OR_RETURN(auto dues, PartitionedWrite::Open(db, "dues", cols, "collect-" + std::to_string(stats.run_id),
