@@ -12,7 +12,8 @@
 // On PostgreSQL (tables partitioned by province, as deployed) the engine
 // writes through as many connections as BulkWriteConnections() gives (the
 // machine's cores); it is also run first through one connection
-// (BHXH_WRITE_CONNECTIONS=1) in a transaction rolled back: "1 conn".
+// (BHXH_WRITE_CONNECTIONS=1) in a transaction rolled back: "1 conn"; the
+// tables are vacuumed before each timed run, as a server in service keeps them.
 //   bench_payroll [--sizes 330000,3300000] [--db sqlite|postgres URL]
 #include <cstdio>
 #include <cstdlib>
@@ -174,6 +175,15 @@ int main(int argc, char** argv) {
     }
     Month m = Month::Of(2026, 11);
     double one = 0;
+    // A register in service has long been vacuumed and analysed: so is this
+    // one before the timed runs, or the server's autovacuum of the fresh
+    // tables would share the two cores with them (a load of 7.9 s instead of
+    // 3.4 s in one run).
+    if ((*db)->dialect() == Dialect::kPostgres)
+      if (Status s = (*db)->Exec("VACUUM (ANALYZE) persons, beneficiaries"); !s.ok()) {
+        std::fprintf(stderr, "%s\n", s.ToString().c_str());
+        return 1;
+      }
     if ((*db)->dialect() == Dialect::kPostgres) {
       const std::string spread = std::to_string(connections);
       setenv("BHXH_WRITE_CONNECTIONS", "1", 1);
@@ -187,6 +197,13 @@ int main(int argc, char** argv) {
         return 1;
       }
     }
+    // The one-connection run's rows, rolled back, are cleared before the
+    // timed run (as autovacuum would soon do).
+    if ((*db)->dialect() == Dialect::kPostgres)
+      if (Status s = (*db)->Exec("VACUUM benefit_payments"); !s.ok()) {
+        std::fprintf(stderr, "%s\n", s.ToString().c_str());
+        return 1;
+      }
     bench::ResetPeak();
     double t0 = bench::Now();
     auto e = RunPayroll(**db, *bl, m, actor);

@@ -6,7 +6,7 @@
 // renumbers placeholders. Transactions are explicit (Tx is RAII: it rolls
 // back unless Commit succeeds), so a failed submission leaves nothing
 // behind. Bulk loads go through BulkWriter: prepared inserts on SQLite,
-// COPY on PostgreSQL. A Db is used by one thread at a time.
+// COPY on PostgreSQL; bulk reads through Stream (COPY TO on PostgreSQL). A Db is used by one thread at a time.
 #pragma once
 
 #include <cstdint>
@@ -35,6 +35,8 @@ class Stmt {
   virtual bool IsNull(int col) const = 0;
   virtual int64_t Int(int col) const = 0;
   virtual std::string Text(int col) const = 0;
+  // The same text without a copy; valid until the next Step or Reset.
+  virtual std::string_view View(int col) const = 0;
   // Clears the result so the statement can run again with new bindings.
   virtual void Reset() = 0;
 
@@ -83,6 +85,14 @@ class Db {
   // Runs one or more statements without parameters.
   virtual Status Exec(std::string_view sql) = 0;
   virtual Result<std::unique_ptr<Stmt>> Prepare(std::string_view sql) = 0;
+  // A statement for reading many rows (a register loaded into columns): on
+  // PostgreSQL it runs as COPY (query) TO STDOUT, its parameters inlined
+  // as quoted literals (typed by their context, as parameters are), and its
+  // rows are parsed as they arrive, so the engine works while the server
+  // still sends — instead of waiting for the whole result held as text by
+  // libpq. Until its last row is read (or it is Reset) the connection
+  // serves nothing else. On SQLite it is Prepare.
+  virtual Result<std::unique_ptr<Stmt>> Stream(std::string_view sql) { return Prepare(sql); }
   virtual Status Begin() = 0;
   virtual Status Commit() = 0;
   virtual Status Rollback() = 0;

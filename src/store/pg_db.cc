@@ -1,8 +1,10 @@
 // PostgreSQL backend over libpq: '?' placeholders become $n, results are
-// fetched whole per statement, bulk loads use COPY ... FROM STDIN (text).
+// fetched whole per statement, bulk loads use COPY ... FROM STDIN (text),
+// bulk reads COPY (query) TO STDOUT (text), parsed row by row.
 #include <libpq-fe.h>
 
 #include <atomic>
+#include <charconv>
 
 #include "store/db.h"
 
@@ -47,19 +49,34 @@ Status PgError(PGconn* c, const std::string& what, PGresult* r = nullptr) {
   return Status::Error("storage", "", "Lỗi lưu trữ: " + msg, msg);
 }
 
-// Rewrites '?' outside quotes as $1, $2, ...
-std::string Renumber(std::string_view sql, int* count) {
+// Rewrites the n-th '?' outside quotes (from 1) as `with(n)`.
+template <typename F>
+std::string Placeholders(std::string_view sql, F with, int* count = nullptr) {
   std::string out;
   bool in_str = false;
   int n = 0;
   for (char c : sql) {
     if (c == '\'') in_str = !in_str;
     if (c == '?' && !in_str)
-      out += "$" + std::to_string(++n);
+      out += with(++n);
     else
       out.push_back(c);
   }
-  *count = n;
+  if (count) *count = n;
+  return out;
+}
+
+// Rewrites '?' outside quotes as $1, $2, ...
+std::string Renumber(std::string_view sql, int* count) {
+  return Placeholders(sql, [](int n) { return "$" + std::to_string(n); }, count);
+}
+
+// A column's text as an integer; booleans come as t / f.
+int64_t IntOf(std::string_view v) {
+  if (v == "t") return 1;
+  if (v == "f") return 0;
+  int64_t out = 0;
+  std::from_chars(v.data(), v.data() + v.size(), out);
   return out;
 }
 
@@ -98,12 +115,12 @@ class PgStmt : public Stmt {
   }
   bool IsNull(int c) const override { return PQgetisnull(res_, row_, c); }
   int64_t Int(int c) const override {
-    const char* v = PQgetvalue(res_, row_, c);
-    if (v[0] == 't' && v[1] == 0) return 1;
-    if (v[0] == 'f' && v[1] == 0) return 0;
-    return std::strtoll(v, nullptr, 10);
+    return IntOf(View(c));
   }
-  std::string Text(int c) const override { return std::string(PQgetvalue(res_, row_, c), PQgetlength(res_, row_, c)); }
+  std::string Text(int c) const override { return std::string(View(c)); }
+  std::string_view View(int c) const override {
+    return {PQgetvalue(res_, row_, c), static_cast<size_t>(PQgetlength(res_, row_, c))};
+  }
   void Reset() override {
     if (res_) PQclear(res_);
     res_ = nullptr;
@@ -117,6 +134,151 @@ class PgStmt : public Stmt {
   std::vector<bool> null_;
   PGresult* res_ = nullptr;
   int row_ = -1, rows_ = 0;
+};
+
+// A statement read through COPY (query) TO STDOUT (Db::Stream). Each row
+// arrives as one line: fields separated by tabs, NULL as \N, and the
+// backslash escapes of COPY's text format, undone in place in libpq's row
+// buffer (the decoded text is never longer).
+class PgStream : public Stmt {
+ public:
+  PgStream(PGconn* c, std::string sql, int nparams) : c_(c), sql_(std::move(sql)), vals_(nparams), null_(nparams, true) {}
+  ~PgStream() override { Stop(); }
+  void BindNull(int i) override { null_.at(i - 1) = true; }
+  void BindInt(int i, int64_t v) override {
+    vals_.at(i - 1) = std::to_string(v);
+    null_[i - 1] = false;
+  }
+  void BindText(int i, std::string_view v) override {
+    vals_.at(i - 1) = std::string(v);
+    null_[i - 1] = false;
+  }
+  Result<bool> Step() override {
+    if (state_ == kIdle) {
+      // Quoted literals, not bare numbers: '5' is of unknown type and takes
+      // its type from where it stands, as an untyped parameter does.
+      bool bad = false;
+      std::string sql = Placeholders(sql_, [&](int n) -> std::string {
+        if (n > static_cast<int>(vals_.size()) || null_[n - 1]) return "NULL";
+        char* q = PQescapeLiteral(c_, vals_[n - 1].data(), vals_[n - 1].size());
+        if (!q) {
+          bad = true;
+          return "NULL";
+        }
+        std::string lit(q);
+        PQfreemem(q);
+        return lit;
+      });
+      if (bad) return PgError(c_, "query parameter");
+      PGresult* r = PQexec(c_, ("COPY (" + sql + ") TO STDOUT").c_str());
+      if (PQresultStatus(r) != PGRES_COPY_OUT) {
+        Status s = PgError(c_, "query", r);
+        PQclear(r);
+        return s;
+      }
+      PQclear(r);
+      state_ = kReading;
+    }
+    if (state_ == kDone) return false;
+    Free();
+    int len = PQgetCopyData(c_, &row_, 0);
+    if (len >= 0) {
+      Split(len);
+      return true;
+    }
+    // -1: the rows are over, the command's result follows; -2: failed.
+    state_ = kDone;
+    Status s = len == -1 ? Status::Ok() : PgError(c_, "copy out");
+    while (PGresult* r = PQgetResult(c_)) {
+      if (s.ok() && PQresultStatus(r) != PGRES_COMMAND_OK) s = PgError(c_, "query", r);
+      PQclear(r);
+    }
+    if (!s.ok()) return s;
+    return false;
+  }
+  bool IsNull(int c) const override { return c < 0 || static_cast<size_t>(c) >= fields_.size() || fields_[c].null; }
+  int64_t Int(int c) const override { return IntOf(View(c)); }
+  std::string Text(int c) const override { return std::string(View(c)); }
+  std::string_view View(int c) const override {
+    return IsNull(c) ? std::string_view() : fields_[c].text;
+  }
+  void Reset() override {
+    Stop();
+    state_ = kIdle;
+    std::fill(null_.begin(), null_.end(), true);
+  }
+
+ private:
+  struct Field {
+    std::string_view text;
+    bool null;
+  };
+  void Free() {
+    if (row_) PQfreemem(row_);
+    row_ = nullptr;
+    fields_.clear();
+  }
+  // Left before its last row: the server is asked to stop sending, and
+  // what it sent already is read and dropped, so the connection can serve
+  // the next statement.
+  void Stop() {
+    Free();
+    if (state_ != kReading) return;
+    if (PGcancel* k = PQgetCancel(c_)) {
+      char err[256];
+      (void)PQcancel(k, err, sizeof err);
+      PQfreeCancel(k);
+    }
+    char* buf = nullptr;
+    while (PQgetCopyData(c_, &buf, 0) >= 0) PQfreemem(buf);
+    while (PGresult* r = PQgetResult(c_)) PQclear(r);
+    state_ = kDone;
+  }
+  void Split(int len) {
+    char* p = row_;
+    char* end = row_ + len;
+    if (p < end && end[-1] == '\n') --end;
+    char* start = p;
+    char* w = p;
+    bool null = false;
+    while (true) {
+      if (p == end || *p == '\t') {
+        fields_.push_back({std::string_view(start, static_cast<size_t>(w - start)), null});
+        if (p == end) break;
+        start = w = ++p;
+        null = false;
+        continue;
+      }
+      if (*p == '\\' && p + 1 < end) {
+        char e = p[1];
+        p += 2;
+        if (e == 'N' && w == start && (p == end || *p == '\t')) {
+          null = true;
+          continue;
+        }
+        switch (e) {
+          case 'b': e = '\b'; break;
+          case 'f': e = '\f'; break;
+          case 'n': e = '\n'; break;
+          case 'r': e = '\r'; break;
+          case 't': e = '\t'; break;
+          case 'v': e = '\v'; break;
+          default: break;  // \\ and any other character stand for themselves
+        }
+        *w++ = e;
+        continue;
+      }
+      *w++ = *p++;
+    }
+  }
+  enum State { kIdle, kReading, kDone };
+  PGconn* c_;
+  std::string sql_;
+  std::vector<std::string> vals_;
+  std::vector<bool> null_;
+  State state_ = kIdle;
+  char* row_ = nullptr;
+  std::vector<Field> fields_;
 };
 
 class PgBulk : public BulkWriter {
@@ -200,6 +362,11 @@ class PgDb : public Db {
     int n = 0;
     std::string s = Renumber(sql, &n);
     return std::unique_ptr<Stmt>(new PgStmt(c_, std::move(s), n));
+  }
+  Result<std::unique_ptr<Stmt>> Stream(std::string_view sql) override {
+    int n = 0;
+    (void)Renumber(sql, &n);
+    return std::unique_ptr<Stmt>(new PgStream(c_, std::string(sql), n));
   }
   Status Begin() override { return Exec("BEGIN"); }
   // COMMIT of a transaction that had failed answers OK and rolls back.

@@ -38,6 +38,11 @@ class SqliteStmt : public Stmt {
     const unsigned char* t = sqlite3_column_text(st_, c);
     return t ? std::string(reinterpret_cast<const char*>(t), sqlite3_column_bytes(st_, c)) : "";
   }
+  std::string_view View(int c) const override {
+    const unsigned char* t = sqlite3_column_text(st_, c);  // before _bytes: it may convert
+    return t ? std::string_view(reinterpret_cast<const char*>(t), static_cast<size_t>(sqlite3_column_bytes(st_, c)))
+             : std::string_view();
+  }
   void Reset() override {
     sqlite3_reset(st_);
     sqlite3_clear_bindings(st_);

@@ -82,6 +82,15 @@ struct Columns {
     regimes.emplace_back(code);
     return static_cast<uint8_t>(regimes.size() - 1);
   }
+  // Room for n rows at once (the register's highest id bounds its rows),
+  // so the columns are not copied as they grow.
+  void Reserve(size_t n) {
+    for (auto* v : {&id, &person}) v->reserve(n);
+    for (auto* v : {&regime, &province, &urban, &cash}) v->reserve(n);
+    monthly.reserve(n);
+    for (auto* v : {&start, &death_month}) v->reserve(n);
+    account.reserve(n);
+  }
 };
 
 uint64_t Fnv1a(std::string_view s) {
@@ -175,6 +184,7 @@ Result<PayrollStats> RunPayroll(Db& db, const BenefitLaw& bl, Month month, const
   const int64_t new_after =
       past.empty() || !past.back().max_beneficiary_id ? INT64_MAX : *past.back().max_beneficiary_id;
   Columns c;
+  c.Reserve(static_cast<size_t>(std::min<int64_t>(max_beneficiary, int64_t{1} << 27)));
   // Urban communes: a small table, held in memory ("pp:ccccc").
   std::unordered_set<std::string> urban;
   {
@@ -190,9 +200,10 @@ Result<PayrollStats> RunPayroll(Db& db, const BenefitLaw& bl, Month month, const
     // nearly every row is active. Persons are joined only for the commune
     // when the urban/rural list is loaded; deaths are read apart (below).
     const bool with_commune = !urban.empty();
+    // Streamed (Db::Stream): the rows are put in columns as the server sends them.
     BHXH_ASSIGN_OR_RETURN(
         auto st,
-        db.Prepare(std::string("SELECT b.id, b.person_id, b.province, b.regime, b.monthly, b.start_month, "
+        db.Stream(std::string("SELECT b.id, b.person_id, b.province, b.regime, b.monthly, b.start_month, "
                                "b.bank_account, ") +
                    (with_commune ? "p.commune FROM beneficiaries b JOIN persons p ON p.id = b.person_id "
                                  : "'' FROM beneficiaries b ") +
@@ -203,16 +214,16 @@ Result<PayrollStats> RunPayroll(Db& db, const BenefitLaw& bl, Month month, const
       if (!row) break;
       c.id.push_back(st->Int(0));
       c.person.push_back(st->Int(1));
-      const std::string prov = st->Text(2);
+      const std::string_view prov = st->View(2);
       c.province.push_back(ProvinceIndex(prov));
-      c.regime.push_back(c.RegimeIndex(st->Text(3)));
+      c.regime.push_back(c.RegimeIndex(st->View(3)));
       c.monthly.push_back(st->Int(4));
       c.start.push_back(static_cast<int32_t>(st->Int(5)));
-      const std::string acct = st->Text(6);
+      const std::string_view acct = st->View(6);
       c.cash.push_back(acct.empty() ? 1 : 0);
       c.account.push_back(acct.empty() ? 0 : Fnv1a(acct));
       c.death_month.push_back(-1);
-      c.urban.push_back(with_commune && urban.count(prov + ":" + st->Text(7)) ? 1 : 0);
+      c.urban.push_back(with_commune && urban.count(std::string(prov) + ":" + st->Text(7)) ? 1 : 0);
     }
   }
   // Deaths recorded for persons in the register: from the dead (the partial

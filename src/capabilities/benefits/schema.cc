@@ -164,6 +164,23 @@ DROP TABLE benefit_payments_before_partitioning;
 CREATE INDEX benefit_payments_month ON benefit_payments(month, beneficiary_id);
 CREATE INDEX benefit_payments_beneficiary ON benefit_payments(beneficiary_id);
 )SQL"},
+      // A month's payments are written together, once, and never changed:
+      // each partition holds them as runs of one month. On PostgreSQL a
+      // BRIN index (the lowest and highest month of every 128 pages) finds a
+      // month's rows as well as a B-tree does for the reads by month (the
+      // month's list, its totals, a range of months), for almost nothing at
+      // write time — the B-tree on (month, beneficiary) was a third of the
+      // payroll's write (a COPY of 3.3 million payments: 9.6 s with both
+      // B-trees, 6.9 s with the BRIN instead). A lookup of one beneficiary's
+      // month uses benefit_payments_beneficiary (a dozen rows a year per
+      // beneficiary). SQLite has no BRIN and keeps its B-tree. A partition
+      // already moved to a shard keeps the index it was given there
+      // (scripts/shard/shard.sh copies the parent's indexes when it moves one).
+      {2026121301, "benefit_payments_month_brin", "SELECT 1;",
+       R"SQL(
+DROP INDEX IF EXISTS benefit_payments_month;
+CREATE INDEX benefit_payments_month ON benefit_payments USING brin (month);
+)SQL"},
   };
 }
 

@@ -99,13 +99,13 @@ Result<CollectStats> RunCollection(Db& db, const LawBook& law, Month month, cons
   }
   PeriodColumns pc;
   {
+    // Streamed (Db::Stream): put in columns as the server sends the rows.
     BHXH_ASSIGN_OR_RETURN(
         auto st,
-        db.Prepare(
+        db.Stream(
             "SELECT p.id, p.person_id, p.employer_id, p.salary, p.funds, p.group_code FROM periods p "
             "WHERE p.employer_id IS NOT NULL AND p.from_month <= ? AND (p.to_month IS NULL OR p.to_month >= ?)"));
     st->Bind(month.index(), month.index());
-    std::unordered_map<std::string, uint16_t> gidx;
     while (true) {
       BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
       if (!row) break;
@@ -115,13 +115,12 @@ Result<CollectStats> RunCollection(Db& db, const LawBook& law, Month month, cons
       pc.employer.push_back(st->Int(2));
       pc.salary.push_back(st->Int(3));
       pc.funds.push_back(static_cast<uint8_t>(st->Int(4)));
-      std::string g = st->Text(5);
-      auto it = gidx.find(g);
-      if (it == gidx.end()) {
-        it = gidx.emplace(g, static_cast<uint16_t>(pc.group_codes.size())).first;
-        pc.group_codes.push_back(g);
-      }
-      pc.group.push_back(it->second);
+      // A handful of groups: found by a look along the list.
+      const std::string_view g = st->View(5);
+      size_t k = 0;
+      while (k < pc.group_codes.size() && pc.group_codes[k] != g) ++k;
+      if (k == pc.group_codes.size()) pc.group_codes.emplace_back(g);
+      pc.group.push_back(static_cast<uint16_t>(k));
     }
   }
   stats.load_seconds = Since(t0);
