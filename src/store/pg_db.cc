@@ -80,25 +80,32 @@ int64_t IntOf(std::string_view v) {
   return out;
 }
 
+// A statement's parameters as text, NULL until bound (1-based, as in SQL).
+struct Params {
+  explicit Params(int n) : vals(static_cast<size_t>(n)), null(static_cast<size_t>(n), true) {}
+  void Null(int i) { null.at(static_cast<size_t>(i - 1)) = true; }
+  void Set(int i, std::string v) {
+    vals.at(static_cast<size_t>(i - 1)) = std::move(v);
+    null[static_cast<size_t>(i - 1)] = false;
+  }
+  void Clear() { std::fill(null.begin(), null.end(), true); }
+  std::vector<std::string> vals;
+  std::vector<bool> null;
+};
+
 class PgStmt : public Stmt {
  public:
-  PgStmt(PGconn* c, std::string sql, int nparams) : c_(c), sql_(std::move(sql)), vals_(nparams), null_(nparams, true) {}
+  PgStmt(PGconn* c, std::string sql, int nparams) : c_(c), sql_(std::move(sql)), p_(nparams) {}
   ~PgStmt() override {
     if (res_) PQclear(res_);
   }
-  void BindNull(int i) override { null_.at(i - 1) = true; }
-  void BindInt(int i, int64_t v) override {
-    vals_.at(i - 1) = std::to_string(v);
-    null_[i - 1] = false;
-  }
-  void BindText(int i, std::string_view v) override {
-    vals_.at(i - 1) = std::string(v);
-    null_[i - 1] = false;
-  }
+  void BindNull(int i) override { p_.Null(i); }
+  void BindInt(int i, int64_t v) override { p_.Set(i, std::to_string(v)); }
+  void BindText(int i, std::string_view v) override { p_.Set(i, std::string(v)); }
   Result<bool> Step() override {
     if (!res_) {
-      std::vector<const char*> p(vals_.size());
-      for (size_t i = 0; i < vals_.size(); ++i) p[i] = null_[i] ? nullptr : vals_[i].c_str();
+      std::vector<const char*> p(p_.vals.size());
+      for (size_t i = 0; i < p.size(); ++i) p[i] = p_.null[i] ? nullptr : p_.vals[i].c_str();
       res_ = PQexecParams(c_, sql_.c_str(), static_cast<int>(p.size()), nullptr, p.data(), nullptr, nullptr, 0);
       auto st = PQresultStatus(res_);
       if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
@@ -124,14 +131,13 @@ class PgStmt : public Stmt {
   void Reset() override {
     if (res_) PQclear(res_);
     res_ = nullptr;
-    std::fill(null_.begin(), null_.end(), true);
+    p_.Clear();
   }
 
  private:
   PGconn* c_;
   std::string sql_;
-  std::vector<std::string> vals_;
-  std::vector<bool> null_;
+  Params p_;
   PGresult* res_ = nullptr;
   int row_ = -1, rows_ = 0;
 };
@@ -142,25 +148,20 @@ class PgStmt : public Stmt {
 // buffer (the decoded text is never longer).
 class PgStream : public Stmt {
  public:
-  PgStream(PGconn* c, std::string sql, int nparams) : c_(c), sql_(std::move(sql)), vals_(nparams), null_(nparams, true) {}
+  PgStream(PGconn* c, std::string sql, int nparams) : c_(c), sql_(std::move(sql)), p_(nparams) {}
   ~PgStream() override { Stop(); }
-  void BindNull(int i) override { null_.at(i - 1) = true; }
-  void BindInt(int i, int64_t v) override {
-    vals_.at(i - 1) = std::to_string(v);
-    null_[i - 1] = false;
-  }
-  void BindText(int i, std::string_view v) override {
-    vals_.at(i - 1) = std::string(v);
-    null_[i - 1] = false;
-  }
+  void BindNull(int i) override { p_.Null(i); }
+  void BindInt(int i, int64_t v) override { p_.Set(i, std::to_string(v)); }
+  void BindText(int i, std::string_view v) override { p_.Set(i, std::string(v)); }
   Result<bool> Step() override {
     if (state_ == kIdle) {
       // Quoted literals, not bare numbers: '5' is of unknown type and takes
       // its type from where it stands, as an untyped parameter does.
       bool bad = false;
       std::string sql = Placeholders(sql_, [&](int n) -> std::string {
-        if (n > static_cast<int>(vals_.size()) || null_[n - 1]) return "NULL";
-        char* q = PQescapeLiteral(c_, vals_[n - 1].data(), vals_[n - 1].size());
+        const size_t k = static_cast<size_t>(n - 1);
+        if (k >= p_.vals.size() || p_.null[k]) return "NULL";
+        char* q = PQescapeLiteral(c_, p_.vals[k].data(), p_.vals[k].size());
         if (!q) {
           bad = true;
           return "NULL";
@@ -205,7 +206,7 @@ class PgStream : public Stmt {
   void Reset() override {
     Stop();
     state_ = kIdle;
-    std::fill(null_.begin(), null_.end(), true);
+    p_.Clear();
   }
 
  private:
@@ -274,8 +275,7 @@ class PgStream : public Stmt {
   enum State { kIdle, kReading, kDone };
   PGconn* c_;
   std::string sql_;
-  std::vector<std::string> vals_;
-  std::vector<bool> null_;
+  Params p_;
   State state_ = kIdle;
   char* row_ = nullptr;
   std::vector<Field> fields_;

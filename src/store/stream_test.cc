@@ -18,10 +18,7 @@ namespace {
 class Stream : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    std::string why;
-    std::string url = testing::FreshDatabaseUrl(GetParam(), &why);
-    ASSERT_FALSE(url.empty()) << why;
-    auto db = Db::Open(url);
+    auto db = testing::OpenFreshDatabase(GetParam());
     ASSERT_TRUE(db.ok()) << db.status().ToString();
     db_ = std::move(db).value();
     ASSERT_TRUE(db_->Exec("CREATE TABLE t (a INTEGER, b BIGINT, c TEXT)").ok());

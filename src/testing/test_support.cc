@@ -164,6 +164,13 @@ CoordinatorWithShard OpenCoordinatorWithShard(std::string* why) {
   return out;
 }
 
+Result<std::unique_ptr<Db>> OpenFreshDatabase(const std::string& backend) {
+  std::string why;
+  std::string url = FreshDatabaseUrl(backend, &why);
+  if (url.empty()) return Status::Internal("no " + backend + " database for the test: " + why);
+  return Db::Open(url);
+}
+
 std::string FreshDatabaseUrl(const std::string& backend, std::string* why) {
   static std::atomic<int> n{0};
   int id = ++n;

@@ -18,6 +18,8 @@ std::string DataDir();
 // postgres, an empty string when no server could be started (the reason is
 // in *why).
 std::string FreshDatabaseUrl(const std::string& backend, std::string* why);
+// A connection to such a database; the error says why there is none.
+Result<std::unique_ptr<Db>> OpenFreshDatabase(const std::string& backend);
 
 // Opens a fresh AppContext with every capability on `backend`; nullptr
 // (with the reason in *why) if the database cannot be made. With
