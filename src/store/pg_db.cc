@@ -219,17 +219,13 @@ class PgStream : public Stmt {
     row_ = nullptr;
     fields_.clear();
   }
-  // Left before its last row: the server is asked to stop sending, and
-  // what it sent already is read and dropped, so the connection can serve
-  // the next statement.
+  // Left before its last row: the rest is read and dropped, so the
+  // connection can serve the next statement. Not cancelled: a cancel would
+  // fail the caller's transaction, and one that reached the server late
+  // would stop whatever statement runs next.
   void Stop() {
     Free();
     if (state_ != kReading) return;
-    if (PGcancel* k = PQgetCancel(c_)) {
-      char err[256];
-      (void)PQcancel(k, err, sizeof err);
-      PQfreeCancel(k);
-    }
     char* buf = nullptr;
     while (PQgetCopyData(c_, &buf, 0) >= 0) PQfreemem(buf);
     while (PGresult* r = PQgetResult(c_)) PQclear(r);

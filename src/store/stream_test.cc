@@ -135,6 +135,18 @@ TEST_P(Stream, LeftBeforeItsLastRowTheConnectionServesTheNext) {
   auto n = db_->QueryInt("SELECT COUNT(*) FROM t");
   ASSERT_TRUE(n.ok()) << n.status().ToString();
   EXPECT_EQ(*n, 6);
+  // Left half way inside a transaction: the transaction goes on and commits.
+  ASSERT_TRUE(db_->Begin().ok());
+  {
+    auto s = db_->Stream("SELECT n, n, 'x' FROM many ORDER BY n");
+    ASSERT_TRUE(s.ok());
+    ASSERT_TRUE(*(*s)->Step());
+  }
+  ASSERT_TRUE(db_->Exec("INSERT INTO t (a, b, c) VALUES (8, 80, 'tám')").ok());
+  ASSERT_TRUE(db_->Commit().ok());
+  n = db_->QueryInt("SELECT COUNT(*) FROM t");
+  ASSERT_TRUE(n.ok()) << n.status().ToString();
+  EXPECT_EQ(*n, 7);
 }
 
 TEST_P(Stream, SeesTheRowsOfItsOwnTransaction) {

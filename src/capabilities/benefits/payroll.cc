@@ -82,15 +82,6 @@ struct Columns {
     regimes.emplace_back(code);
     return static_cast<uint8_t>(regimes.size() - 1);
   }
-  // Room for n rows at once (the register's highest id bounds its rows),
-  // so the columns are not copied as they grow.
-  void Reserve(size_t n) {
-    for (auto* v : {&id, &person}) v->reserve(n);
-    for (auto* v : {&regime, &province, &urban, &cash}) v->reserve(n);
-    monthly.reserve(n);
-    for (auto* v : {&start, &death_month}) v->reserve(n);
-    account.reserve(n);
-  }
 };
 
 uint64_t Fnv1a(std::string_view s) {
@@ -184,7 +175,6 @@ Result<PayrollStats> RunPayroll(Db& db, const BenefitLaw& bl, Month month, const
   const int64_t new_after =
       past.empty() || !past.back().max_beneficiary_id ? INT64_MAX : *past.back().max_beneficiary_id;
   Columns c;
-  c.Reserve(static_cast<size_t>(std::min<int64_t>(max_beneficiary, int64_t{1} << 27)));
   // Urban communes: a small table, held in memory ("pp:ccccc").
   std::unordered_set<std::string> urban;
   {
