@@ -269,6 +269,14 @@ int main(int argc, char** argv) {
         return 1;
       }
       double load = Now() - t0;
+      // A register in service has long been vacuumed and analysed: so is
+      // this one before the timed runs, or the server's autovacuum of the
+      // fresh tables would share the two cores with them.
+      if ((*db)->dialect() == Dialect::kPostgres && !sharded)
+        if (Status v = (*db)->Exec("VACUUM (ANALYZE) persons, employers, employer_status, periods"); !v.ok()) {
+          std::fprintf(stderr, "%s\n", v.ToString().c_str());
+          return 1;
+        }
       double engine1 = 0;
       if ((*db)->dialect() == Dialect::kPostgres && !sharded) {
         const std::string spread = std::to_string(connections);
@@ -283,6 +291,13 @@ int main(int argc, char** argv) {
           return 1;
         }
       }
+      // The one-connection run's rows, rolled back, are cleared before the
+      // timed run (as autovacuum would soon do).
+      if ((*db)->dialect() == Dialect::kPostgres && !sharded)
+        if (Status v = (*db)->Exec("VACUUM dues, employer_dues"); !v.ok()) {
+          std::fprintf(stderr, "%s\n", v.ToString().c_str());
+          return 1;
+        }
       bench::ResetPeak();
       double base_rss = bench::RssMiB();
       t0 = Now();
@@ -303,9 +318,11 @@ int main(int argc, char** argv) {
         return 1;
       }
       std::printf("%-9s %-10lld %9.2f %9.2f %9.2f %9.2f %10.0f %12.0f %10.2f %10.2f %s\n",
-                  (*db)->dialect() == Dialect::kSqlite ? "sqlite" : sharded ? "pg+2shard" : "postgres",
-                  static_cast<long long>(n), load, engine,
-                  r->load_seconds + r->compute_seconds, r->write_seconds, peak, n / engine, engine1, sql,
+                  (*db)->dialect() == Dialect::kSqlite ? "sqlite"
+                  : sharded                            ? "pg+2shard"
+                                                       : "postgres",
+                  static_cast<long long>(n), load, engine, r->load_seconds + r->compute_seconds, r->write_seconds, peak,
+                  n / engine, engine1, sql,
                   *sql_total == r->total
                       ? "equal"
                       : ("DIFFER " + std::to_string(*sql_total) + " vs " + std::to_string(r->total)).c_str());

@@ -3,6 +3,8 @@
 #include <openssl/evp.h>
 #include <pugixml.hpp>
 
+#include <cstring>
+
 #include "base/parse.h"
 #include "base/text.h"
 
@@ -14,8 +16,10 @@ Result<std::string> DecodeBase64(std::string_view text) {
   // Decoded in place of a copy when there is no white space (the usual case).
   std::string clean;
   std::string_view in = text;
+  // Four memchr passes are several times faster than one loop testing
+  // each byte four ways.
   bool has_space = false;
-  for (char c : text) has_space |= (c == ' ' || c == '\n' || c == '\r' || c == '\t');
+  for (char w : {'\n', ' ', '\r', '\t'}) has_space = has_space || std::memchr(text.data(), w, text.size()) != nullptr;
   if (has_space) {
     clean.reserve(text.size());
     for (char c : text)
@@ -60,9 +64,11 @@ bool DeclaresNonUtf8(const std::string& xml) {
 
 }  // namespace
 
-Result<Envelope> ParseEnvelope(std::string_view xml) {
+Result<Envelope> ParseEnvelope(std::string_view xml) { return ParseEnvelopeInPlace(std::string(xml)); }
+
+Result<Envelope> ParseEnvelopeInPlace(std::string&& xml) {
   pugi::xml_document doc;
-  pugi::xml_parse_result pr = doc.load_buffer(xml.data(), xml.size(), pugi::parse_default, pugi::encoding_utf8);
+  pugi::xml_parse_result pr = doc.load_buffer_inplace(xml.data(), xml.size(), pugi::parse_default, pugi::encoding_utf8);
   if (!pr)
     return Status::Error(
         "malformed_envelope", "GIAMDINHHS",

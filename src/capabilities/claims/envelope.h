@@ -39,6 +39,8 @@ struct Envelope {
 };
 
 Result<Envelope> ParseEnvelope(std::string_view xml);
+// The same, parsing the given text in place (one copy of the envelope fewer).
+Result<Envelope> ParseEnvelopeInPlace(std::string&& xml);
 
 // Base64 (standard alphabet, padding required, white space ignored).
 Result<std::string> DecodeBase64(std::string_view text);

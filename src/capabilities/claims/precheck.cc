@@ -55,15 +55,19 @@ class Checker {
 
   // Field formats of one record.
   void Format(EncounterReport& rep, const Record& r) {
-    std::string stt = r.Get("STT");
-    std::set<std::string> seen;
+    const std::string& stt = r.Get(XmlField::STT);
+    const std::vector<FieldSpec>& specs = s_.Fields(r.table);
+    // Per field of the table: 0 absent, 1 present, 2 present with a value
+    // (a name given twice counts by its first value, as Get reads it).
+    seen_.assign(specs.size(), 0);
     for (const auto& [name, value] : r.fields) {
-      seen.insert(name);
-      const FieldSpec* f = s_.Field(r.table, name);
-      if (!f) {
+      int i = s_.FieldIndex(r.table, name);
+      if (i < 0) {
         Add(rep, "FMT-UNKNOWN", r.table, stt, name, "");
         continue;
       }
+      const FieldSpec* f = &specs[static_cast<size_t>(i)];
+      if (seen_[static_cast<size_t>(i)] == 0) seen_[static_cast<size_t>(i)] = value.empty() ? 1 : 2;
       if (value.empty()) continue;
       bool ok = true;
       std::string why;
@@ -118,9 +122,8 @@ class Checker {
       }
       if (!ok) Add(rep, "FMT-TYPE", r.table, stt, name, why + " (giá trị \"" + value + "\")");
     }
-    for (const auto& f : s_.Fields(r.table))
-      if (f.required && (!seen.count(f.name) || r.Get(f.name).empty()))
-        Add(rep, "FMT-REQUIRED", r.table, stt, f.name, "");
+    for (size_t i = 0; i < specs.size(); ++i)
+      if (specs[i].required && seen_[i] != 2) Add(rep, "FMT-REQUIRED", r.table, stt, specs[i].name, "");
   }
 
   // Exact line arithmetic, in thousandths of a dong.
@@ -129,19 +132,19 @@ class Checker {
   };
   LineAmounts Line(EncounterReport& rep, const Record& r) {
     LineAmounts a;
-    std::string stt = r.Get("STT");
-    auto qty = Milli(r.Get("SO_LUONG"));
+    std::string stt = r.Get(XmlField::STT);
+    auto qty = Milli(r.Get(XmlField::SO_LUONG));
     bool x2 = r.table == "XML2";
-    auto price_bv = Milli(r.Get(x2 ? "DON_GIA" : "DON_GIA_BV"));
-    auto price_bh = Milli(r.Get(x2 ? "DON_GIA" : "DON_GIA_BH"));
-    auto rate_dv = x2 ? std::optional<int64_t>(100'000) : Milli(r.Get("TYLE_TT_DV"));
-    auto rate_bh = Milli(r.Get("TYLE_TT_BH"));
-    auto bv = Milli(r.Get("THANH_TIEN_BV")), bh = Milli(r.Get("THANH_TIEN_BH"));
+    auto price_bv = Milli(r.Get(x2 ? XmlField::DON_GIA : XmlField::DON_GIA_BV));
+    auto price_bh = Milli(r.Get(x2 ? XmlField::DON_GIA : XmlField::DON_GIA_BH));
+    auto rate_dv = x2 ? std::optional<int64_t>(100'000) : Milli(r.Get(XmlField::TYLE_TT_DV));
+    auto rate_bh = Milli(r.Get(XmlField::TYLE_TT_BH));
+    auto bv = Milli(r.Get(XmlField::THANH_TIEN_BV)), bh = Milli(r.Get(XmlField::THANH_TIEN_BH));
     a.bv = bv.value_or(0);
     a.bh = bh.value_or(0);
-    a.bhtt = Milli(r.Get("T_BHTT")).value_or(0);
-    a.bncct = Milli(r.Get("T_BNCCT")).value_or(0);
-    a.nguonkhac = Milli(r.Get("T_NGUONKHAC")).value_or(0);
+    a.bhtt = Milli(r.Get(XmlField::T_BHTT)).value_or(0);
+    a.bncct = Milli(r.Get(XmlField::T_BNCCT)).value_or(0);
+    a.nguonkhac = Milli(r.Get(XmlField::T_NGUONKHAC)).value_or(0);
     if (!qty || !price_bv || !price_bh || !rate_dv || !rate_bh || !bv || !bh) return a;  // format already reported
     // qty and price in 1e-3, rates in 1e-3 percent: value = qty·price·rate/(1e3·1e3·1e5) in milli.
     auto expect = [](int64_t q, int64_t p, int64_t r1, int64_t r2) {
@@ -154,15 +157,15 @@ class Checker {
     int64_t exp_bh = expect(*qty, *price_bh, *rate_dv, *rate_bh);
     if (std::llabs(exp_bv - *bv) > Tol("ARITH-LINE-BV"))
       Add(rep, "ARITH-LINE-BV", r.table, stt, "THANH_TIEN_BV",
-          "kê " + r.Get("THANH_TIEN_BV") + ", tính được " + Show(exp_bv));
+          "kê " + r.Get(XmlField::THANH_TIEN_BV) + ", tính được " + Show(exp_bv));
     if (std::llabs(exp_bh - *bh) > Tol("ARITH-LINE-BH"))
       Add(rep, "ARITH-LINE-BH", r.table, stt, "THANH_TIEN_BH",
-          "kê " + r.Get("THANH_TIEN_BH") + ", tính được " + Show(exp_bh));
+          "kê " + r.Get(XmlField::THANH_TIEN_BH) + ", tính được " + Show(exp_bh));
     if (std::llabs(a.bhtt + a.bncct + a.nguonkhac - *bh) > Tol("ARITH-LINE-SPLIT"))
       Add(rep, "ARITH-LINE-SPLIT", r.table, stt, "T_BHTT",
           "T_BHTT + T_BNCCT + T_NGUONKHAC = " + Show(a.bhtt + a.bncct + a.nguonkhac) +
               ", THANH_TIEN_BH = " + Show(*bh));
-    if (auto muc = Milli(r.Get("MUC_HUONG"))) {
+    if (auto muc = Milli(r.Get(XmlField::MUC_HUONG))) {
       int64_t cap = static_cast<int64_t>(static_cast<__int128>(*bh) * *muc / 100'000);
       if (a.bhtt > cap + Tol("ARITH-LINE-FUND"))
         Add(rep, "ARITH-LINE-FUND", r.table, stt, "T_BHTT", Show(a.bhtt) + " > " + Show(cap));
@@ -189,7 +192,8 @@ class Checker {
       int t = lines == &e.xml2 ? 0 : 1;
       for (const auto& r : *lines) {
         Format(rep, r);
-        if (++stts[t][r.Get("STT")] == 2) Add(rep, "FMT-DUPLICATE-STT", r.table, r.Get("STT"), "STT", "");
+        if (++stts[t][r.Get(XmlField::STT)] == 2)
+          Add(rep, "FMT-DUPLICATE-STT", r.table, r.Get(XmlField::STT), "STT", "");
       }
     }
     // Totals.
@@ -208,37 +212,39 @@ class Checker {
       sum_bh += a.bh;
       sum_bhtt += a.bhtt;
       sum_bncct += a.bncct;
-      std::string g = r.Get("MA_NHOM");
+      std::string g = r.Get(XmlField::MA_NHOM);
       if (g == "10" || g == "11") supplies += a.bv;
     }
-    auto total = [&](const char* field, int64_t computed) {
-      if (!x1.Has(field) || x1.Get(field).empty()) return;
+    auto total = [&](XmlField field, int64_t computed) {
+      if (x1.Get(field).empty()) return;
       auto v = Milli(x1.Get(field));
       if (v && std::llabs(*v - computed) > Tol("ARITH-TOTAL"))
-        Add(rep, "ARITH-TOTAL", "XML1", x1.Get("STT"), field,
+        Add(rep, "ARITH-TOTAL", "XML1", x1.Get(XmlField::STT), FieldName(field),
             "kê " + x1.Get(field) + ", tổng chi tiết " + Show(computed));
     };
-    total("T_TONGCHI_BV", sum_bv);
-    total("T_TONGCHI_BH", sum_bh);
-    total("T_THUOC", drugs);
-    total("T_VTYT", supplies);
-    total("T_BNCCT", sum_bncct);
-    total("T_BHTT", sum_bhtt);
-    auto tbh = Milli(x1.Get("T_TONGCHI_BH")), tbhtt = Milli(x1.Get("T_BHTT"));
-    int64_t tbncct = Milli(x1.Get("T_BNCCT")).value_or(0), tnk = Milli(x1.Get("T_NGUONKHAC")).value_or(0);
+    total(XmlField::T_TONGCHI_BV, sum_bv);
+    total(XmlField::T_TONGCHI_BH, sum_bh);
+    total(XmlField::T_THUOC, drugs);
+    total(XmlField::T_VTYT, supplies);
+    total(XmlField::T_BNCCT, sum_bncct);
+    total(XmlField::T_BHTT, sum_bhtt);
+    auto tbh = Milli(x1.Get(XmlField::T_TONGCHI_BH)), tbhtt = Milli(x1.Get(XmlField::T_BHTT));
+    int64_t tbncct = Milli(x1.Get(XmlField::T_BNCCT)).value_or(0),
+            tnk = Milli(x1.Get(XmlField::T_NGUONKHAC)).value_or(0);
     if (tbh && tbhtt && std::llabs(*tbhtt - (*tbh - tbncct - tnk)) > Tol("ARITH-BHTT"))
-      Add(rep, "ARITH-BHTT", "XML1", x1.Get("STT"), "T_BHTT",
-          "T_BHTT = " + x1.Get("T_BHTT") + ", T_TONGCHI_BH − T_BNCCT" + (tnk ? " − T_NGUONKHAC" : std::string()) +
-              " = " + Show(*tbh - tbncct - tnk));
+      Add(rep, "ARITH-BHTT", "XML1", x1.Get(XmlField::STT), "T_BHTT",
+          "T_BHTT = " + x1.Get(XmlField::T_BHTT) + ", T_TONGCHI_BH − T_BNCCT" +
+              (tnk ? " − T_NGUONKHAC" : std::string()) + " = " + Show(*tbh - tbncct - tnk));
 
     // Dates of the stay.
-    auto in = Minutes12(x1.Get("NGAY_VAO")), out = Minutes12(x1.Get("NGAY_RA"));
-    if (in && out && *out < *in) Add(rep, "TIME-DISCHARGE-BEFORE-ADMISSION", "XML1", x1.Get("STT"), "NGAY_RA", "");
-    std::string kind = x1.Get("MA_LOAI_KCB");
+    auto in = Minutes12(x1.Get(XmlField::NGAY_VAO)), out = Minutes12(x1.Get(XmlField::NGAY_RA));
+    if (in && out && *out < *in)
+      Add(rep, "TIME-DISCHARGE-BEFORE-ADMISSION", "XML1", x1.Get(XmlField::STT), "NGAY_RA", "");
+    std::string kind = x1.Get(XmlField::MA_LOAI_KCB);
     // A day count too large to be a stay (SO_NGAY_DTRI = 99999999999) is a
     // wrong count like any other, never a parse failure.
-    auto days_written = ParseInt(x1.Get("SO_NGAY_DTRI"), "SO_NGAY_DTRI", 0, 100000);
-    if (in && out && IsDigits(x1.Get("SO_NGAY_DTRI"))) {
+    auto days_written = ParseInt(x1.Get(XmlField::SO_NGAY_DTRI), "SO_NGAY_DTRI", 0, 100000);
+    if (in && out && IsDigits(x1.Get(XmlField::SO_NGAY_DTRI))) {
       int days = days_written.ok() ? static_cast<int>(*days_written) : -1;
       int expected = -1;
       if (kind == "01" || kind == "07" || kind == "09")
@@ -246,12 +252,12 @@ class Checker {
       else if (kind == "02" || kind == "03" || kind == "04" || kind == "06")
         expected = DayOf(*out).days() - DayOf(*in).days() + 1;
       if (expected >= 0 && days != expected)
-        Add(rep, "TIME-TREATMENT-DAYS", "XML1", x1.Get("STT"), "SO_NGAY_DTRI",
+        Add(rep, "TIME-TREATMENT-DAYS", "XML1", x1.Get(XmlField::STT), "SO_NGAY_DTRI",
             "kê " + std::to_string(days) + ", theo ngày vào/ra là " + std::to_string(expected));
       int64_t beds = 0;
       for (const auto& r : e.xml3) {
-        std::string g = r.Get("MA_NHOM");
-        if (g == "14" || g == "15") beds += Milli(r.Get("SO_LUONG")).value_or(0);
+        std::string g = r.Get(XmlField::MA_NHOM);
+        if (g == "14" || g == "15") beds += Milli(r.Get(XmlField::SO_LUONG)).value_or(0);
       }
       if (beds > 0 && days > 0 && beds > static_cast<int64_t>(days) * 1000)
         Add(rep, "TIME-BED-DAYS", "XML3", "", "SO_LUONG",
@@ -259,27 +265,28 @@ class Checker {
     }
     for (const auto* lines : {&e.xml2, &e.xml3}) {
       for (const auto& r : *lines) {
-        auto yl = Minutes12(r.Get("NGAY_YL"));
+        auto yl = Minutes12(r.Get(XmlField::NGAY_YL));
         if (!yl) continue;
         if (in && *yl < *in)
-          Add(rep, "TIME-ORDER-BEFORE-ADMISSION", r.table, r.Get("STT"), "NGAY_YL",
-              r.Get("NGAY_YL") + " < " + x1.Get("NGAY_VAO"));
+          Add(rep, "TIME-ORDER-BEFORE-ADMISSION", r.table, r.Get(XmlField::STT), "NGAY_YL",
+              r.Get(XmlField::NGAY_YL) + " < " + x1.Get(XmlField::NGAY_VAO));
         if (out && *yl > *out)
-          Add(rep, "TIME-ORDER-AFTER-DISCHARGE", r.table, r.Get("STT"), "NGAY_YL",
-              r.Get("NGAY_YL") + " > " + x1.Get("NGAY_RA"));
-        auto th = Minutes12(r.Get("NGAY_TH_YL"));
-        if (th && *th < *yl) Add(rep, "TIME-RESULT-BEFORE-ORDER", r.table, r.Get("STT"), "NGAY_TH_YL", "");
-        auto kq = Minutes12(r.Get("NGAY_KQ"));
+          Add(rep, "TIME-ORDER-AFTER-DISCHARGE", r.table, r.Get(XmlField::STT), "NGAY_YL",
+              r.Get(XmlField::NGAY_YL) + " > " + x1.Get(XmlField::NGAY_RA));
+        auto th = Minutes12(r.Get(XmlField::NGAY_TH_YL));
+        if (th && *th < *yl) Add(rep, "TIME-RESULT-BEFORE-ORDER", r.table, r.Get(XmlField::STT), "NGAY_TH_YL", "");
+        auto kq = Minutes12(r.Get(XmlField::NGAY_KQ));
         if (kq && (*kq < *yl || (th && *kq < *th)))
-          Add(rep, "TIME-RESULT-BEFORE-ORDER", r.table, r.Get("STT"), "NGAY_KQ", "");
+          Add(rep, "TIME-RESULT-BEFORE-ORDER", r.table, r.Get(XmlField::STT), "NGAY_KQ", "");
       }
     }
 
     // Card validity from the claim's own card fields.
     std::optional<CardCode> card;
-    std::vector<std::string> codes = Split(x1.Get("MA_THE_BHYT"), ';'), from = Split(x1.Get("GT_THE_TU"), ';'),
-                             to = Split(x1.Get("GT_THE_DEN"), ';');
-    if (in && !x1.Get("MA_THE_BHYT").empty()) {
+    std::vector<std::string> codes = Split(x1.Get(XmlField::MA_THE_BHYT), ';'),
+                             from = Split(x1.Get(XmlField::GT_THE_TU), ';'),
+                             to = Split(x1.Get(XmlField::GT_THE_DEN), ';');
+    if (in && !x1.Get(XmlField::MA_THE_BHYT).empty()) {
       Date day_in = DayOf(*in);
       bool valid = false;
       std::optional<Date> valid_to;
@@ -296,10 +303,11 @@ class Checker {
         }
       }
       if (card && !valid)
-        Add(rep, "CARD-NOT-VALID", "XML1", x1.Get("STT"), "GT_THE_DEN",
-            "thẻ " + x1.Get("GT_THE_TU") + "–" + x1.Get("GT_THE_DEN") + ", vào viện " + day_in.ToString());
+        Add(rep, "CARD-NOT-VALID", "XML1", x1.Get(XmlField::STT), "GT_THE_DEN",
+            "thẻ " + x1.Get(XmlField::GT_THE_TU) + "–" + x1.Get(XmlField::GT_THE_DEN) + ", vào viện " +
+                day_in.ToString());
       if (valid && out && DayOf(*out) > *valid_to)
-        Add(rep, "CARD-EXPIRES-BEFORE-DISCHARGE", "XML1", x1.Get("STT"), "GT_THE_DEN", "");
+        Add(rep, "CARD-EXPIRES-BEFORE-DISCHARGE", "XML1", x1.Get(XmlField::STT), "GT_THE_DEN", "");
     }
 
     // MUC_HUONG against the card level, the route and the low-cost rule.
@@ -308,34 +316,36 @@ class Checker {
       auto level = law_.Level(card->level, day_in);
       auto ref = law_.Amount("reference_level", day_in);
       auto thr = law_.Percent("hi_low_cost_threshold", day_in);
-      std::string route = x1.Get("MA_DOITUONG_KCB");
+      std::string route = x1.Get(XmlField::MA_DOITUONG_KCB);
       bool correct_route = !route.empty() && (route[0] == '1' || route[0] == '2' || route[0] == '7');
       bool low_cost = ref.ok() && thr.ok() && tbh && *tbh < ApplyRate(*ref, *thr) * 1000;
       bool exempt = false;  // five consecutive years and co-payment exemption from NGAY_MIEN_CCT
-      if (ValidD8(x1.Get("NGAY_MIEN_CCT")) && *Date::ParseCompact(x1.Get("NGAY_MIEN_CCT"), "") <= day_in) exempt = true;
+      if (ValidD8(x1.Get(XmlField::NGAY_MIEN_CCT)) &&
+          *Date::ParseCompact(x1.Get(XmlField::NGAY_MIEN_CCT), "") <= day_in)
+        exempt = true;
       if (level.ok()) {
         int64_t pct = level->percent / 10'000;
         int64_t expected = (low_cost || exempt || pct == 100) ? 100 : pct;
         for (const auto* lines : {&e.xml2, &e.xml3}) {
           for (const auto& r : *lines) {
-            auto m = Milli(r.Get("MUC_HUONG"));
+            auto m = Milli(r.Get(XmlField::MUC_HUONG));
             if (!m) continue;
             int64_t muc = *m / 1000;
-            bool in_scope = r.Get("PHAM_VI") == "1" && Milli(r.Get("TYLE_TT_BH")).value_or(0) > 0;
+            bool in_scope = r.Get(XmlField::PHAM_VI) == "1" && Milli(r.Get(XmlField::TYLE_TT_BH)).value_or(0) > 0;
             if (muc == 0) {
-              if (in_scope) Add(rep, "BENEFIT-ZERO", r.table, r.Get("STT"), "MUC_HUONG", "");
+              if (in_scope) Add(rep, "BENEFIT-ZERO", r.table, r.Get(XmlField::STT), "MUC_HUONG", "");
               continue;
             }
             if (correct_route) {
               if (muc != expected && !(muc == pct && low_cost))
-                Add(rep, "BENEFIT-LEVEL", r.table, r.Get("STT"), "MUC_HUONG",
+                Add(rep, "BENEFIT-LEVEL", r.table, r.Get(XmlField::STT), "MUC_HUONG",
                     "kê " + std::to_string(muc) + ", thẻ mức " + std::to_string(card->level) + " (" +
                         std::to_string(pct) + "%)" + (low_cost ? ", chi phí dưới ngưỡng 15%" : "") + " → " +
                         std::to_string(expected));
               else if (muc == pct && low_cost && pct != 100)
-                Add(rep, "BENEFIT-LOW-COST", r.table, r.Get("STT"), "MUC_HUONG", "");
+                Add(rep, "BENEFIT-LOW-COST", r.table, r.Get(XmlField::STT), "MUC_HUONG", "");
             } else if (muc > pct) {
-              Add(rep, "BENEFIT-LEVEL", r.table, r.Get("STT"), "MUC_HUONG",
+              Add(rep, "BENEFIT-LEVEL", r.table, r.Get(XmlField::STT), "MUC_HUONG",
                   "trái tuyến: kê " + std::to_string(muc) + " > mức thẻ " + std::to_string(pct));
             }
           }
@@ -346,32 +356,34 @@ class Checker {
     // Exam fees by order, performers, ICD codes.
     std::vector<const Record*> exams;
     for (const auto& r : e.xml3) {
-      std::string g = r.Get("MA_NHOM");
+      std::string g = r.Get(XmlField::MA_NHOM);
       if (g == "13") exams.push_back(&r);
-      if ((g == "1" || g == "2" || g == "3" || g == "8" || g == "18") && r.Get("NGUOI_THUC_HIEN").empty())
-        Add(rep, "PERFORMER-REQUIRED", r.table, r.Get("STT"), "NGUOI_THUC_HIEN", "");
+      if ((g == "1" || g == "2" || g == "3" || g == "8" || g == "18") && r.Get(XmlField::NGUOI_THUC_HIEN).empty())
+        Add(rep, "PERFORMER-REQUIRED", r.table, r.Get(XmlField::STT), "NGUOI_THUC_HIEN", "");
     }
-    std::stable_sort(exams.begin(), exams.end(),
-                     [](const Record* a, const Record* b) { return a->Get("NGAY_YL") < b->Get("NGAY_YL"); });
+    std::stable_sort(exams.begin(), exams.end(), [](const Record* a, const Record* b) {
+      return a->Get(XmlField::NGAY_YL) < b->Get(XmlField::NGAY_YL);
+    });
     for (size_t i = 0; i < exams.size(); ++i) {
       int64_t want = i == 0 ? 100 : i <= 3 ? 30 : i == 4 ? 10 : 0;
-      auto got = Milli(exams[i]->Get("TYLE_TT_DV"));
+      auto got = Milli(exams[i]->Get(XmlField::TYLE_TT_DV));
       if (got && *got != want * 1000)
-        Add(rep, "EXAM-FEE-RATE", "XML3", exams[i]->Get("STT"), "TYLE_TT_DV",
+        Add(rep, "EXAM-FEE-RATE", "XML3", exams[i]->Get(XmlField::STT), "TYLE_TT_DV",
             "lần khám thứ " + std::to_string(i + 1) + " phải là " + std::to_string(want) + "%, kê " +
-                exams[i]->Get("TYLE_TT_DV"));
+                exams[i]->Get(XmlField::TYLE_TT_DV));
     }
     static const Regex icd("[A-Z][0-9]{2}(\\.?[0-9A-Z]{1,2})?");
-    std::string main = x1.Get("MA_BENH_CHINH");
-    if (!main.empty() && !icd.FullMatch(main)) Add(rep, "ICD-FORMAT", "XML1", x1.Get("STT"), "MA_BENH_CHINH", main);
-    std::string extra = x1.Get("MA_BENH_KT");
+    std::string main = x1.Get(XmlField::MA_BENH_CHINH);
+    if (!main.empty() && !icd.FullMatch(main))
+      Add(rep, "ICD-FORMAT", "XML1", x1.Get(XmlField::STT), "MA_BENH_CHINH", main);
+    std::string extra = x1.Get(XmlField::MA_BENH_KT);
     if (!extra.empty()) {
       auto parts = Split(extra, ';');
       if (parts.size() > 12)
-        Add(rep, "ICD-FORMAT", "XML1", x1.Get("STT"), "MA_BENH_KT", std::to_string(parts.size()) + " mã");
+        Add(rep, "ICD-FORMAT", "XML1", x1.Get(XmlField::STT), "MA_BENH_KT", std::to_string(parts.size()) + " mã");
       for (const auto& p : parts)
         if (!icd.FullMatch(Trim(p))) {
-          Add(rep, "ICD-FORMAT", "XML1", x1.Get("STT"), "MA_BENH_KT", Trim(p));
+          Add(rep, "ICD-FORMAT", "XML1", x1.Get(XmlField::STT), "MA_BENH_KT", Trim(p));
           break;
         }
     }
@@ -380,6 +392,7 @@ class Checker {
  private:
   const ClaimSchema& s_;
   const LawBook& law_;
+  std::vector<uint8_t> seen_;  // Format's per-field marks, kept between records
 };
 
 }  // namespace
@@ -392,10 +405,10 @@ Finding MakeFinding(const ClaimSchema& schema, const std::string& rule, const st
 }
 
 std::string PatientKey(const Record& x1) {
-  auto c = ParseCardCode(Trim(Split(x1.Get("MA_THE_BHYT"), ';')[0]));
+  auto c = ParseCardCode(Trim(Split(x1.Get(XmlField::MA_THE_BHYT), ';')[0]));
   if (c.ok()) return "si:" + c->si_number;
-  if (!x1.Get("SO_CCCD").empty()) return "id:" + x1.Get("SO_CCCD");
-  return "bn:" + x1.Get("MA_BN");
+  if (!x1.Get(XmlField::SO_CCCD).empty()) return "id:" + x1.Get(XmlField::SO_CCCD);
+  return "bn:" + x1.Get(XmlField::MA_BN);
 }
 
 CheckReport PreCheck(const Envelope& env, const ClaimSchema& schema, const LawBook& law) {
@@ -417,7 +430,7 @@ void CheckEncounters(const std::vector<Encounter>& encs, const ClaimSchema& sche
     er.ma_lk = e.ma_lk;
     er.hoso = e.hoso;
     ck.Encounter(er, e);
-    if (++seen_lk[e.ma_lk] == 2) ck.Add(er, "DUPLICATE-ENCOUNTER", "XML1", e.xml1->Get("STT"), "MA_LK", "");
+    if (++seen_lk[e.ma_lk] == 2) ck.Add(er, "DUPLICATE-ENCOUNTER", "XML1", e.xml1->Get(XmlField::STT), "MA_LK", "");
     rep.lines += static_cast<int>(e.xml2.size() + e.xml3.size());
     rep.encounters.push_back(std::move(er));
   }
@@ -430,14 +443,15 @@ void CheckEncounters(const std::vector<Encounter>& encs, const ClaimSchema& sche
       for (size_t b = a + 1; b < idx.size(); ++b) {
         const Record& x = *encs[idx[a]].xml1;
         const Record& y = *encs[idx[b]].xml1;
-        if (x.Get("MA_LOAI_KCB") == "03" && y.Get("MA_LOAI_KCB") == "03" && x.Get("MA_LK") != y.Get("MA_LK")) {
-          auto xi = Minutes12(x.Get("NGAY_VAO")), xo = Minutes12(x.Get("NGAY_RA"));
-          auto yi = Minutes12(y.Get("NGAY_VAO")), yo = Minutes12(y.Get("NGAY_RA"));
+        if (x.Get(XmlField::MA_LOAI_KCB) == "03" && y.Get(XmlField::MA_LOAI_KCB) == "03" &&
+            x.Get(XmlField::MA_LK) != y.Get(XmlField::MA_LK)) {
+          auto xi = Minutes12(x.Get(XmlField::NGAY_VAO)), xo = Minutes12(x.Get(XmlField::NGAY_RA));
+          auto yi = Minutes12(y.Get(XmlField::NGAY_VAO)), yo = Minutes12(y.Get(XmlField::NGAY_RA));
           if (xi && xo && yi && yo && *xi < *yo && *yi < *xo) {
-            ck.Add(rep.encounters[idx[a]], "TIME-OVERLAPPING-STAYS", "XML1", x.Get("STT"), "NGAY_VAO",
-                   "trùng với " + y.Get("MA_LK"));
-            ck.Add(rep.encounters[idx[b]], "TIME-OVERLAPPING-STAYS", "XML1", y.Get("STT"), "NGAY_VAO",
-                   "trùng với " + x.Get("MA_LK"));
+            ck.Add(rep.encounters[idx[a]], "TIME-OVERLAPPING-STAYS", "XML1", x.Get(XmlField::STT), "NGAY_VAO",
+                   "trùng với " + y.Get(XmlField::MA_LK));
+            ck.Add(rep.encounters[idx[b]], "TIME-OVERLAPPING-STAYS", "XML1", y.Get(XmlField::STT), "NGAY_VAO",
+                   "trùng với " + x.Get(XmlField::MA_LK));
           }
         }
       }
@@ -446,18 +460,18 @@ void CheckEncounters(const std::vector<Encounter>& encs, const ClaimSchema& sche
     std::vector<std::tuple<std::string, int64_t, size_t, const Record*>> svc;
     for (size_t i : idx)
       for (const auto& r : encs[i].xml3) {
-        std::string g = r.Get("MA_NHOM");
-        auto t = Minutes12(r.Get("NGAY_YL"));
-        if ((g == "1" || g == "2" || g == "3") && t && !r.Get("MA_DICH_VU").empty())
-          svc.emplace_back(r.Get("MA_DICH_VU"), *t, i, &r);
+        std::string g = r.Get(XmlField::MA_NHOM);
+        auto t = Minutes12(r.Get(XmlField::NGAY_YL));
+        if ((g == "1" || g == "2" || g == "3") && t && !r.Get(XmlField::MA_DICH_VU).empty())
+          svc.emplace_back(r.Get(XmlField::MA_DICH_VU), *t, i, &r);
       }
     std::sort(svc.begin(), svc.end(), [](const auto& a, const auto& b) {
       return std::tie(std::get<0>(a), std::get<1>(a)) < std::tie(std::get<0>(b), std::get<1>(b));
     });
     for (size_t k = 1; k < svc.size(); ++k)
       if (std::get<0>(svc[k]) == std::get<0>(svc[k - 1]) && std::get<1>(svc[k]) - std::get<1>(svc[k - 1]) < window)
-        ck.Add(rep.encounters[std::get<2>(svc[k])], "TIME-REPEATED-SERVICE", "XML3", std::get<3>(svc[k])->Get("STT"),
-               "MA_DICH_VU", std::get<0>(svc[k]));
+        ck.Add(rep.encounters[std::get<2>(svc[k])], "TIME-REPEATED-SERVICE", "XML3",
+               std::get<3>(svc[k])->Get(XmlField::STT), "MA_DICH_VU", std::get<0>(svc[k]));
   }
 }
 

@@ -42,15 +42,15 @@ struct Stored {
 };
 
 void CardRule(const ReviewDeps& d_, EncounterReport& rep, const Record& x1) {
-  auto in = Minutes12(x1.Get("NGAY_VAO"));
-  std::string code = Trim(Split(x1.Get("MA_THE_BHYT"), ';')[0]);
-  std::string id = code.empty() ? x1.Get("SO_CCCD") : code;
+  auto in = Minutes12(x1.Get(XmlField::NGAY_VAO));
+  std::string code = Trim(Split(x1.Get(XmlField::MA_THE_BHYT), ';')[0]);
+  std::string id = code.empty() ? x1.Get(XmlField::SO_CCCD) : code;
   if (id.empty() || !in) return;
-  EligibilityQuery q{id, "", DayOf(*in).ToString(), x1.Get("HO_TEN"), ""};
-  if (auto b = Birth(x1.Get("NGAY_SINH"))) q.dob = b->ToString();
+  EligibilityQuery q{id, "", DayOf(*in).ToString(), x1.Get(XmlField::HO_TEN), ""};
+  if (auto b = Birth(x1.Get(XmlField::NGAY_SINH))) q.dob = b->ToString();
   auto a = d_.cards.Check(q);
   if (!a.ok()) return;  // malformed ID: already a format finding
-  std::string stt = x1.Get("STT");
+  std::string stt = x1.Get(XmlField::STT);
   auto add = [&](const char* rule, const std::string& field) {
     rep.findings.push_back(MakeFinding(d_.schema, rule, "XML1", stt, field, a->code + " " + a->message_vi));
   };
@@ -65,15 +65,15 @@ void CardRule(const ReviewDeps& d_, EncounterReport& rep, const Record& x1) {
   else if (a->code != "000")
     add("CARD-DB-NOT-VALID", "MA_THE_BHYT");
   if (a->card) {
-    std::string sex = x1.Get("GIOI_TINH");
+    std::string sex = x1.Get(XmlField::GIOI_TINH);
     if ((sex == "1" || sex == "2") && sex != SexCode(a->card->sex))
       rep.findings.push_back(MakeFinding(d_.schema, "CARD-DB-SEX", "XML1", stt, "GIOI_TINH", ""));
     // Valid on the discharge date too, by the national record.
-    auto out = Minutes12(x1.Get("NGAY_RA"));
+    auto out = Minutes12(x1.Get(XmlField::NGAY_RA));
     if (a->code == "000" && out && DayOf(*out) > a->card->valid_to)
       rep.findings.push_back(MakeFinding(d_.schema, "CARD-DB-EXPIRES-BEFORE-DISCHARGE", "XML1", stt, "NGAY_RA",
                                          "thẻ hết hạn " + a->card->valid_to.ToString()));
-    std::string reg = Trim(Split(x1.Get("MA_DKBD"), ';')[0]);
+    std::string reg = Trim(Split(x1.Get(XmlField::MA_DKBD), ';')[0]);
     if (!reg.empty() && reg != a->card->facility)
       rep.findings.push_back(
           MakeFinding(d_.schema, "CARD-DB-FACILITY", "XML1", stt, "MA_DKBD", reg + " ≠ " + a->card->facility));
@@ -85,42 +85,43 @@ void CardRule(const ReviewDeps& d_, EncounterReport& rep, const Record& x1) {
 void CatalogueRule(const ReviewDeps& d_, EncounterReport& rep, const std::string& facility, const Record& r,
                    LineOutcome& line) {
   if (!d_.catalogue.HasFacility(facility)) return;
-  auto yl = Minutes12(r.Get("NGAY_YL"));
+  auto yl = Minutes12(r.Get(XmlField::NGAY_YL));
   if (!yl) return;
   Date day = DayOf(*yl);
   bool drug = r.table == "XML2";
-  auto qty = Milli(r.Get("SO_LUONG")).value_or(0);
-  auto muc = Milli(r.Get("MUC_HUONG")).value_or(0);
-  auto rate_bh = Milli(r.Get("TYLE_TT_BH")).value_or(0);
-  auto rate_dv = drug ? 100'000 : Milli(r.Get("TYLE_TT_DV")).value_or(0);
+  auto qty = Milli(r.Get(XmlField::SO_LUONG)).value_or(0);
+  auto muc = Milli(r.Get(XmlField::MUC_HUONG)).value_or(0);
+  auto rate_bh = Milli(r.Get(XmlField::TYLE_TT_BH)).value_or(0);
+  auto rate_dv = drug ? 100'000 : Milli(r.Get(XmlField::TYLE_TT_DV)).value_or(0);
   auto fund_share_of = [&](int64_t unit_excess) {           // thousandths of a dong
     __int128 v = static_cast<__int128>(qty) * unit_excess;  // 1e-6
     v = v * rate_dv / 100'000 * rate_bh / 100'000 * muc / 100'000;
     return static_cast<int64_t>(v / 1000);
   };
-  std::string stt = r.Get("STT");
+  std::string stt = r.Get(XmlField::STT);
   if (drug) {
-    const PriceEntry* e = d_.catalogue.Drug(facility, r.Get("MA_THUOC"), r.Get("TT_THAU"), day);
+    const PriceEntry* e = d_.catalogue.Drug(facility, r.Get(XmlField::MA_THUOC), r.Get(XmlField::TT_THAU), day);
     if (!e) {
-      rep.findings.push_back(MakeFinding(d_.schema, "DRUG-NOT-IN-LIST", "XML2", stt, "MA_THUOC", r.Get("MA_THUOC")));
+      rep.findings.push_back(
+          MakeFinding(d_.schema, "DRUG-NOT-IN-LIST", "XML2", stt, "MA_THUOC", r.Get(XmlField::MA_THUOC)));
       line.reasons.push_back("DRUG-NOT-IN-LIST");
       line.rejected = line.claimed;
       return;
     }
-    auto price = Milli(r.Get("DON_GIA")).value_or(0);
+    auto price = Milli(r.Get(XmlField::DON_GIA)).value_or(0);
     if (price > e->unit_price) {
       int64_t excess = fund_share_of(price - e->unit_price);
-      rep.findings.push_back(
-          MakeFinding(d_.schema, "DRUG-PRICE-ABOVE-BID", "XML2", stt, "DON_GIA",
-                      r.Get("DON_GIA") + " > " + std::to_string(e->unit_price / 1000) + " (" + e->tt_thau + ")"));
+      rep.findings.push_back(MakeFinding(
+          d_.schema, "DRUG-PRICE-ABOVE-BID", "XML2", stt, "DON_GIA",
+          r.Get(XmlField::DON_GIA) + " > " + std::to_string(e->unit_price / 1000) + " (" + e->tt_thau + ")"));
       line.reasons.push_back("DRUG-PRICE-ABOVE-BID");
       line.rejected += excess;
     }
     return;
   }
   // A service (MA_DICH_VU) or, failing that, a supply (MA_VAT_TU): each against its own list.
-  bool supply = r.Get("MA_DICH_VU").empty();
-  std::string code = supply ? r.Get("MA_VAT_TU") : r.Get("MA_DICH_VU");
+  bool supply = r.Get(XmlField::MA_DICH_VU).empty();
+  std::string code = supply ? r.Get(XmlField::MA_VAT_TU) : r.Get(XmlField::MA_DICH_VU);
   if (code.empty()) return;
   const std::string field = supply ? "MA_VAT_TU" : "MA_DICH_VU";
   const std::string prefix = supply ? "SUPPLY" : "SERVICE";
@@ -131,17 +132,17 @@ void CatalogueRule(const ReviewDeps& d_, EncounterReport& rep, const std::string
     line.rejected = line.claimed;
     return;
   }
-  if (!e->group.empty() && e->group != r.Get("MA_NHOM")) {
-    rep.findings.push_back(
-        MakeFinding(d_.schema, prefix + "-WRONG-GROUP", "XML3", stt, "MA_NHOM", r.Get("MA_NHOM") + " ≠ " + e->group));
+  if (!e->group.empty() && e->group != r.Get(XmlField::MA_NHOM)) {
+    rep.findings.push_back(MakeFinding(d_.schema, prefix + "-WRONG-GROUP", "XML3", stt, "MA_NHOM",
+                                       r.Get(XmlField::MA_NHOM) + " ≠ " + e->group));
     line.reasons.push_back(prefix + "-WRONG-GROUP");
     line.rejected = line.claimed;
     return;
   }
-  auto price = Milli(r.Get("DON_GIA_BH")).value_or(0);
+  auto price = Milli(r.Get(XmlField::DON_GIA_BH)).value_or(0);
   if (price > e->unit_price) {
     rep.findings.push_back(MakeFinding(d_.schema, prefix + "-PRICE-ABOVE", "XML3", stt, "DON_GIA_BH",
-                                       r.Get("DON_GIA_BH") + " > " + std::to_string(e->unit_price / 1000)));
+                                       r.Get(XmlField::DON_GIA_BH) + " > " + std::to_string(e->unit_price / 1000)));
     line.reasons.push_back(prefix + "-PRICE-ABOVE");
     line.rejected += fund_share_of(price - e->unit_price);
   }
@@ -210,14 +211,15 @@ class StoredRule {
     if (it == services_.end()) return;
     int64_t window = d_.schema.Rule("TIME-REPEATED-SERVICE").param * 60;
     for (const auto& r : enc.xml3) {
-      const std::string& g = r.Get("MA_NHOM");
+      const std::string& g = r.Get(XmlField::MA_NHOM);
       if (g != "1" && g != "2" && g != "3") continue;
-      auto t = Minutes12(r.Get("NGAY_YL"));
+      auto t = Minutes12(r.Get(XmlField::NGAY_YL));
       if (!t) continue;
       for (const StoredService& s : it->second) {
-        if (s.code != r.Get("MA_DICH_VU") || (s.facility == facility && s.ma_lk == enc.ma_lk)) continue;
+        if (s.code != r.Get(XmlField::MA_DICH_VU) || (s.facility == facility && s.ma_lk == enc.ma_lk)) continue;
         if (std::llabs(s.at - *t) < window) {
-          rep.findings.push_back(MakeFinding(d_.schema, "TIME-REPEATED-SERVICE", "XML3", r.Get("STT"), "MA_DICH_VU",
+          rep.findings.push_back(MakeFinding(d_.schema, "TIME-REPEATED-SERVICE", "XML3", r.Get(XmlField::STT),
+                                             "MA_DICH_VU",
                                              s.code + " đã thanh toán trong hồ sơ " + s.facility + "/" + s.ma_lk));
           break;
         }
@@ -225,19 +227,20 @@ class StoredRule {
     }
   }
   void Check(EncounterReport& rep, const std::string& facility, const Record& x1) const {
-    auto in = Minutes12(x1.Get("NGAY_VAO")), out = Minutes12(x1.Get("NGAY_RA"));
+    auto in = Minutes12(x1.Get(XmlField::NGAY_VAO)), out = Minutes12(x1.Get(XmlField::NGAY_RA));
     if (!in || !out) return;
     auto it = stored_.find(PatientKey(x1));
     if (it == stored_.end()) return;
-    const std::string& ma_lk = x1.Get("MA_LK");
-    const std::string& kind = x1.Get("MA_LOAI_KCB");
+    const std::string& ma_lk = x1.Get(XmlField::MA_LK);
+    const std::string& kind = x1.Get(XmlField::MA_LOAI_KCB);
     for (const Stored& s : it->second) {
       if (!(s.in < *out + 1 && s.out > *in - 1)) continue;       // does not touch this stay
       if (s.facility == facility && s.ma_lk == ma_lk) continue;  // an earlier version of this encounter
       if (s.facility == facility && s.in == *in)
-        rep.findings.push_back(MakeFinding(d_.schema, "DUPLICATE-CLAIM", "XML1", x1.Get("STT"), "MA_LK", s.ma_lk));
+        rep.findings.push_back(
+            MakeFinding(d_.schema, "DUPLICATE-CLAIM", "XML1", x1.Get(XmlField::STT), "MA_LK", s.ma_lk));
       else if (kind == "03" && s.kind == "03" && s.in < *out && *in < s.out)
-        rep.findings.push_back(MakeFinding(d_.schema, "STAY-OVERLAPS-STORED", "XML1", x1.Get("STT"), "NGAY_VAO",
+        rep.findings.push_back(MakeFinding(d_.schema, "STAY-OVERLAPS-STORED", "XML1", x1.Get(XmlField::STT), "NGAY_VAO",
                                            s.facility + "/" + s.ma_lk));
     }
   }
@@ -306,10 +309,15 @@ void CatalogueRuleForTest(const ReviewDeps& deps, EncounterReport& rep, const st
 
 Result<PreparedReview> PrepareReview(const ReviewDeps& deps, std::string_view xml, const std::string& key,
                                      const Actor& actor) {
+  return PrepareReviewInPlace(deps, std::string(xml), key, actor);
+}
+
+Result<PreparedReview> PrepareReviewInPlace(const ReviewDeps& deps, std::string&& xml, const std::string& key,
+                                            const Actor& actor) {
   if (key.empty() || key.size() > 500)
     return Status::Invalid("idempotency_key", "Cần khoá chống gửi trùng (Idempotency-Key, tối đa 200 ký tự)",
                            "an idempotency key of at most 200 characters is required");
-  BHXH_ASSIGN_OR_RETURN(Envelope env, ParseEnvelope(xml));
+  BHXH_ASSIGN_OR_RETURN(Envelope env, ParseEnvelopeInPlace(std::move(xml)));
   if (!actor.facility_code.empty() && actor.facility_code != env.macskcb)
     return Status::Error("forbidden", "MACSKCB", "Cơ sở chỉ được gửi hồ sơ của chính mình",
                          "a facility account may only send its own claims");
@@ -321,7 +329,7 @@ Result<PreparedReview> PrepareReview(const ReviewDeps& deps, std::string_view xm
   PreparedReview prep;
   prep.key = key;
   std::vector<Encounter>& encs = prep.encounters;
-  encs = ReadEncounters(env, &errors);
+  encs = ReadEncounters(std::move(env), &errors);
   CheckReport pre;
   CheckEncounters(encs, deps.schema, deps.law, &pre);
   res.errors = std::move(errors);
@@ -336,16 +344,17 @@ Result<PreparedReview> PrepareReview(const ReviewDeps& deps, std::string_view xm
       for (const auto& r : *lines) {
         LineOutcome l;
         l.table = r.table;
-        l.stt = r.Get("STT");
-        l.code = r.table == "XML2" ? r.Get("MA_THUOC")
-                                   : (r.Get("MA_DICH_VU").empty() ? r.Get("MA_VAT_TU") : r.Get("MA_DICH_VU"));
-        l.group = r.Get("MA_NHOM");
-        l.quantity = Milli(r.Get("SO_LUONG")).value_or(0);
-        l.unit_price = Milli(r.Get(r.table == "XML2" ? "DON_GIA" : "DON_GIA_BH")).value_or(0);
+        l.stt = r.Get(XmlField::STT);
+        l.code = r.table == "XML2"
+                     ? r.Get(XmlField::MA_THUOC)
+                     : (r.Get(XmlField::MA_DICH_VU).empty() ? r.Get(XmlField::MA_VAT_TU) : r.Get(XmlField::MA_DICH_VU));
+        l.group = r.Get(XmlField::MA_NHOM);
+        l.quantity = Milli(r.Get(XmlField::SO_LUONG)).value_or(0);
+        l.unit_price = Milli(r.Get(r.table == "XML2" ? XmlField::DON_GIA : XmlField::DON_GIA_BH)).value_or(0);
         // A negative amount is a format error (rejected by the pre-check);
         // it is never carried into settlement or the cost statistics.
-        l.claimed = std::max<int64_t>(0, Milli(r.Get("T_BHTT")).value_or(0));
-        l.ordered_at = Minutes12(r.Get("NGAY_YL"));
+        l.claimed = std::max<int64_t>(0, Milli(r.Get(XmlField::T_BHTT)).value_or(0));
+        l.ordered_at = Minutes12(r.Get(XmlField::NGAY_YL));
         CatalogueRule(deps, out.report, res_out.facility, r, l);
         out.lines.push_back(std::move(l));
       }
@@ -450,17 +459,19 @@ Result<ReviewResult> CommitReview(Db& db, const ReviewDeps& deps, PreparedReview
     });
   }
   BHXH_ASSIGN_OR_RETURN(
-      auto w, PartitionedWrite::Open(
-                  db,
-                  {{"claims",
-                    {"id", "facility", "ma_lk", "version", "is_current", "submission_id", "patient_key", "card_code",
-                     "kind", "admitted_at", "discharged_at", "day", "treatment_days", "total_bv", "claimed", "approved",
-                     "rejected", "drug_lines", "high_cost", "xml1", "others", "province"}},
-                   {"claim_lines",
-                    {"claim_id", "tbl", "stt", "code", "group_code", "quantity", "unit_price", "claimed", "approved",
-                     "rejected", "reasons", "ordered_at", "province"}},
-                   {"claim_findings", {"claim_id", "rule", "severity", "tbl", "stt", "field", "message", "province"}}},
-                  "claims-" + std::to_string(sub_id)));
+      auto w,
+      PartitionedWrite::Open(
+          db,
+          {{"claims",
+            {"id",        "facility", "ma_lk",       "version",       "is_current", "submission_id",  "patient_key",
+             "card_code", "kind",     "admitted_at", "discharged_at", "day",        "treatment_days", "total_bv",
+             "claimed",   "approved", "rejected",    "drug_lines",    "high_cost",  "xml1",           "others",
+             "province"}},
+           {"claim_lines",
+            {"claim_id", "tbl", "stt", "code", "group_code", "quantity", "unit_price", "claimed", "approved",
+             "rejected", "reasons", "ordered_at", "province"}},
+           {"claim_findings", {"claim_id", "rule", "severity", "tbl", "stt", "field", "message", "province"}}},
+          "claims-" + std::to_string(sub_id)));
   // Earlier versions of this envelope's encounters, read and retired where
   // the facility's rows live (its province's partition, on its shard: rows
   // recorded under a code since merged into the province included), before
@@ -508,11 +519,11 @@ Result<ReviewResult> CommitReview(Db& db, const ReviewDeps& deps, PreparedReview
       out.claim_id = ids[i];
       nlohmann::json others = nlohmann::json::array();
       for (const auto& f : e.others) others.push_back({{"type", f.type}, {"xml", f.xml}});
-      auto in = Minutes12(x1.Get("NGAY_VAO")), outm = Minutes12(x1.Get("NGAY_RA"));
+      auto in = Minutes12(x1.Get(XmlField::NGAY_VAO)), outm = Minutes12(x1.Get(XmlField::NGAY_RA));
       int64_t high = 0;
       for (const auto& r : e.xml3) {
-        const std::string& g = r.Get("MA_NHOM");
-        if (g == "2" || g == "8") high += Milli(r.Get("T_BHTT")).value_or(0);
+        const std::string& g = r.Get(XmlField::MA_NHOM);
+        if (g == "2" || g == "8") high += Milli(r.Get(XmlField::T_BHTT)).value_or(0);
       }
       cw->Int(out.claim_id);
       cw->Text(res.facility);
@@ -521,8 +532,8 @@ Result<ReviewResult> CommitReview(Db& db, const ReviewDeps& deps, PreparedReview
       cw->Int(1);
       cw->Int(sub_id);
       cw->Text(PatientKey(x1));
-      cw->Text(Trim(Split(x1.Get("MA_THE_BHYT"), ';')[0]));
-      cw->Text(x1.Get("MA_LOAI_KCB"));
+      cw->Text(Trim(Split(x1.Get(XmlField::MA_THE_BHYT), ';')[0]));
+      cw->Text(x1.Get(XmlField::MA_LOAI_KCB));
       if (in)
         cw->Int(*in);
       else
@@ -531,9 +542,9 @@ Result<ReviewResult> CommitReview(Db& db, const ReviewDeps& deps, PreparedReview
         cw->Int(*outm);
       else
         cw->Null();
-      cw->Text(Compact(x1.Get("NGAY_RA")));
-      cw->Int(std::max(0, DigitsValue(x1.Get("SO_NGAY_DTRI"))));
-      cw->Int(Milli(x1.Get("T_TONGCHI_BV")).value_or(0));
+      cw->Text(Compact(x1.Get(XmlField::NGAY_RA)));
+      cw->Int(std::max(0, DigitsValue(x1.Get(XmlField::SO_NGAY_DTRI))));
+      cw->Int(Milli(x1.Get(XmlField::T_TONGCHI_BV)).value_or(0));
       cw->Int(out.claimed);
       cw->Int(out.approved);
       cw->Int(out.rejected);
@@ -608,7 +619,8 @@ Status SubmitFiles(Db& db, const ReviewDeps& deps, const std::vector<std::string
                    const std::function<void(const std::string&, const ReviewResult&)>& on_done) {
   auto prepare = [&](size_t i) -> Result<PreparedReview> {
     BHXH_ASSIGN_OR_RETURN(std::string text, ReadFile(files[i]));
-    auto p = PrepareReview(deps, text, "file:" + Sha256Hex(text), actor);
+    const std::string key = "file:" + Sha256Hex(text);
+    auto p = PrepareReviewInPlace(deps, std::move(text), key, actor);
     if (!p.ok()) return p.status().WithFieldPrefix(files[i] + ": ");
     return p;
   };

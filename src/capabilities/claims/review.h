@@ -73,6 +73,9 @@ struct PreparedReview {
 };
 Result<PreparedReview> PrepareReview(const ReviewDeps& deps, std::string_view envelope_xml,
                                      const std::string& idempotency_key, const Actor& actor);
+// The same, parsing the given text in place.
+Result<PreparedReview> PrepareReviewInPlace(const ReviewDeps& deps, std::string&& envelope_xml,
+                                            const std::string& idempotency_key, const Actor& actor);
 Result<ReviewResult> CommitReview(Db& db, const ReviewDeps& deps, PreparedReview prepared, const Actor& actor);
 
 // Claims that a submission prepared on a shard (store/partitioned.h) and

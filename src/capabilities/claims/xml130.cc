@@ -25,7 +25,9 @@ Result<ClaimSchema> ClaimSchema::Load(const std::string& dir) {
     std::string where = "xml130_fields.csv:" + std::to_string(r.line);
     BHXH_ASSIGN_OR_RETURN(x.length, ParseInt32(r.cells[cl], where + " length", 0, 100000));
     BHXH_ASSIGN_OR_RETURN(x.decimals, ParseInt32(r.cells[cd], where + " decimals", 0, 6));
-    s.fields_[x.table].push_back(x);
+    auto& specs = s.fields_[x.table];
+    s.field_index_[x.table].emplace(x.name, static_cast<int>(specs.size()));  // the first row of a name counts
+    specs.push_back(x);
   }
   BHXH_ASSIGN_OR_RETURN(CsvTable rt, ReadCsvFile(dir + "/rules.csv"));
   int ri = rt.Column("rule"), rs = rt.Column("severity"), rn = rt.Column("needs_store"), rp = rt.Column("param"),
@@ -47,11 +49,15 @@ Result<ClaimSchema> ClaimSchema::Load(const std::string& dir) {
 }
 
 const FieldSpec* ClaimSchema::Field(const std::string& table, const std::string& name) const {
-  auto it = fields_.find(table);
-  if (it == fields_.end()) return nullptr;
-  for (const auto& f : it->second)
-    if (f.name == name) return &f;
-  return nullptr;
+  int i = FieldIndex(table, name);
+  return i < 0 ? nullptr : &fields_.at(table)[static_cast<size_t>(i)];
+}
+
+int ClaimSchema::FieldIndex(const std::string& table, const std::string& name) const {
+  auto t = field_index_.find(table);
+  if (t == field_index_.end()) return -1;
+  auto it = t->second.find(name);
+  return it == t->second.end() ? -1 : it->second;
 }
 
 const std::vector<FieldSpec>& ClaimSchema::Fields(const std::string& table) const {
@@ -67,38 +73,60 @@ const RuleSpec& ClaimSchema::Rule(const std::string& id) const {
 }
 
 namespace {
-// Names ordered by length first, then bytes: most comparisons of a lookup
-// are then settled by the lengths, not by comparing bytes (the XML 130
-// names share long prefixes — MA_, NGAY_, T_ — so byte comparisons were
-// most of the lookups' cost).
-bool NameBefore(const std::string& a, const std::string& b) {
-  if (a.size() != b.size()) return a.size() < b.size();
-  return std::memcmp(a.data(), b.data(), a.size()) < 0;
-}
+constexpr const char* kFieldNames[] = {
+#define BHXH_XML130_NAME(n) #n,
+    BHXH_XML130_READ_FIELDS(BHXH_XML130_NAME)
+#undef BHXH_XML130_NAME
+};
+static_assert(std::size(kFieldNames) == kReadFields);
 
-template <typename R>
-const std::pair<std::string, std::string>* FindField(const R& fields, const std::vector<uint32_t>& index,
-                                                     const std::string& name) {
-  auto it = std::lower_bound(index.begin(), index.end(), name,
-                             [&](uint32_t i, const std::string& n) { return NameBefore(fields[i].first, n); });
-  return it != index.end() && fields[*it].first == name ? &fields[*it] : nullptr;
+const std::unordered_map<std::string_view, XmlField>& FieldNumbers() {
+  static const auto* m = [] {
+    auto* out = new std::unordered_map<std::string_view, XmlField>();
+    for (size_t i = 0; i < kReadFields; ++i) out->emplace(kFieldNames[i], static_cast<XmlField>(i));
+    return out;
+  }();
+  return *m;
 }
 }  // namespace
 
-void Record::Index() {
-  index_.resize(fields.size());
-  for (uint32_t i = 0; i < fields.size(); ++i) index_[i] = i;
-  std::stable_sort(index_.begin(), index_.end(),
-                   [this](uint32_t a, uint32_t b) { return NameBefore(fields[a].first, fields[b].first); });
+const char* FieldName(XmlField f) {
+  return static_cast<size_t>(f) < kReadFields ? kFieldNames[static_cast<size_t>(f)] : "";
 }
 
-const std::string& Record::Get(const std::string& name) const {
+XmlField FieldOf(std::string_view name) {
+  const auto& m = FieldNumbers();
+  auto it = m.find(name);
+  return it == m.end() ? XmlField::kCount : it->second;
+}
+
+const std::string& Record::Empty() {
   static const std::string kEmpty;
-  const auto* f = FindField(fields, index_, name);
-  return f ? f->second : kEmpty;
+  return kEmpty;
 }
 
-bool Record::Has(const std::string& name) const { return FindField(fields, index_, name) != nullptr; }
+void Record::Index() {
+  pos_.fill(-1);
+  for (size_t i = 0; i < fields.size(); ++i) {
+    XmlField f = FieldOf(fields[i].first);
+    if (f != XmlField::kCount && pos_[static_cast<size_t>(f)] < 0)
+      pos_[static_cast<size_t>(f)] = static_cast<int32_t>(i);
+  }
+}
+
+const std::string& Record::Get(std::string_view name) const {
+  if (XmlField f = FieldOf(name); f != XmlField::kCount) return Get(f);
+  for (const auto& [n, v] : fields)
+    if (n == name) return v;
+  return Empty();
+}
+
+bool Record::Has(std::string_view name) const {
+  if (XmlField f = FieldOf(name); f != XmlField::kCount) return Has(f);
+  for (const auto& field : fields)
+    if (field.first == name) return true;
+  return false;
+}
 
 std::optional<int64_t> Milli(const std::string& s) {
   if (s.empty()) return std::nullopt;
@@ -176,19 +204,28 @@ void Collect(const pugi::xml_node& n, const char* tag, std::vector<pugi::xml_nod
 }  // namespace
 
 std::vector<Encounter> ReadEncounters(const Envelope& env, std::vector<EnvelopeError>* errors) {
+  Envelope copy = env;
+  return ReadEncounters(std::move(copy), errors);
+}
+
+std::vector<Encounter> ReadEncounters(Envelope&& env, std::vector<EnvelopeError>* errors) {
   std::vector<Encounter> out;
-  for (const Hoso& h : env.hoso) {
+  for (Hoso& h : env.hoso) {
     Encounter e;
     e.hoso = h.index;
     std::vector<Record> lines2, lines3;
-    for (const ClaimFile& f : h.files) {
+    for (ClaimFile& f : h.files) {
       const char* tag = RecordTag(f.type);
       if (!tag) {
-        e.others.push_back(f);
+        e.others.push_back(std::move(f));
         continue;
       }
+      // XML1 is kept as received (so parsed from a copy); XML2 and XML3 are
+      // read into records, so their text is parsed in place.
+      const bool keep = f.type == "XML1";
       pugi::xml_document doc;
-      auto pr = doc.load_buffer(f.xml.data(), f.xml.size(), pugi::parse_default, pugi::encoding_utf8);
+      auto pr = keep ? doc.load_buffer(f.xml.data(), f.xml.size(), pugi::parse_default, pugi::encoding_utf8)
+                     : doc.load_buffer_inplace(f.xml.data(), f.xml.size(), pugi::parse_default, pugi::encoding_utf8);
       std::string where = "HOSO[" + std::to_string(h.index) + "]/" + f.type;
       if (!pr) {
         errors->push_back({"", where, std::string("Tệp ") + f.type + " không phải XML hợp lệ: " + pr.description()});
@@ -205,10 +242,10 @@ std::vector<Encounter> ReadEncounters(const Envelope& env, std::vector<EnvelopeE
         r.Index();
         if (f.type == "XML1") {
           if (e.xml1)
-            errors->push_back({r.Get("MA_LK"), where, "Một hồ sơ chỉ có một bảng tổng hợp XML1"});
+            errors->push_back({r.Get(XmlField::MA_LK), where, "Một hồ sơ chỉ có một bảng tổng hợp XML1"});
           else {
             e.xml1 = std::move(r);
-            e.xml1_raw = f.xml;
+            e.xml1_raw = std::move(f.xml);  // parsed from pugixml's own copy
           }
         } else {
           (f.type == "XML2" ? lines2 : lines3).push_back(std::move(r));
@@ -219,13 +256,13 @@ std::vector<Encounter> ReadEncounters(const Envelope& env, std::vector<EnvelopeE
       errors->push_back({"", "HOSO[" + std::to_string(h.index) + "]/XML1", "Hồ sơ thiếu bảng tổng hợp XML1"});
       continue;
     }
-    e.ma_lk = e.xml1->Get("MA_LK");
+    e.ma_lk = e.xml1->Get(XmlField::MA_LK);
     for (auto* lines : {&lines2, &lines3}) {
       for (auto& r : *lines) {
-        if (r.Get("MA_LK") != e.ma_lk) {
-          errors->push_back({r.Get("MA_LK"), r.table + ".MA_LK",
-                             "Dòng " + r.table + " STT " + r.Get("STT") + " có MA_LK \"" + r.Get("MA_LK") +
-                                 "\" không khớp hồ sơ tổng hợp \"" + e.ma_lk + "\""});
+        if (r.Get(XmlField::MA_LK) != e.ma_lk) {
+          errors->push_back({r.Get(XmlField::MA_LK), r.table + ".MA_LK",
+                             "Dòng " + r.table + " STT " + r.Get(XmlField::STT) + " có MA_LK \"" +
+                                 r.Get(XmlField::MA_LK) + "\" không khớp hồ sơ tổng hợp \"" + e.ma_lk + "\""});
           continue;
         }
         (lines == &lines2 ? e.xml2 : e.xml3).push_back(std::move(r));

@@ -41,7 +41,7 @@ class Sharding : public ::testing::Test {
               "FOR VALUES IN ('79', '74', '77')");
     EXPECT_EQ(Text(*shard_, "SELECT string_agg(indexdef, '; ' ORDER BY indexname) FROM pg_indexes "
                             "WHERE tablename = 'dues_p79'"),
-              "CREATE INDEX dues_p79_dues_by_month ON public.dues_p79 USING btree (month); "
+              "CREATE INDEX dues_p79_dues_by_month ON public.dues_p79 USING brin (month); "
               "CREATE INDEX dues_p79_dues_person ON public.dues_p79 USING btree (person_id)");
     Registry reg(db(), ctx_->geo, ctx_->law);
     ASSERT_TRUE(reg.RegisterEmployer({"01A1", "0101234567", "Công ty 01A1", "enterprise", "01", 1, "active", "2020-01-01"},

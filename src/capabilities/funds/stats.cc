@@ -27,9 +27,13 @@ Result<YearStatistics> ComputeStatistics(Db& db, const FundsCatalog& cat, int ye
     return Status::Invalid("year", "Năm thống kê phải từ 2016", "the statistics year must be 2016 or later");
   YearStatistics s;
   s.year = year;
-  BHXH_ASSIGN_OR_RETURN(int64_t last, db.QueryInt("SELECT COALESCE(MAX(month), -1) FROM dues WHERE month <= " +
-                                                  std::to_string(Month::Of(year, 12).index()) + " AND month >= " +
-                                                  std::to_string(Month::Of(year, 1).index())));
+  // The year's last collected month, from the runs (dues by month have only
+  // a BRIN on PostgreSQL, which cannot give a maximum without a scan).
+  BHXH_ASSIGN_OR_RETURN(int64_t last,
+                        db.QueryInt("SELECT COALESCE(MAX(month), -1) FROM collection_runs WHERE workers > 0 "
+                                    "AND month <= " +
+                                    std::to_string(Month::Of(year, 12).index()) +
+                                    " AND month >= " + std::to_string(Month::Of(year, 1).index())));
   if (last >= 0) {
     s.month = Month::FromIndex(static_cast<int32_t>(last));
     std::string where = " FROM dues d JOIN employers e ON e.id = d.employer_id WHERE d.month = ?";
@@ -57,8 +61,9 @@ Result<YearStatistics> ComputeStatistics(Db& db, const FundsCatalog& cat, int ye
   }
   {
     const int64_t end = Month::Of(year, 12).index();
-    std::string sql = "SELECT regime, COUNT(*), SUM(monthly) FROM beneficiaries WHERE start_month <= ? AND (status = "
-                      "'active' OR (end_month IS NOT NULL AND end_month > ?))";
+    std::string sql =
+        "SELECT regime, COUNT(*), SUM(monthly) FROM beneficiaries WHERE start_month <= ? AND (status = "
+        "'active' OR (end_month IS NOT NULL AND end_month > ?))";
     if (!province.empty()) sql += " AND province = ?";
     sql += " GROUP BY regime ORDER BY regime";
     BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(sql));
@@ -89,8 +94,11 @@ Result<std::string> StatisticsXlsx(const YearStatistics& s, const FundsCatalog& 
   p.header = {"Tỉnh", "Hưu trí - tử tuất", "Ốm đau - thai sản", "TNLĐ - BNN", "BHTN", "BHYT (theo đơn vị)"};
   p.widths = {12, 18, 18, 14, 14, 18};
   auto row = [](const FundPersons& f, const std::string& label) {
-    return std::vector<XlsxCell>{label, static_cast<double>(f.retirement), static_cast<double>(f.sickness),
-                                 static_cast<double>(f.accident), static_cast<double>(f.unemployment),
+    return std::vector<XlsxCell>{label,
+                                 static_cast<double>(f.retirement),
+                                 static_cast<double>(f.sickness),
+                                 static_cast<double>(f.accident),
+                                 static_cast<double>(f.unemployment),
                                  static_cast<double>(f.health)};
   };
   for (const auto& f : s.by_province) p.rows.push_back(row(f, f.province));
