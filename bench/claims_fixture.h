@@ -20,6 +20,15 @@ struct EnvelopeFiles {
   size_t bytes = 0;
 };
 
+// The facilities the envelopes come from, in turn: a day's claims come from
+// many facilities in every province, and a batch stores different
+// facilities' envelopes side by side (SubmitFiles).
+inline const std::vector<std::string>& BenchFacilities() {
+  static const std::vector<std::string> kFacilities = {"01001", "79001", "48001", "31001",
+                                                       "92001", "01002", "79002", "46001"};
+  return kFacilities;
+}
+
 // `n` encounters in envelopes of `per`, about 2% with injected defects,
 // written to `dir` (which must exist); `national_mix`: ~10 lines an
 // encounter instead of ~4 (SynthOptions::national_mix).
@@ -29,6 +38,7 @@ inline EnvelopeFiles WriteSynthEnvelopes(const LawBook& law, int n, int per, con
   for (int start = 0, k = 0; start < n; start += per, ++k) {
     SynthOptions o;
     o.seed = static_cast<uint64_t>(k + 1);
+    o.facility = BenchFacilities()[static_cast<size_t>(k) % BenchFacilities().size()];
     o.encounters = std::min(per, n - start);
     o.patient_offset = start;
     o.national_mix = national_mix;
@@ -45,11 +55,11 @@ inline EnvelopeFiles WriteSynthEnvelopes(const LawBook& law, int n, int per, con
   return out;
 }
 
-// Cards for the first `n` synthetic patients and facility 01001's catalogue.
+// Cards for the first `n` synthetic patients and the facilities' catalogues.
 inline void PrepareSynthStore(AppContext& ctx, int n, const Actor& op, bool national_mix = false) {
   ctx.State<EligibilityState>().Replace(SynthCards(n));
   SynthCatalogue cat =
-      SynthCatalogueFor({"01001"}, Date::FromYmd(2026, 1, 1), Date::FromYmd(2026, 12, 31), national_mix);
+      SynthCatalogueFor(BenchFacilities(), Date::FromYmd(2026, 1, 1), Date::FromYmd(2026, 12, 31), national_mix);
   auto lease = ctx.pool->Acquire();
   (void)ImportCatalogue(**lease, "drugs", cat.drugs_csv, op);
   (void)ImportCatalogue(**lease, "services", cat.services_csv, op);

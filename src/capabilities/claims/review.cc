@@ -615,16 +615,111 @@ Result<ReviewResult> SubmitClaims(Db& db, const ReviewDeps& deps, std::string_vi
   return CommitReview(db, deps, std::move(prep), actor);
 }
 
+namespace {
+
+Result<PreparedReview> PrepareFile(const ReviewDeps& deps, const std::string& path, const Actor& actor) {
+  BHXH_ASSIGN_OR_RETURN(std::string text, ReadFile(path));
+  const std::string key = "file:" + Sha256Hex(text);
+  auto p = PrepareReviewInPlace(deps, std::move(text), key, actor);
+  if (!p.ok()) return p.status().WithFieldPrefix(path + ": ");
+  return p;
+}
+
+// SubmitFiles over several connections (see review.h): envelopes prepared
+// ahead on other threads, each stored on its facility's connection after
+// that connection's previous envelope, results handed to `on_done` in the
+// files' order.
+Status SubmitSideBySide(Db& db, std::vector<std::unique_ptr<Db>>& extra, const ReviewDeps& deps,
+                        const std::vector<std::string>& files, const Actor& actor,
+                        const std::function<void(const std::string&, const ReviewResult&)>& on_done) {
+  std::vector<Db*> conns{&db};
+  for (auto& e : extra) conns.push_back(e.get());
+  const size_t n = conns.size();
+  const size_t ahead = std::max<size_t>(2, std::thread::hardware_concurrency());
+  std::deque<std::future<Result<PreparedReview>>> preparing;
+  size_t launched = 0;
+  auto top_up = [&] {
+    while (launched < files.size() && preparing.size() < ahead)
+      preparing.push_back(std::async(std::launch::async, PrepareFile, std::cref(deps), std::cref(files[launched++]),
+                                     std::cref(actor)));
+  };
+  using Stored = std::shared_future<Result<ReviewResult>>;
+  std::vector<Stored> last(n);                  // each connection's latest envelope
+  std::deque<std::pair<size_t, Stored>> storing;  // in the files' order
+  Status failed = Status::Ok();
+  // Hands over the oldest stored envelope; false once one has failed.
+  auto deliver = [&]() -> bool {
+    auto [i, f] = std::move(storing.front());
+    storing.pop_front();
+    const Result<ReviewResult>& r = f.get();
+    if (!r.ok()) {
+      failed = r.status().WithFieldPrefix(files[i] + ": ");
+      return false;
+    }
+    if (on_done) on_done(files[i], *r);
+    return true;
+  };
+  auto finish = [&] {
+    for (auto& p : preparing) p.wait();
+    for (auto& s : storing) s.second.wait();
+  };
+  top_up();
+  for (size_t i = 0; i < files.size(); ++i) {
+    Result<PreparedReview> cur = preparing.front().get();
+    preparing.pop_front();
+    top_up();
+    if (!cur.ok()) {
+      while (!storing.empty() && deliver()) {
+      }
+      finish();
+      return failed.ok() ? cur.status() : failed;
+    }
+    const size_t w = std::hash<std::string>{}(cur->result.facility) % n;
+    Stored prev = last[w];
+    last[w] = std::async(std::launch::async,
+                         [conn = conns[w], &deps, &actor, prev, p = std::move(cur).value()]() mutable {
+                           if (prev.valid()) prev.wait();  // the facility's earlier envelopes first
+                           return CommitReview(*conn, deps, std::move(p), actor);
+                         })
+                  .share();
+    storing.emplace_back(i, last[w]);
+    // Results in order; at most two envelopes a connection in flight (each
+    // holds its parsed records).
+    while (!storing.empty() &&
+           (storing.size() > 2 * n ||
+            storing.front().second.wait_for(std::chrono::seconds(0)) == std::future_status::ready))
+      if (!deliver()) {
+        finish();
+        return failed;
+      }
+  }
+  while (!storing.empty())
+    if (!deliver()) {
+      finish();
+      return failed;
+    }
+  return Status::Ok();
+}
+
+}  // namespace
+
 Status SubmitFiles(Db& db, const ReviewDeps& deps, const std::vector<std::string>& files, const Actor& actor,
                    const std::function<void(const std::string&, const ReviewResult&)>& on_done) {
-  auto prepare = [&](size_t i) -> Result<PreparedReview> {
-    BHXH_ASSIGN_OR_RETURN(std::string text, ReadFile(files[i]));
-    const std::string key = "file:" + Sha256Hex(text);
-    auto p = PrepareReviewInPlace(deps, std::move(text), key, actor);
-    if (!p.ok()) return p.status().WithFieldPrefix(files[i] + ": ");
-    return p;
-  };
+  auto prepare = [&](size_t i) { return PrepareFile(deps, files[i], actor); };
   if (files.empty()) return Status::Ok();
+  // Storers: this connection, and on PostgreSQL as many more as the bulk
+  // writes use (a second connection that cannot be opened only means
+  // fewer). SQLite has one writer.
+  std::vector<std::unique_ptr<Db>> extra;
+  if (db.dialect() == Dialect::kPostgres && !db.InTransaction() && files.size() > 1) {
+    BHXH_ASSIGN_OR_RETURN(int want, BulkWriteConnections());
+    for (int k = 1; k < want; ++k) {
+      auto s = db.Sibling();
+      if (!s.ok()) break;
+      extra.push_back(std::move(s).value());
+    }
+  }
+  if (!extra.empty()) return SubmitSideBySide(db, extra, deps, files, actor, on_done);
   // Preparation is the heavier stage: keep up to `ahead` envelopes being
   // prepared (one per core) while this thread stores them in order.
   const size_t ahead = std::max<size_t>(2, std::thread::hardware_concurrency());

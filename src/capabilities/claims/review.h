@@ -89,9 +89,19 @@ Result<int> SettleLeftClaims(Db& db, std::chrono::seconds every);
 void CatalogueRuleForTest(const ReviewDeps& deps, EncounterReport& rep, const std::string& facility, const Record& r,
                           LineOutcome& line);
 
-// Submits envelope files in order, preparing the next one on a second
-// thread while the current one is stored. Each file's key is its content's
-// SHA-256, so a file sent twice is applied once. `on_done` sees each result.
+// Submits envelope files, preparing the next ones on other threads while
+// the current one is stored. Each file's key is its content's SHA-256, so a
+// file sent twice is applied once. `on_done` sees each result, in the
+// files' order, on the calling thread. On PostgreSQL, outside a caller's
+// transaction, envelopes are stored through BulkWriteConnections()
+// connections at once (store/partitioned.h), each facility's always through
+// the same one, so a facility's envelopes are stored in the files' order
+// (its versions) while different facilities' go side by side, as they do
+// when facilities send through the API. Each envelope is its own
+// transaction: after a failure the batch stops and returns the first
+// failure in the files' order; envelopes stored before it (and any other
+// facility's stored meanwhile) stay stored, and sending the batch again
+// applies only the rest.
 Status SubmitFiles(Db& db, const ReviewDeps& deps, const std::vector<std::string>& files, const Actor& actor,
                    const std::function<void(const std::string&, const ReviewResult&)>& on_done);
 

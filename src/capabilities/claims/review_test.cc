@@ -6,7 +6,9 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <set>
 
 #include "base/csv.h"
@@ -253,6 +255,78 @@ TEST_P(Review, ResendingKeepsHistoryAndSettlesOnce) {
   EXPECT_EQ(s->advances, 100'000);
   EXPECT_EQ(s->to_settle, approved - 100'000'000);
   EXPECT_GT(s->rejected_by_reason.at("DRUG-PRICE-ABOVE-BID"), 0);
+}
+
+// A batch of files: on PostgreSQL stored through two connections at once
+// (each facility's on one), on SQLite in turn; either way each facility's
+// envelopes are stored in the files' order, results come back in that
+// order, a file sent twice is applied once, and a file that cannot be read
+// stops the batch with its name while what was stored before stays.
+TEST_P(Review, ABatchOfFilesIsStoredInOrderPerFacility) {
+  const char* before = std::getenv("BHXH_WRITE_CONNECTIONS");
+  std::string saved = before ? before : "";
+  setenv("BHXH_WRITE_CONNECTIONS", "2", 1);
+  std::string dir = ::testing::TempDir() + "/bhxh_batch_" + std::to_string(::getpid()) + "_" + GetParam();
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  auto write = [&](const std::string& name, const std::string& text) {
+    std::string path = dir + "/" + name;
+    std::ofstream(path, std::ios::binary) << text;
+    return path;
+  };
+  auto envelope = [&](const std::string& facility, int n, uint64_t seed, int offset) {
+    SynthOptions o;
+    o.facility = facility;
+    o.encounters = n;
+    o.seed = seed;
+    o.patient_offset = offset;
+    return SynthEnvelope(ctx_->law, o);
+  };
+  std::string a = envelope("01001", 3, 1, 0), b = envelope("01002", 2, 2, 3), c = envelope("01003", 2, 3, 5);
+  std::vector<std::string> files = {write("1.xml", a), write("2.xml", b),
+                                    write("3.xml", a + "\n"),  // 01001 again: its encounters' second versions
+                                    write("4.xml", b),          // the same bytes as 2.xml: applied once
+                                    write("5.xml", c)};
+  auto cat = ctx_->State<ClaimsState>().catalogue();
+  ReviewDeps deps{ctx_->State<ClaimsState>().schema, ctx_->law, ctx_->State<EligibilityState>().cards(), *cat};
+  std::vector<std::string> order;
+  std::vector<ReviewResult> results;
+  Status s = SubmitFiles(db(), deps, files, TestOfficer(), [&](const std::string& f, const ReviewResult& r) {
+    order.push_back(f);
+    results.push_back(r);
+  });
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  EXPECT_EQ(order, files);
+  ASSERT_EQ(results.size(), 5u);
+  EXPECT_EQ(results[0].encounters.at(0).version, 1);
+  EXPECT_EQ(results[2].encounters.at(0).version, 2);
+  EXPECT_FALSE(results[1].replayed);
+  EXPECT_TRUE(results[3].replayed);
+  EXPECT_EQ(results[3].txn, results[1].txn);
+  EXPECT_EQ(Count("claims"), 3 + 3 + 2 + 2);
+  EXPECT_EQ(*db().QueryInt("SELECT COUNT(*) FROM claims WHERE is_current = 1"), 3 + 2 + 2);
+  EXPECT_EQ(*db().QueryInt("SELECT COUNT(*) FROM claims WHERE facility = '01001' AND is_current = 1 AND version = 2"),
+            3);
+  EXPECT_EQ(Count("claim_submissions"), 4);
+  // A missing file stops the batch, named; the file before it is stored.
+  std::vector<std::string> broken = {write("6.xml", envelope("01004", 1, 4, 7)), dir + "/missing.xml"};
+  order.clear();
+  s = SubmitFiles(db(), deps, broken, TestOfficer(), [&](const std::string& f, const ReviewResult&) {
+    order.push_back(f);
+  });
+  EXPECT_FALSE(s.ok());
+  EXPECT_NE(s.ToString().find("missing.xml"), std::string::npos) << s.ToString();
+  EXPECT_EQ(order, std::vector<std::string>{broken[0]});
+  EXPECT_EQ(*db().QueryInt("SELECT COUNT(*) FROM claims WHERE facility = '01004'"), 1);
+  // Nothing is left open or prepared by the batch's connections.
+  if (GetParam() == "postgres") {
+    EXPECT_EQ(*db().QueryInt("SELECT COUNT(*) FROM pg_prepared_xacts"), 0);
+  }
+  std::filesystem::remove_all(dir);
+  if (before)
+    setenv("BHXH_WRITE_CONNECTIONS", saved.c_str(), 1);
+  else
+    unsetenv("BHXH_WRITE_CONNECTIONS");
 }
 
 TEST_P(Review, SettlementNeedsAFacilityCodeAndAQuarter) {
