@@ -20,7 +20,8 @@
 #       claims_p79, claim_lines_p79, ...), each in its own transaction: in
 #       between, readers and writers are routed to wherever each one is
 #   shard.sh placement COORD_URL
-#       where every partition lives and how many rows it has
+#       where every partition lives and how many rows it has (a province's
+#       partition split by month counts as one, wherever its months are)
 #
 # A move is one transaction on the coordinator: the copy to the target,
 # the swap of the partition and the count check commit together or not at
@@ -106,14 +107,33 @@ SQL
         ' ON ONLY \S+ ', ' ON $part '), '^CREATE INDEX (\S+)', 'CREATE INDEX ${part}_\1') || ';', E'\n')
         from pg_index where indrelid = '$parent'::regclass")
     rows=$(q "$coord" "select count(*) from $part")
+    # A table split by month inside its partitions (monthly_partitions:
+    # claims, their lines and findings by month of discharge, yyyymm) is
+    # split so where it goes: a DEFAULT partition and one per month its
+    # rows hold (later months are made by bhxh as their rows arrive).
+    monthly=""
+    if [ "$(q "$coord" "select to_regclass('monthly_partitions') is not null")" = t ]; then
+      monthly=$(q "$coord" "select key_column from monthly_partitions where parent = '$parent'")
+    fi
+    month_split() {  # $1: the new table's name
+      [ -n "$monthly" ] || return 0
+      name_ok "$monthly"
+      echo " PARTITION BY RANGE ($monthly); CREATE TABLE ${part}_other PARTITION OF $1 DEFAULT"
+      local m next
+      for m in $(q "$coord" "select distinct $monthly from $part
+          where $monthly between 190001 and 999812 and $monthly % 100 between 1 and 12 order by 1"); do
+        next=$((m % 100 == 12 ? m + 89 : m + 1))
+        echo "; CREATE TABLE ${part}_m$m PARTITION OF $1 FOR VALUES FROM ($m) TO ($next)"
+      done
+    }
     if [ "$target" = local ]; then
-      newtable="CREATE TABLE ${part}_moving ($cols);"
+      newtable="CREATE TABLE ${part}_moving ($cols)$(month_split "${part}_moving" | tr -d '\n');"
       rename="ALTER TABLE ${part}_moving RENAME TO $part;"
     else
       url=$(server_url "$coord" "$target")
       # An earlier move that died before the coordinator committed may have
       # left a copy here; it was never attached, so it is replaced.
-      psql "$url" -Xq -v ON_ERROR_STOP=1 -c "DROP TABLE IF EXISTS $part; CREATE TABLE $part ($cols);" ||
+      psql "$url" -Xq -v ON_ERROR_STOP=1 -c "DROP TABLE IF EXISTS $part; CREATE TABLE $part ($cols)$(month_split "$part" | tr -d '\n');" ||
         die "cannot create $part on $target"
       newtable="CREATE FOREIGN TABLE ${part}_moving ($cols) SERVER $target OPTIONS (table_name '$part');"
       rename="ALTER FOREIGN TABLE ${part}_moving RENAME TO $part;"
@@ -169,7 +189,8 @@ SQL
         || pg_get_expr(c.relpartbound, c.oid)
         from pg_inherits i join pg_class c on c.oid = i.inhrelid
         left join pg_foreign_table f on f.ftrelid = c.oid left join pg_foreign_server s on s.oid = f.ftserver
-        where c.relkind in ('r', 'f') and i.inhparent in (select partrelid from pg_partitioned_table)
+        where c.relkind in ('r', 'f', 'p') and i.inhparent in (select partrelid from pg_partitioned_table)
+          and i.inhparent not in (select inhrelid from pg_inherits)
         order by 1"
     ;;
   *) die "usage: shard.sh add-server|move|placement ... (see the top of this file)" ;;

@@ -125,7 +125,7 @@ say "79 moved shard_a → shard_b → coordinator: same dues, book and C12-TS af
 # facilities submitted through the coordinator is stored there.
 [ "$(q "$C" "select count(*) from claims_p01")" -gt 0 ] || fail "the demo has no claims in 01"
 bash "$SHARD" move-province "$C" 01 shard_a >"$DIR/move5.log" 2>&1 || fail "move province 01 to shard_a"
-for t in dues payments claims claim_lines claim_findings; do
+for t in dues payments claims claim_lines claim_findings claim_keys; do
   [ "$(where_is "${t}_p01")" = shard_a ] || fail "${t}_p01 is not on shard_a"
 done
 same "moving province 01 with its claims to shard_a"
@@ -136,6 +136,24 @@ bhxh claims submit "$DIR/env.xml" >"$DIR/submit.log" 2>&1 || fail "claims submit
 [ "$(rows_on a claims_p01)" = $((N01 + 20)) ] || fail "the envelope's claims are not on shard_a"
 [ "$(rows_on a claim_lines_p01)" = "$(q "$C" "select count(*) from claim_lines")" ] || fail "claim lines off the shard"
 [ "$(q "$(url a)" "select count(*) from pg_prepared_xacts")" = 0 ] || fail "claims left prepared on shard_a"
+# Claims are split by month where they live: on shard_a the demo's months
+# came with the move, the envelope's month was made as it arrived; a
+# partition moved home is split the same way on the coordinator.
+in_months() {  # $1: url, $2: table → rows not in their month's partition
+  q "$1" "select count(*) from $2 where month <> 0 and tableoid::regclass::text <> '$2_m' || month"
+}
+for t in claims_p01 claim_lines_p01 claim_findings_p01; do
+  [ "$(in_months "$(url a)" $t)" = 0 ] || fail "rows of $t on shard_a outside their month's partition"
+done
+[ "$(rows_on a claim_keys_p01)" = "$(q "$(url a)" "select count(*) from claims_p01 where is_current = 1")" ] ||
+  fail "the directory of current versions on shard_a does not follow its claims"
+NL=$(q "$C" "select count(*) from claim_lines_p01")
+bash "$SHARD" move "$C" claim_lines_p01 local >"$DIR/move6.log" 2>&1 || fail "move claim_lines_p01 home"
+[ "$(where_is claim_lines_p01)" = local ] && [ "$(q "$C" "select count(*) from claim_lines_p01")" = "$NL" ] ||
+  fail "claim_lines_p01 did not come home whole"
+[ "$(in_months "$C" claim_lines_p01)" = 0 ] || fail "claim_lines_p01 home, but not split by month"
+[ "$(q "$C" "select count(*) from pg_indexes where tablename like 'claim\_lines\_p01\_m%'")" -ge 1 ] ||
+  fail "claim_lines_p01's months came home without their indexes"
 # A payment of one of 01's employers, posted twice through the coordinator:
 # stored once, on shard_a.
 EMP01=$(q "$C" "select code from employers where province = '01' order by id limit 1")
@@ -146,7 +164,7 @@ for _ in 1 2; do
 done
 [ "$(rows_on a payments_p01)" = $((P01 + 1)) ] || fail "the payment is not on shard_a once"
 [ "$(q "$C" "select count(*) from payments where reference = 'UNC-SHARD-01'")" = 1 ] || fail "the payment is not read once through the coordinator"
-say "province 01 (dues, payments, $N01 claims, their lines and findings) moved to shard_a; an envelope of $FAC and a payment of $EMP01 (posted twice, stored once) stored there through the coordinator"
+say "province 01 (dues, payments, $N01 claims, their lines and findings) moved to shard_a, split by month there; an envelope of $FAC and a payment of $EMP01 (posted twice, stored once) stored there through the coordinator; its claim lines moved home, split by month"
 views >"$DIR/one-server.txt"  # the envelope is part of what must stay the same from here
 
 # Refusals: a move to where it is, to an unknown server, of a table that is

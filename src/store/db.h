@@ -113,6 +113,10 @@ class Db {
   virtual Result<std::unique_ptr<Db>> Sibling() {
     return Status::Internal("a second connection to the same database is PostgreSQL's");
   }
+  // The database this connection reaches, as it was opened (a libpq
+  // connection string; empty for SQLite): equal for connections to the same
+  // database, so a process can remember what it made there.
+  virtual std::string Address() const { return ""; }
 
   // One integer from a query (e.g. COUNT(*)), or the error.
   Result<int64_t> QueryInt(std::string_view sql);

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <deque>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <thread>
 
@@ -796,6 +797,150 @@ Status AddShardServer(Db& coordinator, const std::string& server, const std::str
                           "CURRENT_USER SERVER " + server + " OPTIONS (user '" + user + "')");
 }
 
+namespace {
+
+// "YYYY-MM" with a month 01-12 → it and the next month as yyyymm, the
+// range of a month's partition.
+std::optional<std::pair<std::string, std::string>> MonthRange(const std::string& m) {
+  if (m.size() != 7 || m[4] != '-' || !IsDigits(m.substr(0, 4)) || !IsDigits(m.substr(5, 2))) return std::nullopt;
+  auto num = [&](size_t at, size_t n) {
+    int v = 0;
+    for (size_t i = at; i < at + n; ++i) v = v * 10 + (m[i] - '0');
+    return v;
+  };
+  int y = num(0, 4), mo = num(5, 2);
+  if (mo < 1 || mo > 12 || y < 1900 || y > 9998) return std::nullopt;
+  int ny = mo == 12 ? y + 1 : y, nm = mo == 12 ? 1 : mo + 1;
+  return std::make_pair(std::to_string(y * 100 + mo), std::to_string(ny * 100 + nm));
+}
+
+// Makes `part` (on `target`, a table partitioned by range of `column`, a
+// month as yyyymm)
+// have a partition for month `m`, in its own transaction: created beside
+// the table, given the rows of that month its DEFAULT partition holds
+// (rows written before the month existed), then attached. Waits at most a
+// second for the locks (attaching locks the DEFAULT partition whole, and
+// a long report may be reading it): a month not made now keeps its rows in
+// the DEFAULT partition, where nothing is lost, and is made next time.
+Status EnsureMonthOn(Db& target, const std::string& part, const std::string& column, const std::string& m,
+                     const std::pair<std::string, std::string>& range) {
+  std::string child = part + "_m" + m.substr(0, 4) + m.substr(5, 2);
+  if (!PlainName(child)) return Status::Internal("month partition name not plain: " + child);
+  BHXH_ASSIGN_OR_RETURN(int64_t exists, target.QueryInt("SELECT COUNT(*) FROM pg_class WHERE oid = to_regclass('" +
+                                                        child + "')"));
+  if (exists) return Status::Ok();
+  Tx tx(target);
+  BHXH_RETURN_IF_ERROR(tx.status());
+  BHXH_RETURN_IF_ERROR(target.Exec("SET LOCAL lock_timeout = '1s'; SELECT pg_advisory_xact_lock(hashtext('" + child +
+                                   "'))"));
+  BHXH_ASSIGN_OR_RETURN(exists, target.QueryInt("SELECT COUNT(*) FROM pg_class WHERE oid = to_regclass('" + child +
+                                                "')"));
+  if (exists) return Status::Ok();  // made by another process meanwhile
+  BHXH_ASSIGN_OR_RETURN(auto def, target.Prepare("SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = "
+                                                 "i.inhrelid WHERE i.inhparent = to_regclass(?) AND "
+                                                 "pg_get_expr(c.relpartbound, c.oid) = 'DEFAULT'"));
+  def->Bind(part);
+  BHXH_ASSIGN_OR_RETURN(bool has_default, def->Step());
+  std::string sql = "CREATE TABLE " + child + " (LIKE " + part + " INCLUDING DEFAULTS);\n";
+  if (has_default) {
+    std::string d = def->Text(0);
+    if (!PlainName(d)) return Status::Internal("default partition name not plain: " + d);
+    sql += "WITH moved AS (DELETE FROM " + d + " WHERE " + column + " >= " + range.first + " AND " + column + " < " +
+           range.second + " RETURNING *) INSERT INTO " + child + " SELECT * FROM moved;\n";
+  }
+  sql += "ALTER TABLE " + part + " ATTACH PARTITION " + child + " FOR VALUES FROM (" + range.first + ") TO (" +
+         range.second + ")";
+  BHXH_RETURN_IF_ERROR(target.Exec(sql));
+  return tx.Commit();
+}
+
+// Months this process made or found, by the coordinator's address, table,
+// key and month: an envelope of a month already seen costs no query (a
+// month dropped by hand since only sends its rows to the DEFAULT partition,
+// where nothing is lost, until the process restarts).
+std::mutex g_months_mu;
+std::set<std::string> g_months_made;
+
+}  // namespace
+
+Result<std::string> MonthlyColumn(Db& db, const std::string& table) {
+  if (db.dialect() != Dialect::kPostgres) return std::string();
+  BHXH_ASSIGN_OR_RETURN(int64_t has, db.QueryInt("SELECT COUNT(*) FROM pg_class WHERE oid = "
+                                                 "to_regclass('monthly_partitions')"));
+  if (!has) return std::string();
+  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT key_column FROM monthly_partitions WHERE parent = ?"));
+  st->Bind(table);
+  BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
+  if (!row) return std::string();
+  std::string column = st->Text(0);
+  if (!PlainName(column)) return Status::Internal("monthly_partitions: column not plain: " + column);
+  return column;
+}
+
+Status EnsureMonths(Db& db, const std::string& table, const std::string& key, const std::vector<std::string>& months) {
+  if (db.dialect() != Dialect::kPostgres || months.empty()) return Status::Ok();
+  std::vector<std::pair<std::string, std::pair<std::string, std::string>>> wanted;
+  for (const auto& m : months) {
+    auto range = MonthRange(m);
+    if (!range)
+      return Status::Invalid("month", "Tháng không hợp lệ (YYYY-MM): " + m, "not a month (YYYY-MM): " + m);
+    wanted.emplace_back(m, *range);
+  }
+  auto seen = [&](const std::string& m) { return db.Address() + "|" + table + "|" + key + "|" + m; };
+  {
+    std::lock_guard lock(g_months_mu);
+    if (std::all_of(months.begin(), months.end(), [&](const std::string& m) { return g_months_made.count(seen(m)); }))
+      return Status::Ok();
+  }
+  auto remember = [&](const std::string& m) {
+    std::lock_guard lock(g_months_mu);
+    g_months_made.insert(seen(m));
+  };
+  BHXH_ASSIGN_OR_RETURN(std::string column, MonthlyColumn(db, table));
+  if (column.empty()) {
+    for (const auto& m : months) remember(m);
+    return Status::Ok();
+  }
+  BHXH_ASSIGN_OR_RETURN(auto places, PartitionsOf(db, table));
+  const PartitionPlace* place = nullptr;  // the key's partition, else the DEFAULT one
+  for (const auto& p : places)
+    if (std::find(p.values.begin(), p.values.end(), key) != p.values.end() || (!place && p.is_default)) place = &p;
+  if (!place) return Status::Ok();  // no partition takes the key: the write will say so
+  const bool remote = !place->server.empty();
+  const std::string part = remote ? place->remote_table : place->partition;
+  std::vector<size_t> todo;
+  for (size_t i = 0; i < wanted.size(); ++i) {
+    if (remote) {
+      todo.push_back(i);
+      continue;
+    }
+    std::string child = part + "_m" + wanted[i].first.substr(0, 4) + wanted[i].first.substr(5, 2);
+    BHXH_ASSIGN_OR_RETURN(int64_t n, db.QueryInt("SELECT COUNT(*) FROM pg_class WHERE oid = to_regclass('" + child +
+                                                 "')"));
+    if (n > 0)
+      remember(wanted[i].first);  // already there: nothing to open
+    else
+      todo.push_back(i);
+  }
+  if (todo.empty()) return Status::Ok();
+  // The months are made on a connection of their own, in transactions of
+  // their own, never the caller's: DDL inside a write would hold the
+  // province's tables locked until it commits.
+  BHXH_ASSIGN_OR_RETURN(auto target, remote ? Db::Open(place->conninfo) : db.Sibling());
+  BHXH_ASSIGN_OR_RETURN(int64_t split, target->QueryInt("SELECT COUNT(*) FROM pg_partitioned_table WHERE partrelid = "
+                                                        "to_regclass('" + part + "')"));
+  if (!split) {  // a shard's table from before months: as it is until moved
+    for (const auto& m : months) remember(m);
+    return Status::Ok();
+  }
+  for (size_t i : todo) {
+    Status s = EnsureMonthOn(*target, part, column, wanted[i].first, wanted[i].second);
+    if (!s.ok()) return remote ? ShardError(place->partition, s) : s;
+    remember(wanted[i].first);
+  }
+  return Status::Ok();
+}
+
 Status PlaceEmptyPartition(Db& coordinator, Db& shard, const std::string& partition, const std::string& server) {
   if (!PlainName(partition) || !PlainName(server)) return Status::Internal("partition or server name not plain");
   auto one = [&](const std::string& sql) -> Result<std::string> {
@@ -823,7 +968,12 @@ Status PlaceEmptyPartition(Db& coordinator, Db& shard, const std::string& partit
   if (rows != 0)
     return Status::Invalid("partition", "Phân vùng " + partition + " đã có dữ liệu: chuyển bằng scripts/shard/shard.sh",
                            "partition " + partition + " holds rows: move it with scripts/shard/shard.sh");
-  BHXH_RETURN_IF_ERROR(shard.Exec("CREATE TABLE " + partition + " (" + cols + "); " + indexes));
+  // A table split by month is split so on the shard too (its months are
+  // made there as their claims arrive, EnsureMonths).
+  BHXH_ASSIGN_OR_RETURN(std::string monthly, MonthlyColumn(coordinator, parent));
+  std::string split = monthly.empty() ? "" : " PARTITION BY RANGE (" + monthly + "); CREATE TABLE " + partition +
+                                                 "_other PARTITION OF " + partition + " DEFAULT";
+  BHXH_RETURN_IF_ERROR(shard.Exec("CREATE TABLE " + partition + " (" + cols + ")" + split + "; " + indexes));
   return coordinator.Exec("ALTER TABLE " + parent + " DETACH PARTITION " + partition + "; DROP TABLE " + partition +
                           "; CREATE FOREIGN TABLE " + partition + " PARTITION OF " + parent + " " + bound + " SERVER " +
                           server + " OPTIONS (table_name '" + partition + "')");

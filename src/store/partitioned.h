@@ -163,6 +163,26 @@ class PartitionedWrite {
 // its first write (SQLite has one writer: nothing else takes them).
 [[nodiscard]] Result<std::vector<int64_t>> NewIds(Db& db, const std::string& table, size_t n);
 
+// Tables split by month inside their partitions: on PostgreSQL, those
+// listed in `monthly_partitions` (parent, key_column: a month as yyyymm),
+// whose partitions on this server and on shards are partitioned by range
+// of that column, a partition per month ("<partition>_mYYYYMM") and a
+// DEFAULT one ("<partition>_other"). MonthlyColumn gives the column, or ""
+// for a table not split so (and always on SQLite).
+[[nodiscard]] Result<std::string> MonthlyColumn(Db& db, const std::string& table);
+// Makes sure the partition of `table` holding `key` (else its DEFAULT
+// partition), wherever it lives, has a partition for each of `months`
+// ("YYYY-MM"; anything else is invalid_input naming it), moving into it
+// the rows of that month its DEFAULT partition took meanwhile. Each month
+// is made on a connection and in a transaction of its own (never the
+// caller's: DDL in a write would keep the province's tables locked until
+// it commits), waiting at most a second for its locks; so call it before
+// the write's transaction, and outside a caller's. A month not made keeps
+// its rows in the DEFAULT partition, where nothing is lost. Does nothing
+// for a table not split by month or a shard's table from before months.
+[[nodiscard]] Status EnsureMonths(Db& db, const std::string& table, const std::string& key,
+                                  const std::vector<std::string>& months);
+
 // Setting up a sharded deployment before it holds rows (and benchmarks and
 // tests): `server` as a postgres_fdw server of the coordinator, reached
 // with `conninfo` ("host=... port=... dbname=... user=..."); then an empty

@@ -406,6 +406,7 @@ class PgDb : public Db {
     return std::unique_ptr<BulkWriter>(new PgBulk(c_));
   }
   Result<std::unique_ptr<Db>> Sibling() override;
+  std::string Address() const override { return conninfo_; }
 
  private:
   PGconn* c_;

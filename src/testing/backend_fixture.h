@@ -33,6 +33,28 @@ class BackendTest : public ::testing::TestWithParam<std::string> {
     EXPECT_TRUE(n.ok()) << n.status().ToString();
     return n.ok() ? *n : -1;
   }
+  // The first column of the first row as text ("" for none; the error's text
+  // for a query that fails, so a comparison shows it).
+  std::string Text(const std::string& sql) {
+    auto st = db().Prepare(sql);
+    if (!st.ok()) return st.status().ToString();
+    auto row = (*st)->Step();
+    if (!row.ok()) return row.status().ToString();
+    return *row ? (*st)->Text(0) : "";
+  }
+  // The first column of every row, joined with ',' (both backends; SQLite
+  // has no ordered string_agg).
+  std::string Joined(const std::string& sql) {
+    auto st = db().Prepare(sql);
+    if (!st.ok()) return st.status().ToString();
+    std::string out;
+    for (bool first = true;; first = false) {
+      auto row = (*st)->Step();
+      if (!row.ok()) return row.status().ToString();
+      if (!*row) return out;
+      out += (first ? "" : ",") + (*st)->Text(0);
+    }
+  }
   std::unique_ptr<AppContext> ctx_;
   std::unique_ptr<DbPool::Lease> lease_;
 };

@@ -133,8 +133,9 @@ Result<AlertRun> DailyAlerts(Db& db, const Catalogue& cat, const AlertParams& p,
   auto read = [&](Date a, Date b) -> Status {
     BHXH_ASSIGN_OR_RETURN(
         auto st, db.Prepare("SELECT facility, day, kind, claimed, treatment_days, drug_lines, high_cost FROM claims "
-                            "WHERE is_current = 1 AND day >= ? AND day <= ?"));
-    st->Bind(a.ToString(), b.ToString());
+                            "WHERE is_current = 1 AND day >= ? AND day <= ? AND month >= ? AND month <= ?"));
+    // The window's months as yyyymm too: on PostgreSQL only their partitions are read.
+    st->Bind(a.ToString(), b.ToString(), a.ymd().year * 100 + a.ymd().month, b.ymd().year * 100 + b.ymd().month);
     while (true) {
       BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
       if (!row) break;

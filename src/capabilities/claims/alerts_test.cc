@@ -24,14 +24,15 @@ class Alerts : public testing::BackendTest {
         "INSERT INTO claims (facility, ma_lk, version, is_current, submission_id, patient_key, card_code, kind, "
         "admitted_at, discharged_at, day, treatment_days, total_bv, claimed, approved, rejected, drug_lines, "
         "high_cost, "
-        "xml1, others) VALUES (?,?,1,1,0,?,'',?,0,0,?,0,?,?,?,0,3,0,'{}','[]')");
+        "xml1, others, month) VALUES (?,?,1,1,0,?,'',?,0,0,?,0,?,?,?,0,3,0,'{}','[]',?)");
     ASSERT_TRUE(st.ok());
     for (int i = 0; i < visits; ++i) {
       (*st)->Reset();
       std::string lk = facility + day.ToString() + "-" + std::to_string(i);
       ASSERT_TRUE(
           (*st)
-              ->Bind(facility, lk, "p" + lk, "01", day.ToString(), cost_each * 1000, cost_each * 1000, cost_each * 1000)
+              ->Bind(facility, lk, "p" + lk, "01", day.ToString(), cost_each * 1000, cost_each * 1000, cost_each * 1000,
+                     day.ymd().year * 100 + day.ymd().month)
               .Run()
               .ok());
     }

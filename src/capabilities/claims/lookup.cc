@@ -5,11 +5,21 @@
 namespace bhxh {
 namespace {
 
+// A stored claim and where its lines and findings live: its province and
+// month name their partition (on PostgreSQL), so a claim's details are read
+// from one partition, not looked for in every month.
+struct StoredClaim {
+  ReviewedEncounter* e;
+  std::string province;
+  int64_t month;
+};
+
 // Findings and lines of stored claim rows into their encounters.
-Status LoadDetails(Db& db, std::vector<ReviewedEncounter*> encs) {
-  for (ReviewedEncounter* e : encs) {
-    BHXH_ASSIGN_OR_RETURN(auto f, db.Prepare("SELECT rule, severity, tbl, stt, field, message FROM claim_findings WHERE claim_id = ?"));
-    f->Bind(e->claim_id);
+Status LoadDetails(Db& db, const std::vector<StoredClaim>& claims) {
+  for (const auto& [e, province, month] : claims) {
+    BHXH_ASSIGN_OR_RETURN(auto f, db.Prepare("SELECT rule, severity, tbl, stt, field, message FROM claim_findings "
+                                             "WHERE claim_id = ? AND province = ? AND month = ?"));
+    f->Bind(e->claim_id, province, month);
     while (true) {
       BHXH_ASSIGN_OR_RETURN(bool row, f->Step());
       if (!row) break;
@@ -17,8 +27,8 @@ Status LoadDetails(Db& db, std::vector<ReviewedEncounter*> encs) {
     }
     BHXH_ASSIGN_OR_RETURN(auto l, db.Prepare(
         "SELECT tbl, stt, code, group_code, quantity, unit_price, claimed, approved, rejected, reasons FROM claim_lines "
-        "WHERE claim_id = ? ORDER BY tbl, stt"));
-    l->Bind(e->claim_id);
+        "WHERE claim_id = ? AND province = ? AND month = ? ORDER BY tbl, stt"));
+    l->Bind(e->claim_id, province, month);
     while (true) {
       BHXH_ASSIGN_OR_RETURN(bool row, l->Step());
       if (!row) break;
@@ -59,10 +69,7 @@ Result<SubmissionPage> ListSubmissions(Db& db, const std::vector<std::string>& f
     page.total = row ? st->Int(0) : 0;
   }
   BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(
-      "SELECT s.txn, s.facility, s.received_at, s.created_by, s.encounters, "
-      "COALESCE((SELECT SUM(c.claimed) FROM claims c WHERE c.submission_id = s.id), 0), "
-      "COALESCE((SELECT SUM(c.approved) FROM claims c WHERE c.submission_id = s.id), 0), "
-      "COALESCE((SELECT SUM(c.rejected) FROM claims c WHERE c.submission_id = s.id), 0) "
+      "SELECT s.txn, s.facility, s.received_at, s.created_by, s.encounters, s.claimed, s.approved, s.rejected "
       "FROM claim_submissions s" + where + " ORDER BY s.id DESC LIMIT " + std::to_string(std::clamp(limit, 1, 1000)) +
       " OFFSET " + std::to_string(std::max<int64_t>(0, offset))));
   bind(*st);
@@ -94,8 +101,10 @@ Result<ReviewResult> LoadSubmission(Db& db, const std::string& txn) {
   r.received_at = st->Text(2);
   r.replayed = true;
   BHXH_ASSIGN_OR_RETURN(auto cs, db.Prepare(
-      "SELECT id, ma_lk, version, claimed, approved, rejected FROM claims WHERE submission_id = ? ORDER BY id"));
+      "SELECT id, ma_lk, version, claimed, approved, rejected, province, month FROM claims WHERE submission_id = ? "
+      "ORDER BY id"));
   cs->Bind(id);
+  std::vector<std::pair<std::string, int64_t>> at;
   while (true) {
     BHXH_ASSIGN_OR_RETURN(bool more, cs->Step());
     if (!more) break;
@@ -105,19 +114,22 @@ Result<ReviewResult> LoadSubmission(Db& db, const std::string& txn) {
     e.version = static_cast<int>(cs->Int(2));
     e.claimed = cs->Int(3), e.approved = cs->Int(4), e.rejected = cs->Int(5);
     r.encounters.push_back(std::move(e));
+    at.emplace_back(cs->Text(6), cs->Int(7));
   }
-  std::vector<ReviewedEncounter*> ptrs;
-  for (auto& e : r.encounters) ptrs.push_back(&e);
-  BHXH_RETURN_IF_ERROR(LoadDetails(db, ptrs));
+  std::vector<StoredClaim> stored;
+  for (size_t i = 0; i < r.encounters.size(); ++i) stored.push_back({&r.encounters[i], at[i].first, at[i].second});
+  BHXH_RETURN_IF_ERROR(LoadDetails(db, stored));
   return r;
 }
 
 Result<std::vector<ClaimVersion>> ClaimVersions(Db& db, const std::string& facility, const std::string& ma_lk) {
   BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(
-      "SELECT c.id, c.version, c.is_current, s.txn, s.received_at, c.day, c.claimed, c.approved, c.rejected FROM claims c "
+      "SELECT c.id, c.version, c.is_current, s.txn, s.received_at, c.day, c.claimed, c.approved, c.rejected, "
+      "c.province, c.month FROM claims c "
       "JOIN claim_submissions s ON s.id = c.submission_id WHERE c.facility = ? AND c.ma_lk = ? ORDER BY c.version"));
   st->Bind(facility, ma_lk);
   std::vector<ClaimVersion> out;
+  std::vector<std::pair<std::string, int64_t>> at;
   while (true) {
     BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
     if (!row) break;
@@ -131,12 +143,13 @@ Result<std::vector<ClaimVersion>> ClaimVersions(Db& db, const std::string& facil
     v.review.version = v.version;
     v.review.claimed = v.claimed, v.review.approved = v.approved, v.review.rejected = v.rejected;
     out.push_back(std::move(v));
+    at.emplace_back(st->Text(9), st->Int(10));
   }
   if (out.empty())
     return Status::NotFound("ma_lk", "Cơ sở " + facility + " không có hồ sơ " + ma_lk, "no claim " + ma_lk + " of " + facility);
-  std::vector<ReviewedEncounter*> ptrs;
-  for (auto& v : out) ptrs.push_back(&v.review);
-  BHXH_RETURN_IF_ERROR(LoadDetails(db, ptrs));
+  std::vector<StoredClaim> stored;
+  for (size_t i = 0; i < out.size(); ++i) stored.push_back({&out[i].review, at[i].first, at[i].second});
+  BHXH_RETURN_IF_ERROR(LoadDetails(db, stored));
   return out;
 }
 

@@ -8,6 +8,7 @@
 #include <deque>
 #include <future>
 #include <map>
+#include <optional>
 #include <set>
 #include <thread>
 #include <unordered_map>
@@ -159,30 +160,65 @@ class StoredRule {
   // by index, not a join: joined, PostgreSQL's plan depended on statistics
   // that lag behind a bulk load and scanned every stored line for each
   // envelope.
+  //
+  // Only claims that can matter are read: a stay touches a stored one only
+  // if that one was discharged no earlier than the day before the
+  // envelope's first admission, and a service repeats a stored one only
+  // within the rule's window of it, so only lines of claims discharged no
+  // earlier than that window before the envelope's first lab, imaging or
+  // functional test. Claims are split by month of discharge on
+  // PostgreSQL: the months before are not even opened (else every month of
+  // five years would be searched for every patient), and the lines only in
+  // the provinces whose claims were found. (A claim whose discharge is not
+  // a date, month 0, has no stay to touch and no line to repeat.)
   Status Load(const std::vector<Encounter>& encs) {
     std::vector<std::string> keys;
-    for (const auto& e : encs) keys.push_back(PatientKey(*e.xml1));
+    std::optional<int64_t> first_in, first_service;
+    for (const auto& e : encs) {
+      keys.push_back(PatientKey(*e.xml1));
+      if (auto t = Minutes12(e.xml1->Get(XmlField::NGAY_VAO)); t && (!first_in || *t < *first_in)) first_in = t;
+      for (const auto& r : e.xml3) {
+        const std::string& g = r.Get(XmlField::MA_NHOM);
+        if (g != "1" && g != "2" && g != "3") continue;
+        if (auto t = Minutes12(r.Get(XmlField::NGAY_YL)); t && (!first_service || *t < *first_service)) first_service = t;
+      }
+    }
     std::sort(keys.begin(), keys.end());
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    const int64_t window = d_.schema.Rule("TIME-REPEATED-SERVICE").param * 60;
+    auto month_of = [](int64_t minutes) {  // of the day before, as yyyymm
+      Ymd d = Date::FromDays(static_cast<int32_t>(minutes / 1440 - 1)).ymd();
+      return static_cast<int64_t>(d.year * 100 + d.month);
+    };
+    const int64_t services_since = first_service ? month_of(*first_service - window) : 999912;
+    // Without an admission time no stay is compared (Check), nor without
+    // services any line: the claims read are then those of the services.
+    const int64_t since = std::min(first_in ? month_of(*first_in) : services_since, services_since);
+    if (!first_in && !first_service) return Status::Ok();
     struct Owner {
       std::string patient, facility, ma_lk;
     };
     std::unordered_map<int64_t, Owner> owners;  // claim id → its patient and encounter
-    std::vector<int64_t> ids;
+    std::vector<int64_t> ids;                   // claims whose lines may hold a repeated service
+    std::set<std::string> provinces;            // where those claims live
     for (size_t b = 0; b < keys.size(); b += 500) {
       size_t e = std::min(keys.size(), b + 500);
       std::string sql =
-          "SELECT id, patient_key, facility, ma_lk, kind, admitted_at, discharged_at FROM claims "
-          "WHERE is_current = 1 AND patient_key IN (";
+          "SELECT id, patient_key, facility, ma_lk, kind, admitted_at, discharged_at, month, province FROM claims "
+          "WHERE is_current = 1 AND month >= ? AND patient_key IN (";
       for (size_t k = b; k < e; ++k) sql += k == b ? "?" : ",?";
       sql += ")";
       BHXH_ASSIGN_OR_RETURN(auto st, db_.Prepare(sql));
-      for (size_t k = b; k < e; ++k) st->BindText(static_cast<int>(k - b) + 1, keys[k]);
+      st->BindInt(1, since);
+      for (size_t k = b; k < e; ++k) st->BindText(static_cast<int>(k - b) + 2, keys[k]);
       while (true) {
         BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
         if (!row) break;
         owners[st->Int(0)] = {st->Text(1), st->Text(2), st->Text(3)};
-        ids.push_back(st->Int(0));
+        if (first_service && st->Int(7) >= services_since) {
+          ids.push_back(st->Int(0));
+          provinces.insert(st->Text(8));
+        }
         if (st->IsNull(5) || st->IsNull(6)) continue;
         stored_[st->Text(1)].push_back({st->Text(2), st->Text(3), st->Text(4), st->Int(5), st->Int(6)});
       }
@@ -191,11 +227,16 @@ class StoredRule {
       size_t e = std::min(ids.size(), b + 500);
       std::string lsql =
           "SELECT claim_id, code, ordered_at FROM claim_lines WHERE group_code IN ('1','2','3') "
-          "AND ordered_at IS NOT NULL AND claim_id IN (";
+          "AND ordered_at IS NOT NULL AND month >= ? AND province IN (";
+      for (size_t k = 0; k < provinces.size(); ++k) lsql += k ? ",?" : "?";
+      lsql += ") AND claim_id IN (";
       for (size_t k = b; k < e; ++k) lsql += k == b ? "?" : ",?";
       lsql += ")";
       BHXH_ASSIGN_OR_RETURN(auto ls, db_.Prepare(lsql));
-      for (size_t k = b; k < e; ++k) ls->BindInt(static_cast<int>(k - b) + 1, ids[k]);
+      int at = 0;
+      ls->BindInt(++at, services_since);
+      for (const auto& p : provinces) ls->BindText(++at, p);
+      for (size_t k = b; k < e; ++k) ls->BindInt(++at, ids[k]);
       while (true) {
         BHXH_ASSIGN_OR_RETURN(bool row, ls->Step());
         if (!row) break;
@@ -418,16 +459,18 @@ Result<ReviewResult> CommitReview(Db& db, const ReviewDeps& deps, PreparedReview
   // fails only if its own province's shard is out of reach.
   (void)SettleLeftClaims(db, std::chrono::minutes(5));
 
-  // Store everything in one transaction.
-  Tx tx(db);
-  BHXH_RETURN_IF_ERROR(tx.status());
-  BHXH_ASSIGN_OR_RETURN(auto sub, db.Prepare("INSERT INTO claim_submissions (txn, facility, idempotency_key, "
-                                             "received_at, encounters, response, created_by) "
-                                             "VALUES (?,?,?,?,?,'',?) RETURNING id"));
-  sub->Bind(res.txn, res.facility, key, res.received_at, static_cast<int64_t>(encs.size()), actor.id);
-  BHXH_ASSIGN_OR_RETURN(bool got, sub->Step());
-  if (!got) return Status::Internal("insert submission returned no id");
-  int64_t sub_id = sub->Int(0);
+  // The day each claim is settled under (its discharge), which also says
+  // the month partition its claim, lines and findings go to.
+  std::vector<std::string> days(encs.size());
+  std::vector<int64_t> month_of(encs.size(), 0);  // yyyymm; 0: not a date
+  std::set<std::string> months;
+  for (size_t i = 0; i < encs.size(); ++i) {
+    days[i] = Compact(encs[i].xml1->Get(XmlField::NGAY_RA));
+    if (auto d = Date::Parse(days[i], "NGAY_RA"); d.ok()) {
+      months.insert(days[i].substr(0, 7));
+      month_of[i] = d->ymd().year * 100 + d->ymd().month;
+    }
+  }
   // The facility's province says where its claims, lines and findings live
   // (a partition, on the coordinator or on a shard): as registered, or for
   // a facility not yet in the catalogue the province its code begins with
@@ -442,6 +485,26 @@ Result<ReviewResult> CommitReview(Db& db, const ReviewDeps& deps, PreparedReview
     else if (res.facility.size() >= 2 && IsDigits(res.facility.substr(0, 2)))
       province = res.facility.substr(0, 2);
   }
+
+  // Each month of the envelope has its partition where the facility's
+  // province lives (PostgreSQL), made before the write's transaction: a
+  // month not made now (its locks busy, the shard slow) takes its rows in
+  // the DEFAULT partition, nothing lost, and is made with a later envelope.
+  if (!months.empty() && db.dialect() == Dialect::kPostgres && !db.InTransaction()) {
+    std::vector<std::string> ms(months.begin(), months.end());
+    for (const char* t : {"claims", "claim_lines", "claim_findings"}) (void)EnsureMonths(db, t, province, ms);
+  }
+
+  // Store everything in one transaction.
+  Tx tx(db);
+  BHXH_RETURN_IF_ERROR(tx.status());
+  BHXH_ASSIGN_OR_RETURN(auto sub, db.Prepare("INSERT INTO claim_submissions (txn, facility, idempotency_key, "
+                                             "received_at, encounters, response, created_by) "
+                                             "VALUES (?,?,?,?,?,'',?) RETURNING id"));
+  sub->Bind(res.txn, res.facility, key, res.received_at, static_cast<int64_t>(encs.size()), actor.id);
+  BHXH_ASSIGN_OR_RETURN(bool got, sub->Step());
+  if (!got) return Status::Internal("insert submission returned no id");
+  int64_t sub_id = sub->Int(0);
   // One submission of a facility at a time from here until its rows are
   // committed everywhere: its versions are numbered from the stored ones,
   // and a table whose partitions may live on other servers keeps no unique
@@ -466,50 +529,80 @@ Result<ReviewResult> CommitReview(Db& db, const ReviewDeps& deps, PreparedReview
             {"id",        "facility", "ma_lk",       "version",       "is_current", "submission_id",  "patient_key",
              "card_code", "kind",     "admitted_at", "discharged_at", "day",        "treatment_days", "total_bv",
              "claimed",   "approved", "rejected",    "drug_lines",    "high_cost",  "xml1",           "others",
-             "province"}},
+             "province",  "month"}},
            {"claim_lines",
             {"claim_id", "tbl", "stt", "code", "group_code", "quantity", "unit_price", "claimed", "approved",
-             "rejected", "reasons", "ordered_at", "province"}},
-           {"claim_findings", {"claim_id", "rule", "severity", "tbl", "stt", "field", "message", "province"}}},
+             "rejected", "reasons", "ordered_at", "province", "month"}},
+           {"claim_findings",
+            {"claim_id", "rule", "severity", "tbl", "stt", "field", "message", "province", "month"}},
+           {"claim_keys", {"facility", "ma_lk", "version", "claim_id", "month", "province"}}},
           "claims-" + std::to_string(sub_id)));
-  // Earlier versions of this envelope's encounters, read and retired where
-  // the facility's rows live (its province's partition, on its shard: rows
-  // recorded under a code since merged into the province included), before
-  // any row of this envelope is written there; one query per 500.
-  BHXH_ASSIGN_OR_RETURN(PartitionedWrite::Place place, w->Where(province, 0));
-  std::map<std::string, int> versions;
+  // Earlier versions of this envelope's encounters, found in the facility's
+  // directory of current versions (claim_keys: one row per MA_LK, by
+  // province only, so one index probe per encounter however many months
+  // its claims are split into) and retired in the month partition that
+  // holds them, where the facility's rows live (its province's partition,
+  // on its shard: rows recorded under a code since merged into the province
+  // included), before any row of this envelope is written there; one query
+  // per 500.
+  BHXH_ASSIGN_OR_RETURN(PartitionedWrite::Place claims_at, w->Where(province, 0));
+  BHXH_ASSIGN_OR_RETURN(PartitionedWrite::Place keys_at, w->Where(province, 3));
+  struct Prior {
+    int version = 0;
+    int64_t claim_id = 0;
+    int64_t month = 0;
+  };
+  std::map<std::string, Prior> prior;  // MA_LK → its current stored version
   for (size_t b = 0; b < encs.size(); b += 500) {
     size_t e = std::min(encs.size(), b + 500);
-    std::string sql = "SELECT ma_lk, MAX(version) FROM " + place.table + " WHERE facility = ? AND ma_lk IN (";
+    std::string sql =
+        "SELECT ma_lk, version, claim_id, month FROM " + keys_at.table + " WHERE facility = ? AND ma_lk IN (";
     for (size_t k = b; k < e; ++k) sql += k == b ? "?" : ",?";
-    sql += ") GROUP BY ma_lk";
-    BHXH_ASSIGN_OR_RETURN(auto q, place.db->Prepare(sql));
+    sql += ")";
+    BHXH_ASSIGN_OR_RETURN(auto q, keys_at.db->Prepare(sql));
     q->BindText(1, res.facility);
     for (size_t k = b; k < e; ++k) q->BindText(static_cast<int>(k - b) + 2, encs[k].ma_lk);
     while (true) {
       BHXH_ASSIGN_OR_RETURN(bool row, q->Step());
       if (!row) break;
-      versions[q->Text(0)] = static_cast<int>(q->Int(1));
+      Prior& p = prior[q->Text(0)];
+      if (q->Int(1) > p.version) p = {static_cast<int>(q->Int(1)), q->Int(2), q->Int(3)};
     }
   }
+  if (!prior.empty()) {
+    BHXH_ASSIGN_OR_RETURN(auto retire, claims_at.db->Prepare("UPDATE " + claims_at.table +
+                                                             " SET is_current = 0 WHERE id = ? AND month = ?"));
+    for (const auto& [ma_lk, p] : prior) {
+      retire->Reset();
+      BHXH_RETURN_IF_ERROR(retire->Bind(p.claim_id, p.month).Run());
+    }
+  }
+  // Versions follow the stored one, and a MA_LK repeated inside this
+  // envelope numbers on (its last occurrence is the current one).
+  std::map<std::string, size_t> last;  // MA_LK → its last encounter in this envelope
   {
-    std::unique_ptr<Stmt> retire;
+    std::map<std::string, int> versions;
+    for (const auto& [ma_lk, p] : prior) versions[ma_lk] = p.version;
     for (size_t i = 0; i < encs.size(); ++i) {
-      int& v = versions[encs[i].ma_lk];  // also numbers a MA_LK repeated inside this envelope
-      if (v > 0) {
-        if (!retire) {
-          BHXH_ASSIGN_OR_RETURN(retire, place.db->Prepare("UPDATE " + place.table +
-                                                          " SET is_current = 0 WHERE facility = ? AND ma_lk = ? "
-                                                          "AND is_current = 1"));
-        }
-        retire->Reset();
-        BHXH_RETURN_IF_ERROR(retire->Bind(res.facility, encs[i].ma_lk).Run());
-      }
-      res.encounters[i].version = ++v;
+      res.encounters[i].version = ++versions[encs[i].ma_lk];
+      last[encs[i].ma_lk] = i;
     }
   }
   // Rows go by COPY with ids taken first from the coordinator's sequence.
   BHXH_ASSIGN_OR_RETURN(std::vector<int64_t> ids, NewIds(db, "claims", encs.size()));
+  {  // the directory follows: an updated row for a MA_LK stored before, a new one below otherwise
+    std::unique_ptr<Stmt> move;
+    for (const auto& [ma_lk, i] : last) {
+      if (!prior.count(ma_lk)) continue;
+      if (!move) {
+        BHXH_ASSIGN_OR_RETURN(move, keys_at.db->Prepare("UPDATE " + keys_at.table +
+                                                        " SET version = ?, claim_id = ?, month = ? "
+                                                        "WHERE facility = ? AND ma_lk = ?"));
+      }
+      move->Reset();
+      BHXH_RETURN_IF_ERROR(move->Bind(res.encounters[i].version, ids[i], month_of[i], res.facility, ma_lk).Run());
+    }
+  }
   {
     BHXH_ASSIGN_OR_RETURN(BulkWriter * cw, w->For(province, 0));
     for (size_t i = 0; i < encs.size(); ++i) {
@@ -529,7 +622,7 @@ Result<ReviewResult> CommitReview(Db& db, const ReviewDeps& deps, PreparedReview
       cw->Text(res.facility);
       cw->Text(e.ma_lk);
       cw->Int(out.version);
-      cw->Int(1);
+      cw->Int(last.at(e.ma_lk) == i ? 1 : 0);
       cw->Int(sub_id);
       cw->Text(PatientKey(x1));
       cw->Text(Trim(Split(x1.Get(XmlField::MA_THE_BHYT), ';')[0]));
@@ -542,7 +635,7 @@ Result<ReviewResult> CommitReview(Db& db, const ReviewDeps& deps, PreparedReview
         cw->Int(*outm);
       else
         cw->Null();
-      cw->Text(Compact(x1.Get(XmlField::NGAY_RA)));
+      cw->Text(days[i]);
       cw->Int(std::max(0, DigitsValue(x1.Get(XmlField::SO_NGAY_DTRI))));
       cw->Int(Milli(x1.Get(XmlField::T_TONGCHI_BV)).value_or(0));
       cw->Int(out.claimed);
@@ -553,13 +646,15 @@ Result<ReviewResult> CommitReview(Db& db, const ReviewDeps& deps, PreparedReview
       cw->Text(e.xml1_raw);
       cw->Text(others.dump());
       cw->Text(province);
+      cw->Int(month_of[i]);
       BHXH_RETURN_IF_ERROR(cw->EndRow());
     }
   }
   {
     BHXH_ASSIGN_OR_RETURN(BulkWriter * lw, w->For(province, 1));
-    for (const auto& out : res.encounters)
-      for (const auto& l : out.lines) {
+    for (size_t i = 0; i < res.encounters.size(); ++i)
+      for (const auto& l : res.encounters[i].lines) {
+        const ReviewedEncounter& out = res.encounters[i];
         std::string reasons;
         for (const auto& x : l.reasons) reasons += (reasons.empty() ? "" : ",") + x;
         lw->Int(out.claim_id);
@@ -578,11 +673,13 @@ Result<ReviewResult> CommitReview(Db& db, const ReviewDeps& deps, PreparedReview
         else
           lw->Null();
         lw->Text(province);
+        lw->Int(month_of[i]);
         BHXH_RETURN_IF_ERROR(lw->EndRow());
       }
     BHXH_ASSIGN_OR_RETURN(BulkWriter * fw, w->For(province, 2));
-    for (const auto& out : res.encounters)
-      for (const auto& f : out.report.findings) {
+    for (size_t i = 0; i < res.encounters.size(); ++i)
+      for (const auto& f : res.encounters[i].report.findings) {
+        const ReviewedEncounter& out = res.encounters[i];
         fw->Int(out.claim_id);
         fw->Text(f.rule);
         fw->Text(f.severity);
@@ -591,14 +688,29 @@ Result<ReviewResult> CommitReview(Db& db, const ReviewDeps& deps, PreparedReview
         fw->Text(f.field);
         fw->Text(f.message);
         fw->Text(province);
+        fw->Int(month_of[i]);
         BHXH_RETURN_IF_ERROR(fw->EndRow());
       }
+    BHXH_ASSIGN_OR_RETURN(BulkWriter * kw, w->For(province, 3));
+    for (const auto& [ma_lk, i] : last) {
+      if (prior.count(ma_lk)) continue;
+      kw->Text(res.facility);
+      kw->Text(ma_lk);
+      kw->Int(res.encounters[i].version);
+      kw->Int(ids[i]);
+      kw->Int(month_of[i]);
+      kw->Text(province);
+      BHXH_RETURN_IF_ERROR(kw->EndRow());
+    }
   }
   // Ends the COPYs; the shards' part is prepared and follows the
   // coordinator's outcome (a failure below rolls it back).
   BHXH_RETURN_IF_ERROR(w->Finish());
-  BHXH_ASSIGN_OR_RETURN(auto up, db.Prepare("UPDATE claim_submissions SET response = ? WHERE id = ?"));
-  BHXH_RETURN_IF_ERROR(up->Bind(ResponseJson(res).dump(), sub_id).Run());
+  int64_t claimed = 0, approved = 0, rejected = 0;
+  for (const auto& e : res.encounters) claimed += e.claimed, approved += e.approved, rejected += e.rejected;
+  BHXH_ASSIGN_OR_RETURN(auto up, db.Prepare("UPDATE claim_submissions SET response = ?, claimed = ?, approved = ?, "
+                                            "rejected = ? WHERE id = ?"));
+  BHXH_RETURN_IF_ERROR(up->Bind(ResponseJson(res).dump(), claimed, approved, rejected, sub_id).Run());
   BHXH_RETURN_IF_ERROR(WriteAudit(db, actor, "submit", "claims", res.facility,
                                   res.txn + ": " + std::to_string(encs.size()) + " encounters"));
   BHXH_RETURN_IF_ERROR(tx.Commit());

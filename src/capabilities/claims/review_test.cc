@@ -257,6 +257,60 @@ TEST_P(Review, ResendingKeepsHistoryAndSettlesOnce) {
   EXPECT_GT(s->rejected_by_reason.at("DRUG-PRICE-ABOVE-BID"), 0);
 }
 
+// A correction that moves an encounter's discharge into another month: the
+// version stored under the old month is retired there, the new one is
+// current under the new month, and the facility's directory of current
+// versions follows (on PostgreSQL each in its own month's partition).
+TEST_P(Review, ACorrectionIntoAnotherMonthRetiresTheVersionInItsOldMonth) {
+  SynthOptions o;
+  o.encounters = 3;
+  ctx_->State<EligibilityState>().cards().Build(SynthCards(8, Date::FromYmd(2026, 12, 3)));
+  auto a = Submit(SynthEnvelope(ctx_->law, o), "k-nov");
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  o.day = Date::FromYmd(2026, 12, 3);  // same MA_LK values, discharged in December
+  auto b = Submit(SynthEnvelope(ctx_->law, o), "k-dec");
+  ASSERT_TRUE(b.ok()) << b.status().ToString();
+  EXPECT_EQ(b->encounters[0].version, 2);
+  EXPECT_EQ(Joined("SELECT month || ':' || is_current || ':' || version FROM claims ORDER BY id"),
+            "202611:0:1,202611:0:1,202611:0:1,202612:1:2,202612:1:2,202612:1:2");
+  EXPECT_EQ(Text("SELECT COUNT(*) || ':' || MIN(version) || ':' || MIN(month) FROM claim_keys"), "3:2:202612");
+  EXPECT_EQ(*db().QueryInt("SELECT COUNT(*) FROM claim_keys k JOIN claims c ON c.id = k.claim_id AND c.is_current = 1"),
+            3);
+  // Where province 01 lives on this server (not on a test shard, where
+  // the coordinator sees one foreign table: ClaimsSharding looks there),
+  // each version is in its month's partition.
+  if (GetParam() == "postgres" && Text("SELECT relkind FROM pg_class WHERE relname = 'claims_p01'") == "p") {
+    EXPECT_EQ(Text("SELECT string_agg(DISTINCT tableoid::regclass::text, ',') FROM claims"),
+              "claims_p01_m202611,claims_p01_m202612");
+    EXPECT_EQ(Text("SELECT string_agg(DISTINCT tableoid::regclass::text, ',') FROM claim_lines"),
+              "claim_lines_p01_m202611,claim_lines_p01_m202612");
+  }
+  // Settled by the month of discharge: November's quarter counts nothing
+  // current from these encounters any more, December's all three.
+  auto s = SettleQuarter(db(), "01001", "2026-Q4");
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(s->encounters, 3);
+}
+
+// The same MA_LK twice in one envelope (a duplicate the pre-check flags):
+// both are stored, numbered on, and only the last is current.
+TEST_P(Review, AnEncounterRepeatedInOneEnvelopeKeepsItsLastAsCurrent) {
+  auto cat = ctx_->State<ClaimsState>().catalogue();
+  ReviewDeps deps{ctx_->State<ClaimsState>().schema, ctx_->law, ctx_->State<EligibilityState>().cards(), *cat};
+  auto prep = PrepareReview(deps, Envelope(3), "k-dup", TestOfficer());
+  ASSERT_TRUE(prep.ok()) << prep.status().ToString();
+  prep->encounters[2].ma_lk = prep->encounters[0].ma_lk;
+  auto r = CommitReview(db(), deps, std::move(*prep), TestOfficer());
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->encounters[0].version, 1);
+  EXPECT_EQ(r->encounters[2].version, 2);
+  EXPECT_EQ(Joined("SELECT ma_lk || ':' || version || ':' || is_current FROM claims ORDER BY id"),
+            "LK1-0:1:0,LK1-1:1:1,LK1-0:2:1");
+  EXPECT_EQ(Joined("SELECT ma_lk || ':' || version || ':' || claim_id FROM claim_keys ORDER BY ma_lk"),
+            "LK1-0:2:" + std::to_string(r->encounters[2].claim_id) + ",LK1-1:1:" +
+                std::to_string(r->encounters[1].claim_id));
+}
+
 // A batch of files: on PostgreSQL stored through two connections at once
 // (each facility's on one), on SQLite in turn; either way each facility's
 // envelopes are stored in the files' order, results come back in that
@@ -495,8 +549,10 @@ TEST_P(Review, SuppliesAreCheckedAgainstTheirOwnList) {
 }
 
 // Claims stored before the migration get their facility's province, and
-// their lines and findings the claim's; on PostgreSQL they move into the
-// partitions, and new ids go on from the old ones.
+// their lines and findings the claim's province and month; on PostgreSQL they
+// move into the partitions of their province and month (a day that is not
+// a date into the province's DEFAULT month partition), and new ids go on
+// from the old ones.
 TEST_P(Review, MigrationGivesExistingClaimsTheirFacilitysProvince) {
   std::string why;
   SchemaLayout layout{ctx_->geo.ProvinceGroups()};
@@ -508,7 +564,8 @@ TEST_P(Review, MigrationGivesExistingClaimsTheirFacilitysProvince) {
       "INSERT INTO claims (facility, ma_lk, version, is_current, submission_id, patient_key, card_code, kind, day, "
       "treatment_days, total_bv, claimed, approved, rejected, drug_lines, high_cost, xml1, others) VALUES ";
   ASSERT_TRUE(d.Exec(claim + "('79001', 'A', 1, 1, 1, 'p', 'c', '01', '2026-11-20', 0, 0, 100, 100, 0, 0, 0, '', '[]'), "
-                             "('X9', 'B', 1, 1, 1, 'p', 'c', '01', '2026-11-20', 0, 0, 200, 200, 0, 0, 0, '', '[]')")
+                             "('X9', 'B', 1, 1, 1, 'p', 'c', '01', '2026-11-20', 0, 0, 200, 200, 0, 0, 0, '', '[]'), "
+                             "('79001', 'C', 1, 1, 1, 'p', 'c', '01', '', 0, 0, 300, 300, 0, 0, 0, '', '[]')")
                   .ok());
   ASSERT_TRUE(d.Exec("INSERT INTO claim_lines (claim_id, tbl, stt, code, group_code, quantity, unit_price, claimed, "
                      "approved, rejected, reasons) SELECT id, 'XML2', '1', 'x', '4', 1, 1, claimed, claimed, 0, '' "
@@ -524,17 +581,24 @@ TEST_P(Review, MigrationGivesExistingClaimsTheirFacilitysProvince) {
   const bool pg = GetParam() == "postgres";
   std::string where = pg ? " || ' ' || tableoid::regclass::text" : "";
   for (const std::string table : {"claims", "claim_lines", "claim_findings"}) {
-    auto st = d.Prepare("SELECT province" + where + " FROM " + table + " ORDER BY " +
+    auto st = d.Prepare("SELECT province || ' ' || month" + where + " FROM " + table + " ORDER BY " +
                         (table == "claims" ? "id" : "claim_id"));
     ASSERT_TRUE(st.ok());
     std::vector<std::string> got;
     while (*(*st)->Step()) got.push_back((*st)->Text(0));
     // A facility not in the catalogue had no province to give: the DEFAULT partition.
     if (pg)
-      EXPECT_EQ(got, (std::vector<std::string>{"79 " + table + "_p79", " " + table + "_pother"})) << table;
+      EXPECT_EQ(got, (std::vector<std::string>{"79 202611 " + table + "_p79_m202611",
+                                               " 202611 " + table + "_pother_m202611",
+                                               "79 0 " + table + "_p79_other"}))
+          << table;
     else
-      EXPECT_EQ(got, (std::vector<std::string>{"79", ""})) << table;
+      EXPECT_EQ(got, (std::vector<std::string>{"79 202611", " 202611", "79 0"})) << table;
   }
+  // The directory of current versions, one row per encounter.
+  EXPECT_EQ(*d.QueryInt("SELECT COUNT(*) FROM claim_keys k JOIN claims c ON c.id = k.claim_id AND c.month = k.month "
+                        "AND c.facility = k.facility AND c.ma_lk = k.ma_lk AND c.province = k.province"),
+            3);
   auto ids = NewIds(d, "claims", 2);
   ASSERT_TRUE(ids.ok()) << ids.status().ToString();
   EXPECT_GT((*ids)[0], last);

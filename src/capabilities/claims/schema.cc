@@ -5,6 +5,17 @@
 
 namespace bhxh {
 
+// claim_keys on both backends (partitioned by province on PostgreSQL).
+constexpr const char* kClaimKeys = R"SQL(
+CREATE TABLE claim_keys (
+  facility TEXT NOT NULL,
+  ma_lk TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  claim_id BIGINT NOT NULL,
+  month INTEGER NOT NULL,
+  province TEXT NOT NULL DEFAULT ''
+))SQL";
+
 std::vector<Migration> ClaimsMigrations() {
   return {
       {4, "claims", R"SQL(
@@ -257,6 +268,120 @@ CREATE INDEX claims_day ON claims(day, facility);
 CREATE INDEX claims_patient ON claims(patient_key, admitted_at);
 CREATE INDEX claim_lines_claim ON claim_lines(claim_id);
 CREATE INDEX claim_findings_claim ON claim_findings(claim_id);
+)SQL"},
+      // Claims are settled by the month of discharge (NGAY_RA), and the
+      // national volume (about 1.9 billion lines a year, ten billion over
+      // the five years reviewers look back) is only manageable a month at
+      // a time: a month's partition is indexed, vacuumed, archived or
+      // detached by itself, and a month's settlement reads only its own.
+      // Claims, lines and findings carry the month of discharge (yyyymm; 0
+      // for a day that is not a date). On PostgreSQL each province
+      // partition on this server becomes partitioned by range of it: a
+      // partition per month (made when a month's first claims arrive,
+      // store/partitioned.h EnsureMonths) and a DEFAULT one. The key is a
+      // column of its own, not `day`, and is never indexed: a query bounds
+      // it to skip the months that cannot matter, and the planner still
+      // picks the index the query is about (bounded on `day` instead, a
+      // fresh month not yet analysed made it read the month whole through
+      // the day index). `monthly_partitions` says which tables split so
+      // (read by EnsureMonths, PlaceEmptyPartition and scripts/shard/shard.sh,
+      // which build a shard's table the same way). A province already on a
+      // shard keeps its table there as it is until it is moved (README,
+      // "Upgrading a sharded deployment").
+      {2026121501, "claims_by_month",
+       R"SQL(
+CREATE TABLE IF NOT EXISTS monthly_partitions (parent TEXT PRIMARY KEY, key_column TEXT NOT NULL);
+INSERT INTO monthly_partitions VALUES ('claims', 'month'), ('claim_lines', 'month'), ('claim_findings', 'month');
+ALTER TABLE claims ADD COLUMN month INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE claim_lines ADD COLUMN month INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE claim_findings ADD COLUMN month INTEGER NOT NULL DEFAULT 0;
+UPDATE claims SET month = CAST(substr(day, 1, 4) || substr(day, 6, 2) AS INTEGER)
+  WHERE day GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]';
+UPDATE claim_lines SET month = COALESCE((SELECT c.month FROM claims c WHERE c.id = claim_lines.claim_id), 0);
+UPDATE claim_findings SET month = COALESCE((SELECT c.month FROM claims c WHERE c.id = claim_findings.claim_id), 0);
+)SQL",
+       R"SQL(
+CREATE TABLE IF NOT EXISTS monthly_partitions (parent TEXT PRIMARY KEY, key_column TEXT NOT NULL);
+INSERT INTO monthly_partitions VALUES ('claims', 'month'), ('claim_lines', 'month'), ('claim_findings', 'month');
+ALTER TABLE claims ADD COLUMN month INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE claim_lines ADD COLUMN month INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE claim_findings ADD COLUMN month INTEGER NOT NULL DEFAULT 0;
+UPDATE claims SET month = CAST(substr(day, 1, 4) || substr(day, 6, 2) AS INTEGER)
+  WHERE day ~ '^[0-9]{4}-[0-1][0-9]-[0-3][0-9]$';
+UPDATE claim_lines l SET month = c.month FROM claims c WHERE c.id = l.claim_id AND l.province = c.province AND c.month <> 0;
+UPDATE claim_findings x SET month = c.month FROM claims c WHERE c.id = x.claim_id AND x.province = c.province AND c.month <> 0;
+DO $$
+DECLARE
+  r record;
+  m integer;
+BEGIN
+  FOR r IN SELECT c.relname AS part, i.inhparent::regclass::text AS parent,
+                  pg_get_expr(c.relpartbound, c.oid) AS bound
+           FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+           WHERE i.inhparent IN ('claims'::regclass, 'claim_lines'::regclass, 'claim_findings'::regclass)
+             AND c.relkind = 'r'
+  LOOP
+    EXECUTE format('ALTER TABLE %I DETACH PARTITION %I', r.parent, r.part);
+    EXECUTE format('ALTER TABLE %I RENAME TO %I', r.part, r.part || '_flat');
+    EXECUTE format('CREATE TABLE %I PARTITION OF %I %s PARTITION BY RANGE (month)', r.part, r.parent, r.bound);
+    EXECUTE format('CREATE TABLE %I PARTITION OF %I DEFAULT', r.part || '_other', r.part);
+    FOR m IN EXECUTE format('SELECT DISTINCT month FROM %I WHERE month BETWEEN 190001 AND 999812 AND month %% 100 BETWEEN 1 AND 12',
+                            r.part || '_flat')
+    LOOP
+      EXECUTE format('CREATE TABLE %I PARTITION OF %I FOR VALUES FROM (%s) TO (%s)', r.part || '_m' || m, r.part, m,
+                     CASE WHEN m % 100 = 12 THEN m + 89 ELSE m + 1 END);
+    END LOOP;
+    EXECUTE format('INSERT INTO %I SELECT * FROM %I', r.part, r.part || '_flat');
+    EXECUTE format('DROP TABLE %I', r.part || '_flat');
+  END LOOP;
+END $$;
+)SQL"},
+      // A facility's current version of each encounter (MA_LK), the one
+      // place a new version looks up: claims split by month would otherwise
+      // be searched in every month's partition of the province for each
+      // encounter of every envelope (60 index probes each after five
+      // years). Partitioned by province only, written in the same
+      // transactions as the claims, on the same shard; its order is the
+      // facility's lock (review.cc), as for the claims.
+      {2026121502, "claim_keys",
+       std::string(kClaimKeys) + R"SQL(;
+INSERT INTO claim_keys (facility, ma_lk, version, claim_id, month, province)
+  SELECT facility, ma_lk, version, id, month, province FROM claims c
+  WHERE version = (SELECT MAX(version) FROM claims v WHERE v.facility = c.facility AND v.ma_lk = c.ma_lk);
+CREATE UNIQUE INDEX claim_keys_key ON claim_keys(facility, ma_lk);
+)SQL",
+       std::string(kClaimKeys) + R"SQL( PARTITION BY LIST (province);
+{PARTITIONS_BY_PROVINCE claim_keys}
+INSERT INTO claim_keys (facility, ma_lk, version, claim_id, month, province)
+  SELECT DISTINCT ON (facility, ma_lk) facility, ma_lk, version, id, month, province FROM claims
+  ORDER BY facility, ma_lk, version DESC;
+CREATE INDEX claim_keys_key ON claim_keys(facility, ma_lk);
+)SQL"},
+      // A submission's amounts are kept with it (the list of submissions
+      // read them by summing its claims: every claim of every month,
+      // three times per row listed), and a submission's claims are found
+      // by a BRIN on PostgreSQL (ids grow as envelopes are written, so a
+      // range per block is almost free to keep) for a replayed envelope.
+      {2026121503, "submission_totals",
+       R"SQL(
+ALTER TABLE claim_submissions ADD COLUMN claimed BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE claim_submissions ADD COLUMN approved BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE claim_submissions ADD COLUMN rejected BIGINT NOT NULL DEFAULT 0;
+UPDATE claim_submissions SET
+  claimed = COALESCE((SELECT SUM(c.claimed) FROM claims c WHERE c.submission_id = claim_submissions.id), 0),
+  approved = COALESCE((SELECT SUM(c.approved) FROM claims c WHERE c.submission_id = claim_submissions.id), 0),
+  rejected = COALESCE((SELECT SUM(c.rejected) FROM claims c WHERE c.submission_id = claim_submissions.id), 0);
+CREATE INDEX claims_submission ON claims(submission_id);
+)SQL",
+       R"SQL(
+ALTER TABLE claim_submissions ADD COLUMN claimed BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE claim_submissions ADD COLUMN approved BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE claim_submissions ADD COLUMN rejected BIGINT NOT NULL DEFAULT 0;
+UPDATE claim_submissions s SET claimed = t.claimed, approved = t.approved, rejected = t.rejected
+  FROM (SELECT submission_id, SUM(claimed) AS claimed, SUM(approved) AS approved, SUM(rejected) AS rejected
+        FROM claims GROUP BY submission_id) t
+  WHERE t.submission_id = s.id;
+CREATE INDEX claims_submission ON claims USING brin (submission_id);
 )SQL"},
   };
 }

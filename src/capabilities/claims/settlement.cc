@@ -39,8 +39,11 @@ Result<Settlement> SettleQuarter(Db& db, const std::string& facility, const std:
       auto st,
       db.Prepare(
           "SELECT COUNT(*), COALESCE(SUM(claimed),0), COALESCE(SUM(approved),0), COALESCE(SUM(rejected),0) FROM claims "
-          "WHERE is_current = 1 AND facility = ? AND day >= ? AND day <= ?"));
-  st->Bind(facility, from, to);
+          "WHERE is_current = 1 AND facility = ? AND day >= ? AND day <= ? AND month >= ? AND month <= ?"));
+  // The quarter's months as yyyymm: on PostgreSQL only their partitions are read.
+  const int64_t m0 = range.first.ymd().year * 100 + range.first.ymd().month,
+                m1 = range.second.ymd().year * 100 + range.second.ymd().month;
+  st->Bind(facility, from, to, m0, m1);
   BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
   if (row) {
     s.encounters = st->Int(0);
@@ -52,8 +55,10 @@ Result<Settlement> SettleQuarter(Db& db, const std::string& facility, const std:
       auto rs,
       db.Prepare(
           "SELECT l.reasons, l.rejected FROM claim_lines l JOIN claims c ON c.id = l.claim_id WHERE c.is_current = 1 "
-          "AND c.facility = ? AND c.day >= ? AND c.day <= ? AND l.rejected > 0"));
-  rs->Bind(facility, from, to);
+          "AND c.facility = ? AND c.day >= ? AND c.day <= ? AND l.rejected > 0 "
+          "AND c.month >= ? AND c.month <= ? AND l.month >= ? AND l.month <= ? AND l.month = c.month "
+          "AND l.province = c.province"));  // the quarter's months only
+  rs->Bind(facility, from, to, m0, m1, m0, m1);
   while (true) {
     BHXH_ASSIGN_OR_RETURN(bool r, rs->Step());
     if (!r) break;

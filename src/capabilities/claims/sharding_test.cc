@@ -34,7 +34,7 @@ class ClaimsSharding : public ::testing::Test {
     ASSERT_TRUE(set_.ctx) << why;
     ctx_ = set_.ctx.get();
     shard_ = set_.shard.get();
-    for (const char* p : {"claims_p01", "claim_lines_p01", "claim_findings_p01"})
+    for (const char* p : {"claims_p01", "claim_lines_p01", "claim_findings_p01", "claim_keys_p01"})
       ASSERT_OK(PlaceEmptyPartition(db(), *shard_, p, "shard"));
     ctx_->State<EligibilityState>().cards().Build(SynthCards(8));
     const char* drugs =
@@ -88,6 +88,17 @@ TEST_F(ClaimsSharding, AFacilitysClaimsAreWrittenOnItsProvinceShardAndReadThroug
   EXPECT_EQ(Text(*shard_, "SELECT COUNT(*) FROM claim_lines_p01"), std::to_string(lines));
   EXPECT_EQ(Text(*shard_, "SELECT COUNT(*) FROM claim_findings_p01"), std::to_string(findings));
   EXPECT_EQ(Text(db(), "SELECT COUNT(*) FROM claims WHERE province <> '01'"), "0");
+  // Each row in its month's partition on the shard (made there as the
+  // envelope arrived), the lines and findings under their claim's day.
+  for (const std::string t : {"claims_p01", "claim_lines_p01", "claim_findings_p01"})
+    EXPECT_EQ(Text(*shard_, "SELECT COUNT(*) || ':' || bool_and(tableoid::regclass::text = '" + t +
+                                "_m' || month) FROM " + t),
+              (t == "claims_p01" ? "3" : t == "claim_lines_p01" ? std::to_string(lines) : std::to_string(findings)) +
+                  ":true")
+        << t;
+  EXPECT_EQ(Text(db(), "SELECT COUNT(*) FROM claim_lines l JOIN claims c ON c.id = l.claim_id AND c.month = l.month "
+                       "AND c.month = CAST(replace(substr(c.day, 1, 7), '-', '') AS INTEGER)"),
+            std::to_string(lines));
   // The lines belong to the claims whose ids the coordinator gave out.
   EXPECT_EQ(Text(db(), "SELECT COUNT(*) FROM claim_lines l JOIN claims c ON c.id = l.claim_id"), std::to_string(lines));
   EXPECT_EQ(Text(db(), "SELECT COUNT(*) FROM claims WHERE id = " + std::to_string(a->encounters[0].claim_id)), "1");
@@ -97,6 +108,12 @@ TEST_F(ClaimsSharding, AFacilitysClaimsAreWrittenOnItsProvinceShardAndReadThroug
   ASSERT_TRUE(b.ok()) << b.status().ToString();
   EXPECT_EQ(b->encounters[0].version, 2);
   EXPECT_EQ(Text(*shard_, "SELECT COUNT(*) || ':' || SUM(is_current) || ':' || MAX(version) FROM claims_p01"), "6:3:2");
+  // The facility's directory of current versions, beside its claims: one
+  // row per encounter, naming the current claim and its month.
+  EXPECT_EQ(Text(*shard_, "SELECT COUNT(*) || ':' || MIN(version) || ':' || MAX(version) FROM claim_keys_p01"), "3:2:2");
+  EXPECT_EQ(Text(*shard_, "SELECT COUNT(*) FROM claim_keys_p01 k JOIN claims_p01 c ON c.id = k.claim_id "
+                          "AND c.month = k.month AND c.is_current = 1 AND c.version = k.version"),
+            "3");
   EXPECT_EQ(Prepared(), "0");
   // Settlement reads the current versions through the coordinator.
   auto s = SettleQuarter(db(), "01001", "2026-Q4");
@@ -107,14 +124,61 @@ TEST_F(ClaimsSharding, AFacilitysClaimsAreWrittenOnItsProvinceShardAndReadThroug
   EXPECT_EQ(s->approved, approved);
 }
 
+// Rows of a month written before its partition existed (a month made
+// while its locks were busy, a claim written by hand) wait in the
+// province's DEFAULT month partition; making the month moves them into it,
+// on the coordinator and on a shard alike, and nothing is lost or doubled.
+TEST_F(ClaimsSharding, RowsOfAMonthWrittenBeforeItsPartitionAreMovedIntoIt) {
+  auto cols = [](const std::string& table) {
+    return "INSERT INTO " + table + " (id, facility, ma_lk, version, is_current, submission_id, patient_key, card_code, kind, day, "
+      "treatment_days, total_bv, claimed, approved, rejected, drug_lines, high_cost, xml1, others, province, month) "
+           "VALUES ";
+  };
+  ASSERT_OK(db().Exec(cols("claims") + "(1, '79001', 'A', 1, 1, 1, 'p', 'c', '01', '2025-03-15', 0, 0, 100, 100, 0, 0, 0, '', "
+                             "'[]', '79', 202503), (2, '79001', 'B', 1, 1, 1, 'p', 'c', '01', '2025-04-01', 0, 0, 50, 50, 0, "
+                             "0, 0, '', '[]', '79', 202504)"));
+  ASSERT_OK(shard_->Exec(cols("claims_p01") + "(3, '01001', 'C', 1, 1, 1, 'p', 'c', '01', '2025-04-02', 0, 0, 70, 70, 0, 0, 0, '', "
+                                "'[]', '01', 202504)"));
+  auto where = [&](Db& d, const std::string& table) {
+    return Text(d, "SELECT string_agg(ma_lk || ' ' || tableoid::regclass::text, ',' ORDER BY ma_lk) FROM " + table);
+  };
+  EXPECT_EQ(where(db(), "claims_p79"), "A claims_p79_other,B claims_p79_other");
+  EXPECT_EQ(where(*shard_, "claims_p01"), "C claims_p01_other");
+
+  ASSERT_OK(EnsureMonths(db(), "claims", "79", {"2025-03"}));
+  EXPECT_EQ(where(db(), "claims_p79"), "A claims_p79_m202503,B claims_p79_other");
+  ASSERT_OK(EnsureMonths(db(), "claims", "74", {"2025-03", "2025-04"}));  // 74 merged into 79: its partition
+  EXPECT_EQ(where(db(), "claims_p79"), "A claims_p79_m202503,B claims_p79_m202504");
+  ASSERT_OK(EnsureMonths(db(), "claims", "01", {"2025-04"}));  // on the shard
+  EXPECT_EQ(where(*shard_, "claims_p01"), "C claims_p01_m202504");
+  ASSERT_OK(EnsureMonths(db(), "claims", "01", {"2025-04"}));  // made already: nothing to do
+  EXPECT_EQ(Text(db(), "SELECT COUNT(*) || ':' || SUM(claimed) FROM claims"), "3:220");
+  // The month's range is the month: its last day in, the next month's first out.
+  EXPECT_EQ(Text(db(), "SELECT pg_get_expr(relpartbound, oid) FROM pg_class WHERE relname = 'claims_p79_m202503'"),
+            "FOR VALUES FROM (202503) TO (202504)");
+  EXPECT_EQ(Text(db(), "SELECT pg_get_expr(relpartbound, oid) FROM pg_class WHERE relname = 'claims_p79_m202512'"), "");
+  ASSERT_OK(EnsureMonths(db(), "claims", "79", {"2025-12"}));
+  EXPECT_EQ(Text(db(), "SELECT pg_get_expr(relpartbound, oid) FROM pg_class WHERE relname = 'claims_p79_m202512'"),
+            "FOR VALUES FROM (202512) TO (202601)");
+  // A month that is not one is refused by name; a table not split by month is left alone.
+  for (const char* bad : {"2025-13", "2025-00", "2025-3", "25-03-01", "2025/03"}) {
+    Status s = EnsureMonths(db(), "claims", "79", {bad});
+    EXPECT_EQ(s.code(), "invalid_input") << bad;
+    EXPECT_EQ(s.field(), "month") << bad;
+  }
+  ASSERT_OK(EnsureMonths(db(), "dues", "79", {"2025-03"}));
+  EXPECT_EQ(Text(db(), "SELECT COUNT(*) FROM pg_class WHERE relname ~ '^dues_p79_m[0-9]{6}$'"), "0");
+}
+
 // A facility whose first claims were filed under its old province code (74,
 // Bình Dương, merged into 79 in 2025) and that is then registered under 79:
 // its next envelope still finds and retires them (same partition).
 TEST_F(ClaimsSharding, VersionsAreFoundUnderAProvinceCodeSinceMerged) {
   auto a = Submit("k1", 2, "74001");  // not in the catalogue: province 74 by its code
   ASSERT_TRUE(a.ok()) << a.status().ToString();
-  EXPECT_EQ(Text(db(), "SELECT string_agg(DISTINCT province || ' ' || tableoid::regclass::text, ',') FROM claims"),
-            "74 claims_p79");
+  EXPECT_EQ(Text(db(), "SELECT string_agg(DISTINCT province || ' ' || tableoid::regclass::text, ',') FROM claims "
+                       "WHERE tableoid::regclass::text LIKE 'claims_p79_m%'"),
+            "74 " + Text(db(), "SELECT 'claims_p79_m' || MIN(month) FROM claims"));
   ASSERT_TRUE(ImportCatalogue(db(), "facilities", "code,name,level,province\n74001,Bệnh viện,province,79\n",
                               TestOfficer())
                   ->accepted);
@@ -164,8 +228,8 @@ TEST_F(ClaimsSharding, ClaimsLeftPreparedAreSettledByTheirSubmission) {
   auto leave = [&](const std::string& token, const std::string& ma_lk) {
     ASSERT_OK(shard_->Exec("BEGIN; INSERT INTO claims_p01 (id, facility, ma_lk, version, is_current, submission_id, "
                            "patient_key, card_code, kind, day, treatment_days, total_bv, claimed, approved, rejected, "
-                           "drug_lines, high_cost, xml1, others, province) VALUES (900000, '01001', '" + ma_lk +
-                           "', 1, 1, 0, 'p', 'c', '01', '2026-11-20', 0, 0, 0, 0, 0, 0, 0, '', '[]', '01'); "
+                           "drug_lines, high_cost, xml1, others, province, month) VALUES (900000, '01001', '" + ma_lk +
+                           "', 1, 1, 0, 'p', 'c', '01', '2026-11-20', 0, 0, 0, 0, 0, 0, 0, '', '[]', '01', 202611); "
                            "PREPARE TRANSACTION 'bhxh/claims/" + token + "/shard/" + dbname + "'"));
   };
   leave("claims-" + sub, "LEFT-KEPT");
