@@ -5,6 +5,15 @@
 
 namespace bhxh {
 
+// The month of discharge on claims, lines and findings, and the list of
+// tables split by it (both backends; PostgreSQL then splits them).
+constexpr const char* kMonthColumns = R"SQL(
+CREATE TABLE IF NOT EXISTS monthly_partitions (parent TEXT PRIMARY KEY, key_column TEXT NOT NULL);
+INSERT INTO monthly_partitions VALUES ('claims', 'month'), ('claim_lines', 'month'), ('claim_findings', 'month');
+ALTER TABLE claims ADD COLUMN month INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE claim_lines ADD COLUMN month INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE claim_findings ADD COLUMN month INTEGER NOT NULL DEFAULT 0;)SQL";
+
 // claim_keys on both backends (partitioned by province on PostgreSQL).
 constexpr const char* kClaimKeys = R"SQL(
 CREATE TABLE claim_keys (
@@ -289,23 +298,13 @@ CREATE INDEX claim_findings_claim ON claim_findings(claim_id);
       // shard keeps its table there as it is until it is moved (README,
       // "Upgrading a sharded deployment").
       {2026121501, "claims_by_month",
-       R"SQL(
-CREATE TABLE IF NOT EXISTS monthly_partitions (parent TEXT PRIMARY KEY, key_column TEXT NOT NULL);
-INSERT INTO monthly_partitions VALUES ('claims', 'month'), ('claim_lines', 'month'), ('claim_findings', 'month');
-ALTER TABLE claims ADD COLUMN month INTEGER NOT NULL DEFAULT 0;
-ALTER TABLE claim_lines ADD COLUMN month INTEGER NOT NULL DEFAULT 0;
-ALTER TABLE claim_findings ADD COLUMN month INTEGER NOT NULL DEFAULT 0;
+       std::string(kMonthColumns) + R"SQL(
 UPDATE claims SET month = CAST(substr(day, 1, 4) || substr(day, 6, 2) AS INTEGER)
   WHERE day GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]';
 UPDATE claim_lines SET month = COALESCE((SELECT c.month FROM claims c WHERE c.id = claim_lines.claim_id), 0);
 UPDATE claim_findings SET month = COALESCE((SELECT c.month FROM claims c WHERE c.id = claim_findings.claim_id), 0);
 )SQL",
-       R"SQL(
-CREATE TABLE IF NOT EXISTS monthly_partitions (parent TEXT PRIMARY KEY, key_column TEXT NOT NULL);
-INSERT INTO monthly_partitions VALUES ('claims', 'month'), ('claim_lines', 'month'), ('claim_findings', 'month');
-ALTER TABLE claims ADD COLUMN month INTEGER NOT NULL DEFAULT 0;
-ALTER TABLE claim_lines ADD COLUMN month INTEGER NOT NULL DEFAULT 0;
-ALTER TABLE claim_findings ADD COLUMN month INTEGER NOT NULL DEFAULT 0;
+       std::string(kMonthColumns) + R"SQL(
 UPDATE claims SET month = CAST(substr(day, 1, 4) || substr(day, 6, 2) AS INTEGER)
   WHERE day ~ '^[0-9]{4}-[0-1][0-9]-[0-3][0-9]$';
 UPDATE claim_lines l SET month = c.month FROM claims c WHERE c.id = l.claim_id AND l.province = c.province AND c.month <> 0;
