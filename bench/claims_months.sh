@@ -29,10 +29,12 @@ timed() {  # $1: label, $2: SQL; prints seconds
   t0=$(date +%s.%N)
   q "$2" >/dev/null
   t1=$(date +%s.%N)
-  printf '%-70s %8.3f s\n' "$1" "$(echo "$t1 - $t0" | bc)"
+  awk -v l="$1" -v a="$t0" -v b="$t1" 'BEGIN { printf "%-70s %8.3f s\n", l, b - a }'
 }
 [ "$(q "select count(*) from pg_tables where schemaname = 'public'")" = 0 ] || { echo "the database is not empty" >&2; exit 2; }
 TOTAL=$((PER * MONTHS))
+# Each envelope corrects 250 distinct claims of one facility (one in 200).
+[ $((TOTAL / 200)) -ge 500 ] || { echo "at least 100,000 claims in all (claims_per_month × months)" >&2; exit 2; }
 echo "claims of one province: $PER a month for $MONTHS months ($TOTAL claims), 200 facilities"
 
 cols="id BIGINT NOT NULL, facility TEXT NOT NULL, ma_lk TEXT NOT NULL, version INTEGER NOT NULL,

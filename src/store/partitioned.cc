@@ -6,7 +6,6 @@
 #include <cstring>
 #include <deque>
 #include <mutex>
-#include <optional>
 #include <set>
 #include <thread>
 
@@ -799,32 +798,22 @@ Status AddShardServer(Db& coordinator, const std::string& server, const std::str
 
 namespace {
 
-// "YYYY-MM" with a month 01-12 → it and the next month as yyyymm, the
-// range of a month's partition.
-std::optional<std::pair<std::string, std::string>> MonthRange(const std::string& m) {
-  if (m.size() != 7 || m[4] != '-' || !IsDigits(m.substr(0, 4)) || !IsDigits(m.substr(5, 2))) return std::nullopt;
-  auto num = [&](size_t at, size_t n) {
-    int v = 0;
-    for (size_t i = at; i < at + n; ++i) v = v * 10 + (m[i] - '0');
-    return v;
-  };
-  int y = num(0, 4), mo = num(5, 2);
-  if (mo < 1 || mo > 12 || y < 1900 || y > 9998) return std::nullopt;
-  int ny = mo == 12 ? y + 1 : y, nm = mo == 12 ? 1 : mo + 1;
-  return std::make_pair(std::to_string(y * 100 + mo), std::to_string(ny * 100 + nm));
-}
+// A month as yyyymm (1900-01 to 9998-12), or false.
+bool IsMonth(int m) { return m / 100 >= 1900 && m / 100 <= 9998 && m % 100 >= 1 && m % 100 <= 12; }
+// The month after `m` (yyyymm): the end of its partition's range.
+int NextMonth(int m) { return m % 100 == 12 ? m + 89 : m + 1; }
 
 // Makes `part` (on `target`, a table partitioned by range of `column`, a
-// month as yyyymm)
-// have a partition for month `m`, in its own transaction: created beside
+// month as yyyymm) have a partition for month `m`, in its own transaction:
+// created beside
 // the table, given the rows of that month its DEFAULT partition holds
 // (rows written before the month existed), then attached. Waits at most a
 // second for the locks (attaching locks the DEFAULT partition whole, and
 // a long report may be reading it): a month not made now keeps its rows in
 // the DEFAULT partition, where nothing is lost, and is made next time.
-Status EnsureMonthOn(Db& target, const std::string& part, const std::string& column, const std::string& m,
-                     const std::pair<std::string, std::string>& range) {
-  std::string child = part + "_m" + m.substr(0, 4) + m.substr(5, 2);
+Status EnsureMonthOn(Db& target, const std::string& part, const std::string& column, int m) {
+  const std::string child = part + "_m" + std::to_string(m), from = std::to_string(m),
+                    to = std::to_string(NextMonth(m));
   if (!PlainName(child)) return Status::Internal("month partition name not plain: " + child);
   BHXH_ASSIGN_OR_RETURN(int64_t exists, target.QueryInt("SELECT COUNT(*) FROM pg_class WHERE oid = to_regclass('" +
                                                         child + "')"));
@@ -845,11 +834,10 @@ Status EnsureMonthOn(Db& target, const std::string& part, const std::string& col
   if (has_default) {
     std::string d = def->Text(0);
     if (!PlainName(d)) return Status::Internal("default partition name not plain: " + d);
-    sql += "WITH moved AS (DELETE FROM " + d + " WHERE " + column + " >= " + range.first + " AND " + column + " < " +
-           range.second + " RETURNING *) INSERT INTO " + child + " SELECT * FROM moved;\n";
+    sql += "WITH moved AS (DELETE FROM " + d + " WHERE " + column + " >= " + from + " AND " + column + " < " + to +
+           " RETURNING *) INSERT INTO " + child + " SELECT * FROM moved;\n";
   }
-  sql += "ALTER TABLE " + part + " ATTACH PARTITION " + child + " FOR VALUES FROM (" + range.first + ") TO (" +
-         range.second + ")";
+  sql += "ALTER TABLE " + part + " ATTACH PARTITION " + child + " FOR VALUES FROM (" + from + ") TO (" + to + ")";
   BHXH_RETURN_IF_ERROR(target.Exec(sql));
   return tx.Commit();
 }
@@ -877,28 +865,25 @@ Result<std::string> MonthlyColumn(Db& db, const std::string& table) {
   return column;
 }
 
-Status EnsureMonths(Db& db, const std::string& table, const std::string& key, const std::vector<std::string>& months) {
+Status EnsureMonths(Db& db, const std::string& table, const std::string& key, const std::vector<int>& months) {
+  for (int m : months)
+    if (!IsMonth(m))
+      return Status::Invalid("month", "Tháng không hợp lệ (yyyymm): " + std::to_string(m),
+                             "not a month (yyyymm): " + std::to_string(m));
   if (db.dialect() != Dialect::kPostgres || months.empty()) return Status::Ok();
-  std::vector<std::pair<std::string, std::pair<std::string, std::string>>> wanted;
-  for (const auto& m : months) {
-    auto range = MonthRange(m);
-    if (!range)
-      return Status::Invalid("month", "Tháng không hợp lệ (YYYY-MM): " + m, "not a month (YYYY-MM): " + m);
-    wanted.emplace_back(m, *range);
-  }
-  auto seen = [&](const std::string& m) { return db.Address() + "|" + table + "|" + key + "|" + m; };
+  auto seen = [&](int m) { return db.Address() + "|" + table + "|" + key + "|" + std::to_string(m); };
   {
     std::lock_guard lock(g_months_mu);
-    if (std::all_of(months.begin(), months.end(), [&](const std::string& m) { return g_months_made.count(seen(m)); }))
+    if (std::all_of(months.begin(), months.end(), [&](int m) { return g_months_made.count(seen(m)); }))
       return Status::Ok();
   }
-  auto remember = [&](const std::string& m) {
+  auto remember = [&](int m) {
     std::lock_guard lock(g_months_mu);
     g_months_made.insert(seen(m));
   };
   BHXH_ASSIGN_OR_RETURN(std::string column, MonthlyColumn(db, table));
   if (column.empty()) {
-    for (const auto& m : months) remember(m);
+    for (int m : months) remember(m);
     return Status::Ok();
   }
   BHXH_ASSIGN_OR_RETURN(auto places, PartitionsOf(db, table));
@@ -908,19 +893,18 @@ Status EnsureMonths(Db& db, const std::string& table, const std::string& key, co
   if (!place) return Status::Ok();  // no partition takes the key: the write will say so
   const bool remote = !place->server.empty();
   const std::string part = remote ? place->remote_table : place->partition;
-  std::vector<size_t> todo;
-  for (size_t i = 0; i < wanted.size(); ++i) {
+  std::vector<int> todo;
+  for (int m : months) {
     if (remote) {
-      todo.push_back(i);
+      todo.push_back(m);
       continue;
     }
-    std::string child = part + "_m" + wanted[i].first.substr(0, 4) + wanted[i].first.substr(5, 2);
-    BHXH_ASSIGN_OR_RETURN(int64_t n, db.QueryInt("SELECT COUNT(*) FROM pg_class WHERE oid = to_regclass('" + child +
-                                                 "')"));
+    BHXH_ASSIGN_OR_RETURN(int64_t n, db.QueryInt("SELECT COUNT(*) FROM pg_class WHERE oid = to_regclass('" + part +
+                                                 "_m" + std::to_string(m) + "')"));
     if (n > 0)
-      remember(wanted[i].first);  // already there: nothing to open
+      remember(m);  // already there: nothing to open
     else
-      todo.push_back(i);
+      todo.push_back(m);
   }
   if (todo.empty()) return Status::Ok();
   // The months are made on a connection of their own, in transactions of
@@ -930,13 +914,13 @@ Status EnsureMonths(Db& db, const std::string& table, const std::string& key, co
   BHXH_ASSIGN_OR_RETURN(int64_t split, target->QueryInt("SELECT COUNT(*) FROM pg_partitioned_table WHERE partrelid = "
                                                         "to_regclass('" + part + "')"));
   if (!split) {  // a shard's table from before months: as it is until moved
-    for (const auto& m : months) remember(m);
+    for (int m : months) remember(m);
     return Status::Ok();
   }
-  for (size_t i : todo) {
-    Status s = EnsureMonthOn(*target, part, column, wanted[i].first, wanted[i].second);
+  for (int m : todo) {
+    Status s = EnsureMonthOn(*target, part, column, m);
     if (!s.ok()) return remote ? ShardError(place->partition, s) : s;
-    remember(wanted[i].first);
+    remember(m);
   }
   return Status::Ok();
 }

@@ -172,7 +172,7 @@ class PartitionedWrite {
 [[nodiscard]] Result<std::string> MonthlyColumn(Db& db, const std::string& table);
 // Makes sure the partition of `table` holding `key` (else its DEFAULT
 // partition), wherever it lives, has a partition for each of `months`
-// ("YYYY-MM"; anything else is invalid_input naming it), moving into it
+// (yyyymm, the key's own form; anything else is invalid_input naming it), moving into it
 // the rows of that month its DEFAULT partition took meanwhile. Each month
 // is made on a connection and in a transaction of its own (never the
 // caller's: DDL in a write would keep the province's tables locked until
@@ -181,7 +181,7 @@ class PartitionedWrite {
 // its rows in the DEFAULT partition, where nothing is lost. Does nothing
 // for a table not split by month or a shard's table from before months.
 [[nodiscard]] Status EnsureMonths(Db& db, const std::string& table, const std::string& key,
-                                  const std::vector<std::string>& months);
+                                  const std::vector<int>& months);
 
 // Setting up a sharded deployment before it holds rows (and benchmarks and
 // tests): `server` as a postgres_fdw server of the coordinator, reached

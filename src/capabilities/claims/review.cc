@@ -153,7 +153,8 @@ void CatalogueRule(const ReviewDeps& d_, EncounterReport& rep, const std::string
 // MA_LK, or an overlapping inpatient stay.
 class StoredRule {
  public:
-  StoredRule(Db& db, const ReviewDeps& d) : db_(db), d_(d) {}
+  StoredRule(Db& db, const ReviewDeps& d)
+      : db_(db), d_(d), window_(d.schema.Rule("TIME-REPEATED-SERVICE").param * 60) {}
   // Reads, in one query per 500 patients, the current stored claims of
   // every patient of the envelope; then, by those claims' ids, their lab,
   // imaging and functional-test lines (for repeated services). Two lookups
@@ -185,12 +186,11 @@ class StoredRule {
     }
     std::sort(keys.begin(), keys.end());
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-    const int64_t window = d_.schema.Rule("TIME-REPEATED-SERVICE").param * 60;
     auto month_of = [](int64_t minutes) {  // of the day before, as yyyymm
       Ymd d = Date::FromDays(static_cast<int32_t>(minutes / 1440 - 1)).ymd();
       return static_cast<int64_t>(d.year * 100 + d.month);
     };
-    const int64_t services_since = first_service ? month_of(*first_service - window) : 999912;
+    const int64_t services_since = first_service ? month_of(*first_service - window_) : 999912;
     // Without an admission time no stay is compared (Check), nor without
     // services any line: the claims read are then those of the services.
     const int64_t since = std::min(first_in ? month_of(*first_in) : services_since, services_since);
@@ -250,7 +250,6 @@ class StoredRule {
   void CheckRepeats(EncounterReport& rep, const std::string& facility, const Encounter& enc) const {
     auto it = services_.find(PatientKey(*enc.xml1));
     if (it == services_.end()) return;
-    int64_t window = d_.schema.Rule("TIME-REPEATED-SERVICE").param * 60;
     for (const auto& r : enc.xml3) {
       const std::string& g = r.Get(XmlField::MA_NHOM);
       if (g != "1" && g != "2" && g != "3") continue;
@@ -258,7 +257,7 @@ class StoredRule {
       if (!t) continue;
       for (const StoredService& s : it->second) {
         if (s.code != r.Get(XmlField::MA_DICH_VU) || (s.facility == facility && s.ma_lk == enc.ma_lk)) continue;
-        if (std::llabs(s.at - *t) < window) {
+        if (std::llabs(s.at - *t) < window_) {
           rep.findings.push_back(MakeFinding(d_.schema, "TIME-REPEATED-SERVICE", "XML3", r.Get(XmlField::STT),
                                              "MA_DICH_VU",
                                              s.code + " đã thanh toán trong hồ sơ " + s.facility + "/" + s.ma_lk));
@@ -289,6 +288,7 @@ class StoredRule {
  private:
   Db& db_;
   const ReviewDeps& d_;
+  const int64_t window_;  // minutes within which a lab, imaging or functional test repeats
   struct StoredService {
     std::string facility, ma_lk, code;
     int64_t at;
@@ -462,14 +462,10 @@ Result<ReviewResult> CommitReview(Db& db, const ReviewDeps& deps, PreparedReview
   // The day each claim is settled under (its discharge), which also says
   // the month partition its claim, lines and findings go to.
   std::vector<std::string> days(encs.size());
-  std::vector<int64_t> month_of(encs.size(), 0);  // yyyymm; 0: not a date
-  std::set<std::string> months;
+  std::vector<int> month_of(encs.size(), 0);  // yyyymm; 0: not a date
   for (size_t i = 0; i < encs.size(); ++i) {
     days[i] = Compact(encs[i].xml1->Get(XmlField::NGAY_RA));
-    if (auto d = Date::Parse(days[i], "NGAY_RA"); d.ok()) {
-      months.insert(days[i].substr(0, 7));
-      month_of[i] = d->ymd().year * 100 + d->ymd().month;
-    }
+    if (auto d = Date::Parse(days[i], "NGAY_RA"); d.ok()) month_of[i] = d->ymd().year * 100 + d->ymd().month;
   }
   // The facility's province says where its claims, lines and findings live
   // (a partition, on the coordinator or on a shard): as registered, or for
@@ -490,8 +486,10 @@ Result<ReviewResult> CommitReview(Db& db, const ReviewDeps& deps, PreparedReview
   // province lives (PostgreSQL), made before the write's transaction: a
   // month not made now (its locks busy, the shard slow) takes its rows in
   // the DEFAULT partition, nothing lost, and is made with a later envelope.
-  if (!months.empty() && db.dialect() == Dialect::kPostgres && !db.InTransaction()) {
-    std::vector<std::string> ms(months.begin(), months.end());
+  if (db.dialect() == Dialect::kPostgres && !db.InTransaction()) {
+    std::set<int> months(month_of.begin(), month_of.end());
+    months.erase(0);
+    std::vector<int> ms(months.begin(), months.end());
     for (const char* t : {"claims", "claim_lines", "claim_findings"}) (void)EnsureMonths(db, t, province, ms);
   }
 

@@ -145,28 +145,28 @@ TEST_F(ClaimsSharding, RowsOfAMonthWrittenBeforeItsPartitionAreMovedIntoIt) {
   EXPECT_EQ(where(db(), "claims_p79"), "A claims_p79_other,B claims_p79_other");
   EXPECT_EQ(where(*shard_, "claims_p01"), "C claims_p01_other");
 
-  ASSERT_OK(EnsureMonths(db(), "claims", "79", {"2025-03"}));
+  ASSERT_OK(EnsureMonths(db(), "claims", "79", {202503}));
   EXPECT_EQ(where(db(), "claims_p79"), "A claims_p79_m202503,B claims_p79_other");
-  ASSERT_OK(EnsureMonths(db(), "claims", "74", {"2025-03", "2025-04"}));  // 74 merged into 79: its partition
+  ASSERT_OK(EnsureMonths(db(), "claims", "74", {202503, 202504}));  // 74 merged into 79: its partition
   EXPECT_EQ(where(db(), "claims_p79"), "A claims_p79_m202503,B claims_p79_m202504");
-  ASSERT_OK(EnsureMonths(db(), "claims", "01", {"2025-04"}));  // on the shard
+  ASSERT_OK(EnsureMonths(db(), "claims", "01", {202504}));  // on the shard
   EXPECT_EQ(where(*shard_, "claims_p01"), "C claims_p01_m202504");
-  ASSERT_OK(EnsureMonths(db(), "claims", "01", {"2025-04"}));  // made already: nothing to do
+  ASSERT_OK(EnsureMonths(db(), "claims", "01", {202504}));  // made already: nothing to do
   EXPECT_EQ(Text(db(), "SELECT COUNT(*) || ':' || SUM(claimed) FROM claims"), "3:220");
   // The month's range is the month: its last day in, the next month's first out.
   EXPECT_EQ(Text(db(), "SELECT pg_get_expr(relpartbound, oid) FROM pg_class WHERE relname = 'claims_p79_m202503'"),
             "FOR VALUES FROM (202503) TO (202504)");
   EXPECT_EQ(Text(db(), "SELECT pg_get_expr(relpartbound, oid) FROM pg_class WHERE relname = 'claims_p79_m202512'"), "");
-  ASSERT_OK(EnsureMonths(db(), "claims", "79", {"2025-12"}));
+  ASSERT_OK(EnsureMonths(db(), "claims", "79", {202512}));
   EXPECT_EQ(Text(db(), "SELECT pg_get_expr(relpartbound, oid) FROM pg_class WHERE relname = 'claims_p79_m202512'"),
             "FOR VALUES FROM (202512) TO (202601)");
   // A month that is not one is refused by name; a table not split by month is left alone.
-  for (const char* bad : {"2025-13", "2025-00", "2025-3", "25-03-01", "2025/03"}) {
+  for (int bad : {202513, 202500, 20253, 189912, 999901, 0}) {
     Status s = EnsureMonths(db(), "claims", "79", {bad});
     EXPECT_EQ(s.code(), "invalid_input") << bad;
     EXPECT_EQ(s.field(), "month") << bad;
   }
-  ASSERT_OK(EnsureMonths(db(), "dues", "79", {"2025-03"}));
+  ASSERT_OK(EnsureMonths(db(), "dues", "79", {202503}));
   EXPECT_EQ(Text(db(), "SELECT COUNT(*) FROM pg_class WHERE relname ~ '^dues_p79_m[0-9]{6}$'"), "0");
 }
 
