@@ -113,7 +113,7 @@ Status Load(Db& db, int64_t workers, int64_t employers) {
   }
   BHXH_RETURN_IF_ERROR(es->Finish());
   BHXH_ASSIGN_OR_RETURN(auto pw, db.Bulk("periods", {"person_id", "employer_id", "from_month", "to_month", "salary",
-                                                     "funds", "group_code"}));
+                                                     "funds", "group_code", "province"}));
   uint64_t x = 88172645463325252ULL;
   for (int64_t i = 1; i <= workers; ++i) {
     x ^= x << 13;
@@ -127,6 +127,7 @@ Status Load(Db& db, int64_t workers, int64_t employers) {
     pw->Int(4'000'000 + static_cast<int64_t>((x >> 20) % 60'000'000));  // some below the floor, some above caps
     pw->Int(kAllFunds);
     pw->Text(e % 20 == 0 ? "HC" : "DN");
+    pw->Text(provinces[static_cast<size_t>(e) % provinces.size()]);  // the employer's
     BHXH_RETURN_IF_ERROR(pw->EndRow());
   }
   BHXH_RETURN_IF_ERROR(pw->Finish());

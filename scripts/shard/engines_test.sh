@@ -2,7 +2,7 @@
 # The engine tests on a coordinator with two shards, as the national layout
 # runs: three PostgreSQL servers on Unix sockets; every test database made
 # on the coordinator gets its twin on each shard, and every province
-# partition (dues; employers' payments; claims, their lines and findings; benefit payments) is placed on one of the shards in turn before the
+# partition (dues; employers' payments; periods; claims, their lines and findings; benefit payments) is placed on one of the shards in turn before the
 # test starts (src/testing/test_support.cc, $BHXH_TEST_SHARDS). Then every
 # engine test that runs on PostgreSQL runs here, unchanged: what it writes
 # and reads of those tables crosses postgres_fdw, and the collection writes
@@ -36,27 +36,31 @@ cd "$BUILD"
 ctest --output-on-failure -j2 -R "${2:-/postgres|Postgres|Sharding[.]}" || fail "engine tests on the sharded coordinator"
 # The tests really ran sharded: their dues and claims are on the shards,
 # and nothing was left prepared there.
-rows_on() {  # rows_on URL TABLE: rows of TABLE's partitions in that database
-  local sql
-  sql=$(psql "$1" -XAtqc "select coalesce(string_agg('select count(*) from ' || tablename, ' union all '), 'select 0') from pg_tables where tablename ~ '^$2_p'")
-  psql "$1" -XAtqc "select coalesce(sum(count), 0) from ($sql) t(count)"
+counts_on() {  # counts_on URL TABLE...: rows of each TABLE's partitions in that database, in one query
+  local url=$1 sql="" t
+  shift
+  for t in "$@"; do
+    sql+="${sql:+, }(select coalesce(sum((xpath('/row/c/text()', query_to_xml(format('select count(*) as c from %I', tablename),
+      false, true, '')))[1]::text::bigint), 0) from pg_tables join pg_class on relname = tablename and relkind = 'r'
+      where tablename ~ '^${t}_p')"
+  done
+  psql "$url" -XAtq -F ' ' -c "select $sql"
 }
-claims_total=0 payments_total=0 received_total=0
+claims_total=0 payments_total=0 received_total=0 periods_total=0
 for port in $((BASE + 1)) $((BASE + 2)); do
-  dbs=0 rows=0 claims=0 payments=0 received=0 prepared=0
+  dbs=0 rows=0 claims=0 payments=0 received=0 periods=0 prepared=0
   for db in $(psql "host=$DIR port=$port dbname=postgres user=bhxh" -XAtqc "select datname from pg_database where datname ~ '^t[0-9]'"); do
     u="host=$DIR port=$port dbname=$db user=bhxh"
-    rows=$((rows + $(rows_on "$u" dues)))
-    claims=$((claims + $(rows_on "$u" claims)))
-    payments=$((payments + $(rows_on "$u" benefit_payments)))
-    received=$((received + $(rows_on "$u" payments)))
+    read -r d c b r p < <(counts_on "$u" dues claims benefit_payments payments periods)
+    rows=$((rows + d)) claims=$((claims + c)) payments=$((payments + b)) received=$((received + r)) periods=$((periods + p))
     dbs=$((dbs + 1))
   done
   claims_total=$((claims_total + claims))
   payments_total=$((payments_total + payments))
   received_total=$((received_total + received))
+  periods_total=$((periods_total + periods))
   prepared=$(psql "host=$DIR port=$port dbname=postgres user=bhxh" -XAtqc "select count(*) from pg_prepared_xacts")
-  say "shard on port $port: $dbs test databases, $rows dues rows, $claims claims, $received employers' payments, $payments benefit payments, $prepared transactions left prepared"
+  say "shard on port $port: $dbs test databases, $rows dues rows, $claims claims, $received employers' payments, $payments benefit payments, $periods periods, $prepared transactions left prepared"
   if [ -z "${2:-}" ]; then  # the whole suite, not a chosen few
     [ "$dbs" -gt 50 ] && [ "$rows" -gt 0 ] || fail "the tests did not write to the shard on port $port"
   fi
@@ -66,4 +70,5 @@ if [ -z "${2:-}" ]; then
   [ "$claims_total" -gt 0 ] || fail "the tests did not write claims to the shards"
   [ "$payments_total" -gt 0 ] || fail "the tests did not write benefit payments to the shards"
   [ "$received_total" -gt 0 ] || fail "the tests did not write employers' payments to the shards"
+  [ "$periods_total" -gt 0 ] || fail "the tests did not write periods to the shards"
 fi

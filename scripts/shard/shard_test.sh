@@ -125,10 +125,25 @@ say "79 moved shard_a → shard_b → coordinator: same dues, book and C12-TS af
 # facilities submitted through the coordinator is stored there.
 [ "$(q "$C" "select count(*) from claims_p01")" -gt 0 ] || fail "the demo has no claims in 01"
 bash "$SHARD" move-province "$C" 01 shard_a >"$DIR/move5.log" 2>&1 || fail "move province 01 to shard_a"
-for t in dues payments claims claim_lines claim_findings claim_keys; do
+for t in dues payments periods claims claim_lines claim_findings claim_keys; do
   [ "$(where_is "${t}_p01")" = shard_a ] || fail "${t}_p01 is not on shard_a"
 done
 same "moving province 01 with its claims to shard_a"
+# Its periods went with it: June collected again reads them from shard_a
+# (same dues), and a worker's leave declared through the coordinator
+# closes the period there.
+bhxh collect --month 2026-06 >>"$DIR/collect.log" 2>&1 || fail "collect June with 01's periods on shard_a"
+same "collecting June with 01's periods on shard_a"
+read -r EMPL CCCDL < <(q "$C" "select e.code, p.cccd from periods pe join employers e on e.id = pe.employer_id
+    join persons p on p.id = pe.person_id where pe.province = '01' and pe.to_month is null and p.deceased_on is null
+    order by pe.id limit 1" | tr '|' ' ')
+[ -n "$CCCDL" ] || fail "no open period of 01"
+printf '{"employer_code":"%s","month":"2026-08","idempotency_key":"shard-leave-1","rows":[{"action":"leave","cccd":"%s","effective_month":"2026-08"}]}' \
+  "$EMPL" "$CCCDL" >"$DIR/leave.json"
+bhxh declare "$DIR/leave.json" >"$DIR/declare.log" 2>&1 || fail "a leave declared through the coordinator (declare.log)"
+[ "$(q "$(url a)" "select count(*) from periods_p01 pe where pe.to_month = $JULY and pe.person_id =
+     $(q "$C" "select id from persons where cccd = '$CCCDL'")")" = 1 ] || fail "the leave did not close the period on shard_a"
+[ "$(q "$(url a)" "select count(*) from pg_prepared_xacts")" = 0 ] || fail "the declaration left work prepared on shard_a"
 N01=$(rows_on a claims_p01)
 FAC=$(q "$C" "select facility from claims order by facility limit 1")
 bhxh claims synth --from-record --facility "$FAC" --encounters 20 --out "$DIR/env.xml" >/dev/null 2>&1 || fail "claims synth"
@@ -164,7 +179,7 @@ for _ in 1 2; do
 done
 [ "$(rows_on a payments_p01)" = $((P01 + 1)) ] || fail "the payment is not on shard_a once"
 [ "$(q "$C" "select count(*) from payments where reference = 'UNC-SHARD-01'")" = 1 ] || fail "the payment is not read once through the coordinator"
-say "province 01 (dues, payments, $N01 claims, their lines and findings) moved to shard_a, split by month there; an envelope of $FAC and a payment of $EMP01 (posted twice, stored once) stored there through the coordinator; its claim lines moved home, split by month"
+say "province 01 (dues, payments, periods, $N01 claims, their lines and findings) moved to shard_a, split by month there; June collected again from its periods there, a leave of $CCCDL closing its period there; an envelope of $FAC and a payment of $EMP01 (posted twice, stored once) stored there through the coordinator; its claim lines moved home, split by month"
 views >"$DIR/one-server.txt"  # the envelope is part of what must stay the same from here
 
 # Refusals: a move to where it is, to an unknown server, of a table that is

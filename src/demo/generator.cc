@@ -264,7 +264,7 @@ Result<GenStats> Generate(Db& db, const Geo& geo, const LawBook& law, const GenO
     Tx tx(db);
     BHXH_RETURN_IF_ERROR(tx.status());
     BHXH_ASSIGN_OR_RETURN(auto w, db.Bulk("periods", {"person_id", "employer_id", "from_month", "to_month", "salary",
-                                                      "funds", "group_code"}));
+                                                      "funds", "group_code", "province"}));
     for (size_t k = 0; k < n_workers; ++k) {
       size_t pi = working[k];
       const GenPerson& p = persons[pi];
@@ -314,6 +314,7 @@ Result<GenStats> Generate(Db& db, const Geo& geo, const LawBook& law, const GenO
         w->Int(salary);
         w->Int(funds);
         w->Text(group);
+        w->Text(prov);  // the employer's province
         BHXH_RETURN_IF_ERROR(w->EndRow());
         ++gs.periods;
         if (last) break;

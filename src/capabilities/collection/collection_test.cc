@@ -336,6 +336,92 @@ TEST_P(Spine, DuesAreKeptUnderTheEmployersProvince) {
   EXPECT_EQ(Count("dues"), 3);
 }
 
+// Periods are kept under the province that records them: a period of work
+// under its employer's, a voluntary period under the person's residence; on
+// PostgreSQL each in the partition of today's unit (02 Hà Giang, merged into
+// 08 Tuyên Quang, in periods_p08). A leave closes the period where it lies,
+// and the open periods of the month are what the collection reads.
+TEST_P(Spine, PeriodsAreKeptUnderTheirProvince) {
+  AddEmployer("79B2", "enterprise", 1, "79");
+  AddEmployer("02C3", "enterprise", 3, "02");
+  ASSERT_TRUE(Declare("79B2", "2025-08", "k1", {Join("079090001234", "2025-08", "10000000", "Trần Văn Bình", "1990-05-06")})
+                  .accepted);
+  ASSERT_TRUE(Declare("02C3", "2025-08", "k2", {Join("002088004321", "2025-08", "10000000", "Lò Văn Cường", "1988-01-01")})
+                  .accepted);
+  auto person = reg().RegisterPerson({"046195001122", "", "Hồ Thị Hoa", "1995-02-03", "2", "46", "", ""}, TestOfficer());
+  ASSERT_TRUE(person.ok()) << person.status().ToString();
+  auto voluntary = reg().AddPeriod({"046195001122", "BHXHTN", "2025-09", "", "5000000", ""}, TestOfficer());
+  ASSERT_TRUE(voluntary.ok()) << voluntary.status().ToString();
+  EXPECT_EQ(voluntary->province, "46");
+  DeclarationRow leave;
+  leave.action = "leave";
+  leave.cccd = "079090001234";
+  leave.effective_month = "2025-10";
+  ASSERT_TRUE(Declare("79B2", "2025-10", "k3", {leave}).accepted);
+  std::string where = GetParam() == "postgres" ? " || ' ' || tableoid::regclass::text" : "";
+  auto st = db().Prepare("SELECT province" + where + ", COALESCE(to_month, -1) FROM periods ORDER BY province");
+  ASSERT_TRUE(st.ok()) << st.status().ToString();
+  std::vector<std::string> got;
+  while (*(*st)->Step()) got.push_back((*st)->Text(0) + ":" + std::to_string((*st)->Int(1)));
+  const std::string closed = std::to_string(Month::Of(2025, 9).index());  // the month before the leave
+  if (GetParam() == "postgres")
+    EXPECT_EQ(got, (std::vector<std::string>{"02 periods_p08:-1", "46 periods_p46:-1", "79 periods_p79:" + closed}));
+  else
+    EXPECT_EQ(got, (std::vector<std::string>{"02:-1", "46:-1", "79:" + closed}));
+  auto periods = reg().PeriodsOfPerson(person->id);
+  ASSERT_TRUE(periods.ok()) << periods.status().ToString();
+  ASSERT_EQ(periods->size(), 1u);
+  EXPECT_EQ((*periods)[0].province, "46");
+  // October: only 02C3's worker is at an employer (the voluntary period is
+  // collected through its own channel).
+  Collect("2025-10");
+  EXPECT_EQ(Count("dues"), 1);
+}
+
+// Periods written before the migration get their employer's province, or
+// the person's residence without an employer (on PostgreSQL they move into
+// the partitions), and new ids follow the old.
+TEST_P(Spine, MigrationGivesExistingPeriodsTheirProvince) {
+  std::string why;
+  SchemaLayout layout{ctx_->geo.ProvinceGroups()};
+  auto raw = testing::DatabaseBefore(GetParam(), 2026121601, layout, &why);
+  ASSERT_TRUE(raw) << why;
+  Db& d = *raw;
+  ASSERT_TRUE(d.Exec("INSERT INTO employers (id, code, tax_code, name, type, province, region, created_at, created_by) "
+                     "VALUES (1, '74A1', '0301234567', 'Công ty', 'enterprise', '74', 1, 'x', 'x')")
+                  .ok());
+  ASSERT_TRUE(d.Exec("INSERT INTO persons (id, cccd, full_name, name_key, dob, sex, province, created_at, created_by) "
+                     "VALUES (1, '074085000001', 'A', 'a', '1985', 1, '01', 'x', 'x'), "
+                     "(2, '046085000002', 'B', 'b', '1985', 1, '46', 'x', 'x'), "
+                     "(3, '046085000003', 'C', 'c', '1985', 1, NULL, 'x', 'x')")
+                  .ok());
+  ASSERT_TRUE(d.Exec("INSERT INTO periods (person_id, employer_id, from_month, to_month, salary, funds, group_code) "
+                     "VALUES (1, 1, 24300, NULL, 100, 31, 'DN'), (2, NULL, 24301, 24310, 200, 1, 'BHXHTN'), "
+                     "(3, NULL, 24302, NULL, 300, 1, 'BHXHTN')")
+                  .ok());
+  auto applied = Migrate(d, AllMigrations(), layout);
+  ASSERT_TRUE(applied.ok()) << applied.status().ToString();
+  std::string where = GetParam() == "postgres" ? " || ' ' || tableoid::regclass::text" : "";
+  auto st = d.Prepare("SELECT province" + where + ", id, salary FROM periods ORDER BY id");
+  ASSERT_TRUE(st.ok()) << st.status().ToString();
+  std::vector<std::string> got;
+  while (*(*st)->Step())
+    got.push_back((*st)->Text(0) + ":" + std::to_string((*st)->Int(1)) + ":" + std::to_string((*st)->Int(2)));
+  // 74 (Bình Dương) is part of today's 79; a person without a residence
+  // stays in the DEFAULT partition.
+  if (GetParam() == "postgres")
+    EXPECT_EQ(got, (std::vector<std::string>{"74 periods_p79:1:100", "46 periods_p46:2:200", " periods_pother:3:300"}));
+  else
+    EXPECT_EQ(got, (std::vector<std::string>{"74:1:100", "46:2:200", ":3:300"}));
+  ASSERT_TRUE(d.Exec("INSERT INTO periods (person_id, employer_id, from_month, salary, funds, group_code, province) "
+                     "VALUES (2, NULL, 24311, 400, 1, 'BHXHTN', '46')")
+                  .ok());
+  auto next = d.Prepare("SELECT MAX(id) FROM periods");
+  ASSERT_TRUE(next.ok());
+  ASSERT_TRUE(*(*next)->Step());
+  EXPECT_EQ((*next)->Int(0), 4);
+}
+
 // Dues written before the migration get the province of their employer; on
 // PostgreSQL they move into the partitions.
 TEST_P(Spine, MigrationGivesExistingDuesTheirProvince) {

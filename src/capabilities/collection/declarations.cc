@@ -28,8 +28,8 @@ Result<std::optional<Period>> OpenPeriod(Db& db, int64_t person, int64_t employe
   BHXH_ASSIGN_OR_RETURN(
       auto st,
       db.Prepare(
-          "SELECT id, from_month, salary, funds, group_code FROM periods WHERE person_id = ? AND employer_id = ? "
-          "AND to_month IS NULL ORDER BY from_month DESC LIMIT 1"));
+          "SELECT id, from_month, salary, funds, group_code, province FROM periods WHERE person_id = ? AND "
+          "employer_id = ? AND to_month IS NULL ORDER BY from_month DESC LIMIT 1"));
   st->Bind(person, employer);
   BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
   if (!row) return std::optional<Period>{};
@@ -41,25 +41,30 @@ Result<std::optional<Period>> OpenPeriod(Db& db, int64_t person, int64_t employe
   p.salary = st->Int(2);
   p.funds = static_cast<FundMask>(st->Int(3));
   p.group = st->Text(4);
+  p.province = st->Text(5);
   return std::optional<Period>{p};
 }
 
-Status InsertPeriod(Db& db, int64_t person, int64_t employer, Month from, Vnd salary, FundMask funds,
+// A period of work is recorded under its employer's province.
+Status InsertPeriod(Db& db, int64_t person, const Employer& employer, Month from, Vnd salary, FundMask funds,
                     const std::string& group, int64_t decl_id) {
   BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("INSERT INTO periods (person_id, employer_id, from_month, to_month, "
-                                            "salary, funds, group_code, declaration_id) "
-                                            "VALUES (?,?,?,NULL,?,?,?,?)"));
-  return st->Bind(person, employer, from.index(), salary, static_cast<int>(funds), group, decl_id).Run();
+                                            "salary, funds, group_code, declaration_id, province) "
+                                            "VALUES (?,?,?,NULL,?,?,?,?,?)"));
+  return st->Bind(person, employer.id, from.index(), salary, static_cast<int>(funds), group, decl_id, employer.province)
+      .Run();
 }
 
 // Closes `p` before `effective`; a period left with no month is removed.
+// Its province names its partition, so on PostgreSQL only that one (perhaps
+// on a shard) is touched.
 Status ClosePeriod(Db& db, const Period& p, Month effective) {
   if (effective <= p.from) {
-    BHXH_ASSIGN_OR_RETURN(auto del, db.Prepare("DELETE FROM periods WHERE id = ?"));
-    return del->Bind(p.id).Run();
+    BHXH_ASSIGN_OR_RETURN(auto del, db.Prepare("DELETE FROM periods WHERE id = ? AND province = ?"));
+    return del->Bind(p.id, p.province).Run();
   }
-  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("UPDATE periods SET to_month = ? WHERE id = ?"));
-  return st->Bind(effective.Prev().index(), p.id).Run();
+  BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("UPDATE periods SET to_month = ? WHERE id = ? AND province = ?"));
+  return st->Bind(effective.Prev().index(), p.id, p.province).Run();
 }
 
 // The next SI number of a province: its 2-digit code and 8 digits.
@@ -432,7 +437,7 @@ Result<DeclarationResult> SubmitDeclaration(Db& db, const Geo& geo, const LawBoo
                                  "the return must come after the last month of participation"));
         continue;
       }
-      BHXH_RETURN_IF_ERROR(InsertPeriod(db, person->id, emp.id, p.effective, p.salary > 0 ? p.salary : last->Int(0),
+      BHXH_RETURN_IF_ERROR(InsertPeriod(db, person->id, emp, p.effective, p.salary > 0 ? p.salary : last->Int(0),
                                         static_cast<FundMask>(last->Int(1)), last->Text(2), res.declaration_id));
       ++res.resumed;
     } else if (p.action == "join") {
@@ -443,7 +448,7 @@ Result<DeclarationResult> SubmitDeclaration(Db& db, const Geo& geo, const LawBoo
         continue;
       }
       BHXH_RETURN_IF_ERROR(
-          InsertPeriod(db, person->id, emp.id, p.effective, p.salary, p.funds, p.group, res.declaration_id));
+          InsertPeriod(db, person->id, emp, p.effective, p.salary, p.funds, p.group, res.declaration_id));
       BHXH_RETURN_IF_ERROR(ReasonForRejoin(db, geo, p.cccd, person->id, emp, p.effective, res));
       if (Status s = IssueJoinCard(db, reg, law, emp, *person, p, actor, res); !s.ok()) {
         AddError(res.errors, n, s.field().empty() ? s.WithFieldPrefix("card") : s);
@@ -466,12 +471,12 @@ Result<DeclarationResult> SubmitDeclaration(Db& db, const Geo& geo, const LawBoo
       ++(p.action == "leave" ? res.left : res.suspended);
     } else {
       if (p.effective <= open->from) {
-        BHXH_ASSIGN_OR_RETURN(auto up, db.Prepare("UPDATE periods SET salary = ? WHERE id = ?"));
-        BHXH_RETURN_IF_ERROR(up->Bind(p.salary, open->id).Run());
+        BHXH_ASSIGN_OR_RETURN(auto up, db.Prepare("UPDATE periods SET salary = ? WHERE id = ? AND province = ?"));
+        BHXH_RETURN_IF_ERROR(up->Bind(p.salary, open->id, open->province).Run());
       } else {
         BHXH_RETURN_IF_ERROR(ClosePeriod(db, *open, p.effective));
         BHXH_RETURN_IF_ERROR(
-            InsertPeriod(db, person->id, emp.id, p.effective, p.salary, open->funds, open->group, res.declaration_id));
+            InsertPeriod(db, person->id, emp, p.effective, p.salary, open->funds, open->group, res.declaration_id));
       }
       ++res.salary_changes;
     }

@@ -456,8 +456,8 @@ Result<std::vector<Card>> Registry::CardsOfPerson(int64_t person_id) {
 Result<std::vector<Period>> Registry::PeriodsOfPerson(int64_t person_id) {
   BHXH_ASSIGN_OR_RETURN(
       auto st,
-      db_.Prepare("SELECT id, person_id, employer_id, from_month, to_month, salary, funds, group_code FROM periods "
-                  "WHERE person_id = ? ORDER BY from_month, id"));
+      db_.Prepare("SELECT id, person_id, employer_id, from_month, to_month, salary, funds, group_code, province "
+                  "FROM periods WHERE person_id = ? ORDER BY from_month, id"));
   st->Bind(person_id);
   std::vector<Period> out;
   while (true) {
@@ -472,6 +472,7 @@ Result<std::vector<Period>> Registry::PeriodsOfPerson(int64_t person_id) {
     p.salary = st->Int(5);
     p.funds = static_cast<FundMask>(st->Int(6));
     p.group = st->Text(7);
+    p.province = st->Text(8);
     out.push_back(std::move(p));
   }
   return out;
@@ -534,8 +535,8 @@ Result<Period> Registry::AddPeriod(const PeriodInput& in, const Actor& actor) {
   }
   BHXH_ASSIGN_OR_RETURN(
       auto st,
-      db_.Prepare("INSERT INTO periods (person_id, employer_id, from_month, to_month, salary, funds, group_code) "
-                  "VALUES (?,NULL,?,?,?,?,?) RETURNING id"));
+      db_.Prepare("INSERT INTO periods (person_id, employer_id, from_month, to_month, salary, funds, group_code, "
+                  "province) VALUES (?,NULL,?,?,?,?,?,?) RETURNING id"));
   st->Bind(person.id, p.from.index());
   if (p.to)
     st->BindInt(3, p.to->index());
@@ -544,6 +545,9 @@ Result<Period> Registry::AddPeriod(const PeriodInput& in, const Actor& actor) {
   st->BindInt(4, p.salary);
   st->BindInt(5, p.funds);
   st->BindText(6, p.group);
+  // Without an employer the period is recorded under the person's residence.
+  p.province = person.province;
+  st->BindText(7, p.province);
   BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
   if (!row) return Status::Internal("insert period returned no id");
   p.id = st->Int(0);

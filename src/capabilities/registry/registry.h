@@ -85,6 +85,9 @@ struct Period {
   Vnd salary = 0;
   FundMask funds = 0;
   std::string group;
+  // The province the period is recorded under (its partition on
+  // PostgreSQL): the employer's, or the person's residence without one.
+  std::string province;
 };
 
 // A period without an employer: voluntary SI (chosen income) or HI by

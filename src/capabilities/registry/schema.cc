@@ -78,6 +78,54 @@ CREATE INDEX hi_cards_code ON hi_cards(code);
 ALTER TABLE hi_cards ADD COLUMN decrease_code TEXT;
 ALTER TABLE hi_cards ADD COLUMN valid_to_issued TEXT;
 )SQL"},
+      // Periods carry the province they are recorded under: the employer's
+      // for a period of work (as the employer was registered when the
+      // period was written: history stays under the province that recorded
+      // it), the person's residence for a period without an employer
+      // (voluntary SI, HI by household). On PostgreSQL the table is
+      // partitioned by it like dues, so a province's periods — what its
+      // monthly collection reads — can live on its shard. A partitioned
+      // table whose partitions may be foreign keeps no primary key and no
+      // foreign key: ids still come from the table's sequence (indexed, not
+      // unique), and the person and employer of a period are checked by the
+      // engines that write it (declarations, Registry::AddPeriod), which
+      // find them first. SQLite keeps one table with the column.
+      {2026121601, "periods_by_province",
+       R"SQL(
+ALTER TABLE periods ADD COLUMN province TEXT NOT NULL DEFAULT '';
+UPDATE periods SET province = COALESCE((SELECT e.province FROM employers e WHERE e.id = periods.employer_id),
+                                       (SELECT p.province FROM persons p WHERE p.id = periods.person_id), '');
+)SQL",
+       R"SQL(
+ALTER TABLE periods RENAME TO periods_before_partitioning;
+ALTER SEQUENCE periods_id_seq OWNED BY NONE;
+DROP INDEX IF EXISTS periods_employer;
+DROP INDEX IF EXISTS periods_person;
+CREATE TABLE periods (
+  id BIGINT NOT NULL DEFAULT nextval('periods_id_seq'),
+  person_id BIGINT NOT NULL,
+  employer_id BIGINT,
+  from_month INTEGER NOT NULL,
+  to_month INTEGER,
+  salary BIGINT NOT NULL,
+  funds INTEGER NOT NULL,
+  group_code TEXT NOT NULL,
+  declaration_id BIGINT,
+  province TEXT NOT NULL DEFAULT ''
+) PARTITION BY LIST (province);
+{PARTITIONS_BY_PROVINCE periods}
+INSERT INTO periods (id, person_id, employer_id, from_month, to_month, salary, funds, group_code, declaration_id,
+                     province)
+  SELECT o.id, o.person_id, o.employer_id, o.from_month, o.to_month, o.salary, o.funds, o.group_code,
+         o.declaration_id, COALESCE(e.province, p.province, '')
+  FROM periods_before_partitioning o LEFT JOIN employers e ON e.id = o.employer_id
+  LEFT JOIN persons p ON p.id = o.person_id;
+ALTER SEQUENCE periods_id_seq OWNED BY periods.id;
+DROP TABLE periods_before_partitioning;
+CREATE INDEX periods_id ON periods(id);
+CREATE INDEX periods_employer ON periods(employer_id);
+CREATE INDEX periods_person ON periods(person_id);
+)SQL"},
   };
 }
 
