@@ -3,10 +3,14 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
+#include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <mutex>
+#include <thread>
 
 #include "base/csv.h"
 #include "base/text.h"
@@ -171,7 +175,67 @@ Result<std::unique_ptr<Db>> OpenFreshDatabase(const std::string& backend) {
   return Db::Open(url);
 }
 
-std::string FreshDatabaseUrl(const std::string& backend, std::string* why) {
+namespace {
+
+// A new database; on PostgreSQL with `migrated`, a copy of the migrated
+// template below.
+std::string NewDatabaseUrl(const std::string& backend, std::string* why, bool migrated);
+
+// The schema every test context migrates to, once per PostgreSQL server:
+// a database migrated by AppContext::Open, renamed "bhxh_tmpl_<hash of the
+// migrations and the partition layout>" and closed to connections, which
+// FreshContext then copies (CREATE DATABASE … TEMPLATE). Migrating the
+// ~400 tables and partitions was most of a PostgreSQL test's time (1.5 of
+// 2 s); a copy takes a fraction of it. Test processes run side by side,
+// so the first to need it builds it under an advisory lock and the others
+// wait for it. A changed migration or province list makes another name.
+Result<std::string> MigratedTemplate(const std::string& base) {
+  std::string key;
+  {
+    std::vector<Migration> all = AllMigrations();
+    std::sort(all.begin(), all.end(), [](const Migration& a, const Migration& b) { return a.version < b.version; });
+    for (const auto& m : all) key += std::to_string(m.version) + m.name + m.sql + m.postgres_sql;
+    BHXH_ASSIGN_OR_RETURN(Geo geo, Geo::Load(DataDir() + "/geo/provinces.csv"));
+    for (const auto& [suffix, codes] : geo.ProvinceGroups()) {
+      key += suffix + ":";
+      for (const auto& c : codes) key += c + ",";
+    }
+  }
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016zx", std::hash<std::string>{}(key));
+  const std::string name = std::string("bhxh_tmpl_") + hex;
+  BHXH_ASSIGN_OR_RETURN(auto admin, Db::Open(base + " dbname=postgres"));
+  BHXH_RETURN_IF_ERROR(admin->Exec("SELECT pg_advisory_lock(7305001)"));  // released when `admin` closes
+  BHXH_ASSIGN_OR_RETURN(auto exists, admin->Prepare("SELECT 1 FROM pg_database WHERE datname = ?"));
+  exists->Bind(name);
+  BHXH_ASSIGN_OR_RETURN(bool have, exists->Step());
+  if (have) return name;
+  const std::string build = name + "_build";
+  BHXH_RETURN_IF_ERROR(admin->Exec("DROP DATABASE IF EXISTS " + build));
+  BHXH_RETURN_IF_ERROR(admin->Exec("CREATE DATABASE " + build));
+  {
+    BHXH_ASSIGN_OR_RETURN(auto ctx, AppContext::Open({DataDir(), base + " dbname=" + build, AllCapabilities(), true}));
+  }
+  // The context's connections are closed; their backends may take a moment
+  // to leave, and a database is renamed only when nobody is in it.
+  Status renamed = Status::Ok();
+  for (int i = 0; i < 100; ++i) {
+    renamed = admin->Exec("ALTER DATABASE " + build + " RENAME TO " + name);
+    if (renamed.ok()) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  BHXH_RETURN_IF_ERROR(renamed);
+  BHXH_RETURN_IF_ERROR(admin->Exec("ALTER DATABASE " + name + " WITH ALLOW_CONNECTIONS false"));
+  return name;
+}
+
+}  // namespace
+
+std::string FreshDatabaseUrl(const std::string& backend, std::string* why) { return NewDatabaseUrl(backend, why, false); }
+
+namespace {
+
+std::string NewDatabaseUrl(const std::string& backend, std::string* why, bool migrated) {
   static std::atomic<int> n{0};
   int id = ++n;
   if (backend == "sqlite") {
@@ -200,6 +264,24 @@ std::string FreshDatabaseUrl(const std::string& backend, std::string* why) {
     return "";
   }
   std::string name = "t" + std::to_string(getpid()) + "_" + std::to_string(id);
+  if (migrated) {
+    auto t = MigratedTemplate(base);
+    if (!t.ok()) {
+      *why = "the migrated template database: " + t.status().ToString();
+      return "";
+    }
+    Status s = Status::Ok();
+    for (int i = 0; i < 100; ++i) {  // another process's copy may still be leaving it
+      s = (*admin)->Exec("CREATE DATABASE " + name + " TEMPLATE " + *t);
+      if (s.ok()) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    if (!s.ok()) {
+      *why = s.ToString();
+      return "";
+    }
+    return base + " dbname=" + name;
+  }
   Status s = (*admin)->Exec("CREATE DATABASE " + name);
   if (!s.ok()) {
     *why = s.ToString();
@@ -207,6 +289,8 @@ std::string FreshDatabaseUrl(const std::string& backend, std::string* why) {
   }
   return base + " dbname=" + name;
 }
+
+}  // namespace
 
 static std::vector<std::string> TestShards() {
   const char* env = std::getenv("BHXH_TEST_SHARDS");
@@ -248,7 +332,9 @@ static Status PlaceOnTestShards(Db& coordinator, const std::string& dbname, cons
 }
 
 std::unique_ptr<AppContext> FreshContext(const std::string& backend, std::string* why) {
-  std::string url = FreshDatabaseUrl(backend, why);
+  // On PostgreSQL a copy of the migrated template; Open then finds every
+  // migration applied and runs the capabilities' loads as usual.
+  std::string url = NewDatabaseUrl(backend, why, true);
   if (url.empty()) return nullptr;
   auto ctx = AppContext::Open({DataDir(), url, AllCapabilities(), true});
   if (!ctx.ok()) {
