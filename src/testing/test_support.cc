@@ -177,10 +177,6 @@ Result<std::unique_ptr<Db>> OpenFreshDatabase(const std::string& backend) {
 
 namespace {
 
-// A new database; on PostgreSQL with `migrated`, a copy of the migrated
-// template below.
-std::string NewDatabaseUrl(const std::string& backend, std::string* why, bool migrated);
-
 // The schema every test context migrates to, once per PostgreSQL server:
 // a database migrated by AppContext::Open, renamed "bhxh_tmpl_<hash of the
 // migrations and the partition layout>" and closed to connections, which
@@ -229,12 +225,8 @@ Result<std::string> MigratedTemplate(const std::string& base) {
   return name;
 }
 
-}  // namespace
-
-std::string FreshDatabaseUrl(const std::string& backend, std::string* why) { return NewDatabaseUrl(backend, why, false); }
-
-namespace {
-
+// A new database; on PostgreSQL with `migrated`, a copy of the migrated
+// template.
 std::string NewDatabaseUrl(const std::string& backend, std::string* why, bool migrated) {
   static std::atomic<int> n{0};
   int id = ++n;
@@ -264,25 +256,22 @@ std::string NewDatabaseUrl(const std::string& backend, std::string* why, bool mi
     return "";
   }
   std::string name = "t" + std::to_string(getpid()) + "_" + std::to_string(id);
+  std::string create = "CREATE DATABASE " + name;
   if (migrated) {
     auto t = MigratedTemplate(base);
     if (!t.ok()) {
       *why = "the migrated template database: " + t.status().ToString();
       return "";
     }
-    Status s = Status::Ok();
-    for (int i = 0; i < 100; ++i) {  // another process's copy may still be leaving it
-      s = (*admin)->Exec("CREATE DATABASE " + name + " TEMPLATE " + *t);
-      if (s.ok()) break;
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-    if (!s.ok()) {
-      *why = s.ToString();
-      return "";
-    }
-    return base + " dbname=" + name;
+    create += " TEMPLATE " + *t;
   }
-  Status s = (*admin)->Exec("CREATE DATABASE " + name);
+  Status s = (*admin)->Exec(create);
+  // A template is copied only while nobody is in it: another process's
+  // copy may still be leaving it.
+  for (int i = 0; migrated && !s.ok() && i < 100; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    s = (*admin)->Exec(create);
+  }
   if (!s.ok()) {
     *why = s.ToString();
     return "";
@@ -291,6 +280,8 @@ std::string NewDatabaseUrl(const std::string& backend, std::string* why, bool mi
 }
 
 }  // namespace
+
+std::string FreshDatabaseUrl(const std::string& backend, std::string* why) { return NewDatabaseUrl(backend, why, false); }
 
 static std::vector<std::string> TestShards() {
   const char* env = std::getenv("BHXH_TEST_SHARDS");
