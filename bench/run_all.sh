@@ -36,9 +36,10 @@ for n in data shard0 shard1; do
 done
 PG="host=$PGDIR port=55441 user=bhxh"
 SHARDS="host=$PGDIR port=55442 user=bhxh;host=$PGDIR port=55443 user=bhxh"
-for d in coll2000000 coll5000000 coll2000000s coll5000000s pay3300000 months; do psql "$PG dbname=postgres" -qc "CREATE DATABASE $d"; done
+for d in coll2000000 coll5000000 coll2000000s coll5000000s pay3300000 months patients; do psql "$PG dbname=postgres" -qc "CREATE DATABASE $d"; done
 echo "== claims at the national mix, ~10 lines an encounter, SQLite (issue #16) =="; ./build/bench_claims --encounters 50000 --mix national
 echo "== the same on PostgreSQL, engine vs SQL (issue #16) =="; BHXH_TEST_PG="$PG" ./build/bench_claims_sql --encounters 50000 --mix national
 echo "== claims split by month against one table, 24 months (issue #16) =="; bash bench/claims_months.sh "$PG dbname=months"
+echo "== a patient's stored claims across 35 provinces: every province, generic plan, claim_patients (issue #16) =="; bash bench/claims_patients.sh "$PG dbname=patients"
 echo "== monthly collection at 2M and 5M, SQLite and PostgreSQL (issue #16) =="; ./build/bench_collect --sizes 2000000,5000000 --postgres "$PG dbname=coll" --shards "$SHARDS"
 echo "== benefit payroll on PostgreSQL (issues #12, #16) =="; BHXH_DATA=data ./build/bench_payroll --sizes 3300000 --db "$PG dbname=pay3300000"

@@ -77,6 +77,25 @@ TEST_P(Bulk, WhatIsWrittenIsReadBack) {
 // take any integer: there the check is the engines'.)
 class BulkOnPostgres : public Bulk {};
 
+// An array literal bound as one parameter reads back element by element,
+// quotes, backslashes, commas, braces and empty strings included.
+TEST_P(BulkOnPostgres, AnArrayLiteralIsOneParameterReadBackWhole) {
+  const std::vector<std::string> values = {"si:0100000500", "a\"b", "c\\d", "e,f", "{g}", "", "Nguyễn"};
+  EXPECT_EQ(PgArray(std::vector<int64_t>{202611, -1}), "{202611,-1}");
+  EXPECT_EQ(PgArray(std::vector<std::string>{}), "{}");
+  auto st = db_->Prepare("SELECT x FROM unnest(CAST(? AS TEXT[])) WITH ORDINALITY AS u(x, n) ORDER BY n");
+  ASSERT_TRUE(st.ok()) << st.status().ToString();
+  (*st)->Bind(PgArray(values));
+  std::vector<std::string> got;
+  while (true) {
+    auto row = (*st)->Step();
+    ASSERT_TRUE(row.ok()) << row.status().ToString();
+    if (!*row) break;
+    got.push_back((*st)->Text(0));
+  }
+  EXPECT_EQ(got, values);
+}
+
 TEST_P(BulkOnPostgres, AValueItsColumnCannotHoldFailsTheWrite) {
   for (int c = 0; c < 3; ++c) {
     ASSERT_TRUE(db_->Begin().ok());

@@ -10,6 +10,26 @@ Status Stmt::Run() {
   }
 }
 
+std::string PgArray(const std::vector<std::string>& values) {
+  std::string out = "{";
+  for (const auto& v : values) {
+    if (out.size() > 1) out += ',';
+    out += '"';
+    for (char c : v) {
+      if (c == '"' || c == '\\') out += '\\';
+      out += c;
+    }
+    out += '"';
+  }
+  return out + "}";
+}
+
+std::string PgArray(const std::vector<int64_t>& values) {
+  std::string out = "{";
+  for (int64_t v : values) out += (out.size() > 1 ? "," : "") + std::to_string(v);
+  return out + "}";
+}
+
 Result<int64_t> Db::QueryInt(std::string_view sql) {
   BHXH_ASSIGN_OR_RETURN(auto st, Prepare(sql));
   BHXH_ASSIGN_OR_RETURN(bool row, st->Step());

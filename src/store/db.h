@@ -184,6 +184,12 @@ class Tx {
   bool done_ = false;
 };
 
+// A PostgreSQL array literal of `values` ({"a","b"}, quotes and
+// backslashes escaped), to bind as one parameter cast to TEXT[] or
+// INTEGER[]: a list of any length is then one parameter, not one each.
+std::string PgArray(const std::vector<std::string>& values);
+std::string PgArray(const std::vector<int64_t>& values);
+
 std::unique_ptr<Db> OpenSqlite(const std::string& path, Status* error);
 std::unique_ptr<Db> OpenPostgres(const std::string& conninfo, Status* error);
 

@@ -201,27 +201,54 @@ class StoredRule {
     std::unordered_map<int64_t, Owner> owners;  // claim id → its patient and encounter
     std::vector<int64_t> ids;                   // claims whose lines may hold a repeated service
     std::set<std::string> provinces;            // where those claims live
+    auto read = [&](Stmt& st) -> Status {
+      while (true) {
+        BHXH_ASSIGN_OR_RETURN(bool row, st.Step());
+        if (!row) break;
+        owners[st.Int(0)] = {st.Text(1), st.Text(2), st.Text(3)};
+        if (first_service && st.Int(7) >= services_since) {
+          ids.push_back(st.Int(0));
+          provinces.insert(st.Text(8));
+        }
+        if (st.IsNull(5) || st.IsNull(6)) continue;
+        stored_[st.Text(1)].push_back({st.Text(2), st.Text(3), st.Text(4), st.Int(5), st.Int(6)});
+      }
+      return Status::Ok();
+    };
+    const std::string columns =
+        "SELECT id, patient_key, facility, ma_lk, kind, admitted_at, discharged_at, month, province FROM claims ";
     for (size_t b = 0; b < keys.size(); b += 500) {
       size_t e = std::min(keys.size(), b + 500);
-      std::string sql =
-          "SELECT id, patient_key, facility, ma_lk, kind, admitted_at, discharged_at, month, province FROM claims "
-          "WHERE is_current = 1 AND month >= ? AND patient_key IN (";
-      for (size_t k = b; k < e; ++k) sql += k == b ? "?" : ",?";
+      const std::vector<std::string> batch(keys.begin() + static_cast<std::ptrdiff_t>(b),
+                                           keys.begin() + static_cast<std::ptrdiff_t>(e));
+      if (db_.dialect() == Dialect::kPostgres) {
+        // The provinces holding these patients' claims of those months
+        // (claim_patients, schema.cc), then each province's partitions
+        // only, asked only for its own patients.
+        std::map<std::string, std::vector<std::string>> where;  // province → its patients
+        BHXH_ASSIGN_OR_RETURN(auto at, db_.Prepare("SELECT DISTINCT province, patient_key FROM claim_patients "
+                                                   "WHERE patient_key = ANY(CAST(? AS TEXT[])) AND month >= ?"));
+        at->Bind(PgArray(batch), since);
+        while (true) {
+          BHXH_ASSIGN_OR_RETURN(bool row, at->Step());
+          if (!row) break;
+          where[at->Text(0)].push_back(at->Text(1));
+        }
+        for (const auto& [province, patients] : where) {
+          BHXH_ASSIGN_OR_RETURN(auto st, db_.Prepare(columns + "WHERE province = ? AND is_current = 1 AND month >= ? "
+                                                               "AND patient_key = ANY(CAST(? AS TEXT[]))"));
+          st->Bind(province, since, PgArray(patients));
+          BHXH_RETURN_IF_ERROR(read(*st));
+        }
+        continue;
+      }
+      std::string sql = columns + "WHERE is_current = 1 AND month >= ? AND patient_key IN (";
+      for (size_t k = 0; k < batch.size(); ++k) sql += k ? ",?" : "?";
       sql += ")";
       BHXH_ASSIGN_OR_RETURN(auto st, db_.Prepare(sql));
       st->BindInt(1, since);
-      for (size_t k = b; k < e; ++k) st->BindText(static_cast<int>(k - b) + 2, keys[k]);
-      while (true) {
-        BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
-        if (!row) break;
-        owners[st->Int(0)] = {st->Text(1), st->Text(2), st->Text(3)};
-        if (first_service && st->Int(7) >= services_since) {
-          ids.push_back(st->Int(0));
-          provinces.insert(st->Text(8));
-        }
-        if (st->IsNull(5) || st->IsNull(6)) continue;
-        stored_[st->Text(1)].push_back({st->Text(2), st->Text(3), st->Text(4), st->Int(5), st->Int(6)});
-      }
+      for (size_t k = 0; k < batch.size(); ++k) st->BindText(static_cast<int>(k) + 2, batch[k]);
+      BHXH_RETURN_IF_ERROR(read(*st));
     }
     for (size_t b = 0; b < ids.size(); b += 500) {
       size_t e = std::min(ids.size(), b + 500);
@@ -704,6 +731,24 @@ Result<ReviewResult> CommitReview(Db& db, const ReviewDeps& deps, PreparedReview
   // Ends the COPYs; the shards' part is prepared and follows the
   // coordinator's outcome (a failure below rolls it back).
   BHXH_RETURN_IF_ERROR(w->Finish());
+  // Where these patients' claims now are (claim_patients, schema.cc), on
+  // the coordinator in this transaction; in key order, so that envelopes
+  // naming the same patients wait on each other instead of deadlocking.
+  if (db.dialect() == Dialect::kPostgres) {
+    std::set<std::pair<std::string, int64_t>> at;
+    for (size_t i = 0; i < encs.size(); ++i)
+      if (month_of[i] != 0) at.insert({PatientKey(*encs[i].xml1), month_of[i]});
+    std::vector<std::string> patients;
+    std::vector<int64_t> months;
+    for (const auto& [patient, month] : at) patients.push_back(patient), months.push_back(month);
+    if (!at.empty()) {
+      BHXH_ASSIGN_OR_RETURN(
+          auto hint, db.Prepare("INSERT INTO claim_patients (patient_key, month, province) "
+                                "SELECT k, m, ? FROM unnest(CAST(? AS TEXT[]), CAST(? AS INTEGER[])) AS t(k, m) "
+                                "ORDER BY k, m ON CONFLICT DO NOTHING"));
+      BHXH_RETURN_IF_ERROR(hint->Bind(province, PgArray(patients), PgArray(months)).Run());
+    }
+  }
   int64_t claimed = 0, approved = 0, rejected = 0;
   for (const auto& e : res.encounters) claimed += e.claimed, approved += e.approved, rejected += e.rejected;
   BHXH_ASSIGN_OR_RETURN(auto up, db.Prepare("UPDATE claim_submissions SET response = ?, claimed = ?, approved = ?, "

@@ -71,6 +71,20 @@ class Review : public BackendTest {
     o.defects = std::move(defects);
     return SynthEnvelope(ctx_->law, o);
   }
+  // The envelope's first encounter admitted an hour later (07:30 → 08:30):
+  // another visit of the same patient the same day, not a duplicate.
+  static std::string AnHourLater(std::string envelope) {
+    size_t at = envelope.find("<NOIDUNGFILE>");  // XML1 is the first file
+    size_t end = envelope.find("</NOIDUNGFILE>", at);
+    if (at == std::string::npos || end == std::string::npos) return "";
+    auto x1 = DecodeBase64(envelope.substr(at + 13, end - at - 13));
+    if (!x1.ok()) return "";
+    size_t vao = x1->find("<NGAY_VAO>");
+    if (vao == std::string::npos) return "";
+    x1->replace(vao + 10 + 8, 4, "0830");
+    envelope.replace(at + 13, end - at - 13, EncodeBase64(*x1));
+    return envelope;
+  }
   static std::set<std::string> Rules(const ReviewedEncounter& e) {
     std::set<std::string> s;
     for (const auto& f : e.report.findings) s.insert(f.rule);
@@ -399,19 +413,38 @@ TEST_P(Review, SameVisitUnderAnotherKeyIsADuplicate) {
 TEST_P(Review, ALabTestRepeatedWithinADayOfAStoredOneIsFlagged) {
   ASSERT_TRUE(Submit(Envelope(1), "k1").ok());
   // The same patient comes back the same day: a new encounter (other MA_LK, admitted an hour later).
-  std::string again = Envelope(1, {}, 1, "RE");
-  size_t at = again.find("<NOIDUNGFILE>");
-  ASSERT_NE(at, std::string::npos);  // XML1 is the first file
-  size_t end = again.find("</NOIDUNGFILE>", at);
-  std::string x1 = *DecodeBase64(again.substr(at + 13, end - at - 13));
-  size_t vao = x1.find("<NGAY_VAO>");
-  x1.replace(vao + 10 + 8, 4, "0830");  // 07:30 → 08:30: another visit, not a duplicate
-  again.replace(at + 13, end - at - 13, EncodeBase64(x1));
+  std::string again = AnHourLater(Envelope(1, {}, 1, "RE"));
+  ASSERT_FALSE(again.empty());
   auto r = Submit(again, "k2");
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   auto rules = Rules(r->encounters[0]);
   EXPECT_EQ(rules.count("DUPLICATE-CLAIM"), 0u);
   EXPECT_EQ(rules.count("TIME-REPEATED-SERVICE"), 1u);
+}
+
+// The patient's claim of the morning was stored by a facility of Hà Nội;
+// the same lab test ordered an hour later in Hồ Chí Minh City is found:
+// the stored claims are looked for in every province, on PostgreSQL
+// through the provinces claim_patients names for the patient.
+TEST_P(Review, ALabTestRepeatedInAnotherProvinceIsFlagged) {
+  ASSERT_TRUE(Submit(Envelope(1), "k1").ok());
+  SynthOptions o;
+  o.facility = "79001";
+  o.ma_lk_prefix = "HCM";
+  o.encounters = 1;
+  std::string again = AnHourLater(SynthEnvelope(ctx_->law, o));
+  ASSERT_FALSE(again.empty());
+  auto r = Submit(again, "k2");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_EQ(r->facility, "79001");
+  EXPECT_EQ(Rules(r->encounters[0]).count("TIME-REPEATED-SERVICE"), 1u);
+  if (GetParam() == "postgres") {
+    auto st = db().Prepare("SELECT province || ':' || month FROM claim_patients ORDER BY province");
+    ASSERT_TRUE(st.ok());
+    std::vector<std::string> got;
+    while (*(*st)->Step()) got.push_back((*st)->Text(0));
+    EXPECT_EQ(got, (std::vector<std::string>{"01:202611", "79:202611"}));
+  }
 }
 
 TEST_P(Review, CatalogueImportIsValidatedWhole) {
@@ -594,6 +627,16 @@ TEST_P(Review, MigrationGivesExistingClaimsTheirFacilitysProvince) {
           << table;
     else
       EXPECT_EQ(got, (std::vector<std::string>{"79 202611", " 202611", "79 0"})) << table;
+  }
+  // Where each patient's claims are, by month and province (PostgreSQL:
+  // one claims table on SQLite needs none); a claim whose discharge is not
+  // a date has no month to be found under.
+  if (pg) {
+    auto st = d.Prepare("SELECT patient_key || ' ' || month || ' [' || province || ']' FROM claim_patients ORDER BY province");
+    ASSERT_TRUE(st.ok());
+    std::vector<std::string> got;
+    while (*(*st)->Step()) got.push_back((*st)->Text(0));
+    EXPECT_EQ(got, (std::vector<std::string>{"p 202611 []", "p 202611 [79]"}));
   }
   // The directory of current versions, one row per encounter.
   EXPECT_EQ(*d.QueryInt("SELECT COUNT(*) FROM claim_keys k JOIN claims c ON c.id = k.claim_id AND c.month = k.month "
