@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+
 #include "base/cccd.h"
 #include "base/csv.h"
 #include "base/date.h"
@@ -84,6 +87,38 @@ TEST(Csv, QuotedFieldsAndLineNumbers) {
   auto bad = ParseCsv("a,b\n1,2,3\n", "t");
   EXPECT_FALSE(bad.ok());
   EXPECT_EQ(bad.status().field(), "t:2");
+}
+
+// A file is read whole and exactly, whatever its size says: a regular file
+// of 200,003 bytes (more than one chunk, every byte value), an empty one, a
+// file whose size the kernel reports as 0 though it has content, a missing
+// path and a directory.
+TEST(ReadFile, ReadsEveryByteAndNamesWhatFails) {
+  const std::string dir = ::testing::TempDir() + "/bhxh_readfile";
+  std::filesystem::create_directories(dir);
+  std::string bytes;
+  for (int i = 0; i < 200'003; ++i) bytes.push_back(static_cast<char>((i * 7919) % 256));
+  {
+    std::ofstream(dir + "/big.bin", std::ios::binary) << bytes;
+    std::ofstream(dir + "/empty.bin", std::ios::binary);
+  }
+  auto big = ReadFile(dir + "/big.bin");
+  ASSERT_TRUE(big.ok()) << big.status().ToString();
+  EXPECT_EQ(big->size(), 200'003u);
+  EXPECT_TRUE(*big == bytes);
+  auto empty = ReadFile(dir + "/empty.bin");
+  ASSERT_TRUE(empty.ok());
+  EXPECT_TRUE(empty->empty());
+  auto proc = ReadFile("/proc/self/status");  // st_size 0, content read in chunks
+  ASSERT_TRUE(proc.ok());
+  EXPECT_NE(proc->find("Name:"), std::string::npos);
+  auto missing = ReadFile(dir + "/none.xml");
+  EXPECT_EQ(missing.status().code(), "not_found");
+  EXPECT_EQ(missing.status().field(), "file");
+  auto directory = ReadFile(dir);
+  ASSERT_FALSE(directory.ok());
+  EXPECT_NE(directory.status().message_en().find("cannot read file"), std::string::npos);
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -52,24 +52,15 @@ void PlatformRoutes(RouteTable& t) {
   Schema health = Schema::Object({Req("status", S::OneOf({"ok", "unavailable"})), Opt("database", Schema::String())})
                       .Named("Health");
 
-  t.Add(Route::Get("/health", "health")
-            .Tag("platform")
-            .Summary("Tình trạng dịch vụ (còn sống)", "Liveness")
-            .Public()
-            .NoDb()
-            .Returns(200, health)
-            .Handle([](Call&) -> Result<Reply> {
-              return Reply::Ok({{"status", "ok"}});
-            }));
-  t.Add(Route::Get("/healthz", "healthz")
-            .Tag("platform")
-            .Summary("Tình trạng dịch vụ (còn sống)", "Liveness")
-            .Public()
-            .NoDb()
-            .Returns(200, health)
-            .Handle([](Call&) -> Result<Reply> {
-              return Reply::Ok({{"status", "ok"}});
-            }));
+  // Liveness under both names that load balancers and orchestrators ask.
+  for (const char* name : {"health", "healthz"})
+    t.Add(Route::Get(std::string("/") + name, name)
+              .Tag("platform")
+              .Summary("Tình trạng dịch vụ (còn sống)", "Liveness")
+              .Public()
+              .NoDb()
+              .Returns(200, health)
+              .Handle([](Call&) -> Result<Reply> { return Reply::Ok({{"status", "ok"}}); }));
   t.Add(Route::Get("/readyz", "readyz")
             .Tag("platform")
             .Summary("Sẵn sàng phục vụ (kết nối được cơ sở dữ liệu)", "Readiness: the database answers")

@@ -10,6 +10,14 @@
 #include "platform/context.h"
 #include "store/migrations.h"
 
+// A Status expression that must succeed: otherwise the test stops there
+// with the status's code, field and message (needs <gtest/gtest.h>).
+#define ASSERT_OK(expr)                    \
+  do {                                     \
+    ::bhxh::Status s_ = (expr);            \
+    ASSERT_TRUE(s_.ok()) << s_.ToString(); \
+  } while (0)
+
 namespace bhxh::testing {
 
 std::string DataDir();

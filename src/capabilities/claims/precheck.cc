@@ -60,8 +60,13 @@ class Checker {
     // Per field of the table: 0 absent, 1 present, 2 present with a value
     // (a name given twice counts by its first value, as Get reads it).
     seen_.assign(specs.size(), 0);
+    const auto* index = s_.NameIndex(r.table);
     for (const auto& [name, value] : r.fields) {
-      int i = s_.FieldIndex(r.table, name);
+      int i = -1;
+      if (index) {
+        auto at = index->find(name);
+        if (at != index->end()) i = at->second;
+      }
       if (i < 0) {
         Add(rep, "FMT-UNKNOWN", r.table, stt, name, "");
         continue;

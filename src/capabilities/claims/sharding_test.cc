@@ -20,12 +20,6 @@ namespace {
 
 using testing::TestOfficer;
 
-#define ASSERT_OK(expr)                    \
-  do {                                     \
-    Status s_ = (expr);                    \
-    ASSERT_TRUE(s_.ok()) << s_.ToString(); \
-  } while (0)
-
 class ClaimsSharding : public ::testing::Test {
  protected:
   void SetUp() override {

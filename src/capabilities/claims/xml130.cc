@@ -54,10 +54,15 @@ const FieldSpec* ClaimSchema::Field(const std::string& table, const std::string&
 }
 
 int ClaimSchema::FieldIndex(const std::string& table, const std::string& name) const {
+  const auto* index = NameIndex(table);
+  if (!index) return -1;
+  auto it = index->find(name);
+  return it == index->end() ? -1 : it->second;
+}
+
+const std::unordered_map<std::string, int>* ClaimSchema::NameIndex(const std::string& table) const {
   auto t = field_index_.find(table);
-  if (t == field_index_.end()) return -1;
-  auto it = t->second.find(name);
-  return it == t->second.end() ? -1 : it->second;
+  return t == field_index_.end() ? nullptr : &t->second;
 }
 
 const std::vector<FieldSpec>& ClaimSchema::Fields(const std::string& table) const {
@@ -194,7 +199,7 @@ const char* RecordTag(const std::string& type) {
 
 void Collect(const pugi::xml_node& n, const char* tag, std::vector<pugi::xml_node>& out) {
   for (pugi::xml_node c : n.children()) {
-    if (std::string(c.name()) == tag)
+    if (std::strcmp(c.name(), tag) == 0)
       out.push_back(c);
     else
       Collect(c, tag, out);
@@ -237,6 +242,9 @@ std::vector<Encounter> ReadEncounters(Envelope&& env, std::vector<EnvelopeError>
       for (const auto& n : nodes) {
         Record r;
         r.table = f.type;
+        size_t count = 0;  // a record's ~45 fields, placed once instead of regrown
+        for (pugi::xml_node c : n.children()) count += c.type() == pugi::node_element;
+        r.fields.reserve(count);
         for (pugi::xml_node c : n.children())
           if (c.type() == pugi::node_element) r.fields.emplace_back(c.name(), Trim(c.text().as_string()));
         r.Index();

@@ -38,6 +38,9 @@ class ClaimSchema {
   const std::vector<FieldSpec>& Fields(const std::string& table) const;
   // Position of `name` in Fields(table), -1 when the table has no such field.
   int FieldIndex(const std::string& table, const std::string& name) const;
+  // The same positions by name for one table (null when the schema has no
+  // such table), for a caller that looks up every field of a record.
+  const std::unordered_map<std::string, int>* NameIndex(const std::string& table) const;
   const RuleSpec& Rule(const std::string& id) const;  // unknown ids are a programming error
 
  private:

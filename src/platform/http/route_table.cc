@@ -6,9 +6,8 @@
 
 #include <chrono>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
+#include "base/csv.h"
 #include "base/parse.h"
 #include "base/text.h"
 #include "platform/audit/audit.h"
@@ -752,13 +751,11 @@ HttpResponse RouteTable::Static(const HttpRequest& req, bool head) const {
       ae && ae->find("gzip") != std::string::npos && fs::is_regular_file(path + ".gz", ec)) {
     gz = true;
   }
-  std::ifstream in(gz ? path + ".gz" : path, std::ios::binary);
-  if (!in) return not_found();
-  std::stringstream ss;
-  ss << in.rdbuf();
+  auto body = ReadFile(gz ? path + ".gz" : path);
+  if (!body.ok()) return not_found();
   HttpResponse r;
   r.content_type = ContentTypeOf(path);
-  r.body = head ? "" : ss.str();
+  if (!head) r.body = std::move(body).value();
   if (gz) r.SetHeader("Content-Encoding", "gzip");
   r.SetHeader("Vary", "Accept-Encoding");
   bool hashed = rel.rfind("/assets/", 0) == 0;

@@ -11,6 +11,8 @@
 
 #include <atomic>
 #include <chrono>
+#include <filesystem>
+#include <fstream>
 #include <thread>
 
 #include "platform/http/route_table.h"
@@ -111,6 +113,56 @@ TEST_F(Server, HeadAnswersWithoutABodyAndUnknownMethodsAre405) {
   r = Exchange(port_, "PUT /api/v1/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
   EXPECT_NE(r.find("HTTP/1.1 405"), std::string::npos) << r;
   EXPECT_NE(r.find("Allow: GET, HEAD, OPTIONS"), std::string::npos) << r;
+}
+
+// The console's files: read whole (a file larger than one read chunk, every
+// byte value), the gzip variant to a client that takes it, no body to HEAD,
+// the application's page for a client-side route, 404 for a missing asset.
+TEST(StaticFiles, ServedWholeAndThePageForClientRoutes) {
+  std::string why;
+  auto ctx = testing::ContextWithoutDb(&why);
+  ASSERT_TRUE(ctx) << why;
+  const std::string dir = ::testing::TempDir() + "/bhxh_static";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir + "/assets");
+  std::string js;
+  for (int i = 0; i < 300'001; ++i) js.push_back(static_cast<char>((i * 31) % 256));
+  std::ofstream(dir + "/index.html", std::ios::binary) << "<!doctype html><title>bhxh</title>";
+  std::ofstream(dir + "/assets/app.js", std::ios::binary) << js;
+  std::ofstream(dir + "/assets/app.js.gz", std::ios::binary) << "gz-bytes";
+  TableOptions o;
+  o.static_dir = dir;
+  RouteTable table(*ctx, o);
+  PlatformRoutes(table);
+  auto get = [&](const std::string& method, const std::string& path, bool gzip) {
+    HttpRequest r;
+    r.method = method;
+    r.path = r.target = path;
+    if (gzip) r.headers["accept-encoding"] = "gzip, deflate";
+    return table.Dispatch(r);
+  };
+  auto header = [](const HttpResponse& r, const std::string& name) {
+    for (const auto& [n, v] : r.headers)
+      if (n == name) return v;
+    return std::string();
+  };
+  HttpResponse a = get("GET", "/assets/app.js", false);
+  EXPECT_EQ(a.status, 200);
+  EXPECT_EQ(a.body.size(), 300'001u);
+  EXPECT_TRUE(a.body == js);
+  EXPECT_EQ(header(a, "Cache-Control"), "public, max-age=31536000, immutable");
+  HttpResponse z = get("GET", "/assets/app.js", true);
+  EXPECT_EQ(z.body, "gz-bytes");
+  EXPECT_EQ(header(z, "Content-Encoding"), "gzip");
+  HttpResponse h = get("HEAD", "/assets/app.js", false);
+  EXPECT_EQ(h.status, 200);
+  EXPECT_TRUE(h.body.empty());
+  HttpResponse page = get("GET", "/ho-so/123", false);
+  EXPECT_EQ(page.status, 200);
+  EXPECT_EQ(page.body, "<!doctype html><title>bhxh</title>");
+  EXPECT_EQ(header(page, "Cache-Control"), "no-cache");
+  EXPECT_EQ(get("GET", "/assets/none.js", false).status, 404);
+  std::filesystem::remove_all(dir);
 }
 
 TEST_F(Server, ShutdownLetsRequestsInFlightFinish) {
