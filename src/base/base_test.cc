@@ -118,6 +118,8 @@ TEST(ReadFile, ReadsEveryByteAndNamesWhatFails) {
   auto directory = ReadFile(dir);
   ASSERT_FALSE(directory.ok());
   EXPECT_NE(directory.status().message_en().find("cannot read file"), std::string::npos);
+  EXPECT_NE(directory.status().message_vi().find("đây là một thư mục"), std::string::npos);
+  EXPECT_NE(missing.status().message_vi().find("không tồn tại"), std::string::npos);
   std::filesystem::remove_all(dir);
 }
 

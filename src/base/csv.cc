@@ -131,9 +131,26 @@ Result<CsvTable> ParseCsv(std::string_view t, const std::string& source) {
 // megabytes: a stream copied through a growing buffer cost a tenth of the
 // review's preparation); pipes and other files without a size are read in
 // chunks until their end.
+namespace {
+// Why a file could not be read, for the officer (Vietnamese) and the log.
+std::string WhyVi(int err) {
+  switch (err) {
+    case ENOENT: return "không tồn tại";
+    case EACCES: return "không có quyền đọc";
+    case EISDIR: return "đây là một thư mục, không phải tệp";
+    case EIO: return "lỗi đọc thiết bị lưu trữ";
+    default: return std::strerror(err);
+  }
+}
+}  // namespace
+
 Result<std::string> ReadFile(const std::string& path) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return Status::NotFound("file", "Không mở được tệp " + path, "cannot open file " + path);
+  if (fd < 0) {
+    const int err = errno;
+    return Status::NotFound("file", "Không mở được tệp " + path + ": " + WhyVi(err),
+                            "cannot open file " + path + ": " + std::strerror(err));
+  }
   struct stat st {};
   // One byte more than the size, so that the end is seen without growing.
   const bool sized = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0;
@@ -144,9 +161,10 @@ Result<std::string> ReadFile(const std::string& path) {
     ssize_t n = ::read(fd, out.data() + used, out.size() - used);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
-      const std::string why = std::strerror(errno);
+      const int err = errno;
       ::close(fd);
-      return Status::Invalid("file", "Không đọc được tệp " + path + ": " + why, "cannot read file " + path + ": " + why);
+      return Status::Invalid("file", "Không đọc được tệp " + path + ": " + WhyVi(err),
+                             "cannot read file " + path + ": " + std::strerror(err));
     }
     if (n == 0) break;
     used += static_cast<size_t>(n);
