@@ -125,3 +125,15 @@ TEST(ReadFile, ReadsEveryByteAndNamesWhatFails) {
 
 }  // namespace
 }  // namespace bhxh
+
+namespace bhxh {
+namespace {
+// Dates in Vietnamese text read day first; a birth date may lack its day or month.
+TEST(Dates, ReadAsPeopleWriteThem) {
+  EXPECT_EQ(PartialDate({1966, 3, 2}).ToVi(), "02/03/1966");
+  EXPECT_EQ(PartialDate({1966, 3, 0}).ToVi(), "03/1966");
+  EXPECT_EQ(PartialDate({1966, 0, 0}).ToVi(), "1966");
+  EXPECT_EQ(Date::Parse("2026-01-31", "d")->ToVi(), "31/01/2026");
+}
+}  // namespace
+}  // namespace bhxh

@@ -158,16 +158,27 @@ Result<PartialDate> PartialDate::Parse(std::string_view t, const std::string& fi
   return p;
 }
 
-std::string PartialDate::ToString() const {
+namespace {
+// The known parts, year first (ISO) or day first (as people write it).
+std::string PartialText(const PartialDate& d, bool day_first) {
   char buf[16];
-  if (month == 0)
-    std::snprintf(buf, sizeof buf, "%04d", year);
-  else if (day == 0)
-    std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
+  if (d.month == 0)
+    std::snprintf(buf, sizeof buf, "%04d", d.year);
+  else if (d.day == 0 && day_first)
+    std::snprintf(buf, sizeof buf, "%02d/%04d", d.month, d.year);
+  else if (d.day == 0)
+    std::snprintf(buf, sizeof buf, "%04d-%02d", d.year, d.month);
+  else if (day_first)
+    std::snprintf(buf, sizeof buf, "%02d/%02d/%04d", d.day, d.month, d.year);
   else
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
   return buf;
 }
+}  // namespace
+
+std::string PartialDate::ToString() const { return PartialText(*this, false); }
+
+std::string PartialDate::ToVi() const { return PartialText(*this, true); }
 
 bool PartialDate::Matches(const PartialDate& o) const {
   if (year != o.year) return false;

@@ -95,6 +95,7 @@ struct PartialDate {
   int year = 0, month = 0, day = 0;  // 0 = unknown part
   static Result<PartialDate> Parse(std::string_view text, const std::string& field);
   std::string ToString() const;  // YYYY, YYYY-MM or YYYY-MM-DD
+  std::string ToVi() const;      // yyyy, mm/yyyy or dd/mm/yyyy, as people read it
   // True when `d` is consistent with the known parts.
   bool Matches(const PartialDate& other) const;
   auto operator<=>(const PartialDate&) const = default;

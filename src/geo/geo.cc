@@ -32,7 +32,7 @@ Result<Province> Geo::At(const std::string& code, Date d) const {
   const auto& m = d < MergerDate() ? old_ : new_;
   auto it = m.find(code);
   if (it == m.end())
-    return Status::Invalid("province", "Mã tỉnh \"" + code + "\" không có hiệu lực ngày " + d.ToString(),
+    return Status::Invalid("province", "Mã tỉnh \"" + code + "\" không có hiệu lực ngày " + d.ToVi(),
                            "province code \"" + code + "\" not in force on " + d.ToString());
   return it->second;
 }

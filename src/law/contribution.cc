@@ -62,7 +62,7 @@ Result<RateCard> BuildRateCard(const LawBook& law, const std::string& scheme_cod
   card.floor_rule = scheme.floor;
   card.rates = law.Rates(scheme_code, d);
   if (card.rates.empty())
-    return Status::NotFound("scheme", "Chưa có tỷ lệ đóng cho " + scheme_code + " tháng " + month.ToString(),
+    return Status::NotFound("scheme", "Chưa có tỷ lệ đóng cho " + scheme_code + " tháng " + month.ToVi(),
                             "no rates for scheme " + scheme_code + " in " + month.ToString());
 
   Vnd region_min = 0;

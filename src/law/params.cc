@@ -65,7 +65,7 @@ Result<LawParam> ParamTable::Param(const std::string& key, Date d) const {
       best = &r;
     }
   if (!best)
-    return Status::NotFound(key, "Chưa có tham số \"" + key + "\" có hiệu lực ngày " + d.ToString(),
+    return Status::NotFound(key, "Chưa có tham số \"" + key + "\" có hiệu lực ngày " + d.ToVi(),
                             "no value of \"" + key + "\" in force on " + d.ToString());
   return *best;
 }

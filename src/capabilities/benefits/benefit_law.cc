@@ -220,7 +220,7 @@ Result<OneTimeReason> BenefitLaw::Reason(const std::string& reason, Date d) cons
     return Status::Invalid("facts.reason", "Lý do hưởng BHXH một lần không hợp lệ: \"" + reason + "\"",
                            "unknown one-time reason \"" + reason + "\"");
   if (!best)
-    return Status::Invalid("facts.reason", "Lý do \"" + reason + "\" chưa có hiệu lực ngày " + d.ToString(),
+    return Status::Invalid("facts.reason", "Lý do \"" + reason + "\" chưa có hiệu lực ngày " + d.ToVi(),
                            "reason not in force on " + d.ToString());
   return *best;
 }

@@ -189,7 +189,7 @@ Result<AlertRun> DailyAlerts(Db& db, const Catalogue& cat, const AlertParams& p,
       if (z < p.z_threshold || rise < p.min_rise_percent) return;
       CostAlert a{fac,  info ? info->name : "",        prov, level, day, kNames[ind], baseline, x[ind], med, z,
                   rise, static_cast<int>(base.size()), ""};
-      a.message_vi = std::string(kNamesVi[ind]) + " ngày " + day.ToString() + " là " + Fmt(x[ind]) + ", tăng " +
+      a.message_vi = std::string(kNamesVi[ind]) + " ngày " + day.ToVi() + " là " + Fmt(x[ind]) + ", tăng " +
                      Fmt(rise) + "% so với trung vị " + Fmt(med) + " của " + kBaselineVi(baseline) + " (" +
                      std::to_string(base.size()) + " điểm so sánh, z = " + Fmt(z) + ")";
       run.alerts.push_back(std::move(a));

@@ -73,7 +73,7 @@ void CardRule(const ReviewDeps& d_, EncounterReport& rep, const Record& x1) {
     auto out = Minutes12(x1.Get(XmlField::NGAY_RA));
     if (a->code == "000" && out && DayOf(*out) > a->card->valid_to)
       rep.findings.push_back(MakeFinding(d_.schema, "CARD-DB-EXPIRES-BEFORE-DISCHARGE", "XML1", stt, "NGAY_RA",
-                                         "thẻ hết hạn " + a->card->valid_to.ToString()));
+                                         "thẻ hết hạn " + a->card->valid_to.ToVi()));
     std::string reg = Trim(Split(x1.Get(XmlField::MA_DKBD), ';')[0]);
     if (!reg.empty() && reg != a->card->facility)
       rep.findings.push_back(

@@ -329,7 +329,7 @@ Result<DeclarationResult> SubmitDeclaration(Db& db, const Geo& geo, const LawBoo
           AddError(res.errors, n,
                    Status::Invalid("salary",
                                    "Tiền lương " + FormatVnd(p.salary) + " thấp hơn mức sàn " + FormatVnd(t.floor) +
-                                       " đồng (" + card->floor_rule + ", tháng " + p.effective.ToString() + ")",
+                                       " đồng (" + card->floor_rule + ", tháng " + p.effective.ToVi() + ")",
                                    "salary below the floor " + std::to_string(t.floor) + " in force for " +
                                        p.effective.ToString()));
           break;
@@ -417,7 +417,7 @@ Result<DeclarationResult> SubmitDeclaration(Db& db, const Geo& geo, const LawBoo
       // salary (or the one given), group and funds.
       if (open) {
         AddError(res.errors, n,
-                 Status::Conflict("cccd", "Người lao động đang tham gia, không tạm dừng (từ " + open->from.ToString() + ")",
+                 Status::Conflict("cccd", "Người lao động đang tham gia, không tạm dừng (từ " + open->from.ToVi() + ")",
                                   "the worker is not suspended"));
         continue;
       }
@@ -443,7 +443,7 @@ Result<DeclarationResult> SubmitDeclaration(Db& db, const Geo& geo, const LawBoo
     } else if (p.action == "join") {
       if (open) {
         AddError(res.errors, n,
-                 Status::Conflict("cccd", "Người lao động đang tham gia tại đơn vị từ " + open->from.ToString(),
+                 Status::Conflict("cccd", "Người lao động đang tham gia tại đơn vị từ " + open->from.ToVi(),
                                   "the worker already has an open period here since " + open->from.ToString()));
         continue;
       }

@@ -315,10 +315,10 @@ Result<EligibilityAnswer> CardIndex::Check(const EligibilityQuery& q) const {
                              from.ToString()));
   }
   if (date > rec.valid_to)
-    return finish(Answer("010", false, "Thẻ hết giá trị sử dụng từ " + rec.valid_to.ToString(),
+    return finish(Answer("010", false, "Thẻ hết giá trị sử dụng từ " + rec.valid_to.ToVi(),
                          "card expired on " + rec.valid_to.ToString()));
   if (date < rec.valid_from)
-    return finish(Answer("010", false, "Thẻ chưa đến thời hạn sử dụng (từ " + rec.valid_from.ToString() + ")",
+    return finish(Answer("010", false, "Thẻ chưa đến thời hạn sử dụng (từ " + rec.valid_from.ToVi() + ")",
                          "card not valid until " + rec.valid_from.ToString()));
   return finish(Answer("000", true, "Thẻ còn giá trị sử dụng", "card valid"));
 }

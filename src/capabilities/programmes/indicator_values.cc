@@ -217,7 +217,7 @@ Result<IndicatorValue> ComputeIndicatorValue(Db& db, const MeasureBook& measures
   if (provider) {
   } else if (rule->measure == "hi_population_share") {
     numerator = counts.hi;
-    num_vi = "số người có thẻ BHYT còn hiệu lực ngày " + at.ToString();
+    num_vi = "số người có thẻ BHYT còn hiệu lực ngày " + at.ToVi();
   } else if (rule->measure == "ui_labour_share") {
     numerator = counts.ui;
     num_vi = "số người tham gia BHTN tháng " + Month::OfDate(at).ToString();

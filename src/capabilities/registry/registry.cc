@@ -34,7 +34,7 @@ Status CheckDeathDate(Date d, const PartialDate& dob) {
                            "the date of death is in the future");
   if (d.year() < dob.year || (d.year() == dob.year && dob.month && d.ymd().month < dob.month) ||
       (d.year() == dob.year && dob.month && d.ymd().month == dob.month && dob.day && d.ymd().day < dob.day))
-    return Status::Invalid("deceased_on", "Ngày chết trước ngày sinh " + dob.ToString(),
+    return Status::Invalid("deceased_on", "Ngày chết trước ngày sinh " + dob.ToVi(),
                            "the date of death is before the birth");
   return Status::Ok();
 }
@@ -530,7 +530,7 @@ Result<Period> Registry::AddPeriod(const PeriodInput& in, const Actor& actor) {
     if (e.employer_id) continue;
     bool overlap = (!e.to || *e.to >= p.from) && (!p.to || *p.to >= e.from);
     if (overlap && (e.funds & p.funds))
-      return Status::Conflict("from_month", "Trùng với thời gian tham gia từ " + e.from.ToString(),
+      return Status::Conflict("from_month", "Trùng với thời gian tham gia từ " + e.from.ToVi(),
                               "overlaps the period from " + e.from.ToString());
   }
   BHXH_ASSIGN_OR_RETURN(
