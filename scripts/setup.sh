@@ -24,7 +24,7 @@ PKGS=(
   libjwt-dev                # identity providers' ID tokens (VNeID hand-off): RS/ES signatures
   libgtest-dev libgmock-dev # unit tests
   libbenchmark-dev wrk      # benchmarks
-  curl sqlite3              # smoke test
+  curl sqlite3 iproute2     # smoke test (ss: the requests in flight before the shutdown)
   chromium                  # the browser of the console's end-to-end tests
   clang libclang-rt-14-dev  # fuzzing (scripts/fuzz.sh)
 )

@@ -41,6 +41,14 @@ out=$("$BIN" --db "$DB" c12 --employer 01A00001 --month "$(TZ=Asia/Ho_Chi_Minh d
 grep -q "tháng 05/2025 (lao động" <<<"$out" || fail "c12: the late raise is not in B.4"
 "$BIN" --db "$DB" c12 --employer 01A00001 --month 2025-06 --html "$DIR/c12.html" >/dev/null || fail "c12 --html"
 grep -q "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" "$DIR/c12.html" || fail "c12 printable page"
+# A worker's estimate from the record: the request it saves, computed by the
+# calculator alone, gives the same answer.
+WORKER=$(sqlite3 "$DB" "select p.cccd from persons p join periods d on d.person_id = p.id limit 1")
+out=$("$BIN" --db "$DB" benefits estimate "$WORKER" --event-date 2030-06-30 --continue --save-request "$DIR/req.json") || fail "benefits estimate"
+grep -q "Hưu trí · sự kiện ngày 30/06/2030" <<<"$out" || fail "benefits estimate for people"
+a=$("$BIN" --db "$DB" --json benefits estimate "$WORKER" --event-date 2030-06-30 --continue) || fail "benefits estimate --json"
+b=$("$BIN" --json calc benefit "$DIR/req.json") || fail "calc benefit of the saved request"
+[ "$a" = "$b" ] || fail "the estimate and the calculator on its saved request differ"
 
 PORT=$((20000 + RANDOM % 20000))
 "$BIN" --db "$DB" serve --port "$PORT" --shutdown-grace 20 >"$DIR/serve.log" 2>&1 &
@@ -100,7 +108,13 @@ fi
 for i in 1 2 3 4 5 6; do
   curl -s -o "$DIR/inflight.$i" -w '%{http_code}' -H "$H" "$U/arrears?as_of=2025-09-30" >"$DIR/inflight.$i.code" &
 done
-sleep 0.2
+# SIGTERM once all six are connected (ss counts them): on a loaded machine
+# a fixed pause let a curl start after the signal, and a request that never
+# reached the server is not in flight.
+for _ in $(seq 100); do
+  [ "$(ss -Htn state established "( dport = :$PORT )" | wc -l)" -ge 6 ] && break
+  sleep 0.05
+done
 kill -TERM "$PID"
 wait "$PID" || fail "the server exited with an error on SIGTERM"
 PID=""

@@ -200,6 +200,8 @@ const std::map<std::string, Sample>& Samples() {
       {"getPerson", {"GET", "/persons/{CCCD}"}},
       {"recordDeath", {"POST", "/persons/{DYING}/deceased", {}, R"({"deceased_on":"2026-01-02"})"}},
       {"personHistory", {"GET", "/persons/{CCCD}/history"}},
+      {"benefitRequestFromRecord",
+       {"GET", "/persons/{CCCD}/benefit-request", {{"regime", "pension"}, {"event_date", "2031-06-30"}, {"assume_continued", "true"}}}},
       {"participantNotice", {"GET", "/persons/{CCCD}/notice", {{"month", "2025-10"}}}},
       {"participantNoticePage", {"GET", "/persons/{CCCD}/notice/page", {{"month", "2025-10"}}}},
       {"registerEmployer",

@@ -115,7 +115,29 @@ test('a citizen tries the benefit calculator: the amount, the steps, an error be
   await page.getByText('Lương hưu hằng tháng').first().waitFor();
   await page.getByText('Cách tính').waitFor();
   await page.getByText(/45% cho 15 năm/).waitFor();
+  // A man's maternity benefit is his leave when his wife gives birth.
+  await page.getByRole('textbox', { name: 'Chế độ' }).click();
+  await page.getByRole('option', { name: 'Thai sản' }).click();
+  await page.getByRole('textbox', { name: 'Giới tính' }).click();
+  await page.getByRole('option', { name: 'Nam' }).click();
+  assert.equal(await page.getByRole('textbox', { name: 'Trường hợp' }).inputValue(), 'Lao động nam khi vợ sinh con');
+  await page.getByRole('button', { name: 'Tính' }).click();
+  await page.getByText('Trợ cấp thai sản của lao động nam').first().waitFor();
+  await page.getByRole('textbox', { name: 'Chế độ' }).click();
+  await page.getByRole('option', { name: 'Hưu trí (lương hưu)' }).click();
   await accessible(page, 'the benefit calculator');
+  // Her own record fills the form: the paid months by employer, the months
+  // after the last collection assumed to go on (the box is ticked).
+  await page.getByRole('button', { name: 'Lấy quá trình đóng từ sổ BHXH' }).click();
+  await page.getByTestId('record-note').waitFor();
+  assert.match(await page.getByTestId('record-note').innerText(), /tính đến hết tháng 10\/2026: \d+ dòng, có dòng giả định tiếp tục đóng/);
+  await page.getByText(/^Nguồn: đơn vị /).first().waitFor();
+  await page.getByText('Nguồn: giả định tiếp tục đóng với tiền lương tháng cuối').waitFor();
+  await page.getByRole('button', { name: 'Tính' }).click();
+  await page.getByText('Cách tính').waitFor();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 1, `the calculator is ${overflow}px wider than the phone`);
+  await accessible(page, 'the calculator filled from the record');
   await shot(page, 'citizen-calculator-phone');
   await page.context().close();
 });

@@ -666,7 +666,25 @@ Result<int> Calc::SicknessDayLimit(int months) {
 
 Status Calc::Sickness() {
   BHXH_RETURN_IF_ERROR(ContributionStep());
-  std::string kind = f_.kind.value_or("own");
+  std::string kind = out_.kind;
+  // Sickness is a benefit of compulsory insurance (voluntary insurance has
+  // none: 58/2014 Art.4.2, 41/2024 Art.4.2), for one who is insured when
+  // the leave starts: a compulsory month in the event's month or the one
+  // before it.
+  {
+    const Month ev = Month::OfDate(d_);
+    const MonthRec* last = nullptr;
+    for (const auto& r : months_)
+      if (r.m <= ev && !r.voluntary) last = &r;
+    if (!last || last->m < ev.Prev()) {
+      NotEligible(last ? "Không đang tham gia BHXH bắt buộc khi nghỉ (tháng đóng bắt buộc cuối: " + last->m.ToVi() + ")"
+                       : "Không có tháng đóng BHXH bắt buộc: BHXH tự nguyện không có chế độ ốm đau",
+                  "not in compulsory insurance when the leave starts");
+      Step("conditions", "Không đủ điều kiện hưởng chế độ ốm đau", "Not eligible",
+           LawName(Art("Điều 4.2, Điều 25", "Điều 4.2, Điều 42")));
+      return Status::Ok();
+    }
+  }
   int days = f_.days.value_or(0);
   if (days <= 0) return Status::Invalid("facts.days", "Cần số ngày nghỉ (facts.days > 0)", "facts.days is required");
   out_.eligible = true;
@@ -742,7 +760,11 @@ Status Calc::Sickness() {
 
 Status Calc::Maternity() {
   BHXH_RETURN_IF_ERROR(ContributionStep());
-  std::string kind = f_.kind.value_or("birth");
+  const std::string kind = out_.kind;
+  if (kind == "birth" && req_.person.sex == Sex::kMale)
+    out_.warnings.push_back(
+        "Lao động nam chỉ hưởng thời gian nghỉ sinh con của người mẹ thay mẹ (mẹ chết hoặc không đủ sức khoẻ chăm "
+        "con); khi vợ sinh con, chế độ của cha là trường hợp \"Lao động nam khi vợ sinh con\" (facts.kind = father)");
   Month ev = Month::OfDate(d_);
   int children = std::max(1, f_.children.value_or(1));
   BHXH_ASSIGN_OR_RETURN(Vnd ref, RefLevel());
@@ -1217,13 +1239,27 @@ Status Calc::MonthlyAllowance() {
 
 Status Calc::Run() {
   auto si_law = law_.Param("si_law", d_);
-  if (!si_law.ok()) return si_law.status();
+  if (!si_law.ok()) {
+    if (si_law.status().code() != "not_found") return si_law.status();
+    // No social-insurance law in the dated data on that day: the 2006 law
+    // (events before 2016) is not in it.
+    return Status::Invalid("event_date",
+                           "Ngày sự kiện " + d_.ToVi() +
+                               " trước ngày có hiệu lực của luật BHXH sớm nhất trong dữ liệu (tham số si_law); máy "
+                               "tính chỉ áp dụng các luật có trong dữ liệu",
+                           "no social-insurance law in the data is in force on " + d_.ToString() +
+                               " (parameter si_law)");
+  }
   out_.law = si_law->value;
   law2024_ = out_.law == "41/2024/QH15";
   out_.regime = req_.regime;
   out_.event_date = d_;
   auto kinds = RegimeKinds(req_.regime);
-  out_.kind = f_.kind.value_or(kinds.empty() ? "" : kinds.front());
+  // A man's maternity benefit is, unless said otherwise, his leave when his
+  // wife gives birth (58/2014 Art.34.2, 41/2024 Art.53.2), not a mother's
+  // six months.
+  const bool father_default = req_.regime == Regime::kMaternity && req_.person.sex == Sex::kMale;
+  out_.kind = f_.kind.value_or(father_default ? "father" : kinds.empty() ? "" : kinds.front());
   if (!kinds.empty() && std::find(kinds.begin(), kinds.end(), out_.kind) == kinds.end()) {
     std::string list;
     for (const auto& k : kinds) list += (list.empty() ? "" : ", ") + k;

@@ -143,6 +143,57 @@ TEST(BenefitCalc, Sickness) {
   EXPECT_EQ(r.LumpSum(), 1'406'250);
 }
 
+// Sickness needs compulsory insurance when the leave starts: a voluntary
+// participant has no sickness benefit, and one whose compulsory months
+// ended in 2015 is not paid on her 2015 salary in 2026.
+TEST(BenefitCalc, SicknessOnlyWhileCompulsorilyInsured) {
+  auto r = Ok(R"({"regime":"sickness","event_date":"2026-06-10","person":{"sex":"female","birth_date":"1990-01-01"},
+    "history":[{"from":"2020-01","to":"2026-05","salary":5000000,"scheme":"voluntary"}],"facts":{"days":3}})");
+  EXPECT_FALSE(r.eligible);
+  EXPECT_TRUE(r.amounts.empty());
+  ASSERT_FALSE(r.reasons_vi.empty());
+  EXPECT_NE(r.reasons_vi[0].find("tự nguyện không có chế độ ốm đau"), std::string::npos) << r.reasons_vi[0];
+  r = Ok(R"({"regime":"sickness","event_date":"2026-06-10","person":{"sex":"female","birth_date":"1990-01-01"},
+    "history":[{"from":"2012-01","to":"2015-12","salary":5000000}],"facts":{"days":3}})");
+  EXPECT_FALSE(r.eligible);
+  EXPECT_NE(r.reasons_vi[0].find("12/2015"), std::string::npos) << r.reasons_vi[0];
+  // Insured in the month before the leave: paid (5,000,000 × 75% / 24 × 3 = 468,750).
+  r = Ok(R"({"regime":"sickness","event_date":"2026-06-10","person":{"sex":"female","birth_date":"1990-01-01"},
+    "history":[{"from":"2012-01","to":"2026-05","salary":5000000}],"facts":{"days":3}})");
+  EXPECT_TRUE(r.eligible);
+  EXPECT_EQ(r.LumpSum(), 468'750);
+}
+
+// A man's maternity benefit when his wife gives birth (the default kind for
+// a man): 5 working days × 12,000,000 / 24 = 2,500,000 (41/2024 Art.53.2,
+// 59); not the mother's six months. Asked explicitly as "birth" (he takes
+// the mother's leave when she has died), it is computed with a warning.
+TEST(BenefitCalc, AFathersMaternityIsHisLeave) {
+  const char* req = R"({"regime":"maternity","event_date":"2026-06-10","person":{"sex":"male","birth_date":"1990-01-01"},
+    "history":[{"from":"2020-01","to":"2026-05","salary":12000000}],"facts":{"children":1%s}})";
+  char buf[512];
+  std::snprintf(buf, sizeof buf, req, "");
+  auto r = Ok(buf);
+  EXPECT_EQ(r.kind, "father");
+  EXPECT_TRUE(r.eligible);
+  EXPECT_EQ(r.LumpSum(), 2'500'000);
+  std::snprintf(buf, sizeof buf, req, R"(,"kind":"birth")");
+  r = Ok(buf);
+  EXPECT_EQ(r.LumpSum(), 72'000'000 + 4'680'000);
+  ASSERT_FALSE(r.warnings.empty());
+  EXPECT_NE(r.warnings[0].find("thay mẹ"), std::string::npos);
+}
+
+// Before the earliest law in the data (the 2006 law is not in it): an
+// error on event_date, in both languages.
+TEST(BenefitCalc, AnEventBeforeTheLawsInTheDataIsRefusedOnItsDate) {
+  auto r = Calc(R"({"regime":"pension","event_date":"2010-06-30","person":{"sex":"male","birth_date":"1950"},
+    "history":[{"from":"1980-01","to":"2010-05","salary":3000000}]})");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().field(), "event_date");
+  EXPECT_NE(r.status().message_vi().find("30/06/2010"), std::string::npos) << r.status().message_vi();
+}
+
 // Birth on 10/04/2026 (2024 law): 6 months × average of the last 6 months
 // (8,000,000) = 48,000,000; grant 2 × 2,340,000 = 4,680,000.
 TEST(BenefitCalc, MaternityBirthLaw2024) {

@@ -193,6 +193,39 @@ std::string PersonProvinceSql() { return "SELECT id, full_name, province, sex, d
 
 }  // namespace
 
+Result<RecordRequest> RequestFromRecord(Db& db, const Geo& geo, const LawBook& law, const std::string& cccd,
+                                        const std::string& regime, Date event, bool assume_continued) {
+  BHXH_ASSIGN_OR_RETURN(Book book, BuildBook(db, geo, law, cccd, event));
+  RecordRequest out;
+  out.full_name = book.person.full_name;
+  out.counted_through = book.counted_through;
+  Json history = HistoryFromBook(book, &out.excluded);
+  // The month before the event is the last one a contribution can be for.
+  const Month last = Month::OfDate(event).Prev();
+  if (assume_continued && !history.empty()) {
+    const Json tail = history.back();
+    BHXH_ASSIGN_OR_RETURN(Month to, Month::Parse(Txt(tail, "to"), "history.to"));
+    // After the months the record has run through: an unpaid month there
+    // stays excluded, not assumed paid.
+    if (to < book.counted_through) to = book.counted_through;
+    if (to < last) {
+      history.push_back({{"from", to.Next().ToString()},
+                         {"to", last.ToString()},
+                         {"salary", tail["salary"]},
+                         {"unemployment_insurance", tail.value("unemployment_insurance", false)},
+                         {"source", "giả định tiếp tục đóng với tiền lương tháng cuối"}});
+      out.continued = true;
+    }
+  }
+  out.request = {{"regime", regime},
+                 {"event_date", event.ToString()},
+                 {"person",
+                  {{"sex", book.person.sex == Sex::kFemale ? "female" : "male"},
+                   {"birth_date", book.person.dob.ToString()}}},
+                 {"history", history}};
+  return out;
+}
+
 Result<CaseView> GetCase(Db& db, int64_t id) {
   BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(std::string("SELECT ") + kCaseColumns +
                                             " FROM benefit_cases c JOIN persons p ON p.id = c.person_id WHERE c.id = ?"));
@@ -257,9 +290,10 @@ Result<CaseView> PrepareCase(Db& db, const Geo& geo, const LawBook& law, const B
   BHXH_ASSIGN_OR_RETURN(Date event, Date::Parse(Txt(in.request, "event_date"), "request.event_date"));
 
   // The record, as of the event.
-  BHXH_ASSIGN_OR_RETURN(Book book, BuildBook(db, geo, law, in.cccd, event));
-  std::vector<std::string> excluded;
-  Json history = HistoryFromBook(book, &excluded);
+  BHXH_ASSIGN_OR_RETURN(RecordRequest record,
+                        RequestFromRecord(db, geo, law, in.cccd, Txt(in.request, "regime"), event, false));
+  std::vector<std::string>& excluded = record.excluded;
+  Json history = std::move(record.request["history"]);
   if (in.request.contains("prior_history")) {
     if (!in.request["prior_history"].is_array())
       return Status::Invalid("request.prior_history", "prior_history phải là mảng", "prior_history must be an array");
@@ -270,8 +304,7 @@ Result<CaseView> PrepareCase(Db& db, const Geo& geo, const LawBook& law, const B
   }
   Json full = in.request;
   full.erase("prior_history");
-  full["person"] = {{"sex", book.person.sex == Sex::kFemale ? "female" : "male"},
-                    {"birth_date", book.person.dob.ToString()}};
+  full["person"] = std::move(record.request["person"]);
   full["history"] = history;
   auto req = BenefitRequestFromJson(full);
   if (!req.ok()) return req.status().WithFieldPrefix(req.status().field().rfind("history", 0) == 0 ? "" : "request.");

@@ -62,6 +62,24 @@ struct CaseView {
   bool replayed = false;
 };
 
+// The calculator's person and history as the national record gives them
+// on the event date — what PrepareCase computes from — for a worker's
+// estimate or an officer's look before preparing a case: the person's sex
+// and birth date, the paid months as history items (unpaid ones listed in
+// `excluded`, as in a case). With `assume_continued`, the last item's
+// salary is assumed to go on from the month after the record's last
+// collected month to the month before the event (an estimate of a future
+// retirement, marked as such in its `source`).
+struct RecordRequest {
+  Json request;  // {regime, event_date, person, history}: the calculator's shape
+  std::vector<std::string> excluded;
+  std::string full_name;
+  Month counted_through;
+  bool continued = false;  // an assumed item was added
+};
+Result<RecordRequest> RequestFromRecord(Db& db, const Geo& geo, const LawBook& law, const std::string& cccd,
+                                        const std::string& regime, Date event, bool assume_continued);
+
 Result<CaseView> PrepareCase(Db& db, const Geo& geo, const LawBook& law, const BenefitLaw& bl, const CaseInput& in,
                              const Actor& actor);
 // approve = false rejects. `note` is required when rejecting.

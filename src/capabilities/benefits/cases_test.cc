@@ -15,6 +15,7 @@
 
 #include "base/csv.h"
 #include "benefits/cases.h"
+#include "benefits/json.h"
 #include "benefits/payroll.h"
 #include "collection/collect.h"
 #include "collection/declarations.h"
@@ -82,6 +83,51 @@ TEST_P(Cases, PreparedFromTheRecordUnpaidMonthsExcluded) {
   EXPECT_TRUE(again->replayed);
   EXPECT_EQ(again->id, c->id);
   EXPECT_EQ(Count("benefit_cases"), 1);
+}
+
+// A worker's estimate reads the record as a case does: the two paid months
+// as one item, 03/2025 (unpaid) listed, not counted.
+TEST_P(Cases, RequestFromTheRecordForAnEstimate) {
+  auto r = RequestFromRecord(db(), ctx_->geo, ctx_->law, kCccd, "pension", *Date::Parse("2025-03-31", "d"), false);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->request["regime"], "pension");
+  EXPECT_EQ(r->request["event_date"], "2025-03-31");
+  EXPECT_EQ(r->request["person"]["sex"], "female");
+  EXPECT_EQ(r->request["person"]["birth_date"], "1966-03-02");
+  ASSERT_EQ(r->request["history"].size(), 1u) << r->request.dump();
+  EXPECT_EQ(r->request["history"][0]["from"], "2025-01");
+  EXPECT_EQ(r->request["history"][0]["to"], "2025-02");
+  EXPECT_EQ(r->request["history"][0]["salary"], 10'000'000);
+  EXPECT_EQ(r->counted_through.ToString(), "2025-03");
+  ASSERT_EQ(r->excluded.size(), 1u);
+  EXPECT_EQ(r->excluded[0].rfind("03/2025", 0), 0u) << r->excluded[0];
+  EXPECT_FALSE(r->continued);
+
+  // Retiring on 15/01/2026, assuming she goes on at 10,000,000: the assumed
+  // item starts after the last collected month (03/2025 stays unpaid, not
+  // assumed) and ends with 12/2025: 2 + 9 = 11 months counted.
+  r = RequestFromRecord(db(), ctx_->geo, ctx_->law, kCccd, "one_time", *Date::Parse("2026-01-15", "d"), true);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_EQ(r->request["history"].size(), 2u) << r->request.dump();
+  EXPECT_EQ(r->request["history"][1]["from"], "2025-04");
+  EXPECT_EQ(r->request["history"][1]["to"], "2025-12");
+  EXPECT_EQ(r->request["history"][1]["salary"], 10'000'000);
+  EXPECT_TRUE(r->continued);
+  EXPECT_EQ(r->excluded.size(), 1u);
+  Json req = r->request;
+  req["facts"] = {{"reason", "reached_retirement_age"}};
+  auto parsed = BenefitRequestFromJson(req);
+  ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
+  auto res = ComputeBenefit(Bl(), ctx_->law, *parsed);
+  ASSERT_TRUE(res.ok()) << res.status().ToString();
+  EXPECT_EQ(res->contribution_months, 11);
+  // Nothing is stored by an estimate.
+  EXPECT_EQ(Count("benefit_cases"), 0);
+
+  EXPECT_EQ(RequestFromRecord(db(), ctx_->geo, ctx_->law, "001166099999", "pension", *Date::Parse("2025-03-31", "d"), false)
+                .status()
+                .code(),
+            "not_found");
 }
 
 TEST_P(Cases, BadInputStoresNothing) {

@@ -140,6 +140,52 @@ void BenefitsCommands(Shell& sh) {
     }));
   }
   {
+    struct Opts {
+      std::string cccd, regime = "pension", event_date, facts, save;
+      bool assume_continued = false;
+    };
+    auto o = std::make_shared<Opts>();
+    auto* c = g->add_subcommand("estimate", "Tính thử chế độ từ quá trình đóng trong cơ sở dữ liệu (không lập hồ sơ) / "
+                                            "estimate a benefit from the national record");
+    c->add_option("cccd", o->cccd, "Số CCCD")->required();
+    c->add_option("--regime", o->regime, "pension (mặc định), one_time, sickness, maternity, ...");
+    c->add_option("--event-date", o->event_date, "Ngày của sự kiện YYYY-MM-DD (mặc định hôm nay)");
+    c->add_flag("--continue", o->assume_continued,
+                "Giả định tiếp tục đóng với tiền lương tháng cuối đến tháng trước sự kiện");
+    c->add_option("--facts", o->facts, "Dữ kiện dạng JSON, ví dụ {\"days\":3}");
+    c->add_option("--save-request", o->save, "Ghi yêu cầu tính ra tệp JSON (để sửa rồi dùng với bhxh calc benefit)");
+    c->callback(sh.Guard([&sh, o] {
+      const std::string path = "/persons/" + o->cccd + "/benefit-request";
+      std::map<std::string, std::string> q = {{"regime", o->regime}, {"event_date", o->event_date}};
+      if (o->assume_continued) q["assume_continued"] = "true";
+      HttpResponse r = sh.Call("GET", path, q);
+      if (r.status >= 400) return sh.Run("GET", path, q, "", [](const Json&) {});
+      auto record = ParseJson(r.body);
+      if (!record.ok()) return sh.Fail(record.status());
+      Json req = (*record)["request"];
+      if (!o->facts.empty()) {
+        auto f = ParseJson(o->facts);
+        if (!f.ok()) return sh.Fail(f.status().WithFieldPrefix("facts"));
+        req["facts"] = *f;
+      }
+      if (!o->save.empty()) {
+        if (Status s = WriteFileBytes(o->save, DumpJson(req, 2) + "\n"); !s.ok()) return sh.Fail(s);
+      }
+      const Json rec = *record;
+      const std::string saved = o->save;
+      sh.Run("POST", "/calc/benefit", {}, DumpJson(req), [rec, saved](const Json& j) {
+        std::cout << Txt(rec, "full_name") << " · dữ liệu quá trình đóng đến hết tháng "
+                  << DateVi(Txt(rec, "counted_through")) << "\n";
+        for (const auto& e : rec["excluded"]) std::cout << "  Không tính: " << e.get<std::string>() << "\n";
+        if (rec["continued"].get<bool>())
+          std::cout << "  Giả định: tiếp tục đóng với tiền lương tháng cuối đến tháng trước ngày sự kiện\n";
+        if (!saved.empty()) std::cout << "  Đã ghi yêu cầu tính vào " << saved << "\n";
+        std::cout << "\n";
+        PrintBenefit(j);
+      });
+    }));
+  }
+  {
     auto id = std::make_shared<std::string>();
     auto* c = g->add_subcommand("case-show", "Xem hồ sơ với từng bước tính / show a case");
     c->add_option("id", *id, "Số hồ sơ")->required();

@@ -118,6 +118,19 @@ Schema CaseInput() {
       .Named("BenefitCaseInput");
 }
 
+Schema RecordRequest() {
+  return Schema::Object({
+                            Req("request", BenefitRequest()),
+                            Req("full_name", Schema::String()),
+                            Req("counted_through",
+                                S::Month().Describe("Dữ liệu tính đến hết tháng này / the record runs through this month")),
+                            Req("excluded", Schema::Array(Schema::String())
+                                                .Describe("Tháng không được tính và lý do / months not counted, why")),
+                            Req("continued", S::Bool().Describe("Có dòng giả định tiếp tục đóng / an assumed item was added")),
+                        })
+      .Named("BenefitRecordRequest");
+}
+
 Schema Case() {
   return Schema::Object({
                             Req("id", Schema::Integer()), Req("version", Schema::Integer()),
@@ -377,6 +390,14 @@ CaseInput CaseInputFromJson(const Json& j) {
   in.cash_point = Txt(j, "cash_point");
   if (j.contains("supersedes") && j["supersedes"].is_number_integer()) in.supersedes = j["supersedes"].get<int64_t>();
   return in;
+}
+
+Json ToJson(const RecordRequest& r) {
+  return {{"request", r.request},
+          {"full_name", r.full_name},
+          {"counted_through", r.counted_through.ToString()},
+          {"excluded", r.excluded},
+          {"continued", r.continued}};
 }
 
 Json ToJson(const CaseView& c) {

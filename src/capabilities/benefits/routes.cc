@@ -63,6 +63,29 @@ void BenefitsRoutes(RouteTable& t) {
               return Reply::Ok(ToJson(r));
             }));
 
+  t.Add(Route::Get("/persons/{cccd}/benefit-request", "benefitRequestFromRecord")
+            .Tag("benefits")
+            .Summary("Yêu cầu tính chế độ lập từ quá trình đóng trong cơ sở dữ liệu, để tính thử",
+                     "A calculator request built from the national record, for an estimate")
+            .Describe("Giới tính, ngày sinh và các tháng đã đóng như khi lập hồ sơ; tháng đơn vị chưa đóng không "
+                      "được tính và được liệt kê. assume_continued=true: giả định tiếp tục đóng với tiền lương tháng "
+                      "cuối đến tháng trước ngày sự kiện / the person and paid months as a case reads them; "
+                      "assume_continued extends the last salary to the month before the event.")
+            .Permission("history.read")
+            .PathParam("cccd", S::Cccd(), "Số định danh cá nhân / personal ID")
+            .Query("regime", S::OneOf(RegimeCodes()), "Chế độ (mặc định pension) / regime, default pension")
+            .Query("event_date", S::Date(), "Ngày của sự kiện (mặc định hôm nay) / event date, default today")
+            .Query("assume_continued", S::Bool(), "Giả định tiếp tục đóng đến sự kiện / assume contributions go on")
+            .OwnedBy([](Call& c) { return PersonOwner(c.db(), c.Path("cccd")); })
+            .Returns(200, schemas::RecordRequest())
+            .Handle([](Call& c) -> Result<Reply> {
+              BHXH_ASSIGN_OR_RETURN(
+                  RecordRequest r,
+                  RequestFromRecord(c.db(), c.ctx().geo, c.ctx().law, c.Path("cccd"), c.Str("regime", "pension"),
+                                    c.DateOr("event_date", Date::Today()), c.Bool("assume_continued")));
+              return Reply::Ok(ToJson(r));
+            }));
+
   t.Add(Route::Post("/benefits/cases", "prepareBenefitCase")
             .Tag("benefits")
             .Summary("Lập hồ sơ hưởng chế độ từ dữ liệu quá trình đóng", "Prepare a benefit case from the national record")

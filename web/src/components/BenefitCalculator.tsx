@@ -1,13 +1,13 @@
 // The benefit calculator: a regime, the event, the person, the contribution
 // history as rows of months and salary, the facts the regime needs; the
 // answer lists each amount and every step with its law (POST /calc/benefit).
-import { ActionIcon, Alert, Button, Card, Group, NumberInput, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { ActionIcon, Alert, Button, Card, Checkbox, Group, NumberInput, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { api, ApiError, call, type Schemas } from '../api/client';
 import { useAuth } from '../auth';
 import { date, money } from '../format';
 import { useApi } from './useApi';
-import { DayField, MonthField } from './DateFields';
+import { BirthField, DayField, MonthField } from './DateFields';
 import { ErrorBox } from './ErrorBox';
 
 const regimes: { value: string; label: string }[] = [
@@ -34,19 +34,68 @@ const eventLabel: Record<string, string> = {
   social_pension: 'Ngày đề nghị',
 };
 
-type Row = { from: string; to: string; salary: number | string };
+// The cases of a regime (facts.kind), as the calculator names them; the
+// first is the default, except a man's maternity, which is his leave when
+// his wife gives birth.
+const kinds: Record<string, { value: string; label: string }[]> = {
+  sickness: [
+    { value: 'own', label: 'Bản thân ốm đau' },
+    { value: 'child', label: 'Chăm con dưới 7 tuổi ốm' },
+    { value: 'recovery', label: 'Dưỡng sức sau ốm đau' },
+  ],
+  maternity: [
+    { value: 'birth', label: 'Sinh con' },
+    { value: 'father', label: 'Lao động nam khi vợ sinh con' },
+    { value: 'adoption', label: 'Nhận con nuôi dưới 6 tháng tuổi' },
+    { value: 'visit', label: 'Khám thai' },
+    { value: 'miscarriage', label: 'Sảy thai, nạo, hút thai' },
+    { value: 'recovery', label: 'Dưỡng sức sau thai sản' },
+    { value: 'voluntary_grant', label: 'Trợ cấp thai sản BHXH tự nguyện' },
+  ],
+  occupational: [
+    { value: 'injury', label: 'Suy giảm khả năng lao động' },
+    { value: 'death', label: 'Chết do tai nạn lao động, bệnh nghề nghiệp' },
+  ],
+  survivor: [
+    { value: 'lump_sum', label: 'Trợ cấp tuất một lần' },
+    { value: 'monthly', label: 'Trợ cấp tuất hằng tháng' },
+  ],
+};
+const defaultKind = (regime: string, sex: string) =>
+  regime === 'maternity' && sex === 'male' ? 'father' : (kinds[regime]?.[0].value ?? '');
+
+type Scheme = 'compulsory' | 'voluntary';
+// `source`: where a row came from when it was read from the record (an
+// employer, or the assumption that contributions go on).
+type Row = { from: string; to: string; salary: number | string; scheme: Scheme; source?: string };
+
+const schemes = [
+  { value: 'compulsory', label: 'Bắt buộc' },
+  { value: 'voluntary', label: 'Tự nguyện' },
+];
 
 export function BenefitCalculator() {
+  const { user, role } = useAuth();
   const [regime, setRegime] = useState('pension');
   const [eventDate, setEventDate] = useState('2026-12-31');
   const [sex, setSex] = useState('female');
   const [birth, setBirth] = useState('1969-05-10');
-  const [rows, setRows] = useState<Row[]>([{ from: '2000-01', to: '2026-11', salary: 8000000 }]);
+  const [rows, setRows] = useState<Row[]>([{ from: '2000-01', to: '2026-11', salary: 8000000, scheme: 'compulsory' }]);
+  const [assumeContinued, setAssumeContinued] = useState(true);
+  const [record, setRecord] = useState<Schemas['BenefitRecordRequest'] | null>(null);
+  const [loadingRecord, setLoadingRecord] = useState(false);
   const [days, setDays] = useState<number | string>(3);
   const [children, setChildren] = useState<number | string>(1);
   const [loss, setLoss] = useState<number | string>(35);
   const [reason, setReason] = useState<string | null>('out_of_work_12_months');
   const [region, setRegion] = useState<string | null>('1');
+  const [kind, setKind] = useState<string>('');
+  const [childAge, setChildAge] = useState<number | string>(24);
+  const [weeks, setWeeks] = useState<number | string>(10);
+  const [surgery, setSurgery] = useState(false);
+  const [dependants, setDependants] = useState<number | string>(1);
+  // The case follows the regime and the sex until the person picks one.
+  const kindNow = kind && kinds[regime]?.some((k) => k.value === kind) ? kind : defaultKind(regime, sex);
   const [result, setResult] = useState<Schemas['BenefitResult'] | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -54,13 +103,51 @@ export function BenefitCalculator() {
   const setRow = (i: number, r: Partial<Row>) => setRows(rows.map((x, k) => (k === i ? { ...x, ...r } : x)));
   const fieldError = (f: string) => (error?.field === f ? error.message : undefined);
 
+  // A citizen's own record, read as a benefit case reads it, fills the form;
+  // she can then change any row (add the paper book's years, a future raise).
+  const fromRecord = async () => {
+    if (!user?.cccd) return;
+    setLoadingRecord(true);
+    setError(null);
+    setResult(null);
+    try {
+      const r = await call(
+        api.GET('/persons/{cccd}/benefit-request', {
+          params: { path: { cccd: user.cccd }, query: { regime: regime as Schemas['BenefitRequest']['regime'], event_date: eventDate, assume_continued: assumeContinued } },
+        }),
+      );
+      setRecord(r);
+      setSex(r.request.person.sex);
+      setBirth(r.request.person.birth_date);
+      setRows(
+        (r.request.history ?? []).map((h) => ({
+          from: h.from,
+          to: h.to,
+          salary: h.salary ?? 0,
+          scheme: (h.scheme ?? 'compulsory') as Scheme,
+          source: h.source,
+        })),
+      );
+    } catch (e) {
+      setError(e instanceof ApiError ? e : new ApiError(0, 'client', '', String(e)));
+    } finally {
+      setLoadingRecord(false);
+    }
+  };
+
   const compute = async () => {
     setBusy(true);
     setError(null);
     setResult(null);
     const facts: Record<string, unknown> = {};
+    if (kinds[regime]) facts.kind = kindNow;
     if (regime === 'sickness') facts.days = Number(days);
+    if (regime === 'sickness' && kindNow === 'child') facts.child_age_months = Number(childAge);
     if (regime === 'maternity') facts.children = Number(children);
+    if (regime === 'maternity' && kindNow === 'miscarriage') facts.pregnancy_weeks = Number(weeks);
+    if (regime === 'maternity' && (kindNow === 'father' || kindNow === 'recovery')) facts.surgery = surgery;
+    if (regime === 'maternity' && kindNow === 'recovery') facts.days = Number(days);
+    if (regime === 'survivor' && kindNow === 'monthly') facts.dependants = Number(dependants);
     if (regime === 'occupational') facts.capacity_loss_pct = Number(loss);
     if (regime === 'one_time') facts.reason = reason;
     if (regime === 'unemployment') facts.region = Number(region);
@@ -68,7 +155,13 @@ export function BenefitCalculator() {
       regime,
       event_date: eventDate,
       person: { sex, birth_date: birth },
-      history: rows.map((r) => ({ from: r.from, to: r.to, salary: Number(r.salary) })),
+      history: rows.map((r) => ({
+        from: r.from,
+        to: r.to,
+        salary: Number(r.salary),
+        scheme: r.scheme,
+        ...(r.source ? { source: r.source } : {}),
+      })),
       facts,
     } as Schemas['BenefitRequest'];
     try {
@@ -88,50 +181,94 @@ export function BenefitCalculator() {
           <DayField label={eventLabel[regime]} value={eventDate} onChange={setEventDate} error={fieldError('event_date')} />
           <Select label="Giới tính" data={[{ value: 'female', label: 'Nữ' }, { value: 'male', label: 'Nam' }]} value={sex}
             onChange={(v) => v && setSex(v)} allowDeselect={false} w={120} />
-          <DayField label="Ngày sinh" value={birth} onChange={setBirth} error={fieldError('person.birth_date')} />
+          <BirthField label="Ngày sinh" value={birth} onChange={setBirth} error={fieldError('person.birth_date')} />
         </Group>
+        {role === 'citizen' && user?.cccd && (
+          <Paper withBorder p="sm" mt="md">
+            <Text size="sm" mb="xs">
+              Dùng quá trình đóng trong sổ BHXH của bạn (các tháng đơn vị chưa đóng không được tính).
+            </Text>
+            <Group align="center" wrap="wrap">
+              <Checkbox label="Giả định tiếp tục đóng với mức lương hiện nay đến trước ngày sự kiện" checked={assumeContinued}
+                onChange={(e) => setAssumeContinued(e.currentTarget.checked)} />
+              <Button variant="light" loading={loadingRecord} onClick={() => void fromRecord()}>
+                Lấy quá trình đóng từ sổ BHXH
+              </Button>
+            </Group>
+            {record && (
+              <Text size="sm" mt="xs" data-testid="record-note">
+                Dữ liệu của {record.full_name} tính đến hết tháng {date(record.counted_through)}: {record.request.history?.length ?? 0} dòng
+                {record.continued ? ', có dòng giả định tiếp tục đóng' : ''}.
+              </Text>
+            )}
+            {record && record.excluded.length > 0 && (
+              <Alert color="orange" mt="xs" title="Thời gian không được tính">
+                {record.excluded.map((x, i) => (
+                  <Text key={i} size="sm">{x}</Text>
+                ))}
+              </Alert>
+            )}
+          </Paper>
+        )}
         <Title order={3} size="h5" mt="md" mb="xs">
           Quá trình đóng BHXH
         </Title>
-        <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Từ tháng</Table.Th>
-              <Table.Th>Đến tháng</Table.Th>
-              <Table.Th>Tiền lương tháng (đồng)</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((r, i) => (
-              <Table.Tr key={i}>
-                <Table.Td>
-                  <MonthField aria-label={`Từ tháng, dòng ${i + 1}`} value={r.from} onChange={(v) => setRow(i, { from: v })}
-                    error={fieldError(`history[${i}].from`)} />
-                </Table.Td>
-                <Table.Td>
-                  <MonthField aria-label={`Đến tháng, dòng ${i + 1}`} value={r.to} onChange={(v) => setRow(i, { to: v })}
-                    error={fieldError(`history[${i}].to`)} />
-                </Table.Td>
-                <Table.Td>
-                  <NumberInput aria-label={`Tiền lương, dòng ${i + 1}`} value={r.salary} onChange={(v) => setRow(i, { salary: v })}
-                    thousandSeparator="." decimalSeparator="," min={0} error={fieldError(`history[${i}].salary`)} />
-                </Table.Td>
-                <Table.Td>
-                  <ActionIcon variant="subtle" color="red" aria-label={`Xoá dòng ${i + 1}`} onClick={() => setRows(rows.filter((_, k) => k !== i))}>
-                    ×
-                  </ActionIcon>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        {/* One block per row, its fields wrapping on a phone instead of a
+            table squeezing four inputs into 390 pixels. */}
+        <Stack gap="xs">
+          {rows.map((r, i) => (
+            <Paper key={i} withBorder p="xs" data-row={i + 1}>
+              <Group align="flex-start" wrap="wrap" gap="xs">
+                <MonthField label="Từ tháng" aria-label={`Từ tháng, dòng ${i + 1}`} value={r.from} onChange={(v) => setRow(i, { from: v })}
+                  error={fieldError(`history[${i}].from`)} w={120} />
+                <MonthField label="Đến tháng" aria-label={`Đến tháng, dòng ${i + 1}`} value={r.to} onChange={(v) => setRow(i, { to: v })}
+                  error={fieldError(`history[${i}].to`)} w={120} />
+                <NumberInput label="Tiền lương tháng (đồng)" aria-label={`Tiền lương, dòng ${i + 1}`} value={r.salary}
+                  onChange={(v) => setRow(i, { salary: v })} thousandSeparator="." decimalSeparator="," min={0}
+                  error={fieldError(`history[${i}].salary`)} w={180} />
+                <Select label="Loại hình" aria-label={`Loại hình, dòng ${i + 1}`} data={schemes} value={r.scheme} allowDeselect={false}
+                  onChange={(v) => v && setRow(i, { scheme: v as Scheme })} w={130} />
+                <ActionIcon variant="subtle" color="red" mt={28} aria-label={`Xoá dòng ${i + 1}`}
+                  onClick={() => setRows(rows.filter((_, k) => k !== i))}>
+                  ×
+                </ActionIcon>
+              </Group>
+              {r.source && (
+                <Text size="xs" c="dimmed" mt={4}>
+                  Nguồn: {r.source}
+                </Text>
+              )}
+            </Paper>
+          ))}
+        </Stack>
         <Group mt="xs">
-          <Button variant="light" onClick={() => setRows([...rows, { from: '', to: '', salary: 0 }])}>
+          <Button variant="light" onClick={() => setRows([...rows, { from: '', to: '', salary: 0, scheme: 'compulsory' }])}>
             Thêm dòng
           </Button>
         </Group>
-        <Group mt="md" align="flex-end">
+        <Group mt="md" align="flex-end" wrap="wrap">
+          {kinds[regime] && (
+            <Select label="Trường hợp" data={kinds[regime]} value={kindNow} onChange={(v) => v && setKind(v)} allowDeselect={false}
+              w={280} error={fieldError('facts.kind')} />
+          )}
+          {regime === 'sickness' && kindNow === 'child' && (
+            <NumberInput label="Tuổi của con (tháng)" value={childAge} onChange={setChildAge} min={0} max={240} w={170}
+              error={fieldError('facts.child_age_months')} />
+          )}
+          {regime === 'maternity' && kindNow === 'miscarriage' && (
+            <NumberInput label="Tuổi thai (tuần)" value={weeks} onChange={setWeeks} min={0} max={45} w={150}
+              error={fieldError('facts.pregnancy_weeks')} />
+          )}
+          {regime === 'maternity' && (kindNow === 'father' || kindNow === 'recovery') && (
+            <Checkbox label="Sinh phẫu thuật hoặc sinh con dưới 32 tuần" checked={surgery} onChange={(e) => setSurgery(e.currentTarget.checked)} />
+          )}
+          {regime === 'maternity' && kindNow === 'recovery' && (
+            <NumberInput label="Số ngày dưỡng sức" value={days} onChange={setDays} min={1} max={10} w={160} error={fieldError('facts.days')} />
+          )}
+          {regime === 'survivor' && kindNow === 'monthly' && (
+            <NumberInput label="Số thân nhân hưởng" value={dependants} onChange={setDependants} min={1} max={20} w={170}
+              error={fieldError('facts.dependants')} />
+          )}
           {regime === 'sickness' && <NumberInput label="Số ngày nghỉ" value={days} onChange={setDays} min={1} max={366} w={140} error={fieldError('facts.days')} />}
           {regime === 'maternity' && <NumberInput label="Số con" value={children} onChange={setChildren} min={1} max={10} w={120} />}
           {regime === 'occupational' && (

@@ -47,42 +47,84 @@ export function parseMonthText(t: string): string | null {
   return `${m[2]}-${m[1].padStart(2, '0')}`;
 }
 
-export function DayField({ value, onChange, error, ...rest }: Props) {
-  const [text, setText] = useTextField(value, isoToDay, parseDayText);
-  const parsed = parseDayText(text);
+// One text field for a date form: the text shown for the ISO value, the
+// parse back, when a text that does not parse is flagged (not mid-typing).
+type Form = {
+  toText: (iso: string) => string;
+  parse: (t: string) => string | null;
+  invalid: (t: string) => boolean;
+  placeholder: string;
+  message: string;
+  description?: string;
+};
+
+function DateText({ value, onChange, error, spec: form, ...rest }: Props & { spec: Form }) {
+  const [text, setText] = useTextField(value, form.toText, form.parse);
   return (
     <TextInput
-      placeholder="dd/mm/yyyy"
+      placeholder={form.placeholder}
+      description={form.description}
       inputMode="numeric"
       {...rest}
       value={text}
-      error={error || (parsed === null && text.length >= 8 ? 'Ngày không hợp lệ (dd/mm/yyyy)' : undefined)}
+      error={error || (form.parse(text) === null && form.invalid(text) ? form.message : undefined)}
       onChange={(e) => {
         const t = e.currentTarget.value;
         setText(t);
-        const iso = parseDayText(t);
+        const iso = form.parse(t);
         if (iso !== null) onChange(iso);
       }}
     />
   );
 }
 
-export function MonthField({ value, onChange, error, ...rest }: Props) {
-  const [text, setText] = useTextField(value, isoToMonth, parseMonthText);
-  const parsed = parseMonthText(text);
-  return (
-    <TextInput
-      placeholder="mm/yyyy"
-      inputMode="numeric"
-      {...rest}
-      value={text}
-      error={error || (parsed === null && text.length >= 6 ? 'Tháng không hợp lệ (mm/yyyy)' : undefined)}
-      onChange={(e) => {
-        const t = e.currentTarget.value;
-        setText(t);
-        const iso = parseMonthText(t);
-        if (iso !== null) onChange(iso);
-      }}
-    />
-  );
+const dayForm: Form = {
+  toText: isoToDay,
+  parse: parseDayText,
+  invalid: (t) => t.length >= 8,
+  placeholder: 'dd/mm/yyyy',
+  message: 'Ngày không hợp lệ (dd/mm/yyyy)',
+};
+const monthForm: Form = {
+  toText: isoToMonth,
+  parse: parseMonthText,
+  invalid: (t) => t.length >= 6,
+  placeholder: 'mm/yyyy',
+  message: 'Tháng không hợp lệ (mm/yyyy)',
+};
+
+export function DayField(props: Props) {
+  return <DateText {...props} spec={dayForm} />;
+}
+
+export function MonthField(props: Props) {
+  return <DateText {...props} spec={monthForm} />;
+}
+
+// A birth date as the record may hold it: the day (dd/mm/yyyy), only the
+// month (mm/yyyy) or only the year (yyyy) — many older people's papers give
+// only the year. ISO back: YYYY-MM-DD, YYYY-MM or YYYY.
+function isoToBirth(iso: string) {
+  return isoToDay(iso) || isoToMonth(iso) || (/^\d{4}$/.test(iso) ? iso : '');
+}
+export function parseBirthText(t: string): string | null {
+  const s = t.trim();
+  if (/^\d{4}$/.test(s)) return s;
+  const day = parseDayText(s);
+  return day !== null ? day : parseMonthText(s);
+}
+
+// Flagged once it cannot be the start of a date any more (mid-typing
+// "02/03/19" is neither form yet).
+const birthForm: Form = {
+  toText: isoToBirth,
+  parse: parseBirthText,
+  invalid: (t) => t.length >= 10 || /[^\d/.\- ]/.test(t),
+  placeholder: 'dd/mm/yyyy',
+  message: 'Ngày sinh không hợp lệ (dd/mm/yyyy, mm/yyyy hoặc yyyy)',
+  description: 'Hoặc mm/yyyy, yyyy nếu giấy tờ chỉ ghi tháng, năm sinh',
+};
+
+export function BirthField(props: Props) {
+  return <DateText {...props} spec={birthForm} />;
 }
