@@ -59,9 +59,11 @@ Result<CaseView> ReadCase(Stmt& s, bool with_result) {
 
 // The record's months as calculator history: one item per run of months
 // with the same salary and employer; months not paid are left out and
-// listed. Two employers in one month count the month once, on the sum of
-// their salaries.
-Json HistoryFromBook(const Book& b, std::vector<std::string>* excluded) {
+// listed, each line citing `rule` (the law row in force on the event date).
+// Two employers in one month count the month once, on the sum of their
+// salaries.
+Json HistoryFromBook(const Book& b, const LawParam& rule, std::vector<std::string>* excluded) {
+  const std::string cite = rule.law + (rule.uncertain() ? ", căn cứ chưa được xác nhận" : "");
   std::map<int32_t, std::pair<Vnd, std::string>> paid;
   std::set<int32_t> ui;  // months with unemployment insurance
   std::map<int32_t, std::string> unpaid;
@@ -84,7 +86,7 @@ Json HistoryFromBook(const Book& b, std::vector<std::string>* excluded) {
     excluded->push_back((n == 1 ? Month::FromIndex(run_from).ToVi()
                                 : Month::FromIndex(run_from).ToVi() + " – " + Month::FromIndex(run_to).ToVi()) +
                         " (" + std::to_string(n) + " tháng): đơn vị " + run_emp +
-                        " chưa đóng đủ nên chưa được tính thời gian đóng (Luật BHXH 41/2024/QH15 Điều 33)");
+                        " chưa đóng đủ nên chưa được tính thời gian đóng (" + cite + ")");
   };
   for (const auto& [idx, emp] : unpaid) {
     if (paid.count(idx)) continue;
@@ -199,7 +201,10 @@ Result<RecordRequest> RequestFromRecord(Db& db, const Geo& geo, const LawBook& l
   RecordRequest out;
   out.full_name = book.person.full_name;
   out.counted_through = book.counted_through;
-  Json history = HistoryFromBook(book, &out.excluded);
+  // Which provision keeps unpaid months out is dated law data
+  // (unpaid_months.counted), cited as the event date's law has it.
+  BHXH_ASSIGN_OR_RETURN(LawParam rule, law.Param("unpaid_months.counted", event));
+  Json history = HistoryFromBook(book, rule, &out.excluded);
   // The month before the event is the last one a contribution can be for.
   const Month last = Month::OfDate(event).Prev();
   if (assume_continued && !history.empty()) {

@@ -3,12 +3,12 @@
 //
 // PrepareCase reads the person (sex, birth date) and the months of the
 // national record (collection dues through the citizen's book); a month the
-// employer has not paid is not counted (58/2014/QH13 Art.21, 41/2024/QH15
-// Art.33: time counts only when contributions are paid) and is listed in the
-// case. Months before the record, from the paper book, come in as
-// `prior_history` in the calculator's history shape. The same calculator
-// (calc.h) computes the amounts; the case stores the request, the result
-// with its steps, and the excluded months.
+// employer has not paid is not counted and is listed in the case, citing the
+// law row `unpaid_months.counted` in force on the event date. Months before
+// the record, from the paper book, come in as `prior_history` in the
+// calculator's history shape. The same calculator (calc.h) computes the
+// amounts; the case stores the request, the result with its steps, and the
+// excluded months.
 //
 // A case is prepared by one actor and decided by another (DecideCase refuses
 // the same actor: four eyes). Approving a case with a monthly amount puts
