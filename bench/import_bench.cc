@@ -125,7 +125,8 @@ void FormsBench(const std::vector<std::filesystem::path>& files, const UnitRegis
 int main(int argc, char** argv) {
   std::string seeds = argc > 1 ? argv[1] : "../shared/seeds";
   int runs = argc > 2 ? ParseInt32(argv[2], "runs", 1, 100000).value() : 50;
-  auto units = UnitRegistry::Load(DefaultDataDir() + "/programmes/units.csv");
+  auto units =
+      UnitRegistry::Load(DefaultDataDir() + "/programmes/units.csv", DefaultDataDir() + "/programmes/unit_words.csv");
   if (!units.ok()) {
     std::fprintf(stderr, "%s\n", units.status().ToString().c_str());
     return 1;

@@ -12,7 +12,8 @@
 using namespace bhxh;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  static UnitRegistry* units = new UnitRegistry(*UnitRegistry::Load(DefaultDataDir() + "/programmes/units.csv"));
+  static UnitRegistry* units = new UnitRegistry(*UnitRegistry::Load(DefaultDataDir() + "/programmes/units.csv",
+                                                                     DefaultDataDir() + "/programmes/unit_words.csv"));
   auto p = ImportDecision(std::string_view(reinterpret_cast<const char*>(data), size), *units);
   if (p.ok()) (void)DumpJson(ToJson(*p));
   return 0;

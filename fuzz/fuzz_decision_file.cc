@@ -13,7 +13,8 @@
 using namespace bhxh;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  static UnitRegistry* units = new UnitRegistry(*UnitRegistry::Load(DefaultDataDir() + "/programmes/units.csv"));
+  static UnitRegistry* units = new UnitRegistry(*UnitRegistry::Load(DefaultDataDir() + "/programmes/units.csv",
+                                                                     DefaultDataDir() + "/programmes/unit_words.csv"));
   std::string text;
   auto p = ImportDecisionFile(std::string_view(reinterpret_cast<const char*>(data), size), *units, &text);
   if (p.ok()) (void)DumpJson(ToJson(*p));

@@ -70,9 +70,19 @@ void PrintTask(const Json& t, bool with_programme) {
   std::cout << "  " << (with_programme ? "[" + Txt(t, "programme") + " " + Txt(t, "key") + "]" : Txt(t, "key")) << "  "
             << CaseFold(StatusVi(Txt(t, "status"))) << " " << Txt(t, "percent") << "% · " << When(t) << "\n    "
             << Utf8Prefix(content, 160) << (content.size() > 160 ? "…" : "")
-            << "\n    Chủ trì: " << Units(t["lead_units"]);
-  if (!t["coordinating_units"].empty()) std::cout << " · Phối hợp: " << Units(t["coordinating_units"]);
-  if (!t["unknown_units"].empty()) std::cout << " · Chưa rõ: " << Units(t["unknown_units"]);
+            << "\n    Chủ trì: ";
+  // A name the registry does not know stands in the cell it was read from,
+  // marked for an officer to map (`programmes map-unit`).
+  std::string lead = Units(t["lead_units"]), coordinating = Units(t["coordinating_units"]), other;
+  const Json cells = t.value("unknown_unit_cells", Json::array());
+  for (size_t k = 0; k < t["unknown_units"].size(); ++k) {
+    const std::string cell = k < cells.size() ? Txt(cells[k]) : "";
+    std::string& into = cell == "lead" ? lead : cell == "coordinating" ? coordinating : other;
+    into += (into.empty() ? "" : ", ") + Txt(t["unknown_units"][k]) + " (chưa có trong danh mục)";
+  }
+  std::cout << lead;
+  if (!coordinating.empty()) std::cout << " · Phối hợp: " << coordinating;
+  if (!other.empty()) std::cout << " · Chưa rõ: " << other;
   if (!t["leader"].is_null()) std::cout << " · Lãnh đạo: " << Txt(t, "leader");
   if (!t["plan"].is_null()) std::cout << "\n    Đã giao tại: " << Txt(t, "plan");
   std::cout << "\n";

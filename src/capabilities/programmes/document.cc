@@ -80,6 +80,20 @@ static bool IsHeadTitle(const std::string& f) {
   return false;
 }
 
+// A signing formula written on one line (a page's table cell joins its
+// lines: "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH") into its lines:
+// each "KT.", "TM.", "TL.", "TUQ.", "Q." and "PHÓ" after the first word
+// starts one, as the formula of delegated signing is written (Decree
+// 30/2020/NĐ-CP, Appendix I).
+static std::vector<std::string> SigningParts(const std::string& line) {
+  static const Regex starts(R"(\s+((?:KT|TM|TL|TUQ|Q)\.\s|PHÓ\s))");
+  std::string s = starts.ReplaceAll(line, "\n\\1");
+  std::vector<std::string> out;
+  for (const auto& p : Split(s, '\n'))
+    if (!Trim(p).empty()) out.push_back(Trim(p));
+  return out;
+}
+
 bool StartsLowerCase(std::string_view s) {
   if (s.empty()) return false;
   unsigned char c = static_cast<unsigned char>(s[0]);
@@ -284,6 +298,19 @@ Result<DecisionHeader> ReadDecisionHeader(std::string_view raw) {
     while (qd2 < lines.size() && (IsUpperLine(lines[qd2].text) || lines[qd2].indented) && qd2 < qd + 8 &&
            !std::isdigit(static_cast<unsigned char>(lines[qd2].text[0])))
       ++qd2;
+    // A title set in bold sentence case, as provincial plans often have it
+    // ("KẾ HOẠCH" / "Thực hiện chính sách bảo hiểm xã hội ... năm 2026"):
+    // one short line that does not end a sentence or open a list, nor start
+    // the bases or a numbered section.
+    if (qd2 == qd + 1 && qd2 < lines.size()) {
+      const std::string& t = lines[qd2].text;
+      const std::string f = Lower(t);
+      const char last = t.empty() ? ':' : t.back();
+      static const Regex section(R"((?:[ivxlc]+|[a-z])[.)] .*)");
+      if (t.size() < 300 && last != ':' && last != ';' && last != '.' &&
+          !std::isdigit(static_cast<unsigned char>(t[0])) && f.rfind("can cu", 0) != 0 && !section.FullMatch(f))
+        ++qd2;
+    }
   }
   DecisionHeader h;
   std::string head = JoinLines(lines, 0, qd, vocab);
@@ -377,7 +404,8 @@ Result<DecisionHeader> ReadDecisionHeader(std::string_view raw) {
       sign.push_back(lines[j].text);
     ++j;
   }
-  for (size_t k = 0; k < sign.size(); ++k) h.signing_line += (k ? " / " : "") + sign[k];
+  for (size_t k = 0; k < sign.size(); ++k)
+    for (const auto& part : SigningParts(sign[k])) h.signing_line += (h.signing_line.empty() ? "" : " / ") + part;
   // The articles, "Điều 1. ..." up to "Nơi nhận:", and the distribution list.
   static const Regex article(R"(Điều\s+(\d+)\.?\s*(.*))");
   for (size_t k = qd2 + 1; k < recv && k < lines.size(); ++k) {

@@ -476,8 +476,8 @@ std::string MarkdownInline(std::string s) {
       out.push_back(s[++i]);  // "1\." "\-" "\*"
       continue;
     }
-    if ((c == '*' || c == '_') && i + 1 < s.size() && s[i + 1] == c) {  // ** and __
-      ++i;
+    if ((c == '*' || c == '_') && i + 1 < s.size() && s[i + 1] == c) {  // **, __, and *** (bold italics)
+      while (i + 1 < s.size() && s[i + 1] == c) ++i;
       continue;
     }
     if (c == '*' || c == '_') {
@@ -508,6 +508,26 @@ std::vector<std::string> MarkdownTableRow(const std::string& line) {
     }
   }
   return cells;
+}
+
+// A pipe-table cell holds one line, so converters join a cell's paragraphs
+// with spaces. The paragraphs of a decision's header and signature cells
+// are told apart again where they show: one bold run ending and another
+// beginning ("**KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG** **Trần Hồng Hà**"), a rule of
+// dashes under the issuer ("**THỦ TƯỚNG CHÍNH PHỦ** --------"), and the
+// items of the recipients' list ("Nơi nhận: - Như Điều 3; - Lưu: VT.").
+std::vector<std::string> MarkdownCellParagraphs(const std::string& cell) {
+  static const Regex br(R"(<br\s*/?>)");
+  static const Regex bold_runs(R"((\*\*|__)\s+(\*\*|__))");
+  static const Regex rule(R"(\s(-{3,})(\s|$))");
+  static const Regex items(R"(([;:](\*{1,3}|_{1,3})?)\s+-\s)");
+  std::string s = br.ReplaceAll(cell, "\n");
+  s = bold_runs.ReplaceAll(s, "\\1\n\\2");
+  s = rule.ReplaceAll(s, "\n\\1\n");
+  s = items.ReplaceAll(s, "\\1\n- ");
+  std::vector<std::string> paragraphs;
+  for (auto& p : Split(s, '\n')) paragraphs.push_back(MarkdownInline(p));
+  return paragraphs;
 }
 
 bool MarkdownDelimiterRow(const std::string& line) {
@@ -920,12 +940,8 @@ Result<std::string> MarkdownToText(std::string_view text) {
         if (r.empty() || r.find('|') == std::string::npos) break;
         if (j == i + 1) continue;  // the delimiter row
         std::vector<std::string> cells = MarkdownTableRow(r);
-        for (size_t c = 0; c < cells.size(); ++c) {
-          std::vector<std::string> paragraphs;
-          static const Regex br(R"(<br\s*/?>)");
-          for (auto& p : Split(br.ReplaceAll(cells[c], "\n"), '\n')) paragraphs.push_back(MarkdownInline(p));
-          EmitCell(out, static_cast<int>(c), 1, paragraphs);
-        }
+        for (size_t c = 0; c < cells.size(); ++c)
+          EmitCell(out, static_cast<int>(c), 1, MarkdownCellParagraphs(cells[c]));
       }
       i = j - 1;
       continue;

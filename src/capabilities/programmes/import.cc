@@ -131,6 +131,136 @@ std::vector<Section> ReadOutline(const std::vector<SourceLine>& lines, size_t fr
   return out;
 }
 
+// Issued by VSS: its number's symbol ends in "BHXH" (249/QĐ-BHXH), or its
+// issuer is VSS; a header without either is taken as VSS's, the importer's
+// usual input.
+bool IssuedByVss(const DecisionHeader& h) {
+  const std::string issuer = FoldOrSelf(h.issuer);
+  const bool vss_issuer = issuer.find("bao hiem xa hoi viet nam") != std::string::npos ||
+                          issuer.find("bhxh viet nam") != std::string::npos;
+  if (h.number.empty()) return h.issuer.empty() || vss_issuer;
+  const std::string symbol = h.number.substr(h.number.rfind('-') == std::string::npos ? 0 : h.number.rfind('-') + 1);
+  return symbol == "BHXH" || vss_issuer;
+}
+
+// --- Tasks written as text ------------------------------------------------
+
+// Ministries' plans for carrying out a law, and many provincial plans, set
+// their tasks out as text instead of a table:
+//   1. Rà soát văn bản quy phạm pháp luật ...
+//      a) Cơ quan chủ trì: Vụ Pháp chế.
+//      b) Cơ quan phối hợp: Vụ Bảo hiểm xã hội, Bảo hiểm xã hội Việt Nam.
+//      c) Thời gian hoàn thành: Quý I/2027.
+// or in one sentence ("... (cơ quan chủ trì: ...; thời hạn: ...)"). A
+// section of the outline is such a task when its text, or the label lines
+// under it, name the body in charge; the text before the first label is the
+// content, the section above it the group.
+struct Label {
+  enum Kind { kLead, kCoordinating, kTime, kProduct } kind;
+  size_t at, end;  // the label's span in the text, its leading mark included
+};
+
+std::vector<Label> Labels(const std::string& text) {
+  static const Regex label(
+      R"((?i)(?:^|[\s.;(,])(?:[a-zđ]\)\s*|[-+•]\s*)?(?:)"
+      R"(((?:cơ quan|đơn vị|bộ phận)\s+(?:chủ trì|chịu trách nhiệm|thực hiện)(?:\s+thực hiện)?|chủ trì(?:\s+thực hiện)?)|)"
+      R"(((?:cơ quan|đơn vị)\s+phối hợp(?:\s+thực hiện)?|phối hợp(?:\s+thực hiện)?)|)"
+      R"((thời gian(?:\s+hoàn thành|\s+thực hiện)?|thời hạn(?:\s+hoàn thành)?|tiến độ(?:\s+thực hiện|\s+hoàn thành)?)|)"
+      R"((sản phẩm(?:\s+đầu ra)?|kết quả(?:,?\s+sản phẩm)?(?:\s+đầu ra)?))\s*:)");
+  std::vector<Label> out;
+  for (const auto& g : label.FindAll(text)) {
+    Label l{Label::kLead, static_cast<size_t>(g[0].data() - text.data()), 0};
+    l.end = l.at + g[0].size();
+    if (!g[2].empty()) l.kind = Label::kCoordinating;
+    if (!g[3].empty()) l.kind = Label::kTime;
+    if (!g[4].empty()) l.kind = Label::kProduct;
+    out.push_back(l);
+  }
+  return out;
+}
+
+std::string TrimPunctuation(std::string s) {
+  s = Trim(s);
+  while (!s.empty() && std::string_view(" .;:,(").find(s.back()) != std::string_view::npos) s.pop_back();
+  while (!s.empty() && s.back() == ')' && std::count(s.begin(), s.end(), '(') < std::count(s.begin(), s.end(), ')'))
+    s.pop_back();
+  return Trim(s);
+}
+
+void ReadLabelledTasks(const std::vector<Section>& sections, const UnitRegistry& units, std::vector<TaskGroup>& groups,
+                       std::vector<TaskRow>& tasks) {
+  std::set<std::string> consumed;  // label sections folded into their task
+  for (size_t s = 0; s < sections.size(); ++s) {
+    const Section& sec = sections[s];
+    if (sec.key == "0" || consumed.count(sec.key)) continue;
+    std::string text = sec.text;
+    int last_line = sec.last_line;
+    std::vector<std::string> children;
+    for (size_t c = s + 1; c < sections.size() && sections[c].level > sec.level; ++c) {
+      if (sections[c].parent_key != sec.key) continue;
+      const bool has_children = c + 1 < sections.size() && sections[c + 1].parent_key == sections[c].key;
+      std::vector<Label> own = Labels(sections[c].text);
+      if (has_children || own.empty() || own.front().at > 2) continue;
+      text += "; " + sections[c].text;
+      last_line = std::max(last_line, sections[c].last_line);
+      children.push_back(sections[c].key);
+    }
+    std::vector<Label> labels = Labels(text);
+    const bool has_lead =
+        std::any_of(labels.begin(), labels.end(), [](const Label& l) { return l.kind == Label::kLead; });
+    if (!has_lead || labels.front().at == 0) continue;  // no body in charge, or no content before the labels
+    for (const auto& k : children) consumed.insert(k);
+    TaskRow t;
+    t.id = sec.id;
+    t.key = sec.key;
+    t.content = TrimPunctuation(text.substr(0, labels.front().at));
+    t.first_line = sec.first_line;
+    t.last_line = last_line;
+    bool seen[4] = {false, false, false, false};
+    for (size_t k = 0; k < labels.size(); ++k) {
+      const Label& l = labels[k];
+      if (seen[l.kind]) continue;
+      seen[l.kind] = true;
+      const size_t stop = k + 1 < labels.size() ? labels[k + 1].at : text.size();
+      const std::string value = TrimPunctuation(text.substr(l.end, stop - l.end));
+      if (l.kind == Label::kTime) {
+        t.timeframe = ParseTimeFrame(value);
+      } else if (l.kind == Label::kProduct) {
+        t.product = value;
+      } else {
+        UnitResolution r = units.ResolveList(value);
+        (l.kind == Label::kLead ? t.lead_units : t.coordinating_units) = r.ids;
+        for (const auto& u : r.unknown) {
+          t.unknown_units.push_back(u);
+          t.unknown_cells.push_back(l.kind == Label::kLead ? "lead" : "coordinating");
+        }
+      }
+    }
+    if (!sec.parent_key.empty()) {
+      auto parent = std::find_if(sections.begin(), sections.end(),
+                                 [&](const Section& x) { return x.key == sec.parent_key; });
+      if (parent != sections.end()) {
+        t.group_id = parent->id;
+        t.group_key = parent->key;
+        auto g = std::find_if(groups.begin(), groups.end(), [&](const TaskGroup& x) { return x.key == parent->key; });
+        if (g == groups.end()) {
+          TaskGroup ng;
+          ng.id = parent->id;
+          ng.key = parent->key;
+          ng.parent_key = parent->parent_key;
+          ng.title = Utf8Prefix(parent->text, 400);
+          ng.level = parent->level;
+          ng.first_line = parent->first_line;
+          groups.push_back(std::move(ng));
+          g = groups.end() - 1;
+        }
+        ++g->tasks;
+      }
+    }
+    tasks.push_back(std::move(t));
+  }
+}
+
 // --- Quantitative targets -------------------------------------------------
 
 std::optional<int> LastYear(const std::string& s, size_t before) {
@@ -367,7 +497,7 @@ Result<ImportedProgramme> ImportDecisionFile(std::string_view bytes, const UnitR
   return p;
 }
 
-Result<ImportedProgramme> ImportDecision(std::string_view raw, const UnitRegistry& units) {
+Result<ImportedProgramme> ImportDecision(std::string_view raw, const UnitRegistry& registry) {
   if (!IsValidUtf8(raw))
     return Status::Invalid("text", "Văn bản không phải UTF-8 hợp lệ", "the text is not valid UTF-8");
   // A decision page is some 100 KB with lines of a paragraph at most; far
@@ -393,6 +523,11 @@ Result<ImportedProgramme> ImportDecision(std::string_view raw, const UnitRegistr
   }
   ImportedProgramme p;
   BHXH_ASSIGN_OR_RETURN(p.decision, ReadDecisionHeader(text));
+  // VSS's own departments ("Vụ Pháp chế", "Văn phòng", "Ban Thu") are
+  // named alike in every ministry; in another body's decision such a name
+  // is that body's department, listed for an officer, never VSS's.
+  const UnitRegistry outside = IssuedByVss(p.decision) ? UnitRegistry() : registry.WithoutCentralUnits();
+  const UnitRegistry& units = IssuedByVss(p.decision) ? registry : outside;
   std::vector<SourceLine> lines = SplitSourceLines(text);
   std::set<std::string> vocab = DocumentVocabulary(lines);
 
@@ -498,6 +633,13 @@ Result<ImportedProgramme> ImportDecision(std::string_view raw, const UnitRegistr
     size_t from = IndexOfLine(lines, first.first_line), to = IndexOfLine(lines, first.last_line + 1);
     if (from + 1 < to) p.sections = ReadOutline(lines, from + 1, to, vocab);
     if (p.programme_title.empty() && !p.sections.empty()) p.programme_title = p.decision.title;
+  }
+  // Without a task table, tasks set out as text (appendix 0 in the JSON:
+  // the programme's own text).
+  if (p.tasks.empty()) {
+    std::vector<TaskRow> rows;
+    ReadLabelledTasks(p.sections, units, p.groups, rows);
+    for (auto& r : rows) p.tasks.push_back({-1, std::move(r)});
   }
   FindTargets(p.sections, p.targets);
 

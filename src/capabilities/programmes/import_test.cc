@@ -16,7 +16,8 @@ namespace bhxh {
 namespace {
 
 const UnitRegistry& Units() {
-  static UnitRegistry* r = new UnitRegistry(*UnitRegistry::Load(testing::DataDir() + "/programmes/units.csv"));
+  static UnitRegistry* r = new UnitRegistry(*UnitRegistry::Load(testing::DataDir() + "/programmes/units.csv",
+                                                                testing::DataDir() + "/programmes/unit_words.csv"));
   return *r;
 }
 

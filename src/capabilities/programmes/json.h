@@ -4,7 +4,8 @@
 //    "programme": {title, period: {start, end}, sections: [...],
 //                  objectives: [...], targets: [...]},
 //    "appendices": [...], "groups": [...],
-//    "tasks": [{id, key, group, group_key, content, lead_units,
+//    "tasks": [{id, key, appendix (1, 2, ...; 0 for tasks set out in the
+//               programme's text), group, group_key, content, lead_units,
 //               coordinating_units, unknown_units, timeframe: {text, kind,
 //               start, end, recurrence, condition}, leader, plan, lines}],
 //    "indicators": [{key, id, part_of, name, unit, targets: {"2025": 45},

@@ -25,7 +25,8 @@ Result<int> ProgrammesState::MapUnit(Db& db, const std::string& name, const std:
 namespace {
 Status Load(AppContext& ctx) {
   auto st = std::make_unique<ProgrammesState>();
-  BHXH_ASSIGN_OR_RETURN(UnitRegistry units, UnitRegistry::Load(ctx.data_dir + "/programmes/units.csv"));
+  BHXH_ASSIGN_OR_RETURN(UnitRegistry units, UnitRegistry::Load(ctx.data_dir + "/programmes/units.csv",
+                                                               ctx.data_dir + "/programmes/unit_words.csv"));
   if (ctx.pool) {
     BHXH_ASSIGN_OR_RETURN(auto lease, ctx.pool->Acquire());
     BHXH_ASSIGN_OR_RETURN(auto aliases, LoadUnitAliases(*lease));

@@ -24,7 +24,8 @@ class ProgrammeApi : public testing::ApiTest {
 // type (or as application/octet-stream: the kind is read from the content),
 // stored as the text read from it; a corrupt file refused, nothing stored.
 TEST_F(ProgrammeApi, ImportAWordFileAndRefuseACorruptOne) {
-  auto units = UnitRegistry::Load(testing::DataDir() + "/programmes/units.csv");
+  auto units = UnitRegistry::Load(testing::DataDir() + "/programmes/units.csv",
+                                  testing::DataDir() + "/programmes/unit_words.csv");
   ASSERT_TRUE(units.ok());
   auto p = ImportDecision(text_, *units);
   ASSERT_TRUE(p.ok());

@@ -24,7 +24,8 @@ Result<TaskTable> ReadSeedTable(const std::string& text) {
 }
 
 const UnitRegistry& Units() {
-  static UnitRegistry* r = new UnitRegistry(*UnitRegistry::Load(testing::DataDir() + "/programmes/units.csv"));
+  static UnitRegistry* r = new UnitRegistry(*UnitRegistry::Load(testing::DataDir() + "/programmes/units.csv",
+                                                                testing::DataDir() + "/programmes/unit_words.csv"));
   return *r;
 }
 

@@ -71,6 +71,27 @@ TimeFrame ParseTimeFrame(std::string_view text) {
     }
     return t;
   }
+  // "Từ tháng 3 đến tháng 10/2026", "từ Quý II đến hết Quý IV/2026": a
+  // span whose start may leave its year to the end's ("từ tháng 10 đến
+  // tháng 3/2026" then starts the year before: a span runs forwards).
+  static const Regex kFromTo(R"(^tu (.+?) (?:den het|den|toi) (.+)$)");
+  static const Regex kHasYear(R"(\d{4})");
+  if (kFromTo.Search(s, &m)) {
+    TimeFrame to = ParseTimeFrame(Str(m, 2));
+    const std::string left = Str(m, 1);
+    const bool own_year = kHasYear.Search(left);
+    for (int back = 0; to.end && back <= (own_year ? 0 : 1); ++back) {
+      TimeFrame from = ParseTimeFrame(own_year ? left : left + "/" + std::to_string(to.end->year() - back));
+      if (!from.start) break;
+      if (!(*to.end < *from.start)) {
+        t.kind = "range";
+        t.start = from.start;
+        t.end = to.end;
+        return t;
+      }
+      if (back == (own_year ? 0 : 1)) return t;  // a span that runs backwards: not guessed
+    }
+  }
   if (kFrom.Search(s, &m)) {
     TimeFrame inner = ParseTimeFrame(Str(m, 2));
     if (inner.start) {

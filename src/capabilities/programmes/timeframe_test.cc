@@ -74,6 +74,20 @@ TEST(TimeFrame, FormsBeyondTheSeeds) {
   });
 }
 
+// "Từ ... đến ...": the start may leave its year to the end's.
+TEST(TimeFrame, FromTo) {
+  Check({
+      {"Từ tháng 3 đến tháng 10/2026", "range", "2026-03-01", "2026-10-31", ""},
+      {"Từ tháng 10/2026 đến tháng 6/2027", "range", "2026-10-01", "2027-06-30", ""},
+      {"Từ Quý II đến hết Quý IV/2026", "range", "2026-04-01", "2026-12-31", ""},
+      {"Từ năm 2026 đến năm 2028", "range", "2026-01-01", "2028-12-31", ""},
+      {"từ 01/3/2026 đến 30/10/2026", "range", "2026-03-01", "2026-10-30", ""},
+      {"Từ tháng 10 đến tháng 3/2026", "range", "2025-10-01", "2026-03-31", ""},  // a span runs forwards
+      {"Từ tháng 10/2026 đến tháng 3/2026", "unknown", "-", "-", ""},          // written backwards: not guessed
+      {"Từ năm 2026", "open_ended", "2026-01-01", "-", ""},
+  });
+}
+
 TEST(TimeFrame, StartAndEndColumnsCombine) {
   TimeFrame r = CombineTimeFrames(ParseTimeFrame("Quý III/2023"), ParseTimeFrame("Quý IV/2024"));
   EXPECT_EQ(r.kind, "range");

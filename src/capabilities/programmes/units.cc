@@ -88,24 +88,27 @@ std::string SpaceGluedAbbreviation(std::string p) {
 
 }  // namespace
 
-Result<UnitRegistry> UnitRegistry::Load(const std::string& path) {
+Result<UnitRegistry> UnitRegistry::Load(const std::string& path, const std::string& words_path) {
+  BHXH_ASSIGN_OR_RETURN(CsvTable words, ReadCsvFile(words_path));
+  const int cw = words.Column("word");
+  if (cw < 0)
+    return Status::Invalid(words_path, "Thiếu cột \"word\" trong danh sách từ mở đầu tên cơ quan",
+                           "the list of words a body's name starts with lacks the column \"word\"");
+  UnitRegistry r;
+  for (const auto& row : words.rows)
+    if (std::string k = Key(row.cells[cw]); !k.empty()) r.head_words_.push_back(k);
   BHXH_ASSIGN_OR_RETURN(CsvTable t, ReadCsvFile(path));
   int ci = t.Column("id"), cn = t.Column("name"), ca = t.Column("abbreviations"), ce = t.Column("earlier_names"),
       ck = t.Column("kind");
   if (ci < 0 || cn < 0 || ca < 0 || ce < 0 || ck < 0)
     return Status::Invalid(path, "Thiếu cột trong danh mục đơn vị", "units file lacks columns");
-  UnitRegistry r;
   for (const auto& row : t.rows) {
     Unit u{row.cells[ci], row.cells[cn], row.cells[ck], {}, {}};
     for (const auto& a : Split(row.cells[ca], '|'))
       if (!Trim(a).empty()) u.abbreviations.push_back(Trim(a));
     for (const auto& e : Split(row.cells[ce], '|'))
       if (!Trim(e).empty()) u.earlier_names.push_back(Trim(e));
-    size_t idx = r.units_.size();
-    for (const std::string* alias : {&u.name, &u.id}) r.by_key_[Key(*alias)] = idx;
-    for (const auto& a : u.abbreviations) r.by_key_[Key(a)] = idx;
-    for (const auto& e : u.earlier_names) r.by_key_[Key(e)] = idx;
-    r.units_.push_back(std::move(u));
+    r.Add(std::move(u));
   }
   return r;
 }
@@ -145,6 +148,35 @@ Status UnitRegistry::AddAlias(const std::string& name, const std::string& unit_i
       return Status::Ok();
     }
   return Status::NotFound("unit", "Không có đơn vị mã " + unit_id + " trong danh mục", "no unit " + unit_id);
+}
+
+void UnitRegistry::Add(Unit u) {
+  const size_t idx = units_.size();
+  for (const std::string* alias : {&u.name, &u.id}) by_key_[Key(*alias)] = idx;
+  for (const auto& a : u.abbreviations) by_key_[Key(a)] = idx;
+  for (const auto& e : u.earlier_names) by_key_[Key(e)] = idx;
+  units_.push_back(std::move(u));
+}
+
+UnitRegistry UnitRegistry::WithoutCentralUnits() const {
+  UnitRegistry r;
+  r.head_words_ = head_words_;
+  for (const Unit& u : units_) {
+    if (u.kind != "central") r.Add(u);
+  }
+  return r;
+}
+
+bool UnitRegistry::StartsAName(const std::string& piece) const {
+  const std::string k = Key(piece);
+  for (const auto& w : head_words_)
+    if (k.size() >= w.size() && k.compare(0, w.size(), w) == 0 && (k.size() == w.size() || k[w.size()] == ' '))
+      return true;
+  // An abbreviation ("KGVX", "UBND", "GĐĐT") names a body of its own.
+  const std::string first = piece.substr(0, piece.find(' '));
+  return first.size() >= 2 &&
+         std::none_of(first.begin(), first.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); }) &&
+         std::any_of(first.begin(), first.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); });
 }
 
 const Unit* UnitRegistry::ById(const std::string& id) const {
@@ -212,7 +244,12 @@ UnitResolution UnitRegistry::ResolveList(const std::string& cell) const {
     unsigned char c0 = static_cast<unsigned char>(p[0]);
     std::string first = p.substr(0, c0 < 0x80 ? 1 : c0 < 0xE0 ? 2 : c0 < 0xF0 ? 3 : 4);
     bool lower = (c0 >= 'a' && c0 <= 'z') || (c0 >= 0x80 && CaseFold(first) == first);
-    if (lower && last_unknown + 1 == i && !res.unknown.empty())
+    // "Sở Văn hóa, Thể thao và Du lịch": after a comma or "và", a piece
+    // that does not start a body's name continues the one before it.
+    const bool continues =
+        last_unknown + 1 == i && !res.unknown.empty() &&
+        (lower || ((parts[i - 1].sep_after == ", " || parts[i - 1].sep_after == " và ") && !StartsAName(p)));
+    if (continues)
       res.unknown.back() += parts[i - 1].sep_after + p;
     else
       res.unknown.push_back(p);

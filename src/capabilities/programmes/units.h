@@ -2,7 +2,10 @@
 // data/programmes/units.csv: canonical names, the abbreviations the tables
 // use (TCCB, PC, GĐĐT, ...), earlier names (Ban Thu → Ban Quản lý Thu - Sổ,
 // thẻ) and collective entries (BHXH các tỉnh, thành phố; Các đơn vị liên
-// quan). ResolveList splits a table cell ("Các đơn vị: TCCB, PC, GĐĐT và
+// quan). Names of bodies outside the registry may hold the separators
+// themselves ("Sở Văn hóa, Thể thao và Du lịch"); the words a body's name
+// starts with (data/programmes/unit_words.csv) tell where one begins.
+// ResolveList splits a table cell ("Các đơn vị: TCCB, PC, GĐĐT và
 // BHXH các tỉnh, thành phố") into units; whatever it cannot place is
 // returned as unknown for an officer to map, never dropped. Matching
 // ignores diacritics, case and spacing.
@@ -29,10 +32,14 @@ struct UnitResolution {
 
 class UnitRegistry {
  public:
-  static Result<UnitRegistry> Load(const std::string& path);
+  // `units_path`: units.csv; `words_path`: unit_words.csv.
+  static Result<UnitRegistry> Load(const std::string& units_path, const std::string& words_path);
   const Unit* Find(const std::string& name) const;  // by name, abbreviation or earlier name
   const Unit* ById(const std::string& id) const;
   UnitResolution ResolveList(const std::string& cell) const;
+  // The registry without VSS's central departments (kind "central"): the
+  // names another body's decision uses for its own departments.
+  UnitRegistry WithoutCentralUnits() const;
   // Maps one more name to a known unit (an officer's answer to an unknown name).
   Status AddAlias(const std::string& name, const std::string& unit_id);
   const std::vector<Unit>& units() const { return units_; }
@@ -41,7 +48,11 @@ class UnitRegistry {
   // One piece that is two names side by side, or one name after a fix.
   std::optional<std::vector<const Unit*>> SplitAdjacent(const std::string& piece) const;
   std::vector<Unit> units_;
+  void Add(Unit u);  // with its name, id, abbreviations and earlier names as keys
+  // Whether `piece` starts with a word a body's name starts with.
+  bool StartsAName(const std::string& piece) const;
   std::map<std::string, size_t> by_key_;  // folded alias → unit index
+  std::vector<std::string> head_words_;   // folded
 };
 
 }  // namespace bhxh

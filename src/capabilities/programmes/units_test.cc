@@ -11,7 +11,8 @@ namespace {
 
 const UnitRegistry& R() {
   static UnitRegistry* r = [] {
-    auto l = UnitRegistry::Load(testing::DataDir() + "/programmes/units.csv");
+    auto l = UnitRegistry::Load(testing::DataDir() + "/programmes/units.csv",
+                                testing::DataDir() + "/programmes/unit_words.csv");
     EXPECT_TRUE(l.ok()) << l.status().ToString();
     return new UnitRegistry(l.ok() ? *l : UnitRegistry());
   }();
@@ -51,6 +52,22 @@ TEST(Units, UnknownNamesAreListedForAnOfficer) {
   ASSERT_FALSE(r.unknown.empty());
   EXPECT_EQ(r.unknown[0],
             "Cục quản lý giám sát kế toán, kiểm toán của Bộ Tài chính");  // one name, not cut at its comma
+}
+
+// Names of bodies outside VSS hold commas and "và" themselves; a piece
+// that does not start a body's name (data/programmes/unit_words.csv)
+// continues the one before it.
+TEST(Units, ABodysNameKeepsItsCommasAndVa) {
+  EXPECT_EQ(R().ResolveList("Sở Văn hóa, Thể thao và Du lịch; Công an tỉnh").unknown,
+            (std::vector<std::string>{"Sở Văn hóa, Thể thao và Du lịch", "Công an tỉnh"}));
+  EXPECT_EQ(R().ResolveList("Sở Tài nguyên và Môi trường, UBND các huyện, Sở Y tế và Công an tỉnh").unknown,
+            (std::vector<std::string>{"Sở Tài nguyên và Môi trường", "UBND các huyện", "Sở Y tế", "Công an tỉnh"}));
+  EXPECT_EQ(R().ResolveList("Bộ Thông tin và Truyền thông, KGVX").unknown,
+            (std::vector<std::string>{"Bộ Thông tin và Truyền thông", "KGVX"}))
+      << "an abbreviation is a body of its own";
+  UnitResolution r = R().ResolveList("Bộ Lao động - Thương binh và Xã hội, Bảo hiểm xã hội tỉnh và Sở Nội vụ");
+  EXPECT_EQ(r.ids, (std::vector<std::string>{"BLDTBXH", "BHXH_TINH"}));
+  EXPECT_EQ(r.unknown, std::vector<std::string>{"Sở Nội vụ"});
 }
 
 }  // namespace

@@ -78,7 +78,17 @@ function Tasks({ refId }: { refId: string }) {
           columns={[
             { accessorKey: 'key', header: 'Mã' },
             { accessorKey: 'content', header: 'Nội dung', cell: (c) => (c.getValue() as string).slice(0, 160) },
-            { id: 'lead', header: 'Chủ trì', accessorFn: (t) => t.lead_units.map((u) => u.name).join(', ') },
+            {
+              // A name the unit list does not know stays in its cell, marked
+              // for mapping.
+              id: 'lead', header: 'Chủ trì',
+              accessorFn: (t) => [
+                ...t.lead_units.map((u) => u.name),
+                ...t.unknown_units
+                  .filter((_, k) => t.unknown_unit_cells?.[k] === 'lead')
+                  .map((n) => `${n} (chưa có trong danh mục)`),
+              ].join(', '),
+            },
             { id: 'when', header: 'Thời hạn', accessorFn: (t) => t.timeframe.text },
             { accessorKey: 'status', header: 'Trạng thái', cell: (c) => taskStatus[c.getValue()] ?? c.getValue() },
             { id: 'overdue', header: 'Quá hạn', accessorFn: (t) => (t.overdue ? `${t.days_overdue} ngày` : t.missing_periods.length ? 'thiếu báo cáo' : '') },

@@ -1,0 +1,336 @@
+// Decisions of other issuers in the forms they are published in, none of
+// them like the seeds: a Prime Minister's decision approving a scheme as a
+// legal-document website converts it to Markdown (the header and signature
+// in table cells, bold runs, the site's chrome), a provincial People's
+// Committee's plan as its portal's HTML page (a sentence-case title, a unit
+// merged down two rows, bodies whose names hold commas and "và", a "from
+// ... to ..." time frame), and a ministry's plan for carrying out a law in
+// plain text, its tasks set out as text with labelled lines instead of a
+// table. Each field is checked against what the document says.
+#include <gtest/gtest.h>
+
+#include "programmes/import.h"
+#include "testing/test_support.h"
+
+namespace bhxh {
+namespace {
+
+const UnitRegistry& Units() {
+  static UnitRegistry* r = new UnitRegistry(*UnitRegistry::Load(testing::DataDir() + "/programmes/units.csv",
+                                                                testing::DataDir() + "/programmes/unit_words.csv"));
+  return *r;
+}
+
+ImportedProgramme Import(const std::string& bytes, const std::string& format) {
+  std::string text;
+  auto p = ImportDecisionFile(bytes, Units(), &text);
+  EXPECT_TRUE(p.ok()) << p.status().ToString();
+  if (!p.ok()) return {};
+  EXPECT_EQ(p->source_format, format);
+  return *p;
+}
+
+const TaskRow* Find(const ImportedProgramme& p, const std::string& key) {
+  for (const auto& t : p.tasks)
+    if (t.row.key == key) return &t.row;
+  ADD_FAILURE() << "no task " << key;
+  return nullptr;
+}
+
+using V = std::vector<std::string>;
+std::string D(const std::optional<Date>& d) { return d ? d->ToString() : "-"; }
+
+const char* kSchemeMarkdown = R"MD([Trang chủ](https://example.vn/) › [Văn bản pháp luật](https://example.vn/van-ban) › Bảo hiểm
+
+# Quyết định 317/QĐ-TTg năm 2026 phê duyệt Đề án nâng cao hiệu quả chi trả chế độ bảo hiểm xã hội không dùng tiền mặt
+
+**Số hiệu:** 317/QĐ-TTg | **Loại văn bản:** Quyết định
+**Nơi ban hành:** Thủ tướng Chính phủ | **Người ký:** Trần Hồng Hà
+**Ngày ban hành:** 12/03/2026 | **Tình trạng:** Còn hiệu lực
+
+[Tải văn bản](https://example.vn/tai/317.docx)
+
+| **THỦ TƯỚNG CHÍNH PHỦ** -------- | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM** **Độc lập - Tự do - Hạnh phúc** --------------- |
+|---|---|
+| Số: 317/QĐ-TTg | *Hà Nội, ngày 12 tháng 3 năm 2026* |
+
+**QUYẾT ĐỊNH**
+
+**PHÊ DUYỆT ĐỀ ÁN NÂNG CAO HIỆU QUẢ CHI TRẢ CHẾ ĐỘ BẢO HIỂM XÃ HỘI KHÔNG DÙNG TIỀN MẶT GIAI ĐOẠN 2026 - 2030**
+
+**THỦ TƯỚNG CHÍNH PHỦ**
+
+*Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;*
+
+*Căn cứ Luật Bảo hiểm xã hội ngày 29 tháng 6 năm 2024;*
+
+*Theo đề nghị của Bộ trưởng Bộ Nội vụ.*
+
+**QUYẾT ĐỊNH:**
+
+**Điều 1.** Phê duyệt Đề án nâng cao hiệu quả chi trả chế độ bảo hiểm xã hội không dùng tiền mặt giai đoạn 2026 - 2030 (sau đây gọi là Đề án) với các nội dung chủ yếu sau:
+
+**I. MỤC TIÊU**
+
+Đến năm 2030, 80% người hưởng ở đô thị nhận chế độ qua tài khoản.
+
+**II. NHIỆM VỤ VÀ GIẢI PHÁP**
+
+Chi tiết tại Phụ lục kèm theo Quyết định này.
+
+**Điều 2.** Quyết định này có hiệu lực thi hành kể từ ngày ký ban hành.
+
+**Điều 3.** Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương chịu trách nhiệm thi hành Quyết định này.
+
+| ***Nơi nhận:*** - Ban Bí thư Trung ương Đảng; - Thủ tướng, các Phó Thủ tướng Chính phủ; - Lưu: VT, KGVX. | **KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG** **Trần Hồng Hà** |
+|---|---|
+
+**PHỤ LỤC**
+
+**DANH MỤC NHIỆM VỤ THỰC HIỆN ĐỀ ÁN**
+*(Kèm theo Quyết định số 317/QĐ-TTg ngày 12 tháng 3 năm 2026 của Thủ tướng Chính phủ)*
+
+| **TT** | **Nhiệm vụ** | **Cơ quan chủ trì** | **Cơ quan phối hợp** | **Sản phẩm** | **Thời gian hoàn thành** |
+|---|---|---|---|---|---|
+| **I** | **Hoàn thiện thể chế** | | | | |
+| 1 | Rà soát quy định về chi trả chế độ bảo hiểm xã hội qua tài khoản | Bộ Nội vụ | Bảo hiểm xã hội Việt Nam, Ngân hàng Nhà nước Việt Nam | Báo cáo rà soát | Năm 2026 |
+| 2 | Sửa đổi quy trình chi trả lương hưu, trợ cấp bảo hiểm xã hội | Bảo hiểm xã hội Việt Nam | Bộ Nội vụ | Quyết định ban hành quy trình | Quý IV/2026 |
+| **II** | **Phát triển hạ tầng thanh toán** | | | | |
+| 3 | Mở rộng điểm chấp nhận thanh toán ở khu vực nông thôn | Ngân hàng Nhà nước Việt Nam | Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương | Mạng lưới điểm chấp nhận thanh toán | 2026 - 2028 |
+| 4 | Kết nối dữ liệu người hưởng với tài khoản ngân hàng | Bảo hiểm xã hội Việt Nam | Bộ Công an; Ngân hàng Nhà nước Việt Nam | Dữ liệu được kết nối | Tháng 12/2027 |
+| 5 | Tuyên truyền, vận động người hưởng nhận chế độ qua tài khoản | Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương | Bảo hiểm xã hội Việt Nam | Kế hoạch tuyên truyền | Hằng năm |
+
+**Văn bản liên quan**
+
+- [Luật Bảo hiểm xã hội 2024](https://example.vn/luat-bhxh-2024)
+- [Nghị định 158/2025/NĐ-CP](https://example.vn/nd-158)
+
+© 2026 Example Luật. Mọi quyền được bảo lưu.
+)MD";
+
+TEST(UnseenForms, APrimeMinistersSchemeAsAWebsitesMarkdown) {
+  ImportedProgramme p = Import(kSchemeMarkdown, "markdown");
+  EXPECT_EQ(p.decision.number, "317/QĐ-TTg");
+  EXPECT_EQ(D(p.decision.date), "2026-03-12");
+  EXPECT_EQ(p.decision.issuer, "THỦ TƯỚNG CHÍNH PHỦ") << "the rule under the issuer is not part of it";
+  EXPECT_EQ(p.decision.title,
+            "PHÊ DUYỆT ĐỀ ÁN NÂNG CAO HIỆU QUẢ CHI TRẢ CHẾ ĐỘ BẢO HIỂM XÃ HỘI KHÔNG DÙNG TIỀN MẶT GIAI ĐOẠN 2026 - 2030");
+  // The signature cell's two bold runs are two lines, and the formula of
+  // delegated signing its own two.
+  EXPECT_EQ(p.decision.signing_line, "KT. THỦ TƯỚNG / PHÓ THỦ TƯỚNG");
+  EXPECT_EQ(p.decision.signer, "Trần Hồng Hà");
+  EXPECT_EQ(p.decision.recipients, (V{"Ban Bí thư Trung ương Đảng;", "Thủ tướng, các Phó Thủ tướng Chính phủ;",
+                                      "Lưu: VT, KGVX."}));
+  ASSERT_EQ(p.decision.articles.size(), 3u);
+  EXPECT_EQ(p.decision.articles[2].text.find("Nơi nhận"), std::string::npos) << "Article 3 ends at the recipients";
+  ASSERT_EQ(p.tasks.size(), 5u);
+  const TaskRow* t1 = Find(p, "I.1");
+  ASSERT_NE(t1, nullptr);
+  EXPECT_EQ(t1->id, "1");
+  EXPECT_EQ(t1->content, "Rà soát quy định về chi trả chế độ bảo hiểm xã hội qua tài khoản");
+  EXPECT_EQ(t1->lead_units, V{});
+  EXPECT_EQ(t1->coordinating_units, V{"BHXH_VN"});
+  EXPECT_EQ(t1->unknown_units, (V{"Bộ Nội vụ", "Ngân hàng Nhà nước Việt Nam"}));
+  EXPECT_EQ(t1->unknown_cells, (V{"lead", "coordinating"}));
+  EXPECT_EQ(t1->product, "Báo cáo rà soát");
+  EXPECT_EQ(D(t1->timeframe.end), "2026-12-31");
+  const TaskRow* t3 = Find(p, "II.3");
+  ASSERT_NE(t3, nullptr);
+  EXPECT_EQ(t3->id, "3") << "numbering runs on across the groups";
+  EXPECT_EQ(t3->unknown_units,
+            (V{"Ngân hàng Nhà nước Việt Nam", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"}));
+  EXPECT_EQ(t3->timeframe.kind, "period");
+  EXPECT_EQ(D(t3->timeframe.start), "2026-01-01");
+  EXPECT_EQ(D(t3->timeframe.end), "2028-12-31");
+  const TaskRow* t4 = Find(p, "II.4");
+  ASSERT_NE(t4, nullptr);
+  EXPECT_EQ(t4->lead_units, V{"BHXH_VN"});
+  EXPECT_EQ(t4->unknown_units, (V{"Bộ Công an", "Ngân hàng Nhà nước Việt Nam"}));
+  EXPECT_EQ(D(t4->timeframe.end), "2027-12-31");
+  const TaskRow* t5 = Find(p, "II.5");
+  ASSERT_NE(t5, nullptr);
+  EXPECT_EQ(t5->timeframe.recurrence, "yearly");
+}
+
+const char* kProvincialPlanHtml = R"HTML(<!DOCTYPE html>
+<html lang="vi"><head><meta charset="utf-8"><title>Kế hoạch 85/KH-UBND năm 2026 thực hiện chính sách BHXH tỉnh Nghệ An</title>
+<script>var x = 1;</script><style>.a{color:red}</style></head>
+<body>
+<header><nav><a href="/">Trang chủ</a> | <a href="/vb">Văn bản</a> | <a href="/login">Đăng nhập</a></nav></header>
+<div class="content">
+<table class="header">
+<tr><td><p><b>ỦY BAN NHÂN DÂN<br>TỈNH NGHỆ AN</b></p><p>-------</p></td>
+<td><p><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc</b></p><p>---------------</p></td></tr>
+<tr><td><p>Số: 85/KH-UBND</p></td><td><p><i>Nghệ An, ngày 20 tháng 01 năm 2026</i></p></td></tr>
+</table>
+<p align="center"><b>KẾ HOẠCH</b></p>
+<p align="center"><b>Thực hiện chính sách bảo hiểm xã hội, bảo hiểm y tế trên địa bàn tỉnh năm 2026</b></p>
+<p>Thực hiện Nghị quyết số 28-NQ/TW ngày 23/5/2018 của Ban Chấp hành Trung ương; Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:</p>
+<p><b>I. MỤC ĐÍCH, YÊU CẦU</b></p>
+<p>1. Phấn đấu đến hết năm 2026 có 45% lực lượng lao động tham gia bảo hiểm xã hội.</p>
+<p>2. Tỷ lệ bao phủ bảo hiểm y tế đạt 95% dân số.</p>
+<p><b>II. NHIỆM VỤ CỤ THỂ</b></p>
+<p>(Chi tiết tại Phụ lục kèm theo)</p>
+<p><b>III. TỔ CHỨC THỰC HIỆN</b></p>
+<p>Các sở, ban, ngành, Ủy ban nhân dân các huyện, thành phố, thị xã báo cáo kết quả thực hiện về Bảo hiểm xã hội tỉnh trước ngày 15/12 hằng năm để tổng hợp, báo cáo Ủy ban nhân dân tỉnh.</p>
+<table class="sign"><tr>
+<td><p><b><i>Nơi nhận:</i></b><br>- Bảo hiểm xã hội Việt Nam;<br>- Thường trực Tỉnh ủy;<br>- Lưu: VT, KGVX.</p></td>
+<td><p align="center"><b>TM. ỦY BAN NHÂN DÂN<br>KT. CHỦ TỊCH<br>PHÓ CHỦ TỊCH<br><br><br>Bùi Đình Long</b></p></td>
+</tr></table>
+<p align="center"><b>PHỤ LỤC</b></p>
+<p align="center"><b>NHIỆM VỤ THỰC HIỆN CHÍNH SÁCH BẢO HIỂM XÃ HỘI, BẢO HIỂM Y TẾ NĂM 2026</b><br><i>(Kèm theo Kế hoạch số 85/KH-UBND ngày 20/01/2026 của UBND tỉnh Nghệ An)</i></p>
+<table border="1">
+<tr><td><b>TT</b></td><td><b>Nội dung công việc</b></td><td><b>Cơ quan chủ trì</b></td><td><b>Cơ quan phối hợp</b></td><td><b>Thời gian thực hiện</b></td><td><b>Kết quả, sản phẩm</b></td></tr>
+<tr><td><b>1</b></td><td colspan="5"><b>Công tác tuyên truyền</b></td></tr>
+<tr><td>1.1</td><td>Tuyên truyền chính sách bảo hiểm xã hội tự nguyện đến người lao động khu vực phi chính thức</td><td rowspan="2">Bảo hiểm xã hội tỉnh</td><td>Sở Văn hóa, Thể thao và Du lịch</td><td>Thường xuyên</td><td>Các tin, bài tuyên truyền</td></tr>
+<tr><td>1.2</td><td>Tổ chức hội nghị đối thoại với doanh nghiệp về đóng bảo hiểm xã hội</td><td>Liên đoàn Lao động tỉnh</td><td>Quý II/2026</td><td>Hội nghị đối thoại</td></tr>
+<tr><td><b>2</b></td><td colspan="5"><b>Công tác kiểm tra, thanh tra</b></td></tr>
+<tr><td>2.1</td><td>Thanh tra chuyên ngành đóng bảo hiểm xã hội tại các doanh nghiệp nợ kéo dài</td><td>Sở Nội vụ</td><td>Bảo hiểm xã hội tỉnh; Công an tỉnh</td><td>Từ tháng 3 đến tháng 10/2026</td><td>Kết luận thanh tra</td></tr>
+<tr><td>2.2</td><td>Kiểm tra việc chi trả chế độ bảo hiểm xã hội không dùng tiền mặt</td><td>Bảo hiểm xã hội tỉnh</td><td>Ủy ban nhân dân cấp xã</td><td>Tháng 9/2026</td><td>Báo cáo kết quả kiểm tra</td></tr>
+</table>
+</div>
+<footer><p>Văn bản liên quan</p><ul><li><a href="/x">Nghị quyết 28-NQ/TW</a></li></ul><p>© 2026 Cổng thông tin điện tử tỉnh</p></footer>
+</body></html>
+)HTML";
+
+TEST(UnseenForms, AProvincialPlanAsItsPortalsPage) {
+  ImportedProgramme p = Import(kProvincialPlanHtml, "html");
+  EXPECT_EQ(p.decision.kind, "plan");
+  EXPECT_EQ(p.decision.number, "85/KH-UBND");
+  EXPECT_EQ(D(p.decision.date), "2026-01-20");
+  EXPECT_EQ(p.decision.place, "Nghệ An");
+  EXPECT_EQ(p.decision.issuer, "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN");
+  EXPECT_EQ(p.decision.title, "Thực hiện chính sách bảo hiểm xã hội, bảo hiểm y tế trên địa bàn tỉnh năm 2026")
+      << "a title in sentence case under KẾ HOẠCH";
+  EXPECT_EQ(p.decision.signing_line, "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH");
+  EXPECT_EQ(p.decision.signer, "Bùi Đình Long");
+  ASSERT_EQ(p.tasks.size(), 4u);
+  const TaskRow* t11 = Find(p, "1.1");
+  ASSERT_NE(t11, nullptr);
+  EXPECT_EQ(t11->content, "Tuyên truyền chính sách bảo hiểm xã hội tự nguyện đến người lao động khu vực phi chính thức");
+  EXPECT_EQ(t11->lead_units, V{"BHXH_TINH"}) << "the province's VSS branch";
+  EXPECT_EQ(t11->unknown_units, V{"Sở Văn hóa, Thể thao và Du lịch"}) << "one body, not three";
+  EXPECT_EQ(t11->timeframe.recurrence, "ongoing");
+  EXPECT_EQ(t11->product, "Các tin, bài tuyên truyền");
+  const TaskRow* t12 = Find(p, "1.2");
+  ASSERT_NE(t12, nullptr);
+  EXPECT_EQ(t12->lead_units, V{"BHXH_TINH"}) << "the unit cell merged down two rows";
+  EXPECT_EQ(t12->unknown_units, V{"Liên đoàn Lao động tỉnh"});
+  EXPECT_EQ(D(t12->timeframe.start), "2026-04-01");
+  EXPECT_EQ(D(t12->timeframe.end), "2026-06-30");
+  const TaskRow* t21 = Find(p, "2.1");
+  ASSERT_NE(t21, nullptr);
+  EXPECT_EQ(t21->unknown_units, (V{"Sở Nội vụ", "Công an tỉnh"}));
+  EXPECT_EQ(t21->unknown_cells, (V{"lead", "coordinating"}));
+  EXPECT_EQ(t21->coordinating_units, V{"BHXH_TINH"});
+  EXPECT_EQ(t21->timeframe.kind, "range");
+  EXPECT_EQ(D(t21->timeframe.start), "2026-03-01") << "the start takes the end's year";
+  EXPECT_EQ(D(t21->timeframe.end), "2026-10-31");
+  ASSERT_EQ(p.reports.size(), 1u);
+  EXPECT_EQ(p.reports[0].day, 15);
+  EXPECT_EQ(p.reports[0].month, 12);
+}
+
+const char* kMinistryPlanText = R"TXT(BỘ NỘI VỤ
+-------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+Số: 1205/QĐ-BNV
+Hà Nội, ngày 08 tháng 9 năm 2026
+QUYẾT ĐỊNH
+BAN HÀNH KẾ HOẠCH TRIỂN KHAI THI HÀNH LUẬT BẢO HIỂM XÃ HỘI NĂM 2026 - 2027
+BỘ TRƯỞNG BỘ NỘI VỤ
+Căn cứ Luật Bảo hiểm xã hội ngày 29 tháng 6 năm 2024;
+Căn cứ Nghị định số 25/2025/NĐ-CP ngày 21 tháng 02 năm 2025 của Chính phủ quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Nội vụ;
+Theo đề nghị của Vụ trưởng Vụ Bảo hiểm xã hội.
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch triển khai thi hành Luật Bảo hiểm xã hội năm 2026 - 2027.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+Điều 3. Chánh Văn phòng Bộ, Vụ trưởng Vụ Bảo hiểm xã hội và Thủ trưởng các đơn vị có liên quan chịu trách nhiệm thi hành Quyết định này.
+Nơi nhận:
+- Như Điều 3;
+- Lưu: VT, Vụ BHXH.
+BỘ TRƯỞNG
+Phạm Thị Thanh Trà
+
+KẾ HOẠCH
+TRIỂN KHAI THI HÀNH LUẬT BẢO HIỂM XÃ HỘI NĂM 2026 - 2027
+(Kèm theo Quyết định số 1205/QĐ-BNV ngày 08 tháng 9 năm 2026 của Bộ trưởng Bộ Nội vụ)
+I. MỤC ĐÍCH, YÊU CẦU
+1. Bảo đảm Luật được thi hành thống nhất, kịp thời.
+II. NỘI DUNG
+1. Rà soát văn bản quy phạm pháp luật liên quan đến Luật Bảo hiểm xã hội
+a) Cơ quan chủ trì: Vụ Pháp chế.
+b) Cơ quan phối hợp: Vụ Bảo hiểm xã hội, Bảo hiểm xã hội Việt Nam.
+c) Thời gian hoàn thành: Quý I/2027.
+2. Tập huấn chuyên sâu cho cán bộ làm công tác bảo hiểm xã hội
+a) Cơ quan chủ trì: Vụ Bảo hiểm xã hội.
+b) Cơ quan phối hợp: Bảo hiểm xã hội Việt Nam; Sở Nội vụ các tỉnh, thành phố.
+c) Thời gian thực hiện: Từ tháng 10/2026 đến tháng 6/2027.
+3. Kiểm tra tình hình thi hành Luật tại các địa phương
+- Cơ quan chủ trì: Thanh tra Bộ.
+- Cơ quan phối hợp: Vụ Bảo hiểm xã hội.
+- Thời gian thực hiện: Hằng năm.
+III. TỔ CHỨC THỰC HIỆN
+Các đơn vị báo cáo kết quả thực hiện về Bộ Nội vụ (qua Vụ Bảo hiểm xã hội) trước ngày 15 tháng 12 hằng năm.
+)TXT";
+
+TEST(UnseenForms, AMinistrysPlanWithTasksSetOutAsText) {
+  ImportedProgramme p = Import(kMinistryPlanText, "text");
+  EXPECT_EQ(p.decision.number, "1205/QĐ-BNV");
+  EXPECT_EQ(p.decision.authority, "BỘ TRƯỞNG BỘ NỘI VỤ");
+  EXPECT_EQ(p.decision.signer, "Phạm Thị Thanh Trà");
+  ASSERT_EQ(p.tasks.size(), 3u) << "labelled lines are part of their task, not tasks";
+  const TaskRow* t1 = Find(p, "II.1");
+  ASSERT_NE(t1, nullptr);
+  EXPECT_EQ(p.tasks[0].appendix, -1) << "in the programme's text, not an appendix";
+  EXPECT_EQ(t1->id, "1");
+  EXPECT_EQ(t1->group_key, "II");
+  EXPECT_EQ(t1->content, "Rà soát văn bản quy phạm pháp luật liên quan đến Luật Bảo hiểm xã hội");
+  EXPECT_EQ(t1->lead_units, V{}) << "the Ministry's legal department, not VSS's Vụ Pháp chế";
+  EXPECT_EQ(t1->coordinating_units, V{"BHXH_VN"});
+  EXPECT_EQ(t1->unknown_units, (V{"Vụ Pháp chế", "Vụ Bảo hiểm xã hội"}));
+  EXPECT_EQ(t1->unknown_cells, (V{"lead", "coordinating"}));
+  EXPECT_EQ(t1->timeframe.kind, "quarter");
+  EXPECT_EQ(D(t1->timeframe.end), "2027-03-31");
+  const TaskRow* t2 = Find(p, "II.2");
+  ASSERT_NE(t2, nullptr);
+  EXPECT_EQ(t2->content, "Tập huấn chuyên sâu cho cán bộ làm công tác bảo hiểm xã hội");
+  EXPECT_EQ(t2->unknown_units, (V{"Vụ Bảo hiểm xã hội", "Sở Nội vụ các tỉnh, thành phố"}));
+  EXPECT_EQ(t2->unknown_cells, (V{"lead", "coordinating"}));
+  EXPECT_EQ(D(t2->timeframe.start), "2026-10-01");
+  EXPECT_EQ(D(t2->timeframe.end), "2027-06-30");
+  const TaskRow* t3 = Find(p, "II.3");
+  ASSERT_NE(t3, nullptr);
+  EXPECT_EQ(t3->unknown_units, (V{"Thanh tra Bộ", "Vụ Bảo hiểm xã hội"})) << "labels under dashes too";
+  EXPECT_EQ(t3->timeframe.recurrence, "yearly");
+  ASSERT_EQ(p.groups.size(), 1u);
+  EXPECT_EQ(p.groups[0].title, "NỘI DUNG");
+  EXPECT_EQ(p.groups[0].tasks, 3);
+  ASSERT_EQ(p.reports.size(), 1u);
+  EXPECT_EQ(p.reports[0].day, 15);
+}
+
+// The labels in one sentence, in parentheses, and the product named.
+TEST(UnseenForms, LabelsInOneSentence) {
+  std::string text = kMinistryPlanText;
+  const std::string from = "1. Rà soát", to = "3. Kiểm tra";
+  size_t a = text.find(from), b = text.find(to);
+  ASSERT_TRUE(a != std::string::npos && b != std::string::npos);
+  text.replace(a, b - a,
+               "1. Rà soát văn bản quy phạm pháp luật (cơ quan chủ trì: Vụ Pháp chế; cơ quan phối hợp: Bảo hiểm xã "
+               "hội Việt Nam; sản phẩm: báo cáo rà soát; thời hạn: tháng 12/2026).\n");
+  ImportedProgramme p = Import(text, "text");
+  ASSERT_EQ(p.tasks.size(), 2u);
+  const TaskRow* t1 = Find(p, "II.1");
+  ASSERT_NE(t1, nullptr);
+  EXPECT_EQ(t1->content, "Rà soát văn bản quy phạm pháp luật");
+  EXPECT_EQ(t1->coordinating_units, V{"BHXH_VN"});
+  EXPECT_EQ(t1->product, "báo cáo rà soát");
+  EXPECT_EQ(D(t1->timeframe.start), "2026-12-01");
+  EXPECT_EQ(D(t1->timeframe.end), "2026-12-31");
+}
+
+}  // namespace
+}  // namespace bhxh
