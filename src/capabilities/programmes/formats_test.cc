@@ -17,16 +17,13 @@
 #include "programmes/import.h"
 #include "programmes/json.h"
 #include "testing/decision_forms.h"
+#include "programmes/test_units.h"
 #include "testing/test_support.h"
 
 namespace bhxh {
 namespace {
 
-const UnitRegistry& Units() {
-  static UnitRegistry* r = new UnitRegistry(*UnitRegistry::Load(testing::DataDir() + "/programmes/units.csv",
-                                                                 testing::DataDir() + "/programmes/unit_words.csv"));
-  return *r;
-}
+const UnitRegistry& Units() { return testing::ProgrammeUnits(); }
 
 // The extraction without line numbers (which differ between forms).
 Json Projection(const ImportedProgramme& p) {

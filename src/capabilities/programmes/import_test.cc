@@ -10,16 +10,13 @@
 
 #include "platform/jsonio/json.h"
 #include "programmes/json.h"
+#include "programmes/test_units.h"
 #include "testing/test_support.h"
 
 namespace bhxh {
 namespace {
 
-const UnitRegistry& Units() {
-  static UnitRegistry* r = new UnitRegistry(*UnitRegistry::Load(testing::DataDir() + "/programmes/units.csv",
-                                                                testing::DataDir() + "/programmes/unit_words.csv"));
-  return *r;
-}
+const UnitRegistry& Units() { return testing::ProgrammeUnits(); }
 
 ImportedProgramme Import(const std::string& seed) {
   std::string text = testing::SeedText(seed);

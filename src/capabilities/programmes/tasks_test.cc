@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "base/csv.h"
+#include "programmes/test_units.h"
 #include "testing/test_support.h"
 
 namespace bhxh {
@@ -23,11 +24,7 @@ Result<TaskTable> ReadSeedTable(const std::string& text) {
   return ReadTaskTable(lines, from, lines.size(), vocab, Units());
 }
 
-const UnitRegistry& Units() {
-  static UnitRegistry* r = new UnitRegistry(*UnitRegistry::Load(testing::DataDir() + "/programmes/units.csv",
-                                                                testing::DataDir() + "/programmes/unit_words.csv"));
-  return *r;
-}
+const UnitRegistry& Units() { return testing::ProgrammeUnits(); }
 
 TEST(Tasks, KeyProgramme2024HasFortyTasksUnderSeventeenUnits) {
   std::string text = Seed("003_254a1e4a17401211.txt");

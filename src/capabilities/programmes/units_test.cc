@@ -4,20 +4,13 @@
 
 #include <gtest/gtest.h>
 
+#include "programmes/test_units.h"
 #include "testing/test_support.h"
 
 namespace bhxh {
 namespace {
 
-const UnitRegistry& R() {
-  static UnitRegistry* r = [] {
-    auto l = UnitRegistry::Load(testing::DataDir() + "/programmes/units.csv",
-                                testing::DataDir() + "/programmes/unit_words.csv");
-    EXPECT_TRUE(l.ok()) << l.status().ToString();
-    return new UnitRegistry(l.ok() ? *l : UnitRegistry());
-  }();
-  return *r;
-}
+const UnitRegistry& R() { return testing::ProgrammeUnits(); }
 
 std::vector<std::string> Ids(const std::string& cell) { return R().ResolveList(cell).ids; }
 

@@ -10,16 +10,13 @@
 #include <gtest/gtest.h>
 
 #include "programmes/import.h"
+#include "programmes/test_units.h"
 #include "testing/test_support.h"
 
 namespace bhxh {
 namespace {
 
-const UnitRegistry& Units() {
-  static UnitRegistry* r = new UnitRegistry(*UnitRegistry::Load(testing::DataDir() + "/programmes/units.csv",
-                                                                testing::DataDir() + "/programmes/unit_words.csv"));
-  return *r;
-}
+const UnitRegistry& Units() { return testing::ProgrammeUnits(); }
 
 ImportedProgramme Import(const std::string& bytes, const std::string& format) {
   std::string text;
