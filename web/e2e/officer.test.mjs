@@ -104,8 +104,8 @@ const DECISION_PAGE = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Q
 <p>Điều 2. Quyết định này có hiệu lực kể từ ngày ký.</p><p>Nơi nhận:</p><p>- Như Điều 2;</p><p>TM. ỦY BAN NHÂN DÂN</p>
 <p>CHỦ TỊCH</p><p>Trần Văn B</p><p>PHỤ LỤC</p><p>NHIỆM VỤ CỤ THỂ</p>
 <table><tr><th>TT</th><th>Nội dung</th><th>Đơn vị chủ trì</th><th>Đơn vị phối hợp</th><th>Thời gian hoàn thành</th></tr>
-<tr><td>1</td><td>Rà soát doanh nghiệp chưa đóng bảo hiểm xã hội</td><td>Trung tâm Truyền thông</td><td>Sở Tài chính</td><td>Tháng 6/2025</td></tr>
-<tr><td>2</td><td>Tuyên truyền chính sách bảo hiểm xã hội tự nguyện</td><td>Trung tâm Truyền thông</td><td></td><td>Quý IV/2025</td></tr>
+<tr><td>1</td><td>Rà soát doanh nghiệp chưa đóng bảo hiểm xã hội</td><td>Bảo hiểm xã hội tỉnh</td><td>Sở Tài chính</td><td>Tháng 6/2025</td></tr>
+<tr><td>2</td><td>Tuyên truyền chính sách bảo hiểm xã hội tự nguyện</td><td>Bảo hiểm xã hội tỉnh</td><td></td><td>Quý IV/2025</td></tr>
 </table></div><div class="related">Văn bản liên quan</div><footer>Tải văn bản</footer></body></html>`;
 
 test('a decision saved as a web page is read, then imported', async () => {
@@ -117,7 +117,7 @@ test('a decision saved as a web page is read, then imported', async () => {
   const result = page.getByLabel('Kết quả đọc quyết định');
   await result.getByText(/Quyết định 86\/QĐ-UBND ngày 12\/03\/2025 — đọc từ trang HTML — đọc thử/).waitFor();
   await result.getByText(/2 nhiệm vụ/).waitFor();
-  await result.getByText('1 nhiệm vụ có tên đơn vị chưa nhận ra').waitFor();  // "Sở Tài chính" is not a VSS unit
+  await result.getByText('1 nhiệm vụ có tên đơn vị chưa nhận ra').waitFor();  // the province's VSS branch is known; "Sở Tài chính" is not a VSS unit
   await accessible(page, 'importing a decision');
   await page.getByRole('button', { name: 'Nhập quyết định' }).click();
   await result.getByText(/— đã nhập/).waitFor();
