@@ -526,8 +526,9 @@ Result<ImportedProgramme> ImportDecision(std::string_view raw, const UnitRegistr
   // VSS's own departments ("Vụ Pháp chế", "Văn phòng", "Ban Thu") are
   // named alike in every ministry; in another body's decision such a name
   // is that body's department, listed for an officer, never VSS's.
-  const UnitRegistry outside = IssuedByVss(p.decision) ? UnitRegistry() : registry.WithoutCentralUnits();
-  const UnitRegistry& units = IssuedByVss(p.decision) ? registry : outside;
+  const bool by_vss = IssuedByVss(p.decision);
+  const UnitRegistry outside = by_vss ? UnitRegistry() : registry.WithoutCentralUnits();
+  const UnitRegistry& units = by_vss ? registry : outside;
   std::vector<SourceLine> lines = SplitSourceLines(text);
   std::set<std::string> vocab = DocumentVocabulary(lines);
 
