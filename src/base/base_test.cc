@@ -51,6 +51,14 @@ TEST(Text, FoldingIgnoresDiacriticsCaseAndSpacing) {
   EXPECT_FALSE(FoldForSearch(std::string("\xff\xfe", 2)).ok());
 }
 
+TEST(Text, UpperFirstTakesTheWholeLetter) {
+  EXPECT_EQ(UpperFirst("chủ trì, phối hợp"), "Chủ trì, phối hợp");
+  EXPECT_EQ(UpperFirst("đề nghị"), "Đề nghị");
+  EXPECT_EQ(UpperFirst("ứng dụng"), "Ứng dụng");
+  EXPECT_EQ(UpperFirst(""), "");
+  EXPECT_EQ(UpperFirst("2026"), "2026");
+}
+
 TEST(Dates, ParseValidateAndStepMonths) {
   EXPECT_TRUE(Date::Parse("2024-02-29", "d").ok());
   EXPECT_FALSE(Date::Parse("2023-02-29", "d").ok());

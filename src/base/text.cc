@@ -123,6 +123,16 @@ std::string CaseFold(std::string_view s) {
   return r;
 }
 
+std::string UpperFirst(std::string_view s) {
+  utf8proc_int32_t c = 0;
+  const utf8proc_ssize_t n =
+      utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data()), static_cast<utf8proc_ssize_t>(s.size()), &c);
+  if (n <= 0) return std::string(s);
+  utf8proc_uint8_t buf[4];
+  const utf8proc_ssize_t m = utf8proc_encode_char(utf8proc_toupper(c), buf);
+  return std::string(reinterpret_cast<char*>(buf), static_cast<size_t>(m)) + std::string(s.substr(static_cast<size_t>(n)));
+}
+
 std::string Trim(std::string_view s) {
   size_t b = 0, e = s.size();
   while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r' || s[b] == '\n')) ++b;

@@ -29,6 +29,8 @@ bool HasControlChars(std::string_view s);
 // Unicode NFC (composed): "Điều" typed or copied with combining marks
 // becomes the same bytes as the precomposed form. Invalid UTF-8 is returned unchanged.
 std::string NormalizeNfc(std::string_view utf8);
+// `s` with its first letter in upper case ("chủ trì" → "Chủ trì", "đề nghị" → "Đề nghị").
+std::string UpperFirst(std::string_view utf8);
 // At most `max_bytes` of `s`, cut at a code point boundary.
 std::string Utf8Prefix(std::string_view s, size_t max_bytes);
 

@@ -29,7 +29,7 @@ void PrintImportSummary(const Json& j, const std::string& file) {
   std::string kind = j.contains("source_format") && kinds.count(Txt(j, "source_format"))
                          ? " (" + kinds.at(Txt(j, "source_format")) + ")"
                          : "";
-  std::cout << file << kind << ": Quyết định " << Txt(d, "number") << " ngày " << DateVi(Txt(d, "date")) << " — "
+  std::cout << file << kind << ": " << DocumentKindVi(Txt(d, "kind")) << " " << Txt(d, "number") << " ngày " << DateVi(Txt(d, "date")) << " — "
             << Txt(d, "signing_line") << " " << Txt(d, "signer") << "\n  " << Txt(d, "title") << "\n  " << c["tasks"]
             << " nhiệm vụ (" << c["groups"] << " nhóm), " << c["indicators"] << " chỉ tiêu, " << c["reports"]
             << " nghĩa vụ báo cáo, " << j["programme"]["targets"].size() << " mục tiêu định lượng";

@@ -448,4 +448,11 @@ Result<DecisionHeader> ReadDecisionHeader(std::string_view raw) {
   return h;
 }
 
+std::string DocumentKindVi(const std::string& kind) {
+  if (kind == "plan") return "Kế hoạch";
+  if (kind == "programme") return "Chương trình";
+  if (kind == "scheme") return "Đề án";
+  return "Quyết định";
+}
+
 }  // namespace bhxh

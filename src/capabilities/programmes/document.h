@@ -79,6 +79,9 @@ struct Article {
   int first_line = 0, last_line = 0;
 };
 
+// What a document of `kind` is called: Quyết định, Kế hoạch, Chương trình, Đề án.
+std::string DocumentKindVi(const std::string& kind);
+
 struct DecisionHeader {
   // decision (QUYẾT ĐỊNH ... QUYẾT ĐỊNH: Điều 1 ...), or a document issued
   // on its own: plan (KẾ HOẠCH), programme (CHƯƠNG TRÌNH), scheme (ĐỀ ÁN).

@@ -65,6 +65,7 @@ std::string RoleOf(const std::string& text) {
       f.find("thoi gian gui bao cao") != std::string::npos)
     return "reporting";
   if (f.find("to chuc thuc hien") != std::string::npos) return "organisation";
+  if (f.rfind("chi tieu", 0) == 0 || f.find("muc tieu, chi tieu") != std::string::npos) return "objectives";
   if (f.find("nhiem vu") != std::string::npos || f.find("giai phap") != std::string::npos) return "tasks";
   return "";
 }
@@ -187,6 +188,21 @@ std::string TrimPunctuation(std::string s) {
   return Trim(s);
 }
 
+// The group a heading makes, made the first time a task falls under it.
+TaskGroup& GroupOf(const Section& heading, const std::string& title, std::vector<TaskGroup>& groups) {
+  auto g = std::find_if(groups.begin(), groups.end(), [&](const TaskGroup& x) { return x.key == heading.key; });
+  if (g != groups.end()) return *g;
+  TaskGroup ng;
+  ng.id = heading.id;
+  ng.key = heading.key;
+  ng.parent_key = heading.parent_key;
+  ng.title = Utf8Prefix(title, 400);
+  ng.level = heading.level;
+  ng.first_line = heading.first_line;
+  groups.push_back(std::move(ng));
+  return groups.back();
+}
+
 void ReadLabelledTasks(const std::vector<Section>& sections, const UnitRegistry& units, std::vector<TaskGroup>& groups,
                        std::vector<TaskRow>& tasks) {
   std::set<std::string> consumed;  // label sections folded into their task
@@ -242,22 +258,221 @@ void ReadLabelledTasks(const std::vector<Section>& sections, const UnitRegistry&
       if (parent != sections.end()) {
         t.group_id = parent->id;
         t.group_key = parent->key;
-        auto g = std::find_if(groups.begin(), groups.end(), [&](const TaskGroup& x) { return x.key == parent->key; });
-        if (g == groups.end()) {
-          TaskGroup ng;
-          ng.id = parent->id;
-          ng.key = parent->key;
-          ng.parent_key = parent->parent_key;
-          ng.title = Utf8Prefix(parent->text, 400);
-          ng.level = parent->level;
-          ng.first_line = parent->first_line;
-          groups.push_back(std::move(ng));
-          g = groups.end() - 1;
-        }
-        ++g->tasks;
+        ++GroupOf(*parent, parent->text, groups).tasks;
       }
     }
     tasks.push_back(std::move(t));
+  }
+}
+
+// --- Work assigned body by body --------------------------------------------
+
+// Provincial plans, and many programmes, give their tasks under "Tổ chức
+// thực hiện" body by body instead of in a table:
+//   IV. TỔ CHỨC THỰC HIỆN
+//   1. Bảo hiểm xã hội tỉnh
+//   - Chủ trì, phối hợp với Sở Y tế ... hoàn thành trước ngày 30/9/2026.
+//   - Định kỳ ... báo cáo Ủy ban nhân dân tỉnh trước ngày 15/12 hằng năm.
+//   2. Sở Tài chính: Tham mưu bố trí kinh phí ..., trước ngày 31/12/2026.
+// Each item under a body's heading (or the heading's own sentence when it
+// has no items) is a task of that body; its time frame is the one the
+// sentence names; the bodies it works "phối hợp với" are its coordinating
+// units when the registry knows them (prose names no cell, so names the
+// registry does not know stay in the content only).
+
+// The words of `s`, each with its folded form.
+struct Words {
+  std::vector<std::string> raw, folded;
+  explicit Words(const std::string& s) {
+    for (const auto& w : Split(s, ' '))
+      if (!w.empty()) raw.push_back(w), folded.push_back(FoldOrSelf(w));
+  }
+  // The first word from `from` where the folded phrase `phrase` starts
+  // (its words compared without trailing punctuation), or size().
+  size_t Find(const std::string& phrase, size_t from = 0) const {
+    const std::vector<std::string> p = Split(phrase, ' ');
+    for (size_t i = from; i + p.size() <= folded.size(); ++i) {
+      size_t k = 0;
+      while (k < p.size() && Bare(folded[i + k], k + 1 < p.size()) == p[k]) ++k;
+      if (k == p.size()) return i;
+    }
+    return folded.size();
+  }
+  std::string Join(size_t from, size_t to) const {
+    std::string out;
+    for (size_t i = from; i < to && i < raw.size(); ++i) out += (out.empty() ? "" : " ") + raw[i];
+    return out;
+  }
+  size_t size() const { return raw.size(); }
+  // A word without the punctuation after it; inside a phrase a comma ends it.
+  static std::string Bare(std::string w, bool inner) {
+    while (!w.empty() && std::string_view(",;:.").find(w.back()) != std::string_view::npos) {
+      if (inner) return "";
+      w.pop_back();
+    }
+    return w;
+  }
+};
+
+// What a heading in "Tổ chức thực hiện" assigns: the body, as written, and
+// the text after its name.
+struct Assignee {
+  std::string name, rest;
+};
+
+std::optional<Assignee> AssigneeOf(const std::string& heading, const std::string& text, const UnitRegistry& units) {
+  // Words a sentence starts its duties with; before them is the body's name
+  // ("Bảo hiểm xã hội tỉnh chủ trì, phối hợp ...").
+  static const char* const kDuties[] = {"co trach nhiem", "chiu trach nhiem", "co nhiem vu", "chu tri",
+                                        "phoi hop",       "can cu",           "chi dao",     "huong dan",
+                                        "tham muu",       "trien khai",       "bo tri",      "theo chuc nang",
+                                        "thuc hien",      "to chuc",          "tiep tuc",    "khan truong"};
+  // Words before the name that are not part of it.
+  static const char* const kAsks[] = {"de nghi", "giao", "yeu cau"};
+  std::string name, rest;
+  const size_t colon = heading.find(':');
+  if (colon != std::string::npos && colon < 240) {
+    name = Trim(heading.substr(0, colon));
+    rest = Trim(text.substr(std::min(text.size(), text.find(':') + 1)));
+    // "Ủy ban nhân dân các xã có trách nhiệm:" names the body before its duty.
+    Words w(name);
+    for (const char* d : {"co trach nhiem", "chiu trach nhiem", "co nhiem vu"})
+      if (size_t at = w.Find(d); at > 0 && at < w.size()) name = w.Join(0, at);
+  } else {
+    Words w(heading);
+    size_t cut = w.size();
+    for (const char* d : kDuties)
+      for (size_t at = w.Find(d); at < w.size(); at = w.Find(d, at + 1))
+        if (at >= 2 && at < cut && units.NamesABody(w.Join(0, at))) {
+          cut = at;
+          break;
+        }
+    if (cut < w.size()) {
+      name = w.Join(0, cut);  // "Bảo hiểm xã hội tỉnh chủ trì, ..."
+    } else if (heading.size() < 240 && !heading.empty() && heading.back() != '.') {
+      name = Trim(heading);  // the name on its own line, the duties below it or in items
+    } else {
+      return std::nullopt;
+    }
+    rest = Trim(text.rfind(name, 0) == 0 ? text.substr(name.size()) : text);
+  }
+  while (!name.empty() && std::string_view(",;.").find(name.back()) != std::string_view::npos) name.pop_back();
+  Words w(name);
+  for (const char* a : kAsks)
+    if (w.Find(a) == 0 && w.size() > Split(a, ' ').size()) name = w.Join(Split(a, ' ').size(), w.size());
+  if (name.empty() || name.size() > 240 || !units.NamesABody(name)) return std::nullopt;
+  return Assignee{name, rest};
+}
+
+// The bodies a sentence works with: the names after "phối hợp với", up to
+// the verb that follows them.
+std::vector<std::string> PartnersIn(const std::string& sentence, const UnitRegistry& units) {
+  static const char* const kStops[] = {"to chuc",  "trien khai", "thuc hien", "kiem soat", "ra soat", "tuyen truyen",
+                                       "huong dan", "kiem tra",  "xay dung",  "tham muu",  "giai quyet", "theo doi",
+                                       "de",        "nham",      "trong",     "doi voi",   "ve",      "tai",
+                                       "lap",       "danh gia",  "tong hop",  "bao cao",   "cung cap", "dam bao"};
+  std::vector<std::string> ids;
+  Words w(sentence);
+  for (size_t at = w.Find("phoi hop voi"); at < w.size(); at = w.Find("phoi hop voi", at + 1)) {
+    size_t from = at + 3, to = from;
+    for (; to < w.size(); ++to) {
+      bool stop = false;
+      for (const char* s : kStops)
+        if (w.Find(s, to) == to) stop = true;
+      if (stop) break;
+      const char last = w.raw[to].back();
+      if (last == ';' || last == '.' || last == ':') {
+        ++to;
+        break;
+      }
+    }
+    for (const auto& id : units.ResolveList(TrimPunctuation(w.Join(from, to))).ids)
+      if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+  }
+  return ids;
+}
+
+// A plan's closing paragraph runs on in its last item's text.
+std::string WithoutClosing(std::string s) {
+  for (const char* closing : {"Trên đây là", "Trong quá trình tổ chức thực hiện", "Trong quá trình thực hiện"})
+    if (size_t at = s.find(closing); at != std::string::npos && at > 0) s = s.substr(0, at);
+  return TrimPunctuation(s);
+}
+
+void ReadAssignedTasks(const std::vector<SourceLine>& lines, const std::vector<Section>& sections,
+                       const UnitRegistry& units, std::vector<TaskGroup>& groups, std::vector<TaskRow>& tasks) {
+  auto heading_of = [&](const Section& s) {
+    const size_t i = IndexOfLine(lines, s.first_line);
+    auto mk = i < lines.size() ? LineMarker(lines[i].text) : std::nullopt;
+    return mk ? mk->rest : std::string();
+  };
+  // Under a heading "Tổ chức thực hiện", "Trách nhiệm thực hiện", "Phân
+  // công nhiệm vụ" (the words of an item may give it another role).
+  auto organising = [&](size_t s) {
+    static const char* const kHeadings[] = {"to chuc thuc hien", "trach nhiem to chuc thuc hien",
+                                            "trach nhiem thuc hien", "trach nhiem cua cac", "phan cong nhiem vu",
+                                            "phan cong thuc hien", "phan cong trach nhiem"};
+    for (const Section* x = &sections[s]; x;) {
+      const std::string f = FoldOrSelf(Utf8Prefix(x->text, 120));
+      if (x->text.size() < 200 && std::any_of(std::begin(kHeadings), std::end(kHeadings),
+                                              [&](const char* h) { return f.rfind(h, 0) == 0; }))
+        return x != &sections[s];
+      auto p = std::find_if(sections.begin(), sections.end(), [&](const Section& y) { return y.key == x->parent_key; });
+      x = x->parent_key.empty() || p == sections.end() ? nullptr : &*p;
+    }
+    return false;
+  };
+  std::vector<std::optional<Assignee>> assignees(sections.size());
+  for (size_t s = 0; s < sections.size(); ++s)
+    if (sections[s].key != "0" && organising(s))
+      assignees[s] = AssigneeOf(heading_of(sections[s]), sections[s].text, units);
+  for (size_t s = 0; s < sections.size(); ++s) {
+    if (!assignees[s]) continue;
+    const Section& sec = sections[s];
+    std::vector<size_t> items;  // the items under the body's heading
+    bool bodies_below = false;
+    for (size_t c = s + 1; c < sections.size() && sections[c].level > sec.level; ++c) {
+      if (sections[c].parent_key != sec.key) continue;
+      if (assignees[c]) bodies_below = true;
+      items.push_back(c);
+    }
+    if (bodies_below) continue;  // a heading over bodies ("Các sở, ngành: a) Sở Y tế: ...")
+    UnitResolution lead = units.ResolveList(assignees[s]->name);
+    auto add = [&](const std::string& id, const std::string& key, std::string content, int first, int last) {
+      content = WithoutClosing(content);
+      if (content.empty()) return;
+      TaskRow t;
+      t.id = id;
+      t.key = key;
+      t.content = UpperFirst(content);
+      t.first_line = first;
+      t.last_line = last;
+      t.lead_units = lead.ids;
+      for (const auto& u : lead.unknown) t.unknown_units.push_back(u), t.unknown_cells.push_back("lead");
+      for (const auto& id2 : PartnersIn(content, units))
+        if (std::find(lead.ids.begin(), lead.ids.end(), id2) == lead.ids.end()) t.coordinating_units.push_back(id2);
+      t.timeframe = TimeFrameIn(t.content);
+      t.group_id = sec.id;
+      t.group_key = sec.key;
+      ++GroupOf(sec, assignees[s]->name, groups).tasks;
+      tasks.push_back(std::move(t));
+    };
+    const std::string& rest = assignees[s]->rest;
+    if (!rest.empty() && (items.empty() || rest.back() != ':'))
+      add(sec.id, sec.key, rest, sec.first_line, items.empty() ? sec.last_line : sec.first_line);
+    int dash = 0;
+    for (size_t c : items) {
+      const Section& item = sections[c];
+      std::string content = item.text;
+      int last = item.last_line;
+      for (size_t d = c + 1; d < sections.size() && sections[d].level > item.level; ++d) {
+        content += "; " + sections[d].text;
+        last = std::max(last, sections[d].last_line);
+      }
+      const bool dashed = item.id == "-" || item.id == "+";
+      const std::string part = dashed ? std::to_string(++dash) : item.id;
+      add(sec.id + "." + part, sec.key + "." + part, content, item.first_line, last);
+    }
   }
 }
 
@@ -640,6 +855,7 @@ Result<ImportedProgramme> ImportDecision(std::string_view raw, const UnitRegistr
   if (p.tasks.empty()) {
     std::vector<TaskRow> rows;
     ReadLabelledTasks(p.sections, units, p.groups, rows);
+    if (rows.empty()) ReadAssignedTasks(lines, p.sections, units, p.groups, rows);
     for (auto& r : rows) p.tasks.push_back({-1, std::move(r)});
   }
   FindTargets(p.sections, p.targets);

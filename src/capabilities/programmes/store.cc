@@ -170,7 +170,7 @@ Result<SaveOutcome> SaveProgramme(Db& db, const ImportedProgramme& p, std::strin
   if (exists && !replace)
     return Status::Conflict(
         "number",
-        "Quyết định " + p.decision.number +
+        DocumentKindVi(p.decision.kind) + " " + p.decision.number +
             " đã được nhập với nội dung khác; nhập lại với tuỳ chọn thay thế (replace) nếu đây là bản đúng",
         "decision " + p.decision.number + " was imported with different text; use replace");
   std::string extract = ToJson(p).dump();

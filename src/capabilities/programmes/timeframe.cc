@@ -187,6 +187,27 @@ TimeFrame ParseTimeFrame(std::string_view text) {
   return t;
 }
 
+TimeFrame TimeFrameIn(std::string_view sentence) {
+  // A point in time as the decisions write it after a preposition.
+  static const std::string kWhen =
+      R"((?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|quý\s+[IVX\d]{1,4}\s*/\s*\d{4}|tháng\s+\d{1,2}\s*/\s*\d{4})"
+      R"(|tháng\s+\d{1,2}\s+năm\s+\d{4}|6 tháng (?:đầu|cuối) năm\s+\d{4}|năm\s+\d{4})";
+  static const Regex kSpan("từ\\s+(?:" + kWhen + R"(|(?:tháng|quý)\s+[IVX\d]{1,4})\s+(?:đến hết|đến)\s+(?:)" + kWhen + ")",
+                           true);
+  static const Regex kDeadline(
+      R"((?:trước|chậm nhất(?: là)?|hoàn thành(?: trong| trước)?|xong trước|trong|đến hết|đến)\s+(?:)" + kWhen + ")",
+      true);
+  static const Regex kRepeat(R"((?:định kỳ\s+)?(?:hằng|hàng)\s+(?:năm|quý|tháng)|thường xuyên)", true);
+  const std::string s = Utf8Prefix(sentence, 4000);  // a sentence, not a document
+  for (const Regex* re : {&kSpan, &kDeadline, &kRepeat}) {
+    Regex::Groups m;
+    if (!re->Search(s, &m)) continue;
+    TimeFrame t = ParseTimeFrame(m[0]);
+    if (t.kind != "unknown") return t;
+  }
+  return TimeFrame{};
+}
+
 TimeFrame CombineTimeFrames(const TimeFrame& from, const TimeFrame& to) {
   TimeFrame t;
   t.text = from.text + " → " + to.text;

@@ -33,6 +33,12 @@ struct TimeFrame {
 };
 
 TimeFrame ParseTimeFrame(std::string_view text);
+// A time frame written inside a sentence ("..., hoàn thành trước ngày
+// 30/9/2026", "... trong Quý IV/2026", "báo cáo ... trước ngày 15/12 hằng
+// năm", "... thường xuyên", "từ tháng 10/2026 đến tháng 6/2027"): the
+// phrase as written, parsed. A concrete deadline or span wins over a
+// recurrence; a sentence that names none gives kind "unknown" and no text.
+TimeFrame TimeFrameIn(std::string_view sentence);
 // A task whose table gives a start column and an end column: the start of
 // the first and the end of the second (e.g. Quý III/2023 → Quý IV/2024).
 TimeFrame CombineTimeFrames(const TimeFrame& from, const TimeFrame& to);

@@ -104,5 +104,30 @@ TEST(TimeFrame, StartAndEndColumnsCombine) {
   EXPECT_FALSE(c.end.has_value());
 }
 
+// A time frame inside a sentence: the phrase as written; a deadline or a
+// span before a recurrence; a day without its year is no deadline.
+TEST(TimeFrame, InASentence) {
+  TimeFrame d = TimeFrameIn("Rà soát người chưa tham gia, hoàn thành trước ngày 30/9/2026.");
+  EXPECT_EQ(d.kind, "date");
+  EXPECT_EQ(d.text, "hoàn thành trước ngày 30/9/2026");
+  EXPECT_EQ(D(d.end), "2026-09-30");
+  TimeFrame q = TimeFrameIn("Kiểm soát chi phí, hoàn thành trong Quý IV/2026");
+  EXPECT_EQ(q.kind, "quarter");
+  EXPECT_EQ(D(q.start), "2026-10-01");
+  TimeFrame r = TimeFrameIn("Tổ chức hội nghị từ tháng 3/2027 đến tháng 6/2027, hằng năm tổng kết");
+  EXPECT_EQ(r.kind, "range");
+  EXPECT_EQ(D(r.start), "2027-03-01");
+  EXPECT_EQ(D(r.end), "2027-06-30");
+  TimeFrame y = TimeFrameIn("Định kỳ 6 tháng, hằng năm báo cáo trước ngày 15/12 hằng năm");
+  EXPECT_EQ(y.kind, "recurring");
+  EXPECT_EQ(y.recurrence, "yearly");
+  TimeFrame o = TimeFrameIn("Tuyên truyền THƯỜNG XUYÊN trên báo, đài");
+  EXPECT_EQ(o.recurrence, "ongoing");
+  TimeFrame n = TimeFrameIn("Đẩy mạnh chi trả không dùng tiền mặt");
+  EXPECT_EQ(n.kind, "unknown");
+  EXPECT_EQ(n.text, "");
+  EXPECT_EQ(TimeFrameIn("Giao chỉ tiêu chậm nhất là ngày 31/2/2026").kind, "unknown") << "no such day";
+}
+
 }  // namespace
 }  // namespace bhxh

@@ -167,6 +167,13 @@ UnitRegistry UnitRegistry::WithoutCentralUnits() const {
   return r;
 }
 
+bool UnitRegistry::NamesABody(const std::string& s) const {
+  if (Find(s)) return true;
+  const std::string k = Key(s);
+  return StartsAName(s) && std::find(head_words_.begin(), head_words_.end(), k) == head_words_.end() &&
+         k.find(' ') != std::string::npos;
+}
+
 bool UnitRegistry::StartsAName(const std::string& piece) const {
   const std::string k = Key(piece);
   for (const auto& w : head_words_)

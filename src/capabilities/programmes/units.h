@@ -37,6 +37,10 @@ class UnitRegistry {
   const Unit* Find(const std::string& name) const;  // by name, abbreviation or earlier name
   const Unit* ById(const std::string& id) const;
   UnitResolution ResolveList(const std::string& cell) const;
+  // Whether `s` reads as the name of a body: a name or alias the registry
+  // knows, or words that start with a word bodies' names start with and go
+  // on past it ("Sở Tài chính", not "Sở" alone).
+  bool NamesABody(const std::string& s) const;
   // The registry without VSS's central departments (kind "central"): the
   // names another body's decision uses for its own departments.
   UnitRegistry WithoutCentralUnits() const;

@@ -6,11 +6,13 @@
 // merged down two rows, bodies whose names hold commas and "và", a "from
 // ... to ..." time frame), and a ministry's plan for carrying out a law in
 // plain text, its tasks set out as text with labelled lines instead of a
-// table. Each field is checked against what the document says.
+// table; and plans that give their tasks body by body under "Tổ chức thực
+// hiện". Each field is checked against what the document says.
 #include <gtest/gtest.h>
 
 #include "programmes/import.h"
 #include "programmes/test_units.h"
+#include "testing/decision_forms.h"
 #include "testing/test_support.h"
 
 namespace bhxh {
@@ -327,6 +329,216 @@ TEST(UnseenForms, LabelsInOneSentence) {
   EXPECT_EQ(t1->product, "báo cáo rà soát");
   EXPECT_EQ(D(t1->timeframe.start), "2026-12-01");
   EXPECT_EQ(D(t1->timeframe.end), "2026-12-31");
+}
+
+// A provincial plan that gives its tasks under "Tổ chức thực hiện" body by
+// body: a body's name on its own line with its items below, the name and
+// its duty after a colon, the name on a line with its duty on the next,
+// and "Ủy ban nhân dân các xã, phường có trách nhiệm:" with lettered items;
+// the plan's closing paragraph runs on after the last item.
+const char* kAssignedPlanText = R"TXT(ỦY BAN NHÂN DÂN
+TỈNH ĐẮK LẮK
+--------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+Số: 214/KH-UBND
+Đắk Lắk, ngày 18 tháng 8 năm 2026
+
+KẾ HOẠCH
+Thực hiện chỉ tiêu bao phủ bảo hiểm xã hội, bảo hiểm y tế trên địa bàn tỉnh năm 2026 - 2027
+
+Thực hiện Nghị quyết số 28-NQ/TW ngày 23/5/2018 của Hội nghị lần thứ bảy Ban Chấp hành Trung ương Đảng khóa XII về cải cách chính sách bảo hiểm xã hội; Quyết định số 546/QĐ-TTg ngày 29/4/2022 của Thủ tướng Chính phủ giao chỉ tiêu thực hiện bao phủ bảo hiểm y tế; Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện như sau:
+
+I. MỤC ĐÍCH, YÊU CẦU
+1. Mục đích
+Huy động sự vào cuộc của cả hệ thống chính trị để hoàn thành chỉ tiêu bao phủ bảo hiểm xã hội, bảo hiểm y tế được giao.
+2. Yêu cầu
+Các sở, ban, ngành, địa phương xác định nhiệm vụ cụ thể, phân công rõ trách nhiệm.
+
+II. CHỈ TIÊU
+1. Đến hết năm 2026, tỷ lệ người tham gia bảo hiểm xã hội đạt 30% lực lượng lao động trong độ tuổi.
+2. Đến hết năm 2027, tỷ lệ bao phủ bảo hiểm y tế đạt 95% dân số.
+
+III. NHIỆM VỤ, GIẢI PHÁP
+1. Tăng cường sự lãnh đạo, chỉ đạo của cấp ủy, chính quyền các cấp.
+2. Đẩy mạnh công tác thông tin, tuyên truyền về chính sách bảo hiểm xã hội, bảo hiểm y tế.
+3. Đẩy mạnh cải cách thủ tục hành chính, ứng dụng công nghệ thông tin.
+
+IV. TỔ CHỨC THỰC HIỆN
+1. Bảo hiểm xã hội tỉnh
+- Chủ trì, phối hợp với Sở Y tế, Sở Nội vụ tổ chức triển khai Kế hoạch này; hướng dẫn Bảo hiểm xã hội cơ sở phối hợp với Ủy ban nhân dân cấp xã rà soát người chưa tham gia bảo hiểm y tế, hoàn thành trước ngày 30/9/2026.
+- Đẩy mạnh giao dịch điện tử, chi trả các chế độ bảo hiểm xã hội không dùng tiền mặt.
+- Định kỳ 6 tháng, hằng năm tổng hợp kết quả thực hiện, báo cáo Ủy ban nhân dân tỉnh trước ngày 15/12 hằng năm.
+2. Sở Y tế
+- Chỉ đạo các cơ sở khám bệnh, chữa bệnh nâng cao chất lượng khám bệnh, chữa bệnh bảo hiểm y tế.
+- Phối hợp với Bảo hiểm xã hội tỉnh kiểm soát chi phí khám bệnh, chữa bệnh bảo hiểm y tế, hoàn thành trong Quý IV/2026.
+3. Sở Tài chính: Tham mưu Ủy ban nhân dân tỉnh bố trí kinh phí hỗ trợ đóng bảo hiểm y tế cho các đối tượng theo quy định, hoàn thành trước ngày 31/12/2026.
+4. Sở Văn hóa, Thể thao và Du lịch
+Chỉ đạo các cơ quan báo chí trên địa bàn tuyên truyền chính sách bảo hiểm xã hội, bảo hiểm y tế thường xuyên.
+5. Ủy ban nhân dân các xã, phường có trách nhiệm:
+a) Giao chỉ tiêu phát triển người tham gia bảo hiểm xã hội, bảo hiểm y tế cho các thôn, buôn, tổ dân phố trong tháng 9/2026.
+b) Chỉ đạo rà soát, lập danh sách người thuộc hộ nghèo, hộ cận nghèo tham gia bảo hiểm y tế.
+Trên đây là Kế hoạch thực hiện chỉ tiêu bao phủ bảo hiểm xã hội, bảo hiểm y tế trên địa bàn tỉnh năm 2026 - 2027. Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị báo cáo về Bảo hiểm xã hội tỉnh để tổng hợp, báo cáo Ủy ban nhân dân tỉnh xem xét, giải quyết./.
+
+Nơi nhận:
+- Bảo hiểm xã hội Việt Nam;
+- Thường trực Tỉnh ủy;
+- Các sở, ban, ngành;
+- Lưu: VT, KGVX.
+TM. ỦY BAN NHÂN DÂN
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Nguyễn Thiên Văn
+)TXT";
+
+TEST(UnseenForms, APlanAssigningWorkBodyByBody) {
+  ImportedProgramme p = Import(kAssignedPlanText, "text");
+  EXPECT_EQ(p.decision.kind, "plan");
+  EXPECT_EQ(p.decision.number, "214/KH-UBND");
+  EXPECT_EQ(p.decision.signer, "Nguyễn Thiên Văn");
+  ASSERT_EQ(p.tasks.size(), 9u) << "items under the bodies, not the plan's unassigned solutions (III)";
+  const TaskRow* t = Find(p, "IV.1.1");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->id, "1.1");
+  EXPECT_EQ(t->group_key, "IV.1");
+  EXPECT_EQ(t->content,
+            "Chủ trì, phối hợp với Sở Y tế, Sở Nội vụ tổ chức triển khai Kế hoạch này; hướng dẫn Bảo hiểm xã hội cơ sở "
+            "phối hợp với Ủy ban nhân dân cấp xã rà soát người chưa tham gia bảo hiểm y tế, hoàn thành trước ngày "
+            "30/9/2026");
+  EXPECT_EQ(t->lead_units, V{"BHXH_TINH"});
+  EXPECT_EQ(t->coordinating_units, V{}) << "bodies the registry does not know stay in the sentence";
+  EXPECT_EQ(t->timeframe.kind, "date");
+  EXPECT_EQ(D(t->timeframe.end), "2026-09-30");
+  t = Find(p, "IV.1.2");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->timeframe.kind, "unknown") << "no time named";
+  EXPECT_EQ(t->timeframe.text, "");
+  t = Find(p, "IV.1.3");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->timeframe.recurrence, "yearly") << "\"trước ngày 15/12 hằng năm\": a day without a year recurs";
+  t = Find(p, "IV.2.2");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->id, "2.2");
+  EXPECT_EQ(t->lead_units, V{});
+  EXPECT_EQ(t->unknown_units, V{"Sở Y tế"});
+  EXPECT_EQ(t->unknown_cells, V{"lead"});
+  EXPECT_EQ(t->coordinating_units, V{"BHXH_TINH"}) << "phối hợp với Bảo hiểm xã hội tỉnh";
+  EXPECT_EQ(t->timeframe.kind, "quarter");
+  EXPECT_EQ(D(t->timeframe.start), "2026-10-01");
+  EXPECT_EQ(D(t->timeframe.end), "2026-12-31");
+  t = Find(p, "IV.3");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->id, "3");
+  EXPECT_EQ(t->content,
+            "Tham mưu Ủy ban nhân dân tỉnh bố trí kinh phí hỗ trợ đóng bảo hiểm y tế cho các đối tượng theo quy định, "
+            "hoàn thành trước ngày 31/12/2026");
+  EXPECT_EQ(t->unknown_units, V{"Sở Tài chính"});
+  EXPECT_EQ(D(t->timeframe.end), "2026-12-31");
+  t = Find(p, "IV.4");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->content,
+            "Chỉ đạo các cơ quan báo chí trên địa bàn tuyên truyền chính sách bảo hiểm xã hội, bảo hiểm y tế thường "
+            "xuyên");
+  EXPECT_EQ(t->unknown_units, V{"Sở Văn hóa, Thể thao và Du lịch"});
+  EXPECT_EQ(t->timeframe.recurrence, "ongoing");
+  t = Find(p, "IV.5.a");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->id, "5.a");
+  EXPECT_EQ(t->unknown_units, V{"Ủy ban nhân dân các xã, phường"}) << "\"có trách nhiệm\" is not part of the name";
+  EXPECT_EQ(t->timeframe.kind, "month");
+  EXPECT_EQ(D(t->timeframe.end), "2026-09-30");
+  t = Find(p, "IV.5.b");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->content,
+            "Chỉ đạo rà soát, lập danh sách người thuộc hộ nghèo, hộ cận nghèo tham gia bảo hiểm y tế")
+      << "the closing paragraph is not the last item's";
+  ASSERT_EQ(p.groups.size(), 5u);
+  EXPECT_EQ(p.groups[0].title, "Bảo hiểm xã hội tỉnh");
+  EXPECT_EQ(p.groups[0].tasks, 3);
+  EXPECT_EQ(p.groups[4].title, "Ủy ban nhân dân các xã, phường");
+  ASSERT_EQ(p.targets.size(), 2u) << "a \"CHỈ TIÊU\" section holds the plan's targets";
+  EXPECT_EQ(p.targets[0].value, 30);
+  EXPECT_EQ(p.targets[0].year, 2026);
+  EXPECT_EQ(p.targets[1].value, 95);
+  EXPECT_EQ(p.targets[1].year, 2027);
+  ASSERT_EQ(p.reports.size(), 1u);
+  EXPECT_EQ(p.reports[0].day, 15);
+  EXPECT_EQ(p.reports[0].month, 12);
+  EXPECT_EQ(D(p.period_end), "2027-12-31");
+
+  // The same plan as its portal's page and as the Word file it was written
+  // in reads the same tasks.
+  auto blocks = testing::DecisionBlocks(kAssignedPlanText, p, Units());
+  auto docx = testing::RenderDocx(blocks);
+  ASSERT_TRUE(docx.ok()) << docx.status().ToString();
+  for (const auto& [form, q] : {std::pair{"html", Import(testing::RenderHtml(blocks, "Kế hoạch 214/KH-UBND"), "html")},
+                                std::pair{"docx", Import(*docx, "docx")}}) {
+    SCOPED_TRACE(form);
+    ASSERT_EQ(q.tasks.size(), p.tasks.size());
+    for (size_t i = 0; i < p.tasks.size(); ++i) {
+      const TaskRow &a = p.tasks[i].row, &b = q.tasks[i].row;
+      EXPECT_EQ(b.key, a.key);
+      EXPECT_EQ(b.id, a.id);
+      EXPECT_EQ(b.content, a.content);
+      EXPECT_EQ(b.lead_units, a.lead_units);
+      EXPECT_EQ(b.unknown_units, a.unknown_units);
+      EXPECT_EQ(b.coordinating_units, a.coordinating_units);
+      EXPECT_EQ(b.timeframe.text, a.timeframe.text);
+    }
+  }
+}
+
+// A VSS plan assigning its departments: the name with its duty on one line
+// ("Trung tâm Truyền thông chủ trì, phối hợp với ..."), a department the
+// registry knows as coordinating, and VSS's own departments resolved.
+TEST(UnseenForms, AVssPlanAssigningItsDepartments) {
+  const std::string text = R"TXT(BẢO HIỂM XÃ HỘI VIỆT NAM
+-------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+Số: 3120/KH-BHXH
+Hà Nội, ngày 02 tháng 11 năm 2026
+KẾ HOẠCH
+Tuyên truyền Luật Bảo hiểm xã hội năm 2024 đến người lao động khu vực phi chính thức
+I. MỤC ĐÍCH, YÊU CẦU
+Nâng cao hiểu biết của người lao động về bảo hiểm xã hội tự nguyện.
+II. TỔ CHỨC THỰC HIỆN
+1. Trung tâm Truyền thông chủ trì, phối hợp với Ban Quản lý Thu - Sổ, thẻ xây dựng tài liệu tuyên truyền, hoàn thành trước ngày 31/01/2027.
+2. Vụ Pháp chế: Rà soát nội dung tài liệu bảo đảm đúng quy định của pháp luật.
+3. Đề nghị Bảo hiểm xã hội các tỉnh, thành phố
+a) Tổ chức hội nghị đối thoại với người lao động từ tháng 3/2027 đến tháng 6/2027.
+b) Báo cáo kết quả về Bảo hiểm xã hội Việt Nam trước ngày 15/7/2027.
+Nơi nhận:
+- Như mục II;
+- Lưu: VT, TTTT.
+KT. TỔNG GIÁM ĐỐC
+PHÓ TỔNG GIÁM ĐỐC
+Lê Hùng Sơn
+)TXT";
+  ImportedProgramme p = Import(text, "text");
+  ASSERT_EQ(p.tasks.size(), 4u);
+  const TaskRow* t = Find(p, "II.1");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->content, "Chủ trì, phối hợp với Ban Quản lý Thu - Sổ, thẻ xây dựng tài liệu tuyên truyền, hoàn thành "
+                        "trước ngày 31/01/2027");
+  EXPECT_EQ(t->lead_units, V{"TTTT"});
+  EXPECT_EQ(t->coordinating_units, V{"TST"});
+  EXPECT_EQ(D(t->timeframe.end), "2027-01-31");
+  t = Find(p, "II.2");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->lead_units, V{"PC"}) << "VSS's own legal department in VSS's plan";
+  EXPECT_EQ(t->content, "Rà soát nội dung tài liệu bảo đảm đúng quy định của pháp luật");
+  t = Find(p, "II.3.a");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->lead_units, V{"BHXH_TINH"}) << "\"Đề nghị\" is not part of the name";
+  EXPECT_EQ(t->timeframe.kind, "range");
+  EXPECT_EQ(D(t->timeframe.start), "2027-03-01");
+  EXPECT_EQ(D(t->timeframe.end), "2027-06-30");
+  t = Find(p, "II.3.b");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(D(t->timeframe.end), "2027-07-15");
 }
 
 }  // namespace

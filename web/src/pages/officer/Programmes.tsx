@@ -12,6 +12,14 @@ import { ErrorBox } from '../../components/ErrorBox';
 import { useApi } from '../../components/useApi';
 import { date, number as num } from '../../format';
 
+// What the document is called, by its kind.
+const DOCUMENTS: Record<string, string> = {
+  decision: 'Quyết định',
+  plan: 'Kế hoạch',
+  programme: 'Chương trình',
+  scheme: 'Đề án',
+};
+
 const KINDS: Record<string, string> = {
   text: 'văn bản',
   docx: 'Word .docx',
@@ -25,7 +33,7 @@ function ImportResult({ p, stored }: { p: Schemas['ImportedProgramme']; stored: 
   return (
     <Paper withBorder p="md" mb="md" aria-label="Kết quả đọc quyết định">
       <Text fw={600}>
-        Quyết định {p.decision.number} ngày {date(p.decision.date)} — đọc từ {KINDS[p.source_format ?? 'text']}
+        {DOCUMENTS[p.decision.kind ?? 'decision']} {p.decision.number} ngày {date(p.decision.date)} — đọc từ {KINDS[p.source_format ?? 'text']}
         {stored ? (p.stored?.replayed ? ' (đã có sẵn, không nhập lại)' : ' — đã nhập') : ' — đọc thử, chưa lưu'}
       </Text>
       <Text size="sm" mb="xs">
