@@ -326,9 +326,18 @@ std::optional<Assignee> AssigneeOf(const std::string& heading, const std::string
   static const char* const kDuties[] = {"co trach nhiem", "chiu trach nhiem", "co nhiem vu", "chu tri",
                                         "phoi hop",       "can cu",           "chi dao",     "huong dan",
                                         "tham muu",       "trien khai",       "bo tri",      "theo chuc nang",
-                                        "thuc hien",      "to chuc",          "tiep tuc",    "khan truong"};
-  // Words before the name that are not part of it.
-  static const char* const kAsks[] = {"de nghi", "giao", "yeu cau"};
+                                        "thuc hien",      "to chuc",          "tiep tuc",    "khan truong",
+                                        "theo doi",       "don doc",          "chu dong",    "la"};
+  // Words before the name that are not part of it ("Đề nghị Ủy ban Mặt trận
+  // Tổ quốc Việt Nam tỉnh phối hợp ...").
+  auto without_ask = [](const std::string& s) {
+    Words w(s);
+    for (const char* a : {"de nghi", "giao", "yeu cau"}) {
+      const size_t n = Split(a, ' ').size();
+      if (w.Find(a) == 0 && w.size() > n) return w.Join(n, w.size());
+    }
+    return s;
+  };
   std::string name, rest;
   const size_t colon = heading.find(':');
   if (colon != std::string::npos && colon < 240) {
@@ -343,7 +352,7 @@ std::optional<Assignee> AssigneeOf(const std::string& heading, const std::string
     size_t cut = w.size();
     for (const char* d : kDuties)
       for (size_t at = w.Find(d); at < w.size(); at = w.Find(d, at + 1))
-        if (at >= 2 && at < cut && units.NamesABody(w.Join(0, at))) {
+        if (at >= 2 && at < cut && units.NamesABody(without_ask(w.Join(0, at)))) {
           cut = at;
           break;
         }
@@ -357,9 +366,7 @@ std::optional<Assignee> AssigneeOf(const std::string& heading, const std::string
     rest = Trim(text.rfind(name, 0) == 0 ? text.substr(name.size()) : text);
   }
   while (!name.empty() && std::string_view(",;.").find(name.back()) != std::string_view::npos) name.pop_back();
-  Words w(name);
-  for (const char* a : kAsks)
-    if (w.Find(a) == 0 && w.size() > Split(a, ' ').size()) name = w.Join(Split(a, ' ').size(), w.size());
+  name = without_ask(name);
   if (name.empty() || name.size() > 240 || !units.NamesABody(name)) return std::nullopt;
   return Assignee{name, rest};
 }
@@ -437,6 +444,24 @@ void ReadAssignedTasks(const std::vector<SourceLine>& lines, const std::vector<S
       items.push_back(c);
     }
     if (bodies_below) continue;  // a heading over bodies ("Các sở, ngành: a) Sở Y tế: ...")
+    // A body's heading that is a lettered or dashed item ("a) Sở Y tế: ...",
+    // "- Sở Tài chính: ...") is numbered under the heading above it: 1.a, 2.1.
+    Section head = sec;
+    if (auto mk = LineMarker(sec.id + (sec.id == "-" || sec.id == "+" ? " x" : ") x"));
+        mk && (mk->form == "L" || mk->form[0] == 'D')) {
+      auto parent = std::find_if(sections.begin(), sections.end(),
+                                 [&](const Section& y) { return y.key == sec.parent_key; });
+      if (parent != sections.end()) {
+        std::string part = sec.id;
+        if (mk->form[0] == 'D')
+          part = std::to_string(std::count_if(sections.begin(), sections.begin() + static_cast<std::ptrdiff_t>(s) + 1,
+                                              [&](const Section& y) {
+                                                return y.parent_key == sec.parent_key && (y.id == "-" || y.id == "+");
+                                              }));
+        head.id = parent->id + "." + part;
+        head.key = parent->key + "." + part;
+      }
+    }
     UnitResolution lead = units.ResolveList(assignees[s]->name);
     auto add = [&](const std::string& id, const std::string& key, std::string content, int first, int last) {
       content = WithoutClosing(content);
@@ -452,14 +477,14 @@ void ReadAssignedTasks(const std::vector<SourceLine>& lines, const std::vector<S
       for (const auto& id2 : PartnersIn(content, units))
         if (std::find(lead.ids.begin(), lead.ids.end(), id2) == lead.ids.end()) t.coordinating_units.push_back(id2);
       t.timeframe = TimeFrameIn(t.content);
-      t.group_id = sec.id;
-      t.group_key = sec.key;
-      ++GroupOf(sec, assignees[s]->name, groups).tasks;
+      t.group_id = head.id;
+      t.group_key = head.key;
+      ++GroupOf(head, assignees[s]->name, groups).tasks;
       tasks.push_back(std::move(t));
     };
     const std::string& rest = assignees[s]->rest;
     if (!rest.empty() && (items.empty() || rest.back() != ':'))
-      add(sec.id, sec.key, rest, sec.first_line, items.empty() ? sec.last_line : sec.first_line);
+      add(head.id, head.key, rest, sec.first_line, items.empty() ? sec.last_line : sec.first_line);
     int dash = 0;
     for (size_t c : items) {
       const Section& item = sections[c];
@@ -471,7 +496,7 @@ void ReadAssignedTasks(const std::vector<SourceLine>& lines, const std::vector<S
       }
       const bool dashed = item.id == "-" || item.id == "+";
       const std::string part = dashed ? std::to_string(++dash) : item.id;
-      add(sec.id + "." + part, sec.key + "." + part, content, item.first_line, last);
+      add(head.id + "." + part, head.key + "." + part, content, item.first_line, last);
     }
   }
 }

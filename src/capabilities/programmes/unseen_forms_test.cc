@@ -489,6 +489,43 @@ TEST(UnseenForms, APlanAssigningWorkBodyByBody) {
   }
 }
 
+// Bodies as lettered and dashed items under headings that group them, one
+// asked ("Đề nghị ..."), one named before "là cơ quan thường trực".
+TEST(UnseenForms, BodiesGroupedUnderHeadings) {
+  std::string text = kAssignedPlanText;
+  const size_t a = text.find("IV. TỔ CHỨC THỰC HIỆN"), b = text.find("Trên đây là");
+  ASSERT_TRUE(a != std::string::npos && b != std::string::npos);
+  text.replace(a, b - a, R"TXT(IV. TỔ CHỨC THỰC HIỆN
+1. Các sở, ban, ngành
+a) Sở Y tế: Chỉ đạo các cơ sở khám bệnh, chữa bệnh bảo đảm quyền lợi người tham gia bảo hiểm y tế.
+b) Sở Tài chính: Bố trí kinh phí hỗ trợ đóng bảo hiểm y tế, hoàn thành trước ngày 31/12/2026.
+2. Các địa phương
+- Ủy ban nhân dân các xã, phường: Giao chỉ tiêu phát triển người tham gia trong tháng 9/2026.
+- Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh phối hợp vận động đoàn viên, hội viên tham gia bảo hiểm xã hội tự nguyện.
+3. Bảo hiểm xã hội tỉnh là cơ quan thường trực, theo dõi, đôn đốc việc thực hiện Kế hoạch này.
+)TXT");
+  ImportedProgramme p = Import(text, "text");
+  ASSERT_EQ(p.tasks.size(), 5u);
+  const TaskRow* t = Find(p, "IV.1.b");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->id, "1.b");
+  EXPECT_EQ(t->unknown_units, V{"Sở Tài chính"});
+  EXPECT_EQ(t->content, "Bố trí kinh phí hỗ trợ đóng bảo hiểm y tế, hoàn thành trước ngày 31/12/2026");
+  t = Find(p, "IV.2.1");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->id, "2.1") << "a dashed body numbered under its heading";
+  EXPECT_EQ(D(t->timeframe.end), "2026-09-30");
+  t = Find(p, "IV.2.2");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->unknown_units, V{"Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"});
+  EXPECT_EQ(t->content, "Phối hợp vận động đoàn viên, hội viên tham gia bảo hiểm xã hội tự nguyện");
+  t = Find(p, "IV.3");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->lead_units, V{"BHXH_TINH"});
+  EXPECT_EQ(t->content, "Là cơ quan thường trực, theo dõi, đôn đốc việc thực hiện Kế hoạch này");
+  EXPECT_EQ(p.groups.size(), 5u) << "the bodies, not the headings above them";
+}
+
 // A VSS plan assigning its departments: the name with its duty on one line
 // ("Trung tâm Truyền thông chủ trì, phối hợp với ..."), a department the
 // registry knows as coordinating, and VSS's own departments resolved.
