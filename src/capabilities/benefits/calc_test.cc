@@ -379,6 +379,63 @@ TEST(BenefitCalc, MissingRevaluationTableIsAnError) {
   EXPECT_NE(r.status().message_vi().find("2031"), std::string::npos);
 }
 
+// --- Examples published by others, built into the request shape ---------
+//
+// Each test below holds an example as a newspaper or an employers' advice
+// page published it, with its source; the expected values are the published
+// ones, checked by hand against the formula before being written here.
+
+// Lao Động, "Cách tính chi tiết tỉ lệ hưởng lương hưu hằng tháng" (reprinted
+// at vntin.net): "Ông A đóng BHXH được 25 năm. Năm 2021, ông A nghỉ hưu ...
+// 19 năm đóng BHXH: hưởng 45%; 6 năm còn lại: 6 × 2% = 12%; tổng 57%" and
+// "Bà A đóng BHXH được 28 năm. Năm 2021 ... 15 năm: 45%; 13 năm còn lại:
+// 13 × 2% = 26%; tổng 71%" (58/2014/QH13 Art.56.2). Birth dates are chosen
+// so that each reaches the 2021 age (60y3m, 55y4m; Decree 135/2020) just
+// before the event; the average salary is given so the rate is what is read.
+TEST(BenefitCalc, PublishedPensionRatesOf2021) {
+  auto man = Ok(R"({"regime":"pension","event_date":"2021-04-01","person":{"sex":"male","birth_date":"1960-12-15"},
+    "history":[{"from":"1996-04","to":"2021-03","salary":5000000}],"facts":{"average_salary":10000000}})");
+  EXPECT_TRUE(man.eligible);
+  EXPECT_EQ(man.law, "58/2014/QH13");
+  EXPECT_EQ(man.contribution_months, 300);
+  EXPECT_EQ(man.rate, 570'000);
+  EXPECT_EQ(AmountOf(man, "monthly_pension"), 5'700'000);
+  auto woman = Ok(R"({"regime":"pension","event_date":"2021-02-01","person":{"sex":"female","birth_date":"1965-09-10"},
+    "history":[{"from":"1993-02","to":"2021-01","salary":5000000}],"facts":{"average_salary":10000000}})");
+  EXPECT_TRUE(woman.eligible);
+  EXPECT_EQ(woman.contribution_months, 336);
+  EXPECT_EQ(woman.rate, 710'000);
+  EXPECT_EQ(AmountOf(woman, "monthly_pension"), 7'100'000);
+  // The same man a year later needs 20 years for 45% (Art.56.2.b): 45% +
+  // 2% × 5 = 55% with 25 years.
+  auto later = Ok(R"({"regime":"pension","event_date":"2022-08-01","person":{"sex":"male","birth_date":"1961-12-15"},
+    "history":[{"from":"1997-07","to":"2022-06","salary":5000000}],"facts":{"average_salary":10000000}})");
+  EXPECT_TRUE(later.eligible);
+  EXPECT_EQ(later.rate, 550'000);
+}
+
+// ketoantinviet.vn, "Điểm mới về chế độ ốm đau cho người lao động" (2024):
+// convalescence after sickness is 30% of the base salary a day (58/2014/QH13
+// Art.29.3): 540,000 a day while the base salary was 1,800,000 (Decree
+// 24/2023), 702,000 a day from 01/07/2024 (Decree 73/2024, 2,340,000).
+// Five days (the limit for an ordinary illness, Art.29.2.c) each side.
+TEST(BenefitCalc, PublishedConvalescenceBeforeAndAfterJuly2024) {
+  const char* req = R"({"regime":"sickness","event_date":"%s","person":{"sex":"female","birth_date":"1990-01-01"},
+    "history":[{"from":"2015-01","to":"%s","salary":9000000}],"facts":{"kind":"recovery","days":%d}})";
+  char buf[512];
+  std::snprintf(buf, sizeof buf, req, "2024-06-10", "2024-05", 5);
+  auto r = Ok(buf);
+  EXPECT_TRUE(r.eligible);
+  EXPECT_EQ(r.LumpSum(), 5 * 540'000);
+  std::snprintf(buf, sizeof buf, req, "2024-07-15", "2024-06", 5);
+  r = Ok(buf);
+  EXPECT_EQ(r.LumpSum(), 5 * 702'000);
+  // Asked for seven days after an ordinary illness, five are paid.
+  std::snprintf(buf, sizeof buf, req, "2024-07-15", "2024-06", 7);
+  r = Ok(buf);
+  EXPECT_EQ(r.LumpSum(), 5 * 702'000);
+}
+
 // Every step of a result cites a law; every parameter cited has a source.
 TEST(BenefitCalc, EveryStepCitesItsLaw) {
   auto r = Ok(R"({"regime":"pension","event_date":"2026-07-31","person":{"sex":"male","birth_date":"1965-01-15"},
