@@ -2,10 +2,15 @@
 
 #include <zip.h>
 
+#include <unistd.h>
+
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include "base/csv.h"
 #include "base/html.h"
 #include "base/parse.h"
 #include "base/text.h"
@@ -200,9 +205,15 @@ Result<std::string> RenderDocx(const std::vector<FormBlock>& blocks) {
     d << "</w:tblGrid>";
     for (size_t r = 0; r < b.rows.size(); ++r) {
       d << "<w:tr>" << (r == 0 ? "<w:trPr><w:tblHeader/></w:trPr>" : "");
-      for (size_t c = 0; c < width; ++c) {
-        d << "<w:tc><w:tcPr><w:tcW w:w=\"1800\" w:type=\"dxa\"/></w:tcPr><w:p>";
-        if (c < b.rows[r].size()) d << run(b.rows[r][c], r == 0);
+      const bool merged = b.span_lone_cells && b.rows[r].size() == 1 && width > 1;
+      for (size_t c = 0; c < (merged ? 1 : width); ++c) {
+        d << "<w:tc><w:tcPr><w:tcW w:w=\"1800\" w:type=\"dxa\"/>";
+        if (merged) d << "<w:gridSpan w:val=\"" << width << "\"/>";
+        d << "</w:tcPr><w:p>";
+        if (c < b.rows[r].size()) {
+          std::vector<std::string> paragraphs = Split(b.rows[r][c], '\n');
+          for (size_t k = 0; k < paragraphs.size(); ++k) d << (k ? "</w:p><w:p>" : "") << run(paragraphs[k], r == 0);
+        }
         d << "</w:p></w:tc>";
       }
       d << "</w:tr>";
@@ -223,6 +234,25 @@ Result<std::string> RenderDocx(const std::vector<FormBlock>& blocks) {
         "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
         "Target=\"word/document.xml\"/></Relationships>"},
        {"word/document.xml", d.str()}});
+}
+
+Result<std::string> PrintToPdf(const std::string& html, bool headers_and_footers) {
+  const std::string chromium = "/usr/bin/chromium";
+  if (access(chromium.c_str(), X_OK) != 0)
+    return Status::Internal("Debian's chromium (/usr/bin/chromium) is needed to print the PDF form");
+  char dir[] = "/tmp/bhxh-pdf-XXXXXX";
+  if (!mkdtemp(dir)) return Status::Internal("mkdtemp");
+  const std::string page = std::string(dir) + "/d.html", pdf = std::string(dir) + "/d.pdf";
+  std::ofstream(page) << html;
+  const std::string cmd = chromium + " --headless --no-sandbox --disable-gpu --no-first-run --user-data-dir=" + dir +
+                          "/profile" + (headers_and_footers ? "" : " --no-pdf-header-footer") +
+                          " --print-to-pdf=" + pdf + " file://" + page + " >/dev/null 2>&1";
+  if (std::system(cmd.c_str()) != 0) return Status::Internal("chromium failed: " + cmd);
+  auto bytes = ReadFile(pdf);
+  std::error_code ignored;
+  std::filesystem::remove_all(dir, ignored);
+  if (!bytes.ok()) return Status::Internal("chromium wrote no PDF: " + cmd);
+  return *bytes;
 }
 
 Result<std::string> WriteZip(const std::vector<std::pair<std::string, std::string>>& entries) {

@@ -23,6 +23,9 @@ namespace bhxh::testing {
 struct FormBlock {
   std::string paragraph;                      // a paragraph, or
   std::vector<std::vector<std::string>> rows;  // a table (first row: the header)
+  // In Word: a row of one cell is merged across the table (gridSpan), as
+  // group rows are; a cell's "\n" separates its paragraphs.
+  bool span_lone_cells = false;
 };
 
 std::vector<FormBlock> DecisionBlocks(std::string_view text, const ImportedProgramme& p, const UnitRegistry& units);
@@ -30,6 +33,12 @@ std::vector<FormBlock> DecisionBlocks(std::string_view text, const ImportedProgr
 std::string RenderHtml(const std::vector<FormBlock>& blocks, const std::string& title);
 std::string RenderMarkdown(const std::vector<FormBlock>& blocks, const std::string& title);
 Result<std::string> RenderDocx(const std::vector<FormBlock>& blocks);
+
+// The page printed to PDF by Debian's chromium, as a browser's "Save as
+// PDF" would; with `headers_and_footers` the browser's own page header
+// (date, title) and footer (address, "1/3") are printed too. An error
+// names what is missing when chromium is not there or prints nothing.
+Result<std::string> PrintToPdf(const std::string& html, bool headers_and_footers);
 
 // A zip package of the given entries (name, content), for DOCX forms and
 // deliberately broken packages.

@@ -1,6 +1,7 @@
 #include "programmes/document.h"
 
 #include <algorithm>
+#include <cstring>
 #include <functional>
 
 #include "base/parse.h"
@@ -308,8 +309,20 @@ Result<DecisionHeader> ReadDecisionHeader(std::string_view raw) {
       const char last = t.empty() ? ':' : t.back();
       static const Regex section(R"((?:[ivxlc]+|[a-z])[.)] .*)");
       if (t.size() < 300 && last != ':' && last != ';' && last != '.' &&
-          !std::isdigit(static_cast<unsigned char>(t[0])) && f.rfind("can cu", 0) != 0 && !section.FullMatch(f))
+          !std::isdigit(static_cast<unsigned char>(t[0])) && f.rfind("can cu", 0) != 0 && !section.FullMatch(f)) {
         ++qd2;
+        // The same title wrapped by a PDF's line ("... trên địa bàn xã
+        // năm" / "2026"): a short line that does not end or open anything.
+        while (qd2 < lines.size() && qd2 < qd + 4) {
+          const std::string& n = lines[qd2].text;
+          const std::string nf = Lower(n);
+          const char end = n.empty() ? ':' : n.back();
+          if (n.size() >= 120 || end == ':' || end == ';' || end == '.' || nf.rfind("can cu", 0) == 0 ||
+              section.FullMatch(nf) || (std::isdigit(static_cast<unsigned char>(n[0])) && !IsDigits(n)))
+            break;
+          ++qd2;
+        }
+      }
     }
   }
   DecisionHeader h;
@@ -331,9 +344,16 @@ Result<DecisionHeader> ReadDecisionHeader(std::string_view raw) {
     size_t from = h.number.empty() ? std::string::npos : head.find(h.number.substr(h.number.find('/')));
     size_t start = from == std::string::npos ? head.rfind(' ', at) : from + h.number.size() - h.number.find('/');
     if (start != std::string::npos && start < at) h.place = Trim(head.substr(start, at - start));
+    // The number under the issuer, the motto and the place beside them
+    // ("Số: 112/KH-UBND" / "Độc lập - Tự do - Hạnh phúc" / "____" / "An
+    // Thới Đông, ngày ..."): the place follows the motto and its rule.
+    for (const char* motto_end : {"Hạnh phúc", "HẠNH PHÚC"})
+      if (size_t m = h.place.rfind(motto_end); m != std::string::npos) h.place = h.place.substr(m + strlen(motto_end));
+    h.place = Trim(h.place.substr(std::min(h.place.size(), h.place.find_first_not_of("-_=. "))));
   }
   h.date = FindDate(head.substr(head.find("ngày") == std::string::npos ? 0 : head.find("ngày")));
-  size_t dash = find([](const std::string& s) { return s.rfind("---", 0) == 0; });
+  // The rule under the issuer, typed as dashes or underscores.
+  size_t dash = find([](const std::string& s) { return s.rfind("---", 0) == 0 || s.rfind("___", 0) == 0; });
   if (dash < qd) {
     h.issuer = JoinLines(lines, 0, dash, vocab);
   } else {  // the rule under the issuer drawn as a shape: the issuer ends at the motto

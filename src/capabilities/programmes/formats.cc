@@ -588,6 +588,21 @@ struct PdfLine {
   std::vector<Word> words;  // left to right: placed one by one inside a table
 };
 
+bool IsTableHeaderWord(const std::string& t) {
+  std::string f = FoldOrSelf(t);
+  return f == "tt" || f == "stt" || f == "so tt" || f == "tt." || f == "stt.";
+}
+
+// "STT Tên nhiệm vụ" set close together in narrow columns: the number
+// column's heading is a column of its own when a column's heading follows.
+bool HeaderWordBeforeColumn(const Segment& s, const std::vector<Word>& r, size_t i) {
+  if (i != 1 || s.text != r[0].text || !IsTableHeaderWord(s.text)) return false;
+  std::string next = FoldOrSelf(r[i].text);
+  for (const char* w : {"noi", "ten", "nhiem", "cong", "chi", "co", "don", "hoat", "giai", "muc", "van"})
+    if (next == w) return true;
+  return false;
+}
+
 std::vector<PdfLine> PdfPageLines(const poppler::page& page) {
   std::vector<Word> words;
   for (const auto& b : page.text_list()) {
@@ -624,7 +639,8 @@ std::vector<PdfLine> PdfPageLines(const poppler::page& page) {
       // A new segment where the text flow ends (poppler puts no space after
       // the last word of a cell's line) or the gap is wider than a word's
       // height (a column gap, not a space).
-      if (l.segments.empty() || !r[i - 1].space_after || w.x0 - l.segments.back().x1 > 1.0 * h) {
+      if (l.segments.empty() || !r[i - 1].space_after || w.x0 - l.segments.back().x1 > 1.0 * h ||
+          HeaderWordBeforeColumn(l.segments.back(), r, i)) {
         l.segments.push_back({w.x0, w.x1, w.text});
       } else {
         Segment& s = l.segments.back();
@@ -637,9 +653,16 @@ std::vector<PdfLine> PdfPageLines(const poppler::page& page) {
   return lines;
 }
 
-bool IsTableHeaderWord(const std::string& t) {
-  std::string f = FoldOrSelf(t);
-  return f == "tt" || f == "stt" || f == "so tt" || f == "tt." || f == "stt.";
+// A browser's page header and footer, printed when "Headers and footers"
+// is ticked in "Save as PDF": the date and time and the page's title
+// above, its address and "2/3" below, in the page's margins.
+bool BrowserFurniture(const PdfLine& l, double page_height) {
+  if (l.y1 > page_height * 0.05 && l.y0 < page_height * 0.95) return false;
+  static const Regex datetime(R"(\d{1,2}/\d{1,2}/\d{2,4},? \d{1,2}:\d{2}(?: ?[AaPp][Mm])?)");
+  static const Regex counter(R"(\d{1,3} ?/ ?\d{1,3})");
+  for (const auto& s : l.segments)
+    if (s.text.find("://") != std::string::npos || datetime.FullMatch(s.text) || counter.FullMatch(s.text)) return true;
+  return false;
 }
 
 // A page's lines into the importer's text: plain lines outside tables, a
@@ -655,6 +678,7 @@ class PdfTables {
     ++page_;
     for (size_t i = 0; i < lines.size(); ++i) {
       const PdfLine& l = lines[i];
+      if (BrowserFurniture(l, page_height)) continue;
       // A page number alone at the top or bottom of the page.
       if (l.segments.size() == 1 && IsDigits(l.segments[0].text) &&
           (l.y1 < page_height * 0.08 || l.y0 > page_height * 0.9))
@@ -673,9 +697,20 @@ class PdfTables {
         i += band_below_ - 1;
         continue;
       }
-      if (in_table_ && EndsTable(l)) CloseTable(out);
+      if (in_table_ && EndsTable(l) && !GroupRowAt(lines, i)) CloseTable(out);
       if (in_table_) {
         body_.push_back({page_, i, l});
+        continue;
+      }
+      // Two blocks side by side (the issuer beside the motto, the
+      // recipients beside the signature): the left block, then the right,
+      // as the text form has them.
+      if (auto [run, mid] = SideBySide(lines, i); run > 1) {
+        for (bool right : {false, true})
+          for (size_t j = i; j < i + run; ++j)
+            for (const auto& s : lines[j].segments)
+              if ((s.x0 >= mid) == right) out += s.text + "\n";
+        i += run - 1;
         continue;
       }
       for (const auto& s : l.segments) out += s.text + "\n";
@@ -698,19 +733,26 @@ class PdfTables {
 
   void StartTable(const std::vector<PdfLine>& lines, size_t h, std::string& out) {
     // The band: lines above the "TT" line whose text lies right of it
-    // (header text centred vertically), and lines below it until a row id.
+    // (header text centred vertically), and lines below it until a row id
+    // or a group row. A header's wrapped lines follow each other closely;
+    // a gap of most of a line's height is the edge of the header row.
     double tt_x1 = lines[h].segments[0].x1;
     double line_h = lines[h].y1 - lines[h].y0;
     size_t b = h;
     while (b > 0 && h - b < 4) {
       const PdfLine& up = lines[b - 1];
-      if (up.segments.empty() || up.segments[0].x0 < tt_x1 || up.y1 < lines[h].y0 - 3 * line_h) break;
+      if (up.segments.empty() || up.segments[0].x0 < tt_x1 || up.y1 < lines[h].y0 - 3 * line_h ||
+          up.y1 < lines[b].y0 - 0.8 * line_h)
+        break;
       --b;
     }
     size_t end = h + 1;
+    double bottom = lines[h].y1;
     while (end < lines.size() && end < h + 8) {
       const auto& s = lines[end].segments;
-      if (!s.empty() && s[0].x0 < tt_x1 + 2 && IsRowId(s[0].text)) break;
+      if (!s.empty() && s[0].x0 < tt_x1 + 2 && (IsRowId(s[0].text) || NumberedTitle(s[0].text))) break;
+      if (lines[end].y0 > bottom + 0.8 * line_h) break;
+      bottom = std::max(bottom, lines[end].y1);
       ++end;
     }
     // Lines above the "TT" line were already written as text; take them back.
@@ -722,6 +764,7 @@ class PdfTables {
       }
     header_.assign(lines.begin() + static_cast<long>(b), lines.begin() + static_cast<long>(end));
     header_text_ = FirstLineText(lines[h]);
+    line_h_ = line_h;
     band_above_ = h - b;
     band_below_ = end - h;
     left_ = lines[h].segments[0].x0;
@@ -739,6 +782,44 @@ class PdfTables {
       return true;
     std::string f = FoldOrSelf(s.text);
     return f.rfind("phu luc", 0) == 0 || f.rfind("noi nhan", 0) == 0 || ChromeLine(s.text);
+  }
+
+  // The lines from `i` that form two blocks side by side, and the x
+  // between them: the first line is two pieces of text apart, the next
+  // lines follow closely, none crosses the gap, none opens a table. A run
+  // of 0 or 1 when line `i` does not start such blocks.
+  static std::pair<size_t, double> SideBySide(const std::vector<PdfLine>& lines, size_t i) {
+    const auto& first = lines[i].segments;
+    if (first.size() != 2) return {0, 0};
+    const double mid = (first[0].x1 + first[1].x0) / 2;
+    auto sides = [&](const PdfLine& l) {
+      int left = 0, right = 0;
+      for (const auto& s : l.segments) {
+        if (s.x0 < mid && s.x1 > mid) return -1;
+        (s.x1 <= mid ? left : right) = 1;
+      }
+      return left + 2 * right;
+    };
+    size_t j = i + 1;
+    while (j < lines.size() && j < i + 16 && sides(lines[j]) > 0 && !lines[j].segments.empty() &&
+           !IsTableHeaderWord(lines[j].segments[0].text) &&
+           lines[j].y0 < lines[j - 1].y1 + (lines[j].y1 - lines[j].y0))
+      ++j;
+    return {j - i, mid};
+  }
+
+  // A numbered title across the table ("II. Rà soát, phát triển người tham
+  // gia") followed by a row of the table is a group row, not a paragraph
+  // after the table.
+  bool GroupRowAt(const std::vector<PdfLine>& lines, size_t i) const {
+    if (lines[i].segments.size() != 1 || !NumberedTitle(lines[i].segments[0].text) || header_cols_.empty()) return false;
+    for (size_t j = i + 1; j < lines.size() && j < i + 12; ++j) {
+      const PdfLine& l = lines[j];
+      if (l.segments.empty()) continue;
+      if (l.segments[0].x0 < header_cols_[0].second && IsRowId(l.words.front().text)) return true;
+      if (EndsTable(l)) return false;
+    }
+    return false;
   }
 
   size_t Column(double x) const {
@@ -809,26 +890,73 @@ class PdfTables {
       std::fill(cells.begin(), cells.end(), "");
       open = false;
     };
-    for (const auto& x : body_) {
-      const auto& w = x.line.words;
-      bool first_in_id_column = true;
+    // A group row merged across the table ("I. Tuyên truyền, vận động"):
+    // one cell over every column, as a page's colspan gives it.
+    // Its number is marked ("I", "2.", "a)"), so a row whose id ran into
+    // its content ("1 Tuyên truyền ...") is not taken for one.
+    auto group_row = [&](const PdfLine& l) {
+      const auto& s = l.segments;
+      if (s.size() != 1 || Column(s[0].x0) != 0 || Column(s[0].x1) < 1) return false;
+      auto t = NumberedTitle(s[0].text);
+      return t && (RowIdForm(t->first) == "R" || t->first.back() == ')' || s[0].text[t->first.size()] == '.');
+    };
+    // The word that opens a row: an id alone at the head of the first column.
+    auto row_id = [&](const PdfLine& l) -> long {
+      const auto& w = l.words;
       for (size_t k = 0; k < w.size(); ++k) {
-        size_t c = Column((w[k].x0 + w[k].x1) / 2);
+        if (Column((w[k].x0 + w[k].x1) / 2) != 0) continue;
         bool alone = k + 1 == w.size() || Column((w[k + 1].x0 + w[k + 1].x1) / 2) > 0;
-        if (c == 0 && first_in_id_column && alone && IsRowId(w[k].text)) {
+        return alone && IsRowId(w[k].text) ? static_cast<long>(k) : -1;
+      }
+      return -1;
+    };
+    auto place = [&](const PdfLine& l, long opens_at) {
+      const auto& w = l.words;
+      for (size_t k = 0; k < w.size(); ++k) {
+        if (static_cast<long>(k) == opens_at) {
           flush();
           open = true;
         }
-        if (c == 0) first_in_id_column = false;
         if (!open) {  // text between the header and the first row
           out += w[k].text + "\n";
           continue;
         }
+        size_t c = Column((w[k].x0 + w[k].x1) / 2);
         // A line wrapped after "63/NQ-" or "595/KH-" continues the same word.
         bool glue = !cells[c].empty() && (cells[c].back() == '-' || cells[c].back() == '/') &&
                     cells[c].size() >= 2 && cells[c][cells[c].size() - 2] != ' ';
         cells[c] += (cells[c].empty() || glue ? "" : " ") + w[k].text;
       }
+    };
+    // Rows are blocks of lines between gaps (a row's border and padding);
+    // a block with one id is one row wherever its id sits, so a row whose
+    // cells are centred vertically keeps the lines above its id. A block
+    // with several ids (a table printed without padding) opens a row at
+    // each id.
+    for (size_t k = 0; k < body_.size();) {
+      if (group_row(body_[k].line)) {
+        flush();
+        out += StructuredCellLine(0, static_cast<int>(ncols_), body_[k].line.segments[0].text) + "\n";
+        ++k;
+        continue;
+      }
+      size_t e = k + 1;
+      double bottom = body_[k].line.y1;
+      while (e < body_.size() && body_[e].page == body_[k].page && body_[e].line.y0 <= bottom + 0.8 * line_h_ &&
+             !group_row(body_[e].line))
+        bottom = std::max(bottom, body_[e].line.y1), ++e;
+      size_t ids = 0, with_id = k;
+      for (size_t j = k; j < e; ++j)
+        if (row_id(body_[j].line) >= 0) ++ids, with_id = j;
+      if (ids == 1) {
+        flush();
+        open = true;
+        for (size_t j = k; j < e; ++j) place(body_[j].line, j == with_id ? -2 : -1);
+        // The id itself is placed with its line (in the first column).
+      } else {
+        for (size_t j = k; j < e; ++j) place(body_[j].line, row_id(body_[j].line));
+      }
+      k = e;
     }
     flush();
     body_.clear();
@@ -841,7 +969,7 @@ class PdfTables {
   std::vector<Buffered> body_;
   std::string header_text_;
   size_t band_above_ = 0, band_below_ = 1, ncols_ = 0;
-  double left_ = 0;
+  double left_ = 0, line_h_ = 10;
   std::vector<double> bounds_;
   std::vector<std::pair<double, double>> header_cols_;
 };
@@ -1008,11 +1136,18 @@ std::string TrimToDecision(std::string_view text) {
       motto = i;
   }
   if (motto == lines.size()) return std::string(text);
-  // Back over the issuer's block: lines in capitals, rules, broken pieces.
+  // Back over the issuer's block: lines in capitals, rules, broken pieces,
+  // and the number when the issuer's cell ends with it ("Số: 112/KH-UBND"
+  // under the issuer, beside the motto).
+  auto number_line = [&](const std::string& p) {
+    std::string f = FoldOrSelf(p);
+    return f.rfind("so", 0) == 0 && f.size() < 80 && f.find('/') != std::string::npos &&
+           f.find_first_of("0123456789") != std::string::npos && f.find_first_not_of("so :.") == f.find_first_of("0123456789");
+  };
   size_t start = motto;
   while (start > 0 && motto - start < 12) {
     std::string p = plain(lines[start - 1]);
-    if (!p.empty() && !CapitalsOnly(p) && p.find_first_not_of("-_=. ") != std::string::npos) break;
+    if (!p.empty() && !CapitalsOnly(p) && p.find_first_not_of("-_=. ") != std::string::npos && !number_line(p)) break;
     --start;
   }
   while (start < motto && plain(lines[start]).find_first_not_of("-_=. ") == std::string::npos) ++start;

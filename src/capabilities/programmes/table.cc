@@ -68,6 +68,13 @@ bool IsRowId(const std::string& s) {
   return id.FullMatch(s);
 }
 
+std::optional<std::pair<std::string, std::string>> NumberedTitle(const std::string& s) {
+  static const Regex numbered(R"(([IVX]{1,5}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ]\))\.?\s*[-–:]?\s+(\S.*))");
+  Regex::Groups g;
+  if (!numbered.FullMatch(s, &g) || !IsRowId(Str(g, 1))) return std::nullopt;
+  return std::make_pair(Str(g, 1), Str(g, 2));
+}
+
 std::string NormalizeRowId(std::string id) {
   if (id.size() == 3 && id[1] == ' ') id.erase(1, 1);
   if (!id.empty() && id.back() == '.') id.pop_back();
@@ -120,7 +127,10 @@ std::vector<std::string> ReadHeaderColumns(const std::vector<SourceLine>& lines,
     }
   };
   size_t i = h + 1;
-  auto row_start = [&](size_t k) { return lines[k].column == base && IsRowId(lines[k].text); };
+  auto row_start = [&](size_t k) {
+    return lines[k].column == base &&
+           (IsRowId(lines[k].text) || (lines[k].span > 1 && NumberedTitle(lines[k].text).has_value()));
+  };
   for (; i < end && !row_start(i); ++i)
     if (lines[i].column >= 0)
       put(lines[i].column, lines[i].span, lines[i].text);

@@ -7,8 +7,10 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "programmes/document.h"
@@ -25,6 +27,10 @@ struct TableCell {
 
 // An id that starts a row: 1, 1.1, 1.1., 11 written "1 1", IV, a).
 bool IsRowId(const std::string& s);
+// A group row written as one cell across the table, its id and title
+// together ("I. Tuyên truyền, vận động", "2 - Kiểm tra"): the id (as
+// IsRowId takes it) and the title; nothing for any other text.
+std::optional<std::pair<std::string, std::string>> NumberedTitle(const std::string& s);
 // "1 1" → "11", "1.1." → "1.1".
 std::string NormalizeRowId(std::string id);
 // Roman "R", letter "L", or "N<dots>": rows nest by these forms.

@@ -191,6 +191,25 @@ Result<TaskTable> ReadTaskTable(const std::vector<SourceLine>& lines, size_t fro
       if (k + 1 < cells.size() && DigitsValue(cells[k + 1].text) >= 0) t.stated_total = DigitsValue(cells[k + 1].text);
       break;
     }
+    // A group row written as one cell across the table, its number and its
+    // title together ("I. Tuyên truyền, vận động", as Word tables of
+    // commune and provincial plans merge it): the number is the row's id,
+    // the rest its title in the next column.
+    if (cells[k].column >= 0 && cells[k].column == lines[h].column && cells[k].span > 1 && !IsRowId(cells[k].text)) {
+      if (auto split = NumberedTitle(cells[k].text)) {
+        Cell head = cells[k];
+        head.text = split->first;
+        head.parts = {split->first};
+        head.span = 1;
+        Cell rest = cells[k];
+        rest.text = split->second;
+        if (!rest.parts.empty()) rest.parts.front() = split->second;
+        rest.column = cells[k].column + 1;
+        rest.span = cells[k].span - 1;
+        cells[k] = std::move(head);
+        cells.insert(cells.begin() + static_cast<std::ptrdiff_t>(k) + 1, std::move(rest));
+      }
+    }
     // In a known grid only the first column's cell starts a row.
     bool id = IsRowId(cells[k].text) && (cells[k].column < 0 || cells[k].column == lines[h].column);
     // A bare number right after a group title, before the group's first child, is the group's task count.

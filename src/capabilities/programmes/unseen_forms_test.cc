@@ -578,5 +578,233 @@ Lê Hùng Sơn
   EXPECT_EQ(D(t->timeframe.end), "2027-07-15");
 }
 
+// A commune's plan, as the commune's Word file and as its portal's page
+// (after 01/07/2025 communes carry the work districts did): the task table
+// has the columns commune plans use (STT | Tên nhiệm vụ | Cơ quan chủ trì |
+// Cơ quan phối hợp | Kết quả/Sản phẩm | Thời gian | Ghi chú), group rows
+// merged across the table with their number and title in one cell, the
+// commune's bodies abbreviated as its plans write them (Phòng VH-XH, TT
+// PVHCC, ...), the number under the issuer beside the motto, the rule drawn
+// with underscores, and VSS's grassroots office ("Bảo hiểm xã hội cơ sở")
+// coordinating.
+const char* kCommunePlanHtml = R"HTML(<!DOCTYPE html>
+<html lang="vi"><head><meta charset="utf-8"><title>Kế hoạch 112/KH-UBND phát triển người tham gia BHXH, BHYT xã An Thới Đông năm 2026</title></head>
+<body>
+<div class="WordSection1">
+<table class="MsoNormalTable" border="0">
+<tr><td><p class="MsoNormal" align="center"><b>ỦY BAN NHÂN DÂN<br>XÃ AN THỚI ĐÔNG</b></p><p align="center">_______</p><p align="center">Số: 112/KH-UBND</p></td>
+<td><p align="center"><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b></p><p align="center"><b>Độc lập - Tự do - Hạnh phúc</b></p><p align="center">_______________________</p><p align="center"><i>An Thới Đông, ngày 15 tháng 01 năm 2026</i></p></td></tr>
+</table>
+<p class="MsoNormal" align="center"><b><span style="font-size:14.0pt">KẾ HOẠCH</span></b></p>
+<p class="MsoNormal" align="center"><b>Phát triển người tham gia bảo hiểm xã hội, bảo hiểm y tế trên địa bàn xã năm 2026</b></p>
+<p class="MsoNormal">Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;</p>
+<p class="MsoNormal">Căn cứ Nghị quyết số 28-NQ/TW ngày 23 tháng 5 năm 2018 của Ban Chấp hành Trung ương về cải cách chính sách bảo hiểm xã hội;</p>
+<p class="MsoNormal">Ủy ban nhân dân xã ban hành Kế hoạch phát triển người tham gia bảo hiểm xã hội, bảo hiểm y tế trên địa bàn xã năm 2026 như sau:</p>
+<p class="MsoNormal"><b>I. MỤC ĐÍCH, YÊU CẦU</b></p>
+<p class="MsoNormal">1. Nâng cao nhận thức của người dân về chính sách bảo hiểm xã hội, bảo hiểm y tế.</p>
+<p class="MsoNormal">2. Phân công cụ thể cho từng cơ quan, đơn vị; gắn trách nhiệm của người đứng đầu.</p>
+<p class="MsoNormal"><b>II. CHỈ TIÊU</b></p>
+<p class="MsoNormal">1. Phấn đấu đến hết năm 2026 có 45% lực lượng lao động trong độ tuổi tham gia bảo hiểm xã hội.</p>
+<p class="MsoNormal">2. Tỷ lệ dân số tham gia bảo hiểm y tế đạt 95,5%.</p>
+<p class="MsoNormal"><b>III. NHIỆM VỤ, GIẢI PHÁP</b></p>
+<p class="MsoNormal"><i>(Chi tiết tại Phụ lục kèm theo)</i></p>
+<p class="MsoNormal"><b>IV. TỔ CHỨC THỰC HIỆN</b></p>
+<p class="MsoNormal">1. Phòng Văn hóa - Xã hội là cơ quan thường trực, tham mưu Ủy ban nhân dân xã theo dõi, đôn đốc việc thực hiện Kế hoạch; tổng hợp, báo cáo kết quả về Ủy ban nhân dân xã trước ngày 10/12/2026.</p>
+<p class="MsoNormal">2. Các cơ quan, đơn vị được phân công chủ động triển khai thực hiện các nhiệm vụ tại Phụ lục kèm theo.</p>
+<table class="MsoNormalTable" border="0"><tr>
+<td><p><b><i>Nơi nhận:</i></b></p><p>- UBND Thành phố (để báo cáo);</p><p>- Bảo hiểm xã hội Thành phố;</p><p>- Thường trực Đảng ủy xã;</p><p>- Lưu: VT, VHXH.</p></td>
+<td><p align="center"><b>TM. ỦY BAN NHÂN DÂN</b></p><p align="center"><b>CHỦ TỊCH</b></p><p>&nbsp;</p><p>&nbsp;</p><p align="center"><b>Nguyễn Văn Hùng</b></p></td>
+</tr></table>
+<p class="MsoNormal" align="center"><b>PHỤ LỤC</b></p>
+<p class="MsoNormal" align="center"><b>BẢNG PHÂN CÔNG CHI TIẾT NHIỆM VỤ PHÁT TRIỂN NGƯỜI THAM GIA BẢO HIỂM XÃ HỘI, BẢO HIỂM Y TẾ NĂM 2026</b></p>
+<p class="MsoNormal" align="center"><i>(Ban hành kèm theo Kế hoạch số 112/KH-UBND ngày 15/01/2026</i></p>
+<p class="MsoNormal" align="center"><i>của Ủy ban nhân dân xã An Thới Đông)</i></p>
+<table class="MsoTableGrid" border="1">
+<tr><td><p><b>STT</b></p></td><td><p><b>Tên nhiệm vụ</b></p></td><td><p><b>Cơ quan chủ trì</b></p></td><td><p><b>Cơ quan phối hợp</b></p></td><td><p><b>Kết quả/Sản phẩm</b></p></td><td><p><b>Thời gian</b></p></td><td><p><b>Ghi chú</b></p></td></tr>
+<tr><td colspan="7"><p><b>I. Tuyên truyền, vận động</b></p></td></tr>
+<tr><td><p>1</p></td><td><p>Tuyên truyền chính sách bảo hiểm xã hội tự nguyện, bảo hiểm y tế hộ gia đình trên hệ thống loa truyền thanh của xã</p></td><td><p>TT CUDVC</p></td><td><p>Phòng VH-XH</p></td><td><p>Tin, bài phát trên loa truyền thanh</p></td><td><p>Hằng tháng</p></td><td><p></p></td></tr>
+<tr><td><p>2</p></td><td><p>Tổ chức hội nghị tư vấn, vận động người dân tham gia bảo hiểm xã hội tự nguyện tại 12 ấp</p></td><td><p>Phòng VH-XH</p></td><td><p>UBMTTQ; Tổ CNSCĐ 12 ấp; Bảo hiểm xã hội cơ sở</p></td><td><p>12 hội nghị</p></td><td><p>Quý II, Quý III/2026</p></td><td><p></p></td></tr>
+<tr><td colspan="7"><p><b>II. Rà soát, phát triển người tham gia</b></p></td></tr>
+<tr><td><p>3</p></td><td><p>Rà soát, lập danh sách người chưa tham gia bảo hiểm y tế từ Cơ sở dữ liệu quốc gia về dân cư</p></td><td><p>Công an xã</p></td><td><p>TT PVHCC; Trạm Y tế</p></td><td><p>Danh sách người chưa tham gia bảo hiểm y tế</p></td><td><p>Trước 30/6/2026</p></td><td><p></p></td></tr>
+<tr><td><p>4</p></td><td><p>Lập danh sách đề nghị cấp thẻ bảo hiểm y tế cho người thuộc hộ cận nghèo, người cao tuổi</p></td><td><p>Phòng VH-XH</p></td><td><p>Trạm Y tế</p></td><td><p>Danh sách đề nghị cấp thẻ</p></td><td><p>Tháng 3/2026</p></td><td><p>Gửi Bảo hiểm xã hội cơ sở</p></td></tr>
+<tr><td><p>5</p></td><td><p>Hướng dẫn người dân cài đặt, sử dụng ứng dụng VssID</p></td><td><p>TT PVHCC</p></td><td><p>Xã đoàn; các đơn vị liên quan</p></td><td><p>Số tài khoản được kích hoạt</p></td><td><p>Thường xuyên</p></td><td><p></p></td></tr>
+<tr><td colspan="7"><p><b>III. Kiểm tra, giám sát</b></p></td></tr>
+<tr><td><p>6</p></td><td><p>Kiểm tra việc đóng bảo hiểm xã hội, bảo hiểm y tế của các doanh nghiệp trên địa bàn</p></td><td><p>Phòng Kinh tế</p></td><td><p>Bảo hiểm xã hội cơ sở; Công an xã</p></td><td><p>Biên bản kiểm tra</p></td><td><p>Từ tháng 5 đến tháng 9/2026</p></td><td><p></p></td></tr>
+<tr><td><p>7</p></td><td><p>Tổng hợp, báo cáo kết quả thực hiện Kế hoạch</p></td><td><p>Phòng VH-XH</p></td><td><p>Các đơn vị liên quan</p></td><td><p>Báo cáo 6 tháng, năm</p></td><td><p>Trước ngày 10/6 và 10/12/2026</p></td><td><p></p></td></tr>
+</table>
+</div>
+</body></html>
+)HTML";
+
+std::vector<testing::FormBlock> CommunePlanBlocks() {
+  using Rows = std::vector<std::vector<std::string>>;
+  std::vector<testing::FormBlock> b;
+  auto para = [&](const std::string& s) { b.push_back({s, {}}); };
+  b.push_back({"", Rows{{"ỦY BAN NHÂN DÂN\nXÃ AN THỚI ĐÔNG\n_______\nSố: 112/KH-UBND",
+                         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n_______________________\n"
+                         "An Thới Đông, ngày 15 tháng 01 năm 2026"}}});
+  for (const char* s :
+       {"KẾ HOẠCH", "Phát triển người tham gia bảo hiểm xã hội, bảo hiểm y tế trên địa bàn xã năm 2026",
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",
+        "Căn cứ Nghị quyết số 28-NQ/TW ngày 23 tháng 5 năm 2018 của Ban Chấp hành Trung ương về cải cách chính sách bảo "
+        "hiểm xã hội;",
+        "Ủy ban nhân dân xã ban hành Kế hoạch phát triển người tham gia bảo hiểm xã hội, bảo hiểm y tế trên địa bàn xã "
+        "năm 2026 như sau:",
+        "I. MỤC ĐÍCH, YÊU CẦU", "1. Nâng cao nhận thức của người dân về chính sách bảo hiểm xã hội, bảo hiểm y tế.",
+        "2. Phân công cụ thể cho từng cơ quan, đơn vị; gắn trách nhiệm của người đứng đầu.", "II. CHỈ TIÊU",
+        "1. Phấn đấu đến hết năm 2026 có 45% lực lượng lao động trong độ tuổi tham gia bảo hiểm xã hội.",
+        "2. Tỷ lệ dân số tham gia bảo hiểm y tế đạt 95,5%.", "III. NHIỆM VỤ, GIẢI PHÁP", "(Chi tiết tại Phụ lục kèm theo)",
+        "IV. TỔ CHỨC THỰC HIỆN",
+        "1. Phòng Văn hóa - Xã hội là cơ quan thường trực, tham mưu Ủy ban nhân dân xã theo dõi, đôn đốc việc thực hiện "
+        "Kế hoạch; tổng hợp, báo cáo kết quả về Ủy ban nhân dân xã trước ngày 10/12/2026.",
+        "2. Các cơ quan, đơn vị được phân công chủ động triển khai thực hiện các nhiệm vụ tại Phụ lục kèm theo."})
+    para(s);
+  b.push_back({"", Rows{{"Nơi nhận:\n- UBND Thành phố (để báo cáo);\n- Bảo hiểm xã hội Thành phố;\n- Thường trực Đảng "
+                         "ủy xã;\n- Lưu: VT, VHXH.",
+                         "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\n\nNguyễn Văn Hùng"}}});
+  for (const char* s : {"PHỤ LỤC",
+                        "BẢNG PHÂN CÔNG CHI TIẾT NHIỆM VỤ PHÁT TRIỂN NGƯỜI THAM GIA BẢO HIỂM XÃ HỘI, BẢO HIỂM Y TẾ NĂM 2026",
+                        "(Ban hành kèm theo Kế hoạch số 112/KH-UBND ngày 15/01/2026",
+                        "của Ủy ban nhân dân xã An Thới Đông)"})
+    para(s);
+  testing::FormBlock table{"", Rows{
+      {"STT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Kết quả/Sản phẩm", "Thời gian", "Ghi chú"},
+      {"I. Tuyên truyền, vận động"},
+      {"1", "Tuyên truyền chính sách bảo hiểm xã hội tự nguyện, bảo hiểm y tế hộ gia đình trên hệ thống loa truyền thanh của xã",
+       "TT CUDVC", "Phòng VH-XH", "Tin, bài phát trên loa truyền thanh", "Hằng tháng", ""},
+      {"2", "Tổ chức hội nghị tư vấn, vận động người dân tham gia bảo hiểm xã hội tự nguyện tại 12 ấp", "Phòng VH-XH",
+       "UBMTTQ; Tổ CNSCĐ 12 ấp; Bảo hiểm xã hội cơ sở", "12 hội nghị", "Quý II, Quý III/2026", ""},
+      {"II. Rà soát, phát triển người tham gia"},
+      {"3", "Rà soát, lập danh sách người chưa tham gia bảo hiểm y tế từ Cơ sở dữ liệu quốc gia về dân cư", "Công an xã",
+       "TT PVHCC; Trạm Y tế", "Danh sách người chưa tham gia bảo hiểm y tế", "Trước 30/6/2026", ""},
+      {"4", "Lập danh sách đề nghị cấp thẻ bảo hiểm y tế cho người thuộc hộ cận nghèo, người cao tuổi", "Phòng VH-XH",
+       "Trạm Y tế", "Danh sách đề nghị cấp thẻ", "Tháng 3/2026", "Gửi Bảo hiểm xã hội cơ sở"},
+      {"5", "Hướng dẫn người dân cài đặt, sử dụng ứng dụng VssID", "TT PVHCC", "Xã đoàn; các đơn vị liên quan",
+       "Số tài khoản được kích hoạt", "Thường xuyên", ""},
+      {"III. Kiểm tra, giám sát"},
+      {"6", "Kiểm tra việc đóng bảo hiểm xã hội, bảo hiểm y tế của các doanh nghiệp trên địa bàn", "Phòng Kinh tế",
+       "Bảo hiểm xã hội cơ sở; Công an xã", "Biên bản kiểm tra", "Từ tháng 5 đến tháng 9/2026", ""},
+      {"7", "Tổng hợp, báo cáo kết quả thực hiện Kế hoạch", "Phòng VH-XH", "Các đơn vị liên quan", "Báo cáo 6 tháng, năm",
+       "Trước ngày 10/6 và 10/12/2026", ""}}};
+  table.span_lone_cells = true;
+  b.push_back(std::move(table));
+  return b;
+}
+
+// Checked by hand against the table above.
+void ExpectCommunePlan(const ImportedProgramme& p) {
+  EXPECT_EQ(p.decision.kind, "plan");
+  EXPECT_EQ(p.decision.number, "112/KH-UBND") << "the number under the issuer, beside the motto";
+  EXPECT_EQ(D(p.decision.date), "2026-01-15");
+  EXPECT_EQ(p.decision.issuer, "ỦY BAN NHÂN DÂN XÃ AN THỚI ĐÔNG") << "up to the rule of underscores";
+  EXPECT_EQ(p.decision.place, "An Thới Đông") << "after the motto, not the motto";
+  EXPECT_EQ(p.decision.title, "Phát triển người tham gia bảo hiểm xã hội, bảo hiểm y tế trên địa bàn xã năm 2026");
+  EXPECT_EQ(p.decision.signing_line, "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH");
+  EXPECT_EQ(p.decision.signer, "Nguyễn Văn Hùng");
+  ASSERT_EQ(p.groups.size(), 3u) << "number and title in one merged cell";
+  EXPECT_EQ(p.groups[0].id, "I");
+  EXPECT_EQ(p.groups[0].title, "Tuyên truyền, vận động");
+  EXPECT_EQ(p.groups[0].tasks, 2);
+  EXPECT_EQ(p.groups[1].title, "Rà soát, phát triển người tham gia");
+  EXPECT_EQ(p.groups[1].tasks, 3);
+  EXPECT_EQ(p.groups[2].title, "Kiểm tra, giám sát");
+  EXPECT_EQ(p.groups[2].tasks, 2);
+  ASSERT_EQ(p.tasks.size(), 7u);
+  const TaskRow* t = Find(p, "I.1");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->id, "1");
+  EXPECT_EQ(t->group_id, "I");
+  EXPECT_EQ(t->content,
+            "Tuyên truyền chính sách bảo hiểm xã hội tự nguyện, bảo hiểm y tế hộ gia đình trên hệ thống loa truyền "
+            "thanh của xã");
+  EXPECT_EQ(t->lead_units, V{});
+  EXPECT_EQ(t->unknown_units, (V{"TT CUDVC", "Phòng VH-XH"})) << "the commune's bodies, each in its cell";
+  EXPECT_EQ(t->unknown_cells, (V{"lead", "coordinating"}));
+  EXPECT_EQ(t->product, "Tin, bài phát trên loa truyền thanh");
+  EXPECT_EQ(t->timeframe.recurrence, "monthly");
+  t = Find(p, "I.2");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->coordinating_units, V{"BHXH_CO_SO"}) << "VSS's grassroots office";
+  EXPECT_EQ(t->unknown_units, (V{"Phòng VH-XH", "UBMTTQ", "Tổ CNSCĐ 12 ấp"}));
+  EXPECT_EQ(t->timeframe.kind, "quarter");
+  EXPECT_EQ(D(t->timeframe.start), "2026-04-01");
+  EXPECT_EQ(D(t->timeframe.end), "2026-09-30");
+  EXPECT_EQ(t->product, "12 hội nghị");
+  t = Find(p, "II.3");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->group_id, "II");
+  EXPECT_EQ(t->unknown_units, (V{"Công an xã", "TT PVHCC", "Trạm Y tế"}));
+  EXPECT_EQ(t->timeframe.kind, "date");
+  EXPECT_EQ(D(t->timeframe.end), "2026-06-30");
+  t = Find(p, "II.4");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->notes, "Gửi Bảo hiểm xã hội cơ sở");
+  EXPECT_EQ(t->timeframe.kind, "month");
+  EXPECT_EQ(D(t->timeframe.start), "2026-03-01");
+  EXPECT_EQ(D(t->timeframe.end), "2026-03-31");
+  t = Find(p, "II.5");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->coordinating_units, V{"LIEN_QUAN"});
+  EXPECT_EQ(t->unknown_units, (V{"TT PVHCC", "Xã đoàn"}));
+  EXPECT_EQ(t->timeframe.recurrence, "ongoing");
+  t = Find(p, "III.6");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->content, "Kiểm tra việc đóng bảo hiểm xã hội, bảo hiểm y tế của các doanh nghiệp trên địa bàn");
+  EXPECT_EQ(t->coordinating_units, V{"BHXH_CO_SO"});
+  EXPECT_EQ(t->unknown_units, (V{"Phòng Kinh tế", "Công an xã"}));
+  EXPECT_EQ(t->timeframe.kind, "range");
+  EXPECT_EQ(D(t->timeframe.start), "2026-05-01");
+  EXPECT_EQ(D(t->timeframe.end), "2026-09-30");
+  t = Find(p, "III.7");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->product, "Báo cáo 6 tháng, năm");
+  EXPECT_EQ(D(t->timeframe.end), "2026-12-10") << "the last of the two deadlines";
+  ASSERT_EQ(p.reports.size(), 1u);
+  EXPECT_EQ(p.reports[0].recurrence, "once");
+  EXPECT_EQ(D(p.reports[0].date), "2026-12-10");
+}
+
+TEST(UnseenForms, ACommunesPlanAsItsWordFileAndItsPage) {
+  ExpectCommunePlan(Import(kCommunePlanHtml, "html"));
+  auto docx = testing::RenderDocx(CommunePlanBlocks());
+  ASSERT_TRUE(docx.ok()) << docx.status().ToString();
+  ExpectCommunePlan(Import(*docx, "docx"));
+}
+
+// The page saved as PDF by a browser, with and without the browser's page
+// header and footer: narrow columns wrap the header ("Cơ" / "quan" / "chủ
+// trì") and centre each row's cells on its id, the group rows cross the
+// columns, and the browser prints the date, title, address and "1/3" in
+// the margins. The tasks come out as from the page.
+TEST(UnseenForms, ACommunesPlanSavedAsPdf) {
+  for (bool furniture : {true, false}) {
+    SCOPED_TRACE(furniture ? "with the browser's headers and footers" : "without");
+    auto pdf = testing::PrintToPdf(kCommunePlanHtml, furniture);
+    ASSERT_TRUE(pdf.ok()) << pdf.status().ToString();
+    ImportedProgramme p = Import(*pdf, "pdf");
+    EXPECT_EQ(p.decision.number, "112/KH-UBND");
+    EXPECT_EQ(p.decision.issuer, "ỦY BAN NHÂN DÂN XÃ AN THỚI ĐÔNG") << "the issuer's block, then the motto's";
+    EXPECT_EQ(p.decision.place, "An Thới Đông");
+    EXPECT_EQ(p.decision.title, "Phát triển người tham gia bảo hiểm xã hội, bảo hiểm y tế trên địa bàn xã năm 2026")
+        << "the title's two printed lines";
+    ImportedProgramme page = Import(kCommunePlanHtml, "html");
+    ASSERT_EQ(p.tasks.size(), page.tasks.size());
+    for (size_t k = 0; k < p.tasks.size(); ++k) {
+      const TaskRow &a = page.tasks[k].row, &b = p.tasks[k].row;
+      SCOPED_TRACE(a.key);
+      EXPECT_EQ(b.key, a.key);
+      EXPECT_EQ(b.content, a.content);
+      EXPECT_EQ(b.lead_units, a.lead_units);
+      EXPECT_EQ(b.coordinating_units, a.coordinating_units);
+      EXPECT_EQ(b.unknown_units, a.unknown_units);
+      EXPECT_EQ(b.timeframe.text, a.timeframe.text);
+      EXPECT_EQ(b.product, a.product);
+      EXPECT_EQ(b.notes, a.notes);
+    }
+    ASSERT_EQ(p.groups.size(), 3u);
+    EXPECT_EQ(p.groups[2].title, "Kiểm tra, giám sát");
+  }
+}
+
 }  // namespace
 }  // namespace bhxh
