@@ -393,25 +393,28 @@ TEST(BenefitCalc, MissingRevaluationTableIsAnError) {
 // so that each reaches the 2021 age (60y3m, 55y4m; Decree 135/2020) just
 // before the event; the average salary is given so the rate is what is read.
 TEST(BenefitCalc, PublishedPensionRatesOf2021) {
-  auto man = Ok(R"({"regime":"pension","event_date":"2021-04-01","person":{"sex":"male","birth_date":"1960-12-15"},
-    "history":[{"from":"1996-04","to":"2021-03","salary":5000000}],"facts":{"average_salary":10000000}})");
-  EXPECT_TRUE(man.eligible);
+  auto pension = [](const char* event, const char* sex, const char* birth, const char* from, const char* to) {
+    char buf[512];
+    std::snprintf(buf, sizeof buf,
+                  R"({"regime":"pension","event_date":"%s","person":{"sex":"%s","birth_date":"%s"},
+                      "history":[{"from":"%s","to":"%s","salary":5000000}],"facts":{"average_salary":10000000}})",
+                  event, sex, birth, from, to);
+    BenefitResult r = Ok(buf);
+    EXPECT_TRUE(r.eligible) << event;
+    return r;
+  };
+  BenefitResult man = pension("2021-04-01", "male", "1960-12-15", "1996-04", "2021-03");
   EXPECT_EQ(man.law, "58/2014/QH13");
   EXPECT_EQ(man.contribution_months, 300);
   EXPECT_EQ(man.rate, 570'000);
   EXPECT_EQ(AmountOf(man, "monthly_pension"), 5'700'000);
-  auto woman = Ok(R"({"regime":"pension","event_date":"2021-02-01","person":{"sex":"female","birth_date":"1965-09-10"},
-    "history":[{"from":"1993-02","to":"2021-01","salary":5000000}],"facts":{"average_salary":10000000}})");
-  EXPECT_TRUE(woman.eligible);
+  BenefitResult woman = pension("2021-02-01", "female", "1965-09-10", "1993-02", "2021-01");
   EXPECT_EQ(woman.contribution_months, 336);
   EXPECT_EQ(woman.rate, 710'000);
   EXPECT_EQ(AmountOf(woman, "monthly_pension"), 7'100'000);
   // The same man a year later needs 20 years for 45% (Art.56.2.b): 45% +
   // 2% × 5 = 55% with 25 years.
-  auto later = Ok(R"({"regime":"pension","event_date":"2022-08-01","person":{"sex":"male","birth_date":"1961-12-15"},
-    "history":[{"from":"1997-07","to":"2022-06","salary":5000000}],"facts":{"average_salary":10000000}})");
-  EXPECT_TRUE(later.eligible);
-  EXPECT_EQ(later.rate, 550'000);
+  EXPECT_EQ(pension("2022-08-01", "male", "1961-12-15", "1997-07", "2022-06").rate, 550'000);
 }
 
 // ketoantinviet.vn, "Điểm mới về chế độ ốm đau cho người lao động" (2024):
