@@ -48,7 +48,11 @@ std::pair<std::string, std::string> SplitRun(const std::string& s) {
 std::string MarkdownCell(const std::string& s) {
   std::string out;
   for (char c : s) {
-    if (c == '|') out += "\\";
+    if (c == '\n') {  // a cell's paragraphs, as exports keep them
+      out += "<br>";
+      continue;
+    }
+    if (c == '|' || c == '_') out += "\\";  // as converters escape them
     out.push_back(c);
   }
   return out;
@@ -134,8 +138,11 @@ std::string RenderHtml(const std::vector<FormBlock>& blocks, const std::string& 
     o << "<table border=\"1\" cellspacing=\"0\">\n";
     for (size_t r = 0; r < b.rows.size(); ++r) {
       o << (r == 0 ? "<thead>" : "") << "<tr>";
-      for (const auto& c : b.rows[r])
-        o << (r == 0 ? "<th>" : "<td>") << "<p>" << HtmlEscape(c) << "</p>" << (r == 0 ? "</th>" : "</td>");
+      for (const auto& c : b.rows[r]) {
+        o << (r == 0 ? "<th>" : "<td>");
+        for (const auto& paragraph : Split(c, '\n')) o << "<p>" << HtmlEscape(paragraph) << "</p>";
+        o << (r == 0 ? "</th>" : "</td>");
+      }
       o << "</tr>" << (r == 0 ? "</thead>\n<tbody>" : "") << "\n";
     }
     o << "</tbody></table>\n";

@@ -24,7 +24,8 @@ struct FormBlock {
   std::string paragraph;                      // a paragraph, or
   std::vector<std::vector<std::string>> rows;  // a table (first row: the header)
   // In Word: a row of one cell is merged across the table (gridSpan), as
-  // group rows are; a cell's "\n" separates its paragraphs.
+  // group rows are. A cell's "\n" separates its paragraphs (Word's
+  // paragraphs, Markdown's "<br>").
   bool span_lone_cells = false;
 };
 

@@ -356,9 +356,10 @@ Result<DecisionHeader> ReadDecisionHeader(std::string_view raw) {
   size_t dash = find([](const std::string& s) { return s.rfind("---", 0) == 0 || s.rfind("___", 0) == 0; });
   if (dash < qd) {
     h.issuer = JoinLines(lines, 0, dash, vocab);
-  } else {  // the rule under the issuer drawn as a shape: the issuer ends at the motto
+  } else {  // the rule under the issuer drawn as a shape: the issuer ends at the motto or the number
     size_t motto = find([](const std::string& s) { return s.find("cong hoa xa hoi chu nghia") != std::string::npos; });
-    if (motto < qd) h.issuer = JoinLines(lines, 0, motto, vocab);
+    size_t number_line = find([](const std::string& s) { return s.rfind("so:", 0) == 0 || s.rfind("so :", 0) == 0; });
+    if (std::min(motto, number_line) < qd) h.issuer = JoinLines(lines, 0, std::min(motto, number_line), vocab);
   }
   // Title: from after "QUYẾT ĐỊNH" to the authority line (all capitals, "... GIÁM ĐỐC ...").
   // The authority: the capitals line naming the head who decides (TỔNG GIÁM

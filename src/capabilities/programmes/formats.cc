@@ -896,9 +896,7 @@ class PdfTables {
     // its content ("1 Tuyên truyền ...") is not taken for one.
     auto group_row = [&](const PdfLine& l) {
       const auto& s = l.segments;
-      if (s.size() != 1 || Column(s[0].x0) != 0 || Column(s[0].x1) < 1) return false;
-      auto t = NumberedTitle(s[0].text);
-      return t && (RowIdForm(t->first) == "R" || t->first.back() == ')' || s[0].text[t->first.size()] == '.');
+      return s.size() == 1 && Column(s[0].x0) == 0 && Column(s[0].x1) >= 1 && NumberedTitle(s[0].text, true);
     };
     // The word that opens a row: an id alone at the head of the first column.
     auto row_id = [&](const PdfLine& l) -> long {
@@ -993,6 +991,12 @@ std::string DetectDecisionFormat(std::string_view bytes) {
   if (StartsWithNoCase(head, "<!doctype html") || StartsWithNoCase(head, "<html") ||
       StartsWithNoCase(head, "<?xml") || StartsWithNoCase(head, "<head") || StartsWithNoCase(head, "<body"))
     return "html";
+  // Markdown: a pipe table's delimiter row (its cells may keep "<br>"
+  // between paragraphs, so this is asked before counting tags), or several
+  // of its marks.
+  const std::vector<std::string> lines = Split(b.substr(0, 200000), '\n');
+  for (const std::string& line : lines)
+    if (MarkdownDelimiterRow(line) && line.find('|') != std::string::npos) return "markdown";
   {
     std::string lower(head);
     for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -1001,10 +1005,8 @@ std::string DetectDecisionFormat(std::string_view bytes) {
       for (size_t at = lower.find(t); at != std::string::npos; at = lower.find(t, at + 1)) ++tags;
     if (tags >= 3) return "html";
   }
-  // Markdown: a pipe table's delimiter row, or several of its marks.
   int marks = 0;
-  for (const std::string& line : Split(b.substr(0, 200000), '\n')) {
-    if (MarkdownDelimiterRow(line) && line.find('|') != std::string::npos) return "markdown";
+  for (const std::string& line : lines) {
     std::string t = Trim(line);
     if (t.rfind("# ", 0) == 0 || t.rfind("## ", 0) == 0 || t.rfind("### ", 0) == 0) ++marks;
     if (t.find("**") != std::string::npos) ++marks;

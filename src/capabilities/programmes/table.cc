@@ -68,11 +68,13 @@ bool IsRowId(const std::string& s) {
   return id.FullMatch(s);
 }
 
-std::optional<std::pair<std::string, std::string>> NumberedTitle(const std::string& s) {
+std::optional<std::pair<std::string, std::string>> NumberedTitle(const std::string& s, bool marked) {
   static const Regex numbered(R"(([IVX]{1,5}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ]\))\.?\s*[-–:]?\s+(\S.*))");
   Regex::Groups g;
   if (!numbered.FullMatch(s, &g) || !IsRowId(Str(g, 1))) return std::nullopt;
-  return std::make_pair(Str(g, 1), Str(g, 2));
+  std::string id = Str(g, 1);
+  if (marked && RowIdForm(id) != "R" && id.back() != ')' && s[id.size()] != '.') return std::nullopt;
+  return std::make_pair(id, Str(g, 2));
 }
 
 std::string NormalizeRowId(std::string id) {
@@ -127,9 +129,13 @@ std::vector<std::string> ReadHeaderColumns(const std::vector<SourceLine>& lines,
     }
   };
   size_t i = h + 1;
+  // A row's id, or a group row: its number and title in one cell merged
+  // across the table, or alone in its row (a page without colspan).
   auto row_start = [&](size_t k) {
-    return lines[k].column == base &&
-           (IsRowId(lines[k].text) || (lines[k].span > 1 && NumberedTitle(lines[k].text).has_value()));
+    if (lines[k].column != base) return false;
+    if (IsRowId(lines[k].text)) return true;
+    const bool alone = k + 1 >= end || lines[k + 1].column == base;
+    return (lines[k].span > 1 && NumberedTitle(lines[k].text)) || (alone && NumberedTitle(lines[k].text, true));
   };
   for (; i < end && !row_start(i); ++i)
     if (lines[i].column >= 0)

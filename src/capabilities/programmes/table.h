@@ -29,8 +29,10 @@ struct TableCell {
 bool IsRowId(const std::string& s);
 // A group row written as one cell across the table, its id and title
 // together ("I. Tuyên truyền, vận động", "2 - Kiểm tra"): the id (as
-// IsRowId takes it) and the title; nothing for any other text.
-std::optional<std::pair<std::string, std::string>> NumberedTitle(const std::string& s);
+// IsRowId takes it) and the title; nothing for any other text. `marked`:
+// only when the number is marked as a heading's ("I", "2.", "a)"), so a
+// row whose id ran into its content ("1 Tuyên truyền ...") is not one.
+std::optional<std::pair<std::string, std::string>> NumberedTitle(const std::string& s, bool marked = false);
 // "1 1" → "11", "1.1." → "1.1".
 std::string NormalizeRowId(std::string id);
 // Roman "R", letter "L", or "N<dots>": rows nest by these forms.

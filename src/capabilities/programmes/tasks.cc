@@ -195,8 +195,12 @@ Result<TaskTable> ReadTaskTable(const std::vector<SourceLine>& lines, size_t fro
     // title together ("I. Tuyên truyền, vận động", as Word tables of
     // commune and provincial plans merge it): the number is the row's id,
     // the rest its title in the next column.
-    if (cells[k].column >= 0 && cells[k].column == lines[h].column && cells[k].span > 1 && !IsRowId(cells[k].text)) {
-      if (auto split = NumberedTitle(cells[k].text)) {
+    // Written alone in its row (a page without colspan, a Markdown table),
+    // its number must be marked as a heading's.
+    const bool first_column = cells[k].column >= 0 && cells[k].column == lines[h].column;
+    const bool alone = k + 1 == cells.size() || cells[k + 1].column == cells[k].column;
+    if (first_column && !IsRowId(cells[k].text) && (cells[k].span > 1 || alone)) {
+      if (auto split = NumberedTitle(cells[k].text, cells[k].span == 1)) {
         Cell head = cells[k];
         head.text = split->first;
         head.parts = {split->first};
@@ -205,7 +209,7 @@ Result<TaskTable> ReadTaskTable(const std::vector<SourceLine>& lines, size_t fro
         rest.text = split->second;
         if (!rest.parts.empty()) rest.parts.front() = split->second;
         rest.column = cells[k].column + 1;
-        rest.span = cells[k].span - 1;
+        rest.span = std::max(1, cells[k].span - 1);
         cells[k] = std::move(head);
         cells.insert(cells.begin() + static_cast<std::ptrdiff_t>(k) + 1, std::move(rest));
       }

@@ -764,11 +764,15 @@ void ExpectCommunePlan(const ImportedProgramme& p) {
   EXPECT_EQ(D(p.reports[0].date), "2026-12-10");
 }
 
-TEST(UnseenForms, ACommunesPlanAsItsWordFileAndItsPage) {
+TEST(UnseenForms, ACommunesPlanInEachForm) {
   ExpectCommunePlan(Import(kCommunePlanHtml, "html"));
   auto docx = testing::RenderDocx(CommunePlanBlocks());
   ASSERT_TRUE(docx.ok()) << docx.status().ToString();
   ExpectCommunePlan(Import(*docx, "docx"));
+  // A website's Markdown export and a page without colspan: the group row's
+  // cell stands alone in its row, the rest of the row empty.
+  ExpectCommunePlan(Import(testing::RenderMarkdown(CommunePlanBlocks(), "Kế hoạch 112/KH-UBND"), "markdown"));
+  ExpectCommunePlan(Import(testing::RenderHtml(CommunePlanBlocks(), "Kế hoạch 112/KH-UBND"), "html"));
 }
 
 // The page saved as PDF by a browser, with and without the browser's page
