@@ -791,7 +791,9 @@ class PdfTables {
   static std::pair<size_t, double> SideBySide(const std::vector<PdfLine>& lines, size_t i) {
     const auto& first = lines[i].segments;
     if (first.size() != 2) return {0, 0};
-    const double mid = (first[0].x1 + first[1].x0) / 2;
+    // The right block's text may be centred (a signature): its lines start
+    // at or right of the first one's, so the left block ends before it.
+    const double mid = first[1].x0 - 1;
     auto sides = [&](const PdfLine& l) {
       int left = 0, right = 0;
       for (const auto& s : l.segments) {

@@ -791,6 +791,7 @@ TEST(UnseenForms, ACommunesPlanSavedAsPdf) {
     EXPECT_EQ(p.decision.place, "An Thới Đông");
     EXPECT_EQ(p.decision.title, "Phát triển người tham gia bảo hiểm xã hội, bảo hiểm y tế trên địa bàn xã năm 2026")
         << "the title's two printed lines";
+    EXPECT_EQ(p.decision.signing_line, "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH") << "the signature beside the recipients";
     ImportedProgramme page = Import(kCommunePlanHtml, "html");
     ASSERT_EQ(p.tasks.size(), page.tasks.size());
     for (size_t k = 0; k < p.tasks.size(); ++k) {
