@@ -254,10 +254,11 @@ Result<std::string> PrintToPdf(const std::string& html, bool headers_and_footers
   const std::string cmd = chromium + " --headless --no-sandbox --disable-gpu --no-first-run --user-data-dir=" + dir +
                           "/profile" + (headers_and_footers ? "" : " --no-pdf-header-footer") +
                           " --print-to-pdf=" + pdf + " file://" + page + " >/dev/null 2>&1";
-  if (std::system(cmd.c_str()) != 0) return Status::Internal("chromium failed: " + cmd);
-  auto bytes = ReadFile(pdf);
+  const bool printed = std::system(cmd.c_str()) == 0;
+  auto bytes = printed ? ReadFile(pdf) : Result<std::string>(Status::Internal("chromium failed"));
   std::error_code ignored;
   std::filesystem::remove_all(dir, ignored);
+  if (!printed) return Status::Internal("chromium failed: " + cmd);
   if (!bytes.ok()) return Status::Internal("chromium wrote no PDF: " + cmd);
   return *bytes;
 }

@@ -110,6 +110,11 @@ std::string_view WithoutCellMark(std::string_view line) {
   return close == std::string_view::npos ? line : line.substr(close + 1);
 }
 
+bool IsNumberLine(std::string_view line) {
+  static const Regex number(R"(so\s*[:.]?\s*\d+(?:/\d{4})?\s*/\s*[a-zđ].*)");
+  return line.size() < 120 && number.FullMatch(Lower(std::string(line)));
+}
+
 bool IsUpperLine(const std::string& s) {
   // No ASCII lower-case letter and at least one letter (Vietnamese capitals are multi-byte).
   bool letter = false;
@@ -358,7 +363,7 @@ Result<DecisionHeader> ReadDecisionHeader(std::string_view raw) {
     h.issuer = JoinLines(lines, 0, dash, vocab);
   } else {  // the rule under the issuer drawn as a shape: the issuer ends at the motto or the number
     size_t motto = find([](const std::string& s) { return s.find("cong hoa xa hoi chu nghia") != std::string::npos; });
-    size_t number_line = find([](const std::string& s) { return s.rfind("so:", 0) == 0 || s.rfind("so :", 0) == 0; });
+    size_t number_line = find([](const std::string& s) { return IsNumberLine(s); });
     if (std::min(motto, number_line) < qd) h.issuer = JoinLines(lines, 0, std::min(motto, number_line), vocab);
   }
   // Title: from after "QUYẾT ĐỊNH" to the authority line (all capitals, "... GIÁM ĐỐC ...").

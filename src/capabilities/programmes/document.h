@@ -104,6 +104,9 @@ struct DecisionHeader {
 // A line with letters and no lower-case ASCII letter (a heading in capitals).
 bool IsUpperLine(const std::string& s);
 
+// The document's number line: "Số: 112/KH-UBND", "Số 249/QĐ-BHXH".
+bool IsNumberLine(std::string_view line);
+
 // Fails with a clear error when the text is not such a decision.
 Result<DecisionHeader> ReadDecisionHeader(std::string_view text);
 

@@ -945,14 +945,12 @@ class PdfTables {
       while (e < body_.size() && body_[e].page == body_[k].page && body_[e].line.y0 <= bottom + 0.8 * line_h_ &&
              !group_row(body_[e].line))
         bottom = std::max(bottom, body_[e].line.y1), ++e;
-      size_t ids = 0, with_id = k;
-      for (size_t j = k; j < e; ++j)
-        if (row_id(body_[j].line) >= 0) ++ids, with_id = j;
-      if (ids == 1) {
+      size_t ids = 0;
+      for (size_t j = k; j < e; ++j) ids += row_id(body_[j].line) >= 0;
+      if (ids == 1) {  // the whole block is the row, its id placed in the first column with its line
         flush();
         open = true;
-        for (size_t j = k; j < e; ++j) place(body_[j].line, j == with_id ? -2 : -1);
-        // The id itself is placed with its line (in the first column).
+        for (size_t j = k; j < e; ++j) place(body_[j].line, -1);
       } else {
         for (size_t j = k; j < e; ++j) place(body_[j].line, row_id(body_[j].line));
       }
@@ -1143,15 +1141,10 @@ std::string TrimToDecision(std::string_view text) {
   // Back over the issuer's block: lines in capitals, rules, broken pieces,
   // and the number when the issuer's cell ends with it ("Số: 112/KH-UBND"
   // under the issuer, beside the motto).
-  auto number_line = [&](const std::string& p) {
-    std::string f = FoldOrSelf(p);
-    return f.rfind("so", 0) == 0 && f.size() < 80 && f.find('/') != std::string::npos &&
-           f.find_first_of("0123456789") != std::string::npos && f.find_first_not_of("so :.") == f.find_first_of("0123456789");
-  };
   size_t start = motto;
   while (start > 0 && motto - start < 12) {
     std::string p = plain(lines[start - 1]);
-    if (!p.empty() && !CapitalsOnly(p) && p.find_first_not_of("-_=. ") != std::string::npos && !number_line(p)) break;
+    if (!p.empty() && !CapitalsOnly(p) && p.find_first_not_of("-_=. ") != std::string::npos && !IsNumberLine(p)) break;
     --start;
   }
   while (start < motto && plain(lines[start]).find_first_not_of("-_=. ") == std::string::npos) ++start;
