@@ -51,6 +51,25 @@ TEST(Text, FoldingIgnoresDiacriticsCaseAndSpacing) {
   EXPECT_FALSE(FoldForSearch(std::string("\xff\xfe", 2)).ok());
 }
 
+// RFC 3629 at every offset, so both the eight-byte ASCII path and the
+// byte-by-byte path meet each case.
+TEST(Text, Utf8IsCheckedByteByByteAndEightAtATime) {
+  const std::string ascii = "<MA_LK>LK1</MA_LK>";
+  for (size_t at = 0; at <= ascii.size(); ++at) {
+    auto with = [&](std::string_view bytes) { return ascii.substr(0, at) + std::string(bytes) + ascii.substr(at); };
+    EXPECT_TRUE(IsValidUtf8(with("Nguyễn")));               // 2- and 3-byte sequences
+    EXPECT_TRUE(IsValidUtf8(with("\xF0\x9F\x98\x80")));      // U+1F600
+    EXPECT_FALSE(IsValidUtf8(with("\xC0\x80")));            // overlong NUL
+    EXPECT_FALSE(IsValidUtf8(with("\xE0\x80\xAF")));        // overlong '/'
+    EXPECT_FALSE(IsValidUtf8(with("\xED\xA0\x80")));        // a surrogate
+    EXPECT_FALSE(IsValidUtf8(with("\xF4\x90\x80\x80")));    // above U+10FFFF
+    EXPECT_FALSE(IsValidUtf8(with("\xFF")));
+    EXPECT_FALSE(IsValidUtf8(with("\x80")));                // a continuation alone
+  }
+  EXPECT_FALSE(IsValidUtf8(ascii + "\xE1\xBB"));  // cut short at the end
+  EXPECT_TRUE(IsValidUtf8(""));
+}
+
 TEST(Text, UpperFirstTakesTheWholeLetter) {
   EXPECT_EQ(UpperFirst("chủ trì, phối hợp"), "Chủ trì, phối hợp");
   EXPECT_EQ(UpperFirst("đề nghị"), "Đề nghị");

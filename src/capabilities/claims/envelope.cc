@@ -3,6 +3,7 @@
 #include <openssl/evp.h>
 #include <pugixml.hpp>
 
+#include <algorithm>
 #include <cstring>
 
 #include "base/parse.h"
@@ -67,6 +68,14 @@ bool DeclaresNonUtf8(const std::string& xml) {
 Result<Envelope> ParseEnvelope(std::string_view xml) { return ParseEnvelopeInPlace(std::string(xml)); }
 
 Result<Envelope> ParseEnvelopeInPlace(std::string&& xml) {
+  // The standard's files are UTF-8 (130/QĐ-BYT); a UTF-16 export (a byte-order
+  // mark, or NUL bytes between ASCII letters) is told so instead of being
+  // called malformed at byte 3.
+  if (std::string_view head(xml.data(), std::min<size_t>(xml.size(), 64));
+      head.rfind("\xFF\xFE", 0) == 0 || head.rfind("\xFE\xFF", 0) == 0 || head.find('\0') != std::string_view::npos)
+    return Status::Error("malformed_envelope", "GIAMDINHHS",
+                         "Bản tin phải mã hoá UTF-8 (tệp này là UTF-16 hoặc bảng mã khác): hãy lưu lại dạng UTF-8",
+                         "the envelope must be encoded in UTF-8 (this file is UTF-16 or another encoding)");
   pugi::xml_document doc;
   pugi::xml_parse_result pr = doc.load_buffer_inplace(xml.data(), xml.size(), pugi::parse_default, pugi::encoding_utf8);
   if (!pr)

@@ -61,11 +61,15 @@ class Checker {
     // (a name given twice counts by its first value, as Get reads it).
     seen_.assign(specs.size(), 0);
     const auto* index = s_.NameIndex(r.table);
-    for (const auto& [name, value] : r.fields) {
-      int i = -1;
-      if (index) {
-        auto at = index->find(name);
-        if (at != index->end()) i = at->second;
+    for (size_t k = 0; k < r.fields.size(); ++k) {
+      const auto& [name, value] = r.fields[k];
+      int i = r.SpecAt(k);  // resolved when the record was read, unless read without the schema
+      if (i == -2) {
+        i = -1;
+        if (index) {
+          auto at = index->find(name);
+          if (at != index->end()) i = at->second;
+        }
       }
       if (i < 0) {
         Add(rep, "FMT-UNKNOWN", r.table, stt, name, "");
@@ -76,13 +80,13 @@ class Checker {
       if (value.empty()) continue;
       bool ok = true;
       std::string why;
-      if (f->type == "C") {
+      if (f->kind == FieldKind::kText) {
         if (Utf8Length(value) > static_cast<size_t>(f->length)) {
           Add(rep, "FMT-LENGTH", r.table, stt, name,
               std::to_string(Utf8Length(value)) + " > " + std::to_string(f->length) + " ký tự");
         }
         continue;
-      } else if (f->type == "N") {
+      } else if (f->kind == FieldKind::kNumber) {
         // Amounts, quantities and rates of the standard are never negative.
         if (value[0] == '-') {
           ok = false;
@@ -106,19 +110,19 @@ class Checker {
             continue;
           }
         }
-      } else if (f->type == "D12") {
+      } else if (f->kind == FieldKind::kD12) {
         ok = Minutes12(value).has_value();
         why = "định dạng yyyymmddHHMM";
-      } else if (f->type == "D8") {
+      } else if (f->kind == FieldKind::kD8) {
         ok = ValidD8(value);
         why = "định dạng yyyymmdd";
-      } else if (f->type == "B12") {
+      } else if (f->kind == FieldKind::kB12) {
         ok = ValidBirth12(value);
         why = "định dạng yyyymmddHHMM (0000 cho phần không rõ)";
-      } else if (f->type == "L8") {
+      } else if (f->kind == FieldKind::kL8) {
         for (const auto& p : Split(value, ';')) ok = ok && ValidD8(Trim(p));
         why = "danh sách ngày yyyymmdd cách nhau bởi ;";
-      } else if (f->type == "L15") {
+      } else if (f->kind == FieldKind::kL15) {
         for (const auto& p : Split(value, ';'))
           if (!ParseCardCode(Trim(p)).ok()) {
             Add(rep, "CARD-FORMAT", r.table, stt, name, "\"" + Trim(p) + "\"");
@@ -420,7 +424,7 @@ CheckReport PreCheck(const Envelope& env, const ClaimSchema& schema, const LawBo
   CheckReport rep;
   rep.facility = env.macskcb;
   rep.errors = env.errors;
-  std::vector<Encounter> encs = ReadEncounters(env, &rep.errors);
+  std::vector<Encounter> encs = ReadEncounters(env, &rep.errors, &schema);
   CheckEncounters(encs, schema, law, &rep);
   return rep;
 }

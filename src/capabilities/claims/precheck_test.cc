@@ -51,6 +51,45 @@ TEST(PreCheck, CleanSyntheticEnvelopeHasNoFinding) {
   EXPECT_GT(r.lines, 160);
 }
 
+// Records read with the schema carry each field's specification, found
+// once; read without it, the format check looks each name up. Every defect
+// must be found the same way both ways, with the same detail.
+TEST(PreCheck, RecordsReadWithOrWithoutTheSchemaAreCheckedAlike) {
+  SynthOptions o;
+  o.encounters = 3 * static_cast<int>(kSynthDefects.size());
+  o.national_mix = true;
+  for (size_t i = 0; i < kSynthDefects.size(); ++i) o.defects.push_back({static_cast<int>(3 * i + 1), kSynthDefects[i].first});
+  std::string xml = SynthEnvelope(F().law, o);
+  // A name outside the standard and a second value of a name, in XML1.
+  auto env = ParseEnvelope(xml);
+  ASSERT_TRUE(env.ok());
+  ASSERT_FALSE(env->hoso.empty());
+  std::string& x1 = env->hoso[0].files[0].xml;
+  ASSERT_NE(x1.find("</TONG_HOP>"), std::string::npos);
+  x1.insert(x1.find("</TONG_HOP>"), "<TRUONG_LA>1</TRUONG_LA><MA_LOAI_KCB>ab</MA_LOAI_KCB>");
+  std::vector<EnvelopeError> e1, e2;
+  std::vector<Encounter> with = ReadEncounters(*env, &e1, &F().schema), without = ReadEncounters(*env, &e2);
+  ASSERT_EQ(with.size(), without.size());
+  EXPECT_EQ(with[0].xml1->SpecAt(0), F().schema.FieldIndex("XML1", with[0].xml1->fields[0].first));
+  EXPECT_EQ(without[0].xml1->SpecAt(0), -2);
+  CheckReport a, b;
+  CheckEncounters(with, F().schema, F().law, &a);
+  CheckEncounters(without, F().schema, F().law, &b);
+  ASSERT_EQ(a.encounters.size(), b.encounters.size());
+  size_t findings = 0;
+  for (size_t i = 0; i < a.encounters.size(); ++i) {
+    ASSERT_EQ(a.encounters[i].findings.size(), b.encounters[i].findings.size()) << i;
+    for (size_t k = 0; k < a.encounters[i].findings.size(); ++k) {
+      const auto &x = a.encounters[i].findings[k], &y = b.encounters[i].findings[k];
+      EXPECT_EQ(std::tie(x.rule, x.table, x.stt, x.field, x.message), std::tie(y.rule, y.table, y.stt, y.field, y.message));
+    }
+    findings += a.encounters[i].findings.size();
+  }
+  EXPECT_GE(findings, kSynthDefects.size() + 1);
+  std::set<std::string> first = Rules(a.encounters[0]);
+  EXPECT_TRUE(first.count("FMT-UNKNOWN")) << "TRUONG_LA";
+}
+
 TEST(PreCheck, EachInjectedDefectTriggersItsRuleOnItsEncounterOnly) {
   for (const auto& [kind, rule] : kSynthDefects) {
     SynthOptions o;
@@ -129,6 +168,12 @@ TEST(PreCheck, HandWorkedVisitIsCleanAndEachChangeIsCaught) {
 TEST(PreCheck, StructuralProblemsAreErrorsAndUnreadableInputFails) {
   EXPECT_EQ(ParseEnvelope("not xml").status().code(), "malformed_envelope");
   EXPECT_EQ(ParseEnvelope("<OTHER/>").status().code(), "malformed_envelope");
+  // Saved as UTF-16 (with or without the byte-order mark): told to save it as UTF-8.
+  for (std::string_view utf16 : {std::string_view("\xFF\xFE<\0G\0I\0", 8), std::string_view("<\0G\0I\0A\0", 8)}) {
+    auto s = ParseEnvelope(utf16).status();
+    EXPECT_EQ(s.code(), "malformed_envelope");
+    EXPECT_NE(s.message_vi().find("UTF-8"), std::string::npos) << s.message_vi();
+  }
   // Bad base64.
   std::string bad =
       "<GIAMDINHHS><THONGTINDONVI><MACSKCB>01001</MACSKCB></THONGTINDONVI><THONGTINHOSO>"
@@ -214,6 +259,27 @@ TEST(ClaimSchemaFile, AWordInANumberColumnIsAnErrorNotACrash) {
   auto s = ClaimSchema::Load(dir);
   ASSERT_FALSE(s.ok());
   EXPECT_NE(s.status().field().find("rules.csv"), std::string::npos);
+}
+
+TEST(ClaimSchemaFile, AFieldTypeOutsideTheStandardIsAnError) {
+  // A type the format check does not know would leave the field unchecked.
+  std::string dir = ::testing::TempDir() + "/fields_bad";
+  std::filesystem::create_directories(dir);
+  std::filesystem::copy_file(testing::DataDir() + "/claims/rules.csv", dir + "/rules.csv",
+                             std::filesystem::copy_options::overwrite_existing);
+  auto fields = *ReadFile(testing::DataDir() + "/claims/xml130_fields.csv");
+  size_t at = fields.find("XML1,NGAY_VAO,D12");
+  ASSERT_NE(at, std::string::npos);
+  fields.replace(at, 17, "XML1,NGAY_VAO,D14");
+  {
+    std::ofstream f(dir + "/xml130_fields.csv");
+    f << fields;
+  }
+  auto s = ClaimSchema::Load(dir);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.status().field().find("xml130_fields.csv:"), std::string::npos) << s.status().field();
+  EXPECT_NE(s.status().field().find("type"), std::string::npos);
+  EXPECT_NE(s.status().message_vi().find("D14"), std::string::npos);
 }
 
 }  // namespace

@@ -382,7 +382,7 @@ Result<PreparedReview> PrepareReview(const ReviewDeps& deps, std::string_view xm
 
 Result<PreparedReview> PrepareReviewInPlace(const ReviewDeps& deps, std::string&& xml, const std::string& key,
                                             const Actor& actor) {
-  if (key.empty() || key.size() > 500)
+  if (key.empty() || key.size() > 200)
     return Status::Invalid("idempotency_key", "Cần khoá chống gửi trùng (Idempotency-Key, tối đa 200 ký tự)",
                            "an idempotency key of at most 200 characters is required");
   BHXH_ASSIGN_OR_RETURN(Envelope env, ParseEnvelopeInPlace(std::move(xml)));
@@ -397,7 +397,7 @@ Result<PreparedReview> PrepareReviewInPlace(const ReviewDeps& deps, std::string&
   PreparedReview prep;
   prep.key = key;
   std::vector<Encounter>& encs = prep.encounters;
-  encs = ReadEncounters(std::move(env), &errors);
+  encs = ReadEncounters(std::move(env), &errors, &deps.schema);
   CheckReport pre;
   CheckEncounters(encs, deps.schema, deps.law, &pre);
   res.errors = std::move(errors);

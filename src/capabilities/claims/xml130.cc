@@ -25,7 +25,18 @@ Result<ClaimSchema> ClaimSchema::Load(const std::string& dir) {
     std::string where = "xml130_fields.csv:" + std::to_string(r.line);
     BHXH_ASSIGN_OR_RETURN(x.length, ParseInt32(r.cells[cl], where + " length", 0, 100000));
     BHXH_ASSIGN_OR_RETURN(x.decimals, ParseInt32(r.cells[cd], where + " decimals", 0, 6));
+    static const std::pair<const char*, FieldKind> kKinds[] = {
+        {"C", FieldKind::kText}, {"N", FieldKind::kNumber}, {"D12", FieldKind::kD12}, {"D8", FieldKind::kD8},
+        {"B12", FieldKind::kB12}, {"L8", FieldKind::kL8},   {"L15", FieldKind::kL15}};
+    auto kind = std::find_if(std::begin(kKinds), std::end(kKinds), [&](const auto& k) { return x.type == k.first; });
+    if (kind == std::end(kKinds))
+      return Status::Invalid(where + " type", "Kiểu dữ liệu \"" + x.type + "\" không thuộc C, N, D12, D8, B12, L8, L15",
+                             "type \"" + x.type + "\" is not one of C, N, D12, D8, B12, L8, L15");
+    x.kind = kind->second;
+    x.read = FieldOf(x.name);
     auto& specs = s.fields_[x.table];
+    if (specs.size() >= 30000)  // positions are kept in 16 bits by the records
+      return Status::Invalid(where, "Bảng có quá nhiều trường", "too many fields in one table");
     s.field_index_[x.table].emplace(x.name, static_cast<int>(specs.size()));  // the first row of a name counts
     specs.push_back(x);
   }
@@ -110,10 +121,23 @@ const std::string& Record::Empty() {
   return kEmpty;
 }
 
-void Record::Index() {
+void Record::Index(const ClaimSchema* schema) {
   pos_.fill(-1);
+  spec_.clear();
+  const auto* names = schema ? schema->NameIndex(table) : nullptr;
+  const std::vector<FieldSpec>* specs = names ? &schema->Fields(table) : nullptr;
+  if (names) spec_.resize(fields.size(), -1);
   for (size_t i = 0; i < fields.size(); ++i) {
-    XmlField f = FieldOf(fields[i].first);
+    XmlField f = XmlField::kCount;
+    if (names) {  // one lookup gives both the specification and the number
+      auto at = names->find(fields[i].first);
+      if (at != names->end()) {
+        spec_[i] = static_cast<int16_t>(at->second);
+        f = (*specs)[static_cast<size_t>(at->second)].read;
+      }
+    } else {
+      f = FieldOf(fields[i].first);
+    }
     if (f != XmlField::kCount && pos_[static_cast<size_t>(f)] < 0)
       pos_[static_cast<size_t>(f)] = static_cast<int32_t>(i);
   }
@@ -208,12 +232,14 @@ void Collect(const pugi::xml_node& n, const char* tag, std::vector<pugi::xml_nod
 
 }  // namespace
 
-std::vector<Encounter> ReadEncounters(const Envelope& env, std::vector<EnvelopeError>* errors) {
+std::vector<Encounter> ReadEncounters(const Envelope& env, std::vector<EnvelopeError>* errors,
+                                      const ClaimSchema* schema) {
   Envelope copy = env;
-  return ReadEncounters(std::move(copy), errors);
+  return ReadEncounters(std::move(copy), errors, schema);
 }
 
-std::vector<Encounter> ReadEncounters(Envelope&& env, std::vector<EnvelopeError>* errors) {
+std::vector<Encounter> ReadEncounters(Envelope&& env, std::vector<EnvelopeError>* errors,
+                                      const ClaimSchema* schema) {
   std::vector<Encounter> out;
   for (Hoso& h : env.hoso) {
     Encounter e;
@@ -247,7 +273,7 @@ std::vector<Encounter> ReadEncounters(Envelope&& env, std::vector<EnvelopeError>
         r.fields.reserve(count);
         for (pugi::xml_node c : n.children())
           if (c.type() == pugi::node_element) r.fields.emplace_back(c.name(), Trim(c.text().as_string()));
-        r.Index();
+        r.Index(schema);
         if (f.type == "XML1") {
           if (e.xml1)
             errors->push_back({r.Get(XmlField::MA_LK), where, "Một hồ sơ chỉ có một bảng tổng hợp XML1"});

@@ -18,10 +18,42 @@
 
 namespace bhxh {
 
+// The fields of XML1–XML3 that the engine itself reads, under the standard's
+// names, as numbers: a record resolves each element's name once, when it is
+// indexed, and the checks then find a field by its number instead of
+// comparing names (name lookups were about a sixth of a claim's CPU). Any
+// other field is still found by name.
+#define BHXH_XML130_READ_FIELDS(X)                                                                                \
+  X(DON_GIA)                                                                                                      \
+  X(DON_GIA_BH) X(DON_GIA_BV) X(GIOI_TINH) X(GT_THE_DEN) X(GT_THE_TU) X(HO_TEN) X(MA_BENH_CHINH) X(MA_BENH_KT)    \
+      X(MA_BN) X(MA_DICH_VU) X(MA_DKBD) X(MA_DOITUONG_KCB) X(MA_LK) X(MA_LOAI_KCB) X(MA_NHOM) X(MA_THE_BHYT)      \
+          X(MA_THUOC) X(MA_VAT_TU) X(MUC_HUONG) X(NGAY_KQ) X(NGAY_MIEN_CCT) X(NGAY_RA) X(NGAY_SINH) X(NGAY_TH_YL) \
+              X(NGAY_VAO) X(NGAY_YL) X(NGUOI_THUC_HIEN) X(PHAM_VI) X(SO_CCCD) X(SO_LUONG) X(SO_NGAY_DTRI) X(STT)  \
+                  X(THANH_TIEN_BH) X(THANH_TIEN_BV) X(TT_THAU) X(TYLE_TT_BH) X(TYLE_TT_DV) X(T_BHTT) X(T_BNCCT)   \
+                      X(T_NGUONKHAC) X(T_THUOC) X(T_TONGCHI_BH) X(T_TONGCHI_BV) X(T_VTYT)
+enum class XmlField : uint8_t {
+#define BHXH_XML130_ENUM(n) n,
+  BHXH_XML130_READ_FIELDS(BHXH_XML130_ENUM)
+#undef BHXH_XML130_ENUM
+      kCount
+};
+inline constexpr size_t kReadFields = static_cast<size_t>(XmlField::kCount);
+// The standard's name of a field ("MA_LK").
+const char* FieldName(XmlField f);
+// The number of a name the engine reads; XmlField::kCount for any other name.
+XmlField FieldOf(std::string_view name);
+
+// The standard's field types (130/QĐ-BYT, "Kiểu dữ liệu"): text, number,
+// yyyymmddHHMM, yyyymmdd, a birth date with unknown parts as zeros, and
+// ;-separated lists of dates or card numbers.
+enum class FieldKind : uint8_t { kText, kNumber, kD12, kD8, kB12, kL8, kL15 };
+
 struct FieldSpec {
   std::string table, name, type;  // type: C, N, D12, D8, B12, L8, L15
   int length = 0, decimals = 0;
   bool required = false;
+  FieldKind kind = FieldKind::kText;     // `type`, read once when the schema is loaded
+  XmlField read = XmlField::kCount;      // the engine's number for this name, kCount when it reads none
 };
 
 struct RuleSpec {
@@ -49,31 +81,6 @@ class ClaimSchema {
   std::map<std::string, RuleSpec> rules_;
 };
 
-// The fields of XML1–XML3 that the engine itself reads, under the standard's
-// names, as numbers: a record resolves each element's name once, when it is
-// indexed, and the checks then find a field by its number instead of
-// comparing names (name lookups were about a sixth of a claim's CPU). Any
-// other field is still found by name.
-#define BHXH_XML130_READ_FIELDS(X)                                                                                \
-  X(DON_GIA)                                                                                                      \
-  X(DON_GIA_BH) X(DON_GIA_BV) X(GIOI_TINH) X(GT_THE_DEN) X(GT_THE_TU) X(HO_TEN) X(MA_BENH_CHINH) X(MA_BENH_KT)    \
-      X(MA_BN) X(MA_DICH_VU) X(MA_DKBD) X(MA_DOITUONG_KCB) X(MA_LK) X(MA_LOAI_KCB) X(MA_NHOM) X(MA_THE_BHYT)      \
-          X(MA_THUOC) X(MA_VAT_TU) X(MUC_HUONG) X(NGAY_KQ) X(NGAY_MIEN_CCT) X(NGAY_RA) X(NGAY_SINH) X(NGAY_TH_YL) \
-              X(NGAY_VAO) X(NGAY_YL) X(NGUOI_THUC_HIEN) X(PHAM_VI) X(SO_CCCD) X(SO_LUONG) X(SO_NGAY_DTRI) X(STT)  \
-                  X(THANH_TIEN_BH) X(THANH_TIEN_BV) X(TT_THAU) X(TYLE_TT_BH) X(TYLE_TT_DV) X(T_BHTT) X(T_BNCCT)   \
-                      X(T_NGUONKHAC) X(T_THUOC) X(T_TONGCHI_BH) X(T_TONGCHI_BV) X(T_VTYT)
-enum class XmlField : uint8_t {
-#define BHXH_XML130_ENUM(n) n,
-  BHXH_XML130_READ_FIELDS(BHXH_XML130_ENUM)
-#undef BHXH_XML130_ENUM
-      kCount
-};
-inline constexpr size_t kReadFields = static_cast<size_t>(XmlField::kCount);
-// The standard's name of a field ("MA_LK").
-const char* FieldName(XmlField f);
-// The number of a name the engine reads; XmlField::kCount for any other name.
-XmlField FieldOf(std::string_view name);
-
 // One XML record (a TONG_HOP, CHI_TIET_THUOC or CHI_TIET_DVKT element).
 struct Record {
   Record() { pos_.fill(-1); }
@@ -87,12 +94,18 @@ struct Record {
   bool Has(XmlField f) const { return pos_[static_cast<size_t>(f)] >= 0; }
   const std::string& Get(std::string_view name) const;  // any name
   bool Has(std::string_view name) const;
-  // Resolves the fields' names to their numbers; call after filling `fields`.
-  void Index();
+  // Resolves the fields' names to their numbers; call after filling
+  // `fields` (and `table`). With the schema, each name is looked up once in
+  // its table's specifications, and the position kept for the format check.
+  void Index(const ClaimSchema* schema = nullptr);
+  // The position of field `i` in the schema's specifications of the table:
+  // -1 when the table has no such name, -2 when indexed without the schema.
+  int SpecAt(size_t i) const { return i < spec_.size() ? spec_[i] : -2; }
 
  private:
   static const std::string& Empty();
   std::array<int32_t, kReadFields> pos_{};  // position in `fields` by number, -1 when absent
+  std::vector<int16_t> spec_;               // by position in `fields`; empty without the schema
 };
 
 struct Encounter {
@@ -107,9 +120,13 @@ struct Encounter {
 // Splits an envelope's HOSO into encounters. Problems that make a file
 // unusable (not XML, a line whose MA_LK matches no summary, no XML1) are
 // appended to `errors`.
-std::vector<Encounter> ReadEncounters(const Envelope& env, std::vector<EnvelopeError>* errors);
+// With the schema, each record's fields are resolved against it once (see
+// Record::Index).
+std::vector<Encounter> ReadEncounters(const Envelope& env, std::vector<EnvelopeError>* errors,
+                                      const ClaimSchema* schema = nullptr);
 // The same, taking the envelope's files (parsed in place, kept by move).
-std::vector<Encounter> ReadEncounters(Envelope&& env, std::vector<EnvelopeError>* errors);
+std::vector<Encounter> ReadEncounters(Envelope&& env, std::vector<EnvelopeError>* errors,
+                                      const ClaimSchema* schema = nullptr);
 
 // "123.45" → 123450 (thousandths); nullopt when not a plain decimal.
 std::optional<int64_t> Milli(const std::string& s);
