@@ -38,7 +38,7 @@ TimeFrame ParseTimeFrame(std::string_view text) {
   static const Regex kRecurring(R"((^|\b)(hang|dinh ky hang) (nam|quy|thang)\b|^(nhiem vu )?thuong xuyen)");
   static const Regex kConditional(R"(^(sau khi|theo huong dan|theo tien do|khi |phu thuoc|can cu))");
   static const Regex kYearOnwards(R"((nam )?(\d{4}) va cac nam tiep theo)");
-  static const Regex kFrom(R"(^tu (nam |thang |quy )?(.+)$)");
+  static const Regex kFrom(R"(^tu (.+)$)");  // the unit stays: "từ tháng 7/2026" is July's
   static const Regex kEndOfPhase(R"(^ket thuc giai doan)");
   static const Regex kPeriod(R"((giai doan )?(\d{4}) ?[-–] ?(\d{4}))");
 
@@ -79,6 +79,13 @@ TimeFrame ParseTimeFrame(std::string_view text) {
   if (kFromTo.Search(s, &m)) {
     TimeFrame to = ParseTimeFrame(Str(m, 2));
     const std::string left = Str(m, 1);
+    // "Từ nay đến năm 2030": from the document's own date, which the
+    // phrase does not give; the end is the deadline.
+    if ((left == "nay" || left == "bay gio") && to.end) {
+      t.kind = "range";
+      t.end = to.end;
+      return t;
+    }
     const bool own_year = kHasYear.Search(left);
     for (int back = 0; to.end && back <= (own_year ? 0 : 1); ++back) {
       TimeFrame from = ParseTimeFrame(own_year ? left : left + "/" + std::to_string(to.end->year() - back));
@@ -93,7 +100,7 @@ TimeFrame ParseTimeFrame(std::string_view text) {
     }
   }
   if (kFrom.Search(s, &m)) {
-    TimeFrame inner = ParseTimeFrame(Str(m, 2));
+    TimeFrame inner = ParseTimeFrame(Str(m, 1));
     if (inner.start) {
       t.kind = "open_ended";
       t.start = inner.start;
@@ -132,10 +139,11 @@ TimeFrame ParseTimeFrame(std::string_view text) {
   };
   static const Regex kDateRe(R"((\d{1,2}) ?/ ?(\d{1,2}) ?/ ?(\d{4}))");
   static const Regex kMonthYear(R"(thang (\d{1,2}) nam (\d{4}))");
-  static const Regex kMonthRange(R"(thang (\d{1,2}) ?[-–] ?(\d{1,2}) ?/ ?(\d{4}))");
+  // "Tháng 3-6/2025", "tháng 3 - tháng 6/2026", "tháng 9, 10/2026", "tháng 9 và 10/2026".
+  static const Regex kMonthRange(R"(thang (\d{1,2}(?: ?(?:,|va|-|–) ?(?:thang )?\d{1,2})+) ?/ ?(\d{4}))");
   static const Regex kMonthRe(R"(thang (\d{1,2}) ?[/-] ?(\d{4}))");
   static const Regex kQuarters(
-      R"(quy ((?:[ivx]+|\d{1,2})(?: ?(?:,|va|-|–) ?(?:quy )?(?:[ivx]+|\d{1,2}))*) ?[/-] ?(\d{4}))");
+      R"(quy ((?:[ivx]+|\d{1,2})(?: ?(?:,|va|-|–) ?(?:quy )?(?:[ivx]+|\d{1,2}))*)(?: ?[/-] ?| nam )(\d{4}))");
   static const Regex kHalf(R"(6 thang (dau|cuoi) nam (\d{4}))");
   static const Regex kPeriodRe(R"((giai doan )?(\d{4}) ?[-–] ?(\d{4}))");
   static const Regex kYearRe(R"((nam )?(\d{4}))");
@@ -146,15 +154,21 @@ TimeFrame ParseTimeFrame(std::string_view text) {
   scan(kMonthYear, [&](const Regex::Groups& x) {
     return month_span(DigitsValue(x[2]), DigitsValue(x[1]), DigitsValue(x[1]), "month");
   });
-  scan(kMonthRange, [&](const Regex::Groups& x) {
-    return month_span(DigitsValue(x[3]), DigitsValue(x[1]), DigitsValue(x[2]), "month");
+  scan(kMonthRange, [&](const Regex::Groups& x) -> std::optional<Span> {
+    int lo = 13, hi = 0;
+    static const Regex n(R"(\d{1,2})");
+    for (const auto& g : n.FindAll(x[1])) {
+      int v = DigitsValue(Str(g, 0));
+      lo = std::min(lo, v), hi = std::max(hi, v);
+    }
+    return month_span(DigitsValue(x[2]), lo, hi, "month");
   });
   scan(kMonthRe, [&](const Regex::Groups& x) {
     return month_span(DigitsValue(x[2]), DigitsValue(x[1]), DigitsValue(x[1]), "month");
   });
   scan(kQuarters, [&](const Regex::Groups& x) -> std::optional<Span> {
     int lo = 5, hi = 0;
-    static const Regex q(R"([ivx]+|\d{1,2})");
+    static const Regex q(R"(\b(?:[ivx]+|\d{1,2})\b)");  // whole words: the v of "và" is no quarter
     for (const auto& g : q.FindAll(x[1])) {
       int n = Roman(Str(g, 0));
       if (!n) return std::nullopt;
@@ -190,7 +204,7 @@ TimeFrame ParseTimeFrame(std::string_view text) {
 TimeFrame TimeFrameIn(std::string_view sentence) {
   // A point in time as the decisions write it after a preposition.
   static const std::string kWhen =
-      R"((?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|quý\s+[IVX\d]{1,4}\s*/\s*\d{4}|tháng\s+\d{1,2}\s*/\s*\d{4})"
+      R"((?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|quý\s+[IVX\d]{1,4}\s*(?:/|năm)\s*\d{4}|tháng\s+\d{1,2}\s*/\s*\d{4})"
       R"(|tháng\s+\d{1,2}\s+năm\s+\d{4}|6 tháng (?:đầu|cuối) năm\s+\d{4}|năm\s+\d{4})";
   static const Regex kSpan("từ\\s+(?:" + kWhen + R"(|(?:tháng|quý)\s+[IVX\d]{1,4})\s+(?:đến hết|đến)\s+(?:)" + kWhen + ")",
                            true);

@@ -71,6 +71,13 @@ TEST(TimeFrame, FormsBeyondTheSeeds) {
       {"Tháng 12", "unknown", "-", "-", ""},  // no year: not guessed
       {"Quý V/2025", "unknown", "-", "-", ""},
       {"Tháng 13/2025", "unknown", "-", "-", ""},
+      // As plans of provinces and communes write them.
+      {"Quý IV năm 2026", "quarter", "2026-10-01", "2026-12-31", ""},
+      {"Quý III và Quý IV năm 2026", "quarter", "2026-07-01", "2026-12-31", ""},
+      {"Tháng 3 - tháng 6/2026", "month", "2026-03-01", "2026-06-30", ""},
+      {"Tháng 9, 10/2026", "month", "2026-09-01", "2026-10-31", ""},
+      {"Tháng 10, 11 và 12/2026", "month", "2026-10-01", "2026-12-31", ""},
+      {"Tháng 6/2026 và tháng 12/2026", "range", "2026-06-01", "2026-12-31", ""},
   });
 }
 
@@ -85,6 +92,10 @@ TEST(TimeFrame, FromTo) {
       {"Từ tháng 10 đến tháng 3/2026", "range", "2025-10-01", "2026-03-31", ""},  // a span runs forwards
       {"Từ tháng 10/2026 đến tháng 3/2026", "unknown", "-", "-", ""},          // written backwards: not guessed
       {"Từ năm 2026", "open_ended", "2026-01-01", "-", ""},
+      {"Từ tháng 7/2026", "open_ended", "2026-07-01", "-", ""},
+      {"Từ Quý II/2026", "open_ended", "2026-04-01", "-", ""},
+      {"Từ nay đến năm 2030", "range", "-", "2030-12-31", ""},  // from the document's date
+      {"Từ nay đến hết tháng 6/2027", "range", "-", "2027-06-30", ""},
   });
 }
 
@@ -121,6 +132,10 @@ TEST(TimeFrame, InASentence) {
   TimeFrame y = TimeFrameIn("Định kỳ 6 tháng, hằng năm báo cáo trước ngày 15/12 hằng năm");
   EXPECT_EQ(y.kind, "recurring");
   EXPECT_EQ(y.recurrence, "yearly");
+  TimeFrame q4 = TimeFrameIn("Tổng kết, đánh giá trong quý IV năm 2026.");
+  EXPECT_EQ(q4.kind, "quarter");
+  EXPECT_EQ(q4.text, "trong quý IV năm 2026");
+  EXPECT_EQ(D(q4.end), "2026-12-31");
   TimeFrame o = TimeFrameIn("Tuyên truyền THƯỜNG XUYÊN trên báo, đài");
   EXPECT_EQ(o.recurrence, "ongoing");
   TimeFrame n = TimeFrameIn("Đẩy mạnh chi trả không dùng tiền mặt");
