@@ -244,38 +244,33 @@ TEST(PreCheck, NegativeAmountsAreFormatErrors) {
   EXPECT_TRUE(negative);
 }
 
+// The claims' data files loaded from a copy in which `file` has `from`
+// replaced by `to` (which must be there).
+Result<ClaimSchema> LoadEdited(const std::string& file, const std::string& from, const std::string& to) {
+  std::string dir = ::testing::TempDir() + "/claims_edited_" + file;
+  std::filesystem::create_directories(dir);
+  for (const char* name : {"xml130_fields.csv", "rules.csv"}) {
+    auto text = *ReadFile(testing::DataDir() + "/claims/" + name);
+    if (name == file) {
+      size_t at = text.find(from);
+      EXPECT_NE(at, std::string::npos) << from;
+      if (at != std::string::npos) text.replace(at, from.size(), to);
+    }
+    std::ofstream(dir + "/" + name) << text;
+  }
+  return ClaimSchema::Load(dir);
+}
+
 TEST(ClaimSchemaFile, AWordInANumberColumnIsAnErrorNotACrash) {
   // A rules file with "h24" in the param column once aborted the program.
-  std::string dir = ::testing::TempDir() + "/rules_bad";
-  std::filesystem::create_directories(dir);
-  std::filesystem::copy_file(testing::DataDir() + "/claims/xml130_fields.csv", dir + "/xml130_fields.csv",
-                             std::filesystem::copy_options::overwrite_existing);
-  auto rules = *ReadFile(testing::DataDir() + "/claims/rules.csv");
-  rules.replace(rules.find("1000,130"), 4, "h24");
-  {
-    std::ofstream f(dir + "/rules.csv");
-    f << rules;
-  }
-  auto s = ClaimSchema::Load(dir);
+  auto s = LoadEdited("rules.csv", "1000,130", "h24,130");
   ASSERT_FALSE(s.ok());
   EXPECT_NE(s.status().field().find("rules.csv"), std::string::npos);
 }
 
 TEST(ClaimSchemaFile, AFieldTypeOutsideTheStandardIsAnError) {
   // A type the format check does not know would leave the field unchecked.
-  std::string dir = ::testing::TempDir() + "/fields_bad";
-  std::filesystem::create_directories(dir);
-  std::filesystem::copy_file(testing::DataDir() + "/claims/rules.csv", dir + "/rules.csv",
-                             std::filesystem::copy_options::overwrite_existing);
-  auto fields = *ReadFile(testing::DataDir() + "/claims/xml130_fields.csv");
-  size_t at = fields.find("XML1,NGAY_VAO,D12");
-  ASSERT_NE(at, std::string::npos);
-  fields.replace(at, 17, "XML1,NGAY_VAO,D14");
-  {
-    std::ofstream f(dir + "/xml130_fields.csv");
-    f << fields;
-  }
-  auto s = ClaimSchema::Load(dir);
+  auto s = LoadEdited("xml130_fields.csv", "XML1,NGAY_VAO,D12,", "XML1,NGAY_VAO,D14,");
   ASSERT_FALSE(s.ok());
   EXPECT_NE(s.status().field().find("xml130_fields.csv:"), std::string::npos) << s.status().field();
   EXPECT_NE(s.status().field().find("type"), std::string::npos);
