@@ -251,7 +251,7 @@ void ProgrammesCommands(Shell& sh) {
     c->add_option("--unit", o->unit, "Đơn vị báo cáo (mã hoặc tên)")->required();
     c->add_option("--status", o->status, "not_started | in_progress | done | blocked")->required();
     c->add_option("--percent", o->percent, "Tỷ lệ hoàn thành 0-100")->check(CLI::Range(0, 100));
-    c->add_option("--period", o->period, "Kỳ báo cáo YYYY, YYYY-Qn hoặc YYYY-MM (mặc định năm nay)");
+    c->add_option("--period", o->period, "Kỳ báo cáo YYYY, YYYY-Hn (nửa năm), YYYY-Qn hoặc YYYY-MM (mặc định năm nay)");
     c->add_option("--note", o->note, "Kết quả thực hiện");
     c->add_option("--evidence", o->evidence, "Văn bản, đường dẫn minh chứng");
     c->add_option("--difficulties", o->difficulties, "Khó khăn, vướng mắc");

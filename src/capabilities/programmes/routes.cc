@@ -152,8 +152,9 @@ void ProgrammesRoutes(RouteTable& t) {
                 {Req("unit", S::Text(200).Length(1, 200)),
                  Req("status", S::OneOf({"not_started", "in_progress", "done", "blocked"})),
                  Opt("percent", S::Int(0, 100)),
-                 Opt("period", Schema::String().Pattern("\\d{4}(-Q[1-4]|-\\d{2})?", "YYYY, YYYY-Qn hoặc YYYY-MM",
-                                                        "YYYY, YYYY-Qn or YYYY-MM")),
+                 Opt("period", Schema::String().Pattern("\\d{4}(-H[12]|-Q[1-4]|-\\d{2})?",
+                                                        "YYYY, YYYY-Hn (nửa năm), YYYY-Qn hoặc YYYY-MM",
+                                                        "YYYY, YYYY-Hn (half year), YYYY-Qn or YYYY-MM")),
                  Opt("note", S::Text(20000)), Opt("evidence", S::Text(20000)), Opt("difficulties", S::Text(20000)),
                  Opt("lessons", S::Text(20000)), Opt("idempotency_key", S::Key())}))
             .Idempotent(Idempotency::kOptional)

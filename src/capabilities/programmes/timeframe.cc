@@ -36,6 +36,9 @@ TimeFrame ParseTimeFrame(std::string_view text) {
   std::string s = *folded;
   Regex::Groups m;
   static const Regex kRecurring(R"((^|\b)(hang|dinh ky hang) (nam|quy|thang)\b|^(nhiem vu )?thuong xuyen)");
+  // "Định kỳ 6 tháng, năm", "định kỳ sáu tháng", "6 tháng một lần": a post
+  // every half year (the year's own report falls on the second half).
+  static const Regex kHalfYearly(R"(^dinh ky (6|sau) thang\b|^dinh ky nua nam|^(6|sau) thang mot lan)");
   static const Regex kConditional(R"(^(sau khi|theo huong dan|theo tien do|khi |phu thuoc|can cu))");
   static const Regex kYearOnwards(R"((nam )?(\d{4}) va cac nam tiep theo)");
   static const Regex kFrom(R"(^tu (.+)$)");  // the unit stays: "từ tháng 7/2026" is July's
@@ -58,11 +61,16 @@ TimeFrame ParseTimeFrame(std::string_view text) {
     t.condition = t.text;
     return t;
   }
-  if (kRecurring.Search(s, &m)) {
+  const bool half_yearly = kHalfYearly.Search(s);
+  if (half_yearly || kRecurring.Search(s, &m)) {
     t.kind = "recurring";
-    std::string unit = Str(m, 3);
-    t.recurrence = unit == "nam" ? "yearly" : unit == "quy" ? "quarterly" : unit == "thang" ? "monthly" : "ongoing";
-    if (std::string(m[0]).find("thuong xuyen") != std::string::npos) t.recurrence = "ongoing";
+    std::string unit = half_yearly ? "" : Str(m, 3);
+    t.recurrence = half_yearly      ? "half_yearly"
+                   : unit == "nam"  ? "yearly"
+                   : unit == "quy"  ? "quarterly"
+                   : unit == "thang" ? "monthly"
+                                     : "ongoing";
+    if (!half_yearly && std::string(m[0]).find("thuong xuyen") != std::string::npos) t.recurrence = "ongoing";
     // "Hàng năm, giai đoạn 2017-2020": recurring within a period.
     Regex::Groups p;
     if (kPeriod.Search(s, &p) && DigitsValue(p[2]) >= 1900 && DigitsValue(p[3]) <= 2200) {
@@ -211,7 +219,8 @@ TimeFrame TimeFrameIn(std::string_view sentence) {
   static const Regex kDeadline(
       R"((?:trước|chậm nhất(?: là)?|hoàn thành(?: trong| trước)?|xong trước|trong|đến hết|đến)\s+(?:)" + kWhen + ")",
       true);
-  static const Regex kRepeat(R"((?:định kỳ\s+)?(?:hằng|hàng)\s+(?:năm|quý|tháng)|thường xuyên)", true);
+  static const Regex kRepeat(
+      R"(định kỳ\s+(?:6|sáu)\s+tháng|(?:định kỳ\s+)?(?:hằng|hàng)\s+(?:năm|quý|tháng)|thường xuyên)", true);
   const std::string s = Utf8Prefix(sentence, 4000);  // a sentence, not a document
   for (const Regex* re : {&kSpan, &kDeadline, &kRepeat}) {
     Regex::Groups m;

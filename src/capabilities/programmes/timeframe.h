@@ -8,7 +8,8 @@
 //   year         Năm 2024
 //   period       Giai đoạn 2017-2020, 2021 - 2025
 //   recurring    Hàng năm / Hằng năm / Định kỳ hằng năm (yearly), Hàng quý, Hàng tháng,
-//                Thường xuyên / Nhiệm vụ thường xuyên (ongoing)
+//                Thường xuyên / Nhiệm vụ thường xuyên (ongoing),
+//                Định kỳ 6 tháng, năm / 6 tháng một lần (half_yearly)
 //   conditional  Sau khi Chính phủ ban hành ..., Theo hướng dẫn của ...
 //   open_ended   Năm 2023 và các năm tiếp theo, Từ năm 2024, Kết thúc giai đoạn 1
 // Matching ignores diacritics and case. Start and end are inclusive; the

@@ -78,6 +78,9 @@ TEST(TimeFrame, FormsBeyondTheSeeds) {
       {"Tháng 9, 10/2026", "month", "2026-09-01", "2026-10-31", ""},
       {"Tháng 10, 11 và 12/2026", "month", "2026-10-01", "2026-12-31", ""},
       {"Tháng 6/2026 và tháng 12/2026", "range", "2026-06-01", "2026-12-31", ""},
+      {"Định kỳ 6 tháng, năm", "recurring", "-", "-", "half_yearly"},
+      {"6 tháng một lần", "recurring", "-", "-", "half_yearly"},
+      {"Định kỳ sáu tháng", "recurring", "-", "-", "half_yearly"},
   });
 }
 
@@ -129,9 +132,11 @@ TEST(TimeFrame, InASentence) {
   EXPECT_EQ(r.kind, "range");
   EXPECT_EQ(D(r.start), "2027-03-01");
   EXPECT_EQ(D(r.end), "2027-06-30");
+  // Every six months and every year: the half years, the second of which is the year's.
   TimeFrame y = TimeFrameIn("Định kỳ 6 tháng, hằng năm báo cáo trước ngày 15/12 hằng năm");
   EXPECT_EQ(y.kind, "recurring");
-  EXPECT_EQ(y.recurrence, "yearly");
+  EXPECT_EQ(y.recurrence, "half_yearly");
+  EXPECT_EQ(TimeFrameIn("Báo cáo hằng năm về Vụ Kế hoạch").recurrence, "yearly");
   TimeFrame q4 = TimeFrameIn("Tổng kết, đánh giá trong quý IV năm 2026.");
   EXPECT_EQ(q4.kind, "quarter");
   EXPECT_EQ(q4.text, "trong quý IV năm 2026");

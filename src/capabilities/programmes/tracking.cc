@@ -15,10 +15,15 @@ const std::vector<std::string>& Statuses() {
   return k;
 }
 
-// First and last day of a reported period: YYYY, YYYY-Qn or YYYY-MM.
+// First and last day of a reported period: YYYY, YYYY-Hn, YYYY-Qn or YYYY-MM.
 std::optional<std::pair<Date, Date>> PeriodRange(const std::string& p) {
-  static const Regex year(R"((\d{4}))"), quarter(R"((\d{4})-Q([1-4]))"), month(R"((\d{4})-(\d{2}))");
+  static const Regex year(R"((\d{4}))"), half(R"((\d{4})-H([12]))"), quarter(R"((\d{4})-Q([1-4]))"),
+      month(R"((\d{4})-(\d{2}))");
   Regex::Groups m;
+  if (half.FullMatch(p, &m)) {
+    int y = DigitsValue(m[1]), h = DigitsValue(m[2]);
+    return std::make_pair(Date::FromYmd(y, h * 6 - 5, 1), Month::Of(y, h * 6).LastDay());
+  }
   if (year.FullMatch(p, &m)) {
     int y = DigitsValue(m[1]);
     return std::make_pair(Date::FromYmd(y, 1, 1), Date::FromYmd(y, 12, 31));
@@ -36,7 +41,8 @@ std::optional<std::pair<Date, Date>> PeriodRange(const std::string& p) {
 }
 
 std::string ExpectedCycle(const TimeFrame& tf) {
-  if (tf.recurrence == "quarterly" || tf.recurrence == "monthly") return tf.recurrence;
+  if (tf.recurrence == "quarterly" || tf.recurrence == "monthly" || tf.recurrence == "half_yearly")
+    return tf.recurrence;
   if (tf.recurrence == "yearly" || tf.recurrence == "ongoing" || tf.kind == "recurring" || tf.kind == "open_ended")
     return tf.kind == "open_ended" && tf.recurrence.empty() ? "" : "yearly";
   return "";
@@ -51,6 +57,10 @@ std::vector<std::string> EndedPeriods(const std::string& cycle, Date from, Date 
     if (cycle == "monthly") {
       if (m.LastDay() > to) break;
       out.push_back(m.ToString());
+    } else if (cycle == "half_yearly") {
+      if (m.month() % 6 != 0) continue;
+      if (m.LastDay() > to) break;
+      out.push_back(std::to_string(m.year()) + "-H" + std::to_string(m.month() / 6));
     } else if (cycle == "quarterly") {
       int q = (m.month() - 1) / 3 + 1;
       if (m.month() % 3 != 0) continue;
@@ -129,8 +139,8 @@ Result<ProgressOutcome> PostProgress(Db& db, const UnitRegistry& units, const Pr
   std::string period = in.period.empty() ? std::to_string(today.year()) : in.period;
   auto range = PeriodRange(period);
   if (!range)
-    return Status::Invalid("period", "Kỳ báo cáo phải có dạng YYYY, YYYY-Qn hoặc YYYY-MM",
-                           "period must be YYYY, YYYY-Qn or YYYY-MM");
+    return Status::Invalid("period", "Kỳ báo cáo phải có dạng YYYY, YYYY-Hn (nửa năm), YYYY-Qn hoặc YYYY-MM",
+                           "period must be YYYY, YYYY-Hn (half year), YYYY-Qn or YYYY-MM");
   if (range->first > today) return Status::Invalid("period", "Kỳ báo cáo chưa bắt đầu", "the period has not started");
   const Unit* unit = units.Find(in.unit);
   if (!unit) unit = units.ById(in.unit);
@@ -247,9 +257,15 @@ Result<std::vector<TaskState>> TaskStates(Db& db, int64_t programme_id, Date as_
       if (tf.end && *tf.end < to) to = *tf.end;
       std::set<std::string> seen = it == last.end() ? std::set<std::string>{} : it->second.periods;
       for (const auto& p : EndedPeriods(s.expects, from, to)) {
-        // A yearly post also covers its quarters and months; a quarter or month post covers its year.
+        // A yearly post also covers its quarters and months; a quarter or month post covers its year;
+        // a half year is covered by a post of its year, or of a quarter or month within it.
         bool covered = seen.count(p) > 0;
-        for (const auto& x : seen) covered |= x.rfind(p, 0) == 0 || p.rfind(x, 0) == 0;
+        auto half = s.expects == "half_yearly" ? PeriodRange(p) : std::nullopt;
+        for (const auto& x : seen) {
+          covered |= x.rfind(p, 0) == 0 || p.rfind(x, 0) == 0;
+          if (auto r = half ? PeriodRange(x) : std::nullopt)
+            covered |= !(r->first < half->first) && !(half->second < r->second);
+        }
         if (!covered) s.missing_periods.push_back(p);
       }
     }

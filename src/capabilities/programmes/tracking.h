@@ -41,7 +41,7 @@ struct ProgressOutcome {
 };
 
 // Validates every field (the status from the list, percent 0–100 and 100
-// for done, the period as YYYY, YYYY-Qn or YYYY-MM not after the as-of
+// for done, the period as YYYY, YYYY-Hn, YYYY-Qn or YYYY-MM not after the as-of
 // date, the unit known and named by the task unless an officer posts for
 // any unit) and appends the post with its audit row; a repeated
 // idempotency key returns the first post.

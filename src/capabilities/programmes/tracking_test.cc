@@ -199,6 +199,38 @@ TEST_P(Tracking, OverdueDaysAndMissingYearlyReports) {
   EXPECT_EQ(State(*earlier, "I.1")->days_overdue, 10);
 }
 
+// "Định kỳ 6 tháng, năm": one post per ended half year, which a post of
+// the year, of the half, or of a quarter or month within it covers.
+TEST_P(Tracking, HalfYearlyReportsAreExpectedEachHalf) {
+  std::string text = kDecision;
+  for (auto [from, to] : {std::pair<std::string, std::string>{"77/QĐ-BHXH", "78/QĐ-BHXH"},
+                          {"Giai đoạn 2024-2026", "Định kỳ 6 tháng, năm"}})
+    text.replace(text.find(from), from.size(), to);
+  auto p = ImportDecision(text, *ctx_->State<ProgrammesState>().units());
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  auto saved = SaveProgramme(db(), *p, text, false, testing::TestOfficer());
+  ASSERT_TRUE(saved.ok()) << saved.status().ToString();
+  const int64_t id = saved->programme.id;
+  auto states = TaskStates(db(), id, Date::FromYmd(2025, 8, 1));
+  ASSERT_TRUE(states.ok());
+  const TaskState* d = State(*states, "I.4");
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->task.timeframe.recurrence, "half_yearly");
+  EXPECT_EQ(d->expects, "half_yearly");
+  // From the decision's date (10/01/2024) to 01/8/2025: three halves ended.
+  EXPECT_EQ(d->missing_periods, (std::vector<std::string>{"2024-H1", "2024-H2", "2025-H1"}));
+  auto post = [&](const std::string& period) {
+    ProgressInput in{"78/QĐ-BHXH", "I.4", "VP", "in_progress", "50", period, "", "", "", ""};
+    return PostProgress(db(), *ctx_->State<ProgrammesState>().units(), in, Date::Today(), testing::TestOfficer());
+  };
+  ASSERT_TRUE(post("2024-H1").ok());
+  ASSERT_TRUE(post("2025-05").ok());  // a month within the first half of 2025
+  EXPECT_EQ(post("2025-H3").status().field(), "period");
+  states = TaskStates(db(), id, Date::FromYmd(2025, 8, 1));
+  ASSERT_TRUE(states.ok());
+  EXPECT_EQ(State(*states, "I.4")->missing_periods, (std::vector<std::string>{"2024-H2"}));
+}
+
 TEST_P(Tracking, FollowUpListsByUnitAndLeaderAndTheDeadlineCalendar) {
   Date today = Date::Today();
   auto states = TaskStates(db(), id_, today);

@@ -40,7 +40,7 @@ function ProgressForm({ refId, task, onDone }: { refId: string; task: Task; onDo
       {status !== 'done' && status !== 'not_started' && (
         <NumberInput label="Tỷ lệ hoàn thành (%)" mt="sm" min={0} max={100} value={percent} onChange={setPercent} error={fe('percent')} />
       )}
-      <TextInput label="Kỳ báo cáo (YYYY, YYYY-Qn hoặc YYYY-MM)" mt="sm" value={period} onChange={(e) => setPeriod(e.currentTarget.value)} error={fe('period')} />
+      <TextInput label="Kỳ báo cáo (YYYY, YYYY-Hn, YYYY-Qn hoặc YYYY-MM)" mt="sm" value={period} onChange={(e) => setPeriod(e.currentTarget.value)} error={fe('period')} />
       <Textarea label="Kết quả thực hiện" mt="sm" value={note} onChange={(e) => setNote(e.currentTarget.value)} error={fe('note')} />
       <Button mt="md" onClick={() => void save()}>
         Ghi tiến độ
