@@ -66,12 +66,15 @@ TEST(PreCheck, RecordsReadWithOrWithoutTheSchemaAreCheckedAlike) {
   ASSERT_FALSE(env->hoso.empty());
   std::string& x1 = env->hoso[0].files[0].xml;
   ASSERT_NE(x1.find("</TONG_HOP>"), std::string::npos);
-  x1.insert(x1.find("</TONG_HOP>"), "<TRUONG_LA>1</TRUONG_LA><MA_LOAI_KCB>ab</MA_LOAI_KCB>");
+  // And a field the engine reads in another table (MA_THUOC is XML2's).
+  x1.insert(x1.find("</TONG_HOP>"), "<TRUONG_LA>1</TRUONG_LA><MA_LOAI_KCB>ab</MA_LOAI_KCB><MA_THUOC>40.1</MA_THUOC>");
   std::vector<EnvelopeError> e1, e2;
   std::vector<Encounter> with = ReadEncounters(*env, &e1, &F().schema), without = ReadEncounters(*env, &e2);
   ASSERT_EQ(with.size(), without.size());
   EXPECT_EQ(with[0].xml1->SpecAt(0), F().schema.FieldIndex("XML1", with[0].xml1->fields[0].first));
   EXPECT_EQ(without[0].xml1->SpecAt(0), -2);
+  EXPECT_EQ(with[0].xml1->Get(XmlField::MA_THUOC), "40.1");
+  EXPECT_EQ(without[0].xml1->Get(XmlField::MA_THUOC), "40.1");
   CheckReport a, b;
   CheckEncounters(with, F().schema, F().law, &a);
   CheckEncounters(without, F().schema, F().law, &b);

@@ -134,6 +134,8 @@ void Record::Index(const ClaimSchema* schema) {
       if (at != names->end()) {
         spec_[i] = static_cast<int16_t>(at->second);
         f = (*specs)[static_cast<size_t>(at->second)].read;
+      } else {
+        f = FieldOf(fields[i].first);  // a field outside its table still reads as without the schema
       }
     } else {
       f = FieldOf(fields[i].first);

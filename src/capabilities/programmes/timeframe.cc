@@ -38,7 +38,7 @@ TimeFrame ParseTimeFrame(std::string_view text) {
   static const Regex kRecurring(R"((^|\b)(hang|dinh ky hang) (nam|quy|thang)\b|^(nhiem vu )?thuong xuyen)");
   // "Định kỳ 6 tháng, năm", "định kỳ sáu tháng", "6 tháng một lần": a post
   // every half year (the year's own report falls on the second half).
-  static const Regex kHalfYearly(R"(^dinh ky (6|sau) thang\b|^dinh ky nua nam|^(6|sau) thang mot lan)");
+  static const Regex kHalfYearly(R"(\bdinh ky (6|sau) thang\b|\bdinh ky nua nam\b|(^|\b)(6|sau) thang mot lan\b)");
   static const Regex kConditional(R"(^(sau khi|theo huong dan|theo tien do|khi |phu thuoc|can cu))");
   static const Regex kYearOnwards(R"((nam )?(\d{4}) va cac nam tiep theo)");
   static const Regex kFrom(R"(^tu (.+)$)");  // the unit stays: "từ tháng 7/2026" is July's

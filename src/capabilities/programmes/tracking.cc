@@ -257,14 +257,15 @@ Result<std::vector<TaskState>> TaskStates(Db& db, int64_t programme_id, Date as_
       if (tf.end && *tf.end < to) to = *tf.end;
       std::set<std::string> seen = it == last.end() ? std::set<std::string>{} : it->second.periods;
       for (const auto& p : EndedPeriods(s.expects, from, to)) {
-        // A yearly post also covers its quarters and months; a quarter or month post covers its year;
-        // a half year is covered by a post of its year, or of a quarter or month within it.
-        bool covered = seen.count(p) > 0;
-        auto half = s.expects == "half_yearly" ? PeriodRange(p) : std::nullopt;
+        // A post covers an expected period that holds it or that it holds: a
+        // yearly post covers its halves, quarters and months; a post of a
+        // quarter or month covers its half and its year.
+        auto want = PeriodRange(p);
+        bool covered = false;
         for (const auto& x : seen) {
-          covered |= x.rfind(p, 0) == 0 || p.rfind(x, 0) == 0;
-          if (auto r = half ? PeriodRange(x) : std::nullopt)
-            covered |= !(r->first < half->first) && !(half->second < r->second);
+          auto got = PeriodRange(x);
+          auto within = [](const auto& a, const auto& b) { return !(a.first < b.first) && !(b.second < a.second); };
+          covered |= got && want && (within(*got, *want) || within(*want, *got));
         }
         if (!covered) s.missing_periods.push_back(p);
       }

@@ -229,6 +229,10 @@ TEST_P(Tracking, HalfYearlyReportsAreExpectedEachHalf) {
   states = TaskStates(db(), id, Date::FromYmd(2025, 8, 1));
   ASSERT_TRUE(states.ok());
   EXPECT_EQ(State(*states, "I.4")->missing_periods, (std::vector<std::string>{"2024-H2"}));
+  ASSERT_TRUE(post("2024-Q4").ok());  // a quarter within the second half
+  states = TaskStates(db(), id, Date::FromYmd(2025, 8, 1));
+  ASSERT_TRUE(states.ok());
+  EXPECT_TRUE(State(*states, "I.4")->missing_periods.empty());
 }
 
 TEST_P(Tracking, FollowUpListsByUnitAndLeaderAndTheDeadlineCalendar) {
