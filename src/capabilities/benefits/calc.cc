@@ -1343,9 +1343,10 @@ Status Validate(const BenefitRequest& req) {
   Month birth_m = Month::OfDate(birth);
   Month ev = Month::OfDate(req.event_date);
   std::vector<std::pair<Month, Month>> spans;
+  // Items are named as the request schema names them: counted from 1.
   for (size_t i = 0; i < req.history.size(); ++i) {
     const auto& h = req.history[i];
-    std::string f = "history[" + std::to_string(i) + "]";
+    std::string f = "history[" + std::to_string(i + 1) + "]";
     if (h.to < h.from)
       return Status::Invalid(f + ".to", "Tháng kết thúc trước tháng bắt đầu", "to is before from");
     if (h.from < birth_m.Add(12 * 13))
@@ -1377,10 +1378,10 @@ Status Validate(const BenefitRequest& req) {
     const auto& a = spans[order[k - 1]];
     const auto& b = spans[order[k]];
     if (b.first <= a.second)
-      return Status::Invalid("history[" + std::to_string(order[k]) + "].from",
+      return Status::Invalid("history[" + std::to_string(order[k] + 1) + "].from",
                              "Quá trình đóng chồng lên quá trình dòng " + std::to_string(order[k - 1] + 1) + " (" +
                                  a.first.ToVi() + " – " + a.second.ToVi() + "): một tháng chỉ tính một lần",
-                             "the period overlaps history[" + std::to_string(order[k - 1]) + "]");
+                             "the period overlaps history[" + std::to_string(order[k - 1] + 1) + "]");
   }
   const auto& f = req.facts;
   if (f.capacity_loss_pct && (*f.capacity_loss_pct < 0 || *f.capacity_loss_pct > 100))

@@ -348,19 +348,41 @@ TEST(BenefitCalc, BadInputNamesTheField) {
   // A history that overlaps itself.
   EXPECT_EQ(FieldOf(R"({"regime":"pension","event_date":"2026-03-01","person":{"sex":"male","birth_date":"1960"},
     "history":[{"from":"2000-01","to":"2010-12","salary":5000000},{"from":"2010-06","to":"2020-12","salary":5000000}]})"),
-            "history[1].from");
+            "history[2].from");
   // Contributions before birth.
   EXPECT_EQ(FieldOf(R"({"regime":"pension","event_date":"2026-03-01","person":{"sex":"male","birth_date":"1990"},
-    "history":[{"from":"1985-01","to":"2010-12","salary":5000000}]})").rfind("history[0]", 0),
+    "history":[{"from":"1985-01","to":"2010-12","salary":5000000}]})").rfind("history[1]", 0),
             0u);
   // A period ending before it starts.
   EXPECT_EQ(FieldOf(R"({"regime":"pension","event_date":"2026-03-01","person":{"sex":"male","birth_date":"1960"},
-    "history":[{"from":"2010-01","to":"2009-12","salary":5000000}]})").rfind("history[0]", 0),
+    "history":[{"from":"2010-01","to":"2009-12","salary":5000000}]})").rfind("history[1]", 0),
             0u);
   // Salary and coefficient together.
   EXPECT_EQ(FieldOf(R"({"regime":"pension","event_date":"2026-03-01","person":{"sex":"male","birth_date":"1960"},
-    "history":[{"from":"2010-01","to":"2012-12","salary":5000000,"salary_coefficient":2.34}]})").rfind("history[0]", 0),
+    "history":[{"from":"2010-01","to":"2012-12","salary":5000000,"salary_coefficient":2.34}]})").rfind("history[1]", 0),
             0u);
+}
+
+// The request schema (types, ranges) and the calculator (dates, overlaps)
+// name the same item the same way, counted from 1 as people count rows:
+// the console marks the row the message names.
+TEST(BenefitCalc, SchemaAndCalculatorNameAHistoryItemAlike) {
+  auto field = [](const std::string& text) -> std::string {
+    Json j = Json::parse(text);
+    Status s = schemas::BenefitRequest().Validate(j);
+    if (!s.ok()) return "schema:" + s.field();
+    return "calc:" + FieldOf(text);
+  };
+  const std::string head = R"({"regime":"pension","event_date":"2026-03-01","person":{"sex":"male","birth_date":"1990"},"history":[)";
+  EXPECT_EQ(field(head + R"({"from":"2010-01","to":"2012-12","salary":-5}]})"), "schema:history[1].salary");
+  EXPECT_EQ(field(head + R"({"from":"1985-01","to":"2012-12","salary":5000000}]})"), "calc:history[1].from");
+  EXPECT_EQ(field(head + R"({"from":"2010-01","to":"2012-12","salary":5000000},{"from":"2013-01","to":"2014-12","salary":-5}]})"),
+            "schema:history[2].salary");
+  EXPECT_EQ(field(head + R"({"from":"2010-01","to":"2012-12","salary":5000000},{"from":"2013-01","to":"2012-12","salary":5000000}]})"),
+            "calc:history[2].to");
+  // The range is written the Vietnamese way.
+  Status s = schemas::BenefitRequest().Validate(Json::parse(head + R"({"from":"2010-01","to":"2012-12","salary":-5}]})"));
+  EXPECT_NE(s.message_vi().find("1.000.000"), std::string::npos) << s.message_vi();
 }
 
 TEST(BenefitCalc, UnknownRegimeIsAnError) {

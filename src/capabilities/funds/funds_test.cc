@@ -77,11 +77,11 @@ TEST_P(Funds, BalancedEntriesOnlyAndNothingStoredOnRefusal) {
   EXPECT_EQ(bad.status().field(), "lines");
   for (auto [lines, field] :
        std::vector<std::pair<std::vector<PostingLine>, std::string>>{
-           {{{"no_such", "retirement", "", 5, 0}, {"cash", "retirement", "", 0, 5}}, "lines[0].account"},
-           {{{"cash", "no_fund", "", 5, 0}, {"cash", "retirement", "", 0, 5}}, "lines[0].fund"},
-           {{{"cash", "retirement", "1", 5, 0}, {"cash", "retirement", "", 0, 5}}, "lines[0].province"},
-           {{{"cash", "retirement", "", 5, 5}, {"cash", "retirement", "", 0, 0}}, "lines[0].debit"},
-           {{{"cash", "retirement", "", -5, 0}, {"cash", "retirement", "", 0, -5}}, "lines[0].debit"},
+           {{{"no_such", "retirement", "", 5, 0}, {"cash", "retirement", "", 0, 5}}, "lines[1].account"},
+           {{{"cash", "no_fund", "", 5, 0}, {"cash", "retirement", "", 0, 5}}, "lines[1].fund"},
+           {{{"cash", "retirement", "1", 5, 0}, {"cash", "retirement", "", 0, 5}}, "lines[1].province"},
+           {{{"cash", "retirement", "", 5, 5}, {"cash", "retirement", "", 0, 0}}, "lines[1].debit"},
+           {{{"cash", "retirement", "", -5, 0}, {"cash", "retirement", "", 0, -5}}, "lines[1].debit"},
            {{{"cash", "retirement", "", 5, 0}}, "lines"}}) {
     auto r = PostEntry(db(), cat(), Manual("k3", "2026-06-30", lines), TestOfficer());
     ASSERT_FALSE(r.ok()) << field;

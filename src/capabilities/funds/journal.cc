@@ -69,7 +69,8 @@ namespace {
 
 constexpr Vnd kMaxLine = 1'000'000'000'000'000'000;  // 10^18 VND: far above any fund
 
-std::string LineField(size_t i, const char* name) { return "lines[" + std::to_string(i) + "]." + name; }
+// Lines are named as the request schema names them: counted from 1.
+std::string LineField(size_t i, const char* name) { return "lines[" + std::to_string(i + 1) + "]." + name; }
 
 bool ProvinceOk(const std::string& p) {
   return p.empty() || (p.size() == 2 && std::isdigit(static_cast<unsigned char>(p[0])) &&

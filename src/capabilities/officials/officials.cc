@@ -188,7 +188,7 @@ Result<AssetDeclaration> SubmitAssetDeclaration(Db& db, const OfficialsData& dat
   BHXH_ASSIGN_OR_RETURN(Vnd item_threshold, data.params().Amount("declaration.item_threshold", on));
   for (size_t i = 0; i < in.items.size(); ++i) {
     const auto& it = in.items[i];
-    std::string f = "items[" + std::to_string(i) + "]";
+    std::string f = "items[" + std::to_string(i + 1) + "]";  // counted from 1, as the request schema does
     if (std::find(kKinds.begin(), kKinds.end(), it.kind) == kKinds.end())
       return Status::Invalid(f + ".kind", "Loại tài sản phải là land, house, precious, cash, securities, vehicle, other hoặc abroad",
                              "unknown asset kind");

@@ -89,7 +89,7 @@ TEST_P(OfficialsDb, WhoMustDeclareByWhenAndTheChangeThatNeedsExplaining) {
   EXPECT_EQ(SubmitAssetDeclaration(db(), data(), "KT01", {"annual", "2025-12-04", "k9", 2025, {{"yacht", "x", 1}}, 0}, a_)
                 .status()
                 .field(),
-            "items[0].kind");
+            "items[1].kind");
   EXPECT_EQ(SubmitAssetDeclaration(db(), data(), "NOBODY", {"annual", "2025-12-04", "k9", 2025, {}, 0}, a_).status().code(),
             "not_found");
   // Declarations are never edited in place.

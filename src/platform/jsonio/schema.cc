@@ -5,6 +5,7 @@
 #include "base/date.h"
 #include "base/re.h"
 #include "base/text.h"
+#include "platform/cli/format.h"
 
 namespace bhxh {
 
@@ -300,7 +301,7 @@ Status Schema::Validate(const Json& v, const std::string& path) const {
         if (!ok)
           return Status::Error(
               "out_of_range", f,
-              "Trường \"" + f + "\" phải từ " + std::to_string(n.min) + " đến " + std::to_string(n.max),
+              "Trường \"" + f + "\" phải từ " + NumberVi(n.min) + " đến " + NumberVi(n.max),
               "field \"" + f + "\" must be between " + std::to_string(n.min) + " and " + std::to_string(n.max));
       }
       return Status::Ok();
@@ -315,7 +316,7 @@ Status Schema::Validate(const Json& v, const std::string& path) const {
       if (n.has_range && (d < static_cast<double>(n.min) || d > static_cast<double>(n.max)))
         return Status::Error(
             "out_of_range", f,
-            "Trường \"" + f + "\" phải từ " + std::to_string(n.min) + " đến " + std::to_string(n.max),
+            "Trường \"" + f + "\" phải từ " + NumberVi(n.min) + " đến " + NumberVi(n.max),
             "field \"" + f + "\" must be between " + std::to_string(n.min) + " and " + std::to_string(n.max));
       return Status::Ok();
     }

@@ -220,12 +220,12 @@ export function BenefitCalculator() {
             <Paper key={i} withBorder p="xs" data-row={i + 1}>
               <Group align="flex-start" wrap="wrap" gap="xs">
                 <MonthField label="Từ tháng" aria-label={`Từ tháng, dòng ${i + 1}`} value={r.from} onChange={(v) => setRow(i, { from: v })}
-                  error={fieldError(`history[${i}].from`)} w={120} />
+                  error={fieldError(`history[${i + 1}].from`)} w={120} />
                 <MonthField label="Đến tháng" aria-label={`Đến tháng, dòng ${i + 1}`} value={r.to} onChange={(v) => setRow(i, { to: v })}
-                  error={fieldError(`history[${i}].to`)} w={120} />
+                  error={fieldError(`history[${i + 1}].to`)} w={120} />
                 <NumberInput label="Tiền lương tháng (đồng)" aria-label={`Tiền lương, dòng ${i + 1}`} value={r.salary}
                   onChange={(v) => setRow(i, { salary: v })} thousandSeparator="." decimalSeparator="," min={0}
-                  error={fieldError(`history[${i}].salary`)} w={180} />
+                  error={fieldError(`history[${i + 1}].salary`)} w={180} />
                 <Select label="Loại hình" aria-label={`Loại hình, dòng ${i + 1}`} data={schemes} value={r.scheme} allowDeselect={false}
                   onChange={(v) => v && setRow(i, { scheme: v as Scheme })} w={130} />
                 <ActionIcon variant="subtle" color="red" mt={28} aria-label={`Xoá dòng ${i + 1}`}
