@@ -51,14 +51,15 @@ Result<BenefitLaw> BenefitLaw::Load(const std::string& dir) {
   {
     BHXH_ASSIGN_OR_RETURN(
         File f, Open(dir + "/retirement_age.csv",
-                     {"sex", "from_year", "age_years", "age_months", "law", "source", "note"}));
+                     {"sex", "from_year", "age_years", "age_months", "in_force_from", "law", "source", "note"}));
     for (const auto& r : f.table.rows) {
       AgeRow a;
       BHXH_ASSIGN_OR_RETURN(a.sex, ParseSexWord(f.Cell(r, 0), f.Where(r)));
       BHXH_ASSIGN_OR_RETURN(a.from_year, ParseInt32(f.Cell(r, 1), f.Where(r), 1900, 2200));
       BHXH_ASSIGN_OR_RETURN(a.years, ParseInt32(f.Cell(r, 2), f.Where(r), 30, 90));
       BHXH_ASSIGN_OR_RETURN(a.months, ParseInt32(f.Cell(r, 3), f.Where(r), 0, 11));
-      a.law = f.Cell(r, 4), a.source = f.Cell(r, 5), a.note = f.Cell(r, 6);
+      BHXH_ASSIGN_OR_RETURN(a.in_force_from, Date::Parse(f.Cell(r, 4), f.Where(r) + " in_force_from"));
+      a.law = f.Cell(r, 5), a.source = f.Cell(r, 6), a.note = f.Cell(r, 7);
       b.ages_.push_back(a);
     }
     std::stable_sort(b.ages_.begin(), b.ages_.end(),
@@ -133,10 +134,10 @@ Result<BenefitLaw> BenefitLaw::Load(const std::string& dir) {
   return b;
 }
 
-Result<RetirementAge> BenefitLaw::AgeForYear(Sex sex, int year) const {
+Result<RetirementAge> BenefitLaw::AgeForYear(Sex sex, int year, std::optional<Date> as_of) const {
   const AgeRow* best = nullptr;
   for (const auto& a : ages_)
-    if (a.sex == sex && a.from_year <= year) best = &a;
+    if (a.sex == sex && a.from_year <= year && (!as_of || a.in_force_from <= *as_of)) best = &a;
   if (!best)
     return Status::NotFound("retirement_age", "Chưa có tuổi nghỉ hưu cho năm " + std::to_string(year),
                             "no retirement age for " + std::to_string(year));
@@ -147,10 +148,11 @@ Result<RetirementAge> BenefitLaw::AgeForYear(Sex sex, int year) const {
   return r;
 }
 
-Result<std::pair<Date, RetirementAge>> BenefitLaw::RetirementDate(Sex sex, Date birth, int reduce_months) const {
+Result<std::pair<Date, RetirementAge>> BenefitLaw::RetirementDate(Sex sex, Date birth, int reduce_months,
+                                                                  std::optional<Date> as_of) const {
   auto ymd = birth.ymd();
   for (int year = ymd.year + 30; year <= ymd.year + 80; ++year) {
-    BHXH_ASSIGN_OR_RETURN(RetirementAge age, AgeForYear(sex, year));
+    BHXH_ASSIGN_OR_RETURN(RetirementAge age, AgeForYear(sex, year, as_of));
     int total = age.total_months() - reduce_months;
     Month reached = Month::OfDate(birth).Add(total);
     if (reached.year() <= year) {

@@ -57,12 +57,16 @@ class BenefitLaw {
   const ParamTable& params() const { return params_; }
 
   // The normal-conditions retirement age for someone who reaches it in
-  // `year` (the row in force for that year).
-  Result<RetirementAge> AgeForYear(Sex sex, int year) const;
+  // `year` (the row in force for that year). With `as_of`, only the rows of
+  // the law in force on that day: a benefit decided in 2016 knows 60 and 55,
+  // not the schedule the Labour Code 2019 brought in from 2021 (each row's
+  // in_force_from).
+  Result<RetirementAge> AgeForYear(Sex sex, int year, std::optional<Date> as_of = std::nullopt) const;
   // The date on which a person born on `birth` reaches the retirement age,
   // `reduce_months` lower than normal (heavy work, coal, capacity loss), and
   // the age applied: the first year Y whose age puts the date in Y or before.
-  Result<std::pair<Date, RetirementAge>> RetirementDate(Sex sex, Date birth, int reduce_months) const;
+  Result<std::pair<Date, RetirementAge>> RetirementDate(Sex sex, Date birth, int reduce_months,
+                                                        std::optional<Date> as_of = std::nullopt) const;
 
   // The coefficient (millionths) for a salary paid in `contribution_year`,
   // in a benefit decided in `benefit_year`; scheme "compulsory" | "voluntary".
@@ -78,6 +82,7 @@ class BenefitLaw {
   struct AgeRow {
     Sex sex;
     int from_year, years, months;
+    Date in_force_from;
     std::string law, source, note;
   };
   struct RevalRow {

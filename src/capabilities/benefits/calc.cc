@@ -412,7 +412,7 @@ Status Calc::Pension() {
 
   // 1. Age: normal, or lower for heavy work / coal / reduced capacity.
   Date birth = req_.person.BirthDate();
-  BHXH_ASSIGN_OR_RETURN(auto normal, bl_.RetirementDate(sex, birth, 0));
+  BHXH_ASSIGN_OR_RETURN(auto normal, bl_.RetirementDate(sex, birth, 0, d_));
   Cite(normal.second.cite);
   int heavy_months = Months(IsHeavy), coal_months = Months(IsCoal);
   int reduce = 0;
@@ -425,7 +425,7 @@ Status Calc::Pension() {
     BHXH_ASSIGN_OR_RETURN(int y, Int("pension.age_reduction.heavy"));
     reduce = y * 12, why = "đủ " + std::to_string(heavy_years) + " năm làm nghề nặng nhọc, độc hại hoặc nơi có phụ cấp khu vực từ 0,7";
   }
-  BHXH_ASSIGN_OR_RETURN(auto entitled, bl_.RetirementDate(sex, birth, reduce));
+  BHXH_ASSIGN_OR_RETURN(auto entitled, bl_.RetirementDate(sex, birth, reduce, d_));
   int loss = f_.capacity_loss_pct.value_or(0);
   int early_allowed = 0;
   if (loss >= 81) {
@@ -435,7 +435,21 @@ Status Calc::Pension() {
     BHXH_ASSIGN_OR_RETURN(int y, Int("pension.age_reduction.disabled_61"));
     early_allowed = y * 12;
   }
-  BHXH_ASSIGN_OR_RETURN(auto earliest, bl_.RetirementDate(sex, birth, reduce + early_allowed));
+  BHXH_ASSIGN_OR_RETURN(auto earliest, bl_.RetirementDate(sex, birth, reduce + early_allowed, d_));
+  // 58/2014 Art.55.1 as first enacted (2016-2020) set a fixed age instead of
+  // "up to 5 (10) years below the normal age": 51/46 in 2016 rising a year a
+  // year to 55/50 (61% to 80%), 50/45 (81% or more). 0 = the reduction rule.
+  int fixed_early_age = 0;
+  if (loss >= 61) {
+    BHXH_ASSIGN_OR_RETURN(fixed_early_age, Int(std::string("pension.early_age.") +
+                                               (loss >= 81 ? "disabled_81." : "disabled_61.") + SexWord(sex)));
+    if (fixed_early_age > 0) {
+      auto b = birth.ymd();
+      Month m = Month::OfDate(birth).Add(fixed_early_age * 12);
+      earliest.first = Date::FromYmd(m.year(), m.month(), std::min<int>(b.day, m.LastDay().ymd().day));
+      early_allowed = std::max(0, normal.second.total_months() - fixed_early_age * 12);
+    }
+  }
   std::string age_vi = std::to_string(normal.second.years) + " tuổi" +
                        (normal.second.months ? " " + std::to_string(normal.second.months) + " tháng" : "");
   Step("retirement_age",
@@ -443,10 +457,13 @@ Status Calc::Pension() {
            (reduce ? "; được nghỉ sớm " + std::to_string(reduce / 12) + " năm vì " + why + " (đủ tuổi ngày " +
                          entitled.first.ToVi() + ")"
                    : "") +
-           (early_allowed ? "; suy giảm khả năng lao động " + std::to_string(loss) + "%: được nghỉ sớm đến " +
-                                std::to_string(early_allowed / 12) + " năm (từ ngày " + earliest.first.ToVi() +
-                                "), có giảm tỷ lệ"
-                          : ""),
+           (fixed_early_age ? "; suy giảm khả năng lao động " + std::to_string(loss) + "%: được nghỉ hưu từ đủ " +
+                                  std::to_string(fixed_early_age) + " tuổi (ngày " + earliest.first.ToVi() +
+                                  "), có giảm tỷ lệ"
+            : early_allowed ? "; suy giảm khả năng lao động " + std::to_string(loss) + "%: được nghỉ sớm đến " +
+                                  std::to_string(early_allowed / 12) + " năm (từ ngày " + earliest.first.ToVi() +
+                                  "), có giảm tỷ lệ"
+                            : ""),
        "Retirement age " + std::to_string(normal.second.years) + "y" + std::to_string(normal.second.months) + "m",
        law2024_ ? "Luật BHXH 41/2024/QH15 Điều 64, 65; Nghị định 135/2020/NĐ-CP"
                 : "Luật BHXH 58/2014/QH13 Điều 54, 55; Nghị định 135/2020/NĐ-CP");
@@ -635,7 +652,7 @@ Status Calc::OneTime() {
                   "only for persons who joined before " + r.joined_before->ToString());
   }
   if (reason == "reached_retirement_age") {
-    BHXH_ASSIGN_OR_RETURN(auto age, bl_.RetirementDate(req_.person.sex, req_.person.BirthDate(), 0));
+    BHXH_ASSIGN_OR_RETURN(auto age, bl_.RetirementDate(req_.person.sex, req_.person.BirthDate(), 0, d_));
     Cite(age.second.cite);
     if (d_ < age.first) NotEligible("Chưa đủ tuổi nghỉ hưu (ngày " + age.first.ToVi() + ")", "below retirement age");
   }
@@ -1202,7 +1219,7 @@ Status Calc::MonthlyAllowance() {
                            "the monthly allowance starts on 2025-07-01");
   BHXH_RETURN_IF_ERROR(ContributionStep());
   BHXH_ASSIGN_OR_RETURN(int min_years, Int("pension.min_years"));
-  BHXH_ASSIGN_OR_RETURN(auto age, bl_.RetirementDate(req_.person.sex, req_.person.BirthDate(), 0));
+  BHXH_ASSIGN_OR_RETURN(auto age, bl_.RetirementDate(req_.person.sex, req_.person.BirthDate(), 0, d_));
   Cite(age.second.cite);
   out_.eligible = true;
   int total = static_cast<int>(months_.size());

@@ -461,6 +461,33 @@ TEST(BenefitCalc, PublishedConvalescenceBeforeAndAfterJuly2024) {
   EXPECT_EQ(r.LumpSum(), 5 * 702'000);
 }
 
+// A retirement before 2021 is decided with the law of its day: the normal age
+// was 55 for women (58/2014/QH13 Art.54; the Labour Code 2019's schedule came
+// into force on 01/01/2021), and with a capacity loss of 61% to 80% a woman
+// could retire from 46 in 2016 (Art.55.1.a as first enacted), 2% less per
+// year before 55 (Art.56.3; Decree 115/2015 Art.7: odd months of 6 or more
+// cost 1%). Born 20/05/1966, retiring 01/07/2016 with 25 years 2 months:
+// 45% + 3% × 10.5 years = 76.5% → 75%; 4 years 10 months early → 9%: 66%.
+// The same woman under today's schedule would have been 5 years 2 months
+// early (55 years 4 months, Decree 135/2020), 10%.
+TEST(BenefitCalc, ARetirementBefore2021UsesTheAgesOfItsDay) {
+  auto r = Ok(R"({"regime":"pension","event_date":"2016-07-01","person":{"sex":"female","birth_date":"1966-05-20"},
+    "history":[{"from":"1991-05","to":"2016-06","salary":6000000}],"facts":{"capacity_loss_pct":62,"average_salary":6000000}})");
+  EXPECT_TRUE(r.eligible);
+  EXPECT_EQ(r.rate, 660'000);
+  EXPECT_EQ(AmountOf(r, "monthly_pension"), 3'960'000);
+  // A man with 61% in 2016 needed 51: at 50 he is refused, at 52 he retires
+  // (60 − 52 years 1 month → 7 years 10 months early: 15%).
+  auto young = Ok(R"({"regime":"pension","event_date":"2016-03-01","person":{"sex":"male","birth_date":"1966-01-10"},
+    "history":[{"from":"1990-01","to":"2016-02","salary":6000000}],"facts":{"capacity_loss_pct":61,"average_salary":6000000}})");
+  EXPECT_FALSE(young.eligible);
+  auto older = Ok(R"({"regime":"pension","event_date":"2016-03-01","person":{"sex":"male","birth_date":"1964-01-10"},
+    "history":[{"from":"1990-01","to":"2016-02","salary":6000000}],"facts":{"capacity_loss_pct":61,"average_salary":6000000}})");
+  EXPECT_TRUE(older.eligible);
+  // 26 years 2 months: 45% + 2% × 11.5 = 68%, less 15% = 53%.
+  EXPECT_EQ(older.rate, 530'000);
+}
+
 // Every step of a result cites a law; every parameter cited has a source.
 TEST(BenefitCalc, EveryStepCitesItsLaw) {
   auto r = Ok(R"({"regime":"pension","event_date":"2026-07-31","person":{"sex":"male","birth_date":"1965-01-15"},

@@ -153,6 +153,10 @@ TimeFrame ParseTimeFrame(std::string_view text) {
   static const Regex kQuarters(
       R"(quy ((?:[ivx]+|\d{1,2})(?: ?(?:,|va|-|–) ?(?:quy )?(?:[ivx]+|\d{1,2}))*)(?: ?[/-] ?| nam )(\d{4}))");
   static const Regex kHalf(R"(6 thang (dau|cuoi) nam (\d{4}))");
+  // "Đầu năm 2026", "Giữa năm 2026", "Cuối năm 2026": the first quarter,
+  // June and July, the last quarter — the deadline a reader would hold the
+  // task to (the end of the year only for "cuối năm").
+  static const Regex kYearPart(R"(\b(dau|giua|cuoi) nam (\d{4}))");
   static const Regex kPeriodRe(R"((giai doan )?(\d{4}) ?[-–] ?(\d{4}))");
   static const Regex kYearRe(R"((nam )?(\d{4}))");
   scan(kDateRe, [](const Regex::Groups& x) -> std::optional<Span> {
@@ -188,6 +192,12 @@ TimeFrame ParseTimeFrame(std::string_view text) {
     bool first = x[1] == "dau";
     return month_span(DigitsValue(x[2]), first ? 1 : 7, first ? 6 : 12, "half_year");
   });
+  scan(kYearPart, [&](const Regex::Groups& x) {
+    int y = DigitsValue(x[2]);
+    if (x[1] == "dau") return month_span(y, 1, 3, "quarter");
+    if (x[1] == "giua") return month_span(y, 6, 7, "month");
+    return month_span(y, 10, 12, "quarter");
+  });
   scan(kPeriodRe, [](const Regex::Groups& x) -> std::optional<Span> {
     int a = DigitsValue(x[2]), b = DigitsValue(x[3]);
     if (a > b || a < 1900 || b > 2200) return std::nullopt;
@@ -213,7 +223,7 @@ TimeFrame TimeFrameIn(std::string_view sentence) {
   // A point in time as the decisions write it after a preposition.
   static const std::string kWhen =
       R"((?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|quý\s+[IVX\d]{1,4}\s*(?:/|năm)\s*\d{4}|tháng\s+\d{1,2}\s*/\s*\d{4})"
-      R"(|tháng\s+\d{1,2}\s+năm\s+\d{4}|6 tháng (?:đầu|cuối) năm\s+\d{4}|năm\s+\d{4})";
+      R"(|tháng\s+\d{1,2}\s+năm\s+\d{4}|6 tháng (?:đầu|cuối) năm\s+\d{4}|(?:đầu|giữa|cuối)\s+năm\s+\d{4}|năm\s+\d{4})";
   static const Regex kSpan("từ\\s+(?:" + kWhen + R"(|(?:tháng|quý)\s+[IVX\d]{1,4})\s+(?:đến hết|đến)\s+(?:)" + kWhen + ")",
                            true);
   static const Regex kDeadline(

@@ -4,6 +4,7 @@
 //   month        Tháng 01/2024, Tháng 9/2024, Tháng 6 năm 2025, Tháng 3-6/2025
 //   quarter      Quý III/2023, Quý 01/2024, Quý I, II/2025
 //   half_year    6 tháng đầu / cuối năm 2025
+//   (parts)      Đầu năm 2026 (quarter I), Giữa năm 2026 (June–July), Cuối năm 2026 (quarter IV)
 //   range        several spans: Năm 2024, 2025; Quý II/2025 - Quý IV/2025
 //   year         Năm 2024
 //   period       Giai đoạn 2017-2020, 2021 - 2025

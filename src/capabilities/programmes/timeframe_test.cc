@@ -120,6 +120,23 @@ TEST(TimeFrame, StartAndEndColumnsCombine) {
 
 // A time frame inside a sentence: the phrase as written; a deadline or a
 // span before a recurrence; a day without its year is no deadline.
+// The beginning, middle and end of a year, as plans write them: the first
+// quarter, June and July, the last quarter; "6 tháng cuối năm" stays a half.
+TEST(TimeFrame, PartsOfAYear) {
+  Check({
+      {"Đầu năm 2026", "quarter", "2026-01-01", "2026-03-31", ""},
+      {"Giữa năm 2026", "month", "2026-06-01", "2026-07-31", ""},
+      {"Cuối năm 2026", "quarter", "2026-10-01", "2026-12-31", ""},
+      {"6 tháng cuối năm 2026", "half_year", "2026-07-01", "2026-12-31", ""},
+      {"Cuối năm 2026, đầu năm 2027", "range", "2026-10-01", "2027-03-31", ""},
+  });
+  TimeFrame t = TimeFrameIn("Sơ kết việc triển khai, hoàn thành trước cuối năm 2026.");
+  EXPECT_EQ(t.kind, "quarter");
+  EXPECT_EQ(t.text, "hoàn thành trước cuối năm 2026");
+  EXPECT_EQ(D(t.end), "2026-12-31");
+  EXPECT_EQ(D(TimeFrameIn("Báo cáo kết quả trong giữa năm 2027").end), "2027-07-31");
+}
+
 TEST(TimeFrame, InASentence) {
   TimeFrame d = TimeFrameIn("Rà soát người chưa tham gia, hoàn thành trước ngày 30/9/2026.");
   EXPECT_EQ(d.kind, "date");
