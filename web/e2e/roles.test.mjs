@@ -110,6 +110,8 @@ test('a citizen tries the benefit calculator: the amount, the steps, an error be
   await page.getByLabel('Từ tháng, dòng 1').fill('01/1975');
   await page.getByRole('button', { name: 'Tính' }).click();
   await page.getByText('đủ 13 tuổi', { exact: false }).first().waitFor();
+  // Beside the row it names: the API counts rows from 1, as the form does.
+  await page.locator('[data-row="1"]').getByText('đủ 13 tuổi', { exact: false }).waitFor();
   await page.getByLabel('Từ tháng, dòng 1').fill('01/2000');
   await page.getByRole('button', { name: 'Tính' }).click();
   await page.getByText('Lương hưu hằng tháng').first().waitFor();
