@@ -87,6 +87,13 @@ TEST(Dates, ParseValidateAndStepMonths) {
   EXPECT_EQ(m.LastDay().ToString(), "2025-12-31");
   EXPECT_EQ(Month::Parse("02/2024", "m")->ToString(), "2024-02");
   EXPECT_EQ(Month::Of(2024, 2).LastDay().ToString(), "2024-02-29");
+  // Months added to a day keep the day, or the month's last when it has none.
+  EXPECT_EQ(Date::FromYmd(2025, 1, 31).AddMonths(1).ToString(), "2025-02-28");
+  EXPECT_EQ(Date::FromYmd(2024, 1, 31).AddMonths(1).ToString(), "2024-02-29");
+  EXPECT_EQ(Date::FromYmd(2024, 2, 29).AddMonths(12).ToString(), "2025-02-28");
+  EXPECT_EQ(Date::FromYmd(2024, 2, 29).AddMonths(48).ToString(), "2028-02-29");
+  EXPECT_EQ(Date::FromYmd(1966, 5, 20).AddMonths(55 * 12 + 4).ToString(), "2021-09-20");
+  EXPECT_EQ(Date::FromYmd(2026, 3, 31).AddMonths(-1).ToString(), "2026-02-28");
   auto p = PartialDate::Parse("1950", "dob");
   ASSERT_TRUE(p.ok());
   EXPECT_TRUE(p->Matches(PartialDate{1950, 4, 1}));

@@ -40,6 +40,12 @@ Ymd Date::ymd() const {
           static_cast<int>(static_cast<unsigned>(ymd.day()))};
 }
 
+Date Date::AddMonths(int n) const {
+  Ymd y = ymd();
+  Month m = Month::Of(y.year, y.month).Add(n);
+  return FromYmd(m.year(), m.month(), std::min<int>(y.day, m.LastDay().ymd().day));
+}
+
 namespace {
 std::atomic<int32_t> g_today_override{INT32_MIN};
 }  // namespace

@@ -48,6 +48,10 @@ class Date {
   std::string ToString() const;  // YYYY-MM-DD
   std::string ToVi() const;      // dd/mm/yyyy, as people read it
   Date AddDays(int n) const { return FromDays(days_ + n); }
+  // The same day `n` months later (or earlier), or the month's last day when
+  // it has no such day: 31/01 + 1 → 28/02 (29/02 in a leap year), 29/02 + 12
+  // → 28/02. How ages and terms are counted from a birth or a start date.
+  Date AddMonths(int n) const;
   auto operator<=>(const Date&) const = default;
 
  private:

@@ -14,6 +14,14 @@
 
 namespace bhxh {
 
+// The field name of an array's item as every message names it: counted from
+// 1, as people number rows — ItemField("history", 0) is "history[1]". The
+// request schema and the engines both name items this way, so the console
+// can mark the row a message names.
+inline std::string ItemField(const std::string& array, size_t index) {
+  return array + "[" + std::to_string(index + 1) + "]";
+}
+
 class [[nodiscard]] Status {
  public:
   Status() = default;  // OK

@@ -153,12 +153,8 @@ Result<std::pair<Date, RetirementAge>> BenefitLaw::RetirementDate(Sex sex, Date 
   auto ymd = birth.ymd();
   for (int year = ymd.year + 30; year <= ymd.year + 80; ++year) {
     BHXH_ASSIGN_OR_RETURN(RetirementAge age, AgeForYear(sex, year, as_of));
-    int total = age.total_months() - reduce_months;
-    Month reached = Month::OfDate(birth).Add(total);
-    if (reached.year() <= year) {
-      int day = std::min<int>(ymd.day, reached.LastDay().ymd().day);
-      return std::make_pair(Date::FromYmd(reached.year(), reached.month(), day), age);
-    }
+    Date reached = birth.AddMonths(age.total_months() - reduce_months);
+    if (reached.year() <= year) return std::make_pair(reached, age);
   }
   return Status::NotFound("retirement_age", "Không xác định được tuổi nghỉ hưu", "no retirement age found");
 }

@@ -444,9 +444,7 @@ Status Calc::Pension() {
     BHXH_ASSIGN_OR_RETURN(fixed_early_age, Int(std::string("pension.early_age.") +
                                                (loss >= 81 ? "disabled_81." : "disabled_61.") + SexWord(sex)));
     if (fixed_early_age > 0) {
-      auto b = birth.ymd();
-      Month m = Month::OfDate(birth).Add(fixed_early_age * 12);
-      earliest.first = Date::FromYmd(m.year(), m.month(), std::min<int>(b.day, m.LastDay().ymd().day));
+      earliest.first = birth.AddMonths(fixed_early_age * 12);
       early_allowed = std::max(0, normal.second.total_months() - fixed_early_age * 12);
     }
   }
@@ -1360,10 +1358,9 @@ Status Validate(const BenefitRequest& req) {
   Month birth_m = Month::OfDate(birth);
   Month ev = Month::OfDate(req.event_date);
   std::vector<std::pair<Month, Month>> spans;
-  // Items are named as the request schema names them: counted from 1.
   for (size_t i = 0; i < req.history.size(); ++i) {
     const auto& h = req.history[i];
-    std::string f = "history[" + std::to_string(i + 1) + "]";
+    std::string f = ItemField("history", i);
     if (h.to < h.from)
       return Status::Invalid(f + ".to", "Tháng kết thúc trước tháng bắt đầu", "to is before from");
     if (h.from < birth_m.Add(12 * 13))
@@ -1395,10 +1392,10 @@ Status Validate(const BenefitRequest& req) {
     const auto& a = spans[order[k - 1]];
     const auto& b = spans[order[k]];
     if (b.first <= a.second)
-      return Status::Invalid("history[" + std::to_string(order[k] + 1) + "].from",
+      return Status::Invalid(ItemField("history", order[k]) + ".from",
                              "Quá trình đóng chồng lên quá trình dòng " + std::to_string(order[k - 1] + 1) + " (" +
                                  a.first.ToVi() + " – " + a.second.ToVi() + "): một tháng chỉ tính một lần",
-                             "the period overlaps history[" + std::to_string(order[k - 1] + 1) + "]");
+                             "the period overlaps " + ItemField("history", order[k - 1]));
   }
   const auto& f = req.facts;
   if (f.capacity_loss_pct && (*f.capacity_loss_pct < 0 || *f.capacity_loss_pct > 100))

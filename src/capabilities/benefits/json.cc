@@ -208,10 +208,9 @@ Result<bhxh::BenefitRequest> BenefitRequestFromJson(const Json& j) {
   r.person.sex = Txt(p, "sex") == "female" ? Sex::kFemale : Sex::kMale;
   BHXH_ASSIGN_OR_RETURN(r.person.birth, PartialDate::Parse(Txt(p, "birth_date"), "person.birth_date"));
   if (j.contains("history")) {
-    int i = 0;
+    size_t i = 0;
     for (const auto& h : j["history"]) {
-      ++i;
-      std::string f = "history[" + std::to_string(i) + "]";
+      std::string f = ItemField("history", i++);
       HistoryItem it;
       BHXH_ASSIGN_OR_RETURN(it.from, Month::Parse(Txt(h, "from"), f + ".from"));
       BHXH_ASSIGN_OR_RETURN(it.to, Month::Parse(Txt(h, "to"), f + ".to"));

@@ -299,7 +299,7 @@ Status SavePlan(Db& db, int year, const std::vector<PlanRow>& rows, const std::v
   if (rows.empty()) return Status::Invalid("rows", "Kế hoạch cần ít nhất một dòng", "a plan needs at least one row");
   Date on = Date::FromYmd(year, 1, 1);
   for (size_t i = 0; i < rows.size(); ++i) {
-    std::string f = "rows[" + std::to_string(i + 1) + "]";  // counted from 1, as the request schema does
+    std::string f = ItemField("rows", i);
     const InstrumentRule* r = RuleFor(rules, rows[i].kind);
     if (!r || !AllowedOn(*r, on))
       return Status::Invalid(f + ".kind", "Hình thức \"" + rows[i].kind + "\" không được phép trong năm " + std::to_string(year),

@@ -69,8 +69,7 @@ namespace {
 
 constexpr Vnd kMaxLine = 1'000'000'000'000'000'000;  // 10^18 VND: far above any fund
 
-// Lines are named as the request schema names them: counted from 1.
-std::string LineField(size_t i, const char* name) { return "lines[" + std::to_string(i + 1) + "]." + name; }
+std::string LineField(size_t i, const char* name) { return ItemField("lines", i) + "." + name; }
 
 bool ProvinceOk(const std::string& p) {
   return p.empty() || (p.size() == 2 && std::isdigit(static_cast<unsigned char>(p[0])) &&

@@ -14,20 +14,6 @@ namespace bhxh {
 
 namespace {
 
-// The same calendar day `years` later (29/02 → 28/02).
-Date AddYears(Date d, int years) {
-  auto y = d.ymd();
-  int day = y.day;
-  if (y.month == 2 && day == 29) day = 28;
-  return Date::FromYmd(y.year + years, y.month, day);
-}
-Date AddMonths(Date d, int months) {
-  auto y = d.ymd();
-  int idx = y.year * 12 + (y.month - 1) + months;
-  Month m = Month::FromIndex(idx);
-  int day = std::min<int>(y.day, m.LastDay().ymd().day);
-  return Date::FromYmd(m.year(), m.month(), day);
-}
 
 Status Validate(const OfficialsData& data, const OfficialInput& in) {
   if (in.code.empty() || in.code.size() > 20 ||
@@ -188,7 +174,7 @@ Result<AssetDeclaration> SubmitAssetDeclaration(Db& db, const OfficialsData& dat
   BHXH_ASSIGN_OR_RETURN(Vnd item_threshold, data.params().Amount("declaration.item_threshold", on));
   for (size_t i = 0; i < in.items.size(); ++i) {
     const auto& it = in.items[i];
-    std::string f = "items[" + std::to_string(i + 1) + "]";  // counted from 1, as the request schema does
+    std::string f = ItemField("items", i);
     if (std::find(kKinds.begin(), kKinds.end(), it.kind) == kKinds.end())
       return Status::Invalid(f + ".kind", "Loại tài sản phải là land, house, precious, cash, securities, vehicle, other hoặc abroad",
                              "unknown asset kind");
@@ -442,14 +428,14 @@ Result<std::vector<RotationRow>> RotationPlan(Db& db, const OfficialsData& data,
     BHXH_ASSIGN_OR_RETURN(Date since, Date::ParseIsoOrVi(o.position_since, "position_since"));
     BHXH_ASSIGN_OR_RETURN(Date birth, Date::ParseIsoOrVi(o.birth_date, "birth_date"));
     r.years_in_post = static_cast<double>(year_end.days() - since.days()) / 365.25;
-    Date due = AddYears(since, p->rotation_years);
+    Date due = since.AddMonths(12 * p->rotation_years);
     r.due_on = due.ToString();
     auto sex = ParseSex(o.sex, "sex");
     auto ret = benefit_law.RetirementDate(sex.ok() ? *sex : Sex::kMale, birth, 0);
     if (ret.ok()) r.retirement_on = ret->first.ToString();
     if (due > year_end)
       r.status = "not_due";
-    else if (ret.ok() && AddMonths(std::max(due, Date::FromYmd(year, 1, 1)), static_cast<int>(exempt_months)) > ret->first)
+    else if (ret.ok() && std::max(due, Date::FromYmd(year, 1, 1)).AddMonths(static_cast<int>(exempt_months)) > ret->first)
       r.status = "exempt_retirement";
     else
       r.status = due < today ? "overdue" : "due";

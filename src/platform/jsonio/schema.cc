@@ -333,10 +333,7 @@ Status Schema::Validate(const Json& v, const std::string& path) const {
                                  std::to_string(n.max_items) + " items");
       if (n.items) {
         size_t i = 0;
-        for (const auto& x : v) {
-          ++i;
-          BHXH_RETURN_IF_ERROR(n.items->Validate(x, path + "[" + std::to_string(i) + "]"));
-        }
+        for (const auto& x : v) BHXH_RETURN_IF_ERROR(n.items->Validate(x, ItemField(path, i++)));
       }
       return Status::Ok();
     }

@@ -11,7 +11,7 @@
 // becomes a component and is referenced by that name.
 //
 // Errors name the field by its path ("rows[3].salary"; array positions
-// count from 1, as people number rows) with a Vietnamese and an English
+// count from 1, as people number rows: ItemField in base/status.h) with a Vietnamese and an English
 // message, and a code: missing_field, unknown_field, invalid_type,
 // invalid_value, invalid_format, out_of_range.
 //
