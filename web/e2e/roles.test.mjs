@@ -144,6 +144,32 @@ test('a citizen tries the benefit calculator: the amount, the steps, an error be
   await page.context().close();
 });
 
+// A benefit year whose revaluation table the data does not hold (2023):
+// the calculator says so, lays out a row per contribution year, and the
+// coefficients typed from the circular give the amount, marked as given.
+test('the calculator takes a circular\'s coefficients for a year the data lacks', async () => {
+  const page = await open(browser, 'congdan', { width: 1280, height: 900 });
+  await page.goto(URL + '/calculator');
+  await page.getByRole('textbox', { name: 'Chế độ' }).click();
+  await page.getByRole('option', { name: 'BHXH một lần' }).click();
+  await page.getByLabel('Ngày đề nghị').fill('01/06/2023');
+  await page.getByLabel('Từ tháng, dòng 1').fill('01/2011');
+  await page.getByLabel('Đến tháng, dòng 1').fill('12/2012');
+  await page.getByLabel('Tiền lương, dòng 1').fill('4.000.000');
+  await page.getByRole('button', { name: 'Tính' }).click();
+  await page.getByTestId('revaluation').waitFor();
+  await page.getByRole('button', { name: 'Lập các dòng theo năm đóng' }).click();
+  await page.getByLabel('Hệ số năm 2011').fill('1,6');
+  await page.getByLabel('Hệ số năm 2012').fill('1,5');
+  await page.getByRole('button', { name: 'Tính' }).click();
+  // (12 × 4.000.000 × 1,6 + 12 × 4.000.000 × 1,5) / 24 = 6.200.000; two
+  // years before 2014 at 1,5 months each: 18.600.000.
+  await page.getByRole('table', { name: 'Các khoản được hưởng' }).getByText('18.600.000').waitFor();
+  await page.getByText(/hệ số ghi trong yêu cầu/).first().waitFor();
+  await accessible(page, 'the calculator with coefficients typed in');
+  await page.context().close();
+});
+
 test('a wrong password is refused and says so', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();

@@ -159,6 +159,12 @@ Result<std::pair<Date, RetirementAge>> BenefitLaw::RetirementDate(Sex sex, Date 
   return Status::NotFound("retirement_age", "Không xác định được tuổi nghỉ hưu", "no retirement age found");
 }
 
+bool BenefitLaw::HasRevaluation(int benefit_year, const std::string& scheme) const {
+  for (const auto& v : reval_)
+    if (v.benefit_year == benefit_year && v.scheme == scheme) return true;
+  return false;
+}
+
 Result<std::pair<int64_t, LawParam>> BenefitLaw::Revaluation(int benefit_year, const std::string& scheme,
                                                              int contribution_year) const {
   const RevalRow* best = nullptr;
@@ -175,9 +181,12 @@ Result<std::pair<int64_t, LawParam>> BenefitLaw::Revaluation(int benefit_year, c
     return Status::Error("missing_revaluation", "event_date",
                          "Chưa có bảng hệ số điều chỉnh tiền lương đã đóng BHXH (" +
                              std::string(scheme == "voluntary" ? "tự nguyện" : "bắt buộc") + ") áp dụng năm " +
-                             std::to_string(benefit_year) + "; bổ sung vào data/benefits/revaluation.csv",
+                             std::to_string(benefit_year) +
+                             "; bổ sung vào data/benefits/revaluation.csv, hoặc để tính thử, ghi các hệ số của "
+                             "thông tư năm đó trong revaluation của yêu cầu",
                          "no revaluation table for benefits decided in " + std::to_string(benefit_year) + " (" +
-                             scheme + ")");
+                             scheme + "); add it to data/benefits/revaluation.csv, or for an estimate give the "
+                             "year's coefficients in the request's revaluation");
   if (!best)
     return Status::Error("missing_revaluation", "history",
                          "Bảng hệ số năm " + std::to_string(benefit_year) + " không có hệ số cho năm đóng " +

@@ -70,6 +70,8 @@ class BenefitLaw {
 
   // The coefficient (millionths) for a salary paid in `contribution_year`,
   // in a benefit decided in `benefit_year`; scheme "compulsory" | "voluntary".
+  // Whether the data holds a table for benefits decided in `benefit_year`.
+  bool HasRevaluation(int benefit_year, const std::string& scheme) const;
   Result<std::pair<int64_t, LawParam>> Revaluation(int benefit_year, const std::string& scheme,
                                                    int contribution_year) const;
   // The State pay scale's averaging window in years (0 = whole career).

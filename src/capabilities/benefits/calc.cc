@@ -47,6 +47,13 @@ std::string DecimalVi(int64_t micro, int max_decimals = 2) {
   return (neg ? "-" : "") + s;
 }
 
+// Millionths as the law files write a decimal: "1.78", "5.6", "1.785".
+std::string DecimalDot(int64_t micro) {
+  std::string frac = std::to_string(micro % kMicro + kMicro).substr(1);
+  while (frac.size() > 2 && frac.back() == '0') frac.pop_back();
+  return std::to_string(micro / kMicro) + "." + frac;
+}
+
 // Years counted by the odd-months rule (Decree 115/2015): 1 to `half_up_to`
 // odd months are half a year, more are a whole year. In half years.
 int HalfYears(int months, int half_up_to) {
@@ -111,6 +118,10 @@ class Calc {
     return ParseVnd(p->value, "reference_level");
   }
   Result<Vnd> RefLevel() { return RefLevel(d_); }
+  // The revaluation coefficient of `contribution_year` for benefits of
+  // `year`: the data's table, or — only while the data has none for the
+  // year and scheme — the coefficients given with the request.
+  Result<std::pair<int64_t, LawParam>> Revalue(int year, bool voluntary, int contribution_year);
   void Step(std::string code, std::string vi, std::string en, std::string law) {
     out_.steps.push_back({std::move(code), std::move(vi), std::move(en), std::move(law), std::move(pending_)});
     pending_.clear();
@@ -171,6 +182,7 @@ class Calc {
   bool law2024_ = false;
   std::vector<LawParam> pending_;
   std::set<std::string> warned_;
+  std::set<std::string> given_ignored_;  // schemes whose given coefficients the data's table overrode
   std::vector<MonthRec> months_;  // sorted, unique, up to the event month
   int half_up_to_ = 6;
 };
@@ -229,6 +241,47 @@ Status Calc::ContributionStep() {
   return Status::Ok();
 }
 
+Result<std::pair<int64_t, LawParam>> Calc::Revalue(int year, bool voluntary, int contribution_year) {
+  const std::string scheme = voluntary ? "voluntary" : "compulsory";
+  const std::string scheme_vi = voluntary ? "tự nguyện" : "bắt buộc";
+  const GivenCoefficient *given = nullptr, *before = nullptr;
+  bool any = false;
+  for (const auto& g : req_.revaluation) {
+    if (g.voluntary != voluntary) continue;
+    any = true;
+    if (g.contribution_year == contribution_year) given = &g;
+    if (g.contribution_year == 1994) before = &g;
+  }
+  if (!any || bl_.HasRevaluation(year, scheme)) {
+    if (any && given_ignored_.insert(scheme).second)
+      out_.warnings.push_back("Không dùng các hệ số điều chỉnh (" + scheme_vi +
+                              ") ghi trong yêu cầu: dữ liệu đã có bảng hệ số áp dụng năm " + std::to_string(year) +
+                              " (data/benefits/revaluation.csv)");
+    return bl_.Revaluation(year, scheme, contribution_year);
+  }
+  if (!given && contribution_year < 1994) given = before;
+  if (!given) {
+    const bool early = contribution_year < 1995;
+    return Status::Error(
+        "missing_revaluation", "revaluation",
+        "Các hệ số điều chỉnh (" + scheme_vi + ") ghi trong yêu cầu không có hệ số cho năm đóng " +
+            std::to_string(contribution_year) + (early ? " (ghi là năm 1994: một hệ số cho các năm trước 1995)" : ""),
+        "the coefficients given in the request (" + scheme + ") have none for contribution year " +
+            std::to_string(contribution_year) + (early ? " (given as 1994: one coefficient for the years before 1995)" : ""));
+  }
+  LawParam p;
+  p.key = "revaluation." + std::to_string(year) + "." + scheme + "." + std::to_string(given->contribution_year);
+  p.effective_from = Date::FromYmd(year, 1, 1);
+  p.value = DecimalDot(given->coefficient);
+  p.unit = "coefficient";
+  p.law = "hệ số ghi trong yêu cầu";
+  p.source = "revaluation of the request";
+  // Shown to the user as the warning of an unconfirmed parameter.
+  p.note = "uncertain: hệ số do người yêu cầu ghi vì dữ liệu chưa có bảng năm " + std::to_string(year) +
+           "; cần đối chiếu với thông tư của năm đó";
+  return std::make_pair(given->coefficient, p);
+}
+
 // The average monthly salary on which long-term benefits are computed
 // (58/2014/QH13 Art.62-63 and 79; 41/2024/QH15 Art.72-73): salaries set by the
 // employer and voluntary incomes revalued by the year's coefficients; State
@@ -274,7 +327,7 @@ Result<Vnd> Calc::AverageSalary(const std::string& purpose) {
     auto key = std::make_pair(r.voluntary, r.m.year());
     auto cached = coefs.find(key);
     if (cached == coefs.end()) {
-      auto coef = bl_.Revaluation(year, r.voluntary ? "voluntary" : "compulsory", r.m.year());
+      auto coef = Revalue(year, r.voluntary, r.m.year());
       if (!coef.ok()) return coef.status();
       Cite(coef->second);
       cached = coefs.emplace(key, coef->first).first;
@@ -1396,6 +1449,26 @@ Status Validate(const BenefitRequest& req) {
                              "Quá trình đóng chồng lên quá trình dòng " + std::to_string(order[k - 1] + 1) + " (" +
                                  a.first.ToVi() + " – " + a.second.ToVi() + "): một tháng chỉ tính một lần",
                              "the period overlaps " + ItemField("history", order[k - 1]));
+  }
+  std::set<std::pair<bool, int>> given;
+  for (size_t i = 0; i < req.revaluation.size(); ++i) {
+    const auto& g = req.revaluation[i];
+    std::string f = ItemField("revaluation", i);
+    if (g.contribution_year < 1994)
+      return Status::Invalid(f + ".contribution_year",
+                             "Các năm trước 1995 có một hệ số chung, ghi là năm 1994 (như bảng của thông tư)",
+                             "the years before 1995 share one coefficient, given as 1994 (as in the circulars)");
+    if (g.contribution_year > req.event_date.year())
+      return Status::Invalid(f + ".contribution_year",
+                             "Năm đóng sau năm của sự kiện (" + std::to_string(req.event_date.year()) + ")",
+                             "the contribution year is after the event's year");
+    if (g.coefficient <= 0)
+      return Status::Invalid(f + ".coefficient", "Hệ số điều chỉnh phải lớn hơn 0", "the coefficient must be above 0");
+    if (!given.insert({g.voluntary, g.contribution_year}).second)
+      return Status::Invalid(f + ".contribution_year",
+                             "Năm " + std::to_string(g.contribution_year) + " (" + (g.voluntary ? "tự nguyện" : "bắt buộc") +
+                                 ") đã có hệ số ở một dòng trước",
+                             "that year and scheme already has a coefficient on an earlier item");
   }
   const auto& f = req.facts;
   if (f.capacity_loss_pct && (*f.capacity_loss_pct < 0 || *f.capacity_loss_pct > 100))

@@ -100,12 +100,24 @@ struct BenefitFacts {
   std::vector<std::string> unknown;              // fields the calculator does not use (reported back)
 };
 
+// A revaluation coefficient given with a request: the circular of a benefit
+// year whose table data/benefits/revaluation.csv does not hold yet, read by
+// the officer (or a published worked example that states its coefficients).
+// Used only while the data has no table for that year and scheme — the
+// data's table always wins — and cited as given, never as the law's.
+struct GivenCoefficient {
+  int contribution_year = 0;  // 1994 stands for 1994 and every year before it, as in the circulars
+  int64_t coefficient = 0;    // millionths (1.78 → 1'780'000)
+  bool voluntary = false;     // scheme: compulsory | voluntary
+};
+
 struct BenefitRequest {
   Regime regime = Regime::kPension;
   Date event_date;
   BenefitPerson person;
   std::vector<HistoryItem> history;
   BenefitFacts facts;
+  std::vector<GivenCoefficient> revaluation;
 };
 
 // Which facts.kind values each regime accepts (first is the default).

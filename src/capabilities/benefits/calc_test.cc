@@ -401,6 +401,71 @@ TEST(BenefitCalc, MissingRevaluationTableIsAnError) {
   EXPECT_NE(r.status().message_vi().find("2031"), std::string::npos);
 }
 
+// A benefit year whose table the data does not hold (2023): the officer
+// gives the circular's coefficients with the request. By hand, 58/2014
+// Art.60.2 and 62: 12 months at 4,000,000 × 1.60 and 12 at 5,000,000 × 1.50
+// average (76,800,000 + 90,000,000) / 24 = 6,950,000; two years before
+// 2014 at 1.5 months each: 3 × 6,950,000 = 20,850,000. (The coefficients
+// are the test's, not the circular's.)
+TEST(BenefitCalc, CoefficientsGivenWithTheRequestWhenTheDataHasNoTable) {
+  const std::string head = R"({"regime":"one_time","event_date":"2023-06-01",
+    "person":{"sex":"female","birth_date":"1985-02-10"},"facts":{"reason":"out_of_work_12_months"},
+    "history":[{"from":"2011-01","to":"2011-12","salary":4000000},{"from":"2012-01","to":"2012-12","salary":5000000}])";
+  auto without = Calc(head + "}");
+  ASSERT_FALSE(without.ok());
+  EXPECT_EQ(without.status().code(), "missing_revaluation");
+  EXPECT_NE(without.status().message_vi().find("revaluation"), std::string::npos) << without.status().message_vi();
+
+  BenefitResult r = Ok(head + R"(,"revaluation":[{"contribution_year":2011,"coefficient":1.6},
+    {"contribution_year":2012,"coefficient":1.5}]})");
+  EXPECT_EQ(r.average_salary, 6'950'000);
+  EXPECT_EQ(AmountOf(r, "lump_sum"), 20'850'000);
+  bool cited = false;
+  for (const auto& s : r.steps)
+    for (const auto& p : s.params)
+      if (p.key == "revaluation.2023.compulsory.2011") {
+        cited = true;
+        EXPECT_EQ(p.value, "1.60");
+        EXPECT_EQ(p.law, "hệ số ghi trong yêu cầu");
+      }
+  EXPECT_TRUE(cited);
+  bool warned = false;
+  for (const auto& w : r.warnings) warned |= w.find("hệ số do người yêu cầu ghi") != std::string::npos;
+  EXPECT_TRUE(warned) << "an answer on given coefficients says so";
+
+  // A year the given table lacks is named, on the request's field.
+  auto gap = Calc(head + R"(,"revaluation":[{"contribution_year":2011,"coefficient":1.6}]})");
+  ASSERT_FALSE(gap.ok());
+  EXPECT_EQ(gap.status().field(), "revaluation");
+  EXPECT_NE(gap.status().message_vi().find("2012"), std::string::npos);
+
+  // Years before 1995 are one row, 1994; a year twice is refused at the second.
+  auto early = Calc(head + R"(,"revaluation":[{"contribution_year":1990,"coefficient":5.6}]})");
+  ASSERT_FALSE(early.ok());
+  EXPECT_EQ(early.status().field(), "revaluation[1].contribution_year");
+  auto twice = Calc(head + R"(,"revaluation":[{"contribution_year":2011,"coefficient":1.6},
+    {"contribution_year":2011,"coefficient":1.7}]})");
+  ASSERT_FALSE(twice.ok());
+  EXPECT_EQ(twice.status().field(), "revaluation[2].contribution_year");
+}
+
+// Where the data has the year's table, it wins over coefficients in the
+// request, and the answer says they were not used.
+TEST(BenefitCalc, TheDataTableWinsOverGivenCoefficients) {
+  const std::string head = R"({"regime":"one_time","event_date":"2026-06-01",
+    "person":{"sex":"female","birth_date":"1985-02-10"},"facts":{"reason":"out_of_work_12_months"},
+    "history":[{"from":"2011-01","to":"2012-12","salary":4000000}])";
+  BenefitResult plain = Ok(head + "}");
+  BenefitResult given = Ok(head + R"(,"revaluation":[{"contribution_year":2011,"coefficient":9},
+    {"contribution_year":2012,"coefficient":9}]})");
+  EXPECT_GT(plain.average_salary, 4'000'000);
+  EXPECT_EQ(given.average_salary, plain.average_salary);
+  EXPECT_EQ(AmountOf(given, "lump_sum"), AmountOf(plain, "lump_sum"));
+  bool warned = false;
+  for (const auto& w : given.warnings) warned |= w.find("Không dùng các hệ số") != std::string::npos;
+  EXPECT_TRUE(warned);
+}
+
 // --- Examples published by others, built into the request shape ---------
 //
 // Each test below holds an example as a newspaper or an employers' advice

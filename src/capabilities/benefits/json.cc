@@ -67,6 +67,17 @@ Schema BenefitRequest() {
                                                                                 "YYYY, YYYY-MM or YYYY-MM-DD"))})),
                             Opt("history", Schema::Array(history).Items(0, 200)),
                             Opt("facts", facts),
+                            Opt("revaluation",
+                                Schema::Array(Schema::Object({
+                                                  Req("contribution_year", S::Int(1994, 2100)),
+                                                  Req("coefficient", Schema::Number().RangeD(0.01, 100)),
+                                                  Opt("scheme", S::OneOf({"compulsory", "voluntary"})),
+                                              }))
+                                    .Items(1, 200)
+                                    .Describe("Hệ số điều chỉnh tiền lương đã đóng của thông tư năm sự kiện, chỉ dùng "
+                                              "khi dữ liệu chưa có bảng năm đó (1994 = các năm trước 1995) / "
+                                              "revaluation coefficients of the event year's circular, used only while "
+                                              "the data has no table for that year")),
                         })
       .Named("BenefitRequest");
 }
@@ -231,6 +242,9 @@ Result<bhxh::BenefitRequest> BenefitRequestFromJson(const Json& j) {
       r.history.push_back(it);
     }
   }
+  if (j.contains("revaluation"))
+    for (const auto& g : j["revaluation"])
+      r.revaluation.push_back({g["contribution_year"].get<int>(), ToMicro(g["coefficient"]), Txt(g, "scheme") == "voluntary"});
   if (j.contains("facts")) {
     const Json& f = j["facts"];
     auto& o = r.facts;
@@ -321,11 +335,16 @@ Json ToJson(const bhxh::BenefitRequest& r) {
   put("allowance_months", o.allowance_months);
   put("ui_months_used", o.ui_months_used);
   put("first_joined", o.first_joined);
-  return {{"regime", RegimeCode(r.regime)},
-          {"event_date", r.event_date.ToString()},
-          {"person", {{"sex", SexWord(r.person.sex)}, {"birth_date", r.person.birth.ToString()}}},
-          {"history", h},
-          {"facts", f}};
+  Json out = {{"regime", RegimeCode(r.regime)},
+              {"event_date", r.event_date.ToString()},
+              {"person", {{"sex", SexWord(r.person.sex)}, {"birth_date", r.person.birth.ToString()}}},
+              {"history", h},
+              {"facts", f}};
+  for (const auto& g : r.revaluation)
+    out["revaluation"].push_back({{"contribution_year", g.contribution_year},
+                                  {"coefficient", static_cast<double>(g.coefficient) / 1e6},
+                                  {"scheme", g.voluntary ? "voluntary" : "compulsory"}});
+  return out;
 }
 
 Json ToJson(const bhxh::BenefitResult& r) {

@@ -74,6 +74,29 @@ const schemes = [
   { value: 'voluntary', label: 'Tự nguyện' },
 ];
 
+// A revaluation coefficient typed from the event year's circular, for a year
+// whose table the system's data does not hold yet (1994: every year before 1995).
+type Coef = { year: number | string; coefficient: number | string; scheme: Scheme };
+
+// One coefficient row per contribution year of the history, empty, for the
+// officer to fill from the circular.
+const coefRowsFor = (rows: Row[]): Coef[] => {
+  const seen = new Set<string>();
+  const out: Coef[] = [];
+  for (const r of rows) {
+    const from = Number(r.from.slice(0, 4));
+    const to = Number(r.to.slice(0, 4));
+    if (!from || !to) continue;
+    for (let y = Math.max(from, 1994); y <= Math.max(to, 1994); y++) {
+      const key = `${r.scheme}/${y}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ year: y, coefficient: '', scheme: r.scheme });
+    }
+  }
+  return out.sort((a, b) => Number(a.year) - Number(b.year) || a.scheme.localeCompare(b.scheme));
+};
+
 export function BenefitCalculator() {
   const { user, role } = useAuth();
   const [regime, setRegime] = useState('pension');
@@ -94,6 +117,7 @@ export function BenefitCalculator() {
   const [weeks, setWeeks] = useState<number | string>(10);
   const [surgery, setSurgery] = useState(false);
   const [dependants, setDependants] = useState<number | string>(1);
+  const [coefs, setCoefs] = useState<Coef[]>([]);
   // The case follows the regime and the sex until the person picks one.
   const kindNow = kind && kinds[regime]?.some((k) => k.value === kind) ? kind : defaultKind(regime, sex);
   const [result, setResult] = useState<Schemas['BenefitResult'] | null>(null);
@@ -101,6 +125,7 @@ export function BenefitCalculator() {
   const [busy, setBusy] = useState(false);
 
   const setRow = (i: number, r: Partial<Row>) => setRows(rows.map((x, k) => (k === i ? { ...x, ...r } : x)));
+  const setCoef = (i: number, c: Partial<Coef>) => setCoefs(coefs.map((x, k) => (k === i ? { ...x, ...c } : x)));
   const fieldError = (f: string) => (error?.field === f ? error.message : undefined);
 
   // A citizen's own record, read as a benefit case reads it, fills the form;
@@ -163,6 +188,9 @@ export function BenefitCalculator() {
         ...(r.source ? { source: r.source } : {}),
       })),
       facts,
+      ...(coefs.length
+        ? { revaluation: coefs.map((c) => ({ contribution_year: Number(c.year), coefficient: Number(c.coefficient), scheme: c.scheme })) }
+        : {}),
     } as Schemas['BenefitRequest'];
     try {
       setResult(await call(api.POST('/calc/benefit', { body })));
@@ -246,6 +274,46 @@ export function BenefitCalculator() {
             Thêm dòng
           </Button>
         </Group>
+        {(coefs.length > 0 || error?.code === 'missing_revaluation') && (
+          <Paper withBorder p="sm" mt="md" data-testid="revaluation">
+            <Title order={4} size="h6" mb={4}>
+              Hệ số điều chỉnh tiền lương đã đóng BHXH
+            </Title>
+            <Text size="sm" mb="xs">
+              Dữ liệu của hệ thống chưa có bảng hệ số áp dụng năm {eventDate.slice(0, 4)}. Để tính thử, nhập hệ số theo thông tư của năm
+              đó (năm 1994 là hệ số chung của các năm trước 1995); kết quả ghi rõ các hệ số do bạn nhập. Khi dữ liệu đã có bảng, bảng
+              của dữ liệu được dùng.
+            </Text>
+            {fieldError('revaluation') && (
+              <Text size="sm" c="red" mb="xs">
+                {fieldError('revaluation')}
+              </Text>
+            )}
+            <Group gap="xs" wrap="wrap">
+              {coefs.map((c, i) => (
+                <Group key={i} gap={4} align="flex-start" wrap="nowrap" data-coef={i + 1}>
+                  <NumberInput label="Năm đóng" aria-label={`Năm đóng, hệ số ${i + 1}`} value={c.year} onChange={(v) => setCoef(i, { year: v })}
+                    min={1994} max={2100} w={100} error={fieldError(`revaluation[${i + 1}].contribution_year`)} />
+                  <NumberInput label={c.scheme === 'voluntary' ? 'Hệ số (tự nguyện)' : 'Hệ số'} aria-label={`Hệ số năm ${c.year}`}
+                    value={c.coefficient} onChange={(v) => setCoef(i, { coefficient: v })} decimalSeparator="," thousandSeparator="."
+                    decimalScale={3} min={0} w={120} error={fieldError(`revaluation[${i + 1}].coefficient`)} />
+                  <ActionIcon variant="subtle" color="red" mt={28} aria-label={`Xoá hệ số ${i + 1}`}
+                    onClick={() => setCoefs(coefs.filter((_, k) => k !== i))}>
+                    ×
+                  </ActionIcon>
+                </Group>
+              ))}
+            </Group>
+            <Group mt="xs">
+              <Button variant="light" onClick={() => setCoefs(coefRowsFor(rows))}>
+                Lập các dòng theo năm đóng
+              </Button>
+              <Button variant="subtle" onClick={() => setCoefs([...coefs, { year: '', coefficient: '', scheme: 'compulsory' }])}>
+                Thêm hệ số
+              </Button>
+            </Group>
+          </Paper>
+        )}
         <Group mt="md" align="flex-end" wrap="wrap">
           {kinds[regime] && (
             <Select label="Trường hợp" data={kinds[regime]} value={kindNow} onChange={(v) => v && setKind(v)} allowDeselect={false}
