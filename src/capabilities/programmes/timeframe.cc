@@ -159,6 +159,32 @@ TimeFrame ParseTimeFrame(std::string_view text) {
   static const Regex kYearPart(R"(\b(dau|giua|cuoi) nam (\d{4}))");
   static const Regex kPeriodRe(R"((giai doan )?(\d{4}) ?[-–] ?(\d{4}))");
   static const Regex kYearRe(R"((nam )?(\d{4}))");
+  // "10/6 và 10/12/2026", "15/3, 15/6 và 15/9/2026": days that leave their
+  // year to the last date of the list — two deadlines of one task, read as
+  // the span from the first to the last (as "Tháng 6/2026 và tháng
+  // 12/2026"), not as the last date alone. A day after the last one's
+  // month and day is the year before's ("10/12 và 10/6/2027").
+  static const Regex kDateList(
+      R"(\b(\d{1,2} ?/ ?\d{1,2}(?: ?(?:,|;|va) ?(?:ngay )?\d{1,2} ?/ ?\d{1,2})*) ?(?:,|;|va) ?(?:ngay )?(\d{1,2}) ?/ ?(\d{1,2}) ?/ ?(\d{4}))");
+  scan(kDateList, [](const Regex::Groups& x) -> std::optional<Span> {
+    const int y = DigitsValue(x[4]);
+    auto last = MakeDate(y, DigitsValue(x[3]), DigitsValue(x[2]));
+    if (!last) return std::nullopt;
+    Span sp{"range", *last, *last};
+    static const Regex kDayMonth(R"((\d{1,2}) ?/ ?(\d{1,2}))");
+    Regex::Groups g;
+    size_t from = 0;
+    const std::string items(x[1]);
+    while (from < items.size() && kDayMonth.SearchFrom(items, from, &g)) {
+      const int d = DigitsValue(g[1]), m = DigitsValue(g[2]);
+      auto day = MakeDate(y, m, d);
+      if (day && *last < *day) day = MakeDate(y - 1, m, d);
+      if (!day) return std::nullopt;
+      if (*day < sp.start) sp.start = *day;
+      from = static_cast<size_t>(g[0].data() - items.data()) + g[0].size();
+    }
+    return sp;
+  });
   scan(kDateRe, [](const Regex::Groups& x) -> std::optional<Span> {
     auto d = MakeDate(DigitsValue(x[3]), DigitsValue(x[2]), DigitsValue(x[1]));
     return d ? std::optional<Span>(Span{"date", *d, *d}) : std::nullopt;
@@ -221,8 +247,12 @@ TimeFrame ParseTimeFrame(std::string_view text) {
 
 TimeFrame TimeFrameIn(std::string_view sentence) {
   // A point in time as the decisions write it after a preposition.
+  // Dates first as lists ("10/6 và 10/12/2026", "30/6/2026, 31/12/2026"),
+  // so that a deadline in a sentence is the whole phrase a cell would hold.
   static const std::string kWhen =
-      R"((?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|quý\s+[IVX\d]{1,4}\s*(?:/|năm)\s*\d{4}|tháng\s+\d{1,2}\s*/\s*\d{4})"
+      R"((?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?(?:\s*(?:,|;|và)\s*(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?)*)"
+      R"(\s*(?:,|;|và)\s*(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})"
+      R"(|(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|quý\s+[IVX\d]{1,4}\s*(?:/|năm)\s*\d{4}|tháng\s+\d{1,2}\s*/\s*\d{4})"
       R"(|tháng\s+\d{1,2}\s+năm\s+\d{4}|6 tháng (?:đầu|cuối) năm\s+\d{4}|(?:đầu|giữa|cuối)\s+năm\s+\d{4}|năm\s+\d{4})";
   static const Regex kSpan("từ\\s+(?:" + kWhen + R"(|(?:tháng|quý)\s+[IVX\d]{1,4})\s+(?:đến hết|đến)\s+(?:)" + kWhen + ")",
                            true);

@@ -166,5 +166,30 @@ TEST(TimeFrame, InASentence) {
   EXPECT_EQ(TimeFrameIn("Giao chỉ tiêu chậm nhất là ngày 31/2/2026").kind, "unknown") << "no such day";
 }
 
+// Two deadlines of one task: days that take the year of the list's last
+// date, read as the span from the first to the last, in a cell and in a
+// sentence alike (before, the cell gave only 10/12/2026 and the sentence
+// nothing, or only the first date).
+TEST(TimeFrame, SeveralDatesOfOneTask) {
+  Check({
+      {"Trước ngày 10/6 và 10/12/2026", "range", "2026-06-10", "2026-12-10", ""},
+      {"Trước ngày 10/6/2026 và 10/12/2026", "range", "2026-06-10", "2026-12-10", ""},
+      {"Ngày 15/3, 15/6, 15/9 và 15/12/2026", "range", "2026-03-15", "2026-12-15", ""},
+      {"10/12 và 10/6/2027", "range", "2026-12-10", "2027-06-10", ""},
+      {"Trước 30/6/2026; trước 31/12/2026", "range", "2026-06-30", "2026-12-31", ""},
+      {"Ngày 15/6 và 15/12 hằng năm", "recurring", "-", "-", "yearly"},
+  });
+  for (const char* list : {"10/6 và 10/12/2026", "ngày 10/6/2026 và ngày 10/12/2026"}) {
+    TimeFrame t = TimeFrameIn(std::string("Gửi báo cáo sơ kết, tổng kết trước ") + list + ".");
+    EXPECT_EQ(t.kind, "range") << list;
+    EXPECT_EQ(D(t.start), "2026-06-10") << list;
+    EXPECT_EQ(D(t.end), "2026-12-10") << list;
+    EXPECT_EQ(t.text, std::string("trước ") + list);
+  }
+  EXPECT_EQ(D(TimeFrameIn("Hoàn thành trước ngày 30/9/2026, báo cáo về Ban").end), "2026-09-30")
+      << "a date followed by a comma and words is one date";
+  EXPECT_EQ(ParseTimeFrame("Ngày 31/2 và 10/12/2026").kind, "unknown") << "no such day";
+}
+
 }  // namespace
 }  // namespace bhxh

@@ -294,7 +294,7 @@ export function BenefitCalculator() {
                 <Group key={i} gap={4} align="flex-start" wrap="nowrap" data-coef={i + 1}>
                   <NumberInput label="Năm đóng" aria-label={`Năm đóng, hệ số ${i + 1}`} value={c.year} onChange={(v) => setCoef(i, { year: v })}
                     min={1994} max={2100} w={100} error={fieldError(`revaluation[${i + 1}].contribution_year`)} />
-                  <NumberInput label={c.scheme === 'voluntary' ? 'Hệ số (tự nguyện)' : 'Hệ số'} aria-label={`Hệ số năm ${c.year}`}
+                  <NumberInput label={c.scheme === 'voluntary' ? 'Hệ số (tự nguyện)' : 'Hệ số'} aria-label={`Hệ số năm ${c.year}${c.scheme === 'voluntary' ? ' (tự nguyện)' : ''}`}
                     value={c.coefficient} onChange={(v) => setCoef(i, { coefficient: v })} decimalSeparator="," thousandSeparator="."
                     decimalScale={3} min={0} w={120} error={fieldError(`revaluation[${i + 1}].coefficient`)} />
                   <ActionIcon variant="subtle" color="red" mt={28} aria-label={`Xoá hệ số ${i + 1}`}
