@@ -167,6 +167,7 @@ test('the calculator takes a circular\'s coefficients for a year the data lacks'
   await page.getByRole('table', { name: 'Các khoản được hưởng' }).getByText('18.600.000').waitFor();
   await page.getByText(/hệ số ghi trong yêu cầu/).first().waitFor();
   await accessible(page, 'the calculator with coefficients typed in');
+  await shot(page, 'calculator-given-coefficients');
   await page.context().close();
 });
 

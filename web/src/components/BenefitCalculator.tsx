@@ -280,9 +280,11 @@ export function BenefitCalculator() {
               Hệ số điều chỉnh tiền lương đã đóng BHXH
             </Title>
             <Text size="sm" mb="xs">
-              Dữ liệu của hệ thống chưa có bảng hệ số áp dụng năm {eventDate.slice(0, 4)}. Để tính thử, nhập hệ số theo thông tư của năm
-              đó (năm 1994 là hệ số chung của các năm trước 1995); kết quả ghi rõ các hệ số do bạn nhập. Khi dữ liệu đã có bảng, bảng
-              của dữ liệu được dùng.
+              {error?.code === 'missing_revaluation'
+                ? `Dữ liệu của hệ thống chưa có bảng hệ số áp dụng năm ${eventDate.slice(0, 4)}. `
+                : ''}
+              Để tính thử, nhập hệ số theo thông tư của năm sự kiện (năm 1994 là hệ số chung của các năm trước 1995); kết quả ghi rõ các
+              hệ số do bạn nhập. Khi dữ liệu đã có bảng của năm đó, bảng của dữ liệu được dùng.
             </Text>
             {fieldError('revaluation') && (
               <Text size="sm" c="red" mb="xs">
