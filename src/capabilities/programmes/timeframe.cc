@@ -146,6 +146,8 @@ TimeFrame ParseTimeFrame(std::string_view text) {
     return Span{kind, Month::Of(y, m1).FirstDay(), Month::Of(y, m2).LastDay()};
   };
   static const Regex kDateRe(R"((\d{1,2}) ?/ ?(\d{1,2}) ?/ ?(\d{4}))");
+  // "ngày 15 tháng 12 năm 2026", as formal text writes a date.
+  static const Regex kDayMonthYear(R"(ngay (\d{1,2}) thang (\d{1,2}) nam (\d{4}))");
   static const Regex kMonthYear(R"(thang (\d{1,2}) nam (\d{4}))");
   // "Tháng 3-6/2025", "tháng 3 - tháng 6/2026", "tháng 9, 10/2026", "tháng 9 và 10/2026".
   static const Regex kMonthRange(R"(thang (\d{1,2}(?: ?(?:,|va|-|–) ?(?:thang )?\d{1,2})+) ?/ ?(\d{4}))");
@@ -186,6 +188,10 @@ TimeFrame ParseTimeFrame(std::string_view text) {
     return sp;
   });
   scan(kDateRe, [](const Regex::Groups& x) -> std::optional<Span> {
+    auto d = MakeDate(DigitsValue(x[3]), DigitsValue(x[2]), DigitsValue(x[1]));
+    return d ? std::optional<Span>(Span{"date", *d, *d}) : std::nullopt;
+  });
+  scan(kDayMonthYear, [](const Regex::Groups& x) -> std::optional<Span> {
     auto d = MakeDate(DigitsValue(x[3]), DigitsValue(x[2]), DigitsValue(x[1]));
     return d ? std::optional<Span>(Span{"date", *d, *d}) : std::nullopt;
   });
@@ -252,7 +258,7 @@ TimeFrame TimeFrameIn(std::string_view sentence) {
   static const std::string kWhen =
       R"((?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?(?:\s*(?:,|;|và)\s*(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?)*)"
       R"(\s*(?:,|;|và)\s*(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})"
-      R"(|(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|quý\s+[IVX\d]{1,4}\s*(?:/|năm)\s*\d{4}|tháng\s+\d{1,2}\s*/\s*\d{4})"
+      R"(|(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|quý\s+[IVX\d]{1,4}\s*(?:/|năm)\s*\d{4}|tháng\s+\d{1,2}\s*/\s*\d{4})"
       R"(|tháng\s+\d{1,2}\s+năm\s+\d{4}|6 tháng (?:đầu|cuối) năm\s+\d{4}|(?:đầu|giữa|cuối)\s+năm\s+\d{4}|năm\s+\d{4})";
   static const Regex kSpan("từ\\s+(?:" + kWhen + R"(|(?:tháng|quý)\s+[IVX\d]{1,4})\s+(?:đến hết|đến)\s+(?:)" + kWhen + ")",
                            true);

@@ -191,5 +191,19 @@ TEST(TimeFrame, SeveralDatesOfOneTask) {
   EXPECT_EQ(ParseTimeFrame("Ngày 31/2 và 10/12/2026").kind, "unknown") << "no such day";
 }
 
+// A date as formal text writes it, in words: the day, not the month's end.
+TEST(TimeFrame, ADateWrittenInWords) {
+  Check({
+      {"Trước ngày 15 tháng 12 năm 2026", "date", "2026-12-15", "2026-12-15", ""},
+      {"Ngày 30 tháng 6 năm 2026", "date", "2026-06-30", "2026-06-30", ""},
+      {"Tháng 6 năm 2026", "month", "2026-06-01", "2026-06-30", ""},
+  });
+  TimeFrame t = TimeFrameIn("Các đơn vị gửi báo cáo về Ban Thực hiện chính sách BHXH trước ngày 15 tháng 12 năm 2026.");
+  EXPECT_EQ(t.kind, "date");
+  EXPECT_EQ(D(t.end), "2026-12-15");
+  EXPECT_EQ(t.text, "trước ngày 15 tháng 12 năm 2026");
+  EXPECT_EQ(ParseTimeFrame("Ngày 31 tháng 2 năm 2026").kind, "unknown") << "no such day";
+}
+
 }  // namespace
 }  // namespace bhxh
