@@ -259,16 +259,23 @@ TimeFrame TimeFrameIn(std::string_view sentence) {
       R"((?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?(?:\s*(?:,|;|và)\s*(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?)*)"
       R"(\s*(?:,|;|và)\s*(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})"
       R"(|(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|quý\s+[IVX\d]{1,4}\s*(?:/|năm)\s*\d{4}|tháng\s+\d{1,2}\s*/\s*\d{4})"
-      R"(|tháng\s+\d{1,2}\s+năm\s+\d{4}|6 tháng (?:đầu|cuối) năm\s+\d{4}|(?:đầu|giữa|cuối)\s+năm\s+\d{4}|năm\s+\d{4})";
+      R"(|tháng\s+\d{1,2}\s+năm\s+\d{4}|6 tháng (?:đầu|cuối) năm\s+\d{4}|(?:đầu|giữa|cuối)\s+năm\s+\d{4})"
+      R"(|giai đoạn\s+\d{4}\s*[-–]\s*\d{4}|năm\s+\d{4})";
   static const Regex kSpan("từ\\s+(?:" + kWhen + R"(|(?:tháng|quý)\s+[IVX\d]{1,4})\s+(?:đến hết|đến)\s+(?:)" + kWhen + ")",
                            true);
+  // Also the labels tables and lists put before a time ("Thời hạn: Quý
+  // III/2026", "Thời gian hoàn thành: tháng 10/2026").
   static const Regex kDeadline(
-      R"((?:trước|chậm nhất(?: là)?|hoàn thành(?: trong| trước)?|xong trước|trong|đến hết|đến)\s+(?:)" + kWhen + ")",
+      R"((?:trước|chậm nhất(?: là)?|hoàn thành(?: trong| trước)?|xong trước|trong|vào|đến hết|đến)"
+      R"(|thời hạn\s*:?|thời gian(?: hoàn thành| thực hiện)?\s*:)\s+(?:)" +
+          kWhen + ")",
       true);
+  // "Triển khai từ ngày 01/01/2027", "kể từ tháng 7/2026": a start with no end.
+  static const Regex kFromOnly("từ\\s+(?:" + kWhen + ")", true);
   static const Regex kRepeat(
       R"(định kỳ\s+(?:6|sáu)\s+tháng|(?:định kỳ\s+)?(?:hằng|hàng)\s+(?:năm|quý|tháng)|thường xuyên)", true);
   const std::string s = Utf8Prefix(sentence, 4000);  // a sentence, not a document
-  for (const Regex* re : {&kSpan, &kDeadline, &kRepeat}) {
+  for (const Regex* re : {&kSpan, &kDeadline, &kFromOnly, &kRepeat}) {
     Regex::Groups m;
     if (!re->Search(s, &m)) continue;
     TimeFrame t = ParseTimeFrame(m[0]);

@@ -205,5 +205,32 @@ TEST(TimeFrame, ADateWrittenInWords) {
   EXPECT_EQ(ParseTimeFrame("Ngày 31 tháng 2 năm 2026").kind, "unknown") << "no such day";
 }
 
+// Inside a sentence: a time after a label, a period, "vào", and a start
+// with no end.
+TEST(TimeFrame, MoreWaysASentenceGivesItsTime) {
+  struct In {
+    const char* sentence;
+    const char* kind;
+    const char* start;
+    const char* end;
+    const char* text;
+  };
+  for (const In& c : std::vector<In>{
+           {"Thời gian hoàn thành: tháng 10/2026.", "month", "2026-10-01", "2026-10-31", "Thời gian hoàn thành: tháng 10/2026"},
+           {"Thời hạn: Quý III/2026", "quarter", "2026-07-01", "2026-09-30", "Thời hạn: Quý III/2026"},
+           {"Tổ chức thực hiện trong giai đoạn 2026 - 2030", "period", "2026-01-01", "2030-12-31", "trong giai đoạn 2026 - 2030"},
+           {"Sơ kết vào Quý IV/2027", "quarter", "2027-10-01", "2027-12-31", "vào Quý IV/2027"},
+           {"Triển khai từ ngày 01/01/2027", "open_ended", "2027-01-01", "-", "từ ngày 01/01/2027"},
+           {"Áp dụng kể từ tháng 7/2026 trên toàn quốc", "open_ended", "2026-07-01", "-", "từ tháng 7/2026"},
+       }) {
+    TimeFrame t = TimeFrameIn(c.sentence);
+    EXPECT_EQ(t.kind, c.kind) << c.sentence;
+    EXPECT_EQ(D(t.start), c.start) << c.sentence;
+    EXPECT_EQ(D(t.end), c.end) << c.sentence;
+    EXPECT_EQ(t.text, c.text) << c.sentence;
+  }
+  EXPECT_EQ(TimeFrameIn("Đưa vào sử dụng phần mềm mới").kind, "unknown");
+}
+
 }  // namespace
 }  // namespace bhxh
