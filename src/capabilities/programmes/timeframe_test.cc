@@ -166,6 +166,24 @@ TEST(TimeFrame, InASentence) {
   EXPECT_EQ(TimeFrameIn("Giao chỉ tiêu chậm nhất là ngày 31/2/2026").kind, "unknown") << "no such day";
 }
 
+// A time frame found inside a sentence: kind, start, end and the phrase.
+struct In {
+  std::string sentence;
+  const char* kind;
+  const char* start;
+  const char* end;
+  std::string text;
+};
+void CheckIn(const std::vector<In>& cases) {
+  for (const In& c : cases) {
+    TimeFrame t = TimeFrameIn(c.sentence);
+    EXPECT_EQ(t.kind, c.kind) << c.sentence;
+    EXPECT_EQ(D(t.start), c.start) << c.sentence;
+    EXPECT_EQ(D(t.end), c.end) << c.sentence;
+    EXPECT_EQ(t.text, c.text) << c.sentence;
+  }
+}
+
 // Two deadlines of one task: days that take the year of the list's last
 // date, read as the span from the first to the last, in a cell and in a
 // sentence alike (before, the cell gave only 10/12/2026 and the sentence
@@ -179,15 +197,15 @@ TEST(TimeFrame, SeveralDatesOfOneTask) {
       {"Trước 30/6/2026; trước 31/12/2026", "range", "2026-06-30", "2026-12-31", ""},
       {"Ngày 15/6 và 15/12 hằng năm", "recurring", "-", "-", "yearly"},
   });
-  for (const char* list : {"10/6 và 10/12/2026", "ngày 10/6/2026 và ngày 10/12/2026"}) {
-    TimeFrame t = TimeFrameIn(std::string("Gửi báo cáo sơ kết, tổng kết trước ") + list + ".");
-    EXPECT_EQ(t.kind, "range") << list;
-    EXPECT_EQ(D(t.start), "2026-06-10") << list;
-    EXPECT_EQ(D(t.end), "2026-12-10") << list;
-    EXPECT_EQ(t.text, std::string("trước ") + list);
-  }
-  EXPECT_EQ(D(TimeFrameIn("Hoàn thành trước ngày 30/9/2026, báo cáo về Ban").end), "2026-09-30")
-      << "a date followed by a comma and words is one date";
+  CheckIn({
+      {"Gửi báo cáo sơ kết, tổng kết trước 10/6 và 10/12/2026.", "range", "2026-06-10", "2026-12-10",
+       "trước 10/6 và 10/12/2026"},
+      {"Gửi báo cáo trước ngày 10/6/2026 và ngày 10/12/2026", "range", "2026-06-10", "2026-12-10",
+       "trước ngày 10/6/2026 và ngày 10/12/2026"},
+      // A date followed by a comma and words is one date.
+      {"Hoàn thành trước ngày 30/9/2026, báo cáo về Ban", "date", "2026-09-30", "2026-09-30",
+       "Hoàn thành trước ngày 30/9/2026"},
+  });
   EXPECT_EQ(ParseTimeFrame("Ngày 31/2 và 10/12/2026").kind, "unknown") << "no such day";
 }
 
@@ -198,38 +216,23 @@ TEST(TimeFrame, ADateWrittenInWords) {
       {"Ngày 30 tháng 6 năm 2026", "date", "2026-06-30", "2026-06-30", ""},
       {"Tháng 6 năm 2026", "month", "2026-06-01", "2026-06-30", ""},
   });
-  TimeFrame t = TimeFrameIn("Các đơn vị gửi báo cáo về Ban Thực hiện chính sách BHXH trước ngày 15 tháng 12 năm 2026.");
-  EXPECT_EQ(t.kind, "date");
-  EXPECT_EQ(D(t.end), "2026-12-15");
-  EXPECT_EQ(t.text, "trước ngày 15 tháng 12 năm 2026");
+  CheckIn({{"Các đơn vị gửi báo cáo về Ban Thực hiện chính sách BHXH trước ngày 15 tháng 12 năm 2026.", "date",
+            "2026-12-15", "2026-12-15", "trước ngày 15 tháng 12 năm 2026"}});
   EXPECT_EQ(ParseTimeFrame("Ngày 31 tháng 2 năm 2026").kind, "unknown") << "no such day";
 }
 
 // Inside a sentence: a time after a label, a period, "vào", and a start
 // with no end.
 TEST(TimeFrame, MoreWaysASentenceGivesItsTime) {
-  struct In {
-    const char* sentence;
-    const char* kind;
-    const char* start;
-    const char* end;
-    const char* text;
-  };
-  for (const In& c : std::vector<In>{
-           {"Thời gian hoàn thành: tháng 10/2026.", "month", "2026-10-01", "2026-10-31", "Thời gian hoàn thành: tháng 10/2026"},
-           {"Thời hạn: Quý III/2026", "quarter", "2026-07-01", "2026-09-30", "Thời hạn: Quý III/2026"},
-           {"Tổ chức thực hiện trong giai đoạn 2026 - 2030", "period", "2026-01-01", "2030-12-31", "trong giai đoạn 2026 - 2030"},
-           {"Sơ kết vào Quý IV/2027", "quarter", "2027-10-01", "2027-12-31", "vào Quý IV/2027"},
-           {"Triển khai từ ngày 01/01/2027", "open_ended", "2027-01-01", "-", "từ ngày 01/01/2027"},
-           {"Áp dụng kể từ tháng 7/2026 trên toàn quốc", "open_ended", "2026-07-01", "-", "từ tháng 7/2026"},
-       }) {
-    TimeFrame t = TimeFrameIn(c.sentence);
-    EXPECT_EQ(t.kind, c.kind) << c.sentence;
-    EXPECT_EQ(D(t.start), c.start) << c.sentence;
-    EXPECT_EQ(D(t.end), c.end) << c.sentence;
-    EXPECT_EQ(t.text, c.text) << c.sentence;
-  }
-  EXPECT_EQ(TimeFrameIn("Đưa vào sử dụng phần mềm mới").kind, "unknown");
+  CheckIn({
+      {"Thời gian hoàn thành: tháng 10/2026.", "month", "2026-10-01", "2026-10-31", "Thời gian hoàn thành: tháng 10/2026"},
+      {"Thời hạn: Quý III/2026", "quarter", "2026-07-01", "2026-09-30", "Thời hạn: Quý III/2026"},
+      {"Tổ chức thực hiện trong giai đoạn 2026 - 2030", "period", "2026-01-01", "2030-12-31", "trong giai đoạn 2026 - 2030"},
+      {"Sơ kết vào Quý IV/2027", "quarter", "2027-10-01", "2027-12-31", "vào Quý IV/2027"},
+      {"Triển khai từ ngày 01/01/2027", "open_ended", "2027-01-01", "-", "từ ngày 01/01/2027"},
+      {"Áp dụng kể từ tháng 7/2026 trên toàn quốc", "open_ended", "2026-07-01", "-", "từ tháng 7/2026"},
+      {"Đưa vào sử dụng phần mềm mới", "unknown", "-", "-", ""},
+  });
 }
 
 }  // namespace
