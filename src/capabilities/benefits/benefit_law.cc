@@ -159,6 +159,13 @@ Result<std::pair<Date, RetirementAge>> BenefitLaw::RetirementDate(Sex sex, Date 
   return Status::NotFound("retirement_age", "Không xác định được tuổi nghỉ hưu", "no retirement age found");
 }
 
+std::string CoefficientText(int64_t micro) {
+  constexpr int64_t kMicro = 1'000'000;
+  std::string frac = std::to_string(micro % kMicro + kMicro).substr(1);
+  while (frac.size() > 2 && frac.back() == '0') frac.pop_back();
+  return std::to_string(micro / kMicro) + "." + frac;
+}
+
 bool BenefitLaw::HasRevaluation(int benefit_year, const std::string& scheme) const {
   for (const auto& v : reval_)
     if (v.benefit_year == benefit_year && v.scheme == scheme) return true;
@@ -168,15 +175,13 @@ bool BenefitLaw::HasRevaluation(int benefit_year, const std::string& scheme) con
 Result<std::pair<int64_t, LawParam>> BenefitLaw::Revaluation(int benefit_year, const std::string& scheme,
                                                              int contribution_year) const {
   const RevalRow* best = nullptr;
-  const RevalRow* before = nullptr;  // the "1994 and earlier" row
+  const int row_year = RevaluationRowYear(contribution_year);
   bool table = false;
   for (const auto& v : reval_) {
     if (v.benefit_year != benefit_year || v.scheme != scheme) continue;
     table = true;
-    if (v.contribution_year == contribution_year) best = &v;
-    if (v.contribution_year == 1994) before = &v;
+    if (v.contribution_year == row_year) best = &v;
   }
-  if (!best && contribution_year < 1994) best = before;
   if (!table)
     return Status::Error("missing_revaluation", "event_date",
                          "Chưa có bảng hệ số điều chỉnh tiền lương đã đóng BHXH (" +
@@ -193,14 +198,11 @@ Result<std::pair<int64_t, LawParam>> BenefitLaw::Revaluation(int benefit_year, c
                              std::to_string(contribution_year),
                          "the " + std::to_string(benefit_year) + " table has no coefficient for contribution year " +
                              std::to_string(contribution_year));
-  char val[32];
-  snprintf(val, sizeof val, "%lld.%02lld", static_cast<long long>(best->coefficient / 1000000),
-           static_cast<long long>(best->coefficient % 1000000 / 10000));
   return std::make_pair(best->coefficient,
                         Cite("revaluation." + std::to_string(benefit_year) + "." + scheme + "." +
                                  std::to_string(best->contribution_year),
-                             Date::FromYmd(benefit_year, 1, 1), val, "coefficient", best->law, best->source,
-                             best->note));
+                             Date::FromYmd(benefit_year, 1, 1), CoefficientText(best->coefficient), "coefficient",
+                             best->law, best->source, best->note));
 }
 
 Result<std::pair<int, LawParam>> BenefitLaw::AveragingYears(int entry_year) const {

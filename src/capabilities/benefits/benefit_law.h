@@ -13,6 +13,7 @@
 // shared between threads.
 #pragma once
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
@@ -50,6 +51,15 @@ struct OneTimeReason {
   std::string law, name_vi;
 };
 
+// The revaluation circulars print one row for 1994 that stands for every
+// year before it too; a contribution year is found under this row's year,
+// in the data's tables and in coefficients given with a request alike.
+inline constexpr int kRevaluationFirstRow = 1994;
+inline int RevaluationRowYear(int contribution_year) { return std::max(contribution_year, kRevaluationFirstRow); }
+// A coefficient in millionths as the law files write it: "1.78", 5'600'000
+// → "5.60", "1.785".
+std::string CoefficientText(int64_t micro);
+
 class BenefitLaw {
  public:
   static Result<BenefitLaw> Load(const std::string& dir);
@@ -68,10 +78,10 @@ class BenefitLaw {
   Result<std::pair<Date, RetirementAge>> RetirementDate(Sex sex, Date birth, int reduce_months,
                                                         std::optional<Date> as_of = std::nullopt) const;
 
-  // The coefficient (millionths) for a salary paid in `contribution_year`,
-  // in a benefit decided in `benefit_year`; scheme "compulsory" | "voluntary".
   // Whether the data holds a table for benefits decided in `benefit_year`.
   bool HasRevaluation(int benefit_year, const std::string& scheme) const;
+  // The coefficient (millionths) for a salary paid in `contribution_year`,
+  // in a benefit decided in `benefit_year`; scheme "compulsory" | "voluntary".
   Result<std::pair<int64_t, LawParam>> Revaluation(int benefit_year, const std::string& scheme,
                                                    int contribution_year) const;
   // The State pay scale's averaging window in years (0 = whole career).

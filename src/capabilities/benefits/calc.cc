@@ -47,13 +47,6 @@ std::string DecimalVi(int64_t micro, int max_decimals = 2) {
   return (neg ? "-" : "") + s;
 }
 
-// Millionths as the law files write a decimal: "1.78", "5.6", "1.785".
-std::string DecimalDot(int64_t micro) {
-  std::string frac = std::to_string(micro % kMicro + kMicro).substr(1);
-  while (frac.size() > 2 && frac.back() == '0') frac.pop_back();
-  return std::to_string(micro / kMicro) + "." + frac;
-}
-
 // Years counted by the odd-months rule (Decree 115/2015): 1 to `half_up_to`
 // odd months are half a year, more are a whole year. In half years.
 int HalfYears(int months, int half_up_to) {
@@ -244,13 +237,13 @@ Status Calc::ContributionStep() {
 Result<std::pair<int64_t, LawParam>> Calc::Revalue(int year, bool voluntary, int contribution_year) {
   const std::string scheme = voluntary ? "voluntary" : "compulsory";
   const std::string scheme_vi = voluntary ? "tự nguyện" : "bắt buộc";
-  const GivenCoefficient *given = nullptr, *before = nullptr;
+  const int row_year = RevaluationRowYear(contribution_year);
+  const GivenCoefficient* given = nullptr;
   bool any = false;
   for (const auto& g : req_.revaluation) {
     if (g.voluntary != voluntary) continue;
     any = true;
-    if (g.contribution_year == contribution_year) given = &g;
-    if (g.contribution_year == 1994) before = &g;
+    if (g.contribution_year == row_year) given = &g;
   }
   if (!any || bl_.HasRevaluation(year, scheme)) {
     if (any && given_ignored_.insert(scheme).second)
@@ -259,9 +252,8 @@ Result<std::pair<int64_t, LawParam>> Calc::Revalue(int year, bool voluntary, int
                               " (data/benefits/revaluation.csv)");
     return bl_.Revaluation(year, scheme, contribution_year);
   }
-  if (!given && contribution_year < 1994) given = before;
   if (!given) {
-    const bool early = contribution_year < 1995;
+    const bool early = contribution_year <= kRevaluationFirstRow;
     return Status::Error(
         "missing_revaluation", "revaluation",
         "Các hệ số điều chỉnh (" + scheme_vi + ") ghi trong yêu cầu không có hệ số cho năm đóng " +
@@ -272,7 +264,7 @@ Result<std::pair<int64_t, LawParam>> Calc::Revalue(int year, bool voluntary, int
   LawParam p;
   p.key = "revaluation." + std::to_string(year) + "." + scheme + "." + std::to_string(given->contribution_year);
   p.effective_from = Date::FromYmd(year, 1, 1);
-  p.value = DecimalDot(given->coefficient);
+  p.value = CoefficientText(given->coefficient);
   p.unit = "coefficient";
   p.law = "hệ số ghi trong yêu cầu";
   p.source = "revaluation of the request";
@@ -1454,7 +1446,7 @@ Status Validate(const BenefitRequest& req) {
   for (size_t i = 0; i < req.revaluation.size(); ++i) {
     const auto& g = req.revaluation[i];
     std::string f = ItemField("revaluation", i);
-    if (g.contribution_year < 1994)
+    if (g.contribution_year < kRevaluationFirstRow)
       return Status::Invalid(f + ".contribution_year",
                              "Các năm trước 1995 có một hệ số chung, ghi là năm 1994 (như bảng của thông tư)",
                              "the years before 1995 share one coefficient, given as 1994 (as in the circulars)");

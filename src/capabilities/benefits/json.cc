@@ -69,7 +69,7 @@ Schema BenefitRequest() {
                             Opt("facts", facts),
                             Opt("revaluation",
                                 Schema::Array(Schema::Object({
-                                                  Req("contribution_year", S::Int(1994, 2100)),
+                                                  Req("contribution_year", S::Int(kRevaluationFirstRow, 2100)),
                                                   Req("coefficient", Schema::Number().RangeD(0.01, 100)),
                                                   Opt("scheme", S::OneOf({"compulsory", "voluntary"})),
                                               }))
