@@ -178,7 +178,14 @@ TEST_P(Cases, FourEyesThenRegisterThenPayroll) {
   EXPECT_EQ(DecideCase(db(), c->id, false, "x", Approver()).status().code(), "conflict");
 
   // Not yet started in 03/2025; paid from 04/2025, to the retirement fund.
+  // (On PostgreSQL the register is read without parallel workers, and the
+  // session's setting is as before afterwards: SessionSettings.)
+  const char* workers = "SELECT CAST(current_setting('max_parallel_workers_per_gather') AS INTEGER)";
+  const int64_t workers_before = GetParam() == "postgres" ? *db().QueryInt(workers) : 0;
   auto march = RunPayroll(db(), Bl(), *Month::Parse("2025-03", "m"), Approver());
+  if (GetParam() == "postgres") {
+    EXPECT_EQ(*db().QueryInt(workers), workers_before);
+  }
   ASSERT_TRUE(march.ok());
   EXPECT_EQ(march->paid, 0);
   auto april = RunPayroll(db(), Bl(), *Month::Parse("2025-04", "m"), Approver());

@@ -17,6 +17,7 @@
 #include "base/parse.h"
 #include "base/text.h"
 #include "store/partitioned.h"
+#include "store/session_settings.h"
 
 namespace bhxh {
 namespace {
@@ -149,26 +150,6 @@ void CatalogueRule(const ReviewDeps& d_, EncounterReport& rep, const std::string
   }
 }
 
-// On PostgreSQL, while this lives the session plans key lookups: no
-// sequential scan unless nothing else can answer (`enable_seqscan` off
-// only makes it the last resort) and no parallel workers; both settings
-// are set back when it ends, also on an error return. Nothing on SQLite.
-class LookupPlans {
- public:
-  explicit LookupPlans(Db& db) : db_(db.dialect() == Dialect::kPostgres ? &db : nullptr) {
-    if (db_ && !db_->Exec("SET enable_seqscan = off; SET max_parallel_workers_per_gather = 0").ok()) db_ = nullptr;
-  }
-  ~LookupPlans() {
-    // A connection that fails here is broken and dropped anyway.
-    if (db_) (void)db_->Exec("RESET enable_seqscan; RESET max_parallel_workers_per_gather");
-  }
-  LookupPlans(const LookupPlans&) = delete;
-  LookupPlans& operator=(const LookupPlans&) = delete;
-
- private:
-  Db* db_;
-};
-
 // Claims already stored for the same patient: same visit under another
 // MA_LK, or an overlapping inpatient stay.
 class StoredRule {
@@ -222,8 +203,10 @@ class StoredRule {
     // partitions for them, and parallel plans whose workers (a process
     // each, started per query) cost more than the lookup; about a third of
     // the pipeline at 150,000 encounters (BENCHMARKS.md). The session plans
-    // these reads as lookups.
-    LookupPlans by_index(db_);
+    // these reads as lookups: no sequential scan unless nothing else can
+    // answer (`enable_seqscan` off only makes it the last resort), no
+    // parallel workers.
+    SessionSettings lookups(db_, {{"enable_seqscan", "off"}, {"max_parallel_workers_per_gather", "0"}});
     struct Owner {
       std::string patient, facility, ma_lk;
     };

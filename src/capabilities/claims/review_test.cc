@@ -413,7 +413,7 @@ TEST_P(Review, SameVisitUnderAnotherKeyIsADuplicate) {
 
 TEST_P(Review, ALabTestRepeatedWithinADayOfAStoredOneIsFlagged) {
   // On PostgreSQL the stored claims are read with lookup plans (no
-  // sequential scan, no parallel workers: LookupPlans, review.cc); the
+  // sequential scan, no parallel workers: StoredRule::Load, review.cc); the
   // session's planner settings must be as they were afterwards.
   const char* planner =
       "SELECT (CASE WHEN current_setting('enable_seqscan') = 'on' THEN 100 ELSE 0 END) + "
