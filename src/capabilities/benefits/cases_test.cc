@@ -179,12 +179,18 @@ TEST_P(Cases, FourEyesThenRegisterThenPayroll) {
 
   // Not yet started in 03/2025; paid from 04/2025, to the retirement fund.
   // (On PostgreSQL the register is read without parallel workers, and the
-  // session's setting is as before afterwards: SessionSettings.)
+  // session's setting is as before afterwards, also one the session had set
+  // itself: SessionSettings.)
   const char* workers = "SELECT CAST(current_setting('max_parallel_workers_per_gather') AS INTEGER)";
+  if (GetParam() == "postgres") {
+    ASSERT_TRUE(db().Exec("SET max_parallel_workers_per_gather = 1").ok());
+  }
   const int64_t workers_before = GetParam() == "postgres" ? *db().QueryInt(workers) : 0;
   auto march = RunPayroll(db(), Bl(), *Month::Parse("2025-03", "m"), Approver());
   if (GetParam() == "postgres") {
+    EXPECT_EQ(workers_before, 1);
     EXPECT_EQ(*db().QueryInt(workers), workers_before);
+    ASSERT_TRUE(db().Exec("RESET max_parallel_workers_per_gather").ok());
   }
   ASSERT_TRUE(march.ok());
   EXPECT_EQ(march->paid, 0);
