@@ -401,14 +401,41 @@ TEST(BenefitCalc, MissingRevaluationTableIsAnError) {
   EXPECT_NE(r.status().message_vi().find("2031"), std::string::npos);
 }
 
-// A benefit year whose table the data does not hold (2023): the officer
+// Benefits decided in 2023 read the table of Circular 01/2023/TT-BLĐTBXH
+// (marked unconfirmed in the data, and the answer says so). By hand, 58/2014
+// Art.60.2.c: seven months (03–09/2022) at 5,100,000; contributions paid
+// 22% × 5,100,000 × 7 = 7,854,000; the cap, two months of the average
+// salary revalued with 2022's coefficient 1.03: 5,100,000 × 1.03 = 5,253,000,
+// × 2 = 10,506,000; the lump sum is the smaller, 7,854,000. Twelve months
+// after the last contribution (09/2022) fall in 09/2023: on 01/11/2023 the
+// condition holds.
+TEST(BenefitCalc, BenefitsOf2023ReadThatYearsTable) {
+  BenefitResult r = Ok(R"({"regime":"one_time","event_date":"2023-11-01",
+    "person":{"sex":"female","birth_date":"1990-02-10"},"facts":{"reason":"out_of_work_12_months"},
+    "history":[{"from":"2022-03","to":"2022-09","salary":5100000}]})");
+  EXPECT_EQ(r.average_salary, 5'253'000);
+  EXPECT_EQ(AmountOf(r, "lump_sum"), 7'854'000);
+  bool cited = false;
+  for (const auto& s : r.steps)
+    for (const auto& p : s.params)
+      if (p.key == "revaluation.2023.compulsory.2022") {
+        cited = true;
+        EXPECT_EQ(p.value, "1.03");
+        EXPECT_EQ(p.law, "Circular 01/2023/TT-BLĐTBXH");
+      }
+  EXPECT_TRUE(cited);
+  ASSERT_EQ(r.warnings.size(), 1u);
+  EXPECT_NE(r.warnings[0].find("revaluation.2023.compulsory.2022"), std::string::npos) << r.warnings[0];
+}
+
+// A benefit year whose table the data does not hold (2022): the officer
 // gives the circular's coefficients with the request. By hand, 58/2014
 // Art.60.2 and 62: 12 months at 4,000,000 × 1.60 and 12 at 5,000,000 × 1.50
 // average (76,800,000 + 90,000,000) / 24 = 6,950,000; two years before
 // 2014 at 1.5 months each: 3 × 6,950,000 = 20,850,000. (The coefficients
 // are the test's, not the circular's.)
 TEST(BenefitCalc, CoefficientsGivenWithTheRequestWhenTheDataHasNoTable) {
-  const std::string head = R"({"regime":"one_time","event_date":"2023-06-01",
+  const std::string head = R"({"regime":"one_time","event_date":"2022-06-01",
     "person":{"sex":"female","birth_date":"1985-02-10"},"facts":{"reason":"out_of_work_12_months"},
     "history":[{"from":"2011-01","to":"2011-12","salary":4000000},{"from":"2012-01","to":"2012-12","salary":5000000}])";
   auto without = Calc(head + "}");
@@ -423,7 +450,7 @@ TEST(BenefitCalc, CoefficientsGivenWithTheRequestWhenTheDataHasNoTable) {
   bool cited = false;
   for (const auto& s : r.steps)
     for (const auto& p : s.params)
-      if (p.key == "revaluation.2023.compulsory.2011") {
+      if (p.key == "revaluation.2022.compulsory.2011") {
         cited = true;
         EXPECT_EQ(p.value, "1.60");
         EXPECT_EQ(p.law, "hệ số ghi trong yêu cầu");
