@@ -144,7 +144,7 @@ test('a citizen tries the benefit calculator: the amount, the steps, an error be
   await page.context().close();
 });
 
-// A benefit year whose revaluation table the data does not hold (2023):
+// A benefit year whose revaluation table the data does not hold (2022):
 // the calculator says so, lays out a row per contribution year, and the
 // coefficients typed from the circular give the amount, marked as given.
 test('the calculator takes a circular\'s coefficients for a year the data lacks', async () => {
@@ -152,7 +152,7 @@ test('the calculator takes a circular\'s coefficients for a year the data lacks'
   await page.goto(URL + '/calculator');
   await page.getByRole('textbox', { name: 'Chế độ' }).click();
   await page.getByRole('option', { name: 'BHXH một lần' }).click();
-  await page.getByLabel('Ngày đề nghị').fill('01/06/2023');
+  await page.getByLabel('Ngày đề nghị').fill('01/06/2022');
   await page.getByLabel('Từ tháng, dòng 1').fill('01/2011');
   await page.getByLabel('Đến tháng, dòng 1').fill('12/2012');
   await page.getByLabel('Tiền lương, dòng 1').fill('4.000.000');
