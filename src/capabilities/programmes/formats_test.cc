@@ -472,6 +472,13 @@ TEST(Formats, AProvincialPlanIssuedOnItsOwnInWord) {
   EXPECT_EQ(c.product, "Danh sách người lao động");
   EXPECT_EQ(c.timeframe.start, Date::FromYmd(2025, 7, 1));
   EXPECT_EQ(c.timeframe.end, Date::FromYmd(2025, 9, 30));
+  // The unit in charge reads by name whether the registry knows it or not:
+  // the province's department as written, the branch by its registry name.
+  Json j = ToJson(q);
+  EXPECT_EQ(j["tasks"][1]["lead"], Json::array({"Sở Nội vụ"}));
+  EXPECT_EQ(j["tasks"][1]["coordinating"], Json::array({"BHXH các tỉnh, thành phố"}));
+  EXPECT_EQ(j["tasks"][0]["lead"], Json::array({"BHXH các tỉnh, thành phố"}));
+  EXPECT_EQ(j["tasks"][0]["coordinating"], Json::array({"Sở Nội vụ", "Trung tâm Truyền thông"}));
 }
 
 }  // namespace

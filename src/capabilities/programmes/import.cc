@@ -931,6 +931,12 @@ Result<ImportedProgramme> ImportDecision(std::string_view raw, const UnitRegistr
     for (const auto& [y, v] : ind.targets)
       if (int year = DigitsValue(y); year > 0 && Date::IsValidYmd(year, 12, 31)) later(Date::FromYmd(year, 12, 31));
   if (p.period_start && p.period_end && *p.period_end < *p.period_start) p.period_end = p.period_start;
+  for (auto& e : p.tasks) {
+    TaskRow& t = e.row;
+    t.lead_names = UnitNamesOfCell(t.lead_units, t.unknown_units, t.unknown_cells, "lead", units);
+    t.coordinating_names =
+        UnitNamesOfCell(t.coordinating_units, t.unknown_units, t.unknown_cells, "coordinating", units);
+  }
   return p;
 }
 

@@ -5,8 +5,10 @@
 //                  objectives: [...], targets: [...]},
 //    "appendices": [...], "groups": [...],
 //    "tasks": [{id, key, appendix (1, 2, ...; 0 for tasks set out in the
-//               programme's text), group, group_key, content, lead_units,
-//               coordinating_units, unknown_units, timeframe: {text, kind,
+//               programme's text), group, group_key, content, lead and
+//               coordinating (the bodies by name: registry names, then
+//               names it does not know as written), lead_units,
+//               coordinating_units (ids), unknown_units, timeframe: {text, kind,
 //               start, end, recurrence, condition}, leader, plan, lines}],
 //    "indicators": [{key, id, part_of, name, unit, targets: {"2025": 45},
 //                    targets_text, targets_merged, lead_units, ...}],

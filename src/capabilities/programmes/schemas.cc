@@ -60,7 +60,9 @@ Schema ImportedProgramme() {
                       Req("title", Str()), Req("units", StrList()), Req("stated_count", Schema::Integer().Nullable()),
                       Req("tasks", Int()), Req("line", Int())});
   Schema task = Schema::Object({Req("id", Str()), Req("key", Str()), Req("appendix", Int()), Req("group", Str()),
-                                Req("group_key", Str()), Req("content", Str()), Req("lead_units", StrList()),
+                                Req("group_key", Str()), Req("content", Str()),
+                                // Absent in extractions stored before the names were given.
+                                Opt("lead", StrList()), Opt("coordinating", StrList()), Req("lead_units", StrList()),
                                 Req("coordinating_units", StrList()), Req("unknown_units", StrList()),
                                 Opt("unknown_unit_cells", UnknownCells()),
                                 Req("timeframe", TimeFrame()), Req("leader", OptStr()), Req("plan", OptStr()),
@@ -114,6 +116,8 @@ Schema TaskState() {
                          Req("group_key", Str()),
                          Req("group", Str()),
                          Req("content", Str()),
+                         Req("lead", StrList()),
+                         Req("coordinating", StrList()),
                          Req("lead_units", UnitRefs()),
                          Req("coordinating_units", UnitRefs()),
                          Req("unknown_units", StrList()),

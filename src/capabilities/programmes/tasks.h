@@ -28,6 +28,8 @@ struct TaskRow {
   std::vector<std::string> lead_units, coordinating_units;  // unit ids
   std::vector<std::string> unknown_units;                   // names to map
   std::vector<std::string> unknown_cells;  // for each unknown name, the cell it stood in: lead | coordinating
+  // The two cells by name (UnitNamesOfCell), set once the table is read.
+  std::vector<std::string> lead_names, coordinating_names;
   TimeFrame timeframe;
   int first_line = 0, last_line = 0;
 };

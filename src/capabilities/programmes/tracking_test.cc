@@ -10,6 +10,7 @@
 #include "base/zip.h"
 #include "programmes/coverage.h"
 #include "programmes/indicator_values.h"
+#include "programmes/json.h"
 #include "programmes/module.h"
 #include "programmes/report.h"
 #include "testing/backend_fixture.h"
@@ -490,6 +491,11 @@ TEST_P(Tracking, AnOfficerMapsAnUnknownUnitName) {
   ASSERT_TRUE(tasks.ok());
   EXPECT_EQ((*tasks)[1].unknown_units, std::vector<std::string>{"Sở Tư pháp các tỉnh"});
   EXPECT_EQ((*tasks)[1].unknown_cells, std::vector<std::string>{"coordinating"});  // the cell it stood in
+  {
+    auto j = ToJson((*tasks)[1], *ctx_->State<ProgrammesState>().units());
+    EXPECT_EQ(j["coordinating"], nlohmann::json::array({"Các đơn vị liên quan", "Sở Tư pháp các tỉnh"}))
+        << "the unknown name still read, as written";
+  }
   EXPECT_EQ((*tasks)[1].content, "Nhiệm vụ B");  // the unit on the next line is not glued to it
   EXPECT_FALSE(
       ctx_->State<ProgrammesState>().MapUnit(db(), "Sở Tư pháp các tỉnh", "NO_SUCH", testing::TestOfficer()).ok());
@@ -504,6 +510,8 @@ TEST_P(Tracking, AnOfficerMapsAnUnknownUnitName) {
   EXPECT_TRUE((*tasks)[1].unknown_cells.empty());
   EXPECT_EQ((*tasks)[1].lead_units, std::vector<std::string>{"CNTT"});
   EXPECT_EQ((*tasks)[1].coordinating_units, (std::vector<std::string>{"LIEN_QUAN"}));  // where the table put the name
+  EXPECT_EQ(ToJson((*tasks)[1], *ctx_->State<ProgrammesState>().units())["coordinating"],
+            nlohmann::json::array({"Các đơn vị liên quan"}));
   EXPECT_EQ(ctx_->State<ProgrammesState>().units()->Find("sở tư pháp các tỉnh")->id, "LIEN_QUAN");
 }
 

@@ -265,4 +265,17 @@ UnitResolution UnitRegistry::ResolveList(const std::string& cell) const {
   return res;
 }
 
+std::vector<std::string> UnitNamesOfCell(const std::vector<std::string>& ids, const std::vector<std::string>& unknown,
+                                         const std::vector<std::string>& cells, const std::string& cell,
+                                         const UnitRegistry& units) {
+  std::vector<std::string> out;
+  for (const auto& id : ids) {
+    const Unit* u = units.ById(id);
+    out.push_back(u ? u->name : id);
+  }
+  for (size_t i = 0; i < unknown.size(); ++i)
+    if (i < cells.size() && cells[i] == cell) out.push_back(unknown[i]);
+  return out;
+}
+
 }  // namespace bhxh

@@ -59,4 +59,13 @@ class UnitRegistry {
   std::vector<std::string> head_words_;   // folded
 };
 
+// The bodies of one cell (lead | coordinating) by name, as a reader of the
+// table names them: each recognised unit by its registry name, then each
+// name the registry does not know as written (`cells[i]` says which cell
+// `unknown[i]` stood in). A task's unit in charge is thus readable whether
+// or not the registry knows it yet.
+std::vector<std::string> UnitNamesOfCell(const std::vector<std::string>& ids, const std::vector<std::string>& unknown,
+                                         const std::vector<std::string>& cells, const std::string& cell,
+                                         const UnitRegistry& units);
+
 }  // namespace bhxh
