@@ -252,9 +252,12 @@ UnitResolution UnitRegistry::ResolveList(const std::string& cell) const {
     std::string first = p.substr(0, c0 < 0x80 ? 1 : c0 < 0xE0 ? 2 : c0 < 0xF0 ? 3 : 4);
     bool lower = (c0 >= 'a' && c0 <= 'z') || (c0 >= 0x80 && CaseFold(first) == first);
     // "Sở Văn hóa, Thể thao và Du lịch": after a comma or "và", a piece
-    // that does not start a body's name continues the one before it.
+    // that does not start a body's name continues the one before it. A
+    // collective in lower case ("Ngân hàng Nhà nước; các ngân hàng thương
+    // mại", "Bộ Công an, các bộ, ngành liên quan") is a body of its own.
+    const bool collective = Key(p).rfind("cac ", 0) == 0;
     const bool continues =
-        last_unknown + 1 == i && !res.unknown.empty() &&
+        last_unknown + 1 == i && !res.unknown.empty() && !collective &&
         (lower || ((parts[i - 1].sep_after == ", " || parts[i - 1].sep_after == " và ") && !StartsAName(p)));
     if (continues)
       res.unknown.back() += parts[i - 1].sep_after + p;

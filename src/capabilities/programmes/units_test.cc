@@ -63,5 +63,17 @@ TEST(Units, ABodysNameKeepsItsCommasAndVa) {
   EXPECT_EQ(r.unknown, std::vector<std::string>{"Sở Nội vụ"});
 }
 
+// A collective in lower case after a separator is a body of its own, not
+// the rest of the name before it.
+TEST(Units, ALowerCaseCollectiveStartsAName) {
+  EXPECT_EQ(R().ResolveList("Ngân hàng Nhà nước Việt Nam; các ngân hàng thương mại").unknown,
+            (std::vector<std::string>{"Ngân hàng Nhà nước Việt Nam", "các ngân hàng thương mại"}));
+  EXPECT_EQ(R().ResolveList("Bộ Công an, các bộ, ngành liên quan").unknown,
+            (std::vector<std::string>{"Bộ Công an", "các bộ, ngành liên quan"}));
+  // A name that holds "các" inside it stays whole.
+  EXPECT_EQ(R().ResolveList("Sở Tư pháp các tỉnh; Bộ Công an").unknown,
+            (std::vector<std::string>{"Sở Tư pháp các tỉnh", "Bộ Công an"}));
+}
+
 }  // namespace
 }  // namespace bhxh
