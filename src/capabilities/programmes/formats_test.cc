@@ -570,6 +570,91 @@ TEST(Formats, APrimeMinistersDecisionApprovingASchemeAsAWebPage) {
   EXPECT_EQ(t.unknown_units.size() + t.coordinating_units.size(), 2u) << "each body of the list on its own";
 }
 
+// A ministry's plan as a Markdown conversion of its page: the columns
+// "Đơn vị chủ trì thực hiện" and "Đơn vị phối hợp thực hiện" (both "thực
+// hiện": the second coordinates), a cell broken with <br>, the ministry's
+// own departments ("Vụ Pháp chế" of the Ministry of Health, not VSS's) and
+// a collective in lower case after a semicolon. Values read by hand.
+TEST(Formats, AMinistrysPlanWithCoordinatingColumnsNamedThucHien) {
+  const std::string md =
+      "BỘ Y TẾ\n"
+      "-------\n"
+      "\n"
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+      "Độc lập - Tự do - Hạnh phúc\n"
+      "\n"
+      "Số: 88/KH-BYT\n"
+      "\n"
+      "Hà Nội, ngày 20 tháng 01 năm 2026\n"
+      "\n"
+      "KẾ HOẠCH\n"
+      "\n"
+      "Triển khai thực hiện Luật Bảo hiểm y tế sửa đổi năm 2026\n"
+      "\n"
+      "Căn cứ Luật Bảo hiểm y tế số 51/2024/QH15;\n"
+      "\n"
+      "I. MỤC ĐÍCH, YÊU CẦU\n"
+      "\n"
+      "Bảo đảm triển khai đồng bộ, kịp thời các quy định mới.\n"
+      "\n"
+      "II. NỘI DUNG\n"
+      "\n"
+      "Chi tiết tại Phụ lục kèm theo.\n"
+      "\n"
+      "III. TỔ CHỨC THỰC HIỆN\n"
+      "\n"
+      "Vụ Bảo hiểm y tế là đầu mối theo dõi, tổng hợp, báo cáo Bộ trưởng kết quả thực hiện trước ngày 30 tháng 11 năm 2026.\n"
+      "\n"
+      "Nơi nhận:\n"
+      "- Bộ trưởng (để b/c);\n"
+      "- Lưu: VT, BH.\n"
+      "\n"
+      "KT. BỘ TRƯỞNG\n"
+      "THỨ TRƯỞNG\n"
+      "\n"
+      "Trần Văn Thuấn\n"
+      "\n"
+      "PHỤ LỤC\n"
+      "\n"
+      "NHIỆM VỤ TRIỂN KHAI\n"
+      "(Kèm theo Kế hoạch số 88/KH-BYT ngày 20/01/2026 của Bộ Y tế)\n"
+      "\n"
+      "| TT | Nội dung công việc | Đơn vị chủ trì thực hiện | Đơn vị phối hợp thực hiện | Thời hạn hoàn thành | Ghi chú |\n"
+      "|---|---|---|---|---|---|\n"
+      "| 1 | **Xây dựng văn bản hướng dẫn** | | | | |\n"
+      "| 1.1 | Thông tư hướng dẫn thanh toán chi phí khám bệnh, chữa bệnh bảo hiểm y tế | Vụ Bảo hiểm y tế | Vụ Pháp chế;<br>Bảo hiểm xã hội Việt Nam | Tháng 3/2026 | |\n"
+      "| 1.2 | Thông tư ban hành danh mục thuốc thuộc phạm vi được hưởng | Cục Quản lý Dược | Vụ Bảo hiểm y tế, Bảo hiểm xã hội Việt Nam | Trước ngày 30/6/2026 | Trình Bộ trưởng |\n"
+      "| 2 | **Tập huấn, phổ biến** | | | | |\n"
+      "| 2.1 | Tập huấn cho các cơ sở khám bệnh, chữa bệnh về quy định mới | Vụ Bảo hiểm y tế | Sở Y tế các tỉnh, thành phố | Quý II và Quý III/2026 | |\n"
+      "| 2.2 | Cập nhật phần mềm giám định theo danh mục mới | Bảo hiểm xã hội Việt Nam | Cục Công nghệ thông tin; các cơ sở khám bệnh, chữa bệnh | Từ tháng 7/2026 đến tháng 12/2026 | |\n";
+  ImportedProgramme q = ImportFile(md, "markdown");
+  EXPECT_EQ(q.decision.number, "88/KH-BYT");
+  EXPECT_EQ(q.decision.date, Date::FromYmd(2026, 1, 20));
+  EXPECT_EQ(q.decision.signer, "Trần Văn Thuấn");
+  ASSERT_EQ(q.tasks.size(), 4u);
+  Json j = ToJson(q);
+  const Json& t = j["tasks"];
+  EXPECT_EQ(t[0]["key"], "1.1");
+  EXPECT_EQ(t[0]["content"], "Thông tư hướng dẫn thanh toán chi phí khám bệnh, chữa bệnh bảo hiểm y tế");
+  EXPECT_EQ(t[0]["lead"], Json::array({"Vụ Bảo hiểm y tế"}));
+  EXPECT_EQ(t[0]["lead_units"], Json::array());
+  EXPECT_EQ(t[0]["coordinating"], Json::array({"Bảo hiểm xã hội Việt Nam", "Vụ Pháp chế"}));
+  EXPECT_EQ(t[0]["timeframe"]["end"], "2026-03-31");
+  EXPECT_EQ(t[1]["lead"], Json::array({"Cục Quản lý Dược"}));
+  EXPECT_EQ(t[1]["timeframe"]["end"], "2026-06-30");
+  EXPECT_EQ(t[1]["notes"], "Trình Bộ trưởng");
+  EXPECT_EQ(t[2]["lead"], Json::array({"Vụ Bảo hiểm y tế"}));
+  EXPECT_EQ(t[2]["coordinating"], Json::array({"Sở Y tế các tỉnh, thành phố"}));
+  EXPECT_EQ(t[2]["timeframe"]["start"], "2026-04-01");
+  EXPECT_EQ(t[2]["timeframe"]["end"], "2026-09-30");
+  EXPECT_EQ(t[3]["lead"], Json::array({"Bảo hiểm xã hội Việt Nam"}));
+  EXPECT_EQ(t[3]["coordinating"], Json::array({"Cục Công nghệ thông tin", "các cơ sở khám bệnh, chữa bệnh"}));
+  EXPECT_EQ(t[3]["timeframe"]["start"], "2026-07-01");
+  EXPECT_EQ(t[3]["timeframe"]["end"], "2026-12-31");
+  ASSERT_EQ(q.reports.size(), 1u);
+  EXPECT_EQ(q.reports[0].date, Date::FromYmd(2026, 11, 30));
+}
+
 }  // namespace
 }  // namespace bhxh
 

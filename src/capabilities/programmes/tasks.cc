@@ -163,12 +163,15 @@ Result<TaskTable> ReadTaskTable(const std::vector<SourceLine>& lines, size_t fro
     else if (f.find("noi dung") != std::string::npos || f.find("nhiem vu") != std::string::npos ||
              f.find("cong viec") != std::string::npos)
       role = "content";
-    else if (f.find("chu tri") != std::string::npos ||
-             (f.find("don vi") != std::string::npos &&
-              (f.find("phu trach") != std::string::npos || f.find("thuc hien") != std::string::npos)))
+    // "Đơn vị phối hợp thực hiện" coordinates; "Đơn vị thực hiện" and
+    // "Cơ quan chủ trì, phối hợp" lead.
+    else if (f.find("chu tri") != std::string::npos)
       role = "lead", has_lead = true;
     else if (f.find("phoi hop") != std::string::npos)
       role = "coordinating";
+    else if (f.find("don vi") != std::string::npos &&
+             (f.find("phu trach") != std::string::npos || f.find("thuc hien") != std::string::npos))
+      role = "lead", has_lead = true;
     else if (f.find("thoi gian") != std::string::npos || f.find("thoi diem") != std::string::npos ||
              f.find("thoi han") != std::string::npos || f.find("tien do") != std::string::npos ||
              f.find("han hoan thanh") != std::string::npos)
