@@ -161,6 +161,10 @@ TimeFrame ParseTimeFrame(std::string_view text) {
   static const Regex kYearPart(R"(\b(dau|giua|cuoi) nam (\d{4}))");
   static const Regex kPeriodRe(R"((giai doan )?(\d{4}) ?[-–] ?(\d{4}))");
   static const Regex kYearRe(R"((nam )?(\d{4}))");
+  // "03/2026" alone, as columns "Bắt đầu" / "Hoàn thành" write a month
+  // (read after dates and quarters, so "31/03/2026" and "Quý 1/2026" are
+  // already taken).
+  static const Regex kBareMonth(R"((^|[^\d/])(\d{1,2}) ?/ ?(\d{4})\b)");
   // "10/6 và 10/12/2026", "15/3, 15/6 và 15/9/2026": days that leave their
   // year to the last date of the list — two deadlines of one task, read as
   // the span from the first to the last (as "Tháng 6/2026 và tháng
@@ -229,6 +233,9 @@ TimeFrame ParseTimeFrame(std::string_view text) {
     if (x[1] == "dau") return month_span(y, 1, 3, "quarter");
     if (x[1] == "giua") return month_span(y, 6, 7, "month");
     return month_span(y, 10, 12, "quarter");
+  });
+  scan(kBareMonth, [&](const Regex::Groups& x) {
+    return month_span(DigitsValue(x[3]), DigitsValue(x[2]), DigitsValue(x[2]), "month");
   });
   scan(kPeriodRe, [](const Regex::Groups& x) -> std::optional<Span> {
     int a = DigitsValue(x[2]), b = DigitsValue(x[3]);

@@ -81,6 +81,13 @@ TEST(TimeFrame, FormsBeyondTheSeeds) {
       {"Định kỳ 6 tháng, năm", "recurring", "-", "-", "half_yearly"},
       {"6 tháng một lần", "recurring", "-", "-", "half_yearly"},
       {"Định kỳ sáu tháng", "recurring", "-", "-", "half_yearly"},
+      // A month written as numbers alone, as start and end columns have it.
+      {"03/2026", "month", "2026-03-01", "2026-03-31", ""},
+      {"12/2026", "month", "2026-12-01", "2026-12-31", ""},
+      {"13/2026", "unknown", "-", "-", ""},
+      {"Quý 1/2026", "quarter", "2026-01-01", "2026-03-31", ""},   // still a quarter
+      {"31/03/2026", "date", "2026-03-31", "2026-03-31", ""},      // still a date
+      {"Văn bản 1234/2025", "unknown", "-", "-", ""},  // a number's tail is no month
   });
 }
 
