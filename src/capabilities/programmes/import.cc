@@ -504,25 +504,64 @@ void ReadAssignedTasks(const std::vector<SourceLine>& lines, const std::vector<S
 // --- Quantitative targets -------------------------------------------------
 
 std::optional<int> LastYear(const std::string& s, size_t before) {
-  static const Regex year(R"(năm\s+((?:19|20)\d\d))");
+  static const Regex year(R"(năm\s+((?:19|20)\d\d))", true);
   std::optional<int> y;
   std::string head = s.substr(0, std::min(before, s.size()));
   for (const auto& g : year.FindAll(head)) y = DigitsValue(g[1]);
   return y;
 }
 
-void FindTargets(const std::vector<Section>& sections, std::vector<QuantTarget>& out) {
+// A number of a target: a share ("60%", "2,5%") or a count of people or
+// bodies ("45.000 người", "1,2 triệu người", as provinces' plans set them;
+// the dot groups thousands, the comma is the decimal mark).
+struct TargetNumber {
+  size_t at = 0, stop = 0;
+  double value = 0;
+  std::string unit;
+};
+
+std::vector<TargetNumber> TargetNumbers(const std::string& t) {
   static const Regex pct(R"((\d{1,3}(?:[.,]\d{1,2})?)\s?%)");
+  static const Regex count(
+      R"((?:^|[^\d.,/])(\d{1,3}(?:\.\d{3})+|\d{1,3}(?:,\d{1,2})?\s(?:triệu|nghìn|ngàn)|\d{2,})\s(người|lao động|doanh nghiệp|đơn vị|hộ)(?:$|[^\pL\d]))",
+      true);
+  std::vector<TargetNumber> out;
+  for (const auto& g : pct.FindAll(t)) {
+    std::string num = Str(g, 1);
+    std::replace(num.begin(), num.end(), ',', '.');
+    auto v = ParseDouble(num, "target");
+    if (!v.ok()) continue;
+    const size_t at = static_cast<size_t>(g[0].data() - t.data());
+    out.push_back({at, at + g[0].size(), *v, "%"});
+  }
+  for (const auto& g : count.FindAll(t)) {
+    std::string num = Str(g, 1);
+    double scale = 1;
+    for (const auto& [word, s] : std::initializer_list<std::pair<const char*, double>>{
+             {" triệu", 1e6}, {" nghìn", 1e3}, {" ngàn", 1e3}})
+      if (size_t w = num.find(word); w != std::string::npos) num = num.substr(0, w), scale = s;
+    if (scale == 1) std::erase(num, '.');
+    std::replace(num.begin(), num.end(), ',', '.');
+    auto v = ParseDouble(num, "target");
+    if (!v.ok() || *v * scale < 10) continue;  // "2 người": a task's staffing, not a target
+    const size_t at = static_cast<size_t>(g[1].data() - t.data());
+    out.push_back({at, static_cast<size_t>(g[2].data() - t.data()) + g[2].size(), *v * scale, Str(g, 2)});
+  }
+  std::sort(out.begin(), out.end(), [](const TargetNumber& a, const TargetNumber& b) { return a.at < b.at; });
+  return out;
+}
+
+void FindTargets(const std::vector<Section>& sections, std::vector<QuantTarget>& out) {
   bool any_objectives =
       std::any_of(sections.begin(), sections.end(), [](const Section& s) { return s.role == "objectives"; });
   for (const auto& s : sections) {
     if (any_objectives ? s.role != "objectives" : s.role == "tasks") continue;
     const std::string& t = s.text;
-    std::vector<Regex::Groups> ms = pct.FindAll(t);
-    auto position = [&](size_t k) { return static_cast<size_t>(ms[k][0].data() - t.data()); };
+    std::vector<TargetNumber> ms = TargetNumbers(t);
+    auto position = [&](size_t k) { return ms[k].at; };
     size_t prev_end = 0;
     for (size_t k = 0; k < ms.size(); ++k) {
-      size_t at = position(k), stop = position(k) + ms[k][0].size();
+      size_t at = position(k), stop = ms[k].stop;
       size_t start = t.find_last_of(".;:", at);
       start = start == std::string::npos || start < prev_end ? prev_end : start + 1;
       size_t end = t.find_first_of(";.", stop);
@@ -537,11 +576,8 @@ void FindTargets(const std::vector<Section>& sections, std::vector<QuantTarget>&
       q.text = Trim(t.substr(start, end - start));
       while (!q.text.empty() && (q.text[0] == ',' || q.text[0] == ';')) q.text = Trim(q.text.substr(1));
       while (!q.text.empty() && (q.text.back() == ',' || q.text.back() == ';')) q.text.pop_back();
-      std::string num = Str(ms[k], 1);
-      std::replace(num.begin(), num.end(), ',', '.');
-      auto value = ParseDouble(num, "target");
-      if (!value.ok()) continue;
-      q.value = *value;
+      q.value = ms[k].value;
+      q.unit = ms[k].unit;
       std::string before = FoldOrSelf(t.substr(start, at - start));
       for (const char* w : {"khoang", "tren", "toi thieu", "it nhat", "duoi", "dat muc", "dat"}) {
         std::string ws(w);

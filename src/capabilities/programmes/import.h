@@ -46,7 +46,8 @@ struct Section {
 struct QuantTarget {
   std::string text;       // the clause, as written
   std::string qualifier;  // khoảng | trên | tối thiểu | đạt | dưới | ""
-  double value = 0;       // percent
+  double value = 0;       // in `unit`
+  std::string unit = "%";  // % | người | lao động | doanh nghiệp | đơn vị | hộ
   std::optional<int> year;
   std::string section_key;
   int line = 0;

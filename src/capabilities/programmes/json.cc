@@ -86,7 +86,7 @@ Json ToJson(const ImportedProgramme& p) {
   }
   for (const auto& q : p.targets)
     targets.push_back({{"value", q.value},
-                       {"unit", "%"},
+                       {"unit", q.unit},
                        {"qualifier", q.qualifier},
                        {"year", q.year ? Json(*q.year) : Json(nullptr)},
                        {"text", q.text},
