@@ -622,6 +622,65 @@ TEST(Formats, StartAndEndColumnsUnderOneHeaderWithBareMonths) {
   EXPECT_EQ(j["programme"]["targets"][1]["unit"], "người");
 }
 
+// One column "Cơ quan, đơn vị thực hiện" naming both roles by label:
+// "Chủ trì: Sở Nội vụ; phối hợp: Bảo hiểm xã hội tỉnh, Liên đoàn Lao động
+// tỉnh" — the bodies go to their roles, none into the content. Values read
+// by hand.
+TEST(Formats, OneColumnNamingBothRolesByLabel) {
+  const std::string md =
+      "**UBND TỈNH NGHỆ AN**\n"
+      "\n"
+      "Số: 412/KH-UBND\n"
+      "\n"
+      "*Nghệ An, ngày 15 tháng 8 năm 2025*\n"
+      "\n"
+      "**KẾ HOẠCH**\n"
+      "\n"
+      "**Thực hiện Nghị quyết số 28-NQ/TW về cải cách chính sách bảo hiểm xã hội năm 2026**\n"
+      "\n"
+      "**I. MỤC ĐÍCH, YÊU CẦU**\n"
+      "\n"
+      "Triển khai đồng bộ các giải pháp.\n"
+      "\n"
+      "**II. NHIỆM VỤ, GIẢI PHÁP**\n"
+      "\n"
+      "Chi tiết tại Phụ lục.\n"
+      "\n"
+      "**III. TỔ CHỨC THỰC HIỆN**\n"
+      "\n"
+      "Các sở, ngành, địa phương báo cáo kết quả về Sở Nội vụ trước ngày 10/12/2026 để tổng hợp.\n"
+      "\n"
+      "**KT. CHỦ TỊCH**\n"
+      "**PHÓ CHỦ TỊCH**\n"
+      "\n"
+      "**Bùi Đình Long**\n"
+      "\n"
+      "**PHỤ LỤC**\n"
+      "\n"
+      "| TT | Nhiệm vụ, giải pháp | Cơ quan, đơn vị thực hiện | Thời gian |\n"
+      "|---|---|---|---|\n"
+      "| 1 | Rà soát, đối chiếu dữ liệu doanh nghiệp đang hoạt động với dữ liệu đơn vị tham gia bảo hiểm xã hội | Chủ trì: Bảo hiểm xã hội tỉnh; phối hợp: Thuế tỉnh, Sở Tài chính | Quý I/2026 |\n"
+      "| 2 | Kiểm tra liên ngành về chấp hành pháp luật bảo hiểm xã hội | Chủ trì: Sở Nội vụ; phối hợp: Bảo hiểm xã hội tỉnh, Liên đoàn Lao động tỉnh | Từ tháng 4 đến tháng 10/2026 |\n"
+      "| 3 | Tuyên truyền trên báo, đài địa phương | Báo và Phát thanh, Truyền hình Nghệ An | Thường xuyên |\n";
+  ImportedProgramme q = ImportFile(md, "markdown");
+  EXPECT_EQ(q.decision.number, "412/KH-UBND");
+  ASSERT_EQ(q.tasks.size(), 3u);
+  Json j = ToJson(q);
+  const Json& t = j["tasks"];
+  EXPECT_EQ(t[0]["content"],
+            "Rà soát, đối chiếu dữ liệu doanh nghiệp đang hoạt động với dữ liệu đơn vị tham gia bảo hiểm xã hội");
+  EXPECT_EQ(t[0]["lead"], Json::array({"BHXH các tỉnh, thành phố"}));
+  EXPECT_EQ(t[0]["coordinating"], Json::array({"Thuế tỉnh", "Sở Tài chính"}));
+  EXPECT_EQ(t[0]["timeframe"]["end"], "2026-03-31");
+  EXPECT_EQ(t[1]["content"], "Kiểm tra liên ngành về chấp hành pháp luật bảo hiểm xã hội");
+  EXPECT_EQ(t[1]["lead"], Json::array({"Sở Nội vụ"}));
+  EXPECT_EQ(t[1]["coordinating"], Json::array({"BHXH các tỉnh, thành phố", "Liên đoàn Lao động tỉnh"}));
+  EXPECT_EQ(t[1]["timeframe"]["start"], "2026-04-01");
+  EXPECT_EQ(t[1]["timeframe"]["end"], "2026-10-31");
+  EXPECT_EQ(t[2]["lead"], Json::array({"Báo và Phát thanh, Truyền hình Nghệ An"}));
+  EXPECT_EQ(t[2]["timeframe"]["recurrence"], "ongoing");
+}
+
 // A ministry's plan as a Markdown conversion of its page: the columns
 // "Đơn vị chủ trì thực hiện" and "Đơn vị phối hợp thực hiện" (both "thực
 // hiện": the second coordinates), a cell broken with <br>, the ministry's

@@ -4,6 +4,7 @@
 #include <regex>
 
 #include "base/parse.h"
+#include "base/re.h"
 #include "base/text.h"
 #include "programmes/table.h"
 
@@ -19,6 +20,60 @@ bool IsLeader(const std::string& s) {
 std::string KeyPart(const std::string& id) { return id.back() == ')' ? id.substr(0, id.size() - 1) : id; }
 
 using Cell = TableCell;
+
+// One cell that names both roles by label, as tables with a single column
+// "Cơ quan, đơn vị thực hiện" do: "Chủ trì: Sở Nội vụ; phối hợp: Bảo hiểm
+// xã hội tỉnh, Liên đoàn Lao động tỉnh". Gives (role, text) in order; a cell
+// without labels is one piece of `role`.
+std::vector<std::pair<std::string, std::string>> RolesInCell(const std::string& x, const std::string& role) {
+  static const Regex label(R"((chủ trì|phối hợp)\s*:\s*)", true);
+  std::vector<std::pair<std::string, std::string>> out;
+  std::string current = role;
+  size_t start = 0, from = 0;
+  Regex::Groups g;
+  auto flush = [&](size_t end) {
+    std::string piece = Trim(x.substr(start, end - start));
+    while (!piece.empty() && (piece.back() == ';' || piece.back() == ',' || piece.back() == '.')) piece.pop_back();
+    piece = Trim(piece);
+    if (!piece.empty()) out.emplace_back(current, piece);
+  };
+  if (!label.Search(x)) return {{role, x}};  // as written
+  while (from < x.size() && label.SearchFrom(x, from, &g)) {
+    const size_t at = static_cast<size_t>(g[0].data() - x.data());
+    flush(at);
+    current = FoldOrSelf(std::string(g[1])) == "chu tri" ? "lead" : "coordinating";
+    start = from = at + g[0].size();
+  }
+  flush(x.size());
+  return out;
+}
+
+bool StartsWithRoleLabel(const std::string& x) {
+  std::string f = FoldOrSelf(x);
+  return f.rfind("chu tri:", 0) == 0 || f.rfind("chu tri :", 0) == 0;
+}
+
+// Resolves a units cell into the task, each labelled part into its role.
+void AddUnits(const std::string& text, const std::vector<std::string>& parts, const std::string& role,
+              const UnitRegistry& units, TaskRow& task) {
+  auto roles = RolesInCell(text, role);
+  for (const auto& [r, piece] : roles) {
+    // A cell's paragraphs are separate names when the source kept them apart.
+    const std::vector<std::string> items =
+        roles.size() == 1 && parts.size() > 1 ? parts : std::vector<std::string>{piece};
+    for (const auto& item : items) {
+      UnitResolution ur = units.ResolveList(item);
+      for (const auto& u : ur.ids) {
+        auto& into = r == "lead" ? task.lead_units : task.coordinating_units;
+        if (std::find(into.begin(), into.end(), u) == into.end()) into.push_back(u);
+      }
+      for (const auto& u : ur.unknown) {
+        task.unknown_units.push_back(u);
+        task.unknown_cells.push_back(r);
+      }
+    }
+  }
+}
 
 // Cells placed by type from the row's end: leader, time frames, the plan
 // already assigned, then units from the first cell that starts like a unit
@@ -59,7 +114,7 @@ void ReadByType(const std::vector<TableCell>& c, bool has_leader, int time_cols,
   // Units: from the first cell after the content's first that starts like a unit.
   size_t unit_from = end;
   for (size_t k = 2; k < end; ++k)
-    if (StartsLikeUnitName(c[k].text)) {
+    if (StartsLikeUnitName(c[k].text) || StartsWithRoleLabel(c[k].text)) {
       unit_from = k;
       break;
     }
@@ -70,15 +125,8 @@ void ReadByType(const std::vector<TableCell>& c, bool has_leader, int time_cols,
     while (unit_from > 2 && dashed(unit_from - 1)) --unit_from;
   for (size_t k = 1; k < unit_from; ++k) task.content += (task.content.empty() ? "" : " ") + c[k].text;
   // With a unit-in-charge column, its cell comes first; the rest coordinate.
-  for (size_t k = unit_from; k < end; ++k) {
-    UnitResolution ur = units.ResolveList(c[k].text);
-    bool lead_cell = has_lead && k == unit_from;
-    for (const auto& u : ur.ids) (lead_cell ? task.lead_units : task.coordinating_units).push_back(u);
-    for (const auto& u : ur.unknown) {
-      task.unknown_units.push_back(u);
-      task.unknown_cells.push_back(lead_cell ? "lead" : "coordinating");
-    }
-  }
+  for (size_t k = unit_from; k < end; ++k)
+    AddUnits(c[k].text, {}, has_lead && k == unit_from ? "lead" : "coordinating", units, task);
 }
 
 // Cells read by the header's column roles; false when a cell does not fit.
@@ -94,20 +142,13 @@ bool ReadByColumns(const std::vector<TableCell>& c, const std::vector<std::strin
     if (role == "content") {
       d.content = d.content.empty() ? x : JoinLines({{0, false, d.content}, {0, false, x}}, 0, 2, vocab);
     } else if (role == "lead" || role == "coordinating") {
-      // A cell's paragraphs are separate names when the source kept them apart.
-      UnitResolution ur;
-      for (const auto& item : c[k].parts.size() > 1 ? c[k].parts : std::vector<std::string>{x}) {
-        UnitResolution one = units.ResolveList(item);
-        for (auto& u : one.ids)
-          if (std::find(ur.ids.begin(), ur.ids.end(), u) == ur.ids.end()) ur.ids.push_back(u);
-        for (auto& u : one.unknown) ur.unknown.push_back(u);
-      }
-      if (ur.ids.empty() && !StartsLikeUnitName(x) && !ShapedLikeName(x)) return false;
-      for (const auto& u : ur.ids) (role == "lead" ? d.lead_units : d.coordinating_units).push_back(u);
-      for (const auto& u : ur.unknown) {
-        d.unknown_units.push_back(u);
-        d.unknown_cells.push_back(role);
-      }
+      auto resolves = [&] {
+        for (const auto& item : c[k].parts.size() > 1 ? c[k].parts : std::vector<std::string>{x})
+          if (!units.ResolveList(item).ids.empty()) return true;
+        return false;
+      };
+      if (!StartsWithRoleLabel(x) && !StartsLikeUnitName(x) && !ShapedLikeName(x) && !resolves()) return false;
+      AddUnits(x, c[k].parts, role, units, d);
     } else if (role == "time") {
       TimeFrame tf = ParseTimeFrame(x);
       if (tf.kind == "unknown") return false;
