@@ -749,6 +749,10 @@ class PdfTables {
     size_t end = h + 1;
     double bottom = lines[h].y1;
     while (end < lines.size() && end < h + 8) {
+      // A header centred vertically (a web page's) has as many wrapped
+      // lines below the "TT" line as above it, give or take one: more are
+      // the first row's, whose cells are centred too.
+      if (h > b && end - h - 1 > h - b) break;
       const auto& s = lines[end].segments;
       if (!s.empty() && s[0].x0 < tt_x1 + 2 && (IsRowId(s[0].text) || NumberedTitle(s[0].text))) break;
       if (lines[end].y0 > bottom + 0.8 * line_h) break;
@@ -869,6 +873,66 @@ class PdfTables {
     ncols_ = cols.size();
   }
 
+  // Rows printed close together with their cells centred vertically (a
+  // browser's table without padding: the id sits in the middle of its row,
+  // lines of a tall cell above it): within a column, a cell's lines follow
+  // at the line pitch and the next row's start after a wider gap; a row is
+  // where the cells of all columns overlap in height. Tried with gaps from
+  // wide to narrow; a split is taken only when each of its rows holds
+  // exactly one id; otherwise the split with most rows of one id, whose
+  // other parts are read line by line (a cell spanning two rows, centred
+  // between them, joins them). Gives the first line of each part and its
+  // count of ids, or nothing.
+  template <typename RowId>
+  std::vector<std::pair<size_t, int>> RowsByCells(size_t k, size_t e, const RowId& row_id) const {
+    std::vector<std::pair<size_t, int>> best;
+    int best_score = 0;
+    for (double gap : {0.6, 0.45, 0.3, 0.2}) {
+      // Each line's height span per column, then a column's spans joined
+      // into cells where they follow within `gap` lines.
+      std::vector<std::vector<std::pair<double, double>>> spans(ncols_ + 1);
+      for (size_t j = k; j < e; ++j)
+        for (const auto& w : body_[j].line.words) {
+          auto& col = spans[Column((w.x0 + w.x1) / 2)];
+          if (!col.empty() && col.back().first == body_[j].line.y0)
+            col.back().second = std::max(col.back().second, w.y1);
+          else
+            col.push_back({body_[j].line.y0, std::max(body_[j].line.y1, w.y1)});
+        }
+      std::vector<std::pair<double, double>> cells;
+      for (const auto& col : spans)
+        for (size_t i = 0; i < col.size(); ++i) {
+          if (i > 0 && col[i].first <= cells.back().second + gap * line_h_)
+            cells.back().second = std::max(cells.back().second, col[i].second);
+          else
+            cells.push_back(col[i]);
+        }
+      // Rows: cells overlapping in height, across the columns.
+      std::sort(cells.begin(), cells.end());
+      std::vector<double> row_tops;
+      double bottom = -1e9;
+      for (const auto& c : cells) {
+        if (row_tops.empty() || c.first > bottom) row_tops.push_back(c.first);
+        bottom = std::max(bottom, c.second);
+      }
+      std::vector<size_t> firsts;
+      std::vector<int> ids(row_tops.size(), 0);
+      for (size_t j = k, r = 0; j < e; ++j) {
+        while (r + 1 < row_tops.size() && body_[j].line.y0 >= row_tops[r + 1]) ++r;
+        if (firsts.size() <= r) firsts.resize(r + 1, j);
+        ids[r] += row_id(body_[j].line) >= 0;
+      }
+      if (firsts.size() != row_tops.size()) continue;
+      std::vector<std::pair<size_t, int>> parts;
+      int score = 0;
+      for (size_t r = 0; r < firsts.size(); ++r) parts.push_back({firsts[r], ids[r]}), score += ids[r] == 1;
+      if (score == static_cast<int>(parts.size())) return parts;
+      // A part before the first id is not a row: only whole splits count.
+      if (score > best_score && ids[0] > 0) best = std::move(parts), best_score = score;
+    }
+    return best;
+  }
+
   void CloseTable(std::string& out) {
     if (!in_table_) return;
     in_table_ = false;
@@ -951,6 +1015,32 @@ class PdfTables {
         flush();
         open = true;
         for (size_t j = k; j < e; ++j) place(body_[j].line, -1);
+      } else if (auto rows = RowsByCells(k, e, row_id); !rows.empty()) {
+        for (size_t r = 0; r < rows.size(); ++r) {
+          const size_t to = r + 1 < rows.size() ? rows[r + 1].first : e;
+          if (rows[r].second == 1) {
+            flush();
+            open = true;
+            for (size_t j = rows[r].first; j < to; ++j) place(body_[j].line, -1);
+          } else if (row_id(body_[rows[r].first].line) < 0) {
+            // Centred cells (lines above the first id): each line goes to
+            // the row whose id is nearest in height.
+            std::vector<size_t> at;
+            for (size_t j = rows[r].first; j < to; ++j)
+              if (row_id(body_[j].line) >= 0) at.push_back(j);
+            auto mid = [&](size_t j) { return (body_[j].line.y0 + body_[j].line.y1) / 2; };
+            size_t current = at.size();
+            for (size_t j = rows[r].first; j < to; ++j) {
+              size_t near = 0;
+              for (size_t a = 1; a < at.size(); ++a)
+                if (std::abs(mid(j) - mid(at[a])) < std::abs(mid(j) - mid(at[near]))) near = a;
+              if (near != current) flush(), open = true, current = near;
+              place(body_[j].line, -1);
+            }
+          } else {
+            for (size_t j = rows[r].first; j < to; ++j) place(body_[j].line, row_id(body_[j].line));
+          }
+        }
       } else {
         for (size_t j = k; j < e; ++j) place(body_[j].line, row_id(body_[j].line));
       }

@@ -681,6 +681,99 @@ TEST(Formats, OneColumnNamingBothRolesByLabel) {
   EXPECT_EQ(t[2]["timeframe"]["recurrence"], "ongoing");
 }
 
+// A web page's table printed by the browser with its cells centred
+// vertically (the default of <td>): a tall cell's lines lie above and below
+// its row's id, and the header's wrapped lines around "STT". Each row's
+// lines are kept to their row; the tasks read as from the page itself.
+TEST(Formats, APrintedPageWithCellsCentredVertically) {
+  const std::vector<std::string> pages = {
+      "<html><head><meta charset=\"utf-8\"><style>td,th{padding:3px 6px}</style></head><body>\n"
+      "<p><b>ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ</b></p>\n"
+      "<p><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b></p>\n"
+      "<p><b>Độc lập - Tự do - Hạnh phúc</b></p>\n"
+      "<p>Số: 215/KH-UBND | <i>Quảng Trị, ngày 12 tháng 11 năm 2025</i></p>\n"
+      "<p><b>KẾ HOẠCH</b></p>\n"
+      "<p><b>Thực hiện chính sách bảo hiểm xã hội, bảo hiểm y tế trên địa bàn tỉnh giai đoạn 2026 - 2030</b></p>\n"
+      "<p><b>I. MỤC ĐÍCH, YÊU CẦU</b></p>\n"
+      "<p>1. Tổ chức thực hiện có hiệu quả chính sách BHXH, BHYT.</p>\n"
+      "<p><b>II. CHỈ TIÊU</b></p>\n"
+      "<p>- Đến năm 2030, tỷ lệ dân số tham gia BHYT đạt trên 95%.</p>\n"
+      "<p><b>III. NHIỆM VỤ VÀ GIẢI PHÁP</b></p>\n"
+      "<p>(Chi tiết tại Phụ lục kèm theo)</p>\n"
+      "<p><b>IV. TỔ CHỨC THỰC HIỆN</b></p>\n"
+      "<p>1. Bảo hiểm xã hội tỉnh chủ trì, theo dõi, đôn đốc thực hiện Kế hoạch; tổng hợp báo cáo UBND tỉnh trước ngày 15 tháng 12 hằng năm.</p>\n"
+      "<table border=\"1\">\n"
+      "<tr><td><b>Nơi nhận:</b> - Như trên; - Lưu: VT.</td><td><b>TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH</b> <b>Hoàng Nam</b></td></tr>\n"
+      "</table>\n"
+      "<p><b>PHỤ LỤC</b></p>\n"
+      "<p><b>DANH MỤC NHIỆM VỤ THỰC HIỆN KẾ HOẠCH</b></p>\n"
+      "<p><i>(Kèm theo Kế hoạch số 215/KH-UBND ngày 12/11/2025 của UBND tỉnh Quảng Trị)</i></p>\n"
+      "<table border=\"1\">\n"
+      "<tr><td><b>STT</b></td><td><b>Nhiệm vụ</b></td><td><b>Cơ quan chủ trì</b></td><td><b>Cơ quan phối hợp</b></td><td><b>Sản phẩm</b></td><td><b>Thời gian hoàn thành</b></td></tr>\n"
+      "<tr><td><b>I</b></td><td><b>Công tác tuyên truyền</b></td><td></td><td></td><td></td><td></td></tr>\n"
+      "<tr><td>1</td><td>Tuyên truyền chính sách BHXH tự nguyện đến người lao động khu vực phi chính thức</td><td>Bảo hiểm xã hội tỉnh</td><td>Sở Văn hóa, Thể thao và Du lịch; UBND các xã, phường</td><td>Các hội nghị, tin bài</td><td>Hằng năm</td></tr>\n"
+      "<tr><td>2</td><td>Đối thoại chính sách với doanh nghiệp về BHXH, BHYT, BH thất nghiệp</td><td>Sở Nội vụ</td><td>Bảo hiểm xã hội tỉnh; Liên đoàn Lao động tỉnh</td><td>Các buổi đối thoại</td><td>Quý III/2026</td></tr>\n"
+      "<tr><td><b>II</b></td><td><b>Phát triển người tham gia</b></td><td></td><td></td><td></td><td></td></tr>\n"
+      "<tr><td>1</td><td>Rà soát, lập danh sách người lao động chưa tham gia BHXH bắt buộc</td><td>Bảo hiểm xã hội tỉnh</td><td>Thuế tỉnh</td><td>Danh sách đơn vị, người lao động</td><td>Năm 2026</td></tr>\n"
+      "<tr><td>2</td><td>Hỗ trợ đóng BHYT cho người thuộc hộ cận nghèo</td><td>Sở Y tế</td><td>Sở Tài chính; Bảo hiểm xã hội tỉnh</td><td>Quyết định hỗ trợ</td><td>2026 - 2030</td></tr>\n"
+      "<tr><td>3</td><td>Thanh tra, kiểm tra việc chấp hành pháp luật về BHXH tại doanh nghiệp nợ đóng kéo dài</td><td>Thanh tra tỉnh</td><td>Bảo hiểm xã hội tỉnh; Sở Nội vụ</td><td>Kết luận thanh tra</td><td>Tháng 6/2026</td></tr>\n"
+      "</table>\n"
+      "</body></html>\n",
+      "<html><head><meta charset=\"utf-8\"><style>td,th{padding:3px 6px}</style></head><body>\n"
+      "<p>BỘ Y TẾ</p>\n"
+      "<p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p>\n"
+      "<p>Độc lập - Tự do - Hạnh phúc</p>\n"
+      "<p>Số: 88/KH-BYT</p>\n"
+      "<p>Hà Nội, ngày 20 tháng 01 năm 2026</p>\n"
+      "<p>KẾ HOẠCH</p>\n"
+      "<p>Triển khai thực hiện Luật Bảo hiểm y tế sửa đổi năm 2026</p>\n"
+      "<p>Căn cứ Luật Bảo hiểm y tế số 51/2024/QH15;</p>\n"
+      "<p>I. MỤC ĐÍCH, YÊU CẦU</p>\n"
+      "<p>Bảo đảm triển khai đồng bộ, kịp thời các quy định mới.</p>\n"
+      "<p>II. NỘI DUNG</p>\n"
+      "<p>Chi tiết tại Phụ lục kèm theo.</p>\n"
+      "<p>III. TỔ CHỨC THỰC HIỆN</p>\n"
+      "<p>Vụ Bảo hiểm y tế là đầu mối theo dõi, tổng hợp, báo cáo Bộ trưởng kết quả thực hiện trước ngày 30 tháng 11 năm 2026.</p>\n"
+      "<p>Nơi nhận:</p>\n"
+      "<p>- Bộ trưởng (để b/c);</p>\n"
+      "<p>- Lưu: VT, BH.</p>\n"
+      "<p>KT. BỘ TRƯỞNG</p>\n"
+      "<p>THỨ TRƯỞNG</p>\n"
+      "<p>Trần Văn Thuấn</p>\n"
+      "<p>PHỤ LỤC</p>\n"
+      "<p>NHIỆM VỤ TRIỂN KHAI</p>\n"
+      "<p>(Kèm theo Kế hoạch số 88/KH-BYT ngày 20/01/2026 của Bộ Y tế)</p>\n"
+      "<table border=\"1\">\n"
+      "<tr><td>TT</td><td>Nội dung công việc</td><td>Đơn vị chủ trì thực hiện</td><td>Đơn vị phối hợp thực hiện</td><td>Thời hạn hoàn thành</td><td>Ghi chú</td></tr>\n"
+      "<tr><td>1</td><td><b>Xây dựng văn bản hướng dẫn</b></td><td></td><td></td><td></td><td></td></tr>\n"
+      "<tr><td>1.1</td><td>Thông tư hướng dẫn thanh toán chi phí khám bệnh, chữa bệnh bảo hiểm y tế</td><td>Vụ Bảo hiểm y tế</td><td>Vụ Pháp chế;<br>Bảo hiểm xã hội Việt Nam</td><td>Tháng 3/2026</td><td></td></tr>\n"
+      "<tr><td>1.2</td><td>Thông tư ban hành danh mục thuốc thuộc phạm vi được hưởng</td><td>Cục Quản lý Dược</td><td>Vụ Bảo hiểm y tế, Bảo hiểm xã hội Việt Nam</td><td>Trước ngày 30/6/2026</td><td>Trình Bộ trưởng</td></tr>\n"
+      "<tr><td>2</td><td><b>Tập huấn, phổ biến</b></td><td></td><td></td><td></td><td></td></tr>\n"
+      "<tr><td>2.1</td><td>Tập huấn cho các cơ sở khám bệnh, chữa bệnh về quy định mới</td><td>Vụ Bảo hiểm y tế</td><td>Sở Y tế các tỉnh, thành phố</td><td>Quý II và Quý III/2026</td><td></td></tr>\n"
+      "<tr><td>2.2</td><td>Cập nhật phần mềm giám định theo danh mục mới</td><td>Bảo hiểm xã hội Việt Nam</td><td>Cục Công nghệ thông tin</td><td>Từ tháng 7/2026 đến tháng 12/2026</td><td></td></tr>\n"
+      "</table>\n"
+      "</body></html>\n"};
+  for (const auto& page : pages) {
+    ImportedProgramme want = ImportFile(page, "html");
+    SCOPED_TRACE(want.decision.number);
+    auto bytes = testing::PrintToPdf(page, false);
+    ASSERT_TRUE(bytes.ok()) << bytes.status().ToString();
+    ImportedProgramme got = ImportFile(*bytes, "pdf");
+    ASSERT_EQ(got.tasks.size(), want.tasks.size());
+    ASSERT_FALSE(want.tasks.empty());
+    for (size_t i = 0; i < want.tasks.size(); ++i) {
+      const TaskRow& a = want.tasks[i].row;
+      const TaskRow& b = got.tasks[i].row;
+      EXPECT_EQ(b.key, a.key);
+      EXPECT_EQ(b.content, a.content) << a.key;
+      EXPECT_EQ(b.lead_names, a.lead_names) << a.key;
+      EXPECT_EQ(b.coordinating_names, a.coordinating_names) << a.key;
+      EXPECT_EQ(b.timeframe.start, a.timeframe.start) << a.key;
+      EXPECT_EQ(b.timeframe.end, a.timeframe.end) << a.key;
+    }
+  }
+}
+
 // A ministry's plan as a Markdown conversion of its page: the columns
 // "Đơn vị chủ trì thực hiện" and "Đơn vị phối hợp thực hiện" (both "thực
 // hiện": the second coordinates), a cell broken with <br>, the ministry's
