@@ -890,15 +890,18 @@ class PdfTables {
     for (double gap : {0.6, 0.45, 0.3, 0.2}) {
       // Each line's height span per column, then a column's spans joined
       // into cells where they follow within `gap` lines.
+      // (A line here may hold words of neighbouring cells set half a line
+      // apart, so each column's span is its own words' heights.)
       std::vector<std::vector<std::pair<double, double>>> spans(ncols_ + 1);
-      for (size_t j = k; j < e; ++j)
+      for (size_t j = k; j < e; ++j) {
+        std::map<size_t, std::pair<double, double>> here;
         for (const auto& w : body_[j].line.words) {
-          auto& col = spans[Column((w.x0 + w.x1) / 2)];
-          if (!col.empty() && col.back().first == body_[j].line.y0)
-            col.back().second = std::max(col.back().second, w.y1);
-          else
-            col.push_back({body_[j].line.y0, std::max(body_[j].line.y1, w.y1)});
+          auto [it, fresh] = here.try_emplace(Column((w.x0 + w.x1) / 2), w.y0, w.y1);
+          if (!fresh) it->second = {std::min(it->second.first, w.y0), std::max(it->second.second, w.y1)};
         }
+        for (const auto& [c, span] : here) spans[c].push_back(span);
+      }
+      for (auto& col : spans) std::sort(col.begin(), col.end());
       std::vector<std::pair<double, double>> cells;
       for (const auto& col : spans)
         for (size_t i = 0; i < col.size(); ++i) {
@@ -927,8 +930,11 @@ class PdfTables {
       int score = 0;
       for (size_t r = 0; r < firsts.size(); ++r) parts.push_back({firsts[r], ids[r]}), score += ids[r] == 1;
       if (score == static_cast<int>(parts.size())) return parts;
-      // A part before the first id is not a row: only whole splits count.
-      if (score > best_score && ids[0] > 0) best = std::move(parts), best_score = score;
+      // Lines before the first id (a header's end carried over a page)
+      // continue what came before; no other part may lack an id.
+      bool placed = true;
+      for (size_t r = 1; r < ids.size(); ++r) placed &= ids[r] > 0;
+      if (score > best_score && placed) best = std::move(parts), best_score = score;
     }
     return best;
   }
@@ -1022,7 +1028,7 @@ class PdfTables {
             flush();
             open = true;
             for (size_t j = rows[r].first; j < to; ++j) place(body_[j].line, -1);
-          } else if (row_id(body_[rows[r].first].line) < 0) {
+          } else if (rows[r].second > 1 && row_id(body_[rows[r].first].line) < 0) {
             // Centred cells (lines above the first id): each line goes to
             // the row whose id is nearest in height.
             std::vector<size_t> at;
