@@ -755,7 +755,7 @@ class PdfTables {
       if (h > b && end - h - 1 > h - b) break;
       const auto& s = lines[end].segments;
       if (!s.empty() && s[0].x0 < tt_x1 + 2 && (IsRowId(s[0].text) || NumberedTitle(s[0].text))) break;
-      if (lines[end].y0 > bottom + 0.8 * line_h) break;
+      if (lines[end].y0 > bottom + 0.45 * line_h) break;
       bottom = std::max(bottom, lines[end].y1);
       ++end;
     }

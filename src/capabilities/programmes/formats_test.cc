@@ -684,7 +684,8 @@ TEST(Formats, OneColumnNamingBothRolesByLabel) {
 // A web page's table printed by the browser with its cells centred
 // vertically (the default of <td>): a tall cell's lines lie above and below
 // its row's id, and the header's wrapped lines around "STT". Each row's
-// lines are kept to their row; the tasks read as from the page itself.
+// lines are kept to their row, the first row's top line is not the
+// header's; the tasks read as from the page itself.
 TEST(Formats, APrintedPageWithCellsCentredVertically) {
   const std::vector<std::string> pages = {
       "<html><head><meta charset=\"utf-8\"><style>td,th{padding:3px 6px}</style></head><body>\n"
@@ -751,6 +752,29 @@ TEST(Formats, APrintedPageWithCellsCentredVertically) {
       "<tr><td>2</td><td><b>Tập huấn, phổ biến</b></td><td></td><td></td><td></td><td></td></tr>\n"
       "<tr><td>2.1</td><td>Tập huấn cho các cơ sở khám bệnh, chữa bệnh về quy định mới</td><td>Vụ Bảo hiểm y tế</td><td>Sở Y tế các tỉnh, thành phố</td><td>Quý II và Quý III/2026</td><td></td></tr>\n"
       "<tr><td>2.2</td><td>Cập nhật phần mềm giám định theo danh mục mới</td><td>Bảo hiểm xã hội Việt Nam</td><td>Cục Công nghệ thông tin</td><td>Từ tháng 7/2026 đến tháng 12/2026</td><td></td></tr>\n"
+      "</table>\n"
+      "</body></html>\n",
+      "<html><head><meta charset=\"utf-8\"><style>td,th{padding:3px 6px}</style></head><body>\n"
+      "<p><b>UBND TỈNH NGHỆ AN</b></p>\n"
+      "<p>Số: 412/KH-UBND</p>\n"
+      "<p><i>Nghệ An, ngày 15 tháng 8 năm 2025</i></p>\n"
+      "<p><b>KẾ HOẠCH</b></p>\n"
+      "<p><b>Thực hiện Nghị quyết số 28-NQ/TW về cải cách chính sách bảo hiểm xã hội năm 2026</b></p>\n"
+      "<p><b>I. MỤC ĐÍCH, YÊU CẦU</b></p>\n"
+      "<p>Triển khai đồng bộ các giải pháp.</p>\n"
+      "<p><b>II. NHIỆM VỤ, GIẢI PHÁP</b></p>\n"
+      "<p>Chi tiết tại Phụ lục.</p>\n"
+      "<p><b>III. TỔ CHỨC THỰC HIỆN</b></p>\n"
+      "<p>Các sở, ngành, địa phương báo cáo kết quả về Sở Nội vụ trước ngày 10/12/2026 để tổng hợp.</p>\n"
+      "<p><b>KT. CHỦ TỊCH</b></p>\n"
+      "<p><b>PHÓ CHỦ TỊCH</b></p>\n"
+      "<p><b>Bùi Đình Long</b></p>\n"
+      "<p><b>PHỤ LỤC</b></p>\n"
+      "<table border=\"1\">\n"
+      "<tr><td>TT</td><td>Nhiệm vụ, giải pháp</td><td>Cơ quan, đơn vị thực hiện</td><td>Thời gian</td></tr>\n"
+      "<tr><td>1</td><td>Rà soát, đối chiếu dữ liệu doanh nghiệp đang hoạt động với dữ liệu đơn vị tham gia bảo hiểm xã hội</td><td>Chủ trì: Bảo hiểm xã hội tỉnh; phối hợp: Thuế tỉnh, Sở Tài chính</td><td>Quý I/2026</td></tr>\n"
+      "<tr><td>2</td><td>Kiểm tra liên ngành về chấp hành pháp luật bảo hiểm xã hội</td><td>Chủ trì: Sở Nội vụ; phối hợp: Bảo hiểm xã hội tỉnh, Liên đoàn Lao động tỉnh</td><td>Từ tháng 4 đến tháng 10/2026</td></tr>\n"
+      "<tr><td>3</td><td>Tuyên truyền trên báo, đài địa phương</td><td>Báo và Phát thanh, Truyền hình Nghệ An</td><td>Thường xuyên</td></tr>\n"
       "</table>\n"
       "</body></html>\n"};
   for (const auto& page : pages) {
