@@ -41,6 +41,31 @@ Json Projection(const ImportedProgramme& p) {
 }
 
 // The first place two extractions differ, for a readable failure.
+// A task as read by hand: key, content, the bodies in charge and
+// coordinating by name, and the time frame's first and last day.
+struct HandRead {
+  std::string key, content;
+  std::vector<std::string> lead, coordinating;
+  std::string start, end;
+};
+
+// Each task of the import's JSON against the values read by hand, field by
+// field (an empty start or end: none).
+void ExpectTasks(const Json& tasks, const std::vector<HandRead>& want) {
+  ASSERT_EQ(tasks.size(), want.size());
+  for (size_t i = 0; i < want.size(); ++i) {
+    const Json& t = tasks[i];
+    const HandRead& w = want[i];
+    SCOPED_TRACE(w.key);
+    EXPECT_EQ(t["key"], w.key);
+    EXPECT_EQ(t["content"], w.content);
+    EXPECT_EQ(t["lead"], Json(w.lead));
+    EXPECT_EQ(t["coordinating"], Json(w.coordinating));
+    EXPECT_EQ(t["timeframe"]["start"], w.start.empty() ? Json(nullptr) : Json(w.start));
+    EXPECT_EQ(t["timeframe"]["end"], w.end.empty() ? Json(nullptr) : Json(w.end));
+  }
+}
+
 std::string FirstDifference(const Json& a, const Json& b, const std::string& path = "") {
   if (a.type() != b.type()) return path + ": " + a.dump().substr(0, 300) + " vs " + b.dump().substr(0, 300);
   if (a.is_object()) {
@@ -596,18 +621,13 @@ TEST(Formats, StartAndEndColumnsUnderOneHeaderWithBareMonths) {
   EXPECT_EQ(q.decision.signer, "Nguyễn Minh Hùng");
   ASSERT_EQ(q.tasks.size(), 3u);
   Json j = ToJson(q);
-  const Json& t = j["tasks"];
-  EXPECT_EQ(t[0]["content"], "Tổ chức hội nghị khách hàng tại các xã, phường");
-  EXPECT_EQ(t[0]["lead"], Json::array({"BHXH các tỉnh, thành phố"}));
-  EXPECT_EQ(t[0]["coordinating"], Json::array({"Bưu điện thành phố"}));
-  EXPECT_EQ(t[0]["timeframe"]["start"], "2026-01-01");
-  EXPECT_EQ(t[0]["timeframe"]["end"], "2026-12-31");
-  EXPECT_EQ(t[1]["lead"], Json::array({"Ủy ban nhân dân thành phố"}));
-  EXPECT_EQ(t[1]["timeframe"]["start"], "2026-01-01");
-  EXPECT_EQ(t[1]["timeframe"]["end"], "2026-03-31");
-  EXPECT_EQ(t[2]["lead"], Json::array({"Sở Tài chính"}));
-  EXPECT_EQ(t[2]["coordinating"], Json::array({"BHXH các tỉnh, thành phố", "Sở Nội vụ"}));
-  EXPECT_EQ(t[2]["timeframe"]["end"], "2026-12-31");
+  ExpectTasks(j["tasks"],
+              {{"1", "Tổ chức hội nghị khách hàng tại các xã, phường", {"BHXH các tỉnh, thành phố"},
+                {"Bưu điện thành phố"}, "2026-01-01", "2026-12-31"},
+               {"2", "Giao chỉ tiêu phát triển người tham gia cho các xã, phường", {"Ủy ban nhân dân thành phố"},
+                {"BHXH các tỉnh, thành phố"}, "2026-01-01", "2026-03-31"},
+               {"3", "Hỗ trợ thêm tiền đóng cho người thuộc hộ nghèo từ ngân sách thành phố", {"Sở Tài chính"},
+                {"BHXH các tỉnh, thành phố", "Sở Nội vụ"}, "2026-01-01", "2026-12-31"}});
   ASSERT_EQ(q.reports.size(), 1u);
   EXPECT_EQ(q.reports[0].date, Date::FromYmd(2026, 12, 20));
   // Targets as counts of people (the dot groups thousands; "triệu" is a
@@ -666,19 +686,13 @@ TEST(Formats, OneColumnNamingBothRolesByLabel) {
   EXPECT_EQ(q.decision.number, "412/KH-UBND");
   ASSERT_EQ(q.tasks.size(), 3u);
   Json j = ToJson(q);
-  const Json& t = j["tasks"];
-  EXPECT_EQ(t[0]["content"],
-            "Rà soát, đối chiếu dữ liệu doanh nghiệp đang hoạt động với dữ liệu đơn vị tham gia bảo hiểm xã hội");
-  EXPECT_EQ(t[0]["lead"], Json::array({"BHXH các tỉnh, thành phố"}));
-  EXPECT_EQ(t[0]["coordinating"], Json::array({"Thuế tỉnh", "Sở Tài chính"}));
-  EXPECT_EQ(t[0]["timeframe"]["end"], "2026-03-31");
-  EXPECT_EQ(t[1]["content"], "Kiểm tra liên ngành về chấp hành pháp luật bảo hiểm xã hội");
-  EXPECT_EQ(t[1]["lead"], Json::array({"Sở Nội vụ"}));
-  EXPECT_EQ(t[1]["coordinating"], Json::array({"BHXH các tỉnh, thành phố", "Liên đoàn Lao động tỉnh"}));
-  EXPECT_EQ(t[1]["timeframe"]["start"], "2026-04-01");
-  EXPECT_EQ(t[1]["timeframe"]["end"], "2026-10-31");
-  EXPECT_EQ(t[2]["lead"], Json::array({"Báo và Phát thanh, Truyền hình Nghệ An"}));
-  EXPECT_EQ(t[2]["timeframe"]["recurrence"], "ongoing");
+  ExpectTasks(j["tasks"],
+              {{"1", "Rà soát, đối chiếu dữ liệu doanh nghiệp đang hoạt động với dữ liệu đơn vị tham gia bảo hiểm xã hội",
+                {"BHXH các tỉnh, thành phố"}, {"Thuế tỉnh", "Sở Tài chính"}, "2026-01-01", "2026-03-31"},
+               {"2", "Kiểm tra liên ngành về chấp hành pháp luật bảo hiểm xã hội", {"Sở Nội vụ"},
+                {"BHXH các tỉnh, thành phố", "Liên đoàn Lao động tỉnh"}, "2026-04-01", "2026-10-31"},
+               {"3", "Tuyên truyền trên báo, đài địa phương", {"Báo và Phát thanh, Truyền hình Nghệ An"}, {}, "", ""}});
+  EXPECT_EQ(j["tasks"][2]["timeframe"]["recurrence"], "ongoing");
 }
 
 // A web page's table printed by the browser with its cells centred
@@ -861,24 +875,17 @@ TEST(Formats, AMinistrysPlanWithCoordinatingColumnsNamedThucHien) {
   EXPECT_EQ(q.decision.signer, "Trần Văn Thuấn");
   ASSERT_EQ(q.tasks.size(), 4u);
   Json j = ToJson(q);
-  const Json& t = j["tasks"];
-  EXPECT_EQ(t[0]["key"], "1.1");
-  EXPECT_EQ(t[0]["content"], "Thông tư hướng dẫn thanh toán chi phí khám bệnh, chữa bệnh bảo hiểm y tế");
-  EXPECT_EQ(t[0]["lead"], Json::array({"Vụ Bảo hiểm y tế"}));
-  EXPECT_EQ(t[0]["lead_units"], Json::array());
-  EXPECT_EQ(t[0]["coordinating"], Json::array({"Bảo hiểm xã hội Việt Nam", "Vụ Pháp chế"}));
-  EXPECT_EQ(t[0]["timeframe"]["end"], "2026-03-31");
-  EXPECT_EQ(t[1]["lead"], Json::array({"Cục Quản lý Dược"}));
-  EXPECT_EQ(t[1]["timeframe"]["end"], "2026-06-30");
-  EXPECT_EQ(t[1]["notes"], "Trình Bộ trưởng");
-  EXPECT_EQ(t[2]["lead"], Json::array({"Vụ Bảo hiểm y tế"}));
-  EXPECT_EQ(t[2]["coordinating"], Json::array({"Sở Y tế các tỉnh, thành phố"}));
-  EXPECT_EQ(t[2]["timeframe"]["start"], "2026-04-01");
-  EXPECT_EQ(t[2]["timeframe"]["end"], "2026-09-30");
-  EXPECT_EQ(t[3]["lead"], Json::array({"Bảo hiểm xã hội Việt Nam"}));
-  EXPECT_EQ(t[3]["coordinating"], Json::array({"Cục Công nghệ thông tin", "các cơ sở khám bệnh, chữa bệnh"}));
-  EXPECT_EQ(t[3]["timeframe"]["start"], "2026-07-01");
-  EXPECT_EQ(t[3]["timeframe"]["end"], "2026-12-31");
+  ExpectTasks(j["tasks"],
+              {{"1.1", "Thông tư hướng dẫn thanh toán chi phí khám bệnh, chữa bệnh bảo hiểm y tế", {"Vụ Bảo hiểm y tế"},
+                {"Bảo hiểm xã hội Việt Nam", "Vụ Pháp chế"}, "2026-03-01", "2026-03-31"},
+               {"1.2", "Thông tư ban hành danh mục thuốc thuộc phạm vi được hưởng", {"Cục Quản lý Dược"},
+                {"Bảo hiểm xã hội Việt Nam", "Vụ Bảo hiểm y tế"}, "2026-06-30", "2026-06-30"},
+               {"2.1", "Tập huấn cho các cơ sở khám bệnh, chữa bệnh về quy định mới", {"Vụ Bảo hiểm y tế"},
+                {"Sở Y tế các tỉnh, thành phố"}, "2026-04-01", "2026-09-30"},
+               {"2.2", "Cập nhật phần mềm giám định theo danh mục mới", {"Bảo hiểm xã hội Việt Nam"},
+                {"Cục Công nghệ thông tin", "các cơ sở khám bệnh, chữa bệnh"}, "2026-07-01", "2026-12-31"}});
+  EXPECT_EQ(j["tasks"][0]["lead_units"], Json::array()) << "the ministry's own department, not VSS's";
+  EXPECT_EQ(j["tasks"][1]["notes"], "Trình Bộ trưởng");
   ASSERT_EQ(q.reports.size(), 1u);
   EXPECT_EQ(q.reports[0].date, Date::FromYmd(2026, 11, 30));
 }
