@@ -48,6 +48,14 @@ Vnd AmountOf(const BenefitResult& r, const std::string& kind) {
   return -1;
 }
 
+// The parameter `key` as a step of the answer cites it; null when none does.
+const LawParam* CitedParam(const BenefitResult& r, const std::string& key) {
+  for (const auto& s : r.steps)
+    for (const auto& p : s.params)
+      if (p.key == key) return &p;
+  return nullptr;
+}
+
 bool HasStep(const BenefitResult& r, const std::string& code) {
   for (const auto& s : r.steps)
     if (s.code == code) return true;
@@ -415,15 +423,10 @@ TEST(BenefitCalc, BenefitsOf2023ReadThatYearsTable) {
     "history":[{"from":"2022-03","to":"2022-09","salary":5100000}]})");
   EXPECT_EQ(r.average_salary, 5'253'000);
   EXPECT_EQ(AmountOf(r, "lump_sum"), 7'854'000);
-  bool cited = false;
-  for (const auto& s : r.steps)
-    for (const auto& p : s.params)
-      if (p.key == "revaluation.2023.compulsory.2022") {
-        cited = true;
-        EXPECT_EQ(p.value, "1.03");
-        EXPECT_EQ(p.law, "Circular 01/2023/TT-BLĐTBXH");
-      }
-  EXPECT_TRUE(cited);
+  const LawParam* p = CitedParam(r, "revaluation.2023.compulsory.2022");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->value, "1.03");
+  EXPECT_EQ(p->law, "Circular 01/2023/TT-BLĐTBXH");
   ASSERT_EQ(r.warnings.size(), 1u);
   EXPECT_NE(r.warnings[0].find("revaluation.2023.compulsory.2022"), std::string::npos) << r.warnings[0];
 }
@@ -447,15 +450,10 @@ TEST(BenefitCalc, CoefficientsGivenWithTheRequestWhenTheDataHasNoTable) {
     {"contribution_year":2012,"coefficient":1.5}]})");
   EXPECT_EQ(r.average_salary, 6'950'000);
   EXPECT_EQ(AmountOf(r, "lump_sum"), 20'850'000);
-  bool cited = false;
-  for (const auto& s : r.steps)
-    for (const auto& p : s.params)
-      if (p.key == "revaluation.2022.compulsory.2011") {
-        cited = true;
-        EXPECT_EQ(p.value, "1.60");
-        EXPECT_EQ(p.law, "hệ số ghi trong yêu cầu");
-      }
-  EXPECT_TRUE(cited);
+  const LawParam* p = CitedParam(r, "revaluation.2022.compulsory.2011");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->value, "1.60");
+  EXPECT_EQ(p->law, "hệ số ghi trong yêu cầu");
   bool warned = false;
   for (const auto& w : r.warnings) warned |= w.find("hệ số do người yêu cầu ghi") != std::string::npos;
   EXPECT_TRUE(warned) << "an answer on given coefficients says so";

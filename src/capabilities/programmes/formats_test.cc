@@ -604,7 +604,7 @@ TEST(Formats, StartAndEndColumnsUnderOneHeaderWithBareMonths) {
       "<p><b>ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG</b></p><p>Số: 301/KH-UBND</p><p><i>Hải Phòng, ngày 03 tháng 10 năm 2025</i></p>\n"
       "<p><b>KẾ HOẠCH</b></p><p><b>Phát triển người tham gia bảo hiểm xã hội tự nguyện năm 2026</b></p>\n"
       "<p>Căn cứ Luật Bảo hiểm xã hội số 41/2024/QH15;</p>\n"
-      "<p><b>I. MỤC TIÊU</b></p><p>Năm 2026 có ít nhất 45.000 người tham gia bảo hiểm xã hội tự nguyện và 1,2 triệu người tham gia bảo hiểm y tế; mỗi xã bố trí 2 người làm đại lý thu.</p>\n"
+      "<p><b>I. MỤC TIÊU</b></p><p>Năm 2026 có ít nhất 45.000 người tham gia bảo hiểm xã hội tự nguyện và 1,2 triệu người tham gia bảo hiểm y tế; mỗi xã bố trí 2 người làm đại lý thu; đến năm 2030 người lao động được tiếp cận đầy đủ.</p>\n"
       "<p><b>II. NHIỆM VỤ</b></p><p>Theo Phụ lục đính kèm.</p>\n"
       "<p><b>III. TỔ CHỨC THỰC HIỆN</b></p><p>Bảo hiểm xã hội thành phố tổng hợp kết quả, báo cáo Ủy ban nhân dân thành phố trước ngày 20/12/2026.</p>\n"
       "<p><b>TM. ỦY BAN NHÂN DÂN<br>KT. CHỦ TỊCH<br>PHÓ CHỦ TỊCH</b></p><p><b>Nguyễn Minh Hùng</b></p>\n"
@@ -631,7 +631,8 @@ TEST(Formats, StartAndEndColumnsUnderOneHeaderWithBareMonths) {
   ASSERT_EQ(q.reports.size(), 1u);
   EXPECT_EQ(q.reports[0].date, Date::FromYmd(2026, 12, 20));
   // Targets as counts of people (the dot groups thousands; "triệu" is a
-  // million); two people an agency per commune are no target.
+  // million); two people an agency per commune are no target, nor is the
+  // year before "người".
   ASSERT_EQ(q.targets.size(), 2u);
   EXPECT_EQ(q.targets[0].value, 45000);
   EXPECT_EQ(q.targets[0].unit, "người");

@@ -545,6 +545,9 @@ std::vector<TargetNumber> TargetNumbers(const std::string& t) {
     auto v = ParseDouble(num, "target");
     if (!v.ok() || *v * scale < 10) continue;  // "2 người": a task's staffing, not a target
     const size_t at = static_cast<size_t>(g[1].data() - t.data());
+    // "Đến năm 2030 người lao động ...": a year, not a count.
+    const std::string_view lead_in = std::string_view(t).substr(at >= 5 ? at - 5 : 0, at >= 5 ? 5 : at);
+    if (lead_in == "năm " || lead_in == "Năm ") continue;
     out.push_back({at, static_cast<size_t>(g[2].data() - t.data()) + g[2].size(), *v * scale, Str(g, 2)});
   }
   std::sort(out.begin(), out.end(), [](const TargetNumber& a, const TargetNumber& b) { return a.at < b.at; });

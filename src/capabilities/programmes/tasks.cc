@@ -25,8 +25,13 @@ using Cell = TableCell;
 // "Cơ quan, đơn vị thực hiện" do: "Chủ trì: Sở Nội vụ; phối hợp: Bảo hiểm
 // xã hội tỉnh, Liên đoàn Lao động tỉnh". Gives (role, text) in order; a cell
 // without labels is one piece of `role`.
-std::vector<std::pair<std::string, std::string>> RolesInCell(const std::string& x, const std::string& role) {
+const Regex& RoleLabel() {
   static const Regex label(R"((chủ trì|phối hợp)\s*:\s*)", true);
+  return label;
+}
+
+std::vector<std::pair<std::string, std::string>> RolesInCell(const std::string& x, const std::string& role) {
+  const Regex& label = RoleLabel();
   std::vector<std::pair<std::string, std::string>> out;
   std::string current = role;
   size_t start = 0, from = 0;
@@ -49,13 +54,16 @@ std::vector<std::pair<std::string, std::string>> RolesInCell(const std::string& 
 }
 
 bool StartsWithRoleLabel(const std::string& x) {
-  std::string f = FoldOrSelf(x);
-  return f.rfind("chu tri:", 0) == 0 || f.rfind("chu tri :", 0) == 0;
+  Regex::Groups g;
+  const std::string t = Trim(x);
+  return RoleLabel().Search(t, &g) && g[0].data() == t.data();
 }
 
 // Resolves a units cell into the task, each labelled part into its role.
-void AddUnits(const std::string& text, const std::vector<std::string>& parts, const std::string& role,
+// Whether any of its names is in the registry.
+bool AddUnits(const std::string& text, const std::vector<std::string>& parts, const std::string& role,
               const UnitRegistry& units, TaskRow& task) {
+  bool resolved = false;
   auto roles = RolesInCell(text, role);
   for (const auto& [r, piece] : roles) {
     // A cell's paragraphs are separate names when the source kept them apart.
@@ -63,6 +71,7 @@ void AddUnits(const std::string& text, const std::vector<std::string>& parts, co
         roles.size() == 1 && parts.size() > 1 ? parts : std::vector<std::string>{piece};
     for (const auto& item : items) {
       UnitResolution ur = units.ResolveList(item);
+      resolved |= !ur.ids.empty();
       for (const auto& u : ur.ids) {
         auto& into = r == "lead" ? task.lead_units : task.coordinating_units;
         if (std::find(into.begin(), into.end(), u) == into.end()) into.push_back(u);
@@ -73,6 +82,7 @@ void AddUnits(const std::string& text, const std::vector<std::string>& parts, co
       }
     }
   }
+  return resolved;
 }
 
 // Cells placed by type from the row's end: leader, time frames, the plan
@@ -126,7 +136,7 @@ void ReadByType(const std::vector<TableCell>& c, bool has_leader, int time_cols,
   for (size_t k = 1; k < unit_from; ++k) task.content += (task.content.empty() ? "" : " ") + c[k].text;
   // With a unit-in-charge column, its cell comes first; the rest coordinate.
   for (size_t k = unit_from; k < end; ++k)
-    AddUnits(c[k].text, {}, has_lead && k == unit_from ? "lead" : "coordinating", units, task);
+    (void)AddUnits(c[k].text, {}, has_lead && k == unit_from ? "lead" : "coordinating", units, task);
 }
 
 // Cells read by the header's column roles; false when a cell does not fit.
@@ -142,13 +152,10 @@ bool ReadByColumns(const std::vector<TableCell>& c, const std::vector<std::strin
     if (role == "content") {
       d.content = d.content.empty() ? x : JoinLines({{0, false, d.content}, {0, false, x}}, 0, 2, vocab);
     } else if (role == "lead" || role == "coordinating") {
-      auto resolves = [&] {
-        for (const auto& item : c[k].parts.size() > 1 ? c[k].parts : std::vector<std::string>{x})
-          if (!units.ResolveList(item).ids.empty()) return true;
+      // `d` is a copy: a cell that names no body leaves the task as it was.
+      if (!AddUnits(x, c[k].parts, role, units, d) && !StartsWithRoleLabel(x) && !StartsLikeUnitName(x) &&
+          !ShapedLikeName(x))
         return false;
-      };
-      if (!StartsWithRoleLabel(x) && !StartsLikeUnitName(x) && !ShapedLikeName(x) && !resolves()) return false;
-      AddUnits(x, c[k].parts, role, units, d);
     } else if (role == "time") {
       TimeFrame tf = ParseTimeFrame(x);
       if (tf.kind == "unknown") return false;
