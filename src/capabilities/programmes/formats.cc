@@ -575,7 +575,15 @@ struct Word {
   double x0, x1, y0, y1;
   std::string text;
   bool space_after;
+  bool bold;  // set in a bold face (a table's header usually is)
 };
+
+bool BoldFont(const std::string& name) {
+  std::string f = name;
+  for (auto& c : f) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return f.find("bold") != std::string::npos || f.find("black") != std::string::npos ||
+         f.find("heavy") != std::string::npos;
+}
 
 struct Segment {  // words of a line closer than a column gap
   double x0, x1;
@@ -605,12 +613,13 @@ bool HeaderWordBeforeColumn(const Segment& s, const std::vector<Word>& r, size_t
 
 std::vector<PdfLine> PdfPageLines(const poppler::page& page) {
   std::vector<Word> words;
-  for (const auto& b : page.text_list()) {
+  for (const auto& b : page.text_list(poppler::page::text_list_include_font)) {
     poppler::rectf r = b.bbox();
     poppler::byte_array u = b.text().to_utf8();
     std::string t(u.begin(), u.end());
     if (Trim(t).empty()) continue;
-    words.push_back({r.x(), r.x() + r.width(), r.y(), r.y() + r.height(), t, b.has_space_after()});
+    words.push_back({r.x(), r.x() + r.width(), r.y(), r.y() + r.height(), t, b.has_space_after(),
+                     b.has_font_info() && BoldFont(b.get_font_name())});
   }
   // Lines: words whose vertical middles are within half a word's height.
   std::sort(words.begin(), words.end(), [](const Word& a, const Word& b) {
@@ -737,7 +746,9 @@ class PdfTables {
     // or a group row. A header's wrapped lines follow each other closely;
     // a gap of most of a line's height is the edge of the header row.
     double tt_x1 = lines[h].segments[0].x1;
-    double line_h = lines[h].y1 - lines[h].y0;
+    // The height of a word, not of the "TT" line: a centred header's line
+    // may also hold words of its neighbours set half a line lower.
+    double line_h = lines[h].words.front().y1 - lines[h].words.front().y0;
     size_t b = h;
     while (b > 0 && h - b < 4) {
       const PdfLine& up = lines[b - 1];
@@ -753,6 +764,15 @@ class PdfTables {
       // lines below the "TT" line as above it, give or take one: more are
       // the first row's, whose cells are centred too.
       if (h > b && end - h - 1 > h - b) break;
+      // ... and each of its cells is centred on the "TT" line: a line
+      // that would move a cell's middle off it (a table without padding
+      // puts the first row's top lines right under the header) is the
+      // first row's.
+      if (h > b && !CentredWith(lines, b, end, h)) break;
+      // A bold header ends at the first line with no bold word.
+      if (lines[h].words.front().bold &&
+          std::none_of(lines[end].words.begin(), lines[end].words.end(), [](const Word& w) { return w.bold; }))
+        break;
       const auto& s = lines[end].segments;
       if (!s.empty() && s[0].x0 < tt_x1 + 2 && (IsRowId(s[0].text) || NumberedTitle(s[0].text))) break;
       if (lines[end].y0 > bottom + 0.45 * line_h) break;
@@ -772,8 +792,37 @@ class PdfTables {
     band_above_ = h - b;
     band_below_ = end - h;
     left_ = lines[h].segments[0].x0;
+    SplitHeaderSegments();
+    HeaderCells();
     header_cols_ = HeaderColumns();
     in_table_ = true;
+  }
+
+  // The height of the words of segment `s` of line `l`.
+  static std::pair<double, double> SegmentHeight(const PdfLine& l, const Segment& s) {
+    double y0 = 1e9, y1 = -1e9;
+    for (const auto& w : l.words)
+      if (w.x0 >= s.x0 - 0.5 && w.x1 <= s.x1 + 0.5) y0 = std::min(y0, w.y0), y1 = std::max(y1, w.y1);
+    return {y0, y1};
+  }
+
+  // Whether line `e`, added to the header lines b..e-1, leaves every cell
+  // it joins (the header's segments above it overlapping in x) centred on
+  // line `h`'s "TT" within a third of a line.
+  static bool CentredWith(const std::vector<PdfLine>& lines, size_t b, size_t e, size_t h) {
+    const Word& tt = lines[h].words.front();
+    const double mid = (tt.y0 + tt.y1) / 2, tolerance = 0.35 * (tt.y1 - tt.y0);
+    for (const auto& s : lines[e].segments) {
+      auto [lo, hi] = SegmentHeight(lines[e], s);
+      for (size_t j = b; j < e; ++j)
+        for (const auto& t : lines[j].segments)
+          if (t.x0 < s.x1 && t.x1 > s.x0) {
+            auto [y0, y1] = SegmentHeight(lines[j], t);
+            lo = std::min(lo, y0), hi = std::max(hi, y1);
+          }
+      if (std::abs((lo + hi) / 2 - mid) > tolerance) return false;
+    }
+    return true;
   }
 
   bool EndsTable(const PdfLine& l) const {
@@ -834,11 +883,88 @@ class PdfTables {
     return c;
   }
 
-  // Header cells: segments overlapping in x are one column.
+  // A table printed without padding sets the headings of narrow columns
+  // side by side with little more than a space between them ("Cơ quan
+  // chủ trì" beside "Cơ quan phối hợp"). A header is not justified: its
+  // spaces are all alike, so a gap of twice the usual space parts columns.
+  void SplitHeaderSegments() {
+    std::vector<double> spaces;
+    for (const auto& l : header_)
+      for (size_t i = 1; i < l.words.size(); ++i)
+        if (l.words[i - 1].space_after) spaces.push_back(l.words[i].x0 - l.words[i - 1].x1);
+    if (spaces.size() < 4) return;
+    std::nth_element(spaces.begin(), spaces.begin() + static_cast<long>(spaces.size() / 2), spaces.end());
+    const double wide = 1.8 * std::max(spaces[spaces.size() / 2], 0.5);
+    for (auto& l : header_) {
+      std::vector<Segment> split;
+      for (const auto& s : l.segments) {
+        bool first = true;
+        for (size_t i = 0; i < l.words.size(); ++i) {
+          const Word& w = l.words[i];
+          if (w.x0 < s.x0 - 0.5 || w.x1 > s.x1 + 0.5) continue;
+          if (first || w.x0 - l.words[i - 1].x1 > wide)
+            split.push_back({w.x0, w.x1, w.text});
+          else
+            split.back().text += " " + w.text, split.back().x1 = std::max(split.back().x1, w.x1);
+          first = false;
+        }
+      }
+      l.segments = std::move(split);
+    }
+  }
+
+  // The header's cells: a segment and the lines wrapped under it (close
+  // below, overlapping in x). A cell standing over two or more cells of
+  // the header set apart side by side ("Thời gian thực hiện" over "Bắt
+  // đầu" and "Hoàn thành") spans their columns: it marks out no column.
+  void HeaderCells() {
+    struct Cell {
+      double x0, x1, y0, y1;
+    };
+    std::vector<Cell> cells;
+    std::vector<size_t> cell_of;  // each segment's cell, line by line
+    for (size_t li = 0; li < header_.size(); ++li)
+      for (const auto& s : header_[li].segments) {
+        double y0 = 1e9, y1 = -1e9;
+        for (const auto& w : header_[li].words)
+          if (w.x0 >= s.x0 - 0.5 && w.x1 <= s.x1 + 0.5) y0 = std::min(y0, w.y0), y1 = std::max(y1, w.y1);
+        size_t c = cells.size();
+        for (size_t j = 0; j < cells.size(); ++j)
+          if (s.x0 < cells[j].x1 && s.x1 > cells[j].x0 && y0 >= cells[j].y1 - 0.5 * line_h_ &&
+              y0 - cells[j].y1 < 0.3 * line_h_)
+            c = j;
+        if (c == cells.size())
+          cells.push_back({s.x0, s.x1, y0, y1});
+        else
+          cells[c] = {std::min(cells[c].x0, s.x0), std::max(cells[c].x1, s.x1), cells[c].y0, std::max(cells[c].y1, y1)};
+        cell_of.push_back(c);
+      }
+    spanning_.assign(header_.size(), {});
+    group_spans_.clear();
+    std::vector<bool> group(cells.size(), false);
+    for (size_t g = 0; g < cells.size(); ++g) {
+      std::vector<std::pair<double, double>> under;
+      for (size_t j = 0; j < cells.size(); ++j)
+        if (j != g && cells[j].y0 > cells[g].y1 && cells[j].x0 < cells[g].x1 && cells[j].x1 > cells[g].x0)
+          under.push_back({cells[j].x0, cells[j].x1});
+      std::sort(under.begin(), under.end());
+      for (size_t u = 1; u < under.size() && !group[g]; ++u) group[g] = under[u].first > under[u - 1].second + 1;
+    }
+    std::vector<int> index(cells.size(), -1);
+    for (size_t g = 0; g < cells.size(); ++g)
+      if (group[g]) index[g] = static_cast<int>(group_spans_.size()), group_spans_.push_back({cells[g].x0, cells[g].x1});
+    size_t n = 0;
+    for (size_t li = 0; li < header_.size(); ++li)
+      for (size_t si = 0; si < header_[li].segments.size(); ++si, ++n) spanning_[li].push_back(index[cell_of[n]]);
+  }
+
+  // The columns: the header's segments that span no others, overlapping
+  // in x, are one column.
   std::vector<std::pair<double, double>> HeaderColumns() const {
     std::vector<std::pair<double, double>> spans;
-    for (const auto& l : header_)
-      for (const auto& s : l.segments) spans.push_back({s.x0, s.x1});
+    for (size_t li = 0; li < header_.size(); ++li)
+      for (size_t si = 0; si < header_[li].segments.size(); ++si)
+        if (spanning_[li][si] < 0) spans.push_back({header_[li].segments[si].x0, header_[li].segments[si].x1});
     std::sort(spans.begin(), spans.end());
     std::vector<std::pair<double, double>> cols;
     for (const auto& s : spans)
@@ -849,9 +975,8 @@ class PdfTables {
     return cols;
   }
 
-  void Borders() {
-    const std::vector<std::pair<double, double>>& cols = header_cols_;
-    // Where cell lines start in the body, counted to the half point.
+  // Where cell lines start in the body, counted to the half point.
+  std::map<long, int> BodyStarts() const {
     std::map<long, int> starts;
     for (const auto& x : body_) {
       const auto& w = x.line.words;
@@ -860,6 +985,44 @@ class PdfTables {
         if (k == 0 || !w[k - 1].space_after || w[k].x0 - w[k - 1].x1 > h) ++starts[std::lround(w[k].x0 * 2)];
       }
     }
+    return starts;
+  }
+
+  // Headings left-aligned in cells with no padding may run together with
+  // a space between them ("Cơ quan phối hợp Sản phẩm"): a heading's word
+  // that starts where the body's cell lines start (twice or more) while
+  // the word before it is not a column's first starts a column.
+  void SplitHeaderAtBodyStarts() {
+    std::map<long, int> starts = BodyStarts();
+    auto starts_cell = [&](double x) {
+      for (long k = std::lround(x * 2) - 1; k <= std::lround(x * 2) + 1; ++k)
+        if (auto it = starts.find(k); it != starts.end() && it->second >= 2) return true;
+      return false;
+    };
+    bool split = false;
+    for (auto& l : header_) {
+      std::vector<Segment> out;
+      for (const auto& s : l.segments) {
+        bool first = true;
+        for (const auto& w : l.words) {
+          if (w.x0 < s.x0 - 0.5 || w.x1 > s.x1 + 0.5) continue;
+          if (first || starts_cell(w.x0)) {
+            split |= !first;
+            out.push_back({w.x0, w.x1, w.text});
+          } else {
+            out.back().text += " " + w.text, out.back().x1 = std::max(out.back().x1, w.x1);
+          }
+          first = false;
+        }
+      }
+      l.segments = std::move(out);
+    }
+    if (split) HeaderCells(), header_cols_ = HeaderColumns();
+  }
+
+  void Borders() {
+    const std::vector<std::pair<double, double>>& cols = header_cols_;
+    std::map<long, int> starts = BodyStarts();
     bounds_.clear();
     for (size_t k = 1; k < cols.size(); ++k) {
       double lo = cols[k - 1].second, hi = cols[k].first;
@@ -884,7 +1047,8 @@ class PdfTables {
   // between them, joins them). Gives the first line of each part and its
   // count of ids, or nothing.
   template <typename RowId>
-  std::vector<std::pair<size_t, int>> RowsByCells(size_t k, size_t e, const RowId& row_id) const {
+  std::vector<std::pair<size_t, int>> RowsByCells(size_t k, size_t e, const RowId& row_id,
+                                                  bool continuation = false) const {
     std::vector<std::pair<size_t, int>> best;
     int best_score = 0;
     for (double gap : {0.6, 0.45, 0.3, 0.2}) {
@@ -929,7 +1093,10 @@ class PdfTables {
       std::vector<std::pair<size_t, int>> parts;
       int score = 0;
       for (size_t r = 0; r < firsts.size(); ++r) parts.push_back({firsts[r], ids[r]}), score += ids[r] == 1;
-      if (score == static_cast<int>(parts.size())) return parts;
+      if (score == static_cast<int>(parts.size()) && !continuation) return parts;
+      // At a page's top: the lines of a row broken over the page, then rows.
+      if (continuation && parts.size() >= 2 && parts[0].second == 0 && score + 1 == static_cast<int>(parts.size()))
+        return parts;
       // Lines before the first id (a header's end carried over a page)
       // continue what came before; no other part may lack an id.
       bool placed = true;
@@ -939,19 +1106,84 @@ class PdfTables {
     return best;
   }
 
+  // Per column, the text of lines k..e when the column holds a single
+  // cell over them (its lines follow at the line pitch, no gap) that runs
+  // across every gap between the cells of the column holding most;
+  // empty otherwise (a row's cell left empty spans nothing).
+  std::vector<std::string> SpanningCells(size_t k, size_t e) const {
+    std::vector<std::vector<std::pair<double, double>>> spans(ncols_ + 1);
+    std::vector<std::string> text(ncols_ + 1);
+    for (size_t j = k; j < e; ++j) {
+      std::map<size_t, std::pair<double, double>> here;
+      for (const auto& w : body_[j].line.words) {
+        size_t c = Column((w.x0 + w.x1) / 2);
+        text[c] += (text[c].empty() ? "" : " ") + w.text;
+        auto [it, fresh] = here.try_emplace(c, w.y0, w.y1);
+        if (!fresh) it->second = {std::min(it->second.first, w.y0), std::max(it->second.second, w.y1)};
+      }
+      for (const auto& [c, span] : here) spans[c].push_back(span);
+    }
+    std::vector<std::vector<std::pair<double, double>>> cells(ncols_ + 1);
+    size_t most = 1;
+    for (size_t c = 1; c < spans.size(); ++c) {
+      auto& col = spans[c];
+      std::sort(col.begin(), col.end());
+      for (size_t i = 0; i < col.size(); ++i)
+        if (i == 0 || col[i].first > cells[c].back().second + 0.2 * line_h_)
+          cells[c].push_back(col[i]);
+        else
+          cells[c].back().second = std::max(cells[c].back().second, col[i].second);
+      if (cells[c].size() > cells[most].size()) most = c;
+    }
+    std::vector<std::string> out(ncols_ + 1);
+    if (most >= cells.size() || cells[most].size() < 2) return out;
+    for (size_t c = 1; c < cells.size(); ++c) {
+      if (cells[c].size() != 1) continue;
+      bool across = true;
+      for (size_t i = 1; i < cells[most].size(); ++i) {
+        double gap = (cells[most][i - 1].second + cells[most][i].first) / 2;
+        across &= cells[c][0].first < gap && cells[c][0].second > gap;
+      }
+      if (across) out[c] = text[c];
+    }
+    return out;
+  }
+
   void CloseTable(std::string& out) {
     if (!in_table_) return;
     in_table_ = false;
+    SplitHeaderAtBodyStarts();
     Borders();
-    // The header row, one cell per column.
+    // The header row, one cell per column; with spanning cells, two rows
+    // as a page's colspan gives them: the spanning cells over their
+    // columns, then every column (the first's "TT" once).
     std::vector<std::string> cells(ncols_);
-    for (const auto& l : header_)
-      for (const auto& w : l.words) {
-        std::string& c = cells[Column((w.x0 + w.x1) / 2)];
+    std::vector<std::string> groups(group_spans_.size());
+    for (size_t li = 0; li < header_.size(); ++li)
+      for (const auto& w : header_[li].words) {
+        int g = -1;
+        for (size_t si = 0; si < header_[li].segments.size(); ++si)
+          if (w.x0 >= header_[li].segments[si].x0 - 0.5 && w.x1 <= header_[li].segments[si].x1 + 0.5)
+            g = spanning_[li][si];
+        std::string& c = g >= 0 ? groups[static_cast<size_t>(g)] : cells[Column((w.x0 + w.x1) / 2)];
         c += (c.empty() ? "" : " ") + w.text;
       }
-    for (size_t c = 0; c < cells.size(); ++c)
+    std::vector<int> span_at(ncols_, 0), covered_by(ncols_, -1);
+    for (size_t g = 0; g < group_spans_.size(); ++g) {
+      size_t first = Column(group_spans_[g].first + 1), last = Column(group_spans_[g].second - 1);
+      span_at[first] = static_cast<int>(last - first + 1);
+      for (size_t c = first; c <= last; ++c) covered_by[c] = static_cast<int>(g);
+    }
+    for (size_t c = 0; c < cells.size(); ++c) {
+      if (covered_by[c] >= 0) {
+        if (span_at[c] > 0) out += StructuredCellLine(static_cast<int>(c), span_at[c], groups[static_cast<size_t>(covered_by[c])]) + "\n";
+        continue;
+      }
       if (!cells[c].empty()) out += StructuredCellLine(static_cast<int>(c), 1, cells[c]) + "\n";
+    }
+    if (!group_spans_.empty())
+      for (size_t c = 1; c < cells.size(); ++c)
+        if (!cells[c].empty()) out += StructuredCellLine(static_cast<int>(c), 1, cells[c]) + "\n";
     // Rows: a new one at an id alone at the head of the first column.
     std::fill(cells.begin(), cells.end(), "");
     bool open = false;
@@ -980,9 +1212,10 @@ class PdfTables {
       }
       return -1;
     };
-    auto place = [&](const PdfLine& l, long opens_at) {
+    auto place = [&](const PdfLine& l, long opens_at, const std::vector<std::string>* spanning = nullptr) {
       const auto& w = l.words;
       for (size_t k = 0; k < w.size(); ++k) {
+        if (spanning && !(*spanning)[Column((w[k].x0 + w[k].x1) / 2)].empty()) continue;
         if (static_cast<long>(k) == opens_at) {
           flush();
           open = true;
@@ -1017,11 +1250,17 @@ class PdfTables {
         bottom = std::max(bottom, body_[e].line.y1), ++e;
       size_t ids = 0;
       for (size_t j = k; j < e; ++j) ids += row_id(body_[j].line) >= 0;
-      if (ids == 1) {  // the whole block is the row, its id placed in the first column with its line
+      // A row broken over a page (no padding: its last lines run straight
+      // into the next row's at the top of the new page) continues first.
+      const bool page_top = open && k > 0 && body_[k - 1].page != body_[k].page;
+      std::vector<std::pair<size_t, int>> rows;
+      if (ids == 1 && page_top) rows = RowsByCells(k, e, row_id, true);
+      if (ids == 1 && (rows.size() < 2 || rows[0].second != 0)) {
+        // the whole block is the row, its id placed in the first column with its line
         flush();
         open = true;
         for (size_t j = k; j < e; ++j) place(body_[j].line, -1);
-      } else if (auto rows = RowsByCells(k, e, row_id); !rows.empty()) {
+      } else if (rows = ids == 1 ? rows : RowsByCells(k, e, row_id); !rows.empty()) {
         for (size_t r = 0; r < rows.size(); ++r) {
           const size_t to = r + 1 < rows.size() ? rows[r + 1].first : e;
           if (rows[r].second == 1) {
@@ -1035,13 +1274,21 @@ class PdfTables {
             for (size_t j = rows[r].first; j < to; ++j)
               if (row_id(body_[j].line) >= 0) at.push_back(j);
             auto mid = [&](size_t j) { return (body_[j].line.y0 + body_[j].line.y1) / 2; };
+            // A column holding one unbroken cell across these rows is a
+            // cell merged over them (a page's rowspan, centred between its
+            // rows): it belongs to each of them.
+            std::vector<std::string> spanning = SpanningCells(rows[r].first, to);
             size_t current = at.size();
             for (size_t j = rows[r].first; j < to; ++j) {
               size_t near = 0;
               for (size_t a = 1; a < at.size(); ++a)
                 if (std::abs(mid(j) - mid(at[a])) < std::abs(mid(j) - mid(at[near]))) near = a;
-              if (near != current) flush(), open = true, current = near;
-              place(body_[j].line, -1);
+              if (near != current) {
+                flush(), open = true, current = near;
+                for (size_t c = 0; c < cells.size(); ++c)
+                  if (!spanning[c].empty()) cells[c] = spanning[c];
+              }
+              place(body_[j].line, -1, &spanning);
             }
           } else {
             for (size_t j = rows[r].first; j < to; ++j) place(body_[j].line, row_id(body_[j].line));
@@ -1066,6 +1313,8 @@ class PdfTables {
   double left_ = 0, line_h_ = 10;
   std::vector<double> bounds_;
   std::vector<std::pair<double, double>> header_cols_;
+  std::vector<std::vector<int>> spanning_;                // header segment -> its spanning cell, or -1
+  std::vector<std::pair<double, double>> group_spans_;  // spanning cells' x extents
 };
 
 // ---------------------------------------------------------------- trimming
