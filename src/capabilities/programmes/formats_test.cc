@@ -595,12 +595,10 @@ TEST(Formats, APrimeMinistersDecisionApprovingASchemeAsAWebPage) {
   EXPECT_EQ(t.unknown_units.size() + t.coordinating_units.size(), 2u) << "each body of the list on its own";
 }
 
-// A city's plan as a web page whose header is two rows: "Thời gian thực
-// hiện" over "Bắt đầu" and "Hoàn thành", the months written as numbers
-// alone ("01/2026", "03/2026"). Values read by hand.
-TEST(Formats, StartAndEndColumnsUnderOneHeaderWithBareMonths) {
-  const std::string page =
-      "<html><body>\n"
+// Plan 301/KH-UBND of a city as its web page (start and end columns under
+// one heading, months written alone); `head` goes in the page's <head>.
+std::string Plan301Page(const std::string& head) {
+  return "<html><head><meta charset=\"utf-8\">" + head + "</head><body>\n"
       "<p><b>ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG</b></p><p>Số: 301/KH-UBND</p><p><i>Hải Phòng, ngày 03 tháng 10 năm 2025</i></p>\n"
       "<p><b>KẾ HOẠCH</b></p><p><b>Phát triển người tham gia bảo hiểm xã hội tự nguyện năm 2026</b></p>\n"
       "<p>Căn cứ Luật Bảo hiểm xã hội số 41/2024/QH15;</p>\n"
@@ -616,6 +614,13 @@ TEST(Formats, StartAndEndColumnsUnderOneHeaderWithBareMonths) {
       "<tr><td>2</td><td>Giao chỉ tiêu phát triển người tham gia cho các xã, phường</td><td>Ủy ban nhân dân thành phố</td><td>Bảo hiểm xã hội thành phố</td><td>01/2026</td><td>03/2026</td></tr>\n"
       "<tr><td>3</td><td>Hỗ trợ thêm tiền đóng cho người thuộc hộ nghèo từ ngân sách thành phố</td><td>Sở Tài chính</td><td>Sở Nội vụ; Bảo hiểm xã hội thành phố</td><td>Quý I/2026</td><td>Quý IV/2026</td></tr>\n"
       "</table></body></html>\n";
+}
+
+// A city's plan as a web page whose header is two rows: "Thời gian thực
+// hiện" over "Bắt đầu" and "Hoàn thành", the months written as numbers
+// alone ("01/2026", "03/2026"). Values read by hand.
+TEST(Formats, StartAndEndColumnsUnderOneHeaderWithBareMonths) {
+  const std::string page = Plan301Page("");
   ImportedProgramme q = ImportFile(page, "html");
   EXPECT_EQ(q.decision.number, "301/KH-UBND");
   EXPECT_EQ(q.decision.signer, "Nguyễn Minh Hùng");
@@ -796,22 +801,7 @@ TEST(Formats, APrintedPageWithCellsCentredVertically) {
       "</body></html>\n",
       // A city's plan: "Thời gian thực hiện" over "Bắt đầu" and "Hoàn thành"
       // (a two-row header: the spanning heading marks out no column).
-      "<html><head><meta charset=\"utf-8\"><style>td,th{padding:3px 6px}</style></head><body>\n"
-      "<p><b>ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG</b></p><p>Số: 301/KH-UBND</p><p><i>Hải Phòng, ngày 03 tháng 10 năm 2025</i></p>\n"
-      "<p><b>KẾ HOẠCH</b></p><p><b>Phát triển người tham gia bảo hiểm xã hội tự nguyện năm 2026</b></p>\n"
-      "<p>Căn cứ Luật Bảo hiểm xã hội số 41/2024/QH15;</p>\n"
-      "<p><b>I. MỤC TIÊU</b></p><p>Năm 2026 có ít nhất 45.000 người tham gia bảo hiểm xã hội tự nguyện.</p>\n"
-      "<p><b>II. NHIỆM VỤ</b></p><p>Theo Phụ lục đính kèm.</p>\n"
-      "<p><b>III. TỔ CHỨC THỰC HIỆN</b></p><p>Bảo hiểm xã hội thành phố tổng hợp kết quả, báo cáo Ủy ban nhân dân thành phố trước ngày 20/12/2026.</p>\n"
-      "<p><b>TM. ỦY BAN NHÂN DÂN<br>KT. CHỦ TỊCH<br>PHÓ CHỦ TỊCH</b></p><p><b>Nguyễn Minh Hùng</b></p>\n"
-      "<p><b>PHỤ LỤC</b></p><p><b>PHÂN CÔNG NHIỆM VỤ</b></p>\n"
-      "<table border=\"1\">\n"
-      "<tr><th rowspan=\"2\">STT</th><th rowspan=\"2\">Nội dung</th><th rowspan=\"2\">Cơ quan chủ trì</th><th rowspan=\"2\">Cơ quan phối hợp</th><th colspan=\"2\">Thời gian thực hiện</th></tr>\n"
-      "<tr><th>Bắt đầu</th><th>Hoàn thành</th></tr>\n"
-      "<tr><td>1</td><td>Tổ chức hội nghị khách hàng tại các xã, phường</td><td>Bảo hiểm xã hội thành phố</td><td>Bưu điện thành phố</td><td>01/2026</td><td>12/2026</td></tr>\n"
-      "<tr><td>2</td><td>Giao chỉ tiêu phát triển người tham gia cho các xã, phường</td><td>Ủy ban nhân dân thành phố</td><td>Bảo hiểm xã hội thành phố</td><td>01/2026</td><td>03/2026</td></tr>\n"
-      "<tr><td>3</td><td>Hỗ trợ thêm tiền đóng cho người thuộc hộ nghèo từ ngân sách thành phố</td><td>Sở Tài chính</td><td>Sở Nội vụ; Bảo hiểm xã hội thành phố</td><td>Quý I/2026</td><td>Quý IV/2026</td></tr>\n"
-      "</table></body></html>\n",
+      Plan301Page("<style>td,th{padding:3px 6px}</style>"),
       // A Prime Minister's decision: "Bộ Tài chính" in charge of two tasks in one
       // cell (rowspan), group rows over every column (colspan), page chrome.
       "<html><head><meta charset=\"utf-8\"><style>td,th{padding:3px 6px}</style><title>Quyết định 1234/QĐ-TTg</title></head><body>\n"
