@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "base/cccd.h"
+#include "base/citation.h"
 #include "base/csv.h"
 #include "base/date.h"
 #include "base/money.h"
@@ -76,6 +77,22 @@ TEST(Text, UpperFirstTakesTheWholeLetter) {
   EXPECT_EQ(UpperFirst("ứng dụng"), "Ứng dụng");
   EXPECT_EQ(UpperFirst(""), "");
   EXPECT_EQ(UpperFirst("2026"), "2026");
+}
+
+// The data's citations as people read them; Vietnamese ones unchanged.
+TEST(Text, CitationsInVietnamese) {
+  EXPECT_EQ(CitationVi("Decree 115/2015/NĐ-CP Art.7"), "Nghị định 115/2015/NĐ-CP, Điều 7");
+  EXPECT_EQ(CitationVi("41/2024/QH15 Art.70.1.a"), "Luật 41/2024/QH15, Điều 70.1.a");
+  EXPECT_EQ(CitationVi("Employment Law 38/2013/QH13 Art.50.1"), "Luật Việc làm 38/2013/QH13, Điều 50.1");
+  EXPECT_EQ(CitationVi("Labour Code 45/2019/QH14 Art.219.2 (amending 58/2014/QH13 Art.55)"),
+            "Bộ luật Lao động 45/2019/QH14, Điều 219.2 (sửa đổi 58/2014/QH13, Điều 55)");
+  EXPECT_EQ(CitationVi("Joint Circular 01/2017"), "Thông tư liên tịch 01/2017");
+  EXPECT_EQ(CitationVi("Circular 01/2025/TT-BLĐTBXH"), "Thông tư 01/2025/TT-BLĐTBXH");
+  EXPECT_EQ(CitationVi("Resolution 93/2015/QH13"), "Nghị quyết 93/2015/QH13");
+  EXPECT_EQ(CitationVi("Law on HI 25/2008 Art.12.3 (amended by 46/2014)"),
+            "Luật Bảo hiểm y tế 25/2008, Điều 12.3 (được sửa đổi bởi 46/2014)");
+  EXPECT_EQ(CitationVi("Luật BHXH 58/2014/QH13, Điều 60.2"), "Luật BHXH 58/2014/QH13, Điều 60.2");
+  EXPECT_EQ(CitationVi(""), "");
 }
 
 TEST(Dates, ParseValidateAndStepMonths) {

@@ -91,7 +91,7 @@ test('a citizen reads the book on a phone-sized screen', async () => {
   await page.getByText('Quá trình tham gia').waitFor();
   // The monthly notice of last month: what was due by fund, and the print.
   await page.getByRole('heading', { name: 'Thông báo hằng tháng' }).waitFor();
-  await page.getByText(/Lập ngày \d{2}\/\d{2}\/\d{4} — căn cứ 41\/2024\/QH15 Art\.10\.1\.c/).waitFor();
+  await page.getByText(/Lập ngày \d{2}\/\d{2}\/\d{4} — căn cứ Luật 41\/2024\/QH15, Điều 10\.1\.c/).waitFor();
   await page.getByRole('table', { name: /Số phải đóng tháng/ }).first().waitFor();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 1, `the page is ${overflow}px wider than the phone`);

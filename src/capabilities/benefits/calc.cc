@@ -1,5 +1,6 @@
 #include "benefits/calc.h"
 
+#include "base/citation.h"
 #include "base/parse.h"
 
 #include <algorithm>
@@ -85,7 +86,7 @@ class Calc {
     // One warning per source and note, not per row (a revaluation table
     // has thirty rows from one circular).
     if (p.uncertain() && warned_.insert(p.law + "|" + p.note).second)
-      out_.warnings.push_back("Tham số chưa được xác nhận (" + p.key + " = " + p.value + ", " + p.law + "): " + p.note);
+      out_.warnings.push_back("Tham số chưa được xác nhận (" + p.key + " = " + p.value + ", " + CitationVi(p.law) + "): " + p.note);
   }
   Result<RateMicro> Pct(const std::string& key) {
     BHXH_ASSIGN_OR_RETURN(LawParam p, P(key));
@@ -116,7 +117,9 @@ class Calc {
   // year and scheme — the coefficients given with the request.
   Result<std::pair<int64_t, LawParam>> Revalue(int year, bool voluntary, int contribution_year);
   void Step(std::string code, std::string vi, std::string en, std::string law) {
-    out_.steps.push_back({std::move(code), std::move(vi), std::move(en), std::move(law), std::move(pending_)});
+    // The step is read by people: its citation in Vietnamese (the parameters
+    // keep the data's own citation).
+    out_.steps.push_back({std::move(code), std::move(vi), std::move(en), CitationVi(law), std::move(pending_)});
     pending_.clear();
   }
   void Amount(std::string kind, std::string label, Vnd v, bool monthly = false, std::optional<Month> from = {},

@@ -3,6 +3,7 @@
 #include <map>
 #include <set>
 
+#include "base/citation.h"
 #include "base/xlsx_out.h"
 #include "benefits/json.h"
 #include "history/book.h"
@@ -63,7 +64,7 @@ Result<CaseView> ReadCase(Stmt& s, bool with_result) {
 // Two employers in one month count the month once, on the sum of their
 // salaries.
 Json HistoryFromBook(const Book& b, const LawParam& rule, std::vector<std::string>* excluded) {
-  const std::string cite = rule.law + (rule.uncertain() ? ", căn cứ chưa được xác nhận" : "");
+  const std::string cite = CitationVi(rule.law) + (rule.uncertain() ? ", căn cứ chưa được xác nhận" : "");
   std::map<int32_t, std::pair<Vnd, std::string>> paid;
   std::set<int32_t> ui;  // months with unemployment insurance
   std::map<int32_t, std::string> unpaid;

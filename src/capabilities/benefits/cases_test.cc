@@ -103,7 +103,7 @@ TEST_P(Cases, RequestFromTheRecordForAnEstimate) {
   EXPECT_EQ(r->excluded[0].rfind("03/2025", 0), 0u) << r->excluded[0];
   // The provision cited is the law row in force on the event date (the 2014
   // law before 01/07/2025), flagged while it is unconfirmed.
-  EXPECT_NE(r->excluded[0].find("(58/2014/QH13 Art.122, căn cứ chưa được xác nhận)"), std::string::npos)
+  EXPECT_NE(r->excluded[0].find("(Luật 58/2014/QH13, Điều 122, căn cứ chưa được xác nhận)"), std::string::npos)
       << r->excluded[0];
   EXPECT_FALSE(r->continued);
 
@@ -118,7 +118,7 @@ TEST_P(Cases, RequestFromTheRecordForAnEstimate) {
   EXPECT_EQ(r->request["history"][1]["salary"], 10'000'000);
   EXPECT_TRUE(r->continued);
   ASSERT_EQ(r->excluded.size(), 1u);
-  EXPECT_NE(r->excluded[0].find("(41/2024/QH15 Art.40-41, "), std::string::npos) << r->excluded[0];
+  EXPECT_NE(r->excluded[0].find("(Luật 41/2024/QH15, Điều 40-41, "), std::string::npos) << r->excluded[0];
   Json req = r->request;
   req["facts"] = {{"reason", "reached_retirement_age"}};
   auto parsed = BenefitRequestFromJson(req);

@@ -689,7 +689,7 @@ TEST_P(Spine, TheMonthlyNoticeShowsTheMonthByFundAndTheArrears) {
   auto n = BuildNotice(db(), ctx_->geo, ctx_->law, "001085012345", *Month::Parse("2025-10", "m"), today);
   ASSERT_TRUE(n.ok()) << n.status().ToString();
   EXPECT_EQ(n->issued_on.ToString(), "2025-11-10");
-  EXPECT_EQ(n->law, "41/2024/QH15 Art.10.1.c");
+  EXPECT_EQ(n->law, "Luật 41/2024/QH15, Điều 10.1.c");
   ASSERT_EQ(n->contributions.size(), 1u);
   const NoticeContribution& c = n->contributions[0];
   const int r = static_cast<int>(Fund::kRetirement), u = static_cast<int>(Fund::kUnemployment), h = static_cast<int>(Fund::kHealth);
@@ -726,7 +726,7 @@ TEST_P(Spine, TheMonthlyNoticeShowsTheMonthByFundAndTheArrears) {
   // Before the 2024 law, on request, citing the 2014 law's six-monthly rule.
   auto old = BuildNotice(db(), ctx_->geo, ctx_->law, "001085012345", *Month::Parse("2025-05", "m"), today);
   ASSERT_TRUE(old.ok());
-  EXPECT_EQ(old->law, "58/2014/QH13 Art.18.6");
+  EXPECT_EQ(old->law, "Luật 58/2014/QH13, Điều 18.6");  // cited for people
   EXPECT_TRUE(old->contributions.empty());
   EXPECT_EQ(BuildNotice(db(), ctx_->geo, ctx_->law, "001085012345", *Month::Parse("2025-12", "m"), today).status().field(), "month");
 }

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "base/citation.h"
 #include "collection/json.h"
 #include "collection/module.h"
 #include "platform/audit/audit.h"
@@ -42,7 +43,7 @@ std::string ClassificationVi(const std::string& c) {
 void PrintStatement(const Json& j) {
   const Json& e = j["employer"];
   std::cout << "Đối chiếu của " << Txt(e, "name") << " (" << Txt(e, "code") << ") đến ngày " << DateVi(Txt(j, "as_of"))
-            << " — " << Txt(j, "law") << "\n\n";
+            << " — " << CitationVi(Txt(j, "law")) << "\n\n";
   TextTable t({{"Tháng"},
                {"Hạn nộp"},
                {"Số LĐ", TextTable::Align::kRight},
@@ -223,7 +224,7 @@ void CollectionCommands(Shell& sh) {
       bar.Clear();
       if (!r.ok()) return sh.Fail(r.status());
       if (sh.g().json) return sh.PrintJson(ToJson(*r));
-      std::cout << "Tháng " << DateVi(r->month.ToString()) << " (" << r->law << "): " << NumberVi(r->workers)
+      std::cout << "Tháng " << DateVi(r->month.ToString()) << " (" << CitationVi(r->law) << "): " << NumberVi(r->workers)
                 << " người lao động, " << NumberVi(r->employers) << " đơn vị, phải thu " << MoneyVi(r->total)
                 << " (lần tính số " << r->run_id << ").\n";
       if (r->adjusted_employers > 0)

@@ -4,6 +4,8 @@
 #include <deque>
 #include <set>
 
+#include "base/citation.h"
+
 namespace bhxh {
 
 Result<Ledger> ComputeLedger(const LawBook& law, std::vector<MonthDue> dues, std::vector<PaymentRow> payments,
@@ -38,7 +40,7 @@ Result<Ledger> ComputeLedger(const LawBook& law, std::vector<MonthDue> dues, std
     if (until_exclusive <= from) return Status::Ok();
     segs.clear();
     BHXH_RETURN_IF_ERROR(acc[i].Add(amount, from, until_exclusive, &segs));
-    for (const auto& s : segs) rules.insert(s.rate_text + " (" + s.law + ")");
+    for (const auto& s : segs) rules.insert(s.rate_text + " (" + CitationVi(s.law) + ")");
     return Status::Ok();
   };
 

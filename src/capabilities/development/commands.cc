@@ -3,6 +3,7 @@
 // through the route table, as the officer at the console.
 #include <iostream>
 
+#include "base/citation.h"
 #include "development/module.h"
 #include "platform/cli/format.h"
 #include "platform/cli/shell.h"
@@ -78,7 +79,7 @@ void DevelopmentCommands(Shell& sh) {
                   << DecimalVi(j["seconds"]["match"].get<double>(), 2) << " giây, ghi "
                   << DecimalVi(j["seconds"]["store"].get<double>(), 2) << " giây\n";
         for (const auto& p : j["parameters"])
-          std::cout << "  * " << Txt(p, "key") << " = " << Txt(p, "value") << " (" << Txt(p, "law") << ")\n";
+          std::cout << "  * " << Txt(p, "key") << " = " << Txt(p, "value") << " (" << CitationVi(Txt(p, "law")) << ")\n";
       });
     }));
   }

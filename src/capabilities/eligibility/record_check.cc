@@ -1,5 +1,6 @@
 #include "eligibility/record_check.h"
 
+#include "base/citation.h"
 #include "base/csv.h"
 #include "base/parse.h"
 
@@ -104,7 +105,7 @@ Result<EligibilityAnswer> CheckCard(const CardIndex& cards, const LawBook& law, 
     a.group = "TE";
     if (auto lv = law.Level(te.hi_level, a.date); lv.ok()) a.percent = lv->percent;
     a.message_vi = "Trẻ em dưới " + std::to_string(years) + " tuổi chưa có thẻ BHYT: được khám chữa bệnh bằng giấy khai sinh hoặc số "
-                   "định danh (" + age.law + ")";
+                   "định danh (" + CitationVi(age.law) + ")";
     a.message_en = "a child under " + std::to_string(years) + " without a card: insured, treated on the birth certificate or CCCD";
     return a;
   }

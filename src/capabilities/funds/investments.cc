@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "base/citation.h"
 #include "base/csv.h"
 #include "base/parse.h"
 
@@ -125,7 +126,7 @@ Result<Investment> AddInvestment(Db& db, const FundsCatalog& cat, const std::vec
   if (!AllowedOn(*rule, bought))
     return Status::Invalid("kind",
                            "Hình thức \"" + rule->name_vi + "\" không được phép vào ngày " + bought.ToVi() + " (" +
-                               rule->law + ")",
+                               CitationVi(rule->law) + ")",
                            "kind " + in.kind + " not permitted on " + bought.ToString());
   {
     BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(std::string("SELECT ") + kCols + " FROM fund_investments WHERE reference = ?"));

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "base/citation.h"
 #include "base/html.h"
 #include "base/money.h"
 
@@ -32,12 +33,12 @@ Result<MonthlyNotice> BuildNotice(Db& db, const Geo& geo, const LawBook& law, co
     Date issue = Date::FromYmd(next.year(), next.month(), static_cast<int>(std::clamp<int64_t>(*day, 1, 28)));
     n.issued_on = std::min(issue, today);
     auto row = law.Param("participant_notice.day", end);
-    n.law = row.ok() ? row->law : "";
+    n.law = row.ok() ? CitationVi(row->law) : "";
     if (issue > today)
       n.notes.push_back("Thông báo lập trước ngày " + issue.ToVi() + " (ngày thông báo hằng tháng): số liệu tính đến hôm nay.");
   } else {
     n.issued_on = today;
-    n.law = "58/2014/QH13 Art.18.6";
+    n.law = CitationVi("58/2014/QH13 Art.18.6");
     n.notes.push_back("Trước 01/07/2025, người lao động được đơn vị cung cấp thông tin đóng BHXH định kỳ 6 tháng "
                       "(Luật BHXH 2014 Điều 18.6); thông báo này lập theo yêu cầu.");
   }
