@@ -35,6 +35,11 @@ std::string CitationVi(std::string_view citation) {
   };
   // A law's number alone ("41/2024/QH15 Art.70"): the National Assembly's laws.
   static const Regex kBareLaw(R"(^(\d+/\d{4}/QH\d+))");
+  // Most citations reach here already Vietnamese (the engines' own): one
+  // search tells whether there is anything to render.
+  static const Regex kEnglish(
+      R"(^\d+/\d{4}/QH|\b(?:Circular|Decree|Resolution|Decision|Labour|Employment|Law|Art|Article|amending|amended|in force)\b)");
+  if (!kEnglish.Search(citation)) return std::string(citation);
   static const std::vector<std::unique_ptr<Regex>> kCompiled = [] {
     std::vector<std::unique_ptr<Regex>> v;
     for (const auto& [pattern, vi] : kNames) v.push_back(std::make_unique<Regex>(pattern));

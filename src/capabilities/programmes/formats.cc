@@ -590,6 +590,9 @@ struct Segment {  // words of a line closer than a column gap
   std::string text;
 };
 
+// Word `w` is one of segment `s`'s (segments are runs of a line's words).
+bool InSegment(const Word& w, const Segment& s) { return w.x0 >= s.x0 - 0.5 && w.x1 <= s.x1 + 0.5; }
+
 struct PdfLine {
   double y0, y1;
   std::vector<Segment> segments;
@@ -802,7 +805,7 @@ class PdfTables {
   static std::pair<double, double> SegmentHeight(const PdfLine& l, const Segment& s) {
     double y0 = 1e9, y1 = -1e9;
     for (const auto& w : l.words)
-      if (w.x0 >= s.x0 - 0.5 && w.x1 <= s.x1 + 0.5) y0 = std::min(y0, w.y0), y1 = std::max(y1, w.y1);
+      if (InSegment(w, s)) y0 = std::min(y0, w.y0), y1 = std::max(y1, w.y1);
     return {y0, y1};
   }
 
@@ -895,22 +898,32 @@ class PdfTables {
     if (spaces.size() < 4) return;
     std::nth_element(spaces.begin(), spaces.begin() + static_cast<long>(spaces.size() / 2), spaces.end());
     const double wide = 1.8 * std::max(spaces[spaces.size() / 2], 0.5);
+    SplitHeader([&](const Word& before, const Word& w) { return w.x0 - before.x1 > wide; });
+  }
+
+  // Each header segment parted before every word `parts(word before, word)`
+  // says starts a new one; whether any was.
+  template <typename Parts>
+  bool SplitHeader(const Parts& parts) {
+    bool split = false;
     for (auto& l : header_) {
-      std::vector<Segment> split;
+      std::vector<Segment> out;
       for (const auto& s : l.segments) {
-        bool first = true;
-        for (size_t i = 0; i < l.words.size(); ++i) {
-          const Word& w = l.words[i];
-          if (w.x0 < s.x0 - 0.5 || w.x1 > s.x1 + 0.5) continue;
-          if (first || w.x0 - l.words[i - 1].x1 > wide)
-            split.push_back({w.x0, w.x1, w.text});
-          else
-            split.back().text += " " + w.text, split.back().x1 = std::max(split.back().x1, w.x1);
-          first = false;
+        const Word* before = nullptr;
+        for (const auto& w : l.words) {
+          if (!InSegment(w, s)) continue;
+          if (!before || parts(*before, w)) {
+            split |= before != nullptr;
+            out.push_back({w.x0, w.x1, w.text});
+          } else {
+            out.back().text += " " + w.text, out.back().x1 = std::max(out.back().x1, w.x1);
+          }
+          before = &w;
         }
       }
-      l.segments = std::move(split);
+      l.segments = std::move(out);
     }
+    return split;
   }
 
   // The header's cells: a segment and the lines wrapped under it (close
@@ -925,9 +938,7 @@ class PdfTables {
     std::vector<size_t> cell_of;  // each segment's cell, line by line
     for (size_t li = 0; li < header_.size(); ++li)
       for (const auto& s : header_[li].segments) {
-        double y0 = 1e9, y1 = -1e9;
-        for (const auto& w : header_[li].words)
-          if (w.x0 >= s.x0 - 0.5 && w.x1 <= s.x1 + 0.5) y0 = std::min(y0, w.y0), y1 = std::max(y1, w.y1);
+        auto [y0, y1] = SegmentHeight(header_[li], s);
         size_t c = cells.size();
         for (size_t j = 0; j < cells.size(); ++j)
           if (s.x0 < cells[j].x1 && s.x1 > cells[j].x0 && y0 >= cells[j].y1 - 0.5 * line_h_ &&
@@ -999,25 +1010,8 @@ class PdfTables {
         if (auto it = starts.find(k); it != starts.end() && it->second >= 2) return true;
       return false;
     };
-    bool split = false;
-    for (auto& l : header_) {
-      std::vector<Segment> out;
-      for (const auto& s : l.segments) {
-        bool first = true;
-        for (const auto& w : l.words) {
-          if (w.x0 < s.x0 - 0.5 || w.x1 > s.x1 + 0.5) continue;
-          if (first || starts_cell(w.x0)) {
-            split |= !first;
-            out.push_back({w.x0, w.x1, w.text});
-          } else {
-            out.back().text += " " + w.text, out.back().x1 = std::max(out.back().x1, w.x1);
-          }
-          first = false;
-        }
-      }
-      l.segments = std::move(out);
-    }
-    if (split) HeaderCells(), header_cols_ = HeaderColumns();
+    if (SplitHeader([&](const Word&, const Word& w) { return starts_cell(w.x0); }))
+      HeaderCells(), header_cols_ = HeaderColumns();
   }
 
   void Borders() {
@@ -1051,21 +1045,9 @@ class PdfTables {
                                                   bool continuation = false) const {
     std::vector<std::pair<size_t, int>> best;
     int best_score = 0;
+    const auto spans = ColumnSpans(k, e);
     for (double gap : {0.6, 0.45, 0.3, 0.2}) {
-      // Each line's height span per column, then a column's spans joined
-      // into cells where they follow within `gap` lines.
-      // (A line here may hold words of neighbouring cells set half a line
-      // apart, so each column's span is its own words' heights.)
-      std::vector<std::vector<std::pair<double, double>>> spans(ncols_ + 1);
-      for (size_t j = k; j < e; ++j) {
-        std::map<size_t, std::pair<double, double>> here;
-        for (const auto& w : body_[j].line.words) {
-          auto [it, fresh] = here.try_emplace(Column((w.x0 + w.x1) / 2), w.y0, w.y1);
-          if (!fresh) it->second = {std::min(it->second.first, w.y0), std::max(it->second.second, w.y1)};
-        }
-        for (const auto& [c, span] : here) spans[c].push_back(span);
-      }
-      for (auto& col : spans) std::sort(col.begin(), col.end());
+      // A column's spans joined into cells where they follow within `gap` lines.
       std::vector<std::pair<double, double>> cells;
       for (const auto& col : spans)
         for (size_t i = 0; i < col.size(); ++i) {
@@ -1106,28 +1088,39 @@ class PdfTables {
     return best;
   }
 
+  // Per column, the height each of lines k..e takes in it, top to bottom.
+  // (A line here may hold words of neighbouring cells set half a line
+  // apart, so each column's span is its own words' heights.)
+  std::vector<std::vector<std::pair<double, double>>> ColumnSpans(size_t k, size_t e) const {
+    std::vector<std::vector<std::pair<double, double>>> spans(ncols_ + 1);
+    for (size_t j = k; j < e; ++j) {
+      std::map<size_t, std::pair<double, double>> here;
+      for (const auto& w : body_[j].line.words) {
+        auto [it, fresh] = here.try_emplace(Column((w.x0 + w.x1) / 2), w.y0, w.y1);
+        if (!fresh) it->second = {std::min(it->second.first, w.y0), std::max(it->second.second, w.y1)};
+      }
+      for (const auto& [c, span] : here) spans[c].push_back(span);
+    }
+    for (auto& col : spans) std::sort(col.begin(), col.end());
+    return spans;
+  }
+
   // Per column, the text of lines k..e when the column holds a single
   // cell over them (its lines follow at the line pitch, no gap) that runs
   // across every gap between the cells of the column holding most;
   // empty otherwise (a row's cell left empty spans nothing).
   std::vector<std::string> SpanningCells(size_t k, size_t e) const {
-    std::vector<std::vector<std::pair<double, double>>> spans(ncols_ + 1);
+    const auto spans = ColumnSpans(k, e);
     std::vector<std::string> text(ncols_ + 1);
-    for (size_t j = k; j < e; ++j) {
-      std::map<size_t, std::pair<double, double>> here;
+    for (size_t j = k; j < e; ++j)
       for (const auto& w : body_[j].line.words) {
-        size_t c = Column((w.x0 + w.x1) / 2);
-        text[c] += (text[c].empty() ? "" : " ") + w.text;
-        auto [it, fresh] = here.try_emplace(c, w.y0, w.y1);
-        if (!fresh) it->second = {std::min(it->second.first, w.y0), std::max(it->second.second, w.y1)};
+        std::string& t = text[Column((w.x0 + w.x1) / 2)];
+        t += (t.empty() ? "" : " ") + w.text;
       }
-      for (const auto& [c, span] : here) spans[c].push_back(span);
-    }
     std::vector<std::vector<std::pair<double, double>>> cells(ncols_ + 1);
     size_t most = 1;
     for (size_t c = 1; c < spans.size(); ++c) {
-      auto& col = spans[c];
-      std::sort(col.begin(), col.end());
+      const auto& col = spans[c];
       for (size_t i = 0; i < col.size(); ++i)
         if (i == 0 || col[i].first > cells[c].back().second + 0.2 * line_h_)
           cells[c].push_back(col[i]);
@@ -1163,8 +1156,7 @@ class PdfTables {
       for (const auto& w : header_[li].words) {
         int g = -1;
         for (size_t si = 0; si < header_[li].segments.size(); ++si)
-          if (w.x0 >= header_[li].segments[si].x0 - 0.5 && w.x1 <= header_[li].segments[si].x1 + 0.5)
-            g = spanning_[li][si];
+          if (InSegment(w, header_[li].segments[si])) g = spanning_[li][si];
         std::string& c = g >= 0 ? groups[static_cast<size_t>(g)] : cells[Column((w.x0 + w.x1) / 2)];
         c += (c.empty() ? "" : " ") + w.text;
       }
@@ -1250,17 +1242,21 @@ class PdfTables {
         bottom = std::max(bottom, body_[e].line.y1), ++e;
       size_t ids = 0;
       for (size_t j = k; j < e; ++j) ids += row_id(body_[j].line) >= 0;
-      // A row broken over a page (no padding: its last lines run straight
-      // into the next row's at the top of the new page) continues first.
-      const bool page_top = open && k > 0 && body_[k - 1].page != body_[k].page;
       std::vector<std::pair<size_t, int>> rows;
-      if (ids == 1 && page_top) rows = RowsByCells(k, e, row_id, true);
-      if (ids == 1 && (rows.size() < 2 || rows[0].second != 0)) {
+      if (ids != 1) {
+        rows = RowsByCells(k, e, row_id);
+      } else if (open && k > 0 && body_[k - 1].page != body_[k].page) {
+        // A row broken over a page (no padding: its last lines run straight
+        // into the next row's at the top of the new page) continues first.
+        rows = RowsByCells(k, e, row_id, true);
+        if (rows.size() < 2 || rows[0].second != 0) rows.clear();
+      }
+      if (ids == 1 && rows.empty()) {
         // the whole block is the row, its id placed in the first column with its line
         flush();
         open = true;
         for (size_t j = k; j < e; ++j) place(body_[j].line, -1);
-      } else if (rows = ids == 1 ? rows : RowsByCells(k, e, row_id); !rows.empty()) {
+      } else if (!rows.empty()) {
         for (size_t r = 0; r < rows.size(); ++r) {
           const size_t to = r + 1 < rows.size() ? rows[r + 1].first : e;
           if (rows[r].second == 1) {
