@@ -20,6 +20,7 @@ PKGS=(
   libxlsxwriter-dev         # XLSX exports
   libzip-dev                # XLSX imports, DOCX decisions (the packages are zips)
   libpoppler-cpp-dev        # PDF decisions: the text layer with word positions
+  libpoppler-private-dev    # PDF decisions: the table borders a page draws (poppler's core)
   libxml2-dev               # HTML decisions: a forgiving HTML parser
   libjwt-dev                # identity providers' ID tokens (VNeID hand-off): RS/ES signatures
   libgtest-dev libgmock-dev # unit tests

@@ -19,6 +19,7 @@
 #include "base/text.h"
 #include "base/zip.h"
 #include "programmes/document.h"
+#include "programmes/pdf_rules.h"
 #include "programmes/table.h"
 
 namespace bhxh {
@@ -576,7 +577,59 @@ struct Word {
   std::string text;
   bool space_after;
   bool bold;  // set in a bold face (a table's header usually is)
+  // Between each two characters: where one ends and the next begins (x),
+  // and the byte of `text` where the next begins. Text set without a gap
+  // across a drawn border ("TTNhiệm" over two cells touching) is one word
+  // to poppler; the border parts it here.
+  std::vector<std::pair<float, uint32_t>> cuts;
 };
+
+// The word's characters' boundaries (Word::cuts), from poppler's box of
+// each character (one per code point of the text).
+std::vector<std::pair<float, uint32_t>> CharCuts(const poppler::text_box& b, const std::string& t) {
+  std::vector<std::pair<float, uint32_t>> cuts;
+  size_t i = 0, k = 0;
+  while (i < t.size()) {
+    size_t next = i + 1;
+    while (next < t.size() && (static_cast<unsigned char>(t[next]) & 0xC0) == 0x80) ++next;
+    if (next < t.size()) {
+      poppler::rectf a = b.char_bbox(k), c = b.char_bbox(k + 1);
+      if (c.width() <= 0 && c.x() == 0) break;  // fewer boxes than code points
+      cuts.push_back({static_cast<float>((a.x() + a.width() + c.x()) / 2), static_cast<uint32_t>(next)});
+    }
+    i = next, ++k;
+  }
+  return cuts;
+}
+
+// The word parted where a border of grid `g` runs through it (a boundary
+// with different cells on its two sides at the word's height); the word
+// itself when none does.
+std::vector<Word> SplitAtBorders(const Word& w, const PdfGrid& g) {
+  std::vector<Word> out{w};
+  const double y = (w.y0 + w.y1) / 2;
+  for (double x : g.xs) {
+    Word& last = out.back();
+    if (last.x0 > x - 1 || last.x1 < x + 1 || g.CellAt(x - 1.5, y) == g.CellAt(x + 1.5, y)) continue;
+    const auto& cuts = last.cuts;
+    auto best = cuts.end();
+    for (auto it = cuts.begin(); it != cuts.end(); ++it)
+      if (it->second > 0 && it->second < last.text.size() &&
+          (best == cuts.end() || std::abs(it->first - x) < std::abs(best->first - x)))
+        best = it;
+    if (best == cuts.end() || std::abs(best->first - x) > 2) continue;
+    Word right = last;
+    right.text = last.text.substr(best->second);
+    right.x0 = best->first;
+    right.cuts.clear();
+    for (auto it = best + 1; it != cuts.end(); ++it) right.cuts.push_back({it->first, it->second - best->second});
+    last.text.resize(best->second);
+    last.x1 = best->first;
+    last.cuts.erase(best, last.cuts.end());
+    out.push_back(std::move(right));
+  }
+  return out;
+}
 
 bool BoldFont(const std::string& name) {
   std::string f = name;
@@ -622,7 +675,7 @@ std::vector<PdfLine> PdfPageLines(const poppler::page& page) {
     std::string t(u.begin(), u.end());
     if (Trim(t).empty()) continue;
     words.push_back({r.x(), r.x() + r.width(), r.y(), r.y() + r.height(), t, b.has_space_after(),
-                     b.has_font_info() && BoldFont(b.get_font_name())});
+                     b.has_font_info() && BoldFont(b.get_font_name()), CharCuts(b, t)});
   }
   // Lines: words whose vertical middles are within half a word's height.
   std::sort(words.begin(), words.end(), [](const Word& a, const Word& b) {
@@ -686,8 +739,14 @@ bool BrowserFurniture(const PdfLine& l, double page_height) {
 // buffered until it ends, so the borders use all its rows.
 class PdfTables {
  public:
-  void Page(const std::vector<PdfLine>& lines, double page_height, std::string& out) {
+  // `grids`: the page's tables drawn with borders (PdfGrids); their lines
+  // are read by the grid, the rest of the page as below.
+  void Page(const std::vector<PdfLine>& lines, double page_height, const std::vector<PdfGrid>& grids,
+            std::string& out) {
     ++page_;
+    std::vector<int> grid_of(lines.size(), -1);
+    for (size_t i = 0; i < lines.size(); ++i) grid_of[i] = GridOf(lines[i], grids);
+    std::vector<bool> read(grids.size(), false);
     for (size_t i = 0; i < lines.size(); ++i) {
       const PdfLine& l = lines[i];
       if (BrowserFurniture(l, page_height)) continue;
@@ -695,6 +754,19 @@ class PdfTables {
       if (l.segments.size() == 1 && IsDigits(l.segments[0].text) &&
           (l.y1 < page_height * 0.08 || l.y0 > page_height * 0.9))
         continue;
+      if (int g = grid_of[i]; g >= 0) {
+        if (!read[static_cast<size_t>(g)]) {
+          CloseTable(out);
+          std::vector<const PdfLine*> mine;
+          for (size_t j = i; j < lines.size(); ++j)
+            if (grid_of[j] == g) mine.push_back(&lines[j]);
+          Ruled(grids[static_cast<size_t>(g)], mine, out);
+          read[static_cast<size_t>(g)] = true;
+        }
+        continue;
+      }
+      FlushRuled(out);
+      ruled_.open = false;
       bool header = !l.segments.empty() && IsTableHeaderWord(l.segments[0].text) && l.segments.size() >= 2;
       if (header && in_table_ && FirstLineText(l) == header_text_) {
         // The header repeated at the top of a page: drop it, keep the rows.
@@ -728,9 +800,180 @@ class PdfTables {
       for (const auto& s : l.segments) out += s.text + "\n";
     }
   }
-  void Finish(std::string& out) { CloseTable(out); }
+  void Finish(std::string& out) {
+    CloseTable(out);
+    FlushRuled(out);
+  }
 
  private:
+  // The grid a line lies in (its middle inside the grid's height, its first
+  // word inside its width), or -1.
+  static int GridOf(const PdfLine& l, const std::vector<PdfGrid>& grids) {
+    if (l.words.empty()) return -1;
+    const double y = (l.y0 + l.y1) / 2, x = (l.words.front().x0 + l.words.front().x1) / 2;
+    for (size_t g = 0; g < grids.size(); ++g)
+      if (grids[g].CellAt(x, y) >= 0) return static_cast<int>(g);
+    return -1;
+  }
+
+  struct RuledCell {
+    int col, span;
+    std::string text;
+  };
+
+  // A word added to a cell's text; a line wrapped after "63/NQ-" or
+  // "595/KH-" continues the same word.
+  static void Append(std::string& cell, const std::string& word) {
+    bool glue = cell.size() >= 2 && (cell.back() == '-' || cell.back() == '/') && cell[cell.size() - 2] != ' ';
+    cell += (cell.empty() || glue ? "" : " ") + word;
+  }
+  // Each word of `text` added so.
+  static void AppendAll(std::string& cell, const std::string& text) {
+    for (const auto& w : Split(text, ' '))
+      if (!w.empty()) Append(cell, w);
+  }
+
+  // A table drawn with borders: each cell's words by the grid, written as
+  // a page's table gives them (a cell merged over rows is repeated in
+  // each, its first column's id once; a cell over columns once, with its
+  // span). A row is a band in which a cell with text begins: a band
+  // holding only empty ends of cells (a merged cell taller than its
+  // neighbours, broken over a page; the table's frame below its last row)
+  // belongs to the row above. A table continued on the next page (the
+  // same columns, nothing else between) drops its repeated header and
+  // continues what the page before left open at its end (columns no rule
+  // closed): a first row with no id adds to the row above (a row broken
+  // over the page), and otherwise a column left open is a cell merged
+  // over rows going on, its text (printed whole above the break, or split
+  // by it) in each row it spans here.
+  void Ruled(const PdfGrid& g, const std::vector<const PdfLine*>& lines, std::string& out) {
+    const int nc = g.columns(), nb = g.bands();
+    std::vector<std::string> text(g.cells.size());
+    std::string outside;
+    for (const PdfLine* l : lines)
+      for (const auto& whole : l->words)
+        for (const auto& w : SplitAtBorders(whole, g)) {
+          int id = g.CellAt((w.x0 + w.x1) / 2, (w.y0 + w.y1) / 2);
+          Append(id >= 0 ? text[static_cast<size_t>(id)] : outside, w.text);
+        }
+    auto cid_at = [&](int b, int c) { return g.owner[static_cast<size_t>(b * nc + c)]; };
+    std::map<int, std::string> carry;  // cell → its text in the rows it spans on this page
+    std::vector<int> firsts;  // each row's first band
+    for (int b = 0; b < nb; ++b) {
+      bool starts = b == 0;
+      for (int c = 0; c < nc && !starts; ++c)
+        starts = g.At(b, c).row == b && g.At(b, c).col == c && !text[static_cast<size_t>(cid_at(b, c))].empty();
+      if (starts) firsts.push_back(b);
+    }
+    // Row r's cells, left to right: those beginning in it (a column's
+    // cells one after another) and, past the first column, those merged
+    // down into it from above.
+    auto row_cells = [&](size_t r) {
+      const int b0 = firsts[r], b1 = r + 1 < firsts.size() ? firsts[r + 1] : nb;
+      std::map<int, RuledCell> by_col;
+      std::map<int, int> first_cell;  // column → the cell giving its text first
+      std::vector<bool> seen(g.cells.size(), false);
+      for (int b = b0; b < b1; ++b)
+        for (int c = 0; c < nc; ++c) {
+          const int cid = cid_at(b, c);
+          const PdfGridCell& cell = g.cells[static_cast<size_t>(cid)];
+          if (cell.col != c || seen[static_cast<size_t>(cid)]) continue;
+          seen[static_cast<size_t>(cid)] = true;
+          if (cell.row < b0 && c == 0) continue;
+          auto [it, fresh] = by_col.try_emplace(c, RuledCell{c, cell.cols, ""});
+          if (fresh) first_cell[c] = cid;
+          auto carried = carry.find(cid);
+          const std::string& t = carried != carry.end() ? carried->second : text[static_cast<size_t>(cid)];
+          AppendAll(it->second.text, t);
+        }
+      std::vector<RuledCell> cells;
+      for (auto& [c, cell] : by_col) cells.push_back(std::move(cell));
+      return std::make_pair(cells, first_cell);
+    };
+    auto row_text = [&](size_t r) {
+      std::string t;
+      for (const auto& c : row_cells(r).first) t += c.text + "|";
+      return t;
+    };
+    const bool continued = ruled_.open && ruled_.page == page_ - 1 && ruled_.columns == nc &&
+                           std::abs(ruled_.left - g.xs.front()) < 4 && std::abs(ruled_.right - g.xs.back()) < 4;
+    size_t r = 0;
+    if (continued) {
+      if (!firsts.empty() && row_text(0) == ruled_.first_row) {
+        // The header repeated: its first row and the rows its cells span
+        // (a two-row header under a heading over two columns).
+        int bands = 1;
+        for (int c = 0; c < nc; ++c) bands = std::max(bands, g.At(0, c).rows);
+        while (r < firsts.size() && firsts[r] < bands) ++r;
+      }
+      if (r < firsts.size()) {
+        auto [cells, first_cell] = row_cells(r);
+        const bool left_open = std::find(ruled_.open_below.begin(), ruled_.open_below.end(), true) != ruled_.open_below.end();
+        const bool broken_row =
+            left_open && (cells.empty() || cells.front().col != 0 || cells.front().text.empty());
+        for (const auto& cell : cells) {
+          RuledCell* above = nullptr;
+          for (auto& p : pending_)
+            if (p.col == cell.col) above = &p;
+          const int cid = first_cell[cell.col];
+          if (broken_row) {
+            if (!above) above = &pending_.emplace_back(RuledCell{cell.col, cell.span, ""});
+            AppendAll(above->text, cell.text);
+            carry[cid] = above->text;
+          } else if (above && ruled_.open_below[static_cast<size_t>(cell.col)]) {
+            // A merged cell going on from the page before (the rows above
+            // it ended on that page, closed, but it did not): the rest of
+            // its text, if any, follows what was printed there.
+            AppendAll(above->text, cell.text);
+            carry[cid] = above->text;
+          }
+        }
+        if (broken_row) ++r;
+      }
+    } else {
+      FlushRuled(out);
+      ruled_.first_row = firsts.empty() ? "" : row_text(0);
+    }
+    for (; r < firsts.size(); ++r) {
+      FlushRuled(out);
+      pending_ = row_cells(r).first;
+    }
+    ruled_.open = true;
+    ruled_.page = page_;
+    ruled_.columns = nc;
+    ruled_.left = g.xs.front(), ruled_.right = g.xs.back();
+    // A column is left open at the page's end when no rule closes it,
+    // unless what is open is only the empty end of the table's frame
+    // below cells closed above it.
+    ruled_.open_below.assign(static_cast<size_t>(nc), false);
+    for (int c = 0; c < nc; ++c) {
+      const int cid = cid_at(nb - 1, c);
+      const bool empty_end = nb >= 2 && g.cells[static_cast<size_t>(cid)].row == nb - 1 &&
+                             text[static_cast<size_t>(cid)].empty() && g.PartedBelow(nb - 2, c);
+      ruled_.open_below[static_cast<size_t>(c)] = !g.closed_below[static_cast<size_t>(c)] && !empty_end;
+    }
+    if (!outside.empty()) {
+      FlushRuled(out);
+      out += outside + "\n";
+      ruled_.open = false;
+    }
+  }
+
+  void FlushRuled(std::string& out) {
+    for (const auto& c : pending_)
+      if (!c.text.empty()) out += StructuredCellLine(c.col, c.span, c.text) + "\n";
+    pending_.clear();
+  }
+
+  struct RuledState {
+    bool open = false;  // the last thing read was a ruled table
+    int page = 0, columns = 0;
+    double left = 0, right = 0;
+    std::string first_row;
+    std::vector<bool> open_below;  // columns whose cell the page's end left open
+  };
+  RuledState ruled_;
+  std::vector<RuledCell> pending_;  // the last row read, kept open for its continuation
   struct Buffered {
     int page;
     size_t index;
@@ -1453,13 +1696,16 @@ Result<std::string> PdfToText(std::string_view bytes) {
     return FileError("Tệp PDF có mật khẩu; hãy gửi bản không khóa", "the PDF is encrypted; send an unlocked copy");
   std::string out;
   PdfTables tables;
+  const std::vector<std::vector<PdfRule>> rules = PdfPageRules(bytes);
   bool any_text = false;
   for (int i = 0; i < doc->pages(); ++i) {
     std::unique_ptr<poppler::page> page(doc->create_page(i));
     if (!page) continue;
     std::vector<PdfLine> lines = PdfPageLines(*page);
     any_text |= !lines.empty();
-    tables.Page(lines, page->page_rect().height(), out);
+    tables.Page(lines, page->page_rect().height(),
+                static_cast<size_t>(i) < rules.size() ? PdfGrids(rules[static_cast<size_t>(i)]) : std::vector<PdfGrid>{},
+                out);
   }
   tables.Finish(out);
   if (!any_text)
