@@ -702,6 +702,22 @@ TEST(Formats, OneColumnNamingBothRolesByLabel) {
   EXPECT_EQ(j["tasks"][2]["timeframe"]["recurrence"], "ongoing");
 }
 
+// Each task as the page's: id, content, unit in charge, coordinating
+// bodies, start and end.
+void ExpectSameTasks(const ImportedProgramme& got, const ImportedProgramme& want) {
+  ASSERT_EQ(got.tasks.size(), want.tasks.size());
+  for (size_t i = 0; i < want.tasks.size(); ++i) {
+    const TaskRow& a = want.tasks[i].row;
+    const TaskRow& b = got.tasks[i].row;
+    EXPECT_EQ(b.key, a.key);
+    EXPECT_EQ(b.content, a.content) << a.key;
+    EXPECT_EQ(b.lead_names, a.lead_names) << a.key;
+    EXPECT_EQ(b.coordinating_names, a.coordinating_names) << a.key;
+    EXPECT_EQ(b.timeframe.start, a.timeframe.start) << a.key;
+    EXPECT_EQ(b.timeframe.end, a.timeframe.end) << a.key;
+  }
+}
+
 // A web page's table printed by the browser with its cells centred
 // vertically (the default of <td>): a tall cell's lines lie above and below
 // its row's id, and the header's wrapped lines around "STT". Each row's
@@ -865,22 +881,11 @@ TEST(Formats, APrintedPageWithCellsCentredVertically) {
     SCOPED_TRACE(want.decision.number + " (" + print.name + ")");
     auto bytes = testing::PrintToPdf(page, false);
     ASSERT_TRUE(bytes.ok()) << bytes.status().ToString();
-    ImportedProgramme got = ImportFile(*bytes, "pdf");
-    ASSERT_EQ(got.tasks.size(), want.tasks.size());
     ASSERT_FALSE(want.tasks.empty());
-    for (size_t i = 0; i < want.tasks.size(); ++i) {
-      const TaskRow& a = want.tasks[i].row;
-      const TaskRow& b = got.tasks[i].row;
-      EXPECT_EQ(b.key, a.key);
-      EXPECT_EQ(b.content, a.content) << a.key;
-      // Without padding, task I.1 of 1234/QĐ-TTg breaks over a page and the
-      // browser prints its merged "Bộ Tài chính" whole above the break: the
-      // cell's borders, open at the page's end, carry it to I.2.
-      EXPECT_EQ(b.lead_names, a.lead_names) << a.key;
-      EXPECT_EQ(b.coordinating_names, a.coordinating_names) << a.key;
-      EXPECT_EQ(b.timeframe.start, a.timeframe.start) << a.key;
-      EXPECT_EQ(b.timeframe.end, a.timeframe.end) << a.key;
-    }
+    // Without padding, task I.1 of 1234/QĐ-TTg breaks over a page and the
+    // browser prints its merged "Bộ Tài chính" whole above the break: the
+    // cell's borders, open at the page's end, carry it to I.2.
+    ExpectSameTasks(ImportFile(*bytes, "pdf"), want);
   }
 }
 
@@ -944,18 +949,7 @@ TEST(Formats, ALongTablePrintedOverPages) {
     auto bytes = testing::PrintToPdf(html, false);
     ASSERT_TRUE(bytes.ok()) << bytes.status().ToString();
     EXPECT_GE(PdfPageRules(*bytes).size(), 3u);
-    ImportedProgramme got = ImportFile(*bytes, "pdf");
-    ASSERT_EQ(got.tasks.size(), want.tasks.size());
-    for (size_t i = 0; i < want.tasks.size(); ++i) {
-      const TaskRow& a = want.tasks[i].row;
-      const TaskRow& b = got.tasks[i].row;
-      EXPECT_EQ(b.key, a.key);
-      EXPECT_EQ(b.content, a.content) << a.key;
-      EXPECT_EQ(b.lead_names, a.lead_names) << a.key;
-      EXPECT_EQ(b.coordinating_names, a.coordinating_names) << a.key;
-      EXPECT_EQ(b.timeframe.start, a.timeframe.start) << a.key;
-      EXPECT_EQ(b.timeframe.end, a.timeframe.end) << a.key;
-    }
+    ExpectSameTasks(ImportFile(*bytes, "pdf"), want);
   }
 }
 
