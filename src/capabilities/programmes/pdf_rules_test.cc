@@ -1,13 +1,83 @@
-// The grid a table's drawn rules mark out (pdf_rules.h), on rules laid out
-// by hand: shared lines with a merged cell over two rows and a heading
-// over two columns; separate cell boxes a little apart; a table broken
-// over a page, open at its end; a lone framed box, which is no table.
+// The rules a PDF page draws (pdf_rules.h), from a page written by hand:
+// strokes and thin fills through the page's transform, not curves nor
+// shading. The grid they mark out, on rules laid out by hand: shared lines
+// with a merged cell over two rows and a heading over two columns;
+// separate cell boxes a little apart; a table broken over a page, open at
+// its end; a lone framed box, which is no table.
 #include "programmes/pdf_rules.h"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <string>
+#include <tuple>
+#include <vector>
+
 namespace bhxh {
 namespace {
+
+// A one-page PDF (200 × 200 pt) whose page draws `content`, with its
+// cross-reference table worked out.
+std::string OnePagePdf(const std::string& content) {
+  const std::string objects[] = {
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R /Resources << >> >>",
+      "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream",
+  };
+  std::string pdf = "%PDF-1.4\n";
+  std::vector<size_t> at;
+  for (size_t i = 0; i < std::size(objects); ++i) {
+    at.push_back(pdf.size());
+    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+  }
+  const size_t xref = pdf.size();
+  pdf += "xref\n0 " + std::to_string(std::size(objects) + 1) + "\n0000000000 65535 f \n";
+  for (size_t a : at) {
+    std::string n = std::to_string(a);
+    pdf += std::string(10 - n.size(), '0') + n + " 00000 n \n";
+  }
+  pdf += "trailer\n<< /Size " + std::to_string(std::size(objects) + 1) + " /Root 1 0 R >>\nstartxref\n" +
+         std::to_string(xref) + "\n%%EOF\n";
+  return pdf;
+}
+
+// The rules a page draws, in the text's coordinates (origin top-left): a
+// stroked line and a stroked rectangle's sides, a thin filled rectangle,
+// all moved by the page's transform; not a curve, nor a wide shaded area.
+TEST(PdfRules, StrokedAndFilledLinesThroughThePagesTransform) {
+  const std::string content =
+      "1 0 0 1 10 20 cm 0.5 w\n"
+      "0 0 m 100 0 l S\n"             // across at PDF y 20 → y 180, x 10..110
+      "50 0 m 50 80 l S\n"            // down at x 60, PDF y 20..100 → y 100..180
+      "0 0 0 rg 0 100 100 0.75 re f\n"  // thin fill at PDF y 120..120.75 → y 79.625
+      "0 0 100 50 re S\n"             // a box: y 180 and 130, x 10 and 110
+      "0.9 g 0 0 100 50 re f\n"       // shading: no rule
+      "0 0 m 10 10 20 10 30 0 c S\n";  // a curve: no rule
+  auto pages = PdfPageRules(OnePagePdf(content));
+  ASSERT_EQ(pages.size(), 1u);
+  auto rules = pages[0];
+  std::sort(rules.begin(), rules.end(), [](const PdfRule& a, const PdfRule& b) {
+    return std::tie(a.horizontal, a.at, a.from) < std::tie(b.horizontal, b.at, b.from);
+  });
+  ASSERT_EQ(rules.size(), 7u);
+  auto expect = [&](size_t i, bool horizontal, double at, double from, double to) {
+    SCOPED_TRACE(i);
+    EXPECT_EQ(rules[i].horizontal, horizontal);
+    EXPECT_NEAR(rules[i].at, at, 0.01);
+    EXPECT_NEAR(rules[i].from, from, 0.01);
+    EXPECT_NEAR(rules[i].to, to, 0.01);
+  };
+  expect(0, false, 10, 130, 180);
+  expect(1, false, 60, 100, 180);
+  expect(2, false, 110, 130, 180);
+  expect(3, true, 79.625, 10, 110);
+  expect(4, true, 130, 10, 110);
+  expect(5, true, 180, 10, 110);
+  expect(6, true, 180, 10, 110);
+}
+
+TEST(PdfRules, AFileThatIsNoPdfHasNoPages) { EXPECT_TRUE(PdfPageRules("not a pdf").empty()); }
 
 PdfRule H(double y, double x0, double x1) { return {true, y, x0, x1}; }
 PdfRule V(double x, double y0, double y1) { return {false, x, y0, y1}; }
