@@ -1459,11 +1459,7 @@ class PdfTables {
           out += w[k].text + "\n";
           continue;
         }
-        size_t c = Column((w[k].x0 + w[k].x1) / 2);
-        // A line wrapped after "63/NQ-" or "595/KH-" continues the same word.
-        bool glue = !cells[c].empty() && (cells[c].back() == '-' || cells[c].back() == '/') &&
-                    cells[c].size() >= 2 && cells[c][cells[c].size() - 2] != ' ';
-        cells[c] += (cells[c].empty() || glue ? "" : " ") + w[k].text;
+        Append(cells[Column((w[k].x0 + w[k].x1) / 2)], w[k].text);
       }
     };
     // Rows are blocks of lines between gaps (a row's border and padding);

@@ -53,8 +53,8 @@ class RuleCollector : public OutputDev {
       if (curved) continue;
       if (stroked) {
         // Each axis-aligned segment is a rule (a rectangle stroked gives four).
-        for (int j = 1; j < n; ++j) Add(pts[j - 1].first, pts[j - 1].second, pts[j].first, pts[j].second, 0);
-        if (s->isClosed()) Add(pts[n - 1].first, pts[n - 1].second, pts[0].first, pts[0].second, 0);
+        for (int j = 1; j < n; ++j) Add(pts[j - 1].first, pts[j - 1].second, pts[j].first, pts[j].second);
+        if (s->isClosed()) Add(pts[n - 1].first, pts[n - 1].second, pts[0].first, pts[0].second);
         continue;
       }
       // A filled shape thin in one direction is a rule along the other.
@@ -64,7 +64,7 @@ class RuleCollector : public OutputDev {
       else if (x1 - x0 <= kThick && y1 - y0 >= kLong) rules.push_back({false, (x0 + x1) / 2, y0, y1});
     }
   }
-  void Add(double xa, double ya, double xb, double yb, int) {
+  void Add(double xa, double ya, double xb, double yb) {
     if (std::abs(ya - yb) < 0.5 && std::abs(xa - xb) >= kLong)
       rules.push_back({true, (ya + yb) / 2, std::min(xa, xb), std::max(xa, xb)});
     else if (std::abs(xa - xb) < 0.5 && std::abs(ya - yb) >= kLong)
@@ -106,6 +106,7 @@ namespace {
 constexpr double kTol = 3.0;  // rules this close are the same line (a border's thickness, cells' spacing)
 constexpr double kReach = 4.0;  // how far past its ends a rule still parts cells
 constexpr size_t kMaxRules = 4000;  // a page of 500 cells drawn as separate boxes has 2,000
+constexpr size_t kMaxPlaces = 100000;  // bands × columns of one table
 
 // Positions within kTol of their neighbour are one boundary, at their mean.
 std::vector<double> Boundaries(std::vector<double> at) {
@@ -143,11 +144,10 @@ int On(const std::vector<double>& bounds, double at) {
 
 std::optional<PdfGrid> Grid(const std::vector<PdfRule>& rules) {
   std::vector<double> hs, vs;
-  double top = 1e18, bottom = -1e18, left = 1e18, right = -1e18;
+  double top = 1e18, bottom = -1e18;
   for (const auto& r : rules) {
     (r.horizontal ? hs : vs).push_back(r.at);
-    if (r.horizontal) left = std::min(left, r.from), right = std::max(right, r.to);
-    else top = std::min(top, r.from), bottom = std::max(bottom, r.to);
+    if (!r.horizontal) top = std::min(top, r.from), bottom = std::max(bottom, r.to);
   }
   PdfGrid g;
   g.ys = Boundaries(hs);
@@ -158,8 +158,9 @@ std::optional<PdfGrid> Grid(const std::vector<PdfRule>& rules) {
   if (bottom > g.ys.back() + kTol) g.ys.push_back(bottom);
   if (top < g.ys.front() - kTol) g.ys.insert(g.ys.begin(), top);
   if (g.ys.size() < 2) return std::nullopt;
-  (void)left, (void)right;
   const int nc = g.columns(), nb = g.bands();
+  // A mesh of thousands of lines each way is a drawing, not a table.
+  if (static_cast<size_t>(nb) * static_cast<size_t>(nc) > kMaxPlaces) return std::nullopt;
   // Which neighbours a rule parts: below[b][c] (band b from b+1 in column
   // c), beside[b][c] (column c from c+1 in band b).
   std::vector<char>& below = g.below;
