@@ -144,12 +144,14 @@ std::string UpperFirst(std::string_view s) {
   return std::string(reinterpret_cast<char*>(buf), static_cast<size_t>(m)) + std::string(s.substr(static_cast<size_t>(n)));
 }
 
-std::string Trim(std::string_view s) {
+std::string_view TrimView(std::string_view s) {
   size_t b = 0, e = s.size();
   while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r' || s[b] == '\n')) ++b;
   while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r' || s[e - 1] == '\n')) --e;
-  return std::string(s.substr(b, e - b));
+  return s.substr(b, e - b);
 }
+
+std::string Trim(std::string_view s) { return std::string(TrimView(s)); }
 
 std::vector<std::string> Split(std::string_view s, char sep) {
   std::vector<std::string> out;

@@ -21,6 +21,8 @@ std::string FoldOrSelf(std::string_view utf8);
 std::string CaseFold(std::string_view utf8);
 bool IsValidUtf8(std::string_view s);
 std::string Trim(std::string_view s);
+// The same without a copy: a view into `s` (spaces, tabs and line ends cut).
+std::string_view TrimView(std::string_view s);
 std::vector<std::string> Split(std::string_view s, char sep);
 bool IsDigits(std::string_view s);
 // True when `s` holds a control character (NUL, tab, newline, DEL, ...):

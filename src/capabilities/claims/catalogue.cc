@@ -12,7 +12,7 @@ namespace bhxh {
 
 namespace {
 
-const PriceEntry* Pick(const std::vector<PriceEntry>& v, const std::string& tt_thau, Date d) {
+const PriceEntry* Pick(const std::vector<PriceEntry>& v, std::string_view tt_thau, Date d) {
   const PriceEntry* any = nullptr;
   for (const auto& e : v) {
     if (d < e.valid_from || d > e.valid_to) continue;
@@ -69,21 +69,21 @@ Status Catalogue::Load(Db& db) {
   return Status::Ok();
 }
 
-const PriceEntry* Catalogue::Drug(const std::string& f, const std::string& code, const std::string& tt, Date d) const {
+const PriceEntry* Catalogue::Drug(const std::string& f, std::string_view code, std::string_view tt, Date d) const {
   auto fi = drugs_.find(f);
   if (fi == drugs_.end()) return nullptr;
   auto ci = fi->second.find(code);
   return ci == fi->second.end() ? nullptr : Pick(ci->second, tt, d);
 }
 
-const PriceEntry* Catalogue::Service(const std::string& f, const std::string& code, Date d) const {
+const PriceEntry* Catalogue::Service(const std::string& f, std::string_view code, Date d) const {
   auto fi = services_.find(f);
   if (fi == services_.end()) return nullptr;
   auto ci = fi->second.find(code);
   return ci == fi->second.end() ? nullptr : Pick(ci->second, "", d);
 }
 
-const PriceEntry* Catalogue::Supply(const std::string& f, const std::string& code, Date d) const {
+const PriceEntry* Catalogue::Supply(const std::string& f, std::string_view code, Date d) const {
   auto fi = supplies_.find(f);
   if (fi == supplies_.end()) return nullptr;
   auto ci = fi->second.find(code);

@@ -34,15 +34,17 @@ class Catalogue {
     return drugs_.count(facility) || services_.count(facility) || supplies_.count(facility);
   }
   // The entry valid on `d`; for drugs, the one of `tt_thau` when given.
-  const PriceEntry* Drug(const std::string& facility, const std::string& code, const std::string& tt_thau,
-                         Date d) const;
-  const PriceEntry* Service(const std::string& facility, const std::string& code, Date d) const;
-  const PriceEntry* Supply(const std::string& facility, const std::string& code, Date d) const;
+  // Codes are looked up as views (std::less<>): a claim line's fields are
+  // views of its file's text.
+  const PriceEntry* Drug(const std::string& facility, std::string_view code, std::string_view tt_thau, Date d) const;
+  const PriceEntry* Service(const std::string& facility, std::string_view code, Date d) const;
+  const PriceEntry* Supply(const std::string& facility, std::string_view code, Date d) const;
   const FacilityInfo* Facility(const std::string& code) const;
   const std::map<std::string, FacilityInfo>& Facilities() const { return facilities_; }
 
  private:
-  using Index = std::map<std::string, std::map<std::string, std::vector<PriceEntry>>>;  // facility → code → entries
+  using Index =
+      std::map<std::string, std::map<std::string, std::vector<PriceEntry>, std::less<>>>;  // facility → code → entries
   Index drugs_, services_, supplies_;
   std::map<std::string, FacilityInfo> facilities_;
 };

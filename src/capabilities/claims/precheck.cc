@@ -21,18 +21,18 @@ bool EncounterReport::rejected() const {
 
 namespace {
 
-size_t Utf8Length(const std::string& s) {
+size_t Utf8Length(std::string_view s) {
   size_t n = 0;
   for (unsigned char c : s) n += (c & 0xC0) != 0x80;
   return n;
 }
 
-bool ValidD8(const std::string& s) {
+bool ValidD8(std::string_view s) {
   if (s.size() != 8 || !IsDigits(s)) return false;
   return Date::IsValidYmd(DigitsValue(s.substr(0, 4)), DigitsValue(s.substr(4, 2)), DigitsValue(s.substr(6, 2)));
 }
 
-bool ValidBirth12(const std::string& s) {
+bool ValidBirth12(std::string_view s) {
   if (s.size() != 12 || !IsDigits(s)) return false;
   int y = DigitsValue(s.substr(0, 4)), m = DigitsValue(s.substr(4, 2)), d = DigitsValue(s.substr(6, 2));
   int h = DigitsValue(s.substr(8, 2)), mi = DigitsValue(s.substr(10, 2));
@@ -47,15 +47,15 @@ class Checker {
  public:
   Checker(const ClaimSchema& s, const LawBook& law) : s_(s), law_(law) {}
 
-  void Add(EncounterReport& rep, const std::string& rule, const std::string& table, const std::string& stt,
-           const std::string& field, const std::string& detail) {
+  void Add(EncounterReport& rep, const std::string& rule, std::string_view table, std::string_view stt,
+           std::string_view field, std::string_view detail) {
     rep.findings.push_back(MakeFinding(s_, rule, table, stt, field, detail));
   }
   int64_t Tol(const std::string& rule) const { return s_.Rule(rule).param; }
 
   // Field formats of one record.
   void Format(EncounterReport& rep, const Record& r) {
-    const std::string& stt = r.Get(XmlField::STT);
+    std::string_view stt = r.Get(XmlField::STT);
     const std::vector<FieldSpec>& specs = s_.Fields(r.table);
     // Per field of the table: 0 absent, 1 present, 2 present with a value
     // (a name given twice counts by its first value, as Get reads it).
@@ -96,9 +96,7 @@ class Checker {
           why = "dùng dấu chấm (.) làm dấu thập phân";
         } else {
           size_t dot = value.find('.');
-          std::string w = value.substr(value[0] == '-' ? 1 : 0,
-                                       dot == std::string::npos ? std::string::npos : dot - (value[0] == '-' ? 1 : 0));
-          std::string d = dot == std::string::npos ? "" : value.substr(dot + 1);
+          std::string_view w = value.substr(0, dot), d = dot == std::string_view::npos ? "" : value.substr(dot + 1);
           if (!IsDigits(w) || (!d.empty() && !IsDigits(d)) || (dot != std::string::npos && d.empty())) {
             ok = false;
             why = "phải là số";
@@ -129,7 +127,7 @@ class Checker {
           }
         continue;
       }
-      if (!ok) Add(rep, "FMT-TYPE", r.table, stt, name, why + " (giá trị \"" + value + "\")");
+      if (!ok) Add(rep, "FMT-TYPE", r.table, stt, name, why + " (giá trị \"" + std::string(value) + "\")");
     }
     for (size_t i = 0; i < specs.size(); ++i)
       if (specs[i].required && seen_[i] != 2) Add(rep, "FMT-REQUIRED", r.table, stt, specs[i].name, "");
@@ -141,7 +139,7 @@ class Checker {
   };
   LineAmounts Line(EncounterReport& rep, const Record& r) {
     LineAmounts a;
-    std::string stt = r.Get(XmlField::STT);
+    std::string_view stt = r.Get(XmlField::STT);
     auto qty = Milli(r.Get(XmlField::SO_LUONG));
     bool x2 = r.table == "XML2";
     auto price_bv = Milli(r.Get(x2 ? XmlField::DON_GIA : XmlField::DON_GIA_BV));
@@ -166,10 +164,10 @@ class Checker {
     int64_t exp_bh = expect(*qty, *price_bh, *rate_dv, *rate_bh);
     if (std::llabs(exp_bv - *bv) > Tol("ARITH-LINE-BV"))
       Add(rep, "ARITH-LINE-BV", r.table, stt, "THANH_TIEN_BV",
-          "kê " + r.Get(XmlField::THANH_TIEN_BV) + ", tính được " + Show(exp_bv));
+          "kê " + std::string(r.Get(XmlField::THANH_TIEN_BV)) + ", tính được " + Show(exp_bv));
     if (std::llabs(exp_bh - *bh) > Tol("ARITH-LINE-BH"))
       Add(rep, "ARITH-LINE-BH", r.table, stt, "THANH_TIEN_BH",
-          "kê " + r.Get(XmlField::THANH_TIEN_BH) + ", tính được " + Show(exp_bh));
+          "kê " + std::string(r.Get(XmlField::THANH_TIEN_BH)) + ", tính được " + Show(exp_bh));
     if (std::llabs(a.bhtt + a.bncct + a.nguonkhac - *bh) > Tol("ARITH-LINE-SPLIT"))
       Add(rep, "ARITH-LINE-SPLIT", r.table, stt, "T_BHTT",
           "T_BHTT + T_BNCCT + T_NGUONKHAC = " + Show(a.bhtt + a.bncct + a.nguonkhac) +
@@ -201,7 +199,7 @@ class Checker {
       int t = lines == &e.xml2 ? 0 : 1;
       for (const auto& r : *lines) {
         Format(rep, r);
-        if (++stts[t][r.Get(XmlField::STT)] == 2)
+        if (++stts[t][std::string(r.Get(XmlField::STT))] == 2)
           Add(rep, "FMT-DUPLICATE-STT", r.table, r.Get(XmlField::STT), "STT", "");
       }
     }
@@ -221,7 +219,7 @@ class Checker {
       sum_bh += a.bh;
       sum_bhtt += a.bhtt;
       sum_bncct += a.bncct;
-      std::string g = r.Get(XmlField::MA_NHOM);
+      std::string_view g = r.Get(XmlField::MA_NHOM);
       if (g == "10" || g == "11") supplies += a.bv;
     }
     auto total = [&](XmlField field, int64_t computed) {
@@ -229,7 +227,7 @@ class Checker {
       auto v = Milli(x1.Get(field));
       if (v && std::llabs(*v - computed) > Tol("ARITH-TOTAL"))
         Add(rep, "ARITH-TOTAL", "XML1", x1.Get(XmlField::STT), FieldName(field),
-            "kê " + x1.Get(field) + ", tổng chi tiết " + Show(computed));
+            "kê " + std::string(x1.Get(field)) + ", tổng chi tiết " + Show(computed));
     };
     total(XmlField::T_TONGCHI_BV, sum_bv);
     total(XmlField::T_TONGCHI_BH, sum_bh);
@@ -242,14 +240,14 @@ class Checker {
             tnk = Milli(x1.Get(XmlField::T_NGUONKHAC)).value_or(0);
     if (tbh && tbhtt && std::llabs(*tbhtt - (*tbh - tbncct - tnk)) > Tol("ARITH-BHTT"))
       Add(rep, "ARITH-BHTT", "XML1", x1.Get(XmlField::STT), "T_BHTT",
-          "T_BHTT = " + x1.Get(XmlField::T_BHTT) + ", T_TONGCHI_BH − T_BNCCT" +
+          "T_BHTT = " + std::string(x1.Get(XmlField::T_BHTT)) + ", T_TONGCHI_BH − T_BNCCT" +
               (tnk ? " − T_NGUONKHAC" : std::string()) + " = " + Show(*tbh - tbncct - tnk));
 
     // Dates of the stay.
     auto in = Minutes12(x1.Get(XmlField::NGAY_VAO)), out = Minutes12(x1.Get(XmlField::NGAY_RA));
     if (in && out && *out < *in)
       Add(rep, "TIME-DISCHARGE-BEFORE-ADMISSION", "XML1", x1.Get(XmlField::STT), "NGAY_RA", "");
-    std::string kind = x1.Get(XmlField::MA_LOAI_KCB);
+    std::string_view kind = x1.Get(XmlField::MA_LOAI_KCB);
     // A day count too large to be a stay (SO_NGAY_DTRI = 99999999999) is a
     // wrong count like any other, never a parse failure.
     auto days_written = ParseInt(x1.Get(XmlField::SO_NGAY_DTRI), "SO_NGAY_DTRI", 0, 100000);
@@ -265,7 +263,7 @@ class Checker {
             "kê " + std::to_string(days) + ", theo ngày vào/ra là " + std::to_string(expected));
       int64_t beds = 0;
       for (const auto& r : e.xml3) {
-        std::string g = r.Get(XmlField::MA_NHOM);
+        std::string_view g = r.Get(XmlField::MA_NHOM);
         if (g == "14" || g == "15") beds += Milli(r.Get(XmlField::SO_LUONG)).value_or(0);
       }
       if (beds > 0 && days > 0 && beds > static_cast<int64_t>(days) * 1000)
@@ -278,10 +276,10 @@ class Checker {
         if (!yl) continue;
         if (in && *yl < *in)
           Add(rep, "TIME-ORDER-BEFORE-ADMISSION", r.table, r.Get(XmlField::STT), "NGAY_YL",
-              r.Get(XmlField::NGAY_YL) + " < " + x1.Get(XmlField::NGAY_VAO));
+              std::string(r.Get(XmlField::NGAY_YL)) + " < " + std::string(x1.Get(XmlField::NGAY_VAO)));
         if (out && *yl > *out)
           Add(rep, "TIME-ORDER-AFTER-DISCHARGE", r.table, r.Get(XmlField::STT), "NGAY_YL",
-              r.Get(XmlField::NGAY_YL) + " > " + x1.Get(XmlField::NGAY_RA));
+              std::string(r.Get(XmlField::NGAY_YL)) + " > " + std::string(x1.Get(XmlField::NGAY_RA)));
         auto th = Minutes12(r.Get(XmlField::NGAY_TH_YL));
         if (th && *th < *yl) Add(rep, "TIME-RESULT-BEFORE-ORDER", r.table, r.Get(XmlField::STT), "NGAY_TH_YL", "");
         auto kq = Minutes12(r.Get(XmlField::NGAY_KQ));
@@ -313,8 +311,8 @@ class Checker {
       }
       if (card && !valid)
         Add(rep, "CARD-NOT-VALID", "XML1", x1.Get(XmlField::STT), "GT_THE_DEN",
-            "thẻ " + x1.Get(XmlField::GT_THE_TU) + "–" + x1.Get(XmlField::GT_THE_DEN) + ", vào viện " +
-                day_in.ToString());
+            "thẻ " + std::string(x1.Get(XmlField::GT_THE_TU)) + "–" + std::string(x1.Get(XmlField::GT_THE_DEN)) +
+                ", vào viện " + day_in.ToString());
       if (valid && out && DayOf(*out) > *valid_to)
         Add(rep, "CARD-EXPIRES-BEFORE-DISCHARGE", "XML1", x1.Get(XmlField::STT), "GT_THE_DEN", "");
     }
@@ -325,7 +323,7 @@ class Checker {
       auto level = law_.Level(card->level, day_in);
       auto ref = law_.Amount("reference_level", day_in);
       auto thr = law_.Percent("hi_low_cost_threshold", day_in);
-      std::string route = x1.Get(XmlField::MA_DOITUONG_KCB);
+      std::string_view route = x1.Get(XmlField::MA_DOITUONG_KCB);
       bool correct_route = !route.empty() && (route[0] == '1' || route[0] == '2' || route[0] == '7');
       bool low_cost = ref.ok() && thr.ok() && tbh && *tbh < ApplyRate(*ref, *thr) * 1000;
       bool exempt = false;  // five consecutive years and co-payment exemption from NGAY_MIEN_CCT
@@ -365,7 +363,7 @@ class Checker {
     // Exam fees by order, performers, ICD codes.
     std::vector<const Record*> exams;
     for (const auto& r : e.xml3) {
-      std::string g = r.Get(XmlField::MA_NHOM);
+      std::string_view g = r.Get(XmlField::MA_NHOM);
       if (g == "13") exams.push_back(&r);
       if ((g == "1" || g == "2" || g == "3" || g == "8" || g == "18") && r.Get(XmlField::NGUOI_THUC_HIEN).empty())
         Add(rep, "PERFORMER-REQUIRED", r.table, r.Get(XmlField::STT), "NGUOI_THUC_HIEN", "");
@@ -379,13 +377,13 @@ class Checker {
       if (got && *got != want * 1000)
         Add(rep, "EXAM-FEE-RATE", "XML3", exams[i]->Get(XmlField::STT), "TYLE_TT_DV",
             "lần khám thứ " + std::to_string(i + 1) + " phải là " + std::to_string(want) + "%, kê " +
-                exams[i]->Get(XmlField::TYLE_TT_DV));
+                std::string(exams[i]->Get(XmlField::TYLE_TT_DV)));
     }
     static const Regex icd("[A-Z][0-9]{2}(\\.?[0-9A-Z]{1,2})?");
-    std::string main = x1.Get(XmlField::MA_BENH_CHINH);
+    std::string_view main = x1.Get(XmlField::MA_BENH_CHINH);
     if (!main.empty() && !icd.FullMatch(main))
       Add(rep, "ICD-FORMAT", "XML1", x1.Get(XmlField::STT), "MA_BENH_CHINH", main);
-    std::string extra = x1.Get(XmlField::MA_BENH_KT);
+    std::string_view extra = x1.Get(XmlField::MA_BENH_KT);
     if (!extra.empty()) {
       auto parts = Split(extra, ';');
       if (parts.size() > 12)
@@ -406,18 +404,20 @@ class Checker {
 
 }  // namespace
 
-Finding MakeFinding(const ClaimSchema& schema, const std::string& rule, const std::string& table,
-                    const std::string& stt, const std::string& field, const std::string& detail) {
+Finding MakeFinding(const ClaimSchema& schema, const std::string& rule, std::string_view table, std::string_view stt,
+                    std::string_view field, std::string_view detail) {
   const RuleSpec& r = schema.Rule(rule);
-  return {rule,         r.severity, table, stt, field, detail.empty() ? r.message_vi : r.message_vi + ": " + detail,
+  std::string message = r.message_vi;
+  if (!detail.empty()) message.append(": ").append(detail);
+  return {rule,         r.severity, std::string(table), std::string(stt), std::string(field), std::move(message),
           r.legal_basis};
 }
 
 std::string PatientKey(const Record& x1) {
   auto c = ParseCardCode(Trim(Split(x1.Get(XmlField::MA_THE_BHYT), ';')[0]));
   if (c.ok()) return "si:" + c->si_number;
-  if (!x1.Get(XmlField::SO_CCCD).empty()) return "id:" + x1.Get(XmlField::SO_CCCD);
-  return "bn:" + x1.Get(XmlField::MA_BN);
+  if (!x1.Get(XmlField::SO_CCCD).empty()) return "id:" + std::string(x1.Get(XmlField::SO_CCCD));
+  return "bn:" + std::string(x1.Get(XmlField::MA_BN));
 }
 
 CheckReport PreCheck(const Envelope& env, const ClaimSchema& schema, const LawBook& law) {
@@ -458,9 +458,9 @@ void CheckEncounters(const std::vector<Encounter>& encs, const ClaimSchema& sche
           auto yi = Minutes12(y.Get(XmlField::NGAY_VAO)), yo = Minutes12(y.Get(XmlField::NGAY_RA));
           if (xi && xo && yi && yo && *xi < *yo && *yi < *xo) {
             ck.Add(rep.encounters[idx[a]], "TIME-OVERLAPPING-STAYS", "XML1", x.Get(XmlField::STT), "NGAY_VAO",
-                   "trùng với " + y.Get(XmlField::MA_LK));
+                   "trùng với " + std::string(y.Get(XmlField::MA_LK)));
             ck.Add(rep.encounters[idx[b]], "TIME-OVERLAPPING-STAYS", "XML1", y.Get(XmlField::STT), "NGAY_VAO",
-                   "trùng với " + x.Get(XmlField::MA_LK));
+                   "trùng với " + std::string(x.Get(XmlField::MA_LK)));
           }
         }
       }
@@ -469,7 +469,7 @@ void CheckEncounters(const std::vector<Encounter>& encs, const ClaimSchema& sche
     std::vector<std::tuple<std::string, int64_t, size_t, const Record*>> svc;
     for (size_t i : idx)
       for (const auto& r : encs[i].xml3) {
-        std::string g = r.Get(XmlField::MA_NHOM);
+        std::string_view g = r.Get(XmlField::MA_NHOM);
         auto t = Minutes12(r.Get(XmlField::NGAY_YL));
         if ((g == "1" || g == "2" || g == "3") && t && !r.Get(XmlField::MA_DICH_VU).empty())
           svc.emplace_back(r.Get(XmlField::MA_DICH_VU), *t, i, &r);

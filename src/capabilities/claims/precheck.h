@@ -45,8 +45,8 @@ CheckReport PreCheck(const Envelope& env, const ClaimSchema& schema, const LawBo
 void CheckEncounters(const std::vector<Encounter>& encs, const ClaimSchema& schema, const LawBook& law,
                      CheckReport* rep);
 // A finding of `rule` with its severity, legal basis and message from the rule book.
-Finding MakeFinding(const ClaimSchema& schema, const std::string& rule, const std::string& table,
-                    const std::string& stt, const std::string& field, const std::string& detail);
+Finding MakeFinding(const ClaimSchema& schema, const std::string& rule, std::string_view table, std::string_view stt,
+                    std::string_view field, std::string_view detail);
 // The patient an encounter is about: the first card's SI number, else the
 // ID number, else the facility's patient code.
 std::string PatientKey(const Record& xml1);

@@ -24,14 +24,17 @@ namespace {
 
 Date DayOf(int64_t minutes) { return Date::FromDays(static_cast<int32_t>(minutes / 1440)); }
 
-std::string Compact(const std::string& yyyymmddHHMM) {
-  return yyyymmddHHMM.size() >= 8
-             ? yyyymmddHHMM.substr(0, 4) + "-" + yyyymmddHHMM.substr(4, 2) + "-" + yyyymmddHHMM.substr(6, 2)
-             : "";
+std::string Compact(std::string_view yyyymmddHHMM) {
+  if (yyyymmddHHMM.size() < 8) return "";
+  std::string out;
+  out.reserve(10);
+  out.append(yyyymmddHHMM.substr(0, 4)).append("-").append(yyyymmddHHMM.substr(4, 2)).append("-");
+  out.append(yyyymmddHHMM.substr(6, 2));
+  return out;
 }
 
 // Birth date of XML1 (yyyymmddHHMM with 0000 for unknown parts) as a partial date.
-std::optional<PartialDate> Birth(const std::string& s) {
+std::optional<PartialDate> Birth(std::string_view s) {
   if (s.size() < 8 || !IsDigits(s.substr(0, 8))) return std::nullopt;
   PartialDate p{DigitsValue(s.substr(0, 4)), DigitsValue(s.substr(4, 2)), DigitsValue(s.substr(6, 2))};
   if (p.month == 0) p.day = 0;
@@ -46,13 +49,13 @@ struct Stored {
 void CardRule(const ReviewDeps& d_, EncounterReport& rep, const Record& x1) {
   auto in = Minutes12(x1.Get(XmlField::NGAY_VAO));
   std::string code = Trim(Split(x1.Get(XmlField::MA_THE_BHYT), ';')[0]);
-  std::string id = code.empty() ? x1.Get(XmlField::SO_CCCD) : code;
+  std::string id = code.empty() ? std::string(x1.Get(XmlField::SO_CCCD)) : code;
   if (id.empty() || !in) return;
-  EligibilityQuery q{id, "", DayOf(*in).ToString(), x1.Get(XmlField::HO_TEN), ""};
+  EligibilityQuery q{id, "", DayOf(*in).ToString(), std::string(x1.Get(XmlField::HO_TEN)), ""};
   if (auto b = Birth(x1.Get(XmlField::NGAY_SINH))) q.dob = b->ToString();
   auto a = d_.cards.Check(q);
   if (!a.ok()) return;  // malformed ID: already a format finding
-  std::string stt = x1.Get(XmlField::STT);
+  std::string_view stt = x1.Get(XmlField::STT);
   auto add = [&](const char* rule, const std::string& field) {
     rep.findings.push_back(MakeFinding(d_.schema, rule, "XML1", stt, field, a->code + " " + a->message_vi));
   };
@@ -67,7 +70,7 @@ void CardRule(const ReviewDeps& d_, EncounterReport& rep, const Record& x1) {
   else if (a->code != "000")
     add("CARD-DB-NOT-VALID", "MA_THE_BHYT");
   if (a->card) {
-    std::string sex = x1.Get(XmlField::GIOI_TINH);
+    std::string_view sex = x1.Get(XmlField::GIOI_TINH);
     if ((sex == "1" || sex == "2") && sex != SexCode(a->card->sex))
       rep.findings.push_back(MakeFinding(d_.schema, "CARD-DB-SEX", "XML1", stt, "GIOI_TINH", ""));
     // Valid on the discharge date too, by the national record.
@@ -100,7 +103,7 @@ void CatalogueRule(const ReviewDeps& d_, EncounterReport& rep, const std::string
     v = v * rate_dv / 100'000 * rate_bh / 100'000 * muc / 100'000;
     return static_cast<int64_t>(v / 1000);
   };
-  std::string stt = r.Get(XmlField::STT);
+  std::string_view stt = r.Get(XmlField::STT);
   if (drug) {
     const PriceEntry* e = d_.catalogue.Drug(facility, r.Get(XmlField::MA_THUOC), r.Get(XmlField::TT_THAU), day);
     if (!e) {
@@ -113,9 +116,9 @@ void CatalogueRule(const ReviewDeps& d_, EncounterReport& rep, const std::string
     auto price = Milli(r.Get(XmlField::DON_GIA)).value_or(0);
     if (price > e->unit_price) {
       int64_t excess = fund_share_of(price - e->unit_price);
-      rep.findings.push_back(MakeFinding(
-          d_.schema, "DRUG-PRICE-ABOVE-BID", "XML2", stt, "DON_GIA",
-          r.Get(XmlField::DON_GIA) + " > " + std::to_string(e->unit_price / 1000) + " (" + e->tt_thau + ")"));
+      rep.findings.push_back(MakeFinding(d_.schema, "DRUG-PRICE-ABOVE-BID", "XML2", stt, "DON_GIA",
+                                         std::string(r.Get(XmlField::DON_GIA)) + " > " +
+                                             std::to_string(e->unit_price / 1000) + " (" + e->tt_thau + ")"));
       line.reasons.push_back("DRUG-PRICE-ABOVE-BID");
       line.rejected += excess;
     }
@@ -123,7 +126,7 @@ void CatalogueRule(const ReviewDeps& d_, EncounterReport& rep, const std::string
   }
   // A service (MA_DICH_VU) or, failing that, a supply (MA_VAT_TU): each against its own list.
   bool supply = r.Get(XmlField::MA_DICH_VU).empty();
-  std::string code = supply ? r.Get(XmlField::MA_VAT_TU) : r.Get(XmlField::MA_DICH_VU);
+  std::string_view code = supply ? r.Get(XmlField::MA_VAT_TU) : r.Get(XmlField::MA_DICH_VU);
   if (code.empty()) return;
   const std::string field = supply ? "MA_VAT_TU" : "MA_DICH_VU";
   const std::string prefix = supply ? "SUPPLY" : "SERVICE";
@@ -136,15 +139,16 @@ void CatalogueRule(const ReviewDeps& d_, EncounterReport& rep, const std::string
   }
   if (!e->group.empty() && e->group != r.Get(XmlField::MA_NHOM)) {
     rep.findings.push_back(MakeFinding(d_.schema, prefix + "-WRONG-GROUP", "XML3", stt, "MA_NHOM",
-                                       r.Get(XmlField::MA_NHOM) + " ≠ " + e->group));
+                                       std::string(r.Get(XmlField::MA_NHOM)) + " ≠ " + e->group));
     line.reasons.push_back(prefix + "-WRONG-GROUP");
     line.rejected = line.claimed;
     return;
   }
   auto price = Milli(r.Get(XmlField::DON_GIA_BH)).value_or(0);
   if (price > e->unit_price) {
-    rep.findings.push_back(MakeFinding(d_.schema, prefix + "-PRICE-ABOVE", "XML3", stt, "DON_GIA_BH",
-                                       r.Get(XmlField::DON_GIA_BH) + " > " + std::to_string(e->unit_price / 1000)));
+    rep.findings.push_back(
+        MakeFinding(d_.schema, prefix + "-PRICE-ABOVE", "XML3", stt, "DON_GIA_BH",
+                    std::string(r.Get(XmlField::DON_GIA_BH)) + " > " + std::to_string(e->unit_price / 1000)));
     line.reasons.push_back(prefix + "-PRICE-ABOVE");
     line.rejected += fund_share_of(price - e->unit_price);
   }
@@ -180,7 +184,7 @@ class StoredRule {
       keys.push_back(PatientKey(*e.xml1));
       if (auto t = Minutes12(e.xml1->Get(XmlField::NGAY_VAO)); t && (!first_in || *t < *first_in)) first_in = t;
       for (const auto& r : e.xml3) {
-        const std::string& g = r.Get(XmlField::MA_NHOM);
+        std::string_view g = r.Get(XmlField::MA_NHOM);
         if (g != "1" && g != "2" && g != "3") continue;
         if (auto t = Minutes12(r.Get(XmlField::NGAY_YL)); t && (!first_service || *t < *first_service)) first_service = t;
       }
@@ -290,7 +294,7 @@ class StoredRule {
     auto it = services_.find(PatientKey(*enc.xml1));
     if (it == services_.end()) return;
     for (const auto& r : enc.xml3) {
-      const std::string& g = r.Get(XmlField::MA_NHOM);
+      std::string_view g = r.Get(XmlField::MA_NHOM);
       if (g != "1" && g != "2" && g != "3") continue;
       auto t = Minutes12(r.Get(XmlField::NGAY_YL));
       if (!t) continue;
@@ -310,8 +314,8 @@ class StoredRule {
     if (!in || !out) return;
     auto it = stored_.find(PatientKey(x1));
     if (it == stored_.end()) return;
-    const std::string& ma_lk = x1.Get(XmlField::MA_LK);
-    const std::string& kind = x1.Get(XmlField::MA_LOAI_KCB);
+    std::string_view ma_lk = x1.Get(XmlField::MA_LK);
+    std::string_view kind = x1.Get(XmlField::MA_LOAI_KCB);
     for (const Stored& s : it->second) {
       if (!(s.in < *out + 1 && s.out > *in - 1)) continue;       // does not touch this stay
       if (s.facility == facility && s.ma_lk == ma_lk) continue;  // an earlier version of this encounter
@@ -415,10 +419,12 @@ Result<PreparedReview> PrepareReviewInPlace(const ReviewDeps& deps, std::string&
   res.errors = std::move(errors);
   ReviewResult& res_out = prep.result;
   res_out = std::move(res);
+  res_out.encounters.reserve(encs.size());
   for (size_t i = 0; i < encs.size(); ++i) {
     const Encounter& e = encs[i];
     ReviewedEncounter out;
     out.report = std::move(pre.encounters[i]);
+    out.lines.reserve(e.xml2.size() + e.xml3.size());
     CardRule(deps, out.report, *e.xml1);
     for (const auto* lines : {&e.xml2, &e.xml3}) {
       for (const auto& r : *lines) {
@@ -652,7 +658,7 @@ Result<ReviewResult> CommitReview(Db& db, const ReviewDeps& deps, PreparedReview
       auto in = Minutes12(x1.Get(XmlField::NGAY_VAO)), outm = Minutes12(x1.Get(XmlField::NGAY_RA));
       int64_t high = 0;
       for (const auto& r : e.xml3) {
-        const std::string& g = r.Get(XmlField::MA_NHOM);
+        std::string_view g = r.Get(XmlField::MA_NHOM);
         if (g == "2" || g == "8") high += Milli(r.Get(XmlField::T_BHTT)).value_or(0);
       }
       cw->Int(out.claim_id);

@@ -59,19 +59,19 @@ Result<ClaimSchema> ClaimSchema::Load(const std::string& dir) {
   return s;
 }
 
-const FieldSpec* ClaimSchema::Field(const std::string& table, const std::string& name) const {
+const FieldSpec* ClaimSchema::Field(const std::string& table, std::string_view name) const {
   int i = FieldIndex(table, name);
   return i < 0 ? nullptr : &fields_.at(table)[static_cast<size_t>(i)];
 }
 
-int ClaimSchema::FieldIndex(const std::string& table, const std::string& name) const {
+int ClaimSchema::FieldIndex(const std::string& table, std::string_view name) const {
   const auto* index = NameIndex(table);
   if (!index) return -1;
   auto it = index->find(name);
   return it == index->end() ? -1 : it->second;
 }
 
-const std::unordered_map<std::string, int>* ClaimSchema::NameIndex(const std::string& table) const {
+const FieldNameIndex* ClaimSchema::NameIndex(const std::string& table) const {
   auto t = field_index_.find(table);
   return t == field_index_.end() ? nullptr : &t->second;
 }
@@ -116,24 +116,27 @@ XmlField FieldOf(std::string_view name) {
   return it == m.end() ? XmlField::kCount : it->second;
 }
 
-const std::string& Record::Empty() {
-  static const std::string kEmpty;
-  return kEmpty;
-}
-
-void Record::Index(const ClaimSchema* schema) {
+void Record::Index(const ClaimSchema* schema, const Record* like) {
   pos_.fill(-1);
   spec_.clear();
   const auto* names = schema ? schema->NameIndex(table) : nullptr;
   const std::vector<FieldSpec>* specs = names ? &schema->Fields(table) : nullptr;
   if (names) spec_.resize(fields.size(), -1);
+  // `like` counts only when it was indexed against this table's specifications.
+  const size_t alike =
+      like && names && like->table == table && like->spec_.size() == like->fields.size() ? like->fields.size() : 0;
   for (size_t i = 0; i < fields.size(); ++i) {
     XmlField f = XmlField::kCount;
     if (names) {  // one lookup gives both the specification and the number
-      auto at = names->find(fields[i].first);
-      if (at != names->end()) {
-        spec_[i] = static_cast<int16_t>(at->second);
-        f = (*specs)[static_cast<size_t>(at->second)].read;
+      int spec = -1;
+      if (i < alike && like->fields[i].first == fields[i].first) {
+        spec = like->spec_[i];
+      } else if (auto at = names->find(fields[i].first); at != names->end()) {
+        spec = at->second;
+      }
+      if (spec >= 0) {
+        spec_[i] = static_cast<int16_t>(spec);
+        f = (*specs)[static_cast<size_t>(spec)].read;
       } else {
         f = FieldOf(fields[i].first);  // a field outside its table still reads as without the schema
       }
@@ -145,11 +148,11 @@ void Record::Index(const ClaimSchema* schema) {
   }
 }
 
-const std::string& Record::Get(std::string_view name) const {
+std::string_view Record::Get(std::string_view name) const {
   if (XmlField f = FieldOf(name); f != XmlField::kCount) return Get(f);
   for (const auto& [n, v] : fields)
     if (n == name) return v;
-  return Empty();
+  return {};
 }
 
 bool Record::Has(std::string_view name) const {
@@ -159,7 +162,7 @@ bool Record::Has(std::string_view name) const {
   return false;
 }
 
-std::optional<int64_t> Milli(const std::string& s) {
+std::optional<int64_t> Milli(std::string_view s) {
   if (s.empty()) return std::nullopt;
   size_t i = 0;
   bool neg = s[0] == '-';
@@ -206,7 +209,7 @@ std::string Stamp12(int64_t minutes) {
   return buf;
 }
 
-std::optional<int64_t> Minutes12(const std::string& s) {
+std::optional<int64_t> Minutes12(std::string_view s) {
   if (s.size() != 12 || !IsDigits(s)) return std::nullopt;
   int y = DigitsValue(s.substr(0, 4)), mo = DigitsValue(s.substr(4, 2)), d = DigitsValue(s.substr(6, 2)),
       h = DigitsValue(s.substr(8, 2)), mi = DigitsValue(s.substr(10, 2));
@@ -253,12 +256,13 @@ std::vector<Encounter> ReadEncounters(Envelope&& env, std::vector<EnvelopeError>
         e.others.push_back(std::move(f));
         continue;
       }
-      // XML1 is kept as received (so parsed from a copy); XML2 and XML3 are
-      // read into records, so their text is parsed in place.
-      const bool keep = f.type == "XML1";
+      // Each file is parsed in place and kept with the encounter, whose
+      // records view it; XML1 is also kept as received, so a copy of it is
+      // the one parsed.
+      auto text =
+          f.type == "XML1" ? std::make_unique<std::string>(f.xml) : std::make_unique<std::string>(std::move(f.xml));
       pugi::xml_document doc;
-      auto pr = keep ? doc.load_buffer(f.xml.data(), f.xml.size(), pugi::parse_default, pugi::encoding_utf8)
-                     : doc.load_buffer_inplace(f.xml.data(), f.xml.size(), pugi::parse_default, pugi::encoding_utf8);
+      auto pr = doc.load_buffer_inplace(text->data(), text->size(), pugi::parse_default, pugi::encoding_utf8);
       std::string where = "HOSO[" + std::to_string(h.index) + "]/" + f.type;
       if (!pr) {
         errors->push_back({"", where, std::string("Tệp ") + f.type + " không phải XML hợp lệ: " + pr.description()});
@@ -274,19 +278,21 @@ std::vector<Encounter> ReadEncounters(Envelope&& env, std::vector<EnvelopeError>
         for (pugi::xml_node c : n.children()) count += c.type() == pugi::node_element;
         r.fields.reserve(count);
         for (pugi::xml_node c : n.children())
-          if (c.type() == pugi::node_element) r.fields.emplace_back(c.name(), Trim(c.text().as_string()));
-        r.Index(schema);
+          if (c.type() == pugi::node_element) r.fields.emplace_back(c.name(), TrimView(c.text().get()));
+        std::vector<Record>& lines = f.type == "XML2" ? lines2 : lines3;
+        r.Index(schema, f.type != "XML1" && !lines.empty() ? &lines.back() : nullptr);
         if (f.type == "XML1") {
           if (e.xml1)
-            errors->push_back({r.Get(XmlField::MA_LK), where, "Một hồ sơ chỉ có một bảng tổng hợp XML1"});
+            errors->push_back({std::string(r.Get(XmlField::MA_LK)), where, "Một hồ sơ chỉ có một bảng tổng hợp XML1"});
           else {
             e.xml1 = std::move(r);
-            e.xml1_raw = std::move(f.xml);  // parsed from pugixml's own copy
+            e.xml1_raw = std::move(f.xml);  // the copy in `text` is the one parsed
           }
         } else {
-          (f.type == "XML2" ? lines2 : lines3).push_back(std::move(r));
+          lines.push_back(std::move(r));
         }
       }
+      e.text.push_back(std::move(text));
     }
     if (!e.xml1) {
       errors->push_back({"", "HOSO[" + std::to_string(h.index) + "]/XML1", "Hồ sơ thiếu bảng tổng hợp XML1"});
@@ -296,9 +302,10 @@ std::vector<Encounter> ReadEncounters(Envelope&& env, std::vector<EnvelopeError>
     for (auto* lines : {&lines2, &lines3}) {
       for (auto& r : *lines) {
         if (r.Get(XmlField::MA_LK) != e.ma_lk) {
-          errors->push_back({r.Get(XmlField::MA_LK), r.table + ".MA_LK",
-                             "Dòng " + r.table + " STT " + r.Get(XmlField::STT) + " có MA_LK \"" +
-                                 r.Get(XmlField::MA_LK) + "\" không khớp hồ sơ tổng hợp \"" + e.ma_lk + "\""});
+          std::string ma_lk(r.Get(XmlField::MA_LK));
+          errors->push_back({ma_lk, r.table + ".MA_LK",
+                             "Dòng " + r.table + " STT " + std::string(r.Get(XmlField::STT)) + " có MA_LK \"" + ma_lk +
+                                 "\" không khớp hồ sơ tổng hợp \"" + e.ma_lk + "\""});
           continue;
         }
         (lines == &lines2 ? e.xml2 : e.xml3).push_back(std::move(r));

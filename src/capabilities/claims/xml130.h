@@ -7,6 +7,7 @@
 
 #include <array>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -62,48 +63,63 @@ struct RuleSpec {
   int64_t param = 0;
 };
 
+// Field positions by name, looked up with a view of a record's name
+// (no string made per lookup).
+struct FieldNameHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using FieldNameIndex = std::unordered_map<std::string, int, FieldNameHash, std::equal_to<>>;
+
 class ClaimSchema {
  public:
   // Loads `dir`/xml130_fields.csv and `dir`/rules.csv.
   static Result<ClaimSchema> Load(const std::string& dir);
-  const FieldSpec* Field(const std::string& table, const std::string& name) const;
+  const FieldSpec* Field(const std::string& table, std::string_view name) const;
   const std::vector<FieldSpec>& Fields(const std::string& table) const;
   // Position of `name` in Fields(table), -1 when the table has no such field.
-  int FieldIndex(const std::string& table, const std::string& name) const;
+  int FieldIndex(const std::string& table, std::string_view name) const;
   // The same positions by name for one table (null when the schema has no
   // such table), for a caller that looks up every field of a record.
-  const std::unordered_map<std::string, int>* NameIndex(const std::string& table) const;
+  const FieldNameIndex* NameIndex(const std::string& table) const;
   const RuleSpec& Rule(const std::string& id) const;  // unknown ids are a programming error
 
  private:
   std::map<std::string, std::vector<FieldSpec>> fields_;
-  std::map<std::string, std::unordered_map<std::string, int>> field_index_;  // by table, then name
+  std::map<std::string, FieldNameIndex> field_index_;  // by table, then name
   std::map<std::string, RuleSpec> rules_;
 };
 
 // One XML record (a TONG_HOP, CHI_TIET_THUOC or CHI_TIET_DVKT element).
+// Its names and values are views, not copies: a record read by
+// ReadEncounters views its encounter's text (Encounter::text) and is valid
+// while that encounter lives; a record filled by hand views the caller's
+// strings. (Copying each field into a pair of strings of its own was about
+// a quarter of the claims client's CPU, in allocation and page faults.)
 struct Record {
   Record() { pos_.fill(-1); }
   std::string table;
-  std::vector<std::pair<std::string, std::string>> fields;  // in document order
+  std::vector<std::pair<std::string_view, std::string_view>> fields;  // in document order, values trimmed
   // "" when absent; a name given twice reads its first value.
-  const std::string& Get(XmlField f) const {
+  std::string_view Get(XmlField f) const {
     int32_t p = pos_[static_cast<size_t>(f)];
-    return p < 0 ? Empty() : fields[static_cast<size_t>(p)].second;
+    return p < 0 ? std::string_view() : fields[static_cast<size_t>(p)].second;
   }
   bool Has(XmlField f) const { return pos_[static_cast<size_t>(f)] >= 0; }
-  const std::string& Get(std::string_view name) const;  // any name
+  std::string_view Get(std::string_view name) const;  // any name
   bool Has(std::string_view name) const;
   // Resolves the fields' names to their numbers; call after filling
   // `fields` (and `table`). With the schema, each name is looked up once in
   // its table's specifications, and the position kept for the format check.
-  void Index(const ClaimSchema* schema = nullptr);
+  // `like`, a record of the same file already indexed: where a name stands
+  // where it stood there (lines of one file share their layout), its
+  // position is taken from it instead of looked up.
+  void Index(const ClaimSchema* schema = nullptr, const Record* like = nullptr);
   // The position of field `i` in the schema's specifications of the table:
   // -1 when the table has no such name, -2 when indexed without the schema.
   int SpecAt(size_t i) const { return i < spec_.size() ? spec_[i] : -2; }
 
  private:
-  static const std::string& Empty();
   std::array<int32_t, kReadFields> pos_{};  // position in `fields` by number, -1 when absent
   std::vector<int16_t> spec_;               // by position in `fields`; empty without the schema
 };
@@ -115,6 +131,10 @@ struct Encounter {
   std::string xml1_raw;  // the XML1 file as received
   std::vector<Record> xml2, xml3;
   std::vector<ClaimFile> others;  // XML4.. kept as received
+  // The text the records view: each XML1–XML3 file as parsed in place
+  // (entities decoded, names and values ended by NULs). Held by pointer so
+  // that moving the encounter leaves the records' views where they are.
+  std::vector<std::unique_ptr<std::string>> text;
 };
 
 // Splits an envelope's HOSO into encounters. Problems that make a file
@@ -129,9 +149,9 @@ std::vector<Encounter> ReadEncounters(Envelope&& env, std::vector<EnvelopeError>
                                       const ClaimSchema* schema = nullptr);
 
 // "123.45" → 123450 (thousandths); nullopt when not a plain decimal.
-std::optional<int64_t> Milli(const std::string& s);
+std::optional<int64_t> Milli(std::string_view s);
 // yyyymmddHHMM → minutes since 1970-01-01; nullopt when invalid.
-std::optional<int64_t> Minutes12(const std::string& s);
+std::optional<int64_t> Minutes12(std::string_view s);
 // The reverse: minutes since 1970-01-01 → yyyymmddHHMM ("" for 0 or less).
 std::string Stamp12(int64_t minutes);
 

@@ -3,6 +3,8 @@
 // one reads empty, on a record never indexed too); every name the engine
 // reads is a field of the standard's tables; an envelope read in place
 // gives exactly what the copying path gives, and keeps XML1 as received;
+// records view their encounter's text, which goes where the encounter goes
+// (entities decoded, CDATA read, values trimmed, XML1 still as received);
 // base64 with any kind of white space decodes alike; a required field
 // that is absent, empty, or empty at its first occurrence is reported.
 #include "claims/xml130.h"
@@ -27,12 +29,17 @@ const LawBook& Law() {
   return *l;
 }
 
-Record Make(std::vector<std::pair<std::string, std::string>> fields, const std::string& table = "XML2") {
+// A record's fields are views: of string literals here, or of the caller's
+// strings, which outlive the record (the overload below).
+Record Make(std::vector<std::pair<std::string_view, std::string_view>> fields, const std::string& table = "XML2") {
   Record r;
   r.table = table;
   r.fields = std::move(fields);
   r.Index();
   return r;
+}
+Record Make(const std::vector<std::pair<std::string, std::string>>& fields, const std::string& table) {
+  return Make(std::vector<std::pair<std::string_view, std::string_view>>(fields.begin(), fields.end()), table);
 }
 
 TEST(Xml130Record, FieldsByNumberAndByName) {
@@ -55,6 +62,35 @@ TEST(Xml130Record, FieldsByNumberAndByName) {
   Record never;  // not indexed: reads nothing, never out of bounds
   EXPECT_EQ(never.Get(XmlField::MA_LK), "");
   EXPECT_FALSE(never.Has(XmlField::MA_LK));
+}
+
+TEST(Xml130Record, ALikeRecordGivesTheSamePositionsWhateverItsLayout) {
+  // Indexed against the schema alone, then with a record of another layout
+  // (two names swapped, one the table does not have, one field fewer) as the hint.
+  using Fields = std::vector<std::pair<std::string_view, std::string_view>>;
+  auto indexed = [](const char* table, const Fields& fields, const Record* like) {
+    Record r;
+    r.table = table;
+    r.fields = fields;
+    r.Index(&Schema(), like);
+    return r;
+  };
+  const Fields fields = {{"MA_LK", "K1"},    {"STT", "2"},      {"MA_THUOC", "40.17"},
+                         {"SO_LUONG", "20"}, {"KHONG_CO", "x"}, {"DON_GIA", "5"}};
+  Record alone = indexed("XML2", fields, nullptr);
+  Record like = indexed(
+      "XML2", {{"MA_LK", "K0"}, {"MA_THUOC", "1"}, {"STT", "1"}, {"SO_LUONG", "1"}, {"KHONG_CO", "y"}}, nullptr);
+  Record hinted = indexed("XML2", fields, &like);
+  for (size_t i = 0; i < fields.size(); ++i) EXPECT_EQ(hinted.SpecAt(i), alone.SpecAt(i)) << fields[i].first;
+  EXPECT_EQ(hinted.SpecAt(4), -1);  // not a field of XML2
+  EXPECT_EQ(hinted.SpecAt(1), Schema().FieldIndex("XML2", "STT"));
+  for (XmlField f : {XmlField::MA_LK, XmlField::STT, XmlField::MA_THUOC, XmlField::SO_LUONG, XmlField::DON_GIA})
+    EXPECT_EQ(hinted.Get(f), alone.Get(f)) << FieldName(f);
+  EXPECT_EQ(hinted.Get(XmlField::MA_THUOC), "40.17");
+  // A hint of another table is not used.
+  Record other = indexed("XML3", {{"MA_LK", "K0"}, {"STT", "1"}, {"MA_DICH_VU", "1"}}, nullptr);
+  Record crossed = indexed("XML2", fields, &other);
+  for (size_t i = 0; i < fields.size(); ++i) EXPECT_EQ(crossed.SpecAt(i), alone.SpecAt(i)) << fields[i].first;
 }
 
 TEST(Xml130Record, EveryNameTheEngineReadsIsAStandardField) {
@@ -80,7 +116,7 @@ std::string Dump(const std::vector<Encounter>& encs) {
     for (const auto* rs : {&e.xml2, &e.xml3})
       for (const Record& r : *rs) {
         out += r.table;
-        for (const auto& [n, v] : r.fields) out += " " + n + "=" + v;
+        for (const auto& [n, v] : r.fields) out.append(" ").append(n).append("=").append(v);
         out += "\n";
       }
     for (const auto& f : e.others) out += "other " + f.type + " " + std::to_string(f.xml.size()) + "\n";
@@ -116,6 +152,40 @@ TEST(Xml130Read, InPlaceReadsExactlyWhatTheCopyReads) {
   EXPECT_EQ(b[0].xml2[0].Get(XmlField::MA_LK), b[0].ma_lk);
 }
 
+TEST(Xml130Read, RecordsViewTheirEncountersTextWhereverItGoes) {
+  const std::string x1 = "<TONG_HOP><MA_LK>K1</MA_LK><STT>1</STT><HO_TEN>  Trần &amp; Bình\r\n</HO_TEN></TONG_HOP>";
+  const std::string x2 =
+      "<DSACH_CHI_TIET_THUOC><CHI_TIET_THUOC><MA_LK>K1</MA_LK><STT>1</STT>"
+      "<TEN_THUOC><![CDATA[Amoxicillin <500mg>]]></TEN_THUOC><SO_LUONG> 20 </SO_LUONG></CHI_TIET_THUOC>"
+      "</DSACH_CHI_TIET_THUOC>";
+  std::vector<Encounter> moved;
+  {
+    std::string envelope = "<GIAMDINHHS><THONGTINHOSO><DANHSACHHOSO>";
+    for (int i = 0; i < 40; ++i)
+      envelope += "<HOSO><FILEHOSO><LOAIHOSO>XML1</LOAIHOSO><NOIDUNGFILE>" + EncodeBase64(x1) +
+                  "</NOIDUNGFILE></FILEHOSO><FILEHOSO><LOAIHOSO>XML2</LOAIHOSO><NOIDUNGFILE>" + EncodeBase64(x2) +
+                  "</NOIDUNGFILE></FILEHOSO></HOSO>";
+    envelope += "</DANHSACHHOSO></THONGTINHOSO></GIAMDINHHS>";
+    auto env = ParseEnvelopeInPlace(std::move(envelope));
+    ASSERT_TRUE(env.ok()) << env.status().ToString();
+    std::vector<EnvelopeError> errors;
+    std::vector<Encounter> read = ReadEncounters(std::move(*env), &errors, &Schema());
+    EXPECT_TRUE(errors.empty());
+    for (Encounter& e : read) moved.push_back(std::move(e));    // no reserve: the vector reallocates
+  }                                                             // the envelope, its files and the first vector are gone
+  std::vector<std::string> noise(200, std::string(4096, 'x'));  // reuse what was freed
+  ASSERT_EQ(moved.size(), 40u);
+  for (const Encounter& e : moved) {
+    ASSERT_TRUE(e.xml1.has_value());
+    EXPECT_EQ(e.xml1->Get(XmlField::HO_TEN), "Trần & Bình");
+    EXPECT_EQ(e.xml1_raw, x1);  // as received: the entity undecoded, the spaces kept
+    ASSERT_EQ(e.xml2.size(), 1u);
+    EXPECT_EQ(e.xml2[0].Get("TEN_THUOC"), "Amoxicillin <500mg>");
+    EXPECT_EQ(e.xml2[0].Get(XmlField::SO_LUONG), "20");
+    EXPECT_EQ(e.xml2[0].Get(XmlField::MA_LK), "K1");
+  }
+}
+
 TEST(Xml130Read, Base64WithAnyWhiteSpaceDecodesAlike) {
   const std::string text = "<TONG_HOP><HO_TEN>Trần Thị Bình</HO_TEN></TONG_HOP>";
   const std::string b64 = EncodeBase64(text);
@@ -138,8 +208,10 @@ std::set<std::string> RequiredMissing(const Record& r) {
   Encounter e;
   e.ma_lk = "A1";
   e.xml1 = r;
+  std::vector<Encounter> encs;
+  encs.push_back(std::move(e));
   CheckReport rep;
-  CheckEncounters({e}, Schema(), Law(), &rep);
+  CheckEncounters(encs, Schema(), Law(), &rep);
   std::set<std::string> out;
   for (const auto& f : rep.encounters.at(0).findings)
     if (f.rule == "FMT-REQUIRED") out.insert(f.field);
