@@ -91,13 +91,13 @@ class Checker {
         if (value[0] == '-') {
           ok = false;
           why = "không được âm";
-        } else if (value.find(',') != std::string::npos) {
+        } else if (value.find(',') != std::string_view::npos) {
           ok = false;
           why = "dùng dấu chấm (.) làm dấu thập phân";
         } else {
           size_t dot = value.find('.');
           std::string_view w = value.substr(0, dot), d = dot == std::string_view::npos ? "" : value.substr(dot + 1);
-          if (!IsDigits(w) || (!d.empty() && !IsDigits(d)) || (dot != std::string::npos && d.empty())) {
+          if (!IsDigits(w) || (!d.empty() && !IsDigits(d)) || (dot != std::string_view::npos && d.empty())) {
             ok = false;
             why = "phải là số";
           } else if (static_cast<int>(d.size()) > f->decimals) {

@@ -24,13 +24,10 @@ namespace {
 
 Date DayOf(int64_t minutes) { return Date::FromDays(static_cast<int32_t>(minutes / 1440)); }
 
-std::string Compact(std::string_view yyyymmddHHMM) {
-  if (yyyymmddHHMM.size() < 8) return "";
-  std::string out;
-  out.reserve(10);
-  out.append(yyyymmddHHMM.substr(0, 4)).append("-").append(yyyymmddHHMM.substr(4, 2)).append("-");
-  out.append(yyyymmddHHMM.substr(6, 2));
-  return out;
+// yyyymmddHHMM → yyyy-mm-dd ("" when shorter than a date).
+std::string Compact(std::string_view s) {
+  if (s.size() < 8) return "";
+  return std::string(s.substr(0, 4)).append("-").append(s.substr(4, 2)).append("-").append(s.substr(6, 2));
 }
 
 // Birth date of XML1 (yyyymmddHHMM with 0000 for unknown parts) as a partial date.

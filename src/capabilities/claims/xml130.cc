@@ -279,9 +279,9 @@ std::vector<Encounter> ReadEncounters(Envelope&& env, std::vector<EnvelopeError>
         r.fields.reserve(count);
         for (pugi::xml_node c : n.children())
           if (c.type() == pugi::node_element) r.fields.emplace_back(c.name(), TrimView(c.text().get()));
-        std::vector<Record>& lines = f.type == "XML2" ? lines2 : lines3;
-        r.Index(schema, f.type != "XML1" && !lines.empty() ? &lines.back() : nullptr);
-        if (f.type == "XML1") {
+        std::vector<Record>* lines = f.type == "XML1" ? nullptr : f.type == "XML2" ? &lines2 : &lines3;
+        r.Index(schema, lines && !lines->empty() ? &lines->back() : nullptr);
+        if (!lines) {
           if (e.xml1)
             errors->push_back({std::string(r.Get(XmlField::MA_LK)), where, "Một hồ sơ chỉ có một bảng tổng hợp XML1"});
           else {
@@ -289,7 +289,7 @@ std::vector<Encounter> ReadEncounters(Envelope&& env, std::vector<EnvelopeError>
             e.xml1_raw = std::move(f.xml);  // the copy in `text` is the one parsed
           }
         } else {
-          lines.push_back(std::move(r));
+          lines->push_back(std::move(r));
         }
       }
       e.text.push_back(std::move(text));
