@@ -127,6 +127,13 @@ TEST(Money, RatesRoundHalfUpToTheDong) {
   EXPECT_EQ(*ParseVnd("10.000.000", "a"), 10'000'000);
   EXPECT_FALSE(ParseVnd("-5", "a").ok());
   EXPECT_EQ(FormatVnd(1234567), "1.234.567");
+  // Thousandths: dots between thousands, a decimal comma, no trailing zeros.
+  EXPECT_EQ(FormatMilli(3'751'500), "3.751,5");
+  EXPECT_EQ(FormatMilli(26'000'000), "26.000");
+  EXPECT_EQ(FormatMilli(850'505), "850,505");
+  EXPECT_EQ(FormatMilli(-250), "-0,25");
+  EXPECT_EQ(FormatMilli(-1'234'567'001), "-1.234.567,001");
+  EXPECT_EQ(FormatMilli(0), "0");
 }
 
 TEST(Csv, QuotedFieldsAndLineNumbers) {

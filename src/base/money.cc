@@ -103,4 +103,15 @@ std::string FormatVnd(Vnd v) {
   return std::string(out.rbegin(), out.rend());
 }
 
+std::string FormatMilli(int64_t milli) {
+  const uint64_t a = milli < 0 ? 0 - static_cast<uint64_t>(milli) : static_cast<uint64_t>(milli);
+  std::string s = (milli < 0 ? "-" : "") + FormatVnd(static_cast<Vnd>(a / 1000));
+  if (const uint64_t f = a % 1000) {
+    std::string d = std::to_string(1000 + f).substr(1);
+    while (d.back() == '0') d.pop_back();
+    s += "," + d;
+  }
+  return s;
+}
+
 }  // namespace bhxh

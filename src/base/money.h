@@ -40,5 +40,9 @@ Result<Vnd> ParseVnd(std::string_view text, const std::string& field);
 std::string PercentString(RateMicro r);
 // "10.000.000" (Vietnamese grouping) for reports.
 std::string FormatVnd(Vnd v);
+// An amount or quantity held in thousandths (as claims hold the standard's
+// decimals), the Vietnamese way: "3.751,5" from 3'751'500, "-0,25" from
+// -250; no decimals when it is whole.
+std::string FormatMilli(int64_t milli);
 
 }  // namespace bhxh

@@ -163,11 +163,9 @@ class Checker {
     int64_t exp_bv = expect(*qty, *price_bv, *rate_dv, 100'000);
     int64_t exp_bh = expect(*qty, *price_bh, *rate_dv, *rate_bh);
     if (std::llabs(exp_bv - *bv) > Tol("ARITH-LINE-BV"))
-      Add(rep, "ARITH-LINE-BV", r.table, stt, "THANH_TIEN_BV",
-          "kê " + std::string(r.Get(XmlField::THANH_TIEN_BV)) + ", tính được " + Show(exp_bv));
+      Add(rep, "ARITH-LINE-BV", r.table, stt, "THANH_TIEN_BV", "kê " + Show(*bv) + ", tính được " + Show(exp_bv));
     if (std::llabs(exp_bh - *bh) > Tol("ARITH-LINE-BH"))
-      Add(rep, "ARITH-LINE-BH", r.table, stt, "THANH_TIEN_BH",
-          "kê " + std::string(r.Get(XmlField::THANH_TIEN_BH)) + ", tính được " + Show(exp_bh));
+      Add(rep, "ARITH-LINE-BH", r.table, stt, "THANH_TIEN_BH", "kê " + Show(*bh) + ", tính được " + Show(exp_bh));
     if (std::llabs(a.bhtt + a.bncct + a.nguonkhac - *bh) > Tol("ARITH-LINE-SPLIT"))
       Add(rep, "ARITH-LINE-SPLIT", r.table, stt, "T_BHTT",
           "T_BHTT + T_BNCCT + T_NGUONKHAC = " + Show(a.bhtt + a.bncct + a.nguonkhac) +
@@ -180,16 +178,9 @@ class Checker {
     return a;
   }
 
-  static std::string Show(int64_t milli) {
-    std::string s = std::to_string(milli / 1000);
-    int64_t f = std::llabs(milli % 1000);
-    if (f) {
-      std::string d = std::to_string(1000 + f).substr(1);
-      while (d.back() == '0') d.pop_back();
-      s += "." + d;
-    }
-    return s;
-  }
+  // Amounts in messages as the reviewer reads them ("3.751,5"), whatever
+  // form the file wrote them in.
+  static std::string Show(int64_t milli) { return FormatMilli(milli); }
 
   void Encounter(EncounterReport& rep, const bhxh::Encounter& e) {
     const Record& x1 = *e.xml1;
@@ -227,7 +218,7 @@ class Checker {
       auto v = Milli(x1.Get(field));
       if (v && std::llabs(*v - computed) > Tol("ARITH-TOTAL"))
         Add(rep, "ARITH-TOTAL", "XML1", x1.Get(XmlField::STT), FieldName(field),
-            "kê " + std::string(x1.Get(field)) + ", tổng chi tiết " + Show(computed));
+            "kê " + Show(*v) + ", tổng chi tiết " + Show(computed));
     };
     total(XmlField::T_TONGCHI_BV, sum_bv);
     total(XmlField::T_TONGCHI_BH, sum_bh);
@@ -240,8 +231,8 @@ class Checker {
             tnk = Milli(x1.Get(XmlField::T_NGUONKHAC)).value_or(0);
     if (tbh && tbhtt && std::llabs(*tbhtt - (*tbh - tbncct - tnk)) > Tol("ARITH-BHTT"))
       Add(rep, "ARITH-BHTT", "XML1", x1.Get(XmlField::STT), "T_BHTT",
-          "T_BHTT = " + std::string(x1.Get(XmlField::T_BHTT)) + ", T_TONGCHI_BH − T_BNCCT" +
-              (tnk ? " − T_NGUONKHAC" : std::string()) + " = " + Show(*tbh - tbncct - tnk));
+          "T_BHTT = " + Show(*tbhtt) + ", T_TONGCHI_BH − T_BNCCT" + (tnk ? " − T_NGUONKHAC" : std::string()) + " = " +
+              Show(*tbh - tbncct - tnk));
 
     // Dates of the stay.
     auto in = Minutes12(x1.Get(XmlField::NGAY_VAO)), out = Minutes12(x1.Get(XmlField::NGAY_RA));

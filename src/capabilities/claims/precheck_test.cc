@@ -161,6 +161,13 @@ TEST(PreCheck, HandWorkedVisitIsCleanAndEachChangeIsCaught) {
   // 20 × 1,250.5 is 25,010, not 26,000.
   CheckReport wrong = Check(Envelope(kX1, X2("20", "1250.5", "26000", "100", "26000", "0")));
   EXPECT_EQ(Rules(wrong.encounters[0]).count("ARITH-LINE-BV"), 1u);
+  // The message gives both amounts the way a reviewer reads them, whatever
+  // form the file wrote them in: 3 × 1,250.5 is 3,751.5, not 3,760.
+  CheckReport odd = Check(Envelope(kX1, X2("3", "1250.5", "3760.00", "100", "3760", "0")));
+  std::string said;
+  for (const auto& f : odd.encounters[0].findings)
+    if (f.rule == "ARITH-LINE-BV") said = f.message;
+  EXPECT_EQ(said, "Thành tiền bệnh viện không bằng số lượng × đơn giá × tỷ lệ: kê 3.760, tính được 3.751,5");
   // A decimal comma is a format error naming the field.
   CheckReport comma = Check(Envelope(kX1, X2("20", "1250,5", "25010", "100", "25010", "0")));
   bool found = false;

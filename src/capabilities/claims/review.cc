@@ -14,6 +14,7 @@
 #include <unordered_map>
 
 #include "base/csv.h"
+#include "base/money.h"
 #include "base/parse.h"
 #include "base/text.h"
 #include "store/partitioned.h"
@@ -113,9 +114,9 @@ void CatalogueRule(const ReviewDeps& d_, EncounterReport& rep, const std::string
     auto price = Milli(r.Get(XmlField::DON_GIA)).value_or(0);
     if (price > e->unit_price) {
       int64_t excess = fund_share_of(price - e->unit_price);
-      rep.findings.push_back(MakeFinding(d_.schema, "DRUG-PRICE-ABOVE-BID", "XML2", stt, "DON_GIA",
-                                         std::string(r.Get(XmlField::DON_GIA)) + " > " +
-                                             std::to_string(e->unit_price / 1000) + " (" + e->tt_thau + ")"));
+      rep.findings.push_back(
+          MakeFinding(d_.schema, "DRUG-PRICE-ABOVE-BID", "XML2", stt, "DON_GIA",
+                      FormatMilli(price) + " > " + FormatMilli(e->unit_price) + " (" + e->tt_thau + ")"));
       line.reasons.push_back("DRUG-PRICE-ABOVE-BID");
       line.rejected += excess;
     }
@@ -143,9 +144,8 @@ void CatalogueRule(const ReviewDeps& d_, EncounterReport& rep, const std::string
   }
   auto price = Milli(r.Get(XmlField::DON_GIA_BH)).value_or(0);
   if (price > e->unit_price) {
-    rep.findings.push_back(
-        MakeFinding(d_.schema, prefix + "-PRICE-ABOVE", "XML3", stt, "DON_GIA_BH",
-                    std::string(r.Get(XmlField::DON_GIA_BH)) + " > " + std::to_string(e->unit_price / 1000)));
+    rep.findings.push_back(MakeFinding(d_.schema, prefix + "-PRICE-ABOVE", "XML3", stt, "DON_GIA_BH",
+                                       FormatMilli(price) + " > " + FormatMilli(e->unit_price)));
     line.reasons.push_back(prefix + "-PRICE-ABOVE");
     line.rejected += fund_share_of(price - e->unit_price);
   }
