@@ -134,6 +134,22 @@ TEST(Money, RatesRoundHalfUpToTheDong) {
   EXPECT_EQ(FormatMilli(-250), "-0,25");
   EXPECT_EQ(FormatMilli(-1'234'567'001), "-1.234.567,001");
   EXPECT_EQ(FormatMilli(0), "0");
+  // Percent text keeps the sign of a rate between 0 and -1% (-0.5% once read "0.5").
+  EXPECT_EQ(PercentString(175'000), "17.5");
+  EXPECT_EQ(PercentString(300), "0.03");
+  EXPECT_EQ(PercentString(-5'000), "-0.5");
+  EXPECT_EQ(PercentString(-1'250'000), "-125");
+  EXPECT_EQ(PercentString(0), "0");
+  // The shared fixed-point text: a coefficient keeps two decimals at least,
+  // an open-data price has a '.' and no grouping, whole đồng are grouped.
+  EXPECT_EQ(FixedText(1'000'000, 1'000'000, '.', 2), "1.00");
+  EXPECT_EQ(FixedText(5'430'000, 1'000'000, '.', 2), "5.43");
+  EXPECT_EQ(FixedText(1'034'500, 1'000'000, '.', 2), "1.0345");
+  EXPECT_EQ(FixedText(1'250'500, 1000, '.'), "1250.5");
+  EXPECT_EQ(FixedText(999, 1, ',', 0, true), "999");
+  EXPECT_EQ(FixedText(1000, 1, ',', 0, true), "1.000");
+  EXPECT_EQ(FixedText(-123'456, 1, ',', 0, true), "-123.456");
+  EXPECT_EQ(FixedText(INT64_MIN, 1, ',', 0, true), "-9.223.372.036.854.775.808");
 }
 
 TEST(Csv, QuotedFieldsAndLineNumbers) {

@@ -80,38 +80,41 @@ Result<Vnd> ParseVnd(std::string_view t, const std::string& field) {
   return v;
 }
 
-std::string PercentString(RateMicro r) {
-  std::string s = std::to_string(r / 10'000);
-  int64_t frac = (r < 0 ? -r : r) % 10'000;
-  if (frac) {
-    std::string f = std::to_string(frac + 10'000).substr(1);
-    while (!f.empty() && f.back() == '0') f.pop_back();
-    s += "." + f;
+namespace {
+
+// Whole digits of `a`, grouped by thousands with '.' when asked.
+std::string WholeDigits(uint64_t a, bool group) {
+  std::string d = std::to_string(a);
+  if (!group) return d;
+  std::string out;
+  out.reserve(d.size() + d.size() / 3);
+  const size_t lead = d.size() % 3 == 0 ? 3 : d.size() % 3;
+  for (size_t i = 0; i < d.size(); ++i) {
+    if (i >= lead && (i - lead) % 3 == 0) out.push_back('.');
+    out.push_back(d[i]);
   }
-  return s;
+  return out;
 }
 
-std::string FormatVnd(Vnd v) {
-  std::string d = std::to_string(v < 0 ? -v : v), out;
-  int n = 0;
-  for (auto it = d.rbegin(); it != d.rend(); ++it) {
-    if (n && n % 3 == 0) out.push_back('.');
-    out.push_back(*it);
-    ++n;
-  }
-  if (v < 0) out.push_back('-');
-  return std::string(out.rbegin(), out.rend());
+}  // namespace
+
+std::string FixedText(int64_t value, int64_t scale, char point, int min_decimals, bool group) {
+  // Magnitude in unsigned arithmetic so INT64_MIN does not overflow.
+  const uint64_t a = value < 0 ? 0 - static_cast<uint64_t>(value) : static_cast<uint64_t>(value);
+  const auto s = static_cast<uint64_t>(scale);
+  std::string out = value < 0 ? "-" : "";
+  out += WholeDigits(a / s, group);
+  // The fraction with its leading zeros: (s + f) prints as "1" followed by them.
+  std::string f = std::to_string(s + a % s).substr(1);
+  while (f.size() > static_cast<size_t>(min_decimals) && !f.empty() && f.back() == '0') f.pop_back();
+  if (!f.empty()) out += point + f;
+  return out;
 }
 
-std::string FormatMilli(int64_t milli) {
-  const uint64_t a = milli < 0 ? 0 - static_cast<uint64_t>(milli) : static_cast<uint64_t>(milli);
-  std::string s = (milli < 0 ? "-" : "") + FormatVnd(static_cast<Vnd>(a / 1000));
-  if (const uint64_t f = a % 1000) {
-    std::string d = std::to_string(1000 + f).substr(1);
-    while (d.back() == '0') d.pop_back();
-    s += "," + d;
-  }
-  return s;
-}
+std::string PercentString(RateMicro r) { return FixedText(r, 10'000, '.'); }
+
+std::string FormatVnd(Vnd v) { return FixedText(v, 1, ',', 0, true); }
+
+std::string FormatMilli(int64_t milli) { return FixedText(milli, 1000, ',', 0, true); }
 
 }  // namespace bhxh

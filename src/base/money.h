@@ -36,6 +36,13 @@ Result<RateMicro> ParsePercent(std::string_view text, const std::string& field);
 // Parses a non-negative whole-dong amount ("10000000"; "10,000,000" and
 // "10.000.000" grouping accepted).
 Result<Vnd> ParseVnd(std::string_view text, const std::string& field);
+// A fixed-point number as text: `value` counts 1/`scale` units (`scale` a
+// power of ten, 10 to 10^9), `point` is the decimal mark, trailing zeros of
+// the fraction are trimmed down to `min_decimals`, and the whole part is
+// grouped by thousands with '.' when `group` is set. The sign is kept even
+// when the whole part is zero ("-0.5"). Every "thousandths/millionths to
+// text" in the system goes through here so they cannot drift apart.
+std::string FixedText(int64_t value, int64_t scale, char point, int min_decimals = 0, bool group = false);
 // "17.5" from 175'000 (percent form, trailing zeros trimmed).
 std::string PercentString(RateMicro r);
 // "10.000.000" (Vietnamese grouping) for reports.

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "base/csv.h"
+#include "base/money.h"
 #include "base/parse.h"
 
 namespace bhxh {
@@ -159,12 +160,7 @@ Result<std::pair<Date, RetirementAge>> BenefitLaw::RetirementDate(Sex sex, Date 
   return Status::NotFound("retirement_age", "Không xác định được tuổi nghỉ hưu", "no retirement age found");
 }
 
-std::string CoefficientText(int64_t micro) {
-  constexpr int64_t kMicro = 1'000'000;
-  std::string frac = std::to_string(micro % kMicro + kMicro).substr(1);
-  while (frac.size() > 2 && frac.back() == '0') frac.pop_back();
-  return std::to_string(micro / kMicro) + "." + frac;
-}
+std::string CoefficientText(int64_t micro) { return FixedText(micro, 1'000'000, '.', 2); }
 
 bool BenefitLaw::HasRevaluation(int benefit_year, const std::string& scheme) const {
   for (const auto& v : reval_)

@@ -162,25 +162,24 @@ class Checker {
     };
     int64_t exp_bv = expect(*qty, *price_bv, *rate_dv, 100'000);
     int64_t exp_bh = expect(*qty, *price_bh, *rate_dv, *rate_bh);
+    // Amounts in messages as the reviewer reads them ("3.751,5"), whatever form the file wrote them in.
     if (std::llabs(exp_bv - *bv) > Tol("ARITH-LINE-BV"))
-      Add(rep, "ARITH-LINE-BV", r.table, stt, "THANH_TIEN_BV", "kê " + Show(*bv) + ", tính được " + Show(exp_bv));
+      Add(rep, "ARITH-LINE-BV", r.table, stt, "THANH_TIEN_BV",
+          "kê " + FormatMilli(*bv) + ", tính được " + FormatMilli(exp_bv));
     if (std::llabs(exp_bh - *bh) > Tol("ARITH-LINE-BH"))
-      Add(rep, "ARITH-LINE-BH", r.table, stt, "THANH_TIEN_BH", "kê " + Show(*bh) + ", tính được " + Show(exp_bh));
+      Add(rep, "ARITH-LINE-BH", r.table, stt, "THANH_TIEN_BH",
+          "kê " + FormatMilli(*bh) + ", tính được " + FormatMilli(exp_bh));
     if (std::llabs(a.bhtt + a.bncct + a.nguonkhac - *bh) > Tol("ARITH-LINE-SPLIT"))
       Add(rep, "ARITH-LINE-SPLIT", r.table, stt, "T_BHTT",
-          "T_BHTT + T_BNCCT + T_NGUONKHAC = " + Show(a.bhtt + a.bncct + a.nguonkhac) +
-              ", THANH_TIEN_BH = " + Show(*bh));
+          "T_BHTT + T_BNCCT + T_NGUONKHAC = " + FormatMilli(a.bhtt + a.bncct + a.nguonkhac) +
+              ", THANH_TIEN_BH = " + FormatMilli(*bh));
     if (auto muc = Milli(r.Get(XmlField::MUC_HUONG))) {
       int64_t cap = static_cast<int64_t>(static_cast<__int128>(*bh) * *muc / 100'000);
       if (a.bhtt > cap + Tol("ARITH-LINE-FUND"))
-        Add(rep, "ARITH-LINE-FUND", r.table, stt, "T_BHTT", Show(a.bhtt) + " > " + Show(cap));
+        Add(rep, "ARITH-LINE-FUND", r.table, stt, "T_BHTT", FormatMilli(a.bhtt) + " > " + FormatMilli(cap));
     }
     return a;
   }
-
-  // Amounts in messages as the reviewer reads them ("3.751,5"), whatever
-  // form the file wrote them in.
-  static std::string Show(int64_t milli) { return FormatMilli(milli); }
 
   void Encounter(EncounterReport& rep, const bhxh::Encounter& e) {
     const Record& x1 = *e.xml1;
@@ -218,7 +217,7 @@ class Checker {
       auto v = Milli(x1.Get(field));
       if (v && std::llabs(*v - computed) > Tol("ARITH-TOTAL"))
         Add(rep, "ARITH-TOTAL", "XML1", x1.Get(XmlField::STT), FieldName(field),
-            "kê " + Show(*v) + ", tổng chi tiết " + Show(computed));
+            "kê " + FormatMilli(*v) + ", tổng chi tiết " + FormatMilli(computed));
     };
     total(XmlField::T_TONGCHI_BV, sum_bv);
     total(XmlField::T_TONGCHI_BH, sum_bh);
@@ -231,8 +230,8 @@ class Checker {
             tnk = Milli(x1.Get(XmlField::T_NGUONKHAC)).value_or(0);
     if (tbh && tbhtt && std::llabs(*tbhtt - (*tbh - tbncct - tnk)) > Tol("ARITH-BHTT"))
       Add(rep, "ARITH-BHTT", "XML1", x1.Get(XmlField::STT), "T_BHTT",
-          "T_BHTT = " + Show(*tbhtt) + ", T_TONGCHI_BH − T_BNCCT" + (tnk ? " − T_NGUONKHAC" : std::string()) + " = " +
-              Show(*tbh - tbncct - tnk));
+          "T_BHTT = " + FormatMilli(*tbhtt) + ", T_TONGCHI_BH − T_BNCCT" + (tnk ? " − T_NGUONKHAC" : std::string()) +
+              " = " + FormatMilli(*tbh - tbncct - tnk));
 
     // Dates of the stay.
     auto in = Minutes12(x1.Get(XmlField::NGAY_VAO)), out = Minutes12(x1.Get(XmlField::NGAY_RA));
@@ -259,7 +258,7 @@ class Checker {
       }
       if (beds > 0 && days > 0 && beds > static_cast<int64_t>(days) * 1000)
         Add(rep, "TIME-BED-DAYS", "XML3", "", "SO_LUONG",
-            Show(beds) + " ngày giường > " + std::to_string(days) + " ngày điều trị");
+            FormatMilli(beds) + " ngày giường > " + std::to_string(days) + " ngày điều trị");
     }
     for (const auto* lines : {&e.xml2, &e.xml3}) {
       for (const auto& r : *lines) {

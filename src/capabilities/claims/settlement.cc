@@ -217,13 +217,9 @@ std::string PricesCsv(const std::vector<PublishedPrice>& ps) {
   w.Row({"ma_cskcb", "ten_cskcb", "ma_tinh", "ma_thuoc", "ten_thuoc", "tt_thau", "don_gia", "hieu_luc_tu",
          "hieu_luc_den"});
   for (const auto& p : ps) {
-    std::string price = std::to_string(p.unit_price / 1000);
-    if (p.unit_price % 1000) {
-      std::string d = std::to_string(1000 + p.unit_price % 1000).substr(1);
-      while (d.back() == '0') d.pop_back();
-      price += "." + d;
-    }
-    w.Row({p.facility, p.facility_name, p.province, p.drug_code, p.name, p.tt_thau, price, p.valid_from, p.valid_to});
+    // Open data: "." as the decimal mark and no grouping, so any CSV reader takes it as a number.
+    w.Row({p.facility, p.facility_name, p.province, p.drug_code, p.name, p.tt_thau, FixedText(p.unit_price, 1000, '.'),
+           p.valid_from, p.valid_to});
   }
   return w.text();
 }

@@ -2,24 +2,17 @@
 
 #include <utf8proc.h>
 
-#include "base/date.h"
-
 #include <cmath>
 #include <cstdio>
 #include <ostream>
 
+#include "base/date.h"
+#include "base/money.h"
+
 namespace bhxh {
 
-std::string NumberVi(int64_t v) {
-  bool neg = v < 0;
-  uint64_t u = neg ? static_cast<uint64_t>(-(v + 1)) + 1 : static_cast<uint64_t>(v);
-  std::string d = std::to_string(u), out;
-  for (size_t i = 0; i < d.size(); ++i) {
-    if (i && (d.size() - i) % 3 == 0) out.push_back('.');
-    out.push_back(d[i]);
-  }
-  return neg ? "-" + out : out;
-}
+// The reports' grouping (base/money), so the CLI and the XLSX/PDF reports read alike.
+std::string NumberVi(int64_t v) { return FormatVnd(v); }
 
 std::string MoneyVi(int64_t v) { return NumberVi(v) + " đ"; }
 
