@@ -171,6 +171,28 @@ test('the calculator takes a circular\'s coefficients for a year the data lacks'
   await page.context().close();
 });
 
+// A pensioner settling abroad (41/2024 Art.76.2): 1996-2013 is 18 years ×
+// 1,5 months, 2014-2021 is 8 years × 2 months = 43 months of her pension,
+// less 0,5 for each of the 50 months drawn = 18 × 6.000.000 = 108.000.000.
+test('a pensioner settling abroad is paid in months of her pension', async () => {
+  const page = await open(browser, 'congdan', { width: 1280, height: 900 });
+  await page.goto(URL + '/calculator');
+  await page.getByRole('textbox', { name: 'Chế độ' }).click();
+  await page.getByRole('option', { name: 'BHXH một lần' }).click();
+  await page.getByLabel('Ngày đề nghị').fill('10/03/2026');
+  await page.getByLabel('Từ tháng, dòng 1').fill('01/1996');
+  await page.getByLabel('Đến tháng, dòng 1').fill('12/2021');
+  await page.getByRole('textbox', { name: 'Lý do' }).click();
+  await page.getByRole('option', { name: 'Ra nước ngoài định cư' }).click();
+  await page.getByLabel('Lương hưu đang hưởng (nếu có)').fill('6.000.000');
+  await page.getByLabel('Số tháng đã hưởng lương hưu').fill('50');
+  await page.getByRole('button', { name: 'Tính' }).click();
+  await page.getByRole('table', { name: 'Các khoản được hưởng' }).getByText('108.000.000').waitFor();
+  await page.getByText(/trừ 0,5 × 50 tháng đã hưởng/).first().waitFor();
+  await accessible(page, 'the calculator for a pensioner settling abroad');
+  await page.context().close();
+});
+
 test('a wrong password is refused and says so', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();

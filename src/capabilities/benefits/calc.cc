@@ -158,6 +158,7 @@ class Calc {
   // --- regimes ---
   Status Pension();
   Status OneTime();
+  Status EmigratingBeneficiary();
   Status Sickness();
   Status Maternity();
   Status Occupational();
@@ -546,7 +547,12 @@ Status Calc::Pension() {
   // 4. Rate.
   RateMicro rate = 0;
   std::string rate_vi;
-  if (law2024_ && male && total < 20 * 12) {
+  // 41/2024 Art.66.1.b: a man with fewer years than those giving 45%.
+  int male_base_years = 0;
+  if (law2024_ && male) {
+    BHXH_ASSIGN_OR_RETURN(male_base_years, Int("pension.base_years.male"));
+  }
+  if (law2024_ && male && total < male_base_years * 12) {
     BHXH_ASSIGN_OR_RETURN(RateMicro base, Pct("pension.short.base_rate.male"));
     BHXH_ASSIGN_OR_RETURN(RateMicro step, Pct("pension.short.step.male"));
     int extra_half = std::max(0, half - min_years * 2);
@@ -612,13 +618,37 @@ Status Calc::Pension() {
     int need_half = base_years * 2 + static_cast<int>((max_rate - base + step / 2 - 1) / (step / 2));
     if (half > need_half) {
       BHXH_ASSIGN_OR_RETURN(int64_t per_year, Micro("pension.lump_sum.months_per_year"));
+      BHXH_ASSIGN_OR_RETURN(int64_t per_year_after, Micro("pension.lump_sum.after_age_months_per_year"));
       int extra = half - need_half;
-      Vnd lump = DivRound(static_cast<__int128>(avg) * per_year * extra, 2 * kMicro);
-      Step("lump_sum",
-           "Trợ cấp một lần khi nghỉ hưu: " + HalfYearsVi(extra) + " đóng cao hơn số năm tương ứng tỷ lệ " +
-               PctVi(max_rate) + " (" + HalfYearsVi(need_half) + ") × " + DecimalVi(per_year) + " tháng × " +
-               VndVi(avg) + " = " + VndVi(lump),
-           "Lump sum for years above the maximum rate", LawName(Art("Điều 58", "Điều 68")));
+      // 41/2024 Art.68.2: the years above that were contributed after the
+      // worker already qualified for a pension (the age reached and the
+      // minimum years in) count at a higher rate. They are the last years of
+      // the career, so they are the first to be above the threshold. Under
+      // 58/2014 Art.58 the data gives both rates alike.
+      int after_half = 0;
+      if (per_year_after != per_year) {
+        const Month age_month = Month::OfDate(entitled.first);
+        int counted = 0, after_months = 0;
+        for (const auto& r : months_) {
+          ++counted;
+          if (r.m.index() > age_month.index() && counted > min_years * 12) ++after_months;
+        }
+        after_half = std::min(extra, HalfYears(after_months, half_up_to_));
+      }
+      const int before_half = extra - after_half;
+      Vnd lump =
+          DivRound(static_cast<__int128>(avg) * (per_year * before_half + per_year_after * after_half), 2 * kMicro);
+      std::string vi = "Trợ cấp một lần khi nghỉ hưu: " + HalfYearsVi(extra) + " đóng cao hơn số năm tương ứng tỷ lệ " +
+                       PctVi(max_rate) + " (" + HalfYearsVi(need_half) + ")";
+      if (after_half == 0) {
+        vi += " × " + DecimalVi(per_year) + " tháng × " + VndVi(avg);
+      } else {
+        vi += ": " + (before_half ? HalfYearsVi(before_half) + " × " + DecimalVi(per_year) + " tháng + " : "") +
+              HalfYearsVi(after_half) + " đóng sau khi đã đủ điều kiện hưởng lương hưu (đủ tuổi ngày " +
+              entitled.first.ToVi() + ") × " + DecimalVi(per_year_after) + " tháng; × " + VndVi(avg);
+      }
+      Step("lump_sum", vi + " = " + VndVi(lump), "Lump sum for years above the maximum rate",
+           LawName(Art("Điều 58", "Điều 68")));
       Amount("lump_sum", "Trợ cấp một lần khi nghỉ hưu", lump);
     }
   }
@@ -648,9 +678,9 @@ Result<Vnd> Calc::OneTimeEntitlement(Vnd avg, bool only_compute) {
     amount = std::min(paid, cap);
     Step("one_time_amount",
          "Thời gian đóng dưới một năm (" + std::to_string(total) + " tháng): số tiền đã đóng " + PctVi(rate) +
-             " tiền lương = " + VndVi(paid) + ", tối đa " + DecimalVi(max_months) + " tháng bình quân = " +
-             VndVi(cap) + " → " + VndVi(amount),
-         "Under a year: contributions paid, capped", LawName(Art("Điều 60.2.c", "Điều 71.2.c")));
+             " tiền lương = " + VndVi(paid) + ", tối đa " + DecimalVi(max_months) + " tháng bình quân = " + VndVi(cap) +
+             " → " + VndVi(amount),
+         "Under a year: contributions paid, capped", LawName(Art("Điều 60.2.c", "Điều 70.3.c")));
   } else {
     BHXH_ASSIGN_OR_RETURN(int64_t m_before, Micro("one_time.months_per_year.before_2014"));
     BHXH_ASSIGN_OR_RETURN(int64_t m_after, Micro("one_time.months_per_year.from_2014"));
@@ -662,9 +692,9 @@ Result<Vnd> Calc::OneTimeEntitlement(Vnd avg, bool only_compute) {
     Step("one_time_amount",
          "Trước 2014: " + std::to_string(years_before) + " năm × " + DecimalVi(m_before) + " tháng" +
              (carried ? " (" + std::to_string(carried) + " tháng lẻ chuyển sang giai đoạn từ 2014)" : "") +
-             "; từ 2014: " + HalfYearsVi(half_after) + " × " + DecimalVi(m_after) + " tháng; × " + VndVi(avg) +
-             " = " + VndVi(amount),
-         "One-time amount " + std::to_string(amount), LawName(Art("Điều 60.2", "Điều 71.2")));
+             "; từ 2014: " + HalfYearsVi(half_after) + " × " + DecimalVi(m_after) + " tháng; × " + VndVi(avg) + " = " +
+             VndVi(amount),
+         "One-time amount " + std::to_string(amount), LawName(Art("Điều 60.2", "Điều 70.3")));
   }
   if (!only_compute && f_.state_support_received && *f_.state_support_received > 0) {
     Vnd back = std::min(amount, *f_.state_support_received);
@@ -711,9 +741,62 @@ Status Calc::OneTime() {
   Step("conditions", (out_.eligible ? "Đủ điều kiện: " : "Không đủ điều kiện: ") + r.name_vi,
        out_.eligible ? "Eligible" : "Not eligible", r.law);
   if (!out_.eligible) return Status::Ok();
+  if (reason == "emigration" && (f_.pensioner.value_or(false) || f_.monthly_pension || f_.monthly_benefit))
+    return EmigratingBeneficiary();
   BHXH_ASSIGN_OR_RETURN(Vnd avg, AverageSalary("one-time SI"));
   BHXH_ASSIGN_OR_RETURN(Vnd amount, OneTimeEntitlement(avg, false));
   Amount("lump_sum", "BHXH một lần", amount);
+  return Status::Ok();
+}
+
+// One who already draws a pension or a monthly SI benefit and settles abroad
+// (58/2014 Art.65; 41/2024 Art.76): the lump sum is counted in months of the
+// pension being paid — per year contributed, less half a month for each
+// month already drawn, never under the floor — or is a fixed number of
+// months of the monthly benefit. The years are split at 2014 as for
+// one-time SI (odd months before 2014 carried over, then the odd-months
+// rule), which neither article spells out.
+Status Calc::EmigratingBeneficiary() {
+  if (f_.monthly_benefit && !f_.monthly_pension && !f_.pensioner.value_or(false)) {
+    BHXH_ASSIGN_OR_RETURN(int64_t m, Micro("one_time.emigrating.benefit_months"));
+    Vnd amount = ApplyRate(*f_.monthly_benefit, m);
+    Step("emigrating_lump",
+         "Người đang hưởng trợ cấp BHXH hằng tháng ra nước ngoài để định cư: " + DecimalVi(m) + " tháng × " +
+             VndVi(*f_.monthly_benefit) + " = " + VndVi(amount),
+         "Lump sum of a monthly beneficiary settling abroad", LawName(Art("Điều 65.3", "Điều 76.3")));
+    Amount("lump_sum", "Trợ cấp một lần khi ra nước ngoài để định cư", amount);
+    return Status::Ok();
+  }
+  if (!f_.monthly_pension || !f_.pension_months_received)
+    return Status::Invalid("facts.monthly_pension",
+                           "Người đang hưởng lương hưu ra nước ngoài để định cư: cần facts.monthly_pension (lương hưu "
+                           "đang hưởng) và facts.pension_months_received (số tháng đã hưởng)",
+                           "monthly_pension and pension_months_received are required for an emigrating pensioner");
+  if (months_.empty())
+    return Status::Invalid("history", "Cần quá trình đóng BHXH để tính số năm đóng",
+                           "the contribution history is required to count the years");
+  BHXH_ASSIGN_OR_RETURN(half_up_to_, Int("pension.odd_months.half_up_to"));
+  BHXH_ASSIGN_OR_RETURN(int64_t m_before, Micro("one_time.emigrating.months_per_year.before_2014"));
+  BHXH_ASSIGN_OR_RETURN(int64_t m_after, Micro("one_time.emigrating.months_per_year.from_2014"));
+  BHXH_ASSIGN_OR_RETURN(int64_t less, Micro("one_time.emigrating.less_per_month"));
+  BHXH_ASSIGN_OR_RETURN(int64_t min_m, Micro("one_time.emigrating.min_months"));
+  int before = 0, after = 0;
+  for (const auto& r : months_) (r.m.year() < 2014 ? before : after)++;
+  const int years_before = before / 12, carried = before % 12;
+  const int half_after = HalfYears(after + carried, half_up_to_);
+  const int got = *f_.pension_months_received;
+  const int64_t earned = m_before * years_before + m_after * half_after / 2;
+  const int64_t months = std::max(min_m, earned - less * got);
+  Vnd amount = ApplyRate(*f_.monthly_pension, months);
+  Step("emigrating_lump",
+       "Người đang hưởng lương hưu ra nước ngoài để định cư: trước 2014 " + std::to_string(years_before) + " năm × " +
+           DecimalVi(m_before) + " tháng" +
+           (carried ? " (" + std::to_string(carried) + " tháng lẻ chuyển sang giai đoạn từ 2014)" : "") + "; từ 2014 " +
+           HalfYearsVi(half_after) + " × " + DecimalVi(m_after) + " tháng = " + DecimalVi(earned) + " tháng; trừ " +
+           DecimalVi(less) + " × " + std::to_string(got) + " tháng đã hưởng" + " (tối thiểu " + DecimalVi(min_m) +
+           ") = " + DecimalVi(months) + " tháng × " + VndVi(*f_.monthly_pension) + " = " + VndVi(amount),
+       "Lump sum of a pensioner settling abroad", LawName(Art("Điều 65.2", "Điều 76.2")));
+  Amount("lump_sum", "Trợ cấp một lần khi ra nước ngoài để định cư", amount);
   return Status::Ok();
 }
 
@@ -763,7 +846,7 @@ Status Calc::Sickness() {
     Step("recovery",
          "Dưỡng sức, phục hồi sức khoẻ sau ốm đau: " + std::to_string(paid) + " ngày (tối đa " +
              std::to_string(max_days) + ") × " + PctVi(rate) + " × " + VndVi(ref) + " = " + VndVi(amount),
-         "Convalescence", LawName(Art("Điều 29", "Điều 47")));
+         "Convalescence", LawName(Art("Điều 29", "Điều 46")));
     Amount("lump_sum", "Trợ cấp dưỡng sức, phục hồi sức khoẻ", amount);
     return Status::Ok();
   }
@@ -785,7 +868,16 @@ Status Calc::Sickness() {
   } else if (kind == "own") {
     if (f_.long_term.value_or(false)) {
       BHXH_ASSIGN_OR_RETURN(limit, Int("sickness.long_term.first_days"));
-      limit_vi = "bệnh dài ngày: " + std::to_string(limit) + " ngày đầu hưởng " + PctVi(rate);
+      if (limit == 0) {
+        // 41/2024 Art.43.2: the year's ordinary limit first, at the ordinary
+        // rate; the lower rates of Art.45.3 after it (58/2014 Art.26.2 gave a
+        // fixed 180 days instead, which the data says by its own row).
+        BHXH_ASSIGN_OR_RETURN(limit, SicknessDayLimit(static_cast<int>(months_.size())));
+        limit_vi = "bệnh dài ngày: số ngày tối đa trong năm (đóng " + YearsMonthsVi(static_cast<int>(months_.size())) +
+                   ": " + std::to_string(limit) + " ngày) hưởng " + PctVi(rate);
+      } else {
+        limit_vi = "bệnh dài ngày: " + std::to_string(limit) + " ngày đầu hưởng " + PctVi(rate);
+      }
     } else {
       BHXH_ASSIGN_OR_RETURN(limit, SicknessDayLimit(static_cast<int>(months_.size())));
       limit_vi = "đóng " + YearsMonthsVi(static_cast<int>(months_.size())) + ": tối đa " + std::to_string(limit) +
@@ -855,7 +947,11 @@ Status Calc::Maternity() {
   int in12 = 0;
   for (const auto& r : months_)
     if (r.m < ev && r.m >= ev.Add(-12) && !r.voluntary) ++in12;
-  BHXH_ASSIGN_OR_RETURN(int divisor, Int("sickness.daily_divisor"));
+  // A day of leave counted in working days (visits, the father's leave) is
+  // the month / 24; one counted in calendar days (miscarriage) is / 30
+  // (58/2014 Art.39.1.b-c; 41/2024 Art.59.2-3).
+  BHXH_ASSIGN_OR_RETURN(
+      int divisor, Int(kind == "miscarriage" ? "maternity.daily_divisor.calendar" : "maternity.daily_divisor.working"));
   BHXH_ASSIGN_OR_RETURN(RateMicro rate, Pct("maternity.rate"));
   BHXH_ASSIGN_OR_RETURN(int avg_months, Int("maternity.average_months"));
   if (kind == "birth" || kind == "adoption") {
@@ -915,8 +1011,14 @@ Status Calc::Maternity() {
   } else if (kind == "miscarriage") {
     int w = f_.pregnancy_weeks.value_or(-1);
     if (w < 0) return Status::Invalid("facts.pregnancy_weeks", "Cần tuổi thai (tuần)", "pregnancy_weeks is required");
-    std::string band = w >= 25 ? "25" : w >= 13 ? "13" : w >= 5 ? "5" : "0";
-    BHXH_ASSIGN_OR_RETURN(days, Int("maternity.miscarriage_days." + band));
+    // Bands by weeks of pregnancy; where each begins is data (the last one
+    // moved from 25 to 22 weeks with 41/2024 Art.52.1).
+    int band = 1;
+    for (int b = 2; b <= 4; ++b) {
+      BHXH_ASSIGN_OR_RETURN(int from, Int("maternity.miscarriage_weeks." + std::to_string(b)));
+      if (w >= from) band = b;
+    }
+    BHXH_ASSIGN_OR_RETURN(days, Int("maternity.miscarriage_days." + std::to_string(band)));
     what = "sảy thai, nạo, hút thai (" + std::to_string(w) + " tuần)", label = "Trợ cấp khi sảy thai";
   } else if (kind == "father") {
     bool surgery = f_.surgery.value_or(false);

@@ -82,7 +82,8 @@ struct BenefitFacts {
   std::optional<std::string> kind;               // regime-specific: see RegimeKinds()
   std::optional<std::string> reason;             // one-time SI reason (one_time_reasons.csv)
   std::optional<int> pension_months_received;    // survivors of a pensioner
-  std::optional<Vnd> monthly_pension;            // the pension being paid at death
+  std::optional<Vnd> monthly_pension;            // the pension being paid (at death; when emigrating)
+  std::optional<Vnd> monthly_benefit;            // a monthly SI benefit being paid, when emigrating
   std::optional<Vnd> average_salary;             // given instead of computed (officer's override)
   std::optional<Vnd> previous_month_salary;      // sickness, accident: the month before the event
   std::optional<int> dependants;                 // survivors: monthly, at most survivor.max_dependants

@@ -109,12 +109,41 @@ TEST(BenefitCalc, PensionLaw2014StatePay) {
 // Female, 35 years, 2024 law: 45% + 2% × 20 = 85%, capped at 75% (reached
 // at 30 years). Lump sum for the 5 years above: 5 × 0.5 × 10,000,000 =
 // 25,000,000. Pension 10,000,000 × 75% = 7,500,000.
+// Female, 2024 law, 35 years (1991-01..2025-12), average given as
+// 10,000,000: rate capped at 75% → 7,500,000. Five years above the 30 of
+// Art.68.1. She reached her age (56y8m in 2025) on 01/09/2025 and went on
+// contributing October to December (3 months → half a year), which Art.68.2
+// counts at 2 months: 4.5 × 0.5 + 0.5 × 2 = 3.25 months × 10,000,000 =
+// 32,500,000.
 TEST(BenefitCalc, PensionCapAndLumpSumAboveMaximum) {
   auto r = Ok(R"({"regime":"pension","event_date":"2026-02-01","person":{"sex":"female","birth_date":"1969-01-01"},
     "history":[{"from":"1991-01","to":"2025-12","salary":5000000}],"facts":{"average_salary":10000000}})");
   EXPECT_EQ(r.rate, 750'000);
   EXPECT_EQ(AmountOf(r, "monthly_pension"), 7'500'000);
-  EXPECT_EQ(r.LumpSum(), 25'000'000);
+  EXPECT_EQ(r.LumpSum(), 32'500'000);
+}
+
+// 41/2024 Art.68.2. Male born 10/06/1963: his age (61 in 2024) was reached
+// on 10/06/2024; he contributed 1988-01..2025-12 = 456 months = 38 years and
+// retires on 01/01/2026. Three years above the 35 of Art.68.1; 2024-07..
+// 2025-12 = 18 months (1.5 years: 6 odd months are half a year) came after
+// he qualified, so 1.5 years count at 2 months and 1.5 years at 0.5 month:
+// (1.5 × 0.5 + 1.5 × 2) × 10,000,000 = 37,500,000.
+// Under the 2014 law (event 01/06/2025, history to 2025-05 = 449 months =
+// 37y5m → 37.5 years) Art.58 counts every year alike: 2.5 × 0.5 ×
+// 10,000,000 = 12,500,000.
+TEST(BenefitCalc, YearsContributedAfterQualifyingCountDoubleUnderThe2024Law) {
+  auto r = Ok(R"({"regime":"pension","event_date":"2026-01-01","person":{"sex":"male","birth_date":"1963-06-10"},
+    "history":[{"from":"1988-01","to":"2025-12","salary":5000000}],"facts":{"average_salary":10000000}})");
+  EXPECT_EQ(r.rate, 750'000);
+  EXPECT_EQ(r.LumpSum(), 37'500'000);
+  const LawParam* p = CitedParam(r, "pension.lump_sum.after_age_months_per_year");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->law, "41/2024/QH15 Art.68.2");
+
+  auto old = Ok(R"({"regime":"pension","event_date":"2025-06-01","person":{"sex":"male","birth_date":"1963-06-10"},
+    "history":[{"from":"1988-01","to":"2025-05","salary":5000000}],"facts":{"average_salary":10000000}})");
+  EXPECT_EQ(old.LumpSum(), 12'500'000);
 }
 
 // Male, 65% capacity loss, retiring 01/03/2026 though his normal age
@@ -154,6 +183,42 @@ TEST(BenefitCalc, Sickness) {
 // Sickness needs compulsory insurance when the leave starts: a voluntary
 // participant has no sickness benefit, and one whose compulsory months
 // ended in 2015 is not paid on her 2015 salary in 2026.
+// Long-term illness, 50 days, 10y2m of contributions at 8,000,000. 2024 law
+// (Art.43.2, 45.3): the year's ordinary 30 days (under 15 years) at 75%
+// = 6,000,000 / 24 × 30 = 7,500,000, then 20 days at 50% = 4,000,000 / 24
+// × 20 = 3,333,333.33 → 3,333,333; 10,833,333 in all. 2014 law (Art.26.2):
+// the first 180 days at 75%, so all 50: 250,000 × 50 = 12,500,000.
+TEST(BenefitCalc, LongTermIllnessUnderEachLaw) {
+  auto r = Ok(R"({"regime":"sickness","event_date":"2026-03-02","person":{"sex":"female","birth_date":"1985-06-01"},
+    "history":[{"from":"2016-01","to":"2026-02","salary":8000000}],"facts":{"kind":"own","long_term":true,"days":50}})");
+  EXPECT_TRUE(r.eligible);
+  EXPECT_EQ(r.LumpSum(), 10'833'333);
+  const LawParam* p = CitedParam(r, "sickness.long_term.rate.0");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->law, "41/2024/QH15 Art.45.3.c");
+
+  auto old = Ok(R"({"regime":"sickness","event_date":"2025-03-02","person":{"sex":"female","birth_date":"1985-06-01"},
+    "history":[{"from":"2016-01","to":"2025-02","salary":8000000}],"facts":{"kind":"own","long_term":true,"days":50}})");
+  EXPECT_EQ(old.LumpSum(), 12'500'000);
+}
+
+// Miscarriage at 23 weeks, six months at 7,200,000 before it. A day of it is
+// the month / 30 (calendar days: 58/2014 Art.39.1.c, 41/2024 Art.59.3):
+// 240,000. 2024 law (Art.52.1.d, 22 weeks or more): 50 days = 12,000,000;
+// 2014 law (Art.33.1, 13 to under 25 weeks): 40 days = 9,600,000.
+TEST(BenefitCalc, MiscarriageBandsAndCalendarDaysUnderEachLaw) {
+  auto r = Ok(R"({"regime":"maternity","event_date":"2026-03-10","person":{"sex":"female","birth_date":"1990-06-01"},
+    "history":[{"from":"2024-01","to":"2026-02","salary":7200000}],"facts":{"kind":"miscarriage","pregnancy_weeks":23}})");
+  EXPECT_EQ(r.LumpSum(), 12'000'000);
+  const LawParam* p = CitedParam(r, "maternity.miscarriage_weeks.4");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->value, "22");
+
+  auto old = Ok(R"({"regime":"maternity","event_date":"2025-03-10","person":{"sex":"female","birth_date":"1990-06-01"},
+    "history":[{"from":"2023-01","to":"2025-02","salary":7200000}],"facts":{"kind":"miscarriage","pregnancy_weeks":23}})");
+  EXPECT_EQ(old.LumpSum(), 9'600'000);
+}
+
 TEST(BenefitCalc, SicknessOnlyWhileCompulsorilyInsured) {
   auto r = Ok(R"({"regime":"sickness","event_date":"2026-06-10","person":{"sex":"female","birth_date":"1990-01-01"},
     "history":[{"from":"2020-01","to":"2026-05","salary":5000000,"scheme":"voluntary"}],"facts":{"days":3}})");
@@ -278,6 +343,44 @@ TEST(BenefitCalc, OneTimeOddMonthsBefore2014AreCarriedForward) {
   EXPECT_TRUE(r.eligible);
   EXPECT_EQ(r.law, "58/2014/QH13");
   EXPECT_EQ(r.LumpSum(), 92'500'000);
+}
+
+// A pensioner settling abroad (41/2024 Art.76.2; event in 2026): 1996-01..
+// 2013-12 = 18 years × 1.5 = 27 months, 2014-01..2021-12 = 8 years × 2 = 16
+// months; 43 − 0.5 × 50 months drawn = 18 months × 6,000,000 = 108,000,000.
+// After 90 months drawn 43 − 45 < 3, so the floor: 3 × 6,000,000 =
+// 18,000,000. Under the 2014 law (Art.65.2, event in 2024) with 2005-03..
+// 2020-10: 8 years before 2014 (12 months) and 10 odd months carried to
+// 2014-01..2020-10 (82 + 10 = 92 months = 7y8m → 8 years, 16 months);
+// 28 − 0.5 × 2 = 27 × 5,000,000 = 135,000,000. One drawing a monthly SI
+// benefit of 4,000,000 gets 3 months of it (Art.76.3): 12,000,000.
+TEST(BenefitCalc, EmigratingPensionerIsPaidInMonthsOfPension) {
+  const std::string head =
+      R"({"regime":"one_time","event_date":"2026-03-10","person":{"sex":"male","birth_date":"1960-06-01"},
+    "history":[{"from":"1996-01","to":"2021-12","salary":5000000}],)";
+  auto r = Ok(head + R"("facts":{"reason":"emigration","monthly_pension":6000000,"pension_months_received":50}})");
+  EXPECT_TRUE(r.eligible);
+  EXPECT_EQ(r.LumpSum(), 108'000'000);
+  EXPECT_TRUE(HasStep(r, "emigrating_lump"));
+  const LawParam* p = CitedParam(r, "one_time.emigrating.less_per_month");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->law, "41/2024/QH15 Art.76.2");
+
+  auto floor = Ok(head + R"("facts":{"reason":"emigration","monthly_pension":6000000,"pension_months_received":90}})");
+  EXPECT_EQ(floor.LumpSum(), 18'000'000);
+
+  auto old = Ok(R"({"regime":"one_time","event_date":"2024-05-10","person":{"sex":"female","birth_date":"1966-06-01"},
+    "history":[{"from":"2005-03","to":"2020-10","salary":5000000}],
+    "facts":{"reason":"emigration","monthly_pension":5000000,"pension_months_received":2}})");
+  EXPECT_EQ(old.law, "58/2014/QH13");
+  EXPECT_EQ(old.LumpSum(), 135'000'000);
+
+  auto monthly = Ok(head + R"("facts":{"reason":"emigration","monthly_benefit":4000000}})");
+  EXPECT_EQ(monthly.LumpSum(), 12'000'000);
+
+  auto missing = Calc(head + R"("facts":{"reason":"emigration","pensioner":true,"monthly_pension":6000000}})");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().field(), "facts.monthly_pension");
 }
 
 // Still contributing: the 12 months out are not met.

@@ -25,38 +25,38 @@ Schema BenefitRequest() {
       Opt("unemployment_insurance", S::Bool()),
       Opt("source", S::Text(200)),
   });
-  Schema facts =
-      Schema::Object({
-                         Opt("days", S::Int(0, 366)),
-                         Opt("days_used_this_year", S::Int(0, 366)),
-                         Opt("children", S::Int(1, 10)),
-                         Opt("child_age_months", S::Int(0, 240)),
-                         Opt("capacity_loss_pct", S::Int(0, 100)),
-                         Opt("rest_ordered_before_birth", S::Bool()),
-                         Opt("long_term", S::Bool()),
-                         Opt("surgery", S::Bool()),
-                         Opt("pregnancy_weeks", S::Int(0, 45)),
-                         Opt("kind", S::Text(40)),
-                         Opt("reason", S::Text(60)),
-                         Opt("pension_months_received", S::Int(0, 1200)),
-                         Opt("monthly_pension", S::Money()),
-                         Opt("average_salary", S::Money()),
-                         Opt("previous_month_salary", S::Money()),
-                         Opt("dependants", S::Int(0, 20)),
-                         Opt("dependants_without_carer", S::Int(0, 20)),
-                         Opt("pensioner", S::Bool()),
-                         Opt("accident_death", S::Bool()),
-                         Opt("poor_household", S::Bool()),
-                         Opt("receives_pension", S::Bool()),
-                         Opt("mother_insured", S::Bool()),
-                         Opt("region", S::Int(1, 4)),
-                         Opt("state_support_received", S::Money()),
-                         Opt("allowance_months", S::Int(1, 1200)),
-                         Opt("ui_months_used", S::Int(0, 1200)),
-                         Opt("first_joined", S::Month()),
-                     })
-          .Open()
-          .Describe("Dữ kiện của hồ sơ; trường không dùng được báo lại trong warnings / facts of the case");
+  Schema facts = Schema::Object({
+                                    Opt("days", S::Int(0, 366)),
+                                    Opt("days_used_this_year", S::Int(0, 366)),
+                                    Opt("children", S::Int(1, 10)),
+                                    Opt("child_age_months", S::Int(0, 240)),
+                                    Opt("capacity_loss_pct", S::Int(0, 100)),
+                                    Opt("rest_ordered_before_birth", S::Bool()),
+                                    Opt("long_term", S::Bool()),
+                                    Opt("surgery", S::Bool()),
+                                    Opt("pregnancy_weeks", S::Int(0, 45)),
+                                    Opt("kind", S::Text(40)),
+                                    Opt("reason", S::Text(60)),
+                                    Opt("pension_months_received", S::Int(0, 1200)),
+                                    Opt("monthly_pension", S::Money()),
+                                    Opt("monthly_benefit", S::Money()),
+                                    Opt("average_salary", S::Money()),
+                                    Opt("previous_month_salary", S::Money()),
+                                    Opt("dependants", S::Int(0, 20)),
+                                    Opt("dependants_without_carer", S::Int(0, 20)),
+                                    Opt("pensioner", S::Bool()),
+                                    Opt("accident_death", S::Bool()),
+                                    Opt("poor_household", S::Bool()),
+                                    Opt("receives_pension", S::Bool()),
+                                    Opt("mother_insured", S::Bool()),
+                                    Opt("region", S::Int(1, 4)),
+                                    Opt("state_support_received", S::Money()),
+                                    Opt("allowance_months", S::Int(1, 1200)),
+                                    Opt("ui_months_used", S::Int(0, 1200)),
+                                    Opt("first_joined", S::Month()),
+                                })
+                     .Open()
+                     .Describe("Dữ kiện của hồ sơ; trường không dùng được báo lại trong warnings / facts of the case");
   return Schema::Object({
                             Req("regime", S::OneOf(RegimeCodes())),
                             Req("event_date", S::Date()),
@@ -261,6 +261,7 @@ Result<bhxh::BenefitRequest> BenefitRequestFromJson(const Json& j) {
     Get(f, "reason", o.reason);
     Get(f, "pension_months_received", o.pension_months_received);
     Get(f, "monthly_pension", o.monthly_pension);
+    Get(f, "monthly_benefit", o.monthly_benefit);
     Get(f, "average_salary", o.average_salary);
     Get(f, "previous_month_salary", o.previous_month_salary);
     Get(f, "dependants", o.dependants);
@@ -275,12 +276,34 @@ Result<bhxh::BenefitRequest> BenefitRequestFromJson(const Json& j) {
     Get(f, "allowance_months", o.allowance_months);
     Get(f, "ui_months_used", o.ui_months_used);
     Get(f, "first_joined", o.first_joined);
-    static const std::set<std::string> kKnown = {
-        "days", "days_used_this_year", "children", "child_age_months", "capacity_loss_pct",
-        "rest_ordered_before_birth", "long_term", "surgery", "pregnancy_weeks", "kind", "reason",
-        "pension_months_received", "monthly_pension", "average_salary", "previous_month_salary", "dependants",
-        "dependants_without_carer", "pensioner", "accident_death", "poor_household", "receives_pension",
-        "mother_insured", "region", "state_support_received", "allowance_months", "ui_months_used", "first_joined"};
+    static const std::set<std::string> kKnown = {"days",
+                                                 "days_used_this_year",
+                                                 "children",
+                                                 "child_age_months",
+                                                 "capacity_loss_pct",
+                                                 "rest_ordered_before_birth",
+                                                 "long_term",
+                                                 "surgery",
+                                                 "pregnancy_weeks",
+                                                 "kind",
+                                                 "reason",
+                                                 "pension_months_received",
+                                                 "monthly_pension",
+                                                 "monthly_benefit",
+                                                 "average_salary",
+                                                 "previous_month_salary",
+                                                 "dependants",
+                                                 "dependants_without_carer",
+                                                 "pensioner",
+                                                 "accident_death",
+                                                 "poor_household",
+                                                 "receives_pension",
+                                                 "mother_insured",
+                                                 "region",
+                                                 "state_support_received",
+                                                 "allowance_months",
+                                                 "ui_months_used",
+                                                 "first_joined"};
     for (const auto& [k, v] : f.items())
       if (!kKnown.count(k)) o.unknown.push_back(k);
   }
@@ -321,6 +344,7 @@ Json ToJson(const bhxh::BenefitRequest& r) {
   put("reason", o.reason);
   put("pension_months_received", o.pension_months_received);
   put("monthly_pension", o.monthly_pension);
+  put("monthly_benefit", o.monthly_benefit);
   put("average_salary", o.average_salary);
   put("previous_month_salary", o.previous_month_salary);
   put("dependants", o.dependants);

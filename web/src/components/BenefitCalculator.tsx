@@ -117,6 +117,10 @@ export function BenefitCalculator() {
   const [weeks, setWeeks] = useState<number | string>(10);
   const [surgery, setSurgery] = useState(false);
   const [dependants, setDependants] = useState<number | string>(1);
+  // A pensioner settling abroad is paid in months of her pension (58/2014
+  // Art.65, 41/2024 Art.76); left empty, the one-time SI of a contributor.
+  const [abroadPension, setAbroadPension] = useState<number | string>('');
+  const [abroadMonths, setAbroadMonths] = useState<number | string>(0);
   const [coefs, setCoefs] = useState<Coef[]>([]);
   // The case follows the regime and the sex until the person picks one.
   const kindNow = kind && kinds[regime]?.some((k) => k.value === kind) ? kind : defaultKind(regime, sex);
@@ -175,6 +179,10 @@ export function BenefitCalculator() {
     if (regime === 'survivor' && kindNow === 'monthly') facts.dependants = Number(dependants);
     if (regime === 'occupational') facts.capacity_loss_pct = Number(loss);
     if (regime === 'one_time') facts.reason = reason;
+    if (regime === 'one_time' && reason === 'emigration' && Number(abroadPension) > 0) {
+      facts.monthly_pension = Number(abroadPension);
+      facts.pension_months_received = Number(abroadMonths);
+    }
     if (regime === 'unemployment') facts.region = Number(region);
     const body = {
       regime,
@@ -352,6 +360,14 @@ export function BenefitCalculator() {
               { value: 'emigration', label: 'Ra nước ngoài định cư' },
               { value: 'serious_illness', label: 'Bệnh nguy hiểm đến tính mạng' },
             ]} />
+          )}
+          {regime === 'one_time' && reason === 'emigration' && (
+            <>
+              <NumberInput label="Lương hưu đang hưởng (nếu có)" value={abroadPension} onChange={setAbroadPension}
+                thousandSeparator="." decimalSeparator="," min={0} w={220} error={fieldError('facts.monthly_pension')} />
+              <NumberInput label="Số tháng đã hưởng lương hưu" value={abroadMonths} onChange={setAbroadMonths}
+                min={0} max={1200} w={200} error={fieldError('facts.pension_months_received')} />
+            </>
           )}
           {regime === 'unemployment' && (
             <Select label="Vùng lương tối thiểu" w={200} value={region} onChange={setRegion}
