@@ -147,15 +147,22 @@ test('a citizen tries the benefit calculator: the amount, the steps, an error be
 // A benefit year whose revaluation table the data does not hold (2022):
 // the calculator says so, lays out a row per contribution year, and the
 // coefficients typed from the circular give the amount, marked as given.
-test('the calculator takes a circular\'s coefficients for a year the data lacks', async () => {
+// The calculator on a desktop, set to one-time SI asked for on `date` with
+// one row of contributions.
+async function oneTimeCalculator(date, from, to, salary) {
   const page = await open(browser, 'congdan', { width: 1280, height: 900 });
   await page.goto(URL + '/calculator');
   await page.getByRole('textbox', { name: 'Chế độ' }).click();
   await page.getByRole('option', { name: 'BHXH một lần' }).click();
-  await page.getByLabel('Ngày đề nghị').fill('01/06/2022');
-  await page.getByLabel('Từ tháng, dòng 1').fill('01/2011');
-  await page.getByLabel('Đến tháng, dòng 1').fill('12/2012');
-  await page.getByLabel('Tiền lương, dòng 1').fill('4.000.000');
+  await page.getByLabel('Ngày đề nghị').fill(date);
+  await page.getByLabel('Từ tháng, dòng 1').fill(from);
+  await page.getByLabel('Đến tháng, dòng 1').fill(to);
+  if (salary) await page.getByLabel('Tiền lương, dòng 1').fill(salary);
+  return page;
+}
+
+test('the calculator takes a circular\'s coefficients for a year the data lacks', async () => {
+  const page = await oneTimeCalculator('01/06/2022', '01/2011', '12/2012', '4.000.000');
   await page.getByRole('button', { name: 'Tính' }).click();
   await page.getByTestId('revaluation').waitFor();
   await page.getByRole('button', { name: 'Lập các dòng theo năm đóng' }).click();
@@ -175,13 +182,7 @@ test('the calculator takes a circular\'s coefficients for a year the data lacks'
 // 1,5 months, 2014-2021 is 8 years × 2 months = 43 months of her pension,
 // less 0,5 for each of the 50 months drawn = 18 × 6.000.000 = 108.000.000.
 test('a pensioner settling abroad is paid in months of her pension', async () => {
-  const page = await open(browser, 'congdan', { width: 1280, height: 900 });
-  await page.goto(URL + '/calculator');
-  await page.getByRole('textbox', { name: 'Chế độ' }).click();
-  await page.getByRole('option', { name: 'BHXH một lần' }).click();
-  await page.getByLabel('Ngày đề nghị').fill('10/03/2026');
-  await page.getByLabel('Từ tháng, dòng 1').fill('01/1996');
-  await page.getByLabel('Đến tháng, dòng 1').fill('12/2021');
+  const page = await oneTimeCalculator('10/03/2026', '01/1996', '12/2021');
   await page.getByRole('textbox', { name: 'Lý do' }).click();
   await page.getByRole('option', { name: 'Ra nước ngoài định cư' }).click();
   await page.getByLabel('Lương hưu đang hưởng (nếu có)').fill('6.000.000');
