@@ -106,7 +106,7 @@ std::string FixedText(int64_t value, int64_t scale, char point, int min_decimals
   out += WholeDigits(a / s, group);
   // The fraction with its leading zeros: (s + f) prints as "1" followed by them.
   std::string f = std::to_string(s + a % s).substr(1);
-  while (f.size() > static_cast<size_t>(min_decimals) && !f.empty() && f.back() == '0') f.pop_back();
+  while (f.size() > static_cast<size_t>(min_decimals) && f.back() == '0') f.pop_back();
   if (!f.empty()) out += point + f;
   return out;
 }

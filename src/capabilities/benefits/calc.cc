@@ -57,6 +57,25 @@ int HalfYears(int months, int half_up_to) {
 }
 std::string HalfYearsVi(int h) { return std::to_string(h / 2) + (h % 2 ? ",5" : "") + " năm"; }
 
+// Contribution years as the lump sums count them (one-time SI: 58/2014
+// Art.60.2, 41/2024 Art.70.3; settling abroad: Art.65.2 / 76.2; survivors:
+// Art.70.1 / 89.1): whole years before 2014 at one rate, the odd months
+// before 2014 carried into the period from 2014, whose length the odd-months
+// rule rounds to half years.
+struct YearsAt2014 {
+  int years_before = 0, carried = 0, half_after = 0;
+  // Months earned at `per_before` / `per_after` months a year, in millionths
+  // and doubled, so that half years stay exact.
+  int64_t DoubleMonthsMicro(int64_t per_before, int64_t per_after) const {
+    return per_before * years_before * 2 + per_after * half_after;
+  }
+  std::string Vi(int64_t per_before, int64_t per_after) const {
+    return "trước 2014: " + std::to_string(years_before) + " năm × " + DecimalVi(per_before) + " tháng" +
+           (carried ? " (" + std::to_string(carried) + " tháng lẻ chuyển sang giai đoạn từ 2014)" : "") +
+           "; từ 2014: " + HalfYearsVi(half_after) + " × " + DecimalVi(per_after) + " tháng";
+  }
+};
+
 struct MonthRec {
   Month m;
   Vnd salary = 0;           // nominal contribution salary of the month
@@ -168,6 +187,7 @@ class Calc {
   Status SocialPension();
   Status MonthlyAllowance();
   Result<Vnd> OneTimeEntitlement(Vnd avg, bool only_compute);
+  Result<YearsAt2014> SplitAt2014();
   Result<int> SicknessDayLimit(int years_months);
 
   const BenefitLaw& bl_;
@@ -660,11 +680,19 @@ Status Calc::Pension() {
 // 1.5 months' average salary per year before 2014, 2 months per year from
 // 2014 (odd months before 2014 carried into the later part); under a year:
 // the contributions paid, at most 2 months.
-Result<Vnd> Calc::OneTimeEntitlement(Vnd avg, bool only_compute) {
+Result<YearsAt2014> Calc::SplitAt2014() {
+  BHXH_ASSIGN_OR_RETURN(half_up_to_, Int("pension.odd_months.half_up_to"));
   int before = 0, after = 0;
   for (const auto& r : months_) (r.m.year() < 2014 ? before : after)++;
-  int total = before + after;
-  BHXH_ASSIGN_OR_RETURN(half_up_to_, Int("pension.odd_months.half_up_to"));
+  YearsAt2014 y;
+  y.years_before = before / 12;
+  y.carried = before % 12;
+  y.half_after = HalfYears(after + y.carried, half_up_to_);
+  return y;
+}
+
+Result<Vnd> Calc::OneTimeEntitlement(Vnd avg, bool only_compute) {
+  const int total = static_cast<int>(months_.size());
   Vnd amount = 0;
   if (total < 12) {
     BHXH_ASSIGN_OR_RETURN(RateMicro rate, Pct("one_time.under_a_year.contribution_rate"));
@@ -684,16 +712,9 @@ Result<Vnd> Calc::OneTimeEntitlement(Vnd avg, bool only_compute) {
   } else {
     BHXH_ASSIGN_OR_RETURN(int64_t m_before, Micro("one_time.months_per_year.before_2014"));
     BHXH_ASSIGN_OR_RETURN(int64_t m_after, Micro("one_time.months_per_year.from_2014"));
-    int years_before = before / 12;
-    int carried = before % 12;
-    int half_after = HalfYears(after + carried, half_up_to_);
-    __int128 num = static_cast<__int128>(avg) * (m_before * years_before * 2 + m_after * half_after);
-    amount = DivRound(num, 2 * kMicro);
-    Step("one_time_amount",
-         "Trước 2014: " + std::to_string(years_before) + " năm × " + DecimalVi(m_before) + " tháng" +
-             (carried ? " (" + std::to_string(carried) + " tháng lẻ chuyển sang giai đoạn từ 2014)" : "") +
-             "; từ 2014: " + HalfYearsVi(half_after) + " × " + DecimalVi(m_after) + " tháng; × " + VndVi(avg) + " = " +
-             VndVi(amount),
+    BHXH_ASSIGN_OR_RETURN(YearsAt2014 y, SplitAt2014());
+    amount = DivRound(static_cast<__int128>(avg) * y.DoubleMonthsMicro(m_before, m_after), 2 * kMicro);
+    Step("one_time_amount", "Số năm đóng " + y.Vi(m_before, m_after) + "; × " + VndVi(avg) + " = " + VndVi(amount),
          "One-time amount " + std::to_string(amount), LawName(Art("Điều 60.2", "Điều 70.3")));
   }
   if (!only_compute && f_.state_support_received && *f_.state_support_received > 0) {
@@ -775,26 +796,20 @@ Status Calc::EmigratingBeneficiary() {
   if (months_.empty())
     return Status::Invalid("history", "Cần quá trình đóng BHXH để tính số năm đóng",
                            "the contribution history is required to count the years");
-  BHXH_ASSIGN_OR_RETURN(half_up_to_, Int("pension.odd_months.half_up_to"));
   BHXH_ASSIGN_OR_RETURN(int64_t m_before, Micro("one_time.emigrating.months_per_year.before_2014"));
   BHXH_ASSIGN_OR_RETURN(int64_t m_after, Micro("one_time.emigrating.months_per_year.from_2014"));
   BHXH_ASSIGN_OR_RETURN(int64_t less, Micro("one_time.emigrating.less_per_month"));
   BHXH_ASSIGN_OR_RETURN(int64_t min_m, Micro("one_time.emigrating.min_months"));
-  int before = 0, after = 0;
-  for (const auto& r : months_) (r.m.year() < 2014 ? before : after)++;
-  const int years_before = before / 12, carried = before % 12;
-  const int half_after = HalfYears(after + carried, half_up_to_);
+  BHXH_ASSIGN_OR_RETURN(YearsAt2014 y, SplitAt2014());
   const int got = *f_.pension_months_received;
-  const int64_t earned = m_before * years_before + m_after * half_after / 2;
+  const int64_t earned = y.DoubleMonthsMicro(m_before, m_after) / 2;
   const int64_t months = std::max(min_m, earned - less * got);
   Vnd amount = ApplyRate(*f_.monthly_pension, months);
   Step("emigrating_lump",
-       "Người đang hưởng lương hưu ra nước ngoài để định cư: trước 2014 " + std::to_string(years_before) + " năm × " +
-           DecimalVi(m_before) + " tháng" +
-           (carried ? " (" + std::to_string(carried) + " tháng lẻ chuyển sang giai đoạn từ 2014)" : "") + "; từ 2014 " +
-           HalfYearsVi(half_after) + " × " + DecimalVi(m_after) + " tháng = " + DecimalVi(earned) + " tháng; trừ " +
-           DecimalVi(less) + " × " + std::to_string(got) + " tháng đã hưởng" + " (tối thiểu " + DecimalVi(min_m) +
-           ") = " + DecimalVi(months) + " tháng × " + VndVi(*f_.monthly_pension) + " = " + VndVi(amount),
+       "Người đang hưởng lương hưu ra nước ngoài để định cư: " + y.Vi(m_before, m_after) + " = " + DecimalVi(earned) +
+           " tháng; trừ " + DecimalVi(less) + " × " + std::to_string(got) + " tháng đã hưởng (tối thiểu " +
+           DecimalVi(min_m) + ") = " + DecimalVi(months) + " tháng × " + VndVi(*f_.monthly_pension) + " = " +
+           VndVi(amount),
        "Lump sum of a pensioner settling abroad", LawName(Art("Điều 65.2", "Điều 76.2")));
   Amount("lump_sum", "Trợ cấp một lần khi ra nước ngoài để định cư", amount);
   return Status::Ok();
@@ -1234,14 +1249,9 @@ Status Calc::Survivor() {
   BHXH_ASSIGN_OR_RETURN(int64_t m_before, Micro("survivor.lump.months_per_year.before_2014"));
   BHXH_ASSIGN_OR_RETURN(int64_t m_after, Micro("survivor.lump.months_per_year.from_2014"));
   BHXH_ASSIGN_OR_RETURN(int64_t min_m, Micro("survivor.lump.min_months"));
-  BHXH_ASSIGN_OR_RETURN(half_up_to_, Int("pension.odd_months.half_up_to"));
-  int before = 0, after = 0;
-  for (const auto& r : months_) (r.m.year() < 2014 ? before : after)++;
-  int years_before = before / 12;
-  int half_after = HalfYears(after + before % 12, half_up_to_);
-  int64_t months = (m_before * years_before * 2 + m_after * half_after) / 2;
-  std::string vi = std::to_string(years_before) + " năm trước 2014 × " + DecimalVi(m_before) + " + " +
-                   HalfYearsVi(half_after) + " từ 2014 × " + DecimalVi(m_after) + " = " + DecimalVi(months) + " tháng";
+  BHXH_ASSIGN_OR_RETURN(YearsAt2014 y, SplitAt2014());
+  int64_t months = y.DoubleMonthsMicro(m_before, m_after) / 2;
+  std::string vi = y.Vi(m_before, m_after) + " = " + DecimalVi(months) + " tháng";
   if (months < min_m) vi += ", tối thiểu " + DecimalVi(min_m) + " tháng", months = min_m;
   Vnd amount = ApplyRate(avg, months);
   (void)total;

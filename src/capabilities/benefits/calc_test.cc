@@ -399,6 +399,23 @@ TEST(BenefitCalc, SurvivorLumpSumOfPensioner) {
   EXPECT_EQ(r.LumpSum(), 306'000'000);
 }
 
+// A contributor dies (2014 law's Art.70.1 rates, 2024 law in force):
+// 2010-03..2013-12 is 3 years 10 months: 3 × 1.5 = 4.5 months, the 10 odd
+// months carried to 2014-01..2026-02 (146 + 10 = 156 months = 13 years × 2 =
+// 26): 30.5 × 6,000,000 = 183,000,000. Nine months only (2025-06..2026-02)
+// round to a year × 2 = 2 months, under the floor of 3: 18,000,000.
+TEST(BenefitCalc, SurvivorLumpSumOfAContributor) {
+  auto r = Ok(R"({"regime":"survivor","event_date":"2026-03-10","person":{"sex":"male","birth_date":"1980-06-01"},
+    "history":[{"from":"2010-03","to":"2026-02","salary":5000000}],
+    "facts":{"kind":"lump_sum","average_salary":6000000}})");
+  EXPECT_EQ(r.LumpSum(), 183'000'000);
+  auto short_career =
+      Ok(R"({"regime":"survivor","event_date":"2026-03-10","person":{"sex":"male","birth_date":"1980-06-01"},
+    "history":[{"from":"2025-06","to":"2026-02","salary":5000000}],
+    "facts":{"kind":"lump_sum","average_salary":6000000}})");
+  EXPECT_EQ(short_career.LumpSum(), 18'000'000);
+}
+
 // Two dependants, one without a carer: 50% + 70% of 2,340,000 = 2,808,000.
 TEST(BenefitCalc, SurvivorMonthly) {
   auto r = Ok(R"({"regime":"survivor","event_date":"2026-03-10","person":{"sex":"male","birth_date":"1975-06-01"},
