@@ -194,6 +194,31 @@ test('a pensioner settling abroad is paid in months of her pension', async () =>
   await page.context().close();
 });
 
+// A mother who left work for infertility treatment (41/2024 Art.50.5): eight
+// months paid in 2024 and none in the year before the birth on 10/04/2026.
+// Without the box she is not eligible (6 of 12 needed); with it, 8 of the 24
+// months count: 6 × 8.000.000 = 48.000.000, and the grant 2 × 2.340.000.
+test('a mother treated for infertility counts six of twenty-four months', async () => {
+  const page = await open(browser, 'congdan', { width: 1280, height: 900 });
+  await page.goto(URL + '/calculator');
+  await page.getByRole('textbox', { name: 'Chế độ' }).click();
+  await page.getByRole('option', { name: 'Thai sản' }).click();
+  await page.getByLabel('Ngày sinh con').fill('10/04/2026');
+  await page.getByLabel('Từ tháng, dòng 1').fill('05/2024');
+  await page.getByLabel('Đến tháng, dòng 1').fill('12/2024');
+  await page.getByRole('button', { name: 'Tính' }).click();
+  await page.getByText('Chưa đủ điều kiện hưởng').waitFor();
+  await page.getByLabel('Nghỉ việc để điều trị vô sinh (từ 01/7/2025)').check();
+  await page.getByRole('button', { name: 'Tính' }).click();
+  await page.getByText('Đủ điều kiện hưởng', { exact: true }).waitFor();
+  const amounts = page.getByRole('table', { name: 'Các khoản được hưởng' });
+  await amounts.getByText('48.000.000').waitFor();
+  await amounts.getByText('4.680.000').waitFor();
+  await page.getByText(/8 tháng trong 24 tháng \(cần 6\)/).first().waitFor();
+  await accessible(page, 'the calculator for a birth after infertility treatment');
+  await page.context().close();
+});
+
 test('a wrong password is refused and says so', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();

@@ -777,16 +777,22 @@ Status Calc::OneTime() {
 // months of the monthly benefit. The years are split at 2014 as for
 // one-time SI (odd months before 2014 carried over, then the odd-months
 // rule), which neither article spells out.
+// One who draws both a pension and a monthly benefit (a monthly accident
+// benefit, say) is paid both lump sums: clause 2 for the pension, clause 3
+// for the benefit (58/2014 Art.65; 41/2024 Art.76).
 Status Calc::EmigratingBeneficiary() {
-  if (f_.monthly_benefit && !f_.monthly_pension && !f_.pensioner.value_or(false)) {
+  Vnd benefit_part = 0;
+  if (f_.monthly_benefit) {
     BHXH_ASSIGN_OR_RETURN(int64_t m, Micro("one_time.emigrating.benefit_months"));
-    Vnd amount = ApplyRate(*f_.monthly_benefit, m);
-    Step("emigrating_lump",
+    benefit_part = ApplyRate(*f_.monthly_benefit, m);
+    Step("emigrating_benefit_lump",
          "Người đang hưởng trợ cấp BHXH hằng tháng ra nước ngoài để định cư: " + DecimalVi(m) + " tháng × " +
-             VndVi(*f_.monthly_benefit) + " = " + VndVi(amount),
+             VndVi(*f_.monthly_benefit) + " = " + VndVi(benefit_part),
          "Lump sum of a monthly beneficiary settling abroad", LawName(Art("Điều 65.3", "Điều 76.3")));
-    Amount("lump_sum", "Trợ cấp một lần khi ra nước ngoài để định cư", amount);
-    return Status::Ok();
+    if (!f_.monthly_pension && !f_.pensioner.value_or(false)) {
+      Amount("lump_sum", "Trợ cấp một lần khi ra nước ngoài để định cư", benefit_part);
+      return Status::Ok();
+    }
   }
   if (!f_.monthly_pension || !f_.pension_months_received)
     return Status::Invalid("facts.monthly_pension",
@@ -804,14 +810,19 @@ Status Calc::EmigratingBeneficiary() {
   const int got = *f_.pension_months_received;
   const int64_t earned = y.DoubleMonthsMicro(m_before, m_after) / 2;
   const int64_t months = std::max(min_m, earned - less * got);
-  Vnd amount = ApplyRate(*f_.monthly_pension, months);
+  const Vnd amount = ApplyRate(*f_.monthly_pension, months);
   Step("emigrating_lump",
        "Người đang hưởng lương hưu ra nước ngoài để định cư: " + y.Vi(m_before, m_after) + " = " + DecimalVi(earned) +
            " tháng; trừ " + DecimalVi(less) + " × " + std::to_string(got) + " tháng đã hưởng (tối thiểu " +
            DecimalVi(min_m) + ") = " + DecimalVi(months) + " tháng × " + VndVi(*f_.monthly_pension) + " = " +
            VndVi(amount),
        "Lump sum of a pensioner settling abroad", LawName(Art("Điều 65.2", "Điều 76.2")));
-  Amount("lump_sum", "Trợ cấp một lần khi ra nước ngoài để định cư", amount);
+  if (benefit_part > 0)
+    Step("emigrating_total",
+         "Tổng trợ cấp một lần: " + VndVi(amount) + " (lương hưu) + " + VndVi(benefit_part) +
+             " (trợ cấp hằng tháng) = " + VndVi(amount + benefit_part),
+         "Both lump sums", LawName(Art("Điều 65.2, 65.3", "Điều 76.2, 76.3")));
+  Amount("lump_sum", "Trợ cấp một lần khi ra nước ngoài để định cư", amount + benefit_part);
   return Status::Ok();
 }
 
@@ -958,10 +969,57 @@ Status Calc::Maternity() {
   }
   if (voluntary_now && kind != "birth")
     out_.warnings.push_back("Người đang đóng BHXH tự nguyện chỉ được trợ cấp khi sinh con (kind voluntary_grant)");
-  // Months contributed in the 12 months before the event month.
-  int in12 = 0;
+  // Compulsory months contributed in the 12 and 24 months before the event month.
+  int in12 = 0, in24 = 0;
   for (const auto& r : months_)
-    if (r.m < ev && r.m >= ev.Add(-12) && !r.voluntary) ++in12;
+    if (r.m < ev && !r.voluntary) {
+      if (r.m >= ev.Add(-12)) ++in12;
+      if (r.m >= ev.Add(-24)) ++in24;
+    }
+  // The conditions for a birth's leave (58/2014 Art.31.2-3; 41/2024 Art.50.2,
+  // 50.3 and 50.5): 6 of the 12 months before, 3 of 12 when a doctor ordered
+  // rest during the pregnancy, and from 2025-07-01 6 of the 24 months before
+  // for a mother who had to leave work for infertility treatment.
+  auto birth_conditions = [&]() -> Result<bool> {
+    BHXH_ASSIGN_OR_RETURN(int need,
+                          Int(f_.rest_ordered_before_birth.value_or(false) ? "maternity.min_months_in_12.rest_ordered"
+                                                                           : "maternity.min_months_in_12"));
+    bool met = in12 >= need;
+    std::string vi = "Đóng BHXH bắt buộc " + std::to_string(in12) +
+                     " tháng trong 12 tháng trước khi sinh/nhận con (cần " + std::to_string(need) + ")";
+    if (f_.infertility_treatment.value_or(false)) {
+      if (!law2024_) {
+        out_.warnings.push_back(
+            "Điều kiện 6 tháng trong 24 tháng khi nghỉ điều trị vô sinh áp dụng từ 01/7/2025 (Luật BHXH 41/2024/QH15, "
+            "Điều 50.5)");
+      } else {
+        BHXH_ASSIGN_OR_RETURN(int need24, Int("maternity.min_months_in_24.infertility"));
+        met = met || in24 >= need24;
+        vi += "; nghỉ việc điều trị vô sinh: " + std::to_string(in24) + " tháng trong 24 tháng (cần " +
+              std::to_string(need24) + ")";
+      }
+    }
+    Step("conditions", vi, std::to_string(in12) + " of the 12 months before, " + std::to_string(in24) + " of 24",
+         LawName(Art("Điều 31", "Điều 50")));
+    return met;
+  };
+  // The leave of a birth: the rate × the average × the months (58/2014
+  // Art.34.1, 39; 41/2024 Art.53.1, 59); 41/2024 Art.52.2 pays a late
+  // miscarriage the same leave.
+  auto birth_leave = [&](Vnd avg, RateMicro rate, const std::string& label, const char* law) -> Status {
+    BHXH_ASSIGN_OR_RETURN(int64_t base, Micro("maternity.birth_months"));
+    BHXH_ASSIGN_OR_RETURN(int64_t extra, Micro("maternity.extra_child_months"));
+    const int64_t months_micro = base + extra * (children - 1);
+    const std::string months_vi =
+        DecimalVi(base) + " tháng" +
+        (children > 1 ? " + " + DecimalVi(extra) + " × " + std::to_string(children - 1) + " con" : "");
+    Vnd leave = DivRound(static_cast<__int128>(ApplyRate(avg, rate)) * months_micro, kMicro);
+    Step("maternity_leave",
+         "Trợ cấp thai sản = " + VndVi(avg) + " × " + PctVi(rate) + " × " + months_vi + " = " + VndVi(leave),
+         "Maternity benefit " + std::to_string(leave), LawName(law));
+    Amount("leave", label, leave);
+    return Status::Ok();
+  };
   // A day of leave counted in working days (visits, the father's leave) is
   // the month / 24; one counted in calendar days (miscarriage) is / 30
   // (58/2014 Art.39.1.b-c; 41/2024 Art.59.2-3).
@@ -970,42 +1028,27 @@ Status Calc::Maternity() {
   BHXH_ASSIGN_OR_RETURN(RateMicro rate, Pct("maternity.rate"));
   BHXH_ASSIGN_OR_RETURN(int avg_months, Int("maternity.average_months"));
   if (kind == "birth" || kind == "adoption") {
-    BHXH_ASSIGN_OR_RETURN(int need, Int(f_.rest_ordered_before_birth.value_or(false)
-                                            ? "maternity.min_months_in_12.rest_ordered"
-                                            : "maternity.min_months_in_12"));
-    Step("conditions",
-         "Đóng BHXH " + std::to_string(in12) + " tháng trong 12 tháng trước khi sinh/nhận con (cần " +
-             std::to_string(need) + ")",
-         std::to_string(in12) + " of the 12 months before", LawName(Art("Điều 31", "Điều 50")));
-    if (in12 < need) {
-      NotEligible("Chưa đóng đủ " + std::to_string(need) + " tháng trong 12 tháng trước khi sinh",
-                  "not enough months in the last 12");
+    BHXH_ASSIGN_OR_RETURN(bool met, birth_conditions());
+    if (!met) {
+      NotEligible("Chưa đóng đủ số tháng BHXH bắt buộc trước khi sinh/nhận con", "not enough months before the birth");
+      return Status::Ok();
+    }
+    const int age = f_.child_age_months.value_or(0);
+    if (kind == "adoption" && age >= 6) {
+      NotEligible("Con nuôi từ 6 tháng tuổi trở lên", "the adopted child is 6 months or older");
       return Status::Ok();
     }
     BHXH_ASSIGN_OR_RETURN(Vnd avg, AverageOfLast(avg_months, IsCompulsory, ev, LawName(Art("Điều 39.1", "Điều 59.1"))));
-    Vnd monthly = ApplyRate(avg, rate);
-    int64_t months_micro = 0;
-    std::string months_vi;
     if (kind == "birth") {
-      BHXH_ASSIGN_OR_RETURN(int64_t base, Micro("maternity.birth_months"));
-      BHXH_ASSIGN_OR_RETURN(int64_t extra, Micro("maternity.extra_child_months"));
-      months_micro = base + extra * (children - 1);
-      months_vi = DecimalVi(base) + " tháng" +
-                  (children > 1 ? " + " + DecimalVi(extra) + " × " + std::to_string(children - 1) + " con" : "");
+      BHXH_RETURN_IF_ERROR(birth_leave(avg, rate, "Trợ cấp thai sản khi sinh con", Art("Điều 34, 39", "Điều 53, 59")));
     } else {
-      int age = f_.child_age_months.value_or(0);
-      if (age >= 6) {
-        NotEligible("Con nuôi từ 6 tháng tuổi trở lên", "the adopted child is 6 months or older");
-        return Status::Ok();
-      }
-      months_micro = static_cast<int64_t>(6 - age) * kMicro;
-      months_vi = std::to_string(6 - age) + " tháng (đến khi con đủ 6 tháng tuổi)";
+      Vnd leave = ApplyRate(avg, rate) * (6 - age);
+      Step("maternity_leave",
+           "Trợ cấp thai sản = " + VndVi(avg) + " × " + PctVi(rate) + " × " + std::to_string(6 - age) +
+               " tháng (đến khi con đủ 6 tháng tuổi) = " + VndVi(leave),
+           "Maternity benefit " + std::to_string(leave), LawName(Art("Điều 36, 39", "Điều 56, 59")));
+      Amount("leave", "Trợ cấp thai sản khi nhận con nuôi", leave);
     }
-    Vnd leave = DivRound(static_cast<__int128>(monthly) * months_micro, kMicro);
-    Step("maternity_leave",
-         "Trợ cấp thai sản = " + VndVi(avg) + " × " + PctVi(rate) + " × " + months_vi + " = " + VndVi(leave),
-         "Maternity benefit " + std::to_string(leave), LawName(Art("Điều 34, 36, 39", "Điều 53, 55, 59")));
-    Amount("leave", kind == "birth" ? "Trợ cấp thai sản khi sinh con" : "Trợ cấp thai sản khi nhận con nuôi", leave);
     BHXH_ASSIGN_OR_RETURN(int64_t mult, Micro("maternity.grant_multiple"));
     Vnd grant = ApplyRate(ref, mult) * children;
     Step("birth_grant",
@@ -1026,6 +1069,24 @@ Status Calc::Maternity() {
   } else if (kind == "miscarriage") {
     int w = f_.pregnancy_weeks.value_or(-1);
     if (w < 0) return Status::Invalid("facts.pregnancy_weeks", "Cần tuổi thai (tuần)", "pregnancy_weeks is required");
+    // 41/2024 Art.52.2: from 22 weeks, a mother who meets a birth's
+    // conditions takes the leave of a birth. The grant of Art.58 is for a
+    // child born and is not paid. The 2014 law has no such rule.
+    if (law2024_) {
+      BHXH_ASSIGN_OR_RETURN(int as_birth, Int("maternity.miscarriage_as_birth.weeks"));
+      if (w >= as_birth) {
+        BHXH_ASSIGN_OR_RETURN(bool met, birth_conditions());
+        if (met) {
+          Step("miscarriage_as_birth",
+               "Thai từ đủ " + std::to_string(as_birth) + " tuần tuổi (" + std::to_string(w) +
+                   " tuần), đủ điều kiện như khi sinh con: nghỉ hưởng chế độ như lao động nữ sinh con",
+               "A late miscarriage is paid the leave of a birth", "Luật BHXH 41/2024/QH15, Điều 52.2");
+          return birth_leave(avg, rate,
+                             "Trợ cấp thai sản (sảy thai, thai chết từ đủ " + std::to_string(as_birth) + " tuần)",
+                             "Điều 52.2, 53.1, 59");
+        }
+      }
+    }
     // Bands by weeks of pregnancy; where each begins is data (the last one
     // moved from 25 to 22 weeks with 41/2024 Art.52.1).
     int band = 1;
@@ -1034,7 +1095,7 @@ Status Calc::Maternity() {
       if (w >= from) band = b;
     }
     BHXH_ASSIGN_OR_RETURN(days, Int("maternity.miscarriage_days." + std::to_string(band)));
-    what = "sảy thai, nạo, hút thai (" + std::to_string(w) + " tuần)", label = "Trợ cấp khi sảy thai";
+    what = "sảy thai, phá thai, thai chết (" + std::to_string(w) + " tuần)", label = "Trợ cấp khi sảy thai";
   } else if (kind == "father") {
     bool surgery = f_.surgery.value_or(false);
     if (children >= 2) {

@@ -76,6 +76,7 @@ struct BenefitFacts {
   std::optional<int> child_age_months;           // child's age (child sickness, adoption)
   std::optional<int> capacity_loss_pct;          // 0-100
   std::optional<bool> rest_ordered_before_birth;
+  std::optional<bool> infertility_treatment;     // left work for infertility treatment (41/2024 Art.50.5)
   std::optional<bool> long_term;                 // long-term illness (Circular 46/2016 list)
   std::optional<bool> surgery;
   std::optional<int> pregnancy_weeks;            // miscarriage

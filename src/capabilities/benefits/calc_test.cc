@@ -202,14 +202,17 @@ TEST(BenefitCalc, LongTermIllnessUnderEachLaw) {
   EXPECT_EQ(old.LumpSum(), 12'500'000);
 }
 
-// Miscarriage at 23 weeks, six months at 7,200,000 before it. A day of it is
+// Miscarriage at 23 weeks, at 7,200,000 a month before it. A day of it is
 // the month / 30 (calendar days: 58/2014 Art.39.1.c, 41/2024 Art.59.3):
-// 240,000. 2024 law (Art.52.1.d, 22 weeks or more): 50 days = 12,000,000;
-// 2014 law (Art.33.1, 13 to under 25 weeks): 40 days = 9,600,000.
+// 240,000. 2024 law, 5 months contributed (a birth's 6 of 12 not met, so
+// Art.52.2 does not apply; the average is of the months paid, Art.59.1):
+// Art.52.1.d, 22 weeks or more, 50 days = 12,000,000. 2014 law (Art.33.1,
+// 13 to under 25 weeks): 40 days = 9,600,000.
 TEST(BenefitCalc, MiscarriageBandsAndCalendarDaysUnderEachLaw) {
   auto r = Ok(R"({"regime":"maternity","event_date":"2026-03-10","person":{"sex":"female","birth_date":"1990-06-01"},
-    "history":[{"from":"2024-01","to":"2026-02","salary":7200000}],"facts":{"kind":"miscarriage","pregnancy_weeks":23}})");
+    "history":[{"from":"2025-10","to":"2026-02","salary":7200000}],"facts":{"kind":"miscarriage","pregnancy_weeks":23}})");
   EXPECT_EQ(r.LumpSum(), 12'000'000);
+  EXPECT_FALSE(HasStep(r, "miscarriage_as_birth"));
   const LawParam* p = CitedParam(r, "maternity.miscarriage_weeks.4");
   ASSERT_NE(p, nullptr);
   EXPECT_EQ(p->value, "22");
@@ -217,6 +220,59 @@ TEST(BenefitCalc, MiscarriageBandsAndCalendarDaysUnderEachLaw) {
   auto old = Ok(R"({"regime":"maternity","event_date":"2025-03-10","person":{"sex":"female","birth_date":"1990-06-01"},
     "history":[{"from":"2023-01","to":"2025-02","salary":7200000}],"facts":{"kind":"miscarriage","pregnancy_weeks":23}})");
   EXPECT_EQ(old.LumpSum(), 9'600'000);
+}
+
+// 41/2024 Art.52.2: from 22 weeks, a mother who meets a birth's conditions
+// (26 months at 7,200,000 before, 12 of the last 12) takes a birth's leave:
+// 6 months × 7,200,000 = 43,200,000, and no birth grant (Art.58 is for a
+// child born). At 21 weeks the band of 13 to under 22 weeks applies: 40 days
+// × 240,000 = 9,600,000.
+TEST(BenefitCalc, AMiscarriageFrom22WeeksIsPaidTheLeaveOfABirth) {
+  const std::string head =
+      R"({"regime":"maternity","event_date":"2026-03-10","person":{"sex":"female","birth_date":"1990-06-01"},
+    "history":[{"from":"2024-01","to":"2026-02","salary":7200000}],)";
+  auto r = Ok(head + R"("facts":{"kind":"miscarriage","pregnancy_weeks":23}})");
+  EXPECT_TRUE(r.eligible);
+  EXPECT_TRUE(HasStep(r, "miscarriage_as_birth"));
+  EXPECT_EQ(r.LumpSum(), 43'200'000);
+  const LawParam* p = CitedParam(r, "maternity.miscarriage_as_birth.weeks");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->law, "41/2024/QH15 Art.52.2");
+
+  auto early = Ok(head + R"("facts":{"kind":"miscarriage","pregnancy_weeks":21}})");
+  EXPECT_FALSE(HasStep(early, "miscarriage_as_birth"));
+  EXPECT_EQ(early.LumpSum(), 9'600'000);
+}
+
+// 41/2024 Art.50.5: a mother who left work for infertility treatment needs 6
+// of the 24 months before the birth. Birth on 10/04/2026; 8 months in 2024
+// (05-12) and 3 in 2026 (01-03) at 8,000,000: 3 of the last 12 (not enough
+// alone), 11 of the last 24. Leave 6 × 8,000,000 = 48,000,000 (the last six
+// months paid are all 8,000,000); grant 2 × 2,340,000 = 4,680,000. Without
+// the fact, or under the 2014 law, which has no such condition, she is not
+// eligible.
+TEST(BenefitCalc, InfertilityTreatmentCountsSixOfTwentyFourMonths) {
+  const std::string history = R"("history":[{"from":"2024-05","to":"2024-12","salary":8000000},
+    {"from":"2026-01","to":"2026-03","salary":8000000}],)";
+  const std::string person = R"("person":{"sex":"female","birth_date":"1990-06-01"},)";
+  auto r = Ok(R"({"regime":"maternity","event_date":"2026-04-10",)" + person + history +
+              R"("facts":{"kind":"birth","infertility_treatment":true}})");
+  EXPECT_TRUE(r.eligible);
+  EXPECT_EQ(r.LumpSum(), 48'000'000 + 4'680'000);
+  const LawParam* p = CitedParam(r, "maternity.min_months_in_24.infertility");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->law, "41/2024/QH15 Art.50.5");
+
+  auto without =
+      Ok(R"({"regime":"maternity","event_date":"2026-04-10",)" + person + history + R"("facts":{"kind":"birth"}})");
+  EXPECT_FALSE(without.eligible);
+
+  auto old = Ok(R"({"regime":"maternity","event_date":"2025-04-10",)" + person +
+                R"("history":[{"from":"2023-05","to":"2023-12","salary":8000000},
+    {"from":"2025-01","to":"2025-03","salary":8000000}],"facts":{"kind":"birth","infertility_treatment":true}})");
+  EXPECT_FALSE(old.eligible);
+  ASSERT_FALSE(old.warnings.empty());
+  EXPECT_NE(old.warnings.back().find("Điều 50.5"), std::string::npos) << old.warnings.back();
 }
 
 TEST(BenefitCalc, SicknessOnlyWhileCompulsorilyInsured) {
@@ -377,6 +433,13 @@ TEST(BenefitCalc, EmigratingPensionerIsPaidInMonthsOfPension) {
 
   auto monthly = Ok(head + R"("facts":{"reason":"emigration","monthly_benefit":4000000}})");
   EXPECT_EQ(monthly.LumpSum(), 12'000'000);
+
+  // Drawing both: 108,000,000 for the pension and 3 × 4,000,000 for the benefit.
+  auto both = Ok(head + R"("facts":{"reason":"emigration","monthly_pension":6000000,"pension_months_received":50,
+    "monthly_benefit":4000000}})");
+  EXPECT_EQ(both.LumpSum(), 120'000'000);
+  EXPECT_TRUE(HasStep(both, "emigrating_benefit_lump"));
+  EXPECT_TRUE(HasStep(both, "emigrating_total"));
 
   auto missing = Calc(head + R"("facts":{"reason":"emigration","pensioner":true,"monthly_pension":6000000}})");
   ASSERT_FALSE(missing.ok());

@@ -32,6 +32,7 @@ Schema BenefitRequest() {
                                     Opt("child_age_months", S::Int(0, 240)),
                                     Opt("capacity_loss_pct", S::Int(0, 100)),
                                     Opt("rest_ordered_before_birth", S::Bool()),
+                                    Opt("infertility_treatment", S::Bool()),
                                     Opt("long_term", S::Bool()),
                                     Opt("surgery", S::Bool()),
                                     Opt("pregnancy_weeks", S::Int(0, 45)),
@@ -254,6 +255,7 @@ Result<bhxh::BenefitRequest> BenefitRequestFromJson(const Json& j) {
     Get(f, "child_age_months", o.child_age_months);
     Get(f, "capacity_loss_pct", o.capacity_loss_pct);
     Get(f, "rest_ordered_before_birth", o.rest_ordered_before_birth);
+    Get(f, "infertility_treatment", o.infertility_treatment);
     Get(f, "long_term", o.long_term);
     Get(f, "surgery", o.surgery);
     Get(f, "pregnancy_weeks", o.pregnancy_weeks);
@@ -282,6 +284,7 @@ Result<bhxh::BenefitRequest> BenefitRequestFromJson(const Json& j) {
                                                  "child_age_months",
                                                  "capacity_loss_pct",
                                                  "rest_ordered_before_birth",
+                                                 "infertility_treatment",
                                                  "long_term",
                                                  "surgery",
                                                  "pregnancy_weeks",
@@ -337,6 +340,7 @@ Json ToJson(const bhxh::BenefitRequest& r) {
   put("child_age_months", o.child_age_months);
   put("capacity_loss_pct", o.capacity_loss_pct);
   put("rest_ordered_before_birth", o.rest_ordered_before_birth);
+  put("infertility_treatment", o.infertility_treatment);
   put("long_term", o.long_term);
   put("surgery", o.surgery);
   put("pregnancy_weeks", o.pregnancy_weeks);

@@ -48,7 +48,7 @@ const kinds: Record<string, { value: string; label: string }[]> = {
     { value: 'father', label: 'Lao động nam khi vợ sinh con' },
     { value: 'adoption', label: 'Nhận con nuôi dưới 6 tháng tuổi' },
     { value: 'visit', label: 'Khám thai' },
-    { value: 'miscarriage', label: 'Sảy thai, nạo, hút thai' },
+    { value: 'miscarriage', label: 'Sảy thai, phá thai, thai chết lưu' },
     { value: 'recovery', label: 'Dưỡng sức sau thai sản' },
     { value: 'voluntary_grant', label: 'Trợ cấp thai sản BHXH tự nguyện' },
   ],
@@ -121,6 +121,13 @@ export function BenefitCalculator() {
   // Art.65, 41/2024 Art.76); left empty, the one-time SI of a contributor.
   const [abroadPension, setAbroadPension] = useState<number | string>('');
   const [abroadMonths, setAbroadMonths] = useState<number | string>(0);
+  // A monthly SI benefit being drawn (an accident benefit, say): 3 months of
+  // it when settling abroad, on top of the pension's lump sum if both.
+  const [abroadBenefit, setAbroadBenefit] = useState<number | string>('');
+  // A birth's conditions: 3 of 12 months when a doctor ordered rest, 6 of 24
+  // after leaving work for infertility treatment (41/2024 Art.50.3, 50.5).
+  const [restOrdered, setRestOrdered] = useState(false);
+  const [infertility, setInfertility] = useState(false);
   const [coefs, setCoefs] = useState<Coef[]>([]);
   // The case follows the regime and the sex until the person picks one.
   const kindNow = kind && kinds[regime]?.some((k) => k.value === kind) ? kind : defaultKind(regime, sex);
@@ -182,6 +189,12 @@ export function BenefitCalculator() {
     if (regime === 'one_time' && reason === 'emigration' && Number(abroadPension) > 0) {
       facts.monthly_pension = Number(abroadPension);
       facts.pension_months_received = Number(abroadMonths);
+    }
+    if (regime === 'one_time' && reason === 'emigration' && Number(abroadBenefit) > 0)
+      facts.monthly_benefit = Number(abroadBenefit);
+    if (regime === 'maternity' && (kindNow === 'birth' || kindNow === 'miscarriage')) {
+      if (restOrdered) facts.rest_ordered_before_birth = true;
+      if (infertility) facts.infertility_treatment = true;
     }
     if (regime === 'unemployment') facts.region = Number(region);
     const body = {
@@ -337,6 +350,14 @@ export function BenefitCalculator() {
             <NumberInput label="Tuổi thai (tuần)" value={weeks} onChange={setWeeks} min={0} max={45} w={150}
               error={fieldError('facts.pregnancy_weeks')} />
           )}
+          {regime === 'maternity' && (kindNow === 'birth' || kindNow === 'miscarriage') && (
+            <>
+              <Checkbox label="Nghỉ dưỡng thai theo chỉ định của cơ sở khám bệnh, chữa bệnh" checked={restOrdered}
+                onChange={(e) => setRestOrdered(e.currentTarget.checked)} />
+              <Checkbox label="Nghỉ việc để điều trị vô sinh (từ 01/7/2025)" checked={infertility}
+                onChange={(e) => setInfertility(e.currentTarget.checked)} />
+            </>
+          )}
           {regime === 'maternity' && (kindNow === 'father' || kindNow === 'recovery') && (
             <Checkbox label="Sinh phẫu thuật hoặc sinh con dưới 32 tuần" checked={surgery} onChange={(e) => setSurgery(e.currentTarget.checked)} />
           )}
@@ -367,6 +388,8 @@ export function BenefitCalculator() {
                 thousandSeparator="." decimalSeparator="," min={0} w={220} error={fieldError('facts.monthly_pension')} />
               <NumberInput label="Số tháng đã hưởng lương hưu" value={abroadMonths} onChange={setAbroadMonths}
                 min={0} max={1200} w={200} error={fieldError('facts.pension_months_received')} />
+              <NumberInput label="Trợ cấp BHXH hằng tháng đang hưởng (nếu có)" value={abroadBenefit} onChange={setAbroadBenefit}
+                thousandSeparator="." decimalSeparator="," min={0} w={280} error={fieldError('facts.monthly_benefit')} />
             </>
           )}
           {regime === 'unemployment' && (
