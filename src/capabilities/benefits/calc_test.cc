@@ -734,6 +734,39 @@ TEST(BenefitCalc, PublishedConvalescenceBeforeAndAfterJuly2024) {
   EXPECT_EQ(r.LumpSum(), 5 * 702'000);
 }
 
+// BHXH tỉnh Cao Bằng (caobang.bhxh.gov.vn), "3. Trường hợp người lao động
+// nghỉ việc có đủ 20 năm đóng BHXH trở lên được hưởng lương hưu với mức thấp
+// hơn nếu bị suy giảm khả năng lao động từ 61% đến 80%", VD4: "Bà A đủ 53
+// tuổi, làm việc trong điều kiện bình thường, bị suy giảm khả năng lao động
+// 61%, có 26 năm 04 tháng đóng bảo hiểm xã hội, nghỉ hưu tháng 6/2017": 15
+// years 45%, years 16 to 26 11 × 3% = 33%, 4 months as half a year 1.5%,
+// 79.5% capped at 75%; 2 years before 55, 2 × 2% = 4%: 71% (58/2014/QH13
+// Art.55.1.a, 56.1, 56.3). Pay scale of the State, last five years
+// (joined before 1995): 40 months at coefficient 4.58 and 20 at 4.89, at the
+// base salary of June 2017, 1,210,000: 221,672,000 + 118,338,000 =
+// 340,010,000 / 60 = 5,666,833 (the page's own figures, Art.62.1.a, 63.1).
+// The page stops before the amount; by hand 5,666,833 × 71% = 4,023,451.
+// She is 53 years old to the month when she stops (born 15/05/1964, last day
+// 31/05/2017, pension from June); the years before 06/2012 count for time
+// only, at a coefficient the example does not give.
+TEST(BenefitCalc, PublishedReducedCapacityPensionOf2017) {
+  auto r = Ok(R"({"regime":"pension","event_date":"2017-05-31","person":{"sex":"female","birth_date":"1964-05-15"},
+    "history":[{"from":"1991-02","to":"2012-05","salary_coefficient":3.0,"pay_scale":"state"},
+               {"from":"2012-06","to":"2015-09","salary_coefficient":4.58,"pay_scale":"state"},
+               {"from":"2015-10","to":"2017-05","salary_coefficient":4.89,"pay_scale":"state"}],
+    "facts":{"capacity_loss_pct":61}})");
+  EXPECT_TRUE(r.eligible);
+  EXPECT_EQ(r.law, "58/2014/QH13");
+  EXPECT_EQ(r.contribution_months, 316);
+  EXPECT_EQ(r.rate, 710'000);
+  EXPECT_EQ(r.average_salary, 5'666'833);
+  EXPECT_EQ(AmountOf(r, "monthly_pension"), 4'023'451);
+  EXPECT_TRUE(HasStep(r, "early_reduction"));
+  const LawParam* p = CitedParam(r, "reference_level");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->value, "1210000");
+}
+
 // A retirement before 2021 is decided with the law of its day: the normal age
 // was 55 for women (58/2014/QH13 Art.54; the Labour Code 2019's schedule came
 // into force on 01/01/2021), and with a capacity loss of 61% to 80% a woman
