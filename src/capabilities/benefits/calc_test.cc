@@ -767,6 +767,23 @@ TEST(BenefitCalc, PublishedReducedCapacityPensionOf2017) {
   EXPECT_EQ(p->value, "1210000");
 }
 
+// BHXH Việt Nam's answer to a reader (reprinted at vnwired.com, "Mức hưởng
+// trợ cấp thai sản"): "nếu bà đóng BHXH liên tục đến hết tháng 2-2020 với
+// mức lương 4,5 triệu đồng thì mức hưởng trợ cấp thai sản của bà là: 4,5
+// triệu đồng x 6 = 27 triệu đồng ... trợ cấp một lần khi sinh con bằng 2 lần
+// mức lương cơ sở tại tháng sinh con ... 2 x 1,49 triệu đồng = 2,98 triệu
+// đồng" (58/2014/QH13 Art.38, 39; Circular 59/2015 Art.12.1.a). The answer
+// does not say when she joined; three years before the birth is assumed, and
+// the birth in March 2020.
+TEST(BenefitCalc, PublishedMaternityAnswerOf2020) {
+  auto r = Ok(R"({"regime":"maternity","event_date":"2020-03-16","person":{"sex":"female","birth_date":"1992-08-01"},
+    "history":[{"from":"2017-03","to":"2020-02","salary":4500000}],"facts":{"kind":"birth"}})");
+  EXPECT_TRUE(r.eligible);
+  EXPECT_EQ(r.law, "58/2014/QH13");
+  EXPECT_EQ(AmountOf(r, "leave"), 27'000'000);
+  EXPECT_EQ(AmountOf(r, "grant"), 2'980'000);
+}
+
 // A retirement before 2021 is decided with the law of its day: the normal age
 // was 55 for women (58/2014/QH13 Art.54; the Labour Code 2019's schedule came
 // into force on 01/01/2021), and with a capacity loss of 61% to 80% a woman
