@@ -123,6 +123,17 @@ class Calc {
     BHXH_ASSIGN_OR_RETURN(LawParam p, P(key));
     return ParseVnd(p.value, key);
   }
+  // The band (1..bands) a value falls in, where band b >= 2 begins at the
+  // value of `prefix + b` in the data (weeks of pregnancy, years of
+  // contributions, a child's age): the law's thresholds stay data.
+  Result<int> BandOf(const std::string& prefix, int value, int bands) {
+    int band = 1;
+    for (int b = 2; b <= bands; ++b) {
+      BHXH_ASSIGN_OR_RETURN(int from, Int(prefix + std::to_string(b)));
+      if (value >= from) band = b;
+    }
+    return band;
+  }
   // The reference level (base salary before 2025-07-01) on a date.
   Result<Vnd> RefLevel(Date d) {
     auto p = law_.Param("reference_level", d);
@@ -832,8 +843,8 @@ Result<int> Calc::SicknessDayLimit(int months) {
   bool heavy = false;
   for (const auto& r : months_)
     if (r.m == Month::OfDate(d_) || r.m == Month::OfDate(d_).Prev()) heavy |= IsHeavy(r);
-  std::string band = months >= 30 * 12 ? "30" : months >= 15 * 12 ? "15" : "0";
-  return Int(std::string("sickness.days.") + (heavy ? "heavy." : "normal.") + band);
+  BHXH_ASSIGN_OR_RETURN(int band, BandOf("sickness.band_from_years.", months / 12, 3));
+  return Int(std::string("sickness.days.") + (heavy ? "heavy." : "normal.") + std::to_string(band));
 }
 
 Status Calc::Sickness() {
@@ -881,16 +892,20 @@ Status Calc::Sickness() {
   int limit = 0;
   std::string limit_vi;
   if (kind == "child") {
-    int age = f_.child_age_months.value_or(-1);
-    if (age < 0 || age >= 84) {
-      NotEligible("Con từ 7 tuổi trở lên (hoặc thiếu tuổi của con, facts.child_age_months): không hưởng chế độ con ốm",
-                  "the child must be under 7");
+    const int age = f_.child_age_months.value_or(-1);
+    BHXH_ASSIGN_OR_RETURN(int max_age, Int("sickness.child_max_age_months"));
+    if (age < 0 || age >= max_age) {
+      NotEligible("Con từ " + AgeVi(max_age) +
+                      " trở lên (hoặc thiếu tuổi của con, facts.child_age_months): không hưởng chế độ con ốm",
+                  "the child is too old");
       Step("conditions", "Không đủ điều kiện", "Not eligible", LawName(Art("Điều 27", "Điều 44")));
       return Status::Ok();
     }
-    BHXH_ASSIGN_OR_RETURN(limit, Int(age < 36 ? "sickness.child_days.under_3" : "sickness.child_days.under_7"));
-    limit_vi = "con " + std::string(age < 36 ? "dưới 3 tuổi" : "từ 3 đến dưới 7 tuổi") + ": tối đa " +
-               std::to_string(limit) + " ngày/năm";
+    BHXH_ASSIGN_OR_RETURN(int band, BandOf("sickness.child_band_from_months.", age, 2));
+    BHXH_ASSIGN_OR_RETURN(int second, Int("sickness.child_band_from_months.2"));
+    BHXH_ASSIGN_OR_RETURN(limit, Int("sickness.child_days." + std::to_string(band)));
+    limit_vi = "con " + (band == 1 ? "dưới " + AgeVi(second) : "từ " + AgeVi(second) + " đến dưới " + AgeVi(max_age)) +
+               ": tối đa " + std::to_string(limit) + " ngày/năm";
   } else if (kind == "own") {
     if (f_.long_term.value_or(false)) {
       BHXH_ASSIGN_OR_RETURN(limit, Int("sickness.long_term.first_days"));
@@ -923,9 +938,8 @@ Status Calc::Sickness() {
   Vnd extra = 0;
   int extra_days = days - paid;
   if (kind == "own" && f_.long_term.value_or(false) && extra_days > 0) {
-    int years = static_cast<int>(months_.size());
-    std::string band = years >= 30 * 12 ? "30" : years >= 15 * 12 ? "15" : "0";
-    BHXH_ASSIGN_OR_RETURN(RateMicro later, Pct("sickness.long_term.rate." + band));
+    BHXH_ASSIGN_OR_RETURN(int band, BandOf("sickness.band_from_years.", static_cast<int>(months_.size()) / 12, 3));
+    BHXH_ASSIGN_OR_RETURN(RateMicro later, Pct("sickness.long_term.rate." + std::to_string(band)));
     extra = DivRound(static_cast<__int128>(ApplyRate(salary, later)) * extra_days, divisor);
     vi += "; " + std::to_string(extra_days) + " ngày tiếp theo × " + PctVi(later) + " = " + VndVi(extra);
     paid += extra_days;
@@ -1089,11 +1103,7 @@ Status Calc::Maternity() {
     }
     // Bands by weeks of pregnancy; where each begins is data (the last one
     // moved from 25 to 22 weeks with 41/2024 Art.52.1).
-    int band = 1;
-    for (int b = 2; b <= 4; ++b) {
-      BHXH_ASSIGN_OR_RETURN(int from, Int("maternity.miscarriage_weeks." + std::to_string(b)));
-      if (w >= from) band = b;
-    }
+    BHXH_ASSIGN_OR_RETURN(int band, BandOf("maternity.miscarriage_weeks.", w, 4));
     BHXH_ASSIGN_OR_RETURN(days, Int("maternity.miscarriage_days." + std::to_string(band)));
     what = "sảy thai, phá thai, thai chết (" + std::to_string(w) + " tuần)", label = "Trợ cấp khi sảy thai";
   } else if (kind == "father") {
@@ -1568,6 +1578,11 @@ std::string YearsMonthsVi(int months) {
   if (y && m) return std::to_string(y) + " năm " + std::to_string(m) + " tháng";
   if (y) return std::to_string(y) + " năm";
   return std::to_string(m) + " tháng";
+}
+std::string AgeVi(int months) {
+  int y = months / 12, m = months % 12;
+  if (!m) return std::to_string(y) + " tuổi";
+  return y ? std::to_string(y) + " tuổi " + std::to_string(m) + " tháng" : std::to_string(m) + " tháng tuổi";
 }
 
 Status Validate(const BenefitRequest& req) {

@@ -169,5 +169,6 @@ Result<BenefitResult> ComputeBenefit(const BenefitLaw& bl, const LawBook& law, c
 std::string VndVi(Vnd v);
 std::string PctVi(RateMicro r);
 std::string YearsMonthsVi(int months);
+std::string AgeVi(int months);  // an age in months: "3 tuổi", "6 tháng tuổi", "55 tuổi 8 tháng"
 
 }  // namespace bhxh

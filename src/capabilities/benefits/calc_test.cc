@@ -180,6 +180,50 @@ TEST(BenefitCalc, Sickness) {
   EXPECT_EQ(r.LumpSum(), 1'406'250);
 }
 
+// The year's days by years of contributions (58/2014 Art.26.1.a, 41/2024
+// Art.43.1.a; the bands begin at sickness.band_from_years.2 and .3): 45 days
+// asked at 9,000,000 (375,000 × 75% = 281,250 a day). 14 years 11 months:
+// 30 days = 8,437,500; 15 years: 40 days = 11,250,000; 30 years: all 45 =
+// 12,656,250.
+TEST(BenefitCalc, SicknessDaysByYearsOfContributions) {
+  auto days_paid = [](const char* from) {
+    char buf[512];
+    std::snprintf(buf, sizeof buf, R"({"regime":"sickness","event_date":"2026-03-02",
+      "person":{"sex":"female","birth_date":"1970-05-01"},
+      "history":[{"from":"%s","to":"2026-02","salary":9000000}],"facts":{"days":45}})",
+                  from);
+    return Ok(buf).LumpSum();
+  };
+  EXPECT_EQ(days_paid("2011-04"), 8'437'500);
+  EXPECT_EQ(days_paid("2011-03"), 11'250'000);
+  EXPECT_EQ(days_paid("1996-03"), 12'656'250);
+}
+
+// A child's sickness (41/2024 Art.44.1; 58/2014 Art.27.1): 20 days a year
+// for a child under 3, 15 from 3 to under 7, nothing from 7. 4,800,000 ×
+// 75% / 24 = 150,000 a day; 20 days asked: 3,000,000 at 20 months old,
+// 2,250,000 at 40 months.
+TEST(BenefitCalc, AChildsSicknessByTheChildsAge) {
+  auto child = [](int age_months) {
+    char buf[512];
+    std::snprintf(buf, sizeof buf, R"({"regime":"sickness","event_date":"2026-06-10",
+      "person":{"sex":"female","birth_date":"1990-01-01"},"history":[{"from":"2012-01","to":"2026-05","salary":4800000}],
+      "facts":{"kind":"child","child_age_months":%d,"days":20}})",
+                  age_months);
+    return Ok(buf);
+  };
+  EXPECT_EQ(child(20).LumpSum(), 3'000'000);
+  BenefitResult older = child(40);
+  EXPECT_EQ(older.LumpSum(), 2'250'000);
+  const LawParam* p = CitedParam(older, "sickness.child_band_from_months.2");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->law, "41/2024/QH15 Art.44.1");
+  BenefitResult seven = child(84);
+  EXPECT_FALSE(seven.eligible);
+  ASSERT_FALSE(seven.reasons_vi.empty());
+  EXPECT_NE(seven.reasons_vi[0].find("Con từ 7 tuổi"), std::string::npos) << seven.reasons_vi[0];
+}
+
 // Sickness needs compulsory insurance when the leave starts: a voluntary
 // participant has no sickness benefit, and one whose compulsory months
 // ended in 2015 is not paid on her 2015 salary in 2026.
@@ -193,7 +237,7 @@ TEST(BenefitCalc, LongTermIllnessUnderEachLaw) {
     "history":[{"from":"2016-01","to":"2026-02","salary":8000000}],"facts":{"kind":"own","long_term":true,"days":50}})");
   EXPECT_TRUE(r.eligible);
   EXPECT_EQ(r.LumpSum(), 10'833'333);
-  const LawParam* p = CitedParam(r, "sickness.long_term.rate.0");
+  const LawParam* p = CitedParam(r, "sickness.long_term.rate.1");
   ASSERT_NE(p, nullptr);
   EXPECT_EQ(p->law, "41/2024/QH15 Art.45.3.c");
 
