@@ -172,7 +172,8 @@ class Calc {
 
   // --- history ---
   Status Expand();
-  int Months(bool (*pred)(const MonthRec&)) const {
+  template <class Pred>
+  int Months(Pred pred) const {
     int n = 0;
     for (const auto& r : months_) n += pred(r) ? 1 : 0;
     return n;
@@ -217,9 +218,12 @@ class Calc {
 
 bool IsCompulsory(const MonthRec& r) { return !r.voluntary; }
 bool IsUi(const MonthRec& r) { return r.ui && !r.voluntary; }
-bool IsHeavy(const MonthRec& r) {
+// Heavy, hazardous or especially heavy work, or underground coal; or, where
+// `area_from` > 0, a place whose area allowance coefficient is at least it
+// (millionths: 0.7 → 700000; the threshold is data per law and use).
+bool IsHeavy(const MonthRec& r, int64_t area_from) {
   return r.work == Work::kHeavy || r.work == Work::kEspeciallyHeavy || r.work == Work::kUndergroundCoal ||
-         r.area >= 700'000;
+         (area_from > 0 && r.area >= area_from);
 }
 bool IsCoal(const MonthRec& r) { return r.work == Work::kUndergroundCoal; }
 
@@ -494,7 +498,9 @@ Status Calc::Pension() {
   Date birth = req_.person.BirthDate();
   BHXH_ASSIGN_OR_RETURN(auto normal, bl_.RetirementDate(sex, birth, 0, d_));
   Cite(normal.second.cite);
-  int heavy_months = Months(IsHeavy), coal_months = Months(IsCoal);
+  BHXH_ASSIGN_OR_RETURN(int64_t area_from, Micro("pension.heavy.area_coefficient_from"));
+  int heavy_months = Months([&](const MonthRec& r) { return IsHeavy(r, area_from); });
+  int coal_months = Months(IsCoal);
   int reduce = 0;
   std::string why;
   BHXH_ASSIGN_OR_RETURN(int heavy_years, Int("pension.age_reduction.heavy_years"));
@@ -503,16 +509,19 @@ Status Calc::Pension() {
     reduce = y * 12, why = "đủ " + std::to_string(heavy_years) + " năm làm việc trong hầm lò khai thác than";
   } else if (heavy_months >= heavy_years * 12) {
     BHXH_ASSIGN_OR_RETURN(int y, Int("pension.age_reduction.heavy"));
-    reduce = y * 12, why = "đủ " + std::to_string(heavy_years) + " năm làm nghề nặng nhọc, độc hại hoặc nơi có phụ cấp khu vực từ 0,7";
+    reduce = y * 12, why = "đủ " + std::to_string(heavy_years) +
+                           " năm làm nghề nặng nhọc, độc hại hoặc nơi có phụ cấp khu vực hệ số từ " +
+                           DecimalVi(area_from, 1);
   }
   BHXH_ASSIGN_OR_RETURN(auto entitled, bl_.RetirementDate(sex, birth, reduce, d_));
   int loss = f_.capacity_loss_pct.value_or(0);
+  // Capacity-loss bands (58/2014 Art.55.1; 41/2024 Art.65.1): 1 none, 2
+  // from 61%, 3 from 81%, where each begins is data.
+  BHXH_ASSIGN_OR_RETURN(int loss_band, BandOf("pension.capacity_loss_band_from_pct.", loss, 3));
+  const std::string loss_key = "capacity_loss." + std::to_string(loss_band);
   int early_allowed = 0;
-  if (loss >= 81) {
-    BHXH_ASSIGN_OR_RETURN(int y, Int("pension.age_reduction.disabled_81"));
-    early_allowed = y * 12;
-  } else if (loss >= 61) {
-    BHXH_ASSIGN_OR_RETURN(int y, Int("pension.age_reduction.disabled_61"));
+  if (loss_band > 1) {
+    BHXH_ASSIGN_OR_RETURN(int y, Int("pension.age_reduction." + loss_key));
     early_allowed = y * 12;
   }
   BHXH_ASSIGN_OR_RETURN(auto earliest, bl_.RetirementDate(sex, birth, reduce + early_allowed, d_));
@@ -520,9 +529,8 @@ Status Calc::Pension() {
   // "up to 5 (10) years below the normal age": 51/46 in 2016 rising a year a
   // year to 55/50 (61% to 80%), 50/45 (81% or more). 0 = the reduction rule.
   int fixed_early_age = 0;
-  if (loss >= 61) {
-    BHXH_ASSIGN_OR_RETURN(fixed_early_age, Int(std::string("pension.early_age.") +
-                                               (loss >= 81 ? "disabled_81." : "disabled_61.") + SexWord(sex)));
+  if (loss_band > 1) {
+    BHXH_ASSIGN_OR_RETURN(fixed_early_age, Int("pension.early_age." + loss_key + "." + SexWord(sex)));
     if (fixed_early_age > 0) {
       earliest.first = birth.AddMonths(fixed_early_age * 12);
       early_allowed = std::max(0, normal.second.total_months() - fixed_early_age * 12);
@@ -840,9 +848,14 @@ Status Calc::EmigratingBeneficiary() {
 // ---------------------------------------------------------------- sickness
 
 Result<int> Calc::SicknessDayLimit(int months) {
-  bool heavy = false;
+  // The heavy limits (58/2014 Art.26.1.b; 41/2024 Art.43.1.b): heavy work,
+  // or under the 2014 law a place with an area allowance of 0.7 or more; the
+  // 2024 law names instead an area of especially difficult socio-economic
+  // conditions (facts.disadvantaged_area), and its row of the threshold is 0.
+  BHXH_ASSIGN_OR_RETURN(int64_t area_from, Micro("sickness.heavy.area_coefficient_from"));
+  bool heavy = law2024_ && f_.disadvantaged_area.value_or(false);
   for (const auto& r : months_)
-    if (r.m == Month::OfDate(d_) || r.m == Month::OfDate(d_).Prev()) heavy |= IsHeavy(r);
+    if (r.m == Month::OfDate(d_) || r.m == Month::OfDate(d_).Prev()) heavy |= IsHeavy(r, area_from);
   BHXH_ASSIGN_OR_RETURN(int band, BandOf("sickness.band_from_years.", months / 12, 3));
   return Int(std::string("sickness.days.") + (heavy ? "heavy." : "normal.") + std::to_string(band));
 }
@@ -995,12 +1008,26 @@ Status Calc::Maternity() {
   // rest during the pregnancy, and from 2025-07-01 6 of the 24 months before
   // for a mother who had to leave work for infertility treatment.
   auto birth_conditions = [&]() -> Result<bool> {
+    // The 3 months of rest ordered apply to a mother giving birth who has
+    // contributed 12 months in all (58/2014 Art.31.3; 41/2024 Art.50.3).
+    bool rest = f_.rest_ordered_before_birth.value_or(false) && kind != "adoption";
+    if (rest) {
+      BHXH_ASSIGN_OR_RETURN(int total_need, Int("maternity.rest_ordered.min_total_months"));
+      int total = 0;
+      for (const auto& r : months_) total += r.m < ev && !r.voluntary ? 1 : 0;
+      if (total < total_need) {
+        rest = false;
+        out_.warnings.push_back(
+            "Nghỉ dưỡng thai theo chỉ định chỉ được tính điều kiện 3 tháng khi đã đóng BHXH bắt buộc đủ " +
+            std::to_string(total_need) + " tháng (đã đóng " + std::to_string(total) + " tháng)");
+      }
+    }
     BHXH_ASSIGN_OR_RETURN(int need,
-                          Int(f_.rest_ordered_before_birth.value_or(false) ? "maternity.min_months_in_12.rest_ordered"
-                                                                           : "maternity.min_months_in_12"));
+                          Int(rest ? "maternity.min_months_in_12.rest_ordered" : "maternity.min_months_in_12"));
     bool met = in12 >= need;
     std::string vi = "Đóng BHXH bắt buộc " + std::to_string(in12) +
-                     " tháng trong 12 tháng trước khi sinh/nhận con (cần " + std::to_string(need) + ")";
+                     " tháng trong 12 tháng trước khi sinh/nhận con (cần " + std::to_string(need) +
+                     (rest ? ", nghỉ dưỡng thai theo chỉ định" : "") + ")";
     if (f_.infertility_treatment.value_or(false)) {
       if (!law2024_) {
         out_.warnings.push_back(

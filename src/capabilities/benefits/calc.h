@@ -77,6 +77,7 @@ struct BenefitFacts {
   std::optional<int> capacity_loss_pct;          // 0-100
   std::optional<bool> rest_ordered_before_birth;
   std::optional<bool> infertility_treatment;     // left work for infertility treatment (41/2024 Art.50.5)
+  std::optional<bool> disadvantaged_area;        // sickness: works in an especially difficult area (41/2024 Art.43.1.b)
   std::optional<bool> long_term;                 // long-term illness (Circular 46/2016 list)
   std::optional<bool> surgery;
   std::optional<int> pregnancy_weeks;            // miscarriage

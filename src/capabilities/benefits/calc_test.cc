@@ -199,6 +199,26 @@ TEST(BenefitCalc, SicknessDaysByYearsOfContributions) {
   EXPECT_EQ(days_paid("1996-03"), 12'656'250);
 }
 
+// The heavy limits by place: under 58/2014 Art.26.1.b a place with an area
+// allowance of 0.7 or more gives 40 days (under 15 years); 41/2024
+// Art.43.1.b names an area of especially difficult socio-economic
+// conditions instead, so 0.7 alone gives the ordinary 30 there. 35 days
+// asked at 9,000,000 (281,250 a day): 40 days → 9,843,750 (all 35); 30 days
+// → 8,437,500.
+TEST(BenefitCalc, SicknessHeavyLimitsByPlaceUnderEachLaw) {
+  auto paid = [](const char* event, const char* to, const char* facts) {
+    char buf[512];
+    std::snprintf(buf, sizeof buf, R"({"regime":"sickness","event_date":"%s",
+      "person":{"sex":"female","birth_date":"1980-05-01"},
+      "history":[{"from":"2016-01","to":"%s","salary":9000000,"area_coefficient":0.7}],"facts":{"days":35%s}})",
+                  event, to, facts);
+    return Ok(buf).LumpSum();
+  };
+  EXPECT_EQ(paid("2025-03-03", "2025-02", ""), 9'843'750);
+  EXPECT_EQ(paid("2026-03-02", "2026-02", ""), 8'437'500);
+  EXPECT_EQ(paid("2026-03-02", "2026-02", R"(,"disadvantaged_area":true)"), 9'843'750);
+}
+
 // A child's sickness (41/2024 Art.44.1; 58/2014 Art.27.1): 20 days a year
 // for a child under 3, 15 from 3 to under 7, nothing from 7. 4,800,000 ×
 // 75% / 24 = 150,000 a day; 20 days asked: 3,000,000 at 20 months old,
@@ -286,6 +306,30 @@ TEST(BenefitCalc, AMiscarriageFrom22WeeksIsPaidTheLeaveOfABirth) {
   auto early = Ok(head + R"("facts":{"kind":"miscarriage","pregnancy_weeks":21}})");
   EXPECT_FALSE(HasStep(early, "miscarriage_as_birth"));
   EXPECT_EQ(early.LumpSum(), 9'600'000);
+}
+
+// Rest ordered during the pregnancy lowers the condition to 3 of the 12
+// months, for a mother with 12 months of compulsory SI in all (41/2024
+// Art.50.3). Birth on 10/04/2026 after 5 months (11/2025-03/2026) at
+// 8,000,000: with no earlier months she is not eligible (and told why);
+// with 2023 paid too (17 months in all) she is: 6 × 8,000,000 = 48,000,000
+// and the grant 4,680,000.
+TEST(BenefitCalc, RestOrderedNeedsTwelveMonthsInAll) {
+  const std::string head =
+      R"({"regime":"maternity","event_date":"2026-04-10","person":{"sex":"female","birth_date":"1992-06-01"},)";
+  const std::string facts = R"("facts":{"kind":"birth","rest_ordered_before_birth":true}})";
+  auto short_career = Ok(head + R"("history":[{"from":"2025-11","to":"2026-03","salary":8000000}],)" + facts);
+  EXPECT_FALSE(short_career.eligible);
+  ASSERT_FALSE(short_career.warnings.empty());
+  EXPECT_NE(short_career.warnings.back().find("đủ 12 tháng"), std::string::npos) << short_career.warnings.back();
+  auto r = Ok(head + R"("history":[{"from":"2023-01","to":"2023-12","salary":8000000},
+    {"from":"2025-11","to":"2026-03","salary":8000000}],)" +
+              facts);
+  EXPECT_TRUE(r.eligible);
+  EXPECT_EQ(r.LumpSum(), 48'000'000 + 4'680'000);
+  const LawParam* p = CitedParam(r, "maternity.rest_ordered.min_total_months");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->law, "41/2024/QH15 Art.50.3");
 }
 
 // 41/2024 Art.50.5: a mother who left work for infertility treatment needs 6

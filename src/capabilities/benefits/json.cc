@@ -33,6 +33,7 @@ Schema BenefitRequest() {
                                     Opt("capacity_loss_pct", S::Int(0, 100)),
                                     Opt("rest_ordered_before_birth", S::Bool()),
                                     Opt("infertility_treatment", S::Bool()),
+                                    Opt("disadvantaged_area", S::Bool()),
                                     Opt("long_term", S::Bool()),
                                     Opt("surgery", S::Bool()),
                                     Opt("pregnancy_weeks", S::Int(0, 45)),
@@ -256,6 +257,7 @@ Result<bhxh::BenefitRequest> BenefitRequestFromJson(const Json& j) {
     Get(f, "capacity_loss_pct", o.capacity_loss_pct);
     Get(f, "rest_ordered_before_birth", o.rest_ordered_before_birth);
     Get(f, "infertility_treatment", o.infertility_treatment);
+    Get(f, "disadvantaged_area", o.disadvantaged_area);
     Get(f, "long_term", o.long_term);
     Get(f, "surgery", o.surgery);
     Get(f, "pregnancy_weeks", o.pregnancy_weeks);
@@ -285,6 +287,7 @@ Result<bhxh::BenefitRequest> BenefitRequestFromJson(const Json& j) {
                                                  "capacity_loss_pct",
                                                  "rest_ordered_before_birth",
                                                  "infertility_treatment",
+                                                 "disadvantaged_area",
                                                  "long_term",
                                                  "surgery",
                                                  "pregnancy_weeks",
@@ -341,6 +344,7 @@ Json ToJson(const bhxh::BenefitRequest& r) {
   put("capacity_loss_pct", o.capacity_loss_pct);
   put("rest_ordered_before_birth", o.rest_ordered_before_birth);
   put("infertility_treatment", o.infertility_treatment);
+  put("disadvantaged_area", o.disadvantaged_area);
   put("long_term", o.long_term);
   put("surgery", o.surgery);
   put("pregnancy_weeks", o.pregnancy_weeks);

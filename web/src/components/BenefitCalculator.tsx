@@ -128,6 +128,9 @@ export function BenefitCalculator() {
   // after leaving work for infertility treatment (41/2024 Art.50.3, 50.5).
   const [restOrdered, setRestOrdered] = useState(false);
   const [infertility, setInfertility] = useState(false);
+  // Sickness: the heavy limits for an area of especially difficult
+  // socio-economic conditions (41/2024 Art.43.1.b).
+  const [hardArea, setHardArea] = useState(false);
   const [coefs, setCoefs] = useState<Coef[]>([]);
   // The case follows the regime and the sex until the person picks one.
   const kindNow = kind && kinds[regime]?.some((k) => k.value === kind) ? kind : defaultKind(regime, sex);
@@ -178,6 +181,7 @@ export function BenefitCalculator() {
     const facts: Record<string, unknown> = {};
     if (kinds[regime]) facts.kind = kindNow;
     if (regime === 'sickness') facts.days = Number(days);
+    if (regime === 'sickness' && kindNow === 'own' && hardArea) facts.disadvantaged_area = true;
     if (regime === 'sickness' && kindNow === 'child') facts.child_age_months = Number(childAge);
     if (regime === 'maternity') facts.children = Number(children);
     if (regime === 'maternity' && kindNow === 'miscarriage') facts.pregnancy_weeks = Number(weeks);
@@ -367,6 +371,10 @@ export function BenefitCalculator() {
           {regime === 'survivor' && kindNow === 'monthly' && (
             <NumberInput label="Số thân nhân hưởng" value={dependants} onChange={setDependants} min={1} max={20} w={170}
               error={fieldError('facts.dependants')} />
+          )}
+          {regime === 'sickness' && kindNow === 'own' && (
+            <Checkbox label="Làm việc ở vùng có điều kiện kinh tế - xã hội đặc biệt khó khăn" checked={hardArea}
+              onChange={(e) => setHardArea(e.currentTarget.checked)} />
           )}
           {regime === 'sickness' && <NumberInput label="Số ngày nghỉ" value={days} onChange={setDays} min={1} max={366} w={140} error={fieldError('facts.days')} />}
           {regime === 'maternity' && <NumberInput label="Số con" value={children} onChange={setChildren} min={1} max={10} w={120} />}
