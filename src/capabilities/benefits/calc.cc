@@ -1064,8 +1064,9 @@ Status Calc::Maternity() {
   // A day of leave counted in working days (visits, the father's leave) is
   // the month / 24; one counted in calendar days (miscarriage) is / 30
   // (58/2014 Art.39.1.b-c; 41/2024 Art.59.2-3).
-  BHXH_ASSIGN_OR_RETURN(
-      int divisor, Int(kind == "miscarriage" ? "maternity.daily_divisor.calendar" : "maternity.daily_divisor.working"));
+  BHXH_ASSIGN_OR_RETURN(int divisor,
+                        Int(kind == "miscarriage" || kind == "contraception" ? "maternity.daily_divisor.calendar"
+                                                                             : "maternity.daily_divisor.working"));
   BHXH_ASSIGN_OR_RETURN(RateMicro rate, Pct("maternity.rate"));
   BHXH_ASSIGN_OR_RETURN(int avg_months, Int("maternity.average_months"));
   if (kind == "birth" || kind == "adoption") {
@@ -1164,17 +1165,35 @@ Status Calc::Maternity() {
          "Post-natal convalescence", LawName(Art("Điều 41", "Điều 60")));
     Amount("lump_sum", "Trợ cấp dưỡng sức sau thai sản", amount);
     return Status::Ok();
+  } else if (kind == "contraception") {
+    // 58/2014 Art.37; 41/2024 Art.57: the days a doctor orders, at most 7
+    // for an intrauterine device (a woman), 15 for sterilisation (anyone),
+    // counted in calendar days.
+    const std::string method = f_.contraception_method.value_or("");
+    if (method != "iud" && method != "sterilisation")
+      return Status::Invalid("facts.contraception_method",
+                             "Cần biện pháp tránh thai (facts.contraception_method): iud (đặt dụng cụ tử cung) hoặc "
+                             "sterilisation (triệt sản)",
+                             "contraception_method must be iud or sterilisation");
+    if (method == "iud" && req_.person.sex == Sex::kMale)
+      return Status::Invalid("facts.contraception_method", "Đặt dụng cụ tránh thai trong tử cung là của lao động nữ",
+                             "an intrauterine device is a woman's");
+    BHXH_ASSIGN_OR_RETURN(int max_days, Int("maternity.contraception_days." + method));
+    days = std::min(max_days, f_.days.value_or(max_days));
+    what = method == "iud" ? "đặt dụng cụ tránh thai trong tử cung (tối đa " + std::to_string(max_days) + " ngày)"
+                           : "thực hiện biện pháp triệt sản (tối đa " + std::to_string(max_days) + " ngày)";
+    label = "Trợ cấp khi thực hiện biện pháp tránh thai";
   } else {
     return Status::Invalid("facts.kind",
                            "facts.kind của chế độ thai sản: birth, adoption, visit, miscarriage, father, recovery, "
-                           "voluntary_grant",
+                           "contraception, voluntary_grant",
                            "unknown maternity kind");
   }
   Vnd amount = DivRound(static_cast<__int128>(ApplyRate(avg, rate)) * days, divisor);
   Step("maternity_days",
        "Trợ cấp " + what + ": " + VndVi(avg) + " × " + PctVi(rate) + " / " + std::to_string(divisor) + " × " +
            std::to_string(days) + " ngày = " + VndVi(amount),
-       "Maternity days benefit", LawName(Art("Điều 32, 33, 34, 39", "Điều 51, 52, 53, 59")));
+       "Maternity days benefit", LawName(Art("Điều 32, 33, 34, 37, 39", "Điều 51, 52, 53, 57, 59")));
   Amount("lump_sum", label, amount);
   return Status::Ok();
 }
@@ -1575,7 +1594,8 @@ std::vector<std::string> RegimeCodes() { return {std::begin(kRegimeCodes), std::
 std::vector<std::string> RegimeKinds(Regime r) {
   switch (r) {
     case Regime::kSickness: return {"own", "child", "recovery"};
-    case Regime::kMaternity: return {"birth", "adoption", "visit", "miscarriage", "father", "recovery", "voluntary_grant"};
+    case Regime::kMaternity:
+      return {"birth", "adoption", "visit", "miscarriage", "father", "recovery", "contraception", "voluntary_grant"};
     case Regime::kOccupational: return {"injury", "death"};
     case Regime::kSurvivor: return {"lump_sum", "monthly"};
     default: return {};

@@ -332,6 +332,41 @@ TEST(BenefitCalc, RestOrderedNeedsTwelveMonthsInAll) {
   EXPECT_EQ(p->law, "41/2024/QH15 Art.50.3");
 }
 
+// Contraception (58/2014 Art.37; 41/2024 Art.57): at most 7 calendar days
+// for an intrauterine device, 15 for sterilisation, a day the month / 30.
+// 9,000,000 a month for the last six: 300,000 a day. A device with 10 days
+// asked: 7 × 300,000 = 2,100,000 under either law; a man's sterilisation:
+// 15 × 300,000 = 4,500,000.
+TEST(BenefitCalc, ContraceptionDaysUnderEachLaw) {
+  auto calc = [](const char* event, const char* to, const char* sex, const char* facts) {
+    char buf[512];
+    std::snprintf(buf, sizeof buf, R"({"regime":"maternity","event_date":"%s",
+      "person":{"sex":"%s","birth_date":"1988-06-01"},
+      "history":[{"from":"2019-01","to":"%s","salary":9000000}],"facts":{"kind":"contraception"%s}})",
+                  event, sex, to, facts);
+    return Calc(buf);
+  };
+  auto iud = calc("2026-03-10", "2026-02", "female", R"(,"contraception_method":"iud","days":10)");
+  ASSERT_TRUE(iud.ok()) << iud.status().ToString();
+  EXPECT_EQ(iud->LumpSum(), 2'100'000);
+  const LawParam* p = CitedParam(*iud, "maternity.contraception_days.iud");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->law, "41/2024/QH15 Art.57.1");
+  auto old = calc("2025-03-10", "2025-02", "female", R"(,"contraception_method":"iud","days":10)");
+  ASSERT_TRUE(old.ok());
+  EXPECT_EQ(old->law, "58/2014/QH13");
+  EXPECT_EQ(old->LumpSum(), 2'100'000);
+  auto man = calc("2026-03-10", "2026-02", "male", R"(,"contraception_method":"sterilisation")");
+  ASSERT_TRUE(man.ok());
+  EXPECT_EQ(man->LumpSum(), 4'500'000);
+  auto wrong = calc("2026-03-10", "2026-02", "male", R"(,"contraception_method":"iud")");
+  ASSERT_FALSE(wrong.ok());
+  EXPECT_EQ(wrong.status().field(), "facts.contraception_method");
+  auto missing = calc("2026-03-10", "2026-02", "female", "");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().field(), "facts.contraception_method");
+}
+
 // 41/2024 Art.50.5: a mother who left work for infertility treatment needs 6
 // of the 24 months before the birth. Birth on 10/04/2026; 8 months in 2024
 // (05-12) and 3 in 2026 (01-03) at 8,000,000: 3 of the last 12 (not enough

@@ -37,6 +37,7 @@ Schema BenefitRequest() {
                                     Opt("long_term", S::Bool()),
                                     Opt("surgery", S::Bool()),
                                     Opt("pregnancy_weeks", S::Int(0, 45)),
+                                    Opt("contraception_method", S::OneOf({"iud", "sterilisation"})),
                                     Opt("kind", S::Text(40)),
                                     Opt("reason", S::Text(60)),
                                     Opt("pension_months_received", S::Int(0, 1200)),
@@ -261,6 +262,7 @@ Result<bhxh::BenefitRequest> BenefitRequestFromJson(const Json& j) {
     Get(f, "long_term", o.long_term);
     Get(f, "surgery", o.surgery);
     Get(f, "pregnancy_weeks", o.pregnancy_weeks);
+    Get(f, "contraception_method", o.contraception_method);
     Get(f, "kind", o.kind);
     Get(f, "reason", o.reason);
     Get(f, "pension_months_received", o.pension_months_received);
@@ -291,6 +293,7 @@ Result<bhxh::BenefitRequest> BenefitRequestFromJson(const Json& j) {
                                                  "long_term",
                                                  "surgery",
                                                  "pregnancy_weeks",
+                                                 "contraception_method",
                                                  "kind",
                                                  "reason",
                                                  "pension_months_received",
@@ -348,6 +351,7 @@ Json ToJson(const bhxh::BenefitRequest& r) {
   put("long_term", o.long_term);
   put("surgery", o.surgery);
   put("pregnancy_weeks", o.pregnancy_weeks);
+  put("contraception_method", o.contraception_method);
   put("kind", o.kind);
   put("reason", o.reason);
   put("pension_months_received", o.pension_months_received);

@@ -50,6 +50,7 @@ const kinds: Record<string, { value: string; label: string }[]> = {
     { value: 'visit', label: 'Khám thai' },
     { value: 'miscarriage', label: 'Sảy thai, phá thai, thai chết lưu' },
     { value: 'recovery', label: 'Dưỡng sức sau thai sản' },
+    { value: 'contraception', label: 'Thực hiện biện pháp tránh thai' },
     { value: 'voluntary_grant', label: 'Trợ cấp thai sản BHXH tự nguyện' },
   ],
   occupational: [
@@ -131,6 +132,7 @@ export function BenefitCalculator() {
   // Sickness: the heavy limits for an area of especially difficult
   // socio-economic conditions (41/2024 Art.43.1.b).
   const [hardArea, setHardArea] = useState(false);
+  const [method, setMethod] = useState<string | null>('iud');
   const [coefs, setCoefs] = useState<Coef[]>([]);
   // The case follows the regime and the sex until the person picks one.
   const kindNow = kind && kinds[regime]?.some((k) => k.value === kind) ? kind : defaultKind(regime, sex);
@@ -187,6 +189,10 @@ export function BenefitCalculator() {
     if (regime === 'maternity' && kindNow === 'miscarriage') facts.pregnancy_weeks = Number(weeks);
     if (regime === 'maternity' && (kindNow === 'father' || kindNow === 'recovery')) facts.surgery = surgery;
     if (regime === 'maternity' && kindNow === 'recovery') facts.days = Number(days);
+    if (regime === 'maternity' && kindNow === 'contraception') {
+      facts.contraception_method = method;
+      facts.days = Number(days);
+    }
     if (regime === 'survivor' && kindNow === 'monthly') facts.dependants = Number(dependants);
     if (regime === 'occupational') facts.capacity_loss_pct = Number(loss);
     if (regime === 'one_time') facts.reason = reason;
@@ -364,6 +370,18 @@ export function BenefitCalculator() {
           )}
           {regime === 'maternity' && (kindNow === 'father' || kindNow === 'recovery') && (
             <Checkbox label="Sinh phẫu thuật hoặc sinh con dưới 32 tuần" checked={surgery} onChange={(e) => setSurgery(e.currentTarget.checked)} />
+          )}
+          {regime === 'maternity' && kindNow === 'contraception' && (
+            <>
+              <Select label="Biện pháp" w={260} value={method} onChange={setMethod} allowDeselect={false}
+                error={fieldError('facts.contraception_method')}
+                data={[
+                  { value: 'iud', label: 'Đặt dụng cụ tránh thai trong tử cung' },
+                  { value: 'sterilisation', label: 'Triệt sản' },
+                ]} />
+              <NumberInput label="Số ngày nghỉ theo chỉ định" value={days} onChange={setDays} min={1} max={15} w={200}
+                error={fieldError('facts.days')} />
+            </>
           )}
           {regime === 'maternity' && kindNow === 'recovery' && (
             <NumberInput label="Số ngày dưỡng sức" value={days} onChange={setDays} min={1} max={10} w={160} error={fieldError('facts.days')} />
