@@ -147,19 +147,22 @@ test('a citizen tries the benefit calculator: the amount, the steps, an error be
 // A benefit year whose revaluation table the data does not hold (2022):
 // the calculator says so, lays out a row per contribution year, and the
 // coefficients typed from the circular give the amount, marked as given.
-// The calculator on a desktop, set to one-time SI asked for on `date` with
-// one row of contributions.
-async function oneTimeCalculator(date, from, to, salary) {
+// The calculator on a desktop, set to a regime (`regime`: its name in the
+// list; `dateLabel`: what its event date is called) on `date`, with one row
+// of contributions.
+async function calculatorFor(regime, dateLabel, date, from, to, salary) {
   const page = await open(browser, 'congdan', { width: 1280, height: 900 });
   await page.goto(URL + '/calculator');
   await page.getByRole('textbox', { name: 'Chế độ' }).click();
-  await page.getByRole('option', { name: 'BHXH một lần' }).click();
-  await page.getByLabel('Ngày đề nghị').fill(date);
+  await page.getByRole('option', { name: regime }).click();
+  await page.getByLabel(dateLabel).fill(date);
   await page.getByLabel('Từ tháng, dòng 1').fill(from);
   await page.getByLabel('Đến tháng, dòng 1').fill(to);
   if (salary) await page.getByLabel('Tiền lương, dòng 1').fill(salary);
   return page;
 }
+const oneTimeCalculator = (date, from, to, salary) =>
+  calculatorFor('BHXH một lần', 'Ngày đề nghị', date, from, to, salary);
 
 test('the calculator takes a circular\'s coefficients for a year the data lacks', async () => {
   const page = await oneTimeCalculator('01/06/2022', '01/2011', '12/2012', '4.000.000');
@@ -199,13 +202,7 @@ test('a pensioner settling abroad is paid in months of her pension', async () =>
 // Without the box she is not eligible (6 of 12 needed); with it, 8 of the 24
 // months count: 6 × 8.000.000 = 48.000.000, and the grant 2 × 2.340.000.
 test('a mother treated for infertility counts six of twenty-four months', async () => {
-  const page = await open(browser, 'congdan', { width: 1280, height: 900 });
-  await page.goto(URL + '/calculator');
-  await page.getByRole('textbox', { name: 'Chế độ' }).click();
-  await page.getByRole('option', { name: 'Thai sản' }).click();
-  await page.getByLabel('Ngày sinh con').fill('10/04/2026');
-  await page.getByLabel('Từ tháng, dòng 1').fill('05/2024');
-  await page.getByLabel('Đến tháng, dòng 1').fill('12/2024');
+  const page = await calculatorFor('Thai sản', 'Ngày sinh con', '10/04/2026', '05/2024', '12/2024');
   await page.getByRole('button', { name: 'Tính' }).click();
   await page.getByText('Chưa đủ điều kiện hưởng').waitFor();
   await page.getByLabel('Nghỉ việc để điều trị vô sinh (từ 01/7/2025)').check();

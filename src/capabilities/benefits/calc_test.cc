@@ -62,6 +62,24 @@ bool HasStep(const BenefitResult& r, const std::string& code) {
   return false;
 }
 
+// A pension decided: the law applied, the months counted, the average, the
+// rate (millionths) and the monthly amount.
+struct PensionFigures {
+  const char* law;
+  int months;
+  Vnd average;
+  RateMicro rate;
+  Vnd monthly;
+};
+void ExpectPension(const BenefitResult& r, const PensionFigures& f) {
+  EXPECT_TRUE(r.eligible);
+  EXPECT_EQ(r.law, f.law);
+  EXPECT_EQ(r.contribution_months, f.months);
+  EXPECT_EQ(r.average_salary, f.average);
+  EXPECT_EQ(r.rate, f.rate);
+  EXPECT_EQ(AmountOf(r, "monthly_pension"), f.monthly);
+}
+
 // --- Pension -----------------------------------------------------------
 
 // Male, 2024 law, employer-set pay: 2000-01..2015-12 at 5,000,000 and
@@ -76,12 +94,7 @@ bool HasStep(const BenefitResult& r, const std::string& code) {
 TEST(BenefitCalc, PensionLaw2024RevaluedEmployerPay) {
   auto r = Ok(R"({"regime":"pension","event_date":"2026-07-31","person":{"sex":"male","birth_date":"1965-01-15"},
     "history":[{"from":"2000-01","to":"2015-12","salary":5000000},{"from":"2016-01","to":"2026-07","salary":10000000}]})");
-  EXPECT_TRUE(r.eligible);
-  EXPECT_EQ(r.law, "41/2024/QH15");
-  EXPECT_EQ(r.contribution_months, 319);
-  EXPECT_EQ(r.average_salary, 12'510'972);
-  EXPECT_EQ(r.rate, 590'000);
-  EXPECT_EQ(AmountOf(r, "monthly_pension"), 7'381'473);
+  ExpectPension(r, {"41/2024/QH15", 319, 12'510'972, 590'000, 7'381'473});
   // Reached 61y6m on 15/07/2026: paid from the next month.
   ASSERT_TRUE(r.amounts[0].from.has_value());
   EXPECT_EQ(r.amounts[0].from->ToString(), "2026-08");
@@ -878,12 +891,7 @@ TEST(BenefitCalc, PublishedReducedCapacityPensionOf2017) {
                {"from":"2012-06","to":"2015-09","salary_coefficient":4.58,"pay_scale":"state"},
                {"from":"2015-10","to":"2017-05","salary_coefficient":4.89,"pay_scale":"state"}],
     "facts":{"capacity_loss_pct":61}})");
-  EXPECT_TRUE(r.eligible);
-  EXPECT_EQ(r.law, "58/2014/QH13");
-  EXPECT_EQ(r.contribution_months, 316);
-  EXPECT_EQ(r.rate, 710'000);
-  EXPECT_EQ(r.average_salary, 5'666'833);
-  EXPECT_EQ(AmountOf(r, "monthly_pension"), 4'023'451);
+  ExpectPension(r, {"58/2014/QH13", 316, 5'666'833, 710'000, 4'023'451});
   EXPECT_TRUE(HasStep(r, "early_reduction"));
   const LawParam* p = CitedParam(r, "reference_level");
   ASSERT_NE(p, nullptr);
