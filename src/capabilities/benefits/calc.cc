@@ -985,6 +985,20 @@ Status Calc::Maternity() {
       Step("conditions", "Không đủ điều kiện", "Not eligible", "Luật BHXH 41/2024/QH15, Điều 95");
       return Status::Ok();
     }
+    // 41/2024 Art.94.1: 6 months paid (voluntary, or both schemes) in the
+    // 12 before the birth.
+    BHXH_ASSIGN_OR_RETURN(int need, Int("maternity.voluntary_grant.min_months_in_12"));
+    int paid12 = 0;
+    for (const auto& r : months_) paid12 += r.m < ev && r.m >= ev.Add(-12) ? 1 : 0;
+    Step("conditions",
+         "Đóng BHXH " + std::to_string(paid12) + " tháng trong 12 tháng trước khi sinh con (cần " +
+             std::to_string(need) + ")",
+         std::to_string(paid12) + " of the 12 months before", "Luật BHXH 41/2024/QH15, Điều 94.1");
+    if (paid12 < need) {
+      NotEligible("Chưa đóng đủ " + std::to_string(need) + " tháng BHXH trong 12 tháng trước khi sinh con",
+                  "not enough months in the last 12");
+      return Status::Ok();
+    }
     BHXH_ASSIGN_OR_RETURN(Vnd per_child, Amt("maternity.voluntary_grant"));
     Vnd amount = per_child * children;
     Step("voluntary_grant",
@@ -1362,18 +1376,41 @@ Status Calc::Survivor() {
     Amount("lump_sum", "Trợ cấp tuất một lần", amount);
     return Status::Ok();
   }
+  // One who contributed only voluntarily: under 41/2024 Art.110.2.c the
+  // survivors of one with fewer than `paid_back_under_months` get the
+  // contributions paid back (0 under the 2014 law: no such rule), and
+  // Art.110.2 sets no floor (the 3 months of Art.89.1 and 110.3 are for
+  // those with compulsory months).
+  const bool voluntary_only = compulsory == 0 && total > 0;
+  if (voluntary_only) {
+    BHXH_ASSIGN_OR_RETURN(int under, Int("survivor.voluntary.paid_back_under_months"));
+    if (total < under) {
+      BHXH_ASSIGN_OR_RETURN(RateMicro rate, Pct("survivor.voluntary.contribution_rate"));
+      Vnd paid = 0;
+      for (const auto& r : months_) {
+        BHXH_ASSIGN_OR_RETURN(Vnd s, NominalOf(r));
+        paid += ApplyRate(s, rate);
+      }
+      Step("survivor_lump",
+           "Trợ cấp tuất một lần: đóng BHXH tự nguyện " + std::to_string(total) + " tháng (dưới " +
+               std::to_string(under) + " tháng): bằng số tiền đã đóng, " + PctVi(rate) + " thu nhập = " + VndVi(paid),
+           "Survivors' lump sum: the contributions paid", "Luật BHXH 41/2024/QH15, Điều 110.2.c");
+      Amount("lump_sum", "Trợ cấp tuất một lần", paid);
+      return Status::Ok();
+    }
+  }
   BHXH_ASSIGN_OR_RETURN(Vnd avg, AverageSalary("survivors' lump sum"));
   BHXH_ASSIGN_OR_RETURN(int64_t m_before, Micro("survivor.lump.months_per_year.before_2014"));
   BHXH_ASSIGN_OR_RETURN(int64_t m_after, Micro("survivor.lump.months_per_year.from_2014"));
-  BHXH_ASSIGN_OR_RETURN(int64_t min_m, Micro("survivor.lump.min_months"));
+  BHXH_ASSIGN_OR_RETURN(int64_t min_m,
+                        Micro(voluntary_only ? "survivor.lump.min_months.voluntary" : "survivor.lump.min_months"));
   BHXH_ASSIGN_OR_RETURN(YearsAt2014 y, SplitAt2014());
   int64_t months = y.DoubleMonthsMicro(m_before, m_after) / 2;
   std::string vi = y.Vi(m_before, m_after) + " = " + DecimalVi(months) + " tháng";
   if (months < min_m) vi += ", tối thiểu " + DecimalVi(min_m) + " tháng", months = min_m;
   Vnd amount = ApplyRate(avg, months);
-  (void)total;
   Step("survivor_lump", "Trợ cấp tuất một lần: " + vi + " × " + VndVi(avg) + " = " + VndVi(amount),
-       "Survivors' lump sum", LawName(Art("Điều 70.1", "Điều 89.1")));
+       "Survivors' lump sum", LawName(voluntary_only ? Art("Điều 81", "Điều 110.2") : Art("Điều 70.1", "Điều 89.1")));
   Amount("lump_sum", "Trợ cấp tuất một lần", amount);
   return Status::Ok();
 }

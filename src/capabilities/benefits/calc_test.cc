@@ -380,6 +380,30 @@ TEST(BenefitCalc, ContraceptionDaysUnderEachLaw) {
   EXPECT_EQ(missing.status().field(), "facts.contraception_method");
 }
 
+// The voluntary participants' maternity grant (41/2024 Art.94.1, 95.1):
+// 2,000,000 a child for a mother with 6 months paid in the 12 before the
+// birth: twins after 8 voluntary months = 4,000,000; after 4 months, none;
+// none under the 2014 law, which had no such grant.
+TEST(BenefitCalc, VoluntaryMaternityGrant) {
+  auto calc = [](const char* event, const char* from, const char* to) {
+    char buf[512];
+    std::snprintf(buf, sizeof buf, R"({"regime":"maternity","event_date":"%s",
+      "person":{"sex":"female","birth_date":"1995-06-01"},
+      "history":[{"from":"%s","to":"%s","salary":3000000,"scheme":"voluntary"}],
+      "facts":{"kind":"voluntary_grant","children":2}})",
+                  event, from, to);
+    return Ok(buf);
+  };
+  BenefitResult twins = calc("2026-05-10", "2025-09", "2026-04");
+  EXPECT_TRUE(twins.eligible);
+  EXPECT_EQ(twins.LumpSum(), 4'000'000);
+  const LawParam* p = CitedParam(twins, "maternity.voluntary_grant.min_months_in_12");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->law, "41/2024/QH15 Art.94.1");
+  EXPECT_FALSE(calc("2026-05-10", "2026-01", "2026-04").eligible);
+  EXPECT_FALSE(calc("2025-05-10", "2024-09", "2025-04").eligible);
+}
+
 // 41/2024 Art.50.5: a mother who left work for infertility treatment needs 6
 // of the 24 months before the birth. Birth on 10/04/2026; 8 months in 2024
 // (05-12) and 3 in 2026 (01-03) at 8,000,000: 3 of the last 12 (not enough
@@ -613,6 +637,31 @@ TEST(BenefitCalc, SurvivorLumpSumOfAContributor) {
     "history":[{"from":"2025-06","to":"2026-02","salary":5000000}],
     "facts":{"kind":"lump_sum","average_salary":6000000}})");
   EXPECT_EQ(short_career.LumpSum(), 18'000'000);
+}
+
+// One who contributed only voluntarily (41/2024 Art.110.2): under 60 months
+// the survivors get the contributions paid back — 8 months × 5,000,000 ×
+// 22% = 8,800,000 (where a compulsory career of the same length gets the 3
+// months' floor above) —; from 60 months the years count with no floor: 7
+// years 2 months from 2019 (2 months → half a year) = 7.5 × 2 = 15 months ×
+// 5,000,000 (average given) = 75,000,000. Under the 2014 law (Art.81) the
+// 8 months get the 3 months' floor: 3 × 5,000,000 = 15,000,000.
+TEST(BenefitCalc, SurvivorLumpSumOfAVoluntaryContributor) {
+  auto calc = [](const char* event, const char* from, const char* to, const char* extra) {
+    char buf[512];
+    std::snprintf(buf, sizeof buf, R"({"regime":"survivor","event_date":"%s",
+      "person":{"sex":"female","birth_date":"1975-06-01"},
+      "history":[{"from":"%s","to":"%s","salary":5000000,"scheme":"voluntary"}],"facts":{"kind":"lump_sum"%s}})",
+                  event, from, to, extra);
+    return Ok(buf);
+  };
+  BenefitResult short_career = calc("2026-03-10", "2025-07", "2026-02", "");
+  EXPECT_EQ(short_career.LumpSum(), 8'800'000);
+  const LawParam* p = CitedParam(short_career, "survivor.voluntary.paid_back_under_months");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->law, "41/2024/QH15 Art.110.2.c");
+  EXPECT_EQ(calc("2026-03-10", "2019-01", "2026-02", R"(,"average_salary":5000000)").LumpSum(), 75'000'000);
+  EXPECT_EQ(calc("2025-03-10", "2024-07", "2025-02", R"(,"average_salary":5000000)").LumpSum(), 15'000'000);
 }
 
 // Two dependants, one without a carer: 50% + 70% of 2,340,000 = 2,808,000.
