@@ -1152,8 +1152,11 @@ Status Calc::Maternity() {
     bool surgery = f_.surgery.value_or(false);
     if (children >= 2) {
       BHXH_ASSIGN_OR_RETURN(days, Int(surgery ? "maternity.father_days.twins_surgery" : "maternity.father_days.twins"));
-      if (!surgery && children > 2) {
-        BHXH_ASSIGN_OR_RETURN(int extra, Int("maternity.father_days.extra_child"));
+      // Days for each child from the third; by caesarean only under 41/2024
+      // Art.53.2.d (the 2014 law's row for it is 0).
+      if (children > 2) {
+        BHXH_ASSIGN_OR_RETURN(int extra, Int(surgery ? "maternity.father_days.extra_child.surgery"
+                                                     : "maternity.father_days.extra_child"));
         days += extra * (children - 2);
       }
     } else {

@@ -473,6 +473,28 @@ TEST(BenefitCalc, AFathersMaternityIsHisLeave) {
   EXPECT_NE(r.warnings[0].find("thay mẹ"), std::string::npos);
 }
 
+// Where the two laws' day counts differ, at 12,000,000 a month (500,000 a
+// working day, the month / 24). A father of triplets by caesarean: 14 + 3
+// days under 41/2024 Art.53.2.d = 8,500,000, 14 under 58/2014 Art.34.2.d =
+// 7,000,000. Antenatal visits, 8 days asked: at most 5 visits of 2 days
+// under Art.51.1 (all 8: 4,000,000), 5 days under Art.32.1 (2,500,000).
+TEST(BenefitCalc, FathersTripletsAndVisitsUnderEachLaw) {
+  auto paid = [](const char* event, const char* to, const char* sex, const char* facts) {
+    char buf[512];
+    std::snprintf(buf, sizeof buf, R"({"regime":"maternity","event_date":"%s",
+      "person":{"sex":"%s","birth_date":"1990-01-01"},
+      "history":[{"from":"2020-01","to":"%s","salary":12000000}],"facts":{%s}})",
+                  event, sex, to, facts);
+    return Ok(buf).LumpSum();
+  };
+  const char* triplets = R"("kind":"father","children":3,"surgery":true)";
+  EXPECT_EQ(paid("2026-06-10", "2026-05", "male", triplets), 8'500'000);
+  EXPECT_EQ(paid("2025-06-10", "2025-05", "male", triplets), 7'000'000);
+  const char* visits = R"("kind":"visit","days":8)";
+  EXPECT_EQ(paid("2026-06-10", "2026-05", "female", visits), 4'000'000);
+  EXPECT_EQ(paid("2025-06-10", "2025-05", "female", visits), 2'500'000);
+}
+
 // Before the earliest law in the data (the 2006 law is not in it): an
 // error on event_date, in both languages.
 TEST(BenefitCalc, AnEventBeforeTheLawsInTheDataIsRefusedOnItsDate) {
