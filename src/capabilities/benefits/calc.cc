@@ -972,7 +972,8 @@ Status Calc::Maternity() {
   if (kind == "birth" && req_.person.sex == Sex::kMale)
     out_.warnings.push_back(
         "Lao động nam chỉ hưởng thời gian nghỉ sinh con của người mẹ thay mẹ (mẹ chết hoặc không đủ sức khoẻ chăm "
-        "con); khi vợ sinh con, chế độ của cha là trường hợp \"Lao động nam khi vợ sinh con\" (facts.kind = father)");
+        "con: facts.kind = father_care); khi vợ sinh con, chế độ của cha là trường hợp \"Lao động nam khi vợ sinh "
+        "con\" (facts.kind = father)");
   Month ev = Month::OfDate(d_);
   int children = std::max(1, f_.children.value_or(1));
   BHXH_ASSIGN_OR_RETURN(Vnd ref, RefLevel());
@@ -1114,6 +1115,53 @@ Status Calc::Maternity() {
     Amount("grant", "Trợ cấp một lần khi sinh con", grant);
     return Status::Ok();
   }
+  if (kind == "father_care") {
+    // The father (or the one who raises the child) on leave when the mother
+    // dies after the birth or is unfit to care for the child (58/2014
+    // Art.34.4-6; 41/2024 Art.53.5-7): the rest of the mother's leave when
+    // she was insured and eligible, else until the child is 6 months old.
+    // The event date is the first day of his leave; his own average is used
+    // (Art.59.1: of the months paid when under 6).
+    int paid12 = 0;
+    for (const auto& r : months_) paid12 += r.m < ev && r.m >= ev.Add(-12) && !r.voluntary ? 1 : 0;
+    if (paid12 == 0) {
+      NotEligible("Không tham gia BHXH bắt buộc trong 12 tháng trước khi nghỉ", "not in compulsory insurance");
+      return Status::Ok();
+    }
+    int64_t months_micro = 0;
+    std::string months_vi;
+    if (f_.mother_insured.value_or(false)) {
+      if (!f_.mother_leave_months_used)
+        return Status::Invalid("facts.mother_leave_months_used",
+                               "Mẹ có tham gia BHXH: cần số tháng mẹ đã nghỉ hưởng chế độ thai sản "
+                               "(facts.mother_leave_months_used)",
+                               "mother_leave_months_used is required when the mother was insured");
+      BHXH_ASSIGN_OR_RETURN(int64_t base, Micro("maternity.birth_months"));
+      BHXH_ASSIGN_OR_RETURN(int64_t extra, Micro("maternity.extra_child_months"));
+      const int64_t entitled = base + extra * (children - 1);
+      months_micro = std::max<int64_t>(0, entitled - static_cast<int64_t>(*f_.mother_leave_months_used) * kMicro);
+      months_vi = "thời gian còn lại của người mẹ: " + DecimalVi(entitled) + " − " +
+                  std::to_string(*f_.mother_leave_months_used) + " tháng mẹ đã nghỉ = " + DecimalVi(months_micro) +
+                  " tháng";
+    } else {
+      if (!f_.child_age_months)
+        return Status::Invalid("facts.child_age_months", "Cần tuổi của con (tháng) khi cha bắt đầu nghỉ",
+                               "child_age_months is required");
+      BHXH_ASSIGN_OR_RETURN(int until, Int("maternity.father_care.until_child_months"));
+      const int left = std::max(0, until - *f_.child_age_months);
+      months_micro = static_cast<int64_t>(left) * kMicro;
+      months_vi = "đến khi con đủ " + std::to_string(until) + " tháng tuổi: " + std::to_string(left) + " tháng";
+    }
+    BHXH_ASSIGN_OR_RETURN(Vnd avg, AverageOfLast(avg_months, IsCompulsory, ev, LawName(Art("Điều 39.1", "Điều 59.1"))));
+    Vnd leave = DivRound(static_cast<__int128>(ApplyRate(avg, rate)) * months_micro, kMicro);
+    Step("maternity_leave",
+         "Trợ cấp thai sản của cha chăm con (" + months_vi + ") = " + VndVi(avg) + " × " + PctVi(rate) + " × " +
+             DecimalVi(months_micro) + " tháng = " + VndVi(leave),
+         "The father's leave to care for the child " + std::to_string(leave),
+         LawName(Art("Điều 34", "Điều 53.5-7, 59")));
+    Amount("leave", "Trợ cấp thai sản của cha chăm con", leave);
+    return Status::Ok();
+  }
   // Day-based events: average of the last 6 months / 24 per day.
   BHXH_ASSIGN_OR_RETURN(Vnd avg, AverageOfLast(avg_months, IsCompulsory, ev, LawName(Art("Điều 39.1", "Điều 59.1"))));
   int days = 0;
@@ -1202,8 +1250,8 @@ Status Calc::Maternity() {
     label = "Trợ cấp khi thực hiện biện pháp tránh thai";
   } else {
     return Status::Invalid("facts.kind",
-                           "facts.kind của chế độ thai sản: birth, adoption, visit, miscarriage, father, recovery, "
-                           "contraception, voluntary_grant",
+                           "facts.kind của chế độ thai sản: birth, adoption, visit, miscarriage, father, father_care, "
+                           "recovery, contraception, voluntary_grant",
                            "unknown maternity kind");
   }
   Vnd amount = DivRound(static_cast<__int128>(ApplyRate(avg, rate)) * days, divisor);
@@ -1635,7 +1683,8 @@ std::vector<std::string> RegimeKinds(Regime r) {
   switch (r) {
     case Regime::kSickness: return {"own", "child", "recovery"};
     case Regime::kMaternity:
-      return {"birth", "adoption", "visit", "miscarriage", "father", "recovery", "contraception", "voluntary_grant"};
+      return {"birth",       "adoption", "visit",         "miscarriage",    "father",
+              "father_care", "recovery", "contraception", "voluntary_grant"};
     case Regime::kOccupational: return {"injury", "death"};
     case Regime::kSurvivor: return {"lump_sum", "monthly"};
     default: return {};

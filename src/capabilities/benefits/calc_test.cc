@@ -495,6 +495,37 @@ TEST(BenefitCalc, FathersTripletsAndVisitsUnderEachLaw) {
   EXPECT_EQ(paid("2025-06-10", "2025-05", "female", visits), 2'500'000);
 }
 
+// A father on leave when the mother dies after the birth (41/2024
+// Art.53.5-7), on his own average of 10,000,000. The mother was insured and
+// had taken 2 of her 6 months: the 4 left = 40,000,000. She was not
+// insured: until the child is 6 months old, the child being 1 month old = 5
+// months = 50,000,000. Each case asks for its fact.
+TEST(BenefitCalc, AFatherTakesOverTheMothersLeave) {
+  auto calc = [](const char* facts) {
+    char buf[512];
+    std::snprintf(buf, sizeof buf, R"({"regime":"maternity","event_date":"2026-06-10",
+      "person":{"sex":"male","birth_date":"1990-01-01"},
+      "history":[{"from":"2022-01","to":"2026-05","salary":10000000}],"facts":{"kind":"father_care"%s}})",
+                  facts);
+    return Calc(buf);
+  };
+  auto rest = calc(R"(,"mother_insured":true,"mother_leave_months_used":2)");
+  ASSERT_TRUE(rest.ok()) << rest.status().ToString();
+  EXPECT_EQ(rest->LumpSum(), 40'000'000);
+  auto until = calc(R"(,"mother_insured":false,"child_age_months":1)");
+  ASSERT_TRUE(until.ok());
+  EXPECT_EQ(until->LumpSum(), 50'000'000);
+  const LawParam* p = CitedParam(*until, "maternity.father_care.until_child_months");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->law, "41/2024/QH15 Art.53.5; Art.53.7");
+  auto missing = calc(R"(,"mother_insured":true)");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().field(), "facts.mother_leave_months_used");
+  auto no_age = calc("");
+  ASSERT_FALSE(no_age.ok());
+  EXPECT_EQ(no_age.status().field(), "facts.child_age_months");
+}
+
 // Before the earliest law in the data (the 2006 law is not in it): an
 // error on event_date, in both languages.
 TEST(BenefitCalc, AnEventBeforeTheLawsInTheDataIsRefusedOnItsDate) {

@@ -37,6 +37,7 @@ Schema BenefitRequest() {
                                     Opt("long_term", S::Bool()),
                                     Opt("surgery", S::Bool()),
                                     Opt("pregnancy_weeks", S::Int(0, 45)),
+                                    Opt("mother_leave_months_used", S::Int(0, 24)),
                                     Opt("contraception_method", S::OneOf({"iud", "sterilisation"})),
                                     Opt("kind", S::Text(40)),
                                     Opt("reason", S::Text(60)),
@@ -262,6 +263,7 @@ Result<bhxh::BenefitRequest> BenefitRequestFromJson(const Json& j) {
     Get(f, "long_term", o.long_term);
     Get(f, "surgery", o.surgery);
     Get(f, "pregnancy_weeks", o.pregnancy_weeks);
+    Get(f, "mother_leave_months_used", o.mother_leave_months_used);
     Get(f, "contraception_method", o.contraception_method);
     Get(f, "kind", o.kind);
     Get(f, "reason", o.reason);
@@ -293,6 +295,7 @@ Result<bhxh::BenefitRequest> BenefitRequestFromJson(const Json& j) {
                                                  "long_term",
                                                  "surgery",
                                                  "pregnancy_weeks",
+                                                 "mother_leave_months_used",
                                                  "contraception_method",
                                                  "kind",
                                                  "reason",
@@ -351,6 +354,7 @@ Json ToJson(const bhxh::BenefitRequest& r) {
   put("long_term", o.long_term);
   put("surgery", o.surgery);
   put("pregnancy_weeks", o.pregnancy_weeks);
+  put("mother_leave_months_used", o.mother_leave_months_used);
   put("contraception_method", o.contraception_method);
   put("kind", o.kind);
   put("reason", o.reason);

@@ -46,6 +46,7 @@ const kinds: Record<string, { value: string; label: string }[]> = {
   maternity: [
     { value: 'birth', label: 'Sinh con' },
     { value: 'father', label: 'Lao động nam khi vợ sinh con' },
+    { value: 'father_care', label: 'Cha nghỉ chăm con khi mẹ chết hoặc không đủ sức khỏe' },
     { value: 'adoption', label: 'Nhận con nuôi dưới 6 tháng tuổi' },
     { value: 'visit', label: 'Khám thai' },
     { value: 'miscarriage', label: 'Sảy thai, phá thai, thai chết lưu' },
@@ -133,6 +134,10 @@ export function BenefitCalculator() {
   // socio-economic conditions (41/2024 Art.43.1.b).
   const [hardArea, setHardArea] = useState(false);
   const [method, setMethod] = useState<string | null>('iud');
+  // The father taking over (58/2014 Art.34, 41/2024 Art.53.5-7): the rest
+  // of an insured mother's leave, else until the child is 6 months old.
+  const [motherInsured, setMotherInsured] = useState(true);
+  const [motherUsed, setMotherUsed] = useState<number | string>(0);
   const [coefs, setCoefs] = useState<Coef[]>([]);
   // The case follows the regime and the sex until the person picks one.
   const kindNow = kind && kinds[regime]?.some((k) => k.value === kind) ? kind : defaultKind(regime, sex);
@@ -189,6 +194,11 @@ export function BenefitCalculator() {
     if (regime === 'maternity' && kindNow === 'miscarriage') facts.pregnancy_weeks = Number(weeks);
     if (regime === 'maternity' && (kindNow === 'father' || kindNow === 'recovery')) facts.surgery = surgery;
     if (regime === 'maternity' && kindNow === 'recovery') facts.days = Number(days);
+    if (regime === 'maternity' && kindNow === 'father_care') {
+      facts.mother_insured = motherInsured;
+      if (motherInsured) facts.mother_leave_months_used = Number(motherUsed);
+      else facts.child_age_months = Number(childAge);
+    }
     if (regime === 'maternity' && kindNow === 'contraception') {
       facts.contraception_method = method;
       facts.days = Number(days);
@@ -370,6 +380,19 @@ export function BenefitCalculator() {
           )}
           {regime === 'maternity' && (kindNow === 'father' || kindNow === 'recovery') && (
             <Checkbox label="Sinh phẫu thuật hoặc sinh con dưới 32 tuần" checked={surgery} onChange={(e) => setSurgery(e.currentTarget.checked)} />
+          )}
+          {regime === 'maternity' && kindNow === 'father_care' && (
+            <>
+              <Checkbox label="Mẹ tham gia BHXH bắt buộc và đủ điều kiện hưởng" checked={motherInsured}
+                onChange={(e) => setMotherInsured(e.currentTarget.checked)} />
+              {motherInsured ? (
+                <NumberInput label="Số tháng mẹ đã nghỉ hưởng thai sản" value={motherUsed} onChange={setMotherUsed}
+                  min={0} max={24} w={240} error={fieldError('facts.mother_leave_months_used')} />
+              ) : (
+                <NumberInput label="Tuổi của con khi cha bắt đầu nghỉ (tháng)" value={childAge} onChange={setChildAge}
+                  min={0} max={240} w={260} error={fieldError('facts.child_age_months')} />
+              )}
+            </>
           )}
           {regime === 'maternity' && kindNow === 'contraception' && (
             <>
