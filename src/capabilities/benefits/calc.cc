@@ -468,17 +468,26 @@ Result<Vnd> Calc::PreviousMonthSalary() {
   }
   Month ev = Month::OfDate(d_);
   const MonthRec* prev = nullptr;
-  for (const auto& r : months_)
-    if (r.m < ev && !r.voluntary) prev = &r;
-  // Sick or injured in the first month of participation: that month's salary.
-  if (!prev)
-    for (const auto& r : months_)
-      if (r.m == ev && !r.voluntary) prev = &r;
+  const MonthRec* same = nullptr;
+  for (const auto& r : months_) {
+    if (r.voluntary) continue;
+    if (r.m < ev) prev = &r;
+    if (r.m == ev) same = &r;
+  }
+  // Sick or injured in the first month of participation, or of return after
+  // a break: that month's salary (58/2014 Art.28.1; 41/2024 Art.45.1.b; the
+  // OSH law 84/2015 Art.48.2, 49.2 alike).
+  const bool first_month = same && (!prev || prev->m < ev.Prev());
+  if (first_month) prev = same;
   if (!prev)
     return Status::Invalid("history", "Không có tháng đóng BHXH bắt buộc liền trước " + ev.ToVi(),
                            "no compulsory contribution month before " + ev.ToString());
   BHXH_ASSIGN_OR_RETURN(Vnd s, NominalOf(*prev));
-  Step("salary", "Tiền lương tháng đóng BHXH liền kề trước khi nghỉ (" + prev->m.ToVi() + "): " + VndVi(s),
+  Step("salary",
+       (first_month ? "Tiền lương tháng đầu tiên tham gia hoặc tham gia trở lại ("
+                    : "Tiền lương tháng đóng BHXH liền kề "
+                      "trước khi nghỉ (") +
+           prev->m.ToVi() + "): " + VndVi(s),
        "Salary of " + prev->m.ToVi() + ": " + std::to_string(s), LawName(Art("Điều 28.1", "Điều 45.1")));
   out_.average_salary = s;
   return s;

@@ -193,6 +193,18 @@ TEST(BenefitCalc, Sickness) {
   EXPECT_EQ(r.LumpSum(), 1'406'250);
 }
 
+// Sick in the month of return after a break (41/2024 Art.45.1.b): that
+// month's salary, 9,000,000, not the 5,000,000 of 2015: 9,000,000 × 75% /
+// 24 × 4 days = 1,125,000.
+TEST(BenefitCalc, SickInTheMonthOfReturnIsPaidOnThatMonth) {
+  auto r = Ok(R"({"regime":"sickness","event_date":"2026-03-10","person":{"sex":"female","birth_date":"1985-01-01"},
+    "history":[{"from":"2010-01","to":"2015-12","salary":5000000},{"from":"2026-03","to":"2026-03","salary":9000000}],
+    "facts":{"days":4}})");
+  EXPECT_TRUE(r.eligible);
+  EXPECT_EQ(r.LumpSum(), 1'125'000);
+  EXPECT_TRUE(HasStep(r, "salary"));
+}
+
 // The year's days by years of contributions (58/2014 Art.26.1.a, 41/2024
 // Art.43.1.a; the bands begin at sickness.band_from_years.2 and .3): 45 days
 // asked at 9,000,000 (375,000 × 75% = 281,250 a day). 14 years 11 months:
