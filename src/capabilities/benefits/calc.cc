@@ -929,22 +929,24 @@ Status Calc::Sickness() {
     limit_vi = "con " + (band == 1 ? "dưới " + AgeVi(second) : "từ " + AgeVi(second) + " đến dưới " + AgeVi(max_age)) +
                ": tối đa " + std::to_string(limit) + " ngày/năm";
   } else if (kind == "own") {
+    // The bands count compulsory years (41/2024 Art.43.1, 45.3 say so; the
+    // 2014 law's sickness is compulsory insurance's alone, Art.4.2).
+    const int compulsory = Months(IsCompulsory);
     if (f_.long_term.value_or(false)) {
       BHXH_ASSIGN_OR_RETURN(limit, Int("sickness.long_term.first_days"));
       if (limit == 0) {
         // 41/2024 Art.43.2: the year's ordinary limit first, at the ordinary
         // rate; the lower rates of Art.45.3 after it (58/2014 Art.26.2 gave a
         // fixed 180 days instead, which the data says by its own row).
-        BHXH_ASSIGN_OR_RETURN(limit, SicknessDayLimit(static_cast<int>(months_.size())));
-        limit_vi = "bệnh dài ngày: số ngày tối đa trong năm (đóng " + YearsMonthsVi(static_cast<int>(months_.size())) +
-                   ": " + std::to_string(limit) + " ngày) hưởng " + PctVi(rate);
+        BHXH_ASSIGN_OR_RETURN(limit, SicknessDayLimit(compulsory));
+        limit_vi = "bệnh dài ngày: số ngày tối đa trong năm (đóng " + YearsMonthsVi(compulsory) + ": " +
+                   std::to_string(limit) + " ngày) hưởng " + PctVi(rate);
       } else {
         limit_vi = "bệnh dài ngày: " + std::to_string(limit) + " ngày đầu hưởng " + PctVi(rate);
       }
     } else {
-      BHXH_ASSIGN_OR_RETURN(limit, SicknessDayLimit(static_cast<int>(months_.size())));
-      limit_vi = "đóng " + YearsMonthsVi(static_cast<int>(months_.size())) + ": tối đa " + std::to_string(limit) +
-                 " ngày/năm";
+      BHXH_ASSIGN_OR_RETURN(limit, SicknessDayLimit(compulsory));
+      limit_vi = "đóng " + YearsMonthsVi(compulsory) + ": tối đa " + std::to_string(limit) + " ngày/năm";
     }
   } else {
     return Status::Invalid("facts.kind", "facts.kind của chế độ ốm đau: own, child, recovery",
@@ -960,7 +962,7 @@ Status Calc::Sickness() {
   Vnd extra = 0;
   int extra_days = days - paid;
   if (kind == "own" && f_.long_term.value_or(false) && extra_days > 0) {
-    BHXH_ASSIGN_OR_RETURN(int band, BandOf("sickness.band_from_years.", static_cast<int>(months_.size()) / 12, 3));
+    BHXH_ASSIGN_OR_RETURN(int band, BandOf("sickness.band_from_years.", Months(IsCompulsory) / 12, 3));
     BHXH_ASSIGN_OR_RETURN(RateMicro later, Pct("sickness.long_term.rate." + std::to_string(band)));
     extra = DivRound(static_cast<__int128>(ApplyRate(salary, later)) * extra_days, divisor);
     vi += "; " + std::to_string(extra_days) + " ngày tiếp theo × " + PctVi(later) + " = " + VndVi(extra);

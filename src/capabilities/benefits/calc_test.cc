@@ -222,6 +222,12 @@ TEST(BenefitCalc, SicknessDaysByYearsOfContributions) {
   EXPECT_EQ(days_paid("2011-04"), 8'437'500);
   EXPECT_EQ(days_paid("2011-03"), 11'250'000);
   EXPECT_EQ(days_paid("1996-03"), 12'656'250);
+  // Voluntary years do not count (41/2024 Art.43.1: "đóng bảo hiểm xã hội
+  // bắt buộc"): 10 voluntary years and 5 compulsory = under 15: 30 days.
+  auto mixed = Ok(R"({"regime":"sickness","event_date":"2026-03-02","person":{"sex":"female","birth_date":"1970-05-01"},
+    "history":[{"from":"2011-03","to":"2021-02","salary":9000000,"scheme":"voluntary"},
+               {"from":"2021-03","to":"2026-02","salary":9000000}],"facts":{"days":45}})");
+  EXPECT_EQ(mixed.LumpSum(), 8'437'500);
 }
 
 // The heavy limits by place: under 58/2014 Art.26.1.b a place with an area
