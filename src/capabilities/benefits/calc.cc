@@ -1223,11 +1223,24 @@ Status Calc::Maternity() {
     }
     what = "lao động nam khi vợ sinh con", label = "Trợ cấp thai sản của lao động nam";
     if (f_.mother_insured.has_value() && !*f_.mother_insured) {
-      BHXH_ASSIGN_OR_RETURN(int64_t mult, Micro("maternity.grant_multiple"));
-      Vnd grant = ApplyRate(ref, mult) * children;
-      Step("birth_grant", "Vợ không tham gia BHXH: cha được trợ cấp một lần " + VndVi(grant), "Birth grant to the father",
-           LawName(Art("Điều 38", "Điều 58")));
-      Amount("grant", "Trợ cấp một lần khi sinh con", grant);
+      // 41/2024 Art.58.1: the husband gets the grant when he meets Art.50.2
+      // (6 of the 12 months before the birth).
+      bool father_met = true;
+      if (law2024_) {
+        BHXH_ASSIGN_OR_RETURN(int need, Int("maternity.min_months_in_12"));
+        father_met = in12 >= need;
+        if (!father_met)
+          out_.warnings.push_back("Cha chưa đóng đủ " + std::to_string(need) +
+                                  " tháng BHXH bắt buộc trong 12 tháng trước khi sinh (đã đóng " +
+                                  std::to_string(in12) + "): không được trợ cấp một lần khi sinh con");
+      }
+      if (father_met) {
+        BHXH_ASSIGN_OR_RETURN(int64_t mult, Micro("maternity.grant_multiple"));
+        Vnd grant = ApplyRate(ref, mult) * children;
+        Step("birth_grant", "Vợ không tham gia BHXH: cha được trợ cấp một lần " + VndVi(grant),
+             "Birth grant to the father", LawName(Art("Điều 38", "Điều 58.1")));
+        Amount("grant", "Trợ cấp một lần khi sinh con", grant);
+      }
     }
   } else if (kind == "recovery") {
     std::string k = children >= 2 ? "multiple" : f_.surgery.value_or(false) ? "surgery" : "other";

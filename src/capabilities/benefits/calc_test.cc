@@ -491,6 +491,26 @@ TEST(BenefitCalc, AFathersMaternityIsHisLeave) {
   EXPECT_NE(r.warnings[0].find("thay mẹ"), std::string::npos);
 }
 
+// The father's birth grant when the mother is not insured (41/2024
+// Art.58.1): he must meet Art.50.2, 6 of the 12 months before the birth. 8
+// months at 12,000,000: 5 days (2,500,000) + 2 × 2,340,000 = 7,180,000; 4
+// months: the 5 days only (2,500,000), and a warning says why.
+TEST(BenefitCalc, AFathersBirthGrantNeedsSixOfTwelveMonths) {
+  auto calc = [](const char* from) {
+    char buf[512];
+    std::snprintf(buf, sizeof buf, R"({"regime":"maternity","event_date":"2026-06-10",
+      "person":{"sex":"male","birth_date":"1990-01-01"},
+      "history":[{"from":"%s","to":"2026-05","salary":12000000}],"facts":{"kind":"father","mother_insured":false}})",
+                  from);
+    return Ok(buf);
+  };
+  EXPECT_EQ(calc("2025-10").LumpSum(), 2'500'000 + 4'680'000);
+  BenefitResult short_career = calc("2026-02");
+  EXPECT_EQ(short_career.LumpSum(), 2'500'000);
+  ASSERT_FALSE(short_career.warnings.empty());
+  EXPECT_NE(short_career.warnings.back().find("không được trợ cấp một lần"), std::string::npos);
+}
+
 // Where the two laws' day counts differ, at 12,000,000 a month (500,000 a
 // working day, the month / 24). A father of triplets by caesarean: 14 + 3
 // days under 41/2024 Art.53.2.d = 8,500,000, 14 under 58/2014 Art.34.2.d =
