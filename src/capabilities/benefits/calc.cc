@@ -1178,7 +1178,10 @@ Status Calc::Maternity() {
   int days = 0;
   std::string what, label;
   if (kind == "visit") {
-    BHXH_ASSIGN_OR_RETURN(days, Int("maternity.visit_days"));
+    // 5 visits; under 58/2014 Art.32.1 a day each, 2 when far from a
+    // facility or the pregnancy is abnormal (41/2024 Art.51.1: up to 2 for all).
+    const bool far = f_.visit_far_or_abnormal.value_or(false);
+    BHXH_ASSIGN_OR_RETURN(days, Int(far ? "maternity.visit_days.far_or_abnormal" : "maternity.visit_days"));
     days = std::min(days, f_.days.value_or(days));
     what = "khám thai", label = "Trợ cấp khám thai";
   } else if (kind == "miscarriage") {

@@ -81,6 +81,7 @@ struct BenefitFacts {
   std::optional<bool> long_term;                 // long-term illness (Circular 46/2016 list)
   std::optional<bool> surgery;
   std::optional<int> pregnancy_weeks;            // miscarriage
+  std::optional<bool> visit_far_or_abnormal;     // antenatal visits: far from a facility or abnormal (58/2014 Art.32.1)
   std::optional<int> mother_leave_months_used;   // father_care: months of leave the insured mother had taken
   std::optional<std::string> contraception_method;  // "iud" or "sterilisation" (58/2014 Art.37, 41/2024 Art.57)
   std::optional<std::string> kind;               // regime-specific: see RegimeKinds()

@@ -531,6 +531,10 @@ TEST(BenefitCalc, FathersTripletsAndVisitsUnderEachLaw) {
   const char* visits = R"("kind":"visit","days":8)";
   EXPECT_EQ(paid("2026-06-10", "2026-05", "female", visits), 4'000'000);
   EXPECT_EQ(paid("2025-06-10", "2025-05", "female", visits), 2'500'000);
+  // Far from a facility or an abnormal pregnancy: 2 days a visit under the
+  // 2014 law too (Art.32.1), so all 8 days.
+  EXPECT_EQ(paid("2025-06-10", "2025-05", "female", R"("kind":"visit","days":8,"visit_far_or_abnormal":true)"),
+            4'000'000);
 }
 
 // A father on leave when the mother dies after the birth (41/2024

@@ -37,6 +37,7 @@ Schema BenefitRequest() {
                                     Opt("long_term", S::Bool()),
                                     Opt("surgery", S::Bool()),
                                     Opt("pregnancy_weeks", S::Int(0, 45)),
+                                    Opt("visit_far_or_abnormal", S::Bool()),
                                     Opt("mother_leave_months_used", S::Int(0, 24)),
                                     Opt("contraception_method", S::OneOf({"iud", "sterilisation"})),
                                     Opt("kind", S::Text(40)),
@@ -263,6 +264,7 @@ Result<bhxh::BenefitRequest> BenefitRequestFromJson(const Json& j) {
     Get(f, "long_term", o.long_term);
     Get(f, "surgery", o.surgery);
     Get(f, "pregnancy_weeks", o.pregnancy_weeks);
+    Get(f, "visit_far_or_abnormal", o.visit_far_or_abnormal);
     Get(f, "mother_leave_months_used", o.mother_leave_months_used);
     Get(f, "contraception_method", o.contraception_method);
     Get(f, "kind", o.kind);
@@ -295,6 +297,7 @@ Result<bhxh::BenefitRequest> BenefitRequestFromJson(const Json& j) {
                                                  "long_term",
                                                  "surgery",
                                                  "pregnancy_weeks",
+                                                 "visit_far_or_abnormal",
                                                  "mother_leave_months_used",
                                                  "contraception_method",
                                                  "kind",
@@ -354,6 +357,7 @@ Json ToJson(const bhxh::BenefitRequest& r) {
   put("long_term", o.long_term);
   put("surgery", o.surgery);
   put("pregnancy_weeks", o.pregnancy_weeks);
+  put("visit_far_or_abnormal", o.visit_far_or_abnormal);
   put("mother_leave_months_used", o.mother_leave_months_used);
   put("contraception_method", o.contraception_method);
   put("kind", o.kind);

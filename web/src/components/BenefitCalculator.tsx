@@ -133,6 +133,7 @@ export function BenefitCalculator() {
   // Sickness: the heavy limits for an area of especially difficult
   // socio-economic conditions (41/2024 Art.43.1.b).
   const [hardArea, setHardArea] = useState(false);
+  const [farVisit, setFarVisit] = useState(false);
   const [method, setMethod] = useState<string | null>('iud');
   // The father taking over (58/2014 Art.34, 41/2024 Art.53.5-7): the rest
   // of an insured mother's leave, else until the child is 6 months old.
@@ -194,6 +195,7 @@ export function BenefitCalculator() {
     if (regime === 'maternity' && kindNow === 'miscarriage') facts.pregnancy_weeks = Number(weeks);
     if (regime === 'maternity' && (kindNow === 'father' || kindNow === 'recovery')) facts.surgery = surgery;
     if (regime === 'maternity' && kindNow === 'recovery') facts.days = Number(days);
+    if (regime === 'maternity' && kindNow === 'visit' && farVisit) facts.visit_far_or_abnormal = true;
     if (regime === 'maternity' && kindNow === 'father_care') {
       facts.mother_insured = motherInsured;
       if (motherInsured) facts.mother_leave_months_used = Number(motherUsed);
@@ -380,6 +382,10 @@ export function BenefitCalculator() {
           )}
           {regime === 'maternity' && (kindNow === 'father' || kindNow === 'recovery') && (
             <Checkbox label="Sinh phẫu thuật hoặc sinh con dưới 32 tuần" checked={surgery} onChange={(e) => setSurgery(e.currentTarget.checked)} />
+          )}
+          {regime === 'maternity' && kindNow === 'visit' && (
+            <Checkbox label="Ở xa cơ sở khám bệnh, chữa bệnh hoặc thai không bình thường" checked={farVisit}
+              onChange={(e) => setFarVisit(e.currentTarget.checked)} />
           )}
           {regime === 'maternity' && kindNow === 'father_care' && (
             <>
