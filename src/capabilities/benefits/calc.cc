@@ -178,6 +178,11 @@ class Calc {
     for (const auto& r : months_) n += pred(r) ? 1 : 0;
     return n;
   }
+  // Months matching `pred` in the `window` months before `ev` (0: all before).
+  template <class Pred>
+  int MonthsBefore(Month ev, int window, Pred pred) const {
+    return Months([&](const MonthRec& r) { return r.m < ev && (window == 0 || r.m >= ev.Add(-window)) && pred(r); });
+  }
   Result<Vnd> NominalOf(const MonthRec& r);
   // Σ adjusted salaries in 1e-12 dong, for the average (revaluation / base at the event).
   Result<Vnd> AverageSalary(const std::string& purpose);
@@ -483,11 +488,9 @@ Result<Vnd> Calc::PreviousMonthSalary() {
     return Status::Invalid("history", "Không có tháng đóng BHXH bắt buộc liền trước " + ev.ToVi(),
                            "no compulsory contribution month before " + ev.ToString());
   BHXH_ASSIGN_OR_RETURN(Vnd s, NominalOf(*prev));
-  Step("salary",
-       (first_month ? "Tiền lương tháng đầu tiên tham gia hoặc tham gia trở lại ("
-                    : "Tiền lương tháng đóng BHXH liền kề "
-                      "trước khi nghỉ (") +
-           prev->m.ToVi() + "): " + VndVi(s),
+  const char* which = first_month ? "Tiền lương tháng đầu tiên tham gia hoặc tham gia trở lại"
+                                  : "Tiền lương tháng đóng BHXH liền kề trước khi nghỉ";
+  Step("salary", std::string(which) + " (" + prev->m.ToVi() + "): " + VndVi(s),
        "Salary of " + prev->m.ToVi() + ": " + std::to_string(s), LawName(Art("Điều 28.1", "Điều 45.1")));
   out_.average_salary = s;
   return s;
@@ -913,6 +916,10 @@ Status Calc::Sickness() {
   BHXH_ASSIGN_OR_RETURN(RateMicro rate, Pct("sickness.rate"));
   int limit = 0;
   std::string limit_vi;
+  // The bands of days and of long-term rates count compulsory years
+  // (41/2024 Art.43.1, 45.3 say so; the 2014 law's sickness is compulsory
+  // insurance's alone, Art.4.2).
+  const int compulsory = Months(IsCompulsory);
   if (kind == "child") {
     const int age = f_.child_age_months.value_or(-1);
     BHXH_ASSIGN_OR_RETURN(int max_age, Int("sickness.child_max_age_months"));
@@ -929,9 +936,6 @@ Status Calc::Sickness() {
     limit_vi = "con " + (band == 1 ? "dưới " + AgeVi(second) : "từ " + AgeVi(second) + " đến dưới " + AgeVi(max_age)) +
                ": tối đa " + std::to_string(limit) + " ngày/năm";
   } else if (kind == "own") {
-    // The bands count compulsory years (41/2024 Art.43.1, 45.3 say so; the
-    // 2014 law's sickness is compulsory insurance's alone, Art.4.2).
-    const int compulsory = Months(IsCompulsory);
     if (f_.long_term.value_or(false)) {
       BHXH_ASSIGN_OR_RETURN(limit, Int("sickness.long_term.first_days"));
       if (limit == 0) {
@@ -962,7 +966,7 @@ Status Calc::Sickness() {
   Vnd extra = 0;
   int extra_days = days - paid;
   if (kind == "own" && f_.long_term.value_or(false) && extra_days > 0) {
-    BHXH_ASSIGN_OR_RETURN(int band, BandOf("sickness.band_from_years.", Months(IsCompulsory) / 12, 3));
+    BHXH_ASSIGN_OR_RETURN(int band, BandOf("sickness.band_from_years.", compulsory / 12, 3));
     BHXH_ASSIGN_OR_RETURN(RateMicro later, Pct("sickness.long_term.rate." + std::to_string(band)));
     extra = DivRound(static_cast<__int128>(ApplyRate(salary, later)) * extra_days, divisor);
     vi += "; " + std::to_string(extra_days) + " ngày tiếp theo × " + PctVi(later) + " = " + VndVi(extra);
@@ -1000,8 +1004,7 @@ Status Calc::Maternity() {
     // 41/2024 Art.94.1: 6 months paid (voluntary, or both schemes) in the
     // 12 before the birth.
     BHXH_ASSIGN_OR_RETURN(int need, Int("maternity.voluntary_grant.min_months_in_12"));
-    int paid12 = 0;
-    for (const auto& r : months_) paid12 += r.m < ev && r.m >= ev.Add(-12) ? 1 : 0;
+    const int paid12 = MonthsBefore(ev, 12, [](const MonthRec&) { return true; });
     Step("conditions",
          "Đóng BHXH " + std::to_string(paid12) + " tháng trong 12 tháng trước khi sinh con (cần " +
              std::to_string(need) + ")",
@@ -1023,12 +1026,7 @@ Status Calc::Maternity() {
   if (voluntary_now && kind != "birth")
     out_.warnings.push_back("Người đang đóng BHXH tự nguyện chỉ được trợ cấp khi sinh con (kind voluntary_grant)");
   // Compulsory months contributed in the 12 and 24 months before the event month.
-  int in12 = 0, in24 = 0;
-  for (const auto& r : months_)
-    if (r.m < ev && !r.voluntary) {
-      if (r.m >= ev.Add(-12)) ++in12;
-      if (r.m >= ev.Add(-24)) ++in24;
-    }
+  const int in12 = MonthsBefore(ev, 12, IsCompulsory), in24 = MonthsBefore(ev, 24, IsCompulsory);
   // The conditions for a birth's leave (58/2014 Art.31.2-3; 41/2024 Art.50.2,
   // 50.3 and 50.5): 6 of the 12 months before, 3 of 12 when a doctor ordered
   // rest during the pregnancy, and from 2025-07-01 6 of the 24 months before
@@ -1039,8 +1037,7 @@ Status Calc::Maternity() {
     bool rest = f_.rest_ordered_before_birth.value_or(false) && kind != "adoption";
     if (rest) {
       BHXH_ASSIGN_OR_RETURN(int total_need, Int("maternity.rest_ordered.min_total_months"));
-      int total = 0;
-      for (const auto& r : months_) total += r.m < ev && !r.voluntary ? 1 : 0;
+      const int total = MonthsBefore(ev, 0, IsCompulsory);
       if (total < total_need) {
         rest = false;
         out_.warnings.push_back(
@@ -1073,13 +1070,17 @@ Status Calc::Maternity() {
   // The leave of a birth: the rate × the average × the months (58/2014
   // Art.34.1, 39; 41/2024 Art.53.1, 59); 41/2024 Art.52.2 pays a late
   // miscarriage the same leave.
-  auto birth_leave = [&](Vnd avg, RateMicro rate, const std::string& label, const char* law) -> Status {
+  // A birth's months: 6, and 1 more a child from the second (in millionths).
+  auto birth_months = [&](std::string* vi) -> Result<int64_t> {
     BHXH_ASSIGN_OR_RETURN(int64_t base, Micro("maternity.birth_months"));
     BHXH_ASSIGN_OR_RETURN(int64_t extra, Micro("maternity.extra_child_months"));
-    const int64_t months_micro = base + extra * (children - 1);
-    const std::string months_vi =
-        DecimalVi(base) + " tháng" +
-        (children > 1 ? " + " + DecimalVi(extra) + " × " + std::to_string(children - 1) + " con" : "");
+    *vi = DecimalVi(base) + " tháng" +
+          (children > 1 ? " + " + DecimalVi(extra) + " × " + std::to_string(children - 1) + " con" : "");
+    return base + extra * (children - 1);
+  };
+  auto birth_leave = [&](Vnd avg, RateMicro rate, const std::string& label, const char* law) -> Status {
+    std::string months_vi;
+    BHXH_ASSIGN_OR_RETURN(const int64_t months_micro, birth_months(&months_vi));
     Vnd leave = DivRound(static_cast<__int128>(ApplyRate(avg, rate)) * months_micro, kMicro);
     Step("maternity_leave",
          "Trợ cấp thai sản = " + VndVi(avg) + " × " + PctVi(rate) + " × " + months_vi + " = " + VndVi(leave),
@@ -1102,18 +1103,19 @@ Status Calc::Maternity() {
       return Status::Ok();
     }
     const int age = f_.child_age_months.value_or(0);
-    if (kind == "adoption" && age >= 6) {
-      NotEligible("Con nuôi từ 6 tháng tuổi trở lên", "the adopted child is 6 months or older");
+    BHXH_ASSIGN_OR_RETURN(int until, Int("maternity.until_child_months"));
+    if (kind == "adoption" && age >= until) {
+      NotEligible("Con nuôi từ " + AgeVi(until) + " trở lên", "the adopted child is too old");
       return Status::Ok();
     }
     BHXH_ASSIGN_OR_RETURN(Vnd avg, AverageOfLast(avg_months, IsCompulsory, ev, LawName(Art("Điều 39.1", "Điều 59.1"))));
     if (kind == "birth") {
       BHXH_RETURN_IF_ERROR(birth_leave(avg, rate, "Trợ cấp thai sản khi sinh con", Art("Điều 34, 39", "Điều 53, 59")));
     } else {
-      Vnd leave = ApplyRate(avg, rate) * (6 - age);
+      Vnd leave = ApplyRate(avg, rate) * (until - age);
       Step("maternity_leave",
-           "Trợ cấp thai sản = " + VndVi(avg) + " × " + PctVi(rate) + " × " + std::to_string(6 - age) +
-               " tháng (đến khi con đủ 6 tháng tuổi) = " + VndVi(leave),
+           "Trợ cấp thai sản = " + VndVi(avg) + " × " + PctVi(rate) + " × " + std::to_string(until - age) +
+               " tháng (đến khi con đủ " + AgeVi(until) + ") = " + VndVi(leave),
            "Maternity benefit " + std::to_string(leave), LawName(Art("Điều 36, 39", "Điều 56, 59")));
       Amount("leave", "Trợ cấp thai sản khi nhận con nuôi", leave);
     }
@@ -1133,9 +1135,7 @@ Status Calc::Maternity() {
     // she was insured and eligible, else until the child is 6 months old.
     // The event date is the first day of his leave; his own average is used
     // (Art.59.1: of the months paid when under 6).
-    int paid12 = 0;
-    for (const auto& r : months_) paid12 += r.m < ev && r.m >= ev.Add(-12) && !r.voluntary ? 1 : 0;
-    if (paid12 == 0) {
+    if (in12 == 0) {
       NotEligible("Không tham gia BHXH bắt buộc trong 12 tháng trước khi nghỉ", "not in compulsory insurance");
       return Status::Ok();
     }
@@ -1147,21 +1147,20 @@ Status Calc::Maternity() {
                                "Mẹ có tham gia BHXH: cần số tháng mẹ đã nghỉ hưởng chế độ thai sản "
                                "(facts.mother_leave_months_used)",
                                "mother_leave_months_used is required when the mother was insured");
-      BHXH_ASSIGN_OR_RETURN(int64_t base, Micro("maternity.birth_months"));
-      BHXH_ASSIGN_OR_RETURN(int64_t extra, Micro("maternity.extra_child_months"));
-      const int64_t entitled = base + extra * (children - 1);
+      std::string entitled_vi;
+      BHXH_ASSIGN_OR_RETURN(const int64_t entitled, birth_months(&entitled_vi));
       months_micro = std::max<int64_t>(0, entitled - static_cast<int64_t>(*f_.mother_leave_months_used) * kMicro);
-      months_vi = "thời gian còn lại của người mẹ: " + DecimalVi(entitled) + " − " +
+      months_vi = "thời gian còn lại của người mẹ: " + entitled_vi + " − " +
                   std::to_string(*f_.mother_leave_months_used) + " tháng mẹ đã nghỉ = " + DecimalVi(months_micro) +
                   " tháng";
     } else {
       if (!f_.child_age_months)
         return Status::Invalid("facts.child_age_months", "Cần tuổi của con (tháng) khi cha bắt đầu nghỉ",
                                "child_age_months is required");
-      BHXH_ASSIGN_OR_RETURN(int until, Int("maternity.father_care.until_child_months"));
+      BHXH_ASSIGN_OR_RETURN(int until, Int("maternity.until_child_months"));
       const int left = std::max(0, until - *f_.child_age_months);
       months_micro = static_cast<int64_t>(left) * kMicro;
-      months_vi = "đến khi con đủ " + std::to_string(until) + " tháng tuổi: " + std::to_string(left) + " tháng";
+      months_vi = "đến khi con đủ " + AgeVi(until) + ": " + std::to_string(left) + " tháng";
     }
     BHXH_ASSIGN_OR_RETURN(Vnd avg, AverageOfLast(avg_months, IsCompulsory, ev, LawName(Art("Điều 39.1", "Điều 59.1"))));
     Vnd leave = DivRound(static_cast<__int128>(ApplyRate(avg, rate)) * months_micro, kMicro);

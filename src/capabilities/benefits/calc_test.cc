@@ -557,9 +557,9 @@ TEST(BenefitCalc, AFatherTakesOverTheMothersLeave) {
   auto until = calc(R"(,"mother_insured":false,"child_age_months":1)");
   ASSERT_TRUE(until.ok());
   EXPECT_EQ(until->LumpSum(), 50'000'000);
-  const LawParam* p = CitedParam(*until, "maternity.father_care.until_child_months");
+  const LawParam* p = CitedParam(*until, "maternity.until_child_months");
   ASSERT_NE(p, nullptr);
-  EXPECT_EQ(p->law, "41/2024/QH15 Art.53.5; Art.53.7");
+  EXPECT_EQ(p->law, "41/2024/QH15 Art.53.5; Art.53.7; Art.56.1");
   auto missing = calc(R"(,"mother_insured":true)");
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.status().field(), "facts.mother_leave_months_used");
@@ -596,6 +596,24 @@ TEST(BenefitCalc, MaternityBirthLaw2014) {
   EXPECT_TRUE(r.eligible);
   EXPECT_EQ(r.law, "58/2014/QH13");
   EXPECT_EQ(r.LumpSum(), 36'000'000 + 2'980'000);
+}
+
+// Adopting a child of 2 months (41/2024 Art.56.1, 58.3): leave until the
+// child is 6 months old, 4 × 8,000,000 = 32,000,000, and the grant 2 ×
+// 2,340,000 = 4,680,000. A child of 7 months: not eligible.
+TEST(BenefitCalc, AdoptionUntilTheChildIsSixMonths) {
+  auto adopt = [](int age) {
+    char buf[512];
+    std::snprintf(buf, sizeof buf, R"({"regime":"maternity","event_date":"2026-04-10",
+      "person":{"sex":"female","birth_date":"1990-05-01"},"history":[{"from":"2024-01","to":"2026-03","salary":8000000}],
+      "facts":{"kind":"adoption","child_age_months":%d}})",
+                  age);
+    return Ok(buf);
+  };
+  BenefitResult r = adopt(2);
+  EXPECT_TRUE(r.eligible);
+  EXPECT_EQ(r.LumpSum(), 32'000'000 + 4'680'000);
+  EXPECT_FALSE(adopt(7).eligible);
 }
 
 // Only 4 of the 12 months before the birth contributed (6 needed).
