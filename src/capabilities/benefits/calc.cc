@@ -1162,6 +1162,10 @@ Status Calc::Maternity() {
       months_micro = static_cast<int64_t>(left) * kMicro;
       months_vi = "đến khi con đủ " + AgeVi(until) + ": " + std::to_string(left) + " tháng";
     }
+    if (months_micro == 0) {
+      NotEligible("Không còn thời gian nghỉ hưởng chế độ thai sản (" + months_vi + ")", "no leave left");
+      return Status::Ok();
+    }
     BHXH_ASSIGN_OR_RETURN(Vnd avg, AverageOfLast(avg_months, IsCompulsory, ev, LawName(Art("Điều 39.1", "Điều 59.1"))));
     Vnd leave = DivRound(static_cast<__int128>(ApplyRate(avg, rate)) * months_micro, kMicro);
     Step("maternity_leave",

@@ -560,6 +560,9 @@ TEST(BenefitCalc, AFatherTakesOverTheMothersLeave) {
   const LawParam* p = CitedParam(*until, "maternity.until_child_months");
   ASSERT_NE(p, nullptr);
   EXPECT_EQ(p->law, "41/2024/QH15 Art.53.5; Art.53.7; Art.56.1");
+  auto none_left = calc(R"(,"mother_insured":false,"child_age_months":7)");
+  ASSERT_TRUE(none_left.ok());
+  EXPECT_FALSE(none_left->eligible);
   auto missing = calc(R"(,"mother_insured":true)");
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.status().field(), "facts.mother_leave_months_used");
