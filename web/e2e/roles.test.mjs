@@ -216,6 +216,26 @@ test('a mother treated for infertility counts six of twenty-four months', async 
   await page.context().close();
 });
 
+// A surrogate mother (41/2024 Art.54.3.a) on 8.000.000: without the date
+// the child was handed over, the field says so; handed over 15 days after
+// the birth, she is paid the 60 days' minimum, 8.000.000 / 30 × 60 =
+// 16.000.000, and the birth grant 2 × 2.340.000.
+test('a surrogate mother is paid at least sixty days', async () => {
+  const page = await calculatorFor('Thai sản', 'Ngày sinh con', '10/08/2025', '01/2025', '07/2025');
+  await page.getByRole('textbox', { name: 'Trường hợp' }).click();
+  await page.getByRole('option', { name: 'Mang thai hộ: người mang thai hộ sinh con' }).click();
+  await page.getByRole('button', { name: 'Tính' }).click();
+  await page.getByText(/Cần ngày giao đứa trẻ/).first().waitFor();
+  await page.getByLabel('Ngày giao đứa trẻ cho bên nhờ mang thai hộ').fill('25/08/2025');
+  await page.getByRole('button', { name: 'Tính' }).click();
+  const amounts = page.getByRole('table', { name: 'Các khoản được hưởng' });
+  await amounts.getByText('16.000.000').waitFor();
+  await amounts.getByText('4.680.000').waitFor();
+  await page.getByText(/chưa đủ 60 ngày: hưởng đủ 60 ngày/).first().waitFor();
+  await accessible(page, 'the calculator for a surrogate mother');
+  await page.context().close();
+});
+
 test('a wrong password is refused and says so', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();

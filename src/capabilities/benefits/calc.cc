@@ -76,6 +76,23 @@ struct YearsAt2014 {
   }
 };
 
+// A stretch of leave between two dates, as maternity leave is counted:
+// whole months (the same day of a later month closes one) and the odd days
+// after them (58/2014 Art.39.1.c; 41/2024 Art.59.3). `to` is exclusive.
+struct MonthsDays {
+  int months = 0, days = 0;
+};
+MonthsDays SpanOf(Date from, Date to) {
+  MonthsDays s;
+  while (from.AddMonths(s.months + 1) <= to) ++s.months;
+  s.days = to.days() - from.AddMonths(s.months).days();
+  return s;
+}
+std::string SpanVi(MonthsDays s) {
+  if (s.months && s.days) return std::to_string(s.months) + " tháng " + std::to_string(s.days) + " ngày";
+  return s.days ? std::to_string(s.days) + " ngày" : std::to_string(s.months) + " tháng";
+}
+
 struct MonthRec {
   Month m;
   Vnd salary = 0;           // nominal contribution salary of the month
@@ -989,6 +1006,12 @@ Status Calc::Maternity() {
         "Lao động nam chỉ hưởng thời gian nghỉ sinh con của người mẹ thay mẹ (mẹ chết hoặc không đủ sức khoẻ chăm "
         "con: facts.kind = father_care); khi vợ sinh con, chế độ của cha là trường hợp \"Lao động nam khi vợ sinh "
         "con\" (facts.kind = father)");
+  if ((kind == "surrogate" || kind == "commissioning") && req_.person.sex == Sex::kMale)
+    return Status::Invalid("person.sex",
+                           kind == "surrogate" ? "Người mang thai hộ là lao động nữ (chồng của người mang thai hộ: "
+                                                 "facts.kind = father)"
+                                               : "Người nhờ mang thai hộ hưởng chế độ là lao động nữ",
+                           "a surrogate or commissioning mother is a woman");
   Month ev = Month::OfDate(d_);
   int children = std::max(1, f_.children.value_or(1));
   BHXH_ASSIGN_OR_RETURN(Vnd ref, RefLevel());
@@ -1051,7 +1074,12 @@ Status Calc::Maternity() {
     std::string vi = "Đóng BHXH bắt buộc " + std::to_string(in12) +
                      " tháng trong 12 tháng trước khi sinh/nhận con (cần " + std::to_string(need) +
                      (rest ? ", nghỉ dưỡng thai theo chỉ định" : "") + ")";
-    if (f_.infertility_treatment.value_or(false)) {
+    // Art.50.5 is for a mother giving birth to her own child (Art.50.1.b),
+    // not for a surrogate (Art.54.3 names Art.50.2 and 50.3 only).
+    if (f_.infertility_treatment.value_or(false) && kind == "surrogate") {
+      out_.warnings.push_back(
+          "Điều kiện điều trị vô sinh không áp dụng cho người mang thai hộ (Luật BHXH 41/2024/QH15, Điều 54.3)");
+    } else if (f_.infertility_treatment.value_or(false)) {
       if (!law2024_) {
         out_.warnings.push_back(
             "Điều kiện 6 tháng trong 24 tháng khi nghỉ điều trị vô sinh áp dụng từ 01/7/2025 (Luật BHXH 41/2024/QH15, "
@@ -1088,6 +1116,44 @@ Status Calc::Maternity() {
     Amount("leave", label, leave);
     return Status::Ok();
   };
+  // Leave for a stretch between two dates: whole months at the monthly
+  // benefit, odd days at the month / 30, at most a birth's months (58/2014
+  // Art.34.3, 35.1, 39.1.c; 41/2024 Art.54.3.a, 59.3).
+  auto span_leave = [&](Vnd avg, RateMicro rate, MonthsDays s, const std::string& what_vi, const std::string& label,
+                        const char* law) -> Status {
+    std::string cap_vi;
+    BHXH_ASSIGN_OR_RETURN(const int64_t cap, birth_months(&cap_vi));
+    BHXH_ASSIGN_OR_RETURN(int per_month, Int("maternity.daily_divisor.calendar"));
+    const Vnd monthly = ApplyRate(avg, rate);
+    Vnd leave = 0;
+    std::string vi;
+    if (static_cast<int64_t>(s.months) * kMicro + static_cast<int64_t>(s.days) * kMicro / per_month > cap) {
+      leave = DivRound(static_cast<__int128>(monthly) * cap, kMicro);
+      vi = VndVi(avg) + " × " + PctVi(rate) + " × " + DecimalVi(cap) + " tháng (" + SpanVi(s) +
+           ", tối đa thời gian nghỉ khi sinh con: " + cap_vi + ")";
+    } else {
+      leave = monthly * s.months + DivRound(static_cast<__int128>(monthly) * s.days, per_month);
+      const std::string days_vi =
+          VndVi(monthly) + " / " + std::to_string(per_month) + " × " + std::to_string(s.days) + " ngày";
+      vi = s.months ? VndVi(avg) + " × " + PctVi(rate) + " × " + std::to_string(s.months) + " tháng" +
+                          (s.days ? " + " + days_vi : "")
+                    : days_vi;
+    }
+    Step("maternity_leave", "Trợ cấp thai sản (" + what_vi + ") = " + vi + " = " + VndVi(leave),
+         "Maternity benefit " + std::to_string(leave), LawName(law));
+    Amount("leave", label, leave);
+    return Status::Ok();
+  };
+  // A date among the facts, not before the event (the birth).
+  auto fact_date = [&](const std::optional<std::string>& text,
+                       const std::string& field) -> Result<std::optional<Date>> {
+    if (!text) return std::optional<Date>();
+    BHXH_ASSIGN_OR_RETURN(Date d, Date::Parse(*text, field));
+    if (d < d_)
+      return Status::Invalid(field, "Ngày " + d.ToVi() + " trước ngày sinh con (" + d_.ToVi() + ")",
+                             "the date is before the birth (event_date)");
+    return std::optional<Date>(d);
+  };
   // A day of leave counted in working days (visits, the father's leave) is
   // the month / 24; one counted in calendar days (miscarriage) is / 30
   // (58/2014 Art.39.1.b-c; 41/2024 Art.59.2-3).
@@ -1109,7 +1175,41 @@ Status Calc::Maternity() {
       return Status::Ok();
     }
     BHXH_ASSIGN_OR_RETURN(Vnd avg, AverageOfLast(avg_months, IsCompulsory, ev, LawName(Art("Điều 39.1", "Điều 59.1"))));
-    if (kind == "birth") {
+    BHXH_ASSIGN_OR_RETURN(std::optional<Date> died, fact_date(f_.child_died_on, "facts.child_died_on"));
+    if (kind == "birth" && died) {
+      // 58/2014 Art.34.3: when the child dies, the mother's leave is 4
+      // months from the birth if the child was under 2 months old, else 2
+      // months from the death, never more than a birth's leave. 41/2024
+      // Art.53 has no such rule: the leave of Art.53.1 stands.
+      BHXH_ASSIGN_OR_RETURN(int shortens, Int("maternity.child_death.shortens"));
+      if (!shortens) {
+        Step("child_death",
+             "Con chết sau khi sinh (" + died->ToVi() + "): thời gian nghỉ khi sinh con không bị rút ngắn",
+             "The leave of a birth is not shortened when the child dies", LawName("Điều 53.1"));
+        BHXH_RETURN_IF_ERROR(birth_leave(avg, rate, "Trợ cấp thai sản khi sinh con", "Điều 53, 59"));
+      } else if (children > 1) {
+        return Status::Invalid("facts.child_died_on",
+                               "Sinh từ hai con trở lên mà có con chết: thời gian nghỉ tính theo hướng dẫn của Bộ "
+                               "LĐ-TB&XH cho từng trường hợp, máy tính chưa tính được; cán bộ tính và nhập trợ cấp",
+                               "a multiple birth with a child's death is not computed here");
+      } else {
+        BHXH_ASSIGN_OR_RETURN(int young, Int("maternity.child_death.young_months"));
+        MonthsDays s;
+        std::string why;
+        if (*died < d_.AddMonths(young)) {
+          BHXH_ASSIGN_OR_RETURN(s.months, Int("maternity.child_death.months_young"));
+          why = "con chết dưới " + AgeVi(young) + " ngày " + died->ToVi() + ": " + std::to_string(s.months) +
+                " tháng tính từ ngày sinh";
+        } else {
+          BHXH_ASSIGN_OR_RETURN(int after, Int("maternity.child_death.months_after"));
+          s = SpanOf(d_, died->AddMonths(after));
+          why = "con chết từ đủ " + AgeVi(young) + " ngày " + died->ToVi() + ": từ ngày sinh đến " +
+                std::to_string(after) + " tháng sau ngày con chết, " + SpanVi(s);
+        }
+        BHXH_RETURN_IF_ERROR(
+            span_leave(avg, rate, s, why, "Trợ cấp thai sản khi sinh con (con chết sau khi sinh)", "Điều 34.3, 39"));
+      }
+    } else if (kind == "birth") {
       BHXH_RETURN_IF_ERROR(birth_leave(avg, rate, "Trợ cấp thai sản khi sinh con", Art("Điều 34, 39", "Điều 53, 59")));
     } else {
       Vnd leave = ApplyRate(avg, rate) * (until - age);
@@ -1174,6 +1274,97 @@ Status Calc::Maternity() {
          "The father's leave to care for the child " + std::to_string(leave),
          LawName(Art("Điều 34", "Điều 53.5-7, 59")));
     Amount("leave", "Trợ cấp thai sản của cha chăm con", leave);
+    return Status::Ok();
+  }
+  if (kind == "surrogate") {
+    // A surrogate mother who meets a birth's conditions (58/2014 Art.31.2-3,
+    // 35.1; 41/2024 Art.50.2-3, 54.3): leave from the birth until the child
+    // is handed over (or dies before), at least 60 days and at most a
+    // birth's leave; and the birth grant (Art.38 / 58.2). The event date is
+    // the birth. Her husband's days are those of any father (kind father).
+    BHXH_ASSIGN_OR_RETURN(bool met, birth_conditions());
+    if (!met) {
+      NotEligible("Chưa đóng đủ số tháng BHXH bắt buộc trước khi sinh con", "not enough months before the birth");
+      return Status::Ok();
+    }
+    BHXH_ASSIGN_OR_RETURN(std::optional<Date> died, fact_date(f_.child_died_on, "facts.child_died_on"));
+    BHXH_ASSIGN_OR_RETURN(std::optional<Date> handover, fact_date(f_.handover_date, "facts.handover_date"));
+    if (!handover && !died)
+      return Status::Invalid("facts.handover_date",
+                             "Cần ngày giao đứa trẻ cho bên nhờ mang thai hộ (facts.handover_date)",
+                             "handover_date is required");
+    const bool died_first = died && (!handover || *died < *handover);
+    const Date end = died_first ? *died : *handover;
+    BHXH_ASSIGN_OR_RETURN(int min_days, Int("maternity.surrogate.min_days"));
+    MonthsDays s = SpanOf(d_, end);
+    std::string why = (died_first ? "đứa trẻ chết trước khi giao, ngày " : "giao đứa trẻ ngày ") + end.ToVi() + ": " +
+                      SpanVi(s) + " từ ngày sinh";
+    if (end.days() - d_.days() < min_days) {
+      s = {0, min_days};
+      why += ", chưa đủ " + std::to_string(min_days) + " ngày: hưởng đủ " + std::to_string(min_days) + " ngày";
+    }
+    BHXH_ASSIGN_OR_RETURN(Vnd avg, AverageOfLast(avg_months, IsCompulsory, ev, LawName(Art("Điều 39.1", "Điều 59.1"))));
+    BHXH_RETURN_IF_ERROR(span_leave(avg, rate, s, "mang thai hộ, " + why, "Trợ cấp thai sản của người mang thai hộ",
+                                    Art("Điều 35.1, 39", "Điều 54.3.a, 59")));
+    BHXH_ASSIGN_OR_RETURN(int64_t mult, Micro("maternity.grant_multiple"));
+    Vnd grant = ApplyRate(ref, mult) * children;
+    Step("birth_grant",
+         "Trợ cấp một lần khi sinh con (người mang thai hộ): " + DecimalVi(mult) + " × " + VndVi(ref) + " × " +
+             std::to_string(children) + " con = " + VndVi(grant),
+         "Birth grant to the surrogate", LawName(Art("Điều 35, 38", "Điều 58.2")));
+    Amount("grant", "Trợ cấp một lần khi sinh con", grant);
+    return Status::Ok();
+  }
+  if (kind == "commissioning") {
+    // The mother who asked for the surrogacy, from the day she receives
+    // the child (the event date) until it is 6 months old, with 6 of the 12
+    // months before (58/2014 Art.31.2, 35.2; 41/2024 Art.55.1: and a month
+    // more for each child from the second). The birth grant is hers only
+    // when the surrogate is not insured or not eligible (41/2024 Art.58.2).
+    BHXH_ASSIGN_OR_RETURN(int need, Int("maternity.min_months_in_12"));
+    Step("conditions",
+         "Đóng BHXH bắt buộc " + std::to_string(in12) + " tháng trong 12 tháng trước khi nhận con (cần " +
+             std::to_string(need) + ")",
+         std::to_string(in12) + " of the 12 months before", LawName(Art("Điều 31.2", "Điều 55")));
+    if (in12 < need) {
+      NotEligible("Chưa đóng đủ " + std::to_string(need) + " tháng BHXH bắt buộc trong 12 tháng trước khi nhận con",
+                  "not enough months before receiving the child");
+      return Status::Ok();
+    }
+    const int age = f_.child_age_months.value_or(0);
+    BHXH_ASSIGN_OR_RETURN(int until, Int("maternity.until_child_months"));
+    if (age >= until) {
+      NotEligible("Con từ " + AgeVi(until) + " trở lên khi nhận", "the child is too old");
+      return Status::Ok();
+    }
+    BHXH_ASSIGN_OR_RETURN(int64_t extra, Micro("maternity.commissioning.extra_child_months"));
+    const int64_t months_micro = static_cast<int64_t>(until - age) * kMicro + extra * (children - 1);
+    BHXH_ASSIGN_OR_RETURN(Vnd avg, AverageOfLast(avg_months, IsCompulsory, ev, LawName(Art("Điều 39.1", "Điều 59.1"))));
+    Vnd leave = DivRound(static_cast<__int128>(ApplyRate(avg, rate)) * months_micro, kMicro);
+    Step("maternity_leave",
+         "Trợ cấp thai sản (nhờ mang thai hộ) = " + VndVi(avg) + " × " + PctVi(rate) + " × " +
+             std::to_string(until - age) + " tháng (đến khi con đủ " + AgeVi(until) + ")" +
+             (children > 1 && extra ? " + " + DecimalVi(extra) + " × " + std::to_string(children - 1) + " con" : "") +
+             " = " + VndVi(leave),
+         "Maternity benefit " + std::to_string(leave), LawName(Art("Điều 35.2, 39", "Điều 55.1, 59")));
+    Amount("leave", "Trợ cấp thai sản của người mẹ nhờ mang thai hộ", leave);
+    if (f_.surrogate_eligible.value_or(false)) {
+      Step("birth_grant", "Người mang thai hộ đủ điều kiện: trợ cấp một lần khi sinh con trả cho người mang thai hộ",
+           "The birth grant goes to the surrogate", LawName(Art("Điều 35, 38", "Điều 58.2")));
+      return Status::Ok();
+    }
+    if (!law2024_)
+      out_.warnings.push_back(
+          "Trợ cấp một lần cho người mẹ nhờ mang thai hộ khi người mang thai hộ không đủ điều kiện: theo Nghị định "
+          "115/2015/NĐ-CP (quy định chi tiết Điều 35.3), chưa đối chiếu văn bản");
+    BHXH_ASSIGN_OR_RETURN(int64_t mult, Micro("maternity.grant_multiple"));
+    Vnd grant = ApplyRate(ref, mult) * children;
+    Step("birth_grant",
+         "Người mang thai hộ không tham gia BHXH hoặc không đủ điều kiện: người mẹ nhờ mang thai hộ được trợ cấp một "
+         "lần " +
+             DecimalVi(mult) + " × " + VndVi(ref) + " × " + std::to_string(children) + " con = " + VndVi(grant),
+         "Birth grant to the commissioning mother", LawName(Art("Điều 35.3", "Điều 58.2")));
+    Amount("grant", "Trợ cấp một lần khi nhận con", grant);
     return Status::Ok();
   }
   // Day-based events: average of the last 6 months / 24 per day.
@@ -1281,7 +1472,7 @@ Status Calc::Maternity() {
   } else {
     return Status::Invalid("facts.kind",
                            "facts.kind của chế độ thai sản: birth, adoption, visit, miscarriage, father, father_care, "
-                           "recovery, contraception, voluntary_grant",
+                           "surrogate, commissioning, recovery, contraception, voluntary_grant",
                            "unknown maternity kind");
   }
   Vnd amount = DivRound(static_cast<__int128>(ApplyRate(avg, rate)) * days, divisor);
@@ -1713,8 +1904,8 @@ std::vector<std::string> RegimeKinds(Regime r) {
   switch (r) {
     case Regime::kSickness: return {"own", "child", "recovery"};
     case Regime::kMaternity:
-      return {"birth",       "adoption", "visit",         "miscarriage",    "father",
-              "father_care", "recovery", "contraception", "voluntary_grant"};
+      return {"birth",     "adoption",      "visit",    "miscarriage",   "father",         "father_care",
+              "surrogate", "commissioning", "recovery", "contraception", "voluntary_grant"};
     case Regime::kOccupational: return {"injury", "death"};
     case Regime::kSurvivor: return {"lump_sum", "monthly"};
     default: return {};

@@ -619,6 +619,80 @@ TEST(BenefitCalc, AdoptionUntilTheChildIsSixMonths) {
   EXPECT_FALSE(adopt(7).eligible);
 }
 
+// A child's death after the birth. 58/2014 Art.34.3, on an average of
+// 6,000,000: under 2 months old → 4 months from the birth (24,000,000);
+// dying on 20/10/2023 after a birth on 10/07/2023 → to 20/12/2023, 5
+// months and 10 days (30,000,000 + 6,000,000 / 30 × 10 = 32,000,000); dying
+// on 01/12/2023 → 6 months 22 days, capped at the 6 months of Art.34.1
+// (36,000,000). The grant stays (2 × 1,800,000). 41/2024 Art.53 has no such
+// rule: a birth in August 2025 keeps its 6 months.
+TEST(BenefitCalc, AChildsDeathShortensTheLeaveUnderThe2014LawOnly) {
+  auto birth = [](const char* born, const char* from, const char* to, const char* died) {
+    char buf[512];
+    std::snprintf(buf, sizeof buf, R"({"regime":"maternity","event_date":"%s",
+      "person":{"sex":"female","birth_date":"1995-03-02"},"history":[{"from":"%s","to":"%s","salary":6000000}],
+      "facts":{"kind":"birth","child_died_on":"%s"}})",
+                  born, from, to, died);
+    return std::string(buf);
+  };
+  BenefitResult young = Ok(birth("2023-07-10", "2022-01", "2023-06", "2023-08-01"));
+  EXPECT_EQ(AmountOf(young, "leave"), 24'000'000);
+  EXPECT_EQ(AmountOf(young, "grant"), 3'600'000);
+  EXPECT_EQ(AmountOf(Ok(birth("2023-07-10", "2022-01", "2023-06", "2023-10-20")), "leave"), 32'000'000);
+  EXPECT_EQ(AmountOf(Ok(birth("2023-07-10", "2022-01", "2023-06", "2023-12-01")), "leave"), 36'000'000);
+  BenefitResult now = Ok(birth("2025-08-10", "2024-01", "2025-07", "2025-08-20"));
+  EXPECT_EQ(AmountOf(now, "leave"), 36'000'000);
+  EXPECT_TRUE(HasStep(now, "child_death"));
+  auto before = Calc(birth("2023-07-10", "2022-01", "2023-06", "2023-07-01"));
+  ASSERT_FALSE(before.ok());
+  EXPECT_EQ(before.status().field(), "facts.child_died_on");
+}
+
+// A surrogate mother (41/2024 Art.54.3.a, 58.2) on 6,000,000: the child
+// handed over 15 days after the birth → the 60 days' minimum, 12,000,000;
+// handed over on 20/11 after a birth on 10/08/2025 → 3 months 10 days,
+// 18,000,000 + 2,000,000 = 20,000,000; the grant 2 × 2,340,000 is hers.
+// The mother who asked (Art.55.1): twins received at birth → 6 + 1 months
+// = 42,000,000, and the grant 2 × 2 × 2,340,000 when the surrogate is not
+// eligible; under 58/2014 Art.35.2 no month more: 36,000,000.
+TEST(BenefitCalc, SurrogacyUnderEachLaw) {
+  auto req = [](const char* date, const char* from, const char* to, const char* facts) {
+    char buf[512];
+    std::snprintf(buf, sizeof buf, R"({"regime":"maternity","event_date":"%s",
+      "person":{"sex":"female","birth_date":"1995-03-02"},"history":[{"from":"%s","to":"%s","salary":6000000}],
+      "facts":%s})",
+                  date, from, to, facts);
+    return std::string(buf);
+  };
+  BenefitResult short_stay =
+      Ok(req("2025-08-10", "2024-01", "2025-07", R"({"kind":"surrogate","handover_date":"2025-08-25"})"));
+  EXPECT_EQ(AmountOf(short_stay, "leave"), 12'000'000);
+  EXPECT_EQ(AmountOf(short_stay, "grant"), 4'680'000);
+  EXPECT_EQ(
+      AmountOf(Ok(req("2025-08-10", "2024-01", "2025-07", R"({"kind":"surrogate","handover_date":"2025-11-20"})")),
+               "leave"),
+      20'000'000);
+  // The child dying before the handover ends the leave, still at 60 days.
+  EXPECT_EQ(AmountOf(Ok(req("2025-08-10", "2024-01", "2025-07",
+                            R"({"kind":"surrogate","handover_date":"2025-11-20","child_died_on":"2025-08-12"})")),
+                     "leave"),
+            12'000'000);
+  auto no_date = Calc(req("2025-08-10", "2024-01", "2025-07", R"({"kind":"surrogate"})"));
+  ASSERT_FALSE(no_date.ok());
+  EXPECT_EQ(no_date.status().field(), "facts.handover_date");
+
+  BenefitResult asked = Ok(req("2025-08-12", "2024-01", "2025-07", R"({"kind":"commissioning","children":2})"));
+  EXPECT_EQ(AmountOf(asked, "leave"), 42'000'000);
+  EXPECT_EQ(AmountOf(asked, "grant"), 9'360'000);
+  BenefitResult hers =
+      Ok(req("2025-08-12", "2024-01", "2025-07", R"({"kind":"commissioning","children":2,"surrogate_eligible":true})"));
+  EXPECT_EQ(hers.LumpSum(), 42'000'000);  // the leave only: the grant is the surrogate's
+  EXPECT_EQ(AmountOf(Ok(req("2023-08-12", "2022-01", "2023-07", R"({"kind":"commissioning","children":2})")), "leave"),
+            36'000'000);
+  // 4 of the 12 months before receiving the child: not eligible.
+  EXPECT_FALSE(Ok(req("2025-08-12", "2025-04", "2025-07", R"({"kind":"commissioning"})")).eligible);
+}
+
 // Only 4 of the 12 months before the birth contributed (6 needed).
 TEST(BenefitCalc, MaternityNeedsSixOfTwelveMonths) {
   auto r = Ok(R"({"regime":"maternity","event_date":"2026-04-10","person":{"sex":"female","birth_date":"1994-05-01"},

@@ -39,6 +39,9 @@ Schema BenefitRequest() {
                                     Opt("pregnancy_weeks", S::Int(0, 45)),
                                     Opt("visit_far_or_abnormal", S::Bool()),
                                     Opt("mother_leave_months_used", S::Int(0, 24)),
+                                    Opt("child_died_on", S::Date()),
+                                    Opt("handover_date", S::Date()),
+                                    Opt("surrogate_eligible", S::Bool()),
                                     Opt("contraception_method", S::OneOf({"iud", "sterilisation"})),
                                     Opt("kind", S::Text(40)),
                                     Opt("reason", S::Text(60)),
@@ -266,6 +269,9 @@ Result<bhxh::BenefitRequest> BenefitRequestFromJson(const Json& j) {
     Get(f, "pregnancy_weeks", o.pregnancy_weeks);
     Get(f, "visit_far_or_abnormal", o.visit_far_or_abnormal);
     Get(f, "mother_leave_months_used", o.mother_leave_months_used);
+    Get(f, "child_died_on", o.child_died_on);
+    Get(f, "handover_date", o.handover_date);
+    Get(f, "surrogate_eligible", o.surrogate_eligible);
     Get(f, "contraception_method", o.contraception_method);
     Get(f, "kind", o.kind);
     Get(f, "reason", o.reason);
@@ -299,6 +305,9 @@ Result<bhxh::BenefitRequest> BenefitRequestFromJson(const Json& j) {
                                                  "pregnancy_weeks",
                                                  "visit_far_or_abnormal",
                                                  "mother_leave_months_used",
+                                                 "child_died_on",
+                                                 "handover_date",
+                                                 "surrogate_eligible",
                                                  "contraception_method",
                                                  "kind",
                                                  "reason",
@@ -359,6 +368,9 @@ Json ToJson(const bhxh::BenefitRequest& r) {
   put("pregnancy_weeks", o.pregnancy_weeks);
   put("visit_far_or_abnormal", o.visit_far_or_abnormal);
   put("mother_leave_months_used", o.mother_leave_months_used);
+  put("child_died_on", o.child_died_on);
+  put("handover_date", o.handover_date);
+  put("surrogate_eligible", o.surrogate_eligible);
   put("contraception_method", o.contraception_method);
   put("kind", o.kind);
   put("reason", o.reason);

@@ -48,6 +48,8 @@ const kinds: Record<string, { value: string; label: string }[]> = {
     { value: 'father', label: 'Lao động nam khi vợ sinh con' },
     { value: 'father_care', label: 'Cha nghỉ chăm con khi mẹ chết hoặc không đủ sức khỏe' },
     { value: 'adoption', label: 'Nhận con nuôi dưới 6 tháng tuổi' },
+    { value: 'surrogate', label: 'Mang thai hộ: người mang thai hộ sinh con' },
+    { value: 'commissioning', label: 'Nhờ mang thai hộ: người mẹ nhận con' },
     { value: 'visit', label: 'Khám thai' },
     { value: 'miscarriage', label: 'Sảy thai, phá thai, thai chết lưu' },
     { value: 'recovery', label: 'Dưỡng sức sau thai sản' },
@@ -139,6 +141,12 @@ export function BenefitCalculator() {
   // of an insured mother's leave, else until the child is 6 months old.
   const [motherInsured, setMotherInsured] = useState(true);
   const [motherUsed, setMotherUsed] = useState<number | string>(0);
+  // A child's death after the birth (58/2014 Art.34.3 shortens the leave;
+  // a surrogate's leave ends there, at least 60 days) and surrogacy's dates.
+  const [childDied, setChildDied] = useState(false);
+  const [diedOn, setDiedOn] = useState('');
+  const [handover, setHandover] = useState('');
+  const [surrogateEligible, setSurrogateEligible] = useState(false);
   const [coefs, setCoefs] = useState<Coef[]>([]);
   // The case follows the regime and the sex until the person picks one.
   const kindNow = kind && kinds[regime]?.some((k) => k.value === kind) ? kind : defaultKind(regime, sex);
@@ -201,6 +209,10 @@ export function BenefitCalculator() {
       if (motherInsured) facts.mother_leave_months_used = Number(motherUsed);
       else facts.child_age_months = Number(childAge);
     }
+    if (regime === 'maternity' && (kindNow === 'birth' || kindNow === 'surrogate') && childDied) facts.child_died_on = diedOn;
+    // Left empty, the engine names the missing date.
+    if (regime === 'maternity' && kindNow === 'surrogate' && handover) facts.handover_date = handover;
+    if (regime === 'maternity' && kindNow === 'commissioning') facts.surrogate_eligible = surrogateEligible;
     if (regime === 'maternity' && kindNow === 'contraception') {
       facts.contraception_method = method;
       facts.days = Number(days);
@@ -214,9 +226,9 @@ export function BenefitCalculator() {
     }
     if (regime === 'one_time' && reason === 'emigration' && Number(abroadBenefit) > 0)
       facts.monthly_benefit = Number(abroadBenefit);
-    if (regime === 'maternity' && (kindNow === 'birth' || kindNow === 'miscarriage')) {
+    if (regime === 'maternity' && (kindNow === 'birth' || kindNow === 'miscarriage' || kindNow === 'surrogate')) {
       if (restOrdered) facts.rest_ordered_before_birth = true;
-      if (infertility) facts.infertility_treatment = true;
+      if (infertility && kindNow !== 'surrogate') facts.infertility_treatment = true;
     }
     if (regime === 'unemployment') facts.region = Number(region);
     const body = {
@@ -249,7 +261,7 @@ export function BenefitCalculator() {
       <Card withBorder>
         <Group align="flex-end" wrap="wrap">
           <Select label="Chế độ" data={regimes} value={regime} onChange={(v) => v && setRegime(v)} allowDeselect={false} w={280} />
-          <DayField label={eventLabel[regime]} value={eventDate} onChange={setEventDate} error={fieldError('event_date')} />
+          <DayField label={regime === 'maternity' && kindNow === 'commissioning' ? 'Ngày nhận con' : eventLabel[regime]} value={eventDate} onChange={setEventDate} error={fieldError('event_date')} />
           <Select label="Giới tính" data={[{ value: 'female', label: 'Nữ' }, { value: 'male', label: 'Nam' }]} value={sex}
             onChange={(v) => v && setSex(v)} allowDeselect={false} w={120} />
           <BirthField label="Ngày sinh" value={birth} onChange={setBirth} error={fieldError('person.birth_date')} />
@@ -372,13 +384,31 @@ export function BenefitCalculator() {
             <NumberInput label="Tuổi thai (tuần)" value={weeks} onChange={setWeeks} min={0} max={45} w={150}
               error={fieldError('facts.pregnancy_weeks')} />
           )}
-          {regime === 'maternity' && (kindNow === 'birth' || kindNow === 'miscarriage') && (
+          {regime === 'maternity' && (kindNow === 'birth' || kindNow === 'miscarriage' || kindNow === 'surrogate') && (
             <>
               <Checkbox label="Nghỉ dưỡng thai theo chỉ định của cơ sở khám bệnh, chữa bệnh" checked={restOrdered}
                 onChange={(e) => setRestOrdered(e.currentTarget.checked)} />
-              <Checkbox label="Nghỉ việc để điều trị vô sinh (từ 01/7/2025)" checked={infertility}
-                onChange={(e) => setInfertility(e.currentTarget.checked)} />
+              {kindNow !== 'surrogate' && (
+                <Checkbox label="Nghỉ việc để điều trị vô sinh (từ 01/7/2025)" checked={infertility}
+                  onChange={(e) => setInfertility(e.currentTarget.checked)} />
+              )}
             </>
+          )}
+          {regime === 'maternity' && kindNow === 'surrogate' && (
+            <DayField label="Ngày giao đứa trẻ cho bên nhờ mang thai hộ" value={handover} onChange={setHandover} w={280}
+              error={fieldError('facts.handover_date')} />
+          )}
+          {regime === 'maternity' && (kindNow === 'birth' || kindNow === 'surrogate') && (
+            <>
+              <Checkbox label="Con chết sau khi sinh" checked={childDied} onChange={(e) => setChildDied(e.currentTarget.checked)} />
+              {childDied && (
+                <DayField label="Ngày con chết" value={diedOn} onChange={setDiedOn} w={200} error={fieldError('facts.child_died_on')} />
+              )}
+            </>
+          )}
+          {regime === 'maternity' && kindNow === 'commissioning' && (
+            <Checkbox label="Người mang thai hộ đủ điều kiện hưởng trợ cấp một lần" checked={surrogateEligible}
+              onChange={(e) => setSurrogateEligible(e.currentTarget.checked)} />
           )}
           {regime === 'maternity' && (kindNow === 'father' || kindNow === 'recovery') && (
             <Checkbox label="Sinh phẫu thuật hoặc sinh con dưới 32 tuần" checked={surgery} onChange={(e) => setSurgery(e.currentTarget.checked)} />
