@@ -1420,17 +1420,16 @@ Status Calc::Maternity() {
     }
     what = "lao động nam khi vợ sinh con", label = "Trợ cấp thai sản của lao động nam";
     if (f_.mother_insured.has_value() && !*f_.mother_insured) {
-      // 41/2024 Art.58.1: the husband gets the grant when he meets Art.50.2
-      // (6 of the 12 months before the birth).
-      bool father_met = true;
-      if (law2024_) {
-        BHXH_ASSIGN_OR_RETURN(int need, Int("maternity.min_months_in_12"));
-        father_met = in12 >= need;
-        if (!father_met)
-          out_.warnings.push_back("Cha chưa đóng đủ " + std::to_string(need) +
-                                  " tháng BHXH bắt buộc trong 12 tháng trước khi sinh (đã đóng " +
-                                  std::to_string(in12) + "): không được trợ cấp một lần khi sinh con");
-      }
+      // The husband gets the grant when he has 6 of the 12 months before the
+      // birth: 41/2024 Art.58.1 (Art.50.2); for 58/2014 Art.38 the
+      // condition comes from the ministry's guidance (a row flagged
+      // uncertain until checked against the circular).
+      BHXH_ASSIGN_OR_RETURN(int need, Int("maternity.father_grant.min_months_in_12"));
+      const bool father_met = in12 >= need;
+      if (!father_met)
+        out_.warnings.push_back("Cha chưa đóng đủ " + std::to_string(need) +
+                                " tháng BHXH bắt buộc trong 12 tháng trước khi sinh (đã đóng " + std::to_string(in12) +
+                                "): không được trợ cấp một lần khi sinh con");
       if (father_met) {
         BHXH_ASSIGN_OR_RETURN(int64_t mult, Micro("maternity.grant_multiple"));
         Vnd grant = ApplyRate(ref, mult) * children;

@@ -509,6 +509,23 @@ TEST(BenefitCalc, AFathersBirthGrantNeedsSixOfTwelveMonths) {
   EXPECT_EQ(short_career.LumpSum(), 2'500'000);
   ASSERT_FALSE(short_career.warnings.empty());
   EXPECT_NE(short_career.warnings.back().find("không được trợ cấp một lần"), std::string::npos);
+  // Under the 2014 law the same 6 of 12, from a row flagged uncertain that
+  // the answer cites: 8 months, 2,500,000 + 2 × 1,800,000; 4 months, the
+  // days only.
+  auto calc2014 = [](const char* from) {
+    char buf[512];
+    std::snprintf(buf, sizeof buf, R"({"regime":"maternity","event_date":"2024-06-10",
+      "person":{"sex":"male","birth_date":"1990-01-01"},
+      "history":[{"from":"%s","to":"2024-05","salary":12000000}],"facts":{"kind":"father","mother_insured":false}})",
+                  from);
+    return Ok(buf);
+  };
+  EXPECT_EQ(calc2014("2023-10").LumpSum(), 2'500'000 + 3'600'000);
+  BenefitResult short2014 = calc2014("2024-02");
+  EXPECT_EQ(short2014.LumpSum(), 2'500'000);
+  const LawParam* p = CitedParam(short2014, "maternity.father_grant.min_months_in_12");
+  ASSERT_NE(p, nullptr);
+  EXPECT_TRUE(p->uncertain());
 }
 
 // Where the two laws' day counts differ, at 12,000,000 a month (500,000 a
