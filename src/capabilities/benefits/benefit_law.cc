@@ -46,6 +46,13 @@ LawParam Cite(std::string key, Date from, std::string value, std::string unit, s
 
 }  // namespace
 
+Vnd Indexation::Apply(Vnd monthly, Month pension_start, bool top_up) const {
+  Vnd a = ApplyRate(monthly, kMicroPerUnit + percent);
+  if (!top_up || !topup_started_before || !(pension_start < Month::OfDate(*topup_started_before))) return a;
+  if (a <= topup_up_to) return a + topup_add;
+  return a < topup_floor ? topup_floor : a;
+}
+
 Result<BenefitLaw> BenefitLaw::Load(const std::string& dir) {
   BenefitLaw b;
   BHXH_ASSIGN_OR_RETURN(b.params_, ParamTable::LoadFile(dir + "/parameters.csv"));
@@ -96,11 +103,23 @@ Result<BenefitLaw> BenefitLaw::Load(const std::string& dir) {
                      [](const AvgRow& x, const AvgRow& y) { return x.entry_from_year < y.entry_from_year; });
   }
   {
-    BHXH_ASSIGN_OR_RETURN(File f, Open(dir + "/indexation.csv", {"effective_from", "percent", "law", "source", "note"}));
+    BHXH_ASSIGN_OR_RETURN(
+        File f, Open(dir + "/indexation.csv", {"effective_from", "percent", "law", "source", "note",
+                                               "topup_started_before", "topup_up_to", "topup_add", "topup_floor"}));
     for (const auto& r : f.table.rows) {
       Indexation i;
       BHXH_ASSIGN_OR_RETURN(i.effective_from, Date::Parse(f.Cell(r, 0), f.Where(r)));
       BHXH_ASSIGN_OR_RETURN(i.percent, ParsePercent(f.Cell(r, 1), f.Where(r)));
+      if (!f.Cell(r, 5).empty()) {
+        BHXH_ASSIGN_OR_RETURN(Date before, Date::Parse(f.Cell(r, 5), f.Where(r) + " topup_started_before"));
+        i.topup_started_before = before;
+        BHXH_ASSIGN_OR_RETURN(i.topup_up_to, ParseInt(f.Cell(r, 6), f.Where(r) + " topup_up_to", 1, 1'000'000'000));
+        BHXH_ASSIGN_OR_RETURN(i.topup_add, ParseInt(f.Cell(r, 7), f.Where(r) + " topup_add", 1, 1'000'000'000));
+        BHXH_ASSIGN_OR_RETURN(i.topup_floor, ParseInt(f.Cell(r, 8), f.Where(r) + " topup_floor", 1, 1'000'000'000));
+        if (i.topup_floor <= i.topup_up_to)
+          return Status::Invalid(f.Where(r) + " topup_floor", "topup_floor phải lớn hơn topup_up_to",
+                                 "topup_floor must be above topup_up_to");
+      }
       i.cite = Cite("pension.indexation", i.effective_from, f.Cell(r, 1), "percent", f.Cell(r, 2), f.Cell(r, 3),
                     f.Cell(r, 4));
       b.indexation_.push_back(i);

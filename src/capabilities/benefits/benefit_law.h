@@ -39,6 +39,15 @@ struct RetirementAge {
 struct Indexation {
   Date effective_from;
   RateMicro percent = 0;
+  // A fixed top-up after the raise, for pensions that started before a date
+  // (Decree 42/2023/NĐ-CP Art.2.2, 75/2024/NĐ-CP Art.2.2): a pension of at
+  // most `topup_up_to` gains `topup_add`; one above it and below
+  // `topup_floor` is raised to the floor. None when the date is absent.
+  std::optional<Date> topup_started_before;
+  Vnd topup_up_to = 0, topup_add = 0, topup_floor = 0;
+  // The pension after this decree: the raise, then the top-up where due.
+  // `top_up`: the benefit is a pension (the top-up is the pensioners').
+  Vnd Apply(Vnd monthly, Month pension_start, bool top_up) const;
   LawParam cite;
 };
 

@@ -335,6 +335,56 @@ TEST_P(Cases, PayrollPaysBackADecreeEnteredAfterItsMonthsWerePaid) {
   EXPECT_EQ(over, 4);  // July and August (with their back pay), September, October
 }
 
+// The fixed top-ups of Decree 42/2023 and 75/2024 (Art.2.2), with only
+// those two decrees in the data. Pensions from 01/1994: 2,000,000 → +12.5%
+// = 2,250,000, at most 2,700,000: + 300,000 = 2,550,000; in 2024 × 1.15 =
+// 2,932,500, at most 3,200,000: 3,232,500. 2,500,000 → 2,812,500, below
+// 3,000,000: 3,000,000; in 2024 3,450,000, below 3,500,000: 3,500,000. A
+// pension from 01/1996 and a monthly accident benefit from 01/1994, both
+// 2,000,000, are raised only: 2,250,000, then 2,587,500.
+TEST_P(Cases, PayrollTopsUpLowPensionsOfThoseRetiredBefore1995) {
+  namespace fs = std::filesystem;
+  std::string dir = fs::temp_directory_path() / ("bhxh-topup-" + std::to_string(getpid()) + "-" + GetParam());
+  fs::remove_all(dir);
+  fs::copy(testing::DataDir() + "/benefits", dir);
+  std::ofstream(dir + "/indexation.csv", std::ios::trunc)
+      << "effective_from,percent,law,source,note,topup_started_before,topup_up_to,topup_add,topup_floor\n"
+         "2023-07-01,12.5,Decree 42/2023/NĐ-CP,test,,1995-01-01,2700000,300000,3000000\n"
+         "2024-07-01,15,Decree 75/2024/NĐ-CP,test,,1995-01-01,3200000,300000,3500000\n";
+  auto law = BenefitLaw::Load(dir);
+  fs::remove_all(dir);
+  ASSERT_TRUE(law.ok()) << law.status().ToString();
+  auto c = Prepare(Pension("case-1"));
+  ASSERT_TRUE(c.ok());
+  auto p = Registry(db(), ctx_->geo, ctx_->law).PersonByCccd(kCccd);
+  ASSERT_TRUE(p.ok());
+  auto st = db().Prepare(
+      "INSERT INTO beneficiaries (case_id, person_id, cccd, province, regime, monthly, start_month, end_month, payee, "
+      "bank, bank_account, cash_point, status) VALUES (?, ?, ?, '01', ?, ?, ?, NULL, 'x', 'VCB', ?, '', 'active')");
+  ASSERT_TRUE(st.ok());
+  struct Row {
+    const char* regime;
+    int64_t monthly;
+    const char* start;
+    const char* account;
+  };
+  for (const Row& r :
+       {Row{"pension", 2'000'000, "1994-01", "1001"}, Row{"pension", 2'500'000, "1994-01", "1002"},
+        Row{"pension", 2'000'000, "1996-01", "1003"}, Row{"occupational", 2'000'000, "1994-01", "1004"}}) {
+    (*st)->Reset();
+    (*st)->Bind(c->id, p->id, kCccd, r.regime, r.monthly, static_cast<int64_t>(Month::Parse(r.start, "m")->index()),
+                r.account);
+    ASSERT_TRUE((*st)->Run().ok());
+  }
+  auto aug23 = RunPayroll(db(), *law, *Month::Parse("2023-08", "m"), Approver());
+  ASSERT_TRUE(aug23.ok()) << aug23.status().ToString();
+  EXPECT_EQ(aug23->total, 2'550'000 + 3'000'000 + 2'250'000 + 2'250'000);
+  auto aug24 = RunPayroll(db(), *law, *Month::Parse("2024-08", "m"), Approver());
+  ASSERT_TRUE(aug24.ok()) << aug24.status().ToString();
+  EXPECT_EQ(aug24->back_pay, 0);
+  EXPECT_EQ(aug24->total, 3'232'500 + 3'500'000 + 2'587'500 + 2'587'500);
+}
+
 TEST_P(Cases, PayrollIndexesAndChecks) {
   // Three register entries written directly: a pension from 01/2024 of
   // 4,000,000 (raised 15% by Decree 75/2024 from 07/2024: 4,600,000), an

@@ -46,7 +46,13 @@ std::string IndexationKey(const std::vector<Indexation>& all, int32_t m) {
   std::string key;
   const Date first = Month::FromIndex(m).FirstDay();
   for (const auto& x : all)
-    if (x.effective_from <= first) key += x.effective_from.ToString() + "+" + std::to_string(x.percent) + ";";
+    if (x.effective_from <= first) {
+      key += x.effective_from.ToString() + "+" + std::to_string(x.percent);
+      if (x.topup_started_before)
+        key += "/" + x.topup_started_before->ToString() + ":" + std::to_string(x.topup_up_to) + "+" +
+               std::to_string(x.topup_add) + "<" + std::to_string(x.topup_floor);
+      key += ";";
+    }
   return key;
 }
 
@@ -263,32 +269,33 @@ Result<PayrollStats> RunPayroll(Db& db, const BenefitLaw& bl, Month month, const
   std::vector<Vnd> amount(n, 0);
   std::vector<uint8_t> pay(n, 1);
   // Per regime: indexed or not, its fund.
-  std::vector<uint8_t> indexed(c.regimes.size()), unemployment(c.regimes.size());
+  std::vector<uint8_t> indexed(c.regimes.size()), unemployment(c.regimes.size()), pension(c.regimes.size());
   std::vector<std::string> fund(c.regimes.size());
   for (size_t r = 0; r < c.regimes.size(); ++r) {
     indexed[r] = Indexed(c.regimes[r]);
     unemployment[r] = c.regimes[r] == "unemployment";
+    pension[r] = c.regimes[r] == "pension";
     fund[r] = FundOfRegime(c.regimes[r]);
   }
   // Every indexation as (first month it applies in, its effective date,
   // rate); month m applies those effective by m's first day.
   struct Raise {
     int32_t month;
-    Date from;
-    RateMicro rate;
+    const Indexation* decree;
   };
   std::vector<Raise> raises;
-  for (const auto& x : bl.indexations()) raises.push_back({Month::OfDate(x.effective_from).index(), x.effective_from, x.percent});
+  for (const auto& x : bl.indexations()) raises.push_back({Month::OfDate(x.effective_from).index(), &x});
   // What row i was due for month m: the approved amount raised by each
   // decree in force in m that took effect after the benefit started
-  // (its month is later than the start month).
+  // (its month is later than the start month), with the decree's fixed
+  // top-up for pensions that started early enough.
   auto due_in = [&](size_t i, int32_t m, bool* raised) {
     Vnd a = c.monthly[i];
     if (!indexed[c.regime[i]]) return a;
     const Date first = Month::FromIndex(m).FirstDay();
     for (const auto& r : raises)
-      if (r.from <= first && r.month > c.start[i]) {
-        a = ApplyRate(a, kMicroPerUnit + r.rate);
+      if (r.decree->effective_from <= first && r.month > c.start[i]) {
+        a = r.decree->Apply(a, Month::FromIndex(c.start[i]), pension[c.regime[i]]);
         if (raised) *raised = true;
       }
     return a;
