@@ -148,6 +148,39 @@ test('benefits: a case shows its steps, the preparer cannot approve it, the payr
   await shot(page, 'officer-benefit-payroll');
 });
 
+// An officer prepares a case from the calculator: the person's record (by
+// CCCD) fills the form, the calculator shows the answer, and the case is
+// stored from the same regime, date and facts — at the top of the cases
+// waiting for another officer's decision.
+test('benefits: an officer prepares a case from the record in the calculator', async () => {
+  await page.getByRole('link', { name: 'Chế độ BHXH' }).click();
+  await page.getByRole('tab', { name: 'Hồ sơ' }).click();
+  const first = page.locator('table[aria-label^="Hồ sơ hưởng chế độ"] tbody tr').first();
+  await first.waitFor();
+  const cccd = (await first.locator('td').nth(2).innerText()).trim();
+  assert.match(cccd, /^\d{12}$/);
+  await page.getByRole('tab', { name: 'Tính thử' }).click();
+  await page.getByRole('textbox', { name: 'Chế độ' }).click();
+  await page.getByRole('option', { name: 'Ốm đau' }).click();
+  await page.getByLabel('Ngày bắt đầu nghỉ ốm').fill('05/10/2026');
+  await page.getByLabel('Số CCCD của người hưởng').fill(cccd);
+  await page.getByRole('button', { name: 'Lấy quá trình đóng' }).click();
+  await page.getByTestId('record-note').waitFor();
+  await page.getByRole('button', { name: 'Tính' }).click();
+  await page.getByText('Cách tính').waitFor();
+  await page.getByLabel('Ngân hàng').fill('Vietcombank');
+  await page.getByLabel('Số tài khoản').fill('0011001234567');
+  await page.getByRole('button', { name: 'Lập hồ sơ' }).click();
+  const done = page.getByText(/^Đã lập hồ sơ số \d+: Ốm đau$/);
+  await done.waitFor();
+  const id = (await done.innerText()).match(/số (\d+)/)[1];
+  await accessible(page, 'a case prepared from the calculator');
+  await page.getByRole('tab', { name: 'Hồ sơ' }).click();
+  const top = page.locator('table[aria-label^="Hồ sơ hưởng chế độ"] tbody tr').first();
+  await top.getByText(id, { exact: true }).waitFor();
+  assert.match(await top.innerText(), new RegExp(`${cccd}[\\s\\S]*Ốm đau[\\s\\S]*Chờ duyệt`));
+});
+
 test('funds: the statements balance, the model draws the reserve and its percentiles, the scenarios compare', async () => {
   await page.getByRole('link', { name: 'Quỹ' }).click();
   await page.getByText('Sổ cân đối', { exact: false }).waitFor();

@@ -1,7 +1,7 @@
 // The benefit calculator: a regime, the event, the person, the contribution
 // history as rows of months and salary, the facts the regime needs; the
 // answer lists each amount and every step with its law (POST /calc/benefit).
-import { ActionIcon, Alert, Button, Card, Checkbox, Group, NumberInput, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { ActionIcon, Alert, Button, Card, Checkbox, Group, NumberInput, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { api, ApiError, call, type Schemas } from '../api/client';
 import { useAuth } from '../auth';
@@ -158,17 +158,38 @@ export function BenefitCalculator() {
   const setCoef = (i: number, c: Partial<Coef>) => setCoefs(coefs.map((x, k) => (k === i ? { ...x, ...c } : x)));
   const fieldError = (f: string) => (error?.field === f ? error.message : undefined);
 
-  // A citizen's own record, read as a benefit case reads it, fills the form;
-  // she can then change any row (add the paper book's years, a future raise).
+  // An officer prepares a case for a person: the record fills the form as
+  // the case will read it (no months assumed), the calculator shows what the
+  // case will compute, and the case is stored from the same regime, date and
+  // facts — the history is the record's, read again by the server. Another
+  // officer decides it (Hồ sơ tab). One key per case being prepared, so a
+  // second click or a retry after a lost answer does not open two.
+  const [cccd, setCccd] = useState('');
+  const [payee, setPayee] = useState('');
+  const [bank, setBank] = useState('');
+  const [account, setAccount] = useState('');
+  const [cashPoint, setCashPoint] = useState('');
+  const [prepared, setPrepared] = useState<Schemas['BenefitCase'] | null>(null);
+  const [caseKey, setCaseKey] = useState(() => crypto.randomUUID());
+  const [preparing, setPreparing] = useState(false);
+
+  // A citizen's own record (or, for an officer, the person's), read as a
+  // benefit case reads it, fills the form; she can then change any row (add
+  // the paper book's years, a future raise).
   const fromRecord = async () => {
-    if (!user?.cccd) return;
+    const who = role === 'citizen' ? user?.cccd : cccd.trim();
+    if (!who) return;
     setLoadingRecord(true);
     setError(null);
     setResult(null);
+    setPrepared(null);
     try {
       const r = await call(
         api.GET('/persons/{cccd}/benefit-request', {
-          params: { path: { cccd: user.cccd }, query: { regime: regime as Schemas['BenefitRequest']['regime'], event_date: eventDate, assume_continued: assumeContinued } },
+          params: {
+            path: { cccd: who },
+            query: { regime: regime as Schemas['BenefitRequest']['regime'], event_date: eventDate, assume_continued: role === 'citizen' && assumeContinued },
+          },
         }),
       );
       setRecord(r);
@@ -190,10 +211,65 @@ export function BenefitCalculator() {
     }
   };
 
+  const prepareCase = async () => {
+    setPreparing(true);
+    setError(null);
+    try {
+      const c = await call(
+        api.POST('/benefits/cases', {
+          params: { header: { 'Idempotency-Key': caseKey } },
+          body: {
+            cccd: cccd.trim(),
+            request: { regime: regime as Schemas['BenefitRequest']['regime'], event_date: eventDate, facts: buildFacts() },
+            ...(payee ? { payee } : {}),
+            ...(bank ? { bank } : {}),
+            ...(account ? { bank_account: account } : {}),
+            ...(cashPoint ? { cash_point: cashPoint } : {}),
+          },
+        }),
+      );
+      setPrepared(c);
+      setCaseKey(crypto.randomUUID());
+    } catch (e) {
+      setError(e instanceof ApiError ? e : new ApiError(0, 'client', '', String(e)));
+    } finally {
+      setPreparing(false);
+    }
+  };
+
   const compute = async () => {
     setBusy(true);
     setError(null);
     setResult(null);
+    setPrepared(null);
+    const body = {
+      regime,
+      event_date: eventDate,
+      person: { sex, birth_date: birth },
+      history: rows.map((r) => ({
+        from: r.from,
+        to: r.to,
+        salary: Number(r.salary),
+        scheme: r.scheme,
+        ...(r.source ? { source: r.source } : {}),
+      })),
+      facts: buildFacts(),
+      ...(coefs.length
+        ? { revaluation: coefs.map((c) => ({ contribution_year: Number(c.year), coefficient: Number(c.coefficient), scheme: c.scheme })) }
+        : {}),
+    } as Schemas['BenefitRequest'];
+    try {
+      setResult(await call(api.POST('/calc/benefit', { body })));
+    } catch (e) {
+      setError(e instanceof ApiError ? e : new ApiError(0, 'client', '', String(e)));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  // The facts of the case as the form gives them, for the calculator and
+  // for a case alike.
+  function buildFacts() {
     const facts: Record<string, unknown> = {};
     if (kinds[regime]) facts.kind = kindNow;
     if (regime === 'sickness') facts.days = Number(days);
@@ -231,30 +307,8 @@ export function BenefitCalculator() {
       if (infertility && kindNow !== 'surrogate') facts.infertility_treatment = true;
     }
     if (regime === 'unemployment') facts.region = Number(region);
-    const body = {
-      regime,
-      event_date: eventDate,
-      person: { sex, birth_date: birth },
-      history: rows.map((r) => ({
-        from: r.from,
-        to: r.to,
-        salary: Number(r.salary),
-        scheme: r.scheme,
-        ...(r.source ? { source: r.source } : {}),
-      })),
-      facts,
-      ...(coefs.length
-        ? { revaluation: coefs.map((c) => ({ contribution_year: Number(c.year), coefficient: Number(c.coefficient), scheme: c.scheme })) }
-        : {}),
-    } as Schemas['BenefitRequest'];
-    try {
-      setResult(await call(api.POST('/calc/benefit', { body })));
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'client', '', String(e)));
-    } finally {
-      setBusy(false);
-    }
-  };
+    return facts;
+  }
 
   return (
     <Stack>
@@ -278,19 +332,23 @@ export function BenefitCalculator() {
                 Lấy quá trình đóng từ sổ BHXH
               </Button>
             </Group>
-            {record && (
-              <Text size="sm" mt="xs" data-testid="record-note">
-                Dữ liệu của {record.full_name} tính đến hết tháng {date(record.counted_through)}: {record.request.history?.length ?? 0} dòng
-                {record.continued ? ', có dòng giả định tiếp tục đóng' : ''}.
-              </Text>
-            )}
-            {record && record.excluded.length > 0 && (
-              <Alert color="orange" mt="xs" title="Thời gian không được tính">
-                {record.excluded.map((x, i) => (
-                  <Text key={i} size="sm">{x}</Text>
-                ))}
-              </Alert>
-            )}
+            {record && <RecordNote record={record} />}
+          </Paper>
+        )}
+        {role === 'officer' && (
+          <Paper withBorder p="sm" mt="md">
+            <Text size="sm" mb="xs">
+              Lập hồ sơ cho người tham gia: quá trình đóng lấy từ cơ sở dữ liệu như khi xét hồ sơ (tháng đơn vị chưa đóng
+              không được tính).
+            </Text>
+            <Group align="flex-end" wrap="wrap">
+              <TextInput label="Số CCCD của người hưởng" value={cccd} onChange={(e) => { setCccd(e.currentTarget.value); setRecord(null); }}
+                inputMode="numeric" maxLength={12} w={220} error={fieldError('cccd')} />
+              <Button variant="light" loading={loadingRecord} disabled={!/^\d{12}$/.test(cccd.trim())} onClick={() => void fromRecord()}>
+                Lấy quá trình đóng
+              </Button>
+            </Group>
+            {record && <RecordNote record={record} />}
           </Paper>
         )}
         <Title order={3} size="h5" mt="md" mb="xs">
@@ -488,7 +546,55 @@ export function BenefitCalculator() {
         <ErrorBox error={error} />
       </Card>
       {result && <BenefitResultView result={result} />}
+      {role === 'officer' && record && result && (
+        <Card withBorder>
+          <Title order={3} size="h5" mb="xs">
+            Lập hồ sơ hưởng chế độ cho {record.full_name}
+          </Title>
+          <Text size="sm" mb="xs">
+            Hồ sơ tính lại từ cơ sở dữ liệu với chế độ, ngày sự kiện và các dữ kiện ở trên; các dòng quá trình đóng sửa tay
+            không được dùng. Một cán bộ khác phê duyệt ở thẻ Hồ sơ.
+          </Text>
+          <Group align="flex-end" wrap="wrap">
+            <TextInput label="Người nhận tiền" value={payee} onChange={(e) => setPayee(e.currentTarget.value)} w={220}
+              placeholder={record.full_name} error={fieldError('payee')} />
+            <TextInput label="Ngân hàng" value={bank} onChange={(e) => setBank(e.currentTarget.value)} w={180} error={fieldError('bank')} />
+            <TextInput label="Số tài khoản" value={account} onChange={(e) => setAccount(e.currentTarget.value)} inputMode="numeric"
+              w={180} error={fieldError('bank_account')} />
+            <TextInput label="Hoặc điểm chi trả tiền mặt" value={cashPoint} onChange={(e) => setCashPoint(e.currentTarget.value)}
+              w={240} error={fieldError('cash_point')} />
+            <Button onClick={() => void prepareCase()} loading={preparing} disabled={prepared !== null}>
+              Lập hồ sơ
+            </Button>
+          </Group>
+          {prepared && (
+            <Alert color="green" mt="sm" title={`Đã lập hồ sơ số ${prepared.id}: ${prepared.regime_name}`}>
+              {prepared.eligible ? 'Đủ điều kiện hưởng' : 'Chưa đủ điều kiện hưởng'}; hằng tháng {money(prepared.monthly)}, một lần{' '}
+              {money(prepared.lump_sum)}. Chờ cán bộ khác phê duyệt.
+            </Alert>
+          )}
+        </Card>
+      )}
     </Stack>
+  );
+}
+
+// What the record gave: through which month, how many rows, what was left out.
+function RecordNote({ record }: { record: Schemas['BenefitRecordRequest'] }) {
+  return (
+    <>
+      <Text size="sm" mt="xs" data-testid="record-note">
+        Dữ liệu của {record.full_name} tính đến hết tháng {date(record.counted_through)}: {record.request.history?.length ?? 0} dòng
+        {record.continued ? ', có dòng giả định tiếp tục đóng' : ''}.
+      </Text>
+      {record.excluded.length > 0 && (
+        <Alert color="orange" mt="xs" title="Thời gian không được tính">
+          {record.excluded.map((x, i) => (
+            <Text key={i} size="sm">{x}</Text>
+          ))}
+        </Alert>
+      )}
+    </>
   );
 }
 
