@@ -1154,6 +1154,20 @@ Status Calc::Maternity() {
                              "the date is before the birth (event_date)");
     return std::optional<Date>(d);
   };
+  // The one-time grant for each child born or received: a multiple of the
+  // base salary / reference level of the month (58/2014 Art.38; 41/2024
+  // Art.58.4), to whoever `who_vi` names.
+  auto pay_grant = [&](const std::string& who_vi, const std::string& en, const char* law,
+                       const std::string& label) -> Status {
+    BHXH_ASSIGN_OR_RETURN(int64_t mult, Micro("maternity.grant_multiple"));
+    Vnd grant = ApplyRate(ref, mult) * children;
+    Step("birth_grant",
+         who_vi + ": " + DecimalVi(mult) + " × " + VndVi(ref) + " × " + std::to_string(children) +
+             " con = " + VndVi(grant),
+         en, LawName(law));
+    Amount("grant", label, grant);
+    return Status::Ok();
+  };
   // A day of leave counted in working days (visits, the father's leave) is
   // the month / 24; one counted in calendar days (miscarriage) is / 30
   // (58/2014 Art.39.1.b-c; 41/2024 Art.59.2-3).
@@ -1219,14 +1233,8 @@ Status Calc::Maternity() {
            "Maternity benefit " + std::to_string(leave), LawName(Art("Điều 36, 39", "Điều 56, 59")));
       Amount("leave", "Trợ cấp thai sản khi nhận con nuôi", leave);
     }
-    BHXH_ASSIGN_OR_RETURN(int64_t mult, Micro("maternity.grant_multiple"));
-    Vnd grant = ApplyRate(ref, mult) * children;
-    Step("birth_grant",
-         "Trợ cấp một lần khi sinh con/nhận con nuôi: " + DecimalVi(mult) + " × " + VndVi(ref) + " × " +
-             std::to_string(children) + " con = " + VndVi(grant),
-         "Birth grant", LawName(Art("Điều 38", "Điều 58")));
-    Amount("grant", "Trợ cấp một lần khi sinh con", grant);
-    return Status::Ok();
+    return pay_grant("Trợ cấp một lần khi sinh con/nhận con nuôi", "Birth grant", Art("Điều 38", "Điều 58"),
+                     "Trợ cấp một lần khi sinh con");
   }
   if (kind == "father_care") {
     // The father (or the one who raises the child) on leave when the mother
@@ -1306,14 +1314,8 @@ Status Calc::Maternity() {
     BHXH_ASSIGN_OR_RETURN(Vnd avg, AverageOfLast(avg_months, IsCompulsory, ev, LawName(Art("Điều 39.1", "Điều 59.1"))));
     BHXH_RETURN_IF_ERROR(span_leave(avg, rate, s, "mang thai hộ, " + why, "Trợ cấp thai sản của người mang thai hộ",
                                     Art("Điều 35.1, 39", "Điều 54.3.a, 59")));
-    BHXH_ASSIGN_OR_RETURN(int64_t mult, Micro("maternity.grant_multiple"));
-    Vnd grant = ApplyRate(ref, mult) * children;
-    Step("birth_grant",
-         "Trợ cấp một lần khi sinh con (người mang thai hộ): " + DecimalVi(mult) + " × " + VndVi(ref) + " × " +
-             std::to_string(children) + " con = " + VndVi(grant),
-         "Birth grant to the surrogate", LawName(Art("Điều 35, 38", "Điều 58.2")));
-    Amount("grant", "Trợ cấp một lần khi sinh con", grant);
-    return Status::Ok();
+    return pay_grant("Trợ cấp một lần khi sinh con (người mang thai hộ)", "Birth grant to the surrogate",
+                     Art("Điều 35, 38", "Điều 58.2"), "Trợ cấp một lần khi sinh con");
   }
   if (kind == "commissioning") {
     // The mother who asked for the surrogacy, from the day she receives
@@ -1357,15 +1359,10 @@ Status Calc::Maternity() {
       out_.warnings.push_back(
           "Trợ cấp một lần cho người mẹ nhờ mang thai hộ khi người mang thai hộ không đủ điều kiện: theo Nghị định "
           "115/2015/NĐ-CP (quy định chi tiết Điều 35.3), chưa đối chiếu văn bản");
-    BHXH_ASSIGN_OR_RETURN(int64_t mult, Micro("maternity.grant_multiple"));
-    Vnd grant = ApplyRate(ref, mult) * children;
-    Step("birth_grant",
-         "Người mang thai hộ không tham gia BHXH hoặc không đủ điều kiện: người mẹ nhờ mang thai hộ được trợ cấp một "
-         "lần " +
-             DecimalVi(mult) + " × " + VndVi(ref) + " × " + std::to_string(children) + " con = " + VndVi(grant),
-         "Birth grant to the commissioning mother", LawName(Art("Điều 35.3", "Điều 58.2")));
-    Amount("grant", "Trợ cấp một lần khi nhận con", grant);
-    return Status::Ok();
+    return pay_grant(
+        "Người mang thai hộ không tham gia BHXH hoặc không đủ điều kiện: người mẹ nhờ mang thai hộ được trợ cấp một "
+        "lần",
+        "Birth grant to the commissioning mother", Art("Điều 35.3", "Điều 58.2"), "Trợ cấp một lần khi nhận con");
   }
   // Day-based events: average of the last 6 months / 24 per day.
   BHXH_ASSIGN_OR_RETURN(Vnd avg, AverageOfLast(avg_months, IsCompulsory, ev, LawName(Art("Điều 39.1", "Điều 59.1"))));
@@ -1431,11 +1428,8 @@ Status Calc::Maternity() {
                                 " tháng BHXH bắt buộc trong 12 tháng trước khi sinh (đã đóng " + std::to_string(in12) +
                                 "): không được trợ cấp một lần khi sinh con");
       if (father_met) {
-        BHXH_ASSIGN_OR_RETURN(int64_t mult, Micro("maternity.grant_multiple"));
-        Vnd grant = ApplyRate(ref, mult) * children;
-        Step("birth_grant", "Vợ không tham gia BHXH: cha được trợ cấp một lần " + VndVi(grant),
-             "Birth grant to the father", LawName(Art("Điều 38", "Điều 58.1")));
-        Amount("grant", "Trợ cấp một lần khi sinh con", grant);
+        BHXH_RETURN_IF_ERROR(pay_grant("Vợ không tham gia BHXH: cha được trợ cấp một lần", "Birth grant to the father",
+                                       Art("Điều 38", "Điều 58.1"), "Trợ cấp một lần khi sinh con"));
       }
     }
   } else if (kind == "recovery") {

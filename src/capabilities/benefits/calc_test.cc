@@ -496,14 +496,17 @@ TEST(BenefitCalc, AFathersMaternityIsHisLeave) {
 // months at 12,000,000: 5 days (2,500,000) + 2 × 2,340,000 = 7,180,000; 4
 // months: the 5 days only (2,500,000), and a warning says why.
 TEST(BenefitCalc, AFathersBirthGrantNeedsSixOfTwelveMonths) {
-  auto calc = [](const char* from) {
+  // A father's leave for a birth on `born`, contributing from `from` to the
+  // month before.
+  auto father = [](const char* born, const char* from, const char* to) {
     char buf[512];
-    std::snprintf(buf, sizeof buf, R"({"regime":"maternity","event_date":"2026-06-10",
+    std::snprintf(buf, sizeof buf, R"({"regime":"maternity","event_date":"%s",
       "person":{"sex":"male","birth_date":"1990-01-01"},
-      "history":[{"from":"%s","to":"2026-05","salary":12000000}],"facts":{"kind":"father","mother_insured":false}})",
-                  from);
+      "history":[{"from":"%s","to":"%s","salary":12000000}],"facts":{"kind":"father","mother_insured":false}})",
+                  born, from, to);
     return Ok(buf);
   };
+  auto calc = [&](const char* from) { return father("2026-06-10", from, "2026-05"); };
   EXPECT_EQ(calc("2025-10").LumpSum(), 2'500'000 + 4'680'000);
   BenefitResult short_career = calc("2026-02");
   EXPECT_EQ(short_career.LumpSum(), 2'500'000);
@@ -512,14 +515,7 @@ TEST(BenefitCalc, AFathersBirthGrantNeedsSixOfTwelveMonths) {
   // Under the 2014 law the same 6 of 12, from a row flagged uncertain that
   // the answer cites: 8 months, 2,500,000 + 2 × 1,800,000; 4 months, the
   // days only.
-  auto calc2014 = [](const char* from) {
-    char buf[512];
-    std::snprintf(buf, sizeof buf, R"({"regime":"maternity","event_date":"2024-06-10",
-      "person":{"sex":"male","birth_date":"1990-01-01"},
-      "history":[{"from":"%s","to":"2024-05","salary":12000000}],"facts":{"kind":"father","mother_insured":false}})",
-                  from);
-    return Ok(buf);
-  };
+  auto calc2014 = [&](const char* from) { return father("2024-06-10", from, "2024-05"); };
   EXPECT_EQ(calc2014("2023-10").LumpSum(), 2'500'000 + 3'600'000);
   BenefitResult short2014 = calc2014("2024-02");
   EXPECT_EQ(short2014.LumpSum(), 2'500'000);

@@ -7,22 +7,24 @@
 // (2014 law, women from 2018: 45% for 15 years + 2% a year): 45% + 2% × 14.5
 // = 74%. With the officer's average of 10,000,000 the pension is 7,400,000
 // from 04/2025.
+#include "benefits/cases.h"
+
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <set>
 
 #include "base/csv.h"
-#include "benefits/cases.h"
 #include "benefits/json.h"
 #include "benefits/payroll.h"
+#include "capabilities/all.h"
 #include "collection/collect.h"
 #include "collection/declarations.h"
 #include "collection/payments.h"
 #include "programmes/module.h"
 #include "registry/registry.h"
-#include "capabilities/all.h"
 #include "store/migrations.h"
 #include "testing/backend_fixture.h"
 #include "testing/worker_fixture.h"
@@ -65,6 +67,35 @@ class Cases : public BackendTest {
   }
   Result<CaseView> Prepare(const CaseInput& in) {
     return PrepareCase(db(), ctx_->geo, ctx_->law, Bl(), in, TestOfficer());
+  }
+  // The benefit law with indexation.csv rewritten by `edit` (given the
+  // file as shipped).
+  Result<BenefitLaw> LawWithIndexation(const std::function<std::string(const std::string&)>& edit) {
+    namespace fs = std::filesystem;
+    std::string dir = fs::temp_directory_path() / ("bhxh-benefits-" + std::to_string(getpid()) + "-" + GetParam());
+    fs::remove_all(dir);
+    fs::copy(testing::DataDir() + "/benefits", dir);
+    auto csv = ReadFile(dir + "/indexation.csv");
+    if (!csv.ok()) return csv.status();
+    std::ofstream(dir + "/indexation.csv", std::ios::trunc) << edit(*csv);
+    auto law = BenefitLaw::Load(dir);
+    fs::remove_all(dir);
+    return law;
+  }
+  // A register entry written directly for the person of kCccd, under the
+  // case `case_id`.
+  void AddBeneficiary(int64_t case_id, const std::string& regime, Vnd monthly, const char* start,
+                      const std::string& account) {
+    auto p = Registry(db(), ctx_->geo, ctx_->law).PersonByCccd(kCccd);
+    ASSERT_TRUE(p.ok());
+    auto st = db().Prepare(
+        "INSERT INTO beneficiaries (case_id, person_id, cccd, province, regime, monthly, start_month, end_month, "
+        "payee, bank, bank_account, cash_point, status) VALUES (?, ?, ?, '01', ?, ?, ?, NULL, 'x', 'VCB', ?, '', "
+        "'active')");
+    ASSERT_TRUE(st.ok());
+    (*st)->Bind(case_id, p->id, kCccd, regime, monthly, static_cast<int64_t>(Month::Parse(start, "m")->index()),
+                account);
+    ASSERT_TRUE((*st)->Run().ok());
   }
 };
 
@@ -276,38 +307,26 @@ TEST_P(Cases, PayrollPaysBackTheMonthsPaidBeforeTheApproval) {
 // 01/07/2024. Entered after July and August were paid at 4,000,000, it is
 // paid back in September: 4,600,000 for the month + 2 × 600,000.
 TEST_P(Cases, PayrollPaysBackADecreeEnteredAfterItsMonthsWerePaid) {
-  namespace fs = std::filesystem;
-  std::string dir = fs::temp_directory_path() / ("bhxh-benefits-" + std::to_string(getpid()) + "-" + GetParam());
-  fs::remove_all(dir);
-  fs::copy(testing::DataDir() + "/benefits", dir);
-  {
-    auto csv = ReadFile(dir + "/indexation.csv");
-    ASSERT_TRUE(csv.ok());
+  bool dropped = false;
+  auto before = LawWithIndexation([&](const std::string& csv) {
     std::string kept;
-    for (size_t p = 0; p < csv->size();) {
-      size_t e = csv->find('\n', p);
-      if (e == std::string::npos) e = csv->size();
-      std::string line = csv->substr(p, e - p);
-      if (line.rfind("2024-07-01,", 0) != 0) kept += line + "\n";
+    for (size_t p = 0; p < csv.size();) {
+      size_t e = csv.find('\n', p);
+      if (e == std::string::npos) e = csv.size();
+      std::string line = csv.substr(p, e - p);
+      if (line.rfind("2024-07-01,", 0) != 0)
+        kept += line + "\n";
+      else
+        dropped = true;
       p = e + 1;
     }
-    ASSERT_NE(kept.size(), csv->size());
-    std::ofstream(dir + "/indexation.csv", std::ios::trunc) << kept;
-  }
-  auto before = BenefitLaw::Load(dir);
-  fs::remove_all(dir);
+    return kept;
+  });
+  ASSERT_TRUE(dropped);
   ASSERT_TRUE(before.ok()) << before.status().ToString();
   auto c = Prepare(Pension("case-1"));
   ASSERT_TRUE(c.ok());
-  auto p = Registry(db(), ctx_->geo, ctx_->law).PersonByCccd(kCccd);
-  ASSERT_TRUE(p.ok());
-  auto st = db().Prepare(
-      "INSERT INTO beneficiaries (case_id, person_id, cccd, province, regime, monthly, start_month, end_month, payee, "
-      "bank, bank_account, cash_point, status) VALUES (?, ?, ?, '01', 'pension', 4000000, ?, NULL, 'x', 'VCB', "
-      "'111222333', '', 'active')");
-  ASSERT_TRUE(st.ok());
-  (*st)->Bind(c->id, p->id, kCccd, static_cast<int64_t>(Month::Parse("2024-01", "m")->index()));
-  ASSERT_TRUE((*st)->Run().ok());
+  AddBeneficiary(c->id, "pension", 4'000'000, "2024-01", "111222333");
   for (const char* m : {"2024-06", "2024-07", "2024-08"}) {
     auto r = RunPayroll(db(), *before, *Month::Parse(m, "m"), Approver());
     ASSERT_TRUE(r.ok()) << r.status().ToString();
@@ -343,39 +362,18 @@ TEST_P(Cases, PayrollPaysBackADecreeEnteredAfterItsMonthsWerePaid) {
 // pension from 01/1996 and a monthly accident benefit from 01/1994, both
 // 2,000,000, are raised only: 2,250,000, then 2,587,500.
 TEST_P(Cases, PayrollTopsUpLowPensionsOfThoseRetiredBefore1995) {
-  namespace fs = std::filesystem;
-  std::string dir = fs::temp_directory_path() / ("bhxh-topup-" + std::to_string(getpid()) + "-" + GetParam());
-  fs::remove_all(dir);
-  fs::copy(testing::DataDir() + "/benefits", dir);
-  std::ofstream(dir + "/indexation.csv", std::ios::trunc)
-      << "effective_from,percent,law,source,note,topup_started_before,topup_up_to,topup_add,topup_floor\n"
-         "2023-07-01,12.5,Decree 42/2023/NĐ-CP,test,,1995-01-01,2700000,300000,3000000\n"
-         "2024-07-01,15,Decree 75/2024/NĐ-CP,test,,1995-01-01,3200000,300000,3500000\n";
-  auto law = BenefitLaw::Load(dir);
-  fs::remove_all(dir);
+  auto law = LawWithIndexation([](const std::string&) {
+    return "effective_from,percent,law,source,note,topup_started_before,topup_up_to,topup_add,topup_floor\n"
+           "2023-07-01,12.5,Decree 42/2023/NĐ-CP,test,,1995-01-01,2700000,300000,3000000\n"
+           "2024-07-01,15,Decree 75/2024/NĐ-CP,test,,1995-01-01,3200000,300000,3500000\n";
+  });
   ASSERT_TRUE(law.ok()) << law.status().ToString();
   auto c = Prepare(Pension("case-1"));
   ASSERT_TRUE(c.ok());
-  auto p = Registry(db(), ctx_->geo, ctx_->law).PersonByCccd(kCccd);
-  ASSERT_TRUE(p.ok());
-  auto st = db().Prepare(
-      "INSERT INTO beneficiaries (case_id, person_id, cccd, province, regime, monthly, start_month, end_month, payee, "
-      "bank, bank_account, cash_point, status) VALUES (?, ?, ?, '01', ?, ?, ?, NULL, 'x', 'VCB', ?, '', 'active')");
-  ASSERT_TRUE(st.ok());
-  struct Row {
-    const char* regime;
-    int64_t monthly;
-    const char* start;
-    const char* account;
-  };
-  for (const Row& r :
-       {Row{"pension", 2'000'000, "1994-01", "1001"}, Row{"pension", 2'500'000, "1994-01", "1002"},
-        Row{"pension", 2'000'000, "1996-01", "1003"}, Row{"occupational", 2'000'000, "1994-01", "1004"}}) {
-    (*st)->Reset();
-    (*st)->Bind(c->id, p->id, kCccd, r.regime, r.monthly, static_cast<int64_t>(Month::Parse(r.start, "m")->index()),
-                r.account);
-    ASSERT_TRUE((*st)->Run().ok());
-  }
+  AddBeneficiary(c->id, "pension", 2'000'000, "1994-01", "1001");
+  AddBeneficiary(c->id, "pension", 2'500'000, "1994-01", "1002");
+  AddBeneficiary(c->id, "pension", 2'000'000, "1996-01", "1003");
+  AddBeneficiary(c->id, "occupational", 2'000'000, "1994-01", "1004");
   auto aug23 = RunPayroll(db(), *law, *Month::Parse("2023-08", "m"), Approver());
   ASSERT_TRUE(aug23.ok()) << aug23.status().ToString();
   EXPECT_EQ(aug23->total, 2'550'000 + 3'000'000 + 2'250'000 + 2'250'000);
