@@ -1416,6 +1416,24 @@ Status Calc::Maternity() {
       BHXH_ASSIGN_OR_RETURN(days, Int(surgery ? "maternity.father_days.surgery" : "maternity.father_days.normal"));
     }
     what = "lao động nam khi vợ sinh con", label = "Trợ cấp thai sản của lao động nam";
+    // His leave is taken in the first 30 days from the birth (58/2014
+    // Art.34.2) or starts within 60 days of it (41/2024 Art.53.3): from
+    // then on, no days are paid (the grant does not depend on it). Only the
+    // start is checked (the 2014 law also wants the days within the 30).
+    BHXH_ASSIGN_OR_RETURN(std::optional<Date> start, fact_date(f_.leave_start, "facts.leave_start"));
+    if (start) {
+      BHXH_ASSIGN_OR_RETURN(int within, Int("maternity.father_days.start_within_days"));
+      const int after = start->days() - d_.days();
+      if (after >= within) {
+        days = 0;
+        out_.warnings.push_back("Cha bắt đầu nghỉ ngày " + start->ToVi() + ", ngoài " + std::to_string(within) +
+                                " ngày kể từ ngày sinh con: không hưởng chế độ nghỉ việc");
+        Step("father_window",
+             "Nghỉ từ ngày " + start->ToVi() + ": ngoài " + std::to_string(within) + " ngày kể từ ngày sinh con (" +
+                 d_.ToVi() + ")",
+             "His leave starts too late", LawName(Art("Điều 34.2", "Điều 53.3")));
+      }
+    }
     if (f_.mother_insured.has_value() && !*f_.mother_insured) {
       // The husband gets the grant when he has 6 of the 12 months before the
       // birth: 41/2024 Art.58.1 (Art.50.2); for 58/2014 Art.38 the
@@ -1467,6 +1485,11 @@ Status Calc::Maternity() {
                            "facts.kind của chế độ thai sản: birth, adoption, visit, miscarriage, father, father_care, "
                            "surrogate, commissioning, recovery, contraception, voluntary_grant",
                            "unknown maternity kind");
+  }
+  if (kind == "father" && days == 0) {
+    if (out_.amounts.empty())
+      NotEligible("Nghỉ ngoài thời hạn được hưởng chế độ khi vợ sinh con", "the leave starts outside the window");
+    return Status::Ok();
   }
   Vnd amount = DivRound(static_cast<__int128>(ApplyRate(avg, rate)) * days, divisor);
   Step("maternity_days",

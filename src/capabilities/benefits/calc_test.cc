@@ -524,6 +524,36 @@ TEST(BenefitCalc, AFathersBirthGrantNeedsSixOfTwelveMonths) {
   EXPECT_TRUE(p->uncertain());
 }
 
+// The father's leave must start within 60 days of the birth under 41/2024
+// Art.53.3 (the 60th day after a birth on 10/08/2025 is 08/10/2025), within
+// the first 30 under 58/2014 Art.34.2. At 12,000,000: 5 days = 2,500,000.
+// Starting too late he is paid no days; the grant when the mother is not
+// insured (2 × 1,800,000 in 2024) does not depend on it.
+TEST(BenefitCalc, TheFathersLeaveStartsWithinTheLawsWindow) {
+  auto father = [](const char* born, const char* to, const char* start, bool mother_insured) {
+    char buf[640];
+    std::snprintf(buf, sizeof buf, R"({"regime":"maternity","event_date":"%s",
+      "person":{"sex":"male","birth_date":"1990-01-01"},"history":[{"from":"2022-01","to":"%s","salary":12000000}],
+      "facts":{"kind":"father","leave_start":"%s","mother_insured":%s}})",
+                  born, to, start, mother_insured ? "true" : "false");
+    return Ok(buf);
+  };
+  EXPECT_EQ(father("2025-08-10", "2025-07", "2025-10-08", true).LumpSum(), 2'500'000);
+  BenefitResult late = father("2025-08-10", "2025-07", "2025-10-09", true);
+  EXPECT_FALSE(late.eligible);
+  EXPECT_TRUE(HasStep(late, "father_window"));
+  EXPECT_EQ(father("2024-06-10", "2024-05", "2024-07-09", true).LumpSum(), 2'500'000);
+  EXPECT_FALSE(father("2024-06-10", "2024-05", "2024-07-10", true).eligible);
+  BenefitResult grant_only = father("2024-06-10", "2024-05", "2024-07-15", false);
+  EXPECT_TRUE(grant_only.eligible);
+  EXPECT_EQ(grant_only.LumpSum(), 3'600'000);
+  auto before =
+      Calc(R"({"regime":"maternity","event_date":"2025-08-10","person":{"sex":"male","birth_date":"1990-01-01"},
+    "history":[{"from":"2022-01","to":"2025-07","salary":12000000}],"facts":{"kind":"father","leave_start":"2025-08-01"}})");
+  ASSERT_FALSE(before.ok());
+  EXPECT_EQ(before.status().field(), "facts.leave_start");
+}
+
 // Where the two laws' day counts differ, at 12,000,000 a month (500,000 a
 // working day, the month / 24). A father of triplets by caesarean: 14 + 3
 // days under 41/2024 Art.53.2.d = 8,500,000, 14 under 58/2014 Art.34.2.d =

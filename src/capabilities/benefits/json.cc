@@ -41,6 +41,7 @@ Schema BenefitRequest() {
                                     Opt("mother_leave_months_used", S::Int(0, 24)),
                                     Opt("child_died_on", S::Date()),
                                     Opt("handover_date", S::Date()),
+                                    Opt("leave_start", S::Date()),
                                     Opt("surrogate_eligible", S::Bool()),
                                     Opt("contraception_method", S::OneOf({"iud", "sterilisation"})),
                                     Opt("kind", S::Text(40)),
@@ -271,6 +272,7 @@ Result<bhxh::BenefitRequest> BenefitRequestFromJson(const Json& j) {
     Get(f, "mother_leave_months_used", o.mother_leave_months_used);
     Get(f, "child_died_on", o.child_died_on);
     Get(f, "handover_date", o.handover_date);
+    Get(f, "leave_start", o.leave_start);
     Get(f, "surrogate_eligible", o.surrogate_eligible);
     Get(f, "contraception_method", o.contraception_method);
     Get(f, "kind", o.kind);
@@ -307,6 +309,7 @@ Result<bhxh::BenefitRequest> BenefitRequestFromJson(const Json& j) {
                                                  "mother_leave_months_used",
                                                  "child_died_on",
                                                  "handover_date",
+                                                 "leave_start",
                                                  "surrogate_eligible",
                                                  "contraception_method",
                                                  "kind",
@@ -370,6 +373,7 @@ Json ToJson(const bhxh::BenefitRequest& r) {
   put("mother_leave_months_used", o.mother_leave_months_used);
   put("child_died_on", o.child_died_on);
   put("handover_date", o.handover_date);
+  put("leave_start", o.leave_start);
   put("surrogate_eligible", o.surrogate_eligible);
   put("contraception_method", o.contraception_method);
   put("kind", o.kind);

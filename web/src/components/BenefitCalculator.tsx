@@ -146,6 +146,9 @@ export function BenefitCalculator() {
   const [childDied, setChildDied] = useState(false);
   const [diedOn, setDiedOn] = useState('');
   const [handover, setHandover] = useState('');
+  // The father's first day of leave: within 30 days of the birth (58/2014
+  // Art.34.2) or 60 (41/2024 Art.53.3); left empty, not checked.
+  const [fatherStart, setFatherStart] = useState('');
   const [surrogateEligible, setSurrogateEligible] = useState(false);
   const [coefs, setCoefs] = useState<Coef[]>([]);
   // The case follows the regime and the sex until the person picks one.
@@ -289,6 +292,7 @@ export function BenefitCalculator() {
     // Left empty, the engine names the missing date.
     if (regime === 'maternity' && kindNow === 'surrogate' && handover) facts.handover_date = handover;
     if (regime === 'maternity' && kindNow === 'commissioning') facts.surrogate_eligible = surrogateEligible;
+    if (regime === 'maternity' && kindNow === 'father' && fatherStart) facts.leave_start = fatherStart;
     if (regime === 'maternity' && kindNow === 'contraception') {
       facts.contraception_method = method;
       facts.days = Number(days);
@@ -470,6 +474,10 @@ export function BenefitCalculator() {
           )}
           {regime === 'maternity' && (kindNow === 'father' || kindNow === 'recovery') && (
             <Checkbox label="Sinh phẫu thuật hoặc sinh con dưới 32 tuần" checked={surgery} onChange={(e) => setSurgery(e.currentTarget.checked)} />
+          )}
+          {regime === 'maternity' && kindNow === 'father' && (
+            <DayField label="Ngày bắt đầu nghỉ (nếu đã biết)" value={fatherStart} onChange={setFatherStart} w={220}
+              error={fieldError('facts.leave_start')} />
           )}
           {regime === 'maternity' && kindNow === 'visit' && (
             <Checkbox label="Ở xa cơ sở khám bệnh, chữa bệnh hoặc thai không bình thường" checked={farVisit}
