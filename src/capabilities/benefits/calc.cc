@@ -911,7 +911,9 @@ Status Calc::Sickness() {
     }
   }
   int days = f_.days.value_or(0);
-  if (days <= 0) return Status::Invalid("facts.days", "Cần số ngày nghỉ (facts.days > 0)", "facts.days is required");
+  const bool halves_asked = kind != "recovery" && f_.half_days.value_or(0) > 0;
+  if (days <= 0 && !halves_asked)
+    return Status::Invalid("facts.days", "Cần số ngày nghỉ (facts.days > 0)", "facts.days is required");
   out_.eligible = true;
   BHXH_ASSIGN_OR_RETURN(int divisor, Int("sickness.daily_divisor"));
   if (kind == "recovery") {
@@ -973,23 +975,39 @@ Status Calc::Sickness() {
     return Status::Invalid("facts.kind", "facts.kind của chế độ ốm đau: own, child, recovery",
                            "sickness kind must be own, child or recovery");
   }
-  int used = f_.days_used_this_year.value_or(0);
-  int left = std::max(0, limit - used);
-  int paid = std::min(days, left);
-  Vnd amount = DivRound(static_cast<__int128>(ApplyRate(salary, rate)) * paid, divisor);
+  // Days are counted in halves: 41/2024 Art.45.5 pays a day off of less
+  // than half a working day as half a day (from half a day, a whole one:
+  // facts.days), at half the daily benefit. The 2014 law has no such rule
+  // (its row is 0).
+  int halves = 0;
+  if (halves_asked) {
+    BHXH_ASSIGN_OR_RETURN(int allowed, Int("sickness.half_days"));
+    if (allowed)
+      halves = *f_.half_days;
+    else
+      out_.warnings.push_back(
+          "Nghỉ không trọn ngày được tính nửa ngày từ 01/7/2025 (Luật BHXH 41/2024/QH15, Điều 45.5): " +
+          std::to_string(*f_.half_days) + " lần nghỉ dưới nửa ngày không được tính");
+  }
+  auto days_vi = [](int h) { return std::to_string(h / 2) + (h % 2 ? ",5" : ""); };
+  const int used = f_.days_used_this_year.value_or(0);
+  const int asked2 = days * 2 + halves, left2 = std::max(0, limit - used) * 2;
+  const int paid2 = std::min(asked2, left2);
+  Vnd amount = DivRound(static_cast<__int128>(ApplyRate(salary, rate)) * paid2, divisor * 2);
   std::string vi = "Số ngày được hưởng: " + limit_vi + (used ? ", đã hưởng " + std::to_string(used) + " ngày" : "") +
-                   " → " + std::to_string(paid) + " ngày. Mức hưởng = " + VndVi(salary) + " × " + PctVi(rate) +
-                   " / " + std::to_string(divisor) + " × " + std::to_string(paid) + " = " + VndVi(amount);
+                   " → " + days_vi(paid2) + " ngày" +
+                   (halves ? " (" + std::to_string(halves) + " lần nghỉ dưới nửa ngày tính nửa ngày)" : "") +
+                   ". Mức hưởng = " + VndVi(salary) + " × " + PctVi(rate) + " / " + std::to_string(divisor) + " × " +
+                   days_vi(paid2) + " = " + VndVi(amount);
   Vnd extra = 0;
-  int extra_days = days - paid;
-  if (kind == "own" && f_.long_term.value_or(false) && extra_days > 0) {
+  const int extra2 = asked2 - paid2;
+  if (kind == "own" && f_.long_term.value_or(false) && extra2 > 0) {
     BHXH_ASSIGN_OR_RETURN(int band, BandOf("sickness.band_from_years.", compulsory / 12, 3));
     BHXH_ASSIGN_OR_RETURN(RateMicro later, Pct("sickness.long_term.rate." + std::to_string(band)));
-    extra = DivRound(static_cast<__int128>(ApplyRate(salary, later)) * extra_days, divisor);
-    vi += "; " + std::to_string(extra_days) + " ngày tiếp theo × " + PctVi(later) + " = " + VndVi(extra);
-    paid += extra_days;
-  } else if (extra_days > 0) {
-    out_.warnings.push_back(std::to_string(extra_days) + " ngày vượt số ngày tối đa trong năm không được hưởng");
+    extra = DivRound(static_cast<__int128>(ApplyRate(salary, later)) * extra2, divisor * 2);
+    vi += "; " + days_vi(extra2) + " ngày tiếp theo × " + PctVi(later) + " = " + VndVi(extra);
+  } else if (extra2 > 0) {
+    out_.warnings.push_back(days_vi(extra2) + " ngày vượt số ngày tối đa trong năm không được hưởng");
   }
   Step("sickness", vi, "Sickness benefit " + std::to_string(amount + extra), LawName(Art("Điều 26, 27, 28", "Điều 43, 44, 45")));
   Amount("lump_sum", kind == "child" ? "Trợ cấp chăm con ốm" : "Trợ cấp ốm đau", amount + extra);

@@ -72,6 +72,7 @@ struct BenefitPerson {
 struct BenefitFacts {
   std::optional<int> days;                       // sickness / maternity days asked for
   std::optional<int> days_used_this_year;        // sickness days already paid this year
+  std::optional<int> half_days;                  // sickness: days off of less than half a day (41/2024 Art.45.5)
   std::optional<int> children;                   // born or adopted together
   std::optional<int> child_age_months;           // child's age (child sickness, adoption)
   std::optional<int> capacity_loss_pct;          // 0-100

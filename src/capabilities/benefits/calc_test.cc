@@ -193,6 +193,31 @@ TEST(BenefitCalc, Sickness) {
   EXPECT_EQ(r.LumpSum(), 1'406'250);
 }
 
+// Part days (41/2024 Art.45.5): 2 days and one absence of less than half a
+// day = 2,5 days: 9,000,000 × 75% / 24 × 2,5 = 703,125; one half day alone
+// = 140,625; 29 days already paid this year and 1 day + 2 half days asked
+// → 1 day left, 281,250, and a warning for the rest. Under the 2014 law
+// half days are not counted: the 2 days, 562,500, and a warning.
+TEST(BenefitCalc, HalfDaysOfSicknessFromThe2024Law) {
+  auto sick = [](const char* date, const char* facts) {
+    char buf[512];
+    std::snprintf(buf, sizeof buf, R"({"regime":"sickness","event_date":"%s",
+      "person":{"sex":"female","birth_date":"1990-05-01"},"history":[{"from":"2015-01","to":"2026-02","salary":9000000}],
+      "facts":%s})",
+                  date, facts);
+    return Ok(buf);
+  };
+  EXPECT_EQ(sick("2026-03-02", R"({"days":2,"half_days":1})").LumpSum(), 703'125);
+  EXPECT_EQ(sick("2026-03-02", R"({"half_days":1})").LumpSum(), 140'625);
+  BenefitResult capped = sick("2026-03-02", R"({"days":1,"half_days":2,"days_used_this_year":29})");
+  EXPECT_EQ(capped.LumpSum(), 281'250);
+  ASSERT_FALSE(capped.warnings.empty());
+  EXPECT_NE(capped.warnings.back().find("1 ngày vượt"), std::string::npos);
+  BenefitResult old = sick("2025-03-03", R"({"days":2,"half_days":1})");
+  EXPECT_EQ(old.LumpSum(), 562'500);
+  ASSERT_FALSE(old.warnings.empty());
+}
+
 // Sick in the month of return after a break (41/2024 Art.45.1.b): that
 // month's salary, 9,000,000, not the 5,000,000 of 2015: 9,000,000 × 75% /
 // 24 × 4 days = 1,125,000.

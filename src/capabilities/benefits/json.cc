@@ -28,6 +28,7 @@ Schema BenefitRequest() {
   Schema facts = Schema::Object({
                                     Opt("days", S::Int(0, 366)),
                                     Opt("days_used_this_year", S::Int(0, 366)),
+                                    Opt("half_days", S::Int(0, 366)),
                                     Opt("children", S::Int(1, 10)),
                                     Opt("child_age_months", S::Int(0, 240)),
                                     Opt("capacity_loss_pct", S::Int(0, 100)),
@@ -259,6 +260,7 @@ Result<bhxh::BenefitRequest> BenefitRequestFromJson(const Json& j) {
     auto& o = r.facts;
     Get(f, "days", o.days);
     Get(f, "days_used_this_year", o.days_used_this_year);
+    Get(f, "half_days", o.half_days);
     Get(f, "children", o.children);
     Get(f, "child_age_months", o.child_age_months);
     Get(f, "capacity_loss_pct", o.capacity_loss_pct);
@@ -296,6 +298,7 @@ Result<bhxh::BenefitRequest> BenefitRequestFromJson(const Json& j) {
     Get(f, "first_joined", o.first_joined);
     static const std::set<std::string> kKnown = {"days",
                                                  "days_used_this_year",
+                                                 "half_days",
                                                  "children",
                                                  "child_age_months",
                                                  "capacity_loss_pct",
@@ -360,6 +363,7 @@ Json ToJson(const bhxh::BenefitRequest& r) {
   };
   put("days", o.days);
   put("days_used_this_year", o.days_used_this_year);
+  put("half_days", o.half_days);
   put("children", o.children);
   put("child_age_months", o.child_age_months);
   put("capacity_loss_pct", o.capacity_loss_pct);

@@ -149,6 +149,9 @@ export function BenefitCalculator() {
   // The father's first day of leave: within 30 days of the birth (58/2014
   // Art.34.2) or 60 (41/2024 Art.53.3); left empty, not checked.
   const [fatherStart, setFatherStart] = useState('');
+  // Absences of less than half a working day, paid as half days from
+  // 01/07/2025 (41/2024 Art.45.5).
+  const [halfDays, setHalfDays] = useState<number | string>(0);
   const [surrogateEligible, setSurrogateEligible] = useState(false);
   const [coefs, setCoefs] = useState<Coef[]>([]);
   // The case follows the regime and the sex until the person picks one.
@@ -278,6 +281,7 @@ export function BenefitCalculator() {
     if (regime === 'sickness') facts.days = Number(days);
     if (regime === 'sickness' && kindNow === 'own' && hardArea) facts.disadvantaged_area = true;
     if (regime === 'sickness' && kindNow === 'child') facts.child_age_months = Number(childAge);
+    if (regime === 'sickness' && kindNow !== 'recovery' && Number(halfDays) > 0) facts.half_days = Number(halfDays);
     if (regime === 'maternity') facts.children = Number(children);
     if (regime === 'maternity' && kindNow === 'miscarriage') facts.pregnancy_weeks = Number(weeks);
     if (regime === 'maternity' && (kindNow === 'father' || kindNow === 'recovery')) facts.surgery = surgery;
@@ -519,7 +523,11 @@ export function BenefitCalculator() {
             <Checkbox label="Làm việc ở vùng có điều kiện kinh tế - xã hội đặc biệt khó khăn" checked={hardArea}
               onChange={(e) => setHardArea(e.currentTarget.checked)} />
           )}
-          {regime === 'sickness' && <NumberInput label="Số ngày nghỉ" value={days} onChange={setDays} min={1} max={366} w={140} error={fieldError('facts.days')} />}
+          {regime === 'sickness' && <NumberInput label="Số ngày nghỉ" value={days} onChange={setDays} min={0} max={366} w={140} error={fieldError('facts.days')} />}
+          {regime === 'sickness' && kindNow !== 'recovery' && (
+            <NumberInput label="Số lần nghỉ dưới nửa ngày" value={halfDays} onChange={setHalfDays} min={0} max={366} w={200}
+              error={fieldError('facts.half_days')} />
+          )}
           {regime === 'maternity' && <NumberInput label="Số con" value={children} onChange={setChildren} min={1} max={10} w={120} />}
           {regime === 'occupational' && (
             <NumberInput label="Tỷ lệ suy giảm khả năng lao động (%)" value={loss} onChange={setLoss} min={0} max={100} w={260}
