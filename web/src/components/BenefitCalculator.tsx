@@ -528,7 +528,12 @@ export function BenefitCalculator() {
             <NumberInput label="Số lần nghỉ dưới nửa ngày" value={halfDays} onChange={setHalfDays} min={0} max={366} w={200}
               error={fieldError('facts.half_days')} />
           )}
-          {regime === 'maternity' && <NumberInput label="Số con" value={children} onChange={setChildren} min={1} max={10} w={120} />}
+          {/* 41/2024 Art.53.4: a multiple birth counts every foetus, the
+              stillborn too, for the leave and the grant. */}
+          {regime === 'maternity' && (
+            <NumberInput label="Số con" description="Sinh đôi trở lên: kể cả thai chết" value={children} onChange={setChildren}
+              min={1} max={10} w={200} error={fieldError('facts.children')} />
+          )}
           {regime === 'occupational' && (
             <NumberInput label="Tỷ lệ suy giảm khả năng lao động (%)" value={loss} onChange={setLoss} min={0} max={100} w={260}
               error={fieldError('facts.capacity_loss_pct')} />
