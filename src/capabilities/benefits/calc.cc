@@ -992,6 +992,10 @@ Status Calc::Sickness() {
   auto days_vi = [](int h) { return std::to_string(h / 2) + (h % 2 ? ",5" : ""); };
   const int used = f_.days_used_this_year.value_or(0);
   const int asked2 = days * 2 + halves, left2 = std::max(0, limit - used) * 2;
+  if (asked2 == 0) {
+    NotEligible("Không có ngày nghỉ nào được tính", "no day to pay");
+    return Status::Ok();
+  }
   const int paid2 = std::min(asked2, left2);
   Vnd amount = DivRound(static_cast<__int128>(ApplyRate(salary, rate)) * paid2, divisor * 2);
   std::string vi = "Số ngày được hưởng: " + limit_vi + (used ? ", đã hưởng " + std::to_string(used) + " ngày" : "") +

@@ -223,6 +223,7 @@ TEST(BenefitCalc, HalfDaysOfSicknessFromThe2024Law) {
   BenefitResult old = sick("2025-03-03", R"({"days":2,"half_days":1})");
   EXPECT_EQ(old.LumpSum(), 562'500);
   ASSERT_FALSE(old.warnings.empty());
+  EXPECT_FALSE(sick("2025-03-03", R"({"half_days":1})").eligible);  // nothing left to pay
 }
 
 // Sick in the month of return after a break (41/2024 Art.45.1.b): that
