@@ -48,7 +48,7 @@ LawParam Cite(std::string key, Date from, std::string value, std::string unit, s
 
 Vnd Indexation::Apply(Vnd monthly, Month pension_start, bool top_up) const {
   Vnd a = ApplyRate(monthly, kMicroPerUnit + percent);
-  if (!top_up || !topup_started_before || !(pension_start < Month::OfDate(*topup_started_before))) return a;
+  if (!top_up || !topup_started_before || !(pension_start < topup_before_month)) return a;
   if (a <= topup_up_to) return a + topup_add;
   return a < topup_floor ? topup_floor : a;
 }
@@ -113,12 +113,17 @@ Result<BenefitLaw> BenefitLaw::Load(const std::string& dir) {
       if (!f.Cell(r, 5).empty()) {
         BHXH_ASSIGN_OR_RETURN(Date before, Date::Parse(f.Cell(r, 5), f.Where(r) + " topup_started_before"));
         i.topup_started_before = before;
+        i.topup_before_month = Month::OfDate(before);
         BHXH_ASSIGN_OR_RETURN(i.topup_up_to, ParseInt(f.Cell(r, 6), f.Where(r) + " topup_up_to", 1, 1'000'000'000));
         BHXH_ASSIGN_OR_RETURN(i.topup_add, ParseInt(f.Cell(r, 7), f.Where(r) + " topup_add", 1, 1'000'000'000));
         BHXH_ASSIGN_OR_RETURN(i.topup_floor, ParseInt(f.Cell(r, 8), f.Where(r) + " topup_floor", 1, 1'000'000'000));
         if (i.topup_floor <= i.topup_up_to)
           return Status::Invalid(f.Where(r) + " topup_floor", "topup_floor phải lớn hơn topup_up_to",
                                  "topup_floor must be above topup_up_to");
+      } else if (!f.Cell(r, 6).empty() || !f.Cell(r, 7).empty() || !f.Cell(r, 8).empty()) {
+        return Status::Invalid(f.Where(r) + " topup_started_before",
+                               "Mức điều chỉnh tăng thêm cần topup_started_before (nghỉ hưu trước ngày nào)",
+                               "a top-up needs topup_started_before");
       }
       i.cite = Cite("pension.indexation", i.effective_from, f.Cell(r, 1), "percent", f.Cell(r, 2), f.Cell(r, 3),
                     f.Cell(r, 4));

@@ -44,6 +44,7 @@ struct Indexation {
   // most `topup_up_to` gains `topup_add`; one above it and below
   // `topup_floor` is raised to the floor. None when the date is absent.
   std::optional<Date> topup_started_before;
+  Month topup_before_month;  // its month, computed once at load: a start month before it is due
   Vnd topup_up_to = 0, topup_add = 0, topup_floor = 0;
   // The pension after this decree: the raise, then the top-up where due.
   // `top_up`: the benefit is a pension (the top-up is the pensioners').

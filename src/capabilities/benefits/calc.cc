@@ -1079,7 +1079,7 @@ Status Calc::Maternity() {
   auto birth_conditions = [&]() -> Result<bool> {
     // The 3 months of rest ordered apply to a mother giving birth who has
     // contributed 12 months in all (58/2014 Art.31.3; 41/2024 Art.50.3).
-    bool rest = f_.rest_ordered_before_birth.value_or(false) && kind != "adoption";
+    bool rest = f_.rest_ordered_before_birth.value_or(false) && kind != "adoption" && kind != "commissioning";
     if (rest) {
       BHXH_ASSIGN_OR_RETURN(int total_need, Int("maternity.rest_ordered.min_total_months"));
       const int total = MonthsBefore(ev, 0, IsCompulsory);
@@ -1097,10 +1097,11 @@ Status Calc::Maternity() {
                      " tháng trong 12 tháng trước khi sinh/nhận con (cần " + std::to_string(need) +
                      (rest ? ", nghỉ dưỡng thai theo chỉ định" : "") + ")";
     // Art.50.5 is for a mother giving birth to her own child (Art.50.1.b),
-    // not for a surrogate (Art.54.3 names Art.50.2 and 50.3 only).
-    if (f_.infertility_treatment.value_or(false) && kind == "surrogate") {
+    // not for a surrogate (Art.54.3 names Art.50.2 and 50.3 only) nor for
+    // one who receives a child.
+    if (f_.infertility_treatment.value_or(false) && kind != "birth" && kind != "miscarriage") {
       out_.warnings.push_back(
-          "Điều kiện điều trị vô sinh không áp dụng cho người mang thai hộ (Luật BHXH 41/2024/QH15, Điều 54.3)");
+          "Điều kiện điều trị vô sinh chỉ áp dụng cho lao động nữ sinh con (Luật BHXH 41/2024/QH15, Điều 50.5)");
     } else if (f_.infertility_treatment.value_or(false)) {
       if (!law2024_) {
         out_.warnings.push_back(
@@ -1198,7 +1199,11 @@ Status Calc::Maternity() {
                                                                              : "maternity.daily_divisor.working"));
   BHXH_ASSIGN_OR_RETURN(RateMicro rate, Pct("maternity.rate"));
   BHXH_ASSIGN_OR_RETURN(int avg_months, Int("maternity.average_months"));
-  if (kind == "birth" || kind == "adoption") {
+  // A birth; a child adopted; a child received by the mother who asked for
+  // a surrogacy (58/2014 Art.31.2, 35.2; 41/2024 Art.50.2, 55): 6 of the
+  // 12 months before, then leave until the child is 6 months old for the
+  // last two (the event date is the day the child is received).
+  if (kind == "birth" || kind == "adoption" || kind == "commissioning") {
     BHXH_ASSIGN_OR_RETURN(bool met, birth_conditions());
     if (!met) {
       NotEligible("Chưa đóng đủ số tháng BHXH bắt buộc trước khi sinh/nhận con", "not enough months before the birth");
@@ -1206,8 +1211,9 @@ Status Calc::Maternity() {
     }
     const int age = f_.child_age_months.value_or(0);
     BHXH_ASSIGN_OR_RETURN(int until, Int("maternity.until_child_months"));
-    if (kind == "adoption" && age >= until) {
-      NotEligible("Con nuôi từ " + AgeVi(until) + " trở lên", "the adopted child is too old");
+    if (kind != "birth" && age >= until) {
+      NotEligible((kind == "adoption" ? "Con nuôi từ " : "Con từ ") + AgeVi(until) + " trở lên khi nhận",
+                  "the child is too old");
       return Status::Ok();
     }
     BHXH_ASSIGN_OR_RETURN(Vnd avg, AverageOfLast(avg_months, IsCompulsory, ev, LawName(Art("Điều 39.1", "Điều 59.1"))));
@@ -1248,15 +1254,44 @@ Status Calc::Maternity() {
     } else if (kind == "birth") {
       BHXH_RETURN_IF_ERROR(birth_leave(avg, rate, "Trợ cấp thai sản khi sinh con", Art("Điều 34, 39", "Điều 53, 59")));
     } else {
-      Vnd leave = ApplyRate(avg, rate) * (until - age);
+      // Until the child is 6 months old; the mother who asked for a
+      // surrogacy gets a month more for each child from the second under
+      // 41/2024 Art.55.1 only (the 2014 row is 0).
+      const bool asked = kind == "commissioning";
+      int64_t extra = 0;
+      if (asked) {
+        BHXH_ASSIGN_OR_RETURN(extra, Micro("maternity.commissioning.extra_child_months"));
+      }
+      const int64_t months_micro = static_cast<int64_t>(until - age) * kMicro + extra * (children - 1);
+      Vnd leave = DivRound(static_cast<__int128>(ApplyRate(avg, rate)) * months_micro, kMicro);
       Step("maternity_leave",
-           "Trợ cấp thai sản = " + VndVi(avg) + " × " + PctVi(rate) + " × " + std::to_string(until - age) +
-               " tháng (đến khi con đủ " + AgeVi(until) + ") = " + VndVi(leave),
-           "Maternity benefit " + std::to_string(leave), LawName(Art("Điều 36, 39", "Điều 56, 59")));
-      Amount("leave", "Trợ cấp thai sản khi nhận con nuôi", leave);
+           std::string("Trợ cấp thai sản") + (asked ? " (nhờ mang thai hộ)" : "") + " = " + VndVi(avg) + " × " +
+               PctVi(rate) + " × " + std::to_string(until - age) + " tháng (đến khi con đủ " + AgeVi(until) + ")" +
+               (children > 1 && extra ? " + " + DecimalVi(extra) + " × " + std::to_string(children - 1) + " con" : "") +
+               " = " + VndVi(leave),
+           "Maternity benefit " + std::to_string(leave),
+           LawName(asked ? Art("Điều 35.2, 39", "Điều 55.1, 59") : Art("Điều 36, 39", "Điều 56, 59")));
+      Amount("leave", asked ? "Trợ cấp thai sản của người mẹ nhờ mang thai hộ" : "Trợ cấp thai sản khi nhận con nuôi",
+             leave);
     }
-    return pay_grant("Trợ cấp một lần khi sinh con/nhận con nuôi", "Birth grant", Art("Điều 38", "Điều 58"),
-                     "Trợ cấp một lần khi sinh con");
+    if (kind != "commissioning")
+      return pay_grant("Trợ cấp một lần khi sinh con/nhận con nuôi", "Birth grant", Art("Điều 38", "Điều 58"),
+                       "Trợ cấp một lần khi sinh con");
+    // The grant of a surrogacy is the surrogate's when she is eligible; the
+    // mother who asked gets it otherwise (41/2024 Art.58.2).
+    if (f_.surrogate_eligible.value_or(false)) {
+      Step("birth_grant", "Người mang thai hộ đủ điều kiện: trợ cấp một lần khi sinh con trả cho người mang thai hộ",
+           "The birth grant goes to the surrogate", LawName(Art("Điều 35, 38", "Điều 58.2")));
+      return Status::Ok();
+    }
+    if (!law2024_)
+      out_.warnings.push_back(
+          "Trợ cấp một lần cho người mẹ nhờ mang thai hộ khi người mang thai hộ không đủ điều kiện: theo Nghị định "
+          "115/2015/NĐ-CP (quy định chi tiết Điều 35.3), chưa đối chiếu văn bản");
+    return pay_grant(
+        "Người mang thai hộ không tham gia BHXH hoặc không đủ điều kiện: người mẹ nhờ mang thai hộ được trợ cấp một "
+        "lần",
+        "Birth grant to the commissioning mother", Art("Điều 35.3", "Điều 58.2"), "Trợ cấp một lần khi nhận con");
   }
   if (kind == "father_care") {
     // The father (or the one who raises the child) on leave when the mother
@@ -1338,53 +1373,6 @@ Status Calc::Maternity() {
                                     Art("Điều 35.1, 39", "Điều 54.3.a, 59")));
     return pay_grant("Trợ cấp một lần khi sinh con (người mang thai hộ)", "Birth grant to the surrogate",
                      Art("Điều 35, 38", "Điều 58.2"), "Trợ cấp một lần khi sinh con");
-  }
-  if (kind == "commissioning") {
-    // The mother who asked for the surrogacy, from the day she receives
-    // the child (the event date) until it is 6 months old, with 6 of the 12
-    // months before (58/2014 Art.31.2, 35.2; 41/2024 Art.55.1: and a month
-    // more for each child from the second). The birth grant is hers only
-    // when the surrogate is not insured or not eligible (41/2024 Art.58.2).
-    BHXH_ASSIGN_OR_RETURN(int need, Int("maternity.min_months_in_12"));
-    Step("conditions",
-         "Đóng BHXH bắt buộc " + std::to_string(in12) + " tháng trong 12 tháng trước khi nhận con (cần " +
-             std::to_string(need) + ")",
-         std::to_string(in12) + " of the 12 months before", LawName(Art("Điều 31.2", "Điều 55")));
-    if (in12 < need) {
-      NotEligible("Chưa đóng đủ " + std::to_string(need) + " tháng BHXH bắt buộc trong 12 tháng trước khi nhận con",
-                  "not enough months before receiving the child");
-      return Status::Ok();
-    }
-    const int age = f_.child_age_months.value_or(0);
-    BHXH_ASSIGN_OR_RETURN(int until, Int("maternity.until_child_months"));
-    if (age >= until) {
-      NotEligible("Con từ " + AgeVi(until) + " trở lên khi nhận", "the child is too old");
-      return Status::Ok();
-    }
-    BHXH_ASSIGN_OR_RETURN(int64_t extra, Micro("maternity.commissioning.extra_child_months"));
-    const int64_t months_micro = static_cast<int64_t>(until - age) * kMicro + extra * (children - 1);
-    BHXH_ASSIGN_OR_RETURN(Vnd avg, AverageOfLast(avg_months, IsCompulsory, ev, LawName(Art("Điều 39.1", "Điều 59.1"))));
-    Vnd leave = DivRound(static_cast<__int128>(ApplyRate(avg, rate)) * months_micro, kMicro);
-    Step("maternity_leave",
-         "Trợ cấp thai sản (nhờ mang thai hộ) = " + VndVi(avg) + " × " + PctVi(rate) + " × " +
-             std::to_string(until - age) + " tháng (đến khi con đủ " + AgeVi(until) + ")" +
-             (children > 1 && extra ? " + " + DecimalVi(extra) + " × " + std::to_string(children - 1) + " con" : "") +
-             " = " + VndVi(leave),
-         "Maternity benefit " + std::to_string(leave), LawName(Art("Điều 35.2, 39", "Điều 55.1, 59")));
-    Amount("leave", "Trợ cấp thai sản của người mẹ nhờ mang thai hộ", leave);
-    if (f_.surrogate_eligible.value_or(false)) {
-      Step("birth_grant", "Người mang thai hộ đủ điều kiện: trợ cấp một lần khi sinh con trả cho người mang thai hộ",
-           "The birth grant goes to the surrogate", LawName(Art("Điều 35, 38", "Điều 58.2")));
-      return Status::Ok();
-    }
-    if (!law2024_)
-      out_.warnings.push_back(
-          "Trợ cấp một lần cho người mẹ nhờ mang thai hộ khi người mang thai hộ không đủ điều kiện: theo Nghị định "
-          "115/2015/NĐ-CP (quy định chi tiết Điều 35.3), chưa đối chiếu văn bản");
-    return pay_grant(
-        "Người mang thai hộ không tham gia BHXH hoặc không đủ điều kiện: người mẹ nhờ mang thai hộ được trợ cấp một "
-        "lần",
-        "Birth grant to the commissioning mother", Art("Điều 35.3", "Điều 58.2"), "Trợ cấp một lần khi nhận con");
   }
   // Day-based events: average of the last 6 months / 24 per day.
   BHXH_ASSIGN_OR_RETURN(Vnd avg, AverageOfLast(avg_months, IsCompulsory, ev, LawName(Art("Điều 39.1", "Điều 59.1"))));
@@ -2054,6 +2042,9 @@ Status Validate(const BenefitRequest& req) {
                            "capacity_loss_pct must be 0 to 100");
   if (f.days && (*f.days < 0 || *f.days > 366))
     return Status::Invalid("facts.days", "Số ngày phải từ 0 đến 366", "days must be 0 to 366");
+  if (f.half_days && (*f.half_days < 0 || *f.half_days > 366))
+    return Status::Invalid("facts.half_days", "Số lần nghỉ dưới nửa ngày phải từ 0 đến 366",
+                           "half_days must be 0 to 366");
   if (f.children && (*f.children < 1 || *f.children > 10))
     return Status::Invalid("facts.children", "Số con phải từ 1 đến 10", "children must be 1 to 10");
   if (f.dependants && (*f.dependants < 0 || *f.dependants > 20))

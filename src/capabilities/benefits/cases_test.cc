@@ -381,6 +381,19 @@ TEST_P(Cases, PayrollTopsUpLowPensionsOfThoseRetiredBefore1995) {
   ASSERT_TRUE(aug24.ok()) << aug24.status().ToString();
   EXPECT_EQ(aug24->back_pay, 0);
   EXPECT_EQ(aug24->total, 3'232'500 + 3'500'000 + 2'587'500 + 2'587'500);
+  // A top-up without the date it applies before, or with a floor not above
+  // its threshold, is refused when the law is loaded, naming the column.
+  for (const char* row : {"2024-07-01,15,D,test,,,3200000,300000,3500000\n",
+                          "2024-07-01,15,D,test,,1995-01-01,3500000,300000,3200000\n"}) {
+    auto bad = LawWithIndexation([&](const std::string&) {
+      return std::string(
+                 "effective_from,percent,law,source,note,topup_started_before,topup_up_to,topup_add,"
+                 "topup_floor\n") +
+             row;
+    });
+    ASSERT_FALSE(bad.ok()) << row;
+    EXPECT_NE(bad.status().ToString().find("topup_"), std::string::npos) << bad.status().ToString();
+  }
 }
 
 TEST_P(Cases, PayrollIndexesAndChecks) {

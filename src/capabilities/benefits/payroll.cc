@@ -277,8 +277,8 @@ Result<PayrollStats> RunPayroll(Db& db, const BenefitLaw& bl, Month month, const
     pension[r] = c.regimes[r] == "pension";
     fund[r] = FundOfRegime(c.regimes[r]);
   }
-  // Every indexation as (first month it applies in, its effective date,
-  // rate); month m applies those effective by m's first day.
+  // Every indexation as (first month it applies in, the decree); month m
+  // applies those effective by m's first day.
   struct Raise {
     int32_t month;
     const Indexation* decree;

@@ -168,8 +168,9 @@ export function BenefitCalculator() {
   // the case will read it (no months assumed), the calculator shows what the
   // case will compute, and the case is stored from the same regime, date and
   // facts — the history is the record's, read again by the server. Another
-  // officer decides it (Hồ sơ tab). One key per case being prepared, so a
-  // second click or a retry after a lost answer does not open two.
+  // officer decides it (Hồ sơ tab). One key per answer computed, so a
+  // second click or a retry after a lost answer does not open two cases,
+  // and a case with changed facts (computed again) is a new one.
   const [cccd, setCccd] = useState('');
   const [payee, setPayee] = useState('');
   const [bank, setBank] = useState('');
@@ -235,7 +236,6 @@ export function BenefitCalculator() {
         }),
       );
       setPrepared(c);
-      setCaseKey(crypto.randomUUID());
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(0, 'client', '', String(e)));
     } finally {
@@ -248,6 +248,7 @@ export function BenefitCalculator() {
     setError(null);
     setResult(null);
     setPrepared(null);
+    setCaseKey(crypto.randomUUID());
     const body = {
       regime,
       event_date: eventDate,
