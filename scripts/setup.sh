@@ -4,6 +4,7 @@
 set -euo pipefail
 PKGS=(
   build-essential cmake pkg-config
+  lld                       # the linker (GNU ld takes five times as long on the test binary)
   libboost1.81-dev          # Boost.Beast/Asio: HTTP server
   nlohmann-json3-dev        # JSON
   libcli11-dev              # command-line parsing (and its config files)

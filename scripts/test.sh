@@ -12,15 +12,32 @@
 # province partitions live on two shards).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BHXH_WERROR=1 bash scripts/build.sh
-bash scripts/web.sh
-(cd web && npx redocly lint --config redocly.yaml openapi.json --format=summary)
+# Each phase's time, printed at the end (and when a phase fails), so that
+# where a run's minutes go is read, not guessed.
+PHASES=()
+phase() {
+  local name=$1 t0=$SECONDS
+  shift
+  local rc=0
+  "$@" || rc=$?
+  PHASES+=("$(printf '%-28s %4d s%s' "$name" $((SECONDS - t0)) "$([ $rc -eq 0 ] || echo "  FAILED ($rc)")")")
+  return $rc
+}
+report() { printf 'test.sh: %s\n' "${PHASES[@]}" "$(printf '%-28s %4d s' total $SECONDS)"; }
+trap report EXIT
+phase build env BHXH_WERROR=1 bash scripts/build.sh
+phase console bash scripts/web.sh
+phase openapi-lint bash -c 'cd web && npx redocly lint --config redocly.yaml openapi.json --format=summary'
 
 # One throwaway PostgreSQL for the run (Unix socket only, no fsync).
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 PGDIR=$(mktemp -d /tmp/bhxh-pg-XXXXXX)
 AS=""; [ "$(id -u)" -eq 0 ] && { chown postgres "$PGDIR"; AS="runuser -u postgres --"; }
-cleanup() { $AS "$PGBIN/pg_ctl" -D "$PGDIR/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$PGDIR"; }
+cleanup() {
+  report
+  $AS "$PGBIN/pg_ctl" -D "$PGDIR/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$PGDIR"
+}
 trap cleanup EXIT
 $AS "$PGBIN/initdb" -D "$PGDIR/data" -U bhxh --auth=trust -E UTF8 --locale=C.UTF-8 >"$PGDIR/initdb.log" 2>&1
 $AS "$PGBIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/server.log" -w \
@@ -28,11 +45,9 @@ $AS "$PGBIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/server.log" -w \
   start >/dev/null
 export BHXH_TEST_PG="host=$PGDIR port=55433 user=bhxh"
 
-cd build
-ctest --output-on-failure -j2
-cd ..
-bash web/e2e/run.sh
-bash scripts/ha/pitr_test.sh build/bhxh
-bash scripts/shard/shard_test.sh build/bhxh
-bash scripts/shard/engines_test.sh build
-bash scripts/ha/failover_test.sh build/bhxh
+phase ctest bash -c 'cd build && ctest --output-on-failure -j2'
+phase browser bash web/e2e/run.sh
+phase pitr bash scripts/ha/pitr_test.sh build/bhxh
+phase shards bash scripts/shard/shard_test.sh build/bhxh
+phase engines-on-shards bash scripts/shard/engines_test.sh build
+phase failover bash scripts/ha/failover_test.sh build/bhxh
