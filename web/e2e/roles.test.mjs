@@ -236,6 +236,36 @@ test('a surrogate mother is paid at least sixty days', async () => {
   await page.context().close();
 });
 
+test('a survivor\'s family is judged relative by relative', async () => {
+  const page = await calculatorFor('Tử tuất', 'Ngày chết', '10/03/2026', '01/2005', '02/2026', '8.000.000');
+  await page.getByRole('textbox', { name: 'Trường hợp' }).click();
+  await page.getByRole('option', { name: 'Trợ cấp tuất hằng tháng' }).click();
+  await page.getByLabel('Kê từng thân nhân để hệ thống xét điều kiện').check();
+  await page.getByLabel('Ngày sinh, thân nhân 1').fill('20/05/2012');
+  await page.getByRole('button', { name: 'Thêm thân nhân' }).click();
+  await page.getByRole('textbox', { name: 'Quan hệ, thân nhân 2' }).click();
+  await page.getByRole('option', { name: 'Cha đẻ, mẹ đẻ' }).click();
+  await page.getByRole('textbox', { name: 'Giới tính, thân nhân 2' }).click();
+  await page.getByRole('option', { name: 'Nam', exact: true }).click();
+  await page.getByLabel('Ngày sinh, thân nhân 2').fill('1948');
+  await page.locator('[data-relative="2"]').getByLabel('Không có người trực tiếp nuôi dưỡng').check();
+  await page.getByRole('button', { name: 'Tính' }).click();
+  // A son of 13 at 50% and a father of 78 with no carer at 70% of the
+  // reference level 2.340.000: 1.170.000 + 1.638.000.
+  await page.getByRole('table', { name: 'Các khoản được hưởng' }).getByText('2.808.000').waitFor();
+  await page.getByText(/Đủ điều kiện: 2\/2 người/).first().waitFor();
+  // A wife entered without her sex: the engine names the field.
+  await page.getByRole('button', { name: 'Thêm thân nhân' }).click();
+  await page.getByRole('textbox', { name: 'Quan hệ, thân nhân 3' }).click();
+  await page.getByRole('option', { name: 'Vợ hoặc chồng', exact: true }).click();
+  await page.getByLabel('Ngày sinh, thân nhân 3').fill('1980');
+  await page.getByRole('button', { name: 'Tính' }).click();
+  await page.locator('[data-relative="3"]').getByText(/Cần giới tính của thân nhân/).waitFor();
+  await accessible(page, 'the calculator with a survivor\'s family');
+  await shot(page, 'calculator-survivor-relatives');
+  await page.context().close();
+});
+
 test('a wrong password is refused and says so', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();

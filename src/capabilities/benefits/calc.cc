@@ -216,6 +216,9 @@ class Calc {
   Status Maternity();
   Status Occupational();
   Status Survivor();
+  // The relatives who qualify for the monthly survivor benefit, in the
+  // order given, with a step saying why each does or does not.
+  Result<std::vector<size_t>> QualifyingRelatives(Vnd ref);
   Status Funeral();
   Status Unemployment();
   Status SocialPension();
@@ -1610,6 +1613,129 @@ Status Calc::Funeral() {
   return Status::Ok();
 }
 
+namespace {
+
+// Whole years of age on `on` (negative parts count as 0: one born after).
+int FullYears(Date birth, Date on) {
+  int y = on.year() - birth.year();
+  if (y > 0 && birth.AddMonths(12 * y) > on) --y;
+  return std::max(0, y);
+}
+
+std::string RelativeVi(const Relative& r) {
+  const bool female = r.sex == Sex::kFemale;
+  std::string who = r.relation == "child"           ? "Con"
+                    : r.relation == "spouse"        ? (female ? "Vợ" : "Chồng")
+                    : r.relation == "parent"        ? (female ? "Mẹ đẻ" : "Cha đẻ")
+                    : r.relation == "parent_in_law" ? (female ? "Mẹ vợ/chồng" : "Cha vợ/chồng")
+                                                    : "Thành viên gia đình đang phải nuôi dưỡng";
+  if (!r.name.empty()) who += " " + r.name;
+  return who + " (sinh " + r.birth.ToVi() + ")";
+}
+
+}  // namespace
+
+// 58/2014 Art.67.2-3 and 41/2024 Art.86.2-3: children under the age, or
+// older with the capacity loss; a spouse, parents (own and in-law) and
+// other family members the deceased had to support, of age or with the
+// capacity loss. "Of age" is a fixed age by sex under the 2014 law and the
+// retirement age of Labour Code Art.169.2 under the 2024 law. The 2014 law
+// then asks that they have no income or less than the base salary (not
+// children); the 2024 law excludes those paid a wage under compulsory SI or
+// a pension or monthly allowance of at least the reference level (not
+// children under the age, but disabled adult children too). Each of these
+// switches is a dated row.
+Result<std::vector<size_t>> Calc::QualifyingRelatives(Vnd ref) {
+  BHXH_ASSIGN_OR_RETURN(int child_age, Int("survivor.relative.child_max_age"));
+  BHXH_ASSIGN_OR_RETURN(int loss_min, Int("survivor.relative.capacity_loss_pct"));
+  BHXH_ASSIGN_OR_RETURN(LawParam rule, P("survivor.relative.age_rule"));
+  BHXH_ASSIGN_OR_RETURN(int income_test, Int("survivor.relative.income_test"));
+  BHXH_ASSIGN_OR_RETURN(int benefit_test, Int("survivor.relative.benefit_test"));
+  BHXH_ASSIGN_OR_RETURN(int test_disabled_child, Int("survivor.relative.test_disabled_child"));
+  const bool by_retirement_age = rule.value == "retirement_age";
+  if (!by_retirement_age && rule.value != "fixed")
+    return Status::Invalid("survivor.relative.age_rule", "Giá trị phải là fixed hoặc retirement_age: " + rule.value,
+                           "the value must be fixed or retirement_age: " + rule.value);
+  const std::string no_loss = "không suy giảm khả năng lao động từ " + std::to_string(loss_min) + "% trở lên";
+  std::vector<size_t> chosen;
+  std::string lines;
+  for (size_t i = 0; i < f_.relatives.size(); ++i) {
+    const Relative& r = f_.relatives[i];
+    const Date birth = r.BirthDate();
+    const int age = FullYears(birth, d_);
+    const bool disabled = r.capacity_loss_pct >= loss_min;
+    const std::string loss = "suy giảm khả năng lao động " + std::to_string(r.capacity_loss_pct) + "%";
+    std::string why;
+    bool ok = false, tested = true;
+    if (r.relation == "child") {
+      if (d_ < birth) {
+        ok = true;
+        tested = false;
+        why = "sinh sau khi người tham gia chết, hưởng từ tháng sinh " + Month::OfDate(birth).ToVi();
+        out_.warnings.push_back("Con sinh sau khi người tham gia chết hưởng từ tháng sinh (" +
+                                Month::OfDate(birth).ToVi() + ", " + LawName(Art("Điều 68.3", "Điều 87.3")) +
+                                "); số tiền hằng tháng dưới đây đã tính cả phần của con");
+      } else if (age < child_age) {
+        ok = true;
+        tested = false;
+        why = std::to_string(age) + " tuổi, hưởng đến khi đủ " + std::to_string(child_age) + " tuổi (" +
+              birth.AddMonths(12 * child_age).ToVi() + ")";
+      } else {
+        ok = disabled;
+        tested = test_disabled_child != 0;
+        why = std::to_string(age) + " tuổi, " + (disabled ? loss : no_loss);
+      }
+    } else {
+      const Sex sex = r.sex.value_or(Sex::kMale);  // present: Validate requires it
+      bool of_age = false;
+      if (by_retirement_age) {
+        BHXH_ASSIGN_OR_RETURN(auto reached, bl_.RetirementDate(sex, birth, 0, d_));
+        Cite(reached.second.cite);
+        of_age = reached.first <= d_;
+        why = std::to_string(age) + " tuổi, " + (of_age ? "đã" : "chưa") + " đủ tuổi nghỉ hưu (" +
+              AgeVi(reached.second.total_months()) + ", ngày " + reached.first.ToVi() + ")";
+      } else {
+        BHXH_ASSIGN_OR_RETURN(int min_age, Int(std::string("survivor.relative.age.") + SexWord(sex)));
+        of_age = age >= min_age;
+        why = std::to_string(age) + " tuổi (" + (of_age ? "từ đủ " : "dưới ") + std::to_string(min_age) + " tuổi)";
+      }
+      ok = of_age || disabled;
+      if (!of_age) why += ", " + (disabled ? loss : no_loss);
+    }
+    if (ok && tested && income_test) {
+      // A wage under compulsory SI is at least the regional minimum wage,
+      // itself above the base salary.
+      const Vnd income = r.monthly_income.value_or(0) + r.monthly_benefit.value_or(0);
+      if (r.salaried_insured) {
+        ok = false;
+        why += "; đang hưởng tiền lương, đóng BHXH bắt buộc: thu nhập không thấp hơn mức lương cơ sở";
+      } else if (income >= ref) {
+        ok = false;
+        why += "; thu nhập hằng tháng " + VndVi(income) + " không thấp hơn mức lương cơ sở " + VndVi(ref);
+      }
+    }
+    if (ok && tested && benefit_test) {
+      if (r.salaried_insured) {
+        ok = false;
+        why += "; đang hưởng tiền lương và tham gia BHXH bắt buộc";
+      } else if (r.monthly_benefit && *r.monthly_benefit >= ref) {
+        ok = false;
+        why += "; đang hưởng lương hưu, trợ cấp hằng tháng " + VndVi(*r.monthly_benefit) +
+               " không thấp hơn mức tham chiếu " + VndVi(ref);
+      }
+    }
+    lines += (i ? "; " : "") + RelativeVi(r) + ": " + why + (ok ? " — đủ điều kiện" : " — không đủ điều kiện");
+    if (ok) chosen.push_back(i);
+  }
+  Step("relatives",
+       "Thân nhân hưởng tuất hằng tháng: " + lines + ". Đủ điều kiện: " + std::to_string(chosen.size()) + "/" +
+           std::to_string(f_.relatives.size()) + " người",
+       "Relatives qualifying for the monthly survivor benefit: " + std::to_string(chosen.size()) + " of " +
+           std::to_string(f_.relatives.size()),
+       LawName(Art("Điều 67.2, 67.3", "Điều 86.2, 86.3")));
+  return chosen;
+}
+
 Status Calc::Survivor() {
   BHXH_RETURN_IF_ERROR(ContributionStep());
   std::string kind = f_.kind.value_or("lump_sum");
@@ -1628,12 +1754,29 @@ Status Calc::Survivor() {
       Step("conditions", "Không đủ điều kiện hưởng tuất hằng tháng", "Not eligible", LawName(Art("Điều 67", "Điều 86")));
       return Status::Ok();
     }
-    int n = f_.dependants.value_or(0);
-    if (n <= 0)
-      return Status::Invalid("facts.dependants", "Cần số thân nhân hưởng tuất hằng tháng (facts.dependants)",
-                             "facts.dependants is required");
     BHXH_ASSIGN_OR_RETURN(int max_n, Int("survivor.max_dependants"));
+    int n = f_.dependants.value_or(0);
     int no_carer = std::min(f_.dependants_without_carer.value_or(0), n);
+    if (!f_.relatives.empty()) {
+      BHXH_ASSIGN_OR_RETURN(auto chosen, QualifyingRelatives(ref));
+      if (chosen.empty()) {
+        NotEligible(
+            "Không có thân nhân đủ điều kiện hưởng trợ cấp tuất hằng tháng: thân nhân hưởng trợ cấp tuất một lần",
+            "no relative qualifies for the monthly survivor benefit: the survivors' lump sum applies");
+        return Status::Ok();
+      }
+      // Beyond the most the law pays for, those listed first are counted
+      // (the family's order, as the officer enters it).
+      n = static_cast<int>(chosen.size());
+      no_carer = 0;
+      for (size_t k = 0; k < chosen.size() && k < static_cast<size_t>(max_n); ++k)
+        no_carer += f_.relatives[chosen[k]].no_carer ? 1 : 0;
+    } else if (n <= 0) {
+      return Status::Invalid("facts.dependants",
+                             "Cần số thân nhân hưởng tuất hằng tháng (facts.dependants) hoặc danh sách thân nhân "
+                             "(facts.relatives)",
+                             "facts.dependants or facts.relatives is required");
+    }
     BHXH_ASSIGN_OR_RETURN(RateMicro p, Pct("survivor.monthly.percent"));
     BHXH_ASSIGN_OR_RETURN(RateMicro p70, Pct("survivor.monthly.no_carer_percent"));
     int counted = std::min(n, max_n);
@@ -1938,10 +2081,15 @@ std::vector<std::string> RegimeKinds(Regime r) {
   }
 }
 
-Date BenefitPerson::BirthDate() const {
+namespace {
+Date EarliestOf(const PartialDate& birth) {
   int m = birth.month ? birth.month : 1, d = birth.day ? birth.day : 1;
   return Date::FromYmd(birth.year, m, d);
 }
+}  // namespace
+
+Date BenefitPerson::BirthDate() const { return EarliestOf(birth); }
+Date Relative::BirthDate() const { return EarliestOf(birth); }
 
 Vnd BenefitResult::Monthly() const {
   Vnd s = 0;
@@ -2049,6 +2197,37 @@ Status Validate(const BenefitRequest& req) {
     return Status::Invalid("facts.children", "Số con phải từ 1 đến 10", "children must be 1 to 10");
   if (f.dependants && (*f.dependants < 0 || *f.dependants > 20))
     return Status::Invalid("facts.dependants", "Số thân nhân phải từ 0 đến 20", "dependants must be 0 to 20");
+  if (!f.relatives.empty() && (f.dependants || f.dependants_without_carer))
+    return Status::Invalid("facts.relatives",
+                           "Chỉ dùng một trong hai: danh sách thân nhân (facts.relatives) hoặc số thân nhân "
+                           "(facts.dependants, facts.dependants_without_carer)",
+                           "give either facts.relatives or facts.dependants, not both");
+  if (f.relatives.size() > 20) return Status::Invalid("facts.relatives", "Tối đa 20 thân nhân", "at most 20 relatives");
+  for (size_t i = 0; i < f.relatives.size(); ++i) {
+    const Relative& r = f.relatives[i];
+    const std::string field = ItemField("facts.relatives", i);
+    static const std::set<std::string> kRelations = {"child", "spouse", "parent", "parent_in_law", "other"};
+    if (!kRelations.count(r.relation))
+      return Status::Invalid(field + ".relation", "Quan hệ phải là child, spouse, parent, parent_in_law hoặc other",
+                             "relation must be child, spouse, parent, parent_in_law or other");
+    if (r.relation != "child" && !r.sex)
+      return Status::Invalid(field + ".sex", "Cần giới tính của thân nhân (nam hoặc nữ) để xét tuổi",
+                             "the relative's sex is required to judge the age");
+    if (r.capacity_loss_pct < 0 || r.capacity_loss_pct > 100)
+      return Status::Invalid(field + ".capacity_loss_pct", "Tỷ lệ suy giảm khả năng lao động phải từ 0 đến 100",
+                             "capacity_loss_pct must be 0 to 100");
+    if ((r.monthly_income && *r.monthly_income < 0) || (r.monthly_benefit && *r.monthly_benefit < 0))
+      return Status::Invalid(field + ".monthly_income", "Thu nhập, trợ cấp không được âm", "must not be negative");
+    const Date birth = r.BirthDate();
+    if (r.birth.year < 1900)
+      return Status::Invalid(field + ".birth_date", "Năm sinh phải từ 1900", "the birth year must be 1900 or later");
+    // A child the mother was carrying when the father died is born within
+    // the length of a pregnancy; nobody else is born after the death.
+    if (birth > req.event_date && (r.relation != "child" || birth > req.event_date.AddMonths(10)))
+      return Status::Invalid(field + ".birth_date",
+                             "Ngày sinh sau ngày chết: chỉ con sinh sau khi người tham gia chết (trong 10 tháng)",
+                             "born after the death: only a child born within ten months of it");
+  }
   if (f.region && (*f.region < 1 || *f.region > 4))
     return Status::Invalid("facts.region", "Vùng phải từ 1 đến 4", "region must be 1 to 4");
   if (f.pension_months_received && *f.pension_months_received < 0)

@@ -68,6 +68,22 @@ struct BenefitPerson {
   Date BirthDate() const;  // unknown month or day → January / the 1st (Decree 115/2015)
 };
 
+// A relative of one who died, for the engine to decide who qualifies for
+// the monthly survivor benefit (58/2014 Art.67.2-3; 41/2024 Art.86.2-3)
+// instead of being told how many do.
+struct Relative {
+  std::string relation;       // child | spouse | parent | parent_in_law | other (one the deceased had to support)
+  std::optional<Sex> sex;     // required except for a child
+  PartialDate birth;          // a child born after the death is counted from the month of birth
+  int capacity_loss_pct = 0;  // as the medical assessment council found
+  std::optional<Vnd> monthly_income;   // 58/2014 Art.67.3: below the base salary
+  bool salaried_insured = false;       // works for a wage under compulsory SI (41/2024 Art.86.3)
+  std::optional<Vnd> monthly_benefit;  // a pension or monthly allowance being paid (41/2024 Art.86.3)
+  bool no_carer = false;               // no one directly raises them: 70% (Art.68.1 / 87.1)
+  std::string name;
+  Date BirthDate() const;  // unknown month or day → January / the 1st, as for the insured
+};
+
 // Facts of the case; each is optional and used only by the regimes that need it.
 struct BenefitFacts {
   std::optional<int> days;                       // sickness / maternity days asked for
@@ -98,6 +114,7 @@ struct BenefitFacts {
   std::optional<Vnd> previous_month_salary;      // sickness, accident: the month before the event
   std::optional<int> dependants;                 // survivors: monthly, at most survivor.max_dependants
   std::optional<int> dependants_without_carer;   // of those, without a direct carer (70%)
+  std::vector<Relative> relatives;               // survivors: the family, decided by the engine (instead of dependants)
   std::optional<bool> pensioner;                 // the deceased was drawing a pension
   std::optional<bool> accident_death;            // death from an occupational accident or disease
   std::optional<bool> poor_household;            // social pension from 70

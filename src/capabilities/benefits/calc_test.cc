@@ -63,6 +63,13 @@ std::string FieldOf(const std::string& json) {
   return r.ok() ? "" : r.status().field();
 }
 
+// The Vietnamese text of the step `code` ("" when there is none).
+std::string StepText(const BenefitResult& r, const std::string& code) {
+  for (const auto& s : r.steps)
+    if (s.code == code) return s.text_vi;
+  return "";
+}
+
 bool HasStep(const BenefitResult& r, const std::string& code) {
   for (const auto& s : r.steps)
     if (s.code == code) return true;
@@ -931,6 +938,108 @@ TEST(BenefitCalc, SurvivorMonthly) {
     "history":[{"from":"2006-01","to":"2026-02","salary":8000000}],
     "facts":{"kind":"monthly","dependants":2,"dependants_without_carer":1}})");
   EXPECT_EQ(r.Monthly(), 2'808'000);
+}
+
+// The family, decided by the engine (41/2024 Art.86.2-3; death 10/03/2026,
+// reference level 2,340,000): a son of 13 qualifies by age; the wife, 53,
+// is under her retirement age (57 in 2026) and not disabled; the mother, 76,
+// draws a pension of 3,000,000, not less than the reference level
+// (excluded by Art.86.3); the father, 78, with no income and no carer,
+// qualifies at 70%; a daughter of 26 with an 85% capacity loss qualifies.
+// 2 × 50% × 2,340,000 + 70% × 2,340,000 = 2,340,000 + 1,638,000 =
+// 3,978,000. The same daughter in salaried work under compulsory SI is
+// excluded by Art.86.3 too: 1,170,000 + 1,638,000 = 2,808,000.
+TEST(BenefitCalc, SurvivorMonthlyRelativesUnderThe2024Law) {
+  auto calc = [](const char* daughter_extra) {
+    std::string json = R"({"regime":"survivor","event_date":"2026-03-10",
+      "person":{"sex":"male","birth_date":"1975-06-01"},
+      "history":[{"from":"2005-01","to":"2026-02","salary":8000000}],
+      "facts":{"kind":"monthly","relatives":[
+        {"relation":"child","birth_date":"2012-05-20","name":"An"},
+        {"relation":"spouse","sex":"female","birth_date":"1972-04-01"},
+        {"relation":"parent","sex":"female","birth_date":"1950-01-01","monthly_benefit":3000000},
+        {"relation":"parent","sex":"male","birth_date":"1948","no_carer":true},
+        {"relation":"child","birth_date":"2000-01-01","capacity_loss_pct":85)" +
+                       std::string(daughter_extra) + "}]}}";
+    return Ok(json);
+  };
+  BenefitResult r = calc("");
+  EXPECT_TRUE(r.eligible);
+  EXPECT_EQ(r.Monthly(), 3'978'000);
+  const LawParam* rule = CitedParam(r, "survivor.relative.age_rule");
+  EXPECT_EQ(rule ? rule->value : "", "retirement_age");
+  std::string relatives = StepText(r, "relatives");
+  EXPECT_NE(relatives.find("Con An (sinh 20/05/2012): 13 tuổi"), std::string::npos) << relatives;
+  EXPECT_NE(relatives.find("Đủ điều kiện: 3/5 người"), std::string::npos) << relatives;
+  EXPECT_EQ(calc(R"(,"salaried_insured":true)").Monthly(), 2'808'000);
+}
+
+// The same family under the 2014 law (death 10/09/2024, base salary
+// 2,340,000; Art.67.2-3): the wife, 55, is of age (55 for a woman) with an
+// income of 2,000,000 below the base salary; the mother's pension of
+// 3,000,000 is an income not below it; the salaried disabled daughter
+// qualifies (the income condition is not for children); a second son, born
+// 2015, is the fifth who qualifies, beyond the four paid for: the first
+// four listed — son, wife, father (70%), daughter: 3 × 1,170,000 +
+// 1,638,000 = 5,148,000.
+TEST(BenefitCalc, SurvivorMonthlyRelativesUnderThe2014Law) {
+  auto r = Ok(R"({"regime":"survivor","event_date":"2024-09-10",
+    "person":{"sex":"male","birth_date":"1970-06-01"},
+    "history":[{"from":"2000-01","to":"2024-08","salary":8000000}],
+    "facts":{"kind":"monthly","relatives":[
+      {"relation":"child","birth_date":"2012-05-20"},
+      {"relation":"spouse","sex":"female","birth_date":"1969-06-01","monthly_income":2000000},
+      {"relation":"parent","sex":"female","birth_date":"1950-01-01","monthly_benefit":3000000},
+      {"relation":"parent","sex":"male","birth_date":"1948","no_carer":true},
+      {"relation":"child","birth_date":"2000-01-01","capacity_loss_pct":85,"salaried_insured":true},
+      {"relation":"child","birth_date":"2015-02-01"}]}})");
+  EXPECT_TRUE(r.eligible);
+  EXPECT_EQ(r.Monthly(), 5'148'000);
+  const LawParam* rule = CitedParam(r, "survivor.relative.age_rule");
+  EXPECT_EQ(rule ? rule->value : "", "fixed");
+  EXPECT_NE(StepText(r, "survivor_monthly").find("(tối đa 4 người)"), std::string::npos);
+}
+
+// Nobody qualifies (a wife of 40 in work, a son of 20): no monthly benefit,
+// the survivors' lump sum instead (41/2024 Art.88.2.b). A child born after
+// the death is counted, from the month of birth, with a warning.
+TEST(BenefitCalc, SurvivorMonthlyRelativesNoneQualifyOrBornAfter) {
+  auto none = Ok(R"({"regime":"survivor","event_date":"2026-03-10",
+    "person":{"sex":"male","birth_date":"1980-06-01"},
+    "history":[{"from":"2005-01","to":"2026-02","salary":8000000}],
+    "facts":{"kind":"monthly","relatives":[
+      {"relation":"spouse","sex":"female","birth_date":"1986-01-01","salaried_insured":true},
+      {"relation":"child","birth_date":"2006-01-01"}]}})");
+  EXPECT_FALSE(none.eligible);
+  EXPECT_EQ(none.Monthly(), 0);
+  auto after = Ok(R"({"regime":"survivor","event_date":"2026-03-10",
+    "person":{"sex":"male","birth_date":"1980-06-01"},
+    "history":[{"from":"2005-01","to":"2026-02","salary":8000000}],
+    "facts":{"kind":"monthly","relatives":[{"relation":"child","birth_date":"2026-07-02"}]}})");
+  EXPECT_TRUE(after.eligible);
+  EXPECT_EQ(after.Monthly(), 1'170'000);
+  bool warned = false;
+  for (const auto& w : after.warnings) warned |= w.find("07/2026") != std::string::npos;
+  EXPECT_TRUE(warned);
+}
+
+// Relatives refused with the field named: both forms at once; a spouse
+// without a sex; a parent born after the death; a child born more than ten
+// months after it.
+TEST(BenefitCalc, SurvivorRelativesRefusedWithTheirField) {
+  auto req = [](const std::string& facts) {
+    return R"({"regime":"survivor","event_date":"2026-03-10","person":{"sex":"male","birth_date":"1980-06-01"},
+      "history":[{"from":"2005-01","to":"2026-02","salary":8000000}],"facts":{"kind":"monthly",)" +
+           facts + "}}";
+  };
+  EXPECT_EQ(FieldOf(req(R"("dependants":1,"relatives":[{"relation":"child","birth_date":"2012"}])")),
+            "facts.relatives");
+  EXPECT_EQ(FieldOf(req(R"("relatives":[{"relation":"spouse","birth_date":"1980"}])")), "facts.relatives[1].sex");
+  EXPECT_EQ(FieldOf(req(R"("relatives":[{"relation":"child","birth_date":"2012"},
+                                        {"relation":"parent","sex":"male","birth_date":"2026-04-01"}])")),
+            "facts.relatives[2].birth_date");
+  EXPECT_EQ(FieldOf(req(R"("relatives":[{"relation":"child","birth_date":"2027-03-01"}])")),
+            "facts.relatives[1].birth_date");
 }
 
 // Funeral grant: 10 × the base salary / reference level of the month of death.

@@ -25,48 +25,68 @@ Schema BenefitRequest() {
       Opt("unemployment_insurance", S::Bool()),
       Opt("source", S::Text(200)),
   });
-  Schema facts = Schema::Object({
-                                    Opt("days", S::Int(0, 366)),
-                                    Opt("days_used_this_year", S::Int(0, 366)),
-                                    Opt("half_days", S::Int(0, 366)),
-                                    Opt("children", S::Int(1, 10)),
-                                    Opt("child_age_months", S::Int(0, 240)),
-                                    Opt("capacity_loss_pct", S::Int(0, 100)),
-                                    Opt("rest_ordered_before_birth", S::Bool()),
-                                    Opt("infertility_treatment", S::Bool()),
-                                    Opt("disadvantaged_area", S::Bool()),
-                                    Opt("long_term", S::Bool()),
-                                    Opt("surgery", S::Bool()),
-                                    Opt("pregnancy_weeks", S::Int(0, 45)),
-                                    Opt("visit_far_or_abnormal", S::Bool()),
-                                    Opt("mother_leave_months_used", S::Int(0, 24)),
-                                    Opt("child_died_on", S::Date()),
-                                    Opt("handover_date", S::Date()),
-                                    Opt("leave_start", S::Date()),
-                                    Opt("surrogate_eligible", S::Bool()),
-                                    Opt("contraception_method", S::OneOf({"iud", "sterilisation"})),
-                                    Opt("kind", S::Text(40)),
-                                    Opt("reason", S::Text(60)),
-                                    Opt("pension_months_received", S::Int(0, 1200)),
-                                    Opt("monthly_pension", S::Money()),
-                                    Opt("monthly_benefit", S::Money()),
-                                    Opt("average_salary", S::Money()),
-                                    Opt("previous_month_salary", S::Money()),
-                                    Opt("dependants", S::Int(0, 20)),
-                                    Opt("dependants_without_carer", S::Int(0, 20)),
-                                    Opt("pensioner", S::Bool()),
-                                    Opt("accident_death", S::Bool()),
-                                    Opt("poor_household", S::Bool()),
-                                    Opt("receives_pension", S::Bool()),
-                                    Opt("mother_insured", S::Bool()),
-                                    Opt("region", S::Int(1, 4)),
-                                    Opt("state_support_received", S::Money()),
-                                    Opt("allowance_months", S::Int(1, 1200)),
-                                    Opt("ui_months_used", S::Int(0, 1200)),
-                                    Opt("first_joined", S::Month()),
-                                })
-                     .Open()
-                     .Describe("Dữ kiện của hồ sơ; trường không dùng được báo lại trong warnings / facts of the case");
+  Schema relative = Schema::Object({
+      Req("relation", S::OneOf({"child", "spouse", "parent", "parent_in_law", "other"})
+                          .Describe("Quan hệ với người chết: con, vợ/chồng, cha mẹ đẻ, cha mẹ vợ/chồng, thành viên "
+                                    "khác đang phải nuôi dưỡng / relation to the deceased")),
+      Opt("sex", S::OneOf({"male", "female"})),
+      Req("birth_date", S::Text(10).Pattern(R"(\d{4}(-\d{2}(-\d{2})?)?)", "YYYY, YYYY-MM hoặc YYYY-MM-DD",
+                                            "YYYY, YYYY-MM or YYYY-MM-DD")),
+      Opt("capacity_loss_pct", S::Int(0, 100)),
+      Opt("monthly_income", S::Money().Describe("Thu nhập hằng tháng (Luật 58/2014 Điều 67.3) / monthly income")),
+      Opt("salaried_insured", S::Bool().Describe("Đang hưởng tiền lương và tham gia BHXH bắt buộc (Luật 41/2024 "
+                                                 "Điều 86.3) / salaried under compulsory SI")),
+      Opt("monthly_benefit", S::Money().Describe("Lương hưu, trợ cấp hằng tháng đang hưởng / a monthly pension or "
+                                                 "allowance being paid")),
+      Opt("no_carer", S::Bool().Describe("Không có người trực tiếp nuôi dưỡng (70%) / no direct carer")),
+      Opt("name", S::Text(100)),
+  });
+  Schema facts =
+      Schema::Object({
+                         Opt("days", S::Int(0, 366)),
+                         Opt("days_used_this_year", S::Int(0, 366)),
+                         Opt("half_days", S::Int(0, 366)),
+                         Opt("children", S::Int(1, 10)),
+                         Opt("child_age_months", S::Int(0, 240)),
+                         Opt("capacity_loss_pct", S::Int(0, 100)),
+                         Opt("rest_ordered_before_birth", S::Bool()),
+                         Opt("infertility_treatment", S::Bool()),
+                         Opt("disadvantaged_area", S::Bool()),
+                         Opt("long_term", S::Bool()),
+                         Opt("surgery", S::Bool()),
+                         Opt("pregnancy_weeks", S::Int(0, 45)),
+                         Opt("visit_far_or_abnormal", S::Bool()),
+                         Opt("mother_leave_months_used", S::Int(0, 24)),
+                         Opt("child_died_on", S::Date()),
+                         Opt("handover_date", S::Date()),
+                         Opt("leave_start", S::Date()),
+                         Opt("surrogate_eligible", S::Bool()),
+                         Opt("contraception_method", S::OneOf({"iud", "sterilisation"})),
+                         Opt("kind", S::Text(40)),
+                         Opt("reason", S::Text(60)),
+                         Opt("pension_months_received", S::Int(0, 1200)),
+                         Opt("monthly_pension", S::Money()),
+                         Opt("monthly_benefit", S::Money()),
+                         Opt("average_salary", S::Money()),
+                         Opt("previous_month_salary", S::Money()),
+                         Opt("dependants", S::Int(0, 20)),
+                         Opt("dependants_without_carer", S::Int(0, 20)),
+                         Opt("relatives", Schema::Array(relative).Items(1, 20).Describe(
+                                              "Thân nhân của người chết, để xét ai hưởng tuất hằng tháng "
+                                              "(thay cho dependants) / the family, for the engine to decide")),
+                         Opt("pensioner", S::Bool()),
+                         Opt("accident_death", S::Bool()),
+                         Opt("poor_household", S::Bool()),
+                         Opt("receives_pension", S::Bool()),
+                         Opt("mother_insured", S::Bool()),
+                         Opt("region", S::Int(1, 4)),
+                         Opt("state_support_received", S::Money()),
+                         Opt("allowance_months", S::Int(1, 1200)),
+                         Opt("ui_months_used", S::Int(0, 1200)),
+                         Opt("first_joined", S::Month()),
+                     })
+          .Open()
+          .Describe("Dữ kiện của hồ sơ; trường không dùng được báo lại trong warnings / facts of the case");
   return Schema::Object({
                             Req("regime", S::OneOf(RegimeCodes())),
                             Req("event_date", S::Date()),
@@ -286,6 +306,23 @@ Result<bhxh::BenefitRequest> BenefitRequestFromJson(const Json& j) {
     Get(f, "previous_month_salary", o.previous_month_salary);
     Get(f, "dependants", o.dependants);
     Get(f, "dependants_without_carer", o.dependants_without_carer);
+    if (f.contains("relatives")) {
+      size_t i = 0;
+      for (const auto& x : f["relatives"]) {
+        std::string field = ItemField("facts.relatives", i++);
+        Relative rel;
+        rel.relation = Txt(x, "relation");
+        if (x.contains("sex")) rel.sex = Txt(x, "sex") == "female" ? Sex::kFemale : Sex::kMale;
+        BHXH_ASSIGN_OR_RETURN(rel.birth, PartialDate::Parse(Txt(x, "birth_date"), field + ".birth_date"));
+        if (x.contains("capacity_loss_pct")) rel.capacity_loss_pct = x["capacity_loss_pct"].get<int>();
+        Get(x, "monthly_income", rel.monthly_income);
+        Get(x, "monthly_benefit", rel.monthly_benefit);
+        rel.salaried_insured = x.contains("salaried_insured") && x["salaried_insured"].get<bool>();
+        rel.no_carer = x.contains("no_carer") && x["no_carer"].get<bool>();
+        rel.name = Txt(x, "name");
+        o.relatives.push_back(std::move(rel));
+      }
+    }
     Get(f, "pensioner", o.pensioner);
     Get(f, "accident_death", o.accident_death);
     Get(f, "poor_household", o.poor_household);
@@ -324,6 +361,7 @@ Result<bhxh::BenefitRequest> BenefitRequestFromJson(const Json& j) {
                                                  "previous_month_salary",
                                                  "dependants",
                                                  "dependants_without_carer",
+                                                 "relatives",
                                                  "pensioner",
                                                  "accident_death",
                                                  "poor_household",
@@ -389,6 +427,17 @@ Json ToJson(const bhxh::BenefitRequest& r) {
   put("previous_month_salary", o.previous_month_salary);
   put("dependants", o.dependants);
   put("dependants_without_carer", o.dependants_without_carer);
+  for (const auto& rel : o.relatives) {
+    Json x = {{"relation", rel.relation}, {"birth_date", rel.birth.ToString()}};
+    if (rel.sex) x["sex"] = SexWord(*rel.sex);
+    if (rel.capacity_loss_pct) x["capacity_loss_pct"] = rel.capacity_loss_pct;
+    if (rel.monthly_income) x["monthly_income"] = *rel.monthly_income;
+    if (rel.salaried_insured) x["salaried_insured"] = true;
+    if (rel.monthly_benefit) x["monthly_benefit"] = *rel.monthly_benefit;
+    if (rel.no_carer) x["no_carer"] = true;
+    if (!rel.name.empty()) x["name"] = rel.name;
+    f["relatives"].push_back(x);
+  }
   put("pensioner", o.pensioner);
   put("accident_death", o.accident_death);
   put("poor_household", o.poor_household);

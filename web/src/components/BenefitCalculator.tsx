@@ -9,6 +9,7 @@ import { date, money } from '../format';
 import { useApi } from './useApi';
 import { BirthField, DayField, MonthField } from './DateFields';
 import { ErrorBox } from './ErrorBox';
+import { newRelative, RelativesEditor, type Relative } from './RelativesEditor';
 
 const regimes: { value: string; label: string }[] = [
   { value: 'pension', label: 'Hưu trí (lương hưu)' },
@@ -121,6 +122,10 @@ export function BenefitCalculator() {
   const [weeks, setWeeks] = useState<number | string>(10);
   const [surgery, setSurgery] = useState(false);
   const [dependants, setDependants] = useState<number | string>(1);
+  // Survivors: either how many qualify, as the officer judged, or the
+  // family, for the engine to judge each (facts.relatives).
+  const [listRelatives, setListRelatives] = useState(false);
+  const [relatives, setRelatives] = useState<Relative[]>([newRelative()]);
   // A pensioner settling abroad is paid in months of her pension (58/2014
   // Art.65, 41/2024 Art.76); left empty, the one-time SI of a contributor.
   const [abroadPension, setAbroadPension] = useState<number | string>('');
@@ -302,7 +307,10 @@ export function BenefitCalculator() {
       facts.contraception_method = method;
       facts.days = Number(days);
     }
-    if (regime === 'survivor' && kindNow === 'monthly') facts.dependants = Number(dependants);
+    if (regime === 'survivor' && kindNow === 'monthly') {
+      if (listRelatives) facts.relatives = relatives;
+      else facts.dependants = Number(dependants);
+    }
     if (regime === 'occupational') facts.capacity_loss_pct = Number(loss);
     if (regime === 'one_time') facts.reason = reason;
     if (regime === 'one_time' && reason === 'emigration' && Number(abroadPension) > 0) {
@@ -516,9 +524,21 @@ export function BenefitCalculator() {
           {regime === 'maternity' && kindNow === 'recovery' && (
             <NumberInput label="Số ngày dưỡng sức" value={days} onChange={setDays} min={1} max={10} w={160} error={fieldError('facts.days')} />
           )}
-          {regime === 'survivor' && kindNow === 'monthly' && (
+          {regime === 'survivor' && kindNow === 'monthly' && !listRelatives && (
             <NumberInput label="Số thân nhân hưởng" value={dependants} onChange={setDependants} min={1} max={20} w={170}
               error={fieldError('facts.dependants')} />
+          )}
+          {regime === 'survivor' && kindNow === 'monthly' && (
+            <Checkbox label="Kê từng thân nhân để hệ thống xét điều kiện" checked={listRelatives}
+              onChange={(e) => setListRelatives(e.currentTarget.checked)} />
+          )}
+          {regime === 'survivor' && kindNow === 'monthly' && listRelatives && (
+            <RelativesEditor value={relatives} onChange={setRelatives} fieldError={fieldError} />
+          )}
+          {regime === 'survivor' && kindNow === 'monthly' && listRelatives && fieldError('facts.relatives') && (
+            <Text size="sm" c="red">
+              {fieldError('facts.relatives')}
+            </Text>
           )}
           {regime === 'sickness' && kindNow === 'own' && (
             <Checkbox label="Làm việc ở vùng có điều kiện kinh tế - xã hội đặc biệt khó khăn" checked={hardArea}
