@@ -25,13 +25,15 @@ Schema BenefitRequest() {
       Opt("unemployment_insurance", S::Bool()),
       Opt("source", S::Text(200)),
   });
+  // A birth date as papers give it: the year, the month, or the day.
+  const Schema birth_date = S::Text(10).Pattern(R"(\d{4}(-\d{2}(-\d{2})?)?)", "YYYY, YYYY-MM hoặc YYYY-MM-DD",
+                                                "YYYY, YYYY-MM or YYYY-MM-DD");
   Schema relative = Schema::Object({
       Req("relation", S::OneOf({"child", "spouse", "parent", "parent_in_law", "other"})
                           .Describe("Quan hệ với người chết: con, vợ/chồng, cha mẹ đẻ, cha mẹ vợ/chồng, thành viên "
                                     "khác đang phải nuôi dưỡng / relation to the deceased")),
       Opt("sex", S::OneOf({"male", "female"})),
-      Req("birth_date", S::Text(10).Pattern(R"(\d{4}(-\d{2}(-\d{2})?)?)", "YYYY, YYYY-MM hoặc YYYY-MM-DD",
-                                            "YYYY, YYYY-MM or YYYY-MM-DD")),
+      Req("birth_date", birth_date),
       Opt("capacity_loss_pct", S::Int(0, 100)),
       Opt("monthly_income", S::Money().Describe("Thu nhập hằng tháng (Luật 58/2014 Điều 67.3) / monthly income")),
       Opt("salaried_insured", S::Bool().Describe("Đang hưởng tiền lương và tham gia BHXH bắt buộc (Luật 41/2024 "
@@ -90,11 +92,7 @@ Schema BenefitRequest() {
   return Schema::Object({
                             Req("regime", S::OneOf(RegimeCodes())),
                             Req("event_date", S::Date()),
-                            Req("person", Schema::Object({Req("sex", S::OneOf({"male", "female"})),
-                                                          Req("birth_date", S::Text(10).Pattern(
-                                                                                R"(\d{4}(-\d{2}(-\d{2})?)?)",
-                                                                                "YYYY, YYYY-MM hoặc YYYY-MM-DD",
-                                                                                "YYYY, YYYY-MM or YYYY-MM-DD"))})),
+                            Req("person", Schema::Object({Req("sex", S::OneOf({"male", "female"})), Req("birth_date", birth_date)})),
                             Opt("history", Schema::Array(history).Items(0, 200)),
                             Opt("facts", facts),
                             Opt("revaluation",
