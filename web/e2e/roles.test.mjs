@@ -252,8 +252,21 @@ test('a survivor\'s family is judged relative by relative', async () => {
   await page.getByRole('button', { name: 'Tính' }).click();
   // A son of 13 at 50% and a father of 78 with no carer at 70% of the
   // reference level 2.340.000: 1.170.000 + 1.638.000.
-  await page.getByRole('table', { name: 'Các khoản được hưởng' }).getByText('2.808.000').waitFor();
+  const amounts = page.getByRole('table', { name: 'Các khoản được hưởng' });
+  await amounts.getByText('2.808.000').waitFor();
   await page.getByText(/Đủ điều kiện: 2\/2 người/).first().waitFor();
+  // The son turns 18 on 20/05/2030 and is paid through 05/2030
+  // (04/2026-05/2030, 50 months); from 06/2030 the father alone: 1.638.000.
+  await amounts.getByRole('row', { name: /2\.808\.000.*từ 04\/2026, 50 tháng/ }).waitFor();
+  await amounts.getByRole('row', { name: /1\.638\.000.*từ 06\/2030/ }).waitFor();
+  // Under the 2024 law the family may take the lump sum instead
+  // (Art.88.2.c names no exception): the choice is a step of the answer.
+  await page.getByRole('textbox', { name: 'Trường hợp' }).click();
+  await page.getByRole('option', { name: 'Trợ cấp tuất một lần' }).click();
+  await page.getByRole('button', { name: 'Tính' }).click();
+  await page.getByText(/2 thân nhân đủ điều kiện hưởng tuất hằng tháng chọn hưởng trợ cấp tuất một lần/).waitFor();
+  await page.getByRole('textbox', { name: 'Trường hợp' }).click();
+  await page.getByRole('option', { name: 'Trợ cấp tuất hằng tháng' }).click();
   // A wife entered without her sex: the engine names the field.
   await page.getByRole('button', { name: 'Thêm thân nhân' }).click();
   await page.getByRole('textbox', { name: 'Quan hệ, thân nhân 3' }).click();

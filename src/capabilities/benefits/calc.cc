@@ -216,9 +216,24 @@ class Calc {
   Status Maternity();
   Status Occupational();
   Status Survivor();
-  // The relatives who qualify for the monthly survivor benefit, in the
-  // order given, with a step saying why each does or does not.
-  Result<std::vector<size_t>> QualifyingRelatives(Vnd ref);
+  // A relative who qualifies for the monthly survivor benefit, and the
+  // months they are paid: from the month after the death (a child born
+  // after it: from the month of birth) through, for a child who qualifies by
+  // age only, the month set by survivor.relative.child_paid_through.
+  struct Entitled {
+    size_t index = 0;
+    Month from;
+    std::optional<Month> through;
+  };
+  // The relatives who qualify, in the order given, with a step saying why
+  // each does or does not.
+  Result<std::vector<Entitled>> QualifyingRelatives(Vnd ref);
+  // Under 58/2014 Art.69.3 a family that qualifies for the monthly benefit
+  // may take the lump sum instead, unless one of them is a child under 6 or
+  // a child or spouse with the 81% loss; 41/2024 Art.88.2.c names no such
+  // exception (dated rows survivor.lump_choice.*). False with the reason
+  // when the family may not.
+  Result<bool> LumpSumChoiceAllowed(Vnd ref);
   Status Funeral();
   Status Unemployment();
   Status SocialPension();
@@ -1645,8 +1660,9 @@ std::string RelativeVi(const Relative& r) {
 // a pension or monthly allowance of at least the reference level (not
 // children under the age, but disabled adult children too). Each of these
 // switches is a dated row.
-Result<std::vector<size_t>> Calc::QualifyingRelatives(Vnd ref) {
+Result<std::vector<Calc::Entitled>> Calc::QualifyingRelatives(Vnd ref) {
   BHXH_ASSIGN_OR_RETURN(int child_age, Int("survivor.relative.child_max_age"));
+  BHXH_ASSIGN_OR_RETURN(int paid_through, Int("survivor.relative.child_paid_through"));
   BHXH_ASSIGN_OR_RETURN(int loss_min, Int("survivor.relative.capacity_loss_pct"));
   BHXH_ASSIGN_OR_RETURN(LawParam rule, P("survivor.relative.age_rule"));
   BHXH_ASSIGN_OR_RETURN(int income_test, Int("survivor.relative.income_test"));
@@ -1657,8 +1673,9 @@ Result<std::vector<size_t>> Calc::QualifyingRelatives(Vnd ref) {
     return Status::Invalid("survivor.relative.age_rule", "Giá trị phải là fixed hoặc retirement_age: " + rule.value,
                            "the value must be fixed or retirement_age: " + rule.value);
   const std::string no_loss = "không suy giảm khả năng lao động từ " + std::to_string(loss_min) + "% trở lên";
-  std::vector<size_t> chosen;
+  std::vector<Entitled> chosen;
   std::string lines;
+  const Month first = Month::OfDate(d_).Next();
   for (size_t i = 0; i < f_.relatives.size(); ++i) {
     const Relative& r = f_.relatives[i];
     const Date birth = r.BirthDate();
@@ -1667,19 +1684,21 @@ Result<std::vector<size_t>> Calc::QualifyingRelatives(Vnd ref) {
     const std::string loss = "suy giảm khả năng lao động " + std::to_string(r.capacity_loss_pct) + "%";
     std::string why;
     bool ok = false, tested = true;
+    Entitled e{i, first, std::nullopt};
     if (r.relation == "child") {
-      if (d_ < birth) {
+      if (age < child_age || d_ < birth) {
         ok = true;
         tested = false;
-        why = "sinh sau khi người tham gia chết, hưởng từ tháng sinh " + Month::OfDate(birth).ToVi();
-        out_.warnings.push_back("Con sinh sau khi người tham gia chết hưởng từ tháng sinh (" +
-                                Month::OfDate(birth).ToVi() + ", " + LawName(Art("Điều 68.3", "Điều 87.3")) +
-                                "); số tiền hằng tháng dưới đây đã tính cả phần của con");
-      } else if (age < child_age) {
-        ok = true;
-        tested = false;
-        why = std::to_string(age) + " tuổi, hưởng đến khi đủ " + std::to_string(child_age) + " tuổi (" +
-              birth.AddMonths(12 * child_age).ToVi() + ")";
+        // A disabled child is paid on past the age; one who qualifies by
+        // age only is paid through the month the age is reached (+ the row).
+        const Date of_age = birth.AddMonths(12 * child_age);
+        if (!disabled) e.through = Month::OfDate(of_age).Add(paid_through);
+        why = d_ < birth ? "sinh sau khi người tham gia chết, hưởng từ tháng sinh " + Month::OfDate(birth).ToVi()
+                         : std::to_string(age) + " tuổi";
+        why += disabled ? ", " + loss
+                        : ", hưởng đến khi đủ " + std::to_string(child_age) + " tuổi (" + of_age.ToVi() +
+                              "): hết tháng " + e.through->ToVi();
+        if (d_ < birth) e.from = Month::OfDate(birth);
       } else {
         ok = disabled;
         tested = test_disabled_child != 0;
@@ -1725,7 +1744,7 @@ Result<std::vector<size_t>> Calc::QualifyingRelatives(Vnd ref) {
       }
     }
     lines += (i ? "; " : "") + RelativeVi(r) + ": " + why + (ok ? " — đủ điều kiện" : " — không đủ điều kiện");
-    if (ok) chosen.push_back(i);
+    if (ok) chosen.push_back(e);
   }
   Step("relatives",
        "Thân nhân hưởng tuất hằng tháng: " + lines + ". Đủ điều kiện: " + std::to_string(chosen.size()) + "/" +
@@ -1734,6 +1753,49 @@ Result<std::vector<size_t>> Calc::QualifyingRelatives(Vnd ref) {
            std::to_string(f_.relatives.size()),
        LawName(Art("Điều 67.2, 67.3", "Điều 86.2, 86.3")));
   return chosen;
+}
+
+Result<bool> Calc::LumpSumChoiceAllowed(Vnd ref) {
+  BHXH_ASSIGN_OR_RETURN(auto chosen, QualifyingRelatives(ref));
+  if (chosen.empty()) {
+    Step("lump_choice", "Không có thân nhân đủ điều kiện hưởng tuất hằng tháng: thân nhân hưởng trợ cấp tuất một lần",
+         "No relative qualifies for the monthly benefit: the lump sum", LawName(Art("Điều 69.2", "Điều 88.2.b")));
+    return true;
+  }
+  BHXH_ASSIGN_OR_RETURN(int young, Int("survivor.lump_choice.excluded_child_age"));
+  BHXH_ASSIGN_OR_RETURN(int disabled_excluded, Int("survivor.lump_choice.excluded_disabled"));
+  BHXH_ASSIGN_OR_RETURN(int loss_min, Int("survivor.relative.capacity_loss_pct"));
+  std::string who;
+  for (const auto& e : chosen) {
+    const Relative& r = f_.relatives[e.index];
+    const Date birth = r.BirthDate();
+    const bool child = r.relation == "child";
+    const bool under = child && young > 0 && (d_ < birth || FullYears(birth, d_) < young);
+    const bool disabled = disabled_excluded && (child || r.relation == "spouse") && r.capacity_loss_pct >= loss_min;
+    if (under || disabled)
+      who += (who.empty() ? "" : "; ") + RelativeVi(r) +
+             (under ? ": dưới " + std::to_string(young) + " tuổi"
+                    : ": suy giảm khả năng lao động " + std::to_string(r.capacity_loss_pct) + "%");
+  }
+  const std::string n = std::to_string(chosen.size());
+  if (!who.empty()) {
+    NotEligible("Gia đình có thân nhân không được chọn trợ cấp tuất một lần (" + who +
+                    "): hưởng trợ cấp tuất hằng tháng (facts.kind = monthly)",
+                "a relative may not take the lump sum instead of the monthly benefit (a child under " +
+                    std::to_string(young) + ", or a child or spouse with the capacity loss): the monthly benefit");
+    Step("lump_choice",
+         n + " thân nhân đủ điều kiện hưởng tuất hằng tháng; không được chọn trợ cấp tuất một lần vì " + who,
+         "The family may not choose the lump sum", LawName(Art("Điều 69.3", "Điều 88.2.c")));
+    return false;
+  }
+  Step("lump_choice",
+       n + " thân nhân đủ điều kiện hưởng tuất hằng tháng chọn hưởng trợ cấp tuất một lần" +
+           (young > 0 ? " (không có con dưới " + std::to_string(young) +
+                            " tuổi, con hoặc vợ, chồng suy giảm khả năng lao động từ " + std::to_string(loss_min) +
+                            "% trở lên)"
+                      : ""),
+       "The family chooses the lump sum instead of the monthly benefit", LawName(Art("Điều 69.3", "Điều 88.2.c")));
+  return true;
 }
 
 Status Calc::Survivor() {
@@ -1755,48 +1817,123 @@ Status Calc::Survivor() {
       return Status::Ok();
     }
     BHXH_ASSIGN_OR_RETURN(int max_n, Int("survivor.max_dependants"));
-    int n = f_.dependants.value_or(0);
-    int no_carer = std::min(f_.dependants_without_carer.value_or(0), n);
-    if (!f_.relatives.empty()) {
-      BHXH_ASSIGN_OR_RETURN(auto chosen, QualifyingRelatives(ref));
-      if (chosen.empty()) {
-        NotEligible(
-            "Không có thân nhân đủ điều kiện hưởng trợ cấp tuất hằng tháng: thân nhân hưởng trợ cấp tuất một lần",
-            "no relative qualifies for the monthly survivor benefit: the survivors' lump sum applies");
-        return Status::Ok();
-      }
-      // Beyond the most the law pays for, those listed first are counted
-      // (the family's order, as the officer enters it).
-      n = static_cast<int>(chosen.size());
-      no_carer = 0;
-      for (size_t k = 0; k < chosen.size() && k < static_cast<size_t>(max_n); ++k)
-        no_carer += f_.relatives[chosen[k]].no_carer ? 1 : 0;
-    } else if (n <= 0) {
-      return Status::Invalid("facts.dependants",
-                             "Cần số thân nhân hưởng tuất hằng tháng (facts.dependants) hoặc danh sách thân nhân "
-                             "(facts.relatives)",
-                             "facts.dependants or facts.relatives is required");
-    }
     BHXH_ASSIGN_OR_RETURN(RateMicro p, Pct("survivor.monthly.percent"));
     BHXH_ASSIGN_OR_RETURN(RateMicro p70, Pct("survivor.monthly.no_carer_percent"));
-    int counted = std::min(n, max_n);
-    int counted70 = std::min(no_carer, counted);
-    Vnd amount = ApplyRate(ref, p70) * counted70 + ApplyRate(ref, p) * (counted - counted70);
-    Month start = Month::OfDate(d_).Next();
-    Step("survivor_monthly",
-         std::to_string(counted - counted70) + " thân nhân × " + PctVi(p) + " × " + VndVi(ref) +
-             (counted70 ? " + " + std::to_string(counted70) + " thân nhân không có người trực tiếp nuôi dưỡng × " +
-                              PctVi(p70) + " × " + VndVi(ref)
-                        : "") +
-             (n > max_n ? " (tối đa " + std::to_string(max_n) + " người)" : "") + " = " + VndVi(amount) +
-             " mỗi tháng, từ " + start.FirstDay().ToVi(),
-         "Monthly survivor benefit", LawName(Art("Điều 68", "Điều 87")));
-    Amount("monthly_survivor", "Trợ cấp tuất hằng tháng", amount, true, start);
+    // One month's amount for n relatives of whom no_carer have no direct
+    // carer, in words.
+    auto amount_of = [&](int n, int no_carer, std::string* vi) {
+      int counted = std::min(n, max_n);
+      int counted70 = std::min(no_carer, counted);
+      Vnd amount = ApplyRate(ref, p70) * counted70 + ApplyRate(ref, p) * (counted - counted70);
+      *vi = std::to_string(counted - counted70) + " thân nhân × " + PctVi(p) + " × " + VndVi(ref) +
+            (counted70 ? " + " + std::to_string(counted70) + " thân nhân không có người trực tiếp nuôi dưỡng × " +
+                             PctVi(p70) + " × " + VndVi(ref)
+                       : "") +
+            (n > max_n ? " (tối đa " + std::to_string(max_n) + " người)" : "") + " = " + VndVi(amount);
+      return amount;
+    };
+    const Month start = Month::OfDate(d_).Next();
+    if (f_.relatives.empty()) {
+      int n = f_.dependants.value_or(0);
+      if (n <= 0)
+        return Status::Invalid("facts.dependants",
+                               "Cần số thân nhân hưởng tuất hằng tháng (facts.dependants) hoặc danh sách thân nhân "
+                               "(facts.relatives)",
+                               "facts.dependants or facts.relatives is required");
+      std::string vi;
+      Vnd amount = amount_of(n, std::min(f_.dependants_without_carer.value_or(0), n), &vi);
+      Step("survivor_monthly", vi + " mỗi tháng, từ " + start.FirstDay().ToVi(), "Monthly survivor benefit",
+           LawName(Art("Điều 68", "Điều 87")));
+      Amount("monthly_survivor", "Trợ cấp tuất hằng tháng", amount, true, start);
+      return Status::Ok();
+    }
+    BHXH_ASSIGN_OR_RETURN(auto chosen, QualifyingRelatives(ref));
+    if (chosen.empty()) {
+      NotEligible("Không có thân nhân đủ điều kiện hưởng trợ cấp tuất hằng tháng: thân nhân hưởng trợ cấp tuất một lần",
+                  "no relative qualifies for the monthly survivor benefit: the survivors' lump sum applies");
+      return Status::Ok();
+    }
+    // The family changes over time: a child born after the death comes in
+    // from the month of birth, a child paid by age goes out after the month
+    // set by the row. Each stretch between such months is one amount; in
+    // each month those listed first are counted up to the most the law pays
+    // for (the family's order, as the officer enters it). Amounts are at the
+    // reference level of the event date; later changes of it are the
+    // payroll's.
+    std::vector<Month> cuts;
+    for (const auto& e : chosen) {
+      cuts.push_back(e.from);
+      if (e.through) cuts.push_back(e.through->Next());
+    }
+    std::sort(cuts.begin(), cuts.end());
+    cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+    struct Stretch {
+      Month from;
+      int months = 0;  // 0: while entitled
+      int counted = 0;
+      Vnd amount = 0;
+      std::string vi;
+    };
+    std::vector<Stretch> stretches;
+    for (size_t c = 0; c < cuts.size(); ++c) {
+      const Month from = cuts[c];
+      int n = 0, no_carer = 0;
+      for (const auto& e : chosen)
+        if (e.from <= from && (!e.through || from <= *e.through)) {
+          ++n;
+          if (n <= max_n) no_carer += f_.relatives[e.index].no_carer ? 1 : 0;
+        }
+      const int months = c + 1 < cuts.size() ? cuts[c + 1].index() - from.index() : 0;
+      if (n == 0) continue;
+      std::string part;
+      Vnd amount = amount_of(n, no_carer, &part);
+      // One beyond the most paid for replacing one who left pays the same:
+      // the stretch goes on (no two mixes of 50% and 70% shares of at most
+      // four people give the same sum).
+      if (!stretches.empty()) {
+        Stretch& last = stretches.back();
+        if (last.amount == amount && last.months > 0 && last.from.Add(last.months) == from) {
+          last.months = months ? last.months + months : 0;
+          continue;
+        }
+      }
+      stretches.push_back({from, months, std::min(n, max_n), amount, part});
+    }
+    std::string vi;
+    for (const auto& s : stretches) {
+      vi += (vi.empty() ? "Từ " : "; từ ") + s.from.FirstDay().ToVi() + ": " + s.vi + " mỗi tháng" +
+            (s.months ? " (" + std::to_string(s.months) + " tháng, đến hết " + s.from.Add(s.months - 1).ToVi() + ")"
+                      : "");
+      Amount("monthly_survivor", "Trợ cấp tuất hằng tháng (" + std::to_string(s.counted) + " thân nhân)", s.amount,
+             true, s.from, s.months);
+    }
+    if (vi.empty()) {
+      NotEligible("Thân nhân đủ điều kiện nhưng hết thời gian hưởng trước tháng bắt đầu hưởng " + start.ToVi() +
+                      ": thân nhân hưởng trợ cấp tuất một lần",
+                  "the relatives' entitlement ends before the first month paid: the survivors' lump sum applies");
+      return Status::Ok();
+    }
+    Step("survivor_monthly", vi, "Monthly survivor benefit, month by month as the family changes",
+         LawName(Art("Điều 68", "Điều 87")));
     return Status::Ok();
   }
   if (kind != "lump_sum")
     return Status::Invalid("facts.kind", "facts.kind của chế độ tử tuất: lump_sum hoặc monthly",
                            "survivor kind must be lump_sum or monthly");
+  if (!f_.relatives.empty()) {
+    BHXH_ASSIGN_OR_RETURN(int min_years, Int("survivor.min_years"));
+    if (compulsory >= min_years * 12 || pensioner || f_.accident_death.value_or(false)) {
+      BHXH_ASSIGN_OR_RETURN(bool allowed, LumpSumChoiceAllowed(ref));
+      if (!allowed) return Status::Ok();
+    } else {
+      Step("lump_choice",
+           "Người chết chưa đủ " + std::to_string(min_years) +
+               " năm đóng BHXH bắt buộc, không hưởng lương hưu, không chết do TNLĐ-BNN: thân nhân hưởng trợ cấp tuất "
+               "một lần, không xét điều kiện hưởng tuất hằng tháng của từng thân nhân",
+           "The deceased was not in a monthly case: the lump sum, relatives not assessed",
+           LawName(Art("Điều 69.1", "Điều 88.2.a")));
+    }
+  }
   if (pensioner) {
     if (!f_.monthly_pension || !f_.pension_months_received)
       return Status::Invalid("facts.monthly_pension",
@@ -2091,9 +2228,14 @@ Date EarliestOf(const PartialDate& birth) {
 Date BenefitPerson::BirthDate() const { return EarliestOf(birth); }
 Date Relative::BirthDate() const { return EarliestOf(birth); }
 
+// The first month's: a benefit paid in stretches (survivors whose family
+// changes) counts only the amounts of its earliest month.
 Vnd BenefitResult::Monthly() const {
+  std::optional<Month> first;
+  for (const auto& a : amounts)
+    if (a.monthly && a.from) first = first ? std::min(*first, *a.from) : *a.from;
   Vnd s = 0;
-  for (const auto& a : amounts) s += a.monthly ? a.amount : 0;
+  for (const auto& a : amounts) s += a.monthly && (!a.from || a.from == first) ? a.amount : 0;
   return s;
 }
 Vnd BenefitResult::LumpSum() const {

@@ -70,6 +70,12 @@ std::string StepText(const BenefitResult& r, const std::string& code) {
   return "";
 }
 
+std::string StepLaw(const BenefitResult& r, const std::string& code) {
+  for (const auto& s : r.steps)
+    if (s.code == code) return s.law;
+  return "";
+}
+
 bool HasStep(const BenefitResult& r, const std::string& code) {
   for (const auto& s : r.steps)
     if (s.code == code) return true;
@@ -949,6 +955,9 @@ TEST(BenefitCalc, SurvivorMonthly) {
 // 2 × 50% × 2,340,000 + 70% × 2,340,000 = 2,340,000 + 1,638,000 =
 // 3,978,000. The same daughter in salaried work under compulsory SI is
 // excluded by Art.86.3 too: 1,170,000 + 1,638,000 = 2,808,000.
+// The son turns 18 on 20/05/2030 and is paid through 05/2030: 3,978,000 for
+// the 50 months 04/2026-05/2030, then the father and the daughter, 2,808,000,
+// from 06/2030 while entitled.
 TEST(BenefitCalc, SurvivorMonthlyRelativesUnderThe2024Law) {
   auto calc = [](const char* daughter_extra) {
     std::string json = R"({"regime":"survivor","event_date":"2026-03-10",
@@ -971,6 +980,15 @@ TEST(BenefitCalc, SurvivorMonthlyRelativesUnderThe2024Law) {
   std::string relatives = StepText(r, "relatives");
   EXPECT_NE(relatives.find("Con An (sinh 20/05/2012): 13 tuổi"), std::string::npos) << relatives;
   EXPECT_NE(relatives.find("Đủ điều kiện: 3/5 người"), std::string::npos) << relatives;
+  EXPECT_NE(relatives.find("hết tháng 05/2030"), std::string::npos) << relatives;
+  ASSERT_EQ(r.amounts.size(), 2u);
+  EXPECT_EQ(r.amounts[0].from, Month::Of(2026, 4));
+  EXPECT_EQ(r.amounts[0].months, 50);
+  EXPECT_EQ(r.amounts[1].from, Month::Of(2030, 6));
+  EXPECT_EQ(r.amounts[1].amount, 2'808'000);
+  EXPECT_EQ(r.amounts[1].months, 0);
+  EXPECT_NE(StepText(r, "survivor_monthly").find("từ 01/06/2030: 1 thân nhân"), std::string::npos)
+      << StepText(r, "survivor_monthly");
   EXPECT_EQ(calc(R"(,"salaried_insured":true)").Monthly(), 2'808'000);
 }
 
@@ -981,7 +999,10 @@ TEST(BenefitCalc, SurvivorMonthlyRelativesUnderThe2024Law) {
 // qualifies (the income condition is not for children); a second son, born
 // 2015, is the fifth who qualifies, beyond the four paid for: the first
 // four listed — son, wife, father (70%), daughter: 3 × 1,170,000 +
-// 1,638,000 = 5,148,000.
+// 1,638,000 = 5,148,000. When the first son is paid out (18 on 20/05/2030)
+// the second comes in among the four: still 5,148,000, one stretch of 101
+// months (10/2024-02/2033); the second son turns 18 on 01/02/2033, and from
+// 03/2033 the wife, the father and the daughter get 3,978,000.
 TEST(BenefitCalc, SurvivorMonthlyRelativesUnderThe2014Law) {
   auto r = Ok(R"({"regime":"survivor","event_date":"2024-09-10",
     "person":{"sex":"male","birth_date":"1970-06-01"},
@@ -998,11 +1019,17 @@ TEST(BenefitCalc, SurvivorMonthlyRelativesUnderThe2014Law) {
   const LawParam* rule = CitedParam(r, "survivor.relative.age_rule");
   EXPECT_EQ(rule ? rule->value : "", "fixed");
   EXPECT_NE(StepText(r, "survivor_monthly").find("(tối đa 4 người)"), std::string::npos);
+  ASSERT_EQ(r.amounts.size(), 2u);
+  EXPECT_EQ(r.amounts[0].from, Month::Of(2024, 10));
+  EXPECT_EQ(r.amounts[0].months, 101);
+  EXPECT_EQ(r.amounts[1].from, Month::Of(2033, 3));
+  EXPECT_EQ(r.amounts[1].amount, 3'978'000);
 }
 
 // Nobody qualifies (a wife of 40 in work, a son of 20): no monthly benefit,
 // the survivors' lump sum instead (41/2024 Art.88.2.b). A child born after
-// the death is counted, from the month of birth, with a warning.
+// the death (02/07/2026) is paid from the month of birth through the month
+// of the 18th birthday: 07/2026-07/2044, 217 months.
 TEST(BenefitCalc, SurvivorMonthlyRelativesNoneQualifyOrBornAfter) {
   auto none = Ok(R"({"regime":"survivor","event_date":"2026-03-10",
     "person":{"sex":"male","birth_date":"1980-06-01"},
@@ -1018,9 +1045,60 @@ TEST(BenefitCalc, SurvivorMonthlyRelativesNoneQualifyOrBornAfter) {
     "facts":{"kind":"monthly","relatives":[{"relation":"child","birth_date":"2026-07-02"}]}})");
   EXPECT_TRUE(after.eligible);
   EXPECT_EQ(after.Monthly(), 1'170'000);
-  bool warned = false;
-  for (const auto& w : after.warnings) warned |= w.find("07/2026") != std::string::npos;
-  EXPECT_TRUE(warned);
+  ASSERT_EQ(after.amounts.size(), 1u);
+  EXPECT_EQ(after.amounts[0].from, Month::Of(2026, 7));
+  EXPECT_EQ(after.amounts[0].months, 217);
+}
+
+// The family may take the survivors' lump sum instead of the monthly
+// benefit (58/2014 Art.69.3; 41/2024 Art.88.2.c). Under the 2014 law not a
+// family with a child under 6 or a disabled child or spouse: the 2014 family
+// above with its daughter of 85% is refused, and so is a family with a son
+// of 3; without them the choice stands and the lump sum is the one computed
+// without relatives. Under the 2024 law no exception: the 2024 family with
+// its disabled daughter takes the lump sum. A deceased who was not in a
+// monthly case (10 years of contributions) leaves the lump sum, whoever the
+// relatives are (Art.69.1). The 2014 cases give the average salary (no
+// revaluation table for 2024 yet).
+TEST(BenefitCalc, SurvivorLumpSumChosenByTheFamily) {
+  const std::string y2014 = R"({"regime":"survivor","event_date":"2024-09-10",
+    "person":{"sex":"male","birth_date":"1970-06-01"},
+    "history":[{"from":"2000-01","to":"2024-08","salary":8000000}],
+    "facts":{"kind":"lump_sum","average_salary":8000000)";
+  const std::string wife = R"({"relation":"spouse","sex":"female","birth_date":"1969-06-01"})";
+  auto disabled = Ok(y2014 + R"(,"relatives":[)" + wife +
+                     R"(,{"relation":"child","birth_date":"2000-01-01","capacity_loss_pct":85}]}})");
+  EXPECT_FALSE(disabled.eligible);
+  EXPECT_EQ(disabled.LumpSum(), 0);
+  EXPECT_NE(StepText(disabled, "lump_choice").find("suy giảm khả năng lao động 85%"), std::string::npos)
+      << StepText(disabled, "lump_choice");
+  auto young = Ok(y2014 + R"(,"relatives":[)" + wife + R"(,{"relation":"child","birth_date":"2021-03-01"}]}})");
+  EXPECT_FALSE(young.eligible);
+  EXPECT_NE(StepText(young, "lump_choice").find("dưới 6 tuổi"), std::string::npos);
+  auto chosen = Ok(y2014 + R"(,"relatives":[)" + wife + R"(,{"relation":"child","birth_date":"2012-05-20"}]}})");
+  auto plain = Ok(y2014 + "}}");
+  EXPECT_TRUE(chosen.eligible);
+  EXPECT_GT(plain.LumpSum(), 0);
+  EXPECT_EQ(chosen.LumpSum(), plain.LumpSum());
+  EXPECT_NE(StepText(chosen, "lump_choice").find("2 thân nhân đủ điều kiện"), std::string::npos);
+
+  auto y2024 = Ok(R"({"regime":"survivor","event_date":"2026-03-10",
+    "person":{"sex":"male","birth_date":"1975-06-01"},
+    "history":[{"from":"2005-01","to":"2026-02","salary":8000000}],
+    "facts":{"kind":"lump_sum","relatives":[{"relation":"child","birth_date":"2023-05-20"},
+      {"relation":"child","birth_date":"2000-01-01","capacity_loss_pct":85}]}})");
+  EXPECT_TRUE(y2024.eligible);
+  EXPECT_GT(y2024.LumpSum(), 0);
+  EXPECT_EQ(StepLaw(y2024, "lump_choice"), "Luật BHXH 41/2024/QH15, Điều 88.2.c");
+
+  auto short_career = Ok(R"({"regime":"survivor","event_date":"2024-09-10",
+    "person":{"sex":"male","birth_date":"1980-06-01"},
+    "history":[{"from":"2014-09","to":"2024-08","salary":8000000}],
+    "facts":{"average_salary":8000000,"relatives":[{"relation":"child","birth_date":"2021-03-01"}]}})");
+  EXPECT_TRUE(short_career.eligible);
+  // 10 years from 2014 × 2 months × 8,000,000 = 160,000,000.
+  EXPECT_EQ(short_career.LumpSum(), 160'000'000);
+  EXPECT_EQ(StepLaw(short_career, "lump_choice"), "Luật BHXH 58/2014/QH13, Điều 69.1");
 }
 
 // Relatives refused with the field named: both forms at once; a spouse

@@ -414,21 +414,27 @@ Result<CaseView> DecideCase(Db& db, int64_t id, bool approve, const std::string&
                              "Chế độ hằng tháng cần tài khoản ngân hàng hoặc điểm chi trả tiền mặt trước khi phê duyệt",
                              "a monthly benefit needs a bank account or a cash point before approval");
     if (c.monthly > 0 && start) {
-      int months = 0;
-      for (const auto& a : c.result["amounts"])
-        if (a["monthly"].get<bool>() && a.contains("months")) months = a["months"].get<int>();
-      BHXH_ASSIGN_OR_RETURN(auto ins, db.Prepare(
-                                          "INSERT INTO beneficiaries (case_id, person_id, cccd, province, regime, monthly, "
-                                          "start_month, end_month, payee, bank, bank_account, cash_point, status) "
-                                          "SELECT id, person_id, cccd, province, regime, monthly, ?, ?, payee, bank, "
-                                          "bank_account, cash_point, 'active' FROM benefit_cases WHERE id = ?"));
-      ins->BindInt(1, start->index());
-      if (months > 0)
-        ins->BindInt(2, start->Add(months - 1).index());
-      else
-        ins->BindNull(2);
-      ins->BindInt(3, id);
-      BHXH_RETURN_IF_ERROR(ins->Run());
+      // One register entry per stretch of the monthly amount (a survivors'
+      // benefit steps down when a child comes of age), each with its months.
+      BHXH_ASSIGN_OR_RETURN(
+          auto ins, db.Prepare("INSERT INTO beneficiaries (case_id, person_id, cccd, province, regime, monthly, "
+                               "start_month, end_month, payee, bank, bank_account, cash_point, status) "
+                               "SELECT id, person_id, cccd, province, regime, ?, ?, ?, payee, bank, "
+                               "bank_account, cash_point, 'active' FROM benefit_cases WHERE id = ?"));
+      for (const auto& a : c.result["amounts"]) {
+        if (!a["monthly"].get<bool>() || !a.contains("from")) continue;
+        BHXH_ASSIGN_OR_RETURN(Month from, Month::Parse(Txt(a, "from"), "from"));
+        const int months = a.contains("months") ? a["months"].get<int>() : 0;
+        ins->BindInt(1, a["amount"].get<int64_t>());
+        ins->BindInt(2, from.index());
+        if (months > 0)
+          ins->BindInt(3, from.Add(months - 1).index());
+        else
+          ins->BindNull(3);
+        ins->BindInt(4, id);
+        BHXH_RETURN_IF_ERROR(ins->Run());
+        ins->Reset();
+      }
     }
   }
   BHXH_RETURN_IF_ERROR(WriteAudit(db, actor, approve ? "benefit_case_approved" : "benefit_case_rejected",

@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <map>
 #include <set>
 
 #include "base/csv.h"
@@ -268,6 +269,44 @@ TEST_P(Cases, FourEyesThenRegisterThenPayroll) {
   auto june = RunPayroll(db(), Bl(), *Month::Parse("2025-06", "m"), Approver());
   ASSERT_TRUE(june.ok());
   EXPECT_EQ(june->active, 0);
+}
+
+// A survivors' benefit whose family changes is registered in stretches.
+// The worker died on 31/03/2025 (2014 law, base salary 2,340,000) after 29
+// years: a son born 10/05/2008 is paid through 05/2026, the month he turns
+// 18; the wife, 65, with no income, for life. 2 × 1,170,000 = 2,340,000
+// for 04/2025-05/2026 (14 months), then 1,170,000 from 06/2026: two register
+// entries, and the payroll of each month pays the one in force.
+TEST_P(Cases, SurvivorsRegisteredInStretches) {
+  CaseInput in = Pension("case-s");
+  in.request = Json::parse(R"({"regime":"survivor","event_date":"2025-03-31",
+    "facts":{"kind":"monthly","average_salary":10000000,"relatives":[
+      {"relation":"child","birth_date":"2008-05-10","name":"Bình"},
+      {"relation":"spouse","sex":"female","birth_date":"1960-01-01"}]},
+    "prior_history":[{"from":"1996-01","to":"2024-12","salary":8000000}]})");
+  auto c = Prepare(in);
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->monthly, 2'340'000);
+  ASSERT_TRUE(DecideCase(db(), c->id, true, "", Approver()).ok());
+  auto b = ListBeneficiaries(db(), "active", kCccd, {}, 10, 0);
+  ASSERT_TRUE(b.ok());
+  ASSERT_EQ(b->items.size(), 2u);
+  std::map<std::string, BeneficiaryView> by_start;
+  for (const auto& x : b->items) by_start[x.start.ToString()] = x;
+  ASSERT_EQ(by_start.count("2025-04"), 1u);
+  ASSERT_EQ(by_start.count("2026-06"), 1u);
+  EXPECT_EQ(by_start["2025-04"].monthly, 2'340'000);
+  ASSERT_TRUE(by_start["2025-04"].end.has_value());
+  EXPECT_EQ(by_start["2025-04"].end->ToString(), "2026-05");
+  EXPECT_EQ(by_start["2026-06"].monthly, 1'170'000);
+  EXPECT_FALSE(by_start["2026-06"].end.has_value());
+  for (const auto& [m, total] :
+       std::vector<std::pair<const char*, Vnd>>{{"2025-04", 2'340'000}, {"2026-06", 1'170'000}}) {
+    auto run = RunPayroll(db(), Bl(), *Month::Parse(m, "m"), Approver());
+    ASSERT_TRUE(run.ok()) << run.status().ToString();
+    EXPECT_EQ(run->paid, 1) << m;
+    EXPECT_EQ(run->total, total) << m;
+  }
 }
 
 // Back pay (truy lĩnh). Approved after April and May were paid, a pension

@@ -115,27 +115,35 @@ Schema BenefitResult() {
                                 Req("text_en", Schema::String()), Req("law", Schema::String()),
                                 Req("params", Schema::Array(LawParam()))})
                     .Named("BenefitStep");
-  Schema amount = Schema::Object({Req("kind", Schema::String()), Req("label", Schema::String()), Req("amount", S::Money()),
-                                  Req("monthly", S::Bool()), Opt("from", S::Month()), Opt("months", Schema::Integer())})
-                      .Named("BenefitAmount");
-  return Schema::Object({
-                            Req("regime", S::OneOf(RegimeCodes())),
-                            Req("regime_name", Schema::String()),
-                            Req("kind", Schema::String()),
-                            Req("law", Schema::String()),
-                            Req("event_date", S::Date()),
-                            Req("eligible", S::Bool()),
-                            Req("reasons", Schema::Array(Schema::String())),
-                            Req("reasons_en", Schema::Array(Schema::String())),
-                            Req("amounts", Schema::Array(amount)),
-                            Req("monthly_total", S::Money()),
-                            Req("lump_sum_total", S::Money()),
-                            Req("contribution_months", Schema::Integer()),
-                            Req("average_salary", S::Money()),
-                            Opt("rate_percent", Schema::String()),
-                            Req("steps", Schema::Array(step)),
-                            Req("warnings", Schema::Array(Schema::String())),
-                        })
+  Schema amount =
+      Schema::Object(
+          {Req("kind", Schema::String()), Req("label", Schema::String()), Req("amount", S::Money()),
+           Req("monthly", S::Bool()), Opt("from", S::Month()),
+           Opt("months", Schema::Integer().Describe("Số tháng hưởng; không có: hưởng đến khi hết điều kiện / months "
+                                                    "paid; absent: while entitled"))})
+          .Named("BenefitAmount");
+  return Schema::Object(
+             {
+                 Req("regime", S::OneOf(RegimeCodes())),
+                 Req("regime_name", Schema::String()),
+                 Req("kind", Schema::String()),
+                 Req("law", Schema::String()),
+                 Req("event_date", S::Date()),
+                 Req("eligible", S::Bool()),
+                 Req("reasons", Schema::Array(Schema::String())),
+                 Req("reasons_en", Schema::Array(Schema::String())),
+                 Req("amounts", Schema::Array(amount)),
+                 Req("monthly_total",
+                     S::Money().Describe(
+                         "Số tiền hằng tháng của tháng đầu tiên hưởng (chế độ trả theo từng giai đoạn: giai đoạn "
+                         "đầu) / the first month's monthly amount (a benefit paid in stretches: the first)")),
+                 Req("lump_sum_total", S::Money()),
+                 Req("contribution_months", Schema::Integer()),
+                 Req("average_salary", S::Money()),
+                 Opt("rate_percent", Schema::String()),
+                 Req("steps", Schema::Array(step)),
+                 Req("warnings", Schema::Array(Schema::String())),
+             })
       .Named("BenefitResult");
 }
 

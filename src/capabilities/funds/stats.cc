@@ -62,8 +62,11 @@ Result<YearStatistics> ComputeStatistics(Db& db, const FundsCatalog& cat, int ye
   {
     const int64_t end = Month::Of(year, 12).index();
     std::string sql =
-        "SELECT regime, COUNT(*), SUM(monthly) FROM beneficiaries WHERE start_month <= ? AND (status = "
-        "'active' OR (end_month IS NOT NULL AND end_month > ?))";
+        // In payment in December: a benefit that ended earlier in the year
+        // is not counted, and of a benefit paid in stretches (survivors
+        // whose family changes) only December's.
+        "SELECT regime, COUNT(*), SUM(monthly) FROM beneficiaries WHERE start_month <= ? AND (end_month IS NULL OR "
+        "end_month >= ?)";
     if (!province.empty()) sql += " AND province = ?";
     sql += " GROUP BY regime ORDER BY regime";
     BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare(sql));

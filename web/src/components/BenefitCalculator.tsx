@@ -307,10 +307,10 @@ export function BenefitCalculator() {
       facts.contraception_method = method;
       facts.days = Number(days);
     }
-    if (regime === 'survivor' && kindNow === 'monthly') {
-      if (listRelatives) facts.relatives = relatives;
-      else facts.dependants = Number(dependants);
-    }
+    // The family decides the monthly benefit, and under the 2014 law whether
+    // it may take the lump sum instead.
+    if (regime === 'survivor' && listRelatives) facts.relatives = relatives;
+    else if (regime === 'survivor' && kindNow === 'monthly') facts.dependants = Number(dependants);
     if (regime === 'occupational') facts.capacity_loss_pct = Number(loss);
     if (regime === 'one_time') facts.reason = reason;
     if (regime === 'one_time' && reason === 'emigration' && Number(abroadPension) > 0) {
@@ -528,14 +528,14 @@ export function BenefitCalculator() {
             <NumberInput label="Số thân nhân hưởng" value={dependants} onChange={setDependants} min={1} max={20} w={170}
               error={fieldError('facts.dependants')} />
           )}
-          {regime === 'survivor' && kindNow === 'monthly' && (
+          {regime === 'survivor' && (
             <Checkbox label="Kê từng thân nhân để hệ thống xét điều kiện" checked={listRelatives}
               onChange={(e) => setListRelatives(e.currentTarget.checked)} />
           )}
-          {regime === 'survivor' && kindNow === 'monthly' && listRelatives && (
+          {regime === 'survivor' && listRelatives && (
             <RelativesEditor value={relatives} onChange={setRelatives} fieldError={fieldError} />
           )}
-          {regime === 'survivor' && kindNow === 'monthly' && listRelatives && fieldError('facts.relatives') && (
+          {regime === 'survivor' && listRelatives && fieldError('facts.relatives') && (
             <Text size="sm" c="red">
               {fieldError('facts.relatives')}
             </Text>
