@@ -279,6 +279,21 @@ test('a survivor\'s family is judged relative by relative', async () => {
   await page.context().close();
 });
 
+test('the survivors of one who drew an occupational allowance', async () => {
+  // Eight years of contributions, then a monthly occupational allowance of
+  // 3.000.000 for a 65% loss; he had taken the one-time SI. His survivors'
+  // lump sum is 3 months of the allowance (41/2024 Art.89.3): 9.000.000.
+  const page = await calculatorFor('Tử tuất', 'Ngày chết', '10/03/2026', '01/2010', '12/2017', '6.000.000');
+  await page.getByLabel('Trợ cấp TNLĐ-BNN hằng tháng người chết đang hưởng (đồng)').fill('3.000.000');
+  await page.getByLabel('Tỷ lệ suy giảm KNLĐ của người chết (%)').fill('65');
+  await page.getByLabel('Người chết đã hưởng BHXH một lần').check();
+  await page.getByRole('button', { name: 'Tính' }).click();
+  await page.getByRole('table', { name: 'Các khoản được hưởng' }).getByText('9.000.000').waitFor();
+  await page.getByText(/đã hưởng BHXH một lần: 3 tháng × 3\.000\.000 đồng/).waitFor();
+  await accessible(page, 'the calculator with an occupational allowance');
+  await page.context().close();
+});
+
 test('a wrong password is refused and says so', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();

@@ -1608,12 +1608,14 @@ Status Calc::Funeral() {
   int compulsory = Months(IsCompulsory), voluntary = static_cast<int>(months_.size()) - compulsory;
   BHXH_ASSIGN_OR_RETURN(int need_c, Int("funeral.min_months.compulsory"));
   BHXH_ASSIGN_OR_RETURN(int need_v, Int("funeral.min_months.voluntary"));
+  // 58/2014 Art.66.1.c and 41/2024 Art.85.1.c: a monthly occupational
+  // allowance drawn after leaving work counts as a pension does.
   bool ok = compulsory >= need_c || voluntary >= need_v || f_.pensioner.value_or(false) ||
-            f_.accident_death.value_or(false);
+            f_.accident_death.value_or(false) || f_.occupational_allowance.has_value();
   out_.eligible = ok;
   if (!ok) {
     NotEligible("Chưa đủ " + std::to_string(need_c) + " tháng đóng bắt buộc hoặc " + std::to_string(need_v) +
-                    " tháng tự nguyện, không hưởng lương hưu, không chết do TNLĐ-BNN",
+                    " tháng tự nguyện, không hưởng lương hưu hoặc trợ cấp TNLĐ-BNN hằng tháng, không chết do TNLĐ-BNN",
                 "funeral grant conditions not met");
     Step("conditions", "Không đủ điều kiện trợ cấp mai táng", "Not eligible", LawName(Art("Điều 66, 80", "Điều 85, 109")));
     return Status::Ok();
@@ -1806,12 +1808,36 @@ Status Calc::Survivor() {
   bool pensioner = f_.pensioner.value_or(false) || f_.pension_months_received.has_value();
   BHXH_ASSIGN_OR_RETURN(Vnd ref, RefLevel());
   out_.eligible = true;
+  // A monthly case (58/2014 Art.67.1; 41/2024 Art.86.1): 15 years of
+  // compulsory contributions, a pension, a death from an occupational
+  // accident or disease, or a monthly occupational allowance drawn for a
+  // capacity loss of at least the row's 61%.
+  BHXH_ASSIGN_OR_RETURN(int min_years, Int("survivor.min_years"));
+  bool monthly_case = compulsory >= min_years * 12 || pensioner || f_.accident_death.value_or(false);
+  if (f_.occupational_allowance) {
+    if (*f_.occupational_allowance <= 0)
+      return Status::Invalid("facts.occupational_allowance", "Trợ cấp TNLĐ-BNN hằng tháng phải lớn hơn 0",
+                             "the occupational allowance must be more than 0");
+    BHXH_ASSIGN_OR_RETURN(int oa_loss, Int("survivor.min_occupational_loss_pct"));
+    if (!f_.capacity_loss_pct)
+      return Status::Invalid("facts.capacity_loss_pct",
+                             "Người chết hưởng trợ cấp TNLĐ-BNN hằng tháng: cần tỷ lệ suy giảm khả năng lao động "
+                             "(facts.capacity_loss_pct)",
+                             "capacity_loss_pct is required with occupational_allowance");
+    const bool enough = *f_.capacity_loss_pct >= oa_loss;
+    monthly_case = monthly_case || enough;
+    Step("occupational_allowance",
+         "Người chết đang hưởng trợ cấp TNLĐ-BNN hằng tháng " + VndVi(*f_.occupational_allowance) +
+             ", suy giảm khả năng lao động " + std::to_string(*f_.capacity_loss_pct) + "% (" +
+             (enough ? "từ " : "dưới ") + std::to_string(oa_loss) + "%)",
+         "The deceased drew a monthly occupational allowance", LawName(Art("Điều 67.1.d", "Điều 86.1.d")));
+  }
   if (kind == "monthly") {
-    BHXH_ASSIGN_OR_RETURN(int min_years, Int("survivor.min_years"));
-    bool ok = compulsory >= min_years * 12 || pensioner || f_.accident_death.value_or(false);
+    bool ok = monthly_case;
     if (!ok) {
       NotEligible("Người chết chưa đủ " + std::to_string(min_years) +
-                      " năm đóng BHXH bắt buộc, không hưởng lương hưu, không chết do TNLĐ-BNN: thân nhân hưởng trợ cấp tuất một lần",
+                      " năm đóng BHXH bắt buộc, không hưởng lương hưu, không chết do TNLĐ-BNN, không hưởng trợ cấp "
+                      "TNLĐ-BNN hằng tháng với mức suy giảm đủ: thân nhân hưởng trợ cấp tuất một lần",
                   "monthly survivor benefit conditions not met");
       Step("conditions", "Không đủ điều kiện hưởng tuất hằng tháng", "Not eligible", LawName(Art("Điều 67", "Điều 86")));
       return Status::Ok();
@@ -1921,8 +1947,7 @@ Status Calc::Survivor() {
     return Status::Invalid("facts.kind", "facts.kind của chế độ tử tuất: lump_sum hoặc monthly",
                            "survivor kind must be lump_sum or monthly");
   if (!f_.relatives.empty()) {
-    BHXH_ASSIGN_OR_RETURN(int min_years, Int("survivor.min_years"));
-    if (compulsory >= min_years * 12 || pensioner || f_.accident_death.value_or(false)) {
+    if (monthly_case) {
       BHXH_ASSIGN_OR_RETURN(bool allowed, LumpSumChoiceAllowed(ref));
       if (!allowed) return Status::Ok();
     } else {
@@ -1933,6 +1958,33 @@ Status Calc::Survivor() {
            "The deceased was not in a monthly case: the lump sum, relatives not assessed",
            LawName(Art("Điều 69.1", "Điều 88.2.a")));
     }
+  }
+  if (f_.one_time_taken.value_or(false)) {
+    // One who drew a monthly occupational allowance after leaving work and
+    // had taken the one-time SI: 41/2024 Art.89.3 pays 3 months of the
+    // allowance; the 2014 law has no such rule (the row is 0 there).
+    BHXH_ASSIGN_OR_RETURN(int64_t oa_months, Micro("survivor.lump.occupational_months"));
+    if (oa_months == 0)
+      return Status::Invalid(
+          "facts.one_time_taken",
+          "Luật BHXH 58/2014/QH13 không quy định trợ cấp tuất một lần theo tháng trợ cấp TNLĐ-BNN của "
+          "người đã hưởng BHXH một lần (quy định này có từ Luật 41/2024, Điều 89.3, áp dụng từ "
+          "01/07/2025)",
+          "the 2014 law has no lump sum in months of the occupational allowance (41/2024 Art.89.3)");
+    if (!f_.occupational_allowance)
+      return Status::Invalid("facts.occupational_allowance",
+                             "Cần mức trợ cấp TNLĐ-BNN hằng tháng đang hưởng (facts.occupational_allowance)",
+                             "occupational_allowance is required with one_time_taken");
+    if (pensioner)
+      return Status::Invalid("facts.one_time_taken", "Người đã hưởng BHXH một lần không đồng thời hưởng lương hưu",
+                             "one who took the one-time SI draws no pension");
+    Vnd amount = ApplyRate(*f_.occupational_allowance, oa_months);
+    Step("survivor_lump",
+         "Người hưởng trợ cấp TNLĐ-BNN hằng tháng đã nghỉ việc, đã hưởng BHXH một lần: " + DecimalVi(oa_months) +
+             " tháng × " + VndVi(*f_.occupational_allowance) + " = " + VndVi(amount),
+         "Lump sum in months of the occupational allowance", "Luật BHXH 41/2024/QH15, Điều 89.3");
+    Amount("lump_sum", "Trợ cấp tuất một lần", amount);
+    return Status::Ok();
   }
   if (pensioner) {
     if (!f_.monthly_pension || !f_.pension_months_received)

@@ -117,6 +117,8 @@ struct BenefitFacts {
   std::vector<Relative> relatives;               // survivors: the family, decided by the engine (instead of dependants)
   std::optional<bool> pensioner;                 // the deceased was drawing a pension
   std::optional<bool> accident_death;            // death from an occupational accident or disease
+  std::optional<Vnd> occupational_allowance;     // the deceased drew a monthly OA/OD allowance, having left work
+  std::optional<bool> one_time_taken;            // ... and had taken the one-time SI (41/2024 Art.89.3)
   std::optional<bool> poor_household;            // social pension from 70
   std::optional<bool> receives_pension;          // social pension: already has a pension or monthly SI
   std::optional<bool> mother_insured;            // father's birth grant when the mother is not insured

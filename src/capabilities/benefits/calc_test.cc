@@ -1104,6 +1104,49 @@ TEST(BenefitCalc, SurvivorLumpSumChosenByTheFamily) {
 // Relatives refused with the field named: both forms at once; a spouse
 // without a sex; a parent born after the death; a child born more than ten
 // months after it.
+// One who drew a monthly occupational allowance after leaving work
+// (3,000,000 for a 65% loss) with 8 years of contributions: a monthly case
+// all the same (41/2024 Art.86.1.d: from 61%); a son of 10 gets 50% of the
+// reference level 2,340,000 = 1,170,000. With a 50% loss not a monthly
+// case. Having taken the one-time SI, his survivors' lump sum is 3 months
+// of the allowance, 9,000,000 (Art.89.3); the 2014 law has no such rule and
+// says so on the field. His funeral grant needs no 12 months: 10 × 2,340,000.
+TEST(BenefitCalc, SurvivorsOfOneDrawingAnOccupationalAllowance) {
+  auto req = [](const std::string& facts, const char* date = "2026-03-10") {
+    return std::string(R"({"regime":"survivor","event_date":")") + date + R"(",
+      "person":{"sex":"male","birth_date":"1975-06-01"},
+      "history":[{"from":"2010-01","to":"2017-12","salary":6000000}],
+      "facts":{)" +
+           facts + "}}";
+  };
+  const std::string son = R"("relatives":[{"relation":"child","birth_date":"2015-04-01"}])";
+  auto monthly = Ok(req(R"("kind":"monthly","occupational_allowance":3000000,"capacity_loss_pct":65,)" + son));
+  EXPECT_TRUE(monthly.eligible);
+  EXPECT_EQ(monthly.Monthly(), 1'170'000);
+  EXPECT_EQ(StepLaw(monthly, "occupational_allowance"), "Luật BHXH 41/2024/QH15, Điều 86.1.d");
+  auto low = Ok(req(R"("kind":"monthly","occupational_allowance":3000000,"capacity_loss_pct":50,)" + son));
+  EXPECT_FALSE(low.eligible);
+  auto none = Ok(req(R"("kind":"monthly",)" + son));
+  EXPECT_FALSE(none.eligible);
+  auto lump =
+      Ok(req(R"("kind":"lump_sum","occupational_allowance":3000000,"capacity_loss_pct":65,"one_time_taken":true)"));
+  EXPECT_TRUE(lump.eligible);
+  EXPECT_EQ(lump.LumpSum(), 9'000'000);
+  EXPECT_EQ(StepLaw(lump, "survivor_lump"), "Luật BHXH 41/2024/QH15, Điều 89.3");
+  auto old =
+      Calc(req(R"("kind":"lump_sum","occupational_allowance":3000000,"capacity_loss_pct":65,"one_time_taken":true)",
+               "2024-09-10"));
+  ASSERT_FALSE(old.ok());
+  EXPECT_EQ(old.status().field(), "facts.one_time_taken");
+  auto no_loss = Calc(req(R"("kind":"monthly","occupational_allowance":3000000,)" + son));
+  ASSERT_FALSE(no_loss.ok());
+  EXPECT_EQ(no_loss.status().field(), "facts.capacity_loss_pct");
+  auto funeral = Ok(R"({"regime":"funeral","event_date":"2026-03-10","person":{"sex":"male","birth_date":"1975-06-01"},
+    "history":[{"from":"2017-01","to":"2017-08","salary":6000000}],"facts":{"occupational_allowance":3000000}})");
+  EXPECT_TRUE(funeral.eligible);
+  EXPECT_EQ(funeral.LumpSum(), 23'400'000);
+}
+
 TEST(BenefitCalc, SurvivorRelativesRefusedWithTheirField) {
   auto req = [](const std::string& facts) {
     return R"({"regime":"survivor","event_date":"2026-03-10","person":{"sex":"male","birth_date":"1980-06-01"},

@@ -78,6 +78,11 @@ Schema BenefitRequest() {
                                               "(thay cho dependants) / the family, for the engine to decide")),
                          Opt("pensioner", S::Bool()),
                          Opt("accident_death", S::Bool()),
+                         Opt("occupational_allowance",
+                             S::Money().Describe("Trợ cấp TNLĐ-BNN hằng tháng người chết đang hưởng (đã nghỉ việc) / "
+                                                 "the monthly occupational allowance the deceased drew")),
+                         Opt("one_time_taken", S::Bool().Describe("Người chết đã hưởng BHXH một lần (Luật 41/2024 "
+                                                                  "Điều 89.3) / had taken the one-time SI")),
                          Opt("poor_household", S::Bool()),
                          Opt("receives_pension", S::Bool()),
                          Opt("mother_insured", S::Bool()),
@@ -331,6 +336,8 @@ Result<bhxh::BenefitRequest> BenefitRequestFromJson(const Json& j) {
     }
     Get(f, "pensioner", o.pensioner);
     Get(f, "accident_death", o.accident_death);
+    Get(f, "occupational_allowance", o.occupational_allowance);
+    Get(f, "one_time_taken", o.one_time_taken);
     Get(f, "poor_household", o.poor_household);
     Get(f, "receives_pension", o.receives_pension);
     Get(f, "mother_insured", o.mother_insured);
@@ -370,6 +377,8 @@ Result<bhxh::BenefitRequest> BenefitRequestFromJson(const Json& j) {
                                                  "relatives",
                                                  "pensioner",
                                                  "accident_death",
+                                                 "occupational_allowance",
+                                                 "one_time_taken",
                                                  "poor_household",
                                                  "receives_pension",
                                                  "mother_insured",
@@ -446,6 +455,8 @@ Json ToJson(const bhxh::BenefitRequest& r) {
   }
   put("pensioner", o.pensioner);
   put("accident_death", o.accident_death);
+  put("occupational_allowance", o.occupational_allowance);
+  put("one_time_taken", o.one_time_taken);
   put("poor_household", o.poor_household);
   put("receives_pension", o.receives_pension);
   put("mother_insured", o.mother_insured);

@@ -126,6 +126,12 @@ export function BenefitCalculator() {
   // family, for the engine to judge each (facts.relatives).
   const [listRelatives, setListRelatives] = useState(false);
   const [relatives, setRelatives] = useState<Relative[]>([newRelative()]);
+  // The deceased drew a monthly occupational allowance after leaving work:
+  // a monthly case from a 61% loss, the funeral grant without 12 months
+  // (58/2014 Art.66.1.c, 67.1.d; 41/2024 Art.85.1.c, 86.1.d); having taken
+  // the one-time SI, a lump sum of 3 months of it (41/2024 Art.89.3).
+  const [allowance, setAllowance] = useState<number | string>('');
+  const [oneTimeTaken, setOneTimeTaken] = useState(false);
   // A pensioner settling abroad is paid in months of her pension (58/2014
   // Art.65, 41/2024 Art.76); left empty, the one-time SI of a contributor.
   const [abroadPension, setAbroadPension] = useState<number | string>('');
@@ -312,6 +318,11 @@ export function BenefitCalculator() {
     if (regime === 'survivor' && listRelatives) facts.relatives = relatives;
     else if (regime === 'survivor' && kindNow === 'monthly') facts.dependants = Number(dependants);
     if (regime === 'occupational') facts.capacity_loss_pct = Number(loss);
+    if ((regime === 'survivor' || regime === 'funeral') && Number(allowance) > 0) {
+      facts.occupational_allowance = Number(allowance);
+      if (regime === 'survivor') facts.capacity_loss_pct = Number(loss);
+      if (regime === 'survivor' && kindNow === 'lump_sum' && oneTimeTaken) facts.one_time_taken = true;
+    }
     if (regime === 'one_time') facts.reason = reason;
     if (regime === 'one_time' && reason === 'emigration' && Number(abroadPension) > 0) {
       facts.monthly_pension = Number(abroadPension);
@@ -558,6 +569,19 @@ export function BenefitCalculator() {
           {regime === 'occupational' && (
             <NumberInput label="Tỷ lệ suy giảm khả năng lao động (%)" value={loss} onChange={setLoss} min={0} max={100} w={260}
               error={fieldError('facts.capacity_loss_pct')} />
+          )}
+          {(regime === 'survivor' || regime === 'funeral') && (
+            <NumberInput label="Trợ cấp TNLĐ-BNN hằng tháng người chết đang hưởng (đồng)"
+              description="Đã nghỉ việc; để trống nếu không hưởng" value={allowance} onChange={setAllowance}
+              min={0} thousandSeparator="." decimalSeparator="," w={340} error={fieldError('facts.occupational_allowance')} />
+          )}
+          {regime === 'survivor' && Number(allowance) > 0 && (
+            <NumberInput label="Tỷ lệ suy giảm KNLĐ của người chết (%)" value={loss} onChange={setLoss} min={0} max={100}
+              w={280} error={fieldError('facts.capacity_loss_pct')} />
+          )}
+          {regime === 'survivor' && kindNow === 'lump_sum' && Number(allowance) > 0 && (
+            <Checkbox label="Người chết đã hưởng BHXH một lần" checked={oneTimeTaken}
+              onChange={(e) => setOneTimeTaken(e.currentTarget.checked)} />
           )}
           {regime === 'one_time' && (
             <Select label="Lý do" w={320} value={reason} onChange={setReason} data={[
