@@ -181,6 +181,35 @@ test('benefits: an officer prepares a case from the record in the calculator', a
   assert.match(await top.innerText(), new RegExp(`${cccd}[\\s\\S]*Ốm đau[\\s\\S]*Chờ duyệt`));
 });
 
+// The population database's deaths: a file with an impossible date is
+// refused whole, naming the row and the field; then a pensioner's death
+// stops the pension and prepares the funeral and survivors' cases.
+test('benefits: a deaths list stops a pension and prepares the funeral and survivors\' cases', async () => {
+  await page.getByRole('link', { name: 'Chế độ BHXH' }).click();
+  await page.getByRole('tab', { name: 'Người hưởng' }).click();
+  const pensioner = page.locator('table[aria-label^="Người hưởng hằng tháng"] tbody tr', { hasText: 'Hưu trí' })
+    .filter({ hasText: 'Đang hưởng' }).last();
+  await pensioner.waitFor();
+  const cccd = (await pensioner.locator('td').nth(1).innerText()).trim();
+  assert.match(cccd, /^\d{12}$/);
+  await page.getByRole('tab', { name: 'Báo tử' }).click();
+  const send = async (csv) => {
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Chọn tệp CSV' }).click();
+    await (await chooser).setFiles({ name: 'bao-tu.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: 'Gửi danh sách' }).click();
+  };
+  await send(`cccd,death_date\n${cccd},31/02/2026\n`);
+  await page.getByRole('alert').getByText(/Dòng 2, death_date/).waitFor();
+  await send(`cccd,death_date\n${cccd},15/10/2026\n`);
+  const result = page.getByTestId('deaths-result');
+  await result.getByText('Ghi nhận 1 người chết').waitFor();
+  await result.getByText(/lập 1 hồ sơ mai táng, 1 hồ sơ tử tuất/).waitFor();
+  await result.getByText(new RegExp(`${cccd}: đã lập hồ sơ trợ cấp tuất số \\d+ \\(tuất một lần`)).waitFor();
+  await accessible(page, 'the deaths list');
+  await shot(page, 'officer-benefit-deaths');
+});
+
 test('funds: the statements balance, the model draws the reserve and its percentiles, the scenarios compare', async () => {
   await page.getByRole('link', { name: 'Quỹ' }).click();
   await page.getByText('Sổ cân đối', { exact: false }).waitFor();

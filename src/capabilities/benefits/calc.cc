@@ -1819,17 +1819,20 @@ Status Calc::Survivor() {
       return Status::Invalid("facts.occupational_allowance", "Trợ cấp TNLĐ-BNN hằng tháng phải lớn hơn 0",
                              "the occupational allowance must be more than 0");
     BHXH_ASSIGN_OR_RETURN(int oa_loss, Int("survivor.min_occupational_loss_pct"));
-    if (!f_.capacity_loss_pct)
+    // The loss decides whether it is a monthly case: needed for the monthly
+    // benefit and for the family's choice, not for a lump sum alone.
+    if (!f_.capacity_loss_pct && (kind == "monthly" || !f_.relatives.empty()))
       return Status::Invalid("facts.capacity_loss_pct",
                              "Người chết hưởng trợ cấp TNLĐ-BNN hằng tháng: cần tỷ lệ suy giảm khả năng lao động "
                              "(facts.capacity_loss_pct)",
                              "capacity_loss_pct is required with occupational_allowance");
-    const bool enough = *f_.capacity_loss_pct >= oa_loss;
+    const bool enough = f_.capacity_loss_pct && *f_.capacity_loss_pct >= oa_loss;
     monthly_case = monthly_case || enough;
     Step("occupational_allowance",
          "Người chết đang hưởng trợ cấp TNLĐ-BNN hằng tháng " + VndVi(*f_.occupational_allowance) +
-             ", suy giảm khả năng lao động " + std::to_string(*f_.capacity_loss_pct) + "% (" +
-             (enough ? "từ " : "dưới ") + std::to_string(oa_loss) + "%)",
+             (f_.capacity_loss_pct ? ", suy giảm khả năng lao động " + std::to_string(*f_.capacity_loss_pct) + "% (" +
+                                         (enough ? "từ " : "dưới ") + std::to_string(oa_loss) + "%)"
+                                   : ""),
          "The deceased drew a monthly occupational allowance", LawName(Art("Điều 67.1.d", "Điều 86.1.d")));
   }
   if (kind == "monthly") {

@@ -261,11 +261,18 @@ TEST_P(Cases, FourEyesThenRegisterThenPayroll) {
   EXPECT_EQ(d->stopped, 1);
   EXPECT_EQ(d->overpaid, 7'400'000);
   EXPECT_EQ(d->cases_opened, 1);
-  auto funeral = ListCases(db(), "prepared", kCccd, {}, 10, 0);
-  ASSERT_TRUE(funeral.ok());
-  ASSERT_EQ(funeral->items.size(), 1u);
-  EXPECT_EQ(funeral->items[0].regime, "funeral");
-  EXPECT_EQ(funeral->items[0].lump_sum, 23'400'000);
+  // The survivors' case too, as the lump sum until the family declares
+  // itself: she died in her first month of pension (04/2025), so 48 months
+  // of the pension paid for April (2014 law Art.70.2): 48 × 7,400,000 =
+  // 355,200,000.
+  EXPECT_EQ(d->survivor_cases_opened, 1);
+  auto opened = ListCases(db(), "prepared", kCccd, {}, 10, 0);
+  ASSERT_TRUE(opened.ok());
+  ASSERT_EQ(opened->items.size(), 2u);
+  std::map<std::string, Vnd> lump;
+  for (const auto& x : opened->items) lump[x.regime] = x.lump_sum;
+  EXPECT_EQ(lump["funeral"], 23'400'000);
+  EXPECT_EQ(lump["survivor"], 355'200'000);
   auto june = RunPayroll(db(), Bl(), *Month::Parse("2025-06", "m"), Approver());
   ASSERT_TRUE(june.ok());
   EXPECT_EQ(june->active, 0);

@@ -246,7 +246,8 @@ void BenefitsCommands(Shell& sh) {
              [](const Json& j) {
                std::cout << "Ghi nhận " << j["recorded"] << " người chết (" << j["already"] << " đã có); dừng chi "
                          << j["stopped"] << " chế độ; chi thừa cần thu hồi " << MoneyVi(j["overpaid"].get<int64_t>())
-                         << "; lập " << j["cases_opened"] << " hồ sơ mai táng.\n";
+                         << "; lập " << j["cases_opened"] << " hồ sơ mai táng, " << j["survivor_cases_opened"]
+                         << " hồ sơ tử tuất.\n";
                for (const auto& n : j["notes"]) std::cout << "  - " << n.get<std::string>() << "\n";
              },
              {{"content-type", "text/csv"}});

@@ -232,8 +232,9 @@ Schema Payroll() {
 }
 
 Schema DeathsResult() {
-  return Schema::Object({Req("accepted", S::Bool()), Req("recorded", Schema::Integer()), Req("already", Schema::Integer()),
-                         Req("stopped", Schema::Integer()), Req("cases_opened", Schema::Integer()),
+  return Schema::Object({Req("accepted", S::Bool()), Req("recorded", Schema::Integer()),
+                         Req("already", Schema::Integer()), Req("stopped", Schema::Integer()),
+                         Req("cases_opened", Schema::Integer()), Req("survivor_cases_opened", Schema::Integer()),
                          Req("overpaid", S::Money()), Req("notes", Schema::Array(Schema::String()))})
       .Named("DeathsResult");
 }
@@ -638,8 +639,10 @@ Json ToJson(const PayrollStats& p) {
 }
 
 Json ToJson(const DeathsResult& d) {
-  return {{"accepted", d.accepted}, {"recorded", d.recorded}, {"already", d.already},         {"stopped", d.stopped},
-          {"cases_opened", d.cases_opened}, {"overpaid", d.overpaid}, {"notes", d.notes}};
+  return {{"accepted", d.accepted},         {"recorded", d.recorded},
+          {"already", d.already},           {"stopped", d.stopped},
+          {"cases_opened", d.cases_opened}, {"survivor_cases_opened", d.survivor_cases_opened},
+          {"overpaid", d.overpaid},         {"notes", d.notes}};
 }
 
 }  // namespace bhxh

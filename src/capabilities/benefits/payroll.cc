@@ -710,18 +710,45 @@ Result<DeathsResult> ProcessDeaths(Db& db, const Geo& geo, const LawBook& law, c
     const int64_t dm = Month::OfDate(r.date).index();
     // Stop every active benefit from the following month; what was paid for
     // later months is to be recovered.
-    BHXH_ASSIGN_OR_RETURN(auto bs, db.Prepare("SELECT id, regime FROM beneficiaries WHERE person_id = ? AND "
-                                              "status = 'active'"));
+    BHXH_ASSIGN_OR_RETURN(auto bs, db.Prepare("SELECT id, regime, monthly, start_month FROM beneficiaries WHERE "
+                                              "person_id = ? AND status = 'active'"));
     bs->Bind(p.id);
-    std::vector<std::pair<int64_t, std::string>> active;
+    struct Active {
+      int64_t id;
+      std::string regime;
+      Vnd monthly;
+      int64_t start;
+    };
+    std::vector<Active> active;
     while (true) {
       BHXH_ASSIGN_OR_RETURN(bool row, bs->Step());
       if (!row) break;
-      active.push_back({bs->Int(0), bs->Text(1)});
+      active.push_back({bs->Int(0), bs->Text(1), bs->Int(2), bs->Int(3)});
     }
     bs.reset();
     bool was_pensioner = false;
-    for (const auto& [bid, regime] : active) {
+    // What the survivors' lump sum is counted in (58/2014 Art.70.2-3;
+    // 41/2024 Art.89.2-3): the pension or the occupational allowance of the
+    // month of death — the last month paid up to it, back pay left out, else
+    // the register's amount — and the months of pension received.
+    Json survivor_facts = {{"kind", "lump_sum"}};
+    for (const auto& a : active) {
+      if (a.regime != "pension" && a.regime != "occupational") continue;
+      if (a.start > dm) continue;
+      BHXH_ASSIGN_OR_RETURN(auto last, db.Prepare("SELECT amount - back_pay FROM benefit_payments WHERE "
+                                                  "beneficiary_id = ? AND month <= ? ORDER BY month DESC LIMIT 1"));
+      last->Bind(a.id, dm);
+      BHXH_ASSIGN_OR_RETURN(bool paid, last->Step());
+      const Vnd monthly = paid ? last->Int(0) : a.monthly;
+      if (a.regime == "pension") {
+        survivor_facts["pensioner"] = true;
+        survivor_facts["monthly_pension"] = monthly;
+        survivor_facts["pension_months_received"] = dm - a.start + 1;
+      } else {
+        survivor_facts["occupational_allowance"] = monthly;
+      }
+    }
+    for (const auto& [bid, regime, monthly_amount, start_month] : active) {
       was_pensioner = was_pensioner || regime == "pension";
       BHXH_ASSIGN_OR_RETURN(auto up, db.Prepare("UPDATE beneficiaries SET status = 'stopped', stop_reason = 'death', "
                                                 "end_month = ? WHERE id = ?"));
@@ -758,6 +785,27 @@ Result<DeathsResult> ProcessDeaths(Db& db, const Geo& geo, const LawBook& law, c
                           (cv->eligible ? "" : " (không đủ điều kiện theo dữ liệu hiện có)"));
     } else {
       out.notes.push_back(r.cccd + ": chưa lập được hồ sơ mai táng: " + cv.status().message_vi());
+    }
+    // The survivors' case, for one who contributed or drew a pension or an
+    // occupational allowance: prepared as the lump sum, which needs no one
+    // to qualify; when the family's declaration shows a relative who does
+    // (Art.67 / 86) an officer corrects it to the monthly benefit as a new
+    // version, with the relatives listed.
+    const bool contributed = cv.ok() && cv->result.value("contribution_months", 0) > 0;
+    if (contributed || survivor_facts.size() > 1) {
+      CaseInput si;
+      si.cccd = r.cccd;
+      si.request = {{"regime", "survivor"}, {"event_date", r.date.ToString()}, {"facts", survivor_facts}};
+      si.payee = ci.payee;
+      si.idempotency_key = "death-survivors:" + r.cccd + ":" + r.date.ToString();
+      auto sv = PrepareCase(db, geo, law, bl, si, actor);
+      if (sv.ok()) {
+        ++out.survivor_cases_opened;
+        out.notes.push_back(r.cccd + ": đã lập hồ sơ trợ cấp tuất số " + std::to_string(sv->id) + " (tuất một lần " +
+                            FormatVnd(sv->lump_sum) + " đồng; chờ tờ khai của thân nhân để xét tuất hằng tháng)");
+      } else {
+        out.notes.push_back(r.cccd + ": chưa lập được hồ sơ tử tuất: " + sv.status().message_vi());
+      }
     }
   }
   BHXH_RETURN_IF_ERROR(WriteAudit(db, actor, "benefit_deaths", "deaths", "file",

@@ -102,7 +102,8 @@ Result<std::string> PayrollXlsx(Db& db, Month month);
 
 struct DeathsResult {
   bool accepted = false;
-  int recorded = 0, already = 0, stopped = 0, cases_opened = 0;
+  int recorded = 0, already = 0, stopped = 0, cases_opened = 0;  // cases_opened: funeral grants
+  int survivor_cases_opened = 0;
   Vnd overpaid = 0;
   std::vector<RowError> errors;
   std::vector<std::string> notes;  // per person, Vietnamese

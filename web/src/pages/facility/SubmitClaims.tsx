@@ -6,11 +6,7 @@ import { useState } from 'react';
 import { api, ApiError, call, type Schemas } from '../../api/client';
 import { ErrorBox } from '../../components/ErrorBox';
 import { SubmissionView } from '../../components/SubmissionView';
-
-async function sha256(text: string) {
-  const d = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(d)).map((b) => b.toString(16).padStart(2, '0')).join('');
-}
+import { fileKey } from '../../fileKey';
 
 export default function SubmitClaims() {
   const [file, setFile] = useState<File | null>(null);
@@ -24,7 +20,7 @@ export default function SubmitClaims() {
     setResult(null);
     try {
       const text = await file.text();
-      const key = 'file-' + (await sha256(text));
+      const key = await fileKey('file-', text);
       setResult(
         await call(
           api.POST('/claims', {

@@ -1,7 +1,8 @@
 // Benefits for officers: the cases (prepared by one officer, decided by
 // another), the register of beneficiaries, the monthly payroll with its
-// checks and files, and the calculator.
-import { Alert, Badge, Button, Card, Drawer, Group, SegmentedControl, Stack, Tabs, Text, Textarea, Title } from '@mantine/core';
+// checks and files, the deaths from the population database, and the
+// calculator.
+import { Alert, Badge, Button, Card, Drawer, FileButton, Group, List, SegmentedControl, Stack, Tabs, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { api, ApiError, call, download, type Schemas } from '../../api/client';
 import { BenefitCalculator, BenefitResultView } from '../../components/BenefitCalculator';
@@ -9,6 +10,7 @@ import { DataTable } from '../../components/DataTable';
 import { MonthField } from '../../components/DateFields';
 import { ErrorBox } from '../../components/ErrorBox';
 import { useApi } from '../../components/useApi';
+import { fileKey } from '../../fileKey';
 import { date, money, number, thisMonth } from '../../format';
 
 const caseStatus: Record<string, { label: string; color: string }> = {
@@ -145,6 +147,7 @@ function BeneficiariesTab() {
             { accessorKey: 'regime_name', header: 'Chế độ' },
             { accessorKey: 'monthly', header: 'Mức hằng tháng', cell: (c) => money(c.getValue()) },
             { accessorKey: 'start', header: 'Từ tháng', cell: (c) => date(c.getValue()) },
+            { accessorKey: 'end', header: 'Đến tháng', cell: (c) => date(c.getValue()) },
             { id: 'channel', header: 'Nhận qua', cell: (c) => (c.row.original.bank_account ? `${c.row.original.bank}` : 'Tiền mặt') },
             { accessorKey: 'status', header: 'Trạng thái', cell: (c) => (c.getValue() === 'active' ? 'Đang hưởng' : `Dừng (${c.row.original.stop_reason === 'death' ? 'đã chết' : c.row.original.stop_reason})`) },
           ]}
@@ -228,6 +231,81 @@ function PayrollTab() {
   );
 }
 
+// The population database's deaths (CSV cccd,death_date): payment stops
+// from the month after, what was paid later is to be recovered, and the
+// funeral and survivors' cases are prepared for another officer to decide.
+// The file is the request's idempotency key, so sending it twice records
+// it once.
+function DeathsTab() {
+  const [file, setFile] = useState<File | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [result, setResult] = useState<Schemas['DeathsResult'] | null>(null);
+  const send = async () => {
+    if (!file) return;
+    setBusy(true);
+    setError(null);
+    setResult(null);
+    try {
+      const text = await file.text();
+      const key = await fileKey('deaths-', text);
+      setResult(
+        await call(
+          api.POST('/benefits/deaths', {
+            body: text as never,
+            bodySerializer: (b: unknown) => b as string,
+            params: { header: { 'Idempotency-Key': key } },
+            headers: { 'Content-Type': 'text/csv' },
+          }),
+        ),
+      );
+    } catch (e) {
+      setError(e instanceof ApiError ? e : new ApiError(0, 'client', '', String(e)));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <Text size="sm" mb="sm">
+        Danh sách người chết từ Cơ sở dữ liệu quốc gia về dân cư: tệp CSV hai cột <code>cccd,death_date</code> (ngày
+        dd/mm/yyyy hoặc yyyy-mm-dd). Hệ thống dừng chi từ tháng sau tháng chết, tính tiền đã chi thừa cần thu hồi, lập hồ
+        sơ trợ cấp mai táng và hồ sơ trợ cấp tuất để cán bộ khác duyệt. Một dòng lỗi thì không ghi dòng nào.
+      </Text>
+      <Group mb="md">
+        <FileButton onChange={setFile} accept=".csv,text/csv">
+          {(props) => (
+            <Button variant="light" {...props}>
+              Chọn tệp CSV
+            </Button>
+          )}
+        </FileButton>
+        <Text size="sm">{file ? `${file.name} (${number(file.size)} byte)` : 'Chưa chọn tệp'}</Text>
+        <Button onClick={() => void send()} disabled={!file} loading={busy}>
+          Gửi danh sách
+        </Button>
+      </Group>
+      <ErrorBox error={error} />
+      {result && (
+        <Alert color="green" title={`Ghi nhận ${number(result.recorded)} người chết`} data-testid="deaths-result">
+          <Text size="sm">
+            {number(result.already)} người đã có trong dữ liệu; dừng chi {number(result.stopped)} chế độ; chi thừa cần thu
+            hồi {money(result.overpaid)}; lập {number(result.cases_opened)} hồ sơ mai táng, {number(result.survivor_cases_opened)}{' '}
+            hồ sơ tử tuất (xem thẻ Hồ sơ).
+          </Text>
+          {result.notes.length > 0 && (
+            <List size="sm" mt="xs">
+              {result.notes.map((n, i) => (
+                <List.Item key={i}>{n}</List.Item>
+              ))}
+            </List>
+          )}
+        </Alert>
+      )}
+    </>
+  );
+}
+
 export default function Benefits() {
   return (
     <>
@@ -239,11 +317,13 @@ export default function Benefits() {
           <Tabs.Tab value="cases">Hồ sơ</Tabs.Tab>
           <Tabs.Tab value="beneficiaries">Người hưởng</Tabs.Tab>
           <Tabs.Tab value="payroll">Chi trả</Tabs.Tab>
+          <Tabs.Tab value="deaths">Báo tử</Tabs.Tab>
           <Tabs.Tab value="calc">Tính thử</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="cases"><CasesTab /></Tabs.Panel>
         <Tabs.Panel value="beneficiaries"><BeneficiariesTab /></Tabs.Panel>
         <Tabs.Panel value="payroll"><PayrollTab /></Tabs.Panel>
+        <Tabs.Panel value="deaths"><DeathsTab /></Tabs.Panel>
         <Tabs.Panel value="calc"><BenefitCalculator /></Tabs.Panel>
       </Tabs>
     </>
