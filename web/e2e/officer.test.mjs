@@ -158,6 +158,7 @@ test('benefits: an officer prepares a case from the record in the calculator', a
   const first = page.locator('table[aria-label^="Hồ sơ hưởng chế độ"] tbody tr').first();
   await first.waitFor();
   const cccd = (await first.locator('td').nth(2).innerText()).trim();
+  const waiting = (await first.locator('td').nth(0).innerText()).trim();
   assert.match(cccd, /^\d{12}$/);
   await page.getByRole('tab', { name: 'Tính thử' }).click();
   await page.getByRole('textbox', { name: 'Chế độ' }).click();
@@ -170,6 +171,12 @@ test('benefits: an officer prepares a case from the record in the calculator', a
   await page.getByText('Cách tính').waitFor();
   await page.getByLabel('Ngân hàng').fill('Vietcombank');
   await page.getByLabel('Số tài khoản').fill('0011001234567');
+  // A correction replaces an approved case only: one still waiting is
+  // refused, the field named.
+  await page.getByLabel('Điều chỉnh hồ sơ đã duyệt số').fill(waiting);
+  await page.getByRole('button', { name: 'Lập hồ sơ' }).click();
+  await page.getByText(/Chỉ điều chỉnh được hồ sơ đã phê duyệt/).first().waitFor();
+  await page.getByLabel('Điều chỉnh hồ sơ đã duyệt số').fill('');
   await page.getByRole('button', { name: 'Lập hồ sơ' }).click();
   const done = page.getByText(/^Đã lập hồ sơ số \d+: Ốm đau$/);
   await done.waitFor();

@@ -278,6 +278,46 @@ TEST_P(Cases, FourEyesThenRegisterThenPayroll) {
   EXPECT_EQ(june->active, 0);
 }
 
+// A correction is a new version of an approved case. The pension of
+// 7,400,000 (74% of 10,000,000) is paid for 04/2025; the average salary is
+// then found to be 11,000,000: the correction, version 2, gives 74% ×
+// 11,000,000 = 8,140,000 from the same month. Only an approved case of the
+// same person can be corrected. Approved by another officer, the first
+// entry stops (superseded) and May pays 8,140,000 with April's difference,
+// 740,000, as back pay: 8,880,000.
+TEST_P(Cases, ACorrectionIsANewVersionAndPaysTheDifference) {
+  auto c = Prepare(Pension("case-v1"));
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  CaseInput fix = Pension("case-v2");
+  fix.request["facts"]["average_salary"] = 11000000;
+  fix.supersedes = c->id;
+  auto early = Prepare(fix);
+  ASSERT_FALSE(early.ok());
+  EXPECT_EQ(early.status().code(), "conflict");
+  EXPECT_EQ(early.status().field(), "supersedes");
+  ASSERT_TRUE(DecideCase(db(), c->id, true, "", Approver()).ok());
+  ASSERT_TRUE(RunPayroll(db(), Bl(), *Month::Parse("2025-04", "m"), Approver()).ok());
+  auto v2 = Prepare(fix);
+  ASSERT_TRUE(v2.ok()) << v2.status().ToString();
+  EXPECT_EQ(v2->version, 2);
+  ASSERT_TRUE(v2->supersedes.has_value());
+  EXPECT_EQ(*v2->supersedes, c->id);
+  EXPECT_EQ(v2->monthly, 8'140'000);
+  ASSERT_TRUE(DecideCase(db(), v2->id, true, "", Approver()).ok());
+  auto old = GetCase(db(), c->id);
+  ASSERT_TRUE(old.ok());
+  EXPECT_EQ(old->status, "superseded");
+  auto active = ListBeneficiaries(db(), "active", kCccd, {}, 10, 0);
+  ASSERT_TRUE(active.ok());
+  ASSERT_EQ(active->items.size(), 1u);
+  EXPECT_EQ(active->items[0].monthly, 8'140'000);
+  auto may = RunPayroll(db(), Bl(), *Month::Parse("2025-05", "m"), Approver());
+  ASSERT_TRUE(may.ok()) << may.status().ToString();
+  EXPECT_EQ(may->paid, 1);
+  EXPECT_EQ(may->back_pay, 740'000);
+  EXPECT_EQ(may->total, 8'880'000);
+}
+
 // A survivors' benefit whose family changes is registered in stretches.
 // The worker died on 31/03/2025 (2014 law, base salary 2,340,000) after 29
 // years: a son born 10/05/2008 is paid through 05/2026, the month he turns

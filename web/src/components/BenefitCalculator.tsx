@@ -187,6 +187,9 @@ export function BenefitCalculator() {
   const [bank, setBank] = useState('');
   const [account, setAccount] = useState('');
   const [cashPoint, setCashPoint] = useState('');
+  // A correction: the approved case this one replaces, as a new version
+  // (its register entry stops the month before this one starts).
+  const [supersedes, setSupersedes] = useState('');
   const [prepared, setPrepared] = useState<Schemas['BenefitCase'] | null>(null);
   const [caseKey, setCaseKey] = useState(() => crypto.randomUUID());
   const [preparing, setPreparing] = useState(false);
@@ -243,6 +246,7 @@ export function BenefitCalculator() {
             ...(bank ? { bank } : {}),
             ...(account ? { bank_account: account } : {}),
             ...(cashPoint ? { cash_point: cashPoint } : {}),
+            ...(supersedes.trim() ? { supersedes: Number(supersedes.trim()) } : {}),
           },
         }),
       );
@@ -629,12 +633,16 @@ export function BenefitCalculator() {
               w={180} error={fieldError('bank_account')} />
             <TextInput label="Hoặc điểm chi trả tiền mặt" value={cashPoint} onChange={(e) => setCashPoint(e.currentTarget.value)}
               w={240} error={fieldError('cash_point')} />
+            <TextInput label="Điều chỉnh hồ sơ đã duyệt số" description="Để trống nếu là hồ sơ mới" value={supersedes}
+              onChange={(e) => setSupersedes(e.currentTarget.value.replace(/\D/g, ''))} inputMode="numeric" w={220}
+              error={fieldError('supersedes')} />
             <Button onClick={() => void prepareCase()} loading={preparing} disabled={prepared !== null}>
               Lập hồ sơ
             </Button>
           </Group>
           {prepared && (
-            <Alert color="green" mt="sm" title={`Đã lập hồ sơ số ${prepared.id}: ${prepared.regime_name}`}>
+            <Alert color="green" mt="sm" title={`Đã lập hồ sơ số ${prepared.id}: ${prepared.regime_name}` +
+              (prepared.supersedes ? ` (lần ${prepared.version}, điều chỉnh hồ sơ số ${prepared.supersedes})` : '')}>
               {prepared.eligible ? 'Đủ điều kiện hưởng' : 'Chưa đủ điều kiện hưởng'}; hằng tháng {money(prepared.monthly)}, một lần{' '}
               {money(prepared.lump_sum)}. Chờ cán bộ khác phê duyệt.
             </Alert>

@@ -64,6 +64,13 @@ function CaseDrawer({ id, onClose, onDecided }: { id: number; onClose: () => voi
             </Alert>
           )}
           {v.note && <Text size="sm">Ghi chú: {v.note}</Text>}
+          {v.status === 'approved' && (
+            <Text size="sm" c="dimmed">
+              Điều chỉnh: ở thẻ Tính thử, lấy quá trình đóng của người này, tính lại và lập hồ sơ với ô «Điều chỉnh hồ sơ đã
+              duyệt số» là {v.id}; khi được duyệt, bản này dừng từ tháng trước tháng hưởng của bản mới và phần chênh lệch các
+              tháng đã chi được truy lĩnh.
+            </Text>
+          )}
           {v.status === 'prepared' && (
             <Card withBorder>
               <Textarea label="Ghi chú (bắt buộc khi từ chối)" value={note} onChange={(e) => setNote(e.currentTarget.value)} />
