@@ -157,15 +157,19 @@ Result<std::vector<std::string>> CaseChecks(Db& db, int64_t person_id,
       if (o.regime == "sickness" && o.date.year() == req.event_date.year()) used += days_of(o.request);
     int days = req.facts.days.value_or(0);
     // The yearly limit is the one the calculator applied (cited in its step).
+    // The law in force on the event date, as the step cites it.
     int limit = 0;
+    std::string law;
     for (const auto& s : res.steps)
-      if (s.code == "sickness")
+      if (s.code == "sickness") {
+        law = s.law;
         for (const auto& p : s.params)
           if (p.key.rfind("sickness.days.", 0) == 0) limit = std::atoi(p.value.c_str());
+      }
     if (limit > 0 && used + days > limit)
-      out.push_back("Số ngày nghỉ ốm trong năm " + std::to_string(req.event_date.year()) + " (" +
-                    std::to_string(used) + " ngày đã giải quyết + " + std::to_string(days) +
-                    " ngày) vượt giới hạn " + std::to_string(limit) + " ngày (Luật BHXH 41/2024/QH15 Điều 43)");
+      out.push_back("Số ngày nghỉ ốm trong năm " + std::to_string(req.event_date.year()) + " (" + std::to_string(used) +
+                    " ngày đã giải quyết + " + std::to_string(days) + " ngày) vượt giới hạn " + std::to_string(limit) +
+                    " ngày (" + law + ")");
     for (const auto& o : others) {
       if (o.regime != "maternity") continue;
       Date start = o.date, end = o.date.AddDays(183);
@@ -185,9 +189,11 @@ Result<std::vector<std::string>> CaseChecks(Db& db, int64_t person_id,
   if (regime == "one_time") {
     for (const auto& o : others)
       if (o.regime == "one_time")
-        out.push_back("Đã có hồ sơ BHXH một lần số " + std::to_string(o.id) +
-                      " cho thời gian đóng này: thời gian đã hưởng một lần không được tính lại "
-                      "(Luật BHXH 41/2024/QH15 Điều 71)");
+        out.push_back(
+            "Đã có hồ sơ BHXH một lần số " + std::to_string(o.id) +
+            " cho thời gian đóng này: thời gian đã hưởng một lần không được tính lại (" +
+            (res.law == "41/2024/QH15" ? "Luật BHXH 41/2024/QH15 Điều 70, 71" : "Luật BHXH 58/2014/QH13 Điều 60") +
+            ")");
   }
   return out;
 }

@@ -278,6 +278,42 @@ TEST_P(Cases, FourEyesThenRegisterThenPayroll) {
   EXPECT_EQ(june->active, 0);
 }
 
+// The checks on a new case against the person's others (shown to the
+// officer who decides). Under the 2014 law, with fewer than 15 years in
+// normal work, 30 days of sickness a year (Art.26.1.a): 20 days from
+// 03/03/2025 and 15 more from 24/03/2025 make 35, flagged with the law in
+// force. A birth on 10/03/2025 is flagged against the second sickness (from
+// 24/03, within the birth's leave), and a sickness from 14/04/2025 against
+// the birth.
+TEST_P(Cases, ChecksAgainstThePersonsOtherCases) {
+  auto sick = [&](const char* date, int days, const std::string& key) {
+    CaseInput in = Pension(key);
+    in.request = {{"regime", "sickness"}, {"event_date", date}, {"facts", {{"days", days}}}};
+    return Prepare(in);
+  };
+  auto first = sick("2025-03-03", 20, "sick-1");
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  EXPECT_TRUE(first->checks.empty());
+  auto second = sick("2025-03-24", 15, "sick-2");
+  ASSERT_TRUE(second.ok()) << second.status().ToString();
+  ASSERT_EQ(second->checks.size(), 1u);
+  EXPECT_NE(second->checks[0].find("(20 ngày đã giải quyết + 15 ngày) vượt giới hạn 30 ngày (Luật BHXH 58/2014/QH13"),
+            std::string::npos)
+      << second->checks[0];
+  CaseInput birth = Pension("birth");
+  birth.request = {{"regime", "maternity"}, {"event_date", "2025-03-10"}, {"facts", {{"kind", "birth"}}}};
+  auto b = Prepare(birth);
+  ASSERT_TRUE(b.ok()) << b.status().ToString();
+  ASSERT_EQ(b->checks.size(), 1u);
+  EXPECT_EQ(b->checks[0], "Thời gian nghỉ thai sản trùng hồ sơ ốm đau số " + std::to_string(second->id));
+  auto third = sick("2025-04-14", 2, "sick-3");
+  ASSERT_TRUE(third.ok()) << third.status().ToString();
+  bool overlap = false;
+  for (const auto& c : third->checks)
+    overlap |= c.find("trùng thời gian nghỉ thai sản của hồ sơ số " + std::to_string(b->id)) != std::string::npos;
+  EXPECT_TRUE(overlap);
+}
+
 // A correction is a new version of an approved case. The pension of
 // 7,400,000 (74% of 10,000,000) is paid for 04/2025; the average salary is
 // then found to be 11,000,000: the correction, version 2, gives 74% ×
