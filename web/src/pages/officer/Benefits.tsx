@@ -2,7 +2,7 @@
 // another), the register of beneficiaries, the monthly payroll with its
 // checks and files, the deaths from the population database, and the
 // calculator.
-import { Alert, Badge, Button, Card, Drawer, FileButton, Group, List, SegmentedControl, Stack, Tabs, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Drawer, Group, List, SegmentedControl, Stack, Tabs, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { api, ApiError, call, download, type Schemas } from '../../api/client';
 import { BenefitCalculator, BenefitResultView } from '../../components/BenefitCalculator';
@@ -10,7 +10,7 @@ import { DataTable } from '../../components/DataTable';
 import { MonthField } from '../../components/DateFields';
 import { ErrorBox } from '../../components/ErrorBox';
 import { useApi } from '../../components/useApi';
-import { fileKey } from '../../fileKey';
+import { FileSender } from '../../components/FileSender';
 import { date, money, number, thisMonth } from '../../format';
 
 const caseStatus: Record<string, { label: string; color: string }> = {
@@ -241,37 +241,9 @@ function PayrollTab() {
 // The population database's deaths (CSV cccd,death_date): payment stops
 // from the month after, what was paid later is to be recovered, and the
 // funeral and survivors' cases are prepared for another officer to decide.
-// The file is the request's idempotency key, so sending it twice records
-// it once.
+// The file's digest is the request's idempotency key, so sending it twice
+// records it once.
 function DeathsTab() {
-  const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [result, setResult] = useState<Schemas['DeathsResult'] | null>(null);
-  const send = async () => {
-    if (!file) return;
-    setBusy(true);
-    setError(null);
-    setResult(null);
-    try {
-      const text = await file.text();
-      const key = await fileKey('deaths-', text);
-      setResult(
-        await call(
-          api.POST('/benefits/deaths', {
-            body: text as never,
-            bodySerializer: (b: unknown) => b as string,
-            params: { header: { 'Idempotency-Key': key } },
-            headers: { 'Content-Type': 'text/csv' },
-          }),
-        ),
-      );
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'client', '', String(e)));
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
     <>
       <Text size="sm" mb="sm">
@@ -279,36 +251,25 @@ function DeathsTab() {
         dd/mm/yyyy hoặc yyyy-mm-dd). Hệ thống dừng chi từ tháng sau tháng chết, tính tiền đã chi thừa cần thu hồi, lập hồ
         sơ trợ cấp mai táng và hồ sơ trợ cấp tuất để cán bộ khác duyệt. Một dòng lỗi thì không ghi dòng nào.
       </Text>
-      <Group mb="md">
-        <FileButton onChange={setFile} accept=".csv,text/csv">
-          {(props) => (
-            <Button variant="light" {...props}>
-              Chọn tệp CSV
-            </Button>
-          )}
-        </FileButton>
-        <Text size="sm">{file ? `${file.name} (${number(file.size)} byte)` : 'Chưa chọn tệp'}</Text>
-        <Button onClick={() => void send()} disabled={!file} loading={busy}>
-          Gửi danh sách
-        </Button>
-      </Group>
-      <ErrorBox error={error} />
-      {result && (
-        <Alert color="green" title={`Ghi nhận ${number(result.recorded)} người chết`} data-testid="deaths-result">
-          <Text size="sm">
-            {number(result.already)} người đã có trong dữ liệu; dừng chi {number(result.stopped)} chế độ; chi thừa cần thu
-            hồi {money(result.overpaid)}; lập {number(result.cases_opened)} hồ sơ mai táng, {number(result.survivor_cases_opened)}{' '}
-            hồ sơ tử tuất (xem thẻ Hồ sơ).
-          </Text>
-          {result.notes.length > 0 && (
-            <List size="sm" mt="xs">
-              {result.notes.map((n, i) => (
-                <List.Item key={i}>{n}</List.Item>
-              ))}
-            </List>
-          )}
-        </Alert>
-      )}
+      <FileSender<Schemas['DeathsResult']> accept=".csv,text/csv" contentType="text/csv"
+        labels={['Chọn tệp CSV', 'Gửi danh sách']} send={(init) => call(api.POST('/benefits/deaths', init))}>
+        {(result) => (
+          <Alert color="green" title={`Ghi nhận ${number(result.recorded)} người chết`} data-testid="deaths-result">
+            <Text size="sm">
+              {number(result.already)} người đã có trong dữ liệu; dừng chi {number(result.stopped)} chế độ; chi thừa cần
+              thu hồi {money(result.overpaid)}; lập {number(result.cases_opened)} hồ sơ mai táng,{' '}
+              {number(result.survivor_cases_opened)} hồ sơ tử tuất (xem thẻ Hồ sơ).
+            </Text>
+            {result.notes.length > 0 && (
+              <List size="sm" mt="xs">
+                {result.notes.map((n, i) => (
+                  <List.Item key={i}>{n}</List.Item>
+                ))}
+              </List>
+            )}
+          </Alert>
+        )}
+      </FileSender>
     </>
   );
 }
