@@ -392,6 +392,34 @@ TEST_P(Cases, SurvivorsRegisteredInStretches) {
   }
 }
 
+// The same family's case approved late, after the payrolls of 04, 05 and
+// 06/2026: July pays its own 1,170,000 and back pay for the months already
+// paid — 04 and 05/2026 at 2,340,000 under the first entry, which ended
+// with May, and 06/2026 at 1,170,000: 5,850,000, so 7,020,000 in all.
+TEST_P(Cases, ALateSurvivorsCaseIsPaidBackStretchByStretch) {
+  for (const char* m : {"2026-04", "2026-05", "2026-06"})
+    ASSERT_TRUE(RunPayroll(db(), Bl(), *Month::Parse(m, "m"), Approver()).ok());
+  CaseInput in = Pension("case-late");
+  in.request = Json::parse(R"({"regime":"survivor","event_date":"2025-03-31",
+    "facts":{"kind":"monthly","average_salary":10000000,"relatives":[
+      {"relation":"child","birth_date":"2008-05-10"},
+      {"relation":"spouse","sex":"female","birth_date":"1960-01-01"}]},
+    "prior_history":[{"from":"1996-01","to":"2024-12","salary":8000000}]})");
+  auto c = Prepare(in);
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  ASSERT_TRUE(DecideCase(db(), c->id, true, "", Approver()).ok());
+  auto july = RunPayroll(db(), Bl(), *Month::Parse("2026-07", "m"), Approver());
+  ASSERT_TRUE(july.ok()) << july.status().ToString();
+  EXPECT_EQ(july->active, 1);
+  EXPECT_EQ(july->paid, 1);
+  EXPECT_EQ(july->back_paid, 2);
+  EXPECT_EQ(july->back_pay, 5'850'000);
+  EXPECT_EQ(july->total, 7'020'000);
+  EXPECT_EQ(*db().QueryInt("SELECT SUM(amount + back_pay) FROM benefit_payments WHERE month = " +
+                           std::to_string(Month::Of(2026, 7).index())),
+            7'020'000);
+}
+
 // Back pay (truy lĩnh). Approved after April and May were paid, a pension
 // from 04/2025 of 7,400,000 gets in June its month and both months missed:
 // 7,400,000 + 2 × 7,400,000 = 22,200,000, once.

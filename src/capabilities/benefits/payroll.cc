@@ -25,6 +25,8 @@ namespace bhxh {
 
 namespace {
 
+constexpr int32_t kInOpen = INT32_MAX;  // Columns::end of an entry in force this month
+
 using Clock = std::chrono::steady_clock;
 double Since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
@@ -80,6 +82,12 @@ struct Columns {
   std::vector<uint8_t> regime, province, urban, cash;
   std::vector<Vnd> monthly;
   std::vector<int32_t> start;
+  // The last month due: kInOpen for the month's own entries (they run at
+  // least to this month, so every earlier month is theirs); an entry that
+  // ended before this month is in the columns only when it is new, for
+  // the back pay of its months (`ended`).
+  std::vector<int32_t> end;
+  std::vector<uint8_t> ended;
   std::vector<int32_t> death_month;  // -1: alive
   std::vector<uint64_t> account;     // 0: cash
   std::vector<std::string> regimes;  // code of each regime index
@@ -227,6 +235,35 @@ Result<PayrollStats> RunPayroll(Db& db, const BenefitLaw& bl, Month month, const
       c.account.push_back(acct.empty() ? 0 : Fnv1a(acct));
       c.death_month.push_back(-1);
       c.urban.push_back(with_commune && urban.count(std::string(prov) + ":" + st->Text(7)) ? 1 : 0);
+      c.end.push_back(kInOpen);
+      c.ended.push_back(0);
+    }
+  }
+  // Entries approved since the last payroll that ended before this month
+  // (a survivors' stretch whose child came of age, an unemployment benefit
+  // of a few months): nothing is due this month, but the months already
+  // paid for others are owed (few rows: the register's newest ids).
+  if (new_after != INT64_MAX) {
+    BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT id, person_id, province, regime, monthly, start_month, "
+                                              "bank_account, end_month FROM beneficiaries WHERE id > ? AND "
+                                              "status = 'active' AND end_month < ? AND start_month < ?"));
+    st->Bind(new_after, mi, mi);
+    while (true) {
+      BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
+      if (!row) break;
+      c.id.push_back(st->Int(0));
+      c.person.push_back(st->Int(1));
+      c.province.push_back(ProvinceIndex(st->View(2)));
+      c.regime.push_back(c.RegimeIndex(st->View(3)));
+      c.monthly.push_back(st->Int(4));
+      c.start.push_back(static_cast<int32_t>(st->Int(5)));
+      const std::string_view acct = st->View(6);
+      c.cash.push_back(acct.empty() ? 1 : 0);
+      c.account.push_back(0);  // not paid this month: not in the shared-account check
+      c.death_month.push_back(-1);
+      c.urban.push_back(0);
+      c.end.push_back(static_cast<int32_t>(st->Int(7)));
+      c.ended.push_back(1);
     }
   }
   // Deaths recorded for persons in the register: from the dead (the partial
@@ -265,7 +302,7 @@ Result<PayrollStats> RunPayroll(Db& db, const BenefitLaw& bl, Month month, const
   auto t1 = Clock::now();
 
   const size_t n = c.id.size();
-  stats.active = static_cast<int64_t>(n);
+  stats.active = static_cast<int64_t>(std::count(c.ended.begin(), c.ended.end(), 0));
   std::vector<Vnd> amount(n, 0);
   std::vector<uint8_t> pay(n, 1);
   // Per regime: indexed or not, its fund.
@@ -303,6 +340,10 @@ Result<PayrollStats> RunPayroll(Db& db, const BenefitLaw& bl, Month month, const
   std::array<PayrollProvince, 100> prov{};
   std::vector<Vnd> by_fund(c.regimes.size(), 0);
   for (size_t i = 0; i < n; ++i) {
+    if (c.ended[i]) {
+      pay[i] = 0;  // nothing of its own this month; back pay below
+      continue;
+    }
     bool raised = false;
     Vnd a = due_in(i, static_cast<int32_t>(mi), &raised);
     stats.indexed += raised;
@@ -383,7 +424,7 @@ Result<PayrollStats> RunPayroll(Db& db, const BenefitLaw& bl, Month month, const
                             "JOIN beneficiaries x ON x.id = k.beneficiary_id WHERE x.person_id = ? AND x.regime = ? "
                             "AND k.for_month >= ?) t GROUP BY t.m"));
     for (size_t i = 0; i < n; ++i) {
-      if (!pay[i] || c.id[i] <= new_after || c.start[i] >= mi) continue;
+      if ((!pay[i] && !c.ended[i]) || c.id[i] <= new_after || c.start[i] >= mi) continue;
       const std::string& regime = c.regimes[c.regime[i]];
       const int64_t from = c.start[i];
       st->Reset();
@@ -395,7 +436,7 @@ Result<PayrollStats> RunPayroll(Db& db, const BenefitLaw& bl, Month month, const
         paid[static_cast<int32_t>(st->Int(0))] = st->Int(1);
       }
       for (const auto& p : past)
-        if (p.month >= c.start[i] && !(c.death_month[i] >= 0 && c.death_month[i] < p.month))
+        if (p.month >= c.start[i] && p.month <= c.end[i] && !(c.death_month[i] >= 0 && c.death_month[i] < p.month))
           settle(i, p.month, due_in(i, p.month, nullptr), paid[p.month], "late_start");
     }
   }
@@ -473,9 +514,11 @@ Result<PayrollStats> RunPayroll(Db& db, const BenefitLaw& bl, Month month, const
     // connection has work all along and switches its COPY a few times a
     // chunk. (One payroll per month: benefit_payrolls' key refuses a
     // second, and with it its rows on every shard.)
+    // A row for each payment of the month, and for an ended entry's back pay.
+    auto written = [&](size_t i) { return pay[i] || (c.ended[i] && back[i]); };
     std::array<int64_t, 100> per_province{};
     for (size_t i = 0; i < n; ++i)
-      if (pay[i]) ++per_province[c.province[i]];
+      if (written(i)) ++per_province[c.province[i]];
     BHXH_ASSIGN_OR_RETURN(int connections, BulkWriteConnections());
     WriteOptions spread{.connections = connections};
     for (int k = 0; k < 100; ++k)
@@ -491,11 +534,11 @@ Result<PayrollStats> RunPayroll(Db& db, const BenefitLaw& bl, Month month, const
       const size_t e = std::min(n, s + kChunk);
       std::array<uint32_t, 101> start{};
       for (size_t i = s; i < e; ++i)
-        if (pay[i]) ++start[c.province[i] + 1];
+        if (written(i)) ++start[c.province[i] + 1];
       for (size_t k = 1; k < start.size(); ++k) start[k] += start[k - 1];
       order.resize(start[100]);
       for (size_t i = s; i < e; ++i)
-        if (pay[i]) order[start[c.province[i]]++] = static_cast<uint32_t>(i);
+        if (written(i)) order[start[c.province[i]]++] = static_cast<uint32_t>(i);
       for (uint32_t i : order) {
         BulkWriter*& wr = writer[c.province[i]];
         if (!wr) {
