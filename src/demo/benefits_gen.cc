@@ -135,8 +135,8 @@ Result<BenefitsGenStats> GenerateBenefits(Db& db, const Geo& geo, const LawBook&
     if (!r.errors.empty()) return Status::Internal("demo commune types refused");
   }
   // Payrolls of the last two months (the first before the deaths are known).
-  BHXH_RETURN_IF_ERROR(RunPayroll(db, bl, last_month.Prev(), approver).status());
-  BHXH_RETURN_IF_ERROR(RunPayroll(db, bl, last_month, approver).status());
+  BHXH_RETURN_IF_ERROR(RunPayroll(db, law, bl, last_month.Prev(), approver).status());
+  BHXH_RETURN_IF_ERROR(RunPayroll(db, law, bl, last_month, approver).status());
   return out;
 }
 

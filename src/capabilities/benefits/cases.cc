@@ -4,6 +4,7 @@
 #include <set>
 
 #include "base/citation.h"
+#include "base/parse.h"
 #include "base/xlsx_out.h"
 #include "benefits/json.h"
 #include "history/book.h"
@@ -422,10 +423,20 @@ Result<CaseView> DecideCase(Db& db, int64_t id, bool approve, const std::string&
     if (c.monthly > 0 && start) {
       // One register entry per stretch of the monthly amount (a survivors'
       // benefit steps down when a child comes of age), each with its months.
+      // A survivors' benefit keeps the reference level it was computed at,
+      // as the result cites it: the payroll pays the share at each month's
+      // level (payroll.h).
+      std::optional<Vnd> level;
+      if (c.regime == "survivor")
+        for (const auto& s : c.result["steps"])
+          for (const auto& p : s["params"])
+            if (Txt(p, "key") == "reference_level") {
+              BHXH_ASSIGN_OR_RETURN(level, ParseInt(Txt(p, "value"), "reference_level", 0));
+            }
       BHXH_ASSIGN_OR_RETURN(
           auto ins, db.Prepare("INSERT INTO beneficiaries (case_id, person_id, cccd, province, regime, monthly, "
-                               "start_month, end_month, payee, bank, bank_account, cash_point, status) "
-                               "SELECT id, person_id, cccd, province, regime, ?, ?, ?, payee, bank, "
+                               "start_month, end_month, reference_level, payee, bank, bank_account, cash_point, "
+                               "status) SELECT id, person_id, cccd, province, regime, ?, ?, ?, ?, payee, bank, "
                                "bank_account, cash_point, 'active' FROM benefit_cases WHERE id = ?"));
       for (const auto& a : c.result["amounts"]) {
         if (!a["monthly"].get<bool>() || !a.contains("from")) continue;
@@ -437,7 +448,11 @@ Result<CaseView> DecideCase(Db& db, int64_t id, bool approve, const std::string&
           ins->BindInt(3, from.Add(months - 1).index());
         else
           ins->BindNull(3);
-        ins->BindInt(4, id);
+        if (level)
+          ins->BindInt(4, *level);
+        else
+          ins->BindNull(4);
+        ins->BindInt(5, id);
         BHXH_RETURN_IF_ERROR(ins->Run());
         ins->Reset();
       }

@@ -218,7 +218,7 @@ TEST_P(Cases, FourEyesThenRegisterThenPayroll) {
     ASSERT_TRUE(db().Exec("SET max_parallel_workers_per_gather = 1").ok());
   }
   const int64_t workers_before = GetParam() == "postgres" ? *db().QueryInt(workers) : 0;
-  auto march = RunPayroll(db(), Bl(), *Month::Parse("2025-03", "m"), Approver());
+  auto march = RunPayroll(db(), ctx_->law, Bl(), *Month::Parse("2025-03", "m"), Approver());
   if (GetParam() == "postgres") {
     EXPECT_EQ(workers_before, 1);
     EXPECT_EQ(*db().QueryInt(workers), workers_before);
@@ -226,7 +226,7 @@ TEST_P(Cases, FourEyesThenRegisterThenPayroll) {
   }
   ASSERT_TRUE(march.ok());
   EXPECT_EQ(march->paid, 0);
-  auto april = RunPayroll(db(), Bl(), *Month::Parse("2025-04", "m"), Approver());
+  auto april = RunPayroll(db(), ctx_->law, Bl(), *Month::Parse("2025-04", "m"), Approver());
   ASSERT_TRUE(april.ok()) << april.status().ToString();
   EXPECT_EQ(april->paid, 1);
   EXPECT_EQ(april->total, 7'400'000);
@@ -234,7 +234,7 @@ TEST_P(Cases, FourEyesThenRegisterThenPayroll) {
   ASSERT_EQ(april->provinces.size(), 1u);
   EXPECT_EQ(april->provinces[0].cashless, 1);
   EXPECT_EQ(*db().QueryInt("SELECT SUM(amount) FROM fund_postings WHERE fund = 'retirement'"), 7'400'000);
-  EXPECT_EQ(RunPayroll(db(), Bl(), *Month::Parse("2025-04", "m"), Approver()).status().code(), "conflict");
+  EXPECT_EQ(RunPayroll(db(), ctx_->law, Bl(), *Month::Parse("2025-04", "m"), Approver()).status().code(), "conflict");
   auto bank = PayrollBankFile(db(), *Month::Parse("2025-04", "m"), "");
   ASSERT_TRUE(bank.ok());
   EXPECT_NE(bank->find("0011001234567"), std::string::npos);
@@ -244,7 +244,7 @@ TEST_P(Cases, FourEyesThenRegisterThenPayroll) {
   // the benefit ends with April, May's payment is to be recovered, and a
   // funeral case is prepared for a pensioner (2014 law Art.66: 10 × the
   // base salary of the month of death, 2,340,000 → 23,400,000).
-  ASSERT_TRUE(RunPayroll(db(), Bl(), *Month::Parse("2025-05", "m"), Approver()).ok());
+  ASSERT_TRUE(RunPayroll(db(), ctx_->law, Bl(), *Month::Parse("2025-05", "m"), Approver()).ok());
   // A file naming one person twice is refused whole, nothing recorded.
   auto twice = ProcessDeaths(db(), ctx_->geo, ctx_->law, Bl(),
                              std::string("cccd,death_date\n") + kCccd + ",20/04/2025\n" + kCccd + ",21/04/2025\n",
@@ -273,7 +273,7 @@ TEST_P(Cases, FourEyesThenRegisterThenPayroll) {
   for (const auto& x : opened->items) lump[x.regime] = x.lump_sum;
   EXPECT_EQ(lump["funeral"], 23'400'000);
   EXPECT_EQ(lump["survivor"], 355'200'000);
-  auto june = RunPayroll(db(), Bl(), *Month::Parse("2025-06", "m"), Approver());
+  auto june = RunPayroll(db(), ctx_->law, Bl(), *Month::Parse("2025-06", "m"), Approver());
   ASSERT_TRUE(june.ok());
   EXPECT_EQ(june->active, 0);
 }
@@ -332,7 +332,7 @@ TEST_P(Cases, ACorrectionIsANewVersionAndPaysTheDifference) {
   EXPECT_EQ(early.status().code(), "conflict");
   EXPECT_EQ(early.status().field(), "supersedes");
   ASSERT_TRUE(DecideCase(db(), c->id, true, "", Approver()).ok());
-  ASSERT_TRUE(RunPayroll(db(), Bl(), *Month::Parse("2025-04", "m"), Approver()).ok());
+  ASSERT_TRUE(RunPayroll(db(), ctx_->law, Bl(), *Month::Parse("2025-04", "m"), Approver()).ok());
   auto v2 = Prepare(fix);
   ASSERT_TRUE(v2.ok()) << v2.status().ToString();
   EXPECT_EQ(v2->version, 2);
@@ -347,7 +347,7 @@ TEST_P(Cases, ACorrectionIsANewVersionAndPaysTheDifference) {
   ASSERT_TRUE(active.ok());
   ASSERT_EQ(active->items.size(), 1u);
   EXPECT_EQ(active->items[0].monthly, 8'140'000);
-  auto may = RunPayroll(db(), Bl(), *Month::Parse("2025-05", "m"), Approver());
+  auto may = RunPayroll(db(), ctx_->law, Bl(), *Month::Parse("2025-05", "m"), Approver());
   ASSERT_TRUE(may.ok()) << may.status().ToString();
   EXPECT_EQ(may->paid, 1);
   EXPECT_EQ(may->back_pay, 740'000);
@@ -385,7 +385,7 @@ TEST_P(Cases, SurvivorsRegisteredInStretches) {
   EXPECT_FALSE(by_start["2026-06"].end.has_value());
   for (const auto& [m, total] :
        std::vector<std::pair<const char*, Vnd>>{{"2025-04", 2'340'000}, {"2026-06", 1'170'000}}) {
-    auto run = RunPayroll(db(), Bl(), *Month::Parse(m, "m"), Approver());
+    auto run = RunPayroll(db(), ctx_->law, Bl(), *Month::Parse(m, "m"), Approver());
     ASSERT_TRUE(run.ok()) << run.status().ToString();
     EXPECT_EQ(run->paid, 1) << m;
     EXPECT_EQ(run->total, total) << m;
@@ -398,7 +398,7 @@ TEST_P(Cases, SurvivorsRegisteredInStretches) {
 // with May, and 06/2026 at 1,170,000: 5,850,000, so 7,020,000 in all.
 TEST_P(Cases, ALateSurvivorsCaseIsPaidBackStretchByStretch) {
   for (const char* m : {"2026-04", "2026-05", "2026-06"})
-    ASSERT_TRUE(RunPayroll(db(), Bl(), *Month::Parse(m, "m"), Approver()).ok());
+    ASSERT_TRUE(RunPayroll(db(), ctx_->law, Bl(), *Month::Parse(m, "m"), Approver()).ok());
   CaseInput in = Pension("case-late");
   in.request = Json::parse(R"({"regime":"survivor","event_date":"2025-03-31",
     "facts":{"kind":"monthly","average_salary":10000000,"relatives":[
@@ -408,7 +408,7 @@ TEST_P(Cases, ALateSurvivorsCaseIsPaidBackStretchByStretch) {
   auto c = Prepare(in);
   ASSERT_TRUE(c.ok()) << c.status().ToString();
   ASSERT_TRUE(DecideCase(db(), c->id, true, "", Approver()).ok());
-  auto july = RunPayroll(db(), Bl(), *Month::Parse("2026-07", "m"), Approver());
+  auto july = RunPayroll(db(), ctx_->law, Bl(), *Month::Parse("2026-07", "m"), Approver());
   ASSERT_TRUE(july.ok()) << july.status().ToString();
   EXPECT_EQ(july->active, 1);
   EXPECT_EQ(july->paid, 1);
@@ -427,12 +427,12 @@ TEST_P(Cases, PayrollPaysBackTheMonthsPaidBeforeTheApproval) {
   auto c = Prepare(Pension("case-1"));
   ASSERT_TRUE(c.ok()) << c.status().ToString();
   for (const char* m : {"2025-04", "2025-05"}) {
-    auto r = RunPayroll(db(), Bl(), *Month::Parse(m, "m"), Approver());
+    auto r = RunPayroll(db(), ctx_->law, Bl(), *Month::Parse(m, "m"), Approver());
     ASSERT_TRUE(r.ok()) << r.status().ToString();
     EXPECT_EQ(r->paid, 0);
   }
   ASSERT_TRUE(DecideCase(db(), c->id, true, "", Approver()).ok());
-  auto june = RunPayroll(db(), Bl(), *Month::Parse("2025-06", "m"), Approver());
+  auto june = RunPayroll(db(), ctx_->law, Bl(), *Month::Parse("2025-06", "m"), Approver());
   ASSERT_TRUE(june.ok()) << june.status().ToString();
   EXPECT_EQ(june->paid, 1);
   EXPECT_EQ(june->back_paid, 1);
@@ -447,7 +447,7 @@ TEST_P(Cases, PayrollPaysBackTheMonthsPaidBeforeTheApproval) {
   auto again = GetPayroll(db(), *Month::Parse("2025-06", "m"));
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again->back_pay, 14'800'000);
-  auto july = RunPayroll(db(), Bl(), *Month::Parse("2025-07", "m"), Approver());
+  auto july = RunPayroll(db(), ctx_->law, Bl(), *Month::Parse("2025-07", "m"), Approver());
   ASSERT_TRUE(july.ok());
   EXPECT_EQ(july->total, 7'400'000);
   EXPECT_EQ(july->back_pay, 0);
@@ -478,11 +478,11 @@ TEST_P(Cases, PayrollPaysBackADecreeEnteredAfterItsMonthsWerePaid) {
   ASSERT_TRUE(c.ok());
   AddBeneficiary(c->id, "pension", 4'000'000, "2024-01", "111222333");
   for (const char* m : {"2024-06", "2024-07", "2024-08"}) {
-    auto r = RunPayroll(db(), *before, *Month::Parse(m, "m"), Approver());
+    auto r = RunPayroll(db(), ctx_->law, *before, *Month::Parse(m, "m"), Approver());
     ASSERT_TRUE(r.ok()) << r.status().ToString();
     EXPECT_EQ(r->total, 4'000'000) << m;
   }
-  auto sep = RunPayroll(db(), Bl(), *Month::Parse("2024-09", "m"), Approver());
+  auto sep = RunPayroll(db(), ctx_->law, Bl(), *Month::Parse("2024-09", "m"), Approver());
   ASSERT_TRUE(sep.ok()) << sep.status().ToString();
   EXPECT_EQ(sep->back_pay, 1'200'000);
   EXPECT_EQ(sep->total, 5'800'000);
@@ -490,13 +490,13 @@ TEST_P(Cases, PayrollPaysBackADecreeEnteredAfterItsMonthsWerePaid) {
   EXPECT_EQ(*db().QueryInt("SELECT COUNT(*) FROM benefit_back_pay WHERE for_month = " +
                            std::to_string(Month::Parse("2024-06", "m")->index())),
             0);  // June is before the decree
-  auto oct = RunPayroll(db(), Bl(), *Month::Parse("2024-10", "m"), Approver());
+  auto oct = RunPayroll(db(), ctx_->law, Bl(), *Month::Parse("2024-10", "m"), Approver());
   ASSERT_TRUE(oct.ok());
   EXPECT_EQ(oct->total, 4'600'000);  // settled once
   // Paid under a law that lost the decree again (a wrong entry corrected
   // back): November is due 4,000,000; the months paid at 4,600,000 are
   // findings to recover, not taken back silently.
-  auto nov = RunPayroll(db(), *before, *Month::Parse("2024-11", "m"), Approver());
+  auto nov = RunPayroll(db(), ctx_->law, *before, *Month::Parse("2024-11", "m"), Approver());
   ASSERT_TRUE(nov.ok());
   EXPECT_EQ(nov->total, 4'000'000);
   int over = 0;
@@ -524,10 +524,10 @@ TEST_P(Cases, PayrollTopsUpLowPensionsOfThoseRetiredBefore1995) {
   AddBeneficiary(c->id, "pension", 2'500'000, "1994-01", "1002");
   AddBeneficiary(c->id, "pension", 2'000'000, "1996-01", "1003");
   AddBeneficiary(c->id, "occupational", 2'000'000, "1994-01", "1004");
-  auto aug23 = RunPayroll(db(), *law, *Month::Parse("2023-08", "m"), Approver());
+  auto aug23 = RunPayroll(db(), ctx_->law, *law, *Month::Parse("2023-08", "m"), Approver());
   ASSERT_TRUE(aug23.ok()) << aug23.status().ToString();
   EXPECT_EQ(aug23->total, 2'550'000 + 3'000'000 + 2'250'000 + 2'250'000);
-  auto aug24 = RunPayroll(db(), *law, *Month::Parse("2024-08", "m"), Approver());
+  auto aug24 = RunPayroll(db(), ctx_->law, *law, *Month::Parse("2024-08", "m"), Approver());
   ASSERT_TRUE(aug24.ok()) << aug24.status().ToString();
   EXPECT_EQ(aug24->back_pay, 0);
   EXPECT_EQ(aug24->total, 3'232'500 + 3'500'000 + 2'587'500 + 2'587'500);
@@ -572,7 +572,7 @@ TEST_P(Cases, PayrollIndexesAndChecks) {
   add(dp->id, "001064000123", "pension", 3'000'000, "2023-01", "999888777");
   add(p->id, kCccd, "pension", 4'000'000, "2024-01", "111222333");
   add(p->id, kCccd, "unemployment", 6'000'000, "2024-12", "111222333");
-  auto m = RunPayroll(db(), Bl(), *Month::Parse("2025-01", "m"), Approver());
+  auto m = RunPayroll(db(), ctx_->law, Bl(), *Month::Parse("2025-01", "m"), Approver());
   ASSERT_TRUE(m.ok()) << m.status().ToString();
   EXPECT_EQ(m->active, 3);
   EXPECT_EQ(m->paid, 1);
@@ -583,6 +583,45 @@ TEST_P(Cases, PayrollIndexesAndChecks) {
   EXPECT_TRUE(rules.count("paid_after_death"));
   EXPECT_TRUE(rules.count("unemployment_while_employed"));
   EXPECT_FALSE(rules.count("shared_bank_account"));  // one account, one person
+}
+
+// A survivors' monthly benefit is a share of the reference level and
+// follows it, not the indexation decrees. One relative at 50% of 1,800,000
+// from 01/2024 (no level recorded: the month before the start's, 12/2023):
+// 900,000 in 06/2024; from 07/2024 the level is 2,340,000 (Decree 73/2024),
+// so 1,170,000 — not 900,000 + 15% (Decree 75/2024) = 1,035,000. The same
+// entry approved with its level recorded at 1,490,000 (amount 745,000):
+// 745,000 × 2,340,000 / 1,490,000 = 1,170,000 too.
+TEST_P(Cases, SurvivorsFollowTheReferenceLevel) {
+  auto c = Prepare(Pension("case-1"));
+  ASSERT_TRUE(c.ok());
+  Registry reg(db(), ctx_->geo, ctx_->law);
+  auto p = reg.PersonByCccd(kCccd);
+  ASSERT_TRUE(p.ok());
+  auto add = [&](int64_t monthly, const char* start, const char* level) {
+    ASSERT_TRUE(db().Exec(std::string("INSERT INTO beneficiaries (case_id, person_id, cccd, province, regime, monthly, "
+                                      "start_month, end_month, reference_level, payee, bank, bank_account, cash_point, "
+                                      "status) VALUES (") +
+                          std::to_string(c->id) + ", " + std::to_string(p->id) + ", '" + kCccd +
+                          "', '01', 'survivor', " + std::to_string(monthly) + ", " +
+                          std::to_string(Month::Parse(start, "m")->index()) + ", NULL, " + level +
+                          ", 'x', 'VCB', '123456789', '', 'active')")
+                    .ok());
+  };
+  add(900'000, "2024-01", "NULL");
+  auto june = RunPayroll(db(), ctx_->law, Bl(), *Month::Parse("2024-06", "m"), Approver());
+  ASSERT_TRUE(june.ok()) << june.status().ToString();
+  EXPECT_EQ(june->total, 900'000);
+  EXPECT_EQ(june->indexed, 0);
+  auto july = RunPayroll(db(), ctx_->law, Bl(), *Month::Parse("2024-07", "m"), Approver());
+  ASSERT_TRUE(july.ok()) << july.status().ToString();
+  EXPECT_EQ(july->total, 1'170'000);
+  EXPECT_EQ(july->indexed, 1);
+  add(745'000, "2024-07", "1490000");
+  auto august = RunPayroll(db(), ctx_->law, Bl(), *Month::Parse("2024-08", "m"), Approver());
+  ASSERT_TRUE(august.ok()) << august.status().ToString();
+  EXPECT_EQ(august->paid, 2);
+  EXPECT_EQ(august->total, 2'340'000);
 }
 
 // Indicators #4 and #7 of 249/QĐ-BHXH Appendix I from the register and the
@@ -610,7 +649,7 @@ TEST_P(Cases, StrategyIndicatorsFromTheRegister) {
   auto ct = ImportCommuneTypes(db(), "province,commune,type\n01,00001,urban\n01,00002,rural\n", TestOfficer());
   ASSERT_TRUE(ct.ok() && ct->applied == 2);
   EXPECT_EQ((*cashless)(db(), *Date::Parse("2025-04-30", "d"), {}).status().code(), "missing_denominator");
-  ASSERT_TRUE(RunPayroll(db(), Bl(), *Month::Parse("2025-04", "m"), Approver()).ok());
+  ASSERT_TRUE(RunPayroll(db(), ctx_->law, Bl(), *Month::Parse("2025-04", "m"), Approver()).ok());
   auto share = (*cashless)(db(), *Date::Parse("2025-05-31", "d"), {});
   ASSERT_TRUE(share.ok()) << share.status().ToString();
   EXPECT_EQ(share->numerator, 1);

@@ -30,9 +30,11 @@ constexpr int32_t kInOpen = INT32_MAX;  // Columns::end of an entry in force thi
 using Clock = std::chrono::steady_clock;
 double Since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
-bool Indexed(std::string_view regime) {
-  return regime == "pension" || regime == "occupational" || regime == "survivor";
-}
+// Raised by the indexation decrees (58/2014 Art.57, 41/2024 Art.67).
+bool Indexed(std::string_view regime) { return regime == "pension" || regime == "occupational"; }
+// A share of the month's reference level (58/2014 Art.68.1, 41/2024
+// Art.87.1): paid at each month's level, not raised by the decrees.
+bool ByReferenceLevel(std::string_view regime) { return regime == "survivor"; }
 
 const char* RuleVi(const std::string& rule) {
   if (rule == "paid_after_death") return "Chi sau khi người hưởng đã chết";
@@ -81,6 +83,7 @@ struct Columns {
   std::vector<int64_t> id, person;
   std::vector<uint8_t> regime, province, urban, cash;
   std::vector<Vnd> monthly;
+  std::vector<Vnd> level;  // the reference level `monthly` was computed at (0: not recorded)
   std::vector<int32_t> start;
   // The last month due: kInOpen for the month's own entries (they run at
   // least to this month, so every earlier month is theirs); an entry that
@@ -157,7 +160,7 @@ Result<PayrollStats> GetPayroll(Db& db, Month month) {
   return s;
 }
 
-Result<PayrollStats> RunPayroll(Db& db, const BenefitLaw& bl, Month month, const Actor& actor) {
+Result<PayrollStats> RunPayroll(Db& db, const LawBook& law, const BenefitLaw& bl, Month month, const Actor& actor) {
   const int64_t mi = month.index();
   {
     BHXH_ASSIGN_OR_RETURN(int64_t done, db.QueryInt("SELECT COUNT(*) FROM benefit_payrolls WHERE month = " +
@@ -168,6 +171,19 @@ Result<PayrollStats> RunPayroll(Db& db, const BenefitLaw& bl, Month month, const
   }
   PayrollStats stats;
   stats.month = month;
+  // The reference level of a month (its first day), read once per month.
+  std::unordered_map<int32_t, Vnd> levels;
+  auto level_of = [&](int32_t m) -> Vnd {
+    auto it = levels.find(m);
+    if (it != levels.end()) return it->second;
+    auto v = law.Amount("reference_level", Month::FromIndex(m).FirstDay());
+    return levels[m] = v.ok() ? *v : 0;
+  };
+  // What a payroll records as applied in month m: the decrees and the
+  // reference level, so that either entered late is paid back.
+  auto payroll_key = [&](int32_t m) {
+    return IndexationKey(bl.indexations(), m) + "ref=" + std::to_string(level_of(m)) + ";";
+  };
   auto t0 = Clock::now();
   std::vector<PastPayroll> past;
   {
@@ -214,11 +230,12 @@ Result<PayrollStats> RunPayroll(Db& db, const BenefitLaw& bl, Month month, const
     // Streamed (Db::Stream): the rows are put in columns as the server sends them.
     BHXH_ASSIGN_OR_RETURN(
         auto st,
-        db.Stream(std::string("SELECT b.id, b.person_id, b.province, b.regime, b.monthly, b.start_month, "
-                               "b.bank_account, ") +
-                   (with_commune ? "p.commune FROM beneficiaries b JOIN persons p ON p.id = b.person_id "
-                                 : "'' FROM beneficiaries b ") +
-                   "WHERE b.status || '' = 'active' AND b.start_month <= ? AND (b.end_month IS NULL OR b.end_month >= ?)"));
+        db.Stream(
+            std::string("SELECT b.id, b.person_id, b.province, b.regime, b.monthly, b.start_month, "
+                        "b.bank_account, ") +
+            (with_commune ? "p.commune" : "''") + ", COALESCE(b.reference_level, 0) FROM beneficiaries b " +
+            (with_commune ? "JOIN persons p ON p.id = b.person_id " : "") +
+            "WHERE b.status || '' = 'active' AND b.start_month <= ? AND (b.end_month IS NULL OR b.end_month >= ?)"));
     st->Bind(mi, mi);
     while (true) {
       BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
@@ -237,6 +254,7 @@ Result<PayrollStats> RunPayroll(Db& db, const BenefitLaw& bl, Month month, const
       c.urban.push_back(with_commune && urban.count(std::string(prov) + ":" + st->Text(7)) ? 1 : 0);
       c.end.push_back(kInOpen);
       c.ended.push_back(0);
+      c.level.push_back(st->Int(8));
     }
   }
   // Entries approved since the last payroll that ended before this month
@@ -244,9 +262,10 @@ Result<PayrollStats> RunPayroll(Db& db, const BenefitLaw& bl, Month month, const
   // of a few months): nothing is due this month, but the months already
   // paid for others are owed (few rows: the register's newest ids).
   if (new_after != INT64_MAX) {
-    BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT id, person_id, province, regime, monthly, start_month, "
-                                              "bank_account, end_month FROM beneficiaries WHERE id > ? AND "
-                                              "status = 'active' AND end_month < ? AND start_month < ?"));
+    BHXH_ASSIGN_OR_RETURN(
+        auto st, db.Prepare("SELECT id, person_id, province, regime, monthly, start_month, "
+                            "bank_account, end_month, COALESCE(reference_level, 0) FROM beneficiaries WHERE id > ? AND "
+                            "status = 'active' AND end_month < ? AND start_month < ?"));
     st->Bind(new_after, mi, mi);
     while (true) {
       BHXH_ASSIGN_OR_RETURN(bool row, st->Step());
@@ -264,6 +283,7 @@ Result<PayrollStats> RunPayroll(Db& db, const BenefitLaw& bl, Month month, const
       c.urban.push_back(0);
       c.end.push_back(static_cast<int32_t>(st->Int(7)));
       c.ended.push_back(1);
+      c.level.push_back(st->Int(8));
     }
   }
   // Deaths recorded for persons in the register: from the dead (the partial
@@ -306,10 +326,12 @@ Result<PayrollStats> RunPayroll(Db& db, const BenefitLaw& bl, Month month, const
   std::vector<Vnd> amount(n, 0);
   std::vector<uint8_t> pay(n, 1);
   // Per regime: indexed or not, its fund.
-  std::vector<uint8_t> indexed(c.regimes.size()), unemployment(c.regimes.size()), pension(c.regimes.size());
+  std::vector<uint8_t> indexed(c.regimes.size()), by_level(c.regimes.size()), unemployment(c.regimes.size()),
+      pension(c.regimes.size());
   std::vector<std::string> fund(c.regimes.size());
   for (size_t r = 0; r < c.regimes.size(); ++r) {
     indexed[r] = Indexed(c.regimes[r]);
+    by_level[r] = ByReferenceLevel(c.regimes[r]);
     unemployment[r] = c.regimes[r] == "unemployment";
     pension[r] = c.regimes[r] == "pension";
     fund[r] = FundOfRegime(c.regimes[r]);
@@ -328,6 +350,16 @@ Result<PayrollStats> RunPayroll(Db& db, const BenefitLaw& bl, Month month, const
   // top-up for pensions that started early enough.
   auto due_in = [&](size_t i, int32_t m, bool* raised) {
     Vnd a = c.monthly[i];
+    if (by_level[c.regime[i]]) {
+      // The share at month m's level. An entry without its level recorded
+      // (approved before it was kept) was computed at the level of the
+      // month before it started: the month of death.
+      const Vnd at = c.level[i] ? c.level[i] : level_of(c.start[i] - 1);
+      const Vnd now = level_of(m);
+      if (at <= 0 || now <= 0 || now == at) return a;
+      if (raised) *raised = true;
+      return static_cast<Vnd>((static_cast<__int128>(a) * now + at / 2) / at);
+    }
     if (!indexed[c.regime[i]]) return a;
     const Date first = Month::FromIndex(m).FirstDay();
     for (const auto& r : raises)
@@ -395,7 +427,7 @@ Result<PayrollStats> RunPayroll(Db& db, const BenefitLaw& bl, Month month, const
   };
   std::vector<int32_t> revised;  // paid months whose decrees changed, settled here
   for (const auto& p : past) {
-    if (!p.indexations || *p.indexations == IndexationKey(bl.indexations(), p.month)) continue;
+    if (!p.indexations || *p.indexations == payroll_key(p.month)) continue;
     revised.push_back(p.month);
     std::unordered_map<int64_t, Vnd> paid;  // that month's payment and back pay since, by entry
     BHXH_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT beneficiary_id, amount FROM benefit_payments WHERE month = ? "
@@ -572,7 +604,7 @@ Result<PayrollStats> RunPayroll(Db& db, const BenefitLaw& bl, Month month, const
   for (const auto& p : past) {
     if (std::find(revised.begin(), revised.end(), p.month) == revised.end()) continue;
     Json s = p.summary;
-    s["indexations"] = IndexationKey(bl.indexations(), p.month);
+    s["indexations"] = payroll_key(p.month);
     s["indexations_settled_in"] = month.ToString();
     BHXH_ASSIGN_OR_RETURN(auto up, db.Prepare("UPDATE benefit_payrolls SET summary = ? WHERE month = ?"));
     BHXH_RETURN_IF_ERROR(up->Bind(DumpJson(s), static_cast<int64_t>(p.month)).Run());
@@ -610,14 +642,22 @@ Result<PayrollStats> RunPayroll(Db& db, const BenefitLaw& bl, Month month, const
                          {"cashless_amount", p.cashless_amount},
                          {"urban", p.urban},
                          {"urban_cashless", p.urban_cashless}});
-  Json summary = {{"active", stats.active},          {"paid", stats.paid},
-                  {"withheld", stats.withheld},      {"indexed", stats.indexed},
-                  {"total", stats.total},            {"by_fund", stats.by_fund},
-                  {"provinces", provinces},          {"findings_total", stats.findings_total},
-                  {"load_seconds", stats.load_seconds}, {"compute_seconds", stats.compute_seconds},
-                  {"write_seconds", stats.write_seconds}, {"created_at", stats.created_at},
-                  {"created_by", stats.created_by},  {"back_paid", stats.back_paid},
-                  {"back_pay", stats.back_pay},      {"indexations", IndexationKey(bl.indexations(), static_cast<int32_t>(mi))},
+  Json summary = {{"active", stats.active},
+                  {"paid", stats.paid},
+                  {"withheld", stats.withheld},
+                  {"indexed", stats.indexed},
+                  {"total", stats.total},
+                  {"by_fund", stats.by_fund},
+                  {"provinces", provinces},
+                  {"findings_total", stats.findings_total},
+                  {"load_seconds", stats.load_seconds},
+                  {"compute_seconds", stats.compute_seconds},
+                  {"write_seconds", stats.write_seconds},
+                  {"created_at", stats.created_at},
+                  {"created_by", stats.created_by},
+                  {"back_paid", stats.back_paid},
+                  {"back_pay", stats.back_pay},
+                  {"indexations", payroll_key(static_cast<int32_t>(mi))},
                   {"max_beneficiary_id", max_beneficiary}};
   BHXH_ASSIGN_OR_RETURN(auto ins, db.Prepare(
                                       "INSERT INTO benefit_payrolls (month, paid, total, summary, created_at, created_by) "

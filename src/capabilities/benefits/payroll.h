@@ -90,7 +90,10 @@ struct PayrollStats {
   std::string created_at, created_by;
 };
 
-Result<PayrollStats> RunPayroll(Db& db, const BenefitLaw& bl, Month month, const Actor& actor);
+// `law` gives the reference level of each month, which the survivors'
+// monthly benefit follows (the decrees of indexation.csv raise pensions and
+// monthly occupational benefits).
+Result<PayrollStats> RunPayroll(Db& db, const LawBook& law, const BenefitLaw& bl, Month month, const Actor& actor);
 Result<PayrollStats> GetPayroll(Db& db, Month month);
 
 // Files of a payroll: the banks' transfer file (CSV), the cash points' lists

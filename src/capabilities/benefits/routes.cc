@@ -190,8 +190,8 @@ void BenefitsRoutes(RouteTable& t) {
             .Returns(201, schemas::Payroll())
             .Handle([](Call& c) -> Result<Reply> {
               BHXH_ASSIGN_OR_RETURN(Month m, Month::Parse(c.BodyStr("month"), "month"));
-              BHXH_ASSIGN_OR_RETURN(PayrollStats s,
-                                    RunPayroll(c.db(), c.ctx().State<BenefitsState>().law(), m, c.actor()));
+              BHXH_ASSIGN_OR_RETURN(
+                  PayrollStats s, RunPayroll(c.db(), c.ctx().law, c.ctx().State<BenefitsState>().law(), m, c.actor()));
               return Reply::Created(ToJson(s));
             }));
 

@@ -181,6 +181,13 @@ CREATE INDEX benefit_payments_beneficiary ON benefit_payments(beneficiary_id);
 DROP INDEX IF EXISTS benefit_payments_month;
 CREATE INDEX benefit_payments_month ON benefit_payments USING brin (month);
 )SQL"},
+      // A survivors' monthly benefit is a share of the reference level
+      // (58/2014 Art.68.1, 41/2024 Art.87.1) and follows it: the level the
+      // approved amount was computed at, kept with the entry, lets the
+      // payroll pay the share at each month's level.
+      {2026121801, "beneficiaries_reference_level", R"SQL(
+ALTER TABLE beneficiaries ADD COLUMN reference_level BIGINT;
+)SQL"},
   };
 }
 
