@@ -1815,9 +1815,6 @@ Status Calc::Survivor() {
   BHXH_ASSIGN_OR_RETURN(int min_years, Int("survivor.min_years"));
   bool monthly_case = compulsory >= min_years * 12 || pensioner || f_.accident_death.value_or(false);
   if (f_.occupational_allowance) {
-    if (*f_.occupational_allowance <= 0)
-      return Status::Invalid("facts.occupational_allowance", "Trợ cấp TNLĐ-BNN hằng tháng phải lớn hơn 0",
-                             "the occupational allowance must be more than 0");
     BHXH_ASSIGN_OR_RETURN(int oa_loss, Int("survivor.min_occupational_loss_pct"));
     // The loss decides whether it is a monthly case: needed for the monthly
     // benefit and for the family's choice, not for a lump sum alone.
@@ -2400,6 +2397,10 @@ Status Validate(const BenefitRequest& req) {
                            "(facts.dependants, facts.dependants_without_carer)",
                            "give either facts.relatives or facts.dependants, not both");
   if (f.relatives.size() > 20) return Status::Invalid("facts.relatives", "Tối đa 20 thân nhân", "at most 20 relatives");
+  // Its presence says the deceased drew one (funeral, survivors): 0 is no allowance.
+  if (f.occupational_allowance && *f.occupational_allowance <= 0)
+    return Status::Invalid("facts.occupational_allowance", "Trợ cấp TNLĐ-BNN hằng tháng phải lớn hơn 0",
+                           "the occupational allowance must be more than 0");
   for (size_t i = 0; i < f.relatives.size(); ++i) {
     const Relative& r = f.relatives[i];
     const std::string field = ItemField("facts.relatives", i);

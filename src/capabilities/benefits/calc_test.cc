@@ -1145,6 +1145,11 @@ TEST(BenefitCalc, SurvivorsOfOneDrawingAnOccupationalAllowance) {
     "history":[{"from":"2017-01","to":"2017-08","salary":6000000}],"facts":{"occupational_allowance":3000000}})");
   EXPECT_TRUE(funeral.eligible);
   EXPECT_EQ(funeral.LumpSum(), 23'400'000);
+  // An allowance of 0 is no allowance: refused, not counted as drawn.
+  auto zero = Calc(R"({"regime":"funeral","event_date":"2026-03-10","person":{"sex":"male","birth_date":"1975-06-01"},
+    "history":[{"from":"2017-01","to":"2017-08","salary":6000000}],"facts":{"occupational_allowance":0}})");
+  ASSERT_FALSE(zero.ok());
+  EXPECT_EQ(zero.status().field(), "facts.occupational_allowance");
 }
 
 TEST(BenefitCalc, SurvivorRelativesRefusedWithTheirField) {
