@@ -259,6 +259,14 @@ test('a survivor\'s family is judged relative by relative', async () => {
   // (04/2026-05/2030, 50 months); from 06/2030 the father alone: 1.638.000.
   await amounts.getByRole('row', { name: /2\.808\.000.*từ 04\/2026, 50 tháng/ }).waitFor();
   await amounts.getByRole('row', { name: /1\.638\.000.*từ 06\/2030/ }).waitFor();
+  // A father already paid from two other deaths has his two rates
+  // (58/2014 Art.68.2, 41/2024 Art.87.2): nothing more from this one.
+  const others = page.getByLabel('Số người chết khác đang hưởng tuất, thân nhân 2');
+  await others.fill('2');
+  await page.getByRole('button', { name: 'Tính' }).click();
+  await page.getByText(/đã đủ 2 lần mức trợ cấp — không đủ điều kiện/).first().waitFor();
+  await amounts.getByRole('row', { name: /1\.170\.000.*từ 04\/2026, 50 tháng/ }).waitFor();
+  await others.fill('');
   // Under the 2024 law the family may take the lump sum instead
   // (Art.88.2.c names no exception): the choice is a step of the answer.
   await page.getByRole('textbox', { name: 'Trường hợp' }).click();

@@ -1670,6 +1670,12 @@ Result<std::vector<Calc::Entitled>> Calc::QualifyingRelatives(Vnd ref) {
   BHXH_ASSIGN_OR_RETURN(int income_test, Int("survivor.relative.income_test"));
   BHXH_ASSIGN_OR_RETURN(int benefit_test, Int("survivor.relative.benefit_test"));
   BHXH_ASSIGN_OR_RETURN(int test_disabled_child, Int("survivor.relative.test_disabled_child"));
+  bool several_deaths = false;
+  for (const Relative& r : f_.relatives) several_deaths = several_deaths || r.other_deaths > 0;
+  int max_rates = 0;
+  if (several_deaths) {
+    BHXH_ASSIGN_OR_RETURN(max_rates, Int("survivor.relative.max_rates"));
+  }
   const bool by_retirement_age = rule.value == "retirement_age";
   if (!by_retirement_age && rule.value != "fixed")
     return Status::Invalid("survivor.relative.age_rule", "Giá trị phải là fixed hoặc retirement_age: " + rule.value,
@@ -1745,6 +1751,22 @@ Result<std::vector<Calc::Entitled>> Calc::QualifyingRelatives(Vnd ref) {
                " không thấp hơn mức tham chiếu " + VndVi(ref);
       }
     }
+    // A relative of two or more who died is paid twice the rate (58/2014
+    // Art.68.2, 41/2024 Art.87.2): one rate from each death, read as the
+    // row's number of rates at most — so one already paid that many from
+    // other deaths is not paid from this one, and not counted among its four.
+    if (ok && r.other_deaths > 0) {
+      const std::string others = std::to_string(r.other_deaths);
+      if (r.other_deaths >= max_rates) {
+        ok = false;
+        why += "; đang hưởng tuất hằng tháng của " + others + " người chết khác: đã đủ " + std::to_string(max_rates) +
+               " lần mức trợ cấp";
+      } else {
+        why += "; đang hưởng tuất hằng tháng của " + others +
+               " người chết khác: hưởng thêm mức của người chết này (tối đa " + std::to_string(max_rates) +
+               " lần mức trợ cấp)";
+      }
+    }
     lines += (i ? "; " : "") + RelativeVi(r) + ": " + why + (ok ? " — đủ điều kiện" : " — không đủ điều kiện");
     if (ok) chosen.push_back(e);
   }
@@ -1753,7 +1775,8 @@ Result<std::vector<Calc::Entitled>> Calc::QualifyingRelatives(Vnd ref) {
            std::to_string(f_.relatives.size()) + " người",
        "Relatives qualifying for the monthly survivor benefit: " + std::to_string(chosen.size()) + " of " +
            std::to_string(f_.relatives.size()),
-       LawName(Art("Điều 67.2, 67.3", "Điều 86.2, 86.3")));
+       LawName(several_deaths ? Art("Điều 67.2, 67.3, 68.2", "Điều 86.2, 86.3, 87.2")
+                              : Art("Điều 67.2, 67.3", "Điều 86.2, 86.3")));
   return chosen;
 }
 

@@ -80,6 +80,7 @@ struct Relative {
   bool salaried_insured = false;       // works for a wage under compulsory SI (41/2024 Art.86.3)
   std::optional<Vnd> monthly_benefit;  // a pension or monthly allowance being paid (41/2024 Art.86.3)
   bool no_carer = false;               // no one directly raises them: 70% (Art.68.1 / 87.1)
+  int other_deaths = 0;                // other deceased whose monthly survivor benefit they are paid (Art.68.2 / 87.2)
   std::string name;
   Date BirthDate() const;  // unknown month or day → January / the 1st, as for the insured
 };

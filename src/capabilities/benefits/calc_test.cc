@@ -1026,6 +1026,45 @@ TEST(BenefitCalc, SurvivorMonthlyRelativesUnderThe2014Law) {
   EXPECT_EQ(r.amounts[1].amount, 3'978'000);
 }
 
+// A relative of two or more who died is paid twice the rate (58/2014
+// Art.68.2, 41/2024 Art.87.2): one rate from each death, two at most. The
+// son dies on 10/09/2024 (base salary 2,340,000); his father, 76, is already
+// paid from two other deaths (two rates: nothing more from this one, and he
+// is not counted); his mother, 74, from one (she is paid a second rate from
+// this death); his son of 12 qualifies by age. 2 × 50% × 2,340,000 =
+// 2,340,000 until the boy's 18th birthday (05/2030), then 1,170,000. The
+// father alone: nobody qualifies, the lump sum applies (Art.69.2).
+TEST(BenefitCalc, SurvivorRelativeOfSeveralDeathsIsPaidTwoRatesAtMost) {
+  auto calc = [](const std::string& relatives) {
+    return Ok(R"({"regime":"survivor","event_date":"2024-09-10",
+      "person":{"sex":"male","birth_date":"1975-06-01"},
+      "history":[{"from":"2000-01","to":"2024-08","salary":8000000}],
+      "facts":{"kind":"monthly","relatives":[)" +
+              relatives + "]}}");
+  };
+  const std::string father = R"({"relation":"parent","sex":"male","birth_date":"1948","other_deaths":2})";
+  BenefitResult r = calc(father + R"(,{"relation":"parent","sex":"female","birth_date":"1950-01-01","other_deaths":1},
+      {"relation":"child","birth_date":"2012-05-20"})");
+  EXPECT_TRUE(r.eligible);
+  EXPECT_EQ(r.Monthly(), 2'340'000);
+  ASSERT_EQ(r.amounts.size(), 2u);
+  EXPECT_EQ(r.amounts[0].from, Month::Of(2024, 10));
+  EXPECT_EQ(r.amounts[1].amount, 1'170'000);
+  const std::string relatives = StepText(r, "relatives");
+  EXPECT_NE(relatives.find("đang hưởng tuất hằng tháng của 2 người chết khác: đã đủ 2 lần mức trợ cấp — không đủ"),
+            std::string::npos)
+      << relatives;
+  EXPECT_NE(relatives.find("của 1 người chết khác: hưởng thêm mức của người chết này"), std::string::npos) << relatives;
+  EXPECT_NE(relatives.find("Đủ điều kiện: 2/3 người"), std::string::npos) << relatives;
+  EXPECT_EQ(StepLaw(r, "relatives"), "Luật BHXH 58/2014/QH13, Điều 67.2, 67.3, 68.2");
+  const LawParam* rates = CitedParam(r, "survivor.relative.max_rates");
+  EXPECT_EQ(rates ? rates->value : "", "2");
+
+  BenefitResult alone = calc(father);
+  EXPECT_FALSE(alone.eligible);
+  EXPECT_EQ(alone.Monthly(), 0);
+}
+
 // Nobody qualifies (a wife of 40 in work, a son of 20): no monthly benefit,
 // the survivors' lump sum instead (41/2024 Art.88.2.b). A child born after
 // the death (02/07/2026) is paid from the month of birth through the month

@@ -15,6 +15,7 @@
 #include <fstream>
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "base/csv.h"
@@ -84,18 +85,23 @@ class Cases : public BackendTest {
     return law;
   }
   // A register entry written directly for the person of kCccd, under the
-  // case `case_id`.
+  // case `case_id`; `reference_level`: the level its amount was computed
+  // at (a survivor's), none as written before that column existed.
   void AddBeneficiary(int64_t case_id, const std::string& regime, Vnd monthly, const char* start,
-                      const std::string& account) {
+                      const std::string& account, std::optional<Vnd> reference_level = std::nullopt) {
     auto p = Registry(db(), ctx_->geo, ctx_->law).PersonByCccd(kCccd);
     ASSERT_TRUE(p.ok());
     auto st = db().Prepare(
         "INSERT INTO beneficiaries (case_id, person_id, cccd, province, regime, monthly, start_month, end_month, "
-        "payee, bank, bank_account, cash_point, status) VALUES (?, ?, ?, '01', ?, ?, ?, NULL, 'x', 'VCB', ?, '', "
-        "'active')");
+        "payee, bank, bank_account, cash_point, status, reference_level) VALUES (?, ?, ?, '01', ?, ?, ?, NULL, 'x', "
+        "'VCB', ?, '', 'active', ?)");
     ASSERT_TRUE(st.ok());
     (*st)->Bind(case_id, p->id, kCccd, regime, monthly, static_cast<int64_t>(Month::Parse(start, "m")->index()),
                 account);
+    if (reference_level)
+      (*st)->BindInt(8, *reference_level);
+    else
+      (*st)->BindNull(8);
     ASSERT_TRUE((*st)->Run().ok());
   }
 };
@@ -595,20 +601,7 @@ TEST_P(Cases, PayrollIndexesAndChecks) {
 TEST_P(Cases, SurvivorsFollowTheReferenceLevel) {
   auto c = Prepare(Pension("case-1"));
   ASSERT_TRUE(c.ok());
-  Registry reg(db(), ctx_->geo, ctx_->law);
-  auto p = reg.PersonByCccd(kCccd);
-  ASSERT_TRUE(p.ok());
-  auto add = [&](int64_t monthly, const char* start, const char* level) {
-    ASSERT_TRUE(db().Exec(std::string("INSERT INTO beneficiaries (case_id, person_id, cccd, province, regime, monthly, "
-                                      "start_month, end_month, reference_level, payee, bank, bank_account, cash_point, "
-                                      "status) VALUES (") +
-                          std::to_string(c->id) + ", " + std::to_string(p->id) + ", '" + kCccd +
-                          "', '01', 'survivor', " + std::to_string(monthly) + ", " +
-                          std::to_string(Month::Parse(start, "m")->index()) + ", NULL, " + level +
-                          ", 'x', 'VCB', '123456789', '', 'active')")
-                    .ok());
-  };
-  add(900'000, "2024-01", "NULL");
+  AddBeneficiary(c->id, "survivor", 900'000, "2024-01", "123456789");
   auto june = RunPayroll(db(), ctx_->law, Bl(), *Month::Parse("2024-06", "m"), Approver());
   ASSERT_TRUE(june.ok()) << june.status().ToString();
   EXPECT_EQ(june->total, 900'000);
@@ -617,7 +610,7 @@ TEST_P(Cases, SurvivorsFollowTheReferenceLevel) {
   ASSERT_TRUE(july.ok()) << july.status().ToString();
   EXPECT_EQ(july->total, 1'170'000);
   EXPECT_EQ(july->indexed, 1);
-  add(745'000, "2024-07", "1490000");
+  AddBeneficiary(c->id, "survivor", 745'000, "2024-07", "123456789", 1'490'000);
   auto august = RunPayroll(db(), ctx_->law, Bl(), *Month::Parse("2024-08", "m"), Approver());
   ASSERT_TRUE(august.ok()) << august.status().ToString();
   EXPECT_EQ(august->paid, 2);

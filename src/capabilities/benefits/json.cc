@@ -41,6 +41,10 @@ Schema BenefitRequest() {
       Opt("monthly_benefit", S::Money().Describe("Lương hưu, trợ cấp hằng tháng đang hưởng / a monthly pension or "
                                                  "allowance being paid")),
       Opt("no_carer", S::Bool().Describe("Không có người trực tiếp nuôi dưỡng (70%) / no direct carer")),
+      Opt("other_deaths", S::Int(0, 10).Describe("Số người chết khác mà thân nhân đang hưởng tuất hằng tháng (tối "
+                                                 "đa 2 lần mức trợ cấp: Luật 58/2014 Điều 68.2, Luật 41/2024 Điều "
+                                                 "87.2) / other deceased whose monthly survivor benefit the "
+                                                 "relative is paid")),
       Opt("name", S::Text(100)),
   });
   Schema facts =
@@ -331,6 +335,7 @@ Result<bhxh::BenefitRequest> BenefitRequestFromJson(const Json& j) {
         Get(x, "monthly_benefit", rel.monthly_benefit);
         rel.salaried_insured = x.contains("salaried_insured") && x["salaried_insured"].get<bool>();
         rel.no_carer = x.contains("no_carer") && x["no_carer"].get<bool>();
+        if (x.contains("other_deaths")) rel.other_deaths = x["other_deaths"].get<int>();
         rel.name = Txt(x, "name");
         o.relatives.push_back(std::move(rel));
       }
@@ -451,6 +456,7 @@ Json ToJson(const bhxh::BenefitRequest& r) {
     if (rel.salaried_insured) x["salaried_insured"] = true;
     if (rel.monthly_benefit) x["monthly_benefit"] = *rel.monthly_benefit;
     if (rel.no_carer) x["no_carer"] = true;
+    if (rel.other_deaths) x["other_deaths"] = rel.other_deaths;
     if (!rel.name.empty()) x["name"] = rel.name;
     f["relatives"].push_back(x);
   }

@@ -56,6 +56,9 @@ export function RelativesEditor({ value, onChange, fieldError }: Props) {
             <NumberInput label="Lương hưu, trợ cấp hằng tháng (đồng)" aria-label={`Lương hưu, trợ cấp hằng tháng, thân nhân ${i + 1}`} min={0} w={230}
               thousandSeparator="." decimalSeparator="," value={r.monthly_benefit ?? ''}
               onChange={(v) => set(i, { monthly_benefit: num(v) })} error={err(i, 'monthly_benefit')} />
+            <NumberInput label="Số người chết khác đang hưởng tuất" aria-label={`Số người chết khác đang hưởng tuất, thân nhân ${i + 1}`}
+              min={0} max={10} w={270} value={r.other_deaths ?? ''} onChange={(v) => set(i, { other_deaths: num(v) || undefined })}
+              error={err(i, 'other_deaths')} description="Tối đa 2 lần mức trợ cấp tuất hằng tháng" />
             <Stack gap={4} mt={26}>
               <Checkbox label="Đang đi làm, đóng BHXH bắt buộc" checked={!!r.salaried_insured}
                 onChange={(e) => set(i, { salaried_insured: e.currentTarget.checked || undefined })} />
