@@ -225,76 +225,34 @@ Result<std::string> MigratedTemplate(const std::string& base) {
   return name;
 }
 
-// A new database; on PostgreSQL with `migrated`, a copy of the migrated
-// template.
-std::string NewDatabaseUrl(const std::string& backend, std::string* why, bool migrated) {
-  static std::atomic<int> n{0};
-  int id = ++n;
-  if (backend == "sqlite") {
-    std::string path =
-        fs::temp_directory_path() / ("bhxh_test_" + std::to_string(getpid()) + "_" + std::to_string(id) + ".db");
-    for (const char* ext : {"", "-wal", "-shm"}) fs::remove(path + ext);
-    TempFiles::Get().Add(path);
-    return path;
-  }
-  // A server the test command started for the whole run ($BHXH_TEST_PG:
-  // "host=DIR port=N user=U"), else one of this process's own.
-  std::string base;
-  if (const char* shared = std::getenv("BHXH_TEST_PG"); shared && *shared) {
-    base = shared;
-  } else {
-    PgServer& pg = PgServer::Get();
-    if (!pg.ok()) {
-      *why = pg.why();
-      return "";
-    }
-    base = pg.Base();
-  }
-  auto admin = Db::Open(base + " dbname=postgres");
-  if (!admin.ok()) {
-    *why = admin.status().ToString();
-    return "";
-  }
-  std::string name = "t" + std::to_string(getpid()) + "_" + std::to_string(id);
-  std::string create = "CREATE DATABASE " + name;
-  if (migrated) {
-    auto t = MigratedTemplate(base);
-    if (!t.ok()) {
-      *why = "the migrated template database: " + t.status().ToString();
-      return "";
-    }
-    create += " TEMPLATE " + *t;
-  }
-  Status s = (*admin)->Exec(create);
-  // A template is copied only while nobody is in it: another process's
-  // copy may still be leaving it.
-  for (int i = 0; migrated && !s.ok() && i < 100; ++i) {
+// CREATE DATABASE `name` on the server at `base`, a copy of `tmpl` if not
+// empty. A template is copied only while nobody is in it: another
+// process's copy (or a closed connection's backend) may still be leaving it.
+Status CreateDatabase(const std::string& base, const std::string& name, const std::string& tmpl) {
+  BHXH_ASSIGN_OR_RETURN(auto admin, Db::Open(base + " dbname=postgres"));
+  const std::string create = "CREATE DATABASE " + name + (tmpl.empty() ? "" : " TEMPLATE " + tmpl);
+  Status s = admin->Exec(create);
+  for (int i = 0; !tmpl.empty() && !s.ok() && i < 100; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    s = (*admin)->Exec(create);
+    s = admin->Exec(create);
   }
-  if (!s.ok()) {
-    *why = s.ToString();
-    return "";
-  }
-  return base + " dbname=" + name;
+  return s;
 }
 
-}  // namespace
-
-std::string FreshDatabaseUrl(const std::string& backend, std::string* why) { return NewDatabaseUrl(backend, why, false); }
-
-static std::vector<std::string> TestShards() {
+std::vector<std::string> TestShards() {
   const char* env = std::getenv("BHXH_TEST_SHARDS");
   std::vector<std::string> out = Split(env ? env : "", ';');
   std::erase(out, std::string());
   return out;
 }
 
-static Status PlaceOnTestShards(Db& coordinator, const std::string& dbname, const std::vector<std::string>& shards) {
+// Each province partition of every partitioned table of `dbname` (open on
+// `coordinator`) placed on the test shards in turn, in a database of the
+// same name made on each shard, reached as the foreign server "shard<k>".
+Status PlaceOnTestShards(Db& coordinator, const std::string& dbname, const std::vector<std::string>& shards) {
   std::vector<std::unique_ptr<Db>> shard_dbs;
   for (size_t i = 0; i < shards.size(); ++i) {
-    BHXH_ASSIGN_OR_RETURN(auto admin, Db::Open(shards[i] + " dbname=postgres"));
-    BHXH_RETURN_IF_ERROR(admin->Exec("CREATE DATABASE " + dbname));
+    BHXH_RETURN_IF_ERROR(CreateDatabase(shards[i], dbname, ""));
     BHXH_ASSIGN_OR_RETURN(auto shard, Db::Open(shards[i] + " dbname=" + dbname));
     shard_dbs.push_back(std::move(shard));
     BHXH_RETURN_IF_ERROR(AddShardServer(coordinator, "shard" + std::to_string(i), shards[i] + " dbname=" + dbname));
@@ -322,23 +280,104 @@ static Status PlaceOnTestShards(Db& coordinator, const std::string& dbname, cons
   return Status::Ok();
 }
 
+// The migrated template with its partitions placed on the test shards, once
+// per run of servers: "<migrated template>_sh" on the coordinator (closed to
+// connections once complete) and a database of that name on each shard,
+// which the coordinator's foreign servers point at. A test's databases are
+// then copies of these on all three servers, the coordinator's servers
+// pointed at the test's own shard databases: placing ~300 partitions one
+// by one was most of each sharded test's setup.
+Result<std::string> ShardedTemplate(const std::string& base, const std::vector<std::string>& shards) {
+  BHXH_ASSIGN_OR_RETURN(std::string migrated, MigratedTemplate(base));
+  const std::string name = migrated + "_sh";
+  BHXH_ASSIGN_OR_RETURN(auto admin, Db::Open(base + " dbname=postgres"));
+  BHXH_RETURN_IF_ERROR(admin->Exec("SELECT pg_advisory_lock(7305002)"));  // released when `admin` closes
+  BHXH_ASSIGN_OR_RETURN(auto exists, admin->Prepare("SELECT datallowconn FROM pg_database WHERE datname = ?"));
+  exists->Bind(name);
+  BHXH_ASSIGN_OR_RETURN(bool have, exists->Step());
+  if (have && exists->Text(0) != "1" && exists->Text(0) != "t") return name;
+  exists->Reset();
+  // Left half-built by a process that stopped: made again.
+  BHXH_RETURN_IF_ERROR(admin->Exec("DROP DATABASE IF EXISTS " + name));
+  for (const auto& shard : shards) {
+    BHXH_ASSIGN_OR_RETURN(auto shard_admin, Db::Open(shard + " dbname=postgres"));
+    BHXH_RETURN_IF_ERROR(shard_admin->Exec("DROP DATABASE IF EXISTS " + name));
+  }
+  BHXH_RETURN_IF_ERROR(CreateDatabase(base, name, migrated));
+  {
+    BHXH_ASSIGN_OR_RETURN(auto coordinator, Db::Open(base + " dbname=" + name));
+    BHXH_RETURN_IF_ERROR(PlaceOnTestShards(*coordinator, name, shards));
+  }
+  BHXH_RETURN_IF_ERROR(admin->Exec("ALTER DATABASE " + name + " WITH ALLOW_CONNECTIONS false"));
+  return name;
+}
+
+// A new database; on PostgreSQL with `migrated`, a copy of the migrated
+// template — with BHXH_TEST_SHARDS, of the sharded one, its twins made on
+// each shard.
+std::string NewDatabaseUrl(const std::string& backend, std::string* why, bool migrated) {
+  static std::atomic<int> n{0};
+  int id = ++n;
+  if (backend == "sqlite") {
+    std::string path =
+        fs::temp_directory_path() / ("bhxh_test_" + std::to_string(getpid()) + "_" + std::to_string(id) + ".db");
+    for (const char* ext : {"", "-wal", "-shm"}) fs::remove(path + ext);
+    TempFiles::Get().Add(path);
+    return path;
+  }
+  // A server the test command started for the whole run ($BHXH_TEST_PG:
+  // "host=DIR port=N user=U"), else one of this process's own.
+  std::string base;
+  if (const char* shared = std::getenv("BHXH_TEST_PG"); shared && *shared) {
+    base = shared;
+  } else {
+    PgServer& pg = PgServer::Get();
+    if (!pg.ok()) {
+      *why = pg.why();
+      return "";
+    }
+    base = pg.Base();
+  }
+  const std::string name = "t" + std::to_string(getpid()) + "_" + std::to_string(id);
+  const std::vector<std::string> shards = migrated ? TestShards() : std::vector<std::string>{};
+  Status s = [&]() -> Status {
+    if (!migrated) return CreateDatabase(base, name, "");
+    if (shards.empty()) {
+      BHXH_ASSIGN_OR_RETURN(std::string tmpl, MigratedTemplate(base));
+      return CreateDatabase(base, name, tmpl);
+    }
+    BHXH_ASSIGN_OR_RETURN(std::string tmpl, ShardedTemplate(base, shards));
+    BHXH_RETURN_IF_ERROR(CreateDatabase(base, name, tmpl));
+    for (const auto& shard : shards) BHXH_RETURN_IF_ERROR(CreateDatabase(shard, name, tmpl));
+    BHXH_ASSIGN_OR_RETURN(auto coordinator, Db::Open(base + " dbname=" + name));
+    for (size_t k = 0; k < shards.size(); ++k)
+      BHXH_RETURN_IF_ERROR(
+          coordinator->Exec("ALTER SERVER shard" + std::to_string(k) + " OPTIONS (SET dbname '" + name + "')"));
+    return Status::Ok();
+  }();
+  if (!s.ok()) {
+    *why = (migrated ? "the test database from the migrated template: " : "") + s.ToString();
+    return "";
+  }
+  return base + " dbname=" + name;
+}
+
+}  // namespace
+
+std::string FreshDatabaseUrl(const std::string& backend, std::string* why) {
+  return NewDatabaseUrl(backend, why, false);
+}
+
 std::unique_ptr<AppContext> FreshContext(const std::string& backend, std::string* why) {
-  // On PostgreSQL a copy of the migrated template; Open then finds every
-  // migration applied and runs the capabilities' loads as usual.
+  // On PostgreSQL a copy of the migrated template (placed on the test
+  // shards with BHXH_TEST_SHARDS); Open then finds every migration applied
+  // and runs the capabilities' loads as usual.
   std::string url = NewDatabaseUrl(backend, why, true);
   if (url.empty()) return nullptr;
   auto ctx = AppContext::Open({DataDir(), url, AllCapabilities(), true});
   if (!ctx.ok()) {
     *why = ctx.status().ToString();
     return nullptr;
-  }
-  if (auto shards = TestShards(); backend == "postgres" && !shards.empty()) {
-    auto lease = (*ctx)->pool->Acquire();
-    Status s = lease.ok() ? PlaceOnTestShards(**lease, url.substr(url.rfind("dbname=") + 7), shards) : lease.status();
-    if (!s.ok()) {
-      *why = "placing the partitions on the test shards: " + s.ToString();
-      return nullptr;
-    }
   }
   return std::move(ctx).value();
 }
