@@ -4,8 +4,8 @@
 # package, driven by playwright-core; nothing downloads a browser).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-BIN="$PWD/build/bhxh"
-[ -x "$BIN" ] || { echo "e2e: build/bhxh is missing" >&2; exit 1; }
+BIN="$PWD/${BHXH_BUILD_DIR:-build}/bhxh"
+[ -x "$BIN" ] || { echo "e2e: $BIN is missing" >&2; exit 1; }
 [ -f web/dist/index.html ] || { echo "e2e: web/dist is missing (bash scripts/web.sh)" >&2; exit 1; }
 CHROMIUM="${CHROMIUM:-$(command -v chromium || true)}"
 [ -n "$CHROMIUM" ] || { echo "e2e: chromium is not installed (apt install chromium)" >&2; exit 1; }
