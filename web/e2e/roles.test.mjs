@@ -216,6 +216,27 @@ test('a mother treated for infertility counts six of twenty-four months', async 
   await page.context().close();
 });
 
+// Twins born on 10/03/2022 under the 2014 law, one dying two days later
+// (Circular 59/2015 Art.10.3, amended by 06/2021): the leave counts both,
+// 7 × 6.000.000 = 42.000.000, and so does the grant, 2 × 2 × 1.490.000.
+// Both dead: the engine names the field, for the officer to decide.
+test('twins of whom one died: the leave counts both', async () => {
+  const page = await calculatorFor('Thai sản', 'Ngày sinh con', '10/03/2022', '01/2021', '02/2022', '6.000.000');
+  await page.getByLabel('Số con', { exact: true }).fill('2');
+  await page.getByLabel('Con chết sau khi sinh').check();
+  await page.getByLabel('Ngày con chết').fill('12/03/2022');
+  await page.getByRole('button', { name: 'Tính' }).click();
+  const amounts = page.getByRole('table', { name: 'Các khoản được hưởng' });
+  await amounts.getByText('42.000.000').waitFor();
+  await amounts.getByText('5.960.000').waitFor();
+  await page.getByText(/tính theo số con được sinh ra, kể cả con đã chết/).first().waitFor();
+  await page.getByLabel('Số con đã chết').fill('2');
+  await page.getByRole('button', { name: 'Tính' }).click();
+  await page.getByText(/các con đều chết/).first().waitFor();
+  await accessible(page, 'the calculator for twins of whom one died');
+  await page.context().close();
+});
+
 // A surrogate mother (41/2024 Art.54.3.a) on 8.000.000: without the date
 // the child was handed over, the field says so; handed over 15 days after
 // the birth, she is paid the 60 days' minimum, 8.000.000 / 30 × 60 =

@@ -1198,12 +1198,13 @@ Status Calc::Maternity() {
   // The one-time grant for each child born or received: a multiple of the
   // base salary / reference level of the month (58/2014 Art.38; 41/2024
   // Art.58.4), to whoever `who_vi` names.
+  int grant_children = children;  // fewer when children of a multiple birth died (Circular 59/2015 Art.10.3)
   auto pay_grant = [&](const std::string& who_vi, const std::string& en, const char* law,
                        const std::string& label) -> Status {
     BHXH_ASSIGN_OR_RETURN(int64_t mult, Micro("maternity.grant_multiple"));
-    Vnd grant = ApplyRate(ref, mult) * children;
+    Vnd grant = ApplyRate(ref, mult) * grant_children;
     Step("birth_grant",
-         who_vi + ": " + DecimalVi(mult) + " × " + VndVi(ref) + " × " + std::to_string(children) +
+         who_vi + ": " + DecimalVi(mult) + " × " + VndVi(ref) + " × " + std::to_string(grant_children) +
              " con = " + VndVi(grant),
          en, LawName(law));
     Amount("grant", label, grant);
@@ -1248,10 +1249,31 @@ Status Calc::Maternity() {
              "The leave of a birth is not shortened when the child dies", LawName("Điều 53.1"));
         BHXH_RETURN_IF_ERROR(birth_leave(avg, rate, "Trợ cấp thai sản khi sinh con", "Điều 53, 59"));
       } else if (children > 1) {
-        return Status::Invalid("facts.child_died_on",
-                               "Sinh từ hai con trở lên mà có con chết: thời gian nghỉ tính theo hướng dẫn của Bộ "
-                               "LĐ-TB&XH cho từng trường hợp, máy tính chưa tính được; cán bộ tính và nhập trợ cấp",
-                               "a multiple birth with a child's death is not computed here");
+        // Circular 59/2015/TT-BLĐTBXH Art.10.3: when some of the children
+        // of a multiple birth die, the leave and its benefit count every
+        // child born, the dead ones too; the grant counted the living ones
+        // only until Circular 06/2021 made it count every child born as
+        // well (the dated row). When all of them die the circular says
+        // nothing this engine can apply: refused, for the officer.
+        const int died_n = f_.children_died.value_or(1);
+        if (died_n >= children)
+          return Status::Invalid(
+              "facts.children_died",
+              "Sinh từ hai con trở lên mà các con đều chết: thời gian nghỉ tính theo hướng dẫn của "
+              "Bộ LĐ-TB&XH cho từng trường hợp, máy tính chưa tính được; cán bộ tính và nhập trợ cấp",
+              "a multiple birth whose children all died is not computed here");
+        BHXH_ASSIGN_OR_RETURN(int counts_all, Int("maternity.multiple_birth_death.grant_counts_all"));
+        if (!counts_all) grant_children = children - died_n;
+        Step("child_death",
+             "Sinh " + std::to_string(children) + " con, " + std::to_string(died_n) + " con chết (" + died->ToVi() +
+                 "): thời gian nghỉ và trợ cấp thai sản tính theo số con được sinh ra, kể cả con đã chết; trợ cấp "
+                 "một lần tính cho " +
+                 (counts_all ? "mọi con được sinh ra" : "các con còn sống") + " (" + std::to_string(grant_children) +
+                 " con)",
+             "Some children of a multiple birth died: the leave counts every child born",
+             counts_all ? "Thông tư 59/2015/TT-BLĐTBXH Điều 10.3 (sửa đổi bởi Thông tư 06/2021/TT-BLĐTBXH)"
+                        : "Thông tư 59/2015/TT-BLĐTBXH Điều 10.3");
+        BHXH_RETURN_IF_ERROR(birth_leave(avg, rate, "Trợ cấp thai sản khi sinh con", "Điều 34.1, 39"));
       } else {
         BHXH_ASSIGN_OR_RETURN(int young, Int("maternity.child_death.young_months"));
         MonthsDays s;
@@ -2412,6 +2434,12 @@ Status Validate(const BenefitRequest& req) {
                            "half_days must be 0 to 366");
   if (f.children && (*f.children < 1 || *f.children > 10))
     return Status::Invalid("facts.children", "Số con phải từ 1 đến 10", "children must be 1 to 10");
+  if (f.children_died && !f.child_died_on)
+    return Status::Invalid("facts.children_died", "Cần ngày con chết (facts.child_died_on)",
+                           "children_died needs facts.child_died_on");
+  if (f.children_died && (*f.children_died < 1 || *f.children_died > f.children.value_or(1)))
+    return Status::Invalid("facts.children_died", "Số con chết phải từ 1 đến số con được sinh ra (facts.children)",
+                           "children_died must be 1 to the children born");
   if (f.dependants && (*f.dependants < 0 || *f.dependants > 20))
     return Status::Invalid("facts.dependants", "Số thân nhân phải từ 0 đến 20", "dependants must be 0 to 20");
   if (!f.relatives.empty() && (f.dependants || f.dependants_without_carer))

@@ -102,6 +102,7 @@ struct BenefitFacts {
   std::optional<bool> visit_far_or_abnormal;     // antenatal visits: far from a facility or abnormal (58/2014 Art.32.1)
   std::optional<int> mother_leave_months_used;   // father_care: months of leave the insured mother had taken
   std::optional<std::string> child_died_on;      // birth (58/2014 Art.34.3), surrogate: the child's death, YYYY-MM-DD
+  std::optional<int> children_died;  // birth of several: how many of them died (with child_died_on; 1 if absent)
   std::optional<std::string> leave_start;        // father: the first day of his leave, YYYY-MM-DD
   std::optional<std::string> handover_date;      // surrogate: the child handed to the commissioning side, YYYY-MM-DD
   std::optional<bool> surrogate_eligible;  // commissioning: the surrogate meets the conditions (the grant is hers)

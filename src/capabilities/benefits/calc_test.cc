@@ -734,6 +734,44 @@ TEST(BenefitCalc, AChildsDeathShortensTheLeaveUnderThe2014LawOnly) {
   EXPECT_EQ(FieldOf(birth("2023-07-10", "2022-01", "2023-06", "2023-07-01")), "facts.child_died_on");
 }
 
+// Some children of a multiple birth die (58/2014; Circular 59/2015
+// Art.10.3): the leave counts every child born — twins, one dying two days
+// after the birth on 10/03/2022: 6 + 1 months × 6,000,000 = 42,000,000 —
+// and the grant, since Circular 06/2021, every child too: 2 × 2 × 1,490,000
+// = 5,960,000. Twins born on 10/03/2021, before the amendment: the same
+// leave, the grant for the living child only, 2,980,000. Triplets of whom
+// two died: 8 months, 48,000,000, and 3 grants, 8,940,000. When all of them
+// die, or more die than were born, the field is named.
+TEST(BenefitCalc, ChildrenOfAMultipleBirthWhoDiedAreCountedForTheLeave) {
+  auto birth = [](const char* born, const char* from, const char* to, const char* facts) {
+    return std::string(R"({"regime":"maternity","event_date":")") + born +
+           R"(","person":{"sex":"female","birth_date":"1995-03-02"},"history":[{"from":")" + from + R"(","to":")" + to +
+           R"(","salary":6000000}],"facts":{"kind":"birth",)" + facts + "}}";
+  };
+  BenefitResult twins = Ok(birth("2022-03-10", "2021-01", "2022-02", R"("children":2,"child_died_on":"2022-03-12")"));
+  EXPECT_EQ(AmountOf(twins, "leave"), 42'000'000);
+  EXPECT_EQ(AmountOf(twins, "grant"), 5'960'000);
+  EXPECT_EQ(StepLaw(twins, "child_death"),
+            "Thông tư 59/2015/TT-BLĐTBXH Điều 10.3 (sửa đổi bởi Thông tư 06/2021/TT-BLĐTBXH)");
+  const LawParam* all = CitedParam(twins, "maternity.multiple_birth_death.grant_counts_all");
+  EXPECT_EQ(all ? all->value : "", "1");
+  BenefitResult before = Ok(birth("2021-03-10", "2020-01", "2021-02", R"("children":2,"child_died_on":"2021-03-11")"));
+  EXPECT_EQ(AmountOf(before, "leave"), 42'000'000);
+  EXPECT_EQ(AmountOf(before, "grant"), 2'980'000);
+  BenefitResult triplets =
+      Ok(birth("2022-03-10", "2021-01", "2022-02", R"("children":3,"children_died":2,"child_died_on":"2022-03-12")"));
+  EXPECT_EQ(AmountOf(triplets, "leave"), 48'000'000);
+  EXPECT_EQ(AmountOf(triplets, "grant"), 8'940'000);
+  EXPECT_EQ(FieldOf(birth("2022-03-10", "2021-01", "2022-02",
+                          R"("children":2,"children_died":2,"child_died_on":"2022-03-12")")),
+            "facts.children_died");
+  EXPECT_EQ(FieldOf(birth("2022-03-10", "2021-01", "2022-02",
+                          R"("children":2,"children_died":3,"child_died_on":"2022-03-12")")),
+            "facts.children_died");
+  EXPECT_EQ(FieldOf(birth("2022-03-10", "2021-01", "2022-02", R"("children":2,"children_died":1)")),
+            "facts.children_died");
+}
+
 // A surrogate mother (41/2024 Art.54.3.a, 58.2) on 6,000,000: the child
 // handed over 15 days after the birth → the 60 days' minimum, 12,000,000;
 // handed over on 20/11 after a birth on 10/08/2025 → 3 months 10 days,

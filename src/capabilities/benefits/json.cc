@@ -64,6 +64,8 @@ Schema BenefitRequest() {
                          Opt("visit_far_or_abnormal", S::Bool()),
                          Opt("mother_leave_months_used", S::Int(0, 24)),
                          Opt("child_died_on", S::Date()),
+                         Opt("children_died", S::Int(1, 10).Describe("Sinh từ hai con: số con đã chết / of a "
+                                                                     "multiple birth, how many died")),
                          Opt("handover_date", S::Date()),
                          Opt("leave_start", S::Date()),
                          Opt("surrogate_eligible", S::Bool()),
@@ -309,6 +311,7 @@ Result<bhxh::BenefitRequest> BenefitRequestFromJson(const Json& j) {
     Get(f, "visit_far_or_abnormal", o.visit_far_or_abnormal);
     Get(f, "mother_leave_months_used", o.mother_leave_months_used);
     Get(f, "child_died_on", o.child_died_on);
+    Get(f, "children_died", o.children_died);
     Get(f, "handover_date", o.handover_date);
     Get(f, "leave_start", o.leave_start);
     Get(f, "surrogate_eligible", o.surrogate_eligible);
@@ -367,6 +370,7 @@ Result<bhxh::BenefitRequest> BenefitRequestFromJson(const Json& j) {
                                                  "visit_far_or_abnormal",
                                                  "mother_leave_months_used",
                                                  "child_died_on",
+                                                 "children_died",
                                                  "handover_date",
                                                  "leave_start",
                                                  "surrogate_eligible",
@@ -435,6 +439,7 @@ Json ToJson(const bhxh::BenefitRequest& r) {
   put("visit_far_or_abnormal", o.visit_far_or_abnormal);
   put("mother_leave_months_used", o.mother_leave_months_used);
   put("child_died_on", o.child_died_on);
+  put("children_died", o.children_died);
   put("handover_date", o.handover_date);
   put("leave_start", o.leave_start);
   put("surrogate_eligible", o.surrogate_eligible);

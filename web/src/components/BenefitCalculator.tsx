@@ -156,6 +156,7 @@ export function BenefitCalculator() {
   // a surrogate's leave ends there, at least 60 days) and surrogacy's dates.
   const [childDied, setChildDied] = useState(false);
   const [diedOn, setDiedOn] = useState('');
+  const [childrenDied, setChildrenDied] = useState<number | string>('');
   const [handover, setHandover] = useState('');
   // The father's first day of leave: within 30 days of the birth (58/2014
   // Art.34.2) or 60 (41/2024 Art.53.3); left empty, not checked.
@@ -309,6 +310,8 @@ export function BenefitCalculator() {
       else facts.child_age_months = Number(childAge);
     }
     if (regime === 'maternity' && (kindNow === 'birth' || kindNow === 'surrogate') && childDied) facts.child_died_on = diedOn;
+    if (regime === 'maternity' && kindNow === 'birth' && childDied && Number(children) > 1 && childrenDied !== '')
+      facts.children_died = Number(childrenDied);
     // Left empty, the engine names the missing date.
     if (regime === 'maternity' && kindNow === 'surrogate' && handover) facts.handover_date = handover;
     if (regime === 'maternity' && kindNow === 'commissioning') facts.surrogate_eligible = surrogateEligible;
@@ -493,6 +496,10 @@ export function BenefitCalculator() {
               <Checkbox label="Con chết sau khi sinh" checked={childDied} onChange={(e) => setChildDied(e.currentTarget.checked)} />
               {childDied && (
                 <DayField label="Ngày con chết" value={diedOn} onChange={setDiedOn} w={200} error={fieldError('facts.child_died_on')} />
+              )}
+              {childDied && kindNow === 'birth' && Number(children) > 1 && (
+                <NumberInput label="Số con đã chết" description="Để trống: 1 con" value={childrenDied} onChange={setChildrenDied}
+                  min={1} max={10} w={200} error={fieldError('facts.children_died')} />
               )}
             </>
           )}
