@@ -46,15 +46,26 @@ counts_on() {  # counts_on URL TABLE...: rows of each TABLE's partitions in that
   done
   psql "$url" -XAtq -F ' ' -c "select $sql"
 }
+shard_counts() {  # shard_counts PORT: a line per test database on that shard
+  local db
+  for db in $(psql "host=$DIR port=$1 dbname=postgres user=bhxh" -XAtqc "select datname from pg_database where datname ~ '^t[0-9]'"); do
+    counts_on "host=$DIR port=$1 dbname=$db user=bhxh" dues claims benefit_payments payments periods
+  done
+}
+# Both shards counted at once: a count per partition of ~240 databases.
+pids=""
+for port in $((BASE + 1)) $((BASE + 2)); do
+  shard_counts $port >"$DIR/counts-$port" &
+  pids+=" $!"
+done
+for p in $pids; do wait "$p" || fail "counting the tests' rows on the shards"; done
 claims_total=0 payments_total=0 received_total=0 periods_total=0
 for port in $((BASE + 1)) $((BASE + 2)); do
   dbs=0 rows=0 claims=0 payments=0 received=0 periods=0 prepared=0
-  for db in $(psql "host=$DIR port=$port dbname=postgres user=bhxh" -XAtqc "select datname from pg_database where datname ~ '^t[0-9]'"); do
-    u="host=$DIR port=$port dbname=$db user=bhxh"
-    read -r d c b r p < <(counts_on "$u" dues claims benefit_payments payments periods)
+  while read -r d c b r p; do
     rows=$((rows + d)) claims=$((claims + c)) payments=$((payments + b)) received=$((received + r)) periods=$((periods + p))
     dbs=$((dbs + 1))
-  done
+  done <"$DIR/counts-$port"
   claims_total=$((claims_total + claims))
   payments_total=$((payments_total + payments))
   received_total=$((received_total + received))
