@@ -1468,8 +1468,11 @@ Status Calc::Maternity() {
     what = "lao động nam khi vợ sinh con", label = "Trợ cấp thai sản của lao động nam";
     // His leave is taken in the first 30 days from the birth (58/2014
     // Art.34.2) or starts within 60 days of it (41/2024 Art.53.3): from
-    // then on, no days are paid (the grant does not depend on it). Only the
-    // start is checked (the 2014 law also wants the days within the 30).
+    // then on, no days are paid (the grant does not depend on it). Under the
+    // 2014 law the days themselves are within the 30 (the row
+    // maternity.father_days.whole_within): a leave starting near its end is
+    // paid at most the calendar days left — fewer where they hold a weekly
+    // rest day or a holiday, which the request does not say.
     BHXH_ASSIGN_OR_RETURN(std::optional<Date> start, fact_date(f_.leave_start, "facts.leave_start"));
     if (start) {
       BHXH_ASSIGN_OR_RETURN(int within, Int("maternity.father_days.start_within_days"));
@@ -1482,6 +1485,23 @@ Status Calc::Maternity() {
              "Nghỉ từ ngày " + start->ToVi() + ": ngoài " + std::to_string(within) + " ngày kể từ ngày sinh con (" +
                  d_.ToVi() + ")",
              "His leave starts too late", LawName(Art("Điều 34.2", "Điều 53.3")));
+      } else {
+        BHXH_ASSIGN_OR_RETURN(int whole, Int("maternity.father_days.whole_within"));
+        const int room = within - after;  // calendar days from the start to the window's last
+        if (whole && days > room) {
+          const Date last = d_.AddDays(within - 1);
+          out_.warnings.push_back("Nghỉ " + std::to_string(days) + " ngày làm việc từ ngày " + start->ToVi() +
+                                  " vượt quá " + std::to_string(within) + " ngày kể từ ngày sinh con (hết ngày " +
+                                  last.ToVi() + "): chỉ tính những ngày nghỉ đến hết ngày đó, tối đa " +
+                                  std::to_string(room) +
+                                  " ngày; cán bộ trừ ngày nghỉ hằng tuần, ngày lễ trong khoảng này");
+          Step("father_window",
+               "Nghỉ từ ngày " + start->ToVi() + ": còn " + std::to_string(room) + " ngày đến hết ngày " + last.ToVi() +
+                   " (" + std::to_string(within) + " ngày kể từ ngày sinh con " + d_.ToVi() + "), tính tối đa " +
+                   std::to_string(room) + " trong " + std::to_string(days) + " ngày",
+               "Only the days within the window are paid", LawName("Điều 34.2"));
+          days = room;
+        }
       }
     }
     if (f_.mother_insured.has_value() && !*f_.mother_insured) {

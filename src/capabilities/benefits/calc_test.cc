@@ -574,7 +574,11 @@ TEST(BenefitCalc, AFathersBirthGrantNeedsSixOfTwelveMonths) {
 // Art.53.3 (the 60th day after a birth on 10/08/2025 is 08/10/2025), within
 // the first 30 under 58/2014 Art.34.2. At 12,000,000: 5 days = 2,500,000.
 // Starting too late he is paid no days; the grant when the mother is not
-// insured (2 × 1,800,000 in 2024) does not depend on it.
+// insured (2 × 1,800,000 in 2024) does not depend on it. Under the 2014 law
+// the days too are within the 30 (to 09/07/2024 after a birth on
+// 10/06/2024): from 05/07 the 5 days fit (2,500,000); from 06/07, 4 days at
+// most (2,000,000); from the 30th day itself, 1 day (500,000). Under the
+// 2024 law a start on the 60th day is paid the 5 days.
 TEST(BenefitCalc, TheFathersLeaveStartsWithinTheLawsWindow) {
   auto father = [](const char* born, const char* to, const char* start, bool mother_insured) {
     char buf[640];
@@ -588,7 +592,14 @@ TEST(BenefitCalc, TheFathersLeaveStartsWithinTheLawsWindow) {
   BenefitResult late = father("2025-08-10", "2025-07", "2025-10-09", true);
   EXPECT_FALSE(late.eligible);
   EXPECT_TRUE(HasStep(late, "father_window"));
-  EXPECT_EQ(father("2024-06-10", "2024-05", "2024-07-09", true).LumpSum(), 2'500'000);
+  EXPECT_EQ(father("2024-06-10", "2024-05", "2024-07-05", true).LumpSum(), 2'500'000);
+  EXPECT_EQ(father("2024-06-10", "2024-05", "2024-07-06", true).LumpSum(), 2'000'000);
+  BenefitResult last_day = father("2024-06-10", "2024-05", "2024-07-09", true);
+  EXPECT_EQ(last_day.LumpSum(), 500'000);
+  EXPECT_NE(StepText(last_day, "father_window").find("còn 1 ngày đến hết ngày 09/07/2024"), std::string::npos)
+      << StepText(last_day, "father_window");
+  ASSERT_FALSE(last_day.warnings.empty());
+  EXPECT_EQ(StepLaw(last_day, "father_window"), "Luật BHXH 58/2014/QH13, Điều 34.2");
   EXPECT_FALSE(father("2024-06-10", "2024-05", "2024-07-10", true).eligible);
   BenefitResult grant_only = father("2024-06-10", "2024-05", "2024-07-15", false);
   EXPECT_TRUE(grant_only.eligible);
