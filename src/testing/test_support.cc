@@ -292,12 +292,14 @@ Result<std::string> ShardedTemplate(const std::string& base, const std::vector<s
   const std::string name = migrated + "_sh";
   BHXH_ASSIGN_OR_RETURN(auto admin, Db::Open(base + " dbname=postgres"));
   BHXH_RETURN_IF_ERROR(admin->Exec("SELECT pg_advisory_lock(7305002)"));  // released when `admin` closes
-  BHXH_ASSIGN_OR_RETURN(auto exists, admin->Prepare("SELECT datallowconn FROM pg_database WHERE datname = ?"));
-  exists->Bind(name);
-  BHXH_ASSIGN_OR_RETURN(bool have, exists->Step());
-  if (have && exists->Text(0) != "1" && exists->Text(0) != "t") return name;
-  exists->Reset();
-  // Left half-built by a process that stopped: made again.
+  // Complete once closed to connections; one left half-built by a process
+  // that stopped is made again.
+  BHXH_ASSIGN_OR_RETURN(auto complete,
+                        admin->Prepare("SELECT COUNT(*) FROM pg_database WHERE datname = ? AND NOT datallowconn"));
+  complete->Bind(name);
+  BHXH_ASSIGN_OR_RETURN(bool row, complete->Step());
+  if (row && complete->Int(0) == 1) return name;
+  complete->Reset();
   BHXH_RETURN_IF_ERROR(admin->Exec("DROP DATABASE IF EXISTS " + name));
   for (const auto& shard : shards) {
     BHXH_ASSIGN_OR_RETURN(auto shard_admin, Db::Open(shard + " dbname=postgres"));

@@ -1054,6 +1054,9 @@ Status Calc::Maternity() {
                            "a surrogate or commissioning mother is a woman");
   Month ev = Month::OfDate(d_);
   int children = std::max(1, f_.children.value_or(1));
+  if (f_.children_died && kind != "birth")
+    return Status::Invalid("facts.children_died", "Số con đã chết chỉ dùng khi sinh con (facts.kind = birth)",
+                           "children_died is for a birth (facts.kind = birth)");
   BHXH_ASSIGN_OR_RETURN(Vnd ref, RefLevel());
   out_.eligible = true;
   bool voluntary_now = !months_.empty() && months_.back().voluntary;

@@ -781,6 +781,10 @@ TEST(BenefitCalc, ChildrenOfAMultipleBirthWhoDiedAreCountedForTheLeave) {
             "facts.children_died");
   EXPECT_EQ(FieldOf(birth("2022-03-10", "2021-01", "2022-02", R"("children":2,"children_died":1)")),
             "facts.children_died");
+  EXPECT_EQ(FieldOf(std::string(R"({"regime":"maternity","event_date":"2022-03-10",
+    "person":{"sex":"male","birth_date":"1990-01-01"},"history":[{"from":"2021-01","to":"2022-02","salary":6000000}],
+    "facts":{"kind":"father","children":2,"children_died":1,"child_died_on":"2022-03-12"}})")),
+            "facts.children_died");
 }
 
 // A surrogate mother (41/2024 Art.54.3.a, 58.2) on 6,000,000: the child
