@@ -84,6 +84,8 @@ TEST(Text, CitationsInVietnamese) {
   EXPECT_EQ(CitationVi("Decree 115/2015/NĐ-CP Art.7"), "Nghị định 115/2015/NĐ-CP, Điều 7");
   EXPECT_EQ(CitationVi("41/2024/QH15 Art.70.1.a"), "Luật 41/2024/QH15, Điều 70.1.a");
   EXPECT_EQ(CitationVi("Employment Law 38/2013/QH13 Art.50.1"), "Luật Việc làm 38/2013/QH13, Điều 50.1");
+  EXPECT_EQ(CitationVi("58/2014/QH13 Art.38; Official letter 3432/LĐTBXH-BHXH (08/09/2016) mục 2.a"),
+            "Luật 58/2014/QH13, Điều 38; Công văn 3432/LĐTBXH-BHXH (08/09/2016) mục 2.a");
   EXPECT_EQ(CitationVi("Labour Code 45/2019/QH14 Art.219.2 (amending 58/2014/QH13 Art.55)"),
             "Bộ luật Lao động 45/2019/QH14, Điều 219.2 (sửa đổi 58/2014/QH13, Điều 55)");
   EXPECT_EQ(CitationVi("Joint Circular 01/2017"), "Thông tư liên tịch 01/2017");

@@ -17,6 +17,7 @@ std::string CitationVi(std::string_view citation) {
       {R"(\bDecree\b)", "Nghị định"},
       {R"(\bResolution\b)", "Nghị quyết"},
       {R"(\bDecision\b)", "Quyết định"},
+      {R"(\bOfficial letter\b)", "Công văn"},
       {R"(\bLabour Code\b)", "Bộ luật Lao động"},
       {R"(\bEmployment Law\b)", "Luật Việc làm"},
       {R"(\bLaw on Social Insurance\b)", "Luật Bảo hiểm xã hội"},
@@ -38,7 +39,7 @@ std::string CitationVi(std::string_view citation) {
   // Most citations reach here already Vietnamese (the engines' own): one
   // search tells whether there is anything to render.
   static const Regex kEnglish(
-      R"(^\d+/\d{4}/QH|\b(?:Circular|Decree|Resolution|Decision|Labour|Employment|Law|Art|Article|amending|amended|in force)\b)");
+      R"(^\d+/\d{4}/QH|\b(?:Circular|Decree|Resolution|Decision|Official letter|Labour|Employment|Law|Art|Article|amending|amended|in force)\b)");
   if (!kEnglish.Search(citation)) return std::string(citation);
   static const std::vector<std::unique_ptr<Regex>> kCompiled = [] {
     std::vector<std::unique_ptr<Regex>> v;

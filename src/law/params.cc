@@ -41,6 +41,9 @@ Result<ParamTable> ParamTable::LoadFile(const std::string& path) {
       return Status::Invalid(where, "Giá trị tỷ lệ không hợp lệ: \"" + p.value + "\"", "bad percent value");
     if ((p.unit == "multiple" || p.unit == "months" || p.unit == "years") && !ParseScaled(p.value, 6, "").ok())
       return Status::Invalid(where, "Giá trị số không hợp lệ: \"" + p.value + "\"", "bad number");
+    // A signed number of months from a month the key names (-1: the month before).
+    if (p.unit == "month_offset" && !ParseInt(p.value, "", -1200, 1200).ok())
+      return Status::Invalid(where, "Giá trị số tháng không hợp lệ: \"" + p.value + "\"", "bad month offset");
     if ((p.unit == "days" || p.unit == "count") && !ParseInt(p.value, "").ok())
       return Status::Invalid(where, "Giá trị số nguyên không hợp lệ: \"" + p.value + "\"", "bad integer");
     out.params_[p.key].push_back(std::move(p));

@@ -125,6 +125,10 @@ test('a citizen tries the benefit calculator: the amount, the steps, an error be
   assert.equal(await page.getByRole('textbox', { name: 'Trường hợp' }).inputValue(), 'Lao động nam khi vợ sinh con');
   await page.getByRole('button', { name: 'Tính' }).click();
   await page.getByText('Trợ cấp thai sản của lao động nam').first().waitFor();
+  // His wife not insured or not qualifying: the birth grant is his.
+  await page.getByLabel('Vợ không tham gia BHXH hoặc không đủ điều kiện hưởng chế độ thai sản').check();
+  await page.getByRole('button', { name: 'Tính' }).click();
+  await page.getByText(/Vợ không đủ điều kiện hưởng chế độ thai sản: cha được trợ cấp một lần/).first().waitFor();
   await page.getByRole('textbox', { name: 'Chế độ' }).click();
   await page.getByRole('option', { name: 'Hưu trí (lương hưu)' }).click();
   await accessible(page, 'the benefit calculator');
@@ -217,9 +221,10 @@ test('a mother treated for infertility counts six of twenty-four months', async 
 });
 
 // Twins born on 10/03/2022 under the 2014 law, one dying two days later
-// (Circular 59/2015 Art.10.3, amended by 06/2021): the leave counts both,
-// 7 × 6.000.000 = 42.000.000, and so does the grant, 2 × 2 × 1.490.000.
-// Both dead: the engine names the field, for the officer to decide.
+// (Circular 59/2015 Art.10.3): the leave counts both, 7 × 6.000.000 =
+// 42.000.000, and so does the grant, 2 × 2 × 1.490.000 (the ministry's
+// letter 3432/LĐTBXH-BHXH, item 2.a). Both dead: the grant all the same,
+// and a warning leaves the leave to the officer.
 test('twins of whom one died: the leave counts both', async () => {
   const page = await calculatorFor('Thai sản', 'Ngày sinh con', '10/03/2022', '01/2021', '02/2022', '6.000.000');
   await page.getByLabel('Số con', { exact: true }).fill('2');
@@ -233,6 +238,18 @@ test('twins of whom one died: the leave counts both', async () => {
   await page.getByLabel('Số con đã chết').fill('2');
   await page.getByRole('button', { name: 'Tính' }).click();
   await page.getByText(/các con đều chết/).first().waitFor();
+  await amounts.getByText('5.960.000').waitFor();
+  assert.equal(await amounts.getByText('42.000.000').count(), 0);
+  // Her convalescence after the birth: 5 days at most a calendar year
+  // (the letter, item 2.e), 3 already taken: 2 × 30% × 1.490.000 = 894.000.
+  await page.getByRole('textbox', { name: 'Trường hợp' }).click();
+  await page.getByRole('option', { name: 'Dưỡng sức sau thai sản' }).click();
+  await page.getByLabel('Số con', { exact: true }).fill('1');
+  await page.getByLabel('Số ngày dưỡng sức', { exact: true }).fill('5');
+  await page.getByLabel('Số ngày đã nghỉ dưỡng sức trong năm').fill('3');
+  await page.getByRole('button', { name: 'Tính' }).click();
+  await amounts.getByText('894.000').waitFor();
+  await page.getByText(/tối đa 5 ngày trong năm 2022, đã nghỉ 3/).first().waitFor();
   await accessible(page, 'the calculator for twins of whom one died');
   await page.context().close();
 });
@@ -276,17 +293,18 @@ test('a survivor\'s family is judged relative by relative', async () => {
   const amounts = page.getByRole('table', { name: 'Các khoản được hưởng' });
   await amounts.getByText('2.808.000').waitFor();
   await page.getByText(/Đủ điều kiện: 2\/2 người/).first().waitFor();
-  // The son turns 18 on 20/05/2030 and is paid through 05/2030
-  // (04/2026-05/2030, 50 months); from 06/2030 the father alone: 1.638.000.
-  await amounts.getByRole('row', { name: /2\.808\.000.*từ 04\/2026, 50 tháng/ }).waitFor();
-  await amounts.getByRole('row', { name: /1\.638\.000.*từ 06\/2030/ }).waitFor();
+  // The son turns 18 on 20/05/2030 and is paid through the month before,
+  // 04/2030 (04/2026-04/2030, 49 months; the ministry's letter
+  // 3432/LĐTBXH-BHXH, item 4.a); from 05/2030 the father alone: 1.638.000.
+  await amounts.getByRole('row', { name: /2\.808\.000.*từ 04\/2026, 49 tháng/ }).waitFor();
+  await amounts.getByRole('row', { name: /1\.638\.000.*từ 05\/2030/ }).waitFor();
   // A father already paid from two other deaths has his two rates
   // (58/2014 Art.68.2, 41/2024 Art.87.2): nothing more from this one.
   const others = page.getByLabel('Số người chết khác đang hưởng tuất, thân nhân 2');
   await others.fill('2');
   await page.getByRole('button', { name: 'Tính' }).click();
   await page.getByText(/đã đủ 2 lần mức trợ cấp — không đủ điều kiện/).first().waitFor();
-  await amounts.getByRole('row', { name: /1\.170\.000.*từ 04\/2026, 50 tháng/ }).waitFor();
+  await amounts.getByRole('row', { name: /1\.170\.000.*từ 04\/2026, 49 tháng/ }).waitFor();
   await others.fill('');
   // Under the 2024 law the family may take the lump sum instead
   // (Art.88.2.c names no exception): the choice is a step of the answer.

@@ -234,6 +234,12 @@ class Calc {
   // exception (dated rows survivor.lump_choice.*). False with the reason
   // when the family may not.
   Result<bool> LumpSumChoiceAllowed(Vnd ref);
+  // Whether a child is under `years` at the event, counted by months as the
+  // ministry's letter 3432/LĐTBXH-BHXH (item 4.a) counts a child's age for
+  // survivors' benefits: under 18 (or 6) through the month before the
+  // birthday's month in that year (the offset survivor.relative.
+  // child_paid_through, -1). A child born after the event is under any age.
+  Result<bool> ChildUnder(Date birth, int years);
   Status Funeral();
   Status Unemployment();
   Status SocialPension();
@@ -1054,6 +1060,15 @@ Status Calc::Maternity() {
                            "a surrogate or commissioning mother is a woman");
   Month ev = Month::OfDate(d_);
   int children = std::max(1, f_.children.value_or(1));
+  if (f_.mother_eligible && kind != "father")
+    return Status::Invalid("facts.mother_eligible",
+                           "Điều kiện hưởng của mẹ chỉ dùng cho lao động nam khi vợ sinh con (facts.kind = father)",
+                           "mother_eligible is for a father whose wife gave birth (facts.kind = father)");
+  if (f_.mother_eligible.value_or(false) && f_.mother_insured == false)
+    return Status::Invalid("facts.mother_eligible",
+                           "Mẹ không tham gia BHXH (facts.mother_insured = false) thì không đủ điều kiện hưởng chế độ "
+                           "thai sản",
+                           "a mother who is not insured cannot qualify");
   if (f_.children_died && kind != "birth")
     return Status::Invalid("facts.children_died", "Số con đã chết chỉ dùng khi sinh con (facts.kind = birth)",
                            "children_died is for a birth (facts.kind = birth)");
@@ -1254,29 +1269,43 @@ Status Calc::Maternity() {
       } else if (children > 1) {
         // Circular 59/2015/TT-BLĐTBXH Art.10.3: when some of the children
         // of a multiple birth die, the leave and its benefit count every
-        // child born, the dead ones too; the grant counted the living ones
-        // only until Circular 06/2021 made it count every child born as
-        // well (the dated row). When all of them die the circular says
-        // nothing this engine can apply: refused, for the officer.
+        // child born, the dead ones too. The birth grant counts them too,
+        // all of them dead or some (the ministry's letter 3432/LĐTBXH-BHXH
+        // item 2.a; the dated row). When all of them die, nothing this
+        // engine has read says how long the leave is: the grant is
+        // computed, the leave is left to the officer with a warning.
         const int died_n = f_.children_died.value_or(1);
-        if (died_n >= children)
-          return Status::Invalid(
-              "facts.children_died",
-              "Sinh từ hai con trở lên mà các con đều chết: thời gian nghỉ tính theo hướng dẫn của "
-              "Bộ LĐ-TB&XH cho từng trường hợp, máy tính chưa tính được; cán bộ tính và nhập trợ cấp",
-              "a multiple birth whose children all died is not computed here");
         BHXH_ASSIGN_OR_RETURN(int counts_all, Int("maternity.multiple_birth_death.grant_counts_all"));
         if (!counts_all) grant_children = children - died_n;
-        Step("child_death",
-             "Sinh " + std::to_string(children) + " con, " + std::to_string(died_n) + " con chết (" + died->ToVi() +
-                 "): thời gian nghỉ và trợ cấp thai sản tính theo số con được sinh ra, kể cả con đã chết; trợ cấp "
-                 "một lần tính cho " +
-                 (counts_all ? "mọi con được sinh ra" : "các con còn sống") + " (" + std::to_string(grant_children) +
-                 " con)",
-             "Some children of a multiple birth died: the leave counts every child born",
-             counts_all ? "Thông tư 59/2015/TT-BLĐTBXH Điều 10.3 (sửa đổi bởi Thông tư 06/2021/TT-BLĐTBXH)"
-                        : "Thông tư 59/2015/TT-BLĐTBXH Điều 10.3");
-        BHXH_RETURN_IF_ERROR(birth_leave(avg, rate, "Trợ cấp thai sản khi sinh con", "Điều 34.1, 39"));
+        const std::string letter = "Công văn 3432/LĐTBXH-BHXH ngày 08/09/2016 mục 2.a";
+        if (died_n >= children) {
+          if (!counts_all)
+            return Status::Invalid("facts.children_died",
+                                   "Sinh từ hai con trở lên mà các con đều chết: thời gian nghỉ do cán bộ xác định, "
+                                   "không có trợ cấp một lần theo tham số đang áp dụng",
+                                   "a multiple birth whose children all died is not computed here");
+          out_.warnings.push_back("Sinh " + std::to_string(children) +
+                                  " con, các con đều chết: thời gian nghỉ việc và trợ cấp thai sản do cán bộ xác "
+                                  "định, máy tính chỉ tính trợ cấp một lần khi sinh con");
+          Step("child_death",
+               "Sinh " + std::to_string(children) + " con, các con đều chết (" + died->ToVi() +
+                   "): trợ cấp một lần tính theo số con được sinh ra (" + std::to_string(grant_children) +
+                   " con); thời gian nghỉ việc hưởng chế độ thai sản do cán bộ xác định",
+               "All children of a multiple birth died: the grant counts every child born; the leave is the "
+               "officer's",
+               letter);
+        } else {
+          Step("child_death",
+               "Sinh " + std::to_string(children) + " con, " + std::to_string(died_n) + " con chết (" + died->ToVi() +
+                   "): thời gian nghỉ và trợ cấp thai sản tính theo số con được sinh ra, kể cả con đã chết; trợ "
+                   "cấp một lần tính cho " +
+                   (counts_all ? "mọi con được sinh ra" : "các con còn sống") + " (" + std::to_string(grant_children) +
+                   " con)",
+               "Some children of a multiple birth died: the leave counts every child born",
+               counts_all ? "Thông tư 59/2015/TT-BLĐTBXH Điều 10.3; " + letter
+                          : "Thông tư 59/2015/TT-BLĐTBXH Điều 10.3");
+          BHXH_RETURN_IF_ERROR(birth_leave(avg, rate, "Trợ cấp thai sản khi sinh con", "Điều 34.1, 39"));
+        }
       } else {
         BHXH_ASSIGN_OR_RETURN(int young, Int("maternity.child_death.young_months"));
         MonthsDays s;
@@ -1469,13 +1498,11 @@ Status Calc::Maternity() {
       BHXH_ASSIGN_OR_RETURN(days, Int(surgery ? "maternity.father_days.surgery" : "maternity.father_days.normal"));
     }
     what = "lao động nam khi vợ sinh con", label = "Trợ cấp thai sản của lao động nam";
-    // His leave is taken in the first 30 days from the birth (58/2014
-    // Art.34.2) or starts within 60 days of it (41/2024 Art.53.3): from
-    // then on, no days are paid (the grant does not depend on it). Under the
-    // 2014 law the days themselves are within the 30 (the row
-    // maternity.father_days.whole_within): a leave starting near its end is
-    // paid at most the calendar days left — fewer where they hold a weekly
-    // rest day or a holiday, which the request does not say.
+    // His leave starts within 30 days of the birth (58/2014 Art.34.2, as
+    // the ministry's letter 3432/LĐTBXH-BHXH item 2.đ reads it: taken in
+    // parts, the last part starts within them, and its days may run past
+    // the 30th) or within 60 (41/2024 Art.53.3): starting later, no days
+    // are paid (the grant does not depend on it).
     BHXH_ASSIGN_OR_RETURN(std::optional<Date> start, fact_date(f_.leave_start, "facts.leave_start"));
     if (start) {
       BHXH_ASSIGN_OR_RETURN(int within, Int("maternity.father_days.start_within_days"));
@@ -1489,29 +1516,19 @@ Status Calc::Maternity() {
                  d_.ToVi() + ")",
              "His leave starts too late", LawName(Art("Điều 34.2", "Điều 53.3")));
       } else {
-        BHXH_ASSIGN_OR_RETURN(int whole, Int("maternity.father_days.whole_within"));
-        const int room = within - after;  // calendar days from the start to the window's last
-        if (whole && days > room) {
-          const Date last = d_.AddDays(within - 1);
-          out_.warnings.push_back("Nghỉ " + std::to_string(days) + " ngày làm việc từ ngày " + start->ToVi() +
-                                  " vượt quá " + std::to_string(within) + " ngày kể từ ngày sinh con (hết ngày " +
-                                  last.ToVi() + "): chỉ tính những ngày nghỉ đến hết ngày đó, tối đa " +
-                                  std::to_string(room) +
-                                  " ngày; cán bộ trừ ngày nghỉ hằng tuần, ngày lễ trong khoảng này");
-          Step("father_window",
-               "Nghỉ từ ngày " + start->ToVi() + ": còn " + std::to_string(room) + " ngày đến hết ngày " + last.ToVi() +
-                   " (" + std::to_string(within) + " ngày kể từ ngày sinh con " + d_.ToVi() + "), tính tối đa " +
-                   std::to_string(room) + " trong " + std::to_string(days) + " ngày",
-               "Only the days within the window are paid", LawName("Điều 34.2"));
-          days = room;
-        }
+        Step("father_window",
+             "Bắt đầu nghỉ (lần cuối, nếu nghỉ nhiều lần) ngày " + start->ToVi() + ": trong " + std::to_string(within) +
+                 " ngày kể từ ngày sinh con (" + d_.ToVi() + ")",
+             "His leave starts within the window", LawName(Art("Điều 34.2", "Điều 53.3")));
       }
     }
-    if (f_.mother_insured.has_value() && !*f_.mother_insured) {
-      // The husband gets the grant when he has 6 of the 12 months before the
+    if (f_.mother_insured == false || f_.mother_eligible == false) {
+      // The husband gets the grant when the mother is not insured, or is
+      // but does not qualify, and he has 6 of the 12 months before the
       // birth: 41/2024 Art.58.1 (Art.50.2); for 58/2014 Art.38 the
-      // condition comes from the ministry's guidance (a row flagged
-      // uncertain until checked against the circular).
+      // ministry's letter 3432/LĐTBXH-BHXH (item 2.c) says the same of a
+      // mother who does not qualify, the condition being Circular 59/2015
+      // Art.9.2's (its number is a row flagged uncertain until read).
       BHXH_ASSIGN_OR_RETURN(int need, Int("maternity.father_grant.min_months_in_12"));
       const bool father_met = in12 >= need;
       if (!father_met)
@@ -1519,19 +1536,40 @@ Status Calc::Maternity() {
                                 " tháng BHXH bắt buộc trong 12 tháng trước khi sinh (đã đóng " + std::to_string(in12) +
                                 "): không được trợ cấp một lần khi sinh con");
       if (father_met) {
-        BHXH_RETURN_IF_ERROR(pay_grant("Vợ không tham gia BHXH: cha được trợ cấp một lần", "Birth grant to the father",
-                                       Art("Điều 38", "Điều 58.1"), "Trợ cấp một lần khi sinh con"));
+        BHXH_RETURN_IF_ERROR(pay_grant(
+            f_.mother_insured == false ? "Vợ không tham gia BHXH: cha được trợ cấp một lần"
+                                       : "Vợ không đủ điều kiện hưởng chế độ thai sản: cha được trợ cấp một lần",
+            "Birth grant to the father", Art("Điều 38", "Điều 58.1"), "Trợ cấp một lần khi sinh con"));
       }
     }
   } else if (kind == "recovery") {
     std::string k = children >= 2 ? "multiple" : f_.surgery.value_or(false) ? "surgery" : "other";
     BHXH_ASSIGN_OR_RETURN(int max_days, Int("maternity.recovery_days." + k));
     BHXH_ASSIGN_OR_RETURN(RateMicro r, Pct("recovery.daily_rate"));
-    int paid = std::min(f_.days.value_or(max_days), max_days);
+    // The most days are for a calendar year (the ministry's letter
+    // 3432/LĐTBXH-BHXH, item 2.e; the dated row): those already taken
+    // this year come off.
+    BHXH_ASSIGN_OR_RETURN(int per_year, Int("maternity.recovery_days.per_calendar_year"));
+    const int used = per_year ? std::clamp(f_.days_used_this_year.value_or(0), 0, max_days) : 0;
+    const int left = max_days - used;
+    if (left == 0) {
+      NotEligible("Đã nghỉ đủ " + std::to_string(max_days) +
+                      " ngày dưỡng sức, phục hồi sức khoẻ sau thai sản trong năm " + std::to_string(d_.year()),
+                  "this year's convalescence days are used up");
+      Step("recovery",
+           "Đã nghỉ " + std::to_string(used) + " ngày trong năm " + std::to_string(d_.year()) + ", tối đa " +
+               std::to_string(max_days) + " ngày",
+           "No days left this year", LawName(Art("Điều 41.2", "Điều 60.2")));
+      return Status::Ok();
+    }
+    int paid = std::min(f_.days.value_or(left), left);
     Vnd amount = ApplyRate(ref, r) * paid;
     Step("recovery",
-         "Dưỡng sức sau sinh: " + std::to_string(paid) + " ngày × " + PctVi(r) + " × " + VndVi(ref) + " = " +
-             VndVi(amount),
+         "Dưỡng sức sau sinh: " + std::to_string(paid) + " ngày" +
+             (used ? " (tối đa " + std::to_string(max_days) + " ngày trong năm " + std::to_string(d_.year()) +
+                         ", đã nghỉ " + std::to_string(used) + ")"
+                   : "") +
+             " × " + PctVi(r) + " × " + VndVi(ref) + " = " + VndVi(amount),
          "Post-natal convalescence", LawName(Art("Điều 41", "Điều 60")));
     Amount("lump_sum", "Trợ cấp dưỡng sức sau thai sản", amount);
     return Status::Ok();
@@ -1739,7 +1777,8 @@ Result<std::vector<Calc::Entitled>> Calc::QualifyingRelatives(Vnd ref) {
     bool ok = false, tested = true;
     Entitled e{i, first, std::nullopt};
     if (r.relation == "child") {
-      if (age < child_age || d_ < birth) {
+      BHXH_ASSIGN_OR_RETURN(bool under, ChildUnder(birth, child_age));
+      if (under) {
         ok = true;
         tested = false;
         // A disabled child is paid on past the age; one who qualifies by
@@ -1755,7 +1794,11 @@ Result<std::vector<Calc::Entitled>> Calc::QualifyingRelatives(Vnd ref) {
       } else {
         ok = disabled;
         tested = test_disabled_child != 0;
-        why = std::to_string(age) + " tuổi, " + (disabled ? loss : no_loss);
+        why = std::to_string(age) + " tuổi";
+        if (age < child_age)  // of age by the month of the birthday (the row's offset)
+          why += " (tính đủ " + std::to_string(child_age) + " tuổi từ tháng " +
+                 Month::OfDate(birth.AddMonths(12 * child_age)).Add(paid_through + 1).ToVi() + ")";
+        why += ", " + (disabled ? loss : no_loss);
       }
     } else {
       const Sex sex = r.sex.value_or(Sex::kMale);  // present: Validate requires it
@@ -1825,6 +1868,11 @@ Result<std::vector<Calc::Entitled>> Calc::QualifyingRelatives(Vnd ref) {
   return chosen;
 }
 
+Result<bool> Calc::ChildUnder(Date birth, int years) {
+  BHXH_ASSIGN_OR_RETURN(int offset, Int("survivor.relative.child_paid_through"));
+  return d_ < birth || Month::OfDate(d_) <= Month::OfDate(birth).Add(12 * years + offset);
+}
+
 Result<bool> Calc::LumpSumChoiceAllowed(Vnd ref) {
   BHXH_ASSIGN_OR_RETURN(auto chosen, QualifyingRelatives(ref));
   if (chosen.empty()) {
@@ -1840,7 +1888,10 @@ Result<bool> Calc::LumpSumChoiceAllowed(Vnd ref) {
     const Relative& r = f_.relatives[e.index];
     const Date birth = r.BirthDate();
     const bool child = r.relation == "child";
-    const bool under = child && young > 0 && (d_ < birth || FullYears(birth, d_) < young);
+    bool under = false;
+    if (child && young > 0) {
+      BHXH_ASSIGN_OR_RETURN(under, ChildUnder(birth, young));
+    }
     const bool disabled = disabled_excluded && (child || r.relation == "spouse") && r.capacity_loss_pct >= loss_min;
     if (under || disabled)
       who += (who.empty() ? "" : "; ") + RelativeVi(r) +

@@ -103,7 +103,7 @@ struct BenefitFacts {
   std::optional<int> mother_leave_months_used;   // father_care: months of leave the insured mother had taken
   std::optional<std::string> child_died_on;      // birth (58/2014 Art.34.3), surrogate: the child's death, YYYY-MM-DD
   std::optional<int> children_died;  // birth of several: how many of them died (with child_died_on; 1 if absent)
-  std::optional<std::string> leave_start;        // father: the first day of his leave, YYYY-MM-DD
+  std::optional<std::string> leave_start;        // father: the first day of his leave (of its last part), YYYY-MM-DD
   std::optional<std::string> handover_date;      // surrogate: the child handed to the commissioning side, YYYY-MM-DD
   std::optional<bool> surrogate_eligible;  // commissioning: the surrogate meets the conditions (the grant is hers)
   std::optional<std::string> contraception_method;  // "iud" or "sterilisation" (58/2014 Art.37, 41/2024 Art.57)
@@ -124,6 +124,7 @@ struct BenefitFacts {
   std::optional<bool> poor_household;            // social pension from 70
   std::optional<bool> receives_pension;          // social pension: already has a pension or monthly SI
   std::optional<bool> mother_insured;            // father's birth grant when the mother is not insured
+  std::optional<bool> mother_eligible;           // ... or is insured but does not qualify (false; kind father)
   std::optional<int> region;                     // wage region 1-4 (unemployment cap)
   std::optional<Vnd> state_support_received;     // voluntary SI support to give back on one-time SI
   std::optional<int> allowance_months;           // monthly allowance (2024 law Art.23): months chosen

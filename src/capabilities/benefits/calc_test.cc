@@ -570,15 +570,45 @@ TEST(BenefitCalc, AFathersBirthGrantNeedsSixOfTwelveMonths) {
   EXPECT_TRUE(p->uncertain());
 }
 
+// The mother is insured but does not qualify for the maternity benefit:
+// the father gets the grant as when she is not insured (58/2014 Art.38 as
+// the ministry's letter 3432/LĐTBXH-BHXH of 08/09/2016, item 2.c, reads
+// it; 41/2024 Art.58.1). 8 months at 12,000,000 before a birth on
+// 10/06/2024: 5 days (2,500,000) + 2 × 1,800,000 = 6,100,000; she
+// qualifies: the days only. The fact is for a father, and a mother not
+// insured cannot qualify: the field is named.
+TEST(BenefitCalc, AFatherGetsTheGrantWhenTheInsuredMotherDoesNotQualify) {
+  auto father = [](const char* kind, const char* mother) {
+    return std::string(R"({"regime":"maternity","event_date":"2024-06-10",
+      "person":{"sex":"male","birth_date":"1990-01-01"},
+      "history":[{"from":"2023-10","to":"2024-05","salary":12000000}],"facts":{"kind":")") +
+           kind + R"(",)" + mother + "}}";
+  };
+  BenefitResult out = Ok(father("father", R"("mother_insured":true,"mother_eligible":false)"));
+  EXPECT_EQ(out.LumpSum(), 2'500'000 + 3'600'000);
+  EXPECT_EQ(AmountOf(out, "grant"), 3'600'000);
+  const LawParam* p = CitedParam(out, "maternity.father_grant.min_months_in_12");
+  ASSERT_NE(p, nullptr);
+  EXPECT_NE(p->law.find("3432/LĐTBXH-BHXH"), std::string::npos);
+  EXPECT_EQ(Ok(father("father", R"("mother_eligible":false)")).LumpSum(), 6'100'000);
+  EXPECT_EQ(Ok(father("father", R"("mother_insured":true,"mother_eligible":true)")).LumpSum(), 2'500'000);
+  EXPECT_EQ(FieldOf(father("father", R"("mother_insured":false,"mother_eligible":true)")), "facts.mother_eligible");
+  EXPECT_EQ(
+      FieldOf(father("father_care", R"("mother_insured":true,"mother_leave_months_used":2,"mother_eligible":false)")),
+      "facts.mother_eligible");
+}
+
 // The father's leave must start within 60 days of the birth under 41/2024
 // Art.53.3 (the 60th day after a birth on 10/08/2025 is 08/10/2025), within
 // the first 30 under 58/2014 Art.34.2. At 12,000,000: 5 days = 2,500,000.
 // Starting too late he is paid no days; the grant when the mother is not
 // insured (2 × 1,800,000 in 2024) does not depend on it. Under the 2014 law
-// the days too are within the 30 (to 09/07/2024 after a birth on
-// 10/06/2024): from 05/07 the 5 days fit (2,500,000); from 06/07, 4 days at
-// most (2,000,000); from the 30th day itself, 1 day (500,000). Under the
-// 2024 law a start on the 60th day is paid the 5 days.
+// it is the start (of the last part) that is within the 30 days, not every
+// day (the ministry's letter 3432/LĐTBXH-BHXH of 08/09/2016, item 2.đ): a
+// leave starting on 05/07, 06/07 or on the 30th day itself (09/07/2024
+// after a birth on 10/06/2024) is paid its 5 days, 2,500,000; one starting
+// on 10/07 none. Under the 2024 law a start on the 60th day is paid the 5
+// days.
 TEST(BenefitCalc, TheFathersLeaveStartsWithinTheLawsWindow) {
   auto father = [](const char* born, const char* to, const char* start, bool mother_insured) {
     char buf[640];
@@ -593,13 +623,18 @@ TEST(BenefitCalc, TheFathersLeaveStartsWithinTheLawsWindow) {
   EXPECT_FALSE(late.eligible);
   EXPECT_TRUE(HasStep(late, "father_window"));
   EXPECT_EQ(father("2024-06-10", "2024-05", "2024-07-05", true).LumpSum(), 2'500'000);
-  EXPECT_EQ(father("2024-06-10", "2024-05", "2024-07-06", true).LumpSum(), 2'000'000);
+  EXPECT_EQ(father("2024-06-10", "2024-05", "2024-07-06", true).LumpSum(), 2'500'000);
   BenefitResult last_day = father("2024-06-10", "2024-05", "2024-07-09", true);
-  EXPECT_EQ(last_day.LumpSum(), 500'000);
-  EXPECT_NE(StepText(last_day, "father_window").find("còn 1 ngày đến hết ngày 09/07/2024"), std::string::npos)
+  EXPECT_EQ(last_day.LumpSum(), 2'500'000);
+  EXPECT_TRUE(last_day.warnings.empty());
+  EXPECT_NE(StepText(last_day, "father_window").find("ngày 09/07/2024: trong 30 ngày kể từ ngày sinh con (10/06/2024)"),
+            std::string::npos)
       << StepText(last_day, "father_window");
-  ASSERT_FALSE(last_day.warnings.empty());
   EXPECT_EQ(StepLaw(last_day, "father_window"), "Luật BHXH 58/2014/QH13, Điều 34.2");
+  const LawParam* window = CitedParam(last_day, "maternity.father_days.start_within_days");
+  ASSERT_NE(window, nullptr);
+  EXPECT_NE(window->law.find("3432/LĐTBXH-BHXH"), std::string::npos);
+  EXPECT_FALSE(window->uncertain());
   EXPECT_FALSE(father("2024-06-10", "2024-05", "2024-07-10", true).eligible);
   BenefitResult grant_only = father("2024-06-10", "2024-05", "2024-07-15", false);
   EXPECT_TRUE(grant_only.eligible);
@@ -748,11 +783,13 @@ TEST(BenefitCalc, AChildsDeathShortensTheLeaveUnderThe2014LawOnly) {
 // Some children of a multiple birth die (58/2014; Circular 59/2015
 // Art.10.3): the leave counts every child born — twins, one dying two days
 // after the birth on 10/03/2022: 6 + 1 months × 6,000,000 = 42,000,000 —
-// and the grant, since Circular 06/2021, every child too: 2 × 2 × 1,490,000
-// = 5,960,000. Twins born on 10/03/2021, before the amendment: the same
-// leave, the grant for the living child only, 2,980,000. Triplets of whom
-// two died: 8 months, 48,000,000, and 3 grants, 8,940,000. When all of them
-// die, or more die than were born, the field is named.
+// and so does the grant (the ministry's letter 3432/LĐTBXH-BHXH of
+// 08/09/2016, item 2.a): 2 × 2 × 1,490,000 = 5,960,000; twins born on
+// 10/03/2017 the same, at 2 × 2 × 1,210,000 = 4,840,000. Triplets of whom
+// two died: 8 months, 48,000,000, and 3 grants, 8,940,000. Both twins dead:
+// the grant all the same (the letter says so), 5,960,000, and no leave
+// computed, with a warning for the officer. More dead than born, a count of
+// deaths without a date or outside a birth: the field is named.
 TEST(BenefitCalc, ChildrenOfAMultipleBirthWhoDiedAreCountedForTheLeave) {
   auto birth = [](const char* born, const char* from, const char* to, const char* facts) {
     return std::string(R"({"regime":"maternity","event_date":")") + born +
@@ -763,19 +800,24 @@ TEST(BenefitCalc, ChildrenOfAMultipleBirthWhoDiedAreCountedForTheLeave) {
   EXPECT_EQ(AmountOf(twins, "leave"), 42'000'000);
   EXPECT_EQ(AmountOf(twins, "grant"), 5'960'000);
   EXPECT_EQ(StepLaw(twins, "child_death"),
-            "Thông tư 59/2015/TT-BLĐTBXH Điều 10.3 (sửa đổi bởi Thông tư 06/2021/TT-BLĐTBXH)");
+            "Thông tư 59/2015/TT-BLĐTBXH Điều 10.3; Công văn 3432/LĐTBXH-BHXH ngày 08/09/2016 mục 2.a");
   const LawParam* all = CitedParam(twins, "maternity.multiple_birth_death.grant_counts_all");
   EXPECT_EQ(all ? all->value : "", "1");
-  BenefitResult before = Ok(birth("2021-03-10", "2020-01", "2021-02", R"("children":2,"child_died_on":"2021-03-11")"));
-  EXPECT_EQ(AmountOf(before, "leave"), 42'000'000);
-  EXPECT_EQ(AmountOf(before, "grant"), 2'980'000);
+  EXPECT_FALSE(all && all->uncertain());
+  BenefitResult early = Ok(birth("2017-03-10", "2016-01", "2017-02", R"("children":2,"child_died_on":"2017-03-11")"));
+  EXPECT_EQ(AmountOf(early, "leave"), 42'000'000);
+  EXPECT_EQ(AmountOf(early, "grant"), 4'840'000);
   BenefitResult triplets =
       Ok(birth("2022-03-10", "2021-01", "2022-02", R"("children":3,"children_died":2,"child_died_on":"2022-03-12")"));
   EXPECT_EQ(AmountOf(triplets, "leave"), 48'000'000);
   EXPECT_EQ(AmountOf(triplets, "grant"), 8'940'000);
-  EXPECT_EQ(FieldOf(birth("2022-03-10", "2021-01", "2022-02",
-                          R"("children":2,"children_died":2,"child_died_on":"2022-03-12")")),
-            "facts.children_died");
+  BenefitResult both =
+      Ok(birth("2022-03-10", "2021-01", "2022-02", R"("children":2,"children_died":2,"child_died_on":"2022-03-12")"));
+  EXPECT_TRUE(both.eligible);
+  EXPECT_EQ(AmountOf(both, "grant"), 5'960'000);
+  for (const auto& a : both.amounts) EXPECT_NE(a.kind, "leave");
+  ASSERT_EQ(both.warnings.size(), 1u);
+  EXPECT_NE(both.warnings[0].find("các con đều chết"), std::string::npos) << both.warnings[0];
   EXPECT_EQ(FieldOf(birth("2022-03-10", "2021-01", "2022-02",
                           R"("children":2,"children_died":3,"child_died_on":"2022-03-12")")),
             "facts.children_died");
@@ -1008,9 +1050,10 @@ TEST(BenefitCalc, SurvivorMonthly) {
 // 2 × 50% × 2,340,000 + 70% × 2,340,000 = 2,340,000 + 1,638,000 =
 // 3,978,000. The same daughter in salaried work under compulsory SI is
 // excluded by Art.86.3 too: 1,170,000 + 1,638,000 = 2,808,000.
-// The son turns 18 on 20/05/2030 and is paid through 05/2030: 3,978,000 for
-// the 50 months 04/2026-05/2030, then the father and the daughter, 2,808,000,
-// from 06/2030 while entitled.
+// The son turns 18 on 20/05/2030 and is paid through the month before,
+// 04/2030 (his age counted by months, as for the 2014 law; a row flagged
+// uncertain under this one): 3,978,000 for the 49 months 04/2026-04/2030,
+// then the father and the daughter, 2,808,000, from 05/2030 while entitled.
 TEST(BenefitCalc, SurvivorMonthlyRelativesUnderThe2024Law) {
   auto calc = [](const char* daughter_extra) {
     std::string json = R"({"regime":"survivor","event_date":"2026-03-10",
@@ -1033,14 +1076,14 @@ TEST(BenefitCalc, SurvivorMonthlyRelativesUnderThe2024Law) {
   std::string relatives = StepText(r, "relatives");
   EXPECT_NE(relatives.find("Con An (sinh 20/05/2012): 13 tuổi"), std::string::npos) << relatives;
   EXPECT_NE(relatives.find("Đủ điều kiện: 3/5 người"), std::string::npos) << relatives;
-  EXPECT_NE(relatives.find("hết tháng 05/2030"), std::string::npos) << relatives;
+  EXPECT_NE(relatives.find("hết tháng 04/2030"), std::string::npos) << relatives;
   ASSERT_EQ(r.amounts.size(), 2u);
   EXPECT_EQ(r.amounts[0].from, Month::Of(2026, 4));
-  EXPECT_EQ(r.amounts[0].months, 50);
-  EXPECT_EQ(r.amounts[1].from, Month::Of(2030, 6));
+  EXPECT_EQ(r.amounts[0].months, 49);
+  EXPECT_EQ(r.amounts[1].from, Month::Of(2030, 5));
   EXPECT_EQ(r.amounts[1].amount, 2'808'000);
   EXPECT_EQ(r.amounts[1].months, 0);
-  EXPECT_NE(StepText(r, "survivor_monthly").find("từ 01/06/2030: 1 thân nhân"), std::string::npos)
+  EXPECT_NE(StepText(r, "survivor_monthly").find("từ 01/05/2030: 1 thân nhân"), std::string::npos)
       << StepText(r, "survivor_monthly");
   EXPECT_EQ(calc(R"(,"salaried_insured":true)").Monthly(), 2'808'000);
 }
@@ -1052,10 +1095,11 @@ TEST(BenefitCalc, SurvivorMonthlyRelativesUnderThe2024Law) {
 // qualifies (the income condition is not for children); a second son, born
 // 2015, is the fifth who qualifies, beyond the four paid for: the first
 // four listed — son, wife, father (70%), daughter: 3 × 1,170,000 +
-// 1,638,000 = 5,148,000. When the first son is paid out (18 on 20/05/2030)
-// the second comes in among the four: still 5,148,000, one stretch of 101
-// months (10/2024-02/2033); the second son turns 18 on 01/02/2033, and from
-// 03/2033 the wife, the father and the daughter get 3,978,000.
+// 1,638,000 = 5,148,000. When the first son is paid out (18 on 20/05/2030,
+// paid through 04/2030: the ministry's letter 3432/LĐTBXH-BHXH, item 4.a)
+// the second comes in among the four: still 5,148,000, one stretch of 100
+// months (10/2024-01/2033); the second son turns 18 on 01/02/2033, and from
+// 02/2033 the wife, the father and the daughter get 3,978,000.
 TEST(BenefitCalc, SurvivorMonthlyRelativesUnderThe2014Law) {
   auto r = Ok(R"({"regime":"survivor","event_date":"2024-09-10",
     "person":{"sex":"male","birth_date":"1970-06-01"},
@@ -1074,8 +1118,8 @@ TEST(BenefitCalc, SurvivorMonthlyRelativesUnderThe2014Law) {
   EXPECT_NE(StepText(r, "survivor_monthly").find("(tối đa 4 người)"), std::string::npos);
   ASSERT_EQ(r.amounts.size(), 2u);
   EXPECT_EQ(r.amounts[0].from, Month::Of(2024, 10));
-  EXPECT_EQ(r.amounts[0].months, 101);
-  EXPECT_EQ(r.amounts[1].from, Month::Of(2033, 3));
+  EXPECT_EQ(r.amounts[0].months, 100);
+  EXPECT_EQ(r.amounts[1].from, Month::Of(2033, 2));
   EXPECT_EQ(r.amounts[1].amount, 3'978'000);
 }
 
@@ -1085,7 +1129,7 @@ TEST(BenefitCalc, SurvivorMonthlyRelativesUnderThe2014Law) {
 // paid from two other deaths (two rates: nothing more from this one, and he
 // is not counted); his mother, 74, from one (she is paid a second rate from
 // this death); his son of 12 qualifies by age. 2 × 50% × 2,340,000 =
-// 2,340,000 until the boy's 18th birthday (05/2030), then 1,170,000. The
+// 2,340,000 through 04/2030 (the boy is 18 in 05/2030), then 1,170,000. The
 // father alone: nobody qualifies, the lump sum applies (Art.69.2).
 TEST(BenefitCalc, SurvivorRelativeOfSeveralDeathsIsPaidTwoRatesAtMost) {
   auto calc = [](const std::string& relatives) {
@@ -1121,7 +1165,7 @@ TEST(BenefitCalc, SurvivorRelativeOfSeveralDeathsIsPaidTwoRatesAtMost) {
 // Nobody qualifies (a wife of 40 in work, a son of 20): no monthly benefit,
 // the survivors' lump sum instead (41/2024 Art.88.2.b). A child born after
 // the death (02/07/2026) is paid from the month of birth through the month
-// of the 18th birthday: 07/2026-07/2044, 217 months.
+// before that of the 18th birthday: 07/2026-06/2044, 216 months.
 TEST(BenefitCalc, SurvivorMonthlyRelativesNoneQualifyOrBornAfter) {
   auto none = Ok(R"({"regime":"survivor","event_date":"2026-03-10",
     "person":{"sex":"male","birth_date":"1980-06-01"},
@@ -1139,7 +1183,48 @@ TEST(BenefitCalc, SurvivorMonthlyRelativesNoneQualifyOrBornAfter) {
   EXPECT_EQ(after.Monthly(), 1'170'000);
   ASSERT_EQ(after.amounts.size(), 1u);
   EXPECT_EQ(after.amounts[0].from, Month::Of(2026, 7));
-  EXPECT_EQ(after.amounts[0].months, 217);
+  EXPECT_EQ(after.amounts[0].months, 216);
+}
+
+// A child's age for the survivors' benefit is counted by months (the
+// ministry's letter 3432/LĐTBXH-BHXH of 08/09/2016, item 4.a): under 18
+// through the month before the birthday's month in the 18th year. A death
+// on 10/09/2024 (58/2014, base salary 2,340,000): a son born 25/09/2006 is
+// 17 by the day but of age by the month (09/2024) and does not qualify; a
+// son born 01/10/2006 qualifies but is under 18 only through 09/2024, before
+// the first month paid (10/2024): nothing monthly; a daughter born
+// 15/03/2010 is paid 1,170,000 from 10/2024 through 02/2028, 41 months. The
+// family's choice of the lump sum is barred by a child under 6 counted the
+// same way: born 20/09/2018, 6 by the month, does not bar it; born
+// 01/10/2018 does.
+TEST(BenefitCalc, AChildsAgeForSurvivorsIsCountedByMonths) {
+  auto calc = [](const char* kind, const std::string& relatives) {
+    return Ok(std::string(R"({"regime":"survivor","event_date":"2024-09-10",
+      "person":{"sex":"male","birth_date":"1975-06-01"},
+      "history":[{"from":"2000-01","to":"2024-08","salary":8000000}],
+      "facts":{"kind":")") +
+              kind + R"(","average_salary":8000000,"relatives":[)" + relatives + "]}}");
+  };
+  BenefitResult of_age = calc("monthly", R"({"relation":"child","birth_date":"2006-09-25"})");
+  EXPECT_FALSE(of_age.eligible);
+  EXPECT_NE(StepText(of_age, "relatives").find("17 tuổi (tính đủ 18 tuổi từ tháng 09/2024)"), std::string::npos)
+      << StepText(of_age, "relatives");
+  EXPECT_FALSE(calc("monthly", R"({"relation":"child","birth_date":"2006-10-01"})").eligible);
+  BenefitResult paid = calc("monthly", R"({"relation":"child","birth_date":"2010-03-15"})");
+  EXPECT_TRUE(paid.eligible);
+  ASSERT_EQ(paid.amounts.size(), 1u);
+  EXPECT_EQ(paid.amounts[0].amount, 1'170'000);
+  EXPECT_EQ(paid.amounts[0].from, Month::Of(2024, 10));
+  EXPECT_EQ(paid.amounts[0].months, 41);
+  const LawParam* row = CitedParam(paid, "survivor.relative.child_paid_through");
+  ASSERT_NE(row, nullptr);
+  EXPECT_EQ(row->value, "-1");
+  EXPECT_FALSE(row->uncertain());
+  const std::string wife = R"({"relation":"spouse","sex":"female","birth_date":"1960-06-01"},)";
+  EXPECT_TRUE(calc("lump_sum", wife + R"({"relation":"child","birth_date":"2018-09-20"})").eligible);
+  BenefitResult barred = calc("lump_sum", wife + R"({"relation":"child","birth_date":"2018-10-01"})");
+  EXPECT_FALSE(barred.eligible);
+  EXPECT_NE(StepText(barred, "lump_choice").find("dưới 6 tuổi"), std::string::npos);
 }
 
 // The family may take the survivors' lump sum instead of the monthly
@@ -1499,6 +1584,32 @@ TEST(BenefitCalc, PublishedConvalescenceBeforeAndAfterJuly2024) {
   std::snprintf(buf, sizeof buf, req, "2024-07-15", "2024-06", 7);
   r = Ok(buf);
   EXPECT_EQ(r.LumpSum(), 5 * 702'000);
+}
+
+// Post-natal convalescence (58/2014 Art.41): at most 7 days after a
+// caesarean, for a calendar year, holidays counted (the ministry's letter
+// 3432/LĐTBXH-BHXH of 08/09/2016, item 2.e), at 30% of the base salary,
+// 702,000 a day from 01/07/2024. Asked for 7 days on 15/08/2024: 7 ×
+// 702,000 = 4,914,000; with 4 days already taken in 2024: 3 days,
+// 2,106,000; with 7 taken: none left.
+TEST(BenefitCalc, PostNatalConvalescenceIsCountedByCalendarYear) {
+  auto calc = [](int used) {
+    return Ok(R"({"regime":"maternity","event_date":"2024-08-15","person":{"sex":"female","birth_date":"1990-01-01"},
+      "history":[{"from":"2015-01","to":"2024-07","salary":9000000}],
+      "facts":{"kind":"recovery","surgery":true,"days":7,"days_used_this_year":)" +
+              std::to_string(used) + "}}");
+  };
+  EXPECT_EQ(calc(0).LumpSum(), 4'914'000);
+  BenefitResult three = calc(4);
+  EXPECT_EQ(three.LumpSum(), 2'106'000);
+  EXPECT_NE(StepText(three, "recovery").find("tối đa 7 ngày trong năm 2024, đã nghỉ 4"), std::string::npos)
+      << StepText(three, "recovery");
+  const LawParam* row = CitedParam(three, "maternity.recovery_days.per_calendar_year");
+  ASSERT_NE(row, nullptr);
+  EXPECT_NE(row->law.find("3432/LĐTBXH-BHXH"), std::string::npos);
+  BenefitResult none = calc(7);
+  EXPECT_FALSE(none.eligible);
+  EXPECT_EQ(none.LumpSum(), 0);
 }
 
 // BHXH tỉnh Cao Bằng (caobang.bhxh.gov.vn), "3. Trường hợp người lao động

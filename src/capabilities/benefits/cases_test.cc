@@ -362,9 +362,10 @@ TEST_P(Cases, ACorrectionIsANewVersionAndPaysTheDifference) {
 
 // A survivors' benefit whose family changes is registered in stretches.
 // The worker died on 31/03/2025 (2014 law, base salary 2,340,000) after 29
-// years: a son born 10/05/2008 is paid through 05/2026, the month he turns
-// 18; the wife, 65, with no income, for life. 2 × 1,170,000 = 2,340,000
-// for 04/2025-05/2026 (14 months), then 1,170,000 from 06/2026: two register
+// years: a son born 10/05/2008 is paid through 04/2026, the month before
+// the one he turns 18 in (the ministry's letter 3432/LĐTBXH-BHXH, item
+// 4.a); the wife, 65, with no income, for life. 2 × 1,170,000 = 2,340,000
+// for 04/2025-04/2026 (13 months), then 1,170,000 from 05/2026: two register
 // entries, and the payroll of each month pays the one in force.
 TEST_P(Cases, SurvivorsRegisteredInStretches) {
   CaseInput in = Pension("case-s");
@@ -383,14 +384,14 @@ TEST_P(Cases, SurvivorsRegisteredInStretches) {
   std::map<std::string, BeneficiaryView> by_start;
   for (const auto& x : b->items) by_start[x.start.ToString()] = x;
   ASSERT_EQ(by_start.count("2025-04"), 1u);
-  ASSERT_EQ(by_start.count("2026-06"), 1u);
+  ASSERT_EQ(by_start.count("2026-05"), 1u);
   EXPECT_EQ(by_start["2025-04"].monthly, 2'340'000);
   ASSERT_TRUE(by_start["2025-04"].end.has_value());
-  EXPECT_EQ(by_start["2025-04"].end->ToString(), "2026-05");
-  EXPECT_EQ(by_start["2026-06"].monthly, 1'170'000);
-  EXPECT_FALSE(by_start["2026-06"].end.has_value());
+  EXPECT_EQ(by_start["2025-04"].end->ToString(), "2026-04");
+  EXPECT_EQ(by_start["2026-05"].monthly, 1'170'000);
+  EXPECT_FALSE(by_start["2026-05"].end.has_value());
   for (const auto& [m, total] :
-       std::vector<std::pair<const char*, Vnd>>{{"2025-04", 2'340'000}, {"2026-06", 1'170'000}}) {
+       std::vector<std::pair<const char*, Vnd>>{{"2025-04", 2'340'000}, {"2026-05", 1'170'000}}) {
     auto run = RunPayroll(db(), ctx_->law, Bl(), *Month::Parse(m, "m"), Approver());
     ASSERT_TRUE(run.ok()) << run.status().ToString();
     EXPECT_EQ(run->paid, 1) << m;
@@ -400,8 +401,8 @@ TEST_P(Cases, SurvivorsRegisteredInStretches) {
 
 // The same family's case approved late, after the payrolls of 04, 05 and
 // 06/2026: July pays its own 1,170,000 and back pay for the months already
-// paid — 04 and 05/2026 at 2,340,000 under the first entry, which ended
-// with May, and 06/2026 at 1,170,000: 5,850,000, so 7,020,000 in all.
+// paid — 04/2026 at 2,340,000 under the first entry, which ended with
+// April, and 05 and 06/2026 at 1,170,000: 4,680,000, so 5,850,000 in all.
 TEST_P(Cases, ALateSurvivorsCaseIsPaidBackStretchByStretch) {
   for (const char* m : {"2026-04", "2026-05", "2026-06"})
     ASSERT_TRUE(RunPayroll(db(), ctx_->law, Bl(), *Month::Parse(m, "m"), Approver()).ok());
@@ -419,11 +420,11 @@ TEST_P(Cases, ALateSurvivorsCaseIsPaidBackStretchByStretch) {
   EXPECT_EQ(july->active, 1);
   EXPECT_EQ(july->paid, 1);
   EXPECT_EQ(july->back_paid, 2);
-  EXPECT_EQ(july->back_pay, 5'850'000);
-  EXPECT_EQ(july->total, 7'020'000);
+  EXPECT_EQ(july->back_pay, 4'680'000);
+  EXPECT_EQ(july->total, 5'850'000);
   EXPECT_EQ(*db().QueryInt("SELECT SUM(amount + back_pay) FROM benefit_payments WHERE month = " +
                            std::to_string(Month::Of(2026, 7).index())),
-            7'020'000);
+            5'850'000);
 }
 
 // Back pay (truy lĩnh). Approved after April and May were paid, a pension

@@ -92,6 +92,9 @@ Schema BenefitRequest() {
                          Opt("poor_household", S::Bool()),
                          Opt("receives_pension", S::Bool()),
                          Opt("mother_insured", S::Bool()),
+                         Opt("mother_eligible",
+                             S::Bool().Describe("Mẹ đủ điều kiện hưởng chế độ thai sản khi sinh con (false: cha được "
+                                                "trợ cấp một lần) / the mother qualifies for the maternity benefit")),
                          Opt("region", S::Int(1, 4)),
                          Opt("state_support_received", S::Money()),
                          Opt("allowance_months", S::Int(1, 1200)),
@@ -350,6 +353,7 @@ Result<bhxh::BenefitRequest> BenefitRequestFromJson(const Json& j) {
     Get(f, "poor_household", o.poor_household);
     Get(f, "receives_pension", o.receives_pension);
     Get(f, "mother_insured", o.mother_insured);
+    Get(f, "mother_eligible", o.mother_eligible);
     Get(f, "region", o.region);
     Get(f, "state_support_received", o.state_support_received);
     Get(f, "allowance_months", o.allowance_months);
@@ -392,6 +396,7 @@ Result<bhxh::BenefitRequest> BenefitRequestFromJson(const Json& j) {
                                                  "poor_household",
                                                  "receives_pension",
                                                  "mother_insured",
+                                                 "mother_eligible",
                                                  "region",
                                                  "state_support_received",
                                                  "allowance_months",
@@ -472,6 +477,7 @@ Json ToJson(const bhxh::BenefitRequest& r) {
   put("poor_household", o.poor_household);
   put("receives_pension", o.receives_pension);
   put("mother_insured", o.mother_insured);
+  put("mother_eligible", o.mother_eligible);
   put("region", o.region);
   put("state_support_received", o.state_support_received);
   put("allowance_months", o.allowance_months);

@@ -151,6 +151,10 @@ export function BenefitCalculator() {
   // The father taking over (58/2014 Art.34, 41/2024 Art.53.5-7): the rest
   // of an insured mother's leave, else until the child is 6 months old.
   const [motherInsured, setMotherInsured] = useState(true);
+  // The father's birth grant when his wife is not insured or does not
+  // qualify (58/2014 Art.38 with the ministry's letter 3432/LĐTBXH-BHXH;
+  // 41/2024 Art.58.1).
+  const [motherOut, setMotherOut] = useState(false);
   const [motherUsed, setMotherUsed] = useState<number | string>(0);
   // A child's death after the birth (58/2014 Art.34.3 shortens the leave;
   // a surrogate's leave ends there, at least 60 days) and surrogacy's dates.
@@ -164,6 +168,9 @@ export function BenefitCalculator() {
   // Absences of less than half a working day, paid as half days from
   // 01/07/2025 (41/2024 Art.45.5).
   const [halfDays, setHalfDays] = useState<number | string>(0);
+  // Days already paid this calendar year: sickness's yearly limit, and
+  // post-natal convalescence's (the ministry's letter 3432/LĐTBXH-BHXH 2.e).
+  const [usedThisYear, setUsedThisYear] = useState<number | string>(0);
   const [surrogateEligible, setSurrogateEligible] = useState(false);
   const [coefs, setCoefs] = useState<Coef[]>([]);
   // The case follows the regime and the sex until the person picks one.
@@ -299,6 +306,9 @@ export function BenefitCalculator() {
     if (regime === 'sickness' && kindNow === 'own' && hardArea) facts.disadvantaged_area = true;
     if (regime === 'sickness' && kindNow === 'child') facts.child_age_months = Number(childAge);
     if (regime === 'sickness' && kindNow !== 'recovery' && Number(halfDays) > 0) facts.half_days = Number(halfDays);
+    if (((regime === 'sickness' && kindNow !== 'recovery') || (regime === 'maternity' && kindNow === 'recovery')) &&
+        Number(usedThisYear) > 0)
+      facts.days_used_this_year = Number(usedThisYear);
     if (regime === 'maternity') facts.children = Number(children);
     if (regime === 'maternity' && kindNow === 'miscarriage') facts.pregnancy_weeks = Number(weeks);
     if (regime === 'maternity' && (kindNow === 'father' || kindNow === 'recovery')) facts.surgery = surgery;
@@ -316,6 +326,7 @@ export function BenefitCalculator() {
     if (regime === 'maternity' && kindNow === 'surrogate' && handover) facts.handover_date = handover;
     if (regime === 'maternity' && kindNow === 'commissioning') facts.surrogate_eligible = surrogateEligible;
     if (regime === 'maternity' && kindNow === 'father' && fatherStart) facts.leave_start = fatherStart;
+    if (regime === 'maternity' && kindNow === 'father' && motherOut) facts.mother_eligible = false;
     if (regime === 'maternity' && kindNow === 'contraception') {
       facts.contraception_method = method;
       facts.days = Number(days);
@@ -511,7 +522,11 @@ export function BenefitCalculator() {
             <Checkbox label="Sinh phẫu thuật hoặc sinh con dưới 32 tuần" checked={surgery} onChange={(e) => setSurgery(e.currentTarget.checked)} />
           )}
           {regime === 'maternity' && kindNow === 'father' && (
-            <DayField label="Ngày bắt đầu nghỉ (nếu đã biết)" value={fatherStart} onChange={setFatherStart} w={220}
+            <Checkbox label="Vợ không tham gia BHXH hoặc không đủ điều kiện hưởng chế độ thai sản" checked={motherOut}
+              onChange={(e) => setMotherOut(e.currentTarget.checked)} />
+          )}
+          {regime === 'maternity' && kindNow === 'father' && (
+            <DayField label="Ngày bắt đầu nghỉ (lần cuối, nếu nghỉ nhiều lần)" value={fatherStart} onChange={setFatherStart} w={220}
               error={fieldError('facts.leave_start')} />
           )}
           {regime === 'maternity' && kindNow === 'visit' && (
@@ -544,7 +559,11 @@ export function BenefitCalculator() {
             </>
           )}
           {regime === 'maternity' && kindNow === 'recovery' && (
-            <NumberInput label="Số ngày dưỡng sức" value={days} onChange={setDays} min={1} max={10} w={160} error={fieldError('facts.days')} />
+            <>
+              <NumberInput label="Số ngày dưỡng sức" value={days} onChange={setDays} min={1} max={10} w={160} error={fieldError('facts.days')} />
+              <NumberInput label="Số ngày đã nghỉ dưỡng sức trong năm" value={usedThisYear} onChange={setUsedThisYear}
+                min={0} max={10} w={260} error={fieldError('facts.days_used_this_year')} />
+            </>
           )}
           {regime === 'survivor' && kindNow === 'monthly' && !listRelatives && (
             <NumberInput label="Số thân nhân hưởng" value={dependants} onChange={setDependants} min={1} max={20} w={170}
@@ -568,8 +587,12 @@ export function BenefitCalculator() {
           )}
           {regime === 'sickness' && <NumberInput label="Số ngày nghỉ" value={days} onChange={setDays} min={0} max={366} w={140} error={fieldError('facts.days')} />}
           {regime === 'sickness' && kindNow !== 'recovery' && (
-            <NumberInput label="Số lần nghỉ dưới nửa ngày" value={halfDays} onChange={setHalfDays} min={0} max={366} w={200}
-              error={fieldError('facts.half_days')} />
+            <>
+              <NumberInput label="Số lần nghỉ dưới nửa ngày" value={halfDays} onChange={setHalfDays} min={0} max={366} w={200}
+                error={fieldError('facts.half_days')} />
+              <NumberInput label="Số ngày đã hưởng trong năm" value={usedThisYear} onChange={setUsedThisYear} min={0}
+                max={366} w={210} error={fieldError('facts.days_used_this_year')} />
+            </>
           )}
           {/* 41/2024 Art.53.4: a multiple birth counts every foetus, the
               stillborn too, for the leave and the grant. */}
