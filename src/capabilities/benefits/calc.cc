@@ -589,6 +589,15 @@ Status Calc::Pension() {
       early_allowed = std::max(0, normal.second.total_months() - fixed_early_age * 12);
     }
   }
+  // 58/2014 Art.55.1.c (41/2024 Art.65.1.c): 15 years of especially heavy
+  // work — underground coal mining is of it — and a loss from 61%: no age
+  // condition (Circular 59/2015, example 26); the years before the age of
+  // the regime reduce the rate as for the others. 0 in the row: no such rule.
+  BHXH_ASSIGN_OR_RETURN(int any_age_years, Int("pension.capacity_loss.especially_heavy_years"));
+  const int especially_months =
+      Months([](const MonthRec& r) { return r.work == Work::kEspeciallyHeavy || r.work == Work::kUndergroundCoal; });
+  const bool any_age = loss_band > 1 && any_age_years > 0 && especially_months >= any_age_years * 12;
+  if (any_age) earliest.first = birth;
   std::string age_vi = std::to_string(normal.second.years) + " tuổi" +
                        (normal.second.months ? " " + std::to_string(normal.second.months) + " tháng" : "");
   Step("retirement_age",
@@ -596,13 +605,19 @@ Status Calc::Pension() {
            (reduce ? "; được nghỉ sớm " + std::to_string(reduce / 12) + " năm vì " + why + " (đủ tuổi ngày " +
                          entitled.first.ToVi() + ")"
                    : "") +
-           (fixed_early_age ? "; suy giảm khả năng lao động " + std::to_string(loss) + "%: được nghỉ hưu từ đủ " +
-                                  std::to_string(fixed_early_age) + " tuổi (ngày " + earliest.first.ToVi() +
-                                  "), có giảm tỷ lệ"
-            : early_allowed ? "; suy giảm khả năng lao động " + std::to_string(loss) + "%: được nghỉ sớm đến " +
-                                  std::to_string(early_allowed / 12) + " năm (từ ngày " + earliest.first.ToVi() +
-                                  "), có giảm tỷ lệ"
-                            : ""),
+           (fixed_early_age
+                ? "; suy giảm khả năng lao động " + std::to_string(loss) + "%: được nghỉ hưu từ đủ " +
+                      std::to_string(fixed_early_age) + " tuổi (ngày " + earliest.first.ToVi() + "), có giảm tỷ lệ"
+            : early_allowed
+                ? "; suy giảm khả năng lao động " + std::to_string(loss) + "%: được nghỉ sớm đến " +
+                      std::to_string(early_allowed / 12) + " năm (từ ngày " + earliest.first.ToVi() + "), có giảm tỷ lệ"
+                : "") +
+           (any_age
+                ? "; đủ " + std::to_string(any_age_years) +
+                      " năm làm nghề, công việc đặc biệt nặng nhọc, độc hại, nguy hiểm (kể cả hầm lò khai thác than) "
+                      "và suy giảm khả năng lao động " +
+                      std::to_string(loss) + "%: không phụ thuộc tuổi, có giảm tỷ lệ"
+                : ""),
        "Retirement age " + std::to_string(normal.second.years) + "y" + std::to_string(normal.second.months) + "m",
        law2024_ ? "Luật BHXH 41/2024/QH15 Điều 64, 65; Nghị định 135/2020/NĐ-CP"
                 : "Luật BHXH 58/2014/QH13 Điều 54, 55; Nghị định 135/2020/NĐ-CP");
@@ -616,7 +631,7 @@ Status Calc::Pension() {
   Date age_date = entitled.first;
   int early_months = 0;
   if (d_ < entitled.first) {
-    if (early_allowed && d_ >= earliest.first) {
+    if ((early_allowed || any_age) && d_ >= earliest.first) {
       Month a = Month::OfDate(entitled.first), b = Month::OfDate(d_);
       early_months = a.index() - b.index();
       age_date = d_;
@@ -906,9 +921,16 @@ Result<int> Calc::SicknessDayLimit(int months) {
   // 2024 law names instead an area of especially difficult socio-economic
   // conditions (facts.disadvantaged_area), and its row of the threshold is 0.
   BHXH_ASSIGN_OR_RETURN(int64_t area_from, Micro("sickness.heavy.area_coefficient_from"));
+  // The work is the work when the sickness starts (Circular 59/2015 Art.4.2
+  // and its examples 2 and 3): the event month's record, or the month
+  // before's when the history stops there.
   bool heavy = law2024_ && f_.disadvantaged_area.value_or(false);
+  const Month ev = Month::OfDate(d_);
+  const bool has_event_month =
+      std::any_of(months_.begin(), months_.end(), [&](const MonthRec& r) { return r.m == ev; });
+  const Month at = has_event_month ? ev : ev.Prev();
   for (const auto& r : months_)
-    if (r.m == Month::OfDate(d_) || r.m == Month::OfDate(d_).Prev()) heavy |= IsHeavy(r, area_from);
+    if (r.m == at) heavy |= IsHeavy(r, area_from);
   BHXH_ASSIGN_OR_RETURN(int band, BandOf("sickness.band_from_years.", months / 12, 3));
   return Int(std::string("sickness.days.") + (heavy ? "heavy." : "normal.") + std::to_string(band));
 }
@@ -945,12 +967,25 @@ Status Calc::Sickness() {
     BHXH_ASSIGN_OR_RETURN(int max_days, Int("recovery.max_days." + k));
     BHXH_ASSIGN_OR_RETURN(RateMicro rate, Pct("recovery.daily_rate"));
     BHXH_ASSIGN_OR_RETURN(Vnd ref, RefLevel());
-    int paid = std::min(days, max_days);
+    // The most days are for the year (Art.29.2 "trong một năm"; Circular
+    // 59/2015 Art.7 and its example 11): days taken this year come off.
+    const int used = std::clamp(f_.days_used_this_year.value_or(0), 0, max_days);
+    int paid = std::min(days, max_days - used);
+    if (paid == 0) {
+      NotEligible("Đã nghỉ đủ " + std::to_string(max_days) + " ngày dưỡng sức, phục hồi sức khoẻ trong năm",
+                  "this year's convalescence days are used up");
+      Step(
+          "recovery",
+          "Đã nghỉ " + std::to_string(used) + " ngày dưỡng sức trong năm, tối đa " + std::to_string(max_days) + " ngày",
+          "No days left this year", LawName(Art("Điều 29", "Điều 46")));
+      return Status::Ok();
+    }
     Vnd per_day = ApplyRate(ref, rate);
     Vnd amount = per_day * paid;
     Step("recovery",
          "Dưỡng sức, phục hồi sức khoẻ sau ốm đau: " + std::to_string(paid) + " ngày (tối đa " +
-             std::to_string(max_days) + ") × " + PctVi(rate) + " × " + VndVi(ref) + " = " + VndVi(amount),
+             std::to_string(max_days) + (used ? " ngày trong năm, đã nghỉ " + std::to_string(used) : "") + ") × " +
+             PctVi(rate) + " × " + VndVi(ref) + " = " + VndVi(amount),
          "Convalescence", LawName(Art("Điều 29", "Điều 46")));
     Amount("lump_sum", "Trợ cấp dưỡng sức, phục hồi sức khoẻ", amount);
     return Status::Ok();
@@ -1106,8 +1141,27 @@ Status Calc::Maternity() {
   }
   if (voluntary_now && kind != "birth")
     out_.warnings.push_back("Người đang đóng BHXH tự nguyện chỉ được trợ cấp khi sinh con (kind voluntary_grant)");
-  // Compulsory months contributed in the 12 and 24 months before the event month.
-  const int in12 = MonthsBefore(ev, 12, IsCompulsory), in24 = MonthsBefore(ev, 24, IsCompulsory);
+  // Compulsory months contributed in the 12 and 24 months before the event
+  // month — or, for a birth or an adoption (and the father's grant) on or
+  // after the day of the month the row sets (15: Circular 59/2015 Art.9.1
+  // and its examples 13-14), before the month after it when that month was
+  // paid: the month of the birth then counts, for the conditions and the
+  // average (Art.12.1.a, example 16).
+  Month window_end = ev;
+  if (kind == "birth" || kind == "adoption" || kind == "father") {
+    BHXH_ASSIGN_OR_RETURN(int from_day, Int("maternity.window.birth_month_from_day"));
+    const bool paid =
+        std::any_of(months_.begin(), months_.end(), [&](const MonthRec& r) { return r.m == ev && IsCompulsory(r); });
+    if (from_day > 0 && d_.ymd().day >= from_day && paid) {
+      window_end = ev.Next();
+      Step("window",
+           "Sinh con/nhận con nuôi từ ngày " + std::to_string(from_day) + " của tháng và tháng " + ev.ToVi() +
+               " có đóng BHXH: tháng này được tính vào 12 tháng trước khi sinh/nhận con (" + ev.Add(-11).ToVi() +
+               " – " + ev.ToVi() + ")",
+           "The month of the birth counts in the 12 months before it", "Thông tư 59/2015/TT-BLĐTBXH Điều 9.1");
+    }
+  }
+  const int in12 = MonthsBefore(window_end, 12, IsCompulsory), in24 = MonthsBefore(window_end, 24, IsCompulsory);
   // The conditions for a birth's leave (58/2014 Art.31.2-3; 41/2024 Art.50.2,
   // 50.3 and 50.5): 6 of the 12 months before, 3 of 12 when a doctor ordered
   // rest during the pregnancy, and from 2025-07-01 6 of the 24 months before
@@ -1253,7 +1307,8 @@ Status Calc::Maternity() {
                   "the child is too old");
       return Status::Ok();
     }
-    BHXH_ASSIGN_OR_RETURN(Vnd avg, AverageOfLast(avg_months, IsCompulsory, ev, LawName(Art("Điều 39.1", "Điều 59.1"))));
+    BHXH_ASSIGN_OR_RETURN(Vnd avg,
+                          AverageOfLast(avg_months, IsCompulsory, window_end, LawName(Art("Điều 39.1", "Điều 59.1"))));
     BHXH_ASSIGN_OR_RETURN(std::optional<Date> died, fact_date(f_.child_died_on, "facts.child_died_on"));
     if (kind == "birth" && died) {
       // 58/2014 Art.34.3: when the child dies, the mother's leave is 4
@@ -1266,47 +1321,46 @@ Status Calc::Maternity() {
              "Con chết sau khi sinh (" + died->ToVi() + "): thời gian nghỉ khi sinh con không bị rút ngắn",
              "The leave of a birth is not shortened when the child dies", LawName("Điều 53.1"));
         BHXH_RETURN_IF_ERROR(birth_leave(avg, rate, "Trợ cấp thai sản khi sinh con", "Điều 53, 59"));
-      } else if (children > 1) {
+      } else if (children > 1 && f_.children_died.value_or(1) < children) {
         // Circular 59/2015/TT-BLĐTBXH Art.10.3: when some of the children
         // of a multiple birth die, the leave and its benefit count every
-        // child born, the dead ones too. The birth grant counts them too,
-        // all of them dead or some (the ministry's letter 3432/LĐTBXH-BHXH
-        // item 2.a; the dated row). When all of them die, nothing this
-        // engine has read says how long the leave is: the grant is
-        // computed, the leave is left to the officer with a warning.
+        // child born, the dead ones too; the birth grant was for the living
+        // (the circular: "giải quyết đối với con còn sống") until the
+        // ministry's letter 3432/LĐTBXH-BHXH (08/09/2016, item 2.a) counted
+        // every child born for it too (the dated row).
         const int died_n = f_.children_died.value_or(1);
         BHXH_ASSIGN_OR_RETURN(int counts_all, Int("maternity.multiple_birth_death.grant_counts_all"));
         if (!counts_all) grant_children = children - died_n;
-        const std::string letter = "Công văn 3432/LĐTBXH-BHXH ngày 08/09/2016 mục 2.a";
-        if (died_n >= children) {
-          if (!counts_all)
-            return Status::Invalid("facts.children_died",
-                                   "Sinh từ hai con trở lên mà các con đều chết: thời gian nghỉ do cán bộ xác định, "
-                                   "không có trợ cấp một lần theo tham số đang áp dụng",
-                                   "a multiple birth whose children all died is not computed here");
-          out_.warnings.push_back("Sinh " + std::to_string(children) +
-                                  " con, các con đều chết: thời gian nghỉ việc và trợ cấp thai sản do cán bộ xác "
-                                  "định, máy tính chỉ tính trợ cấp một lần khi sinh con");
-          Step("child_death",
-               "Sinh " + std::to_string(children) + " con, các con đều chết (" + died->ToVi() +
-                   "): trợ cấp một lần tính theo số con được sinh ra (" + std::to_string(grant_children) +
-                   " con); thời gian nghỉ việc hưởng chế độ thai sản do cán bộ xác định",
-               "All children of a multiple birth died: the grant counts every child born; the leave is the "
-               "officer's",
-               letter);
-        } else {
-          Step("child_death",
-               "Sinh " + std::to_string(children) + " con, " + std::to_string(died_n) + " con chết (" + died->ToVi() +
-                   "): thời gian nghỉ và trợ cấp thai sản tính theo số con được sinh ra, kể cả con đã chết; trợ "
-                   "cấp một lần tính cho " +
-                   (counts_all ? "mọi con được sinh ra" : "các con còn sống") + " (" + std::to_string(grant_children) +
-                   " con)",
-               "Some children of a multiple birth died: the leave counts every child born",
-               counts_all ? "Thông tư 59/2015/TT-BLĐTBXH Điều 10.3; " + letter
-                          : "Thông tư 59/2015/TT-BLĐTBXH Điều 10.3");
-          BHXH_RETURN_IF_ERROR(birth_leave(avg, rate, "Trợ cấp thai sản khi sinh con", "Điều 34.1, 39"));
-        }
+        Step("child_death",
+             "Sinh " + std::to_string(children) + " con, " + std::to_string(died_n) + " con chết (" + died->ToVi() +
+                 "): thời gian nghỉ và trợ cấp thai sản tính theo số con được sinh ra, kể cả con đã chết; trợ cấp "
+                 "một lần tính cho " +
+                 (counts_all ? "mọi con được sinh ra" : "các con còn sống") + " (" + std::to_string(grant_children) +
+                 " con)",
+             "Some children of a multiple birth died: the leave counts every child born",
+             counts_all ? "Thông tư 59/2015/TT-BLĐTBXH Điều 10.3; Công văn 3432/LĐTBXH-BHXH ngày 08/09/2016 mục 2.a"
+                        : "Thông tư 59/2015/TT-BLĐTBXH Điều 10.3");
+        BHXH_RETURN_IF_ERROR(birth_leave(avg, rate, "Trợ cấp thai sản khi sinh con", "Điều 34.1, 39"));
       } else {
+        // One child who died, or every child of a multiple birth: the leave
+        // of 58/2014 Art.34.3 from the death of the last of them (Circular
+        // 59/2015 Art.10.3; facts.child_died_on is that death). The grant
+        // counts them as the row says (none living: none, before the
+        // ministry's letter of 08/09/2016).
+        if (children > 1) {
+          BHXH_ASSIGN_OR_RETURN(int counts_all, Int("maternity.multiple_birth_death.grant_counts_all"));
+          if (!counts_all) grant_children = 0;
+          Step("child_death",
+               "Sinh " + std::to_string(children) +
+                   " con, các con đều chết: thời gian nghỉ theo khoản 3 Điều 34 "
+                   "Luật BHXH, tính theo con chết sau cùng (" +
+                   died->ToVi() + "); trợ cấp một lần " +
+                   (counts_all ? "tính cho mọi con được sinh ra (" + std::to_string(grant_children) + " con)"
+                               : "không có (không còn con sống)"),
+               "Every child of a multiple birth died: the leave of Art.34.3 from the last death",
+               counts_all ? "Thông tư 59/2015/TT-BLĐTBXH Điều 10.3; Công văn 3432/LĐTBXH-BHXH ngày 08/09/2016 mục 2.a"
+                          : "Thông tư 59/2015/TT-BLĐTBXH Điều 10.3");
+        }
         BHXH_ASSIGN_OR_RETURN(int young, Int("maternity.child_death.young_months"));
         MonthsDays s;
         std::string why;
@@ -1346,6 +1400,7 @@ Status Calc::Maternity() {
       Amount("leave", asked ? "Trợ cấp thai sản của người mẹ nhờ mang thai hộ" : "Trợ cấp thai sản khi nhận con nuôi",
              leave);
     }
+    if (grant_children == 0) return Status::Ok();  // no child living, and the row counts the living
     if (kind != "commissioning")
       return pay_grant("Trợ cấp một lần khi sinh con/nhận con nuôi", "Birth grant", Art("Điều 38", "Điều 58"),
                        "Trợ cấp một lần khi sinh con");

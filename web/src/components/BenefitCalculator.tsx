@@ -306,8 +306,7 @@ export function BenefitCalculator() {
     if (regime === 'sickness' && kindNow === 'own' && hardArea) facts.disadvantaged_area = true;
     if (regime === 'sickness' && kindNow === 'child') facts.child_age_months = Number(childAge);
     if (regime === 'sickness' && kindNow !== 'recovery' && Number(halfDays) > 0) facts.half_days = Number(halfDays);
-    if (((regime === 'sickness' && kindNow !== 'recovery') || (regime === 'maternity' && kindNow === 'recovery')) &&
-        Number(usedThisYear) > 0)
+    if ((regime === 'sickness' || (regime === 'maternity' && kindNow === 'recovery')) && Number(usedThisYear) > 0)
       facts.days_used_this_year = Number(usedThisYear);
     if (regime === 'maternity') facts.children = Number(children);
     if (regime === 'maternity' && kindNow === 'miscarriage') facts.pregnancy_weeks = Number(weeks);
@@ -593,6 +592,10 @@ export function BenefitCalculator() {
               <NumberInput label="Số ngày đã hưởng trong năm" value={usedThisYear} onChange={setUsedThisYear} min={0}
                 max={366} w={210} error={fieldError('facts.days_used_this_year')} />
             </>
+          )}
+          {regime === 'sickness' && kindNow === 'recovery' && (
+            <NumberInput label="Số ngày đã nghỉ dưỡng sức trong năm" value={usedThisYear} onChange={setUsedThisYear}
+              min={0} max={10} w={260} error={fieldError('facts.days_used_this_year')} />
           )}
           {/* 41/2024 Art.53.4: a multiple birth counts every foetus, the
               stillborn too, for the leave and the grant. */}
