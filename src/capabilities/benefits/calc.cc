@@ -628,17 +628,30 @@ Status Calc::Pension() {
   if (total < min_years * 12)
     NotEligible("Chưa đủ " + std::to_string(min_years) + " năm đóng BHXH (mới có " + YearsMonthsVi(total) + ")",
                 "fewer than " + std::to_string(min_years) + " years of contributions");
-  Date age_date = entitled.first;
+  // Only the year of birth known: the age is reached, for the pension's
+  // start, as if born in the row's month (12: from 01/01 of the year after,
+  // Circular 59/2015 Art.18.2 and its example 32); the years early of a
+  // reduced pension still count from 01/01 (its example 27).
+  Date normal_at = entitled.first;
+  if (req_.person.birth.month == 0) {
+    BHXH_ASSIGN_OR_RETURN(int as_month, Int("pension.unknown_birth_month.counts_as"));
+    if (as_month >= 1 && as_month <= 12) {
+      BHXH_ASSIGN_OR_RETURN(auto late,
+                            bl_.RetirementDate(sex, Date::FromYmd(req_.person.birth.year, as_month, 1), reduce, d_));
+      normal_at = late.first;
+    }
+  }
+  Date age_date = normal_at;
   int early_months = 0;
-  if (d_ < entitled.first) {
+  if (d_ < normal_at) {
     if ((early_allowed || any_age) && d_ >= earliest.first) {
       Month a = Month::OfDate(entitled.first), b = Month::OfDate(d_);
-      early_months = a.index() - b.index();
+      early_months = std::max(0, a.index() - b.index());
       age_date = d_;
     } else {
-      NotEligible("Chưa đủ tuổi nghỉ hưu (đủ tuổi ngày " +
-                      (early_allowed ? earliest.first.ToVi() : entitled.first.ToVi()) + ")",
-                  "below the retirement age");
+      NotEligible(
+          "Chưa đủ tuổi nghỉ hưu (đủ tuổi ngày " + (early_allowed ? earliest.first.ToVi() : normal_at.ToVi()) + ")",
+          "below the retirement age");
     }
   }
   Step("conditions",

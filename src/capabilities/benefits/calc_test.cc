@@ -1755,6 +1755,47 @@ TEST(BenefitCalc, PublishedCircular59ReducedCapacityRates) {
             620'000);
 }
 
+// More of Circular 59/2015's examples. 30-32, when the age is reached
+// (Art.18): a man born 01/03/1956 is paid from 01/04/2016; born 01/12/1956,
+// from 01/01/2017 (not yet at the end of 11/2016); a woman whose record
+// says only "born 1961", from 01/01/2017 (not yet in mid-2016). 34, the
+// one-time benefit with months before and after 2014: 16 years 4 months,
+// 10 years 2 months before 2014 — the 2 odd months carried over, 10 × 1.5
+// + 6.5 × 2 = 28 months of the average (10,000,000 here: 280,000,000). 39,
+// Ông M on the State's scale with a seniority allowance, from 01/04/2016 at
+// the base salary of 1,150,000: 36 months at 5.76 × 1.25 and 24 at 6.10 ×
+// 1.27 = 511,897,200 / 60 = 8,531,620, × 69% (27 years) = 5,886,818.
+TEST(BenefitCalc, PublishedCircular59PensionStartsOneTimeAndSeniority) {
+  auto pension = [](const char* event, const char* sex, const char* born) {
+    return Ok(std::string(R"({"regime":"pension","event_date":")") + event + R"(","person":{"sex":")" + sex +
+              R"(","birth_date":")" + born + R"("},"history":[{"from":"1991-01","to":")" +
+              std::string(event).substr(0, 7) + R"(","salary":6000000}],"facts":{"average_salary":10000000}})");
+  };
+  auto start = [](const BenefitResult& r) { return r.amounts.empty() ? Month() : r.amounts[0].from; };
+  EXPECT_EQ(start(pension("2016-03-31", "male", "1956-03-01")), Month::Of(2016, 4));
+  EXPECT_EQ(start(pension("2016-12-31", "male", "1956-12-01")), Month::Of(2017, 1));
+  EXPECT_FALSE(pension("2016-11-30", "male", "1956-12-01").eligible);
+  EXPECT_FALSE(pension("2016-06-30", "female", "1961").eligible);
+  BenefitResult c = pension("2016-12-31", "female", "1961");
+  EXPECT_EQ(start(c), Month::Of(2017, 1));
+  const LawParam* row = CitedParam(c, "pension.unknown_birth_month.counts_as");
+  ASSERT_NE(row, nullptr);
+  EXPECT_EQ(row->value, "12");
+
+  BenefitResult t = Ok(R"({"regime":"one_time","event_date":"2021-03-01",
+    "person":{"sex":"male","birth_date":"1980-01-01"},
+    "history":[{"from":"2003-11","to":"2013-12","salary":6000000},{"from":"2014-01","to":"2020-02","salary":6000000}],
+    "facts":{"reason":"out_of_work_12_months","average_salary":10000000}})");
+  EXPECT_EQ(t.LumpSum(), 280'000'000);
+
+  BenefitResult m = Ok(R"({"regime":"pension","event_date":"2016-03-31",
+    "person":{"sex":"male","birth_date":"1956-02-10"},
+    "history":[{"from":"1989-04","to":"2011-03","salary_coefficient":4.0,"pay_scale":"state"},
+      {"from":"2011-04","to":"2014-03","salary_coefficient":5.76,"pay_scale":"state","allowances_pct":{"seniority":25}},
+      {"from":"2014-04","to":"2016-03","salary_coefficient":6.10,"pay_scale":"state","allowances_pct":{"seniority":27}}]})");
+  ExpectPension(m, {"58/2014/QH13", 324, 8'531'620, 690'000, 5'886'818});
+}
+
 // BHXH Việt Nam's answer to a reader (reprinted at vnwired.com, "Mức hưởng
 // trợ cấp thai sản"): "nếu bà đóng BHXH liên tục đến hết tháng 2-2020 với
 // mức lương 4,5 triệu đồng thì mức hưởng trợ cấp thai sản của bà là: 4,5
