@@ -1763,6 +1763,13 @@ Status Calc::Funeral() {
   // allowance drawn after leaving work counts as a pension does.
   bool ok = compulsory >= need_c || voluntary >= need_v || f_.pensioner.value_or(false) ||
             f_.accident_death.value_or(false) || f_.occupational_allowance.has_value();
+  // Voluntary and compulsory months together reaching the voluntary
+  // condition (Circular 59/2015 Art.24, example 45: 4 years 2 months
+  // voluntary and 10 months compulsory make the 60).
+  if (!ok && compulsory > 0 && voluntary > 0) {
+    BHXH_ASSIGN_OR_RETURN(int together, Int("funeral.min_months.voluntary_counts_compulsory"));
+    ok = together && compulsory + voluntary >= need_v;
+  }
   out_.eligible = ok;
   if (!ok) {
     NotEligible("Chưa đủ " + std::to_string(need_c) + " tháng đóng bắt buộc hoặc " + std::to_string(need_v) +

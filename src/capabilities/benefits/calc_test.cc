@@ -1796,6 +1796,41 @@ TEST(BenefitCalc, PublishedCircular59PensionStartsOneTimeAndSeniority) {
   ExpectPension(m, {"58/2014/QH13", 324, 8'531'620, 690'000, 5'886'818});
 }
 
+// Circular 59/2015's examples 41-42, 44-45 and 51. 41: a pensioner of 24
+// years (22 before 2014) who has drawn 12 months of 4,000,000 emigrates:
+// (22 × 1.5 + 2 × 2 − 12 × 0.5) × 4,000,000 = 124,000,000. 42: 25 years,
+// 120 months drawn of 3,500,000: below the floor, 3 months, 10,500,000. 44:
+// ten months compulsory, a death not at work: no funeral grant. 45: 4 years
+// 2 months voluntary and 10 months compulsory make the 60 months: 10 ×
+// 1,210,000. 51: contributions 10/2005-03/2017 at an average of 5,000,000,
+// 8 years 3 months before 2014 (3 months carried), 3 years 6 months after:
+// (8 × 1.5 + 3.5 × 2) × 5,000,000 = 95,000,000.
+TEST(BenefitCalc, PublishedCircular59EmigrationFuneralAndSurvivorsLumpSum) {
+  auto emigrates = [](const char* history, int months, const char* pension) {
+    return Ok(std::string(R"({"regime":"one_time","event_date":"2017-01-15",
+      "person":{"sex":"female","birth_date":"1960-01-01"},"history":[)") +
+              history + R"(],"facts":{"reason":"emigration","pension_months_received":)" + std::to_string(months) +
+              R"(,"monthly_pension":)" + pension + "}}");
+  };
+  EXPECT_EQ(emigrates(R"({"from":"1992-01","to":"2015-12","salary":6000000})", 12, "4000000").LumpSum(), 124'000'000);
+  EXPECT_EQ(emigrates(R"({"from":"1983-01","to":"2007-12","salary":6000000})", 120, "3500000").LumpSum(), 10'500'000);
+  auto funeral = [](const char* history) {
+    return Ok(std::string(R"({"regime":"funeral","event_date":"2017-06-10",
+      "person":{"sex":"female","birth_date":"1980-01-01"},"history":[)") +
+              history + "]}");
+  };
+  EXPECT_FALSE(funeral(R"({"from":"2016-08","to":"2017-05","salary":6000000})").eligible);
+  BenefitResult t = funeral(R"({"from":"2012-01","to":"2016-02","salary":3000000,"scheme":"voluntary"},
+                               {"from":"2016-08","to":"2017-05","salary":6000000})");
+  EXPECT_TRUE(t.eligible);
+  EXPECT_EQ(t.LumpSum(), 12'100'000);
+  BenefitResult lump = Ok(R"({"regime":"survivor","event_date":"2017-04-10",
+    "person":{"sex":"male","birth_date":"1980-01-01"},
+    "history":[{"from":"2005-10","to":"2017-03","salary":6000000}],
+    "facts":{"kind":"lump_sum","average_salary":5000000}})");
+  EXPECT_EQ(lump.LumpSum(), 95'000'000);
+}
+
 // BHXH Việt Nam's answer to a reader (reprinted at vnwired.com, "Mức hưởng
 // trợ cấp thai sản"): "nếu bà đóng BHXH liên tục đến hết tháng 2-2020 với
 // mức lương 4,5 triệu đồng thì mức hưởng trợ cấp thai sản của bà là: 4,5
