@@ -212,6 +212,9 @@ class Calc {
   Status Pension();
   Status OneTime();
   Status EmigratingBeneficiary();
+  // The area allowance paid once with a pension or one-time SI, at the base
+  // salary of the month `at`; nothing when no month carries a coefficient.
+  Status AreaAllowanceOnce(Month at);
   Status Sickness();
   Status Maternity();
   Status Occupational();
@@ -772,6 +775,31 @@ Status Calc::Pension() {
       Amount("lump_sum", "Trợ cấp một lần khi nghỉ hưu", lump);
     }
   }
+  return AreaAllowanceOnce(start);
+}
+
+// The area allowance paid once (Decree 115/2015 Art.21.2.a; Circular
+// 59/2015 Art.31.2 and its example 52): for the months contributed with the
+// area allowance included (history rows with area_coefficient), Σ
+// (coefficient × months × the rate of the row, 15%) × the base salary of the
+// month the pension or the one-time benefit starts.
+Status Calc::AreaAllowanceOnce(Month at) {
+  int64_t coefficient_months = 0;  // millionths
+  int months = 0;
+  for (const auto& r : months_)
+    if (r.area > 0) coefficient_months += r.area, ++months;
+  if (months == 0) return Status::Ok();
+  BHXH_ASSIGN_OR_RETURN(RateMicro rate, Pct("area_allowance.once_rate"));
+  if (rate == 0) return Status::Ok();
+  BHXH_ASSIGN_OR_RETURN(Vnd ref, RefLevel(at.FirstDay()));
+  const Vnd amount = DivRound(static_cast<__int128>(coefficient_months) * rate * ref, kMicro * kMicro);
+  Step("area_allowance",
+       "Trợ cấp khu vực một lần: " + std::to_string(months) +
+           " tháng đóng BHXH có phụ cấp khu vực, Σ(hệ số × số tháng) = " + DecimalVi(coefficient_months) + "; " +
+           DecimalVi(coefficient_months) + " × " + PctVi(rate) + " × " + VndVi(ref) + " (mức lương cơ sở tháng " +
+           at.ToVi() + ") = " + VndVi(amount),
+       "Area allowance paid once", "Nghị định 115/2015/NĐ-CP Điều 21.2; Thông tư 59/2015/TT-BLĐTBXH Điều 31.2");
+  Amount("area_allowance", "Trợ cấp khu vực một lần", amount);
   return Status::Ok();
 }
 
@@ -867,7 +895,7 @@ Status Calc::OneTime() {
   BHXH_ASSIGN_OR_RETURN(Vnd avg, AverageSalary("one-time SI"));
   BHXH_ASSIGN_OR_RETURN(Vnd amount, OneTimeEntitlement(avg, false));
   Amount("lump_sum", "BHXH một lần", amount);
-  return Status::Ok();
+  return AreaAllowanceOnce(Month::OfDate(d_));
 }
 
 // One who already draws a pension or a monthly SI benefit and settles abroad

@@ -1796,6 +1796,27 @@ TEST(BenefitCalc, PublishedCircular59PensionStartsOneTimeAndSeniority) {
   ExpectPension(m, {"58/2014/QH13", 324, 8'531'620, 690'000, 5'886'818});
 }
 
+// Circular 59/2015's example 52, the area allowance paid once: a pension
+// from 03/2016 after 24 months at a place of coefficient 0.5 and 72 at 0.7,
+// at the base salary of 1,150,000: (0.5 × 24 × 15% + 0.7 × 72 × 15%) ×
+// 1,150,000 = 10,764,000, beside the pension; one-time SI the same.
+TEST(BenefitCalc, PublishedCircular59AreaAllowancePaidOnce) {
+  const std::string history = R"("history":[{"from":"1990-01","to":"1997-12","salary":4000000},
+      {"from":"1998-01","to":"1999-12","salary":4000000,"area_coefficient":0.5},
+      {"from":"2000-01","to":"2005-12","salary":4000000,"area_coefficient":0.7},
+      {"from":"2006-01","to":"2016-02","salary":4000000}])";
+  BenefitResult p = Ok(R"({"regime":"pension","event_date":"2016-02-29",
+    "person":{"sex":"male","birth_date":"1956-01-10"},)" +
+                       history + R"(,"facts":{"average_salary":8000000}})");
+  EXPECT_EQ(AmountOf(p, "area_allowance"), 10'764'000);
+  EXPECT_EQ(AmountOf(p, "monthly_pension"), 5'440'000);
+  EXPECT_EQ(StepLaw(p, "area_allowance"), "Nghị định 115/2015/NĐ-CP Điều 21.2; Thông tư 59/2015/TT-BLĐTBXH Điều 31.2");
+  BenefitResult o = Ok(R"({"regime":"one_time","event_date":"2016-03-10",
+    "person":{"sex":"male","birth_date":"1976-01-10"},)" +
+                       history + R"(,"facts":{"reason":"emigration","average_salary":8000000}})");
+  EXPECT_EQ(AmountOf(o, "area_allowance"), 10'764'000);
+}
+
 // Circular 59/2015's examples 41-42, 44-45 and 51. 41: a pensioner of 24
 // years (22 before 2014) who has drawn 12 months of 4,000,000 emigrates:
 // (22 × 1.5 + 2 × 2 − 12 × 0.5) × 4,000,000 = 124,000,000. 42: 25 years,
