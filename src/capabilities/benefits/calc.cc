@@ -2163,7 +2163,9 @@ Status Calc::Survivor() {
     }
     Step("survivor_monthly", vi, "Monthly survivor benefit, month by month as the family changes",
          LawName(Art("Điều 68", "Điều 87")));
-    return Status::Ok();
+    // The area allowance paid once goes to the family of one who died
+    // contributing (a pensioner had it with the pension).
+    return pensioner ? Status::Ok() : AreaAllowanceOnce(Month::OfDate(d_));
   }
   if (kind != "lump_sum")
     return Status::Invalid("facts.kind", "facts.kind của chế độ tử tuất: lump_sum hoặc monthly",
@@ -2264,7 +2266,7 @@ Status Calc::Survivor() {
   Step("survivor_lump", "Trợ cấp tuất một lần: " + vi + " × " + VndVi(avg) + " = " + VndVi(amount),
        "Survivors' lump sum", LawName(voluntary_only ? Art("Điều 81", "Điều 110.2") : Art("Điều 70.1", "Điều 89.1")));
   Amount("lump_sum", "Trợ cấp tuất một lần", amount);
-  return Status::Ok();
+  return AreaAllowanceOnce(Month::OfDate(d_));
 }
 
 // ---------------------------------------------------------------- unemployment

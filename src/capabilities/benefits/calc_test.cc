@@ -1799,7 +1799,8 @@ TEST(BenefitCalc, PublishedCircular59PensionStartsOneTimeAndSeniority) {
 // Circular 59/2015's example 52, the area allowance paid once: a pension
 // from 03/2016 after 24 months at a place of coefficient 0.5 and 72 at 0.7,
 // at the base salary of 1,150,000: (0.5 × 24 × 15% + 0.7 × 72 × 15%) ×
-// 1,150,000 = 10,764,000, beside the pension; one-time SI the same.
+// 1,150,000 = 10,764,000, beside the pension; one-time SI and the
+// survivors of one who died contributing the same.
 TEST(BenefitCalc, PublishedCircular59AreaAllowancePaidOnce) {
   const std::string history = R"("history":[{"from":"1990-01","to":"1997-12","salary":4000000},
       {"from":"1998-01","to":"1999-12","salary":4000000,"area_coefficient":0.5},
@@ -1815,6 +1816,11 @@ TEST(BenefitCalc, PublishedCircular59AreaAllowancePaidOnce) {
     "person":{"sex":"male","birth_date":"1976-01-10"},)" +
                        history + R"(,"facts":{"reason":"emigration","average_salary":8000000}})");
   EXPECT_EQ(AmountOf(o, "area_allowance"), 10'764'000);
+  // The family of one who died contributing, in 03/2016: the same.
+  BenefitResult s = Ok(R"({"regime":"survivor","event_date":"2016-03-10",
+    "person":{"sex":"male","birth_date":"1976-01-10"},)" +
+                       history + R"(,"facts":{"kind":"lump_sum","average_salary":8000000}})");
+  EXPECT_EQ(AmountOf(s, "area_allowance"), 10'764'000);
 }
 
 // Circular 59/2015's examples 41-42, 44-45 and 51. 41: a pensioner of 24
