@@ -243,6 +243,16 @@ class Calc {
   // birthday's month in that year (the offset survivor.relative.
   // child_paid_through, -1). A child born after the event is under any age.
   Result<bool> ChildUnder(Date birth, int years);
+  // Convalescence days to pay: `asked`, at most `max_days` less, when the
+  // limit is a year's (58/2014 Art.29; Circular 59/2015 Art.7; the letter
+  // 3432/LĐTBXH-BHXH item 2.e after a birth), the days already taken this
+  // year (facts.days_used_this_year). None left: not eligible, with a step
+  // citing `law`, and paid 0. limit_vi is the limit as the step says it.
+  struct RecoveryDays {
+    int paid = 0;
+    std::string limit_vi;
+  };
+  Result<RecoveryDays> RecoveryDaysOfYear(int asked, int max_days, bool per_year, const char* law);
   Status Funeral();
   Status Unemployment();
   Status SocialPension();
@@ -1009,23 +1019,13 @@ Status Calc::Sickness() {
     BHXH_ASSIGN_OR_RETURN(RateMicro rate, Pct("recovery.daily_rate"));
     BHXH_ASSIGN_OR_RETURN(Vnd ref, RefLevel());
     // The most days are for the year (Art.29.2 "trong một năm"; Circular
-    // 59/2015 Art.7 and its example 11): days taken this year come off.
-    const int used = std::clamp(f_.days_used_this_year.value_or(0), 0, max_days);
-    int paid = std::min(days, max_days - used);
-    if (paid == 0) {
-      NotEligible("Đã nghỉ đủ " + std::to_string(max_days) + " ngày dưỡng sức, phục hồi sức khoẻ trong năm",
-                  "this year's convalescence days are used up");
-      Step(
-          "recovery",
-          "Đã nghỉ " + std::to_string(used) + " ngày dưỡng sức trong năm, tối đa " + std::to_string(max_days) + " ngày",
-          "No days left this year", LawName(Art("Điều 29", "Điều 46")));
-      return Status::Ok();
-    }
+    // 59/2015 Art.7 and its example 11).
+    BHXH_ASSIGN_OR_RETURN(RecoveryDays rd, RecoveryDaysOfYear(days, max_days, true, Art("Điều 29", "Điều 46")));
+    if (rd.paid == 0) return Status::Ok();
     Vnd per_day = ApplyRate(ref, rate);
-    Vnd amount = per_day * paid;
+    Vnd amount = per_day * rd.paid;
     Step("recovery",
-         "Dưỡng sức, phục hồi sức khoẻ sau ốm đau: " + std::to_string(paid) + " ngày (tối đa " +
-             std::to_string(max_days) + (used ? " ngày trong năm, đã nghỉ " + std::to_string(used) : "") + ") × " +
+         "Dưỡng sức, phục hồi sức khoẻ sau ốm đau: " + std::to_string(rd.paid) + " ngày" + rd.limit_vi + " × " +
              PctVi(rate) + " × " + VndVi(ref) + " = " + VndVi(amount),
          "Convalescence", LawName(Art("Điều 29", "Điều 46")));
     Amount("lump_sum", "Trợ cấp dưỡng sức, phục hồi sức khoẻ", amount);
@@ -1136,6 +1136,10 @@ Status Calc::Maternity() {
                            "a surrogate or commissioning mother is a woman");
   Month ev = Month::OfDate(d_);
   int children = std::max(1, f_.children.value_or(1));
+  if (f_.days_used_this_year && kind != "recovery")
+    return Status::Invalid("facts.days_used_this_year",
+                           "Số ngày đã nghỉ trong năm chỉ dùng cho dưỡng sức sau thai sản (facts.kind = recovery)",
+                           "days_used_this_year is for post-natal convalescence (facts.kind = recovery)");
   if (f_.mother_eligible && kind != "father")
     return Status::Invalid("facts.mother_eligible",
                            "Điều kiện hưởng của mẹ chỉ dùng cho lao động nam khi vợ sinh con (facts.kind = father)",
@@ -1643,29 +1647,15 @@ Status Calc::Maternity() {
     BHXH_ASSIGN_OR_RETURN(int max_days, Int("maternity.recovery_days." + k));
     BHXH_ASSIGN_OR_RETURN(RateMicro r, Pct("recovery.daily_rate"));
     // The most days are for a calendar year (the ministry's letter
-    // 3432/LĐTBXH-BHXH, item 2.e; the dated row): those already taken
-    // this year come off.
+    // 3432/LĐTBXH-BHXH, item 2.e; the dated row).
     BHXH_ASSIGN_OR_RETURN(int per_year, Int("maternity.recovery_days.per_calendar_year"));
-    const int used = per_year ? std::clamp(f_.days_used_this_year.value_or(0), 0, max_days) : 0;
-    const int left = max_days - used;
-    if (left == 0) {
-      NotEligible("Đã nghỉ đủ " + std::to_string(max_days) +
-                      " ngày dưỡng sức, phục hồi sức khoẻ sau thai sản trong năm " + std::to_string(d_.year()),
-                  "this year's convalescence days are used up");
-      Step("recovery",
-           "Đã nghỉ " + std::to_string(used) + " ngày trong năm " + std::to_string(d_.year()) + ", tối đa " +
-               std::to_string(max_days) + " ngày",
-           "No days left this year", LawName(Art("Điều 41.2", "Điều 60.2")));
-      return Status::Ok();
-    }
-    int paid = std::min(f_.days.value_or(left), left);
-    Vnd amount = ApplyRate(ref, r) * paid;
+    BHXH_ASSIGN_OR_RETURN(RecoveryDays rd, RecoveryDaysOfYear(f_.days.value_or(max_days), max_days, per_year != 0,
+                                                              Art("Điều 41.2", "Điều 60.2")));
+    if (rd.paid == 0) return Status::Ok();
+    Vnd amount = ApplyRate(ref, r) * rd.paid;
     Step("recovery",
-         "Dưỡng sức sau sinh: " + std::to_string(paid) + " ngày" +
-             (used ? " (tối đa " + std::to_string(max_days) + " ngày trong năm " + std::to_string(d_.year()) +
-                         ", đã nghỉ " + std::to_string(used) + ")"
-                   : "") +
-             " × " + PctVi(r) + " × " + VndVi(ref) + " = " + VndVi(amount),
+         "Dưỡng sức sau sinh: " + std::to_string(rd.paid) + " ngày" + rd.limit_vi + " × " + PctVi(r) + " × " +
+             VndVi(ref) + " = " + VndVi(amount),
          "Post-natal convalescence", LawName(Art("Điều 41", "Điều 60")));
     Amount("lump_sum", "Trợ cấp dưỡng sức sau thai sản", amount);
     return Status::Ok();
@@ -1969,6 +1959,23 @@ Result<std::vector<Calc::Entitled>> Calc::QualifyingRelatives(Vnd ref) {
        LawName(several_deaths ? Art("Điều 67.2, 67.3, 68.2", "Điều 86.2, 86.3, 87.2")
                               : Art("Điều 67.2, 67.3", "Điều 86.2, 86.3")));
   return chosen;
+}
+
+Result<Calc::RecoveryDays> Calc::RecoveryDaysOfYear(int asked, int max_days, bool per_year, const char* law) {
+  RecoveryDays rd;
+  const int used = per_year ? std::clamp(f_.days_used_this_year.value_or(0), 0, max_days) : 0;
+  const std::string year = std::to_string(d_.year());
+  rd.paid = std::min(asked, max_days - used);
+  rd.limit_vi = " (tối đa " + std::to_string(max_days) + " ngày" + (per_year ? " trong năm " + year : "") +
+                (used ? ", đã nghỉ " + std::to_string(used) : "") + ")";
+  if (rd.paid <= 0) {
+    rd.paid = 0;
+    NotEligible("Đã nghỉ đủ " + std::to_string(max_days) + " ngày dưỡng sức, phục hồi sức khoẻ trong năm " + year,
+                "this year's convalescence days are used up");
+    Step("recovery", "Đã nghỉ " + std::to_string(used) + " ngày dưỡng sức trong năm " + year + rd.limit_vi,
+         "No days left this year", LawName(law));
+  }
+  return rd;
 }
 
 Result<bool> Calc::ChildUnder(Date birth, int years) {

@@ -1688,6 +1688,11 @@ TEST(BenefitCalc, PostNatalConvalescenceIsCountedByCalendarYear) {
   BenefitResult none = calc(7);
   EXPECT_FALSE(none.eligible);
   EXPECT_EQ(none.LumpSum(), 0);
+  // The days of a year are convalescence's: not a fact of a birth.
+  EXPECT_EQ(
+      FieldOf(R"({"regime":"maternity","event_date":"2024-08-15","person":{"sex":"female","birth_date":"1990-01-01"},
+      "history":[{"from":"2015-01","to":"2024-07","salary":9000000}],"facts":{"kind":"birth","days_used_this_year":3}})"),
+      "facts.days_used_this_year");
 }
 
 // BHXH tỉnh Cao Bằng (caobang.bhxh.gov.vn), "3. Trường hợp người lao động
